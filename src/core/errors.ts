@@ -1,0 +1,16 @@
+/** An error meant for the person: a Chinese and an English sentence, never a stack trace. */
+export class UserError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+    /** A stable code for scripts and tests ("not-xlsx", "encrypted", "protected", …). */
+    readonly code: string = "user",
+  ) {
+    super(`${zh} / ${en}`);
+    this.name = "UserError";
+  }
+}
+
+export function isUserError(e: unknown): e is UserError {
+  return e instanceof Error && e.name === "UserError" && "zh" in e && "en" in e;
+}

@@ -1,0 +1,62 @@
+/**
+ * Findings: the public contract of SPEC §4. Batch users script against `code`; never rename one.
+ */
+
+export const FINDING_CODES = [
+  "RATE_MISMATCH",
+  "RATE_INVERTED",
+  "RATE_NO_BUDGET",
+  "RATE_OVER_100",
+  "BUDGET_SCORE_MISMATCH",
+  "SCORE_MISMATCH",
+  "SCORE_OUT_OF_BAND",
+  "SCORE_EXCEEDS_WEIGHT",
+  "WEIGHT_GROUP_MISMATCH",
+  "WEIGHT_TOTAL_NOT_100",
+  "WEIGHT_SPLIT_NONSTANDARD",
+  "TOTAL_MISMATCH",
+  "GRADE_MISMATCH",
+  "FUNDS_SUBTOTAL_MISMATCH",
+  "DEVIATION_REASON_MISSING",
+  "DEVIATION_REASON_SUGGESTED",
+  "UNIT_MISMATCH",
+  "NUMBER_AS_TEXT",
+  "MISSING_VALUE",
+] as const;
+
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+export type Severity = "error" | "warning" | "info";
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** A value the person can accept in one click (a score that breaks the rule). */
+export interface Suggestion {
+  /** The cell the suggestion writes (A1, same sheet as the finding). */
+  cell: string;
+  value: number;
+  /** Formula to write instead of the bare value, when the rule can be expressed over the table's cells. */
+  formula?: string;
+}
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  /** Sheet name. */
+  sheet: string;
+  /** A1 address of the cell at fault, or null when no single cell is. */
+  cell: string | null;
+  /** Chinese message. */
+  message: string;
+  /** The same message in English. */
+  messageEn: string;
+  suggestion?: Suggestion;
+}
+
+/** Errors first, then warnings, then info; stable within a severity. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map((x) => x.f);
+}

@@ -1,0 +1,197 @@
+/**
+ * The recognised table, with the cell address of everything in it.
+ * Recognition (src/core/recognize) builds these; rules (src/core/rules) read them.
+ */
+import type { CellValue } from "./snapshot";
+
+export type TableKind = "project" | "department" | "summary";
+
+/** A cell on the table's sheet. */
+export interface CellRef {
+  /** A1 address. */
+  address: string;
+  row: number;
+  col: number;
+}
+
+/** A cell read as a number (an amount, a weight, a score, a rate). */
+export interface NumberCell {
+  ref: CellRef;
+  /** What the cell holds, untouched. */
+  raw: CellValue;
+  /** The number it spells, or null when empty or not a number. */
+  value: number | null;
+  /** True when the cell holds text that spells a number ("　3386.925", "99.15%"). */
+  numberAsText: boolean;
+  /** True when the cell is empty (or only spaces). */
+  empty: boolean;
+  /** The cell's formula, if any. */
+  formula: string | null;
+  numberFormat: string | null;
+  /** Decimal places the value was written with (for tolerance and for quoting it back). */
+  decimals: number;
+  /** True when the value is a percentage (text "99.15%" or a % number format). */
+  percent: boolean;
+}
+
+/** A cell read as text. */
+export interface TextCell {
+  ref: CellRef;
+  raw: CellValue;
+  /** Trimmed text, inner line breaks and runs of spaces folded ("" when empty). */
+  text: string;
+}
+
+/** Which way a quantitative indicator counts (SPEC §3). */
+export type Direction = "positive" | "negative" | "equal";
+
+/** A target or actual value parsed: "≥500人", "24249人", "119.2万人", "≤30天", "99.15%". */
+export interface Quantity {
+  text: string;
+  /** The comparison written in front ("≥", "<"), normalised; null when bare. */
+  comparator: ">=" | ">" | "<=" | "<" | "=" | null;
+  /** The number in base units (119.2万人 → 1192000, 99.15% → 0.9915), or null when there is no number. */
+  value: number | null;
+  /** The number as written (119.2 for 119.2万人). */
+  written: number | null;
+  /** Base unit without a 万/亿 prefix ("人", "元", "%", "天"); null when none was written. */
+  unit: string | null;
+  /** The unit as written, with its prefix ("万人"). */
+  unitWritten: string | null;
+  /** Words before the comparison ("受助对象满意度" in "受助对象满意度≥95%"). */
+  prefix: string;
+}
+
+export interface Indicator {
+  /** Sheet row of the indicator. */
+  row: number;
+  level1: string;
+  level2: string;
+  /** 三级指标 text. */
+  name: string;
+  nameCell: TextCell | null;
+  targetCell: TextCell | null;
+  actualCell: TextCell | null;
+  /** 分值 (weight); in the 湖南 department layout it is read from the column headed 年度指标值. */
+  weight: NumberCell | null;
+  score: NumberCell | null;
+  /** 偏差原因分析及改进措施. */
+  reasonCell: TextCell | null;
+  /** Parsed target (null in the 湖南 layout, where that column holds the weight). */
+  target: Quantity | null;
+  actual: Quantity | null;
+}
+
+/** A 一级 or 二级 group with the weight its label or 权重 cell declares. */
+export interface IndicatorGroup {
+  level: 1 | 2;
+  name: string;
+  /** Parent 一级 name for a 二级 group. */
+  parent: string | null;
+  /** Weight the table declares for the group ("数量指标（15）" → 15; the 权重 column), if any. */
+  declaredWeight: number | null;
+  /** Where that declaration stands. */
+  declaredCell: CellRef | null;
+  /** Rows of the indicators in the group. */
+  rows: number[];
+}
+
+export interface FundRow {
+  /** Label as written ("其中：当年财政拨款"). */
+  label: string;
+  labelCell: TextCell;
+  /** 年初预算数 (project and summary tables). */
+  initial: NumberCell | null;
+  /** 全年预算数. */
+  budget: NumberCell | null;
+  /** 全年执行数. */
+  executed: NumberCell | null;
+  /** 执行率, on rows that carry one. */
+  rate: NumberCell | null;
+}
+
+export interface TableBase {
+  kind: TableKind;
+  sheet: string;
+  /** The cells the table covers (1-based, inclusive): nothing outside is ever written. */
+  bounds: { top: number; left: number; bottom: number; right: number };
+  /** Title line above the table, if any ("2020年项目支出绩效自评表"). */
+  title: string | null;
+}
+
+export interface Goals {
+  /** 预期目标 / 年初设定目标. */
+  expected: TextCell | null;
+  /** 实际完成情况 / 全年完成情况. */
+  actual: TextCell | null;
+}
+
+export interface ProjectTable extends TableBase {
+  kind: "project";
+  /** 项目名称. */
+  name: TextCell | null;
+  /** 主管部门. */
+  department: TextCell | null;
+  /** 实施单位. */
+  implementer: TextCell | null;
+  /** 年度资金总额 row; it alone carries 分值, 执行率 and 得分. */
+  fundTotal: FundRow | null;
+  /** 当年财政拨款, 上年结转资金, 其他资金 (as present). */
+  fundParts: FundRow[];
+  /** 分值 of 执行率 (F6). */
+  budgetWeight: NumberCell | null;
+  /** 执行率 cell. */
+  rate: NumberCell | null;
+  /** 执行率得分 cell. */
+  budgetScore: NumberCell | null;
+  goals: Goals;
+  indicators: Indicator[];
+  groups: IndicatorGroup[];
+  /** 总分 row: the total 分值 (100) … */
+  totalWeight: NumberCell | null;
+  /** … and the total 得分. */
+  total: NumberCell | null;
+  /** A stated 等级, where the layout has one. */
+  grade: TextCell | null;
+}
+
+export interface DepartmentTable extends TableBase {
+  kind: "department";
+  /** 部门（单位）名称. */
+  name: TextCell | null;
+  /** 资金来源 rows: （1）财政拨款 （2）其他资金. */
+  fundSources: FundRow[];
+  /** 资金结构 rows: （1）基本支出 （2）项目支出. */
+  fundStructure: FundRow[];
+  goals: Goals;
+  indicators: Indicator[];
+  groups: IndicatorGroup[];
+  /** True for the 湖南 layout: the column headed 年度指标值 holds each indicator's weight. */
+  weightsInTargetColumn: boolean;
+  totalWeight: NumberCell | null;
+  total: NumberCell | null;
+  grade: TextCell | null;
+}
+
+export interface SummaryRow {
+  row: number;
+  seq: TextCell | null;
+  name: TextCell;
+  initial: NumberCell | null;
+  budget: NumberCell | null;
+  executed: NumberCell | null;
+  rate: NumberCell | null;
+  score: NumberCell | null;
+  grade: TextCell | null;
+}
+
+export interface SummaryTable extends TableBase {
+  kind: "summary";
+  /** 填报单位, when written above the table. */
+  unit: TextCell | null;
+  rows: SummaryRow[];
+  /** 合计 row: initial/budget/executed/rate cells of the total. */
+  totalRow: SummaryRow | null;
+}
+
+export type Table = ProjectTable | DepartmentTable | SummaryTable;

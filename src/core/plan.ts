@@ -1,0 +1,41 @@
+/**
+ * The fill plan: every change the fill would make, for the preview, the writer and undo.
+ */
+import type { CellValue } from "./snapshot";
+
+/** What a cell holds (enough to restore it exactly). */
+export interface CellContent {
+  value: CellValue;
+  /** Formula with a leading "=", or null for a constant. */
+  formula: string | null;
+  numberFormat: string | null;
+}
+
+export type ChangeKind =
+  /** An arithmetic cell (执行率, 执行率得分, 总分, 合计): always gets its formula. */
+  | "formula"
+  /** An empty indicator score cell: gets the rule's score (a formula where the inputs are plain numbers). */
+  | "score"
+  /** A number stored as text that a formula reads: becomes the number it spells. */
+  | "number"
+  /** Only the number format changes (a rate to 0.00%). */
+  | "format";
+
+export interface CellChange {
+  sheet: string;
+  /** A1 address on the sheet. */
+  cell: string;
+  kind: ChangeKind;
+  before: CellContent;
+  /** What to write: a formula (leading "=") or a constant value, and optionally a number format. */
+  after: { formula?: string; value?: CellValue; numberFormat?: string };
+  /** The value the cell will show, as the engine computes it (null when it will show nothing). */
+  expected: number | string | null;
+  /** Why, in Chinese ("执行率 = 全年执行数 / 全年预算数"). */
+  reason: string;
+  reasonEn: string;
+}
+
+export interface FillPlan {
+  changes: CellChange[];
+}

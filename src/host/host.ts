@@ -1,0 +1,30 @@
+/**
+ * What the task pane needs from wherever the workbook lives. The pane talks to this interface only:
+ * ExcelHost (Office.js) and FileHost (an uploaded .xlsx, via ExcelJS in the browser) implement it.
+ */
+import type { SheetSnapshot } from "../core/snapshot";
+import type { FillPlan } from "../core/plan";
+
+export type ReadScope = "active" | "all";
+
+export interface Progress {
+  (done: number, total: number, label?: string): void;
+}
+
+export interface SpreadsheetHost {
+  readonly kind: "excel" | "file";
+  /** A name to show: the file name, or the workbook's. */
+  readonly displayName: string;
+  /** Reads the active sheet, or every sheet, into snapshots. Throws UserError on a problem. */
+  readSheets(scope: ReadScope, onProgress?: Progress): Promise<SheetSnapshot[]>;
+  /** Stores what the cells held (for undo), then writes the plan — all or nothing. Throws UserError. */
+  applyPlan(plan: FillPlan): Promise<void>;
+  /** Whether an applied fill can be taken back (survives closing the pane in Excel). */
+  canUndo(): Promise<boolean>;
+  /** Restores exactly what the last applied plan replaced. Throws UserError. */
+  undo(): Promise<void>;
+  /** Selects a cell so the person sees it. */
+  selectCell(sheet: string, address: string): Promise<void>;
+  /** The workbook as .xlsx bytes (file host), for 下载. */
+  save?(): Promise<Uint8Array>;
+}
