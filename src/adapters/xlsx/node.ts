@@ -1,0 +1,69 @@
+/**
+ * Node-only file helpers for the xlsx adapter (the CLI, tests, the bench). Not for the browser bundle.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import { UserError } from "../../core/errors";
+import { loadXlsx, type XlsxBook } from "./index";
+
+/** Reads a file's bytes; a missing path, a folder or an unreadable file is a UserError. */
+export async function readInputFile(file: string): Promise<Uint8Array> {
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") {
+      throw new UserError(`找不到文件：${file}`, `File not found: ${file}`, "missing");
+    }
+    if (code === "EACCES" || code === "EPERM") {
+      throw new UserError(`没有权限读取文件：${file}`, `No permission to read the file: ${file}`, "unreadable");
+    }
+    throw new UserError(`无法读取文件：${file}（${code ?? "?"}）`, `Cannot read the file: ${file} (${code ?? "?"})`, "unreadable");
+  }
+  if (stat.isDirectory()) {
+    throw new UserError(`这是一个文件夹，不是 .xlsx 文件：${file}`, `This is a folder, not an .xlsx file: ${file}`, "not-file");
+  }
+  try {
+    return new Uint8Array(await fs.readFile(file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(`无法读取文件：${file}（${code ?? "?"}）`, `Cannot read the file: ${file} (${code ?? "?"})`, "unreadable");
+  }
+}
+
+/** Reads and loads an .xlsx file (UserError for every kind of bad input). */
+export async function readXlsxFile(file: string): Promise<XlsxBook> {
+  return loadXlsx(await readInputFile(file));
+}
+
+/**
+ * Writes bytes to a file all at once: into a temporary file next to it, then renamed over it,
+ * so a failure never leaves a half-written file behind.
+ */
+export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
+  const dir = path.dirname(path.resolve(file));
+  try {
+    const st = await fs.stat(dir);
+    if (!st.isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+  } catch {
+    throw new UserError(`输出文件夹不存在：${dir}`, `The output folder does not exist: ${dir}`, "output");
+  }
+  try {
+    const st = await fs.stat(file);
+    if (st.isDirectory()) {
+      throw new UserError(`输出路径是一个文件夹：${file}`, `The output path is a folder: ${file}`, "output");
+    }
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+  }
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(`无法写入文件：${file}（${code ?? "?"}）`, `Cannot write the file: ${file} (${code ?? "?"})`, "output");
+  }
+}
