@@ -1,0 +1,178 @@
+/** The 部门整体支出绩效自评报告 (SPEC §6): overview, spending, goals, problems, measures, grade. */
+import type { FundEvaluation, TableAnalysis } from "../analysis";
+import type { DepartmentTable, FundRow } from "../model";
+import * as fmt from "./format";
+import { goalParagraphs, indicatorFacts } from "./indicators";
+import { addr, fundLabel, num, para, placeholder, plain, sb, textOf, yearOf } from "./sentence";
+import type { Narrative, Section, Sentence } from "./types";
+
+function deptName(d: DepartmentTable, t: TableAnalysis): string {
+  return textOf(d.name) || (t.name ?? "").trim();
+}
+
+export function departmentTitle(t: TableAnalysis): string {
+  const d = t.table as DepartmentTable;
+  const year = yearOf(d.title, t.sheet);
+  return `${deptName(d, t)}${year ? `${year}年度` : ""}部门整体支出绩效自评报告`;
+}
+
+interface FundFacts {
+  row: FundRow;
+  label: string;
+  budget: number | null;
+  executed: number | null;
+  rate: number | null;
+}
+
+function fundFacts(t: TableAnalysis, rows: FundRow[]): FundFacts[] {
+  const used = new Set<FundEvaluation>();
+  return rows.map((row) => {
+    const label = fundLabel(row.label);
+    const ev = t.evaluation.funds.find((f) => !used.has(f) && fundLabel(f.label) === label) ?? null;
+    if (ev) used.add(ev);
+    const budget = ev?.budget ?? num(row.budget);
+    const executed = ev?.executed ?? num(row.executed);
+    const rate = ev ? ev.rate : budget !== null && executed !== null && budget !== 0 ? executed / budget : null;
+    return { row, label, budget, executed, rate };
+  });
+}
+
+/** "按资金来源分，财政拨款全年预算数…，执行率…，占全年执行数的93.13%；其他资金…" */
+function fundSentence(heading: string, facts: FundFacts[]): Sentence[] {
+  if (!facts.length) return [placeholder(`${heading}情况`)];
+  const totalExec = facts.every((f) => f.executed !== null) ? facts.reduce((a, f) => a + f.executed!, 0) : null;
+  const s = sb().t(`按${heading}分，`);
+  facts.forEach((f, i) => {
+    if (i) s.t("；");
+    s.x(f.row.labelCell, f.label);
+    const clauses: (() => void)[] = [];
+    if (f.budget !== null) clauses.push(() => s.t("全年预算数").q(addr(f.row.budget), `${f.label}全年预算数`, fmt.money(f.budget!, fmt.moneyDecimals(f.row.budget))));
+    if (f.executed !== null) clauses.push(() => s.t("全年执行数").q(addr(f.row.executed), `${f.label}全年执行数`, fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed))));
+    if (f.rate !== null) clauses.push(() => s.t("执行率").q(addr(f.row.rate), `${f.label}执行率`, fmt.rate(f.rate!)));
+    else if (f.budget === 0 && (f.executed ?? 0) > 0) clauses.push(() => s.t("年初未安排预算，无执行率"));
+    if (totalExec && f.executed !== null) clauses.push(() => s.t(`占${heading}执行总额的${fmt.rate(f.executed! / totalExec)}`));
+    if (!clauses.length) s.t("未填列");
+    clauses.forEach((c, j) => {
+      if (j) s.t("，");
+      c();
+    });
+  });
+  s.t("。");
+  return [s.done()];
+}
+
+function sumOf(facts: FundFacts[], key: "budget" | "executed"): { value: number; decimals: number } | null {
+  if (!facts.length || facts.some((f) => f[key] === null)) return null;
+  const decimals = Math.max(...facts.map((f) => fmt.moneyDecimals(key === "budget" ? f.row.budget : f.row.executed)));
+  return { value: facts.reduce((a, f) => a + (f[key] as number), 0), decimals };
+}
+
+function spending(t: TableAnalysis, d: DepartmentTable): Section {
+  const year = yearOf(d.title, t.sheet);
+  const sources = fundFacts(t, d.fundSources);
+  const structure = fundFacts(t, d.fundStructure);
+  const first: Sentence[] = [];
+  const base = sources.length ? sources : structure;
+  const b = sumOf(base, "budget");
+  const e = sumOf(base, "executed");
+  if (b && e) {
+    const cells = base.flatMap((f) => [addr(f.row.budget), addr(f.row.executed)].filter((c): c is string => !!c));
+    const rate = b.value !== 0 ? `，总体执行率${fmt.rate(e.value / b.value)}` : "";
+    first.push({
+      text: `${year ? `${year}年度` : "本年度"}部门全年预算数合计${fmt.money(b.value, b.decimals)}，全年执行数合计${fmt.money(e.value, e.decimals)}${rate}。`,
+      cells,
+    });
+  }
+  const paragraphs = [para(...first, ...fundSentence("资金来源", sources)), para(...fundSentence("资金结构", structure))];
+  const sb2 = sumOf(structure, "budget");
+  const se = sumOf(structure, "executed");
+  if (sources.length && structure.length && b && e && sb2 && se && (Math.abs(b.value - sb2.value) > 0.01 || Math.abs(e.value - se.value) > 0.01)) {
+    paragraphs.push(
+      para({
+        text: `【请核实：资金来源合计（预算数${fmt.money(b.value, b.decimals)}、执行数${fmt.money(e.value, e.decimals)}）与资金结构合计（预算数${fmt.money(sb2.value, sb2.decimals)}、执行数${fmt.money(se.value, se.decimals)}）不一致】`,
+        cells: [...sources, ...structure].flatMap((f) => [addr(f.row.budget), addr(f.row.executed)].filter((c): c is string => !!c)),
+        placeholder: true,
+      }),
+    );
+  }
+  return { id: "spending", title: "二、部门整体支出情况", paragraphs };
+}
+
+function overview(t: TableAnalysis, d: DepartmentTable): Section {
+  const name = deptName(d, t);
+  const year = yearOf(d.title, t.sheet);
+  const s: Sentence[] = [];
+  if (name) s.push(sb().t("本报告为").x(d.name, name).t(`${year ? `${year}年度` : ""}部门整体支出绩效自评报告。`).done());
+  else s.push(placeholder("部门（单位）名称"));
+  s.push(placeholder("部门职能职责、机构设置及人员编制情况"));
+  const goal = textOf(d.goals.expected);
+  s.push(goal ? sb().t("部门年初设定的年度总体目标为：").x(d.goals.expected, goal).t(/[。；;]$/.test(goal) ? "" : "。").done() : placeholder("年初设定的年度总体目标"));
+  return { id: "overview", title: "一、部门概况", paragraphs: [para(...s)] };
+}
+
+function goals(t: TableAnalysis, d: DepartmentTable): Section {
+  const facts = indicatorFacts(t, d.indicators);
+  const actual = textOf(d.goals.actual);
+  const words = { weightWord: d.weightsInTargetColumn ? "权重" : "分值", actualWord: "全年完成值" };
+  const paragraphs = [
+    para(actual ? sb().t("全年完成情况：").x(d.goals.actual, actual).t(/[。；;]$/.test(actual) ? "" : "。").done() : placeholder("年度总体目标的全年完成情况")),
+    ...goalParagraphs(facts, d.groups, words),
+  ];
+  if (!facts.length) paragraphs.push(para(placeholder("各项分解目标的完成情况")));
+  return { id: "goals", title: "三、绩效目标完成情况", paragraphs };
+}
+
+function problems(t: TableAnalysis, d: DepartmentTable): Section {
+  const facts = indicatorFacts(t, d.indicators);
+  const word = d.weightsInTargetColumn ? "权重" : "分值";
+  const out: Sentence[] = [];
+  for (const f of facts.filter((x) => x.lost > 0)) {
+    const s = sb().t("“").x(f.ind.nameCell, f.name).t("”指标");
+    if (f.actual) s.t("全年完成值为").x(f.ind.actualCell, f.actual).t("，");
+    s.t("得分").q(addr(f.ind.score), `“${f.name}”得分`, fmt.score(f.score ?? 0));
+    if (f.weight !== null) s.t(`，低于${word}`).q(addr(f.ind.weight), `“${f.name}”${word}`, fmt.score(f.weight));
+    if (f.reason) s.t("，原因为：").x(f.ind.reasonCell, f.reason).t(/[。；;]$/.test(f.reason) ? "" : "。");
+    else s.t("。");
+    out.push(s.done());
+    if (!f.reason) out.push(placeholder(`“${f.name}”未达到满分的原因`));
+  }
+  const noBudget = fundFacts(t, [...d.fundSources, ...d.fundStructure]).filter((f) => f.budget === 0 && (f.executed ?? 0) > 0);
+  for (const f of noBudget) {
+    out.push(
+      sb().x(f.row.labelCell, f.label).t("年初未安排预算，全年执行").q(addr(f.row.executed), `${f.label}全年执行数`, fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed))).t("，预算编制不够完整。").done(),
+    );
+  }
+  if (!out.length) out.push(plain("对照自评表，各项分解目标均已完成。"));
+  out.push(placeholder("存在的其他主要问题"));
+  return { id: "problems", title: "四、存在的主要问题", paragraphs: [para(...out)] };
+}
+
+function measures(): Section {
+  return { id: "measures", title: "五、改进措施", paragraphs: [para(placeholder("针对上述问题的改进措施及下一步工作打算"))] };
+}
+
+function grade(t: TableAnalysis, d: DepartmentTable): Section {
+  const name = deptName(d, t);
+  const year = yearOf(d.title, t.sheet);
+  const total = t.evaluation.total ?? num(d.total);
+  const g = t.evaluation.grade;
+  const out: Sentence[] = [];
+  if (total !== null) {
+    const s = sb().t(`经自评，${name || "本部门"}${year ? `${year}年度` : ""}部门整体支出绩效自评总分为`).q(addr(d.total), "总分", fmt.score(total));
+    if (g) s.t("，评价等级为“").q(addr(d.grade) ?? addr(d.total), "等级", g).t("”");
+    s.t("。");
+    out.push(s.done());
+    if (!g) out.push(placeholder("评价等级"));
+  } else out.push(placeholder("绩效自评总分及评价等级"));
+  return { id: "grade", title: "六、绩效评价等级", paragraphs: [para(...out)] };
+}
+
+export function departmentNarrative(t: TableAnalysis): Narrative {
+  const d = t.table as DepartmentTable;
+  return {
+    kind: "department",
+    title: departmentTitle(t),
+    sheet: t.sheet,
+    sections: [overview(t, d), spending(t, d), goals(t, d), problems(t, d), measures(), grade(t, d)],
+  };
+}

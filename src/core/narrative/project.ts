@@ -1,0 +1,234 @@
+/** The 项目支出绩效自评报告 (SPEC §6): basic, goals, conclusion, deviation, application. */
+import type { FundEvaluation, TableAnalysis } from "../analysis";
+import type { FundRow, ProjectTable } from "../model";
+import * as fmt from "./format";
+import { goalParagraphs, grouped, indicatorFacts, lostList } from "./indicators";
+import { addr, fundLabel, num, para, placeholder, plain, sb, textOf, yearOf } from "./sentence";
+import type { Narrative, Paragraph, Section, Sentence } from "./types";
+
+const WORDS = { weightWord: "分值", actualWord: "实际完成值" };
+
+function fundEval(t: TableAnalysis, row: FundRow): FundEvaluation | null {
+  const label = fundLabel(row.label);
+  return t.evaluation.funds.find((f) => fundLabel(f.label) === label) ?? null;
+}
+
+function projectName(p: ProjectTable, t: TableAnalysis): string {
+  return textOf(p.name) || (t.name ?? "").trim();
+}
+
+export function projectTitle(t: TableAnalysis): string {
+  const p = t.table as ProjectTable;
+  const name = projectName(p, t);
+  const year = yearOf(p.title, t.sheet);
+  const what = name ? (name.endsWith("项目") ? name : `${name}项目`) : "项目支出";
+  return `${what}${year ? `${year}年度` : ""}绩效自评报告`;
+}
+
+function basic(t: TableAnalysis, p: ProjectTable): Section {
+  const name = projectName(p, t);
+  const year = yearOf(p.title, t.sheet);
+  const dept = textOf(p.department);
+  const impl = textOf(p.implementer);
+
+  const s1 = sb().t("（一）项目概况。");
+  if (name) s1.x(p.name, name).t(name.endsWith("项目") ? "" : "项目");
+  else s1.t("本项目");
+  if (dept && impl && dept === impl) s1.t("的主管部门和实施单位均为").x(p.department, dept).ref(addr(p.implementer)).t("。");
+  else {
+    const parts: (() => void)[] = [];
+    if (dept) parts.push(() => s1.t("主管部门为").x(p.department, dept));
+    if (impl) parts.push(() => s1.t("实施单位为").x(p.implementer, impl));
+    if (parts.length) {
+      s1.t("的");
+      parts.forEach((f, i) => {
+        if (i) s1.t("，");
+        f();
+      });
+    }
+    s1.t("。");
+  }
+  const overview: Sentence[] = [s1.done()];
+  if (!name) overview.push(placeholder("项目名称"));
+  if (!dept) overview.push(placeholder("主管部门"));
+  if (!impl) overview.push(placeholder("实施单位"));
+  overview.push(placeholder("项目立项依据、主要内容及实施情况"));
+  const goal = textOf(p.goals.expected);
+  overview.push(goal ? sb().t("项目年度总体目标为：").x(p.goals.expected, goal).t(/[。；;]$/.test(goal) ? "" : "。").done() : placeholder("项目年度总体目标"));
+
+  // （二）资金情况
+  const funds: Sentence[] = [];
+  const total = p.fundTotal;
+  if (total) {
+    const ev = fundEval(t, total);
+    const s = sb().t(`（二）项目资金情况。${year ? `${year}年度` : ""}该项目`);
+    const clauses: (() => void)[] = [];
+    const initial = num(total.initial);
+    const budget = ev?.budget ?? num(total.budget);
+    const executed = ev?.executed ?? num(total.executed);
+    if (initial !== null) clauses.push(() => s.t("年初预算数").q(addr(total.initial), "年初预算数", fmt.money(initial, fmt.moneyDecimals(total.initial))));
+    if (budget !== null) clauses.push(() => s.t("全年预算数").q(addr(total.budget), "全年预算数", fmt.money(budget, fmt.moneyDecimals(total.budget))));
+    if (executed !== null) clauses.push(() => s.t("全年执行数").q(addr(total.executed), "全年执行数", fmt.money(executed, fmt.moneyDecimals(total.executed))));
+    const rate = t.evaluation.executionRate ?? ev?.rate ?? null;
+    if (rate !== null) clauses.push(() => s.t("执行率").q(addr(p.rate) ?? addr(total.rate), "执行率", fmt.rate(rate)));
+    clauses.forEach((c, i) => {
+      if (i) s.t("，");
+      c();
+    });
+    s.t("。");
+    funds.push(s.done());
+    if (budget === null) funds.push(placeholder("全年预算数"));
+    if (executed === null) funds.push(placeholder("全年执行数"));
+    if (rate === null && budget !== null && executed !== null) funds.push(plain("全年预算数为0，无法计算执行率。"));
+  } else {
+    funds.push(plain("（二）项目资金情况。"), placeholder("项目年度资金总额、全年预算数、全年执行数及执行率"));
+  }
+  const parts = p.fundParts;
+  if (parts.length) {
+    const s = sb().t("从资金来源看，");
+    parts.forEach((row, i) => {
+      const ev = fundEval(t, row);
+      const label = fundLabel(row.label);
+      const budget = ev?.budget ?? num(row.budget);
+      const executed = ev?.executed ?? num(row.executed);
+      if (i) s.t("；");
+      s.x(row.labelCell, label);
+      if (budget === null && executed === null) {
+        s.t("未填列");
+        return;
+      }
+      if (budget !== null) s.t("全年预算数").q(addr(row.budget), `${label}全年预算数`, fmt.money(budget, fmt.moneyDecimals(row.budget)));
+      if (budget !== null && executed !== null) s.t("，");
+      if (executed !== null) s.t("执行数").q(addr(row.executed), `${label}全年执行数`, fmt.money(executed, fmt.moneyDecimals(row.executed)));
+    });
+    s.t("。");
+    funds.push(s.done());
+  }
+  const bw = t.evaluation.budgetWeight ?? num(p.budgetWeight);
+  const bs = t.evaluation.budgetScore ?? num(p.budgetScore);
+  if (bw !== null || bs !== null) {
+    const s = sb().t("预算执行率指标");
+    if (bw !== null) s.t("分值").q(addr(p.budgetWeight), "执行率分值", fmt.score(bw));
+    if (bw !== null && bs !== null) s.t("，");
+    if (bs !== null) s.t("得分").q(addr(p.budgetScore), "执行率得分", fmt.score(bs));
+    s.t("。");
+    funds.push(s.done());
+  }
+  return { id: "basic", title: "一、项目基本情况", paragraphs: [para(...overview), para(...funds)] };
+}
+
+function goals(t: TableAnalysis, p: ProjectTable): Section {
+  const facts = indicatorFacts(t, p.indicators);
+  const actual = textOf(p.goals.actual);
+  const first: Paragraph = para(
+    actual
+      ? sb().t("年度总体目标完成情况：").x(p.goals.actual, actual).t(/[。；;]$/.test(actual) ? "" : "。").done()
+      : placeholder("年度总体目标完成情况"),
+  );
+  const paragraphs = [first, ...goalParagraphs(facts, p.groups, WORDS)];
+  if (!facts.length) paragraphs.push(para(placeholder("各项绩效指标的完成情况")));
+  return { id: "goals", title: "二、绩效目标完成情况", paragraphs };
+}
+
+function conclusion(t: TableAnalysis, p: ProjectTable): Section {
+  const facts = indicatorFacts(t, p.indicators);
+  const name = projectName(p, t);
+  const year = yearOf(p.title, t.sheet);
+  const total = t.evaluation.total ?? num(p.total);
+  const grade = t.evaluation.grade;
+  const sentences: Sentence[] = [];
+  if (total !== null) {
+    const s = sb().t(`经自评，${name ? `${name}${name.endsWith("项目") ? "" : "项目"}` : "该项目"}${year ? `${year}年度` : ""}绩效自评总分为`);
+    s.q(addr(p.total), "总分", fmt.score(total));
+    if (grade) s.t("，评价等级为“").q(addr(p.grade) ?? addr(p.total), "等级", grade).t("”");
+    s.t("。");
+    sentences.push(s.done());
+    if (!grade) sentences.push(placeholder("评价等级"));
+  } else {
+    sentences.push(placeholder("绩效自评总分及评价等级"));
+  }
+  // Scores by 一级.
+  const bs = t.evaluation.budgetScore ?? num(p.budgetScore);
+  const bw = t.evaluation.budgetWeight ?? num(p.budgetWeight);
+  const pieces: string[] = [];
+  const cells: string[] = [];
+  if (bs !== null) {
+    pieces.push(`预算执行率得分${fmt.score(bs)}${bw !== null ? `（分值${fmt.score(bw)}）` : ""}`);
+    for (const c of [addr(p.budgetScore), addr(p.budgetWeight)]) if (c) cells.push(c);
+  }
+  for (const g of grouped(facts)) {
+    const items = g.level2.flatMap((x) => x.items);
+    if (items.some((f) => f.score === null || f.weight === null)) continue;
+    const w = items.reduce((a, f) => a + f.weight!, 0);
+    const sc = items.reduce((a, f) => a + f.score!, 0);
+    pieces.push(`${g.level1 || "绩效指标"}得分${fmt.score(sc)}（分值${fmt.score(w)}）`);
+    for (const f of items) for (const c of [addr(f.ind.score), addr(f.ind.weight)]) if (c) cells.push(c);
+  }
+  if (pieces.length) sentences.push({ text: `其中，${pieces.join("，")}。`, cells });
+  const lost = lostList(facts);
+  const budgetLost = bs !== null && bw !== null && fmt.roundTo(bw - bs, 2) > 0 ? fmt.roundTo(bw - bs, 2) : 0;
+  if (lost.text || budgetLost) {
+    const list = [budgetLost ? `预算执行率扣${fmt.score(budgetLost)}` : "", lost.text].filter(Boolean).join("、");
+    sentences.push({ text: `扣分情况：${list}。`, cells: [...(budgetLost ? [addr(p.budgetScore)!].filter(Boolean) : []), ...lost.cells] });
+  } else if (facts.length && facts.every((f) => f.score !== null)) {
+    sentences.push(plain("各项指标均获满分。"));
+  }
+  return { id: "conclusion", title: "三、综合评价结论", paragraphs: [para(...sentences)] };
+}
+
+function deviation(t: TableAnalysis, p: ProjectTable): Section {
+  const facts = indicatorFacts(t, p.indicators);
+  const out: Sentence[] = [];
+  const rate = t.evaluation.executionRate;
+  const bs = t.evaluation.budgetScore ?? num(p.budgetScore);
+  const bw = t.evaluation.budgetWeight ?? num(p.budgetWeight);
+  if (rate !== null && rate > 1) {
+    out.push(sb().t("全年执行数超出全年预算数，执行率为").q(addr(p.rate), "执行率", fmt.rate(rate)).t("。").done());
+    out.push(placeholder("超预算执行的原因及预算调整情况"));
+  } else if (bs !== null && bw !== null && bs < bw) {
+    const s = sb();
+    if (rate !== null) s.t("预算执行率为").q(addr(p.rate), "执行率", fmt.rate(rate)).t("，");
+    s.t("执行率得分").q(addr(p.budgetScore), "执行率得分", fmt.score(bs)).t("，低于分值").q(addr(p.budgetWeight), "执行率分值", fmt.score(bw)).t("。");
+    out.push(s.done());
+    out.push(placeholder("预算未全部执行的原因及改进措施"));
+  }
+  for (const f of facts) {
+    if (f.lost > 0) {
+      const s = sb().t("“").x(f.ind.nameCell, f.name).t("”指标得分").q(addr(f.ind.score), `“${f.name}”得分`, fmt.score(f.score ?? 0));
+      if (f.weight !== null) s.t("，低于分值").q(addr(f.ind.weight), `“${f.name}”分值`, fmt.score(f.weight));
+      if (f.ev && f.ev.source === "computed" && f.ev.explanation) s.t(`（${f.ev.explanation}）`);
+      if (f.reason) {
+        s.t("。偏差原因及改进措施：").x(f.ind.reasonCell, f.reason).t(/[。；;]$/.test(f.reason) ? "" : "。");
+        out.push(s.done());
+      } else {
+        s.t("。");
+        out.push(s.done(), placeholder(`“${f.name}”未达到满分的原因及改进措施`));
+      }
+    } else if (f.reason) {
+      out.push(sb().t("“").x(f.ind.nameCell, f.name).t("”指标：").x(f.ind.reasonCell, f.reason).t(/[。；;]$/.test(f.reason) ? "" : "。").done());
+    }
+  }
+  if (!out.length) {
+    out.push(plain("各项绩效指标均已完成，未出现偏离绩效目标的情况。"));
+  }
+  out.push(placeholder("下一步改进措施"));
+  return { id: "deviation", title: "四、偏离绩效目标的原因和改进措施", paragraphs: [para(...out)] };
+}
+
+function application(): Section {
+  return {
+    id: "application",
+    title: "五、绩效自评结果应用和公开情况",
+    paragraphs: [para(placeholder("绩效自评结果应用情况（如用于预算安排、政策调整、改进管理）"), placeholder("自评结果公开情况（公开时间、方式）"))],
+  };
+}
+
+export function projectNarrative(t: TableAnalysis): Narrative {
+  const p = t.table as ProjectTable;
+  return {
+    kind: "project",
+    title: projectTitle(t),
+    sheet: t.sheet,
+    sections: [basic(t, p), goals(t, p), conclusion(t, p), deviation(t, p), application()],
+  };
+}

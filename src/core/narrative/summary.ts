@@ -1,0 +1,87 @@
+/** A short report for the 部门项目支出绩效自评情况汇总表: overview, projects, grade. */
+import type { TableAnalysis } from "../analysis";
+import type { SummaryRow, SummaryTable } from "../model";
+import * as fmt from "./format";
+import { addr, cleanText, num, para, placeholder, sb, textOf, yearOf } from "./sentence";
+import type { Narrative, Section, Sentence } from "./types";
+
+interface RowFacts {
+  row: SummaryRow;
+  name: string;
+  initial: number | null;
+  budget: number | null;
+  executed: number | null;
+  rate: number | null;
+  score: number | null;
+  grade: string;
+}
+
+function facts(t: TableAnalysis, r: SummaryRow): RowFacts {
+  const name = textOf(r.name);
+  const ev = t.evaluation.funds.find((f) => cleanText(f.label) === name) ?? null;
+  const budget = ev?.budget ?? num(r.budget);
+  const executed = ev?.executed ?? num(r.executed);
+  const rate = ev ? ev.rate : budget !== null && executed !== null && budget !== 0 ? executed / budget : null;
+  return { row: r, name, initial: ev?.initial ?? num(r.initial), budget, executed, rate, score: num(r.score), grade: textOf(r.grade) };
+}
+
+export function summaryTitle(t: TableAnalysis): string {
+  const s = t.table as SummaryTable;
+  const year = yearOf(s.title, t.sheet);
+  return `${textOf(s.unit)}${year ? `${year}年度` : ""}项目支出绩效自评情况汇总`;
+}
+
+function moneyClauses(s: ReturnType<typeof sb>, f: RowFacts, label: string): void {
+  const clauses: (() => void)[] = [];
+  if (f.initial !== null) clauses.push(() => s.t("年初预算数").q(addr(f.row.initial), `${label}年初预算数`, fmt.money(f.initial!, fmt.moneyDecimals(f.row.initial))));
+  if (f.budget !== null) clauses.push(() => s.t("全年预算数").q(addr(f.row.budget), `${label}全年预算数`, fmt.money(f.budget!, fmt.moneyDecimals(f.row.budget))));
+  if (f.executed !== null) clauses.push(() => s.t("全年执行数").q(addr(f.row.executed), `${label}全年执行数`, fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed))));
+  if (f.rate !== null) clauses.push(() => s.t("执行率").q(addr(f.row.rate), `${label}执行率`, fmt.rate(f.rate!)));
+  clauses.forEach((c, i) => {
+    if (i) s.t("，");
+    c();
+  });
+}
+
+export function summaryNarrative(t: TableAnalysis): Narrative {
+  const st = t.table as SummaryTable;
+  const rows = st.rows.map((r) => facts(t, r));
+  const year = yearOf(st.title, t.sheet);
+  const ov: Sentence[] = [];
+  const head = sb().t(`${year ? `${year}年度` : "本年度"}共对${rows.length}个项目开展绩效自评`);
+  if (st.totalRow) {
+    const tot = facts(t, st.totalRow);
+    head.t("，合计");
+    moneyClauses(head, tot, "合计");
+  }
+  head.t("。");
+  ov.push(head.done());
+  const noInitial = rows.filter((r) => r.initial === 0 || (r.initial === null && r.budget !== null));
+  if (noInitial.length) ov.push({ text: `其中${noInitial.map((r) => `“${r.name}”`).join("、")}年初未安排预算，为年中追加项目。`, cells: noInitial.map((r) => addr(r.row.initial)).filter((c): c is string => !!c) });
+
+  const list: Sentence[] = rows.map((f) => {
+    const s = sb().t("“").x(f.row.name, f.name).t("”");
+    moneyClauses(s, f, `“${f.name}”`);
+    if (f.score !== null) s.t("，自评得分").q(addr(f.row.score), `“${f.name}”自评得分`, fmt.score(f.score));
+    if (f.grade) s.t("，评价等级为“").x(f.row.grade, f.grade).t("”");
+    s.t("。");
+    return s.done();
+  });
+  if (!rows.length) list.push(placeholder("各项目的自评情况"));
+
+  const counts = new Map<string, number>();
+  for (const f of rows) if (f.grade) counts.set(f.grade, (counts.get(f.grade) ?? 0) + 1);
+  const order = ["优", "良", "中", "差"];
+  const parts = [...counts.entries()].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0])).map(([g, n]) => `“${g}”${n}个`);
+  const grade: Sentence[] = parts.length
+    ? [{ text: `评价等级为${parts.join("，")}。`, cells: rows.map((r) => addr(r.row.grade)).filter((c): c is string => !!c) }]
+    : [placeholder("各项目评价等级")];
+  grade.push(placeholder("自评结果应用及公开情况"));
+
+  const sections: Section[] = [
+    { id: "overview", title: "一、总体情况", paragraphs: [para(...ov)] },
+    { id: "projects", title: "二、各项目自评情况", paragraphs: [para(...list)] },
+    { id: "grade", title: "三、评价等级分布", paragraphs: [para(...grade)] },
+  ];
+  return { kind: "summary", title: summaryTitle(t), sheet: t.sheet, sections };
+}

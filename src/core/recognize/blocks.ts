@@ -1,0 +1,149 @@
+/** Pieces every layout has: labelled fields, goals, fund rows, the 总分 row, the title. */
+import type { FundRow, Goals, NumberCell, TextCell } from "../model";
+import { numberCell, textCell } from "./cells";
+import { H, type HeaderMatcher } from "./headers";
+import type { IndexedCell, SheetIndex } from "./sheetIndex";
+
+const ALL_LABELS: HeaderMatcher[] = Object.values(H);
+const isLabel = (key: string) => ALL_LABELS.some((m) => m(key));
+
+/** The value written to the right of a label ("项目名称 | 城乡困难居民医疗救助"). */
+export function labelledField(idx: SheetIndex, match: HeaderMatcher, from: number, to: number): TextCell | null {
+  const label = idx.find(match, from, to);
+  if (!label) {
+    // "填报单位：南昌市西湖区医疗保障局" — label and value in one cell
+    return null;
+  }
+  const right = idx.rightOf(label);
+  const next = idx.row(label.row).find((c) => c.col > right && !isLabel(c.key));
+  const stop = idx.row(label.row).find((c) => c.col > right && isLabel(c.key));
+  if (!next || (stop && stop.col < next.col)) return null;
+  return textCell(idx.grid, next.row, next.col);
+}
+
+/** "填报单位：XX局" written in one cell. */
+export function inlineField(idx: SheetIndex, prefix: RegExp, from: number, to: number): TextCell | null {
+  for (let r = from; r <= to; r++) {
+    for (const c of idx.row(r)) {
+      const m = prefix.exec(c.text.replace(/\s/g, ""));
+      if (m) {
+        const cell = textCell(idx.grid, c.row, c.col);
+        return { ...cell, text: cell.text.replace(/\s/g, "").slice(m[0].length) };
+      }
+    }
+  }
+  return null;
+}
+
+/** 预期目标 | 实际完成情况 labels, with their texts in the row below (or to the right). */
+export function readGoals(idx: SheetIndex, from: number, to: number): Goals {
+  for (let r = from; r <= to; r++) {
+    const exp = idx.findInRow(r, H.goalExpected);
+    const act = idx.findInRow(r, H.goalActual);
+    if (!exp && !act) continue;
+    const below = (c: IndexedCell | null): TextCell | null => {
+      if (!c) return null;
+      const rowBelow = idx.bottomOf(c) + 1;
+      const t = textCell(idx.grid, rowBelow, c.col);
+      if (t.text !== "" && t.ref.row === rowBelow) return t;
+      const right = idx.row(c.row).find((x) => x.col > idx.rightOf(c) && !isLabel(x.key));
+      return right ? textCell(idx.grid, right.row, right.col) : null;
+    };
+    return { expected: below(exp), actual: below(act) };
+  }
+  return { expected: null, actual: null };
+}
+
+export interface FundColumns {
+  initial: number | null;
+  budget: number | null;
+  executed: number | null;
+  weight: number | null;
+  rate: number | null;
+  score: number | null;
+}
+
+/** A header row with 全年预算数 / 全年执行数 (and 年初预算数, 分值, 执行率, 得分). */
+export function fundHeader(idx: SheetIndex, from: number, to: number): { row: number; cols: FundColumns } | null {
+  for (let r = to; r >= from; r--) {
+    const cells = idx.row(r);
+    const col = (m: HeaderMatcher) => cells.find((c) => m(c.key))?.col ?? null;
+    const budget = col(H.budget);
+    const executed = col(H.executed);
+    if (budget === null && executed === null) continue;
+    return {
+      row: r,
+      cols: {
+        initial: col(H.initialBudget),
+        budget,
+        executed,
+        weight: col(H.weight),
+        rate: col(H.rate),
+        score: col(H.score),
+      },
+    };
+  }
+  return null;
+}
+
+export function fundRow(idx: SheetIndex, label: IndexedCell, cols: FundColumns): FundRow {
+  const g = idx.grid;
+  const r = label.row;
+  const num = (c: number | null): NumberCell | null => (c === null ? null : numberCell(g, r, c));
+  return {
+    label: label.text,
+    labelCell: textCell(g, r, label.col),
+    initial: num(cols.initial),
+    budget: num(cols.budget),
+    executed: num(cols.executed),
+    rate: num(cols.rate),
+  };
+}
+
+/** The first text cell left of the number columns: a fund row's label. */
+export function rowLabel(idx: SheetIndex, r: number, beforeCol: number): IndexedCell | null {
+  return idx.row(r).find((c) => c.col < beforeCol && c.key !== "") ?? null;
+}
+
+/** A title above the table ("2020年项目支出绩效自评表"). */
+export function findTitle(idx: SheetIndex, from: number, to: number): string | null {
+  for (let r = from; r <= to; r++) {
+    for (const c of idx.row(r)) if (/绩效自评|自评表|汇总表|评价表/.test(c.key)) return c.text;
+  }
+  return null;
+}
+
+/** On the 总分 row: the total 分值 and the total 得分 cells. */
+export function totalCells(
+  idx: SheetIndex,
+  row: number,
+  weightCols: (number | null)[],
+  scoreCol: number | null,
+): { totalWeight: NumberCell | null; total: NumberCell | null } {
+  const g = idx.grid;
+  const label = idx.row(row).find((c) => H.total(c.key));
+  const minCol = label ? idx.rightOf(label) + 1 : 1;
+  const numeric = idx
+    .row(row)
+    .filter((c) => c.col >= minCol)
+    .map((c) => numberCell(g, row, c.col))
+    .filter((n) => n.value !== null || n.formula);
+  const wc = weightCols.filter((c): c is number => c !== null);
+  let totalWeight = numeric.find((n) => wc.includes(n.ref.col)) ?? null;
+  let scoreCell = scoreCol !== null ? numberCell(g, row, scoreCol) : null;
+  if (scoreCell && totalWeight && scoreCell.ref.address === totalWeight.ref.address) scoreCell = null;
+  let total: NumberCell | null = scoreCell && !scoreCell.empty ? scoreCell : null;
+  if (!total) {
+    const others = numeric.filter((n) => n !== totalWeight && n.ref.address !== scoreCell?.ref.address);
+    if (!totalWeight) {
+      const hundred = others.find((n) => n.value === 100);
+      if (hundred && others.length > 1) {
+        totalWeight = hundred;
+        others.splice(others.indexOf(hundred), 1);
+      }
+    }
+    total = others.length === 1 ? others[0] : scoreCell;
+  }
+  if (!totalWeight && wc.length) totalWeight = numberCell(g, row, wc[0]);
+  return { totalWeight, total };
+}

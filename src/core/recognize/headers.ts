@@ -1,0 +1,68 @@
+/**
+ * The header vocabulary of SPEC §2, with the spellings real files use. Every matcher takes a header key
+ * (src/core/text.ts headerKey: no spaces or line breaks, ASCII signs, parenthesised notes removed).
+ */
+
+export type HeaderMatcher = (key: string) => boolean;
+
+const oneOf =
+  (...words: string[]): HeaderMatcher =>
+  (k) =>
+    words.includes(k);
+
+export const H = {
+  // header fields
+  projectName: oneOf("项目名称", "项目支出名称", "项目"),
+  department: oneOf("主管部门", "主管单位"),
+  implementer: oneOf("实施单位", "项目实施单位"),
+  departmentName: oneOf("部门名称", "单位名称", "部门", "预算单位", "预算部门", "部门单位名称"),
+  reportingUnit: (k: string) => /^填报单位/.test(k),
+
+  // fund block
+  fundBlock: (k: string) => k.startsWith("项目资金"),
+  initialBudget: oneOf("年初预算数", "年初预算", "年初预算金额"),
+  budget: oneOf("全年预算数", "全年预算", "调整后预算数", "全年预算金额", "预算数"),
+  executed: oneOf("全年执行数", "全年执行", "全年实际执行数", "实际执行数", "执行数", "全年支出数"),
+  weight: oneOf("分值", "权重", "指标分值"),
+  rate: oneOf("执行率", "预算执行率", "资金执行率"),
+  score: oneOf("得分", "自评得分", "评分", "实际得分"),
+  fundTotal: oneOf("年度资金总额", "资金总额", "年度资金合计"),
+  fundCurrent: (k: string) => /^(?:其中)?:?(?:当年|本年)?财政拨款$/.test(k),
+  fundCarryOver: (k: string) => /^(?:其中)?:?上年结转(?:资金)?$/.test(k),
+  fundOther: (k: string) => /^(?:其中)?:?其他资金$/.test(k),
+
+  // department funds
+  spendingScale: oneOf("整体支出规模", "部门整体支出规模"),
+  fundSource: (k: string) => k.startsWith("资金来源"),
+  fundStructure: (k: string) => k.startsWith("资金结构"),
+
+  // goals
+  annualGoal: oneOf("年度总体目标", "年度总目标", "总体目标"),
+  goalExpected: oneOf("预期目标", "年初设定目标", "年度目标", "年初目标"),
+  goalActual: oneOf("实际完成情况", "全年完成情况", "完成情况", "全年实际完成情况"),
+
+  // indicator block
+  level1: oneOf("一级指标"),
+  level2: oneOf("二级指标"),
+  level3: oneOf("三级指标", "指标名称", "三级指标名称"),
+  target: oneOf("年度指标值", "指标值", "年度目标值", "目标值", "年度指标"),
+  actual: (k: string) =>
+    ["实际完成值", "全年完成值", "完成值", "全年实际值", "实际值", "实际完成", "全年实际完成值"].includes(k),
+  reason: (k: string) => k.includes("原因") || k.includes("改进措施"),
+  total: (k: string) => /^(?:总分|总计得分|合计得分|得分合计|总得分)$/.test(k),
+  grade: oneOf("评价等级", "等级", "自评等级", "绩效等级"),
+
+  // summary
+  seq: oneOf("序号", "编号"),
+  sum: oneOf("合计", "总计", "合计数"),
+} satisfies Record<string, HeaderMatcher>;
+
+/** A label with its declared weight: "数量指标（15）", "产出指标\n(50分)", "效益指标（40分）". */
+export function splitWeightLabel(text: string): { name: string; weight: number | null } {
+  const s = text.replace(/[\s\u3000]+/g, "").replace(/（/g, "(").replace(/）/g, ")");
+  const m = /^(.*?)\((\d+(?:\.\d+)?)分?\)$/.exec(s);
+  if (m) return { name: m[1], weight: Number(m[2]) };
+  const m2 = /^(.*?)(\d+(?:\.\d+)?)分$/.exec(s);
+  if (m2 && m2[1]) return { name: m2[1], weight: Number(m2[2]) };
+  return { name: s, weight: null };
+}

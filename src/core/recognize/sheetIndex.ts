@@ -1,0 +1,63 @@
+/** One pass over a sheet: every non-empty cell with its header key, by row. */
+import type { Grid } from "../snapshot";
+import { cellText, headerKey, isBlank, tidy } from "../text";
+
+export interface IndexedCell {
+  row: number;
+  col: number;
+  key: string;
+  text: string;
+}
+
+export class SheetIndex {
+  readonly rows = new Map<number, IndexedCell[]>();
+  readonly cells: IndexedCell[] = [];
+
+  constructor(readonly grid: Grid) {
+    const { values } = grid.snapshot;
+    for (let i = 0; i < values.length; i++) {
+      const row = values[i];
+      const r = grid.top + i;
+      for (let j = 0; j < row.length; j++) {
+        const v = row[j];
+        if (isBlank(v)) continue;
+        const c = grid.left + j;
+        if (grid.isMergeContinuation(r, c)) continue;
+        const cell = { row: r, col: c, key: headerKey(v), text: tidy(cellText(v)) };
+        this.cells.push(cell);
+        let list = this.rows.get(r);
+        if (!list) this.rows.set(r, (list = []));
+        list.push(cell);
+      }
+    }
+  }
+
+  row(r: number): IndexedCell[] {
+    return this.rows.get(r) ?? [];
+  }
+
+  /** The first cell in rows [from, to] whose key matches, scanning row by row, left to right. */
+  find(match: (key: string) => boolean, from: number, to: number): IndexedCell | null {
+    for (let r = from; r <= to; r++) {
+      for (const c of this.row(r)) if (match(c.key)) return c;
+    }
+    return null;
+  }
+
+  findInRow(r: number, match: (key: string) => boolean, minCol = 0): IndexedCell | null {
+    for (const c of this.row(r)) if (c.col >= minCol && match(c.key)) return c;
+    return null;
+  }
+
+  /** The right edge of a cell, merges included. */
+  rightOf(c: IndexedCell): number {
+    const m = this.grid.merge(c.row, c.col);
+    return m ? m.right : c.col;
+  }
+
+  /** The bottom edge of a cell, merges included. */
+  bottomOf(c: IndexedCell): number {
+    const m = this.grid.merge(c.row, c.col);
+    return m ? m.bottom : c.row;
+  }
+}

@@ -1,0 +1,94 @@
+/** 部门项目支出绩效自评情况汇总表, SPEC §2.3. */
+import type { SummaryRow, SummaryTable } from "../model";
+import { numberCell, textCell } from "./cells";
+import { findTitle, inlineField } from "./blocks";
+import { H, type HeaderMatcher } from "./headers";
+import type { IndexedCell, SheetIndex } from "./sheetIndex";
+import { boundsOf } from "./bounds";
+
+export interface SummaryColumns {
+  seq: number | null;
+  name: number;
+  initial: number | null;
+  budget: number | null;
+  executed: number | null;
+  rate: number | null;
+  score: number | null;
+  grade: number | null;
+}
+
+/** A summary header names 项目名称 and 执行率 with 全年预算数 or 全年执行数, and no 一级指标. */
+export function summaryColumns(cells: IndexedCell[]): SummaryColumns | null {
+  const col = (m: HeaderMatcher) => cells.find((c) => m(c.key))?.col ?? null;
+  const name = col(H.projectName);
+  const rate = col(H.rate);
+  const budget = col(H.budget);
+  const executed = col(H.executed);
+  if (name === null || (budget === null && executed === null) || (rate === null && col(H.score) === null)) return null;
+  if (col(H.level1) !== null) return null;
+  return {
+    seq: col(H.seq),
+    name,
+    initial: col(H.initialBudget),
+    budget,
+    executed,
+    rate,
+    score: col(H.score),
+    grade: col(H.grade),
+  };
+}
+
+export function recognizeSummary(
+  idx: SheetIndex,
+  top: number,
+  headerRow: number,
+  cols: SummaryColumns,
+  limit: number,
+): SummaryTable {
+  const g = idx.grid;
+  const rows: SummaryRow[] = [];
+  let totalRow: SummaryRow | null = null;
+  let last = headerRow;
+  const read = (r: number, nameCol: number): SummaryRow => {
+    const num = (c: number | null) => (c === null ? null : numberCell(g, r, c));
+    return {
+      row: r,
+      seq: cols.seq !== null ? textCell(g, r, cols.seq) : null,
+      name: textCell(g, r, nameCol),
+      initial: num(cols.initial),
+      budget: num(cols.budget),
+      executed: num(cols.executed),
+      rate: num(cols.rate),
+      score: num(cols.score),
+      grade: cols.grade !== null ? textCell(g, r, cols.grade) : null,
+    };
+  };
+  let blankRun = 0;
+  for (let r = headerRow + 1; r <= limit; r++) {
+    const cells = idx.row(r);
+    const sum = cells.find((c) => H.sum(c.key) && c.col <= cols.name);
+    if (sum) {
+      totalRow = read(r, sum.col);
+      last = r;
+      break;
+    }
+    const name = textCell(g, r, cols.name);
+    if (name.text === "" || name.ref.row !== r) {
+      if (cells.length === 0 && ++blankRun >= 2) break;
+      continue;
+    }
+    blankRun = 0;
+    if (summaryColumns(cells)) break;
+    rows.push(read(r, cols.name));
+    last = r;
+  }
+  return {
+    kind: "summary",
+    sheet: g.name,
+    bounds: boundsOf(idx, top, last),
+    title: findTitle(idx, top, headerRow - 1),
+    unit: inlineField(idx, /^填报单位[:：]?/, top, headerRow - 1),
+    rows,
+    totalRow,
+  };
+}

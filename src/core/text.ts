@@ -1,0 +1,126 @@
+/**
+ * Text as real tables write it: line breaks and full-width spaces inside headers and numbers,
+ * full-width digits and signs, numbers stored as text.
+ */
+import type { CellValue } from "./snapshot";
+
+const FULL_WIDTH: Record<string, string> = {
+  "（": "(",
+  "）": ")",
+  "％": "%",
+  "．": ".",
+  "，": ",",
+  "：": ":",
+  "＋": "+",
+  "－": "-",
+  "＜": "<",
+  "＞": ">",
+  "＝": "=",
+  "≧": "≥",
+  "≦": "≤",
+};
+
+/** Full-width digits, letters and signs → ASCII; keeps Chinese characters. */
+export function halfWidth(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xfee0);
+    else if ((code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) out += String.fromCharCode(code - 0xfee0);
+    else out += FULL_WIDTH[ch] ?? ch;
+  }
+  return out;
+}
+
+/** Every kind of white space, full-width (U+3000) and no-break included. */
+const SPACE = /[\s\u3000\u00a0\u200b\ufeff]+/g;
+
+/** Removes all white space: "全  年\n\n完成值" → "全年完成值". */
+export function squeeze(s: string): string {
+  return s.replace(SPACE, "");
+}
+
+/** Trims and folds inner white space runs to one space (line breaks inside a sentence are dropped). */
+export function tidy(s: string): string {
+  return s
+    .replace(/[\r\n]+/g, "")
+    .replace(SPACE, " ")
+    .trim();
+}
+
+export function cellText(v: CellValue): string {
+  if (v === null) return "";
+  if (typeof v === "number") return String(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return v;
+}
+
+/** True when the cell holds nothing but white space. */
+export function isBlank(v: CellValue): boolean {
+  return v === null || (typeof v === "string" && squeeze(v) === "");
+}
+
+/** Header key: no spaces, ASCII signs, parenthesised notes removed ("项目资金（万元）" → "项目资金"). */
+export function headerKey(v: CellValue): string {
+  return halfWidth(squeeze(cellText(v)))
+    .replace(/\([^()]*\)/g, "")
+    .replace(/[:：]$/, "");
+}
+
+export interface ParsedNumber {
+  value: number;
+  /** Decimal places of the value as a plain number (a percentage's fraction counts two more). */
+  decimals: number;
+  percent: boolean;
+  /** True when the number came from text. */
+  fromText: boolean;
+}
+
+const NUMBER_TEXT = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?(%?)$/;
+
+/** The number a cell spells: 3386.925, "　3386.925", "99.15%", "10　", "1,234.5". Null otherwise. */
+export function parseNumber(v: CellValue, numberFormat?: string | null): ParsedNumber | null {
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return null;
+    const percent = !!numberFormat && numberFormat.includes("%");
+    return { value: v, decimals: decimalsOf(v), percent, fromText: false };
+  }
+  if (typeof v !== "string") return null;
+  const s = halfWidth(squeeze(v));
+  const m = NUMBER_TEXT.exec(s);
+  if (!m || (m[2] === undefined && m[3] === undefined)) return null;
+  const intPart = (m[2] ?? "0").replace(/,/g, "");
+  const frac = m[3] ?? "";
+  let value = Number(`${m[1]}${intPart}.${frac || "0"}`);
+  const percent = m[4] === "%";
+  let decimals = frac.length;
+  if (percent) {
+    value = value / 100;
+    decimals += 2;
+    value = Number(value.toFixed(Math.min(decimals + 2, 15)));
+  }
+  return { value, decimals, percent, fromText: true };
+}
+
+export function decimalsOf(n: number): number {
+  if (!Number.isFinite(n) || Number.isInteger(n)) return 0;
+  const s = String(n);
+  if (s.includes("e-")) return Number(s.split("e-")[1]) + (s.split("e-")[0].split(".")[1]?.length ?? 0);
+  return s.split(".")[1]?.length ?? 0;
+}
+
+/** ROUND(x, 2) as spreadsheets do it: half away from zero on the decimal value. */
+export function round2(x: number): number {
+  return roundTo(x, 2);
+}
+
+export function roundTo(x: number, places: number): number {
+  const f = 10 ** places;
+  const scaled = Number((Math.abs(x) * f).toPrecision(15));
+  return (Math.sign(x) * Math.round(scaled)) / f;
+}
+
+/** Numbers equal within a tolerance. */
+export function near(a: number, b: number, tol: number): boolean {
+  return Math.abs(a - b) <= tol + 1e-9;
+}
