@@ -154,7 +154,7 @@ function measures(): Section {
 function grade(t: TableAnalysis, d: DepartmentTable): Section {
   const name = deptName(d, t);
   const year = yearOf(d.title, t.sheet);
-  const total = t.evaluation.total ?? num(d.total);
+  const total = t.evaluation.total;
   const g = t.evaluation.grade;
   const out: Sentence[] = [];
   if (total !== null) {

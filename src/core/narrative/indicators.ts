@@ -27,6 +27,11 @@ export function cnIndex(i: number): string {
   return String(i + 1);
 }
 
+/** A name printed inside “…”: its own double quotes become single ones (‘因病致贫’). */
+export function innerQuotes(s: string): string {
+  return s.replace(/“/g, "‘").replace(/”/g, "’");
+}
+
 export function indicatorFacts(t: TableAnalysis, indicators: Indicator[]): IndicatorFacts[] {
   const byRow = new Map(t.evaluation.indicators.map((e) => [e.row, e]));
   let level1 = "";
@@ -42,7 +47,7 @@ export function indicatorFacts(t: TableAnalysis, indicators: Indicator[]): Indic
       ev && ev.score !== null ? ev.lost : weight !== null && score !== null ? Math.max(0, fmt.roundTo(weight - score, 2)) : 0;
     return {
       ind,
-      name: cleanText(ind.name) || textOf(ind.nameCell),
+      name: innerQuotes(cleanText(ind.name) || textOf(ind.nameCell)),
       level1,
       level2,
       target: textOf(ind.targetCell),

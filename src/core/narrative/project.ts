@@ -33,7 +33,7 @@ function basic(t: TableAnalysis, p: ProjectTable): Section {
 
   const s1 = sb().t("（一）项目概况。");
   if (name) s1.x(p.name, name).t(name.endsWith("项目") ? "" : "项目");
-  else s1.t("本项目");
+  else if (dept || impl) s1.t("本项目");
   if (dept && impl && dept === impl) s1.t("的主管部门和实施单位均为").x(p.department, dept).ref(addr(p.implementer)).t("。");
   else {
     const parts: (() => void)[] = [];
@@ -46,7 +46,7 @@ function basic(t: TableAnalysis, p: ProjectTable): Section {
         f();
       });
     }
-    s1.t("。");
+    if (name || parts.length) s1.t("。");
   }
   const overview: Sentence[] = [s1.done()];
   if (!name) overview.push(placeholder("项目名称"));
@@ -105,7 +105,7 @@ function basic(t: TableAnalysis, p: ProjectTable): Section {
     funds.push(s.done());
   }
   const bw = t.evaluation.budgetWeight ?? num(p.budgetWeight);
-  const bs = t.evaluation.budgetScore ?? num(p.budgetScore);
+  const bs = t.evaluation.budgetScore;
   if (bw !== null || bs !== null) {
     const s = sb().t("预算执行率指标");
     if (bw !== null) s.t("分值").q(addr(p.budgetWeight), "执行率分值", fmt.score(bw));
@@ -134,7 +134,7 @@ function conclusion(t: TableAnalysis, p: ProjectTable): Section {
   const facts = indicatorFacts(t, p.indicators);
   const name = projectName(p, t);
   const year = yearOf(p.title, t.sheet);
-  const total = t.evaluation.total ?? num(p.total);
+  const total = t.evaluation.total;
   const grade = t.evaluation.grade;
   const sentences: Sentence[] = [];
   if (total !== null) {
@@ -148,7 +148,7 @@ function conclusion(t: TableAnalysis, p: ProjectTable): Section {
     sentences.push(placeholder("绩效自评总分及评价等级"));
   }
   // Scores by 一级.
-  const bs = t.evaluation.budgetScore ?? num(p.budgetScore);
+  const bs = t.evaluation.budgetScore;
   const bw = t.evaluation.budgetWeight ?? num(p.budgetWeight);
   const pieces: string[] = [];
   const cells: string[] = [];
@@ -180,7 +180,7 @@ function deviation(t: TableAnalysis, p: ProjectTable): Section {
   const facts = indicatorFacts(t, p.indicators);
   const out: Sentence[] = [];
   const rate = t.evaluation.executionRate;
-  const bs = t.evaluation.budgetScore ?? num(p.budgetScore);
+  const bs = t.evaluation.budgetScore;
   const bw = t.evaluation.budgetWeight ?? num(p.budgetWeight);
   if (rate !== null && rate > 1) {
     out.push(sb().t("全年执行数超出全年预算数，执行率为").q(addr(p.rate), "执行率", fmt.rate(rate)).t("。").done());
