@@ -1,17 +1,192 @@
-import type { AnalyzeOptions, SheetAnalysis, TableAnalysis, WorkbookAnalysis } from "./analysis";
-import type { Finding } from "./findings";
+/**
+ * The pipeline: snapshot → recognise → model → rules → findings + fill plan + evaluation.
+ */
+import type { AnalyzeOptions, Evaluation, FundEvaluation, IndicatorEvaluation, SheetAnalysis, TableAnalysis, WorkbookAnalysis } from "./analysis";
+import { sortFindings, type Finding } from "./findings";
+import type { DepartmentTable, FundRow, NumberCell, ProjectTable, SummaryTable, Table } from "./model";
 import type { FillPlan } from "./plan";
+import { getProfile, type Profile } from "./profiles";
 import type { SheetSnapshot } from "./snapshot";
-
-// Placeholder while the engine is written in this session; replaced by the real pipeline.
-export function analyzeSheet(_snapshot: SheetSnapshot, _options: AnalyzeOptions = {}): SheetAnalysis {
-  throw new Error("engine not yet implemented");
-}
+import { recognizeSheet } from "./recognize";
+import { PlanBuilder } from "./fill";
+import { sumFormula } from "./formulas";
+import { columnName } from "./address";
+import {
+  RuleContext,
+  checkBudgetScore,
+  checkExecutionRate,
+  checkGrade,
+  checkGroupWeights,
+  checkIndicator,
+  checkNumbersAsText,
+  checkSplitTotals,
+  checkSubtotal,
+  checkTotal,
+  checkTotalWeight,
+  checkWeightSplit,
+  executionRate,
+  grade,
+} from "./rules";
 
 export function analyzeWorkbook(snapshots: SheetSnapshot[], options: AnalyzeOptions = {}): WorkbookAnalysis {
-  return { profile: options.profile ?? "default", sheets: snapshots.map((s) => analyzeSheet(s, options)) };
+  const profile = getProfile(options.profile);
+  return { profile: profile.id, sheets: snapshots.map((s) => analyzeSheet(s, options)) };
 }
 
-export function suggestionPlan(_table: TableAnalysis, _finding: Finding): FillPlan {
-  throw new Error("engine not yet implemented");
+export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = {}): SheetAnalysis {
+  const profile = getProfile(options.profile);
+  const rec = recognizeSheet(snapshot);
+  return {
+    sheet: snapshot.name,
+    tables: rec.tables.map((t) => analyzeTable(t, profile)),
+    reason: rec.reason,
+    reasonEn: rec.reasonEn,
+  };
 }
+
+export function analyzeTable(table: Table, profile: Profile): TableAnalysis {
+  const ctx = new RuleContext(table, profile);
+  let evaluation: Evaluation;
+  let name: string | null;
+  switch (table.kind) {
+    case "project":
+      evaluation = analyzeProject(ctx, table);
+      name = table.name?.text || null;
+      break;
+    case "department":
+      evaluation = analyzeDepartment(ctx, table);
+      name = table.name?.text || null;
+      break;
+    case "summary":
+      evaluation = analyzeSummary(ctx, table);
+      name = table.unit?.text || table.title;
+      break;
+  }
+  return { sheet: table.sheet, kind: table.kind, table, name, findings: sortFindings(ctx.findings), plan: ctx.plan.build(), evaluation };
+}
+
+const fundEval = (f: FundRow, rate: number | null): FundEvaluation => ({
+  label: f.label,
+  initial: f.initial?.value ?? null,
+  budget: f.budget?.value ?? null,
+  executed: f.executed?.value ?? null,
+  rate,
+});
+
+const stated = (c: NumberCell | null) => (c && !c.empty ? c.value : null);
+
+function analyzeProject(ctx: RuleContext, t: ProjectTable): Evaluation {
+  const funds: FundEvaluation[] = [];
+  let rate: number | null = null;
+  if (t.fundTotal) {
+    rate = checkExecutionRate(ctx, { ...t.fundTotal, rate: t.rate });
+    funds.push(fundEval(t.fundTotal, rate));
+    for (const col of ["initial", "budget", "executed"] as const) {
+      checkSubtotal(ctx, t.fundTotal[col], t.fundParts.map((p) => p[col]), `年度资金总额（${colName[col]}）`, `Annual funds total (${colNameEn[col]})`);
+    }
+  }
+  for (const p of t.fundParts) funds.push(fundEval(p, executionRate(p.budget?.value ?? null, p.executed?.value ?? null)));
+
+  const bScore = checkBudgetScore(ctx, t.budgetWeight, t.rate, t.budgetScore, rate);
+  const indicators = t.indicators.map((i) => checkIndicator(ctx, i, false));
+  checkGroupWeights(ctx, t.indicators, t.groups);
+  const budgetWeight = t.budgetWeight?.value ?? null;
+  const weightSum = checkTotalWeight(ctx, t.indicators, budgetWeight, t.totalWeight);
+  checkWeightSplit(ctx, t.indicators, budgetWeight, t.totalWeight?.ref.address ?? null);
+
+  const scoreCells = [t.budgetScore, ...t.indicators.map((i) => i.score)].filter((c): c is NumberCell => !!c);
+  const total = checkTotal(ctx, {
+    totalCell: t.total,
+    statedScores: [stated(t.budgetScore), ...t.indicators.map((i) => stated(i.score))],
+    filledScores: [bScore ?? stated(t.budgetScore), ...indicators.map((e) => e.score)],
+    scoreCells,
+  });
+  checkGrade(ctx, t.grade, total, "");
+  checkNumbersAsText(ctx, [
+    ...[t.fundTotal, ...t.fundParts].flatMap((f) => (f ? [f.initial, f.budget, f.executed] : [])),
+    t.budgetWeight,
+    ...t.indicators.flatMap((i) => [i.weight, i.score]),
+    t.totalWeight,
+  ]);
+  return {
+    executionRate: rate,
+    budgetScore: bScore,
+    budgetWeight,
+    indicators,
+    weightSum,
+    total,
+    grade: grade(total),
+    funds,
+  };
+}
+
+function analyzeDepartment(ctx: RuleContext, t: DepartmentTable): Evaluation {
+  const funds: FundEvaluation[] = [];
+  for (const f of [...t.fundSources, ...t.fundStructure]) {
+    funds.push(fundEval(f, checkExecutionRate(ctx, f)));
+  }
+  for (const col of ["budget", "executed"] as const) {
+    checkSplitTotals(ctx, t.fundSources.map((f) => f[col]), t.fundStructure.map((f) => f[col]), colName[col], colNameEn[col]);
+  }
+  const indicators: IndicatorEvaluation[] = t.indicators.map((i) => checkIndicator(ctx, i, t.weightsInTargetColumn));
+  checkGroupWeights(ctx, t.indicators, t.groups);
+  const weightSum = checkTotalWeight(ctx, t.indicators, null, t.totalWeight);
+  const total = checkTotal(ctx, {
+    totalCell: t.total,
+    statedScores: t.indicators.map((i) => stated(i.score)),
+    filledScores: indicators.map((e) => e.score),
+    scoreCells: t.indicators.map((i) => i.score).filter((c): c is NumberCell => !!c),
+  });
+  checkGrade(ctx, t.grade, total, "");
+  checkNumbersAsText(ctx, [
+    ...[...t.fundSources, ...t.fundStructure].flatMap((f) => [f.budget, f.executed]),
+    ...t.indicators.flatMap((i) => [i.weight, i.score]),
+    t.totalWeight,
+  ]);
+  return { executionRate: null, budgetScore: null, budgetWeight: null, indicators, weightSum, total, grade: grade(total), funds };
+}
+
+function analyzeSummary(ctx: RuleContext, t: SummaryTable): Evaluation {
+  const funds: FundEvaluation[] = [];
+  for (const r of t.rows) {
+    const rate = checkExecutionRate(ctx, { label: r.name.text, initial: r.initial, budget: r.budget, executed: r.executed, rate: r.rate });
+    funds.push({ label: r.name.text, initial: r.initial?.value ?? null, budget: r.budget?.value ?? null, executed: r.executed?.value ?? null, rate });
+    if (r.score && r.score.value !== null) checkGrade(ctx, r.grade, r.score.value, `「${r.name.text}」`);
+  }
+  const tr = t.totalRow;
+  if (tr && t.rows.length) {
+    const first = t.rows[0].row;
+    const last = t.rows[t.rows.length - 1].row;
+    for (const col of ["initial", "budget", "executed"] as const) {
+      const cell = tr[col];
+      if (!cell) continue;
+      const parts = t.rows.map((r) => r[col]);
+      checkSubtotal(ctx, cell, parts, `合计（${colName[col]}）`, `Total (${colNameEn[col]})`);
+      for (const p of parts) ctx.plan.numberFromText(p);
+      const sum = parts.reduce<number>((a, p) => a + (p?.value ?? 0), 0);
+      const letter = columnName(cell.ref.col);
+      ctx.plan.formula(cell, sumFormula(`${letter}${first}:${letter}${last}`), Number(sum.toFixed(6)), `合计 = 各项目${colName[col]}之和`, `Total = sum of the projects' ${colNameEn[col]}`);
+    }
+    const rate = checkExecutionRate(ctx, { label: "合计", initial: tr.initial, budget: tr.budget, executed: tr.executed, rate: tr.rate });
+    funds.push({ label: "合计", initial: tr.initial?.value ?? null, budget: tr.budget?.value ?? null, executed: tr.executed?.value ?? null, rate });
+  }
+  checkNumbersAsText(ctx, t.rows.flatMap((r) => [r.initial, r.budget, r.executed, r.score]));
+  return { executionRate: null, budgetScore: null, budgetWeight: null, indicators: [], weightSum: 0, total: null, grade: null, funds };
+}
+
+const colName = { initial: "年初预算数", budget: "全年预算数", executed: "全年执行数" } as const;
+const colNameEn = { initial: "initial budget", budget: "adjusted budget", executed: "executed" } as const;
+
+/** The one-change plan that takes a finding's suggestion (a score the rule computes) into its cell. */
+export function suggestionPlan(analysis: TableAnalysis, finding: Finding): FillPlan {
+  const s = finding.suggestion;
+  if (!s) return { changes: [] };
+  const t = analysis.table;
+  if (t.kind === "summary") return { changes: [] };
+  const ind = t.indicators.find((i) => i.score?.ref.address === s.cell);
+  if (!ind || !ind.score) return { changes: [] };
+  const plan = new PlanBuilder(t.sheet, t.bounds);
+  plan.accept(ind.score, s.value, s.formula ?? null, `采纳建议：按规则得分 ${s.value}`, `Suggestion taken: rule score ${s.value}`);
+  return plan.build();
+}
+

@@ -10,4 +10,6 @@ export * from "./model";
 export * from "./profiles";
 export * from "./analysis";
 export * from "./errors";
-export { analyzeSheet, analyzeWorkbook, suggestionPlan } from "./analyze";
+export { analyzeSheet, analyzeWorkbook, analyzeTable, suggestionPlan } from "./analyze";
+export { applyPlanToSnapshot } from "./applySnapshot";
+export { recognizeSheet } from "./recognize";

@@ -1,0 +1,72 @@
+/**
+ * The fill plan (SPEC §3, §5): arithmetic cells always get their formula; indicator scores are written only
+ * into empty cells; numbers stored as text that a formula reads become numbers. Nothing outside the table.
+ */
+import type { NumberCell, TableBase, TextCell } from "./model";
+import type { CellChange, CellContent, ChangeKind, FillPlan } from "./plan";
+import { sameFormula } from "./formulas";
+import { parseA1 } from "./address";
+
+export function contentOf(cell: NumberCell | TextCell): CellContent {
+  const n = cell as NumberCell;
+  return { value: cell.raw, formula: n.formula ?? null, numberFormat: n.numberFormat ?? null };
+}
+
+export class PlanBuilder {
+  private readonly byCell = new Map<string, CellChange>();
+
+  constructor(
+    readonly sheet: string,
+    readonly bounds: TableBase["bounds"],
+  ) {}
+
+  private push(cell: NumberCell, kind: ChangeKind, after: CellChange["after"], expected: CellChange["expected"], reason: string, reasonEn: string) {
+    const { row, col } = parseA1(cell.ref.address);
+    const b = this.bounds;
+    if (row < b.top || row > b.bottom || col < b.left || col > b.right) return; // never outside the table
+    const previous = this.byCell.get(cell.ref.address);
+    if (previous && previous.kind !== "number") return; // first writer wins; a conversion yields to a formula
+    this.byCell.set(cell.ref.address, { sheet: this.sheet, cell: cell.ref.address, kind, before: contentOf(cell), after, expected, reason, reasonEn });
+  }
+
+  /** An arithmetic cell: its formula, replacing whatever was typed (and its number format, if given). */
+  formula(cell: NumberCell | null, formula: string, expected: number | string | null, reason: string, reasonEn: string, numberFormat?: string): void {
+    if (!cell) return;
+    if (sameFormula(cell.formula, formula)) {
+      if (numberFormat && cell.numberFormat !== numberFormat) {
+        this.push(cell, "format", { numberFormat }, expected, reason, reasonEn);
+      }
+      return;
+    }
+    this.push(cell, "formula", { formula, ...(numberFormat ? { numberFormat } : {}) }, expected, reason, reasonEn);
+  }
+
+  /** A number stored as text that a formula reads: the number it spells, same value. */
+  numberFromText(cell: NumberCell | null): void {
+    if (!cell || !cell.numberAsText || cell.value === null || cell.formula) return;
+    if (this.byCell.has(cell.ref.address)) return;
+    this.push(
+      cell,
+      "number",
+      { value: cell.value, ...(cell.percent ? { numberFormat: "0.00%" } : {}) },
+      cell.value,
+      `文本数字转为数值（${JSON.stringify(cell.raw)} → ${cell.value}）`,
+      `Number stored as text becomes a number (${JSON.stringify(cell.raw)} → ${cell.value})`,
+    );
+  }
+
+  /** An indicator score: only into an empty cell; a formula where the inputs are plain numbers. */
+  score(cell: NumberCell | null, value: number, formula: string | null, reason: string, reasonEn: string): void {
+    if (!cell || !cell.empty) return;
+    this.push(cell, "score", formula ? { formula } : { value }, value, reason, reasonEn);
+  }
+
+  /** One change, for a suggestion the person accepts (writes over their entry, by their choice). */
+  accept(cell: NumberCell, value: number, formula: string | null, reason: string, reasonEn: string): void {
+    this.push(cell, "score", formula ? { formula } : { value }, value, reason, reasonEn);
+  }
+
+  build(): FillPlan {
+    return { changes: [...this.byCell.values()] };
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Rule 执行率得分 (SPEC §3): MIN(分值, 分值 × 执行率), rounded to 2 decimals; the 江西 profile scores in steps
+ * (100% → 10; 80–<100% → 7; 60–<80% → 5; < 60% → 0, scaled to 分值).
+ */
+import type { NumberCell } from "../model";
+import type { Profile } from "../profiles";
+import { budgetScoreFormula, budgetScoreStepsFormula } from "../formulas";
+import { round2 } from "../text";
+import { fmt, pct, type RuleContext } from "./context";
+
+export function budgetScore(weight: number, rate: number, profile: Profile): number {
+  if (profile.budgetScoring === "steps") {
+    const share = rate >= 1 ? 1 : rate >= 0.8 ? 0.7 : rate >= 0.6 ? 0.5 : 0;
+    return round2(weight * share);
+  }
+  return round2(Math.min(weight, weight * rate));
+}
+
+export function checkBudgetScore(
+  ctx: RuleContext,
+  weightCell: NumberCell | null,
+  rateCell: NumberCell | null,
+  scoreCell: NumberCell | null,
+  rate: number | null,
+): number | null {
+  const weight = weightCell?.value ?? null;
+  if (weightCell && weight === null) ctx.missing(weightCell, "执行率分值", "The execution-rate weight");
+  if (weight === null || rate === null) return null;
+  const score = budgetScore(weight, rate, ctx.profile);
+  const stated = scoreCell && !scoreCell.empty ? scoreCell.value : null;
+  if (stated !== null && scoreCell && Math.abs(stated - score) > 0.005) {
+    ctx.report(
+      "BUDGET_SCORE_MISMATCH",
+      "error",
+      scoreCell.ref.address,
+      `执行率得分 ${fmt(stated)} 与规则不符：${ruleText(ctx.profile, weight, rate)} = ${fmt(score)}。`,
+      `Execution-rate score ${fmt(stated)} breaks the rule: ${ruleTextEn(ctx.profile, weight, rate)} = ${fmt(score)}.`,
+    );
+  }
+  if (scoreCell && weightCell && rateCell) {
+    ctx.plan.numberFromText(weightCell);
+    const f = ctx.profile.budgetScoring === "steps" ? budgetScoreStepsFormula : budgetScoreFormula;
+    ctx.plan.formula(
+      scoreCell,
+      f(weightCell.ref.address, rateCell.ref.address),
+      score,
+      `执行率得分 = ${ruleText(ctx.profile, weight, rate)}`,
+      `Execution-rate score = ${ruleTextEn(ctx.profile, weight, rate)}`,
+    );
+  }
+  return score;
+}
+
+function ruleText(profile: Profile, weight: number, rate: number): string {
+  return profile.budgetScoring === "steps"
+    ? `分档计分（执行率 ${pct(rate)}，分值 ${fmt(weight)}）`
+    : `MIN(${fmt(weight)}, ${fmt(weight)} × ${pct(rate)})`;
+}
+
+function ruleTextEn(profile: Profile, weight: number, rate: number): string {
+  return profile.budgetScoring === "steps"
+    ? `stepped scoring (rate ${pct(rate)}, weight ${fmt(weight)})`
+    : `MIN(${fmt(weight)}, ${fmt(weight)} × ${pct(rate)})`;
+}

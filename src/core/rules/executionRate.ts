@@ -1,0 +1,112 @@
+/**
+ * Rule 执行率 (SPEC §3): 全年执行数 / 全年预算数 (the adjusted budget). If 全年预算数 is empty, 年初预算数, with a
+ * warning. Budget 0 with execution > 0: no rate (RATE_NO_BUDGET). A stated rate that equals 预算数/执行数 was
+ * written upside down (RATE_INVERTED); over 100% needs an explanation (RATE_OVER_100).
+ */
+import type { NumberCell } from "../model";
+import { RATE_FORMAT, rateFormula } from "../formulas";
+import { near } from "../text";
+import { fmt, pct, type RuleContext } from "./context";
+
+/**
+ * An upside-down rate is recognised within 0.1 percentage point of 预算数/执行数: tables round the inverse
+ * their own way (56.25% for 4300.32/7645.75 = 56.24%); either way the rate is an error, this only names it.
+ */
+export const INVERSION_WINDOW = 0.001;
+
+export function executionRate(budget: number | null, executed: number | null): number | null {
+  if (budget === null || executed === null || budget === 0) return null;
+  return executed / budget;
+}
+
+/** How close a stated rate must be: half a unit of the last digit it was written with. */
+export function rateTolerance(stated: NumberCell): number {
+  const d = Math.min(Math.max(stated.decimals, 2), 10);
+  return 0.5 * 10 ** -d;
+}
+
+export interface RateCells {
+  label: string;
+  initial: NumberCell | null;
+  budget: NumberCell | null;
+  executed: NumberCell | null;
+  rate: NumberCell | null;
+}
+
+/** Checks one row's 执行率, plans its formula, and returns the rate the table will show. */
+export function checkExecutionRate(ctx: RuleContext, row: RateCells): number | null {
+  let budgetCell = row.budget;
+  if ((!budgetCell || budgetCell.empty) && row.initial && !row.initial.empty) {
+    ctx.report(
+      "MISSING_VALUE",
+      "warning",
+      row.budget?.ref.address ?? row.initial.ref.address,
+      `「${row.label}」全年预算数为空，执行率按年初预算数计算。`,
+      `"${row.label}": 全年预算数 (adjusted budget) is empty; the execution rate uses 年初预算数 (initial budget).`,
+    );
+    budgetCell = row.initial;
+  }
+  const budget = budgetCell?.value ?? null;
+  const executed = row.executed?.value ?? null;
+  const rate = executionRate(budget, executed);
+  const at = row.rate?.ref.address ?? row.executed?.ref.address ?? null;
+
+  if ((budget === null || budget === 0) && executed !== null && executed > 0) {
+    ctx.report(
+      "RATE_NO_BUDGET",
+      "warning",
+      at,
+      `「${row.label}」预算数为 ${budget === null ? "空" : "0"}，执行数为 ${fmt(executed)}：无法计算执行率${
+        row.rate?.value !== null && row.rate?.value !== undefined ? `（表中填写了 ${pct(row.rate.value)}）` : ""
+      }。`,
+      `"${row.label}": no budget (${budget === null ? "empty" : "0"}) but ${fmt(executed)} executed: no execution rate can be computed.`,
+    );
+  }
+
+  const stated = row.rate && !row.rate.empty ? row.rate.value : null;
+  if (rate !== null && stated !== null && row.rate) {
+    const tol = rateTolerance(row.rate);
+    if (!near(stated, rate, tol)) {
+      if (rate !== 0 && near(stated, 1 / rate, Math.max(tol, INVERSION_WINDOW))) {
+        ctx.report(
+          "RATE_INVERTED",
+          "error",
+          row.rate.ref.address,
+          `「${row.label}」执行率写成了预算数/执行数：表中 ${pct(stated)}，应为 执行数/预算数 = ${pct(rate)}。`,
+          `"${row.label}": the execution rate was computed upside down (budget/executed): ${pct(stated)} stated, executed/budget is ${pct(rate)}.`,
+        );
+      } else {
+        ctx.report(
+          "RATE_MISMATCH",
+          "error",
+          row.rate.ref.address,
+          `「${row.label}」执行率 ${pct(stated)} 与 执行数/预算数 = ${pct(rate)} 不符。`,
+          `"${row.label}": execution rate ${pct(stated)} differs from executed/budget = ${pct(rate)}.`,
+        );
+      }
+    }
+  }
+  if (rate !== null && rate > 1 + 1e-9) {
+    ctx.report(
+      "RATE_OVER_100",
+      "warning",
+      at,
+      `「${row.label}」执行率 ${pct(rate)} 超过 100%（超预算执行），请说明原因。`,
+      `"${row.label}": execution rate ${pct(rate)} is over 100% (over-execution); explain why.`,
+    );
+  }
+
+  if (row.rate && row.executed && budgetCell) {
+    ctx.plan.numberFromText(row.executed);
+    ctx.plan.numberFromText(budgetCell);
+    ctx.plan.formula(
+      row.rate,
+      rateFormula(row.executed.ref.address, budgetCell.ref.address),
+      rate,
+      `执行率 = 全年执行数 / ${budgetCell === row.initial ? "年初预算数" : "全年预算数"}`,
+      `Execution rate = executed / ${budgetCell === row.initial ? "initial budget" : "adjusted budget"}`,
+      RATE_FORMAT,
+    );
+  }
+  return rate;
+}

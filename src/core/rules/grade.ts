@@ -1,0 +1,29 @@
+/** Rule 等级 (SPEC §3): 优 ≥ 90; 良 80–<90; 中 60–<80; 差 < 60. GRADE_MISMATCH when a stated 等级 differs. */
+import type { Grade } from "../analysis";
+import type { TextCell } from "../model";
+import { squeeze } from "../text";
+import { fmt, type RuleContext } from "./context";
+
+export function grade(total: number): Grade {
+  if (total >= 90) return "优";
+  if (total >= 80) return "良";
+  if (total >= 60) return "中";
+  return "差";
+}
+
+const GRADE_WORDS: Record<string, Grade> = { 优: "优", 优秀: "优", 良: "良", 良好: "良", 中: "中", 合格: "中", 一般: "中", 差: "差", 不合格: "差", 较差: "差" };
+
+export function checkGrade(ctx: RuleContext, stated: TextCell | null, total: number | null, label: string): void {
+  if (!stated || stated.text === "" || total === null) return;
+  const said = GRADE_WORDS[squeeze(stated.text)];
+  const due = grade(total);
+  if (said && said !== due) {
+    ctx.report(
+      "GRADE_MISMATCH",
+      "error",
+      stated.ref.address,
+      `${label}等级「${stated.text}」与得分 ${fmt(total)} 对应的等级「${due}」不符。`,
+      `${label} grade "${stated.text}" differs from "${due}", the grade of score ${fmt(total)}.`,
+    );
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Rule weights (SPEC §3): each declared group weight equals the sum of its children (WEIGHT_GROUP_MISMATCH);
+ * all 分值, 执行率 included, add to 100 (WEIGHT_TOTAL_NOT_100); the 一级 split differs from the profile's
+ * standard (default 执行率 10 / 产出 50 / 效益 30 / 满意度 10) → WEIGHT_SPLIT_NONSTANDARD (info).
+ */
+import type { Indicator, IndicatorGroup, NumberCell } from "../model";
+import { fmt, type RuleContext } from "./context";
+
+const sum = (xs: number[]) => Number(xs.reduce((a, b) => a + b, 0).toFixed(6));
+
+export function weightOf(indicators: Indicator[], rows: number[]): number {
+  const set = new Set(rows);
+  return sum(indicators.filter((i) => set.has(i.row)).map((i) => i.weight?.value ?? 0));
+}
+
+export function checkGroupWeights(ctx: RuleContext, indicators: Indicator[], groups: IndicatorGroup[]): void {
+  for (const g of groups) {
+    if (g.declaredWeight === null) continue;
+    const actual = weightOf(indicators, g.rows);
+    if (Math.abs(actual - g.declaredWeight) > 0.005) {
+      ctx.report(
+        "WEIGHT_GROUP_MISMATCH",
+        "error",
+        g.declaredCell?.address ?? null,
+        `${g.level === 1 ? "一级" : "二级"}指标「${g.name}」标明权重 ${fmt(g.declaredWeight)}，其下指标分值合计 ${fmt(actual)}。`,
+        `${g.level === 1 ? "Level-1" : "Level-2"} group "${g.name}" declares ${fmt(g.declaredWeight)} but its indicators weigh ${fmt(actual)}.`,
+      );
+    }
+  }
+}
+
+/** Returns the sum of every 分值 (执行率 included). */
+export function checkTotalWeight(ctx: RuleContext, indicators: Indicator[], budgetWeight: number | null, totalWeightCell: NumberCell | null): number {
+  const total = sum([budgetWeight ?? 0, ...indicators.map((i) => i.weight?.value ?? 0)]);
+  if (Math.abs(total - 100) > 0.005) {
+    ctx.report(
+      "WEIGHT_TOTAL_NOT_100",
+      "error",
+      totalWeightCell?.ref.address ?? null,
+      `各项分值${budgetWeight !== null ? "（含执行率）" : ""}合计 ${fmt(total)}，应为 100。`,
+      `The weights${budgetWeight !== null ? " (execution rate included)" : ""} add up to ${fmt(total)}, not 100.`,
+    );
+  }
+  return total;
+}
+
+type Category = "output" | "benefit" | "satisfaction";
+
+function category(level1: string, level2: string): Category | null {
+  if (/满意/.test(level1)) return "satisfaction";
+  if (/产出/.test(level1)) return "output";
+  if (/效益|效果/.test(level1)) return /满意/.test(level2) ? "benefit" : "benefit";
+  return null;
+}
+
+export function checkWeightSplit(ctx: RuleContext, indicators: Indicator[], budgetWeight: number | null, at: string | null): void {
+  const std = ctx.profile.standardSplit;
+  const split = { budget: budgetWeight ?? 0, output: 0, benefit: 0, satisfaction: 0 };
+  for (const i of indicators) {
+    const c = category(i.level1, i.level2);
+    if (c) split[c] += i.weight?.value ?? 0;
+  }
+  if (!std) {
+    if (budgetWeight !== null && Math.abs(budgetWeight - ctx.profile.budgetWeight) > 0.005) {
+      ctx.report(
+        "WEIGHT_SPLIT_NONSTANDARD",
+        "info",
+        at,
+        `执行率分值为 ${fmt(budgetWeight)}，${ctx.profile.name} 为 ${ctx.profile.budgetWeight}。`,
+        `The execution rate weighs ${fmt(budgetWeight)}; ${ctx.profile.nameEn} expects ${ctx.profile.budgetWeight}.`,
+      );
+    }
+    return;
+  }
+  const keys = ["budget", "output", "benefit", "satisfaction"] as const;
+  if (keys.every((k) => Math.abs(split[k] - std[k]) < 0.005)) return;
+  const names = { budget: "执行率", output: "产出", benefit: "效益", satisfaction: "满意度" };
+  const namesEn = { budget: "execution rate", output: "output", benefit: "benefit", satisfaction: "satisfaction" };
+  ctx.report(
+    "WEIGHT_SPLIT_NONSTANDARD",
+    "info",
+    at,
+    `一级指标权重为 ${keys.map((k) => `${names[k]} ${fmt(split[k])}`).join(" / ")}，与常用分配 ${keys.map((k) => `${names[k]} ${std[k]}`).join(" / ")} 不同（允许，仅提示）。`,
+    `Level-1 split is ${keys.map((k) => `${namesEn[k]} ${fmt(split[k])}`).join(" / ")}, not the usual ${keys.map((k) => `${namesEn[k]} ${std[k]}`).join(" / ")} (allowed; for information).`,
+  );
+}
