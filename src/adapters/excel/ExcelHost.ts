@@ -1,0 +1,548 @@
+/**
+ * ExcelHost: the task pane's view of the open Excel workbook, through Office.js (`Excel.run`, `context.sync`).
+ *
+ * Thin and injectable: `run` has the shape of Excel.run and `isSetSupported` that of
+ * Office.context.requirements.isSetSupported, so tests pass the strict fake (test/fakes/fakeExcel.ts).
+ *
+ * Round trips (each `context.sync()` is one; `lastStats.syncs` reports them):
+ * - readSheets: 1 (active sheet + its used range) or 2 (sheet list, then used ranges), then the data — 1 sync while
+ *   the estimated response fits 4 MB (see readPlan.ts), so 2 or 3 in all;
+ * - applyPlan: 4 — sheets + protection, what the target cells hold, store the undo record, write everything;
+ *   (+1 only when the write fails: put the cells back and drop the record);
+ * - undo: 4 — find records, read them, sheets + protection, restore every cell and drop the records;
+ * - canUndo, selectCell: 1.
+ * The undo record lives in the workbook (custom XML part, ExcelApi 1.5), so it survives closing the pane, saving
+ * and reopening; where ExcelApi 1.5 is missing it is kept in memory (undo then lasts while the pane is open).
+ */
+import type { CellValue, MergedArea, SheetSnapshot } from "../../core/snapshot";
+import type { CellChange, FillPlan } from "../../core/plan";
+import type { Progress, ReadScope, SpreadsheetHost } from "../../host/host";
+import { UserError } from "../../core/errors";
+import { rangeA1 } from "../../core/address";
+import { normalizeCell, parseArea } from "./address";
+import { CELL_EDIT_CODE, PAYLOAD_CODES, missingSheetError, officeErrorCode, protectedError, toUserError } from "./errors";
+import { DEFAULT_READ_LIMITS, planReads, splitGroup, type ReadLimits, type SyncGroup, type UsedArea } from "./readPlan";
+import { UNDO_NAMESPACE, newestRecord, undoRecordFromXml, undoRecordToXml, type UndoCell, type UndoRecord } from "./undoRecord";
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type IsSetSupported = (name: string, version: string) => boolean;
+
+export interface ExcelHostOptions {
+  /** Shown until the workbook's own name is read (Workbook.name needs ExcelApi 1.7). */
+  displayName?: string;
+  /** Overrides of the read limits (tests; see readPlan.ts for the defaults and why). */
+  limits?: Partial<ReadLimits>;
+  /** Clock for the undo record's time stamp. */
+  now?: () => Date;
+}
+
+/** What the last operation cost, for tests, the bench and diagnostics. */
+export interface OperationStats {
+  operation: "readSheets" | "applyPlan" | "canUndo" | "undo" | "selectCell";
+  syncs: number;
+  /** Range reads of cell data (values + formulas + numberFormat), i.e. row blocks. */
+  rangeReads: number;
+  /** Syncs repeated after Excel refused a response as too large, or refused the merged areas. */
+  retries: number;
+}
+
+const READ = { zh: "读取工作表", en: "Reading the sheets" };
+const APPLY = { zh: "写入填写结果", en: "Writing the fill" };
+const UNDO = { zh: "撤销", en: "Undo" };
+const CHECK = { zh: "检查撤销记录", en: "Checking for an undo record" };
+const SELECT = { zh: "定位单元格", en: "Selecting the cell" };
+
+const defaultRun: ExcelRun = (batch) => {
+  if (typeof Excel === "undefined" || typeof Excel.run !== "function") {
+    return Promise.reject(
+      new UserError("未在 Excel 中运行：找不到 Office.js 的 Excel 接口。", "Not running inside Excel: Office.js's Excel API is missing.", "no-excel"),
+    );
+  }
+  return Excel.run(batch);
+};
+
+const defaultIsSetSupported: IsSetSupported = (name, version) => {
+  try {
+    return typeof Office !== "undefined" && !!Office.context?.requirements?.isSetSupported(name, version);
+  } catch {
+    return false;
+  }
+};
+
+/** Cell text Excel would turn into something else when written (a number, date, time, boolean, formula, error). */
+function mightBeParsed(s: string): boolean {
+  const t = s.trim();
+  if (t === "") return s !== "";
+  if (/^[=+\-@'#]/.test(t)) return true;
+  if (/^(true|false)$/i.test(t)) return true;
+  // numbers, percentages, fractions, currencies, dates and times (also 2020年1月1日, 1月1日, 上午 9:00)
+  if (/^[\d０-９\s.,:/%$¥￥€£()+\-eE年月日时分秒点上下午AaPpMm]+$/.test(t) && /[\d０-９]/.test(t)) return true;
+  // English month names ("Jan 1", "1-Mar")
+  if (/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i.test(t) && /\d/.test(t) && t.length <= 20) return true;
+  return false;
+}
+
+/** What to put in `range.formulas` so the cell ends up holding exactly `value` as a constant. */
+export function constantInput(value: CellValue, numberFormat: string | null): string | number | boolean {
+  if (value === null) return "";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new UserError("填写计划含有无效的数字。", "The fill plan holds an invalid number.", "bad-plan");
+    return value;
+  }
+  if (typeof value === "boolean") return value;
+  if (numberFormat === "@") return value; // a Text cell keeps what is typed
+  // A leading apostrophe makes Excel keep the text as text (it is not part of the value).
+  return mightBeParsed(value) ? `'${value}` : value;
+}
+
+function toCellValue(v: unknown): CellValue {
+  if (v === "" || v === null || v === undefined) return null;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  return String(v);
+}
+
+function toFormula(f: unknown, v: unknown): string | null {
+  if (typeof f !== "string" || f.length < 2 || !f.startsWith("=")) return null;
+  // A text constant that starts with "=" reads back the same from `values` and `formulas`.
+  if (typeof v === "string" && v === f) return null;
+  return f;
+}
+
+function toFormat(n: unknown): string | null {
+  return typeof n === "string" ? n : null;
+}
+
+function uniqueSheets(names: string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const n of names) if (!seen.has(n.toLowerCase())) seen.set(n.toLowerCase(), n);
+  return [...seen.values()];
+}
+
+function randomId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+export class ExcelHost implements SpreadsheetHost {
+  readonly kind = "excel" as const;
+  /** Cost of the last operation (syncs, range reads, retries). */
+  lastStats: OperationStats | null = null;
+  private readonly run: ExcelRun;
+  private readonly isSetSupported: IsSetSupported;
+  private readonly limits: ReadLimits;
+  private readonly now: () => Date;
+  private workbookName: string | null = null;
+  private readonly fallbackName: string;
+  /** Undo record kept here only when the workbook cannot hold custom XML parts (ExcelApi < 1.5). */
+  private memoryRecord: UndoRecord | null = null;
+
+  constructor(run: ExcelRun = defaultRun, isSetSupported: IsSetSupported = defaultIsSetSupported, options: ExcelHostOptions = {}) {
+    this.run = run;
+    this.isSetSupported = isSetSupported;
+    this.limits = { ...DEFAULT_READ_LIMITS, ...(options.limits ?? {}) };
+    this.now = options.now ?? (() => new Date());
+    this.fallbackName = options.displayName ?? "当前工作簿 / Current workbook";
+  }
+
+  get displayName(): string {
+    return this.workbookName ?? this.fallbackName;
+  }
+
+  private supports(version: string): boolean {
+    try {
+      return this.isSetSupported("ExcelApi", version);
+    } catch {
+      return false;
+    }
+  }
+
+  /** Runs one Excel batch, counting syncs, turning every error into a UserError. */
+  private async batch<T>(
+    operation: OperationStats["operation"],
+    doing: { zh: string; en: string },
+    body: (ctx: Excel.RequestContext, sync: () => Promise<void>, stats: OperationStats) => Promise<T>,
+  ): Promise<T> {
+    const stats: OperationStats = { operation, syncs: 0, rangeReads: 0, retries: 0 };
+    this.lastStats = stats;
+    try {
+      return await this.run(async (ctx) => {
+        const sync = async () => {
+          stats.syncs++;
+          await ctx.sync();
+        };
+        return body(ctx, sync, stats);
+      });
+    } catch (e) {
+      throw toUserError(e, doing);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- reading
+
+  async readSheets(scope: ReadScope, onProgress?: Progress): Promise<SheetSnapshot[]> {
+    const wantName = this.supports("1.7");
+    const mergesWanted = this.supports("1.13");
+    return this.batch("readSheets", READ, async (ctx, sync, stats) => {
+      const wb = ctx.workbook;
+      if (wantName) wb.load("name");
+      let sheets: Excel.Worksheet[];
+      if (scope === "active") {
+        const ws = wb.worksheets.getActiveWorksheet();
+        ws.load("name");
+        sheets = [ws];
+      } else {
+        wb.worksheets.load("items/name");
+        await sync();
+        sheets = wb.worksheets.items;
+      }
+      // Values only: a cell that merely carries a format (even at XFD1048576) does not widen what is read.
+      const used = sheets.map((ws) => {
+        const r = ws.getUsedRangeOrNullObject(true);
+        r.load("address,rowIndex,columnIndex,rowCount,columnCount");
+        return r;
+      });
+      await sync();
+      if (wantName) this.workbookName = wb.name || null;
+
+      const names = sheets.map((ws) => ws.name);
+      const areas: (UsedArea | null)[] = used.map((r, i) =>
+        r.isNullObject ? null : { sheet: i, top: r.rowIndex + 1, left: r.columnIndex + 1, rows: r.rowCount, cols: r.columnCount },
+      );
+      const values: CellValue[][][] = areas.map((a) => (a ? new Array<CellValue[]>(a.rows) : []));
+      const formulas: (string | null)[][][] = areas.map((a) => (a ? new Array<(string | null)[]>(a.rows) : []));
+      const formats: (string | null)[][][] = areas.map((a) => (a ? new Array<(string | null)[]>(a.rows) : []));
+      const merges: (MergedArea[] | null)[] = areas.map(() => (mergesWanted ? [] : null));
+
+      const total = sheets.length;
+      let done = 0;
+      const remaining = areas.map((a) => (a ? a.rows : 0));
+      const report = (i: number) => {
+        done++;
+        onProgress?.(done, total, names[i]);
+      };
+      onProgress?.(0, total);
+      areas.forEach((a, i) => {
+        if (!a) report(i);
+      });
+
+      const queue: SyncGroup[] = planReads(
+        areas.filter((a): a is UsedArea => a !== null),
+        mergesWanted,
+        this.limits,
+      );
+      while (queue.length > 0) {
+        const g = queue.shift() as SyncGroup;
+        const reads = g.chunks.map((c) => {
+          const r = sheets[c.sheet].getRange(rangeA1(c.top, c.left, c.top + c.rows - 1, c.left + c.cols - 1));
+          r.load("values,formulas,numberFormat");
+          return { c, r };
+        });
+        const mergeReads = g.mergesOf.map((s) => {
+          const a = areas[s] as UsedArea;
+          const ra = sheets[s].getRange(rangeA1(a.top, a.left, a.top + a.rows - 1, a.left + a.cols - 1)).getMergedAreasOrNullObject();
+          ra.load("areas/items/address");
+          return { s, ra };
+        });
+        stats.rangeReads += reads.length;
+        try {
+          await sync();
+        } catch (e) {
+          const code = officeErrorCode(e);
+          if (code !== null && PAYLOAD_CODES.has(code)) {
+            const parts = splitGroup(g);
+            if (!parts) throw e;
+            stats.retries++;
+            queue.unshift(...parts);
+            continue;
+          }
+          if (mergeReads.length > 0 && code !== CELL_EDIT_CODE && code !== "AccessDenied") {
+            // Reading merged areas fails past 512 of them: read the cells without, and let the engine use its
+            // blank-cell continuation rule for those sheets.
+            for (const s of g.mergesOf) merges[s] = null;
+            stats.retries++;
+            queue.unshift({ chunks: g.chunks, mergesOf: [] });
+            continue;
+          }
+          throw e;
+        }
+        for (const { s, ra } of mergeReads) {
+          if (ra.isNullObject) continue;
+          const list: MergedArea[] = [];
+          for (const item of ra.areas.items) {
+            const m = parseArea(item.address);
+            if (m) list.push(m);
+          }
+          merges[s] = list;
+        }
+        for (const { c, r } of reads) {
+          const a = areas[c.sheet] as UsedArea;
+          const vs = r.values;
+          const fs = r.formulas;
+          const ns = r.numberFormat;
+          for (let i = 0; i < c.rows; i++) {
+            const vr: CellValue[] = new Array<CellValue>(c.cols);
+            const fr: (string | null)[] = new Array<string | null>(c.cols);
+            const nr: (string | null)[] = new Array<string | null>(c.cols);
+            for (let j = 0; j < c.cols; j++) {
+              const v = vs[i]?.[j];
+              vr[j] = toCellValue(v);
+              fr[j] = toFormula(fs[i]?.[j], v);
+              nr[j] = toFormat(ns[i]?.[j]);
+            }
+            const at = c.top - a.top + i;
+            values[c.sheet][at] = vr;
+            formulas[c.sheet][at] = fr;
+            formats[c.sheet][at] = nr;
+          }
+          remaining[c.sheet] -= c.rows;
+          if (remaining[c.sheet] === 0) report(c.sheet);
+        }
+      }
+
+      return sheets.map((_, i): SheetSnapshot => {
+        const a = areas[i];
+        return {
+          name: names[i],
+          origin: a ? { row: a.top, col: a.left } : { row: 1, col: 1 },
+          values: values[i],
+          formulas: formulas[i],
+          numberFormats: formats[i],
+          merges: merges[i],
+        };
+      });
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------- writing
+
+  async applyPlan(plan: FillPlan): Promise<void> {
+    const changes = this.validatePlan(plan);
+    if (changes.length === 0) return;
+    const useXml = this.supports("1.5");
+    const sheetNames = uniqueSheets(changes.map((c) => c.sheet));
+    // Every target cell once, in plan order.
+    const targets: { sheet: string; cell: string }[] = [];
+    const seen = new Set<string>();
+    for (const c of changes) {
+      const k = `${c.sheet.toLowerCase()}!${c.cell}`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        targets.push({ sheet: c.sheet, cell: c.cell });
+      }
+    }
+
+    await this.batch("applyPlan", APPLY, async (ctx, sync) => {
+      const wb = ctx.workbook;
+      // 1. The sheets exist and none is protected (and which undo records exist now).
+      const sheets = new Map<string, Excel.Worksheet>();
+      for (const name of sheetNames) {
+        const ws = wb.worksheets.getItemOrNullObject(name);
+        ws.load("name");
+        ws.protection.load("protected");
+        sheets.set(name.toLowerCase(), ws);
+      }
+      const oldParts = useXml ? wb.customXmlParts.getByNamespace(UNDO_NAMESPACE) : null;
+      oldParts?.load("items/id");
+      await sync();
+      const missing = sheetNames.filter((n) => (sheets.get(n.toLowerCase()) as Excel.Worksheet).isNullObject);
+      if (missing.length > 0) throw missingSheetError(missing);
+      const locked = sheetNames.filter((n) => (sheets.get(n.toLowerCase()) as Excel.Worksheet).protection.protected);
+      if (locked.length > 0) throw protectedError(locked);
+      const sheetOf = (name: string) => sheets.get(name.toLowerCase()) as Excel.Worksheet;
+
+      // 2. What every target cell holds now.
+      const before = targets.map((t) => {
+        const r = sheetOf(t.sheet).getRange(t.cell);
+        r.load("values,formulas,numberFormat");
+        return { t, r };
+      });
+      await sync();
+      const record: UndoRecord = {
+        version: 1,
+        id: randomId(),
+        created: this.now().toISOString(),
+        cells: before.map(({ t, r }): UndoCell => {
+          const v = r.values[0]?.[0];
+          return {
+            sheet: sheetOf(t.sheet).name,
+            cell: t.cell,
+            formula: toFormula(r.formulas[0]?.[0], v),
+            value: toCellValue(v),
+            numberFormat: toFormat(r.numberFormat[0]?.[0]),
+          };
+        }),
+      };
+
+      // 3. Store the record in the workbook BEFORE any write.
+      let newPart: Excel.CustomXmlPart | null = null;
+      if (useXml) {
+        newPart = wb.customXmlParts.add(undoRecordToXml(record));
+        await sync();
+      }
+
+      // 4. All the writes in one sync; older records are dropped last (kept if a write fails).
+      for (const c of changes) this.queueWrite(sheetOf(c.sheet).getRange(c.cell), c, record);
+      if (oldParts) for (const p of oldParts.items) p.delete();
+      try {
+        await sync();
+      } catch (e) {
+        // Put back whatever part of the batch ran, and drop the record we just stored.
+        try {
+          this.queueRestore(record, sheetOf);
+          newPart?.delete();
+          await sync();
+        } catch {
+          throw this.partialWriteError(e);
+        }
+        throw e;
+      }
+      if (!useXml) this.memoryRecord = record;
+    });
+  }
+
+  private partialWriteError(cause: unknown): UserError {
+    const inner = toUserError(cause, APPLY);
+    return new UserError(
+      `${inner.zh}（部分单元格可能已改动，撤销记录已保留：请结束编辑后点“撤销”恢复原状。）`,
+      `${inner.en} (Some cells may have changed; the undo record was kept: finish editing, then click Undo to restore them.)`,
+      inner.code,
+    );
+  }
+
+  /** Checks the plan before anything is touched: real sheets, single-cell addresses, something to write. */
+  private validatePlan(plan: FillPlan): (CellChange & { cell: string })[] {
+    if (!plan || !Array.isArray(plan.changes)) {
+      throw new UserError("填写计划无效。", "The fill plan is not valid.", "bad-plan");
+    }
+    return plan.changes.map((c) => {
+      const cell = typeof c?.cell === "string" ? normalizeCell(c.cell) : null;
+      if (!cell || typeof c.sheet !== "string" || c.sheet.trim() === "") {
+        throw new UserError(
+          `填写计划中的单元格地址无效：${String(c?.sheet)}!${String(c?.cell)}，未写入任何单元格。`,
+          `The fill plan holds an invalid cell address: ${String(c?.sheet)}!${String(c?.cell)}; nothing was written.`,
+          "bad-plan",
+        );
+      }
+      const a = c.after ?? {};
+      if (a.formula !== undefined && (typeof a.formula !== "string" || !a.formula.startsWith("="))) {
+        throw new UserError(
+          `填写计划中 ${c.sheet}!${cell} 的公式无效，未写入任何单元格。`,
+          `The fill plan's formula for ${c.sheet}!${cell} is not valid; nothing was written.`,
+          "bad-plan",
+        );
+      }
+      if (a.formula === undefined && a.value !== undefined) constantInput(a.value, a.numberFormat ?? null);
+      return { ...c, cell };
+    });
+  }
+
+  private queueWrite(r: Excel.Range, c: CellChange, record: UndoRecord): void {
+    const a = c.after;
+    if (a.numberFormat !== undefined) r.numberFormat = [[a.numberFormat]];
+    if (a.formula !== undefined) r.formulas = [[a.formula]];
+    else if (a.value !== undefined) {
+      const nf = a.numberFormat ?? record.cells.find((u) => u.sheet.toLowerCase() === c.sheet.toLowerCase() && u.cell === c.cell)?.numberFormat ?? null;
+      r.formulas = [[constantInput(a.value, nf)]];
+    }
+  }
+
+  /** Queues writes that put every recorded cell back: its number format and its formula or constant. */
+  private queueRestore(record: UndoRecord, sheetOf: (name: string) => Excel.Worksheet): void {
+    for (const u of record.cells) {
+      const r = sheetOf(u.sheet).getRange(u.cell);
+      const nf = u.numberFormat ?? "General";
+      if (u.formula !== null) {
+        // The formula first: entered into a Text ("@") cell it would stay text.
+        r.formulas = [[u.formula]];
+        r.numberFormat = [[nf]];
+      } else {
+        // The format first, so text typed into a Text cell stays text.
+        r.numberFormat = [[nf]];
+        r.formulas = [[constantInput(u.value, nf)]];
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- undo
+
+  async canUndo(): Promise<boolean> {
+    if (!this.supports("1.5")) return this.memoryRecord !== null;
+    return this.batch("canUndo", CHECK, async (ctx, sync) => {
+      const n = ctx.workbook.customXmlParts.getByNamespace(UNDO_NAMESPACE).getCount();
+      await sync();
+      return n.value > 0;
+    });
+  }
+
+  async undo(): Promise<void> {
+    const useXml = this.supports("1.5");
+    await this.batch("undo", UNDO, async (ctx, sync) => {
+      const wb = ctx.workbook;
+      let record: UndoRecord | null = this.memoryRecord;
+      let parts: Excel.CustomXmlPart[] = [];
+      if (useXml) {
+        const scoped = wb.customXmlParts.getByNamespace(UNDO_NAMESPACE);
+        scoped.load("items/id");
+        await sync();
+        parts = scoped.items;
+        if (parts.length === 0) throw nothingToUndo();
+        const xmls = parts.map((p) => p.getXml());
+        await sync();
+        const records = xmls.map((x) => undoRecordFromXml(x.value)).filter((r): r is UndoRecord => r !== null);
+        record = newestRecord(records);
+        if (!record) {
+          throw new UserError(
+            "撤销记录已损坏，无法撤销。工作簿未改动。",
+            "The undo record is damaged, so the fill cannot be undone. The workbook was not changed.",
+            "undo-damaged",
+          );
+        }
+      }
+      if (!record) throw nothingToUndo();
+
+      const names = uniqueSheets(record.cells.map((c) => c.sheet));
+      const sheets = new Map<string, Excel.Worksheet>();
+      for (const n of names) {
+        const ws = wb.worksheets.getItemOrNullObject(n);
+        ws.load("name");
+        ws.protection.load("protected");
+        sheets.set(n.toLowerCase(), ws);
+      }
+      await sync();
+      const missing = names.filter((n) => (sheets.get(n.toLowerCase()) as Excel.Worksheet).isNullObject);
+      if (missing.length > 0) {
+        const e = missingSheetError(missing);
+        throw new UserError(e.zh.replace("未写入任何单元格", "无法撤销，工作簿未改动"), e.en.replace("nothing was written", "undo is not possible; the workbook was not changed"), e.code);
+      }
+      const locked = names.filter((n) => (sheets.get(n.toLowerCase()) as Excel.Worksheet).protection.protected);
+      if (locked.length > 0) {
+        const e = protectedError(locked);
+        throw new UserError(e.zh.replace("未写入任何单元格", "未撤销任何单元格"), e.en.replace("nothing was written", "nothing was undone"), e.code);
+      }
+      this.queueRestore(record, (n) => sheets.get(n.toLowerCase()) as Excel.Worksheet);
+      for (const p of parts) p.delete();
+      await sync();
+      this.memoryRecord = null;
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------- selection
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    const cell = normalizeCell(address) ?? (parseArea(address) ? address.replace(/^.*!/, "").replace(/\$/g, "").toUpperCase() : null);
+    if (!cell) {
+      throw new UserError(`单元格地址无效：${address}`, `Not a valid cell address: ${address}`, "bad-address");
+    }
+    await this.batch("selectCell", SELECT, async (ctx, sync) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await sync();
+    });
+  }
+}
+
+function nothingToUndo(): UserError {
+  return new UserError("没有可撤销的填写。", "There is no fill to undo.", "no-undo");
+}
+
