@@ -6,6 +6,33 @@ import { worksheetSnapshot } from "../../src/adapters/xlsx/snapshot";
 import { parseA1 } from "../../src/core/address";
 import type { CellChange, CellContent } from "../../src/core/plan";
 
+/** JSON with keys sorted at every level, so key order does not matter. */
+export function canonical(v: unknown): string {
+  const sortDeep = (x: unknown): unknown =>
+    Array.isArray(x)
+      ? x.map(sortDeep)
+      : x && typeof x === "object" && !(x instanceof Date)
+        ? Object.fromEntries(Object.keys(x as object).sort().map((k) => [k, sortDeep((x as Record<string, unknown>)[k])]))
+        : x;
+  return JSON.stringify(sortDeep(v)) ?? "null";
+}
+
+/**
+ * A style without the attributes that only restate the default (ExcelJS drops them on save, LibreOffice writes them):
+ * numFmt "General", alignment shrinkToFit false / indent 0 / textRotation 0.
+ */
+export function normStyle(style: Partial<ExcelJS.Style> | undefined): string {
+  const s = JSON.parse(JSON.stringify(style ?? {})) as Record<string, Record<string, unknown> | string | undefined>;
+  if (s.numFmt === "General") delete s.numFmt;
+  const al = s.alignment as Record<string, unknown> | undefined;
+  if (al) {
+    if (al.shrinkToFit === false) delete al.shrinkToFit;
+    if (al.indent === 0) delete al.indent;
+    if (al.textRotation === 0) delete al.textRotation;
+  }
+  return canonical(s);
+}
+
 export interface CellDump {
   value: string;
   style: string;
@@ -19,8 +46,8 @@ export function dumpWorkbook(wb: ExcelJS.Workbook) {
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       if (row.height !== undefined) heights[r] = row.height;
       row.eachCell({ includeEmpty: true }, (cell) => {
-        const value = JSON.stringify(cell.value);
-        const style = JSON.stringify(cell.style ?? {});
+        const value = canonical(cell.value);
+        const style = normStyle(cell.style);
         // A cell ExcelJS created on access, with nothing in it, is not in the file: skip it.
         if (value === "null" && style === "{}") return;
         cells[cell.address] = { value, style };
