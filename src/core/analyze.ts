@@ -157,18 +157,27 @@ function analyzeSummary(ctx: RuleContext, t: SummaryTable): Evaluation {
   if (tr && t.rows.length) {
     const first = t.rows[0].row;
     const last = t.rows[t.rows.length - 1].row;
+    // the 合计 cells as they will be after the fill: the sums of their columns
+    const filled: Partial<Record<"initial" | "budget" | "executed", NumberCell>> = {};
     for (const col of ["initial", "budget", "executed"] as const) {
       const cell = tr[col];
       if (!cell) continue;
       const parts = t.rows.map((r) => r[col]);
       checkSubtotal(ctx, cell, parts, `合计（${colName[col]}）`, `Total (${colNameEn[col]})`);
       for (const p of parts) ctx.plan.numberFromText(p);
-      const sum = parts.reduce<number>((a, p) => a + (p?.value ?? 0), 0);
+      const sum = Number(parts.reduce<number>((a, p) => a + (p?.value ?? 0), 0).toFixed(6));
       const letter = columnName(cell.ref.col);
-      ctx.plan.formula(cell, sumFormula(`${letter}${first}:${letter}${last}`), Number(sum.toFixed(6)), `合计 = 各项目${colName[col]}之和`, `Total = sum of the projects' ${colNameEn[col]}`);
+      ctx.plan.formula(cell, sumFormula(`${letter}${first}:${letter}${last}`), sum, `合计 = 各项目${colName[col]}之和`, `Total = sum of the projects' ${colNameEn[col]}`);
+      filled[col] = { ...cell, value: sum, empty: false, numberAsText: false };
     }
-    const rate = checkExecutionRate(ctx, { label: "合计", initial: tr.initial, budget: tr.budget, executed: tr.executed, rate: tr.rate });
-    funds.push({ label: "合计", initial: tr.initial?.value ?? null, budget: tr.budget?.value ?? null, executed: tr.executed?.value ?? null, rate });
+    const rate = checkExecutionRate(ctx, {
+      label: "合计",
+      initial: filled.initial ?? null,
+      budget: filled.budget ?? null,
+      executed: filled.executed ?? null,
+      rate: tr.rate,
+    });
+    funds.push({ label: "合计", initial: filled.initial?.value ?? null, budget: filled.budget?.value ?? null, executed: filled.executed?.value ?? null, rate });
   }
   checkNumbersAsText(ctx, t.rows.flatMap((r) => [r.initial, r.budget, r.executed, r.score]));
   return { executionRate: null, budgetScore: null, budgetWeight: null, indicators: [], weightSum: 0, total: null, grade: null, funds };
