@@ -198,7 +198,13 @@ export async function buildReportDocxFromNarratives(narratives: Narrative[], lin
     creator: "绩效自评助手 jixiao",
     title: narratives.map((n) => n.title).join("；"),
     description: `由 ${link.fileName} 生成 / generated from ${link.fileName}`,
-    styles: { default: { document: { run: { font: BODY_FONT, size: 32 } } } },
+    styles: {
+      default: {
+        document: { run: { font: BODY_FONT, size: 32 } },
+        title: { run: { font: TITLE_FONT, size: 40, color: "000000" } },
+        heading2: { run: { font: HEAD_FONT, size: 32, color: "000000", bold: false, italics: false } },
+      },
+    },
     sections: [
       {
         properties: { page: { margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } },
