@@ -44,7 +44,7 @@ describe("loadXlsx: bad input gets a clear Chinese + English UserError", () => {
 
   it("accepts an ArrayBuffer as well as a Uint8Array", async () => {
     const bytes = fixtureBytes("summary-projects-2020");
-    const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     const book = await loadXlsx(ab);
     expect(book.sheetNames()).toEqual(["附表1"]);
   });

@@ -1,0 +1,163 @@
+/**
+ * `jixiao fill <in.xlsx> -o <out.xlsx> [--json] [--profile …]`: analyse, apply every table's fill plan, write the
+ * result, print the changes (cell, before → after, reason).
+ *
+ * Output rules: -o is required; the input file is never overwritten unless --in-place is given (then -o may be
+ * omitted or name the input). Any other existing output file is replaced. The output is written all at once
+ * (temporary file + rename): on any error nothing is written.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { CellChange, WorkbookAnalysis } from "../core";
+import { writeFileAtomic } from "../adapters/xlsx/node";
+import type { CliIO } from "./io";
+import { EXIT_OK } from "./io";
+import { usageError, type ParsedArgs } from "./args";
+import { analyseFile, checkProfile } from "./workbook";
+import { displayWidth, oneLine, pad, percent, showContent } from "./format";
+
+const KIND_ZH = { project: "项目支出绩效自评表", department: "部门整体支出绩效自评表", summary: "项目支出绩效自评情况汇总表" };
+const KIND_EN = { project: "project table", department: "department table", summary: "summary table" };
+
+export interface FillSheetJson {
+  sheet: string;
+  kind: "project" | "department" | "summary" | null;
+  name: string | null;
+  reason: string | null;
+  changes: {
+    cell: string;
+    kind: string;
+    before: CellChange["before"];
+    after: CellChange["after"];
+    expected: number | string | null;
+    reason: string;
+    reasonEn: string;
+  }[];
+}
+
+export interface FillJson {
+  file: string;
+  output: string;
+  profile: string;
+  changed: number;
+  sheets: FillSheetJson[];
+}
+
+export function fillJson(file: string, output: string, analysis: WorkbookAnalysis): FillJson {
+  const sheets: FillSheetJson[] = [];
+  for (const s of analysis.sheets) {
+    if (s.tables.length === 0) {
+      sheets.push({ sheet: s.sheet, kind: null, name: null, reason: s.reason ?? "未识别到绩效自评表", changes: [] });
+    }
+    for (const t of s.tables) {
+      sheets.push({
+        sheet: s.sheet,
+        kind: t.kind,
+        name: t.name,
+        reason: null,
+        changes: t.plan.changes.map((c) => ({
+          cell: c.cell,
+          kind: c.kind,
+          before: c.before,
+          after: c.after,
+          expected: c.expected,
+          reason: c.reason,
+          reasonEn: c.reasonEn,
+        })),
+      });
+    }
+  }
+  return { file, output, profile: analysis.profile, changed: sheets.reduce((n, s) => n + s.changes.length, 0), sheets };
+}
+
+function showExpected(c: CellChange): string {
+  if (c.expected === null || c.expected === undefined) return "";
+  if (typeof c.expected === "number") {
+    const pct = (c.after.numberFormat ?? c.before.numberFormat ?? "").includes("%");
+    return `= ${pct ? percent(c.expected) : String(Number(c.expected.toFixed(4)))}`;
+  }
+  return `= ${JSON.stringify(c.expected)}`;
+}
+
+export function fillText(file: string, output: string, analysis: WorkbookAnalysis, lang: "zh" | "en" = "zh"): string {
+  const zh = lang === "zh";
+  const lines: string[] = [zh ? `文件：${file} → ${output}` : `File: ${file} → ${output}`];
+  const changes = analysis.sheets.flatMap((s) => s.tables.flatMap((t) => t.plan.changes));
+  const cellW = Math.max(4, ...changes.map((c) => c.cell.length));
+  const rows = changes.map((c) => {
+    const after = c.after.formula ?? showContent(c.after.value ?? null);
+    const fmt = c.after.numberFormat ? ` [${c.after.numberFormat}]` : "";
+    return `${showContent(c.before.value, c.before.formula)} → ${after}${fmt}`;
+  });
+  const changeW = Math.min(60, Math.max(10, ...rows.map(displayWidth)));
+  const expW = Math.max(0, ...changes.map((c) => displayWidth(showExpected(c))));
+  let i = 0;
+  for (const s of analysis.sheets) {
+    for (const t of s.tables) {
+      lines.push("");
+      const n = t.plan.changes.length;
+      const name = ` ${zh ? KIND_ZH[t.kind] : KIND_EN[t.kind]}${t.name ? ` · ${oneLine(t.name)}` : ""}`;
+      lines.push(
+        zh
+          ? `工作表「${s.sheet}」${name}：${n === 0 ? "无需修改" : `${n} 处修改`}`
+          : `Sheet "${s.sheet}"${name}: ${n === 0 ? "nothing to change" : `${n} change(s)`}`,
+      );
+      for (const c of t.plan.changes) {
+        const row = rows[i++];
+        lines.push(`  ${pad(c.cell, cellW)}  ${pad(row, changeW)}  ${pad(showExpected(c), expW)}  ${oneLine(zh ? c.reason : c.reasonEn)}`);
+      }
+    }
+    if (s.tables.length === 0) {
+      lines.push("");
+      lines.push(zh ? `工作表「${s.sheet}」：未识别到绩效自评表，未修改。` : `Sheet "${s.sheet}": no table recognised, left as it was.`);
+    }
+  }
+  lines.push("");
+  lines.push(
+    zh
+      ? `已写入 ${output}（共 ${changes.length} 处修改）。公式未带缓存结果，Excel、WPS 与 LibreOffice 打开时会重新计算。`
+      : `Wrote ${output} (${changes.length} change(s)). Formulas carry no cached result: Excel, WPS and LibreOffice compute them on opening.`,
+  );
+  return lines.join("\n") + "\n";
+}
+
+function samePath(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    return fs.realpathSync(a) === fs.realpathSync(b);
+  } catch {
+    return false;
+  }
+}
+
+export async function runFill(args: ParsedArgs, io: CliIO): Promise<number> {
+  if (args.positionals.length !== 1) {
+    throw args.positionals.length === 0
+      ? usageError("请指定要填充的 .xlsx 文件：jixiao fill <输入.xlsx> -o <输出.xlsx>", "Name the .xlsx file to fill: jixiao fill <in.xlsx> -o <out.xlsx>")
+      : usageError("fill 只接受一个输入文件，输出文件请用 -o 指定", "fill takes one input file; name the output with -o");
+  }
+  const cwd = io.cwd ?? process.cwd();
+  const file = args.positionals[0];
+  const input = path.resolve(cwd, file);
+  if (!args.output && !args.inPlace) {
+    throw usageError("请用 -o 指定输出文件：jixiao fill <输入.xlsx> -o <输出.xlsx>", "Name the output file with -o: jixiao fill <in.xlsx> -o <out.xlsx>");
+  }
+  const outputArg = args.output ?? file;
+  const output = path.resolve(cwd, outputArg);
+  if (samePath(input, output) && !args.inPlace) {
+    throw usageError(
+      "输出文件与输入文件相同：为防止误覆盖原表，请用 -o 指定另一个文件，或加 --in-place 明确要求覆盖原文件",
+      "The output is the input file: to avoid overwriting the original by mistake, name another file with -o, or add --in-place to overwrite it",
+    );
+  }
+  if (args.inPlace && !samePath(input, output)) {
+    throw usageError("--in-place 表示覆盖输入文件，不能同时用 -o 指定其他文件", "--in-place overwrites the input file; it cannot be combined with -o naming another file");
+  }
+  const profile = checkProfile(args.profile);
+  const { book, analysis } = await analyseFile(input, profile);
+  const changes = analysis.sheets.flatMap((s) => s.tables.flatMap((t) => t.plan.changes));
+  book.apply({ changes });
+  await writeFileAtomic(output, await book.toBuffer());
+  io.stdout(args.json ? JSON.stringify(fillJson(file, outputArg, analysis), null, 2) + "\n" : fillText(file, outputArg, analysis, args.lang));
+  return EXIT_OK;
+}

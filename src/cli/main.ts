@@ -1,0 +1,122 @@
+/**
+ * The `jixiao` command line. `main(argv, io)` returns the exit code and never throws:
+ *   0 done (with or without findings) · 1 unexpected internal error · 2 bad input (usage, missing path, not an .xlsx,
+ *   empty, truncated, password-protected, old .xls …) — one line in Chinese and English on stderr, nothing written.
+ * Stack traces only with JIXIAO_DEBUG=1.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { isUserError } from "../core/errors";
+import { parseArgs, usageError, type ParsedArgs } from "./args";
+import { runCheck } from "./check";
+import { runFill } from "./fill";
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, type CliIO } from "./io";
+
+export function version(): string {
+  for (const p of [path.join(__dirname, "..", "..", "package.json"), path.join(__dirname, "..", "package.json")]) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(p, "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "jixiao" && pkg.version) return pkg.version;
+    } catch {
+      /* try the next */
+    }
+  }
+  return "0.0.0";
+}
+
+export const HELP = `jixiao ${"{version}"} — 绩效自评助手：识别、检查、填充绩效自评表，生成自评报告
+                     (recognise, check and fill budget performance self-evaluation tables; write the report)
+
+用法 Usage:
+  jixiao check <文件.xlsx> [--json] [--profile <规则>] [--lang zh|en]
+      检查每张自评表：类型、名称、总分、等级和发现的问题（错误在前）。
+      Check every table: kind, name, total, grade and findings (errors first).
+  jixiao fill <输入.xlsx> -o <输出.xlsx> [--json] [--profile <规则>]
+      填充执行率、得分、总分等公式，把文本数字转为数值，写入新文件并列出每处修改。
+      Fill the derived cells with formulas, write a new file and list every change.
+      不会覆盖输入文件，除非加 --in-place。 The input is never overwritten unless --in-place is given.
+  jixiao report <输入.xlsx> [--sheet <工作表>] -o <报告.docx>
+      生成自评报告（Word）。 Write the self-evaluation report (.docx).
+
+选项 Options:
+  --json            输出 JSON（供脚本使用） / machine-readable output
+  --profile <规则>  评分规则 scoring rules: default（财预〔2020〕10号）| jiangxi（江西，执行率分档）|
+                    hubei（湖北，执行率 20 分）| reverse-linear（反向指标线性扣分）
+  --lang zh|en      文字输出的语言 / language of the text output (default zh)
+  -o, --output      输出文件 / output file
+  --in-place        fill：覆盖输入文件 / fill: overwrite the input file
+  -h, --help        显示帮助 / show this help
+  -V, --version     显示版本 / show the version
+
+退出码 Exit codes: 0 完成（无论有无问题） done, findings or not · 2 输入有误（用法、文件不存在、不是 .xlsx、
+  空文件、文件损坏、受密码保护、旧版 .xls） bad input · 1 内部错误 internal error (JIXIAO_DEBUG=1 prints the stack)
+`;
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, " ").trim();
+}
+
+type ReportModule = { runReport?: (argv: string[], io: CliIO) => Promise<number> };
+
+function loadReport(): ReportModule | null {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    return require("./report") as ReportModule;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "MODULE_NOT_FOUND" && /report/.test(String((e as Error).message))) return null;
+    throw e;
+  }
+}
+
+async function dispatch(args: ParsedArgs, argv: string[], io: CliIO): Promise<number> {
+  if (args.command === "report") {
+    const mod = loadReport();
+    if (!mod?.runReport) {
+      io.stderr("jixiao：此版本尚未包含 report 命令。 / jixiao: this build does not include the report command yet.\n");
+      return EXIT_INTERNAL;
+    }
+    // Everything after the word "report" goes to the report command as it was typed.
+    return mod.runReport(argv.slice(argv.indexOf("report") + 1), io);
+  }
+  if (args.help || args.command === "help") {
+    io.stdout(HELP.replace("{version}", version()));
+    return EXIT_OK;
+  }
+  if (args.version) {
+    io.stdout(`${version()}\n`);
+    return EXIT_OK;
+  }
+  switch (args.command) {
+    case "check":
+      return runCheck(args, io);
+    case "fill":
+      return runFill(args, io);
+    case null:
+      throw usageError("缺少命令：check、fill 或 report", "Missing command: check, fill or report");
+    default:
+      throw usageError(`未知命令：${args.command}（可用：check、fill、report）`, `Unknown command: ${args.command} (use check, fill or report)`);
+  }
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const env = io.env ?? process.env;
+  try {
+    // `report` parses its own options.
+    const first = argv.find((a) => !a.startsWith("-"));
+    const args =
+      first === "report" ? { ...parseArgs([]), command: "report" } : parseArgs(argv);
+    return await dispatch(args, argv, io);
+  } catch (e) {
+    if (isUserError(e)) {
+      io.stderr(`jixiao：${oneLine(e.zh)} / ${oneLine(e.en)}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const msg = oneLine(e instanceof Error ? e.message : String(e)).slice(0, 200);
+    io.stderr(
+      `jixiao：内部错误（${msg}），请把文件和这条信息反馈给开发者；设置 JIXIAO_DEBUG=1 可显示详情。 / ` +
+        `jixiao: internal error (${msg}); please report it with the file. Set JIXIAO_DEBUG=1 for details.\n`,
+    );
+    if (env.JIXIAO_DEBUG === "1" && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
+    return EXIT_INTERNAL;
+  }
+}
