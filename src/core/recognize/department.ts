@@ -34,6 +34,7 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
       const label = rowLabel(idx, r, firstNumberCol);
       if (!label) continue;
       const k = label.key;
+      if (H.sum(k)) continue; // a 合计 row is neither source nor structure
       if (H.fundSource(k)) mode = "source";
       else if (H.fundStructure(k)) mode = "structure";
       else if (mode === null) mode = /基本支出|项目支出/.test(k) ? "structure" : /财政拨款|其他资金/.test(k) ? "source" : null;
