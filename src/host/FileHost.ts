@@ -1,0 +1,151 @@
+/**
+ * SpreadsheetHost over an uploaded .xlsx file (the standalone page). The workbook lives in memory only;
+ * undo is a stack of the plans applied; save() returns the bytes for 下载. Nothing is uploaded.
+ *
+ * The xlsx adapter (ExcelJS) is imported lazily so that it is not part of the pane's initial JavaScript.
+ */
+import type { SheetSnapshot } from "../core/snapshot";
+import type { CellChange, FillPlan } from "../core/plan";
+import { UserError, isUserError } from "../core/errors";
+import type { Progress, ReadScope, SpreadsheetHost } from "./host";
+
+/** What FileHost needs from the xlsx adapter's XlsxBook. */
+export interface XlsxBookLike {
+  snapshots(): SheetSnapshot[];
+  apply(plan: FillPlan): void;
+  restore(changes: CellChange[]): void;
+  toBuffer(): Promise<Uint8Array>;
+}
+
+export type XlsxLoader = (data: ArrayBuffer | Uint8Array) => Promise<XlsxBookLike>;
+
+/** 50 MB: far beyond any 自评表, small enough for a browser tab. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+const loadWithExcelJs: XlsxLoader = async (data) => {
+  const adapter = await import(/* webpackChunkName: "xlsx" */ "../adapters/xlsx");
+  return adapter.loadXlsx(data);
+};
+
+function byteLength(data: ArrayBuffer | Uint8Array): number {
+  return data.byteLength;
+}
+
+export class FileHost implements SpreadsheetHost {
+  readonly kind = "file" as const;
+  private readonly undoStack: CellChange[][] = [];
+  private selected: { sheet: string; address: string } | null = null;
+
+  private constructor(
+    readonly displayName: string,
+    private readonly book: XlsxBookLike,
+  ) {}
+
+  /**
+   * Opens a workbook from its bytes. Throws UserError (zh/en) for anything that is not a readable .xlsx.
+   * @param loader replaces the ExcelJS adapter (tests)
+   */
+  static async open(name: string, data: ArrayBuffer | Uint8Array, loader: XlsxLoader = loadWithExcelJs): Promise<FileHost> {
+    const lower = name.toLowerCase();
+    if (/\.(xls|et|csv|ods|numbers|wps|docx?)$/.test(lower) || (!lower.endsWith(".xlsx") && !lower.endsWith(".xlsm"))) {
+      throw new UserError(
+        `「${name}」不是 .xlsx 工作簿。请在 Excel 或 WPS 中“另存为” .xlsx 后再打开。`,
+        `"${name}" is not an .xlsx workbook. Save it as .xlsx in Excel or WPS, then open it.`,
+        "not-xlsx",
+      );
+    }
+    if (byteLength(data) === 0) {
+      throw new UserError(`「${name}」是空文件。`, `"${name}" is empty.`, "empty-file");
+    }
+    if (byteLength(data) > MAX_FILE_BYTES) {
+      throw new UserError(
+        "文件过大（超过 50 MB），无法在浏览器中处理。",
+        "The file is larger than 50 MB and cannot be processed in the browser.",
+        "too-large",
+      );
+    }
+    let book: XlsxBookLike;
+    try {
+      book = await loader(data);
+    } catch (e) {
+      if (isUserError(e)) throw e;
+      throw new UserError(
+        `无法读取「${name}」，它可能已损坏或不是 Excel 工作簿。`,
+        `"${name}" cannot be read; it may be damaged or not an Excel workbook.`,
+        "unreadable",
+      );
+    }
+    return new FileHost(name, book);
+  }
+
+  /** A file has no active sheet: both scopes read every sheet. */
+  async readSheets(_scope: ReadScope, onProgress?: Progress): Promise<SheetSnapshot[]> {
+    const snaps = this.book.snapshots();
+    onProgress?.(snaps.length, snaps.length);
+    return snaps;
+  }
+
+  async applyPlan(plan: FillPlan): Promise<void> {
+    if (plan.changes.length === 0) return;
+    try {
+      this.book.apply(plan);
+    } catch (e) {
+      // All or nothing: put back whatever part of the plan was written before the failure.
+      try {
+        this.book.restore([...plan.changes].reverse());
+      } catch {
+        /* restoring what was never written can fail too; the error below is what matters */
+      }
+      if (isUserError(e)) throw e;
+      throw new UserError(
+        "写入工作簿时出错，未做任何更改。",
+        "Writing to the workbook failed; nothing was changed.",
+        "write-failed",
+      );
+    }
+    this.undoStack.push(plan.changes.map((c) => ({ ...c })));
+  }
+
+  async canUndo(): Promise<boolean> {
+    return this.undoStack.length > 0;
+  }
+
+  async undo(): Promise<void> {
+    const changes = this.undoStack.pop();
+    if (!changes) {
+      throw new UserError("没有可以撤销的写入。", "There is nothing to undo.", "nothing-to-undo");
+    }
+    try {
+      // Last written, first restored: a cell written twice ends with what it held first.
+      this.book.restore([...changes].reverse());
+    } catch (e) {
+      this.undoStack.push(changes);
+      if (isUserError(e)) throw e;
+      throw new UserError("撤销失败，工作簿保持当前内容。", "Undo failed; the workbook keeps its current content.", "undo-failed");
+    }
+  }
+
+  /** The file is not on screen: remember the cell so the pane can mark it. */
+  async selectCell(sheet: string, address: string): Promise<void> {
+    this.selected = { sheet, address };
+  }
+
+  get selection(): { sheet: string; address: string } | null {
+    return this.selected;
+  }
+
+  async save(): Promise<Uint8Array> {
+    try {
+      return await this.book.toBuffer();
+    } catch (e) {
+      if (isUserError(e)) throw e;
+      throw new UserError("生成文件时出错。", "The file could not be produced.", "save-failed");
+    }
+  }
+
+  /** Name for the downloaded copy: 原名（已填充）.xlsx. */
+  downloadName(): string {
+    const base = this.displayName.replace(/\.(xlsx|xlsm)$/i, "");
+    return `${base}（已填充）.xlsx`;
+  }
+}

@@ -1,0 +1,379 @@
+/**
+ * 检查 results: one card per recognised table (kind, name, funds, 总分, 等级) with its findings grouped by
+ * severity; sheets with no table show the engine's reason. Clicking a finding selects its cell; a finding with a
+ * suggestion offers 采纳建议. The findings list is one arrow-key navigation group.
+ */
+import * as React from "react";
+import {
+  Badge,
+  Button,
+  Caption1,
+  Card,
+  Subtitle2,
+  Text,
+  createFocusOutlineStyle,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  useArrowNavigationGroup,
+} from "@fluentui/react-components";
+import {
+  CheckmarkCircle16Filled,
+  ErrorCircle16Filled,
+  Info16Filled,
+  Lightbulb16Regular,
+  Warning16Filled,
+} from "@fluentui/react-icons";
+import type { SheetAnalysis, TableAnalysis, WorkbookAnalysis } from "../../core/analysis";
+import type { Finding, Severity } from "../../core/findings";
+import { SEVERITY_ORDER } from "../../core/findings";
+import { useLang } from "./context";
+import { fmtNumber, fmtRate, fmtScore } from "../format";
+import { summarize } from "../workflow";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  summary: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  card: { padding: tokens.spacingHorizontalM, gap: tokens.spacingVerticalS },
+  cardHead: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  titleRow: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  name: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", minWidth: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  funds: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
+  th: {
+    textAlign: "right",
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground3,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    whiteSpace: "nowrap",
+  },
+  thLabel: { textAlign: "left" },
+  td: {
+    textAlign: "right",
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    fontVariantNumeric: "tabular-nums",
+    whiteSpace: "nowrap",
+  },
+  tdLabel: { textAlign: "left", whiteSpace: "normal", maxWidth: "120px", overflow: "hidden", textOverflow: "ellipsis" },
+  scoreRow: {
+    display: "flex",
+    alignItems: "baseline",
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  metric: { display: "flex", flexDirection: "column" },
+  metricValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
+  groupTitle: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    marginTop: tokens.spacingVerticalXS,
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase200,
+  },
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, margin: 0, padding: 0 },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    borderRadius: tokens.borderRadiusMedium,
+    borderLeft: `3px solid transparent`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  itemError: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  itemWarning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
+  itemInfo: { borderLeftColor: tokens.colorNeutralStroke1 },
+  itemSelected: { backgroundColor: tokens.colorBrandBackground2 },
+  findingButton: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "flex-start",
+    width: "100%",
+    textAlign: "left",
+    border: "none",
+    background: "transparent",
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover },
+    ":active": { backgroundColor: tokens.colorSubtleBackgroundPressed },
+    ...createFocusOutlineStyle(),
+  },
+  icon: { flexShrink: 0, marginTop: "2px" },
+  iconError: { color: tokens.colorPaletteRedForeground1 },
+  iconWarning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  iconInfo: { color: tokens.colorBrandForeground1 },
+  findingText: { display: "flex", flexDirection: "column", gap: "2px", minWidth: 0 },
+  meta: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100 },
+  cell: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorBrandForeground1 },
+  adopt: { alignSelf: "flex-start", marginLeft: "28px", marginBottom: tokens.spacingVerticalXS },
+  ok: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, color: tokens.colorPaletteGreenForeground1 },
+  noTable: { padding: tokens.spacingHorizontalM, gap: tokens.spacingVerticalXXS },
+});
+
+export interface ResultsProps {
+  analysis: WorkbookAnalysis;
+  selected: string | null;
+  disabled: boolean;
+  onSelect(finding: Finding, key: string): void;
+  onAdopt(table: TableAnalysis, finding: Finding): void;
+}
+
+export function findingKey(tableIndex: number, index: number): string {
+  return `${tableIndex}:${index}`;
+}
+
+export function Results(props: ResultsProps): JSX.Element {
+  const styles = useStyles();
+  const { t } = useLang();
+  const s = summarize(props.analysis);
+  let tableIndex = 0;
+  return (
+    <section className={styles.root} aria-label={t.resultsTitle} data-testid="results">
+      <div className={styles.summary} aria-live="polite">
+        <Subtitle2>{t.tables(s.tables)}</Subtitle2>
+        <Badge appearance="filled" color="danger" shape="rounded">
+          {t.severity.error} {s.bySeverity.error}
+        </Badge>
+        <Badge appearance="filled" color="warning" shape="rounded">
+          {t.severity.warning} {s.bySeverity.warning}
+        </Badge>
+        <Badge appearance="tint" color="informative" shape="rounded">
+          {t.severity.info} {s.bySeverity.info}
+        </Badge>
+      </div>
+      {props.analysis.sheets.map((sheet) =>
+        sheet.tables.length === 0 ? (
+          <NoTable key={`s-${sheet.sheet}`} sheet={sheet} />
+        ) : (
+          sheet.tables.map((table) => {
+            const i = tableIndex++;
+            return <TableCard key={`t-${i}`} index={i} table={table} {...props} />;
+          })
+        ),
+      )}
+    </section>
+  );
+}
+
+function NoTable(props: { sheet: SheetAnalysis }): JSX.Element {
+  const styles = useStyles();
+  const { lang, t } = useLang();
+  const reason = lang === "zh" ? props.sheet.reason : props.sheet.reasonEn ?? props.sheet.reason;
+  return (
+    <Card className={styles.noTable} appearance="subtle" data-testid="no-table">
+      <Text weight="semibold">{t.noTable(props.sheet.sheet)}</Text>
+      {reason ? <Caption1 className={styles.muted}>{reason}</Caption1> : null}
+    </Card>
+  );
+}
+
+const SEVERITIES: Severity[] = ["error", "warning", "info"];
+
+function TableCard(props: ResultsProps & { table: TableAnalysis; index: number }): JSX.Element {
+  const styles = useStyles();
+  const { t } = useLang();
+  const { table } = props;
+  const ev = table.evaluation;
+  const arrowNav = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
+  const headingId = `table-${props.index}-title`;
+  const indexed = table.findings.map((f, i) => ({ f, key: findingKey(props.index, i) }));
+  const sorted = [...indexed].sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity]);
+  const name = table.name ?? table.table.title ?? t.unnamed;
+  const gradeColor = ev.grade === "优" ? "success" : ev.grade === "良" ? "brand" : ev.grade === "中" ? "warning" : "danger";
+
+  return (
+    <Card className={styles.card} aria-labelledby={headingId} data-testid="table-card">
+      <div className={styles.cardHead}>
+        <div className={styles.titleRow}>
+          <Badge appearance="tint" color="brand" shape="rounded" title={t.kind[table.kind]}>
+            {t.kindShort[table.kind]}
+          </Badge>
+          <Subtitle2 as="h3" id={headingId} className={styles.name} title={name}>
+            {name}
+          </Subtitle2>
+        </div>
+        <Caption1 className={styles.muted}>
+          {t.kind[table.kind]} · {t.sheetLabel}「{table.sheet}」
+        </Caption1>
+      </div>
+
+      {ev.funds.length > 0 ? (
+        <table className={styles.funds} aria-label={t.funds}>
+          <thead>
+            <tr>
+              <th className={mergeClasses(styles.th, styles.thLabel)} scope="col">
+                {t.funds}
+              </th>
+              <th className={styles.th} scope="col">
+                {t.budget}
+              </th>
+              <th className={styles.th} scope="col">
+                {t.executed}
+              </th>
+              <th className={styles.th} scope="col">
+                {t.rate}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {ev.funds.map((f, i) => (
+              <tr key={i}>
+                <th className={mergeClasses(styles.td, styles.tdLabel)} scope="row" title={f.label}>
+                  {f.label.replace(/^其中[：:]/, "")}
+                </th>
+                <td className={styles.td}>{fmtNumber(f.budget ?? f.initial)}</td>
+                <td className={styles.td}>{fmtNumber(f.executed)}</td>
+                <td className={styles.td}>{fmtRate(f.rate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+
+      {table.kind !== "summary" ? (
+        <div className={styles.scoreRow} data-testid="score-row">
+          <div className={styles.metric}>
+            <Caption1 className={styles.muted}>{t.total}</Caption1>
+            <span className={styles.metricValue} data-testid="total">
+              {fmtScore(ev.total)}
+            </span>
+          </div>
+          <div className={styles.metric}>
+            <Caption1 className={styles.muted}>{t.grade}</Caption1>
+            <span className={styles.metricValue}>
+              {ev.grade ? (
+                <Badge size="large" appearance="filled" color={gradeColor} data-testid="grade">
+                  {t.gradeName[ev.grade]}
+                </Badge>
+              ) : (
+                "—"
+              )}
+            </span>
+          </div>
+          {ev.executionRate !== null ? (
+            <div className={styles.metric}>
+              <Caption1 className={styles.muted}>{t.rate}</Caption1>
+              <span className={styles.metricValue}>{fmtRate(ev.executionRate)}</span>
+            </div>
+          ) : null}
+          <Caption1 className={styles.muted} style={{ marginLeft: "auto" }}>
+            {t.weightSum(fmtNumber(ev.weightSum, 2))}
+          </Caption1>
+        </div>
+      ) : null}
+
+      {sorted.length === 0 ? (
+        <div className={styles.ok}>
+          <CheckmarkCircle16Filled />
+          <Text>{t.noFindings}</Text>
+        </div>
+      ) : (
+        <div {...arrowNav} data-testid="findings">
+          {SEVERITIES.map((sev) => {
+            const group = sorted.filter((x) => x.f.severity === sev);
+            if (group.length === 0) return null;
+            const groupId = `table-${props.index}-${sev}`;
+            return (
+              <div key={sev}>
+                <div className={styles.groupTitle} id={groupId}>
+                  <SeverityIcon severity={sev} />
+                  {t.severity[sev]}（{group.length}）
+                </div>
+                <ul className={styles.list} aria-labelledby={groupId}>
+                  {group.map(({ f, key }) => (
+                    <FindingItem
+                      key={key}
+                      finding={f}
+                      selected={props.selected === key}
+                      disabled={props.disabled}
+                      onSelect={() => props.onSelect(f, key)}
+                      onAdopt={() => props.onAdopt(table, f)}
+                    />
+                  ))}
+                </ul>
+              </div>
+            );
+          })}
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function SeverityIcon(props: { severity: Severity }): JSX.Element {
+  const styles = useStyles();
+  switch (props.severity) {
+    case "error":
+      return <ErrorCircle16Filled className={mergeClasses(styles.icon, styles.iconError)} aria-hidden />;
+    case "warning":
+      return <Warning16Filled className={mergeClasses(styles.icon, styles.iconWarning)} aria-hidden />;
+    default:
+      return <Info16Filled className={mergeClasses(styles.icon, styles.iconInfo)} aria-hidden />;
+  }
+}
+
+function FindingItem(props: {
+  finding: Finding;
+  selected: boolean;
+  disabled: boolean;
+  onSelect(): void;
+  onAdopt(): void;
+}): JSX.Element {
+  const styles = useStyles();
+  const { lang, t } = useLang();
+  const f = props.finding;
+  const message = lang === "zh" ? f.message : f.messageEn || f.message;
+  const sevClass = f.severity === "error" ? styles.itemError : f.severity === "warning" ? styles.itemWarning : styles.itemInfo;
+  const suggested = f.suggestion ? fmtNumber(f.suggestion.value, 4) : null;
+  return (
+    <li
+      className={mergeClasses(styles.item, sevClass, props.selected && styles.itemSelected)}
+      data-testid="finding"
+      data-code={f.code}
+      data-cell={f.cell ?? ""}
+      data-severity={f.severity}
+      style={{ listStyle: "none" }}
+    >
+      <button
+        type="button"
+        className={styles.findingButton}
+        onClick={props.onSelect}
+        aria-current={props.selected ? "true" : undefined}
+        title={f.cell ? `${t.selectCellHint} ${f.cell}` : undefined}
+      >
+        <SeverityIcon severity={f.severity} />
+        <span className={styles.findingText}>
+          <span>{message}</span>
+          <span className={styles.meta}>
+            <span className={styles.cell}>
+              {f.cell ? `${t.cellLabel} ${f.cell}` : t.noCell}
+            </span>
+            <span className={styles.code}>{f.code}</span>
+          </span>
+        </span>
+      </button>
+      {f.suggestion ? (
+        <Button
+          className={styles.adopt}
+          size="small"
+          appearance="secondary"
+          icon={<Lightbulb16Regular />}
+          disabled={props.disabled}
+          onClick={props.onAdopt}
+          title={t.adoptHint(suggested ?? "")}
+        >
+          {t.adopt}（{suggested}）
+        </Button>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,288 @@
+/**
+ * The spreadsheet pane: 检查, 填充公式 (preview → 应用), 撤销, 采纳建议, and in the standalone page the file picker
+ * and 下载. It talks to the workbook only through SpreadsheetHost (ExcelHost in Excel, FileHost standalone).
+ */
+import * as React from "react";
+import { Button, Caption1, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  ArrowDownload20Regular,
+  ArrowUndo20Regular,
+  Calculator20Regular,
+  TableSearch20Regular,
+} from "@fluentui/react-icons";
+import type { TableAnalysis, WorkbookAnalysis } from "../../core/analysis";
+import type { Finding } from "../../core/findings";
+import type { FillPlan } from "../../core/plan";
+import type { ProfileId } from "../../core/profiles";
+import type { UserError } from "../../core/errors";
+import type { SpreadsheetHost } from "../../host/host";
+import { BUTTON_NAMES } from "../i18n";
+import { adoptSuggestion, check, combinedPlan } from "../workflow";
+import type { LastCommand } from "../settings";
+import { fmtTime } from "../format";
+import { useLang } from "./context";
+import { useRunner } from "./useRunner";
+import { BusyIndicator, ErrorBar, NoticeBar } from "./Messages";
+import { Results } from "./Results";
+import { Preview } from "./Preview";
+import { FilePicker } from "./FilePicker";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  toolbar: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    padding: `${tokens.spacingVerticalS} 0`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  empty: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalL,
+    color: tokens.colorNeutralForeground3,
+    textAlign: "center",
+  },
+});
+
+/** Host with a file behind it (standalone page). */
+export interface FileBackedHost extends SpreadsheetHost {
+  downloadName?(): string;
+}
+
+export interface SpreadsheetPaneProps {
+  mode: "excel" | "file";
+  /** Excel: the ExcelHost. Standalone: null until a file is opened. */
+  host: FileBackedHost | null;
+  /** Standalone: opens a chosen file (FileHost.open). */
+  openFile?(file: File): Promise<FileBackedHost>;
+  profile: ProfileId;
+  lastCommand?: LastCommand | null;
+  startupError?: UserError | null;
+  /** Standalone: make the downloaded bytes a file on the person's computer. */
+  saveBytes?(bytes: Uint8Array, name: string): void;
+}
+
+interface Notice {
+  intent: "success" | "info" | "warning";
+  text: string;
+}
+
+export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
+  const styles = useStyles();
+  const { lang, t } = useLang();
+  const runner = useRunner();
+  const [host, setHost] = React.useState<FileBackedHost | null>(props.host);
+  const [fileLabel, setFileLabel] = React.useState<string | null>(null);
+  const [analysis, setAnalysis] = React.useState<WorkbookAnalysis | null>(null);
+  const [preview, setPreview] = React.useState<FillPlan | null>(null);
+  const [canUndo, setCanUndo] = React.useState(false);
+  const [selected, setSelected] = React.useState<string | null>(null);
+  const [notice, setNotice] = React.useState<Notice | null>(null);
+  const [allSheets, setAllSheets] = React.useState(props.mode === "file");
+  const [lastCommand, setLastCommand] = React.useState<LastCommand | null>(props.lastCommand ?? null);
+  const scope = props.mode === "file" || allSheets ? "all" : "active";
+
+  // An undo stored by an earlier session (ExcelHost keeps it in the workbook) is offered at once.
+  React.useEffect(() => {
+    let live = true;
+    if (host) {
+      host.canUndo().then(
+        (v) => live && setCanUndo(v),
+        () => undefined,
+      );
+    }
+    return () => {
+      live = false;
+    };
+  }, [host]);
+
+  const analyse = React.useCallback(
+    async (h: SpreadsheetHost, progress: (d: number, n: number) => void) => {
+      const a = await check(h, { profile: props.profile, scope, onProgress: progress });
+      setAnalysis(a);
+      setSelected(null);
+      return a;
+    },
+    [props.profile, scope],
+  );
+
+  const onFile = (file: File) =>
+    runner.run(t.opening, async (progress) => {
+      if (!props.openFile) return;
+      setNotice(null);
+      setPreview(null);
+      setAnalysis(null);
+      const opened = await props.openFile(file);
+      setHost(opened);
+      setCanUndo(false);
+      const snaps = await opened.readSheets("all");
+      setFileLabel(t.opened(opened.displayName, snaps.length));
+      await analyse(opened, progress);
+    });
+
+  const onCheck = () =>
+    runner.run(t.analysing, async (progress) => {
+      if (!host) return;
+      setNotice(null);
+      setPreview(null);
+      await analyse(host, progress);
+    });
+
+  const onFill = () =>
+    runner.run(t.analysing, async (progress) => {
+      if (!host) return;
+      setNotice(null);
+      const a = await analyse(host, progress);
+      const plan = combinedPlan(a);
+      if (plan.changes.length === 0) {
+        setPreview(null);
+        setNotice({ intent: "info", text: t.nothingToFill });
+      } else {
+        setPreview(plan);
+      }
+    });
+
+  const onApply = () =>
+    runner.run(t.applying, async (progress) => {
+      if (!host || !preview) return;
+      await host.applyPlan(preview);
+      const n = preview.changes.length;
+      setPreview(null);
+      setCanUndo(true);
+      await analyse(host, progress);
+      setNotice({ intent: "success", text: t.applied(n) });
+    });
+
+  const onUndo = () =>
+    runner.run(t.undoing, async (progress) => {
+      if (!host) return;
+      await host.undo();
+      setPreview(null);
+      setCanUndo(await host.canUndo());
+      if (analysis) await analyse(host, progress);
+      setNotice({ intent: "success", text: t.undone });
+    });
+
+  const onAdopt = (table: TableAnalysis, finding: Finding) =>
+    runner.run(t.applying, async (progress) => {
+      if (!host) return;
+      const plan = await adoptSuggestion(host, table, finding);
+      setPreview(null);
+      setCanUndo(true);
+      await analyse(host, progress);
+      setNotice({ intent: "success", text: t.adopted(plan.changes.map((c) => c.cell).join("、")) });
+    });
+
+  const onSelect = (finding: Finding, key: string) => {
+    setSelected(key);
+    if (!host || !finding.cell) return;
+    host.selectCell(finding.sheet, finding.cell).catch(() => {
+      /* selecting is a convenience; a sheet that vanished meanwhile is not worth an error bar */
+    });
+  };
+
+  const onDownload = () =>
+    runner.run(t.saving, async () => {
+      if (!host || !host.save) return;
+      const bytes = await host.save();
+      const name = host.downloadName ? host.downloadName() : `${host.displayName}`;
+      (props.saveBytes ?? downloadBytes)(bytes, name);
+      setNotice({ intent: "success", text: t.downloaded(name) });
+    });
+
+  const error = runner.error ?? props.startupError ?? null;
+  const noHost = host === null;
+  const busy = runner.running;
+
+  return (
+    <div className={styles.root}>
+      {props.mode === "file" ? <FilePicker current={fileLabel} disabled={busy} onFile={onFile} /> : null}
+
+      <div className={styles.toolbar} role="toolbar" aria-label={t.appName}>
+        <Button
+          appearance="primary"
+          icon={<TableSearch20Regular />}
+          aria-label={BUTTON_NAMES.check}
+          disabled={noHost || busy}
+          onClick={onCheck}
+        >
+          {t.check}
+        </Button>
+        <Button icon={<Calculator20Regular />} aria-label={BUTTON_NAMES.fill} disabled={noHost || busy} onClick={onFill}>
+          {t.fill}
+        </Button>
+        <Button
+          icon={<ArrowUndo20Regular />}
+          aria-label={BUTTON_NAMES.undo}
+          disabled={noHost || busy || !canUndo}
+          onClick={onUndo}
+        >
+          {t.undo}
+        </Button>
+        {props.mode === "file" ? (
+          <Button
+            icon={<ArrowDownload20Regular />}
+            aria-label={BUTTON_NAMES.download}
+            disabled={noHost || busy || !host?.save}
+            onClick={onDownload}
+          >
+            {t.download}
+          </Button>
+        ) : null}
+        {props.mode === "excel" ? (
+          <Switch
+            checked={allSheets}
+            disabled={busy}
+            onChange={(_, d) => setAllSheets(d.checked)}
+            label={t.allSheets}
+          />
+        ) : null}
+      </div>
+
+      <BusyIndicator busy={runner.busy} />
+      <ErrorBar error={error} onDismiss={runner.clearError} />
+      <NoticeBar intent={notice?.intent ?? "info"} text={notice?.text ?? null} onDismiss={() => setNotice(null)} />
+      {lastCommand ? (
+        <NoticeBar
+          intent={lastCommand.ok ? "info" : "warning"}
+          testId="last-command"
+          text={t.lastCommand(fmtTime(lastCommand.at, lang), lang === "zh" ? lastCommand.zh : lastCommand.en)}
+          onDismiss={() => setLastCommand(null)}
+        />
+      ) : null}
+
+      {preview ? <Preview plan={preview} disabled={busy} onApply={onApply} onCancel={() => setPreview(null)} /> : null}
+
+      {analysis ? (
+        <Results analysis={analysis} selected={selected} disabled={busy} onSelect={onSelect} onAdopt={onAdopt} />
+      ) : (
+        <div className={styles.empty}>
+          <Text>{noHost && props.mode === "file" ? t.noFileYet : t.resultsTitle}</Text>
+          <Caption1>{t.noResultsYet}</Caption1>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Offers bytes as a download (Blob + object URL); nothing leaves the computer. */
+export function downloadBytes(bytes: Uint8Array, name: string): void {
+  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.rel = "noopener";
+  a.style.display = "none";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30000);
+}

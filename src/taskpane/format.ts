@@ -1,0 +1,73 @@
+/**
+ * How the pane writes numbers and cell contents: as a person would read them in the table.
+ */
+import type { CellValue } from "../core/snapshot";
+import type { CellChange, CellContent } from "../core/plan";
+import type { Lang } from "./i18n";
+
+/** Up to `max` decimals, trailing zeros dropped: 3386.925, 98, 9.89. */
+export function fmtNumber(n: number | null | undefined, max = 4): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return "—";
+  const fixed = n.toFixed(max);
+  const trimmed = fixed.includes(".") ? fixed.replace(/0+$/, "").replace(/\.$/, "") : fixed;
+  return trimmed === "-0" ? "0" : trimmed;
+}
+
+/** A fraction as a percentage with two decimals: 1.008591 → 100.86%. */
+export function fmtRate(r: number | null | undefined): string {
+  if (r === null || r === undefined || !Number.isFinite(r)) return "—";
+  return `${(r * 100).toFixed(2)}%`;
+}
+
+/** A score with at most two decimals. */
+export function fmtScore(n: number | null | undefined): string {
+  return fmtNumber(n, 2);
+}
+
+/** A cell value as text, making invisible characters visible (full-width spaces, line breaks). */
+export function fmtValue(v: CellValue | undefined, lang: Lang): string {
+  if (v === null || v === undefined || v === "") return lang === "zh" ? "（空）" : "(empty)";
+  if (typeof v === "number") return fmtNumber(v, 6);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  const shown = v.replace(/\u3000/g, "␣").replace(/\r?\n/g, "↵");
+  return typeof v === "string" && /^[\s␣↵]*-?[\d.]+%?[\s␣↵]*$/.test(shown) ? `"${shown}"` : shown;
+}
+
+/** What a cell holds now, for the preview's "before". */
+export function fmtBefore(c: CellContent, lang: Lang): string {
+  return c.formula ? c.formula : fmtValue(c.value, lang);
+}
+
+/** What the fill writes, for the preview's "after". */
+export function fmtAfter(change: CellChange, lang: Lang): string {
+  const a = change.after;
+  let s = a.formula ?? (a.value !== undefined ? fmtValue(a.value, lang) : fmtBefore(change.before, lang));
+  if (a.numberFormat && a.numberFormat !== change.before.numberFormat) {
+    s += lang === "zh" ? `（格式 ${a.numberFormat}）` : ` (format ${a.numberFormat})`;
+  }
+  return s;
+}
+
+/** The value the cell will show after the fill, if the engine knows it. */
+export function fmtExpected(change: CellChange): string | null {
+  const e = change.expected;
+  if (e === null || e === undefined) return null;
+  if (typeof e === "string") return e;
+  const fmt = change.after.numberFormat ?? change.before.numberFormat ?? "";
+  return fmt.includes("%") ? fmtRate(e) : fmtNumber(e, 4);
+}
+
+/** "附件3-1!G6" — quoted like Excel when the sheet name needs it. */
+export function cellRef(sheet: string, cell: string | null): string {
+  if (!cell) return sheet;
+  const quoted = /^[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${quoted}!${cell}`;
+}
+
+export function fmtTime(ms: number, lang: Lang): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return lang === "zh" ? `${date} ${time}` : `${date} ${time}`;
+}

@@ -1,0 +1,290 @@
+/**
+ * Every string the pane and the ribbon commands show, Chinese first, English second.
+ * The language is Chinese unless Office's display language (or, standalone, the browser's) is not Chinese;
+ * the person can override it in 设置.
+ *
+ * The five main buttons keep their Chinese accessible names in both languages (检查, 填充公式, 应用, 撤销, 下载),
+ * so scripts and assistive technology find them the same way; in English the visible text is English.
+ */
+import type { TableKind } from "../core/model";
+import type { Severity } from "../core/findings";
+import type { Grade } from "../core/analysis";
+
+export type Lang = "zh" | "en";
+
+/** Fixed accessible names of the main commands. */
+export const BUTTON_NAMES = {
+  check: "检查",
+  fill: "填充公式",
+  apply: "应用",
+  undo: "撤销",
+  download: "下载",
+} as const;
+
+export interface Strings {
+  appName: string;
+  tagline: string;
+  // commands
+  check: string;
+  fill: string;
+  apply: string;
+  cancel: string;
+  undo: string;
+  download: string;
+  adopt: string;
+  adoptHint: (value: string) => string;
+  report: string;
+  // file
+  chooseFile: string;
+  chooseFileLabel: string;
+  changeFile: string;
+  dropHint: string;
+  fileStaysHere: string;
+  noFileYet: string;
+  opened: (name: string, sheets: number) => string;
+  // scope
+  allSheets: string;
+  activeSheetOnly: string;
+  // progress
+  working: string;
+  reading: string;
+  analysing: string;
+  applying: string;
+  undoing: string;
+  saving: string;
+  opening: string;
+  // results
+  resultsTitle: string;
+  noResultsYet: string;
+  tables: (n: number) => string;
+  noTable: (sheet: string) => string;
+  sheetLabel: string;
+  kind: Record<TableKind, string>;
+  kindShort: Record<TableKind, string>;
+  unnamed: string;
+  budget: string;
+  executed: string;
+  rate: string;
+  total: string;
+  grade: string;
+  gradeName: Record<Grade, string>;
+  weightSum: (n: string) => string;
+  funds: string;
+  severity: Record<Severity, string>;
+  noFindings: string;
+  findingsTitle: (n: number) => string;
+  cellLabel: string;
+  noCell: string;
+  selectCellHint: string;
+  // preview
+  previewTitle: (n: number) => string;
+  previewIntro: string;
+  nothingToFill: string;
+  emptyValue: string;
+  changeKind: Record<"formula" | "score" | "number" | "format", string>;
+  // notices
+  applied: (n: number) => string;
+  undone: string;
+  adopted: (cell: string) => string;
+  downloaded: (name: string) => string;
+  lastCommand: (when: string, text: string) => string;
+  // settings
+  settings: string;
+  profile: string;
+  profileHint: string;
+  language: string;
+  languageAuto: string;
+  // errors
+  errorTitle: string;
+  dismiss: string;
+  crashTitle: string;
+  crashBody: string;
+  reload: string;
+  needExcelApi: string;
+  unexpected: (detail: string) => string;
+  notXlsx: string;
+  fileTooLarge: string;
+  readFailed: string;
+}
+
+const zh: Strings = {
+  appName: "绩效自评助手",
+  tagline: "识别绩效自评表，检查规则，填充公式",
+  check: "检查",
+  fill: "填充公式",
+  apply: "应用",
+  cancel: "取消",
+  undo: "撤销",
+  download: "下载",
+  adopt: "采纳建议",
+  adoptHint: (v) => `写入建议值 ${v}（可撤销）`,
+  report: "生成报告",
+  chooseFile: "选择工作簿 (.xlsx)",
+  chooseFileLabel: "选择工作簿 (.xlsx)",
+  changeFile: "更换文件",
+  dropHint: "或将 .xlsx 文件拖到此处",
+  fileStaysHere: "文件只在本机浏览器中处理，不会上传。",
+  noFileYet: "尚未打开工作簿",
+  opened: (name, n) => `${name} · ${n} 个工作表`,
+  allSheets: "检查全部工作表",
+  activeSheetOnly: "仅当前工作表",
+  working: "正在处理…",
+  reading: "正在读取工作表…",
+  analysing: "正在检查…",
+  applying: "正在写入…",
+  undoing: "正在撤销…",
+  saving: "正在生成文件…",
+  opening: "正在打开工作簿…",
+  resultsTitle: "检查结果",
+  noResultsYet: "点击“检查”识别自评表并核对执行率、得分、权重与总分。",
+  tables: (n) => `识别到 ${n} 张自评表`,
+  noTable: (s) => `工作表「${s}」未识别到自评表`,
+  sheetLabel: "工作表",
+  kind: {
+    project: "项目支出绩效自评表",
+    department: "部门整体支出绩效自评表",
+    summary: "项目支出绩效自评汇总表",
+  },
+  kindShort: { project: "项目", department: "部门整体", summary: "汇总表" },
+  unnamed: "（未填写名称）",
+  budget: "预算数",
+  executed: "执行数",
+  rate: "执行率",
+  total: "总分",
+  grade: "等级",
+  gradeName: { 优: "优", 良: "良", 中: "中", 差: "差" },
+  weightSum: (n) => `分值合计 ${n}`,
+  funds: "资金（万元）",
+  severity: { error: "错误", warning: "警告", info: "提示" },
+  noFindings: "未发现问题。",
+  findingsTitle: (n) => `发现 ${n} 项`,
+  cellLabel: "单元格",
+  noCell: "整表",
+  selectCellHint: "定位到单元格",
+  previewTitle: (n) => `填充预览：${n} 处更改`,
+  previewIntro: "以下单元格将被写入。确认后点击“应用”；应用后可随时“撤销”。",
+  nothingToFill: "没有需要填充的单元格：公式与得分均已就绪。",
+  emptyValue: "（空）",
+  changeKind: { formula: "公式", score: "得分", number: "文本转数字", format: "格式" },
+  applied: (n) => `已写入 ${n} 处更改，可撤销。`,
+  undone: "已撤销上次写入，单元格已恢复原样。",
+  adopted: (c) => `已采纳建议，写入 ${c}，可撤销。`,
+  downloaded: (n) => `已生成 ${n}（仅保存在本机）。`,
+  lastCommand: (w, t) => `功能区命令（${w}）：${t}`,
+  settings: "设置",
+  profile: "计分规则",
+  profileHint: "各省执行率与反向指标的计分方法不同，请选择本地区适用的规则。",
+  language: "界面语言",
+  languageAuto: "自动",
+  errorTitle: "操作未完成",
+  dismiss: "关闭",
+  crashTitle: "界面出现错误",
+  crashBody: "工作簿未被修改。请重新加载任务窗格后重试。",
+  reload: "重新加载",
+  needExcelApi: "此功能需要 Excel 2016 或更高版本（ExcelApi 1.5）。",
+  unexpected: (d) => `处理时出错：${d}`,
+  notXlsx: "请选择 .xlsx 格式的 Excel 工作簿。",
+  fileTooLarge: "文件过大（超过 50 MB），无法在浏览器中处理。",
+  readFailed: "无法读取此文件，它可能已损坏或不是 Excel 工作簿。",
+};
+
+const en: Strings = {
+  appName: "Performance Self-Evaluation Assistant",
+  tagline: "Recognise self-evaluation tables, check the rules, fill the formulas",
+  check: "Check",
+  fill: "Fill formulas",
+  apply: "Apply",
+  cancel: "Cancel",
+  undo: "Undo",
+  download: "Download",
+  adopt: "Accept suggestion",
+  adoptHint: (v) => `Write the suggested value ${v} (undoable)`,
+  report: "Write report",
+  chooseFile: "Choose workbook (.xlsx)",
+  chooseFileLabel: "选择工作簿 (.xlsx) Choose workbook",
+  changeFile: "Change file",
+  dropHint: "or drop an .xlsx file here",
+  fileStaysHere: "The file is processed in this browser only; nothing is uploaded.",
+  noFileYet: "No workbook open",
+  opened: (name, n) => `${name} · ${n} sheet${n === 1 ? "" : "s"}`,
+  allSheets: "Check every sheet",
+  activeSheetOnly: "Active sheet only",
+  working: "Working…",
+  reading: "Reading sheets…",
+  analysing: "Checking…",
+  applying: "Writing…",
+  undoing: "Undoing…",
+  saving: "Preparing the file…",
+  opening: "Opening the workbook…",
+  resultsTitle: "Results",
+  noResultsYet: "Choose Check to recognise the tables and verify rates, scores, weights and totals.",
+  tables: (n) => `${n} table${n === 1 ? "" : "s"} recognised`,
+  noTable: (s) => `No self-evaluation table on sheet "${s}"`,
+  sheetLabel: "Sheet",
+  kind: {
+    project: "Project expenditure self-evaluation",
+    department: "Department expenditure self-evaluation",
+    summary: "Project self-evaluation summary",
+  },
+  kindShort: { project: "Project", department: "Department", summary: "Summary" },
+  unnamed: "(no name)",
+  budget: "Budget",
+  executed: "Executed",
+  rate: "Rate",
+  total: "Total",
+  grade: "Grade",
+  gradeName: { 优: "优 Excellent", 良: "良 Good", 中: "中 Fair", 差: "差 Poor" },
+  weightSum: (n) => `Weights add to ${n}`,
+  funds: "Funds (10k yuan)",
+  severity: { error: "Errors", warning: "Warnings", info: "Notes" },
+  noFindings: "No problems found.",
+  findingsTitle: (n) => `${n} finding${n === 1 ? "" : "s"}`,
+  cellLabel: "Cell",
+  noCell: "Table",
+  selectCellHint: "Go to cell",
+  previewTitle: (n) => `Fill preview: ${n} change${n === 1 ? "" : "s"}`,
+  previewIntro: "These cells will be written. Choose Apply to write them; Undo takes them back.",
+  nothingToFill: "Nothing to fill: formulas and scores are already in place.",
+  emptyValue: "(empty)",
+  changeKind: { formula: "Formula", score: "Score", number: "Text → number", format: "Format" },
+  applied: (n) => `${n} change${n === 1 ? "" : "s"} written. You can undo.`,
+  undone: "The last fill was undone; the cells hold what they held before.",
+  adopted: (c) => `Suggestion written to ${c}. You can undo.`,
+  downloaded: (n) => `${n} saved on this computer.`,
+  lastCommand: (w, t) => `Ribbon command (${w}): ${t}`,
+  settings: "Settings",
+  profile: "Scoring rules",
+  profileHint: "Provinces score the execution rate and negative indicators differently; choose the rules that apply.",
+  language: "Language",
+  languageAuto: "Automatic",
+  errorTitle: "Not completed",
+  dismiss: "Dismiss",
+  crashTitle: "The pane ran into an error",
+  crashBody: "The workbook was not changed. Reload the pane and try again.",
+  reload: "Reload",
+  needExcelApi: "This needs Excel 2016 or later (ExcelApi 1.5).",
+  unexpected: (d) => `Something went wrong: ${d}`,
+  notXlsx: "Choose an Excel workbook in .xlsx format.",
+  fileTooLarge: "The file is larger than 50 MB and cannot be processed in the browser.",
+  readFailed: "This file cannot be read; it may be damaged or not an Excel workbook.",
+};
+
+export const STRINGS: Record<Lang, Strings> = { zh, en };
+
+/** Chinese for any zh-* tag (zh-CN, zh-TW, zh-Hans …) and when nothing is known; English otherwise. */
+export function langFromTag(tag: string | null | undefined): Lang {
+  if (!tag) return "zh";
+  return /^zh\b/i.test(tag.trim()) ? "zh" : "en";
+}
+
+/** Chooses the language: an explicit choice, else Office's display language, else the browser's. */
+export function detectLang(choice: Lang | "auto", officeLanguage?: string | null, browserLanguage?: string | null): Lang {
+  if (choice === "zh" || choice === "en") return choice;
+  if (officeLanguage) return langFromTag(officeLanguage);
+  return langFromTag(browserLanguage);
+}
+
+/** Both languages of a bilingual message, the chosen one first. */
+export function bilingual(lang: Lang, zhText: string, enText: string): { primary: string; secondary: string } {
+  return lang === "zh" ? { primary: zhText, secondary: enText } : { primary: enText, secondary: zhText };
+}

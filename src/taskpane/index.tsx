@@ -1,0 +1,103 @@
+/**
+ * Task pane entry. On Office.onReady: Excel → ExcelHost; Word → WordPane; no Office (the standalone page,
+ * taskpane.html opened in a browser) → file picker and FileHost. Host-specific code is loaded lazily.
+ */
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { UserError } from "../core/errors";
+import { FileHost } from "../host/FileHost";
+import { App, type PaneMode } from "./components/App";
+import { loadLastCommand } from "./settings";
+import { toUserError } from "./workflow";
+import { missingRequirement } from "./requirements";
+
+type HostName = "excel" | "word" | null;
+
+/** Resolves once Office.js has decided where it runs; outside Office (or without office.js) → null. */
+function officeReady(timeoutMs = 4000): Promise<{ host: HostName; language: string | null }> {
+  const none = { host: null as HostName, language: null };
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return Promise.resolve(none);
+  const timeout = new Promise<typeof none>((resolve) => setTimeout(() => resolve(none), timeoutMs));
+  const ready = Office.onReady().then((info) => {
+    const host: HostName =
+      info.host === Office.HostType.Excel ? "excel" : info.host === Office.HostType.Word ? "word" : null;
+    let language: string | null = null;
+    try {
+      language = host ? Office.context.displayLanguage : null;
+    } catch {
+      language = null;
+    }
+    return { host, language };
+  });
+  return Promise.race([ready, timeout]);
+}
+
+async function chooseMode(host: HostName): Promise<PaneMode> {
+  try {
+    if (host === "excel") {
+      const isSet = (n: string, v?: string) => Office.context.requirements.isSetSupported(n, v);
+      if (missingRequirement("excel", isSet)) {
+        return {
+          kind: "failed",
+          error: new UserError(
+            "此加载项需要 Excel 2016 或更高版本（ExcelApi 1.5）。",
+            "This add-in needs Excel 2016 or later (ExcelApi 1.5).",
+            "excel-too-old",
+          ),
+        };
+      }
+      const { ExcelHost } = await import(/* webpackChunkName: "excel" */ "../adapters/excel/ExcelHost");
+      return { kind: "excel", host: new ExcelHost() };
+    }
+    if (host === "word") {
+      const isSet = (n: string, v?: string) => Office.context.requirements.isSetSupported(n, v);
+      if (missingRequirement("word", isSet)) {
+        return {
+          kind: "failed",
+          error: new UserError(
+            "此加载项需要 Word 2016 或更高版本（WordApi 1.3）。",
+            "This add-in needs Word 2016 or later (WordApi 1.3).",
+            "word-too-old",
+          ),
+        };
+      }
+      const { WordPane } = await import(/* webpackChunkName: "word" */ "./word/WordPane");
+      return { kind: "word", render: (lang) => <WordPane lang={lang} /> };
+    }
+    return {
+      kind: "file",
+      openFile: async (file: File) => FileHost.open(file.name, await file.arrayBuffer()),
+    };
+  } catch (e) {
+    return { kind: "failed", error: toUserError(e) };
+  }
+}
+
+async function boot(): Promise<void> {
+  const container = document.getElementById("container");
+  if (!container) return;
+  const { host, language } = await officeReady();
+  const mode = await chooseMode(host);
+  createRoot(container).render(
+    <App
+      mode={mode}
+      officeLanguage={language}
+      browserLanguage={typeof navigator !== "undefined" ? navigator.language : null}
+      lastCommand={host === "excel" ? loadLastCommand() : null}
+    />,
+  );
+}
+
+boot().catch((e) => {
+  // Even a failure before React mounts leaves a readable message, never a blank pane.
+  const err = toUserError(e);
+  const container = document.getElementById("container");
+  if (container) {
+    container.textContent = "";
+    const p = document.createElement("p");
+    p.setAttribute("role", "alert");
+    p.style.padding = "16px";
+    p.textContent = `${err.zh} / ${err.en}`;
+    container.appendChild(p);
+  }
+});

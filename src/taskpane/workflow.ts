@@ -1,0 +1,117 @@
+/**
+ * read → analyse → (apply): the one path both the task pane and the ribbon commands take.
+ * Hosts are reached only through SpreadsheetHost; the engine only through src/core.
+ */
+import { analyzeWorkbook, suggestionPlan } from "../core/analyze";
+import type { TableAnalysis, WorkbookAnalysis } from "../core/analysis";
+import type { Finding, Severity } from "../core/findings";
+import type { CellChange, FillPlan } from "../core/plan";
+import type { ProfileId } from "../core/profiles";
+import { UserError, isUserError } from "../core/errors";
+import type { Progress, ReadScope, SpreadsheetHost } from "../host/host";
+
+export interface RunOptions {
+  profile: ProfileId;
+  scope: ReadScope;
+  onProgress?: Progress;
+}
+
+/** Any failure as a bilingual message: UserErrors pass through, anything else is wrapped (never a stack trace). */
+export function toUserError(e: unknown): UserError {
+  if (isUserError(e)) return e;
+  const detail = e instanceof Error ? e.message : typeof e === "string" ? e : "";
+  const short = detail.split("\n")[0].slice(0, 200);
+  return new UserError(
+    short ? `处理时出错：${short}` : "处理时出错，工作簿未被修改。",
+    short ? `Something went wrong: ${short}` : "Something went wrong; the workbook was not changed.",
+    "unexpected",
+  );
+}
+
+/** Reads the sheets and runs the engine over them. */
+export async function check(host: SpreadsheetHost, options: RunOptions): Promise<WorkbookAnalysis> {
+  const snapshots = await host.readSheets(options.scope, options.onProgress);
+  if (snapshots.length === 0) {
+    throw new UserError("工作簿中没有可读取的工作表。", "The workbook has no sheet to read.", "no-sheets");
+  }
+  return analyzeWorkbook(snapshots, { profile: options.profile });
+}
+
+export function allTables(analysis: WorkbookAnalysis): TableAnalysis[] {
+  return analysis.sheets.flatMap((s) => s.tables);
+}
+
+/** Every table's plan in one, in sheet order; a cell that two plans touch is written once (the first). */
+export function combinedPlan(analysis: WorkbookAnalysis): FillPlan {
+  const seen = new Set<string>();
+  const changes: CellChange[] = [];
+  for (const t of allTables(analysis)) {
+    for (const c of t.plan.changes) {
+      const key = `${c.sheet}!${c.cell.toUpperCase()}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      changes.push(c);
+    }
+  }
+  return { changes };
+}
+
+export interface Summary {
+  tables: number;
+  sheets: number;
+  sheetsWithoutTable: number;
+  bySeverity: Record<Severity, number>;
+  changes: number;
+  /** The first error (else warning) that points at a cell: where the ribbon command puts the selection. */
+  firstCell: { sheet: string; cell: string } | null;
+}
+
+export function summarize(analysis: WorkbookAnalysis): Summary {
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let first: Finding | null = null;
+  const tables = allTables(analysis);
+  for (const t of tables) {
+    for (const f of t.findings) {
+      bySeverity[f.severity] += 1;
+      if (f.cell && f.severity !== "info" && (!first || (first.severity === "warning" && f.severity === "error"))) first = f;
+    }
+  }
+  return {
+    tables: tables.length,
+    sheets: analysis.sheets.length,
+    sheetsWithoutTable: analysis.sheets.filter((s) => s.tables.length === 0).length,
+    bySeverity,
+    changes: combinedPlan(analysis).changes.length,
+    firstCell: first && first.cell ? { sheet: first.sheet, cell: first.cell } : null,
+  };
+}
+
+/** One line in each language describing a check's outcome (ribbon command, screen readers). */
+export function describeCheck(s: Summary): { zh: string; en: string } {
+  if (s.tables === 0) {
+    return { zh: "未识别到绩效自评表。", en: "No self-evaluation table was recognised." };
+  }
+  const { error, warning, info } = s.bySeverity;
+  return {
+    zh: `识别到 ${s.tables} 张自评表：错误 ${error} 项，警告 ${warning} 项，提示 ${info} 项；可填充 ${s.changes} 处。`,
+    en: `${s.tables} table(s): ${error} error(s), ${warning} warning(s), ${info} note(s); ${s.changes} cell(s) to fill.`,
+  };
+}
+
+/** Analyse, then write the whole plan. Returns what was written (an empty plan writes nothing). */
+export async function fill(host: SpreadsheetHost, options: RunOptions): Promise<{ analysis: WorkbookAnalysis; plan: FillPlan }> {
+  const analysis = await check(host, options);
+  const plan = combinedPlan(analysis);
+  if (plan.changes.length > 0) await host.applyPlan(plan);
+  return { analysis, plan };
+}
+
+/** Writes the engine's suggestion for one finding (undoable like any fill). */
+export async function adoptSuggestion(host: SpreadsheetHost, table: TableAnalysis, finding: Finding): Promise<FillPlan> {
+  const plan = suggestionPlan(table, finding);
+  if (plan.changes.length === 0) {
+    throw new UserError("这条建议已无需写入。", "There is nothing left to write for this suggestion.", "nothing-to-adopt");
+  }
+  await host.applyPlan(plan);
+  return plan;
+}

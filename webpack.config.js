@@ -1,0 +1,132 @@
+/* eslint-disable no-undef */
+/**
+ * Builds the task pane (dist/taskpane.html) and the ribbon commands (dist/commands.html).
+ * Conventions follow the Office Yeoman React template; every asset is bundled or copied into dist/.
+ *
+ *   npm run build                      production build, office.js served from dist/ (no CDN)
+ *   OFFICE_JS=cdn npm run build        same, but office.js from appsforoffice.microsoft.com (store submission)
+ *   npm run dev-server                 https://localhost:3000 (Office sideloading); HTTP=1 for plain http
+ */
+const path = require("path");
+const fs = require("fs");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_DIST = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
+const PORT = Number(process.env.PORT || 3000);
+
+/**
+ * What office.js fetches at run time, relative to its own URL: the host file for the running
+ * application and platform (excel-win32-16.01.js, word-web-16.00.js, …), the O15 mapping table and
+ * the localised strings (<locale>/office_strings.js). Only Excel and Word are hosts here. The
+ * telemetry folder (telemetry/oteljs_agave.js) is deliberately not copied: no telemetry.
+ */
+function officeRuntimePatterns() {
+  const files = fs.readdirSync(OFFICE_DIST);
+  const hostFile = /^(office|o15apptofilemappingtable|es6-promise|(excel|word)[a-z0-9.-]*)\.js$/;
+  const patterns = files
+    .filter((f) => hostFile.test(f) && !f.endsWith(".debug.js"))
+    .map((f) => ({ from: path.join(OFFICE_DIST, f), to: f }));
+  for (const dir of files) {
+    const strings = path.join(OFFICE_DIST, dir, "office_strings.js");
+    if (/^[a-z]{2,3}(-[a-z0-9]+)+$/.test(dir) && fs.existsSync(strings)) {
+      patterns.push({ from: strings, to: `${dir}/office_strings.js` });
+    }
+  }
+  return patterns;
+}
+
+function httpsOptions() {
+  if (process.env.HTTP === "1") return undefined;
+  try {
+    // Optional dependency (Windows/macOS sideloading); creates and trusts a localhost certificate.
+    const devCerts = require("office-addin-dev-certs");
+    return devCerts.getHttpsServerOptions();
+  } catch {
+    return undefined;
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const cdn = (process.env.OFFICE_JS || (env && env.OFFICE_JS) || "").toLowerCase() === "cdn";
+  const officeJs = cdn ? OFFICE_JS_CDN : "office.js";
+  const https = dev && options.$0 !== undefined ? await httpsOptions() : undefined;
+
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      chunkFilename: dev ? "[name].chunk.js" : "[name].[contenthash:8].chunk.js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".jsx", ".json"],
+      // ExcelJS and docx resolve to their browser builds through package.json "browser".
+      fallback: { fs: false, path: false, crypto: false, stream: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              // Type checking is `npm run typecheck`; here ES modules so webpack can split and shake.
+              transpileOnly: true,
+              compilerOptions: { module: "es2020", sourceMap: dev },
+            },
+          },
+        },
+        { test: /\.(png|jpe?g|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
+      ],
+    },
+    performance: {
+      // The pane's initial JavaScript is measured by scripts/build-size.js; lazy chunks (ExcelJS) are large by nature.
+      hints: false,
+    },
+    optimization: {
+      splitChunks: { chunks: "async" },
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        templateParameters: { officeJs, dev },
+        minify: !dev,
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+        templateParameters: { officeJs, dev },
+        minify: !dev,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+          ...(cdn ? [] : officeRuntimePatterns()),
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: https ? { type: "https", options: https } : { type: process.env.HTTP === "1" ? "http" : "https" },
+      port: PORT,
+      host: "localhost",
+      hot: false,
+      liveReload: true,
+      client: { overlay: { errors: true, warnings: false } },
+    },
+  };
+};
