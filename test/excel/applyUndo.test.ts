@@ -230,6 +230,20 @@ describe("applyPlan", () => {
     expect(fake.customXmlParts).toHaveLength(0);
   });
 
+  it("a formula planned into a Text (@) cell is entered as a formula, not as text; undo puts the Text format back", async () => {
+    const fake = new FakeExcel();
+    const s = fake.addSheet("S");
+    s.setA1("A1", { value: 4 }).setA1("B1", { value: 2 }).setA1("C1", { value: "待填", numberFormat: "@" }).setA1("D1", { numberFormat: "@" });
+    const before = dump(fake);
+    const host = hostOf(fake);
+    await host.applyPlan({ changes: [change("S", "C1", { formula: "=A1/B1" }), change("S", "D1", { value: 7 }, "score")] });
+    expect(s.getA1("C1")).toEqual({ value: null, formula: "=A1/B1", numberFormat: "General" });
+    expect(s.getA1("D1")).toEqual({ value: 7, formula: null, numberFormat: "General" });
+    await host.undo();
+    expect(dump(fake)).toEqual(before);
+    expect(s.getA1("C1")).toEqual({ value: "待填", formula: null, numberFormat: "@" });
+  });
+
   it("an empty plan touches nothing", async () => {
     const fake = tableFake();
     const from = fake.syncCount;

@@ -381,7 +381,8 @@ export class ExcelHost implements SpreadsheetHost {
       }
 
       // 4. All the writes in one sync; older records are dropped last (kept if a write fails).
-      for (const c of changes) this.queueWrite(sheetOf(c.sheet).getRange(c.cell), c, record);
+      const formats = new Map(record.cells.map((u) => [`${u.sheet.toLowerCase()}!${u.cell}`, u.numberFormat] as const));
+      for (const c of changes) this.queueWrite(sheetOf(c.sheet).getRange(c.cell), c, formats);
       if (oldParts) for (const p of oldParts.items) p.delete();
       try {
         await sync();
@@ -436,14 +437,20 @@ export class ExcelHost implements SpreadsheetHost {
     });
   }
 
-  private queueWrite(r: Excel.Range, c: CellChange, record: UndoRecord): void {
+  private queueWrite(r: Excel.Range, c: CellChange, current: Map<string, string | null>): void {
     const a = c.after;
-    if (a.numberFormat !== undefined) r.numberFormat = [[a.numberFormat]];
-    if (a.formula !== undefined) r.formulas = [[a.formula]];
-    else if (a.value !== undefined) {
-      const nf = a.numberFormat ?? record.cells.find((u) => u.sheet.toLowerCase() === c.sheet.toLowerCase() && u.cell === c.cell)?.numberFormat ?? null;
-      r.formulas = [[constantInput(a.value, nf)]];
+    const k = `${c.sheet.toLowerCase()}!${c.cell}`;
+    if (a.numberFormat !== undefined) {
+      r.numberFormat = [[a.numberFormat]];
+      current.set(k, a.numberFormat);
+    } else if (current.get(k) === "@" && (a.formula !== undefined || typeof a.value === "number")) {
+      // A formula (or number) entered into a Text cell stays text: the cell gets the General format first.
+      // Only this planned cell's format changes, and undo puts "@" back.
+      r.numberFormat = [["General"]];
+      current.set(k, "General");
     }
+    if (a.formula !== undefined) r.formulas = [[a.formula]];
+    else if (a.value !== undefined) r.formulas = [[constantInput(a.value, current.get(k) ?? null)]];
   }
 
   /** Queues writes that put every recorded cell back: its number format and its formula or constant. */
