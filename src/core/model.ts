@@ -94,6 +94,8 @@ export interface IndicatorGroup {
   declaredCell: CellRef | null;
   /** Rows of the indicators in the group. */
   rows: number[];
+  /** The sum of its indicators' 分值, as the table has them. */
+  actualWeight: number;
 }
 
 export interface FundRow {

@@ -116,7 +116,7 @@ function groupsOf(inds: Indicator[]): IndicatorGroup[] {
       [2, i.level2, i.level1],
     ] as const) {
       let g = groups.find((x) => x.level === level && x.name === name);
-      if (!g) groups.push((g = { level, name, parent, declaredWeight: null, declaredCell: null, rows: [] }));
+      if (!g) groups.push((g = { level, name, parent, declaredWeight: null, declaredCell: null, rows: [], actualWeight: 0 }));
       g.rows.push(i.row);
     }
   }

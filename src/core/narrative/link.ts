@@ -5,6 +5,7 @@
  *
  * <link xmlns="urn:jixiao:report-link:1" version="1" fileName="…" generatedAt="…">
  *   <table index="1" sheet="附件3-1" kind="project" title="…" fingerprint="…">
+ *     <section id="basic" hash="…"/>
  *     <quote section="basic" cell="E6" label="全年执行数" value="3416.022万元"/>
  *   </table>
  * </link>
@@ -14,6 +15,7 @@
 import type { TableKind } from "../model";
 import type { Narrative, SectionId } from "./types";
 import { narrativeFingerprint, quotesOf } from "./digest";
+import { hash53 } from "./hash";
 
 export const LINK_NAMESPACE = "urn:jixiao:report-link:1";
 
@@ -24,7 +26,15 @@ export interface LinkedQuote {
   value: string;
 }
 
+/** What a section said when it was written: a hash of its text (whitespace ignored), to tell whether the data
+ *  changed it and whether the person edited it since. */
+export interface LinkedSection {
+  id: SectionId;
+  hash: string;
+}
+
 export interface LinkedTable {
+  sections: LinkedSection[];
   sheet: string;
   kind: TableKind;
   title: string;
@@ -40,8 +50,25 @@ export interface ReportLink {
   tables: LinkedTable[];
 }
 
+/** Hash of a section's text as a document shows it: heading and paragraphs, whitespace and line breaks ignored. */
+export function sectionTextHash(text: string): string {
+  return hash53(text.replace(/[\s\u3000\u200b]+/g, ""));
+}
+
+/** The text a section is written as (heading, then each paragraph). */
+export function sectionLines(section: Narrative["sections"][number]): string[] {
+  return [section.title, ...section.paragraphs.map((p) => p.sentences.map((x) => x.text).join(""))];
+}
+
 export function linkedTable(n: Narrative): LinkedTable {
-  return { sheet: n.sheet, kind: n.kind, title: n.title, fingerprint: narrativeFingerprint(n), quotes: quotesOf(n) };
+  return {
+    sheet: n.sheet,
+    kind: n.kind,
+    title: n.title,
+    fingerprint: narrativeFingerprint(n),
+    sections: n.sections.map((s) => ({ id: s.id, hash: sectionTextHash(sectionLines(s).join("")) })),
+    quotes: quotesOf(n),
+  };
 }
 
 function esc(s: string): string {
@@ -75,6 +102,7 @@ export function linkXml(link: ReportLink): string {
   ];
   link.tables.forEach((t, i) => {
     lines.push(`<table index="${i + 1}" sheet="${esc(t.sheet)}" kind="${t.kind}" title="${esc(t.title)}" fingerprint="${esc(t.fingerprint)}">`);
+    for (const s of t.sections) lines.push(`<section id="${s.id}" hash="${esc(s.hash)}"/>`);
     for (const q of t.quotes)
       lines.push(`<quote section="${q.section}" cell="${esc(q.cell)}" label="${esc(q.label)}" value="${esc(q.value)}"/>`);
     lines.push(`</table>`);
@@ -108,7 +136,14 @@ export function parseLinkXml(xml: string): ReportLink | null {
       const qa = attrs(q[1]);
       quotes.push({ section: qa.section as SectionId, cell: qa.cell ?? "", label: qa.label ?? "", value: qa.value ?? "" });
     }
-    tables.push({ sheet: ta.sheet ?? "", kind: (ta.kind as TableKind) ?? "project", title: ta.title ?? "", fingerprint: ta.fingerprint ?? "", quotes });
+    const sections: LinkedSection[] = [];
+    const sectionRe = /<(?:[\w.-]+:)?section\b([^>]*?)\/?>/g;
+    let sm: RegExpExecArray | null;
+    while ((sm = sectionRe.exec(m[3] ?? ""))) {
+      const sa = attrs(sm[1]);
+      sections.push({ id: sa.id as SectionId, hash: sa.hash ?? "" });
+    }
+    tables.push({ sheet: ta.sheet ?? "", kind: (ta.kind as TableKind) ?? "project", title: ta.title ?? "", fingerprint: ta.fingerprint ?? "", sections, quotes });
   }
   return { fileName: ra.fileName ?? "", generatedAt: ra.generatedAt ?? "", tables };
 }

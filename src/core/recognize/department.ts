@@ -2,7 +2,7 @@
 import type { DepartmentTable, FundRow, Indicator } from "../model";
 import { fundHeader, fundRow, labelledField, readGoals, rowLabel, totalCells, findTitle } from "./blocks";
 import { H } from "./headers";
-import { mapIndicatorColumns, readIndicatorBlock, targetColumnHoldsWeights } from "./indicators";
+import { withActualWeights, mapIndicatorColumns, readIndicatorBlock, targetColumnHoldsWeights } from "./indicators";
 import type { SheetIndex } from "./sheetIndex";
 import { boundsOf } from "./bounds";
 import { numberCell } from "./cells";
@@ -59,7 +59,7 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
     fundStructure,
     goals: readGoals(idx, top, headerRow - 1),
     indicators,
-    groups: block.groups,
+    groups: withActualWeights(indicators, block.groups),
     weightsInTargetColumn,
     totalWeight: totals.totalWeight,
     total: totals.total,

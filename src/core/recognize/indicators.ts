@@ -155,7 +155,7 @@ export function readIndicatorBlock(idx: SheetIndex, headerRow: number, cols: Ind
   function groupNote(a: Label, b: Label, row: number) {
     let g1 = groups.find((g) => g.level === 1 && g.name === a.name);
     if (!g1) {
-      g1 = { level: 1, name: a.name, parent: null, declaredWeight: null, declaredCell: null, rows: [] };
+      g1 = { level: 1, name: a.name, parent: null, declaredWeight: null, declaredCell: null, rows: [], actualWeight: 0 };
       groups.push(g1);
     }
     if (a.declared !== null && a.declaredCell) {
@@ -166,7 +166,7 @@ export function readIndicatorBlock(idx: SheetIndex, headerRow: number, cols: Ind
     if (b.name === "") return;
     let g2 = groups.find((g) => g.level === 2 && g.name === b.name && g.parent === a.name);
     if (!g2) {
-      g2 = { level: 2, name: b.name, parent: a.name, declaredWeight: null, declaredCell: null, rows: [] };
+      g2 = { level: 2, name: b.name, parent: a.name, declaredWeight: null, declaredCell: null, rows: [], actualWeight: 0 };
       groups.push(g2);
     }
     if (b.declared !== null && b.declaredCell) {
@@ -200,4 +200,10 @@ export function targetColumnHoldsWeights(indicators: Indicator[], groups: Indica
     (g) => Math.abs(g.rows.reduce((s, r) => s + (byRow.get(r) ?? 0), 0) - (g.declaredWeight as number)) < 0.01,
   );
   return (declared.length > 0 && matching.length * 2 >= declared.length) || (total >= 80 && total <= 120);
+}
+
+/** Fills each group's actualWeight from its indicators' 分值. */
+export function withActualWeights(indicators: Indicator[], groups: IndicatorGroup[]): IndicatorGroup[] {
+  const w = new Map(indicators.map((i) => [i.row, i.weight?.value ?? 0]));
+  return groups.map((g) => ({ ...g, actualWeight: Number(g.rows.reduce((s, r) => s + (w.get(r) ?? 0), 0).toFixed(6)) }));
 }

@@ -3,7 +3,7 @@ import type { FundRow, ProjectTable } from "../model";
 import { numberCell } from "./cells";
 import { fundHeader, fundRow, labelledField, readGoals, rowLabel, totalCells, findTitle } from "./blocks";
 import { H } from "./headers";
-import { mapIndicatorColumns, readIndicatorBlock } from "./indicators";
+import { withActualWeights, mapIndicatorColumns, readIndicatorBlock } from "./indicators";
 import type { SheetIndex } from "./sheetIndex";
 import { boundsOf } from "./bounds";
 
@@ -65,7 +65,7 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
     budgetScore,
     goals: readGoals(idx, top, headerRow - 1),
     indicators: block.indicators,
-    groups: block.groups,
+    groups: withActualWeights(block.indicators, block.groups),
     totalWeight: totals.totalWeight,
     total: totals.total,
     grade: labelledField(idx, H.grade, top, bottom),

@@ -8,15 +8,10 @@ import { fmt, type RuleContext } from "./context";
 
 const sum = (xs: number[]) => Number(xs.reduce((a, b) => a + b, 0).toFixed(6));
 
-export function weightOf(indicators: Indicator[], rows: number[]): number {
-  const set = new Set(rows);
-  return sum(indicators.filter((i) => set.has(i.row)).map((i) => i.weight?.value ?? 0));
-}
-
 export function checkGroupWeights(ctx: RuleContext, indicators: Indicator[], groups: IndicatorGroup[]): void {
   for (const g of groups) {
     if (g.declaredWeight === null) continue;
-    const actual = weightOf(indicators, g.rows);
+    const actual = g.actualWeight;
     if (Math.abs(actual - g.declaredWeight) > 0.005) {
       ctx.report(
         "WEIGHT_GROUP_MISMATCH",
