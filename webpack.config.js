@@ -27,11 +27,11 @@ function officeRuntimePatterns() {
   const hostFile = /^(office|o15apptofilemappingtable|es6-promise|(excel|word)[a-z0-9.-]*)\.js$/;
   const patterns = files
     .filter((f) => hostFile.test(f) && !f.endsWith(".debug.js"))
-    .map((f) => ({ from: path.join(OFFICE_DIST, f), to: f }));
+    .map((f) => ({ from: path.join(OFFICE_DIST, f), to: f, info: { minimized: true } }));
   for (const dir of files) {
     const strings = path.join(OFFICE_DIST, dir, "office_strings.js");
     if (/^[a-z]{2,3}(-[a-z0-9]+)+$/.test(dir) && fs.existsSync(strings)) {
-      patterns.push({ from: strings, to: `${dir}/office_strings.js` });
+      patterns.push({ from: strings, to: `${dir}/office_strings.js`, info: { minimized: true } });
     }
   }
   return patterns;
