@@ -1,0 +1,78 @@
+/** The installed command: `node bin/jixiao.js` over the compiled lib/ (built here if missing or older than src/). */
+import { execFileSync, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { FIXTURES, randomBytes } from "../xlsx/badInputs";
+import { tempDir } from "./run";
+
+jest.setTimeout(180_000);
+
+const ROOT = path.join(__dirname, "..", "..");
+const BIN = path.join(ROOT, "bin", "jixiao.js");
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+beforeAll(() => {
+  const built = path.join(ROOT, "lib", "cli", "main.js");
+  const srcTime = Math.max(...["src/cli", "src/core", "src/adapters/xlsx"].map((d) => newest(path.join(ROOT, d))));
+  if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < srcTime) {
+    execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"], {
+      cwd: ROOT,
+      stdio: "pipe",
+    });
+  }
+});
+
+function jixiao(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, JIXIAO_DEBUG: "" } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("bin/jixiao.js", () => {
+  let dir: string;
+  beforeAll(() => (dir = tempDir()));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("check prints the report and exits 0; --json parses", () => {
+    const r = jixiao(["check", path.join(FIXTURES, "project-insurance-subsidy-2020.xlsx")], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("RATE_INVERTED");
+    expect(r.stdout).toContain("总分");
+    const j = jixiao(["check", path.join(FIXTURES, "project-insurance-subsidy-2020.xlsx"), "--json"], dir);
+    expect(j.code).toBe(0);
+    expect(JSON.parse(j.stdout).sheets[0].kind).toBe("project");
+  });
+
+  it("fill writes the output and exits 0", () => {
+    const r = jixiao(["fill", path.join(FIXTURES, "summary-projects-2020.xlsx"), "-o", "out.xlsx"], dir);
+    expect(r.code).toBe(0);
+    expect(fs.statSync(path.join(dir, "out.xlsx")).size).toBeGreaterThan(1000);
+  });
+
+  it("bad input: exit 2, exactly one stderr line in Chinese and English, no stack, nothing written", () => {
+    fs.writeFileSync(path.join(dir, "noise.xlsx"), randomBytes(2048));
+    const r = jixiao(["fill", "noise.xlsx", "-o", "noise-out.xlsx"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/[\u4e00-\u9fff].* \/ .*[A-Za-z]/);
+    expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+    expect(fs.existsSync(path.join(dir, "noise-out.xlsx"))).toBe(false);
+    const missing = jixiao(["check", "missing.xlsx"], dir);
+    expect(missing.code).toBe(2);
+    const usage = jixiao([], dir);
+    expect(usage.code).toBe(2);
+  });
+
+  it("--version and --help", () => {
+    expect(jixiao(["--version"], dir).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(jixiao(["--help"], dir).code).toBe(0);
+  });
+});
