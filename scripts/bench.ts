@@ -1,0 +1,162 @@
+/**
+ * npm run bench — speed figures:
+ *  1. the engine per sheet: analyzeSheet on each shared fixture's snapshot, median of N runs;
+ *  2. a generated 200-sheet workbook (tables copied from the fixtures with varied amounts and scores, plus some
+ *     sheets that are not tables), timed as (a) a bare ExcelJS load and (b) the full check (load + snapshot +
+ *     analyze), median of a few runs, and the ratio b/a (goal ≤ 1.3);
+ *  3. if scripts/bench-narrative.ts exists: its benchNarrative() figure (goal < 50 ms).
+ * Compiled by `npm run bench` with tsc into a temporary folder and run with node.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { loadXlsx } from "../src/adapters/xlsx";
+import { analyzeSheet, analyzeWorkbook } from "../src/core";
+
+const FIXTURES = process.env.JIXIAO_FIXTURES ?? "/work/shared/fixtures";
+
+function fixtureFiles(): string[] {
+  const dirs = [FIXTURES, path.join(process.cwd(), "samples")];
+  for (const d of dirs) {
+    if (fs.existsSync(d)) {
+      const files = fs.readdirSync(d).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(d, f));
+      if (files.length) return files.sort();
+    }
+  }
+  throw new Error(`no fixture workbooks found in ${dirs.join(" or ")}`);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+async function time<T>(fn: () => Promise<T> | T): Promise<number> {
+  const t = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+async function timeMedian(runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) xs.push(await time(fn));
+  return median(xs);
+}
+
+/** Deterministic pseudo-random numbers. */
+function rng(seed: number) {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 0x100000000;
+  };
+}
+
+async function generateWorkbook(files: string[], sheets: number): Promise<Uint8Array> {
+  const sources: ExcelJS.Worksheet[] = [];
+  for (const f of files) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(f);
+    sources.push(...wb.worksheets);
+  }
+  const out = new ExcelJS.Workbook();
+  const rand = rng(2020);
+  for (let i = 0; i < sheets; i++) {
+    if (i % 10 === 9) {
+      const ws = out.addWorksheet(`填表说明${i + 1}`);
+      ws.getCell("A1").value = "填表说明";
+      for (let r = 2; r < 12; r++) ws.getCell(`A${r}`).value = `${r - 1}. 金额单位为万元，执行率保留两位小数。`;
+      continue;
+    }
+    const src = sources[i % sources.length];
+    const ws = out.addWorksheet(`${src.name}-${i + 1}`);
+    const model = JSON.parse(JSON.stringify(src.model));
+    model.name = ws.name;
+    ws.model = model;
+    // Vary amounts (larger numbers) and person-entered scores a little, so sheets differ.
+    const factor = 0.5 + rand();
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.isMerged && cell.master !== cell) return;
+        const v = cell.value;
+        if (typeof v === "number" && v > 100) cell.value = Math.round(v * factor * 1000) / 1000;
+        else if (typeof v === "string" && /^\u3000?\d+(\.\d+)?$/.test(v) && Number(v.trim()) > 100) {
+          cell.value = `\u3000${(Math.round(Number(v.replace(/\u3000/g, "")) * factor * 1000) / 1000).toString()}`;
+        }
+      }),
+    );
+  }
+  return new Uint8Array((await out.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+async function main() {
+  const files = fixtureFiles();
+  const RUNS = Number(process.env.BENCH_RUNS ?? 50);
+  console.log(`jixiao bench — node ${process.version}, ${files.length} fixture workbooks\n`);
+
+  console.log(`1. 引擎每张表耗时 / engine time per sheet (analyzeSheet, median of ${RUNS} runs)`);
+  for (const f of files) {
+    const book = await loadXlsx(new Uint8Array(fs.readFileSync(f)));
+    for (const snap of book.snapshots()) {
+      analyzeSheet(snap); // warm up
+      const ms = await timeMedian(RUNS, () => analyzeSheet(snap));
+      const kinds = analyzeSheet(snap).tables.map((t) => t.kind).join(",") || "no table";
+      console.log(`   ${path.basename(f).padEnd(42)} ${snap.name.padEnd(8)} ${kinds.padEnd(10)} ${ms.toFixed(3)} ms`);
+    }
+  }
+
+  const SHEETS = Number(process.env.BENCH_SHEETS ?? 200);
+  const WB_RUNS = Number(process.env.BENCH_WB_RUNS ?? 5);
+  const bytes = await generateWorkbook(files, SHEETS);
+  console.log(`\n2. ${SHEETS} 张表的工作簿 / generated ${SHEETS}-sheet workbook: ${(bytes.length / 1024).toFixed(0)} KiB`);
+  // Warm up both paths once.
+  await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer);
+  let tables = 0;
+  let findings = 0;
+  {
+    const book = await loadXlsx(bytes);
+    const a = analyzeWorkbook(book.snapshots());
+    for (const s of a.sheets) for (const t of s.tables) (tables++, (findings += t.findings.length));
+  }
+  const loads: number[] = [];
+  const checks: number[] = [];
+  const snapshotsMs: number[] = [];
+  const analyzeMs: number[] = [];
+  for (let i = 0; i < WB_RUNS; i++) {
+    loads.push(await time(() => new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer)));
+    checks.push(
+      await time(async () => {
+        const book = await loadXlsx(bytes);
+        let snaps: ReturnType<typeof book.snapshots> = [];
+        snapshotsMs.push(await time(() => (snaps = book.snapshots())));
+        analyzeMs.push(await time(() => analyzeWorkbook(snaps)));
+      }),
+    );
+  }
+  const load = median(loads);
+  const check = median(checks);
+  console.log(`   识别 / recognised: ${tables} tables, ${findings} findings`);
+  console.log(`   (a) ExcelJS 读取 / bare ExcelJS load:           ${load.toFixed(0)} ms (median of ${WB_RUNS})`);
+  console.log(`   (b) 完整检查 / full check (load+snapshot+analyze): ${check.toFixed(0)} ms (median of ${WB_RUNS})`);
+  console.log(`       of which snapshots ${median(snapshotsMs).toFixed(0)} ms, analyze ${median(analyzeMs).toFixed(0)} ms`);
+  const ratio = check / load;
+  console.log(`   比值 / ratio (b)/(a) = ${ratio.toFixed(3)}  (goal ≤ 1.3: ${ratio <= 1.3 ? "met / 达标" : "NOT met / 未达标"})`);
+
+  const narrative = path.join(__dirname, "bench-narrative.js");
+  if (fs.existsSync(narrative)) {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const mod = require(narrative) as { benchNarrative?: () => { ms: number } | Promise<{ ms: number }> };
+    if (mod.benchNarrative) {
+      const r = await mod.benchNarrative();
+      console.log(`\n3. 报告文字 / narrative for a 30-indicator table: ${r.ms.toFixed(2)} ms (goal < 50 ms)`);
+    }
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
