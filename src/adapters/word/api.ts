@@ -1,0 +1,90 @@
+/**
+ * The part of the Word JavaScript API (Office.js, WordApi 1.4) that WordReport uses, as structural types, so the
+ * real `Word.RequestContext` and the strict fake of test/fakes/fakeWord.ts both fit.
+ * Everything read from a proxy must be `load`ed and `sync`ed first; writes are queued until the next sync.
+ */
+
+export interface WFont {
+  /** "Yellow" or null (no highlight). */
+  highlightColor: string | null;
+  bold: boolean;
+}
+
+export interface WRange {
+  font: WFont;
+  expandTo(range: WRange): WRange;
+  insertContentControl(): WContentControl;
+}
+
+export interface WParagraph {
+  text: string;
+  styleBuiltIn: string;
+  font: WFont;
+  getRange(rangeLocation?: "Whole" | "Start" | "End" | "Content"): WRange;
+  insertText(text: string, insertLocation: "Replace" | "Start" | "End"): WRange;
+  load(propertyNames?: string | string[]): WParagraph;
+}
+
+export interface WParagraphCollection {
+  items: WParagraph[];
+  getFirst(): WParagraph;
+  load(propertyNames?: string | string[]): WParagraphCollection;
+}
+
+export interface WContentControl {
+  readonly id: number;
+  tag: string;
+  title: string;
+  appearance: string;
+  readonly text: string;
+  readonly paragraphs: WParagraphCollection;
+  insertText(text: string, insertLocation: "Replace" | "Start" | "End"): WRange;
+  insertParagraph(text: string, insertLocation: "Start" | "End" | "Before" | "After"): WParagraph;
+  load(propertyNames?: string | string[]): WContentControl;
+}
+
+export interface WContentControlCollection {
+  items: WContentControl[];
+  load(propertyNames?: string | string[]): WContentControlCollection;
+}
+
+export interface WClientResult<T> {
+  readonly value: T;
+}
+
+export interface WCustomXmlPart {
+  readonly id: string;
+  readonly namespaceUri: string;
+  getXml(): WClientResult<string>;
+  setXml(xml: string): void;
+  delete(): void;
+  load(propertyNames?: string | string[]): WCustomXmlPart;
+}
+
+export interface WCustomXmlPartScopedCollection {
+  items: WCustomXmlPart[];
+  load(propertyNames?: string | string[]): WCustomXmlPartScopedCollection;
+}
+
+export interface WBody {
+  readonly text: string;
+  insertParagraph(text: string, insertLocation: "Start" | "End"): WParagraph;
+  load(propertyNames?: string | string[]): WBody;
+}
+
+export interface WDocument {
+  body: WBody;
+  contentControls: { getByTag(tag: string): WContentControlCollection };
+  customXmlParts: {
+    add(xml: string): WCustomXmlPart;
+    getByNamespace(namespaceUri: string): WCustomXmlPartScopedCollection;
+  };
+}
+
+export interface WordContext {
+  document: WDocument;
+  sync(): Promise<void>;
+}
+
+/** `Word.run`, injectable: the add-in passes the real one, tests the fake's. */
+export type WordRun = <T>(batch: (context: WordContext) => Promise<T>) => Promise<T>;

@@ -1,0 +1,665 @@
+/**
+ * A strict fake of the Word JavaScript API (the subset in src/adapters/word/api.ts), for tests.
+ *
+ * Strict like the real thing, and stricter where a mistake would only show in Word:
+ * - every method call and property write is QUEUED and applied, in order, at the next `context.sync()`;
+ * - reading a property throws unless it was `load`ed and a sync has happened since (PropertyNotLoaded);
+ * - a ClientResult's value (getXml) throws until synced;
+ * - proxies die with their `run`: touching one afterwards throws (InvalidObjectPath);
+ * - inserted text takes the formatting before it (a highlight carries on unless reset);
+ * - a content control can only wrap whole paragraphs that are not already in one.
+ * It counts syncs and runs, and lets a test play the person: type outside the report, edit inside a section.
+ */
+import type {
+  WBody,
+  WClientResult,
+  WContentControl,
+  WContentControlCollection,
+  WCustomXmlPart,
+  WCustomXmlPartScopedCollection,
+  WDocument,
+  WFont,
+  WordContext,
+  WordRun,
+  WParagraph,
+  WParagraphCollection,
+  WRange,
+} from "../../src/adapters/word/api";
+
+export class FakeWordError extends Error {
+  constructor(
+    readonly code: "PropertyNotLoaded" | "InvalidObjectPath" | "InvalidArgument" | "ItemNotFound" | "GeneralException",
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = "FakeWordError";
+  }
+}
+
+interface Run {
+  text: string;
+  highlight: string | null;
+}
+export interface PNode {
+  id: number;
+  runs: Run[];
+  style: string;
+  cc: number | null;
+}
+export interface CCNode {
+  id: number;
+  tag: string;
+  title: string;
+  appearance: string;
+}
+interface PartNode {
+  id: string;
+  xml: string;
+}
+
+const ptext = (p: PNode) => p.runs.map((r) => r.text).join("");
+
+function rootNamespace(xml: string): string | null {
+  const m = /<(?:([\w.-]+):)?[\w.-]+\b([^>]*)>/.exec(xml.replace(/<\?xml[^>]*\?>/, "").replace(/<!--[\s\S]*?-->/g, ""));
+  if (!m) return null;
+  const prefix = m[1];
+  const re = prefix ? new RegExp(`xmlns:${prefix}="([^"]*)"`) : /xmlns="([^"]*)"/;
+  return re.exec(m[2])?.[1] ?? null;
+}
+
+/** Parses load("a,b") / load(["a","b"]) / load() into item-level and own property names. */
+function parseLoad(props: string | string[] | undefined, all: string[]): { own: string[]; items: string[] | null } {
+  if (props === undefined) return { own: all, items: null };
+  const list = (Array.isArray(props) ? props : props.split(",")).map((s) => s.trim()).filter(Boolean);
+  const own: string[] = [];
+  let items: string[] | null = null;
+  for (const p of list) {
+    if (p === "items") items = items ?? [];
+    else if (p.startsWith("items/")) (items = items ?? []).push(p.slice(6));
+    else own.push(p);
+  }
+  return { own, items };
+}
+
+class Ctx implements WordContext {
+  queue: (() => void)[] = [];
+  alive = true;
+  document: WDocument;
+  constructor(readonly fake: FakeWord) {
+    this.document = new FDocument(this);
+  }
+  check(): void {
+    if (!this.alive) throw new FakeWordError("InvalidObjectPath", "a proxy object was used outside the Word.run batch that created it");
+  }
+  push(op: () => void): void {
+    this.check();
+    this.queue.push(op);
+  }
+  async sync(): Promise<void> {
+    this.check();
+    this.fake.syncs++;
+    const ops = this.queue;
+    this.queue = [];
+    for (const op of ops) op();
+  }
+}
+
+abstract class Proxy {
+  protected values = new Map<string, unknown>();
+  constructor(protected ctx: Ctx) {}
+  protected read<T>(name: string): T {
+    this.ctx.check();
+    if (!this.values.has(name))
+      throw new FakeWordError("PropertyNotLoaded", `${this.constructor.name.replace(/^F/, "")}.${name} was read before load("${name}") + sync()`);
+    return this.values.get(name) as T;
+  }
+}
+
+class FFont implements WFont {
+  constructor(
+    private ctx: Ctx,
+    private runs: () => Run[],
+  ) {}
+  set highlightColor(v: string | null) {
+    this.ctx.push(() => {
+      for (const r of this.runs()) r.highlight = v;
+    });
+  }
+  get highlightColor(): string | null {
+    throw new FakeWordError("PropertyNotLoaded", "Font.highlightColor is not loadable in this fake");
+  }
+  set bold(_v: boolean) {
+    this.ctx.push(() => undefined);
+  }
+  get bold(): boolean {
+    throw new FakeWordError("PropertyNotLoaded", "Font.bold is not loadable in this fake");
+  }
+}
+
+type RangeTarget = { kind: "paras"; from: () => PNode; to: () => PNode } | { kind: "run"; run: () => Run };
+
+class FRange extends Proxy implements WRange {
+  constructor(
+    ctx: Ctx,
+    private target: RangeTarget,
+  ) {
+    super(ctx);
+  }
+  get font(): WFont {
+    return new FFont(this.ctx, () => {
+      if (this.target.kind === "run") return [this.target.run()];
+      return this.paras().flatMap((p) => p.runs);
+    });
+  }
+  private paras(): PNode[] {
+    if (this.target.kind !== "paras") throw new FakeWordError("InvalidArgument", "not a paragraph range");
+    const doc = this.ctx.fake.paragraphs;
+    const a = doc.indexOf(this.target.from());
+    const b = doc.indexOf(this.target.to());
+    if (a < 0 || b < 0) throw new FakeWordError("ItemNotFound", "range paragraph no longer in the document");
+    if (b < a) throw new FakeWordError("InvalidArgument", "expandTo: the range ends before it starts");
+    return doc.slice(a, b + 1);
+  }
+  expandTo(range: WRange): WRange {
+    this.ctx.check();
+    const other = range as FRange;
+    if (this.target.kind !== "paras" || other.target.kind !== "paras") throw new FakeWordError("InvalidArgument", "expandTo: only paragraph ranges in this fake");
+    return new FRange(this.ctx, { kind: "paras", from: this.target.from, to: other.target.to });
+  }
+  insertContentControl(): WContentControl {
+    const cc = new FContentControl(this.ctx);
+    this.ctx.push(() => {
+      const paras = this.paras();
+      if (paras.some((p) => p.cc !== null)) throw new FakeWordError("GeneralException", "insertContentControl: the range is already inside a content control");
+      const node: CCNode = { id: this.ctx.fake.nextId++, tag: "", title: "", appearance: "BoundingBox" };
+      this.ctx.fake.controls.set(node.id, node);
+      for (const p of paras) p.cc = node.id;
+      cc.bind(node);
+    });
+    return cc;
+  }
+}
+
+class FParagraph extends Proxy implements WParagraph {
+  private node: PNode | null = null;
+  constructor(ctx: Ctx, node?: PNode) {
+    super(ctx);
+    if (node) this.node = node;
+  }
+  bind(n: PNode): void {
+    this.node = n;
+  }
+  target(): PNode {
+    if (!this.node) throw new FakeWordError("InvalidObjectPath", "paragraph not created yet");
+    if (!this.ctx.fake.paragraphs.includes(this.node)) throw new FakeWordError("ItemNotFound", "paragraph no longer in the document");
+    return this.node;
+  }
+  get text(): string {
+    return this.read("text");
+  }
+  get styleBuiltIn(): string {
+    return this.read("styleBuiltIn");
+  }
+  set styleBuiltIn(v: string) {
+    this.ctx.push(() => {
+      this.target().style = v;
+    });
+  }
+  get font(): WFont {
+    return new FFont(this.ctx, () => this.target().runs);
+  }
+  getRange(loc: "Whole" | "Start" | "End" | "Content" = "Whole"): WRange {
+    this.ctx.check();
+    if (loc !== "Whole" && loc !== "Content") throw new FakeWordError("InvalidArgument", `getRange("${loc}") not supported by this fake`);
+    return new FRange(this.ctx, { kind: "paras", from: () => this.target(), to: () => this.target() });
+  }
+  insertText(text: string, loc: "Replace" | "Start" | "End"): WRange {
+    let run: Run | null = null;
+    this.ctx.push(() => {
+      const p = this.target();
+      if (loc === "Replace") {
+        run = { text, highlight: p.runs[0]?.highlight ?? null };
+        p.runs = [run];
+      } else if (loc === "End") {
+        run = { text, highlight: p.runs.length ? p.runs[p.runs.length - 1].highlight : null };
+        p.runs.push(run);
+      } else {
+        run = { text, highlight: p.runs[0]?.highlight ?? null };
+        p.runs.unshift(run);
+      }
+    });
+    return new FRange(this.ctx, {
+      kind: "run",
+      run: () => {
+        if (!run) throw new FakeWordError("InvalidObjectPath", "text not inserted yet");
+        return run;
+      },
+    });
+  }
+  load(props?: string | string[]): WParagraph {
+    const { own } = parseLoad(props, ["text", "styleBuiltIn"]);
+    this.ctx.push(() => {
+      const p = this.target();
+      for (const k of own) {
+        if (k === "text") this.values.set("text", ptext(p));
+        else if (k === "styleBuiltIn" || k === "style") this.values.set(k, p.style);
+        else throw new FakeWordError("InvalidArgument", `Paragraph has no loadable property ${k}`);
+      }
+    });
+    return this;
+  }
+}
+
+class FParagraphCollection extends Proxy implements WParagraphCollection {
+  constructor(
+    ctx: Ctx,
+    private source: () => PNode[],
+  ) {
+    super(ctx);
+  }
+  get items(): WParagraph[] {
+    return this.read("items");
+  }
+  getFirst(): WParagraph {
+    const p = new FParagraph(this.ctx);
+    this.ctx.push(() => {
+      const first = this.source()[0];
+      if (!first) throw new FakeWordError("ItemNotFound", "getFirst on an empty paragraph collection");
+      p.bind(first);
+    });
+    return p;
+  }
+  load(props?: string | string[]): WParagraphCollection {
+    const { items } = parseLoad(props, []);
+    this.ctx.push(() => {
+      this.values.set(
+        "items",
+        this.source().map((n) => {
+          const p = new FParagraph(this.ctx, n);
+          if (items && items.length) (p as unknown as { values: Map<string, unknown> }).values = new Map(items.map((k) => [k, k === "text" ? ptext(n) : n.style]));
+          return p;
+        }),
+      );
+    });
+    return this;
+  }
+}
+
+class FContentControl extends Proxy implements WContentControl {
+  private node: CCNode | null = null;
+  constructor(ctx: Ctx, node?: CCNode) {
+    super(ctx);
+    if (node) this.node = node;
+  }
+  bind(n: CCNode): void {
+    this.node = n;
+  }
+  private target(): CCNode {
+    if (!this.node) throw new FakeWordError("InvalidObjectPath", "content control not created yet");
+    if (!this.ctx.fake.controls.has(this.node.id)) throw new FakeWordError("ItemNotFound", "content control was deleted");
+    return this.node;
+  }
+  private paras(): PNode[] {
+    const id = this.target().id;
+    return this.ctx.fake.paragraphs.filter((p) => p.cc === id);
+  }
+  get id(): number {
+    return this.read("id");
+  }
+  get text(): string {
+    return this.read("text");
+  }
+  get tag(): string {
+    return this.read("tag");
+  }
+  set tag(v: string) {
+    this.ctx.push(() => void (this.target().tag = v));
+  }
+  get title(): string {
+    return this.read("title");
+  }
+  set title(v: string) {
+    this.ctx.push(() => void (this.target().title = v));
+  }
+  get appearance(): string {
+    return this.read("appearance");
+  }
+  set appearance(v: string) {
+    this.ctx.push(() => void (this.target().appearance = v));
+  }
+  get paragraphs(): WParagraphCollection {
+    this.ctx.check();
+    return new FParagraphCollection(this.ctx, () => this.paras());
+  }
+  insertText(text: string, loc: "Replace" | "Start" | "End"): WRange {
+    let run: Run | null = null;
+    this.ctx.push(() => {
+      const paras = this.paras();
+      if (!paras.length) throw new FakeWordError("ItemNotFound", "content control has no paragraphs");
+      const doc = this.ctx.fake.paragraphs;
+      if (loc === "Replace") {
+        const at = doc.indexOf(paras[0]);
+        run = { text, highlight: paras[0].runs[0]?.highlight ?? null };
+        const node: PNode = { id: this.ctx.fake.nextId++, runs: [run], style: paras[0].style, cc: this.target().id };
+        this.ctx.fake.paragraphs = doc.filter((p) => !paras.includes(p));
+        this.ctx.fake.paragraphs.splice(at, 0, node);
+      } else if (loc === "End") {
+        const last = paras[paras.length - 1];
+        run = { text, highlight: last.runs.length ? last.runs[last.runs.length - 1].highlight : null };
+        last.runs.push(run);
+      } else {
+        run = { text, highlight: paras[0].runs[0]?.highlight ?? null };
+        paras[0].runs.unshift(run);
+      }
+    });
+    return new FRange(this.ctx, {
+      kind: "run",
+      run: () => {
+        if (!run) throw new FakeWordError("InvalidObjectPath", "text not inserted yet");
+        return run;
+      },
+    });
+  }
+  insertParagraph(text: string, loc: "Start" | "End" | "Before" | "After"): WParagraph {
+    const p = new FParagraph(this.ctx);
+    this.ctx.push(() => {
+      const paras = this.paras();
+      if (!paras.length) throw new FakeWordError("ItemNotFound", "content control has no paragraphs");
+      const doc = this.ctx.fake.paragraphs;
+      const inside = loc === "Start" || loc === "End";
+      const ref = loc === "Start" || loc === "Before" ? paras[0] : paras[paras.length - 1];
+      const at = doc.indexOf(ref) + (loc === "End" || loc === "After" ? 1 : 0);
+      const last = ref.runs[ref.runs.length - 1];
+      const node: PNode = { id: this.ctx.fake.nextId++, runs: text ? [{ text, highlight: last?.highlight ?? null }] : [], style: ref.style, cc: inside ? this.target().id : null };
+      doc.splice(at, 0, node);
+      p.bind(node);
+    });
+    return p;
+  }
+  load(props?: string | string[]): WContentControl {
+    const { own } = parseLoad(props, ["id", "tag", "title", "appearance", "text"]);
+    this.ctx.push(() => this.snapshot(own));
+    return this;
+  }
+  snapshot(props: string[]): void {
+    const n = this.target();
+    for (const k of props) {
+      if (k === "text") this.values.set("text", this.paras().map(ptext).join("\r"));
+      else if (k === "id" || k === "tag" || k === "title" || k === "appearance") this.values.set(k, n[k]);
+      else throw new FakeWordError("InvalidArgument", `ContentControl has no loadable property ${k}`);
+    }
+  }
+}
+
+class FContentControlCollection extends Proxy implements WContentControlCollection {
+  constructor(
+    ctx: Ctx,
+    private tag: string,
+  ) {
+    super(ctx);
+  }
+  get items(): WContentControl[] {
+    return this.read("items");
+  }
+  load(props?: string | string[]): WContentControlCollection {
+    const { items } = parseLoad(props, []);
+    this.ctx.push(() => {
+      const fake = this.ctx.fake;
+      const order = (n: CCNode) => fake.paragraphs.findIndex((p) => p.cc === n.id);
+      const nodes = [...fake.controls.values()].filter((n) => n.tag === this.tag && order(n) >= 0).sort((a, b) => order(a) - order(b));
+      this.values.set(
+        "items",
+        nodes.map((n) => {
+          const cc = new FContentControl(this.ctx, n);
+          cc.snapshot(items ?? (props === undefined ? ["id", "tag", "title", "appearance", "text"] : []));
+          return cc;
+        }),
+      );
+    });
+    return this;
+  }
+}
+
+class FClientResult<T> implements WClientResult<T> {
+  private set = false;
+  private v: T | undefined;
+  constructor(private ctx: Ctx) {}
+  resolve(v: T): void {
+    this.v = v;
+    this.set = true;
+  }
+  get value(): T {
+    this.ctx.check();
+    if (!this.set) throw new FakeWordError("PropertyNotLoaded", "ClientResult.value was read before sync()");
+    return this.v as T;
+  }
+}
+
+class FCustomXmlPart extends Proxy implements WCustomXmlPart {
+  private node: PartNode | null = null;
+  constructor(ctx: Ctx, node?: PartNode) {
+    super(ctx);
+    if (node) this.node = node;
+  }
+  bind(n: PartNode): void {
+    this.node = n;
+  }
+  private target(): PartNode {
+    if (!this.node) throw new FakeWordError("InvalidObjectPath", "part not created yet");
+    if (!this.ctx.fake.parts.includes(this.node)) throw new FakeWordError("ItemNotFound", "custom XML part was deleted");
+    return this.node;
+  }
+  get id(): string {
+    return this.read("id");
+  }
+  get namespaceUri(): string {
+    return this.read("namespaceUri");
+  }
+  getXml(): WClientResult<string> {
+    const r = new FClientResult<string>(this.ctx);
+    this.ctx.push(() => r.resolve(this.target().xml));
+    return r;
+  }
+  setXml(xml: string): void {
+    this.ctx.push(() => {
+      if (!rootNamespace(xml) && !/^\s*(<\?xml[^>]*\?>)?\s*</.test(xml)) throw new FakeWordError("InvalidArgument", "setXml: not XML");
+      this.target().xml = xml;
+    });
+  }
+  delete(): void {
+    this.ctx.push(() => {
+      const n = this.target();
+      this.ctx.fake.parts = this.ctx.fake.parts.filter((p) => p !== n);
+    });
+  }
+  load(props?: string | string[]): WCustomXmlPart {
+    const { own } = parseLoad(props, ["id", "namespaceUri"]);
+    this.ctx.push(() => this.snapshot(own));
+    return this;
+  }
+  snapshot(props: string[]): void {
+    const n = this.target();
+    for (const k of props) {
+      if (k === "id") this.values.set("id", n.id);
+      else if (k === "namespaceUri") this.values.set("namespaceUri", rootNamespace(n.xml) ?? "");
+      else throw new FakeWordError("InvalidArgument", `CustomXmlPart has no loadable property ${k}`);
+    }
+  }
+}
+
+class FCustomXmlPartScoped extends Proxy implements WCustomXmlPartScopedCollection {
+  constructor(
+    ctx: Ctx,
+    private ns: string,
+  ) {
+    super(ctx);
+  }
+  get items(): WCustomXmlPart[] {
+    return this.read("items");
+  }
+  load(props?: string | string[]): WCustomXmlPartScopedCollection {
+    const { items } = parseLoad(props, []);
+    this.ctx.push(() => {
+      const nodes = this.ctx.fake.parts.filter((p) => rootNamespace(p.xml) === this.ns);
+      this.values.set(
+        "items",
+        nodes.map((n) => {
+          const part = new FCustomXmlPart(this.ctx, n);
+          part.snapshot(items ?? (props === undefined ? ["id", "namespaceUri"] : []));
+          return part;
+        }),
+      );
+    });
+    return this;
+  }
+}
+
+class FBody extends Proxy implements WBody {
+  get text(): string {
+    return this.read("text");
+  }
+  insertParagraph(text: string, loc: "Start" | "End"): WParagraph {
+    const p = new FParagraph(this.ctx);
+    this.ctx.push(() => {
+      const doc = this.ctx.fake.paragraphs;
+      const ref = loc === "End" ? doc[doc.length - 1] : doc[0];
+      const node: PNode = { id: this.ctx.fake.nextId++, runs: text ? [{ text, highlight: ref?.runs[ref.runs.length - 1]?.highlight ?? null }] : [], style: ref?.style ?? "Normal", cc: null };
+      if (loc === "End") doc.push(node);
+      else doc.unshift(node);
+      p.bind(node);
+    });
+    return p;
+  }
+  load(props?: string | string[]): WBody {
+    const { own } = parseLoad(props, ["text"]);
+    this.ctx.push(() => {
+      for (const k of own) {
+        if (k !== "text") throw new FakeWordError("InvalidArgument", `Body has no loadable property ${k}`);
+        this.values.set("text", this.ctx.fake.paragraphs.map(ptext).join("\r"));
+      }
+    });
+    return this;
+  }
+}
+
+class FDocument implements WDocument {
+  body: WBody;
+  contentControls: { getByTag(tag: string): WContentControlCollection };
+  customXmlParts: { add(xml: string): WCustomXmlPart; getByNamespace(ns: string): WCustomXmlPartScopedCollection };
+  constructor(ctx: Ctx) {
+    this.body = new FBody(ctx);
+    this.contentControls = {
+      getByTag: (tag: string) => {
+        ctx.check();
+        return new FContentControlCollection(ctx, tag);
+      },
+    };
+    this.customXmlParts = {
+      add: (xml: string) => {
+        const part = new FCustomXmlPart(ctx);
+        ctx.push(() => {
+          if (!rootNamespace(xml)) throw new FakeWordError("InvalidArgument", "customXmlParts.add: XML without a namespace");
+          const node: PartNode = { id: `{FA4E0000-0000-4000-8000-${String(ctx.fake.nextId++).padStart(12, "0")}}`, xml };
+          ctx.fake.parts.push(node);
+          part.bind(node);
+        });
+        return part;
+      },
+      getByNamespace: (ns: string) => {
+        ctx.check();
+        return new FCustomXmlPartScoped(ctx, ns);
+      },
+    };
+  }
+}
+
+export class FakeWord {
+  paragraphs: PNode[] = [];
+  controls = new Map<number, CCNode>();
+  parts: PartNode[] = [];
+  syncs = 0;
+  runs = 0;
+  nextId = 1;
+
+  constructor(initial: string[] = []) {
+    for (const t of initial) this.paragraphs.push(this.node(t));
+  }
+
+  private node(text: string, style = "Normal", cc: number | null = null): PNode {
+    return { id: this.nextId++, runs: text ? [{ text, highlight: null }] : [], style, cc };
+  }
+
+  /** Word.run: a fresh context per batch; pending work is flushed at the end (one more sync); proxies die after. */
+  run: WordRun = async <T>(batch: (context: WordContext) => Promise<T>): Promise<T> => {
+    this.runs++;
+    const ctx = new Ctx(this);
+    try {
+      const result = await batch(ctx);
+      if (ctx.queue.length) await ctx.sync();
+      return result;
+    } finally {
+      ctx.queue = [];
+      ctx.alive = false;
+    }
+  };
+
+  // ---- what a test (or the person) sees and does ----
+
+  paragraphTexts(): string[] {
+    return this.paragraphs.map(ptext);
+  }
+
+  text(): string {
+    return this.paragraphTexts().join("\n");
+  }
+
+  /** Content controls with a tag, in document order. */
+  controlsByTag(tag: string): CCNode[] {
+    const order = (n: CCNode) => this.paragraphs.findIndex((p) => p.cc === n.id);
+    return [...this.controls.values()].filter((c) => c.tag === tag && order(c) >= 0).sort((a, b) => order(a) - order(b));
+  }
+
+  controlParagraphs(cc: CCNode): PNode[] {
+    return this.paragraphs.filter((p) => p.cc === cc.id);
+  }
+
+  controlText(tag: string, occurrence = 0): string {
+    const cc = this.controlsByTag(tag)[occurrence];
+    return cc ? this.controlParagraphs(cc).map(ptext).join("\n") : "";
+  }
+
+  /** Highlighted runs' texts, in order. */
+  highlighted(): string[] {
+    return this.paragraphs.flatMap((p) => p.runs.filter((r) => r.highlight).map((r) => r.text));
+  }
+
+  /** The person types a paragraph outside any control: at the start, the end, or right after a section's control. */
+  typeParagraph(text: string, where: "start" | "end" | { afterTag: string }): void {
+    const node = this.node(text);
+    if (where === "start") this.paragraphs.unshift(node);
+    else if (where === "end") this.paragraphs.push(node);
+    else {
+      const cc = this.controlsByTag(where.afterTag)[0];
+      const last = this.controlParagraphs(cc).pop()!;
+      this.paragraphs.splice(this.paragraphs.indexOf(last) + 1, 0, node);
+    }
+  }
+
+  /** The person edits inside a section: replaces the text of its paragraph `index` (0 = heading). */
+  editInside(tag: string, index: number, text: string): void {
+    const cc = this.controlsByTag(tag)[0];
+    const p = this.controlParagraphs(cc)[index];
+    p.runs = [{ text, highlight: null }];
+  }
+
+  /** The person deletes a section's content control and its content. */
+  deleteControl(tag: string): void {
+    const cc = this.controlsByTag(tag)[0];
+    this.paragraphs = this.paragraphs.filter((p) => p.cc !== cc.id);
+    this.controls.delete(cc.id);
+  }
+
+  partXml(ns: string): string[] {
+    return this.parts.filter((p) => rootNamespace(p.xml) === ns).map((p) => p.xml);
+  }
+}
