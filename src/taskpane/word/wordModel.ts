@@ -1,0 +1,137 @@
+/**
+ * What the Word pane does, without React: read the chosen workbook, list its tables with their reports, and put
+ * results into words (Chinese or English). Tested in Node; WordPane.tsx only renders it.
+ */
+import { analyzeWorkbook, type ProfileId, type SheetSnapshot, type TableAnalysis } from "../../core";
+import { isUserError, UserError } from "../../core/errors";
+import type { Finding } from "../../core/findings";
+import { buildNarrative, reportIssues, type Narrative, type QuoteChange, type ReportLink, type SectionId } from "../../core/narrative";
+import type { RefreshResult } from "../../adapters/word/WordReport";
+
+export type Lang = "zh" | "en";
+
+export interface TableChoice {
+  key: string;
+  sheet: string;
+  label: string;
+  analysis: TableAnalysis;
+  narrative: Narrative;
+  issues: Finding[];
+}
+
+export interface LinkedWorkbook {
+  fileName: string;
+  tables: TableChoice[];
+}
+
+/** Reads .xlsx bytes into sheet snapshots (the xlsx adapter, imported only when a file is chosen). */
+export type BookLoader = (bytes: Uint8Array) => Promise<{ snapshots(): SheetSnapshot[] }>;
+
+export const defaultLoader: BookLoader = async (bytes) => {
+  const { loadXlsx } = await import(/* webpackChunkName: "xlsx" */ "../../adapters/xlsx");
+  return loadXlsx(bytes);
+};
+
+const KIND: Record<Lang, Record<TableAnalysis["kind"], string>> = {
+  zh: { project: "项目支出", department: "部门整体", summary: "汇总表" },
+  en: { project: "project", department: "department", summary: "summary" },
+};
+
+export async function readWorkbook(bytes: Uint8Array, fileName: string, opts: { load?: BookLoader; profile?: ProfileId; lang?: Lang } = {}): Promise<LinkedWorkbook> {
+  const lang = opts.lang ?? "zh";
+  const book = await (opts.load ?? defaultLoader)(bytes);
+  const analysis = analyzeWorkbook(book.snapshots(), { profile: opts.profile });
+  const tables: TableChoice[] = [];
+  for (const s of analysis.sheets)
+    s.tables.forEach((t, i) => {
+      const narrative = buildNarrative(t);
+      tables.push({
+        key: `${s.sheet}#${i}`,
+        sheet: s.sheet,
+        label: `${s.sheet} · ${KIND[lang][t.kind]} · ${t.name ?? narrative.title}`,
+        analysis: t,
+        narrative,
+        issues: reportIssues(t),
+      });
+    });
+  if (!tables.length) {
+    const why = analysis.sheets.map((s) => `${s.sheet}${s.reason ? `（${s.reason}）` : ""}`).join("；");
+    const whyEn = analysis.sheets.map((s) => `${s.sheet}${s.reasonEn ? ` (${s.reasonEn})` : ""}`).join("; ");
+    throw new UserError(`“${fileName}”中没有识别到绩效自评表：${why}`, `No self-evaluation table was recognised in "${fileName}": ${whyEn}`, "no-table");
+  }
+  return { fileName, tables };
+}
+
+/** The table a stored link points at, if the chosen workbook has it. */
+export function preselect(book: LinkedWorkbook, link: ReportLink | null): string {
+  const linked = link?.tables[0];
+  const match = linked ? book.tables.find((t) => t.sheet === linked.sheet && t.analysis.kind === linked.kind) : undefined;
+  return (match ?? book.tables[0]).key;
+}
+
+const SECTION_EN: Record<SectionId, string> = {
+  basic: "Basic information",
+  goals: "Performance goals",
+  conclusion: "Overall conclusion",
+  deviation: "Deviations and improvements",
+  application: "Use and publication",
+  overview: "Overview",
+  spending: "Spending",
+  problems: "Main problems",
+  measures: "Measures",
+  grade: "Grade",
+  projects: "Projects",
+};
+
+export function sectionName(n: Narrative | null, id: SectionId, lang: Lang): string {
+  if (lang === "en") return SECTION_EN[id];
+  return n?.sections.find((s) => s.id === id)?.title ?? id;
+}
+
+/** "全年执行数（E6）：3416.022万元 → 3300.5万元". */
+export function changeLine(c: QuoteChange, lang: Lang): string {
+  const none = lang === "zh" ? "（无）" : "(none)";
+  const sep = lang === "zh" ? "：" : ": ";
+  const cell = lang === "zh" ? `（${c.cell}）` : ` (${c.cell})`;
+  return `${c.label}${cell}${sep}${c.before ?? none} → ${c.after ?? none}`;
+}
+
+export function refreshSummary(r: RefreshResult, n: Narrative, lang: Lang): { intent: "success" | "info" | "warning"; title: string; lines: string[] } {
+  const zh = lang === "zh";
+  const names = (ids: SectionId[]) => ids.map((id) => sectionName(n, id, lang)).join(zh ? "、" : ", ");
+  const lines: string[] = [];
+  if (r.rewritten.length) lines.push(zh ? `已更新：${names(r.rewritten)}` : `Updated: ${names(r.rewritten)}`);
+  if (r.edited.length)
+    lines.push(
+      zh ? `未覆盖（您在其中做过修改）：${names(r.edited)}` : `Not overwritten (you edited them): ${names(r.edited)}`,
+    );
+  if (r.missing.length) lines.push(zh ? `文档中找不到：${names(r.missing)}` : `Missing from the document: ${names(r.missing)}`);
+  if (!r.changes.length && !r.rewritten.length)
+    return { intent: "info", title: zh ? "数字没有变化，报告未改动。" : "No number changed; the report was left as it was.", lines };
+  const intent = r.edited.length || r.missing.length ? "warning" : "success";
+  const title = zh ? `${r.changes.length} 处数字有变化` : `${r.changes.length} number(s) changed`;
+  return { intent, title, lines };
+}
+
+export function linkLine(link: ReportLink, lang: Lang): string {
+  const t = link.tables[0];
+  const when = formatTime(link.generatedAt);
+  return lang === "zh"
+    ? `${link.fileName} · ${t?.sheet ?? ""} · 更新于 ${when} · 指纹 ${t?.fingerprint ?? ""}`
+    : `${link.fileName} · ${t?.sheet ?? ""} · updated ${when} · fingerprint ${t?.fingerprint ?? ""}`;
+}
+
+/** "2021-04-01 08:00" in local time, or the string as stored when it is not a date. */
+export function formatTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (x: number) => String(x).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** Any error as a Chinese + English pair: a UserError as it is, anything else as an unexpected-problem message. */
+export function asUserError(e: unknown): UserError {
+  if (isUserError(e)) return e;
+  const msg = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, " ").slice(0, 200);
+  return new UserError(`操作未完成：${msg}`, `The operation did not complete: ${msg}`, "internal");
+}
