@@ -110,3 +110,17 @@ describe("bad input → exit 2, one line in Chinese and English, nothing written
     expect(fs.existsSync(path.join(dir, "nope"))).toBe(false);
   });
 });
+
+describe("report dispatch", () => {
+  it("`jixiao report` reaches runReport (src/cli/report.ts) with the arguments after the word report", async () => {
+    const dir = tempDir();
+    const r = await run(["report", MEDICAL, "-o", "报告.docx"], dir);
+    expect(r.code).toBe(0);
+    expect(fs.statSync(path.join(dir, "报告.docx")).size).toBeGreaterThan(2000);
+    const bad = await run(["report", "missing.xlsx", "-o", "x.docx"], dir);
+    expect(bad.code).toBe(2);
+    expectOneLineZhEn(bad.stderr);
+    expect(fs.existsSync(path.join(dir, "x.docx"))).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
