@@ -27,7 +27,7 @@ d("Word pane model", () => {
 
     // The person changes 全年执行数 in the workbook and links it again.
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes));
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     wb.worksheets[0].getCell("E6").value = 3300.5;
     const changed = new Uint8Array(await wb.xlsx.writeBuffer());
     const book2 = await readWorkbook(changed, "medical.xlsx", { load: loadXlsx });
