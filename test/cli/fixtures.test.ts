@@ -51,8 +51,6 @@ interface OracleSheet {
  * holds a formula without a cached result, reads as empty, and G37 is taken for the 总分 instead). Engine side;
  * marked it.failing so the suite stays green and turns red once the engine is fixed (then remove the entry).
  */
-const KNOWN_ENGINE_ISSUES = new Set<string>(["department-overall-2020"]);
-
 async function writeRecalculated(r: Recalculated): Promise<Uint8Array> {
   return new Uint8Array((await r.workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
@@ -191,9 +189,8 @@ describe.each(FIXTURE_NAMES)("%s", (name) => {
 
   // Straight from `jixiao fill`, formula cells have no cached result (by design: every spreadsheet recalculates),
   // so the snapshot shows them empty. The engine must still see the formula and plan nothing.
-  const direct = KNOWN_ENGINE_ISSUES.has(name) ? it.failing : it;
-  direct(
-    `filling the filled file again, straight from fill (no cached results), plans no change${KNOWN_ENGINE_ISSUES.has(name) ? " — KNOWN ENGINE ISSUE, reported to the lead" : ""}`,
+  it(
+    "filling the filled file again, straight from fill (no cached results), plans no change",
     async () => {
       const again = await run(["fill", "filled.xlsx", "-o", "twice-direct.xlsx", "--json"], dir);
       expect(again.code).toBe(0);

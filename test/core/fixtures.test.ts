@@ -147,4 +147,15 @@ describe.each(names)("%s", (name) => {
     const second = analyzeWorkbook(filled);
     expect(second.sheets.flatMap((x) => x.tables.flatMap((t) => t.plan.changes))).toEqual([]);
   });
+
+  test("fill twice = fill once, when the filled file holds formulas without cached results", () => {
+    const first = analyzeWorkbook(snapshots);
+    const changes = { changes: first.sheets.flatMap((x) => x.tables.flatMap((t) => t.plan.changes)) };
+    const uncached = snapshots.map((s) => {
+      const f = applyPlanToSnapshot(s, changes);
+      return { ...f, values: f.values.map((r, i) => r.map((v, j) => (f.formulas?.[i]?.[j] ? null : v))) };
+    });
+    const second = analyzeWorkbook(uncached);
+    expect(second.sheets.flatMap((x) => x.tables.flatMap((t) => t.plan.changes.map((c) => c.cell)))).toEqual([]);
+  });
 });

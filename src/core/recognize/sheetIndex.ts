@@ -14,13 +14,14 @@ export class SheetIndex {
   readonly cells: IndexedCell[] = [];
 
   constructor(readonly grid: Grid) {
-    const { values } = grid.snapshot;
+    const { values, formulas } = grid.snapshot;
     for (let i = 0; i < values.length; i++) {
       const row = values[i];
       const r = grid.top + i;
       for (let j = 0; j < row.length; j++) {
         const v = row[j];
-        if (isBlank(v)) continue;
+        // a formula whose result is not cached yet (a file written by a library) still holds something
+        if (isBlank(v) && !formulas?.[i]?.[j]) continue;
         const c = grid.left + j;
         if (grid.isMergeContinuation(r, c)) continue;
         const cell = { row: r, col: c, key: headerKey(v), text: tidy(cellText(v)) };
