@@ -1,6 +1,16 @@
 /** A1 addresses ↔ 1-based row/column numbers. */
 
+const COLUMN_NAMES: string[] = [];
+
 export function columnName(col: number): string {
+  const cached = COLUMN_NAMES[col];
+  if (cached !== undefined) return cached;
+  const name = computeColumnName(col);
+  if (col < 1024) COLUMN_NAMES[col] = name;
+  return name;
+}
+
+function computeColumnName(col: number): string {
   let s = "";
   let n = col;
   while (n > 0) {

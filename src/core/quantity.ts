@@ -4,16 +4,20 @@
  */
 import type { Quantity } from "./model";
 import { halfWidth, squeeze } from "./text";
+import { memoize } from "./memo";
 
 type Comparator = NonNullable<Quantity["comparator"]>;
 
-const LEADING: [RegExp, Comparator][] = [
-  [/^(?:≥|>=|=>|大于等于|大于或等于|不低于|不少于|不小于|至少)/, ">="],
-  [/^(?:≤|<=|=<|小于等于|小于或等于|不超过|不高于|不大于|不多于|至多|控制在)/, "<="],
-  [/^(?:>|大于|高于|超过|多于)/, ">"],
-  [/^(?:<|小于|低于|少于)/, "<"],
-  [/^(?:=|等于|达到)/, "="],
+/** Signs and words that open a bound, longest first so "大于等于" wins over "大于". */
+const LEADING_WORDS: [string, Comparator][] = [
+  ["大于或等于", ">="], ["小于或等于", "<="], ["大于等于", ">="], ["小于等于", "<="],
+  ["不低于", ">="], ["不少于", ">="], ["不小于", ">="], ["不超过", "<="], ["不高于", "<="], ["不大于", "<="],
+  ["不多于", "<="], ["控制在", "<="], ["至少", ">="], ["至多", "<="], ["大于", ">"], ["高于", ">"], ["超过", ">"],
+  ["多于", ">"], ["小于", "<"], ["低于", "<"], ["少于", "<"], ["等于", "="], ["达到", "="],
+  [">=", ">="], ["=>", ">="], ["<=", "<="], ["=<", "<="], ["≥", ">="], ["≤", "<="], [">", ">"], ["<", "<"], ["=", "="],
 ];
+const LEADING_MAP = new Map(LEADING_WORDS);
+const LEADING = new RegExp(LEADING_WORDS.map(([w]) => w.replace(/[=<>]/g, (c) => `\\${c}`)).join("|"));
 
 const TRAILING: [RegExp, Comparator][] = [
   [/(?:以上|及以上)$/, ">="],
@@ -31,17 +35,15 @@ const SCALE: [string, number][] = [
 ];
 
 function findComparator(s: string): { comparator: Comparator; at: number; length: number } | null {
-  for (let i = 0; i < s.length; i++) {
-    for (const [re, c] of LEADING) {
-      const m = re.exec(s.slice(i));
-      if (m) return { comparator: c, at: i, length: m[0].length };
-    }
-    if (/\d/.test(s[i])) break;
-  }
-  return null;
+  const m = LEADING.exec(s);
+  if (!m) return null;
+  return { comparator: LEADING_MAP.get(m[0]) as Comparator, at: m.index, length: m[0].length };
 }
 
-export function parseQuantity(raw: string): Quantity {
+/** Parsed quantities are shared between equal texts: treat them as read-only. */
+export const parseQuantity = memoize(parseQuantityText);
+
+function parseQuantityText(raw: string): Quantity {
   const text = raw.trim();
   let s = halfWidth(squeeze(text));
   const empty: Quantity = { text, comparator: null, value: null, written: null, unit: null, unitWritten: null, prefix: "" };

@@ -39,7 +39,8 @@ export class Grid {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-  private readonly mergeOf = new Map<string, MergedArea>();
+  /** Merged area by cell key (row × 2^14 + column: Excel has 16,384 columns). */
+  private readonly mergeOf = new Map<number, MergedArea>();
 
   constructor(readonly snapshot: SheetSnapshot) {
     this.name = snapshot.name;
@@ -50,7 +51,7 @@ export class Grid {
     this.right = this.left + width - 1;
     for (const m of snapshot.merges ?? []) {
       for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) this.mergeOf.set(`${r},${c}`, m);
+        for (let c = m.left; c <= m.right; c++) this.mergeOf.set(r * 16384 + c, m);
       }
     }
   }
@@ -74,7 +75,8 @@ export class Grid {
 
   /** The merged area containing the cell, if the host reported one. */
   merge(row: number, col: number): MergedArea | undefined {
-    return this.mergeOf.get(`${row},${col}`);
+    if (this.mergeOf.size === 0) return undefined;
+    return this.mergeOf.get(row * 16384 + col);
   }
 
   /** True when the cell is covered by a merge but is not its top-left cell. */

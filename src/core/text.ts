@@ -3,6 +3,7 @@
  * full-width digits and signs, numbers stored as text.
  */
 import type { CellValue } from "./snapshot";
+import { memoize } from "./memo";
 
 const FULL_WIDTH: Record<string, string> = {
   "（": "(",
@@ -21,15 +22,17 @@ const FULL_WIDTH: Record<string, string> = {
 };
 
 /** Full-width digits, letters and signs → ASCII; keeps Chinese characters. */
+const FULL_WIDTH_CHAR = /[\uff01-\uff5e≧≦]/g;
+
+function toHalf(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xfee0);
+  if ((code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) return String.fromCharCode(code - 0xfee0);
+  return FULL_WIDTH[ch] ?? ch;
+}
+
 export function halfWidth(s: string): string {
-  let out = "";
-  for (const ch of s) {
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xfee0);
-    else if ((code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) out += String.fromCharCode(code - 0xfee0);
-    else out += FULL_WIDTH[ch] ?? ch;
-  }
-  return out;
+  return s.replace(FULL_WIDTH_CHAR, toHalf);
 }
 
 /** Every kind of white space, full-width (U+3000) and no-break included. */
@@ -41,7 +44,9 @@ export function squeeze(s: string): string {
 }
 
 /** Trims and folds inner white space runs to one space (line breaks inside a sentence are dropped). */
-export function tidy(s: string): string {
+export const tidy = memoize(tidyText);
+
+function tidyText(s: string): string {
   return s
     .replace(/[\r\n]+/g, "")
     .replace(SPACE, " ")
@@ -56,16 +61,23 @@ export function cellText(v: CellValue): string {
 }
 
 /** True when the cell holds nothing but white space. */
+const BLANK = /^[\s\u3000\u00a0\u200b\ufeff]*$/;
+
 export function isBlank(v: CellValue): boolean {
-  return v === null || (typeof v === "string" && squeeze(v) === "");
+  return v === null || (typeof v === "string" && BLANK.test(v));
 }
 
 /** Header key: no spaces, ASCII signs, parenthesised notes removed ("项目资金（万元）" → "项目资金"). */
 export function headerKey(v: CellValue): string {
-  return halfWidth(squeeze(cellText(v)))
-    .replace(/\([^()]*\)/g, "")
-    .replace(/[:：]$/, "");
+  if (typeof v !== "string") return cellText(v);
+  return stringKey(v);
 }
+
+const stringKey = memoize((v: string) =>
+  halfWidth(squeeze(v))
+    .replace(/\([^()]*\)/g, "")
+    .replace(/[:：]$/, ""),
+);
 
 export interface ParsedNumber {
   value: number;

@@ -3,9 +3,10 @@ import type { FundRow, Goals, NumberCell, TextCell } from "../model";
 import { numberCell, textCell } from "./cells";
 import { H, type HeaderMatcher } from "./headers";
 import type { IndexedCell, SheetIndex } from "./sheetIndex";
+import { memoize } from "../memo";
 
 const ALL_LABELS: HeaderMatcher[] = Object.values(H);
-const isLabel = (key: string) => ALL_LABELS.some((m) => m(key));
+const isLabel = memoize((key: string) => ALL_LABELS.some((m) => m(key)));
 
 /** The value written to the right of a label ("项目名称 | 城乡困难居民医疗救助"). */
 export function labelledField(idx: SheetIndex, match: HeaderMatcher, from: number, to: number): TextCell | null {

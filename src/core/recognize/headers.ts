@@ -5,10 +5,10 @@
 
 export type HeaderMatcher = (key: string) => boolean;
 
-const oneOf =
-  (...words: string[]): HeaderMatcher =>
-  (k) =>
-    words.includes(k);
+const oneOf = (...words: string[]): HeaderMatcher => {
+  const set = new Set(words);
+  return (k) => set.has(k);
+};
 
 export const H = {
   // header fields
@@ -48,7 +48,7 @@ export const H = {
   target: oneOf("年度指标值", "指标值", "年度目标值", "目标值", "年度指标"),
   actual: (k: string) =>
     ["实际完成值", "全年完成值", "完成值", "全年实际值", "实际值", "实际完成", "全年实际完成值"].includes(k),
-  reason: (k: string) => k.includes("原因") || k.includes("改进措施"),
+  reason: (k: string) => k.length <= 16 && (k.includes("原因") || k.includes("改进措施")),
   total: (k: string) => /^(?:总分|总计得分|合计得分|得分合计|总得分|合计|总计)$/.test(k),
   grade: oneOf("评价等级", "等级", "自评等级", "绩效等级", "评价结果", "绩效评价等级", "自评结果"),
 

@@ -1,12 +1,28 @@
 /** One pass over a sheet: every non-empty cell with its header key, by row. */
-import type { Grid } from "../snapshot";
+import type { CellValue, Grid } from "../snapshot";
 import { cellText, headerKey, isBlank, tidy } from "../text";
 
 export interface IndexedCell {
   row: number;
   col: number;
+  /** Header key (src/core/text.ts headerKey). */
   key: string;
-  text: string;
+  /** The cell's text, tidied. */
+  readonly text: string;
+}
+
+/** Keeps the raw value; the tidied text is made when first asked for (most cells never are). */
+class Cell implements IndexedCell {
+  private tidied: string | undefined;
+  constructor(
+    readonly row: number,
+    readonly col: number,
+    readonly key: string,
+    private readonly raw: CellValue,
+  ) {}
+  get text(): string {
+    return (this.tidied ??= tidy(cellText(this.raw)));
+  }
 }
 
 export class SheetIndex {
@@ -24,7 +40,7 @@ export class SheetIndex {
         if (isBlank(v) && !formulas?.[i]?.[j]) continue;
         const c = grid.left + j;
         if (grid.isMergeContinuation(r, c)) continue;
-        const cell = { row: r, col: c, key: headerKey(v), text: tidy(cellText(v)) };
+        const cell = new Cell(r, c, headerKey(v), v);
         this.cells.push(cell);
         let list = this.rows.get(r);
         if (!list) this.rows.set(r, (list = []));

@@ -19,6 +19,7 @@ export interface SummaryColumns {
 
 /** A summary header names 项目名称 and 执行率 with 全年预算数 or 全年执行数, and no 一级指标. */
 export function summaryColumns(cells: IndexedCell[]): SummaryColumns | null {
+  if (!cells.some((c) => H.projectName(c.key))) return null;
   const col = (m: HeaderMatcher) => cells.find((c) => m(c.key))?.col ?? null;
   const name = col(H.projectName);
   const rate = col(H.rate);
