@@ -35,7 +35,7 @@ function excelSerial(d: Date): number {
 export function worksheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   const merges: MergedArea[] = [];
   const mergeList: string[] = ((ws.model as unknown as { merges?: string[] }).merges ?? []) as string[];
-  const covered = new Set<string>();
+  const covered = new Set<number>(); // row × 2^14 + column
   for (const ref of mergeList) {
     const [a, b] = ref.split(":");
     const s = parseA1(a);
@@ -43,7 +43,7 @@ export function worksheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     const m = { top: s.row, left: s.col, bottom: e.row, right: e.col };
     merges.push(m);
     for (let r = m.top; r <= m.bottom; r++)
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(r * 16384 + c);
   }
 
   type Entry = { row: number; col: number; value: CellValue; formula: string | null; numFmt: string | null };
@@ -54,7 +54,7 @@ export function worksheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     right = 0;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (covered.has(`${r},${c}`)) return;
+      if (covered.size && covered.has(r * 16384 + c)) return;
       const formula = cell.formula ? `=${cell.formula}` : null;
       const value = plainValue(cell.value);
       if (value === null && formula === null) return;

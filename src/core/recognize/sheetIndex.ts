@@ -25,6 +25,8 @@ class Cell implements IndexedCell {
   }
 }
 
+const NO_CELLS: IndexedCell[] = [];
+
 export class SheetIndex {
   readonly rows = new Map<number, IndexedCell[]>();
   readonly cells: IndexedCell[] = [];
@@ -50,7 +52,7 @@ export class SheetIndex {
   }
 
   row(r: number): IndexedCell[] {
-    return this.rows.get(r) ?? [];
+    return this.rows.get(r) ?? NO_CELLS;
   }
 
   /** The first cell in rows [from, to] whose key matches, scanning row by row, left to right. */
