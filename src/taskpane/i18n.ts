@@ -34,6 +34,8 @@ export interface Strings {
   adopt: string;
   adoptHint: (value: string) => string;
   report: string;
+  writingReport: string;
+  reportWritten: (name: string) => string;
   // file
   chooseFile: string;
   chooseFileLabel: string;
@@ -119,6 +121,8 @@ const zh: Strings = {
   adopt: "采纳建议",
   adoptHint: (v) => `写入建议值 ${v}（可撤销）`,
   report: "生成报告",
+  writingReport: "正在撰写自评报告…",
+  reportWritten: (n) => `已生成自评报告 ${n}（仅保存在本机）。`,
   chooseFile: "选择工作簿 (.xlsx)",
   chooseFileLabel: "选择工作簿 (.xlsx)",
   changeFile: "更换文件",
@@ -200,6 +204,8 @@ const en: Strings = {
   adopt: "Accept suggestion",
   adoptHint: (v) => `Write the suggested value ${v} (undoable)`,
   report: "Write report",
+  writingReport: "Writing the self-evaluation report…",
+  reportWritten: (n) => `Report ${n} saved on this computer.`,
   chooseFile: "Choose workbook (.xlsx)",
   chooseFileLabel: "选择工作簿 (.xlsx) Choose workbook",
   changeFile: "Change file",

@@ -29,7 +29,7 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXL}`,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}`,
     maxWidth: "720px",
     margin: "0 auto",
     boxSizing: "border-box",
@@ -53,7 +53,7 @@ export interface AppProps {
   browserLanguage?: string | null;
   lastCommand?: LastCommand | null;
   /** Replaces the browser download (tests). */
-  saveBytes?(bytes: Uint8Array, name: string): void;
+  saveBytes?(bytes: Uint8Array, name: string, mime?: string): void;
 }
 
 export function App(props: AppProps): JSX.Element {

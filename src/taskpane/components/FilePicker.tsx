@@ -112,7 +112,14 @@ export function FilePicker(props: FilePickerProps): JSX.Element {
               {props.current}
             </Text>
           </span>
-          <Button size="small" appearance="subtle" icon={<FolderOpen20Regular />} onClick={choose} disabled={props.disabled}>
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={<FolderOpen20Regular />}
+            onClick={choose}
+            disabled={props.disabled}
+            style={{ flexShrink: 0, whiteSpace: "nowrap" }}
+          >
             {t.changeFile}
           </Button>
         </>

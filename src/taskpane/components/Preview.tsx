@@ -4,7 +4,7 @@
 import * as React from "react";
 import { Badge, Button, Caption1, Card, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowRight12Regular, Checkmark20Regular } from "@fluentui/react-icons";
-import type { FillPlan } from "../../core/plan";
+import type { CellContent, FillPlan } from "../../core/plan";
 import { BUTTON_NAMES } from "../i18n";
 import { useLang } from "./context";
 import { fmtAfter, fmtBefore, fmtExpected } from "../format";
@@ -33,11 +33,16 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     wordBreak: "break-all",
   },
+  emptyBefore: { color: tokens.colorNeutralForeground4, fontFamily: tokens.fontFamilyBase },
   before: { color: tokens.colorNeutralForeground3, textDecorationLine: "line-through" },
   after: { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorPaletteGreenBackground1, padding: "0 2px", borderRadius: tokens.borderRadiusSmall },
   reason: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, position: "sticky", bottom: 0, paddingTop: tokens.spacingVerticalXS, backgroundColor: tokens.colorNeutralBackground1 },
 });
+
+function isEmpty(c: CellContent): boolean {
+  return !c.formula && (c.value === null || c.value === "");
+}
 
 export interface PreviewProps {
   plan: FillPlan;
@@ -69,10 +74,14 @@ export function Preview(props: PreviewProps): JSX.Element {
                 </Badge>
               </div>
               <div className={styles.change}>
-                <span className={styles.before}>{fmtBefore(c.before, lang)}</span>
+                {isEmpty(c.before) ? (
+                  <span className={styles.emptyBefore}>{t.emptyValue}</span>
+                ) : (
+                  <span className={styles.before}>{fmtBefore(c.before, lang)}</span>
+                )}
                 <ArrowRight12Regular aria-label={lang === "zh" ? "改为" : "becomes"} />
                 <span className={styles.after}>{fmtAfter(c, lang)}</span>
-                {expected !== null ? <span>= {expected}</span> : null}
+                {expected !== null && expected !== fmtAfter(c, lang) ? <span>= {expected}</span> : null}
               </div>
               <div className={styles.reason}>{lang === "zh" ? c.reason : c.reasonEn || c.reason}</div>
             </li>

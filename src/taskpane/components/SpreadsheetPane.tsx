@@ -8,6 +8,7 @@ import {
   ArrowDownload20Regular,
   ArrowUndo20Regular,
   Calculator20Regular,
+  DocumentText20Regular,
   TableSearch20Regular,
 } from "@fluentui/react-icons";
 import type { TableAnalysis, WorkbookAnalysis } from "../../core/analysis";
@@ -17,7 +18,7 @@ import type { ProfileId } from "../../core/profiles";
 import type { UserError } from "../../core/errors";
 import type { SpreadsheetHost } from "../../host/host";
 import { BUTTON_NAMES } from "../i18n";
-import { adoptSuggestion, check, combinedPlan } from "../workflow";
+import { adoptSuggestion, allTables, check, combinedPlan } from "../workflow";
 import type { LastCommand } from "../settings";
 import { fmtTime } from "../format";
 import { useLang } from "./context";
@@ -41,6 +42,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
+  tbButton: { minWidth: "auto", paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
   empty: {
     display: "flex",
     flexDirection: "column",
@@ -66,7 +68,7 @@ export interface SpreadsheetPaneProps {
   lastCommand?: LastCommand | null;
   startupError?: UserError | null;
   /** Standalone: make the downloaded bytes a file on the person's computer. */
-  saveBytes?(bytes: Uint8Array, name: string): void;
+  saveBytes?(bytes: Uint8Array, name: string, mime?: string): void;
 }
 
 interface Notice {
@@ -103,6 +105,15 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
     };
   }, [host]);
 
+  const analyseRef = React.useRef<(() => void) | null>(null);
+  const firstProfile = React.useRef(props.profile);
+  // A different scoring profile changes scores and findings: check again with it.
+  React.useEffect(() => {
+    if (props.profile === firstProfile.current) return;
+    firstProfile.current = props.profile;
+    analyseRef.current?.();
+  }, [props.profile]);
+
   const analyse = React.useCallback(
     async (h: SpreadsheetHost, progress: (d: number, n: number) => void) => {
       const a = await check(h, { profile: props.profile, scope, onProgress: progress });
@@ -134,6 +145,8 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       setPreview(null);
       await analyse(host, progress);
     });
+
+  analyseRef.current = analysis && host ? () => void onCheck() : null;
 
   const onFill = () =>
     runner.run(t.analysing, async (progress) => {
@@ -197,6 +210,18 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       setNotice({ intent: "success", text: t.downloaded(name) });
     });
 
+  const onReport = () =>
+    runner.run(t.writingReport, async (progress) => {
+      if (!host) return;
+      const a = await analyse(host, progress);
+      const tables = allTables(a);
+      const { buildReportDocx } = await import(/* webpackChunkName: "docx" */ "../../adapters/docx");
+      const bytes = await buildReportDocx(tables, { fileName: host.displayName, generatedAt: new Date().toISOString() });
+      const name = `${host.displayName.replace(/\.(xlsx|xlsm)$/i, "")}-自评报告.docx`;
+      (props.saveBytes ?? downloadBytes)(bytes, name, DOCX_MIME);
+      setNotice({ intent: "success", text: t.reportWritten(name) });
+    });
+
   const error = runner.error ?? props.startupError ?? null;
   const noHost = host === null;
   const busy = runner.running;
@@ -207,6 +232,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
 
       <div className={styles.toolbar} role="toolbar" aria-label={t.appName}>
         <Button
+          className={styles.tbButton}
           appearance="primary"
           icon={<TableSearch20Regular />}
           aria-label={BUTTON_NAMES.check}
@@ -215,10 +241,11 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
         >
           {t.check}
         </Button>
-        <Button icon={<Calculator20Regular />} aria-label={BUTTON_NAMES.fill} disabled={noHost || busy} onClick={onFill}>
+        <Button className={styles.tbButton} icon={<Calculator20Regular />} aria-label={BUTTON_NAMES.fill} disabled={noHost || busy} onClick={onFill}>
           {t.fill}
         </Button>
         <Button
+          className={styles.tbButton}
           icon={<ArrowUndo20Regular />}
           aria-label={BUTTON_NAMES.undo}
           disabled={noHost || busy || !canUndo}
@@ -228,12 +255,24 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
         </Button>
         {props.mode === "file" ? (
           <Button
+            className={styles.tbButton}
             icon={<ArrowDownload20Regular />}
             aria-label={BUTTON_NAMES.download}
             disabled={noHost || busy || !host?.save}
             onClick={onDownload}
           >
             {t.download}
+          </Button>
+        ) : null}
+        {props.mode === "file" ? (
+          <Button
+            className={styles.tbButton}
+            appearance="subtle"
+            icon={<DocumentText20Regular />}
+            disabled={noHost || busy || !analysis || allTables(analysis).length === 0}
+            onClick={onReport}
+          >
+            {t.report}
           </Button>
         ) : null}
         {props.mode === "excel" ? (
@@ -272,9 +311,12 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
   );
 }
 
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 /** Offers bytes as a download (Blob + object URL); nothing leaves the computer. */
-export function downloadBytes(bytes: Uint8Array, name: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+export function downloadBytes(bytes: Uint8Array, name: string, mime: string = XLSX_MIME): void {
+  const blob = new Blob([bytes as BlobPart], { type: mime });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
