@@ -9,10 +9,10 @@ export function checkNumbersAsText(ctx: RuleContext, cells: (NumberCell | null)[
     seen.add(c.ref.address);
     ctx.report(
       "NUMBER_AS_TEXT",
-      "warning",
+      "info",
       c.ref.address,
-      `数字以文本形式存储（${JSON.stringify(c.raw)}），Excel、WPS 与 LibreOffice 对其运算结果不一致，应转为数值 ${c.value}（被公式引用时，填充会自动转换）。`,
-      `A number stored as text (${JSON.stringify(c.raw)}); spreadsheets disagree on arithmetic over it. It should be the number ${c.value} (the fill converts it where a formula reads it).`,
+      `文本形式的数字「${String(c.raw).trim()}」，应为数值 ${c.value}（公式引用的单元格，填充时自动转换）。`,
+      `Number stored as text "${String(c.raw).trim()}"; it should be the number ${c.value} (converted by the fill where a formula reads it).`,
     );
   }
 }
