@@ -68,6 +68,8 @@ export interface Strings {
   executed: string;
   rate: string;
   total: string;
+  totalAfter: string;
+  rateAfter: string;
   grade: string;
   gradeName: Record<Grade, string>;
   weightSum: (n: string) => string;
@@ -155,6 +157,8 @@ const zh: Strings = {
   executed: "执行数",
   rate: "执行率",
   total: "总分",
+  totalAfter: "填充后总分",
+  rateAfter: "执行率",
   grade: "等级",
   gradeName: { 优: "优", 良: "良", 中: "中", 差: "差" },
   weightSum: (n) => `分值合计 ${n}`,
@@ -238,6 +242,8 @@ const en: Strings = {
   executed: "Executed",
   rate: "Rate",
   total: "Total",
+  totalAfter: "Total after fill",
+  rateAfter: "Rate",
   grade: "Grade",
   gradeName: { 优: "优 Excellent", 良: "良 Good", 中: "中 Fair", 差: "差 Poor" },
   weightSum: (n) => `Weights add to ${n}`,

@@ -137,7 +137,7 @@ export function Results(props: ResultsProps): JSX.Element {
   const s = summarize(props.analysis);
   let tableIndex = 0;
   return (
-    <section className={styles.root} aria-label={t.resultsTitle} data-testid="results">
+    <section className={styles.root} aria-label={t.resultsTitle} data-testid="results" data-profile={props.analysis.profile}>
       <div className={styles.summary} aria-live="polite">
         <Subtitle2>{t.tables(s.tables)}</Subtitle2>
         <Badge appearance="filled" color="danger" shape="rounded">
@@ -242,7 +242,7 @@ function TableCard(props: ResultsProps & { table: TableAnalysis; index: number }
       {table.kind !== "summary" ? (
         <div className={styles.scoreRow} data-testid="score-row">
           <div className={styles.metric}>
-            <Caption1 className={styles.muted}>{t.total}</Caption1>
+            <Caption1 className={styles.muted}>{t.totalAfter}</Caption1>
             <span className={styles.metricValue} data-testid="total">
               {fmtScore(ev.total)}
             </span>

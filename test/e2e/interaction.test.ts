@@ -1,0 +1,126 @@
+/**
+ * The standalone page in Chromium beyond the happy path: English browsers, a file that is not a workbook,
+ * keyboard-only use, 采纳建议 with undo, and the settings (profile remembered across reloads).
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Page } from "playwright-core";
+import { FIXTURES, RESULTS, startSession, type Session } from "./helpers";
+
+jest.setTimeout(300_000);
+
+let zh: Session;
+let en: Session;
+
+beforeAll(async () => {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  zh = await startSession("zh-CN");
+  en = await startSession("en-US");
+});
+
+afterAll(async () => {
+  await zh?.close();
+  await en?.close();
+});
+
+async function open(session: Session): Promise<{ page: Page; errors: string[] }> {
+  const page = await session.context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${session.origin}/taskpane.html`);
+  await page.getByRole("button", { name: "检查", exact: true }).waitFor();
+  return { page, errors };
+}
+
+test("English browser: English UI, the same accessible names, a bad file gives a bilingual message", async () => {
+  const { page, errors } = await open(en);
+  await expect(page.locator("html").getAttribute("lang")).resolves.toBe("en");
+  await expect(page.getByRole("button", { name: "检查", exact: true }).innerText()).resolves.toBe("Check");
+  await expect(page.getByRole("button", { name: "填充公式", exact: true }).innerText()).resolves.toBe("Fill formulas");
+
+  const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-bad-")), "notes.xlsx");
+  fs.writeFileSync(bad, "这不是工作簿 / not a workbook\n");
+  await page.getByLabel("选择工作簿 (.xlsx)", { exact: false }).setInputFiles(bad);
+  const bar = page.getByTestId("error-bar");
+  await bar.waitFor();
+  const text = await bar.innerText();
+  expect(text).toMatch(/[\u4e00-\u9fff]/); // the Chinese sentence …
+  expect(text).toMatch(/[A-Za-z]{4,}/); // … and the English one
+  expect(text).not.toMatch(/at \w+ \(|TypeError|stack/i);
+  // The pane is still usable: the commands are there, disabled (no workbook).
+  await expect(page.getByRole("button", { name: "检查", exact: true }).isDisabled()).resolves.toBe(true);
+  await page.screenshot({ path: path.join(RESULTS, "pane-bad-file-en.png") });
+  expect(errors).toEqual([]);
+  expect(en.offOrigin).toEqual([]);
+  await page.close();
+});
+
+test("keyboard only: Tab reaches 检查, Enter runs it, arrow keys walk the findings, Enter selects one", async () => {
+  const { page, errors } = await open(zh);
+  await page.getByLabel("选择工作簿 (.xlsx)").setInputFiles(path.join(FIXTURES, "project-medical-aid-2020.xlsx"));
+  await page.getByTestId("results").waitFor();
+
+  await page.locator("body").focus();
+  let reached = false;
+  for (let i = 0; i < 15 && !reached; i++) {
+    await page.keyboard.press("Tab");
+    reached = (await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))) === "检查";
+  }
+  expect(reached).toBe(true);
+  await page.keyboard.press("Enter");
+  await page.getByTestId("results").waitFor();
+
+  const first = page.locator("[data-testid=finding] > button").first();
+  await first.focus();
+  const firstText = await first.innerText();
+  await page.keyboard.press("ArrowDown");
+  const now = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText ?? "");
+  expect(now).not.toBe(firstText);
+  expect(now.length).toBeGreaterThan(0);
+  const focusedInFindings = await page.evaluate(() => !!document.activeElement?.closest("[data-testid=findings]"));
+  expect(focusedInFindings).toBe(true);
+  await page.keyboard.press("Enter");
+  await expect(page.locator("[data-testid=finding] > button[aria-current=true]").count()).resolves.toBe(1);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("采纳建议 writes the suggested value (undoable) and the finding goes away", async () => {
+  const { page, errors } = await open(zh);
+  await page.getByLabel("选择工作簿 (.xlsx)").setInputFiles(path.join(FIXTURES, "project-medical-aid-2020.xlsx"));
+  await page.getByTestId("results").waitFor();
+  const adopt = page.getByRole("button", { name: /^采纳建议/ }).first();
+  const item = page.locator("[data-testid=finding]", { has: adopt }).first();
+  const cell = await item.getAttribute("data-cell");
+  const code = await item.getAttribute("data-code");
+  await adopt.click();
+  await page.getByText(/已采纳建议/).waitFor();
+  await expect(page.locator(`[data-testid=finding][data-code="${code}"][data-cell="${cell}"]`).count()).resolves.toBe(0);
+  const undo = page.getByRole("button", { name: "撤销", exact: true });
+  await expect(undo.isEnabled()).resolves.toBe(true);
+  await undo.click();
+  await page.getByText(/已撤销/).waitFor();
+  await expect(page.locator(`[data-testid=finding][data-code="${code}"][data-cell="${cell}"]`).count()).resolves.toBe(1);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("settings: the scoring profile is remembered across reloads and re-checks the open workbook", async () => {
+  const { page, errors } = await open(zh);
+  await page.getByLabel("选择工作簿 (.xlsx)").setInputFiles(path.join(FIXTURES, "project-insurance-subsidy-2020.xlsx"));
+  await page.getByTestId("results").waitFor();
+  await page.getByRole("button", { name: "设置" }).click();
+  const select = page.getByTestId("profile-select");
+  await expect(page.getByTestId("results").getAttribute("data-profile")).resolves.toBe("default");
+  await select.selectOption("hubei");
+  await page.locator("[data-testid=results][data-profile=hubei]").waitFor();
+  await page.screenshot({ path: path.join(RESULTS, "pane-settings.png") });
+  await page.reload();
+  await page.getByRole("button", { name: "设置" }).click();
+  await expect(page.getByTestId("profile-select").inputValue()).resolves.toBe("hubei");
+  await page.getByTestId("profile-select").selectOption("default");
+  expect(errors).toEqual([]);
+  expect(zh.offOrigin).toEqual([]);
+  await page.close();
+});

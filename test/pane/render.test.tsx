@@ -1,0 +1,165 @@
+/**
+ * The pane's components rendered to HTML (react-dom/server, node): what a person and a screen reader get —
+ * the five command names, the file input's label, the tables and findings of a real analysis, the preview of a
+ * real plan, English when asked, and the error boundary instead of a blank pane.
+ */
+import * as fs from "fs";
+import * as React from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FileHost } from "../../src/host/FileHost";
+import { analyzeWorkbook } from "../../src/core";
+import type { WorkbookAnalysis } from "../../src/core/analysis";
+import { App } from "../../src/taskpane/components/App";
+import { LangContext } from "../../src/taskpane/components/context";
+import { Results } from "../../src/taskpane/components/Results";
+import { Preview } from "../../src/taskpane/components/Preview";
+import { ErrorBoundary } from "../../src/taskpane/components/ErrorBoundary";
+import { STRINGS, type Lang } from "../../src/taskpane/i18n";
+import { combinedPlan } from "../../src/taskpane/workflow";
+import { UserError } from "../../src/core/errors";
+
+const FIXTURES = "/work/shared/fixtures";
+
+function wrap(lang: Lang, node: React.ReactNode): string {
+  return renderToStaticMarkup(
+    <FluentProvider theme={webLightTheme}>
+      <LangContext.Provider value={{ lang, t: STRINGS[lang] }}>{node}</LangContext.Provider>
+    </FluentProvider>,
+  );
+}
+
+/** Accessible names of the <button>s in the markup: aria-label, else the text. */
+function buttonNames(html: string): string[] {
+  const out: string[] = [];
+  const re = /<button\b([^>]*)>([\s\S]*?)<\/button>/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(html))) {
+    const label = /aria-label="([^"]*)"/.exec(m[1]);
+    out.push(label ? label[1] : m[2].replace(/<[^>]+>/g, "").trim());
+  }
+  return out;
+}
+
+async function analysisOf(name: string): Promise<WorkbookAnalysis> {
+  const host = await FileHost.open(`${name}.xlsx`, new Uint8Array(fs.readFileSync(`${FIXTURES}/${name}.xlsx`)));
+  return analyzeWorkbook(await host.readSheets("all"));
+}
+
+const noop = () => undefined;
+
+describe("standalone page (no Office)", () => {
+  const mode = { kind: "file" as const, openFile: async () => Promise.reject(new Error("not in this test")) };
+
+  test("Chinese: the file input is labelled and the commands carry their exact names", () => {
+    const html = renderToStaticMarkup(<App mode={mode} browserLanguage="zh-CN" />);
+    expect(html).toContain('aria-label="选择工作簿 (.xlsx)"');
+    expect(html).toMatch(/<input[^>]*type="file"[^>]*accept="[^"]*\.xlsx/);
+    const names = buttonNames(html);
+    for (const n of ["检查", "填充公式", "撤销", "下载"]) expect(names).toContain(n);
+    expect(html).toContain("绩效自评助手");
+    expect(html).toContain("不会上传");
+    // Nothing to act on yet: the commands are disabled.
+    expect(html).toMatch(/<button[^>]*aria-label="检查"[^>]*disabled/);
+  });
+
+  test("English browser: English text, the same accessible names", () => {
+    const html = renderToStaticMarkup(<App mode={mode} browserLanguage="en-US" />);
+    expect(html).toContain("Choose workbook (.xlsx)");
+    expect(html).toContain(">Check<");
+    expect(html).toContain(">Fill formulas<");
+    const names = buttonNames(html);
+    for (const n of ["检查", "填充公式", "撤销", "下载"]) expect(names).toContain(n);
+    expect(html).not.toContain("识别绩效自评表，检查规则");
+  });
+
+  test("a failed start shows the bilingual error, not a blank pane", () => {
+    const html = renderToStaticMarkup(
+      <App mode={{ kind: "failed", error: new UserError("此加载项需要 Excel 2016 或更高版本。", "This add-in needs Excel 2016 or later.", "x") }} browserLanguage="zh-CN" />,
+    );
+    expect(html).toContain('role="alert"');
+    expect(html).toContain("此加载项需要 Excel 2016 或更高版本。");
+    expect(html).toContain("This add-in needs Excel 2016 or later.");
+  });
+
+  test("Word: the Word pane is rendered in the chosen language", () => {
+    const html = renderToStaticMarkup(<App mode={{ kind: "word", render: (lang) => <p data-lang={lang}>word pane</p> }} officeLanguage="en-GB" />);
+    expect(html).toContain('data-lang="en"');
+  });
+});
+
+describe("results of a real analysis", () => {
+  test("project table: kind, name, funds, total and grade, findings with cell and code, 采纳建议", async () => {
+    const analysis = await analysisOf("project-medical-aid-2020");
+    const html = wrap("zh", <Results analysis={analysis} selected={null} disabled={false} onSelect={noop} onAdopt={noop} />);
+    expect(html).toContain("项目支出绩效自评表");
+    expect(html).toContain("城乡困难居民医疗救助");
+    expect(html).toContain("预算数");
+    expect(html).toContain("100.86%");
+    expect(html).toMatch(/data-testid="total"[^>]*>98</);
+    expect(html).toContain(">优<");
+    for (const [code, cell] of [
+      ["RATE_INVERTED", "G6"],
+      ["BUDGET_SCORE_MISMATCH", "H6"],
+      ["NUMBER_AS_TEXT", "D6"],
+      ["TOTAL_MISMATCH", "H23"],
+    ]) {
+      expect(html).toMatch(new RegExp(`data-code="${code}" data-cell="${cell}"`));
+    }
+    // Errors come before warnings, warnings before notes.
+    const order = [...html.matchAll(/data-severity="(\w+)"/g)].map((m) => m[1]);
+    const rank = { error: 0, warning: 1, info: 2 } as Record<string, number>;
+    expect(order.map((s) => rank[s])).toEqual([...order.map((s) => rank[s])].sort());
+    expect(html).toContain("采纳建议");
+  });
+
+  test("a sheet without a table shows the engine's reason; English messages in English", async () => {
+    const analysis: WorkbookAnalysis = {
+      profile: "default",
+      sheets: [{ sheet: "填表说明", tables: [], reason: "未找到表头：项目名称", reasonEn: "No header found: 项目名称" }],
+    };
+    const zh = wrap("zh", <Results analysis={analysis} selected={null} disabled={false} onSelect={noop} onAdopt={noop} />);
+    expect(zh).toContain("工作表「填表说明」未识别到自评表");
+    expect(zh).toContain("未找到表头：项目名称");
+    const en = wrap("en", <Results analysis={analysis} selected={null} disabled={false} onSelect={noop} onAdopt={noop} />);
+    expect(en).toContain("No header found");
+    const real = await analysisOf("department-overall-2020");
+    const enReal = wrap("en", <Results analysis={real} selected={null} disabled={false} onSelect={noop} onAdopt={noop} />);
+    const f = real.sheets[0].tables[0].findings[0];
+    expect(enReal).toContain(f.messageEn.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"));
+  });
+});
+
+describe("fill preview of a real plan", () => {
+  test("every change is listed with its cell, before → after and reason, and 应用 is there", async () => {
+    const analysis = await analysisOf("project-special-retirees-2020");
+    const plan = combinedPlan(analysis);
+    const html = wrap("zh", <Preview plan={plan} disabled={false} onApply={noop} onCancel={noop} />);
+    const items = [...html.matchAll(/data-testid="change" data-cell="([A-Z]+\d+)"/g)].map((m) => m[1]);
+    expect(items).toEqual(plan.changes.map((c) => c.cell));
+    expect(html).toContain(`填充预览：${plan.changes.length} 处更改`);
+    for (const c of plan.changes) expect(html).toContain(c.reason.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"));
+    expect(buttonNames(html)).toEqual(expect.arrayContaining(["应用", "取消"]));
+    const g6 = plan.changes.find((c) => c.cell === "G6")!;
+    expect(html).toContain(g6.after.formula!.replace(/"/g, "&quot;"));
+  });
+});
+
+describe("error boundary", () => {
+  test("a component that throws while rendering leaves a message and a reload button", () => {
+    function Broken(): JSX.Element {
+      throw new Error("render failed");
+    }
+    const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    // Server rendering does not run error boundaries; their fallback is what getDerivedStateFromError selects.
+    expect(ErrorBoundary.getDerivedStateFromError()).toEqual({ failed: true });
+    const b = new ErrorBoundary({ lang: "zh", children: <Broken /> });
+    b.state = { failed: true };
+    const html = wrap("zh", b.render());
+    expect(html).toContain("界面出现错误");
+    expect(html).toContain("工作簿未被修改");
+    expect(html).toContain("The workbook was not changed");
+    expect(buttonNames(html)).toContain("重新加载");
+    spy.mockRestore();
+  });
+});
