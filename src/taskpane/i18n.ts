@@ -43,6 +43,7 @@ export interface Strings {
   dropHint: string;
   fileStaysHere: string;
   noFileYet: string;
+  chooseFirst: string;
   opened: (name: string, sheets: number) => string;
   // scope
   allSheets: string;
@@ -131,6 +132,7 @@ const zh: Strings = {
   dropHint: "或将 .xlsx 文件拖到此处",
   fileStaysHere: "文件只在本机浏览器中处理，不会上传。",
   noFileYet: "尚未打开工作簿",
+  chooseFirst: "选择一个 .xlsx 工作簿，即可识别自评表、检查规则并填充公式。",
   opened: (name, n) => `${name} · ${n} 个工作表`,
   allSheets: "检查全部工作表",
   activeSheetOnly: "仅当前工作表",
@@ -216,6 +218,7 @@ const en: Strings = {
   dropHint: "or drop an .xlsx file here",
   fileStaysHere: "The file is processed in this browser only; nothing is uploaded.",
   noFileYet: "No workbook open",
+  chooseFirst: "Choose an .xlsx workbook to recognise its tables, check the rules and fill the formulas.",
   opened: (name, n) => `${name} · ${n} sheet${n === 1 ? "" : "s"}`,
   allSheets: "Check every sheet",
   activeSheetOnly: "Active sheet only",

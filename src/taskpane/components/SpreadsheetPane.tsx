@@ -304,7 +304,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       ) : (
         <div className={styles.empty}>
           <Text>{noHost && props.mode === "file" ? t.noFileYet : t.resultsTitle}</Text>
-          <Caption1>{t.noResultsYet}</Caption1>
+          <Caption1>{noHost && props.mode === "file" ? t.chooseFirst : t.noResultsYet}</Caption1>
         </div>
       )}
     </div>
