@@ -217,7 +217,9 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       const tables = allTables(a);
       const { buildReportDocx } = await import(/* webpackChunkName: "docx" */ "../../adapters/docx");
       const bytes = await buildReportDocx(tables, { fileName: host.displayName, generatedAt: new Date().toISOString() });
-      const name = `${host.displayName.replace(/\.(xlsx|xlsm)$/i, "")}-自评报告.docx`;
+      // a file name from the workbook's name (Excel may only give "当前工作簿 / Current workbook")
+      const base = host.displayName.split(" / ")[0].replace(/\.(xlsx|xlsm)$/i, "").replace(/[\\/:*?"<>|]/g, "_");
+      const name = `${base}-自评报告.docx`;
       (props.saveBytes ?? downloadBytes)(bytes, name, DOCX_MIME);
       setNotice({ intent: "success", text: t.reportWritten(name) });
     });
@@ -264,17 +266,15 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
             {t.download}
           </Button>
         ) : null}
-        {props.mode === "file" ? (
-          <Button
-            className={styles.tbButton}
-            appearance="subtle"
-            icon={<DocumentText20Regular />}
-            disabled={noHost || busy || !analysis || allTables(analysis).length === 0}
-            onClick={onReport}
-          >
-            {t.report}
-          </Button>
-        ) : null}
+        <Button
+          className={styles.tbButton}
+          appearance="subtle"
+          icon={<DocumentText20Regular />}
+          disabled={noHost || busy || !analysis || allTables(analysis).length === 0}
+          onClick={onReport}
+        >
+          {t.report}
+        </Button>
         {props.mode === "excel" ? (
           <Switch
             checked={allSheets}
