@@ -13,7 +13,10 @@ import ExcelJS from "exceljs";
 import { loadXlsx } from "../src/adapters/xlsx";
 import { analyzeSheet, analyzeWorkbook } from "../src/core";
 
-const FIXTURES = process.env.JIXIAO_FIXTURES ?? "/work/shared/fixtures";
+const FIXTURES =
+  process.env.JIXIAO_FIXTURES ??
+  [path.resolve(process.cwd(), "../shared/fixtures"), path.resolve(process.cwd(), "test/data/fixtures")].find((d) => fs.existsSync(d)) ??
+  "test/data/fixtures";
 
 function fixtureFiles(): string[] {
   const dirs = [FIXTURES, path.join(process.cwd(), "samples")];

@@ -6,6 +6,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { FIXTURE_DIR } from "../support/fixtures";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { serveStatic } = require("../../scripts/static-server.js") as {
@@ -14,7 +15,7 @@ const { serveStatic } = require("../../scripts/static-server.js") as {
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const DIST = path.join(ROOT, "dist");
-export const FIXTURES = process.env.JIXIAO_FIXTURES ?? "/work/shared/fixtures";
+export const FIXTURES = process.env.JIXIAO_FIXTURES ?? FIXTURE_DIR;
 export const RESULTS = path.join(ROOT, "test-results");
 export const CHROMIUM = "/usr/bin/chromium";
 

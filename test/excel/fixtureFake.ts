@@ -6,8 +6,9 @@ import ExcelJS from "exceljs";
 import * as path from "path";
 import type { CellValue, MergedArea, SheetSnapshot } from "../../src/core/snapshot";
 import { FakeExcel, parseRangeAddress } from "../fakes/fakeExcel";
+import { FIXTURE_DIR } from "../support/fixtures";
 
-export const FIXTURES = "/work/shared/fixtures";
+export const FIXTURES = FIXTURE_DIR;
 export const FIXTURE_NAMES = [
   "project-medical-aid-2020",
   "project-insurance-subsidy-2020",

@@ -6,8 +6,9 @@ import { join } from "path";
 import { loadXlsx } from "../../src/adapters/xlsx";
 import { analyzeWorkbook, type TableAnalysis } from "../../src/core";
 import { buildNarrative, narrativeText, quotesOf, sectionParagraphs, type Narrative } from "../../src/core/narrative";
+import { FIXTURE_DIR } from "../support/fixtures";
 
-const DIR = "/work/shared/fixtures";
+const DIR = FIXTURE_DIR;
 
 export async function fixtureTables(name: string): Promise<TableAnalysis[]> {
   const book = await loadXlsx(readFileSync(join(DIR, `${name}.xlsx`)));

@@ -11,8 +11,9 @@ import type { SheetSnapshot } from "../../src/core/snapshot";
 import { Grid } from "../../src/core/snapshot";
 import { parseA1 } from "../../src/core/address";
 import { combinedPlan, check } from "../../src/taskpane/workflow";
+import { FIXTURE_DIR } from "../support/fixtures";
 
-const FIXTURES = "/work/shared/fixtures";
+const FIXTURES = FIXTURE_DIR;
 
 function change(cell: string, before: number | null, after: number): CellChange {
   return {

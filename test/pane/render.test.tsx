@@ -18,8 +18,9 @@ import { ErrorBoundary } from "../../src/taskpane/components/ErrorBoundary";
 import { STRINGS, type Lang } from "../../src/taskpane/i18n";
 import { combinedPlan } from "../../src/taskpane/workflow";
 import { UserError } from "../../src/core/errors";
+import { FIXTURE_DIR } from "../support/fixtures";
 
-const FIXTURES = "/work/shared/fixtures";
+const FIXTURES = FIXTURE_DIR;
 
 function wrap(lang: Lang, node: React.ReactNode): string {
   return renderToStaticMarkup(

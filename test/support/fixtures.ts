@@ -4,7 +4,10 @@ import ExcelJS from "exceljs";
 import { worksheetSnapshot } from "../../src/adapters/xlsx/snapshot";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 
-/** The shared fixtures folder (../shared/fixtures beside the checkout), or the project's copy under test/data. */
+/**
+ * The shared fixtures folder (../shared/fixtures beside the checkout, so new shared fixtures are tested as they
+ * arrive), or the project's own copy under test/data/fixtures.
+ */
 export const FIXTURE_DIR = [path.resolve(__dirname, "../../../shared/fixtures"), path.resolve(__dirname, "../data/fixtures")].find(
   (d) => fs.existsSync(d),
 ) as string;

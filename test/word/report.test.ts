@@ -7,8 +7,9 @@ import { main } from "../../src/cli/main";
 import { runReport, type ReportJson } from "../../src/cli/report";
 import { parseLinkXml } from "../../src/core/narrative";
 import { docxToPdf, pdfText, PDFTOTEXT, SOFFICE } from "./lo";
+import { FIXTURE_DIR } from "../support/fixtures";
 
-const FIX = "/work/shared/fixtures";
+const FIX = FIXTURE_DIR;
 const FIXTURES = ["project-medical-aid-2020", "project-insurance-subsidy-2020", "department-overall-2020", "summary-projects-2020", "project-special-retirees-2020"];
 
 function io(cwd: string) {

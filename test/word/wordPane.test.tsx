@@ -8,8 +8,9 @@ import { loadXlsx } from "../../src/adapters/xlsx";
 import { isUserError } from "../../src/core/errors";
 import ExcelJS from "exceljs";
 import { FakeWord } from "../fakes/fakeWord";
+import { FIXTURE_DIR } from "../support/fixtures";
 
-const FIX = "/work/shared/fixtures";
+const FIX = FIXTURE_DIR;
 const d = existsSync(`${FIX}/project-medical-aid-2020.xlsx`) ? describe : describe.skip;
 
 d("Word pane model", () => {

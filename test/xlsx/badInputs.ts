@@ -5,8 +5,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
+import { FIXTURE_DIR } from "../support/fixtures";
 
-export const FIXTURES = "/work/shared/fixtures";
+export const FIXTURES = FIXTURE_DIR;
 export const FIXTURE_NAMES = [
   "project-medical-aid-2020",
   "project-insurance-subsidy-2020",
