@@ -1,3 +1,5 @@
+import { isUserError } from "../core/errors";
+import { oneLine } from "./format";
 /**
  * What a CLI command sees of the outside world, so commands run in tests without spawning a process.
  * `main(argv, io)` and `runReport(argv, io)` (src/cli/report.ts) both take this.
@@ -27,3 +29,22 @@ export function processIO(): CliIO {
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_BAD_INPUT = 2;
+
+/**
+ * What the command says when it fails: a UserError is one line in Chinese and English (exit 2); anything else is an
+ * internal error in one line (exit 1), with the stack only when JIXIAO_DEBUG=1.
+ */
+export function failure(e: unknown, io: CliIO): number {
+  const env = io.env ?? process.env;
+  if (isUserError(e)) {
+    io.stderr(`jixiao：${oneLine(e.zh)} / ${oneLine(e.en)}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const msg = oneLine(e instanceof Error ? e.message : String(e)).slice(0, 200);
+  io.stderr(
+    `jixiao：内部错误（${msg}），请把文件和这条信息反馈给开发者；设置 JIXIAO_DEBUG=1 可显示详情。 / ` +
+      `jixiao: internal error (${msg}); please report it with the file. Set JIXIAO_DEBUG=1 for details.\n`,
+  );
+  if (env.JIXIAO_DEBUG === "1" && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
+  return EXIT_INTERNAL;
+}

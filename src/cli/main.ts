@@ -6,11 +6,10 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { isUserError } from "../core/errors";
 import { parseArgs, usageError, type ParsedArgs } from "./args";
 import { runCheck } from "./check";
 import { runFill } from "./fill";
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, type CliIO } from "./io";
+import { EXIT_INTERNAL, EXIT_OK, failure, type CliIO } from "./io";
 
 export function version(): string {
   for (const p of [path.join(__dirname, "..", "..", "package.json"), path.join(__dirname, "..", "package.json")]) {
@@ -52,9 +51,6 @@ export const HELP = `jixiao ${"{version}"} — 绩效自评助手：识别、检
   空文件、文件损坏、受密码保护、旧版 .xls） bad input · 1 内部错误 internal error (JIXIAO_DEBUG=1 prints the stack)
 `;
 
-function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, " ").trim();
-}
 
 type ReportModule = { runReport?: (argv: string[], io: CliIO) => Promise<number> };
 
@@ -99,7 +95,6 @@ async function dispatch(args: ParsedArgs, argv: string[], io: CliIO): Promise<nu
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
-  const env = io.env ?? process.env;
   try {
     // `report` parses its own options.
     const first = argv.find((a) => !a.startsWith("-"));
@@ -107,16 +102,6 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       first === "report" ? { ...parseArgs([]), command: "report" } : parseArgs(argv);
     return await dispatch(args, argv, io);
   } catch (e) {
-    if (isUserError(e)) {
-      io.stderr(`jixiao：${oneLine(e.zh)} / ${oneLine(e.en)}\n`);
-      return EXIT_BAD_INPUT;
-    }
-    const msg = oneLine(e instanceof Error ? e.message : String(e)).slice(0, 200);
-    io.stderr(
-      `jixiao：内部错误（${msg}），请把文件和这条信息反馈给开发者；设置 JIXIAO_DEBUG=1 可显示详情。 / ` +
-        `jixiao: internal error (${msg}); please report it with the file. Set JIXIAO_DEBUG=1 for details.\n`,
-    );
-    if (env.JIXIAO_DEBUG === "1" && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
-    return EXIT_INTERNAL;
+    return failure(e, io);
   }
 }

@@ -12,11 +12,12 @@
 import * as path from "path";
 import { buildReportDocxFromNarratives } from "../adapters/docx";
 import { writeFileAtomic } from "../adapters/xlsx/node";
-import { isUserError, UserError } from "../core/errors";
+import { UserError } from "../core/errors";
 import type { TableAnalysis } from "../core/analysis";
 import { buildNarrative, narrativeFingerprint, reportIssues, type Narrative } from "../core/narrative";
 import { parseArgs, usageError } from "./args";
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, type CliIO } from "./io";
+import { EXIT_OK, failure, type CliIO } from "./io";
+import { oneLine } from "./format";
 import { analyseFile, checkProfile } from "./workbook";
 
 export const REPORT_HELP = `jixiao report <输入.xlsx> [--sheet <工作表>] -o <报告.docx> [--json] [--profile <规则>] [--lang zh|en]
@@ -44,9 +45,6 @@ export interface ReportJson {
   tables: ReportTableJson[];
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, " ").trim();
-}
 
 /** The tables to write: every recognised one, or those on --sheet. */
 export function selectTables(all: { sheet: string; tables: TableAnalysis[]; reason: string | null; reasonEn: string | null }[], sheet: string | null): TableAnalysis[] {
@@ -110,7 +108,6 @@ function textSummary(r: ReportJson, lang: "zh" | "en"): string {
 }
 
 export async function runReport(argv: string[], io: CliIO): Promise<number> {
-  const env = io.env ?? process.env;
   try {
     const args = parseArgs(["report", ...argv]);
     if (args.help) {
@@ -138,16 +135,6 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     io.stdout(args.json ? `${JSON.stringify(json, null, 2)}\n` : textSummary(json, args.lang));
     return EXIT_OK;
   } catch (e) {
-    if (isUserError(e)) {
-      io.stderr(`jixiao：${oneLine(e.zh)} / ${oneLine(e.en)}\n`);
-      return EXIT_BAD_INPUT;
-    }
-    const msg = oneLine(e instanceof Error ? e.message : String(e)).slice(0, 200);
-    io.stderr(
-      `jixiao：内部错误（${msg}），请把文件和这条信息反馈给开发者；设置 JIXIAO_DEBUG=1 可显示详情。 / ` +
-        `jixiao: internal error (${msg}); please report it with the file. Set JIXIAO_DEBUG=1 for details.\n`,
-    );
-    if (env.JIXIAO_DEBUG === "1" && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
-    return EXIT_INTERNAL;
+    return failure(e, io);
   }
 }

@@ -6,16 +6,10 @@ import ExcelJS from "exceljs";
 import * as path from "path";
 import type { CellValue, MergedArea, SheetSnapshot } from "../../src/core/snapshot";
 import { FakeExcel, parseRangeAddress } from "../fakes/fakeExcel";
-import { FIXTURE_DIR } from "../support/fixtures";
+import { FIXTURE_DIR, fixtureNames } from "../support/fixtures";
 
 export const FIXTURES = FIXTURE_DIR;
-export const FIXTURE_NAMES = [
-  "project-medical-aid-2020",
-  "project-insurance-subsidy-2020",
-  "department-overall-2020",
-  "summary-projects-2020",
-  "project-special-retirees-2020",
-];
+export const FIXTURE_NAMES = fixtureNames();
 
 function excelSerial(d: Date): number {
   return (d.getTime() - Date.UTC(1899, 11, 30)) / 86400000;

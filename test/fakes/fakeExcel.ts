@@ -238,7 +238,7 @@ export function parseTyped(input: unknown, numberFormat: string): { value: CellV
   if (input === null || input === undefined || input === "") return { value: null, formula: null };
   if (typeof input === "number") {
     if (!Number.isFinite(input)) throw new FakeOfficeError("InvalidArgument", "not a finite number");
-    return { value: input, formula: null };
+    return { value: input === 0 ? 0 : input, formula: null }; // Excel keeps no negative zero
   }
   if (typeof input === "boolean") return { value: input, formula: null };
   if (typeof input !== "string") throw new FakeOfficeError("InvalidArgument", `cannot write ${typeof input}`);
@@ -246,7 +246,7 @@ export function parseTyped(input: unknown, numberFormat: string): { value: CellV
   if (input.startsWith("'")) return { value: input.slice(1) === "" ? null : input.slice(1), formula: null };
   if (input.startsWith("=") && input.length > 1) return { value: null, formula: input };
   const t = input.trim();
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return { value: Number(t), formula: null };
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return { value: Number(t) === 0 ? 0 : Number(t), formula: null };
   if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true", formula: null };
   return { value: input, formula: null };
 }

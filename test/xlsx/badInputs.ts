@@ -5,16 +5,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
-import { FIXTURE_DIR } from "../support/fixtures";
+import { FIXTURE_DIR, fixtureNames } from "../support/fixtures";
 
 export const FIXTURES = FIXTURE_DIR;
-export const FIXTURE_NAMES = [
-  "project-medical-aid-2020",
-  "project-insurance-subsidy-2020",
-  "department-overall-2020",
-  "summary-projects-2020",
-  "project-special-retirees-2020",
-];
+export const FIXTURE_NAMES = fixtureNames();
 
 export function fixtureBytes(name: string): Uint8Array {
   return new Uint8Array(fs.readFileSync(path.join(FIXTURES, `${name}.xlsx`)));
