@@ -128,8 +128,8 @@ export function round2(x: number): number {
 
 export function roundTo(x: number, places: number): number {
   const f = 10 ** places;
-  const scaled = Number((Math.abs(x) * f).toPrecision(15));
-  return (Math.sign(x) * Math.round(scaled)) / f;
+  // a relative nudge of a few ulps makes 1.005 round up, as the decimal value it stands for does
+  return (Math.sign(x) * Math.round(Math.abs(x) * f * (1 + 4 * Number.EPSILON))) / f;
 }
 
 /** Numbers equal within a tolerance. */

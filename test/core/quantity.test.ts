@@ -33,3 +33,19 @@ describe("parseQuantity", () => {
     expect(commonUnit(parseQuantity("≥95%"), parseQuantity("98"))?.actual).toBeCloseTo(0.98);
   });
 });
+
+import { round2 } from "../../src/core/text";
+
+describe("round2 rounds as ROUND(x,2) does", () => {
+  test.each([
+    [1.005, 1.01],
+    [2.675, 2.68],
+    [9.885, 9.89],
+    [2.1171, 2.12],
+    [14.8327, 14.83],
+    [9.98, 9.98],
+    [-1.005, -1.01],
+    [0.1 + 0.2, 0.3],
+    [1.004999, 1.0],
+  ])("%p → %p", (x, y) => expect(round2(x)).toBe(y));
+});

@@ -1,3 +1,4 @@
+import { memoize } from "../memo";
 /**
  * The header vocabulary of SPEC §2, with the spellings real files use. Every matcher takes a header key
  * (src/core/text.ts headerKey: no spaces or line breaks, ASCII signs, parenthesised notes removed).
@@ -58,7 +59,9 @@ export const H = {
 } satisfies Record<string, HeaderMatcher>;
 
 /** A label with its declared weight: "数量指标（15）", "产出指标\n(50分)", "效益指标（40分）". */
-export function splitWeightLabel(text: string): { name: string; weight: number | null } {
+export const splitWeightLabel = memoize(splitWeightLabelText);
+
+function splitWeightLabelText(text: string): { name: string; weight: number | null } {
   const s = text.replace(/[\s\u3000]+/g, "").replace(/（/g, "(").replace(/）/g, ")");
   const m = /^(.*?)\((\d+(?:\.\d+)?)分?\)$/.exec(s);
   if (m) return { name: m[1], weight: Number(m[2]) };

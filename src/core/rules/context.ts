@@ -29,6 +29,7 @@ export class RuleContext {
 /** Numbers as a person writes them in a message: 97.9, 3386.925, 100. */
 export function fmt(n: number | null | undefined): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return "—";
+  if (Number.isInteger(n)) return String(n);
   return String(Number(n.toFixed(6)));
 }
 
