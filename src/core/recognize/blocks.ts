@@ -101,9 +101,11 @@ export function fundRow(idx: SheetIndex, label: IndexedCell, cols: FundColumns):
   };
 }
 
-/** The first text cell left of the number columns: a fund row's label. */
-export function rowLabel(idx: SheetIndex, r: number, beforeCol: number): IndexedCell | null {
-  return idx.row(r).find((c) => c.col < beforeCol && c.key !== "") ?? null;
+/** A fund row's label: the first text cell left of the header's money columns. */
+export function fundRowLabel(idx: SheetIndex, r: number, cols: FundColumns): IndexedCell | null {
+  const money = [cols.initial, cols.budget, cols.executed].filter((c): c is number => c !== null);
+  const before = Math.min(...money);
+  return idx.row(r).find((c) => c.col < before && c.key !== "") ?? null;
 }
 
 /** A title above the table ("2020年项目支出绩效自评表"). */

@@ -1,6 +1,6 @@
 /** 部门整体支出绩效自评表, SPEC §2.2, with the 湖南 variant (weights in the 年度指标值 column). */
 import type { DepartmentTable, FundRow, Indicator } from "../model";
-import { fundHeader, fundRow, labelledField, readGoals, rowLabel, totalCells, findTitle } from "./blocks";
+import { fundHeader, fundRow, labelledField, readGoals, fundRowLabel, totalCells, findTitle } from "./blocks";
 import { H } from "./headers";
 import { withActualWeights, mapIndicatorColumns, readIndicatorBlock, targetColumnHoldsWeights } from "./indicators";
 import type { SheetIndex } from "./sheetIndex";
@@ -26,12 +26,9 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
   const goalRow = idx.find((k) => H.annualGoal(k) || H.goalExpected(k), top, headerRow - 1)?.row ?? headerRow;
   const header = fundHeader(idx, top, goalRow - 1);
   if (header) {
-    const firstNumberCol = Math.min(
-      ...[header.cols.initial, header.cols.budget, header.cols.executed].filter((c): c is number => c !== null),
-    );
     let mode: "source" | "structure" | null = null;
     for (let r = header.row + 1; r < goalRow; r++) {
-      const label = rowLabel(idx, r, firstNumberCol);
+      const label = fundRowLabel(idx, r, header.cols);
       if (!label) continue;
       const k = label.key;
       if (H.sum(k)) continue; // a 合计 row is neither source nor structure

@@ -1,7 +1,7 @@
 /** 项目支出绩效自评表 (财预〔2020〕10号 附件 layout), SPEC §2.1. */
 import type { FundRow, ProjectTable } from "../model";
 import { numberCell } from "./cells";
-import { fundHeader, fundRow, labelledField, readGoals, rowLabel, totalCells, findTitle } from "./blocks";
+import { fundHeader, fundRow, labelledField, readGoals, fundRowLabel, totalCells, findTitle } from "./blocks";
 import { H } from "./headers";
 import { withActualWeights, mapIndicatorColumns, readIndicatorBlock } from "./indicators";
 import type { SheetIndex } from "./sheetIndex";
@@ -21,11 +21,8 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
   const totalLabel = idx.find(H.fundTotal, top, headerRow - 1);
   const header = fundHeader(idx, top, (totalLabel?.row ?? headerRow) - 1);
   if (header) {
-    const firstNumberCol = Math.min(
-      ...[header.cols.initial, header.cols.budget, header.cols.executed].filter((c): c is number => c !== null),
-    );
     for (let r = header.row + 1; r < headerRow; r++) {
-      const label = rowLabel(idx, r, firstNumberCol);
+      const label = fundRowLabel(idx, r, header.cols);
       if (!label) continue;
       const k = label.key.replace(/^其中:?/, "");
       if (H.fundTotal(k) || (!fundTotal && r === header.row + 1 && !H.fundCurrent(k) && !H.annualGoal(k) && !H.goalExpected(k))) {
