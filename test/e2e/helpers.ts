@@ -17,17 +17,8 @@ export const ROOT = path.resolve(__dirname, "..", "..");
 export const DIST = path.join(ROOT, "dist");
 export const FIXTURES = process.env.JIXIAO_FIXTURES ?? FIXTURE_DIR;
 export const RESULTS = path.join(ROOT, "test-results");
-export const CHROMIUM = "/usr/bin/chromium";
-
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { CHROMIUM, CHROMIUM_ARGS } from "../support/chromium";
+export { CHROMIUM, CHROMIUM_ARGS };
 
 /** Builds dist/ (production) unless it is there already; E2E_REBUILD=1 forces a build. */
 export function ensureBuilt(): void {

@@ -8,6 +8,7 @@ import * as path from "path";
 import webpack from "webpack";
 import { chromium, type Browser } from "playwright-core";
 import { fixtureBytes, cfbFile } from "./badInputs";
+import { CHROMIUM, CHROMIUM_ARGS } from "../support/chromium";
 
 jest.setTimeout(300_000);
 
@@ -44,18 +45,7 @@ beforeAll(async () => {
     }),
   );
   bundle = fs.readFileSync(path.join(dir, "bundle.js"), "utf8");
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
