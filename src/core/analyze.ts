@@ -89,7 +89,7 @@ function analyzeProject(ctx: RuleContext, t: ProjectTable): Evaluation {
 
   const bScore = checkBudgetScore(ctx, t.budgetWeight, t.rate, t.budgetScore, rate);
   const indicators = t.indicators.map((i) => checkIndicator(ctx, i, false));
-  checkGroupWeights(ctx, t.indicators, t.groups);
+  checkGroupWeights(ctx, t.groups);
   const budgetWeight = t.budgetWeight?.value ?? null;
   const weightSum = checkTotalWeight(ctx, t.indicators, budgetWeight, t.totalWeight);
   checkWeightSplit(ctx, t.indicators, budgetWeight, t.totalWeight?.ref.address ?? null);
@@ -129,7 +129,7 @@ function analyzeDepartment(ctx: RuleContext, t: DepartmentTable): Evaluation {
     checkSplitTotals(ctx, t.fundSources.map((f) => f[col]), t.fundStructure.map((f) => f[col]), colName[col], colNameEn[col]);
   }
   const indicators: IndicatorEvaluation[] = t.indicators.map((i) => checkIndicator(ctx, i, t.weightsInTargetColumn));
-  checkGroupWeights(ctx, t.indicators, t.groups);
+  checkGroupWeights(ctx, t.groups);
   const weightSum = checkTotalWeight(ctx, t.indicators, null, t.totalWeight);
   const total = checkTotal(ctx, {
     totalCell: t.total,

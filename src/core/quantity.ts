@@ -93,11 +93,6 @@ function parseQuantityText(raw: string): Quantity {
   return { text, comparator, value, written, unit, unitWritten, prefix };
 }
 
-/** True when the quantity carries a number to compare. */
-export function isQuantitative(q: Quantity | null): q is Quantity & { value: number } {
-  return !!q && q.value !== null;
-}
-
 /**
  * Brings two quantities to one unit. A side written without a unit takes the other's
  * (a bare 95 against "≥95%" is read as 95%). Returns null when the units differ.

@@ -7,21 +7,13 @@ import { loadXlsx } from "../../src/adapters/xlsx";
 import { analyzeWorkbook, type TableAnalysis } from "../../src/core";
 import { buildNarrative, narrativeText, quotesOf, sectionParagraphs, type Narrative } from "../../src/core/narrative";
 import { FIXTURE_DIR } from "../support/fixtures";
+import { inOrder } from "./models";
 
 const DIR = FIXTURE_DIR;
 
 export async function fixtureTables(name: string): Promise<TableAnalysis[]> {
   const book = await loadXlsx(readFileSync(join(DIR, `${name}.xlsx`)));
   return analyzeWorkbook(book.snapshots()).sheets.flatMap((s) => s.tables);
-}
-
-function inOrder(text: string, needles: string[]): void {
-  let at = 0;
-  for (const n of needles) {
-    const i = text.indexOf(n, at);
-    if (i < 0) throw new Error(`"${n}" not found after position ${at} in:\n${text}`);
-    at = i + n.length;
-  }
 }
 
 function placeholders(n: Narrative): string[] {

@@ -291,3 +291,13 @@ export function summaryAnalysis(): TableAnalysis {
   const evaluation: Evaluation = { executionRate: null, budgetScore: null, budgetWeight: null, indicators: [], weightSum: 0, total: null, grade: null, funds: [] };
   return { sheet, kind: "summary", table, name: null, findings: [], plan: { changes: [] }, evaluation };
 }
+
+/** Asserts the needles appear in this order in the text. */
+export function inOrder(text: string, needles: string[]): void {
+  let at = 0;
+  for (const n of needles) {
+    const i = text.indexOf(n, at);
+    if (i < 0) throw new Error(`"${n}" not found after position ${at} in:\n${text}`);
+    at = i + n.length;
+  }
+}

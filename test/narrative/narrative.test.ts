@@ -10,20 +10,10 @@ import {
   type Narrative,
 } from "../../src/core/narrative";
 import { money, rate, roundTo, score, trimmed } from "../../src/core/narrative/format";
-import { departmentAnalysis, MEDICAL_AID_INDICATORS, projectAnalysis, summaryAnalysis } from "./models";
+import { departmentAnalysis, MEDICAL_AID_INDICATORS, projectAnalysis, summaryAnalysis, inOrder } from "./models";
 
 function all(n: Narrative): string {
   return narrativeText(n);
-}
-
-/** Asserts the needles appear in this order in the text. */
-function inOrder(text: string, needles: string[]): void {
-  let at = 0;
-  for (const n of needles) {
-    const i = text.indexOf(n, at);
-    if (i < 0) throw new Error(`"${n}" not found after position ${at} in:\n${text}`);
-    at = i + n.length;
-  }
 }
 
 function sentenceWith(n: Narrative, needle: string) {

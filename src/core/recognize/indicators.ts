@@ -194,7 +194,7 @@ export function targetColumnHoldsWeights(indicators: Indicator[], groups: Indica
     values.push(q.value);
   }
   const total = values.reduce((a, b) => a + b, 0);
-  const byRow = new Map(indicators.map((i, k) => [i.row, i.targetCell ? (parseQuantity(i.targetCell.text).value ?? 0) : 0] as const));
+  const byRow = new Map(indicators.map((i) => [i.row, i.targetCell ? (parseQuantity(i.targetCell.text).value ?? 0) : 0] as const));
   const declared = groups.filter((g) => g.declaredWeight !== null);
   const matching = declared.filter(
     (g) => Math.abs(g.rows.reduce((s, r) => s + (byRow.get(r) ?? 0), 0) - (g.declaredWeight as number)) < 0.01,

@@ -8,7 +8,7 @@ import { fmt, type RuleContext } from "./context";
 
 const sum = (xs: number[]) => Number(xs.reduce((a, b) => a + b, 0).toFixed(6));
 
-export function checkGroupWeights(ctx: RuleContext, indicators: Indicator[], groups: IndicatorGroup[]): void {
+export function checkGroupWeights(ctx: RuleContext, groups: IndicatorGroup[]): void {
   for (const g of groups) {
     if (g.declaredWeight === null) continue;
     const actual = g.actualWeight;
