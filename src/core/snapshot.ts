@@ -1,9 +1,15 @@
 /**
- * A sheet as the engine sees it: a plain, host-independent copy of one used range.
- * Hosts (Excel via Office.js, ExcelJS for .xlsx files) build it; the engine never talks to a host.
+ * A sheet as the engine sees it: a plain, host-independent copy of what one sheet holds.
+ * Hosts (Excel via Office.js, WPS, the .xlsx reader) build it; the engine never talks to a host.
+ *
+ * Two shapes, one meaning:
+ * - sparse (`cells`): only the cells that hold something — what the file reader and hosts that read content
+ *   areas produce. Its cost follows the cells, never the used range's area (a value at XFD1048576 costs one cell).
+ * - dense (`origin` + `values`): a rectangle, as Office.js returns a range. Convenient for small areas and tests.
+ * The Grid below reads either the same way and never allocates rows × columns.
  */
 
-/** A cell's value as a spreadsheet holds it. Empty cells are null. */
+/** A cell's value as a spreadsheet holds it. Empty cells are null. An error value (#DIV/0!) is its text. */
 export type CellValue = string | number | boolean | null;
 
 /** A merged area, 1-based and inclusive, on the sheet's own coordinates. */
@@ -14,17 +20,22 @@ export interface MergedArea {
   right: number;
 }
 
-export interface SheetSnapshot {
+/** One cell of a sparse snapshot. */
+export interface SnapshotCell {
+  /** 1-based row and column on the sheet. */
+  row: number;
+  col: number;
+  /** The value, or a formula's last computed result (null when none is cached). */
+  value: CellValue;
+  /** Formula with a leading "=", or omitted/null for a constant. */
+  formula?: string | null;
+  /** Number format ("0.00%", "General"), or omitted. */
+  numberFormat?: string | null;
+}
+
+interface SnapshotBase {
   /** Worksheet name. */
   name: string;
-  /** 1-based row and column of values[0][0] on the sheet (the used range need not start at A1). */
-  origin: { row: number; col: number };
-  /** Values, row-major, rectangular; null for an empty cell. A formula cell holds its last computed result. */
-  values: CellValue[][];
-  /** Formulas parallel to values ("=E6/D6"), or null where the cell holds a constant. May be omitted entirely. */
-  formulas?: (string | null)[][];
-  /** Number formats parallel to values ("0.00%", "General"), or omitted. */
-  numberFormats?: (string | null)[][];
   /**
    * Merged areas, or null when the host could not tell (older Excel, files whose merges were lost).
    * The engine never depends on them: a blank cell below a label continues it.
@@ -32,51 +43,166 @@ export interface SheetSnapshot {
   merges: MergedArea[] | null;
 }
 
-/** Read access to a snapshot by sheet coordinates (1-based), returning null outside the used range. */
+export interface SparseSheetSnapshot extends SnapshotBase {
+  /** Cells that hold a value or a formula (a formatted empty cell need not be listed), in any order. */
+  cells: SnapshotCell[];
+}
+
+export interface DenseSheetSnapshot extends SnapshotBase {
+  /** 1-based row and column of values[0][0] on the sheet (the used range need not start at A1). */
+  origin: { row: number; col: number };
+  /** Values, row-major; null for an empty cell. A formula cell holds its last computed result. */
+  values: CellValue[][];
+  /** Formulas parallel to values ("=E6/D6"), or null where the cell holds a constant. May be omitted entirely. */
+  formulas?: (string | null)[][];
+  /** Number formats parallel to values ("0.00%", "General"), or omitted. */
+  numberFormats?: (string | null)[][];
+}
+
+export type SheetSnapshot = SparseSheetSnapshot | DenseSheetSnapshot;
+
+export function isSparse(s: SheetSnapshot): s is SparseSheetSnapshot {
+  return (s as SparseSheetSnapshot).cells !== undefined;
+}
+
+/** Excel has 16,384 columns: a cell key is row × 2^14 + column. */
+const COLS = 16384;
+
+/** The error values a spreadsheet shows in a cell. */
+const ERROR_VALUE = /^#(?:DIV\/0!|REF!|VALUE!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!|CONNECT!|BUSY!|GETTING_DATA)$/;
+
+/** True when a value is a spreadsheet error (#DIV/0!, #REF!, …). */
+export function isErrorValue(v: CellValue): v is string {
+  return typeof v === "string" && v.length <= 14 && v.charCodeAt(0) === 35 /* # */ && ERROR_VALUE.test(v);
+}
+
+function blankValue(v: CellValue): boolean {
+  return v === null || v === "";
+}
+
+/** Every cell of a snapshot that holds a value or a formula, as sparse cells (a sparse snapshot's own list). */
+export function snapshotCells(s: SheetSnapshot): SnapshotCell[] {
+  if (isSparse(s)) return s.cells;
+  const out: SnapshotCell[] = [];
+  const { values, formulas, numberFormats, origin } = s;
+  for (let i = 0; i < values.length; i++) {
+    const row = values[i];
+    const frow = formulas?.[i];
+    const nrow = numberFormats?.[i];
+    const width = Math.max(row.length, frow?.length ?? 0);
+    for (let j = 0; j < width; j++) {
+      const v = row[j] ?? null;
+      const f = frow?.[j] ?? null;
+      if (blankValue(v) && !f) continue;
+      out.push({ row: origin.row + i, col: origin.col + j, value: v, formula: f, numberFormat: nrow?.[j] ?? null });
+    }
+  }
+  return out;
+}
+
+/** Read access to a snapshot by sheet coordinates (1-based), returning null where nothing is held. */
 export class Grid {
   readonly name: string;
+  /** The rectangle around the cells that hold something (top > bottom when the sheet is empty). */
   readonly top: number;
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-  /** Merged area by cell key (row × 2^14 + column: Excel has 16,384 columns). */
+  /** Cells by key, and the rows that hold any, in order. */
+  private readonly byKey = new Map<number, SnapshotCell>();
+  private readonly rowCells = new Map<number, SnapshotCell[]>();
+  readonly rowNumbers: number[];
+  /** Number formats of dense cells that hold nothing else (a % format on an empty rate cell). */
+  private readonly formatOnly = new Map<number, string>();
+  /** Merged area by cell key. */
   private readonly mergeOf = new Map<number, MergedArea>();
 
   constructor(readonly snapshot: SheetSnapshot) {
     this.name = snapshot.name;
-    this.top = snapshot.origin.row;
-    this.left = snapshot.origin.col;
-    this.bottom = this.top + snapshot.values.length - 1;
-    const width = snapshot.values.reduce((w, r) => Math.max(w, r.length), 0);
-    this.right = this.left + width - 1;
-    for (const m of snapshot.merges ?? []) {
-      for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) this.mergeOf.set(r * 16384 + c, m);
+    let top = Infinity,
+      left = Infinity,
+      bottom = 0,
+      right = 0;
+    for (const c of snapshotCells(snapshot)) {
+      const key = c.row * COLS + c.col;
+      if (this.byKey.has(key)) continue;
+      this.byKey.set(key, c);
+      let list = this.rowCells.get(c.row);
+      if (!list) this.rowCells.set(c.row, (list = []));
+      list.push(c);
+      if (c.row < top) top = c.row;
+      if (c.row > bottom) bottom = c.row;
+      if (c.col < left) left = c.col;
+      if (c.col > right) right = c.col;
+    }
+    if (!isSparse(snapshot) && snapshot.numberFormats) {
+      const { numberFormats, origin } = snapshot;
+      for (let i = 0; i < numberFormats.length; i++) {
+        const nrow = numberFormats[i];
+        for (let j = 0; j < nrow.length; j++) {
+          const nf = nrow[j];
+          if (nf && nf !== "General") {
+            const key = (origin.row + i) * COLS + origin.col + j;
+            if (!this.byKey.has(key)) this.formatOnly.set(key, nf);
+          }
+        }
       }
+    }
+    this.rowNumbers = [...this.rowCells.keys()].sort((a, b) => a - b);
+    for (const list of this.rowCells.values()) list.sort((a, b) => a.col - b.col);
+    for (const m of snapshot.merges ?? []) {
+      // only the cells of a merge that matter are keyed: a merge is at most a table's width and height in
+      // practice, but a hostile file may merge a whole column — bound the cells keyed per merge
+      const area = (m.bottom - m.top + 1) * (m.right - m.left + 1);
+      if (area > 1_000_000) continue;
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) this.mergeOf.set(r * COLS + c, m);
+      }
+    }
+    if (top === Infinity) {
+      this.top = this.left = 1;
+      this.bottom = this.right = 0;
+    } else {
+      this.top = top;
+      this.left = left;
+      this.bottom = bottom;
+      this.right = right;
     }
   }
 
+  /** The cells of a row that hold something, left to right. */
+  cellsOfRow(row: number): readonly SnapshotCell[] {
+    return this.rowCells.get(row) ?? [];
+  }
+
+  /** Every cell that holds something, row by row. */
+  *cells(): IterableIterator<SnapshotCell> {
+    for (const r of this.rowNumbers) yield* this.rowCells.get(r)!;
+  }
+
   value(row: number, col: number): CellValue {
-    const r = this.snapshot.values[row - this.top];
-    if (!r) return null;
-    const v = r[col - this.left];
-    return v === undefined ? null : v;
+    const c = this.byKey.get(row * COLS + col);
+    return c ? c.value : null;
   }
 
   formula(row: number, col: number): string | null {
-    const f = this.snapshot.formulas?.[row - this.top]?.[col - this.left];
-    return f ?? null;
+    return this.byKey.get(row * COLS + col)?.formula ?? null;
   }
 
   numberFormat(row: number, col: number): string | null {
-    const f = this.snapshot.numberFormats?.[row - this.top]?.[col - this.left];
-    return f ?? null;
+    const key = row * COLS + col;
+    return this.byKey.get(key)?.numberFormat ?? this.formatOnly.get(key) ?? null;
+  }
+
+  /** True when the cell holds an error value (#DIV/0!, #REF!, …). */
+  isError(row: number, col: number): boolean {
+    return isErrorValue(this.value(row, col));
   }
 
   /** The merged area containing the cell, if the host reported one. */
   merge(row: number, col: number): MergedArea | undefined {
     if (this.mergeOf.size === 0) return undefined;
-    return this.mergeOf.get(row * 16384 + col);
+    return this.mergeOf.get(row * COLS + col);
   }
 
   /** True when the cell is covered by a merge but is not its top-left cell. */

@@ -2,7 +2,7 @@
  * Every shared fixture against its oracle (*.expected.json): kinds, cell addresses, findings, and the values the
  * derived cells hold after the fill. Also: fill twice = fill once.
  */
-import { analyzeWorkbook, applyPlanToSnapshot, type TableAnalysis } from "../../src/core";
+import { analyzeWorkbook, applyPlanToSnapshot, snapshotCells, type TableAnalysis } from "../../src/core";
 import { fixtureNames, fixtureSnapshots, oracle, type Oracle } from "../support/fixtures";
 
 const names = fixtureNames();
@@ -153,7 +153,7 @@ describe.each(names)("%s", (name) => {
     const changes = { changes: first.sheets.flatMap((x) => x.tables.flatMap((t) => t.plan.changes)) };
     const uncached = snapshots.map((s) => {
       const f = applyPlanToSnapshot(s, changes);
-      return { ...f, values: f.values.map((r, i) => r.map((v, j) => (f.formulas?.[i]?.[j] ? null : v))) };
+      return { ...f, cells: snapshotCells(f).map((c) => (c.formula ? { ...c, value: null } : c)) };
     });
     const second = analyzeWorkbook(uncached);
     expect(second.sheets.flatMap((x) => x.tables.flatMap((t) => t.plan.changes.map((c) => c.cell)))).toEqual([]);

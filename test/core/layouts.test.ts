@@ -1,9 +1,9 @@
 /**
  * Layouts beyond the fixtures, built cell by cell: the engine must read the layout, not addresses.
  */
-import { analyzeSheet, analyzeWorkbook, type CellValue, type SheetSnapshot, type ProfileId } from "../../src/core";
+import { analyzeSheet, analyzeWorkbook, type CellValue, type DenseSheetSnapshot, type ProfileId } from "../../src/core";
 
-function sheet(name: string, rows: CellValue[][], origin = { row: 1, col: 1 }): SheetSnapshot {
+function sheet(name: string, rows: CellValue[][], origin = { row: 1, col: 1 }): DenseSheetSnapshot {
   const w = Math.max(...rows.map((r) => r.length));
   return { name, origin, values: rows.map((r) => [...r, ...new Array(w - r.length).fill(null)]), merges: null };
 }

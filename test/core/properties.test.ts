@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { analyzeWorkbook, applyPlanToSnapshot, parseA1, type SheetSnapshot, type CellValue } from "../../src/core";
 import { fixtureNames, fixtureSnapshots } from "../support/fixtures";
+import { toDense } from "../support/dense";
 
 interface Mutation {
   rowsAbove: number;
@@ -19,7 +20,8 @@ interface Mutation {
 
 const HEADER = /指标|预算数|执行数|执行率|分值|得分|权重|完成值|总分|合计|名称|资金/;
 
-function mutate(s: SheetSnapshot, m: Mutation): { snapshot: SheetSnapshot; bystanders: Set<string> } {
+function mutate(sheet: SheetSnapshot, m: Mutation): { snapshot: SheetSnapshot; bystanders: Set<string> } {
+  const s = toDense(sheet);
   const values: CellValue[][] = s.values.map((r) => [...r]);
   const formulas = s.formulas?.map((r) => [...r]);
   const cells: [number, number][] = [];

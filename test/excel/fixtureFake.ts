@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import * as path from "path";
-import type { CellValue, MergedArea, SheetSnapshot } from "../../src/core/snapshot";
+import type { CellValue, DenseSheetSnapshot, MergedArea } from "../../src/core/snapshot";
 import { FakeExcel, parseRangeAddress } from "../fakes/fakeExcel";
 import { FIXTURE_DIR, fixtureNames } from "../support/fixtures";
 
@@ -36,14 +36,14 @@ function convert(v: ExcelJS.CellValue): { value: CellValue; formula: string | nu
 export interface LoadedFixture {
   fake: FakeExcel;
   /** The snapshots a correct reader gives, one per sheet (in workbook order). */
-  expected: SheetSnapshot[];
+  expected: DenseSheetSnapshot[];
 }
 
 export async function fixtureToFake(name: string, fake: FakeExcel = new FakeExcel()): Promise<LoadedFixture> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(FIXTURES, `${name}.xlsx`));
   fake.workbookName = `${name}.xlsx`;
-  const expected: SheetSnapshot[] = [];
+  const expected: DenseSheetSnapshot[] = [];
   for (const ws of wb.worksheets) {
     const sheet = fake.addSheet(ws.name);
     let top = Infinity;

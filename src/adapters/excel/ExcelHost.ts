@@ -14,7 +14,7 @@
  * The undo record lives in the workbook (custom XML part, ExcelApi 1.5), so it survives closing the pane, saving
  * and reopening; where ExcelApi 1.5 is missing it is kept in memory (undo then lasts while the pane is open).
  */
-import type { CellValue, MergedArea, SheetSnapshot } from "../../core/snapshot";
+import type { CellValue, DenseSheetSnapshot, MergedArea } from "../../core/snapshot";
 import type { CellChange, FillPlan } from "../../core/plan";
 import type { Progress, ReadScope, SpreadsheetHost } from "../../host/host";
 import { UserError } from "../../core/errors";
@@ -179,7 +179,7 @@ export class ExcelHost implements SpreadsheetHost {
 
   // ---------------------------------------------------------------------------------------------- reading
 
-  async readSheets(scope: ReadScope, onProgress?: Progress): Promise<SheetSnapshot[]> {
+  async readSheets(scope: ReadScope, onProgress?: Progress): Promise<DenseSheetSnapshot[]> {
     const wantName = this.supports("1.7");
     const mergesWanted = this.supports("1.13");
     return this.batch("readSheets", READ, async (ctx, sync, stats) => {
@@ -299,7 +299,7 @@ export class ExcelHost implements SpreadsheetHost {
         }
       }
 
-      return sheets.map((_, i): SheetSnapshot => {
+      return sheets.map((_, i): DenseSheetSnapshot => {
         const a = areas[i];
         return {
           name: names[i],

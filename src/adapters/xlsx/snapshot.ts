@@ -3,7 +3,7 @@
  * Reads only cells that hold something (a formatted but empty cell far away does not widen the range).
  */
 import type ExcelJS from "exceljs";
-import type { CellValue, MergedArea, SheetSnapshot } from "../../core/snapshot";
+import type { CellValue, MergedArea, SheetSnapshot, SnapshotCell } from "../../core/snapshot";
 import { parseA1 } from "../../core/address";
 
 /** A cell's value as the engine wants it: the result for formulas, plain text for rich text. */
@@ -46,37 +46,15 @@ export function worksheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
       for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(r * 16384 + c);
   }
 
-  type Entry = { row: number; col: number; value: CellValue; formula: string | null; numFmt: string | null };
-  const entries: Entry[] = [];
-  let top = Infinity,
-    left = Infinity,
-    bottom = 0,
-    right = 0;
+  const cells: SnapshotCell[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (covered.size && covered.has(r * 16384 + c)) return;
       const formula = cell.formula ? `=${cell.formula}` : null;
       const value = plainValue(cell.value);
       if (value === null && formula === null) return;
-      entries.push({ row: r, col: c, value, formula, numFmt: cell.numFmt || null });
-      top = Math.min(top, r);
-      left = Math.min(left, c);
-      bottom = Math.max(bottom, r);
-      right = Math.max(right, c);
+      cells.push({ row: r, col: c, value, formula, numberFormat: cell.numFmt || null });
     });
   });
-  if (entries.length === 0) {
-    return { name: ws.name, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [], merges };
-  }
-  const h = bottom - top + 1;
-  const w = right - left + 1;
-  const values: CellValue[][] = Array.from({ length: h }, () => new Array<CellValue>(w).fill(null));
-  const formulas: (string | null)[][] = Array.from({ length: h }, () => new Array<string | null>(w).fill(null));
-  const numberFormats: (string | null)[][] = Array.from({ length: h }, () => new Array<string | null>(w).fill(null));
-  for (const e of entries) {
-    values[e.row - top][e.col - left] = e.value;
-    formulas[e.row - top][e.col - left] = e.formula;
-    numberFormats[e.row - top][e.col - left] = e.numFmt;
-  }
-  return { name: ws.name, origin: { row: top, col: left }, values, formulas, numberFormats, merges };
+  return { name: ws.name, cells, merges };
 }

@@ -32,22 +32,15 @@ export class SheetIndex {
   readonly cells: IndexedCell[] = [];
 
   constructor(readonly grid: Grid) {
-    const { values, formulas } = grid.snapshot;
-    for (let i = 0; i < values.length; i++) {
-      const row = values[i];
-      const r = grid.top + i;
-      for (let j = 0; j < row.length; j++) {
-        const v = row[j];
-        // a formula whose result is not cached yet (a file written by a library) still holds something
-        if (isBlank(v) && !formulas?.[i]?.[j]) continue;
-        const c = grid.left + j;
-        if (grid.isMergeContinuation(r, c)) continue;
-        const cell = new Cell(r, c, headerKey(v), v);
-        this.cells.push(cell);
-        let list = this.rows.get(r);
-        if (!list) this.rows.set(r, (list = []));
-        list.push(cell);
-      }
+    for (const c of grid.cells()) {
+      // a formula whose result is not cached yet (a file written by a library) still holds something
+      if (isBlank(c.value) && !c.formula) continue;
+      if (grid.isMergeContinuation(c.row, c.col)) continue;
+      const cell = new Cell(c.row, c.col, headerKey(c.value), c.value);
+      this.cells.push(cell);
+      let list = this.rows.get(c.row);
+      if (!list) this.rows.set(c.row, (list = []));
+      list.push(cell);
     }
   }
 
