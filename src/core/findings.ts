@@ -22,6 +22,8 @@ export const FINDING_CODES = [
   "UNIT_MISMATCH",
   "NUMBER_AS_TEXT",
   "MISSING_VALUE",
+  "CELL_ERROR",
+  "TABLE_PARTIAL",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
