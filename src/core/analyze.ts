@@ -20,6 +20,8 @@ import {
   checkIndicator,
   checkNumbersAsText,
   checkSplitTotals,
+  checkTableParts,
+  checkCellErrors,
   checkSubtotal,
   checkTotal,
   checkTotalWeight,
@@ -46,6 +48,8 @@ export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = 
 
 export function analyzeTable(table: Table, profile: Profile): TableAnalysis {
   const ctx = new RuleContext(table, profile);
+  checkTableParts(ctx, table.partial);
+  checkCellErrors(ctx, numberCellsOf(table));
   let evaluation: Evaluation;
   let name: string | null;
   switch (table.kind) {
@@ -63,6 +67,27 @@ export function analyzeTable(table: Table, profile: Profile): TableAnalysis {
       break;
   }
   return { sheet: table.sheet, kind: table.kind, table, name, findings: sortFindings(ctx.findings), plan: ctx.plan.build(), evaluation };
+}
+
+/** Every number cell a rule of the table reads (for CELL_ERROR). */
+function numberCellsOf(t: Table): (NumberCell | null)[] {
+  const fundCells = (f: FundRow | null) => (f ? [f.initial, f.budget, f.executed, f.rate] : []);
+  switch (t.kind) {
+    case "project":
+      return [
+        ...[t.fundTotal, ...t.fundParts].flatMap(fundCells),
+        t.budgetWeight,
+        t.rate,
+        t.budgetScore,
+        ...t.indicators.flatMap((i) => [i.weight, i.score]),
+        t.totalWeight,
+        t.total,
+      ];
+    case "department":
+      return [...[...t.fundSources, ...t.fundStructure].flatMap(fundCells), ...t.indicators.flatMap((i) => [i.weight, i.score]), t.totalWeight, t.total];
+    case "summary":
+      return [...t.rows, ...(t.totalRow ? [t.totalRow] : [])].flatMap((r) => [r.initial, r.budget, r.executed, r.rate, r.score]);
+  }
 }
 
 const fundEval = (f: FundRow, rate: number | null): FundEvaluation => ({

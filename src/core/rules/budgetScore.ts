@@ -24,6 +24,7 @@ export function checkBudgetScore(
   rate: number | null,
 ): number | null {
   const weight = weightCell?.value ?? null;
+  if (weightCell?.error) return null;
   if (weightCell && weight === null) ctx.missing(weightCell, "执行率分值", "The execution-rate weight");
   if (weight === null || rate === null) return null;
   const score = budgetScore(weight, rate, ctx.profile);

@@ -12,6 +12,7 @@
  * | 等级                   | grade.ts                                 |
  * | funds                  | funds.ts                                 |
  * | numbers stored as text | numberAsText.ts                          |
+ * | TABLE_PARTIAL, CELL_ERROR | tableParts.ts                         |
  */
 export { executionRate, checkExecutionRate } from "./executionRate";
 export { budgetScore, checkBudgetScore } from "./budgetScore";
@@ -24,3 +25,4 @@ export { grade, checkGrade } from "./grade";
 export { checkSubtotal, checkSplitTotals, FUNDS_TOLERANCE } from "./funds";
 export { checkNumbersAsText } from "./numberAsText";
 export { RuleContext } from "./context";
+export { checkTableParts, checkCellErrors, anyError } from "./tableParts";

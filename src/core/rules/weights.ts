@@ -44,7 +44,8 @@ type Category = "output" | "benefit" | "satisfaction";
 function category(level1: string, level2: string): Category | null {
   if (/满意/.test(level1)) return "satisfaction";
   if (/产出/.test(level1)) return "output";
-  if (/效益|效果/.test(level1)) return /满意/.test(level2) ? "benefit" : "benefit";
+  // 满意度指标 as an 二级 group under 效益指标 (the 2020 template) counts as 满意度 in the split
+  if (/效益|效果/.test(level1)) return /满意/.test(level2) ? "satisfaction" : "benefit";
   return null;
 }
 
