@@ -24,6 +24,7 @@ import {
   checkTotal,
   checkTotalWeight,
   checkWeightSplit,
+  checkScorecard,
   executionRate,
   grade,
 } from "./rules";
@@ -60,6 +61,10 @@ export function analyzeTable(table: Table, profile: Profile): TableAnalysis {
     case "summary":
       evaluation = analyzeSummary(ctx, table);
       name = table.unit?.text || table.title;
+      break;
+    case "scorecard":
+      evaluation = checkScorecard(ctx, table);
+      name = table.name?.text || table.title;
       break;
   }
   return { sheet: table.sheet, kind: table.kind, table, name, findings: sortFindings(ctx.findings), plan: ctx.plan.build(), evaluation };
@@ -191,7 +196,7 @@ export function suggestionPlan(analysis: TableAnalysis, finding: Finding): FillP
   const s = finding.suggestion;
   if (!s) return { changes: [] };
   const t = analysis.table;
-  if (t.kind === "summary") return { changes: [] };
+  if (t.kind === "summary" || t.kind === "scorecard") return { changes: [] }; // scorecard scores are never suggested
   const ind = t.indicators.find((i) => i.score?.ref.address === s.cell);
   if (!ind || !ind.score) return { changes: [] };
   const plan = new PlanBuilder(t.sheet, t.bounds);

@@ -12,6 +12,7 @@
  * | 等级                   | grade.ts                                 |
  * | funds                  | funds.ts                                 |
  * | numbers stored as text | numberAsText.ts                          |
+ * | 评分表 (scorecard, §2.5): 得分 ≤ 分值, group 分值 and 得分 subtotals, 总分, 扣分原因 | scorecard.ts |
  */
 export { executionRate, checkExecutionRate } from "./executionRate";
 export { budgetScore, checkBudgetScore } from "./budgetScore";
@@ -23,4 +24,5 @@ export { checkTotal } from "./total";
 export { grade, checkGrade } from "./grade";
 export { checkSubtotal, checkSplitTotals, FUNDS_TOLERANCE } from "./funds";
 export { checkNumbersAsText } from "./numberAsText";
+export { checkScorecard } from "./scorecard";
 export { RuleContext } from "./context";
