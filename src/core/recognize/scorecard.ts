@@ -186,6 +186,7 @@ interface Node {
 }
 
 const present = (n: NumberCell | null): boolean => !!n && !n.empty;
+const valueOf = (n: NumberCell | null): number | null => (n && !n.empty ? n.value : null);
 
 export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: number, limit: number): ScorecardTable {
   const g = idx.grid;
@@ -326,16 +327,19 @@ export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: numb
       }
       const prev = items[items.length - 1];
       const sameCell = (a: NumberCell | null, b: NumberCell | null) => (a && b ? a.ref.address === b.ref.address : a === b);
-      // optional rows sharing one merged 分值 (and 得分): one unit
-      if (
-        prev &&
-        prev.weight &&
-        n.weight &&
-        present(n.weight) &&
-        sameCell(prev.weight, n.weight) &&
-        sameCell(prev.score, n.score) &&
-        prev.path.slice(0, -1).join("/") === pathOf(n).slice(0, -1).join("/")
-      ) {
+      const sameParent = prev && prev.path.slice(0, -1).join("/") === pathOf(n).slice(0, -1).join("/");
+      // optional rows sharing one merged 分值 (and 得分): one unit …
+      const sharedMerge = !!prev && !!prev.weight && present(n.weight) && sameCell(prev.weight, n.weight) && sameCell(prev.score, n.score);
+      // … and the same rows after the merge was undone and its value repeated (可选项 rows with equal 分值 and 得分)
+      const repeatedOptional =
+        !!prev &&
+        /可选/.test(prev.name) &&
+        /可选/.test(n.name) &&
+        prev.rows[prev.rows.length - 1] + 1 === n.rows[0] &&
+        valueOf(prev.weight) !== null &&
+        valueOf(prev.weight) === valueOf(n.weight) &&
+        valueOf(prev.score) === valueOf(n.score);
+      if (prev && sameParent && (sharedMerge || repeatedOptional)) {
         prev.rows.push(...n.rows);
         prev.name = `${prev.name}、${n.name}`;
         prev.path[prev.path.length - 1] = prev.name;
