@@ -409,6 +409,8 @@ export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: numb
   const gradeField =
     labelledField(idx, H.grade, top, Math.min(limit, bottom + 4)) ??
     inlineField(idx, /^(?:评价|自评|绩效)?等级[:：]/, top, Math.min(limit, bottom + 4));
+  // an 评价等级 row right below the 合计 belongs to the table
+  if (gradeField && gradeField.text !== "" && gradeField.ref.row > bottom) bottom = gradeField.ref.row;
   const fieldsTo = headerRow - 1;
   const name =
     labelledField(idx, projectNameLabel, top, fieldsTo) ??
