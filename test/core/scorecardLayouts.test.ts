@@ -336,3 +336,40 @@ describe("scorecard or 自评表", () => {
     expect(ts[0].plan.changes.every((c) => Number(c.cell.replace(/^[A-Z]+/, "")) < cardTop)).toBe(true);
   });
 });
+
+describe("section rows (\"一、项目决策（20分）\" merged across the table), a \"/\" subtotal, notes below", () => {
+  const rows: CellValue[][] = [
+    ["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"],
+    ["一、项目决策（20分）"],
+    [null, "立项（20分）", "立项依据", 20, 20, null],
+    ["二、项目绩效（80分）"],
+    [null, "产出（80分）", "完成数量", 80, 76, "个别任务延期"],
+    [null, "小计", null, 80, "/", null],
+    ["合计", null, null, 100, 96, null],
+    ["注：本表由项目单位填写。"],
+    ["说明书编制质量", null, null, 5, 5],
+  ];
+  const merges: MergedArea[] = [
+    { top: 2, left: 1, bottom: 2, right: 6 },
+    { top: 4, left: 1, bottom: 4, right: 6 },
+  ];
+  const t = analyzeSheet(sheet("表", rows, { merges })).tables[0];
+
+  test("a section label is its 一级 (with its 分值), never a score cell; a \"/\" subtotal is neither read nor written", () => {
+    const s = scorecardOf(t);
+    expect(s.groups.filter((g) => g.level === 1).map((g) => [g.name, g.declaredWeight, g.scoreCell?.ref.address ?? null])).toEqual([
+      ["一、项目决策", 20, null],
+      ["二、项目绩效", 80, null],
+    ]);
+    expect(s.groups.find((g) => g.name === "产出")!.scoreCell?.ref.address).toBe("E6");
+    expect(codes(t)).toEqual([]);
+    expect(t.plan.changes.map((c) => [c.cell, c.after.formula])).toEqual([["E7", "=ROUND(SUM(E3,E5),2)"]]);
+    expect(t.plan.changes.some((c) => c.cell === "A2" || c.cell === "A4" || c.cell === "E6")).toBe(false);
+  });
+
+  test("the table ends at its 合计; the note and what follows it are not indicators", () => {
+    const s = scorecardOf(t);
+    expect(s.items.map((i) => i.name)).toEqual(["立项依据", "完成数量"]);
+    expect(s.bounds.bottom).toBe(7);
+  });
+});

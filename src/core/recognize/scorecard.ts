@@ -49,7 +49,7 @@ export const SC = {
 const SCORECARD_LEVEL1 = /决策|过程|投入|管理|项目绩效|部门绩效|履职|绩效情况/;
 
 /** Notes and signatures below a table end it. */
-const NOTE = /^(?:注|说明|备注|填表说明|填报说明|填表人|审核人|单位负责人|负责人|联系人|评价人|评分人|制表人|联系电话|日期)[:：0-9一二三、.]?/;
+const NOTE = /^(?:注|说明|备注|填表说明|填报说明|填表人|审核人|单位负责人|负责人|联系人|评价人|评分人|制表人|联系电话|日期)(?:[:：\d\s(（]|$)/;
 
 /** A label with its 分值: "项目决策（20分）", "绩效目标(10)", "项目绩效（特性指标70分）", "相关性(5 分)", "项目决策20分". */
 export const parseLabel = memoize((text: string): { name: string; weight: number | null } => {
@@ -203,8 +203,15 @@ export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: numb
 
   const ownCell = (r: number, c: number | null): IndexedCell | null =>
     c === null ? null : (idx.row(r).find((x) => x.col === c) ?? null);
-  /** A number cell on this row: its own, or the top-left of a merge that starts here or covers it. */
-  const num = (r: number, c: number | null): NumberCell | null => (c === null ? null : numberCell(g, r, c));
+  /**
+   * A number cell on this row: its own, or the top-left of a merge that covers it — but never a cell of another
+   * column (a section label "一、项目决策（20分）" merged across the row is not its 得分).
+   */
+  const num = (r: number, c: number | null): NumberCell | null => {
+    if (c === null) return null;
+    const n = numberCell(g, r, c);
+    return n.ref.col === c ? n : null;
+  };
   const text = (r: number, c: number | null): TextCell | null => (c === null ? null : textCell(g, r, c));
 
   const newNode = (level: number, label: TextCell | null, parent: Node | null): Node => {
@@ -241,7 +248,7 @@ export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: numb
       break;
     }
     if (isScorecardHeader(rowCells)) break;
-    if (rowCells[0] && NOTE.test(squeeze(rowCells[0].text)) && rowCells[0].col <= cols.levels[0]) break;
+    if (rowCells[0] && NOTE.test(rowCells[0].text) && rowCells[0].col <= cols.levels[0]) break;
 
     const sub = labelCells.find((c) => SC.subtotal(c.key));
     if (sub) {

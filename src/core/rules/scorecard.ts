@@ -22,6 +22,8 @@ import { checkNumbersAsText } from "./numberAsText";
 import { scoreRefs } from "./total";
 
 const TOL = 0.005;
+/** A derived cell the fill may write: empty, a number (or a number as text), a formula or an error value — never a text. */
+const writable = (c: NumberCell): boolean => c.empty || c.value !== null || !!c.formula || isErrorValue(c.raw);
 const sum = (xs: number[]) => Number(xs.reduce((a, b) => a + b, 0).toFixed(6));
 /** A reason that says nothing ("无", "/", "—") is no reason. */
 const EMPTY_REASON = /^[无\/—\-－\s]*$/;
@@ -136,7 +138,7 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
     const out: NumberCell[] = [];
     for (const c of g.children) {
       const cg = t.groups[c];
-      if (cg.scoreCell) out.push(cg.scoreCell);
+      if (cg.scoreCell && writable(cg.scoreCell)) out.push(cg.scoreCell);
       else out.push(...refsOf(c));
     }
     for (const i of direct(gi)) if (t.items[i].score) out.push(t.items[i].score!);
@@ -185,7 +187,7 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
         }
       }
     }
-    if (cell) {
+    if (cell && writable(cell)) {
       const refs = refsOf(gi);
       for (const c of refs) ctx.plan.numberFromText(c);
       if (refs.length) {
@@ -257,9 +259,9 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
       `Total ${fmt(stated.value)} differs from the sum of the scores, ${fmt(total)}.`,
     );
   }
-  if (t.total) {
+  if (t.total && writable(t.total)) {
     const refs = dedupe([
-      ...roots.flatMap(({ g, gi }) => (g.scoreCell ? [g.scoreCell] : refsOf(gi))),
+      ...roots.flatMap(({ g, gi }) => (g.scoreCell && writable(g.scoreCell) ? [g.scoreCell] : refsOf(gi))),
       ...loose.map((i) => t.items[i].score).filter((c): c is NumberCell => !!c),
     ]);
     for (const c of refs) ctx.plan.numberFromText(c);
