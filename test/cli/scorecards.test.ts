@@ -13,6 +13,8 @@ import { sofficeConvert } from "../support/libreoffice";
 import { run, tempDir } from "./run";
 import type { CheckJson } from "../../src/cli/check";
 import type { ReportJson } from "../../src/cli/report";
+import JSZip from "jszip";
+import { LINK_NAMESPACE, parseLinkXml } from "../../src/core/narrative";
 
 jest.setTimeout(300_000);
 
@@ -67,6 +69,18 @@ describe("jixiao report on a scorecard", () => {
   test("one 评分表 report with its four sections", () => {
     expect(json.tables.map((t) => [t.kind, t.sections])).toEqual([["scorecard", ["overview", "scores", "deductions", "conclusion"]]]);
     expect(json.tables[0].issues).toEqual([]);
+  });
+
+  test("its sections are content controls tagged jixiao:<section>, the link part names the scorecard", async () => {
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, "评分报告.docx")));
+    const doc = await zip.file("word/document.xml")!.async("string");
+    expect([...doc.matchAll(/<w:tag w:val="([^"]+)"\/>/g)].map((m) => m[1])).toEqual(
+      ["overview", "scores", "deductions", "conclusion"].map((s) => `jixiao:${s}`),
+    );
+    const parts = await Promise.all(Object.keys(zip.files).filter((f) => /^customXml\/item\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
+    const link = parseLinkXml(parts.find((x) => x.includes(LINK_NAMESPACE))!)!;
+    expect(link.tables.map((t) => [t.kind, t.sheet])).toEqual([["scorecard", "评分表"]]);
+    expect(link.tables[0].quotes).toContainEqual({ section: "conclusion", cell: "F43", label: "总分", value: "99分" });
   });
 
   test("LibreOffice opens it and shows every 一级 and 二级 满分 and 得分, the deduction's reason, 总分 and 等级", () => {
