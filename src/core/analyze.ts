@@ -71,23 +71,28 @@ export function analyzeTable(table: Table, profile: Profile): TableAnalysis {
 
 /** Every number cell a rule of the table reads (for CELL_ERROR). */
 function numberCellsOf(t: Table): (NumberCell | null)[] {
-  const fundCells = (f: FundRow | null) => (f ? [f.initial, f.budget, f.executed, f.rate] : []);
+  const out: (NumberCell | null)[] = [];
+  const fund = (f: FundRow | null) => {
+    if (f) out.push(f.initial, f.budget, f.executed, f.rate);
+  };
   switch (t.kind) {
     case "project":
-      return [
-        ...[t.fundTotal, ...t.fundParts].flatMap(fundCells),
-        t.budgetWeight,
-        t.rate,
-        t.budgetScore,
-        ...t.indicators.flatMap((i) => [i.weight, i.score]),
-        t.totalWeight,
-        t.total,
-      ];
+      fund(t.fundTotal);
+      t.fundParts.forEach(fund);
+      out.push(t.budgetWeight, t.rate, t.budgetScore, t.totalWeight, t.total);
+      for (const i of t.indicators) out.push(i.weight, i.score);
+      break;
     case "department":
-      return [...[...t.fundSources, ...t.fundStructure].flatMap(fundCells), ...t.indicators.flatMap((i) => [i.weight, i.score]), t.totalWeight, t.total];
+      t.fundSources.forEach(fund);
+      t.fundStructure.forEach(fund);
+      out.push(t.totalWeight, t.total);
+      for (const i of t.indicators) out.push(i.weight, i.score);
+      break;
     case "summary":
-      return [...t.rows, ...(t.totalRow ? [t.totalRow] : [])].flatMap((r) => [r.initial, r.budget, r.executed, r.rate, r.score]);
+      for (const r of t.totalRow ? [...t.rows, t.totalRow] : t.rows) out.push(r.initial, r.budget, r.executed, r.rate, r.score);
+      break;
   }
+  return out;
 }
 
 const fundEval = (f: FundRow, rate: number | null): FundEvaluation => ({

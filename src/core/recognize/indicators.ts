@@ -8,6 +8,7 @@
 import type { ColumnRole, Indicator, IndicatorGroup, NumberCell, TextCell } from "../model";
 import { parseQuantity } from "../quantity";
 import { isBlank, squeeze, halfWidth } from "../text";
+import { memoize } from "../memo";
 import { numberCell, ref, textCell } from "./cells";
 import { H, splitWeightLabel } from "./headers";
 import { isIndicatorHeader, type IndicatorColumns } from "./columns";
@@ -33,10 +34,10 @@ interface Label {
 const NO_LABEL: Label = { name: "", declared: null, declaredCell: null };
 
 /** Text a template leaves where an indicator is still to be written: "指标1：", "……", "/", "—", "无". */
-export function isPlaceholderText(text: string): boolean {
+export const isPlaceholderText = memoize((text: string): boolean => {
   const s = halfWidth(squeeze(text));
   return s === "" || /^(?:指标\d*[:：]?|三级指标\d*[:：]?|[…\.。·、]+|\/+|[-—–_]+|无|略|\\|x|X)$/.test(s);
-}
+});
 
 /** Reads indicator rows below the header band until 总分 (or the limit). */
 export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, cols: IndicatorColumns, limit: number): IndicatorBlock {
