@@ -17,6 +17,8 @@ import {
   checkExecutionRate,
   checkGrade,
   checkGroupWeights,
+  checkBlockWeight,
+  blockActualWeight,
   checkIndicator,
   checkNumbersAsText,
   checkSplitTotals,
@@ -118,11 +120,20 @@ function analyzeProject(ctx: RuleContext, t: ProjectTable): Evaluation {
   for (const p of t.fundParts) funds.push(fundEval(p, executionRate(p.budget?.value ?? null, p.executed?.value ?? null)));
 
   const bScore = checkBudgetScore(ctx, t.budgetWeight, t.rate, t.budgetScore, rate);
-  const indicators = t.indicators.map((i) => checkIndicator(ctx, i, false));
-  checkGroupWeights(ctx, t.groups);
+  const indicators = t.indicators.map((i) => checkIndicator(ctx, i, t.weightsInTargetColumn));
   const budgetWeight = t.budgetWeight?.value ?? null;
-  const weightSum = checkTotalWeight(ctx, t.indicators, budgetWeight, t.totalWeight);
-  checkWeightSplit(ctx, t.indicators, budgetWeight, t.totalWeight?.ref.address ?? null);
+  const weightsKnown = !t.partial.some((p) => p.part === "weightColumn");
+  checkBlockWeight(ctx, t.fundsDeclared, budgetWeight);
+  // the block holds the 预算执行率 row too where the table scores the rate as an indicator
+  const blockWeight = blockActualWeight(t.indicators, t.groups, weightsKnown);
+  checkBlockWeight(ctx, t.indicatorsDeclared, blockWeight !== null && t.rateIndicator && weightsKnown ? blockWeight + (budgetWeight ?? 0) : blockWeight);
+  // with no 分值 column the weights are unknown, not 0: TABLE_PARTIAL says so, and no weight rule runs on them
+  let weightSum = 0;
+  if (weightsKnown) {
+    checkGroupWeights(ctx, t.groups);
+    weightSum = checkTotalWeight(ctx, t.indicators, budgetWeight, t.totalWeight);
+    checkWeightSplit(ctx, t.indicators, budgetWeight, t.totalWeight?.ref.address ?? null);
+  }
 
   const scoreCells = [t.budgetScore, ...t.indicators.map((i) => i.score)].filter((c): c is NumberCell => !!c);
   const total = checkTotal(ctx, {
@@ -159,8 +170,13 @@ function analyzeDepartment(ctx: RuleContext, t: DepartmentTable): Evaluation {
     checkSplitTotals(ctx, t.fundSources.map((f) => f[col]), t.fundStructure.map((f) => f[col]), colName[col], colNameEn[col]);
   }
   const indicators: IndicatorEvaluation[] = t.indicators.map((i) => checkIndicator(ctx, i, t.weightsInTargetColumn));
-  checkGroupWeights(ctx, t.groups);
-  const weightSum = checkTotalWeight(ctx, t.indicators, null, t.totalWeight);
+  const weightsKnown = !t.partial.some((p) => p.part === "weightColumn");
+  checkBlockWeight(ctx, t.indicatorsDeclared, blockActualWeight(t.indicators, t.groups, weightsKnown));
+  let weightSum = 0;
+  if (weightsKnown) {
+    checkGroupWeights(ctx, t.groups);
+    weightSum = checkTotalWeight(ctx, t.indicators, null, t.totalWeight);
+  }
   const total = checkTotal(ctx, {
     totalCell: t.total,
     statedScores: t.indicators.map((i) => stated(i.score)),

@@ -114,6 +114,13 @@ export interface FundRow {
   rate: NumberCell | null;
 }
 
+/** A weight a block's label declares for the whole block: "绩效指标(90分)", "预算执行情况(10分)". */
+export interface DeclaredWeight {
+  name: string;
+  weight: number;
+  cell: CellRef;
+}
+
 /** A part of a recognised table that could not be read (TABLE_PARTIAL): the checks it feeds are not run. */
 export interface TablePartial {
   /** Which part, as a key: "funds", "fundColumns", "indicators", "weightColumn", "scoreColumn", "actualColumn", "total". */
@@ -202,6 +209,10 @@ export interface ProjectTable extends TableBase {
    * not among `indicators`.
    */
   rateIndicator: Indicator | null;
+  /** The weight the indicator block's label declares ("绩效指标(90分)"), if any. */
+  indicatorsDeclared: DeclaredWeight | null;
+  /** The weight the funds block's label declares ("预算执行情况(10分)"), if any. */
+  fundsDeclared: DeclaredWeight | null;
   /** 总分 row: the total 分值 (100) … */
   totalWeight: NumberCell | null;
   /** … and the total 得分. */
@@ -225,6 +236,8 @@ export interface DepartmentTable extends TableBase {
   weightsInTargetColumn: boolean;
   /** How each column of the indicator block was recognised. */
   columns: ColumnRole[];
+  /** The weight the indicator block's label declares, if any. */
+  indicatorsDeclared: DeclaredWeight | null;
   totalWeight: NumberCell | null;
   total: NumberCell | null;
   grade: TextCell | null;

@@ -19,10 +19,14 @@ const FULL_WIDTH: Record<string, string> = {
   "＝": "=",
   "≧": "≥",
   "≦": "≤",
+  "﹦": "=",
+  "﹤": "<",
+  "﹥": ">",
+  "═": "=",
 };
 
 /** Full-width digits, letters and signs → ASCII; keeps Chinese characters. */
-const FULL_WIDTH_CHAR = /[\uff01-\uff5e≧≦]/g;
+const FULL_WIDTH_CHAR = /[\uff01-\uff5e≧≦﹦﹤﹥═]/g;
 
 function toHalf(ch: string): string {
   const code = ch.charCodeAt(0);

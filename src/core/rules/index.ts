@@ -19,7 +19,7 @@ export { budgetScore, checkBudgetScore } from "./budgetScore";
 export { scoreIndicator, qualitativeBand, direction, BANDS } from "./indicatorScore";
 export { checkIndicator } from "./indicatorChecks";
 export { checkDeviationReason, OVERSHOOT_RATIO } from "./deviationReason";
-export { checkGroupWeights, checkTotalWeight, checkWeightSplit } from "./weights";
+export { checkGroupWeights, checkTotalWeight, checkWeightSplit, checkBlockWeight, blockActualWeight } from "./weights";
 export { checkTotal } from "./total";
 export { grade, checkGrade } from "./grade";
 export { checkSubtotal, checkSplitTotals, FUNDS_TOLERANCE } from "./funds";
