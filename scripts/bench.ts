@@ -4,7 +4,8 @@
  *  2. a generated 200-sheet workbook (tables copied from the fixtures with varied amounts and scores, plus some
  *     sheets that are not tables), timed as (a) a bare ExcelJS load and (b) the full check (load + snapshot +
  *     analyze), median of a few runs, and the ratio b/a (goal ≤ 1.3);
- *  3. if scripts/bench-narrative.ts exists: its benchNarrative() figure (goal < 50 ms).
+ *  3. sparse reading: a table alone and with one value at XFD1048576, time and peak memory side by side (goal ≤ 1.3×);
+ *  4. if scripts/bench-narrative.ts exists: its benchNarrative() figure (goal < 50 ms).
  * Compiled by `npm run bench` with tsc into a temporary folder and run with node.
  */
 import * as fs from "fs";
@@ -12,6 +13,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { loadXlsx } from "../src/adapters/xlsx";
 import { analyzeSheet, analyzeWorkbook } from "../src/core";
+import { benchSparse } from "./bench-sparse";
 
 const FIXTURES =
   process.env.JIXIAO_FIXTURES ??
@@ -148,13 +150,17 @@ async function main() {
   const ratio = check / load;
   console.log(`   比值 / ratio (b)/(a) = ${ratio.toFixed(3)}  (goal ≤ 1.3: ${ratio <= 1.3 ? "met / 达标" : "NOT met / 未达标"})`);
 
+  const department = files.find((f) => /department/.test(f)) ?? files[0];
+  console.log(`\n3. 稀疏读取 / sparse reading: a table alone and with one value at XFD1048576`);
+  for (const line of await benchSparse(department)) console.log(line);
+
   const narrative = path.join(__dirname, "bench-narrative.js");
   if (fs.existsSync(narrative)) {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const mod = require(narrative) as { benchNarrative?: () => { ms: number } | Promise<{ ms: number }> };
     if (mod.benchNarrative) {
       const r = await mod.benchNarrative();
-      console.log(`\n3. 报告文字 / narrative for a 30-indicator table: ${r.ms.toFixed(2)} ms (goal < 50 ms)`);
+      console.log(`\n4. 报告文字 / narrative for a 30-indicator table: ${r.ms.toFixed(2)} ms (goal < 50 ms)`);
     }
   }
 }

@@ -55,10 +55,14 @@ export interface Finding {
   suggestion?: Suggestion;
 }
 
-/** Errors first, then warnings, then info; stable within a severity. */
+/** Findings that say the table was not fully read come before all others: a half-read table never looks clean. */
+export const FIRST_CODES: readonly FindingCode[] = ["TABLE_PARTIAL", "CELL_ERROR"];
+
+/** What was not read first, then errors, warnings, info; stable within a severity. */
 export function sortFindings(findings: Finding[]): Finding[] {
+  const first = (f: Finding) => (FIRST_CODES.includes(f.code) ? 0 : 1);
   return findings
     .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .sort((a, b) => first(a.f) - first(b.f) || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
     .map((x) => x.f);
 }

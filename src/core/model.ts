@@ -32,6 +32,8 @@ export interface NumberCell {
   decimals: number;
   /** True when the value is a percentage (text "99.15%" or a % number format). */
   percent: boolean;
+  /** The error value the cell shows (#DIV/0!, #REF!, …), or null: no rule computes anything from it (CELL_ERROR). */
+  error: string | null;
 }
 
 /** A cell read as text. */
@@ -112,6 +114,52 @@ export interface FundRow {
   rate: NumberCell | null;
 }
 
+/** A weight a block's label declares for the whole block: "绩效指标(90分)", "预算执行情况(10分)". */
+export interface DeclaredWeight {
+  name: string;
+  weight: number;
+  cell: CellRef;
+}
+
+/** A part of a recognised table that could not be read (TABLE_PARTIAL): the checks it feeds are not run. */
+export interface TablePartial {
+  /** Which part, as a key: "funds", "fundColumns", "indicators", "weightColumn", "scoreColumn", "actualColumn", "total". */
+  part: string;
+  /** Where it stands (A1), or null. */
+  cell: string | null;
+  /** Why, in Chinese and English. */
+  why: string;
+  whyEn: string;
+}
+
+/** How the role of a column of the indicator block was decided: by its header, or by what it holds. */
+export interface ColumnRole {
+  role: keyof IndicatorColumnsModel;
+  col: number;
+  source: "header" | "content";
+  /** The header text that decided it (or what the content showed). */
+  header: string;
+}
+
+/** Columns of the indicator block (sheet column numbers, null when absent). */
+export interface IndicatorColumnsModel {
+  level1: number | null;
+  /** 权重 column standing before 二级指标: the 一级 group's weight (department layout). */
+  groupWeight: number | null;
+  level2: number | null;
+  level3: number | null;
+  /** 年度指标值 — or, when split, its 指标值 column. */
+  target: number | null;
+  /** 指标性质 (≥, ≤, =) when the target is split over columns. */
+  targetComparator: number | null;
+  /** 度量单位 when the target is split over columns. */
+  targetUnit: number | null;
+  actual: number | null;
+  weight: number | null;
+  score: number | null;
+  reason: number | null;
+}
+
 export interface TableBase {
   kind: TableKind;
   sheet: string;
@@ -119,6 +167,8 @@ export interface TableBase {
   bounds: { top: number; left: number; bottom: number; right: number };
   /** Title line above the table, if any ("2020年项目支出绩效自评表"). */
   title: string | null;
+  /** Parts of the layout that could not be read (each becomes a TABLE_PARTIAL finding). */
+  partial: TablePartial[];
 }
 
 export interface Goals {
@@ -149,6 +199,20 @@ export interface ProjectTable extends TableBase {
   goals: Goals;
   indicators: Indicator[];
   groups: IndicatorGroup[];
+  /** How each column of the indicator block was recognised. */
+  columns: ColumnRole[];
+  /** True when the column headed 年度指标值 holds each indicator's weight (no 分值 column). */
+  weightsInTargetColumn: boolean;
+  /**
+   * The 预算执行率 indicator row, where the table scores the execution rate as an indicator (湖北 and others)
+   * rather than in the 年度资金总额 row: then budgetWeight and budgetScore are its 分值 and 得分 cells, and it is
+   * not among `indicators`.
+   */
+  rateIndicator: Indicator | null;
+  /** The weight the indicator block's label declares ("绩效指标(90分)"), if any. */
+  indicatorsDeclared: DeclaredWeight | null;
+  /** The weight the funds block's label declares ("预算执行情况(10分)"), if any. */
+  fundsDeclared: DeclaredWeight | null;
   /** 总分 row: the total 分值 (100) … */
   totalWeight: NumberCell | null;
   /** … and the total 得分. */
@@ -170,6 +234,10 @@ export interface DepartmentTable extends TableBase {
   groups: IndicatorGroup[];
   /** True for the 湖南 layout: the column headed 年度指标值 holds each indicator's weight. */
   weightsInTargetColumn: boolean;
+  /** How each column of the indicator block was recognised. */
+  columns: ColumnRole[];
+  /** The weight the indicator block's label declares, if any. */
+  indicatorsDeclared: DeclaredWeight | null;
   totalWeight: NumberCell | null;
   total: NumberCell | null;
   grade: TextCell | null;

@@ -19,10 +19,14 @@ const FULL_WIDTH: Record<string, string> = {
   "＝": "=",
   "≧": "≥",
   "≦": "≤",
+  "﹦": "=",
+  "﹤": "<",
+  "﹥": ">",
+  "═": "=",
 };
 
 /** Full-width digits, letters and signs → ASCII; keeps Chinese characters. */
-const FULL_WIDTH_CHAR = /[\uff01-\uff5e≧≦]/g;
+const FULL_WIDTH_CHAR = /[\uff01-\uff5e≧≦﹦﹤﹥═]/g;
 
 function toHalf(ch: string): string {
   const code = ch.charCodeAt(0);
@@ -90,26 +94,59 @@ export interface ParsedNumber {
 
 const NUMBER_TEXT = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?(%?)$/;
 
-/** The number a cell spells: 3386.925, "　3386.925", "99.15%", "10　", "1,234.5". Null otherwise. */
-export function parseNumber(v: CellValue, numberFormat?: string | null): ParsedNumber | null {
+/** Units a number may carry in a numeric cell: money in 万元 ("12.3万元"), points ("10分"). 元 scales to 万元. */
+const NUMBER_UNIT = /(万元|万|元|分)$/;
+
+export interface ParseNumberOptions {
+  /** The cell holds money in 万元: "7100元" is 0.71. Without it, only 万元/万/分 suffixes are read. */
+  money?: boolean;
+}
+
+/** The number a cell spells: 3386.925, "　3386.925", "99.15%", "10　", "1,234.5", "12.3万元", "10分". Null otherwise. */
+export function parseNumber(v: CellValue, numberFormat?: string | null, opts: ParseNumberOptions = {}): ParsedNumber | null {
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return null;
     const percent = !!numberFormat && numberFormat.includes("%");
     return { value: v, decimals: decimalsOf(v), percent, fromText: false };
   }
   if (typeof v !== "string") return null;
-  const s = halfWidth(squeeze(v));
+  return opts.money ? parseMoneyText(v) : parseNumberText(v);
+}
+
+/** Parsed text is shared between equal texts: treat it as read-only. */
+const parseNumberText = memoize((v: string) => parseText(v, false));
+const parseMoneyText = memoize((v: string) => parseText(v, true));
+
+function parseText(v: string, money: boolean): ParsedNumber | null {
+  const opts = { money };
+  let s = halfWidth(squeeze(v));
+  let scale = 1;
+  const unit = NUMBER_UNIT.exec(s);
+  if (unit && unit.index > 0) {
+    if (unit[1] === "元") {
+      if (!opts.money) return null;
+      scale = 1e-4;
+    }
+    s = s.slice(0, unit.index);
+  }
   const m = NUMBER_TEXT.exec(s);
   if (!m || (m[2] === undefined && m[3] === undefined)) return null;
+  if (unit && m[4] === "%") return null; // "10%分" is not a number
   const intPart = (m[2] ?? "0").replace(/,/g, "");
   const frac = m[3] ?? "";
   let value = Number(`${m[1]}${intPart}.${frac || "0"}`);
+  // a number too large to be finite (400 digits) stays text
+  if (!Number.isFinite(value)) return null;
   const percent = m[4] === "%";
   let decimals = frac.length;
   if (percent) {
     value = value / 100;
     decimals += 2;
     value = Number(value.toFixed(Math.min(decimals + 2, 15)));
+  }
+  if (scale !== 1) {
+    decimals += 4;
+    value = Number((value * scale).toFixed(Math.min(decimals, 15)));
   }
   return { value, decimals, percent, fromText: true };
 }

@@ -2,11 +2,21 @@
 import { ExcelHost, type ExcelRun } from "../../src/adapters/excel";
 import { DEFAULT_READ_LIMITS, planReads } from "../../src/adapters/excel/readPlan";
 import { isUserError } from "../../src/core/errors";
+import { analyzeSheet } from "../../src/core";
 import { FakeExcel, MAX_COLS, MAX_ROWS } from "../fakes/fakeExcel";
 import { FIXTURE_NAMES, fixtureToFake, sortMerges } from "./fixtureFake";
+import { toDense } from "../support/dense";
+import type { DenseSheetSnapshot } from "../../src/core/snapshot";
 
-function hostOf(fake: FakeExcel, opts: ConstructorParameters<typeof ExcelHost>[2] = {}): ExcelHost {
-  return new ExcelHost(fake.run as unknown as ExcelRun, fake.isSetSupported, opts);
+/** ExcelHost whose snapshots these tests read as rectangles (a sheet read as one used range is dense anyway). */
+class DenseHost extends ExcelHost {
+  override async readSheets(...args: Parameters<ExcelHost["readSheets"]>): Promise<DenseSheetSnapshot[]> {
+    return (await super.readSheets(...args)).map(toDense);
+  }
+}
+
+function hostOf(fake: FakeExcel, opts: ConstructorParameters<typeof ExcelHost>[2] = {}): DenseHost {
+  return new DenseHost(fake.run as unknown as ExcelRun, fake.isSetSupported, opts);
 }
 
 /** Syncs made by what `f` does. */
@@ -146,6 +156,44 @@ describe("readSheets: size and sync budget", () => {
     expect(cellsRead).toBe(w.values.length * w.values[0].length);
     expect(cellsRead).toBeLessThan(1000);
     expect(result[0].values).toEqual(w.values);
+  });
+
+  describe("a VALUE far away (XFD1048576) makes the used range 17 billion cells", () => {
+    it.each(FIXTURE_NAMES)("%s: read through the content areas, the same table, cost within 1.3× of the table alone", async (name) => {
+      const alone = await fixtureToFake(name);
+      const base = hostOf(alone.fake);
+      const { from: f0 } = await syncsOf(alone.fake, () => base.readSheets("active"));
+      const aloneCells = alone.fake.syncLog.slice(f0).reduce((n, x) => n + x.cellsRead, 0);
+      const aloneBytes = alone.fake.syncLog.slice(f0).reduce((n, x) => n + x.responseBytes, 0);
+
+      const { fake } = await fixtureToFake(name);
+      fake.sheets[0].set(MAX_ROWS, MAX_COLS, { value: "x" });
+      const host = new ExcelHost(fake.run as unknown as ExcelRun, fake.isSetSupported);
+      const { result, syncs, from } = await syncsOf(fake, () => host.readSheets("active"));
+      expect(syncs).toBe(4); // used range, content-area count, their addresses, the cells
+      const cells = fake.syncLog.slice(from).reduce((n, x) => n + x.cellsRead, 0);
+      const bytes = fake.syncLog.slice(from).reduce((n, x) => n + x.responseBytes, 0);
+      expect(cells).toBeLessThanOrEqual(aloneCells * 1.3 + 1);
+      expect(bytes).toBeLessThanOrEqual(aloneBytes * 1.3 + 200);
+      const [snap] = result;
+      expect("cells" in snap).toBe(true);
+      const far = (snap as { cells: { row: number; col: number; value: unknown }[] }).cells.find((c) => c.row === MAX_ROWS);
+      expect(far).toMatchObject({ col: MAX_COLS, value: "x" });
+      const plain = analyzeSheet(toDense((await base.readSheets("active"))[0])).tables;
+      const withFar = analyzeSheet(snap).tables;
+      expect(withFar.map((t) => t.findings.map((f) => `${f.code}@${f.cell}`))).toEqual(plain.map((t) => t.findings.map((f) => `${f.code}@${f.cell}`)));
+      expect(withFar.map((t) => t.plan.changes.map((c) => c.cell))).toEqual(plain.map((t) => t.plan.changes.map((c) => c.cell)));
+    });
+
+    it("without ExcelApi 1.9 the top-left million cells are read (bounded), never the whole used range", async () => {
+      const { fake } = await fixtureToFake("project-medical-aid-2020");
+      fake.excelApi = "1.8";
+      fake.sheets[0].set(MAX_ROWS, MAX_COLS, { value: "x" });
+      const { result, from } = await syncsOf(fake, () => hostOf(fake).readSheets("active"));
+      const cells = fake.syncLog.slice(from).reduce((n, x) => n + x.cellsRead, 0);
+      expect(cells).toBeLessThanOrEqual(1_000_000);
+      expect(analyzeSheet(result[0]).tables.map((t) => t.kind)).toEqual(["project"]);
+    });
   });
 
   it("sheets whose content passes one sync's budget: blocks spread over syncs, each under 5 MB", async () => {

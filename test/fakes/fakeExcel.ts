@@ -799,6 +799,56 @@ export class FakeRangeProxy extends FakeProxy<RangeTarget> {
     });
   }
 
+  /**
+   * Range.getSpecialCellsOrNullObject (ExcelApi 1.9): the cells of the range holding constants (a value and no
+   * formula) or formulas, as rectangles — runs of cells along a row, stacked where the runs below span the same
+   * columns, which is how Excel reports them. A null object when none.
+   */
+  getSpecialCellsOrNullObject(cellType: string): FakeRangeAreasProxy {
+    const fake = this.ctx.fake;
+    let resolved: { sheet: FakeSheet; areas: Rect[] } | null | undefined;
+    return new FakeRangeAreasProxy(this.ctx, () => {
+      if (!versionAtLeast(fake.excelApi, "1.9")) throw new FakeOfficeError("ApiNotFound", "getSpecialCellsOrNullObject needs ExcelApi 1.9");
+      if (cellType !== "Constants" && cellType !== "Formulas") throw new FakeOfficeError("InvalidArgument", `cellType ${cellType} is not modelled`);
+      if (resolved === undefined) {
+        const { sheet, rect } = this.must();
+        const byRow = new Map<number, number[]>();
+        for (const [k, c] of sheet.cells) {
+          const hit = cellType === "Formulas" ? c.formula !== null : c.formula === null && c.value !== null;
+          if (!hit) continue;
+          const { row, col } = fromKey(k);
+          if (row < rect.top || row > rect.bottom || col < rect.left || col > rect.right) continue;
+          let list = byRow.get(row);
+          if (!list) byRow.set(row, (list = []));
+          list.push(col);
+        }
+        const open = new Map<string, Rect>();
+        const areas: Rect[] = [];
+        for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
+          const cols = byRow.get(row)!.sort((a, b) => a - b);
+          const runs: [number, number][] = [];
+          for (const c of cols) {
+            const last = runs.at(-1);
+            if (last && c === last[1] + 1) last[1] = c;
+            else runs.push([c, c]);
+          }
+          for (const [l, r] of runs) {
+            const k = `${l}:${r}`;
+            const prev = open.get(k);
+            if (prev && prev.bottom === row - 1) prev.bottom = row;
+            else {
+              const a = { top: row, bottom: row, left: l, right: r };
+              open.set(k, a);
+              areas.push(a);
+            }
+          }
+        }
+        resolved = areas.length > 0 ? { sheet, areas } : null;
+      }
+      return resolved;
+    });
+  }
+
   select(): void {
     this.ctx._queue("Range.select", () => {
       const { sheet, rect } = this.must();

@@ -39,6 +39,7 @@ export function nc(address: string, raw: CellValue, opts: Partial<NumberCell> = 
     numberFormat: null,
     decimals,
     percent,
+    error: null,
     ...opts,
   };
 }
@@ -179,6 +180,12 @@ export function projectAnalysis(spec: ProjectSpec = {}): TableAnalysis {
   const table: ProjectTable = {
     kind: "project",
     sheet,
+    partial: [],
+    columns: [],
+    weightsInTargetColumn: false,
+    rateIndicator: null,
+    indicatorsDeclared: null,
+    fundsDeclared: null,
     bounds: { top: 1, left: 1, bottom: totalRow, right: 9 },
     title: spec.title !== undefined ? spec.title : "2020年项目支出绩效自评表",
     name: spec.name === null ? null : tc("C3", spec.name ?? "城乡困难居民医疗救助"),
@@ -233,6 +240,9 @@ export function departmentAnalysis(opts: { total?: number } = {}): TableAnalysis
   const table: DepartmentTable = {
     kind: "department",
     sheet,
+    partial: [],
+    columns: [],
+    indicatorsDeclared: null,
     bounds: { top: 1, left: 1, bottom: 37, right: 8 },
     title: "2020年部门整体支出绩效自评表",
     name: tc("C3", "浏阳市医疗保障局\u3000"),
@@ -282,6 +292,7 @@ export function summaryAnalysis(): TableAnalysis {
   const table: SummaryTable = {
     kind: "summary",
     sheet,
+    partial: [],
     bounds: { top: 1, left: 1, bottom: 7, right: 8 },
     title: "2020年部门项目支出绩效自评情况汇总表",
     unit: tc("A2", "浏阳市医疗保障局"),

@@ -14,7 +14,7 @@
  * The undo record lives in the workbook (custom XML part, ExcelApi 1.5), so it survives closing the pane, saving
  * and reopening; where ExcelApi 1.5 is missing it is kept in memory (undo then lasts while the pane is open).
  */
-import type { CellValue, DenseSheetSnapshot, MergedArea } from "../../core/snapshot";
+import { snapshotCells, type CellValue, type MergedArea, type SheetSnapshot } from "../../core/snapshot";
 import type { CellChange, FillPlan } from "../../core/plan";
 import type { Progress, ReadScope, SpreadsheetHost } from "../../host/host";
 import { UserError } from "../../core/errors";
@@ -22,6 +22,7 @@ import { rangeA1 } from "../../core/address";
 import { normalizeCell, parseArea } from "./address";
 import { CELL_EDIT_CODE, PAYLOAD_CODES, missingSheetError, officeErrorCode, protectedError, toUserError } from "./errors";
 import { DEFAULT_READ_LIMITS, planReads, splitGroup, type ReadLimits, type SyncGroup, type UsedArea } from "./readPlan";
+import { LARGE_USED_RANGE, MAX_CONTENT_AREAS, clusterAreas, parseAreas, type Rect } from "./contentAreas";
 import { UNDO_NAMESPACE, newestRecord, undoRecordFromXml, undoRecordToXml, type UndoCell, type UndoRecord } from "./undoRecord";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -113,6 +114,13 @@ function toFormat(n: unknown): string | null {
   return typeof n === "string" ? n : null;
 }
 
+/** The top-left part of a used range, at most LARGE_USED_RANGE cells (for hosts that cannot list content areas). */
+function clip(a: UsedArea): Rect {
+  const cols = Math.min(a.cols, 1024);
+  const rows = Math.max(1, Math.min(a.rows, Math.floor(LARGE_USED_RANGE / cols)));
+  return { top: a.top, left: a.left, bottom: a.top + rows - 1, right: a.left + cols - 1 };
+}
+
 function uniqueSheets(names: string[]): string[] {
   const seen = new Map<string, string>();
   for (const n of names) if (!seen.has(n.toLowerCase())) seen.set(n.toLowerCase(), n);
@@ -179,7 +187,7 @@ export class ExcelHost implements SpreadsheetHost {
 
   // ---------------------------------------------------------------------------------------------- reading
 
-  async readSheets(scope: ReadScope, onProgress?: Progress): Promise<DenseSheetSnapshot[]> {
+  async readSheets(scope: ReadScope, onProgress?: Progress): Promise<SheetSnapshot[]> {
     const wantName = this.supports("1.7");
     const mergesWanted = this.supports("1.13");
     return this.batch("readSheets", READ, async (ctx, sync, stats) => {
@@ -205,43 +213,50 @@ export class ExcelHost implements SpreadsheetHost {
       if (wantName) this.workbookName = wb.name || null;
 
       const names = sheets.map((ws) => ws.name);
-      const areas: (UsedArea | null)[] = used.map((r, i) =>
+      const usedAreas: (UsedArea | null)[] = used.map((r, i) =>
         r.isNullObject ? null : { sheet: i, top: r.rowIndex + 1, left: r.columnIndex + 1, rows: r.rowCount, cols: r.columnCount },
       );
-      const values: CellValue[][][] = areas.map((a) => (a ? new Array<CellValue[]>(a.rows) : []));
-      const formulas: (string | null)[][][] = areas.map((a) => (a ? new Array<(string | null)[]>(a.rows) : []));
-      const formats: (string | null)[][][] = areas.map((a) => (a ? new Array<(string | null)[]>(a.rows) : []));
+      // What to read of each sheet: its used range, or — where a stray value far away makes that huge — the
+      // rectangles around the cells that hold something (cost follows content, not the used range's area).
+      const rects: Rect[][] = await this.contentRects(sheets, usedAreas, sync);
+      const areas: UsedArea[] = [];
+      const areaSheet: number[] = [];
+      rects.forEach((list, s) =>
+        list.forEach((r) => {
+          areas.push({ sheet: areas.length, top: r.top, left: r.left, rows: r.bottom - r.top + 1, cols: r.right - r.left + 1 });
+          areaSheet.push(s);
+        }),
+      );
+      const values: CellValue[][][] = areas.map((a) => new Array<CellValue[]>(a.rows));
+      const formulas: (string | null)[][][] = areas.map((a) => new Array<(string | null)[]>(a.rows));
+      const formats: (string | null)[][][] = areas.map((a) => new Array<(string | null)[]>(a.rows));
       const merges: (MergedArea[] | null)[] = areas.map(() => (mergesWanted ? [] : null));
 
       const total = sheets.length;
       let done = 0;
-      const remaining = areas.map((a) => (a ? a.rows : 0));
+      const remaining = sheets.map((_, s) => areas.filter((a) => areaSheet[a.sheet] === s).reduce((n, a) => n + a.rows, 0));
       const report = (i: number) => {
         done++;
         onProgress?.(done, total, names[i]);
       };
       onProgress?.(0, total);
-      areas.forEach((a, i) => {
-        if (!a) report(i);
+      remaining.forEach((n, i) => {
+        if (n === 0) report(i);
       });
 
-      const queue: SyncGroup[] = planReads(
-        areas.filter((a): a is UsedArea => a !== null),
-        mergesWanted,
-        this.limits,
-      );
+      const queue: SyncGroup[] = planReads(areas, mergesWanted, this.limits);
       while (queue.length > 0) {
         const g = queue.shift() as SyncGroup;
         const reads = g.chunks.map((c) => {
-          const r = sheets[c.sheet].getRange(rangeA1(c.top, c.left, c.top + c.rows - 1, c.left + c.cols - 1));
+          const r = sheets[areaSheet[c.sheet]].getRange(rangeA1(c.top, c.left, c.top + c.rows - 1, c.left + c.cols - 1));
           r.load("values,formulas,numberFormat");
           return { c, r };
         });
-        const mergeReads = g.mergesOf.map((s) => {
-          const a = areas[s] as UsedArea;
-          const ra = sheets[s].getRange(rangeA1(a.top, a.left, a.top + a.rows - 1, a.left + a.cols - 1)).getMergedAreasOrNullObject();
+        const mergeReads = g.mergesOf.map((k) => {
+          const a = areas[k];
+          const ra = sheets[areaSheet[k]].getRange(rangeA1(a.top, a.left, a.top + a.rows - 1, a.left + a.cols - 1)).getMergedAreasOrNullObject();
           ra.load("areas/items/address");
-          return { s, ra };
+          return { k, ra };
         });
         stats.rangeReads += reads.length;
         try {
@@ -258,24 +273,24 @@ export class ExcelHost implements SpreadsheetHost {
           if (mergeReads.length > 0 && code !== CELL_EDIT_CODE && code !== "AccessDenied") {
             // Reading merged areas fails past 512 of them: read the cells without, and let the engine use its
             // blank-cell continuation rule for those sheets.
-            for (const s of g.mergesOf) merges[s] = null;
+            for (const k of g.mergesOf) merges[k] = null;
             stats.retries++;
             queue.unshift({ chunks: g.chunks, mergesOf: [] });
             continue;
           }
           throw e;
         }
-        for (const { s, ra } of mergeReads) {
+        for (const { k, ra } of mergeReads) {
           if (ra.isNullObject) continue;
           const list: MergedArea[] = [];
           for (const item of ra.areas.items) {
             const m = parseArea(item.address);
             if (m) list.push(m);
           }
-          merges[s] = list;
+          merges[k] = list;
         }
         for (const { c, r } of reads) {
-          const a = areas[c.sheet] as UsedArea;
+          const a = areas[c.sheet];
           const vs = r.values;
           const fs = r.formulas;
           const ns = r.numberFormat;
@@ -294,23 +309,73 @@ export class ExcelHost implements SpreadsheetHost {
             formulas[c.sheet][at] = fr;
             formats[c.sheet][at] = nr;
           }
-          remaining[c.sheet] -= c.rows;
-          if (remaining[c.sheet] === 0) report(c.sheet);
+          const s = areaSheet[c.sheet];
+          remaining[s] -= c.rows;
+          if (remaining[s] === 0) report(s);
         }
       }
 
-      return sheets.map((_, i): DenseSheetSnapshot => {
-        const a = areas[i];
+      return sheets.map((_, i): SheetSnapshot => {
+        const own = areas.filter((a) => areaSheet[a.sheet] === i);
+        const sheetMerges = mergesWanted ? (own.some((a) => merges[a.sheet] === null) ? null : own.flatMap((a) => merges[a.sheet] ?? [])) : null;
+        if (own.length <= 1) {
+          const a = own[0];
+          return {
+            name: names[i],
+            origin: a ? { row: a.top, col: a.left } : { row: 1, col: 1 },
+            values: a ? values[a.sheet] : [],
+            formulas: a ? formulas[a.sheet] : [],
+            numberFormats: a ? formats[a.sheet] : [],
+            merges: sheetMerges,
+          };
+        }
+        // several content rectangles: one sparse snapshot of the cells that hold something
         return {
           name: names[i],
-          origin: a ? { row: a.top, col: a.left } : { row: 1, col: 1 },
-          values: values[i],
-          formulas: formulas[i],
-          numberFormats: formats[i],
-          merges: merges[i],
+          cells: own.flatMap((a) =>
+            snapshotCells({ name: names[i], merges: null, origin: { row: a.top, col: a.left }, values: values[a.sheet], formulas: formulas[a.sheet], numberFormats: formats[a.sheet] }),
+          ),
+          merges: sheetMerges,
         };
       });
     });
+  }
+
+  /**
+   * Per sheet, the rectangles to read. A used range of up to LARGE_USED_RANGE cells is read whole (one rectangle,
+   * the common case: no extra sync). A larger one is read through the areas holding constants and formulas
+   * (ExcelApi 1.9): two more syncs, one for their count and one for their addresses. Without ExcelApi 1.9, or past
+   * MAX_CONTENT_AREAS areas, the used range is read from its top-left corner up to LARGE_USED_RANGE cells, and a
+   * clear message says the rest was not read.
+   */
+  private async contentRects(sheets: Excel.Worksheet[], used: (UsedArea | null)[], sync: () => Promise<void>): Promise<Rect[][]> {
+    const whole = (a: UsedArea): Rect => ({ top: a.top, left: a.left, bottom: a.top + a.rows - 1, right: a.left + a.cols - 1 });
+    const out: Rect[][] = used.map((a) => (a ? [whole(a)] : []));
+    const large = used.map((a, i) => (a && a.rows * a.cols > LARGE_USED_RANGE ? i : -1)).filter((i) => i >= 0);
+    if (large.length === 0) return out;
+    if (this.supports("1.9")) {
+      const probes = large.map((i) => {
+        const all = sheets[i].getRange();
+        const kinds = ["Constants", "Formulas"].map((k) => {
+          const ra = all.getSpecialCellsOrNullObject(k as Excel.SpecialCellType);
+          ra.load("areaCount");
+          return ra;
+        });
+        return { i, kinds };
+      });
+      await sync();
+      const listed = probes.filter((p) => p.kinds.reduce((n, ra) => n + (ra.isNullObject ? 0 : ra.areaCount), 0) <= MAX_CONTENT_AREAS);
+      for (const p of listed) for (const ra of p.kinds) if (!ra.isNullObject) ra.load("address");
+      if (listed.length) await sync();
+      for (const p of listed) {
+        const rects = p.kinds.flatMap((ra) => (ra.isNullObject ? [] : parseAreas(ra.address)));
+        out[p.i] = clusterAreas(rects);
+      }
+      for (const p of probes) if (!listed.includes(p)) out[p.i] = [clip(used[p.i] as UsedArea)];
+    } else {
+      for (const i of large) out[i] = [clip(used[i] as UsedArea)];
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------------------------------------- writing

@@ -16,8 +16,10 @@ export function labelledField(idx: SheetIndex, match: HeaderMatcher, from: numbe
     return null;
   }
   const right = idx.rightOf(label);
-  const next = idx.row(label.row).find((c) => c.col > right && !isLabel(c.key));
-  const stop = idx.row(label.row).find((c) => c.col > right && isLabel(c.key));
+  // a label repeated to its right (a merge undone with the value filled in) is still the label
+  const beyond = idx.row(label.row).filter((c) => c.col > right && c.raw !== label.raw);
+  const next = beyond.find((c) => !isLabel(c.key));
+  const stop = beyond.find((c) => isLabel(c.key));
   if (!next || (stop && stop.col < next.col)) return null;
   return textCell(idx.grid, next.row, next.col);
 }
@@ -47,7 +49,7 @@ export function readGoals(idx: SheetIndex, from: number, to: number): Goals {
       const rowBelow = idx.bottomOf(c) + 1;
       const t = textCell(idx.grid, rowBelow, c.col);
       if (t.text !== "" && t.ref.row === rowBelow) return t;
-      const right = idx.row(c.row).find((x) => x.col > idx.rightOf(c) && !isLabel(x.key));
+      const right = idx.row(c.row).find((x) => x.col > idx.rightOf(c) && !isLabel(x.key) && x.raw !== c.raw);
       return right ? textCell(idx.grid, right.row, right.col) : null;
     };
     return { expected: below(exp), actual: below(act) };
@@ -65,15 +67,16 @@ export interface FundColumns {
 }
 
 /** A header row with 全年预算数 / 全年执行数 (and 年初预算数, 分值, 执行率, 得分). */
-export function fundHeader(idx: SheetIndex, from: number, to: number): { row: number; cols: FundColumns } | null {
+export function fundHeader(idx: SheetIndex, from: number, to: number): { row: number; col: number; cols: FundColumns } | null {
   for (let r = to; r >= from; r--) {
     const cells = idx.row(r);
     const col = (m: HeaderMatcher) => cells.find((c) => m(c.key))?.col ?? null;
-    const budget = col(H.budget);
+    const budget = col(H.budget) ?? col(H.budgetLoose);
     const executed = col(H.executed);
     if (budget === null && executed === null) continue;
     return {
       row: r,
+      col: Math.min(...[budget, executed].filter((c): c is number => c !== null)),
       cols: {
         initial: col(H.initialBudget),
         budget,
@@ -90,7 +93,7 @@ export function fundHeader(idx: SheetIndex, from: number, to: number): { row: nu
 export function fundRow(idx: SheetIndex, label: IndexedCell, cols: FundColumns): FundRow {
   const g = idx.grid;
   const r = label.row;
-  const num = (c: number | null): NumberCell | null => (c === null ? null : numberCell(g, r, c));
+  const num = (c: number | null): NumberCell | null => (c === null ? null : numberCell(g, r, c, { money: true }));
   return {
     label: label.text,
     labelCell: textCell(g, r, label.col),
@@ -101,11 +104,22 @@ export function fundRow(idx: SheetIndex, label: IndexedCell, cols: FundColumns):
   };
 }
 
-/** A fund row's label: the first text cell left of the header's money columns. */
+/**
+ * A fund row's label: the last text cell left of the header's money columns ("资金来源 | （1）财政拨款" → the
+ * latter; a block label repeated down the column, "项目资金（万元）", is not it), with the texts before it, which
+ * may name the row's part ("资金来源").
+ */
 export function fundRowLabel(idx: SheetIndex, r: number, cols: FundColumns): IndexedCell | null {
+  return fundRowLabels(idx, r, cols).at(-1) ?? null;
+}
+
+export function fundRowLabels(idx: SheetIndex, r: number, cols: FundColumns): IndexedCell[] {
   const money = [cols.initial, cols.budget, cols.executed].filter((c): c is number => c !== null);
   const before = Math.min(...money);
-  return idx.row(r).find((c) => c.col < before && c.key !== "") ?? null;
+  const texts = idx.row(r).filter((c) => c.col < before && c.key !== "" && typeof c.raw === "string" && !idx.repeatsLeft(c));
+  // a block label standing in the first column ("项目资金", "整体支出规模") is not a row's label
+  const own = texts.filter((c) => !H.fundBlock(c.key) && !H.spendingScale(c.key));
+  return own.length ? own : [];
 }
 
 /** A title above the table ("2020年项目支出绩效自评表"). */
@@ -126,11 +140,19 @@ export function totalCells(
   const g = idx.grid;
   const label = idx.row(row).find((c) => H.total(c.key));
   const minCol = label ? idx.rightOf(label) + 1 : 1;
+  // a number repeated across formerly merged cells is one number: keep the first of a run
   const numeric = idx
     .row(row)
     .filter((c) => c.col >= minCol)
     .map((c) => numberCell(g, row, c.col))
-    .filter((n) => n.value !== null || n.formula);
+    .filter((n) => n.value !== null || n.formula || n.error)
+    .filter((n, i, all) => {
+      const prev = all[i - 1];
+      if (!prev || prev.ref.col !== n.ref.col - 1 || prev.raw !== n.raw || n.formula) return true;
+      // "100 | 100" in the 分值 and 得分 columns are two numbers (a perfect score); elsewhere a repeat is a merge's copy
+      const numericRole = (col: number) => weightCols.includes(col) || col === scoreCol;
+      return numericRole(prev.ref.col) && numericRole(n.ref.col);
+    });
   const wc = weightCols.filter((c): c is number => c !== null);
   let totalWeight = numeric.find((n) => wc.includes(n.ref.col)) ?? null;
   let scoreCell = scoreCol !== null ? numberCell(g, row, scoreCol) : null;

@@ -2,7 +2,8 @@
 import { a1 } from "../address";
 import type { CellRef, NumberCell, TextCell } from "../model";
 import type { Grid } from "../snapshot";
-import { cellText, isBlank, parseNumber, tidy } from "../text";
+import { cellText, isBlank, parseNumber, tidy, type ParseNumberOptions } from "../text";
+import { isErrorValue } from "../snapshot";
 
 export function ref(row: number, col: number): CellRef {
   return { address: a1(row, col), row, col };
@@ -14,12 +15,14 @@ export function anchor(grid: Grid, row: number, col: number): { row: number; col
   return m ? { row: m.top, col: m.left } : { row, col };
 }
 
-export function numberCell(grid: Grid, row: number, col: number): NumberCell {
+/** A cell read as a number; `money` reads "7100元" as 0.71 (万元). An error value gives no number. */
+export function numberCell(grid: Grid, row: number, col: number, opts: ParseNumberOptions = {}): NumberCell {
   const at = anchor(grid, row, col);
   const raw = grid.value(at.row, at.col);
   const formula = grid.formula(at.row, at.col);
   const numberFormat = grid.numberFormat(at.row, at.col);
-  const parsed = parseNumber(raw, numberFormat);
+  const error = isErrorValue(raw) ? raw : null;
+  const parsed = error ? null : parseNumber(raw, numberFormat, opts);
   return {
     ref: ref(at.row, at.col),
     raw,
@@ -30,6 +33,7 @@ export function numberCell(grid: Grid, row: number, col: number): NumberCell {
     numberFormat,
     decimals: parsed ? parsed.decimals : 0,
     percent: parsed ? parsed.percent : false,
+    error,
   };
 }
 

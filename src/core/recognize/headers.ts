@@ -20,17 +20,30 @@ export const H = {
   reportingUnit: (k: string) => /^填报单位/.test(k),
 
   // fund block
-  fundBlock: (k: string) => k.startsWith("项目资金"),
-  initialBudget: oneOf("年初预算数", "年初预算", "年初预算金额"),
-  budget: oneOf("全年预算数", "全年预算", "调整后预算数", "全年预算金额", "预算数"),
-  executed: oneOf("全年执行数", "全年执行", "全年实际执行数", "实际执行数", "执行数", "全年支出数"),
+  fundBlock: (k: string) => k.startsWith("项目资金") || /^(?:年度)?预算(?:执行)?情况/.test(k),
+  initialBudget: oneOf("年初预算数", "年初预算", "年初预算金额", "年初批复预算数", "年初预算安排"),
+  budget: oneOf("全年预算数", "全年预算", "调整后预算数", "调整后预算", "全年预算金额", "全年调整预算数"),
+  /** Looser names for the budget column, taken only where no column says 全年预算数 / 调整后预算数. */
+  budgetLoose: oneOf("预算数", "年度预算数", "预算金额"),
+  executed: oneOf(
+    "全年执行数",
+    "全年执行",
+    "全年实际执行数",
+    "实际执行数",
+    "执行数",
+    "全年支出数",
+    "预算执行数",
+    "实际支出数",
+    "全年实际支出",
+    "全年实际支出数",
+  ),
   weight: oneOf("分值", "权重", "指标分值"),
   rate: oneOf("执行率", "预算执行率", "资金执行率", "执行率%", "预算执行率%"),
   score: oneOf("得分", "自评得分", "评分", "实际得分", "自评分", "自评分数", "绩效自评得分", "评价得分", "自评分值"),
-  fundTotal: oneOf("年度资金总额", "资金总额", "年度资金合计"),
-  fundCurrent: (k: string) => /^(?:其中)?:?(?:当年|本年)?财政拨款$/.test(k),
-  fundCarryOver: (k: string) => /^(?:其中)?:?上年结转(?:资金)?$/.test(k),
-  fundOther: (k: string) => /^(?:其中)?:?其他资金$/.test(k),
+  fundTotal: (k: string) => /^(?:年度资金总额|资金总额|年度资金合计|总额|资金合计)$/.test(k.replace(/[:：]/g, "")),
+  fundCurrent: (k: string) => /^(?:其中)?:?(?:当年|本年)?(?:财政拨款|财政资金)(?:资金)?$/.test(k),
+  fundCarryOver: (k: string) => /^(?:其中)?:?上年结转(?:结余)?(?:资金)?$/.test(k),
+  fundOther: (k: string) => /^(?:其中)?:?(?:其他资金|单位资金|财政专户管理资金|自有资金|其他)$/.test(k),
 
   // department funds
   spendingScale: oneOf("整体支出规模", "部门整体支出规模"),
@@ -46,9 +59,12 @@ export const H = {
   level1: oneOf("一级指标"),
   level2: oneOf("二级指标"),
   level3: oneOf("三级指标", "指标名称", "三级指标名称"),
-  target: oneOf("年度指标值", "指标值", "年度目标值", "目标值", "年度指标"),
+  target: oneOf("年度指标值", "指标值", "年度目标值", "目标值", "年度指标", "预期指标值", "年度预期指标值", "年初目标值", "年初指标值"),
+  /** Sub-headers of a 年度指标值 split over columns: 指标性质 (≥, ≤, =) | 指标值 | 度量单位. */
+  targetComparator: oneOf("指标性质", "指标方向", "比较符", "符号", "指标符号"),
+  targetUnit: oneOf("度量单位", "计量单位", "单位", "指标单位"),
   actual: (k: string) =>
-    ["实际完成值", "全年完成值", "完成值", "全年实际值", "实际值", "实际完成", "全年实际完成值"].includes(k),
+    ["实际完成值", "全年完成值", "完成值", "全年实际值", "实际值", "实际完成", "全年实际完成值", "实际完成情况值", "完成情况"].includes(k),
   reason: (k: string) => k.length <= 16 && (k.includes("原因") || k.includes("改进措施")),
   total: (k: string) => /^(?:总分|总计得分|合计得分|得分合计|总得分|合计|总计)$/.test(k),
   grade: oneOf("评价等级", "等级", "自评等级", "绩效等级", "评价结果", "绩效评价等级", "自评结果"),

@@ -5,11 +5,11 @@
 import type { Table } from "../model";
 import { Grid, type SheetSnapshot } from "../snapshot";
 import { H } from "./headers";
-import { isIndicatorHeader } from "./indicators";
+import { isIndicatorHeader, headerBottom } from "./indicators";
 import { recognizeDepartment } from "./department";
 import { recognizeProject } from "./project";
 import { recognizeSummary, summaryColumns } from "./summary";
-import { SheetIndex } from "./sheetIndex";
+import { SheetIndex, type ColumnWindow } from "./sheetIndex";
 import { isScorecardHeader, isScorecardLayout, recognizeScorecard } from "./scorecard";
 
 export interface Recognition {
@@ -26,20 +26,36 @@ export function recognizeSheet(snapshot: SheetSnapshot): Recognition {
   if (idx.cells.length === 0) {
     return { tables: [], reason: "工作表为空。", reasonEn: "The sheet is empty." };
   }
+  const tables = tableWindows(idx).flatMap((w) => recognizeWindow(w === null ? idx : idx.narrow(w)));
+  if (tables.length) return { tables, reason: null, reasonEn: null };
+  return { tables, ...missingReason(idx) };
+}
 
+/** Tables one under the other in one band of columns. */
+function recognizeWindow(idx: SheetIndex): Table[] {
   const anchors: Anchor[] = [];
-  for (const [row, cells] of [...idx.rows.entries()].sort((a, b) => a[0] - b[0])) {
-    if (isIndicatorHeader(cells)) anchors.push({ row, kind: "indicators" });
-    else if (summaryColumns(cells)) anchors.push({ row, kind: "summary" });
-    else if (isScorecardHeader(cells)) anchors.push({ row, kind: "scorecard" });
+  for (const row of idx.rowNumbers) {
+    const cells = idx.row(row);
+    const prev = anchors.at(-1);
+    if (isIndicatorHeader(cells)) {
+      // a header written over two rows (or repeated where a merge was undone) is one header
+      if (prev?.kind === "indicators" && row <= headerBottom(idx, prev.row)) continue;
+      anchors.push({ row, kind: "indicators" });
+    } else if (summaryColumns(cells)) {
+      if (prev?.kind === "summary" && row === prev.row + 1 && summaryColumns(idx.row(prev.row))) continue;
+      anchors.push({ row, kind: "summary" });
+    } else if (isScorecardHeader(cells)) {
+      // a scorecard whose header only a scorecard uses ("一级 | 二级 | 三级 | 分值 | 得分"): recognize/scorecard.ts
+      anchors.push({ row, kind: "scorecard" });
+    }
   }
 
   const tables: Table[] = [];
-  let top = grid.top;
+  let top = idx.grid.top;
   for (let i = 0; i < anchors.length; i++) {
     const a = anchors[i];
     if (a.row < top) continue;
-    const limit = i + 1 < anchors.length ? anchors[i + 1].row - 1 : grid.bottom;
+    const limit = i + 1 < anchors.length ? anchors[i + 1].row - 1 : idx.grid.bottom;
     let table: Table;
     // 绩效评价指标体系评分表 (SPEC §2.5): told apart from a 自评表 by its columns and 一级 names (recognize/scorecard.ts)
     if (a.kind !== "summary" && isScorecardLayout(idx, top, a.row, limit)) {
@@ -56,8 +72,49 @@ export function recognizeSheet(snapshot: SheetSnapshot): Recognition {
     tables.push(table);
     top = table.bounds.bottom + 1;
   }
-  if (tables.length) return { tables, reason: null, reasonEn: null };
-  return { tables, ...missingReason(idx) };
+  return tables;
+}
+
+/**
+ * Tables standing side by side: a header row that names 一级指标 (or a summary's 项目名称) more than once splits the
+ * sheet into bands of columns, each read on its own. Null when the sheet holds one band.
+ */
+function tableWindows(idx: SheetIndex): (ColumnWindow | null)[] {
+  let starts: number[] = [];
+  for (const row of idx.rowNumbers) {
+    const cells = idx.row(row);
+    const marks = isIndicatorHeader(cells)
+      ? cells.filter((c) => H.level1(c.key)).map((c) => c.col)
+      : summaryColumns(cells)
+        ? cells.filter((c) => H.projectName(c.key)).map((c) => c.col)
+        : [];
+    if (marks.length > starts.length) starts = marks;
+  }
+  if (starts.length < 2) return [null];
+  // each band runs from just after the previous table's last column: the empty column between them, or, when the
+  // tables touch, as far left of its 一级指标 as the first table's columns run left of its own
+  const lead = starts[0] - leftmostCol(idx, 1, starts[1] - 1);
+  const windows: ColumnWindow[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const gapLeft = i === 0 ? 1 : emptyColumnBefore(idx, starts[i - 1], starts[i]) ?? starts[i] - lead;
+    windows.push({ left: Math.max(1, gapLeft), right: 16384 });
+    if (i > 0) windows[i - 1].right = Math.max(windows[i - 1].left, windows[i].left - 1);
+  }
+  return windows;
+}
+
+function leftmostCol(idx: SheetIndex, from: number, to: number): number {
+  let left = to;
+  for (const c of idx.cells) if (c.col >= from && c.col <= to) left = Math.min(left, c.col);
+  return left;
+}
+
+/** The first column after `a` that holds nothing from the first table's columns up to `b`. */
+function emptyColumnBefore(idx: SheetIndex, a: number, b: number): number | null {
+  const used = new Set<number>();
+  for (const c of idx.cells) if (c.col > a && c.col < b) for (let x = c.col; x <= idx.rightOf(c); x++) used.add(x);
+  for (let col = b - 1; col > a; col--) if (!used.has(col)) return col + 1;
+  return null;
 }
 
 /** A department table has 整体支出规模 / 资金来源 / 资金结构 or 部门名称 above its indicators, or a 权重 group column. */

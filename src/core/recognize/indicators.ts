@@ -1,63 +1,20 @@
 /**
- * The 绩效指标 block shared by project and department tables: 一级/二级/三级 with targets, actuals,
- * weights and scores, read row by row. 一级/二级 cells may be merged vertically or left blank below
- * their first row (merges lost through WPS, LibreOffice or copy-paste): a blank continues the label above.
+ * The 绩效指标 block shared by project and department tables: 一级/二级/三级 with targets, actuals, weights and
+ * scores, read row by row. 一级/二级 cells may be merged vertically, left blank below their first row (merges lost
+ * through WPS, LibreOffice or copy-paste), or repeated in every row (merges undone with the value filled in):
+ * a blank continues the label above, a repeat is the same label. Template rows ("指标1：", "……", "/") are not
+ * indicators.
  */
-import type { Indicator, IndicatorGroup, NumberCell, TextCell } from "../model";
+import type { CellRef, ColumnRole, Indicator, IndicatorGroup, NumberCell, TextCell } from "../model";
 import { parseQuantity } from "../quantity";
-import { isBlank } from "../text";
+import { isBlank, squeeze, halfWidth } from "../text";
+import { memoize } from "../memo";
 import { numberCell, ref, textCell } from "./cells";
 import { H, splitWeightLabel } from "./headers";
+import { isIndicatorHeader, type IndicatorColumns } from "./columns";
 import type { IndexedCell, SheetIndex } from "./sheetIndex";
 
-export interface IndicatorColumns {
-  level1: number | null;
-  /** 权重 column standing before 二级指标: the 一级 group's weight (department layout). */
-  groupWeight: number | null;
-  level2: number | null;
-  level3: number | null;
-  target: number | null;
-  actual: number | null;
-  weight: number | null;
-  score: number | null;
-  reason: number | null;
-}
-
-/** A header row has the indicator columns when it names 一级指标 and 三级指标 (or 二级指标). */
-export function isIndicatorHeader(cells: IndexedCell[]): boolean {
-  const has = (m: (k: string) => boolean) => cells.some((c) => m(c.key));
-  return has(H.level1) && (has(H.level3) || has(H.level2));
-}
-
-export function mapIndicatorColumns(cells: IndexedCell[]): IndicatorColumns {
-  const cols: IndicatorColumns = {
-    level1: null,
-    groupWeight: null,
-    level2: null,
-    level3: null,
-    target: null,
-    actual: null,
-    weight: null,
-    score: null,
-    reason: null,
-  };
-  const take = (k: keyof IndicatorColumns, col: number) => {
-    if (cols[k] === null) cols[k] = col;
-  };
-  for (const c of [...cells].sort((a, b) => a.col - b.col)) {
-    const k = c.key;
-    if (H.level1(k)) take("level1", c.col);
-    else if (H.level2(k)) take("level2", c.col);
-    else if (H.level3(k)) take("level3", c.col);
-    else if (H.target(k)) take("target", c.col);
-    else if (H.actual(k)) take("actual", c.col);
-    else if (k === "权重" && cols.level2 === null && cols.level3 === null) take("groupWeight", c.col);
-    else if (H.weight(k)) take("weight", c.col);
-    else if (H.score(k)) take("score", c.col);
-    else if (H.reason(k)) take("reason", c.col);
-  }
-  return cols;
-}
+export { isIndicatorHeader, mapIndicatorColumns, headerBottom, headerTop, type IndicatorColumns } from "./columns";
 
 export interface IndicatorBlock {
   indicators: Indicator[];
@@ -69,55 +26,74 @@ export interface IndicatorBlock {
 }
 
 interface Label {
+  /** Which label this is: a new cell with another name or weight starts a new group, a repeat does not. */
+  id: number;
   name: string;
   declared: number | null;
   declaredCell: IndexedCell | null;
 }
 
-/** Reads indicator rows below the header until 总分 (or the limit). */
-export function readIndicatorBlock(idx: SheetIndex, headerRow: number, cols: IndicatorColumns, limit: number): IndicatorBlock {
+const NO_LABEL: Label = { id: 0, name: "", declared: null, declaredCell: null };
+
+/** Text a template leaves where an indicator is still to be written: "指标1：", "指标2:/", "……", "/", "—", "无". */
+export const isPlaceholderText = memoize((text: string): boolean => {
+  const s = halfWidth(squeeze(text)).replace(/^(?:三级)?指标\d*[:：]?/, "");
+  return s === "" || /^(?:[…\.。·、]+|\/+|[-—–_]+|无|略|\\|x|X)$/.test(s);
+});
+
+/** "其中桃树种植面积": a breakdown line of the indicator above, not an indicator of its own. */
+const isBreakdown = (name: string) => /^其中/.test(name);
+
+/** Reads indicator rows below the header band until 总分 (or the limit). */
+export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, cols: IndicatorColumns, limit: number): IndicatorBlock {
   const grid = idx.grid;
   const indicators: Indicator[] = [];
   const labelCols = [cols.level1, cols.groupWeight, cols.level2, cols.level3].filter((c): c is number => c !== null);
   const firstDataCol = Math.max(...labelCols, 0);
   let totalRow: number | null = null;
-  let lastRow = headerRow;
-  let l1: Label = { name: "", declared: null, declaredCell: null };
-  let l2: Label = { name: "", declared: null, declaredCell: null };
-
-  // groups, in order of appearance
+  let lastRow = headerBottomRow;
+  let l1: Label = NO_LABEL;
+  let l2: Label = NO_LABEL;
+  let labels = 0;
+  let l1Text = "";
+  let l2Text = "";
   const groups: IndicatorGroup[] = [];
-  const own = (r: number, c: number | null): IndexedCell | null => {
-    if (c === null) return null;
-    return idx.row(r).find((x) => x.col === c) ?? null;
-  };
+  const groupOf = new Map<string, IndicatorGroup>();
 
-  for (let r = headerRow + 1; r <= limit; r++) {
+  for (const r of idx.rowsIn(headerBottomRow + 1, limit)) {
     const rowCells = idx.row(r);
     if (rowCells.some((c) => c.col <= firstDataCol + 1 && H.total(c.key))) {
       totalRow = r;
       lastRow = r;
       break;
     }
-    if (rowCells.length === 0) continue;
     // a new header row means a new table: stop here
     if (isIndicatorHeader(rowCells)) break;
 
-    const c1 = own(r, cols.level1);
-    if (c1 && !grid.isMergeContinuation(r, c1.col)) {
+    const c1 = cols.level1 !== null ? idx.at(r, cols.level1) : null;
+    if (c1) {
       const s = splitWeightLabel(c1.text);
-      l1 = { name: s.name, declared: s.weight, declaredCell: s.weight !== null ? c1 : null };
-      l2 = { name: "", declared: null, declaredCell: null };
+      // a label repeated down the column (a merge undone) is the same label; any other text starts a new one
+      if (c1.text !== l1Text) {
+        l1Text = c1.text;
+        l1 = { id: ++labels, name: s.name, declared: s.weight, declaredCell: s.weight !== null ? c1 : null };
+        l2 = NO_LABEL;
+        l2Text = "";
+      }
     }
-    const gw = own(r, cols.groupWeight);
+    const gw = cols.groupWeight !== null ? idx.at(r, cols.groupWeight) : null;
     if (gw) {
       const n = numberCell(grid, r, gw.col);
-      if (n.value !== null) l1 = { ...l1, declared: n.value, declaredCell: gw };
+      // a weight repeated down the column (a merge undone) is the one declared on the group's first row
+      if (n.value !== null && (l1.declared !== n.value || !l1.declaredCell)) l1 = { ...l1, declared: n.value, declaredCell: gw };
     }
-    const c2 = own(r, cols.level2);
+    const c2 = cols.level2 !== null ? idx.at(r, cols.level2) : null;
     if (c2) {
       const s = splitWeightLabel(c2.text);
-      l2 = { name: s.name, declared: s.weight, declaredCell: s.weight !== null ? c2 : null };
+      if (c2.text !== l2Text) {
+        l2Text = c2.text;
+        l2 = { id: ++labels, name: s.name, declared: s.weight, declaredCell: s.weight !== null ? c2 : null };
+      }
     }
 
     const nameCell = cols.level3 !== null ? textCell(grid, r, cols.level3) : null;
@@ -126,65 +102,122 @@ export function readIndicatorBlock(idx: SheetIndex, headerRow: number, cols: Ind
     const num = (c: number | null): NumberCell | null => (c === null ? null : numberCell(grid, r, c));
     const weight = num(cols.weight);
     const score = num(cols.score);
-    const targetCell = at(cols.target);
-    const actualCell = at(cols.actual);
-    const hasData =
-      (ownName && ownName.text !== "") ||
-      (weight && !weight.empty && weight.ref.row === r) ||
-      (score && !score.empty && score.ref.row === r) ||
-      (actualCell && actualCell.text !== "" && actualCell.ref.row === r);
+    const target = readTarget(idx, r, cols);
+    const actualCell = readActual(idx, r, cols, target.unit);
+    const own = (c: { ref: { row: number } } | null) => !!c && c.ref.row === r;
+    // a number (or a formula) of its own in 分值 or 得分 — not text spread over them by a merge ("无")
+    const numeric = (c: NumberCell | null) => !!c && own(c) && (c.value !== null || !!c.formula || !!c.error);
+    const hasNumbers = numeric(weight) || numeric(score);
+    const name = ownName?.text ?? "";
+    // template rows: a placeholder name and nothing else of substance
+    const placeholderRow =
+      (name === "" || isPlaceholderText(name)) &&
+      !hasNumbers &&
+      (!actualCell || isPlaceholderText(actualCell.text)) &&
+      (!target.cell || isPlaceholderText(target.cell.text));
+    if (placeholderRow) continue;
+    if (isBreakdown(name) && !hasNumbers) continue;
+    const hasData = name !== "" || hasNumbers || (actualCell && actualCell.text !== "" && own(actualCell));
     if (!hasData) continue;
     lastRow = r;
     indicators.push({
       row: r,
       level1: l1.name,
       level2: l2.name,
-      name: ownName ? ownName.text : "",
+      name,
       nameCell: ownName,
-      targetCell,
+      targetCell: target.cell,
       actualCell,
       weight,
       score,
       reasonCell: at(cols.reason),
-      target: targetCell && targetCell.text !== "" ? parseQuantity(targetCell.text) : null,
+      target: target.cell && target.cell.text !== "" ? parseQuantity(target.cell.text) : null,
       actual: actualCell && actualCell.text !== "" ? parseQuantity(actualCell.text) : null,
     });
     groupNote(l1, l2, r);
   }
 
   function groupNote(a: Label, b: Label, row: number) {
-    let g1 = groups.find((g) => g.level === 1 && g.name === a.name);
-    if (!g1) {
-      g1 = { level: 1, name: a.name, parent: null, declaredWeight: null, declaredCell: null, rows: [], actualWeight: 0 };
-      groups.push(g1);
-    }
-    if (a.declared !== null && a.declaredCell) {
-      g1.declaredWeight = a.declared;
-      g1.declaredCell = ref(a.declaredCell.row, a.declaredCell.col);
-    }
-    g1.rows.push(row);
-    if (b.name === "") return;
-    let g2 = groups.find((g) => g.level === 2 && g.name === b.name && g.parent === a.name);
-    if (!g2) {
-      g2 = { level: 2, name: b.name, parent: a.name, declaredWeight: null, declaredCell: null, rows: [], actualWeight: 0 };
-      groups.push(g2);
-    }
-    if (b.declared !== null && b.declaredCell) {
-      g2.declaredWeight = b.declared;
-      g2.declaredCell = ref(b.declaredCell.row, b.declaredCell.col);
-    }
-    g2.rows.push(row);
+    const group = (label: Label, level: 1 | 2, parent: string | null): IndicatorGroup => {
+      // one group per label: the same name under another label (two "(50分)" cells whose names were lost) is another group
+      const key = label.declaredCell ? `${level}:${label.id}` : `${level}:${parent ?? ""}:${label.name}`;
+      let g = groupOf.get(key);
+      if (!g) {
+        g = { level, name: label.name, parent, declaredWeight: null, declaredCell: null, rows: [], actualWeight: 0 };
+        groupOf.set(key, g);
+        groups.push(g);
+      }
+      if (label.declared !== null && label.declaredCell && g.declaredCell === null) {
+        g.declaredWeight = label.declared;
+        g.declaredCell = ref(label.declaredCell.row, label.declaredCell.col);
+      }
+      g.rows.push(row);
+      return g;
+    };
+    group(a, 1, null);
+    if (b.name !== "") group(b, 2, a.name);
   }
 
   return { indicators, groups, totalRow, lastRow };
 }
 
+/** 指标性质 words that stand for a sign. */
+const NATURE_SIGN: [RegExp, string][] = [
+  // halfWidth has already turned ≧ ≦ ﹦ ═ into ≥ ≤ =
+  [/^(?:≥|>=|=>|正向|正向指标|不低于|大于等于)$/, "≥"],
+  [/^(?:≤|<=|=<|反向|反向指标|不高于|小于等于)$/, "≤"],
+  [/^(?:>|大于)$/, ">"],
+  [/^(?:<|小于)$/, "<"],
+  [/^(?:=|＝|等于)$/, "="],
+];
+
 /**
- * The 湖南 department layout puts each indicator's weight in the column headed 年度指标值. Recognised from the
- * numbers: every value is a bare number (no unit, no %), small, and they add up to the group weights (or near 100).
+ * The target: its cell, and its text — which, when 年度指标值 is split over 指标性质 | 指标值 | 度量单位, is put
+ * back together ("≥" "100" "%" → "≥100%") while the cell stays the number's (formulas read it).
  */
-export function targetColumnHoldsWeights(indicators: Indicator[], groups: IndicatorGroup[]): boolean {
-  const cells = indicators.map((i) => i.targetCell).filter((c): c is TextCell => !!c && !isBlank(c.raw));
+function readTarget(idx: SheetIndex, r: number, cols: IndicatorColumns): { cell: TextCell | null; unit: string | null } {
+  if (cols.target === null) return { cell: null, unit: null };
+  const cell = textCell(idx.grid, r, cols.target);
+  if (cols.targetComparator === null && cols.targetUnit === null) return { cell, unit: null };
+  const nature = cols.targetComparator !== null ? halfWidth(squeeze(textCell(idx.grid, r, cols.targetComparator).text)) : "";
+  const sign = NATURE_SIGN.find(([re]) => re.test(nature))?.[1] ?? "";
+  const unitText = cols.targetUnit !== null ? squeeze(textCell(idx.grid, r, cols.targetUnit).text) : "";
+  const unit = unitText === "" || isPlaceholderText(unitText) ? null : unitText;
+  const value = cell.text;
+  // a qualitative target written in the 指标性质 column ("有效") with no 指标值
+  if (value === "" && nature !== "" && !sign && !isPlaceholderText(nature)) return { cell: { ...cell, text: nature }, unit };
+  if (value === "" || isPlaceholderText(value)) return { cell, unit };
+  const numeric = parseQuantity(value).value !== null && parseQuantity(value).unit === null;
+  const text = numeric ? `${sign}${value}${unit ?? ""}` : value;
+  return { cell: { ...cell, text }, unit };
+}
+
+/** The actual: a bare number written against a split target is in the target's unit ("98" → "98%"). */
+function readActual(idx: SheetIndex, r: number, cols: IndicatorColumns, unit: string | null): TextCell | null {
+  if (cols.actual === null) return null;
+  const cell = textCell(idx.grid, r, cols.actual);
+  const nf = idx.grid.numberFormat(cell.ref.row, cell.ref.col);
+  if (typeof cell.raw === "number" && nf && nf.includes("%")) {
+    return { ...cell, text: `${Number((cell.raw * 100).toPrecision(12))}%` };
+  }
+  if (!unit || cell.text === "") return cell;
+  const q = parseQuantity(cell.text);
+  if (q.value !== null && q.unit === null && q.prefix === "") return { ...cell, text: `${cell.text}${unit}` };
+  return cell;
+}
+
+/**
+ * Some layouts put each indicator's weight in a column not headed 分值 — the 湖南 department table puts it in the
+ * column headed 年度指标值. Recognised from the numbers: every value is a bare number (no unit, no %), small, and
+ * they add up to the group weights (or near 100).
+ */
+export function columnHoldsWeights(
+  indicators: Indicator[],
+  groups: IndicatorGroup[],
+  cellOf: (i: Indicator) => TextCell | null,
+  budgetWeight = 0,
+): boolean {
+  const cells = indicators.map(cellOf).filter((c): c is TextCell => !!c && !isBlank(c.raw));
   if (cells.length < 3 || cells.length < indicators.length * 0.8) return false;
   const values: number[] = [];
   for (const c of cells) {
@@ -193,8 +226,8 @@ export function targetColumnHoldsWeights(indicators: Indicator[], groups: Indica
     if (q.value < 0 || q.value > 100) return false;
     values.push(q.value);
   }
-  const total = values.reduce((a, b) => a + b, 0);
-  const byRow = new Map(indicators.map((i) => [i.row, i.targetCell ? (parseQuantity(i.targetCell.text).value ?? 0) : 0] as const));
+  const total = values.reduce((a, b) => a + b, 0) + budgetWeight;
+  const byRow = new Map(indicators.map((i) => [i.row, parseQuantity(cellOf(i)?.text ?? "").value ?? 0] as const));
   const declared = groups.filter((g) => g.declaredWeight !== null);
   const matching = declared.filter(
     (g) => Math.abs(g.rows.reduce((s, r) => s + (byRow.get(r) ?? 0), 0) - (g.declaredWeight as number)) < 0.01,
@@ -202,8 +235,59 @@ export function targetColumnHoldsWeights(indicators: Indicator[], groups: Indica
   return (declared.length > 0 && matching.length * 2 >= declared.length) || (total >= 80 && total <= 120);
 }
 
+/**
+ * Where the header names no 分值 column: the column that holds the weights, judged by its numbers — the
+ * 年度指标值 column (湖南) or a column whose header says nothing. Returns the column and how it was decided.
+ */
+export function inferWeightColumn(
+  idx: SheetIndex,
+  indicators: Indicator[],
+  groups: IndicatorGroup[],
+  cols: IndicatorColumns,
+  headerRow: number,
+  budgetWeight = 0,
+): { col: number; inTarget: boolean; role: ColumnRole } | null {
+  if (cols.weight !== null || indicators.length === 0) return null;
+  const g = idx.grid;
+  const at = (col: number) => (i: Indicator) => textCell(g, i.row, col);
+  if (cols.target !== null && cols.targetComparator === null && columnHoldsWeights(indicators, groups, at(cols.target), budgetWeight)) {
+    return {
+      col: cols.target,
+      inTarget: true,
+      role: { role: "weight", col: cols.target, source: "content", header: "年度指标值列为小整数且合计符合权重（湖南式）" },
+    };
+  }
+  const used = new Set(Object.values(cols).filter((c): c is number => c !== null));
+  const labelRight = Math.max(...[cols.level1, cols.level2, cols.level3].filter((c): c is number => c !== null), 0);
+  const candidates = new Set<number>();
+  for (const i of indicators) for (const c of idx.row(i.row)) if (c.col > labelRight && !used.has(c.col)) candidates.add(c.col);
+  for (const col of [...candidates].sort((a, b) => a - b)) {
+    const header = idx.at(headerRow, col);
+    if (header && !isBlank(header.raw) && !/分|权/.test(header.key)) continue; // a column that says it is something else
+    if (columnHoldsWeights(indicators, groups, at(col), budgetWeight)) {
+      return { col, inTarget: false, role: { role: "weight", col, source: "content", header: "无表头的一列小整数，合计符合权重" } };
+    }
+  }
+  return null;
+}
+
 /** Fills each group's actualWeight from its indicators' 分值. */
 export function withActualWeights(indicators: Indicator[], groups: IndicatorGroup[]): IndicatorGroup[] {
   const w = new Map(indicators.map((i) => [i.row, i.weight?.value ?? 0]));
   return groups.map((g) => ({ ...g, actualWeight: Number(g.rows.reduce((s, r) => s + (w.get(r) ?? 0), 0).toFixed(6)) }));
+}
+
+/**
+ * A weight declared for a whole block by the label beside its header: "绩效指标(90分)", "年度绩效目标(80分)",
+ * "预算执行情况(10分)". Looked for in the header rows, left of the first role column.
+ */
+export function blockDeclaration(idx: SheetIndex, top: number, bottom: number, beforeCol: number): { name: string; weight: number; cell: CellRef } | null {
+  for (const r of idx.rowsIn(top, bottom)) {
+    for (const c of idx.row(r)) {
+      if (c.col >= beforeCol || typeof c.raw !== "string") continue;
+      const s = splitWeightLabel(c.text);
+      if (s.weight !== null && s.name !== "") return { name: s.name, weight: s.weight, cell: ref(c.row, c.col) };
+    }
+  }
+  return null;
 }

@@ -1,70 +1,188 @@
-/** 项目支出绩效自评表 (财预〔2020〕10号 附件 layout), SPEC §2.1. */
-import type { FundRow, ProjectTable } from "../model";
+/** 项目支出绩效自评表 (财预〔2020〕10号 附件 layout), SPEC §2.1, with the variants of §2.6. */
+import type { ColumnRole, FundRow, Indicator, NumberCell, ProjectTable } from "../model";
 import { numberCell } from "./cells";
 import { fundHeader, fundRow, labelledField, readGoals, fundRowLabel, totalCells, findTitle } from "./blocks";
 import { H } from "./headers";
-import { withActualWeights, mapIndicatorColumns, readIndicatorBlock } from "./indicators";
+import { withActualWeights, mapIndicatorColumns, readIndicatorBlock, headerBottom, headerTop, inferWeightColumn, blockDeclaration } from "./indicators";
 import type { SheetIndex } from "./sheetIndex";
 import { boundsOf } from "./bounds";
+import { PartialNotes } from "./partial";
+import { squeeze, halfWidth } from "../text";
 
 export function recognizeProject(idx: SheetIndex, top: number, headerRow: number, limit: number): ProjectTable {
   const g = idx.grid;
-  const cols = mapIndicatorColumns(idx.row(headerRow));
-  const block = readIndicatorBlock(idx, headerRow, cols, limit);
+  const partial = new PartialNotes();
+  const topOfHeader = headerTop(idx, headerRow);
+  const bottomOfHeader = headerBottom(idx, headerRow);
+  const { cols, roles } = mapIndicatorColumns(idx, topOfHeader, bottomOfHeader);
+  headerRow = topOfHeader;
+  const block = readIndicatorBlock(idx, bottomOfHeader, cols, limit);
 
   // 项目资金 block: the 年度资金总额 row and its parts, under a header naming the columns
   let fundTotal: FundRow | null = null;
   const fundParts: FundRow[] = [];
-  let budgetWeight = null,
-    rate = null,
-    budgetScore = null;
+  let fundWeight: NumberCell | null = null,
+    fundScore: NumberCell | null = null;
   const totalLabel = idx.find(H.fundTotal, top, headerRow - 1);
   const header = fundHeader(idx, top, (totalLabel?.row ?? headerRow) - 1);
   if (header) {
-    for (let r = header.row + 1; r < headerRow; r++) {
+    let labelled = 0;
+    for (const r of idx.rowsIn(header.row + 1, headerRow - 1)) {
       const label = fundRowLabel(idx, r, header.cols);
       if (!label) continue;
       const k = label.key.replace(/^其中:?/, "");
-      if (H.fundTotal(k) || (!fundTotal && r === header.row + 1 && !H.fundCurrent(k) && !H.annualGoal(k) && !H.goalExpected(k))) {
+      const first = labelled++ === 0;
+      // the total row is named (年度资金总额, 总额) or, unnamed, the first row under the header
+      if (H.fundTotal(k) || (!fundTotal && first && !H.fundCurrent(k) && !H.fundCarryOver(k) && !H.fundOther(k) && !H.annualGoal(k) && !H.goalExpected(k))) {
         if (fundTotal) break;
         fundTotal = fundRow(idx, label, header.cols);
-        const w = header.cols.weight !== null ? numberCell(g, r, header.cols.weight) : null;
-        budgetWeight = w;
-        rate = fundTotal.rate;
-        budgetScore = header.cols.score !== null ? numberCell(g, r, header.cols.score) : null;
+        fundWeight = header.cols.weight !== null ? numberCell(g, r, header.cols.weight) : null;
+        fundScore = header.cols.score !== null ? numberCell(g, r, header.cols.score) : null;
       } else if (H.fundCurrent(label.key) || H.fundCarryOver(label.key) || H.fundOther(label.key)) {
         fundParts.push({ ...fundRow(idx, label, header.cols), rate: null });
       } else if (fundTotal) {
         break;
       }
     }
+    if (!fundTotal) {
+      partial.add("funds", header, "项目资金表头下未找到「年度资金总额」行，执行率未检查。", "No 年度资金总额 (annual funds total) row under the funds header; the execution rate was not checked.");
+    } else if (!fundTotal.budget || !fundTotal.executed) {
+      partial.add(
+        "fundColumns",
+        header,
+        `项目资金表头缺少「${!fundTotal.budget ? "全年预算数" : "全年执行数"}」列，执行率未检查。`,
+        `The funds header has no ${!fundTotal.budget ? "全年预算数 (budget)" : "全年执行数 (executed)"} column; the execution rate was not checked.`,
+      );
+    }
+  } else {
+    const at = totalLabel ?? idx.find(H.fundBlock, top, headerRow - 1);
+    partial.add(
+      "funds",
+      at ?? { row: headerRow, col: cols.level1 ?? idx.window.left },
+      at ? "项目资金部分找不到含「全年预算数」「全年执行数」的表头，执行率未检查。" : "未找到项目资金部分（年度资金总额、全年预算数、全年执行数），执行率未检查。",
+      at
+        ? "The funds block has no header naming 全年预算数 / 全年执行数; the execution rate was not checked."
+        : "No funds block (年度资金总额, 全年预算数, 全年执行数) was found; the execution rate was not checked.",
+    );
+  }
+
+  // 预算执行率 as an indicator row (湖北 and others): it is the execution-rate score, not a 三级 indicator
+  let indicators = block.indicators;
+  let groupsFrom = block.indicators;
+  const rateIndicator = fundTotal ? indicators.find(isRateIndicator) ?? null : null;
+  let budgetWeight: NumberCell | null = fundWeight;
+  let budgetScore: NumberCell | null = fundScore;
+  let rate: NumberCell | null = fundTotal?.rate ?? null;
+  let fundRowTotals: { weight: NumberCell | null; score: NumberCell | null } | null = null;
+
+  // weights in a column the header does not name 分值 (湖南: the 年度指标值 column)
+  const columns: ColumnRole[] = [...roles];
+  let weightsInTargetColumn = false;
+  const preWeight = rateIndicator ? 0 : (fundWeight?.value ?? 0);
+  const inferred = inferWeightColumn(idx, indicators, block.groups, cols, headerRow, preWeight);
+  if (inferred) {
+    columns.push(inferred.role);
+    weightsInTargetColumn = inferred.inTarget;
+    indicators = indicators.map((i) => ({
+      ...i,
+      weight: numberCell(g, i.row, inferred.col),
+      ...(inferred.inTarget ? { targetCell: null, target: null } : {}),
+    }));
+    groupsFrom = indicators;
+  }
+
+  if (rateIndicator) {
+    const ri = indicators.find((i) => i.row === rateIndicator.row) ?? rateIndicator;
+    indicators = indicators.filter((i) => i.row !== ri.row);
+    budgetWeight = ri.weight;
+    budgetScore = ri.score;
+    if (!rate && ri.actualCell && cols.actual !== null) rate = numberCell(g, ri.row, cols.actual);
+    // the 年度资金总额 row's own 分值/得分 then restate the indicator's, or hold the table's total
+    const w = fundWeight?.value ?? null;
+    const indicatorSum = [ri, ...indicators].reduce((s, i) => s + (i.weight?.value ?? 0), 0);
+    if (w !== null && (Math.abs(w - 100) < 0.005 || Math.abs(w - indicatorSum) < 0.005)) fundRowTotals = { weight: fundWeight, score: fundScore };
+  } else if (fundWeight && fundWeight.value !== null && indicators.length) {
+    // 总分 written into the 年度资金总额 row: its 分值 is the total (100), not the execution rate's
+    const indicatorSum = indicators.reduce((s, i) => s + (i.weight?.value ?? 0), 0);
+    if (Math.abs(fundWeight.value - 100) < 0.005 && Math.abs(indicatorSum - 100) < 0.005) {
+      fundRowTotals = { weight: fundWeight, score: fundScore };
+      budgetWeight = budgetScore = null;
+    }
   }
 
   const fieldsTo = (header?.row ?? headerRow) - 1;
   const scoreCol = cols.score;
-  const totals =
-    block.totalRow !== null
-      ? totalCells(idx, block.totalRow, [cols.weight], scoreCol)
-      : { totalWeight: null, total: null };
+  const weightCol = inferred ? inferred.col : cols.weight;
+  let totals =
+    block.totalRow !== null ? totalCells(idx, block.totalRow, [weightCol], scoreCol) : { totalWeight: null, total: null };
+  if (fundRowTotals && !totals.total && !totals.totalWeight) totals = { totalWeight: fundRowTotals.weight, total: fundRowTotals.score };
   const bottom = block.totalRow ?? block.lastRow;
+
+  noteIndicatorParts(partial, idx, headerRow, cols, weightCol, indicators.length + (rateIndicator ? 1 : 0), block.totalRow, totals.total, block.lastRow, weightsInTargetColumn);
+
   return {
     kind: "project",
     sheet: g.name,
     bounds: boundsOf(idx, top, bottom),
     title: findTitle(idx, top, fieldsTo),
+    partial: partial.notes,
     name: labelledField(idx, H.projectName, top, fieldsTo),
     department: labelledField(idx, H.department, top, fieldsTo),
     implementer: labelledField(idx, H.implementer, top, fieldsTo),
-    fundTotal,
+    fundTotal: fundTotal ? { ...fundTotal, rate } : null,
     fundParts,
     budgetWeight,
     rate,
     budgetScore,
     goals: readGoals(idx, top, headerRow - 1),
-    indicators: block.indicators,
-    groups: withActualWeights(block.indicators, block.groups),
+    indicators,
+    groups: withActualWeights(groupsFrom, block.groups),
+    columns,
+    weightsInTargetColumn,
+    rateIndicator: rateIndicator ? { ...rateIndicator, weight: budgetWeight, score: budgetScore } : null,
+    indicatorsDeclared: blockDeclaration(idx, topOfHeader, bottomOfHeader, cols.level1 ?? idx.window.left),
+    fundsDeclared: header ? blockDeclaration(idx, header.row, header.row, Math.min(...[header.cols.initial, header.cols.budget, header.cols.executed].filter((c): c is number => c !== null))) : null,
     totalWeight: totals.totalWeight,
     total: totals.total,
     grade: labelledField(idx, H.grade, top, bottom),
   };
+}
+
+/** 预算执行率 (资金执行率, 执行率) as an indicator's own name — not a composite such as "预算执行率、控制率". */
+export function isRateIndicator(i: Indicator): boolean {
+  const names = [i.name, i.level2, i.level1].map((s) => halfWidth(squeeze(s)).replace(/\([^)]*\)$/, ""));
+  const own = names.find((s) => s !== "") ?? "";
+  return /^(?:项目)?(?:预算|资金)?(?:支出)?执行率(?:%)?$/.test(own) || (/^预算执行/.test(names[2]) && /执行率/.test(own) && own.length <= 8);
+}
+
+/** TABLE_PARTIAL for the parts of an indicator block the layout has but that could not be read. */
+export function noteIndicatorParts(
+  partial: PartialNotes,
+  idx: SheetIndex,
+  headerRow: number,
+  cols: { level1: number | null; level3: number | null; score: number | null; actual: number | null },
+  weightCol: number | null,
+  indicatorCount: number,
+  totalRow: number | null,
+  total: NumberCell | null,
+  lastRow: number,
+  weightsInTargetColumn: boolean,
+): void {
+  const at = { row: headerRow, col: cols.level3 ?? cols.level1 ?? idx.window.left };
+  if (indicatorCount === 0) {
+    partial.add("indicators", at, "指标表头下没有读到任何指标行。", "No indicator rows were read under the indicator header.");
+    return;
+  }
+  if (weightCol === null) {
+    partial.add("weightColumn", at, "指标部分找不到分值（权重）列，权重与得分未检查。", "The indicator block has no 分值 (weight) column; weights and scores were not checked.");
+  }
+  if (cols.score === null) {
+    partial.add("scoreColumn", at, "指标部分找不到得分列，得分与总分未检查。", "The indicator block has no 得分 (score) column; scores and the total were not checked.");
+  }
+  if (cols.actual === null && !weightsInTargetColumn) {
+    partial.add("actualColumn", at, "指标部分找不到实际完成值列，指标得分无法按规则计算。", "The indicator block has no 实际完成值 (actual) column; scores cannot be computed by the rules.");
+  }
+  if (totalRow === null && !total) {
+    partial.add("total", { row: lastRow, col: cols.level1 ?? idx.window.left }, "未找到总分行，总分未检查。", "No 总分 (total) row was found; the total was not checked.");
+  }
 }

@@ -12,7 +12,7 @@
  * Rows are read into a tree (a label starts a node at its level; a blank or merged label continues the one above);
  * nodes with children are groups, the others are the scoring units.
  */
-import type { CellRef, NumberCell, ScorecardGroup, ScorecardItem, ScorecardTable, TextCell } from "../model";
+import type { CellRef, NumberCell, ScorecardGroup, ScorecardItem, ScorecardTable, TablePartial, TextCell } from "../model";
 import { squeeze, tidy, cellText, halfWidth } from "../text";
 import { memoize } from "../memo";
 import { numberCell, textCell } from "./cells";
@@ -424,11 +424,34 @@ export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: numb
     inlineField(idx, /^(?:项目名称|项目支出名称|单位名称|部门名称|评价项目|项目)[:：]/, top, fieldsTo) ??
     labelledField(idx, H.departmentName, top, fieldsTo);
 
+  // parts that cannot be checked: no 得分 column at all; a group holding only template placeholders
+  const partial: TablePartial[] = [];
+  if (cols.score === null && cols.levelScore.every((c) => c === null)) {
+    partial.push({
+      part: "scoreColumn",
+      cell: cells[0] ? textCell(g, cells[0].row, cells[0].col).ref.address : null,
+      why: "评分表没有得分栏，只检查了分值。",
+      whyEn: "the scorecard has no 得分 (score) column; only the weights were checked.",
+    });
+  }
+  groups.forEach((gr) => {
+    if (gr.items.length > 0 || (gr.parent !== null && groups[gr.parent].items.length === 0)) return;
+    const lv = ["一级", "二级", "三级", "四级"][gr.level - 1] ?? "";
+    const w = gr.declaredWeight !== null ? `（${gr.declaredWeight}分）` : "";
+    partial.push({
+      part: "indicators",
+      cell: gr.labelCell.ref.address,
+      why: `${lv}指标「${gr.name}」${w}下只有模板占位行，没有可评分的指标，其得分无法核对。`,
+      whyEn: `level-${gr.level} group "${gr.name}"${gr.declaredWeight !== null ? ` (${gr.declaredWeight} points)` : ""} holds only template placeholders, nothing that can be scored; its score cannot be checked.`,
+    });
+  });
+
   return {
     kind: "scorecard",
     sheet: g.name,
     bounds: boundsOf(idx, top, bottom),
     title: scorecardTitle(idx, top, fieldsTo),
+    partial,
     name: name && name.text !== "" ? name : null,
     levels: depth,
     items,

@@ -1,4 +1,4 @@
-/** One pass over a sheet: every non-empty cell with its header key, by row. */
+/** One pass over a sheet (or a band of its columns): every non-empty cell with its header key, by row. */
 import type { CellValue, Grid } from "../snapshot";
 import { cellText, headerKey, isBlank, tidy } from "../text";
 
@@ -7,6 +7,8 @@ export interface IndexedCell {
   col: number;
   /** Header key (src/core/text.ts headerKey). */
   key: string;
+  /** The raw value. */
+  readonly raw: CellValue;
   /** The cell's text, tidied. */
   readonly text: string;
 }
@@ -18,7 +20,7 @@ class Cell implements IndexedCell {
     readonly row: number,
     readonly col: number,
     readonly key: string,
-    private readonly raw: CellValue,
+    readonly raw: CellValue,
   ) {}
   get text(): string {
     return (this.tidied ??= tidy(cellText(this.raw)));
@@ -27,30 +29,65 @@ class Cell implements IndexedCell {
 
 const NO_CELLS: IndexedCell[] = [];
 
+/** Columns of the sheet a table may use: the whole sheet, or one of several tables standing side by side. */
+export interface ColumnWindow {
+  left: number;
+  right: number;
+}
+
 export class SheetIndex {
   readonly rows = new Map<number, IndexedCell[]>();
   readonly cells: IndexedCell[] = [];
+  /** Rows that hold a cell, ascending. */
+  readonly rowNumbers: number[] = [];
 
-  constructor(readonly grid: Grid) {
+  constructor(
+    readonly grid: Grid,
+    readonly window: ColumnWindow = { left: 1, right: 16384 },
+  ) {
     for (const c of grid.cells()) {
+      if (c.col < window.left || c.col > window.right) continue;
       // a formula whose result is not cached yet (a file written by a library) still holds something
       if (isBlank(c.value) && !c.formula) continue;
       if (grid.isMergeContinuation(c.row, c.col)) continue;
       const cell = new Cell(c.row, c.col, headerKey(c.value), c.value);
       this.cells.push(cell);
       let list = this.rows.get(c.row);
-      if (!list) this.rows.set(c.row, (list = []));
+      if (!list) {
+        this.rows.set(c.row, (list = []));
+        this.rowNumbers.push(c.row);
+      }
       list.push(cell);
     }
+  }
+
+  /** The same sheet seen through a narrower band of columns. */
+  narrow(window: ColumnWindow): SheetIndex {
+    return new SheetIndex(this.grid, window);
   }
 
   row(r: number): IndexedCell[] {
     return this.rows.get(r) ?? NO_CELLS;
   }
 
+  /** Rows in [from, to] that hold a cell, ascending (a far stray value costs nothing to skip). */
+  rowsIn(from: number, to: number): number[] {
+    const rs = this.rowNumbers;
+    let lo = 0,
+      hi = rs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rs[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let i = lo; i < rs.length && rs[i] <= to; i++) out.push(rs[i]);
+    return out;
+  }
+
   /** The first cell in rows [from, to] whose key matches, scanning row by row, left to right. */
   find(match: (key: string) => boolean, from: number, to: number): IndexedCell | null {
-    for (let r = from; r <= to; r++) {
+    for (const r of this.rowsIn(from, to)) {
       for (const c of this.row(r)) if (match(c.key)) return c;
     }
     return null;
@@ -58,6 +95,12 @@ export class SheetIndex {
 
   findInRow(r: number, match: (key: string) => boolean, minCol = 0): IndexedCell | null {
     for (const c of this.row(r)) if (c.col >= minCol && match(c.key)) return c;
+    return null;
+  }
+
+  /** The cell at (r, c) if it holds something. */
+  at(r: number, c: number): IndexedCell | null {
+    for (const x of this.row(r)) if (x.col === c) return x;
     return null;
   }
 
@@ -71,5 +114,14 @@ export class SheetIndex {
   bottomOf(c: IndexedCell): number {
     const m = this.grid.merge(c.row, c.col);
     return m ? m.bottom : c.row;
+  }
+
+  /**
+   * True when the cell repeats the value of the cell to its left (or above) — what undoing a merge with
+   * "fill the content" leaves behind — so that it is the same label, not a new one.
+   */
+  repeatsLeft(c: IndexedCell): boolean {
+    const left = this.at(c.row, c.col - 1);
+    return !!left && left.raw === c.raw && typeof c.raw === "string";
   }
 }

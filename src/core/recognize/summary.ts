@@ -5,6 +5,7 @@ import { findTitle, inlineField } from "./blocks";
 import { H, type HeaderMatcher } from "./headers";
 import type { IndexedCell, SheetIndex } from "./sheetIndex";
 import { boundsOf } from "./bounds";
+import { PartialNotes } from "./partial";
 
 export interface SummaryColumns {
   seq: number | null;
@@ -23,7 +24,7 @@ export function summaryColumns(cells: IndexedCell[]): SummaryColumns | null {
   const col = (m: HeaderMatcher) => cells.find((c) => m(c.key))?.col ?? null;
   const name = col(H.projectName);
   const rate = col(H.rate);
-  const budget = col(H.budget);
+  const budget = col(H.budget) ?? col(H.budgetLoose);
   const executed = col(H.executed);
   if (name === null || (budget === null && executed === null) || (rate === null && col(H.score) === null)) return null;
   if (col(H.level1) !== null) return null;
@@ -51,21 +52,23 @@ export function recognizeSummary(
   let totalRow: SummaryRow | null = null;
   let last = headerRow;
   const read = (r: number, nameCol: number): SummaryRow => {
-    const num = (c: number | null) => (c === null ? null : numberCell(g, r, c));
+    const num = (c: number | null, money = false) => (c === null ? null : numberCell(g, r, c, { money }));
     return {
       row: r,
       seq: cols.seq !== null ? textCell(g, r, cols.seq) : null,
       name: textCell(g, r, nameCol),
-      initial: num(cols.initial),
-      budget: num(cols.budget),
-      executed: num(cols.executed),
+      initial: num(cols.initial, true),
+      budget: num(cols.budget, true),
+      executed: num(cols.executed, true),
       rate: num(cols.rate),
       score: num(cols.score),
       grade: cols.grade !== null ? textCell(g, r, cols.grade) : null,
     };
   };
-  let blankRun = 0;
-  for (let r = headerRow + 1; r <= limit; r++) {
+  let prev = headerRow;
+  for (const r of idx.rowsIn(headerRow + 1, limit)) {
+    if (r > prev + 2) break; // two blank rows end the table
+    prev = r;
     const cells = idx.row(r);
     const sum = cells.find((c) => H.sum(c.key) && c.col <= cols.name);
     if (sum) {
@@ -75,19 +78,22 @@ export function recognizeSummary(
     }
     const name = textCell(g, r, cols.name);
     if (name.text === "" || name.ref.row !== r) {
-      if (cells.length === 0 && ++blankRun >= 2) break;
       continue;
     }
-    blankRun = 0;
     if (summaryColumns(cells)) break;
     rows.push(read(r, cols.name));
     last = r;
+  }
+  const partial = new PartialNotes();
+  if (!rows.length) {
+    partial.add("rows", { row: headerRow, col: cols.name }, "汇总表表头下没有读到项目行。", "No project rows were read under the summary header.");
   }
   return {
     kind: "summary",
     sheet: g.name,
     bounds: boundsOf(idx, top, last),
     title: findTitle(idx, top, headerRow - 1),
+    partial: partial.notes,
     unit: inlineField(idx, /^填报单位[:：]?/, top, headerRow - 1),
     rows,
     totalRow,

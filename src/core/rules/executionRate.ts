@@ -7,6 +7,7 @@ import type { NumberCell } from "../model";
 import { RATE_FORMAT, rateFormula } from "../formulas";
 import { near } from "../text";
 import { fmt, pct, type RuleContext } from "./context";
+import { anyError } from "./tableParts";
 
 /**
  * An upside-down rate is recognised within 0.1 percentage point of 预算数/执行数: tables round the inverse
@@ -35,6 +36,8 @@ export interface RateCells {
 
 /** Checks one row's 执行率, plans its formula, and returns the rate the table will show. */
 export function checkExecutionRate(ctx: RuleContext, row: RateCells): number | null {
+  // an error value in the money cells (#REF!, #DIV/0!) gives no rate: CELL_ERROR says so
+  if (anyError(row.budget, row.executed) || (anyError(row.initial) && (!row.budget || row.budget.empty))) return null;
   let budgetCell = row.budget;
   if ((!budgetCell || budgetCell.empty) && row.initial && !row.initial.empty) {
     ctx.report(
@@ -63,7 +66,7 @@ export function checkExecutionRate(ctx: RuleContext, row: RateCells): number | n
     );
   }
 
-  const stated = row.rate && !row.rate.empty ? row.rate.value : null;
+  const stated = row.rate && !row.rate.empty && !row.rate.error ? row.rate.value : null;
   if (rate !== null && stated !== null && row.rate) {
     const tol = rateTolerance(row.rate);
     if (!near(stated, rate, tol)) {

@@ -6,14 +6,13 @@
  * - all 分值 add to 100 (WEIGHT_TOTAL_NOT_100);
  * - 总分 = the sum of the units' 得分 (TOTAL_MISMATCH); a stated 等级 matches it (GRADE_MISMATCH, rules/grade.ts);
  * - a unit scored below its 分值 needs a 扣分原因 (DEVIATION_REASON_MISSING);
- * - a cell read here holding an error value: CELL_ERROR, nothing computed from it; a group whose units are all
- *   template placeholders: TABLE_PARTIAL.
+ * - a cell read here holding an error value: nothing computed from it (its CELL_ERROR, like the TABLE_PARTIAL of a
+ *   group holding only template placeholders, is reported with every table's in rules/tableParts.ts).
  * Unit scores are a person's judgement and are never written. Subtotal cells and the 总分 are arithmetic: the fill
  * writes =ROUND(SUM(…),2) there (a 预算执行率 unit stays a score like any other: no 执行率 formula in a scorecard).
  */
 import type { Evaluation, IndicatorEvaluation, ScorecardGroupEvaluation, ScorecardItemEvaluation } from "../analysis";
 import type { NumberCell, ScorecardTable } from "../model";
-import { isErrorValue } from "../snapshot";
 import { totalFormula } from "../formulas";
 import { round2 } from "../text";
 import { fmt, type RuleContext } from "./context";
@@ -23,7 +22,7 @@ import { scoreRefs } from "./total";
 
 const TOL = 0.005;
 /** A derived cell the fill may write: empty, a number (or a number as text), a formula or an error value — never a text. */
-const writable = (c: NumberCell): boolean => c.empty || c.value !== null || !!c.formula || isErrorValue(c.raw);
+const writable = (c: NumberCell): boolean => c.empty || c.value !== null || !!c.formula || c.error !== null;
 const sum = (xs: number[]) => Number(xs.reduce((a, b) => a + b, 0).toFixed(6));
 /** A reason that says nothing ("无", "/", "—") is no reason. */
 const EMPTY_REASON = /^[无\/—\-－\s]*$/;
@@ -35,22 +34,11 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
   };
 
   // ── units: 分值 and 得分 as read ───────────────────────────────────────────────────────────────────────
-  const errorCell = (cell: NumberCell | null, what: string, whatEn: string): boolean => {
-    if (!cell || !isErrorValue(cell.raw)) return false;
-    ctx.report(
-      "CELL_ERROR",
-      "error",
-      cell.ref.address,
-      `${what}为错误值 ${String(cell.raw)}，未据此计算。`,
-      `${whatEn} holds the error value ${String(cell.raw)}; nothing was computed from it.`,
-    );
-    return true;
-  };
   const items: ScorecardItemEvaluation[] = t.items.map((it, i) => {
     const label = itemLabel(i);
     let weight: number | null = null;
     if (it.weight && !it.weight.empty) {
-      if (!errorCell(it.weight, `「${label}」的分值`, `The weight of "${label}"`)) {
+      if (it.weight.error === null) {
         weight = it.weight.value;
         if (weight === null) ctx.missing(it.weight, `「${label}」的分值（不是数字）`, `The weight of "${label}" (not a number)`);
       }
@@ -60,7 +48,7 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
       ctx.missing(it.weight, `「${label}」的分值`, `The weight of "${label}"`);
     }
     let score: number | null = null;
-    if (it.score && !it.score.empty && !errorCell(it.score, `「${label}」的得分`, `The score of "${label}"`)) score = it.score.value;
+    if (it.score && !it.score.empty && it.score.error === null) score = it.score.value;
     if (score !== null && weight !== null && (score > weight + TOL || score < 0)) {
       ctx.report(
         "SCORE_EXCEEDS_WEIGHT",
@@ -86,15 +74,7 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
   // unscored units: a blank form gets one finding, a partly scored one a finding per empty 得分
   const withScoreCell = t.items.map((it, i) => ({ it, i })).filter(({ it }) => it.score);
   const scored = items.filter((e) => e.score !== null);
-  if (t.items.length && withScoreCell.length === 0) {
-    ctx.report(
-      "TABLE_PARTIAL",
-      "warning",
-      t.items[0].nameCell?.ref.address ?? null,
-      "评分表没有可读的得分栏，只检查了分值。",
-      "The scorecard has no readable 得分 (score) column; only the weights were checked.",
-    );
-  } else if (scored.length === 0 && withScoreCell.length) {
+  if (scored.length === 0 && withScoreCell.length) {
     ctx.missing(withScoreCell[0].it.score, "评分表的得分栏（尚未评分）", "The scorecard's 得分 (score) column (not scored yet)");
   } else {
     for (const { it, i } of withScoreCell) {
@@ -154,27 +134,10 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
   const groups: ScorecardGroupEvaluation[] = t.groups.map((g, gi) => {
     const weight = weightOf(gi);
     const score = groupScore(gi);
-    if (emptyTop(gi)) {
-      ctx.report(
-        "TABLE_PARTIAL",
-        "warning",
-        g.labelCell.ref.address,
-        `${levelName(g.level)}指标「${g.name}」${g.declaredWeight !== null ? `（${fmt(g.declaredWeight)}分）` : ""}下没有可评分的指标（只有模板占位行），无法核对其得分。`,
-        `${levelNameEn(g.level)} group "${g.name}"${g.declaredWeight !== null ? ` (${fmt(g.declaredWeight)} points)` : ""} holds no indicator that can be scored (template placeholders only); its score cannot be checked.`,
-      );
-    }
     let statedScore: number | null = null;
     const cell = g.scoreCell;
-    if (cell && !cell.empty) {
-      if (isErrorValue(cell.raw)) {
-        ctx.report(
-          "CELL_ERROR",
-          "warning",
-          cell.ref.address,
-          `「${g.name}」得分小计为错误值 ${String(cell.raw)}；填充将写入求和公式。`,
-          `The subtotal of "${g.name}" holds the error value ${String(cell.raw)}; the fill writes its SUM formula.`,
-        );
-      } else if (cell.value !== null) {
+    if (cell && !cell.empty && cell.error === null) {
+      if (cell.value !== null) {
         statedScore = cell.value;
         if (score !== null && Math.abs(cell.value - score) > TOL) {
           ctx.report(
@@ -236,17 +199,7 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
   const total = scored.length ? round2(sum(scored.map((e) => e.score as number))) : null;
   const stated = (() => {
     if (t.total && !t.total.empty) {
-      if (isErrorValue(t.total.raw)) {
-        ctx.report(
-          "CELL_ERROR",
-          "warning",
-          t.total.ref.address,
-          `总分为错误值 ${String(t.total.raw)}；填充将写入求和公式。`,
-          `The total holds the error value ${String(t.total.raw)}; the fill writes its SUM formula.`,
-        );
-        return null;
-      }
-      return t.total.value !== null ? { value: t.total.value, at: t.total.ref.address } : null;
+      return t.total.error === null && t.total.value !== null ? { value: t.total.value, at: t.total.ref.address } : null;
     }
     return t.totalInText ? { value: t.totalInText.value, at: t.totalInText.cell.ref.address } : null;
   })();
