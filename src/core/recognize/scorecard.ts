@@ -270,29 +270,33 @@ export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: numb
     }
 
     // labels this row starts
+    const weight = num(r, cols.weight);
+    const score = num(r, cols.score);
+    const ownNumbers = (weight && weight.ref.row === r && !weight.empty) || (score && score.ref.row === r && !score.empty);
     let rowNode: Node | null = null;
     let deepest = -1;
     cols.levels.forEach((c, i) => {
       const own = ownCell(r, c);
       if (own && own.text !== "") deepest = i;
     });
+    let started = false;
     for (let i = 0; i <= deepest; i++) {
       const own = ownCell(r, cols.levels[i]);
       if (!own || own.text === "") continue;
       const label = textCell(g, r, cols.levels[i]);
       const current = open[i];
-      // a label repeated down its column (merges undone and filled) continues the group
-      if (i < deepest && current && squeeze(current.label?.text ?? "") === squeeze(label.text)) continue;
+      // a label repeated down its column (merges undone and filled) continues its group — and a repeated leaf label
+      // continues its unit unless the row carries numbers of its own
+      const repeated = !started && current && squeeze(current.label?.text ?? "") === squeeze(label.text);
+      if (repeated && (i < deepest || !ownNumbers)) continue;
       let parent: Node | null = null;
       for (let j = i - 1; j >= 0 && !parent; j--) parent = open[j];
       open[i] = newNode(i + 1, label, parent);
       for (let j = i + 1; j < depth; j++) open[j] = null;
+      started = true;
     }
-    if (deepest >= 0) rowNode = open[deepest];
+    if (started) rowNode = open[deepest];
 
-    const weight = num(r, cols.weight);
-    const score = num(r, cols.score);
-    const ownNumbers = (weight && weight.ref.row === r && !weight.empty) || (score && score.ref.row === r && !score.empty);
     if (!rowNode) {
       if (!ownNumbers) continue;
       // numbers without a label of their own: a further unit under the deepest open label
