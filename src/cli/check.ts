@@ -49,7 +49,9 @@ const SEVERITY_EN = { error: "error  ", warning: "warning", info: "info   " };
 function statedTotal(t: TableAnalysis): number | null {
   if (t.table.kind === "summary") return null;
   const c = t.table.total;
-  return c && !c.empty ? c.value : null;
+  if (c && !c.empty) return c.value;
+  // a scorecard's 总分 may be written inside a text ("自评得分：98")
+  return t.table.kind === "scorecard" ? (t.table.totalInText?.value ?? null) : null;
 }
 
 function findingJson(f: Finding): CheckFindingJson {
