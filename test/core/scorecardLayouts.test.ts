@@ -373,3 +373,16 @@ describe("section rows (\"一、项目决策（20分）\" merged across the tabl
     expect(s.bounds.bottom).toBe(7);
   });
 });
+
+test("a 小计 as the table's last row is inside the table: the fill writes its SUM", () => {
+  const rows: CellValue[][] = [
+    ["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"],
+    ["项目决策（100分）", "立项（100分）", "立项依据", 60, 60, null],
+    [null, null, "立项程序", 40, 40, null],
+    [null, "小计", null, 100, 90, null],
+  ];
+  const t = analyzeSheet(sheet("表", rows)).tables[0];
+  expect(t.table.bounds.bottom).toBe(4);
+  expect(codes(t)).toEqual(["WEIGHT_GROUP_MISMATCH E4"]);
+  expect(t.plan.changes.map((c) => [c.cell, c.after.formula, c.expected])).toEqual([["E4", "=ROUND(SUM(E2:E3),2)", 100]]);
+});

@@ -198,7 +198,8 @@ export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: numb
   const open: (Node | null)[] = cols.levels.map(() => null);
   const placeholderRows: number[] = [];
   let totalRow: number | null = null;
-  let lastRow = headerRow;
+  /** The last 小计 row read: the fill writes there, so the table reaches it. */
+  let lastSubtotal = headerRow;
   let lastLeaf: Node | null = null;
 
   const ownCell = (r: number, c: number | null): IndexedCell | null =>
@@ -244,7 +245,6 @@ export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: numb
     const labelCells = rowCells.filter((c) => c.col <= firstDataCol + 1);
     if (labelCells.some((c) => SC.total(c.key))) {
       totalRow = r;
-      lastRow = r;
       break;
     }
     if (isScorecardHeader(rowCells)) break;
@@ -264,7 +264,7 @@ export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: numb
         const s = num(r, cols.score);
         if (w && w.ref.row === r) target.subtotalWeight = w;
         if (s && s.ref.row === r) target.subtotalScore = s;
-        lastRow = r;
+        lastSubtotal = r;
       }
       continue;
     }
@@ -320,7 +320,6 @@ export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: numb
       if (s && s.ref.row === r && !n.ownScore) n.ownScore = s;
     });
     lastLeaf = rowNode;
-    lastRow = r;
   }
 
   // nodes → groups and scoring units
@@ -403,7 +402,7 @@ export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: numb
   };
   for (const n of roots) visit(n, null);
 
-  let bottom = totalRow ?? Math.max(itemsLastRow, Math.min(lastRow, itemsLastRow));
+  let bottom = totalRow ?? Math.max(itemsLastRow, lastSubtotal);
   const totalWeight = totalRow !== null ? num(totalRow, cols.weight) : null;
   let total: NumberCell | null = totalRow !== null ? num(totalRow, cols.score) : null;
   if (total && totalWeight && total.ref.address === totalWeight.ref.address) total = null;
