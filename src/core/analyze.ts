@@ -28,6 +28,7 @@ import {
   checkTotal,
   checkTotalWeight,
   checkWeightSplit,
+  checkScorecard,
   executionRate,
   grade,
 } from "./rules";
@@ -67,6 +68,10 @@ export function analyzeTable(table: Table, profile: Profile): TableAnalysis {
       evaluation = analyzeSummary(ctx, table);
       name = table.unit?.text || table.title;
       break;
+    case "scorecard":
+      evaluation = checkScorecard(ctx, table);
+      name = table.name?.text || table.title;
+      break;
   }
   return { sheet: table.sheet, kind: table.kind, table, name, findings: sortFindings(ctx.findings), plan: ctx.plan.build(), evaluation };
 }
@@ -92,6 +97,11 @@ function numberCellsOf(t: Table): (NumberCell | null)[] {
       break;
     case "summary":
       for (const r of t.totalRow ? [...t.rows, t.totalRow] : t.rows) out.push(r.initial, r.budget, r.executed, r.rate, r.score);
+      break;
+    case "scorecard":
+      for (const i of t.items) out.push(i.weight, i.score);
+      for (const g of t.groups) out.push(g.weightCell, g.scoreCell);
+      out.push(t.totalWeight, t.total);
       break;
   }
   return out;
@@ -237,7 +247,7 @@ export function suggestionPlan(analysis: TableAnalysis, finding: Finding): FillP
   const s = finding.suggestion;
   if (!s) return { changes: [] };
   const t = analysis.table;
-  if (t.kind === "summary") return { changes: [] };
+  if (t.kind === "summary" || t.kind === "scorecard") return { changes: [] }; // scorecard scores are never suggested
   const ind = t.indicators.find((i) => i.score?.ref.address === s.cell);
   if (!ind || !ind.score) return { changes: [] };
   const plan = new PlanBuilder(t.sheet, t.bounds);
