@@ -18,7 +18,7 @@ export interface CheckFindingJson {
 
 export interface CheckSheetJson {
   sheet: string;
-  kind: "project" | "department" | "summary" | null;
+  kind: "project" | "department" | "summary" | "scorecard" | null;
   /** Why no table was recognised (null when one was). */
   reason: string | null;
   reasonEn: string | null;
@@ -41,15 +41,17 @@ export interface CheckJson {
   sheets: CheckSheetJson[];
 }
 
-const KIND_ZH = { project: "项目支出绩效自评表", department: "部门整体支出绩效自评表", summary: "项目支出绩效自评情况汇总表" };
-const KIND_EN = { project: "project self-evaluation table", department: "department self-evaluation table", summary: "summary of project self-evaluations" };
+const KIND_ZH = { project: "项目支出绩效自评表", department: "部门整体支出绩效自评表", summary: "项目支出绩效自评情况汇总表", scorecard: "绩效评价指标体系评分表" };
+const KIND_EN = { project: "project self-evaluation table", department: "department self-evaluation table", summary: "summary of project self-evaluations", scorecard: "performance evaluation scorecard" };
 const SEVERITY_ZH = { error: "错误", warning: "警告", info: "提示" };
 const SEVERITY_EN = { error: "error  ", warning: "warning", info: "info   " };
 
 function statedTotal(t: TableAnalysis): number | null {
   if (t.table.kind === "summary") return null;
   const c = t.table.total;
-  return c && !c.empty ? c.value : null;
+  if (c && !c.empty) return c.value;
+  // a scorecard's 总分 may be written inside a text ("自评得分：98")
+  return t.table.kind === "scorecard" ? (t.table.totalInText?.value ?? null) : null;
 }
 
 function findingJson(f: Finding): CheckFindingJson {

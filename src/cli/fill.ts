@@ -16,12 +16,12 @@ import { usageError, type ParsedArgs } from "./args";
 import { analyseFile, checkProfile } from "./workbook";
 import { displayWidth, oneLine, pad, percent, showContent } from "./format";
 
-const KIND_ZH = { project: "项目支出绩效自评表", department: "部门整体支出绩效自评表", summary: "项目支出绩效自评情况汇总表" };
-const KIND_EN = { project: "project table", department: "department table", summary: "summary table" };
+const KIND_ZH = { project: "项目支出绩效自评表", department: "部门整体支出绩效自评表", summary: "项目支出绩效自评情况汇总表", scorecard: "绩效评价指标体系评分表" };
+const KIND_EN = { project: "project table", department: "department table", summary: "summary table", scorecard: "scorecard" };
 
 export interface FillSheetJson {
   sheet: string;
-  kind: "project" | "department" | "summary" | null;
+  kind: "project" | "department" | "summary" | "scorecard" | null;
   name: string | null;
   reason: string | null;
   changes: {

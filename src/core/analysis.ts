@@ -49,6 +49,38 @@ export interface Evaluation {
   total: number | null;
   grade: Grade | null;
   funds: FundEvaluation[];
+  /** The 一级/二级 subtotals of a 绩效评价指标体系评分表 (scorecard tables only). */
+  scorecard?: ScorecardEvaluation;
+}
+
+/** A scorecard group (一级, 二级 …) as it stands: 满分 and 得分 (SPEC §2.5). */
+export interface ScorecardGroupEvaluation {
+  /** Index into ScorecardTable.groups. */
+  group: number;
+  level: number;
+  name: string;
+  /** 满分: the declared 分值, else the sum of its units' 分值. */
+  weight: number | null;
+  /** 得分: the sum of its units' 得分 (null when none is scored). */
+  score: number | null;
+  /** The 得分 subtotal the table states, where it has a cell for one. */
+  statedScore: number | null;
+  /** Points lost (满分 − 得分), 0 when none or unknown. */
+  lost: number;
+}
+
+/** A scoring unit as it stands. */
+export interface ScorecardItemEvaluation {
+  /** Index into ScorecardTable.items. */
+  item: number;
+  weight: number | null;
+  score: number | null;
+  lost: number;
+}
+
+export interface ScorecardEvaluation {
+  groups: ScorecardGroupEvaluation[];
+  items: ScorecardItemEvaluation[];
 }
 
 export interface TableAnalysis {

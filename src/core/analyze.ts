@@ -17,6 +17,8 @@ import {
   checkExecutionRate,
   checkGrade,
   checkGroupWeights,
+  checkBlockWeight,
+  blockActualWeight,
   checkIndicator,
   checkNumbersAsText,
   checkSplitTotals,
@@ -26,6 +28,7 @@ import {
   checkTotal,
   checkTotalWeight,
   checkWeightSplit,
+  checkScorecard,
   executionRate,
   grade,
 } from "./rules";
@@ -65,29 +68,43 @@ export function analyzeTable(table: Table, profile: Profile): TableAnalysis {
       evaluation = analyzeSummary(ctx, table);
       name = table.unit?.text || table.title;
       break;
+    case "scorecard":
+      evaluation = checkScorecard(ctx, table);
+      name = table.name?.text || table.title;
+      break;
   }
   return { sheet: table.sheet, kind: table.kind, table, name, findings: sortFindings(ctx.findings), plan: ctx.plan.build(), evaluation };
 }
 
 /** Every number cell a rule of the table reads (for CELL_ERROR). */
 function numberCellsOf(t: Table): (NumberCell | null)[] {
-  const fundCells = (f: FundRow | null) => (f ? [f.initial, f.budget, f.executed, f.rate] : []);
+  const out: (NumberCell | null)[] = [];
+  const fund = (f: FundRow | null) => {
+    if (f) out.push(f.initial, f.budget, f.executed, f.rate);
+  };
   switch (t.kind) {
     case "project":
-      return [
-        ...[t.fundTotal, ...t.fundParts].flatMap(fundCells),
-        t.budgetWeight,
-        t.rate,
-        t.budgetScore,
-        ...t.indicators.flatMap((i) => [i.weight, i.score]),
-        t.totalWeight,
-        t.total,
-      ];
+      fund(t.fundTotal);
+      t.fundParts.forEach(fund);
+      out.push(t.budgetWeight, t.rate, t.budgetScore, t.totalWeight, t.total);
+      for (const i of t.indicators) out.push(i.weight, i.score);
+      break;
     case "department":
-      return [...[...t.fundSources, ...t.fundStructure].flatMap(fundCells), ...t.indicators.flatMap((i) => [i.weight, i.score]), t.totalWeight, t.total];
+      t.fundSources.forEach(fund);
+      t.fundStructure.forEach(fund);
+      out.push(t.totalWeight, t.total);
+      for (const i of t.indicators) out.push(i.weight, i.score);
+      break;
     case "summary":
-      return [...t.rows, ...(t.totalRow ? [t.totalRow] : [])].flatMap((r) => [r.initial, r.budget, r.executed, r.rate, r.score]);
+      for (const r of t.totalRow ? [...t.rows, t.totalRow] : t.rows) out.push(r.initial, r.budget, r.executed, r.rate, r.score);
+      break;
+    case "scorecard":
+      for (const i of t.items) out.push(i.weight, i.score);
+      for (const g of t.groups) out.push(g.weightCell, g.scoreCell);
+      out.push(t.totalWeight, t.total);
+      break;
   }
+  return out;
 }
 
 const fundEval = (f: FundRow, rate: number | null): FundEvaluation => ({
@@ -113,11 +130,20 @@ function analyzeProject(ctx: RuleContext, t: ProjectTable): Evaluation {
   for (const p of t.fundParts) funds.push(fundEval(p, executionRate(p.budget?.value ?? null, p.executed?.value ?? null)));
 
   const bScore = checkBudgetScore(ctx, t.budgetWeight, t.rate, t.budgetScore, rate);
-  const indicators = t.indicators.map((i) => checkIndicator(ctx, i, false));
-  checkGroupWeights(ctx, t.groups);
+  const indicators = t.indicators.map((i) => checkIndicator(ctx, i, t.weightsInTargetColumn));
   const budgetWeight = t.budgetWeight?.value ?? null;
-  const weightSum = checkTotalWeight(ctx, t.indicators, budgetWeight, t.totalWeight);
-  checkWeightSplit(ctx, t.indicators, budgetWeight, t.totalWeight?.ref.address ?? null);
+  const weightsKnown = !t.partial.some((p) => p.part === "weightColumn");
+  checkBlockWeight(ctx, t.fundsDeclared, budgetWeight);
+  // the block holds the 预算执行率 row too where the table scores the rate as an indicator
+  const blockWeight = blockActualWeight(t.indicators, t.groups, weightsKnown);
+  checkBlockWeight(ctx, t.indicatorsDeclared, blockWeight !== null && t.rateIndicator && weightsKnown ? blockWeight + (budgetWeight ?? 0) : blockWeight);
+  // with no 分值 column the weights are unknown, not 0: TABLE_PARTIAL says so, and no weight rule runs on them
+  let weightSum = 0;
+  if (weightsKnown) {
+    checkGroupWeights(ctx, t.groups);
+    weightSum = checkTotalWeight(ctx, t.indicators, budgetWeight, t.totalWeight);
+    checkWeightSplit(ctx, t.indicators, budgetWeight, t.totalWeight?.ref.address ?? null);
+  }
 
   const scoreCells = [t.budgetScore, ...t.indicators.map((i) => i.score)].filter((c): c is NumberCell => !!c);
   const total = checkTotal(ctx, {
@@ -154,8 +180,13 @@ function analyzeDepartment(ctx: RuleContext, t: DepartmentTable): Evaluation {
     checkSplitTotals(ctx, t.fundSources.map((f) => f[col]), t.fundStructure.map((f) => f[col]), colName[col], colNameEn[col]);
   }
   const indicators: IndicatorEvaluation[] = t.indicators.map((i) => checkIndicator(ctx, i, t.weightsInTargetColumn));
-  checkGroupWeights(ctx, t.groups);
-  const weightSum = checkTotalWeight(ctx, t.indicators, null, t.totalWeight);
+  const weightsKnown = !t.partial.some((p) => p.part === "weightColumn");
+  checkBlockWeight(ctx, t.indicatorsDeclared, blockActualWeight(t.indicators, t.groups, weightsKnown));
+  let weightSum = 0;
+  if (weightsKnown) {
+    checkGroupWeights(ctx, t.groups);
+    weightSum = checkTotalWeight(ctx, t.indicators, null, t.totalWeight);
+  }
   const total = checkTotal(ctx, {
     totalCell: t.total,
     statedScores: t.indicators.map((i) => stated(i.score)),
@@ -216,7 +247,7 @@ export function suggestionPlan(analysis: TableAnalysis, finding: Finding): FillP
   const s = finding.suggestion;
   if (!s) return { changes: [] };
   const t = analysis.table;
-  if (t.kind === "summary") return { changes: [] };
+  if (t.kind === "summary" || t.kind === "scorecard") return { changes: [] }; // scorecard scores are never suggested
   const ind = t.indicators.find((i) => i.score?.ref.address === s.cell);
   if (!ind || !ind.score) return { changes: [] };
   const plan = new PlanBuilder(t.sheet, t.bounds);

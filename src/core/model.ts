@@ -4,7 +4,7 @@
  */
 import type { CellValue } from "./snapshot";
 
-export type TableKind = "project" | "department" | "summary";
+export type TableKind = "project" | "department" | "summary" | "scorecard";
 
 /** A cell on the table's sheet. */
 export interface CellRef {
@@ -114,6 +114,13 @@ export interface FundRow {
   rate: NumberCell | null;
 }
 
+/** A weight a block's label declares for the whole block: "绩效指标(90分)", "预算执行情况(10分)". */
+export interface DeclaredWeight {
+  name: string;
+  weight: number;
+  cell: CellRef;
+}
+
 /** A part of a recognised table that could not be read (TABLE_PARTIAL): the checks it feeds are not run. */
 export interface TablePartial {
   /** Which part, as a key: "funds", "fundColumns", "indicators", "weightColumn", "scoreColumn", "actualColumn", "total". */
@@ -202,6 +209,10 @@ export interface ProjectTable extends TableBase {
    * not among `indicators`.
    */
   rateIndicator: Indicator | null;
+  /** The weight the indicator block's label declares ("绩效指标(90分)"), if any. */
+  indicatorsDeclared: DeclaredWeight | null;
+  /** The weight the funds block's label declares ("预算执行情况(10分)"), if any. */
+  fundsDeclared: DeclaredWeight | null;
   /** 总分 row: the total 分值 (100) … */
   totalWeight: NumberCell | null;
   /** … and the total 得分. */
@@ -225,6 +236,8 @@ export interface DepartmentTable extends TableBase {
   weightsInTargetColumn: boolean;
   /** How each column of the indicator block was recognised. */
   columns: ColumnRole[];
+  /** The weight the indicator block's label declares, if any. */
+  indicatorsDeclared: DeclaredWeight | null;
   totalWeight: NumberCell | null;
   total: NumberCell | null;
   grade: TextCell | null;
@@ -251,4 +264,75 @@ export interface SummaryTable extends TableBase {
   totalRow: SummaryRow | null;
 }
 
-export type Table = ProjectTable | DepartmentTable | SummaryTable;
+/**
+ * One scoring unit of a 绩效评价指标体系评分表 (SPEC §2.5): one 分值 and one 得分. Usually a leaf (三级 or 四级);
+ * optional rows (可选项) that share one merged 分值/得分 form a single unit.
+ */
+export interface ScorecardItem {
+  /** First sheet row of the unit, and every row it covers. */
+  row: number;
+  rows: number[];
+  /** Names from 一级 down to the leaf (group names without their "（20分）"). */
+  path: string[];
+  level1: string;
+  level2: string;
+  /** The leaf name; the names of every row for a shared unit, joined with 、. */
+  name: string;
+  nameCell: TextCell | null;
+  /** 分值: the 分值/权重 cell, or null where the weight stands only in the label ("相关性（5分）"). */
+  weight: NumberCell | null;
+  /** The weight written in the leaf's label, if any. */
+  labelWeight: number | null;
+  /** 得分 / 自评得分: a person's judgement, never written by the fill. */
+  score: NumberCell | null;
+  /** 扣分原因 / 得分说明 / 评价依据. */
+  reasonCell: TextCell | null;
+  /** 评分标准 / 指标解释 / 评分要点, as written. */
+  criteriaCell: TextCell | null;
+}
+
+/** A 一级/二级 (or 三级 above a 四级) group of a scorecard with its declared 分值 and its stated 得分 subtotal. */
+export interface ScorecardGroup {
+  level: number;
+  name: string;
+  /** Names from 一级 down to this group. */
+  path: string[];
+  labelCell: TextCell;
+  /** 分值 the table declares for the group: in its label ("项目决策（20分）") or in a 分值 cell of its own. */
+  declaredWeight: number | null;
+  /** Where that declaration stands (the label or the 分值 cell). */
+  declaredCell: CellRef | null;
+  /** The group's own 分值 cell (a subtotal row or a per-level 分值 column), if any. */
+  weightCell: NumberCell | null;
+  /** The group's own 得分 cell (a subtotal row, a 小计 row or a per-level 得分 column): arithmetic, the fill writes its SUM. */
+  scoreCell: NumberCell | null;
+  /** Indexes into ScorecardTable.items of every unit below the group. */
+  items: number[];
+  /** Indexes into ScorecardTable.groups of the direct sub-groups. */
+  children: number[];
+  /** Index of the parent group, or null for a 一级. */
+  parent: number | null;
+}
+
+export interface ScorecardTable extends TableBase {
+  kind: "scorecard";
+  /** 项目名称 (or 单位名称 for a department's scorecard). */
+  name: TextCell | null;
+  /** How many indicator levels the header names (3, or 4 where a 四级 column exists). */
+  levels: number;
+  items: ScorecardItem[];
+  groups: ScorecardGroup[];
+  /** Rows left as template placeholders (no 分值, no 得分): not scored, reported where a group has nothing else. */
+  placeholderRows: number[];
+  /** True when the table has a 扣分原因 / 得分说明 column. */
+  hasReasonColumn: boolean;
+  /** The 合计/总分 row's 分值 … */
+  totalWeight: NumberCell | null;
+  /** … and its 得分; or a 总分 written into the header ("自评得分 | 98"). */
+  total: NumberCell | null;
+  /** A 总分 written inside a text cell ("自评得分：98"): checked, never written. */
+  totalInText: { cell: TextCell; value: number } | null;
+  grade: TextCell | null;
+}
+
+export type Table = ProjectTable | DepartmentTable | SummaryTable | ScorecardTable;

@@ -22,6 +22,9 @@ const LEADING = new RegExp(LEADING_WORDS.map(([w]) => w.replace(/[=<>]/g, (c) =>
 const TRAILING: [RegExp, Comparator][] = [
   [/(?:以上|及以上)$/, ">="],
   [/(?:以下|以内|之内|内)$/, "<="],
+  // "9月前" (by September), "完成后" — a deadline is a 反向 bound
+  [/(?:之前|以前|前)$/, "<="],
+  [/(?:之后|以后)$/, ">="],
 ];
 
 const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/;

@@ -65,8 +65,8 @@ export function isSparse(s: SheetSnapshot): s is SparseSheetSnapshot {
   return (s as SparseSheetSnapshot).cells !== undefined;
 }
 
-/** Excel has 16,384 columns: a cell key is row × 2^14 + column. */
-const COLS = 16384;
+/** Excel has 16,384 columns: a cell key is row × 2^15 + column (room for column 16,384 without wrapping). */
+const COLS = 32768;
 
 /** The error values a spreadsheet shows in a cell. */
 const ERROR_VALUE = /^#(?:DIV\/0!|REF!|VALUE!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!|CONNECT!|BUSY!|GETTING_DATA)$/;
@@ -108,10 +108,9 @@ export class Grid {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-  /** Cells by key, and the rows that hold any, in order. */
+  /** Cells by key (row × 2^14 + column), and the keys in row-major order. */
   private readonly byKey = new Map<number, SnapshotCell>();
-  private readonly rowCells = new Map<number, SnapshotCell[]>();
-  readonly rowNumbers: number[];
+  private readonly keys: number[];
   /** Number formats of dense cells that hold nothing else (a % format on an empty rate cell). */
   private readonly formatOnly = new Map<number, string>();
   /** Merged area by cell key. */
@@ -119,22 +118,19 @@ export class Grid {
 
   constructor(readonly snapshot: SheetSnapshot) {
     this.name = snapshot.name;
-    let top = Infinity,
-      left = Infinity,
-      bottom = 0,
-      right = 0;
+    const keys: number[] = [];
+    let sorted = true;
+    let last = -1;
     for (const c of snapshotCells(snapshot)) {
       const key = c.row * COLS + c.col;
       if (this.byKey.has(key)) continue;
       this.byKey.set(key, c);
-      let list = this.rowCells.get(c.row);
-      if (!list) this.rowCells.set(c.row, (list = []));
-      list.push(c);
-      if (c.row < top) top = c.row;
-      if (c.row > bottom) bottom = c.row;
-      if (c.col < left) left = c.col;
-      if (c.col > right) right = c.col;
+      keys.push(key);
+      if (key < last) sorted = false;
+      last = key;
     }
+    if (!sorted) keys.sort((a, b) => a - b);
+    this.keys = keys;
     if (!isSparse(snapshot) && snapshot.numberFormats) {
       const { numberFormats, origin } = snapshot;
       for (let i = 0; i < numberFormats.length; i++) {
@@ -148,36 +144,35 @@ export class Grid {
         }
       }
     }
-    this.rowNumbers = [...this.rowCells.keys()].sort((a, b) => a - b);
-    for (const list of this.rowCells.values()) list.sort((a, b) => a.col - b.col);
     for (const m of snapshot.merges ?? []) {
-      // only the cells of a merge that matter are keyed: a merge is at most a table's width and height in
-      // practice, but a hostile file may merge a whole column — bound the cells keyed per merge
+      // a hostile file may merge a whole column: only merges of a sensible size are keyed cell by cell
       const area = (m.bottom - m.top + 1) * (m.right - m.left + 1);
       if (area > 1_000_000) continue;
       for (let r = m.top; r <= m.bottom; r++) {
         for (let c = m.left; c <= m.right; c++) this.mergeOf.set(r * COLS + c, m);
       }
     }
-    if (top === Infinity) {
+    if (keys.length === 0) {
       this.top = this.left = 1;
       this.bottom = this.right = 0;
     } else {
-      this.top = top;
+      let left = Infinity,
+        right = 0;
+      for (const k of keys) {
+        const col = k % COLS;
+        if (col < left) left = col;
+        if (col > right) right = col;
+      }
+      this.top = Math.floor(keys[0] / COLS);
+      this.bottom = Math.floor(keys[keys.length - 1] / COLS);
       this.left = left;
-      this.bottom = bottom;
       this.right = right;
     }
   }
 
-  /** The cells of a row that hold something, left to right. */
-  cellsOfRow(row: number): readonly SnapshotCell[] {
-    return this.rowCells.get(row) ?? [];
-  }
-
-  /** Every cell that holds something, row by row. */
+  /** Every cell that holds something, row by row, left to right. */
   *cells(): IterableIterator<SnapshotCell> {
-    for (const r of this.rowNumbers) yield* this.rowCells.get(r)!;
+    for (const k of this.keys) yield this.byKey.get(k)!;
   }
 
   value(row: number, col: number): CellValue {

@@ -19,10 +19,14 @@ const FULL_WIDTH: Record<string, string> = {
   "＝": "=",
   "≧": "≥",
   "≦": "≤",
+  "﹦": "=",
+  "﹤": "<",
+  "﹥": ">",
+  "═": "=",
 };
 
 /** Full-width digits, letters and signs → ASCII; keeps Chinese characters. */
-const FULL_WIDTH_CHAR = /[\uff01-\uff5e≧≦]/g;
+const FULL_WIDTH_CHAR = /[\uff01-\uff5e≧≦﹦﹤﹥═]/g;
 
 function toHalf(ch: string): string {
   const code = ch.charCodeAt(0);
@@ -106,6 +110,15 @@ export function parseNumber(v: CellValue, numberFormat?: string | null, opts: Pa
     return { value: v, decimals: decimalsOf(v), percent, fromText: false };
   }
   if (typeof v !== "string") return null;
+  return opts.money ? parseMoneyText(v) : parseNumberText(v);
+}
+
+/** Parsed text is shared between equal texts: treat it as read-only. */
+const parseNumberText = memoize((v: string) => parseText(v, false));
+const parseMoneyText = memoize((v: string) => parseText(v, true));
+
+function parseText(v: string, money: boolean): ParsedNumber | null {
+  const opts = { money };
   let s = halfWidth(squeeze(v));
   let scale = 1;
   const unit = NUMBER_UNIT.exec(s);

@@ -284,3 +284,86 @@ describe("年度指标值 over two header rows (merged, or the merge undone and 
     check(analyzeSheet(sheet([filledTop, filledSub, ...data])).tables[0]);
   });
 });
+
+describe("more published quirks", () => {
+  test("a header over two rows with 年度指标值/实际完成值/分值/得分 on the UPPER row (云南)", () => {
+    const rows: CellValue[][] = [
+      ["绩效指标", null, null, "年度指标值", null, null, "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+      ["一级\n指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", null, null, null, null],
+      ["产出指标", "数量指标", "卫片执法补助经费", "﹦", 72890, "元", 72890, 60, 59, null],
+      ["效益指标", "社会效益指标", "违法行为责停率", "≥", 95, "%", 95, 30, 27, null],
+      ["满意度指标", "服务对象满意度指标", "满意度", "═", 100, "%", "100%", 10, 10, null],
+      ["总分", null, null, null, null, null, null, 100, 96, null],
+    ];
+    const t = analyzeSheet(sheet(rows)).tables[0];
+    expect(t.evaluation.weightSum).toBe(100);
+    expect(codes(t)).toEqual(expect.arrayContaining(["SCORE_MISMATCH@I3", "SCORE_MISMATCH@I4", "DEVIATION_REASON_MISSING@I4"]));
+    expect(codes(t)).not.toContain("SCORE_MISMATCH@I5");
+  });
+
+  test('a 一级 label whose name was lost ("(50分)", "(30分)") gives one group per label, and the 二级 says what it is', () => {
+    const t = analyzeSheet(
+      sheet(
+        projectWith(
+          [
+            [null, "\n\n(50分)", "数量指标", "指标1:完成项目", "1个", "1个", 50, null],
+            [null, null, null, "指标2:", null, null, null, null],
+            [null, "\n\n(30分)", "社会效益指标", "指标1:全市安全度汛", "安全", "安全", 30, 30],
+            [null, null, "生态效益指标", "指标1:/", "/", "/", null, null],
+            [null, "满意度指标\n(10分)", "服务对象满意度指标", "满意度", "90%", "100%", 10, null],
+          ],
+          {},
+          [100, null],
+        ),
+      ),
+    ).tables[0];
+    expect(codes(t).filter((c) => /WEIGHT_|MISSING_VALUE/.test(c))).toEqual([]);
+  });
+
+  test('"9月前" against "7月": a deadline met, not a unit mismatch', () => {
+    const t = analyzeSheet(sheet(projectWith([[null, "产出指标", "时效指标", "验收时间", "9月前", "7月", 90, null]], {}, [100, null]))).tables[0];
+    expect(codes(t).filter((c) => c.startsWith("UNIT_MISMATCH"))).toEqual([]);
+    expect(t.evaluation.indicators[0].score).toBe(90);
+  });
+
+  test('breakdown rows ("其中桃树种植面积") and text merged over 分值/得分 ("无") are not indicators', () => {
+    const t = analyzeSheet(
+      sheet(
+        projectWith(
+          [
+            [null, "产出指标", "数量指标", "★种植面积", "29.5亩", "29.5亩", 50, 50],
+            [null, "产出指标", "数量指标", "其中桃树种植面积", "1.5亩", "1.5亩", null, null],
+            [null, "效益指标", "社会效益指标", "受益人口", "90人", "90人", 40, 40],
+            ["其他需要说明事项", null, "无", "无", "无", "无", "无", "无"],
+          ],
+          {},
+          [100, 100],
+        ),
+      ),
+    ).tables[0];
+    expect((t.table as any).indicators.map((i: any) => i.name)).toEqual(["★种植面积", "受益人口"]);
+    expect(codes(t).filter((c) => c.startsWith("MISSING_VALUE"))).toEqual([]);
+  });
+
+  test("a block label's declared weight is checked: 年度绩效目标(80分) over 产出(60分) + 效益(40分)", () => {
+    const rows = projectWith(
+      [
+        [null, "产出指标(60分)", "数量指标", "服务外包", 20000, 23333, 60, null],
+        [null, "效益指标(40分)", "社会效益指标", "走出去", "是", "有利于", 40, 40],
+      ],
+      {},
+      [100, null],
+    );
+    rows[10][0] = "年度绩效目标(80分)";
+    const t = analyzeSheet(sheet(rows)).tables[0];
+    expect(codes(t)).toContain("WEIGHT_GROUP_MISMATCH@A11");
+  });
+
+  test("no 分值 column at all: TABLE_PARTIAL, and no weight rule runs on weights taken as 0", () => {
+    const rows = projectWith([[null, "产出指标(60分)", "数量指标", "服务外包", 20000, 23333, null, 60]], {}, [null, 60]);
+    rows[10] = ["绩效指标", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", null, "得分"];
+    const t = analyzeSheet(sheet(rows)).tables[0];
+    expect(t.findings[0].code).toBe("TABLE_PARTIAL");
+    expect(codes(t).filter((c) => c.startsWith("WEIGHT_"))).toEqual([]);
+  });
+});

@@ -103,15 +103,15 @@ export interface Fixture {
   sheets: OracleSheet[];
 }
 
-export function fixtures(): Fixture[] {
+export function fixtures(dir: string = FIXTURES): Fixture[] {
   return fs
-    .readdirSync(FIXTURES)
+    .readdirSync(dir)
     .filter((f) => f.endsWith(".xlsx"))
     .sort()
     .map((f) => {
       const name = f.replace(/\.xlsx$/, "");
-      const oracle = JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.expected.json`), "utf8")) as { sheets: OracleSheet[] };
-      return { name, file: path.join(FIXTURES, f), sheets: oracle.sheets };
+      const oracle = JSON.parse(fs.readFileSync(path.join(dir, `${name}.expected.json`), "utf8")) as { sheets: OracleSheet[] };
+      return { name, file: path.join(dir, f), sheets: oracle.sheets };
     });
 }
 
@@ -140,6 +140,10 @@ export function expectedValues(sheet: OracleSheet): { cell: string; value: numbe
   } else if (sheet.kind === "summary") {
     (c.totals as string[]).forEach((cell, i) => put(cell, e.totals?.[i], `total ${cell}`));
     (c.rows as any[]).forEach((row, i) => put(row.rate, e.rates?.[i], `rate ${row.name}`));
+  } else if (sheet.kind === "scorecard") {
+    put(c.total, e.total, "total");
+    for (const [cell, v] of Object.entries(e.subtotals ?? {})) put(cell, v, `subtotal ${cell}`);
+    for (const [cell, v] of Object.entries(e.kept ?? {})) put(cell, v, `kept ${cell}`);
   }
   return out;
 }

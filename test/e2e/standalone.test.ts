@@ -1,6 +1,6 @@
 /**
  * The standalone page end to end, in Debian's Chromium, on the BUILT dist/ served from 127.0.0.1:
- * for every shared fixture — choose the file, 检查 (the oracle's findings are shown), 填充公式 (preview),
+ * for every shared fixture and the 东川 scorecard — choose the file, 检查 (the oracle's findings are shown), 填充公式 (preview),
  * 应用, 下载 (the downloaded workbook, recalculated by LibreOffice, holds the oracle's derived values),
  * 撤销 (a second download holds exactly what the file held before). No request may leave the page's origin.
  */
@@ -13,6 +13,7 @@ import { Grid } from "../../src/core/snapshot";
 import { parseA1 } from "../../src/core/address";
 import { recalcXlsx } from "../support/libreoffice";
 import { RESULTS, expectedValues, fixtures, startSession, type Session } from "./helpers";
+import { REAL_DIR } from "../support/scorecards";
 
 jest.setTimeout(600_000);
 
@@ -76,7 +77,9 @@ function close(actual: number | string | null, expected: number | string | null,
   expect({ what, diff: Math.abs((actual as number) - expected) <= tol, actual }).toEqual({ what, diff: true, actual });
 }
 
-describe.each(fixtures().map((f) => [f.name, f] as const))("standalone page · %s", (name, fx) => {
+const PAGE_FIXTURES = [...fixtures(), ...fixtures(REAL_DIR).filter((f) => f.name === "scorecard-dongchuan-2020")];
+
+describe.each(PAGE_FIXTURES.map((f) => [f.name, f] as const))("standalone page · %s", (name, fx) => {
   test("check → findings, fill → preview → apply → download (LibreOffice recalc) → undo restores", async () => {
     const { page, pageErrors } = await openPane();
     const original = await loadXlsx(new Uint8Array(fs.readFileSync(fx.file)));

@@ -98,7 +98,7 @@ it("loads, snapshots, applies a plan and saves in Chromium; bad bytes give the U
       }
       return {
         names: snaps.map((s: { name: string }) => s.name),
-        rows: snaps[0].values.length,
+        rows: Math.max(...snaps[0].cells.map((c: { row: number }) => c.row)),
         outIsBytes: out instanceof Uint8Array,
         outSize: out.length,
         formula: g6.formula,

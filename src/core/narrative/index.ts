@@ -6,6 +6,7 @@ import type { Finding } from "../findings";
 import { departmentNarrative } from "./department";
 import { narrativeFingerprint } from "./digest";
 import { projectNarrative } from "./project";
+import { scorecardNarrative } from "./scorecard";
 import { summaryNarrative } from "./summary";
 import type { Narrative, SectionId } from "./types";
 
@@ -28,6 +29,8 @@ export function buildNarrative(t: TableAnalysis): Narrative {
       return departmentNarrative(t);
     case "summary":
       return summaryNarrative(t);
+    case "scorecard":
+      return scorecardNarrative(t);
   }
 }
 

@@ -29,7 +29,8 @@ export interface Paragraph {
 }
 
 /** Stable section ids. Project: basic, goals, conclusion, deviation, application.
- *  Department: overview, spending, goals, problems, measures, grade. Summary: overview, projects, grade. */
+ *  Department: overview, spending, goals, problems, measures, grade. Summary: overview, projects, grade.
+ *  Scorecard (评分表): overview, scores, deductions, conclusion. */
 export type SectionId =
   | "basic"
   | "goals"
@@ -41,7 +42,9 @@ export type SectionId =
   | "problems"
   | "measures"
   | "grade"
-  | "projects";
+  | "projects"
+  | "scores"
+  | "deductions";
 
 export interface Section {
   id: SectionId;

@@ -71,7 +71,7 @@ export function fundHeader(idx: SheetIndex, from: number, to: number): { row: nu
   for (let r = to; r >= from; r--) {
     const cells = idx.row(r);
     const col = (m: HeaderMatcher) => cells.find((c) => m(c.key))?.col ?? null;
-    const budget = col(H.budget);
+    const budget = col(H.budget) ?? col(H.budgetLoose);
     const executed = col(H.executed);
     if (budget === null && executed === null) continue;
     return {

@@ -70,6 +70,23 @@ export function headerBottom(idx: SheetIndex, headerRow: number): number {
   return bottom;
 }
 
+/**
+ * The first row of the header: the header row itself, or the rows just above it that hold only header words — a
+ * header written over two rows with 年度指标值, 实际完成值, 分值, 得分 on the upper row and 一级指标 | 二级指标 |
+ * 三级指标 | 指标性质 | 指标值 | 度量单位 on the lower one (云南).
+ */
+export function headerTop(idx: SheetIndex, headerRow: number): number {
+  let top = headerRow;
+  for (let r = headerRow - 1; r >= headerRow - 2; r--) {
+    const cells = idx.row(r);
+    if (cells.length === 0) break;
+    const words = cells.filter((c) => typeof c.raw === "string" && isIndicatorHeaderWord(c.key));
+    if (words.length !== cells.length || !cells.some((c) => ROLE_MATCHERS.some(([, m]) => m(c.key)))) break;
+    top = r;
+  }
+  return top;
+}
+
 /** The cell whose value shows at (r, col) through a merge, as an indexed cell. */
 function displayedAt(idx: SheetIndex, r: number, col: number): IndexedCell | null {
   const m = idx.grid.merge(r, col);

@@ -2,7 +2,7 @@
 import type { ColumnRole, DepartmentTable, FundRow, Indicator } from "../model";
 import { fundHeader, fundRow, labelledField, readGoals, fundRowLabels, totalCells, findTitle } from "./blocks";
 import { H } from "./headers";
-import { withActualWeights, mapIndicatorColumns, readIndicatorBlock, headerBottom, inferWeightColumn } from "./indicators";
+import { withActualWeights, mapIndicatorColumns, readIndicatorBlock, headerBottom, headerTop, inferWeightColumn, blockDeclaration } from "./indicators";
 import type { SheetIndex } from "./sheetIndex";
 import { boundsOf } from "./bounds";
 import { numberCell } from "./cells";
@@ -12,8 +12,10 @@ import { noteIndicatorParts } from "./project";
 export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: number, limit: number): DepartmentTable {
   const g = idx.grid;
   const partial = new PartialNotes();
+  const topOfHeader = headerTop(idx, headerRow);
   const bottomOfHeader = headerBottom(idx, headerRow);
-  const { cols, roles } = mapIndicatorColumns(idx, headerRow, bottomOfHeader);
+  const { cols, roles } = mapIndicatorColumns(idx, topOfHeader, bottomOfHeader);
+  headerRow = topOfHeader;
   const block = readIndicatorBlock(idx, bottomOfHeader, cols, limit);
 
   // 湖南: no 分值 column, and the 年度指标值 column holds weights (or another column the header does not name)
@@ -86,6 +88,7 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
     groups: withActualWeights(indicators, block.groups),
     weightsInTargetColumn,
     columns,
+    indicatorsDeclared: blockDeclaration(idx, topOfHeader, bottomOfHeader, cols.level1 ?? idx.window.left),
     totalWeight: totals.totalWeight,
     total: totals.total,
     grade: labelledField(idx, H.grade, top, bottom),

@@ -22,7 +22,9 @@ export const H = {
   // fund block
   fundBlock: (k: string) => k.startsWith("项目资金") || /^(?:年度)?预算(?:执行)?情况/.test(k),
   initialBudget: oneOf("年初预算数", "年初预算", "年初预算金额", "年初批复预算数", "年初预算安排"),
-  budget: oneOf("全年预算数", "全年预算", "调整后预算数", "调整后预算", "全年预算金额", "预算数", "全年调整预算数", "年度预算数"),
+  budget: oneOf("全年预算数", "全年预算", "调整后预算数", "调整后预算", "全年预算金额", "全年调整预算数"),
+  /** Looser names for the budget column, taken only where no column says 全年预算数 / 调整后预算数. */
+  budgetLoose: oneOf("预算数", "年度预算数", "预算金额"),
   executed: oneOf(
     "全年执行数",
     "全年执行",
@@ -57,7 +59,7 @@ export const H = {
   level1: oneOf("一级指标"),
   level2: oneOf("二级指标"),
   level3: oneOf("三级指标", "指标名称", "三级指标名称"),
-  target: oneOf("年度指标值", "指标值", "年度目标值", "目标值", "年度指标", "预期指标值", "年度预期指标值"),
+  target: oneOf("年度指标值", "指标值", "年度目标值", "目标值", "年度指标", "预期指标值", "年度预期指标值", "年初目标值", "年初指标值"),
   /** Sub-headers of a 年度指标值 split over columns: 指标性质 (≥, ≤, =) | 指标值 | 度量单位. */
   targetComparator: oneOf("指标性质", "指标方向", "比较符", "符号", "指标符号"),
   targetUnit: oneOf("度量单位", "计量单位", "单位", "指标单位"),

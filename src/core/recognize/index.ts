@@ -10,6 +10,7 @@ import { recognizeDepartment } from "./department";
 import { recognizeProject } from "./project";
 import { recognizeSummary, summaryColumns } from "./summary";
 import { SheetIndex, type ColumnWindow } from "./sheetIndex";
+import { isScorecardHeader, isScorecardLayout, recognizeScorecard } from "./scorecard";
 
 export interface Recognition {
   tables: Table[];
@@ -17,7 +18,7 @@ export interface Recognition {
   reasonEn: string | null;
 }
 
-type Anchor = { row: number; kind: "indicators" } | { row: number; kind: "summary" };
+type Anchor = { row: number; kind: "indicators" } | { row: number; kind: "summary" } | { row: number; kind: "scorecard" };
 
 export function recognizeSheet(snapshot: SheetSnapshot): Recognition {
   const grid = new Grid(snapshot);
@@ -43,6 +44,9 @@ function recognizeWindow(idx: SheetIndex): Table[] {
     } else if (summaryColumns(cells)) {
       if (prev?.kind === "summary" && row === prev.row + 1 && summaryColumns(idx.row(prev.row))) continue;
       anchors.push({ row, kind: "summary" });
+    } else if (isScorecardHeader(cells)) {
+      // a scorecard whose header only a scorecard uses ("一级 | 二级 | 三级 | 分值 | 得分"): recognize/scorecard.ts
+      anchors.push({ row, kind: "scorecard" });
     }
   }
 
@@ -53,7 +57,12 @@ function recognizeWindow(idx: SheetIndex): Table[] {
     if (a.row < top) continue;
     const limit = i + 1 < anchors.length ? anchors[i + 1].row - 1 : idx.grid.bottom;
     let table: Table;
-    if (a.kind === "summary") {
+    // 绩效评价指标体系评分表 (SPEC §2.5): told apart from a 自评表 by its columns and 一级 names (recognize/scorecard.ts)
+    if (a.kind !== "summary" && isScorecardLayout(idx, top, a.row, limit)) {
+      table = recognizeScorecard(idx, top, a.row, limit);
+    } else if (a.kind === "scorecard") {
+      continue;
+    } else if (a.kind === "summary") {
       table = recognizeSummary(idx, top, a.row, summaryColumns(idx.row(a.row))!, limit);
     } else {
       table = isDepartment(idx, top, a.row)

@@ -5,15 +5,16 @@
  * a blank continues the label above, a repeat is the same label. Template rows ("指标1：", "……", "/") are not
  * indicators.
  */
-import type { ColumnRole, Indicator, IndicatorGroup, NumberCell, TextCell } from "../model";
+import type { CellRef, ColumnRole, Indicator, IndicatorGroup, NumberCell, TextCell } from "../model";
 import { parseQuantity } from "../quantity";
 import { isBlank, squeeze, halfWidth } from "../text";
+import { memoize } from "../memo";
 import { numberCell, ref, textCell } from "./cells";
 import { H, splitWeightLabel } from "./headers";
 import { isIndicatorHeader, type IndicatorColumns } from "./columns";
 import type { IndexedCell, SheetIndex } from "./sheetIndex";
 
-export { isIndicatorHeader, mapIndicatorColumns, headerBottom, type IndicatorColumns } from "./columns";
+export { isIndicatorHeader, mapIndicatorColumns, headerBottom, headerTop, type IndicatorColumns } from "./columns";
 
 export interface IndicatorBlock {
   indicators: Indicator[];
@@ -25,18 +26,23 @@ export interface IndicatorBlock {
 }
 
 interface Label {
+  /** Which label this is: a new cell with another name or weight starts a new group, a repeat does not. */
+  id: number;
   name: string;
   declared: number | null;
   declaredCell: IndexedCell | null;
 }
 
-const NO_LABEL: Label = { name: "", declared: null, declaredCell: null };
+const NO_LABEL: Label = { id: 0, name: "", declared: null, declaredCell: null };
 
-/** Text a template leaves where an indicator is still to be written: "指标1：", "……", "/", "—", "无". */
-export function isPlaceholderText(text: string): boolean {
-  const s = halfWidth(squeeze(text));
-  return s === "" || /^(?:指标\d*[:：]?|三级指标\d*[:：]?|[…\.。·、]+|\/+|[-—–_]+|无|略|\\|x|X)$/.test(s);
-}
+/** Text a template leaves where an indicator is still to be written: "指标1：", "指标2:/", "……", "/", "—", "无". */
+export const isPlaceholderText = memoize((text: string): boolean => {
+  const s = halfWidth(squeeze(text)).replace(/^(?:三级)?指标\d*[:：]?/, "");
+  return s === "" || /^(?:[…\.。·、]+|\/+|[-—–_]+|无|略|\\|x|X)$/.test(s);
+});
+
+/** "其中桃树种植面积": a breakdown line of the indicator above, not an indicator of its own. */
+const isBreakdown = (name: string) => /^其中/.test(name);
 
 /** Reads indicator rows below the header band until 总分 (or the limit). */
 export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, cols: IndicatorColumns, limit: number): IndicatorBlock {
@@ -48,7 +54,11 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
   let lastRow = headerBottomRow;
   let l1: Label = NO_LABEL;
   let l2: Label = NO_LABEL;
+  let labels = 0;
+  let l1Text = "";
+  let l2Text = "";
   const groups: IndicatorGroup[] = [];
+  const groupOf = new Map<string, IndicatorGroup>();
 
   for (const r of idx.rowsIn(headerBottomRow + 1, limit)) {
     const rowCells = idx.row(r);
@@ -63,9 +73,12 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
     const c1 = cols.level1 !== null ? idx.at(r, cols.level1) : null;
     if (c1) {
       const s = splitWeightLabel(c1.text);
-      if (s.name !== l1.name || (s.weight !== null && s.weight !== l1.declared)) {
-        l1 = { name: s.name, declared: s.weight, declaredCell: s.weight !== null ? c1 : null };
+      // a label repeated down the column (a merge undone) is the same label; any other text starts a new one
+      if (c1.text !== l1Text) {
+        l1Text = c1.text;
+        l1 = { id: ++labels, name: s.name, declared: s.weight, declaredCell: s.weight !== null ? c1 : null };
         l2 = NO_LABEL;
+        l2Text = "";
       }
     }
     const gw = cols.groupWeight !== null ? idx.at(r, cols.groupWeight) : null;
@@ -77,8 +90,9 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
     const c2 = cols.level2 !== null ? idx.at(r, cols.level2) : null;
     if (c2) {
       const s = splitWeightLabel(c2.text);
-      if (s.name !== l2.name || (s.weight !== null && s.weight !== l2.declared)) {
-        l2 = { name: s.name, declared: s.weight, declaredCell: s.weight !== null ? c2 : null };
+      if (c2.text !== l2Text) {
+        l2Text = c2.text;
+        l2 = { id: ++labels, name: s.name, declared: s.weight, declaredCell: s.weight !== null ? c2 : null };
       }
     }
 
@@ -91,7 +105,9 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
     const target = readTarget(idx, r, cols);
     const actualCell = readActual(idx, r, cols, target.unit);
     const own = (c: { ref: { row: number } } | null) => !!c && c.ref.row === r;
-    const hasNumbers = (own(weight) && !weight!.empty) || (own(score) && !score!.empty);
+    // a number (or a formula) of its own in 分值 or 得分 — not text spread over them by a merge ("无")
+    const numeric = (c: NumberCell | null) => !!c && own(c) && (c.value !== null || !!c.formula || !!c.error);
+    const hasNumbers = numeric(weight) || numeric(score);
     const name = ownName?.text ?? "";
     // template rows: a placeholder name and nothing else of substance
     const placeholderRow =
@@ -100,6 +116,7 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
       (!actualCell || isPlaceholderText(actualCell.text)) &&
       (!target.cell || isPlaceholderText(target.cell.text));
     if (placeholderRow) continue;
+    if (isBreakdown(name) && !hasNumbers) continue;
     const hasData = name !== "" || hasNumbers || (actualCell && actualCell.text !== "" && own(actualCell));
     if (!hasData) continue;
     lastRow = r;
@@ -121,27 +138,24 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
   }
 
   function groupNote(a: Label, b: Label, row: number) {
-    let g1 = groups.find((g) => g.level === 1 && g.name === a.name);
-    if (!g1) {
-      g1 = { level: 1, name: a.name, parent: null, declaredWeight: null, declaredCell: null, rows: [], actualWeight: 0 };
-      groups.push(g1);
-    }
-    if (a.declared !== null && a.declaredCell && g1.declaredCell === null) {
-      g1.declaredWeight = a.declared;
-      g1.declaredCell = ref(a.declaredCell.row, a.declaredCell.col);
-    }
-    g1.rows.push(row);
-    if (b.name === "") return;
-    let g2 = groups.find((g) => g.level === 2 && g.name === b.name && g.parent === a.name);
-    if (!g2) {
-      g2 = { level: 2, name: b.name, parent: a.name, declaredWeight: null, declaredCell: null, rows: [], actualWeight: 0 };
-      groups.push(g2);
-    }
-    if (b.declared !== null && b.declaredCell && g2.declaredCell === null) {
-      g2.declaredWeight = b.declared;
-      g2.declaredCell = ref(b.declaredCell.row, b.declaredCell.col);
-    }
-    g2.rows.push(row);
+    const group = (label: Label, level: 1 | 2, parent: string | null): IndicatorGroup => {
+      // one group per label: the same name under another label (two "(50分)" cells whose names were lost) is another group
+      const key = label.declaredCell ? `${level}:${label.id}` : `${level}:${parent ?? ""}:${label.name}`;
+      let g = groupOf.get(key);
+      if (!g) {
+        g = { level, name: label.name, parent, declaredWeight: null, declaredCell: null, rows: [], actualWeight: 0 };
+        groupOf.set(key, g);
+        groups.push(g);
+      }
+      if (label.declared !== null && label.declaredCell && g.declaredCell === null) {
+        g.declaredWeight = label.declared;
+        g.declaredCell = ref(label.declaredCell.row, label.declaredCell.col);
+      }
+      g.rows.push(row);
+      return g;
+    };
+    group(a, 1, null);
+    if (b.name !== "") group(b, 2, a.name);
   }
 
   return { indicators, groups, totalRow, lastRow };
@@ -149,6 +163,7 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
 
 /** 指标性质 words that stand for a sign. */
 const NATURE_SIGN: [RegExp, string][] = [
+  // halfWidth has already turned ≧ ≦ ﹦ ═ into ≥ ≤ =
   [/^(?:≥|>=|=>|正向|正向指标|不低于|大于等于)$/, "≥"],
   [/^(?:≤|<=|=<|反向|反向指标|不高于|小于等于)$/, "≤"],
   [/^(?:>|大于)$/, ">"],
@@ -169,6 +184,8 @@ function readTarget(idx: SheetIndex, r: number, cols: IndicatorColumns): { cell:
   const unitText = cols.targetUnit !== null ? squeeze(textCell(idx.grid, r, cols.targetUnit).text) : "";
   const unit = unitText === "" || isPlaceholderText(unitText) ? null : unitText;
   const value = cell.text;
+  // a qualitative target written in the 指标性质 column ("有效") with no 指标值
+  if (value === "" && nature !== "" && !sign && !isPlaceholderText(nature)) return { cell: { ...cell, text: nature }, unit };
   if (value === "" || isPlaceholderText(value)) return { cell, unit };
   const numeric = parseQuantity(value).value !== null && parseQuantity(value).unit === null;
   const text = numeric ? `${sign}${value}${unit ?? ""}` : value;
@@ -258,4 +275,19 @@ export function inferWeightColumn(
 export function withActualWeights(indicators: Indicator[], groups: IndicatorGroup[]): IndicatorGroup[] {
   const w = new Map(indicators.map((i) => [i.row, i.weight?.value ?? 0]));
   return groups.map((g) => ({ ...g, actualWeight: Number(g.rows.reduce((s, r) => s + (w.get(r) ?? 0), 0).toFixed(6)) }));
+}
+
+/**
+ * A weight declared for a whole block by the label beside its header: "绩效指标(90分)", "年度绩效目标(80分)",
+ * "预算执行情况(10分)". Looked for in the header rows, left of the first role column.
+ */
+export function blockDeclaration(idx: SheetIndex, top: number, bottom: number, beforeCol: number): { name: string; weight: number; cell: CellRef } | null {
+  for (const r of idx.rowsIn(top, bottom)) {
+    for (const c of idx.row(r)) {
+      if (c.col >= beforeCol || typeof c.raw !== "string") continue;
+      const s = splitWeightLabel(c.text);
+      if (s.weight !== null && s.name !== "") return { name: s.name, weight: s.weight, cell: ref(c.row, c.col) };
+    }
+  }
+  return null;
 }

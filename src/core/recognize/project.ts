@@ -3,7 +3,7 @@ import type { ColumnRole, FundRow, Indicator, NumberCell, ProjectTable } from ".
 import { numberCell } from "./cells";
 import { fundHeader, fundRow, labelledField, readGoals, fundRowLabel, totalCells, findTitle } from "./blocks";
 import { H } from "./headers";
-import { withActualWeights, mapIndicatorColumns, readIndicatorBlock, headerBottom, inferWeightColumn } from "./indicators";
+import { withActualWeights, mapIndicatorColumns, readIndicatorBlock, headerBottom, headerTop, inferWeightColumn, blockDeclaration } from "./indicators";
 import type { SheetIndex } from "./sheetIndex";
 import { boundsOf } from "./bounds";
 import { PartialNotes } from "./partial";
@@ -12,8 +12,10 @@ import { squeeze, halfWidth } from "../text";
 export function recognizeProject(idx: SheetIndex, top: number, headerRow: number, limit: number): ProjectTable {
   const g = idx.grid;
   const partial = new PartialNotes();
+  const topOfHeader = headerTop(idx, headerRow);
   const bottomOfHeader = headerBottom(idx, headerRow);
-  const { cols, roles } = mapIndicatorColumns(idx, headerRow, bottomOfHeader);
+  const { cols, roles } = mapIndicatorColumns(idx, topOfHeader, bottomOfHeader);
+  headerRow = topOfHeader;
   const block = readIndicatorBlock(idx, bottomOfHeader, cols, limit);
 
   // 项目资金 block: the 年度资金总额 row and its parts, under a header naming the columns
@@ -138,6 +140,8 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
     columns,
     weightsInTargetColumn,
     rateIndicator: rateIndicator ? { ...rateIndicator, weight: budgetWeight, score: budgetScore } : null,
+    indicatorsDeclared: blockDeclaration(idx, topOfHeader, bottomOfHeader, cols.level1 ?? idx.window.left),
+    fundsDeclared: header ? blockDeclaration(idx, header.row, header.row, Math.min(...[header.cols.initial, header.cols.budget, header.cols.executed].filter((c): c is number => c !== null))) : null,
     totalWeight: totals.totalWeight,
     total: totals.total,
     grade: labelledField(idx, H.grade, top, bottom),

@@ -24,7 +24,7 @@ export function summaryColumns(cells: IndexedCell[]): SummaryColumns | null {
   const col = (m: HeaderMatcher) => cells.find((c) => m(c.key))?.col ?? null;
   const name = col(H.projectName);
   const rate = col(H.rate);
-  const budget = col(H.budget);
+  const budget = col(H.budget) ?? col(H.budgetLoose);
   const executed = col(H.executed);
   if (name === null || (budget === null && executed === null) || (rate === null && col(H.score) === null)) return null;
   if (col(H.level1) !== null) return null;

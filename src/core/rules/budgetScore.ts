@@ -26,7 +26,15 @@ export function checkBudgetScore(
   const weight = weightCell?.value ?? null;
   if (weightCell?.error) return null;
   if (weightCell && weight === null) ctx.missing(weightCell, "执行率分值", "The execution-rate weight");
-  if (weight === null || rate === null) return null;
+  if (weight === null) return null;
+  if (rate === null) {
+    // no rate (no budget): the score cell is arithmetic all the same — its formula shows nothing until there is one
+    if (scoreCell && weightCell && rateCell) {
+      const f = ctx.profile.budgetScoring === "steps" ? budgetScoreStepsFormula : budgetScoreFormula;
+      ctx.plan.formula(scoreCell, f(weightCell.ref.address, rateCell.ref.address), null, "执行率得分（无执行率时为空）", "Execution-rate score (empty while there is no rate)");
+    }
+    return null;
+  }
   const score = budgetScore(weight, rate, ctx.profile);
   const stated = scoreCell && !scoreCell.empty ? scoreCell.value : null;
   if (stated !== null && scoreCell && Math.abs(stated - score) > 0.005) {

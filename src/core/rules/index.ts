@@ -13,16 +13,18 @@
  * | funds                  | funds.ts                                 |
  * | numbers stored as text | numberAsText.ts                          |
  * | TABLE_PARTIAL, CELL_ERROR | tableParts.ts                         |
+ * | 评分表 (scorecard, §2.5): 得分 ≤ 分值, group 分值 and 得分 subtotals, 总分, 扣分原因 | scorecard.ts |
  */
 export { executionRate, checkExecutionRate } from "./executionRate";
 export { budgetScore, checkBudgetScore } from "./budgetScore";
 export { scoreIndicator, qualitativeBand, direction, BANDS } from "./indicatorScore";
 export { checkIndicator } from "./indicatorChecks";
 export { checkDeviationReason, OVERSHOOT_RATIO } from "./deviationReason";
-export { checkGroupWeights, checkTotalWeight, checkWeightSplit } from "./weights";
+export { checkGroupWeights, checkTotalWeight, checkWeightSplit, checkBlockWeight, blockActualWeight } from "./weights";
 export { checkTotal } from "./total";
 export { grade, checkGrade } from "./grade";
 export { checkSubtotal, checkSplitTotals, FUNDS_TOLERANCE } from "./funds";
 export { checkNumbersAsText } from "./numberAsText";
+export { checkScorecard } from "./scorecard";
 export { RuleContext } from "./context";
 export { checkTableParts, checkCellErrors, anyError } from "./tableParts";

@@ -14,7 +14,8 @@ export function checkIndicator(ctx: RuleContext, ind: Indicator, weightsInTarget
   const label = ind.name || ind.level2 || ind.level1;
 
   if (ind.weight && weight === null && !ind.weight.error) ctx.missing(ind.weight, `「${label}」的分值`, `The weight of "${label}"`);
-  if (ind.actualCell && ind.actualCell.text === "" && (ind.target || weightsInTargetColumn)) {
+  // a real indicator (one with a target or a weight) needs its actual
+  if (ind.actualCell && ind.actualCell.text === "" && (ind.target || weightsInTargetColumn || weight !== null)) {
     ctx.missing(ind.actualCell, `「${label}」的实际完成值`, `The actual value of "${label}"`);
   }
   if (rule.unitMismatch && ind.actualCell && ind.target && ind.actual) {
@@ -68,7 +69,8 @@ export function checkIndicator(ctx: RuleContext, ind: Indicator, weightsInTarget
     score = rule.score;
     source = "computed";
     ctx.plan.score(scoreCell, rule.score, rule.formula, `得分：${rule.explanation}`, `Score: ${rule.explanationEn}`);
-  } else if (scoreCell && weight !== null && !scoreCell.error) {
+  } else if (scoreCell && weight !== null && !scoreCell.error && !(ind.actualCell && ind.actualCell.text === "")) {
+    // (a missing actual is reported as such above: the score waits for it)
     ctx.missing(
       scoreCell,
       `「${label}」的得分（定性指标，需人工评分${rule.band ? `：${rule.band.label}，应在 ${fmt(rule.band.min * weight)}–${fmt(rule.band.max * weight)} 之间` : ""}）`,

@@ -3,10 +3,35 @@
  * all 分值, 执行率 included, add to 100 (WEIGHT_TOTAL_NOT_100); the 一级 split differs from the profile's
  * standard (default 执行率 10 / 产出 50 / 效益 30 / 满意度 10) → WEIGHT_SPLIT_NONSTANDARD (info).
  */
-import type { Indicator, IndicatorGroup, NumberCell } from "../model";
+import type { DeclaredWeight, Indicator, IndicatorGroup, NumberCell } from "../model";
 import { fmt, type RuleContext } from "./context";
 
 const sum = (xs: number[]) => Number(xs.reduce((a, b) => a + b, 0).toFixed(6));
+
+/**
+ * A block's declared weight ("绩效指标(90分)", "年度绩效目标(80分)", "预算执行情况(10分)") against what it holds: the
+ * sum of its indicators' 分值 where the table has them, else the sum of the weights its 一级 groups declare.
+ */
+export function checkBlockWeight(ctx: RuleContext, declared: DeclaredWeight | null, actual: number | null): void {
+  if (!declared || actual === null) return;
+  if (Math.abs(actual - declared.weight) > 0.005) {
+    ctx.report(
+      "WEIGHT_GROUP_MISMATCH",
+      "error",
+      declared.cell.address,
+      `「${declared.name}」标明 ${fmt(declared.weight)} 分，其下分值合计 ${fmt(actual)}。`,
+      `"${declared.name}" declares ${fmt(declared.weight)} points but what it holds weighs ${fmt(actual)}.`,
+    );
+  }
+}
+
+/** What an indicator block weighs: its indicators' 分值 where known, else its 一级 groups' declared weights. */
+export function blockActualWeight(indicators: Indicator[], groups: IndicatorGroup[], weightsKnown: boolean): number | null {
+  if (weightsKnown) return sum(indicators.map((i) => i.weight?.value ?? 0));
+  const level1 = groups.filter((g) => g.level === 1);
+  if (!level1.length || level1.some((g) => g.declaredWeight === null)) return null;
+  return sum(level1.map((g) => g.declaredWeight as number));
+}
 
 export function checkGroupWeights(ctx: RuleContext, groups: IndicatorGroup[]): void {
   for (const g of groups) {
@@ -46,6 +71,11 @@ function category(level1: string, level2: string): Category | null {
   if (/产出/.test(level1)) return "output";
   // 满意度指标 as an 二级 group under 效益指标 (the 2020 template) counts as 满意度 in the split
   if (/效益|效果/.test(level1)) return /满意/.test(level2) ? "satisfaction" : "benefit";
+  if (level1 !== "") return null;
+  // a 一级 label whose name was lost ("(50分)"): the 二级 says which it is
+  if (/满意/.test(level2)) return "satisfaction";
+  if (/数量|质量|时效|成本/.test(level2)) return "output";
+  if (/效益|影响/.test(level2)) return "benefit";
   return null;
 }
 

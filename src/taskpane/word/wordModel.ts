@@ -33,8 +33,8 @@ export const defaultLoader: BookLoader = async (bytes) => {
 };
 
 const KIND: Record<Lang, Record<TableAnalysis["kind"], string>> = {
-  zh: { project: "项目支出", department: "部门整体", summary: "汇总表" },
-  en: { project: "project", department: "department", summary: "summary" },
+  zh: { project: "项目支出", department: "部门整体", summary: "汇总表", scorecard: "评分表" },
+  en: { project: "project", department: "department", summary: "summary", scorecard: "scorecard" },
 };
 
 export async function readWorkbook(bytes: Uint8Array, fileName: string, opts: { load?: BookLoader; profile?: ProfileId; lang?: Lang } = {}): Promise<LinkedWorkbook> {
@@ -81,6 +81,8 @@ const SECTION_EN: Record<SectionId, string> = {
   measures: "Measures",
   grade: "Grade",
   projects: "Projects",
+  scores: "Scores by indicator",
+  deductions: "Deductions and reasons",
 };
 
 export function sectionName(n: Narrative | null, id: SectionId, lang: Lang): string {

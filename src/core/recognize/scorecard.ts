@@ -1,0 +1,510 @@
+/**
+ * 绩效评价指标体系评分表 (scorecard), SPEC §2.5: a project (or a department) scored on 决策 / 过程 / 产出 / 效益.
+ *
+ * Layouts seen in published tables, all read by one procedure:
+ * - 一级 | 二级 | 三级 (| 四级) | 分值 | 得分, group 分值 in the labels ("项目决策（20分）"), leaves' 分值 in the column;
+ * - no 分值 column at all, every level's 分值 in its label ("相关性（5分）") and one 得分 column;
+ * - a 分值 column after each level (一级 | 分值 | 二级 | 分值 | 三级 | 分值 | … | 得分);
+ * - 评分标准 / 指标解释 columns, a 扣分原因 / 得分说明 / 评价依据 column;
+ * - 一级/二级 on rows of their own carrying their 分值 and 得分 (subtotal rows), or 小计 rows after a group;
+ * - optional rows (可选项) sharing one merged 分值/得分: one scoring unit;
+ * - a 合计/总分 row, or the 总分 written above or below the table ("自评得分：98", "总分 | 98").
+ * Rows are read into a tree (a label starts a node at its level; a blank or merged label continues the one above);
+ * nodes with children are groups, the others are the scoring units.
+ */
+import type { CellRef, NumberCell, ScorecardGroup, ScorecardItem, ScorecardTable, TablePartial, TextCell } from "../model";
+import { squeeze, tidy, cellText, halfWidth } from "../text";
+import { memoize } from "../memo";
+import { numberCell, textCell } from "./cells";
+import { H } from "./headers";
+import { boundsOf } from "./bounds";
+import { inlineField, labelledField } from "./blocks";
+import type { IndexedCell, SheetIndex } from "./sheetIndex";
+
+/** 一级 → 1 … 四级 → 4, for a header key ("一级指标", "一级", "一级指标名称"). */
+export function levelOf(key: string): number | null {
+  const m = /^([一二三四])级(?:指标)?(?:名称|内容)?$/.exec(key);
+  return m ? "一二三四".indexOf(m[1]) + 1 : null;
+}
+
+/** The scorecard's own header vocabulary (the shared one lives in headers.ts). */
+export const SC = {
+  weight: (k: string): boolean =>
+    H.weight(k) || /^(?:标准分值?|满分|满分值|分数|权数|指标权重|权重分值|基本分值?|指标分值)$/.test(k),
+  score: (k: string): boolean => H.score(k) || /^(?:考评得分|评分结果|得分值|自评得分值|单位自评得分)$/.test(k),
+  criteria: (k: string): boolean =>
+    /^(?:指标解释|指标说明|指标内涵|指标释义|评分标准|评分要点|评价标准|评价要点|评分细则|计分方法|评分方法|评分办法|评分规则|评价内容|具体指标|考核内容|考核要点|评价指标说明|评分依据说明)/.test(k),
+  /** 扣分原因 and its synonyms; the project table's 偏差原因 also matches H.reason, so this is checked first. */
+  reason: (k: string): boolean =>
+    /扣分|^(?:得分说明|得分情况说明|得分理由|评价依据|评分依据|得分依据|评分说明|评价说明|情况说明|说明|备注)/.test(k) || H.reason(k),
+  /** Columns only a scorecard has: they tell it apart from a 自评表 at once. */
+  only: (k: string): boolean => SC.criteria(k) || /扣分|^(?:得分说明|得分情况说明|评价依据|评分依据|得分依据)/.test(k),
+  total: (k: string): boolean =>
+    H.total(k) || /^(?:评价总分|自评总分|总评分|综合得分|综合评分|分值合计|得分总计|总计得分|合计分|总分值)$/.test(k),
+  /** "小计", "得分小计", "项目决策小计", "项目决策合计" (a bare 合计 is the table's total). */
+  subtotal: (k: string): boolean => /(?:小计|小计得分|得分小计)$|^.+合计$/.test(k),
+};
+
+/** 一级 names that only a scorecard uses (a 自评表's 一级 are 产出 / 效益 / 满意度 / 成本). */
+const SCORECARD_LEVEL1 = /决策|过程|投入|管理|项目绩效|部门绩效|履职|绩效情况/;
+
+/** Notes and signatures below a table end it. */
+const NOTE = /^(?:注|说明|备注|填表说明|填报说明|填表人|审核人|单位负责人|负责人|联系人|评价人|评分人|制表人|联系电话|日期)(?:[:：\d\s(（]|$)/;
+
+/** A label with its 分值: "项目决策（20分）", "绩效目标(10)", "项目绩效（特性指标70分）", "相关性(5 分)", "项目决策20分". */
+export const parseLabel = memoize((text: string): { name: string; weight: number | null } => {
+  const s = halfWidth(squeeze(text));
+  const m = /^(.*)\(([^()]*?)(\d+(?:\.\d+)?)分?\)$/.exec(s);
+  if (m && m[1] && /^(?:[^()\d]*?)$/.test(m[2]) && !/[%％个人次项天年月万元家户]$/.test(m[2])) {
+    const note = m[2].replace(/[:：,，、]$/, "");
+    return { name: note ? `${m[1]}（${note}）` : m[1], weight: Number(m[3]) };
+  }
+  const m2 = /^(.*?[^\d.])(\d+(?:\.\d+)?)分$/.exec(s);
+  if (m2 && m2[1]) return { name: m2[1], weight: Number(m2[2]) };
+  return { name: tidy(text).replace(/\s+/g, ""), weight: null };
+});
+
+export interface ScorecardColumns {
+  /** Columns of 一级, 二级, 三级 (, 四级), in order. */
+  levels: number[];
+  /** A 分值 / 得分 column standing right after a level that is not the deepest: that level's own 分值 / 得分. */
+  levelWeight: (number | null)[];
+  levelScore: (number | null)[];
+  /** The leaves' 分值 and 得分 (also read on a group's own row). */
+  weight: number | null;
+  score: number | null;
+  criteria: number | null;
+  reason: number | null;
+}
+
+/** The header's cells: its own row, plus vertically merged headers above it and a header-only row below it. */
+function headerCells(idx: SheetIndex, headerRow: number): { cells: IndexedCell[]; dataStart: number } {
+  const own = [...idx.row(headerRow)];
+  const covered = (col: number) => own.some((c) => c.col <= col && idx.rightOf(c) >= col);
+  for (const c of idx.row(headerRow - 1)) {
+    if (!covered(c.col) && idx.bottomOf(c) >= headerRow) own.push(c);
+  }
+  let dataStart = headerRow + 1;
+  const below = idx.row(headerRow + 1);
+  const isWord = (k: string) => levelOf(k) !== null || SC.weight(k) || SC.score(k) || SC.criteria(k) || SC.reason(k);
+  if (below.length && below.every((c) => isWord(c.key))) {
+    for (const c of below) if (!covered(c.col)) own.push(c);
+    dataStart = headerRow + 2;
+  }
+  own.sort((a, b) => a.col - b.col);
+  return { cells: own, dataStart };
+}
+
+export function scorecardColumns(cells: IndexedCell[]): ScorecardColumns {
+  const levels: { level: number; col: number }[] = [];
+  for (const c of cells) {
+    const l = levelOf(c.key);
+    if (l !== null && !levels.some((x) => x.level === l)) levels.push({ level: l, col: c.col });
+  }
+  levels.sort((a, b) => a.col - b.col);
+  const cols: ScorecardColumns = {
+    levels: levels.map((l) => l.col),
+    levelWeight: levels.map(() => null),
+    levelScore: levels.map(() => null),
+    weight: null,
+    score: null,
+    criteria: null,
+    reason: null,
+  };
+  const deepest = levels.length ? levels[levels.length - 1].col : -1;
+  for (const c of cells) {
+    const k = c.key;
+    if (levelOf(k) !== null) continue;
+    // the level a column belongs to: the nearest level column on its left
+    let at = -1;
+    levels.forEach((l, i) => {
+      if (l.col < c.col) at = i;
+    });
+    const leaf = c.col > deepest;
+    if (SC.reason(k) && !SC.criteria(k)) {
+      if (cols.reason === null && (leaf || levels.length === 0)) cols.reason = c.col;
+    } else if (SC.criteria(k)) {
+      if (cols.criteria === null) cols.criteria = c.col;
+    } else if (SC.weight(k)) {
+      if (leaf) cols.weight ??= c.col;
+      else if (at >= 0) cols.levelWeight[at] ??= c.col;
+    } else if (SC.score(k)) {
+      if (leaf) cols.score ??= c.col;
+      else if (at >= 0) cols.levelScore[at] ??= c.col;
+    }
+  }
+  return cols;
+}
+
+/** A header row a scorecard may start at: at least two level columns and a 得分 or 分值 column. */
+export function isScorecardHeader(cells: IndexedCell[]): boolean {
+  const levels = new Set(cells.map((c) => levelOf(c.key)).filter((l) => l !== null));
+  return levels.size >= 2 && levels.has(1) && cells.some((c) => SC.score(c.key) || SC.weight(c.key));
+}
+
+/**
+ * A table with indicator levels is a scorecard, not a 自评表, when it has no 年度指标值 / 实际完成值 columns and no
+ * 项目资金 block, and either a scorecard-only column (评分标准, 指标解释, 扣分原因, 得分说明, 评价依据) or 一级 names
+ * only a scorecard uses (项目决策, 过程管理, 项目管理, 投入, 部门决策, 项目绩效 …).
+ */
+export function isScorecardLayout(idx: SheetIndex, top: number, headerRow: number, limit: number): boolean {
+  const { cells, dataStart } = headerCells(idx, headerRow);
+  if (cells.some((c) => H.target(c.key) || H.actual(c.key))) return false;
+  const money = (k: string) =>
+    H.fundTotal(k) || H.fundBlock(k) || H.spendingScale(k) || H.fundSource(k) || H.fundStructure(k) || H.budget(k) || H.executed(k);
+  if (idx.find(money, top, headerRow - 1)) return false;
+  const cols = scorecardColumns(cells);
+  if (cols.levels.length < 2) return false;
+  if (cols.score === null && cols.weight === null && cols.levelScore.every((c) => c === null)) return false;
+  if (cells.some((c) => SC.only(c.key))) return true;
+  const l1 = cols.levels[0];
+  for (let r = dataStart; r <= Math.min(limit, dataStart + 120); r++) {
+    const c = idx.row(r).find((x) => x.col === l1);
+    if (c && SCORECARD_LEVEL1.test(squeeze(c.text))) return true;
+  }
+  return false;
+}
+
+interface Node {
+  level: number; // 1-based
+  label: TextCell | null;
+  name: string;
+  labelWeight: number | null;
+  parent: Node | null;
+  children: Node[];
+  rows: number[];
+  weight: NumberCell | null;
+  score: NumberCell | null;
+  reason: TextCell | null;
+  criteria: TextCell | null;
+  /** 分值 / 得分 from the level's own columns or its own row. */
+  ownWeight: NumberCell | null;
+  ownScore: NumberCell | null;
+  /** A 小计 row's cells. */
+  subtotalWeight: NumberCell | null;
+  subtotalScore: NumberCell | null;
+}
+
+const present = (n: NumberCell | null): boolean => !!n && !n.empty;
+const valueOf = (n: NumberCell | null): number | null => (n && !n.empty ? n.value : null);
+
+export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: number, limit: number): ScorecardTable {
+  const g = idx.grid;
+  const { cells, dataStart } = headerCells(idx, headerRow);
+  const cols = scorecardColumns(cells);
+  const depth = cols.levels.length;
+  const firstDataCol = Math.max(...cols.levels);
+  const roots: Node[] = [];
+  const open: (Node | null)[] = cols.levels.map(() => null);
+  const placeholderRows: number[] = [];
+  let totalRow: number | null = null;
+  /** The last 小计 row read: the fill writes there, so the table reaches it. */
+  let lastSubtotal = headerRow;
+  let lastLeaf: Node | null = null;
+
+  const ownCell = (r: number, c: number | null): IndexedCell | null =>
+    c === null ? null : (idx.row(r).find((x) => x.col === c) ?? null);
+  /**
+   * A number cell on this row: its own, or the top-left of a merge that covers it — but never a cell of another
+   * column (a section label "一、项目决策（20分）" merged across the row is not its 得分).
+   */
+  const num = (r: number, c: number | null): NumberCell | null => {
+    if (c === null) return null;
+    const n = numberCell(g, r, c);
+    return n.ref.col === c ? n : null;
+  };
+  const text = (r: number, c: number | null): TextCell | null => (c === null ? null : textCell(g, r, c));
+
+  const newNode = (level: number, label: TextCell | null, parent: Node | null): Node => {
+    const p = label ? parseLabel(label.text) : { name: "", weight: null };
+    const n: Node = {
+      level,
+      label,
+      name: p.name,
+      labelWeight: p.weight,
+      parent,
+      children: [],
+      rows: [],
+      weight: null,
+      score: null,
+      reason: null,
+      criteria: null,
+      ownWeight: null,
+      ownScore: null,
+      subtotalWeight: null,
+      subtotalScore: null,
+    };
+    if (parent) parent.children.push(n);
+    else roots.push(n);
+    return n;
+  };
+
+  for (let r = dataStart; r <= limit; r++) {
+    const rowCells = idx.row(r);
+    if (rowCells.length === 0) continue;
+    const labelCells = rowCells.filter((c) => c.col <= firstDataCol + 1);
+    if (labelCells.some((c) => SC.total(c.key))) {
+      totalRow = r;
+      break;
+    }
+    if (isScorecardHeader(rowCells)) break;
+    if (rowCells[0] && NOTE.test(rowCells[0].text) && rowCells[0].col <= cols.levels[0]) break;
+
+    const sub = labelCells.find((c) => SC.subtotal(c.key));
+    if (sub) {
+      // 小计 closes a group: the one its label names, else the parent of the last unit
+      const named = sub.key.replace(/(?:得分)?(?:小计|合计)(?:得分)?$/, "");
+      let target: Node | null = null;
+      if (named) {
+        for (const n of open) if (n && n.name === named) target = n;
+      }
+      target ??= lastLeaf?.parent ?? null;
+      if (target) {
+        const w = num(r, cols.weight);
+        const s = num(r, cols.score);
+        if (w && w.ref.row === r) target.subtotalWeight = w;
+        if (s && s.ref.row === r) target.subtotalScore = s;
+        lastSubtotal = r;
+      }
+      continue;
+    }
+
+    // labels this row starts
+    const weight = num(r, cols.weight);
+    const score = num(r, cols.score);
+    const ownNumbers = (weight && weight.ref.row === r && !weight.empty) || (score && score.ref.row === r && !score.empty);
+    let rowNode: Node | null = null;
+    let deepest = -1;
+    cols.levels.forEach((c, i) => {
+      const own = ownCell(r, c);
+      if (own && own.text !== "") deepest = i;
+    });
+    let started = false;
+    for (let i = 0; i <= deepest; i++) {
+      const own = ownCell(r, cols.levels[i]);
+      if (!own || own.text === "") continue;
+      const label = textCell(g, r, cols.levels[i]);
+      const current = open[i];
+      // a label repeated down its column (merges undone and filled) continues its group — and a repeated leaf label
+      // continues its unit unless the row carries numbers of its own
+      const repeated = !started && current && squeeze(current.label?.text ?? "") === squeeze(label.text);
+      if (repeated && (i < deepest || !ownNumbers)) continue;
+      let parent: Node | null = null;
+      for (let j = i - 1; j >= 0 && !parent; j--) parent = open[j];
+      open[i] = newNode(i + 1, label, parent);
+      for (let j = i + 1; j < depth; j++) open[j] = null;
+      started = true;
+    }
+    if (started) rowNode = open[deepest];
+
+    if (!rowNode) {
+      if (!ownNumbers) continue;
+      // numbers without a label of their own: a further unit under the deepest open label
+      let deepestOpen: Node | null = null;
+      for (const n of open) if (n) deepestOpen = n;
+      if (!deepestOpen) continue;
+      rowNode = newNode(deepestOpen.level, deepestOpen.label, deepestOpen.parent);
+    }
+    rowNode.rows.push(r);
+    rowNode.weight = weight;
+    rowNode.score = score;
+    rowNode.reason = text(r, cols.reason);
+    rowNode.criteria = text(r, cols.criteria);
+    // per-level 分值 / 得分 columns belong to the group open at that level
+    cols.levels.forEach((_, i) => {
+      const n = open[i];
+      if (!n) return;
+      const w = num(r, cols.levelWeight[i]);
+      const s = num(r, cols.levelScore[i]);
+      if (w && w.ref.row === r && !n.ownWeight) n.ownWeight = w;
+      if (s && s.ref.row === r && !n.ownScore) n.ownScore = s;
+    });
+    lastLeaf = rowNode;
+  }
+
+  // nodes → groups and scoring units
+  const items: ScorecardItem[] = [];
+  const groups: ScorecardGroup[] = [];
+  const pathOf = (n: Node): string[] => (n.parent ? [...pathOf(n.parent), n.name] : [n.name]);
+  let itemsLastRow = headerRow;
+
+  const visit = (n: Node, parentGroup: number | null): void => {
+    if (n.children.length === 0) {
+      const weighted = present(n.weight) || n.labelWeight !== null;
+      if (!weighted && !present(n.score)) {
+        placeholderRows.push(...n.rows);
+        return;
+      }
+      const prev = items[items.length - 1];
+      const sameCell = (a: NumberCell | null, b: NumberCell | null) => (a && b ? a.ref.address === b.ref.address : a === b);
+      const sameParent = prev && prev.path.slice(0, -1).join("/") === pathOf(n).slice(0, -1).join("/");
+      // optional rows sharing one merged 分值 (and 得分): one unit …
+      const sharedMerge = !!prev && !!prev.weight && present(n.weight) && sameCell(prev.weight, n.weight) && sameCell(prev.score, n.score);
+      // … and the same rows after the merge was undone and its value repeated (可选项 rows with equal 分值 and 得分)
+      const repeatedOptional =
+        !!prev &&
+        /可选/.test(prev.name) &&
+        /可选/.test(n.name) &&
+        prev.rows[prev.rows.length - 1] + 1 === n.rows[0] &&
+        valueOf(prev.weight) !== null &&
+        valueOf(prev.weight) === valueOf(n.weight) &&
+        valueOf(prev.score) === valueOf(n.score);
+      if (prev && sameParent && (sharedMerge || repeatedOptional)) {
+        prev.rows.push(...n.rows);
+        prev.name = `${prev.name}、${n.name}`;
+        prev.path[prev.path.length - 1] = prev.name;
+        if (!prev.reasonCell?.text && n.reason?.text) prev.reasonCell = n.reason;
+        itemsLastRow = Math.max(itemsLastRow, ...n.rows);
+        return;
+      }
+      const path = pathOf(n);
+      const idxItem = items.length;
+      items.push({
+        row: n.rows[0] ?? n.label?.ref.row ?? headerRow,
+        rows: [...n.rows],
+        path,
+        level1: path.length > 1 ? path[0] : "",
+        level2: path.length > 2 ? path[1] : "",
+        name: n.name,
+        nameCell: n.label,
+        weight: n.weight && (present(n.weight) || n.labelWeight === null) ? n.weight : null,
+        labelWeight: n.labelWeight,
+        score: n.score,
+        reasonCell: n.reason,
+        criteriaCell: n.criteria,
+      });
+      itemsLastRow = Math.max(itemsLastRow, ...n.rows);
+      for (let p = parentGroup; p !== null; p = groups[p].parent) groups[p].items.push(idxItem);
+      return;
+    }
+    const weightCell = n.ownWeight ?? n.subtotalWeight ?? (present(n.weight) ? n.weight : null);
+    const scoreCell = n.ownScore ?? n.subtotalScore ?? (n.rows.length && n.score && n.score.ref.row === n.rows[0] ? n.score : null);
+    const declared = weightCell && weightCell.value !== null ? weightCell.value : n.labelWeight;
+    const declaredCell: CellRef | null =
+      weightCell && weightCell.value !== null ? weightCell.ref : n.labelWeight !== null && n.label ? n.label.ref : null;
+    const gi = groups.length;
+    groups.push({
+      level: n.level,
+      name: n.name,
+      path: pathOf(n),
+      labelCell: n.label ?? textCell(g, n.rows[0] ?? headerRow, cols.levels[n.level - 1]),
+      declaredWeight: declared,
+      declaredCell,
+      weightCell,
+      scoreCell,
+      items: [],
+      children: [],
+      parent: parentGroup,
+    });
+    if (parentGroup !== null) groups[parentGroup].children.push(gi);
+    if (n.rows.length) itemsLastRow = Math.max(itemsLastRow, ...n.rows);
+    for (const c of n.children) visit(c, gi);
+  };
+  for (const n of roots) visit(n, null);
+
+  let bottom = totalRow ?? Math.max(itemsLastRow, lastSubtotal);
+  const totalWeight = totalRow !== null ? num(totalRow, cols.weight) : null;
+  let total: NumberCell | null = totalRow !== null ? num(totalRow, cols.score) : null;
+  if (total && totalWeight && total.ref.address === totalWeight.ref.address) total = null;
+  let totalInText: ScorecardTable["totalInText"] = null;
+  if (totalRow === null || !total) {
+    const stated = statedTotal(idx, top, headerRow - 1, bottom + 1, Math.min(limit, bottom + 4));
+    if (stated) {
+      if ("number" in stated) total = stated.number;
+      else totalInText = stated.inText;
+      const at = "number" in stated ? stated.number.ref.row : stated.inText.cell.ref.row;
+      if (at > bottom) bottom = at;
+    }
+  }
+  const gradeField =
+    labelledField(idx, H.grade, top, Math.min(limit, bottom + 4)) ??
+    inlineField(idx, /^(?:评价|自评|绩效)?等级[:：]/, top, Math.min(limit, bottom + 4));
+  // an 评价等级 row right below the 合计 belongs to the table
+  if (gradeField && gradeField.text !== "" && gradeField.ref.row > bottom) bottom = gradeField.ref.row;
+  const fieldsTo = headerRow - 1;
+  const name =
+    labelledField(idx, projectNameLabel, top, fieldsTo) ??
+    inlineField(idx, /^(?:项目名称|项目支出名称|单位名称|部门名称|评价项目|项目)[:：]/, top, fieldsTo) ??
+    labelledField(idx, H.departmentName, top, fieldsTo);
+
+  // parts that cannot be checked: no 得分 column at all; a group holding only template placeholders
+  const partial: TablePartial[] = [];
+  if (cols.score === null && cols.levelScore.every((c) => c === null)) {
+    partial.push({
+      part: "scoreColumn",
+      cell: cells[0] ? textCell(g, cells[0].row, cells[0].col).ref.address : null,
+      why: "评分表没有得分栏，只检查了分值。",
+      whyEn: "the scorecard has no 得分 (score) column; only the weights were checked.",
+    });
+  }
+  groups.forEach((gr) => {
+    if (gr.items.length > 0 || (gr.parent !== null && groups[gr.parent].items.length === 0)) return;
+    const lv = ["一级", "二级", "三级", "四级"][gr.level - 1] ?? "";
+    const w = gr.declaredWeight !== null ? `（${gr.declaredWeight}分）` : "";
+    partial.push({
+      part: "indicators",
+      cell: gr.labelCell.ref.address,
+      why: `${lv}指标「${gr.name}」${w}下只有模板占位行，没有可评分的指标，其得分无法核对。`,
+      whyEn: `level-${gr.level} group "${gr.name}"${gr.declaredWeight !== null ? ` (${gr.declaredWeight} points)` : ""} holds only template placeholders, nothing that can be scored; its score cannot be checked.`,
+    });
+  });
+
+  return {
+    kind: "scorecard",
+    sheet: g.name,
+    bounds: boundsOf(idx, top, bottom),
+    title: scorecardTitle(idx, top, fieldsTo),
+    partial,
+    name: name && name.text !== "" ? name : null,
+    levels: depth,
+    items,
+    groups,
+    placeholderRows,
+    hasReasonColumn: cols.reason !== null,
+    totalWeight,
+    total,
+    totalInText,
+    grade: gradeField && gradeField.text !== "" ? gradeField : null,
+  };
+}
+
+const projectNameLabel = (k: string): boolean => H.projectName(k) || /^(?:单位名称[/、])?项目(?:支出)?名称$/.test(k) || k === "评价项目";
+
+function scorecardTitle(idx: SheetIndex, from: number, to: number): string | null {
+  for (let r = from; r <= to; r++) {
+    for (const c of idx.row(r)) if (/评分表|得分表|评价表|指标体系|自评表/.test(c.key)) return c.text;
+  }
+  return null;
+}
+
+const TOTAL_IN_TEXT = /^(?:自评|评价|综合|绩效)?(?:总分|得分|总得分|评分|自评得分|综合得分|评价得分|自评总分|总评分)[:：](\d+(?:\.\d+)?)分?$/;
+const TOTAL_LABEL = /^(?:自评|评价|综合|绩效)?(?:总分|总得分|自评得分|综合得分|评价得分|自评总分|总评分|综合评分)$/;
+
+/** A 总分 written outside the table body: "自评得分：98" in one cell, or "总分 | 98" in two. */
+function statedTotal(
+  idx: SheetIndex,
+  aboveFrom: number,
+  aboveTo: number,
+  belowFrom: number,
+  belowTo: number,
+): { number: NumberCell } | { inText: { cell: TextCell; value: number } } | null {
+  const rows: number[] = [];
+  for (let r = aboveFrom; r <= aboveTo; r++) rows.push(r);
+  for (let r = belowFrom; r <= belowTo; r++) rows.push(r);
+  for (const r of rows) {
+    for (const c of idx.row(r)) {
+      const k = halfWidth(squeeze(cellText(idx.grid.value(c.row, c.col))));
+      const m = TOTAL_IN_TEXT.exec(k);
+      if (m) return { inText: { cell: textCell(idx.grid, c.row, c.col), value: Number(m[1]) } };
+      if (TOTAL_LABEL.test(c.key)) {
+        const right = idx.rightOf(c);
+        const next = idx.row(r).find((x) => x.col > right);
+        if (next) {
+          const n = numberCell(idx.grid, r, next.col);
+          if (n.value !== null || n.formula) return { number: n };
+        }
+      }
+    }
+  }
+  return null;
+}
