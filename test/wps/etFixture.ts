@@ -8,8 +8,16 @@ import { loadXlsx } from "../../src/adapters/xlsx";
 import { isErrorValue, snapshotCells, type SheetSnapshot, type SnapshotCell } from "../../src/core/snapshot";
 import { EtWorkbookModel, FakeEt, type FakeEtOptions, workbookFromJson, workbookToJson } from "../fakes/fakeEt";
 import { fixtureNames, fixturePath } from "../support/fixtures";
+import { REAL_DIR, scorecardNames } from "../support/scorecards";
+import * as path from "path";
 
 export const FIXTURE_NAMES = fixtureNames();
+/** The scorecards (评分表) kept under test/data/real: read the same way. */
+export const SCORECARD_NAMES = scorecardNames();
+
+function pathOf(name: string): string {
+  return SCORECARD_NAMES.includes(name) ? path.join(REAL_DIR, `${name}.xlsx`) : fixturePath(name);
+}
 
 export interface EtFixture {
   /** What the file path reads. */
@@ -39,7 +47,7 @@ export function modelFromSnapshots(name: string, snaps: SheetSnapshot[]): EtWork
 export async function etFixture(name: string): Promise<EtFixture> {
   const known = cache.get(name);
   if (known) return known;
-  const book = await loadXlsx(new Uint8Array(fs.readFileSync(fixturePath(name))));
+  const book = await loadXlsx(new Uint8Array(fs.readFileSync(pathOf(name))));
   const fileSnapshots = book.snapshots();
   const fx = { fileSnapshots, model: modelFromSnapshots(`${name}.xlsx`, fileSnapshots) };
   cache.set(name, fx);
