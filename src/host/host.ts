@@ -1,6 +1,7 @@
 /**
  * What the task pane needs from wherever the workbook lives. The pane talks to this interface only:
- * ExcelHost (Office.js) and FileHost (an uploaded .xlsx, via ExcelJS in the browser) implement it.
+ * ExcelHost (Office.js), WpsSpreadsheetHost (WPS 表格) and FileHost (an uploaded .xlsx, via ExcelJS in the browser)
+ * implement it.
  */
 import type { SheetSnapshot } from "../core/snapshot";
 import type { FillPlan } from "../core/plan";
@@ -12,7 +13,7 @@ export interface Progress {
 }
 
 export interface SpreadsheetHost {
-  readonly kind: "excel" | "file";
+  readonly kind: "excel" | "wps" | "file";
   /** A name to show: the file name, or the workbook's. */
   readonly displayName: string;
   /** Reads the active sheet, or every sheet, into snapshots. Throws UserError on a problem. */

@@ -1,5 +1,6 @@
 /**
- * Task pane entry. On Office.onReady: Excel → ExcelHost; Word → WordPane; no Office (the standalone page,
+ * Task pane entry. First WPS (window.Application with a workbook → WpsSpreadsheetHost; with a document → WordPane
+ * over WpsDocumentHost); else on Office.onReady: Excel → ExcelHost; Word → WordPane; no Office (the standalone page,
  * taskpane.html opened in a browser) → file picker and FileHost. Host-specific code is loaded lazily.
  */
 import * as React from "react";
@@ -10,6 +11,7 @@ import { App, type PaneMode } from "./components/App";
 import { loadLastCommand } from "./settings";
 import { toUserError } from "./workflow";
 import { missingRequirement } from "./requirements";
+import { detectWps, type WpsEnvironment } from "../adapters/wps/detect";
 
 type HostName = "excel" | "word" | null;
 
@@ -73,17 +75,31 @@ async function chooseMode(host: HostName): Promise<PaneMode> {
   }
 }
 
+/** The pane inside WPS: the same pane as in Excel and Word, over the WPS hosts. */
+async function wpsMode(wps: WpsEnvironment): Promise<PaneMode> {
+  try {
+    const { WpsSpreadsheetHost, WpsDocumentHost } = await import(/* webpackChunkName: "wps" */ "../adapters/wps");
+    if (wps.kind === "et") return { kind: "excel", host: new WpsSpreadsheetHost(wps.app) };
+    const { WordPane } = await import(/* webpackChunkName: "word" */ "./word/WordPane");
+    const report = new WpsDocumentHost(wps.app);
+    return { kind: "word", render: (lang) => <WordPane lang={lang} report={report} /> };
+  } catch (e) {
+    return { kind: "failed", error: toUserError(e) };
+  }
+}
+
 async function boot(): Promise<void> {
   const container = document.getElementById("container");
   if (!container) return;
-  const { host, language } = await officeReady();
-  const mode = await chooseMode(host);
+  const wps = detectWps(typeof window !== "undefined" ? window : undefined);
+  const { host, language } = wps ? { host: null, language: null } : await officeReady();
+  const mode = wps ? await wpsMode(wps) : await chooseMode(host);
   createRoot(container).render(
     <App
       mode={mode}
       officeLanguage={language}
       browserLanguage={typeof navigator !== "undefined" ? navigator.language : null}
-      lastCommand={host === "excel" ? loadLastCommand() : null}
+      lastCommand={host === "excel" || wps?.kind === "et" ? loadLastCommand() : null}
     />,
   );
 }

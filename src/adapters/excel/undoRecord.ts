@@ -65,6 +65,11 @@ export function undoRecordFromXml(xml: string): UndoRecord | null {
   const text = m[2].replace(/<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/g, (_all, cdata: string | undefined, plain: string | undefined) =>
     cdata !== undefined ? cdata : unescapeXmlText(plain ?? ""),
   );
+  return undoRecordFromJson(text);
+}
+
+/** Reads a record from its JSON text (the XML part's content, or where another host keeps it); null when damaged. */
+export function undoRecordFromJson(text: string): UndoRecord | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

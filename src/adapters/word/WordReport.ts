@@ -8,29 +8,27 @@
  *   stored in a CUSTOM XML PART (document.customXmlParts, namespace urn:jixiao:report-link:1) — the same XML that
  *   `jixiao report` puts in its .docx, so a report written by the CLI can be refreshed here. Custom XML parts travel
  *   with the file (unlike add-in settings, which are per add-in) and are invisible to the person.
- * - refresh(narrative): rewrites ONLY the content controls whose text the new data changes, keeps everything outside
- *   them, and returns the numbers that changed since the last write/refresh (compared cell by cell). A section the
+ * - refresh(narrative): rewrites ONLY the content controls whose text the new data changes (decided by
+ *   core/narrative/refreshPlan.ts, shared with WPS 文字), keeps everything outside them, and returns the numbers that changed since the last write/refresh (compared cell by cell). A section the
  *   person edited inside its control is not overwritten unless `force` — it is reported instead.
  *   Unchanged data: 2 syncs and nothing written. Changed data: 3 syncs.
  */
-import { UserError } from "../../core/errors";
 import {
-  diffQuotes,
   LINK_NAMESPACE,
   linkedTable,
   linkXml,
   parseLinkXml,
-  quotesOf,
   sectionLines,
-  sectionTextHash,
-  type LinkedTable,
   type Narrative,
-  type QuoteChange,
   type ReportLink,
   type Section,
   type SectionId,
+  type LinkedTable,
 } from "../../core/narrative";
+import { noReport, occurrenceOf, planRefresh, reportExists, type RefreshResult } from "../../core/narrative/refreshPlan";
 import type { WContentControl, WContentControlCollection, WCustomXmlPartScopedCollection, WordContext, WordRun, WParagraph } from "./api";
+
+export type { RefreshResult };
 
 export const TAG_PREFIX = "jixiao:";
 
@@ -38,44 +36,10 @@ export function sectionTag(id: SectionId): string {
   return `${TAG_PREFIX}${id}`;
 }
 
-export interface RefreshResult {
-  /** Numbers that changed since the report was written or last refreshed, by cell. */
-  changes: QuoteChange[];
-  /** Sections whose content controls were rewritten. */
-  rewritten: SectionId[];
-  /** Sections the person edited inside their control, left alone (rewritten when `force`). */
-  edited: SectionId[];
-  /** Sections whose content control is no longer in the document. */
-  missing: SectionId[];
-  /** The link as stored after the refresh. */
-  link: ReportLink;
-}
-
 export interface StoredLink {
   link: ReportLink;
   /** Which table of the link this document's report is (0 for a report written from the pane). */
   table: LinkedTable;
-}
-
-function noReport(): UserError {
-  return new UserError(
-    "文档中没有由本工具写入的报告，请先点击“写入报告”。",
-    "This document has no report written by this tool; use “Write report” first.",
-    "no-report",
-  );
-}
-
-/** Which table of a (possibly multi-table) link the narrative refreshes: same sheet and kind, else the first. */
-function tableIndex(link: ReportLink, n: Narrative): number {
-  const i = link.tables.findIndex((t) => t.sheet === n.sheet && t.kind === n.kind);
-  if (i >= 0) return i;
-  const j = link.tables.findIndex((t) => t.kind === n.kind);
-  if (j >= 0) return j;
-  throw new UserError(
-    `文档中的报告对应“${link.tables.map((t) => t.sheet).join("、")}”，与所选表格（${n.sheet}）类型不同，无法刷新。`,
-    `The report in this document belongs to "${link.tables.map((t) => t.sheet).join(", ")}", a different kind of table than the one chosen (${n.sheet}); it cannot be refreshed.`,
-    "link-mismatch",
-  );
 }
 
 /** Writes a section's heading and paragraphs into a content control that already holds one (empty) paragraph. */
@@ -96,12 +60,7 @@ export class WordReport {
       const parts = ctx.document.customXmlParts.getByNamespace(LINK_NAMESPACE);
       parts.load("items");
       await ctx.sync();
-      if (parts.items.length > 0)
-        throw new UserError(
-          "文档中已有本工具写入的报告，请使用“刷新”更新其中的数字。",
-          "This document already holds a report written by this tool; use “Refresh” to update its numbers.",
-          "report-exists",
-        );
+      if (parts.items.length > 0) throw reportExists();
       const body = ctx.document.body;
       const title = body.insertParagraph(n.title, "End");
       title.styleBuiltIn = "Title";
@@ -161,57 +120,16 @@ export class WordReport {
       await ctx.sync();
       const link = parseLinkXml(xmlResult.value);
       if (!link || !link.tables.length) throw noReport();
-      const index = tableIndex(link, n);
-      const old = link.tables[index];
-      const fresh = linkedTable(n);
-      const changes = diffQuotes(old.quotes, quotesOf(n));
-
-      const rewritten: SectionId[] = [];
-      const edited: SectionId[] = [];
-      const missing: SectionId[] = [];
-      const oldHash = new Map(old.sections.map((s) => [s.id, s.hash]));
-      // Which content control of a tag belongs to this table: those of earlier tables with the same section come first.
-      const occurrence = (id: SectionId) => link.tables.slice(0, index).filter((t) => t.sections.some((x) => x.id === id)).length;
-      const keep: typeof fresh.sections = [];
-      for (const s of n.sections) {
-        const newHash = fresh.sections.find((x) => x.id === s.id)!.hash;
-        const before = oldHash.get(s.id) ?? null;
-        const cc: WContentControl | undefined = controls.get(s.id)!.items[occurrence(s.id)];
-        if (!cc) {
-          missing.push(s.id);
-          keep.push({ id: s.id, hash: before ?? "" });
-          continue;
-        }
-        const current = sectionTextHash(cc.text);
-        const personEdited = before !== null && current !== before;
-        // Already showing the new text, or the data does not change this section: nothing to write (edits stay).
-        if (current === newHash || before === newHash) {
-          keep.push({ id: s.id, hash: before === newHash ? before : newHash });
-          continue;
-        }
-        if (personEdited && !opts.force) {
-          edited.push(s.id);
-          keep.push({ id: s.id, hash: before! });
-          continue;
-        }
-        this.rewrite(cc, s);
-        rewritten.push(s.id);
-        keep.push({ id: s.id, hash: newHash });
-      }
-
-      const nothingNew = changes.length === 0 && rewritten.length === 0 && old.fingerprint === fresh.fingerprint;
-      if (nothingNew) return { changes, rewritten, edited, missing, link };
-
+      const plan = planRefresh(link, n, (id, occurrence) => controls.get(id)?.items[occurrence]?.text ?? null, opts);
+      if (plan.nothingNew) return plan.result;
       // 3: the rewritten sections and the new link, in one batch.
-      const tables = link.tables.slice();
-      // A section left alone still shows the old numbers: keep its old quotes so the next refresh reports them.
-      const stale = new Set<SectionId>([...edited, ...missing]);
-      const quotes = [...fresh.quotes.filter((q) => !stale.has(q.section)), ...old.quotes.filter((q) => stale.has(q.section))];
-      tables[index] = { ...fresh, sections: keep, quotes };
-      const next: ReportLink = { fileName: opts.fileName ?? link.fileName, generatedAt: opts.now ?? new Date().toISOString(), tables };
-      parts.items[0].setXml(linkXml(next));
+      for (const id of plan.result.rewritten) {
+        const s = n.sections.find((x) => x.id === id)!;
+        this.rewrite(controls.get(id)!.items[occurrenceOf(link, plan.index, id)], s);
+      }
+      parts.items[0].setXml(linkXml(plan.result.link));
       await ctx.sync();
-      return { changes, rewritten, edited, missing, link: next };
+      return plan.result;
     });
   }
 

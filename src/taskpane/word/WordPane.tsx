@@ -25,6 +25,7 @@ import { UserError } from "../../core/errors";
 import type { ReportLink } from "../../core/narrative";
 import { officeWordRun, WordReport, type RefreshResult } from "../../adapters/word/WordReport";
 import type { WordRun } from "../../adapters/word/api";
+import type { ReportDocumentHost } from "../../host/document";
 import {
   asUserError,
   changeLine,
@@ -42,6 +43,8 @@ export interface WordPaneProps {
   lang?: Lang;
   /** Word.run (injectable for tests); defaults to Office's. */
   run?: WordRun;
+  /** Where the report is written: WPS 文字's host, or (default) Word's through `run`. */
+  report?: ReportDocumentHost;
   /** Reads .xlsx bytes (injectable for tests); defaults to the xlsx adapter, loaded lazily. */
   load?: BookLoader;
   profile?: ProfileId;
@@ -106,7 +109,7 @@ export function WordPane(props: WordPaneProps): JSX.Element {
   const lang: Lang = props.lang ?? "zh";
   const t = STR[lang];
   const styles = useStyles();
-  const report = React.useMemo(() => new WordReport(props.run ?? officeWordRun()), [props.run]);
+  const report = React.useMemo<ReportDocumentHost>(() => props.report ?? new WordReport(props.run ?? officeWordRun()), [props.report, props.run]);
   const input = React.useRef<HTMLInputElement>(null);
 
   const [link, setLink] = React.useState<ReportLink | null>(null);

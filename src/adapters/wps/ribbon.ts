@@ -1,0 +1,199 @@
+/**
+ * The WPS ribbon's callbacks (ribbon.xml names them `ribbon.OnAddinLoad`, `ribbon.OnAction`, …).
+ *
+ * Every callback is SYNCHRONOUS and returns its value directly: async callbacks (a returned Promise) broke the
+ * ribbon in some WPS 12.1 builds. That is possible because the WPS object model is synchronous and so is the engine:
+ * 检查 and 填充公式 run read → analyse → (confirm) → write inside the click, through the `…Sync` methods of
+ * WpsSpreadsheetHost, the same code the pane runs. A callback never throws: a problem becomes a message box.
+ *
+ * Buttons (WPS 表格): 检查 (select the first cell at fault, say what was found), 填充公式 (list what will be written,
+ * write it after OK, undoable), 撤销, 任务窗格. WPS 文字: 任务窗格 (写入报告 / 刷新 happen there).
+ * The outcome of 检查 / 填充公式 is also kept for the pane, which shows it the next time it opens.
+ */
+import { analyzeWorkbook } from "../../core/analyze";
+import { combinedPlan, describeCheck, summarize, toUserError } from "../../taskpane/workflow";
+import { loadLangChoice, loadProfile, saveLastCommand, type KeyValueStore } from "../../taskpane/settings";
+import { detectLang, type Lang } from "../../taskpane/i18n";
+import { call, get, has, put } from "./com";
+import { detectWps } from "./detect";
+import { WpsSpreadsheetHost } from "./WpsSpreadsheetHost";
+
+export const CONTROL = {
+  check: "jixiaoCheck",
+  fill: "jixiaoFill",
+  undo: "jixiaoUndo",
+  pane: "jixiaoPane",
+} as const;
+
+/** Where the pane's id is remembered between clicks (WPS's PluginStorage lives as long as the application). */
+export const PANE_KEY = "jixiao.taskpane";
+/** At most this many planned cells are listed in the confirmation before 填充公式 writes. */
+const LISTED = 12;
+
+export interface RibbonDeps {
+  /** The page's window (its Application is WPS's object model). */
+  win: unknown;
+  /** Message boxes: synchronous, as window.alert / window.confirm are. */
+  alert(message: string): void;
+  confirm(message: string): boolean;
+  /** The pane's address (index.html#pane beside this page). */
+  paneUrl(): string;
+  store?: KeyValueStore | null;
+  now?(): number;
+}
+
+export interface Ribbon {
+  OnAddinLoad(ribbonUI: unknown): boolean;
+  OnAction(control: unknown): boolean;
+  OnGetVisible(control: unknown): boolean;
+  OnGetEnabled(control: unknown): boolean;
+  GetImage(control: unknown): string;
+}
+
+function controlId(control: unknown): string {
+  try {
+    const id = get<unknown>(control, "Id");
+    return typeof id === "string" ? id : String(id ?? "");
+  } catch {
+    return "";
+  }
+}
+
+export function createRibbon(deps: RibbonDeps): Ribbon {
+  const now = deps.now ?? Date.now;
+  const store = deps.store;
+  const lang = (): Lang => {
+    const nav = (deps.win as { navigator?: { language?: string } } | null)?.navigator?.language ?? null;
+    return detectLang(loadLangChoice(store ?? undefined), null, nav);
+  };
+  const say = (zh: string, en: string) => deps.alert(lang() === "zh" ? `${zh}\n\n${en}` : `${en}\n\n${zh}`);
+  const wps = () => detectWps(deps.win);
+  const host = () => {
+    const env = wps();
+    if (!env || env.kind !== "et") return null;
+    return new WpsSpreadsheetHost(env.app);
+  };
+  const options = () => ({ profile: loadProfile(store ?? undefined) });
+
+  function check(h: WpsSpreadsheetHost): void {
+    try {
+      const analysis = analyzeWorkbook(h.readSheetsSync("active"), options());
+      const summary = summarize(analysis);
+      const text = describeCheck(summary);
+      if (summary.firstCell) {
+        try {
+          h.selectCellSync(summary.firstCell.sheet, summary.firstCell.cell);
+        } catch {
+          /* selecting is a convenience */
+        }
+      }
+      const ok = summary.tables > 0 && summary.bySeverity.error === 0;
+      saveLastCommand({ command: "check", at: now(), ok, ...text }, store ?? undefined);
+      const where = summary.firstCell ? { zh: `已选中第一处问题：${summary.firstCell.sheet}!${summary.firstCell.cell}。`, en: `The first problem is selected: ${summary.firstCell.sheet}!${summary.firstCell.cell}.` } : { zh: "", en: "" };
+      say(`${text.zh}${where.zh}\n打开“任务窗格”查看每一项。`, `${text.en} ${where.en}\nOpen the task pane to see each finding.`);
+    } catch (e) {
+      const err = toUserError(e);
+      saveLastCommand({ command: "check", at: now(), ok: false, zh: err.zh, en: err.en }, store ?? undefined);
+      say(err.zh, err.en);
+    }
+  }
+
+  function fill(h: WpsSpreadsheetHost): void {
+    try {
+      const analysis = analyzeWorkbook(h.readSheetsSync("active"), options());
+      const plan = combinedPlan(analysis);
+      const n = plan.changes.length;
+      if (n === 0) {
+        saveLastCommand({ command: "fill", at: now(), ok: true, zh: "没有需要填充的单元格。", en: "Nothing to fill." }, store ?? undefined);
+        say("没有需要填充的单元格。", "Nothing to fill.");
+        return;
+      }
+      // Nothing is written without a preview: the cells, what goes in, why — then OK or Cancel.
+      const lines = plan.changes.slice(0, LISTED).map((c) => `${c.sheet}!${c.cell}  ${c.after.formula ?? (c.after.value === undefined ? c.after.numberFormat ?? "" : String(c.after.value))}  （${lang() === "zh" ? c.reason : c.reasonEn}）`);
+      const more = n > LISTED ? (lang() === "zh" ? `……另有 ${n - LISTED} 处` : `… and ${n - LISTED} more`) : "";
+      const head = lang() === "zh" ? `将写入 ${n} 处公式与得分（可撤销）：` : `${n} cell(s) will be written (undoable):`;
+      const ask = lang() === "zh" ? "确定写入吗？" : "Write them?";
+      const message = [head, ...lines, ...(more ? [more] : []), "", ask].join("\n");
+      if (!deps.confirm(message)) return;
+      h.applyPlanSync(plan);
+      const done = { zh: `已写入 ${n} 处公式与得分，可点“撤销”或在任务窗格中撤销。`, en: `${n} cell(s) written; Undo (ribbon or task pane) takes them back.` };
+      saveLastCommand({ command: "fill", at: now(), ok: true, ...done }, store ?? undefined);
+      say(done.zh, done.en);
+    } catch (e) {
+      const err = toUserError(e);
+      saveLastCommand({ command: "fill", at: now(), ok: false, zh: err.zh, en: err.en }, store ?? undefined);
+      say(err.zh, err.en);
+    }
+  }
+
+  function undo(h: WpsSpreadsheetHost): void {
+    try {
+      if (!h.canUndoSync()) {
+        say("没有可撤销的填写。", "There is no fill to undo.");
+        return;
+      }
+      h.undoSync();
+      say("已撤销上一次填写。", "The last fill was undone.");
+    } catch (e) {
+      const err = toUserError(e);
+      say(err.zh, err.en);
+    }
+  }
+
+  /** Shows the pane, or hides it when it is showing (one pane per window, remembered in PluginStorage). */
+  function togglePane(): void {
+    try {
+      const env = wps();
+      if (!env) throw new Error("WPS Application not found");
+      const app = env.app;
+      const storage = has(app, "PluginStorage") ? get<object>(app, "PluginStorage") : null;
+      const known = storage ? call<unknown>(storage, "getItem", PANE_KEY) : undefined;
+      const existing = known ? call<object | null>(app, "GetTaskPane", known) : null;
+      if (existing) {
+        put(existing, "Visible", !get<boolean>(existing, "Visible"));
+        return;
+      }
+      const pane = call<object>(app, "CreateTaskPane", deps.paneUrl());
+      put(pane, "Visible", true);
+      if (storage) call(storage, "setItem", PANE_KEY, get(pane, "ID"));
+    } catch (e) {
+      const err = toUserError(e);
+      say(`无法打开任务窗格：${err.zh}`, `The task pane could not be opened: ${err.en}`);
+    }
+  }
+
+  return {
+    OnAddinLoad(_ribbonUI: unknown): boolean {
+      return true;
+    },
+    OnAction(control: unknown): boolean {
+      const id = controlId(control);
+      if (id === CONTROL.pane) {
+        togglePane();
+        return true;
+      }
+      const h = host();
+      if (!h) {
+        say("请在 WPS 表格中打开自评表后再使用此按钮。", "Open the self-evaluation table in WPS Spreadsheets to use this button.");
+        return true;
+      }
+      if (id === CONTROL.check) check(h);
+      else if (id === CONTROL.fill) fill(h);
+      else if (id === CONTROL.undo) undo(h);
+      return true;
+    },
+    OnGetVisible(control: unknown): boolean {
+      const id = controlId(control);
+      if (id === CONTROL.pane) return true;
+      return wps()?.kind === "et";
+    },
+    OnGetEnabled(_control: unknown): boolean {
+      return true;
+    },
+    GetImage(control: unknown): string {
+      const id = controlId(control);
+      const name = id === CONTROL.check ? "check" : id === CONTROL.fill ? "fill" : id === CONTROL.undo ? "undo" : "pane";
+      return `assets/ribbon-${name}.svg`;
+    },
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * What the Word side of the pane needs from the document the report lives in: write the report once, read the link
+ * it keeps, refresh the sections whose numbers changed. WordReport (Office.js, content controls) and
+ * WpsDocumentHost (WPS 文字, bookmarks) implement it.
+ */
+import type { Narrative, ReportLink } from "../core/narrative";
+import type { RefreshResult } from "../core/narrative/refreshPlan";
+
+export interface ReportDocumentHost {
+  /** Appends the report and stores the link. Throws UserError "report-exists" when the document already holds one. */
+  write(n: Narrative, info: { fileName: string; generatedAt: string }): Promise<ReportLink>;
+  /** The stored link, or null when the document has none. */
+  readLink(): Promise<ReportLink | null>;
+  /** Rewrites the sections the new data changes, keeps the person's edits unless `force`. */
+  refresh(n: Narrative, opts?: { now?: string; force?: boolean; fileName?: string }): Promise<RefreshResult>;
+}
