@@ -10,7 +10,8 @@ import type { TableKind } from "../core/model";
 import type { Severity } from "../core/findings";
 import type { Grade } from "../core/analysis";
 
-export type Lang = "zh" | "en";
+import type { Lang } from "../app/lang";
+export type { Lang } from "../app/lang";
 
 /** Fixed accessible names of the main commands. */
 export const BUTTON_NAMES = {
@@ -288,20 +289,4 @@ const en: Strings = {
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };
 
-/** Chinese for any zh-* tag (zh-CN, zh-TW, zh-Hans …) and when nothing is known; English otherwise. */
-export function langFromTag(tag: string | null | undefined): Lang {
-  if (!tag) return "zh";
-  return /^zh\b/i.test(tag.trim()) ? "zh" : "en";
-}
-
-/** Chooses the language: an explicit choice, else Office's display language, else the browser's. */
-export function detectLang(choice: Lang | "auto", officeLanguage?: string | null, browserLanguage?: string | null): Lang {
-  if (choice === "zh" || choice === "en") return choice;
-  if (officeLanguage) return langFromTag(officeLanguage);
-  return langFromTag(browserLanguage);
-}
-
-/** Both languages of a bilingual message, the chosen one first. */
-export function bilingual(lang: Lang, zhText: string, enText: string): { primary: string; secondary: string } {
-  return lang === "zh" ? { primary: zhText, secondary: enText } : { primary: enText, secondary: zhText };
-}
+export { langFromTag, detectLang, bilingual } from "../app/lang";

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { FileHost } from "../../src/host/FileHost";
+import { FileHost } from "../../src/adapters/xlsx/FileHost";
 import { analyzeWorkbook } from "../../src/core";
 import type { WorkbookAnalysis } from "../../src/core/analysis";
 import { App } from "../../src/taskpane/components/App";
@@ -16,7 +16,7 @@ import { Results } from "../../src/taskpane/components/Results";
 import { Preview } from "../../src/taskpane/components/Preview";
 import { ErrorBoundary } from "../../src/taskpane/components/ErrorBoundary";
 import { STRINGS, type Lang } from "../../src/taskpane/i18n";
-import { combinedPlan } from "../../src/taskpane/workflow";
+import { combinedPlan } from "../../src/app/workflow";
 import { UserError } from "../../src/core/errors";
 import { FIXTURE_DIR } from "../support/fixtures";
 

@@ -29,7 +29,7 @@ import type { Finding, Severity } from "../../core/findings";
 import { SEVERITY_ORDER } from "../../core/findings";
 import { useLang } from "./context";
 import { fmtNumber, fmtRate, fmtScore } from "../format";
-import { summarize } from "../workflow";
+import { summarize } from "../../app/workflow";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
