@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Writes the 部门整体 and 汇总 corpus workbooks of this folder from the transcriptions in ./tables:
+ * Writes the 部门整体 and 汇总 corpus workbooks of this folder (and 部门整体 tables in the scorecard layout,
+ * tables/scorecard-*.js) from the transcriptions in ./tables:
  *   node test/data/real/build-departments.js
  * Each table is written as published (its mistakes, merges, spellings and empty cells kept); what the stored copy
  * did not show is left empty and said in the definition's comment. Oracles (*.expected.json) are written by hand.
@@ -34,7 +35,7 @@ async function write(def) {
 
 (async () => {
   const dir = path.join(__dirname, "tables");
-  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith(".js")).sort()) await write(require(path.join(dir, f)));
+  for (const f of fs.readdirSync(dir).filter((n) => /^(?:department|summary|scorecard)-.*\.js$/.test(n)).sort()) await write(require(path.join(dir, f)));
 })().catch((e) => {
   console.error(e);
   process.exit(1);
