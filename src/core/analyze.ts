@@ -76,8 +76,8 @@ export function analyzeTable(table: Table, profile: Profile): TableAnalysis {
   return { sheet: table.sheet, kind: table.kind, table, name, findings: sortFindings(ctx.findings), plan: ctx.plan.build(), evaluation };
 }
 
-/** Every number cell a rule of the table reads (for CELL_ERROR). */
-function numberCellsOf(t: Table): (NumberCell | null)[] {
+/** Every number cell a rule of the table reads (for CELL_ERROR, and for the one-action fix of NUMBER_AS_TEXT). */
+export function numberCellsOf(t: Table): (NumberCell | null)[] {
   const out: (NumberCell | null)[] = [];
   const fund = (f: FundRow | null) => {
     if (f) out.push(f.initial, f.budget, f.executed, f.rate);
