@@ -112,7 +112,11 @@ describe("results of a real analysis", () => {
     const fixCells = [...html.matchAll(/data-testid="fix-cell" data-cell="([A-Z]+\d+)"/g)].map((m) => m[1]);
     expect(fixCells).toEqual(analysis.sheets[0].tables[0].findings.filter((f) => f.code === "NUMBER_AS_TEXT").map((f) => f.cell));
     expect(buttonNames(html)).toContain("6 处文本数字 → 转为数字");
-    expect(html).not.toMatch(/data-testid="finding" data-code="NUMBER_AS_TEXT"/);
+    // … and each stays a finding element of its own, inside the group
+    const group = html.slice(html.indexOf('data-testid="finding-fix"'));
+    const inGroup = [...group.matchAll(/data-testid="finding" data-finding-key="[^"]*" data-code="NUMBER_AS_TEXT" data-cell="([A-Z]+\d+)"/g)].map((m) => m[1]);
+    expect(inGroup).toEqual(fixCells);
+    expect([...html.matchAll(/data-code="NUMBER_AS_TEXT" data-cell="/g)]).toHaveLength(6);
     // Errors come before warnings, warnings before notes.
     const order = [...html.matchAll(/data-severity="(\w+)"/g)].map((m) => m[1]);
     const rank = { error: 0, warning: 1, info: 2 } as Record<string, number>;

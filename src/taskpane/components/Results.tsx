@@ -454,7 +454,16 @@ function FixItem(props: {
       </button>
       <ul className={styles.fixCells} aria-label={t.showCells}>
         {props.fix.findings.map((f) => (
-          <li key={f.cell ?? ""} className={styles.fixCell}>
+          // each grouped finding stays a finding element of its own (its cell, code and severity), reachable by itself
+          <li
+            key={f.cell ?? ""}
+            className={styles.fixCell}
+            data-testid="finding"
+            data-finding-key={props.keyOf(f)}
+            data-code={f.code}
+            data-cell={f.cell ?? ""}
+            data-severity={f.severity}
+          >
             <button
               type="button"
               className={styles.cellChip}
