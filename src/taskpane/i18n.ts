@@ -108,6 +108,12 @@ export interface Strings {
   sheetViewPlanned: string;
   sheetViewTable: string;
   unreadTitle: string;
+  batchTitle: string;
+  batchChoose: string;
+  batchHint: string;
+  batchDownload: string;
+  batchSummary: (files: number, unreadable: number, e: number, w: number, i: number) => string;
+  batchCounts: (tables: number, e: number, w: number) => string;
   // notices
   applied: (n: number) => string;
   undone: string;
@@ -215,6 +221,12 @@ const zh: Strings = {
   sheetViewPlanned: "将写入",
   sheetViewTable: "显示的表",
   unreadTitle: "未能完整读取",
+  batchTitle: "批量检查",
+  batchChoose: "批量检查多个工作簿",
+  batchHint: "一次选择多个 .xlsx / .xlsm 文件，逐个检查后可下载问题清单；文件不会上传。",
+  batchDownload: "下载问题清单",
+  batchSummary: (f, u, e, w, i) => `共 ${f} 个文件（${u} 个无法读取）：错误 ${e}，警告 ${w}，提示 ${i}。`,
+  batchCounts: (n, e, w) => `${n} 张表 · 错误 ${e} · 警告 ${w}`,
   applied: (n) => `已写入 ${n} 处更改，可撤销。`,
   undone: "已撤销上次写入，单元格已恢复原样。",
   adopted: (c) => `已采纳建议，写入 ${c}，可撤销。`,
@@ -319,6 +331,12 @@ const en: Strings = {
   sheetViewPlanned: "To be written",
   sheetViewTable: "Table shown",
   unreadTitle: "Not fully read",
+  batchTitle: "Batch check",
+  batchChoose: "Check several workbooks",
+  batchHint: "Choose several .xlsx / .xlsm files; each is checked here and the issue list can be downloaded. Nothing is uploaded.",
+  batchDownload: "Download issue list",
+  batchSummary: (f, u, e, w, i) => `${f} file(s) (${u} unreadable): ${e} error(s), ${w} warning(s), ${i} note(s).`,
+  batchCounts: (n, e, w) => `${n} table(s) · ${e} error(s) · ${w} warning(s)`,
   applied: (n) => `${n} change${n === 1 ? "" : "s"} written. You can undo.`,
   undone: "The last fill was undone; the cells hold what they held before.",
   adopted: (c) => `Suggestion written to ${c}. You can undo.`,

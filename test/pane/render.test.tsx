@@ -61,6 +61,8 @@ describe("standalone page (no Office)", () => {
     for (const n of ["检查", "填充公式", "撤销", "下载"]) expect(names).toContain(n);
     expect(html).toContain("绩效自评助手");
     expect(html).toContain("不会上传");
+    // 批量检查: several files at once, same list as the CLI's --report
+    expect(html).toMatch(/<input[^>]*type="file"[^>]*multiple=""[^>]*aria-label="批量检查多个工作簿"|<input[^>]*aria-label="批量检查多个工作簿"[^>]*multiple/);
     // Nothing to act on yet: the commands are disabled.
     expect(html).toMatch(/<button[^>]*aria-label="检查"[^>]*disabled/);
   });

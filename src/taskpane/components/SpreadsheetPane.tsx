@@ -30,6 +30,7 @@ import { groupChanges, type ChangeGroup, type FindingFix } from "../../core/choo
 import { Preview } from "./Preview";
 import { FilePicker } from "./FilePicker";
 import { SheetView } from "./SheetView";
+import { BatchPanel } from "./BatchPanel";
 import type { SheetSnapshot } from "../../core/snapshot";
 
 const useStyles = makeStyles({
@@ -298,6 +299,12 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
   return (
     <div className={styles.root}>
       {props.mode === "file" ? <FilePicker current={fileLabel} disabled={busy} onFile={onFile} /> : null}
+      {props.mode === "file" && props.openFile ? (
+        <details>
+          <summary>{t.batchTitle}</summary>
+          <BatchPanel openFile={props.openFile} profile={props.profile} disabled={busy} saveBytes={props.saveBytes ?? downloadBytes} />
+        </details>
+      ) : null}
 
       <div className={styles.toolbar} role="toolbar" aria-label={t.appName}>
         <Button
