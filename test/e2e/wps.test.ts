@@ -134,7 +134,8 @@ describe.each(FIXTURE_NAMES.map((n, i) => [n, i % 2 === 0 ? "property" : "method
     await page.getByRole("button", { name: "填充公式", exact: true }).click();
     await page.getByTestId("preview").waitFor();
     const previewed = await page.$$eval("[data-testid=change]", (els) => els.map((e) => e.getAttribute("data-cell") ?? ""));
-    expect(previewed).toEqual(expectedPlan);
+    // the preview groups the changes by reason (执行率, 得分, 总分, 文本数字): the same cells, each once
+    expect([...previewed].sort()).toEqual([...expectedPlan].sort());
     await page.screenshot({ path: path.join(RESULTS, `wps-${name}-preview.png`), fullPage: true });
     await page.getByRole("button", { name: "应用", exact: true }).click();
     await page.getByTestId("notice").waitFor();
