@@ -157,7 +157,7 @@ export async function runFill(args: ParsedArgs, io: CliIO): Promise<number> {
   const { book, analysis } = await analyseFile(input, profile);
   const changes = analysis.sheets.flatMap((s) => s.tables.flatMap((t) => t.plan.changes));
   book.apply({ changes });
-  await writeFileAtomic(output, await book.toBuffer());
+  await writeFileAtomic(output, await book.toBuffer(), { modeOf: input });
   io.stdout(args.json ? JSON.stringify(fillJson(file, outputArg, analysis), null, 2) + "\n" : fillText(file, outputArg, analysis, args.lang));
   return EXIT_OK;
 }
