@@ -34,7 +34,7 @@ module.exports = (_env, options) => {
   return {
     devtool: dev ? "source-map" : false,
     target: ["web", "es2019"],
-    entry: { main: "./src/adapters/wps/main.ts" },
+    entry: { main: "./src/taskpane/wps.ts" },
     output: {
       path: path.resolve(__dirname, "dist-wps"),
       // fixed name: ribbon.xml's callbacks live in main.js; lazy chunks are content-hashed

@@ -5,6 +5,7 @@ import type { CliIO } from "./io";
 import { EXIT_OK } from "./io";
 import { usageError, type ParsedArgs } from "./args";
 import { analyseFile, checkProfile } from "./workbook";
+import { tablePlans } from "../app/workflow";
 import { num, oneLine, pad } from "./format";
 
 export interface CheckFindingJson {
@@ -66,7 +67,13 @@ function counts(findings: Finding[]) {
   return c;
 }
 
+/** How many cells the fill writes for each table (its part of the app's combined plan). */
+function fillCounts(analysis: WorkbookAnalysis): Map<TableAnalysis, number> {
+  return new Map(tablePlans(analysis).map((p) => [p.table, p.changes.length]));
+}
+
 export function checkJson(file: string, analysis: WorkbookAnalysis): CheckJson {
+  const toFill = fillCounts(analysis);
   const sheets: CheckSheetJson[] = [];
   for (const s of analysis.sheets) {
     if (s.tables.length === 0) {
@@ -99,7 +106,7 @@ export function checkJson(file: string, analysis: WorkbookAnalysis): CheckJson {
         grade: t.evaluation.grade,
         weightSum: t.kind === "summary" ? null : t.evaluation.weightSum,
         counts: counts(findings),
-        fillChanges: t.plan.changes.length,
+        fillChanges: toFill.get(t) ?? 0,
         findings: findings.map(findingJson),
       });
     }
@@ -121,6 +128,7 @@ export function checkText(file: string, analysis: WorkbookAnalysis, lang: "zh" |
   const all = analysis.sheets.flatMap((s) => s.tables.flatMap((t) => t.findings));
   const codeWidth = Math.max(4, ...all.map((f) => f.code.length));
   const cellWidth = Math.max(4, ...all.map((f) => (f.cell ?? "—").length));
+  const toFill = fillCounts(analysis);
   let tables = 0;
   for (const s of analysis.sheets) {
     lines.push("");
@@ -159,11 +167,12 @@ export function checkText(file: string, analysis: WorkbookAnalysis, lang: "zh" |
         const msg = oneLine(zh ? f.message : f.messageEn);
         lines.push(`  ${sev}  ${pad(f.code, codeWidth)}  ${pad(f.cell ?? "—", cellWidth)}  ${msg}`);
       }
-      if (t.plan.changes.length > 0) {
+      const n = toFill.get(t) ?? 0;
+      if (n > 0) {
         lines.push(
           zh
-            ? `  可自动填充 ${t.plan.changes.length} 处公式/数值：jixiao fill ${quote(file)} -o <输出.xlsx>`
-            : `  ${t.plan.changes.length} cell(s) can be filled: jixiao fill ${quote(file)} -o <out.xlsx>`,
+            ? `  可自动填充 ${n} 处公式/数值：jixiao fill ${quote(file)} -o <输出.xlsx>`
+            : `  ${n} cell(s) can be filled: jixiao fill ${quote(file)} -o <out.xlsx>`,
         );
       }
     }

@@ -8,13 +8,14 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { CellChange, WorkbookAnalysis } from "../core";
+import type { CellChange, TableAnalysis, WorkbookAnalysis } from "../core";
 import { writeFileAtomic } from "../adapters/xlsx/node";
+import { fill, tablePlans } from "../app/workflow";
 import type { CliIO } from "./io";
 import { EXIT_OK } from "./io";
 import { usageError, type ParsedArgs } from "./args";
-import { analyseFile, checkProfile } from "./workbook";
-import { displayWidth, oneLine, pad, percent, showContent } from "./format";
+import { checkProfile, openFile } from "./workbook";
+import { displayWidth, num, oneLine, pad, percent, showContent } from "./format";
 
 const KIND_ZH = { project: "项目支出绩效自评表", department: "部门整体支出绩效自评表", summary: "项目支出绩效自评情况汇总表", scorecard: "绩效评价指标体系评分表" };
 const KIND_EN = { project: "project table", department: "department table", summary: "summary table", scorecard: "scorecard" };
@@ -43,7 +44,13 @@ export interface FillJson {
   sheets: FillSheetJson[];
 }
 
+/** What the fill writes for each table: the table's part of the app's combined plan (a shared cell once). */
+function plannedChanges(analysis: WorkbookAnalysis): Map<TableAnalysis, CellChange[]> {
+  return new Map(tablePlans(analysis).map((p) => [p.table, p.changes]));
+}
+
 export function fillJson(file: string, output: string, analysis: WorkbookAnalysis): FillJson {
+  const planned = plannedChanges(analysis);
   const sheets: FillSheetJson[] = [];
   for (const s of analysis.sheets) {
     if (s.tables.length === 0) {
@@ -55,7 +62,7 @@ export function fillJson(file: string, output: string, analysis: WorkbookAnalysi
         kind: t.kind,
         name: t.name,
         reason: null,
-        changes: t.plan.changes.map((c) => ({
+        changes: (planned.get(t) ?? []).map((c) => ({
           cell: c.cell,
           kind: c.kind,
           before: c.before,
@@ -74,7 +81,7 @@ function showExpected(c: CellChange): string {
   if (c.expected === null || c.expected === undefined) return "";
   if (typeof c.expected === "number") {
     const pct = (c.after.numberFormat ?? c.before.numberFormat ?? "").includes("%");
-    return `= ${pct ? percent(c.expected) : String(Number(c.expected.toFixed(4)))}`;
+    return `= ${pct ? percent(c.expected) : num(c.expected, 4)}`;
   }
   return `= ${JSON.stringify(c.expected)}`;
 }
@@ -82,7 +89,8 @@ function showExpected(c: CellChange): string {
 export function fillText(file: string, output: string, analysis: WorkbookAnalysis, lang: "zh" | "en" = "zh"): string {
   const zh = lang === "zh";
   const lines: string[] = [zh ? `文件：${file} → ${output}` : `File: ${file} → ${output}`];
-  const changes = analysis.sheets.flatMap((s) => s.tables.flatMap((t) => t.plan.changes));
+  const planned = plannedChanges(analysis);
+  const changes = analysis.sheets.flatMap((s) => s.tables.flatMap((t) => planned.get(t) ?? []));
   const cellW = Math.max(4, ...changes.map((c) => c.cell.length));
   const rows = changes.map((c) => {
     const after = c.after.formula ?? showContent(c.after.value ?? null);
@@ -95,14 +103,15 @@ export function fillText(file: string, output: string, analysis: WorkbookAnalysi
   for (const s of analysis.sheets) {
     for (const t of s.tables) {
       lines.push("");
-      const n = t.plan.changes.length;
+      const tableChanges = planned.get(t) ?? [];
+      const n = tableChanges.length;
       const name = ` ${zh ? KIND_ZH[t.kind] : KIND_EN[t.kind]}${t.name ? ` · ${oneLine(t.name)}` : ""}`;
       lines.push(
         zh
           ? `工作表「${s.sheet}」${name}：${n === 0 ? "无需修改" : `${n} 处修改`}`
           : `Sheet "${s.sheet}"${name}: ${n === 0 ? "nothing to change" : `${n} change(s)`}`,
       );
-      for (const c of t.plan.changes) {
+      for (const c of tableChanges) {
         const row = rows[i++];
         lines.push(`  ${pad(c.cell, cellW)}  ${pad(row, changeW)}  ${pad(showExpected(c), expW)}  ${oneLine(zh ? c.reason : c.reasonEn)}`);
       }
@@ -154,10 +163,9 @@ export async function runFill(args: ParsedArgs, io: CliIO): Promise<number> {
     throw usageError("--in-place 表示覆盖输入文件，不能同时用 -o 指定其他文件", "--in-place overwrites the input file; it cannot be combined with -o naming another file");
   }
   const profile = checkProfile(args.profile);
-  const { book, analysis } = await analyseFile(input, profile);
-  const changes = analysis.sheets.flatMap((s) => s.tables.flatMap((t) => t.plan.changes));
-  book.apply({ changes });
-  await writeFileAtomic(output, await book.toBuffer(), { modeOf: input });
+  const host = await openFile(input);
+  const { analysis } = await fill(host, { profile, scope: "all" });
+  await writeFileAtomic(output, await host.save(), { modeOf: input });
   io.stdout(args.json ? JSON.stringify(fillJson(file, outputArg, analysis), null, 2) + "\n" : fillText(file, outputArg, analysis, args.lang));
   return EXIT_OK;
 }

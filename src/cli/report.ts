@@ -12,9 +12,8 @@
 import * as path from "path";
 import { buildReportDocxFromNarratives } from "../adapters/docx";
 import { writeFileAtomic } from "../adapters/xlsx/node";
-import { UserError } from "../core/errors";
-import type { TableAnalysis } from "../core/analysis";
-import { buildNarrative, narrativeFingerprint, reportIssues, type Narrative } from "../core/narrative";
+import { narrativeFingerprint } from "../core/narrative";
+import { tableReports, type TableReport } from "../app/report";
 import { parseArgs, usageError } from "./args";
 import { EXIT_OK, failure, type CliIO } from "./io";
 import { oneLine } from "./format";
@@ -46,40 +45,16 @@ export interface ReportJson {
 }
 
 
-/** The tables to write: every recognised one, or those on --sheet. */
-export function selectTables(all: { sheet: string; tables: TableAnalysis[]; reason: string | null; reasonEn: string | null }[], sheet: string | null): TableAnalysis[] {
-  if (sheet !== null) {
-    const s = all.find((x) => x.sheet === sheet) ?? all.find((x) => x.sheet.trim() === sheet.trim());
-    if (!s) {
-      const names = all.map((x) => x.sheet).join("、");
-      throw new UserError(`找不到工作表“${sheet}”（工作簿中有：${names}）`, `No sheet named "${sheet}" (the workbook has: ${names})`, "no-sheet");
-    }
-    if (!s.tables.length)
-      throw new UserError(
-        `工作表“${s.sheet}”上没有识别到绩效自评表${s.reason ? `：${s.reason}` : ""}`,
-        `No self-evaluation table was recognised on sheet "${s.sheet}"${s.reasonEn ? `: ${s.reasonEn}` : ""}`,
-        "no-table",
-      );
-    return s.tables;
-  }
-  const tables = all.flatMap((s) => s.tables);
-  if (!tables.length) {
-    const why = all.map((s) => `${s.sheet}${s.reason ? `（${s.reason}）` : ""}`).join("；");
-    const whyEn = all.map((s) => `${s.sheet}${s.reasonEn ? ` (${s.reasonEn})` : ""}`).join("; ");
-    throw new UserError(`工作簿中没有识别到绩效自评表：${why}`, `No self-evaluation table was recognised in the workbook: ${whyEn}`, "no-table");
-  }
-  return tables;
-}
-
-function describe(t: TableAnalysis, n: Narrative): ReportTableJson {
+function describe(r: TableReport): ReportTableJson {
+  const n = r.narrative;
   return {
-    sheet: t.sheet,
-    kind: t.kind,
+    sheet: r.table.sheet,
+    kind: r.table.kind,
     title: n.title,
     fingerprint: narrativeFingerprint(n),
     sections: n.sections.map((s) => s.id),
     placeholders: n.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences.filter((x) => x.placeholder).map((x) => x.text))),
-    issues: reportIssues(t).map((f) => ({ code: f.code, cell: f.cell, message: f.message, messageEn: f.messageEn })),
+    issues: r.issues.map((f) => ({ code: f.code, cell: f.cell, message: f.message, messageEn: f.messageEn })),
   };
 }
 
@@ -125,13 +100,13 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     if (input === output) throw usageError("输出文件不能与输入文件相同", "The output file cannot be the input file");
 
     const { analysis } = await analyseFile(input, profile);
-    const tables = selectTables(analysis.sheets, args.sheet);
-    const narratives = tables.map(buildNarrative);
+    const reports = tableReports(analysis.sheets, args.sheet);
+    const narratives = reports.map((r) => r.narrative);
     const generatedAt = new Date().toISOString();
     const bytes = await buildReportDocxFromNarratives(narratives, { fileName: path.basename(input), generatedAt });
     await writeFileAtomic(output, bytes);
 
-    const json: ReportJson = { file: args.positionals[0], output: args.output, generatedAt, tables: tables.map((t, i) => describe(t, narratives[i])) };
+    const json: ReportJson = { file: args.positionals[0], output: args.output, generatedAt, tables: reports.map(describe) };
     io.stdout(args.json ? `${JSON.stringify(json, null, 2)}\n` : textSummary(json, args.lang));
     return EXIT_OK;
   } catch (e) {

@@ -1,24 +1,38 @@
-/** Shared by the CLI commands (and src/cli/report.ts): read an .xlsx file and analyse every sheet. */
+/**
+ * How the CLI reaches a workbook: the input file opened as a FileHost (the same SpreadsheetHost the standalone page
+ * uses), so `check`, `fill` and `report` run the app's workflow (src/app) exactly as the pane does.
+ */
+import * as path from "path";
 import { readXlsxFile } from "../adapters/xlsx/node";
-import type { XlsxBook } from "../adapters/xlsx";
-import { analyzeWorkbook, PROFILES, type ProfileId, type WorkbookAnalysis } from "../core";
+import { FileHost } from "../adapters/xlsx/FileHost";
+import { check } from "../app/workflow";
+import { isProfileId, PROFILES, type ProfileId, type WorkbookAnalysis } from "../core";
 import { usageError } from "./args";
 
+/** --profile as given (null: not given) → a profile id; an unknown id is a usage error naming the choices. */
 export function checkProfile(id: string | null): ProfileId {
   if (id === null) return "default";
-  if (Object.prototype.hasOwnProperty.call(PROFILES, id)) return id as ProfileId;
+  if (isProfileId(id)) return id;
   const ids = Object.keys(PROFILES).join(", ");
   throw usageError(`未知的评分规则 --profile ${id}（可选：${ids}）`, `Unknown profile --profile ${id} (choose one of: ${ids})`);
 }
 
+/**
+ * Opens an .xlsx file as a FileHost. Throws UserError for a missing path or a file that is not a readable .xlsx
+ * (the xlsx adapter's checks of the bytes: old .xls, password-protected, truncated …).
+ */
+export async function openFile(file: string): Promise<FileHost> {
+  return FileHost.fromBook(path.basename(file), await readXlsxFile(file));
+}
+
 export interface AnalysedFile {
-  book: XlsxBook;
+  host: FileHost;
   analysis: WorkbookAnalysis;
 }
 
-/** Reads and analyses a workbook. Throws UserError for a missing path or a file that is not a readable .xlsx. */
+/** Opens a workbook and runs the app's check over every sheet. */
 export async function analyseFile(file: string, profile: ProfileId = "default"): Promise<AnalysedFile> {
-  const book = await readXlsxFile(file);
-  const analysis = analyzeWorkbook(book.snapshots(), { profile });
-  return { book, analysis };
+  const host = await openFile(file);
+  const analysis = await check(host, { profile, scope: "all" });
+  return { host, analysis };
 }

@@ -4,12 +4,12 @@
  *    pane shows the next time it opens;
  *  - 填充公式 (fillFormulas): analyse and write the fill plan through ExcelHost, which keeps the undo record in
  *    the workbook (撤销 in the pane takes it back).
- * Both go through the same read → analyse → apply path as the pane (src/taskpane/workflow.ts).
+ * Both go through the same read → analyse → apply path as the pane, the WPS ribbon and the CLI (src/app/workflow.ts).
  */
 import { ExcelHost } from "../adapters/excel/ExcelHost";
 import type { SpreadsheetHost } from "../host/host";
-import { check, describeCheck, fill, summarize, toUserError } from "../taskpane/workflow";
-import { loadProfile, saveLastCommand, type KeyValueStore } from "../taskpane/settings";
+import { check, describeCheck, fill, summarize, toUserError } from "../app/workflow";
+import { loadProfile, saveLastCommand, type KeyValueStore } from "../app/settings";
 
 export interface CommandDeps {
   host(): SpreadsheetHost;

@@ -57,7 +57,12 @@ export const PROFILES: Record<ProfileId, Profile> = {
   },
 };
 
+/** Whether a string names one of the profiles (the one check the pane's settings and the CLI's --profile use). */
+export function isProfileId(id: string | null | undefined): id is ProfileId {
+  return typeof id === "string" && Object.prototype.hasOwnProperty.call(PROFILES, id);
+}
+
 export function getProfile(id: ProfileId | string | undefined): Profile {
-  if (id && Object.prototype.hasOwnProperty.call(PROFILES, id)) return PROFILES[id as ProfileId];
+  if (isProfileId(id)) return PROFILES[id];
   return PROFILES.default;
 }

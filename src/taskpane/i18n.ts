@@ -9,8 +9,10 @@
 import type { TableKind } from "../core/model";
 import type { Severity } from "../core/findings";
 import type { Grade } from "../core/analysis";
+import type { ChangeGroupId } from "../core/choose";
 
-export type Lang = "zh" | "en";
+import type { Lang } from "../app/lang";
+export type { Lang } from "../app/lang";
 
 /** Fixed accessible names of the main commands. */
 export const BUTTON_NAMES = {
@@ -87,6 +89,19 @@ export interface Strings {
   nothingToFill: string;
   emptyValue: string;
   changeKind: Record<"formula" | "score" | "number" | "format", string>;
+  changeGroup: Record<ChangeGroupId, string>;
+  chooseAll: string;
+  chosenCount: (chosen: number, total: number) => string;
+  groupCount: (chosen: number, total: number) => string;
+  requiredBy: (cells: string) => string;
+  applyChosen: (n: number) => string;
+  nothingChosen: string;
+  // one action for several findings
+  numberFixTitle: (n: number) => string;
+  numberFixAction: string;
+  numberFixName: (n: number) => string;
+  numberFixed: (n: number) => string;
+  showCells: string;
   // notices
   applied: (n: number) => string;
   undone: string;
@@ -177,6 +192,18 @@ const zh: Strings = {
   nothingToFill: "没有需要填充的单元格：公式与得分均已就绪。",
   emptyValue: "（空）",
   changeKind: { formula: "公式", score: "得分", number: "文本转数字", format: "格式" },
+  changeGroup: { rate: "执行率", score: "得分", total: "总分与合计", number: "文本数字转为数值", other: "其他" },
+  chooseAll: "全部更改",
+  chosenCount: (c, n) => `已选 ${c} / ${n} 处`,
+  groupCount: (c, n) => `${c}/${n}`,
+  requiredBy: (cells) => `${cells} 的公式读取此单元格，随之转换`,
+  applyChosen: (n) => `应用（${n}）`,
+  nothingChosen: "未选择任何更改。",
+  numberFixTitle: (n) => `${n} 处文本数字`,
+  numberFixAction: "转为数字",
+  numberFixName: (n) => `${n} 处文本数字 → 转为数字`,
+  numberFixed: (n) => `已将 ${n} 处文本数字转为数值，可撤销。`,
+  showCells: "单元格",
   applied: (n) => `已写入 ${n} 处更改，可撤销。`,
   undone: "已撤销上次写入，单元格已恢复原样。",
   adopted: (c) => `已采纳建议，写入 ${c}，可撤销。`,
@@ -264,6 +291,18 @@ const en: Strings = {
   nothingToFill: "Nothing to fill: formulas and scores are already in place.",
   emptyValue: "(empty)",
   changeKind: { formula: "Formula", score: "Score", number: "Text → number", format: "Format" },
+  changeGroup: { rate: "Execution rates", score: "Scores", total: "Totals and subtotals", number: "Numbers stored as text", other: "Other" },
+  chooseAll: "All changes",
+  chosenCount: (c, n) => `${c} of ${n} chosen`,
+  groupCount: (c, n) => `${c}/${n}`,
+  requiredBy: (cells) => `Read by the formula in ${cells}; converted with it`,
+  applyChosen: (n) => `Apply (${n})`,
+  nothingChosen: "No change chosen.",
+  numberFixTitle: (n) => `${n} number${n === 1 ? "" : "s"} stored as text`,
+  numberFixAction: "Convert to numbers",
+  numberFixName: (n) => `${n} 处文本数字 → 转为数字`,
+  numberFixed: (n) => `${n} number${n === 1 ? "" : "s"} stored as text converted. You can undo.`,
+  showCells: "Cells",
   applied: (n) => `${n} change${n === 1 ? "" : "s"} written. You can undo.`,
   undone: "The last fill was undone; the cells hold what they held before.",
   adopted: (c) => `Suggestion written to ${c}. You can undo.`,
@@ -288,20 +327,4 @@ const en: Strings = {
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };
 
-/** Chinese for any zh-* tag (zh-CN, zh-TW, zh-Hans …) and when nothing is known; English otherwise. */
-export function langFromTag(tag: string | null | undefined): Lang {
-  if (!tag) return "zh";
-  return /^zh\b/i.test(tag.trim()) ? "zh" : "en";
-}
-
-/** Chooses the language: an explicit choice, else Office's display language, else the browser's. */
-export function detectLang(choice: Lang | "auto", officeLanguage?: string | null, browserLanguage?: string | null): Lang {
-  if (choice === "zh" || choice === "en") return choice;
-  if (officeLanguage) return langFromTag(officeLanguage);
-  return langFromTag(browserLanguage);
-}
-
-/** Both languages of a bilingual message, the chosen one first. */
-export function bilingual(lang: Lang, zhText: string, enText: string): { primary: string; secondary: string } {
-  return lang === "zh" ? { primary: zhText, secondary: enText } : { primary: enText, secondary: zhText };
-}
+export { langFromTag, detectLang, bilingual } from "../app/lang";

@@ -6,10 +6,10 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { UserError } from "../core/errors";
-import { FileHost } from "../host/FileHost";
+import { FileHost } from "../adapters/xlsx/FileHost";
 import { App, type PaneMode } from "./components/App";
-import { loadLastCommand } from "./settings";
-import { toUserError } from "./workflow";
+import { loadLastCommand } from "../app/settings";
+import { toUserError } from "../app/workflow";
 import { missingRequirement } from "./requirements";
 import { detectWps, type WpsEnvironment } from "../adapters/wps/detect";
 

@@ -4,13 +4,13 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { FileHost, MAX_FILE_BYTES, type XlsxBookLike } from "../../src/host/FileHost";
+import { FileHost, MAX_FILE_BYTES, type XlsxBookLike } from "../../src/adapters/xlsx/FileHost";
 import { UserError, isUserError } from "../../src/core/errors";
 import type { CellChange, FillPlan } from "../../src/core/plan";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { Grid } from "../../src/core/snapshot";
 import { parseA1 } from "../../src/core/address";
-import { combinedPlan, check } from "../../src/taskpane/workflow";
+import { combinedPlan, check } from "../../src/app/workflow";
 import { FIXTURE_DIR } from "../support/fixtures";
 
 const FIXTURES = FIXTURE_DIR;

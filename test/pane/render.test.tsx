@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { FileHost } from "../../src/host/FileHost";
+import { FileHost } from "../../src/adapters/xlsx/FileHost";
 import { analyzeWorkbook } from "../../src/core";
 import type { WorkbookAnalysis } from "../../src/core/analysis";
 import { App } from "../../src/taskpane/components/App";
@@ -16,7 +16,8 @@ import { Results } from "../../src/taskpane/components/Results";
 import { Preview } from "../../src/taskpane/components/Preview";
 import { ErrorBoundary } from "../../src/taskpane/components/ErrorBoundary";
 import { STRINGS, type Lang } from "../../src/taskpane/i18n";
-import { combinedPlan } from "../../src/taskpane/workflow";
+import { allTables, combinedPlan } from "../../src/app/workflow";
+import { groupChanges } from "../../src/core/choose";
 import { UserError } from "../../src/core/errors";
 import { FIXTURE_DIR } from "../support/fixtures";
 
@@ -102,11 +103,16 @@ describe("results of a real analysis", () => {
     for (const [code, cell] of [
       ["RATE_INVERTED", "G6"],
       ["BUDGET_SCORE_MISMATCH", "H6"],
-      ["NUMBER_AS_TEXT", "D6"],
       ["TOTAL_MISMATCH", "H23"],
     ]) {
       expect(html).toMatch(new RegExp(`data-code="${code}" data-cell="${cell}"`));
     }
+    // The six numbers stored as text are one group with one action, each cell still reachable.
+    expect(html).toMatch(/data-testid="finding-fix" data-code="NUMBER_AS_TEXT" data-count="6"/);
+    const fixCells = [...html.matchAll(/data-testid="fix-cell" data-cell="([A-Z]+\d+)"/g)].map((m) => m[1]);
+    expect(fixCells).toEqual(analysis.sheets[0].tables[0].findings.filter((f) => f.code === "NUMBER_AS_TEXT").map((f) => f.cell));
+    expect(buttonNames(html)).toContain("6 处文本数字 → 转为数字");
+    expect(html).not.toMatch(/data-testid="finding" data-code="NUMBER_AS_TEXT"/);
     // Errors come before warnings, warnings before notes.
     const order = [...html.matchAll(/data-severity="(\w+)"/g)].map((m) => m[1]);
     const rank = { error: 0, warning: 1, info: 2 } as Record<string, number>;
@@ -135,9 +141,16 @@ describe("fill preview of a real plan", () => {
   test("every change is listed with its cell, before → after and reason, and 应用 is there", async () => {
     const analysis = await analysisOf("project-special-retirees-2020");
     const plan = combinedPlan(analysis);
-    const html = wrap("zh", <Preview plan={plan} disabled={false} onApply={noop} onCancel={noop} />);
+    const groups = groupChanges(allTables(analysis), plan);
+    const html = wrap("zh", <Preview plan={plan} groups={groups} disabled={false} onApply={noop} onCancel={noop} />);
     const items = [...html.matchAll(/data-testid="change" data-cell="([A-Z]+\d+)"/g)].map((m) => m[1]);
-    expect(items).toEqual(plan.changes.map((c) => c.cell));
+    // grouped by reason: 执行率, 得分, 总分; every change once, each with its own checkbox, all chosen at first
+    expect(items).toEqual(groups.flatMap((g) => g.changes.map((c) => c.cell)));
+    expect([...items].sort()).toEqual(plan.changes.map((c) => c.cell).sort());
+    expect([...html.matchAll(/data-testid="change-group" data-group="(\w+)"/g)].map((m) => m[1])).toEqual(["rate", "score", "total"]);
+    expect(html.match(/data-testid="change-checkbox"/g)).toHaveLength(plan.changes.length);
+    expect(html).not.toContain('data-chosen="false"');
+    for (const label of ["执行率", "得分", "总分与合计", "全部更改"]) expect(html).toContain(label);
     expect(html).toContain(`填充预览：${plan.changes.length} 处更改`);
     for (const c of plan.changes) expect(html).toContain(c.reason.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"));
     expect(buttonNames(html)).toEqual(expect.arrayContaining(["应用", "取消"]));

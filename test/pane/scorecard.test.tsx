@@ -6,13 +6,13 @@ import * as fs from "fs";
 import * as React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { FileHost } from "../../src/host/FileHost";
+import { FileHost } from "../../src/adapters/xlsx/FileHost";
 import { analyzeWorkbook } from "../../src/core";
 import { LangContext } from "../../src/taskpane/components/context";
 import { Results } from "../../src/taskpane/components/Results";
 import { Preview } from "../../src/taskpane/components/Preview";
 import { STRINGS, type Lang } from "../../src/taskpane/i18n";
-import { combinedPlan } from "../../src/taskpane/workflow";
+import { combinedPlan } from "../../src/app/workflow";
 import { scorecardPath } from "../support/scorecards";
 
 const noop = () => undefined;

@@ -9,8 +9,8 @@ import type { FillPlan } from "../../src/core/plan";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import type { SpreadsheetHost } from "../../src/host/host";
 import { runCheckCommand, runFillCommand } from "../../src/commands/commands";
-import { loadLastCommand, saveProfile, type KeyValueStore } from "../../src/taskpane/settings";
-import { combinedPlan, describeCheck, fill, summarize, toUserError, check } from "../../src/taskpane/workflow";
+import { loadLastCommand, saveProfile, type KeyValueStore } from "../../src/app/settings";
+import { combinedPlan, describeCheck, fill, summarize, toUserError, check } from "../../src/app/workflow";
 import { FakeExcel } from "../fakes/fakeExcel";
 import { FIXTURE_NAMES, fixtureToFake } from "../excel/fixtureFake";
 

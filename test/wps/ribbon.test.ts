@@ -6,8 +6,8 @@
  */
 import { createRibbon, CONTROL, PANE_KEY, type Ribbon } from "../../src/adapters/wps/ribbon";
 import { folderOf, isPane } from "../../src/adapters/wps/page";
-import type { KeyValueStore } from "../../src/taskpane/settings";
-import { loadLastCommand } from "../../src/taskpane/settings";
+import type { KeyValueStore } from "../../src/app/settings";
+import { loadLastCommand } from "../../src/app/settings";
 import { FakeEt, type MemberStyle } from "../fakes/fakeEt";
 import { FakeWpsWriter, WriterDocModel } from "../fakes/fakeWpsWriter";
 import { FIXTURE_NAMES, dumpCells, etFixture, fresh } from "./etFixture";

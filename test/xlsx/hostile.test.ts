@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { strFromU8, unzipSync } from "fflate";
 import { loadXlsx, LIMITS } from "../../src/adapters/xlsx";
-import { FileHost } from "../../src/host/FileHost";
+import { FileHost } from "../../src/adapters/xlsx/FileHost";
 import { isUserError, type UserError } from "../../src/core/errors";
 import { run, tempDir, expectOneLineZhEn } from "../cli/run";
 import { fixtureBytes } from "./badInputs";

@@ -10,10 +10,9 @@
  * write it after OK, undoable), 撤销, 任务窗格. WPS 文字: 任务窗格 (写入报告 / 刷新 happen there).
  * The outcome of 检查 / 填充公式 is also kept for the pane, which shows it the next time it opens.
  */
-import { analyzeWorkbook } from "../../core/analyze";
-import { combinedPlan, describeCheck, summarize, toUserError } from "../../taskpane/workflow";
-import { loadLangChoice, loadProfile, saveLastCommand, type KeyValueStore } from "../../taskpane/settings";
-import { detectLang, type Lang } from "../../taskpane/i18n";
+import { analyse, combinedPlan, describeCheck, summarize, toUserError } from "../../app/workflow";
+import { loadLangChoice, loadProfile, saveLastCommand, type KeyValueStore } from "../../app/settings";
+import { detectLang, type Lang } from "../../app/lang";
 import { call, get, has, put } from "./com";
 import { detectWps } from "./detect";
 import { WpsSpreadsheetHost } from "./WpsSpreadsheetHost";
@@ -73,11 +72,11 @@ export function createRibbon(deps: RibbonDeps): Ribbon {
     if (!env || env.kind !== "et") return null;
     return new WpsSpreadsheetHost(env.app);
   };
-  const options = () => ({ profile: loadProfile(store ?? undefined) });
+  const profile = () => loadProfile(store ?? undefined);
 
   function check(h: WpsSpreadsheetHost): void {
     try {
-      const analysis = analyzeWorkbook(h.readSheetsSync("active"), options());
+      const analysis = analyse(h.readSheetsSync("active"), profile());
       const summary = summarize(analysis);
       const text = describeCheck(summary);
       if (summary.firstCell) {
@@ -100,7 +99,7 @@ export function createRibbon(deps: RibbonDeps): Ribbon {
 
   function fill(h: WpsSpreadsheetHost): void {
     try {
-      const analysis = analyzeWorkbook(h.readSheetsSync("active"), options());
+      const analysis = analyse(h.readSheetsSync("active"), profile());
       const plan = combinedPlan(analysis);
       const n = plan.changes.length;
       if (n === 0) {

@@ -16,7 +16,7 @@ import { Settings20Regular } from "@fluentui/react-icons";
 import type { ProfileId } from "../../core/profiles";
 import type { UserError } from "../../core/errors";
 import { STRINGS, detectLang, type Lang } from "../i18n";
-import { loadLangChoice, loadProfile, saveLangChoice, saveProfile, type LastCommand } from "../settings";
+import { loadLangChoice, loadProfile, saveLangChoice, saveProfile, type LastCommand } from "../../app/settings";
 import { LangContext } from "./context";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { SettingsPanel } from "./SettingsPanel";

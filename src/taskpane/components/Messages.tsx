@@ -65,11 +65,24 @@ export function NoticeBar(props: {
   text: string | null;
   onDismiss?: () => void;
   testId?: string;
+  /** Take the focus when shown (the control the person used is gone, e.g. the preview after 应用). */
+  focus?: boolean;
 }): JSX.Element | null {
   const { t } = useLang();
+  const ref = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if (props.focus && props.text) ref.current?.focus();
+  }, [props.focus, props.text]);
   if (!props.text) return null;
   return (
-    <MessageBar intent={props.intent} layout="multiline" data-testid={props.testId ?? "notice"}>
+    <MessageBar
+      ref={ref}
+      intent={props.intent}
+      layout="multiline"
+      data-testid={props.testId ?? "notice"}
+      tabIndex={props.focus ? -1 : undefined}
+      role={props.focus ? "status" : undefined}
+    >
       <MessageBarBody>{props.text}</MessageBarBody>
       {props.onDismiss ? (
         <MessageBarActions

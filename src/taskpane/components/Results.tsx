@@ -20,6 +20,7 @@ import {
 import {
   CheckmarkCircle16Filled,
   ErrorCircle16Filled,
+  NumberSymbol16Regular,
   Info16Filled,
   Lightbulb16Regular,
   Warning16Filled,
@@ -27,9 +28,10 @@ import {
 import type { SheetAnalysis, TableAnalysis, WorkbookAnalysis } from "../../core/analysis";
 import type { Finding, Severity } from "../../core/findings";
 import { SEVERITY_ORDER } from "../../core/findings";
+import { numberAsTextFix, type FindingFix } from "../../core/choose";
 import { useLang } from "./context";
 import { fmtNumber, fmtRate, fmtScore } from "../format";
-import { summarize } from "../workflow";
+import { summarize } from "../../app/workflow";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -117,14 +119,58 @@ const useStyles = makeStyles({
   adopt: { alignSelf: "flex-start", marginLeft: "28px", marginBottom: tokens.spacingVerticalXS },
   ok: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, color: tokens.colorPaletteGreenForeground1 },
   noTable: { padding: tokens.spacingHorizontalM, gap: tokens.spacingVerticalXXS },
+  fixRow: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS, padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalXS} 28px` },
+  fixCells: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, margin: 0, padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalXS} 28px` },
+  fixCell: {
+    listStyle: "none",
+  },
+  cellChip: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    background: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusSmall,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorBrandForeground1,
+    padding: "0 4px",
+    cursor: "pointer",
+    ...createFocusOutlineStyle(),
+  },
+  resolved: {
+    listStyle: "none",
+    display: "flex",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    borderLeft: `3px solid ${tokens.colorPaletteGreenBorder2}`,
+    backgroundColor: tokens.colorPaletteGreenBackground1,
+    color: tokens.colorNeutralForeground1,
+    ...createFocusOutlineStyle(),
+  },
 });
+
+/** Where in the list an action happened: the table's card, and the finding's index in table.findings. */
+export interface ListPlace {
+  tableIndex: number;
+  at: number;
+  severity: Severity;
+}
+
+/** What an action did, shown in the list where the person acted (and focused there). */
+export interface Resolved extends ListPlace {
+  text: string;
+}
 
 export interface ResultsProps {
   analysis: WorkbookAnalysis;
   selected: string | null;
   disabled: boolean;
   onSelect(finding: Finding, key: string): void;
-  onAdopt(table: TableAnalysis, finding: Finding): void;
+  onAdopt(table: TableAnalysis, finding: Finding, place: ListPlace): void;
+  /** Findings that one action fixes (NUMBER_AS_TEXT): the action's plan. */
+  onFix?(table: TableAnalysis, fix: FindingFix, place: ListPlace): void;
+  /** The outcome of the last action, shown in place of what it fixed. */
+  resolved?: Resolved | null;
 }
 
 export function findingKey(tableIndex: number, index: number): string {
@@ -187,6 +233,26 @@ function TableCard(props: ResultsProps & { table: TableAnalysis; index: number }
   const headingId = `table-${props.index}-title`;
   const indexed = table.findings.map((f, i) => ({ f, key: findingKey(props.index, i) }));
   const sorted = [...indexed].sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity]);
+  const fix = React.useMemo(() => numberAsTextFix(table), [table]);
+  const fixed = new Set(fix?.findings ?? []);
+  const resolvedHere = props.resolved && props.resolved.tableIndex === props.index ? props.resolved : null;
+  /** One severity's list: findings, the one-action group at its first finding's place, the last action's outcome. */
+  const entriesOf = (sev: Severity): Entry[] => {
+    const out: Entry[] = [];
+    let fixAt = -1;
+    for (const { f, key } of sorted) {
+      if (f.severity !== sev) continue;
+      const i = table.findings.indexOf(f);
+      if (fixed.has(f)) {
+        if (fixAt < 0) fixAt = i;
+        continue;
+      }
+      out.push({ kind: "finding", f, key, i });
+    }
+    if (fix && fixAt >= 0) out.push({ kind: "fix", fix, i: fixAt });
+    if (resolvedHere && resolvedHere.severity === sev) out.push({ kind: "resolved", text: resolvedHere.text, i: resolvedHere.at - 0.5 });
+    return out.sort((a, b) => a.i - b.i);
+  };
   const name = table.name ?? table.table.title ?? t.unnamed;
   const gradeColor = ev.grade === "优" ? "success" : ev.grade === "良" ? "brand" : ev.grade === "中" ? "warning" : "danger";
 
@@ -271,7 +337,7 @@ function TableCard(props: ResultsProps & { table: TableAnalysis; index: number }
         </div>
       ) : null}
 
-      {sorted.length === 0 ? (
+      {sorted.length === 0 && !resolvedHere ? (
         <div className={styles.ok}>
           <CheckmarkCircle16Filled />
           <Text>{t.noFindings}</Text>
@@ -279,26 +345,41 @@ function TableCard(props: ResultsProps & { table: TableAnalysis; index: number }
       ) : (
         <div {...arrowNav} data-testid="findings">
           {SEVERITIES.map((sev) => {
-            const group = sorted.filter((x) => x.f.severity === sev);
-            if (group.length === 0) return null;
+            const entries = entriesOf(sev);
+            if (entries.length === 0) return null;
+            const count = entries.reduce((n, e) => n + (e.kind === "finding" ? 1 : e.kind === "fix" ? e.fix.findings.length : 0), 0);
             const groupId = `table-${props.index}-${sev}`;
             return (
               <div key={sev}>
                 <div className={styles.groupTitle} id={groupId}>
                   <SeverityIcon severity={sev} />
-                  {t.severity[sev]}（{group.length}）
+                  {t.severity[sev]}（{count}）
                 </div>
                 <ul className={styles.list} aria-labelledby={groupId}>
-                  {group.map(({ f, key }) => (
-                    <FindingItem
-                      key={key}
-                      finding={f}
-                      selected={props.selected === key}
-                      disabled={props.disabled}
-                      onSelect={() => props.onSelect(f, key)}
-                      onAdopt={() => props.onAdopt(table, f)}
-                    />
-                  ))}
+                  {entries.map((e) =>
+                    e.kind === "finding" ? (
+                      <FindingItem
+                        key={e.key}
+                        finding={e.f}
+                        selected={props.selected === e.key}
+                        disabled={props.disabled}
+                        onSelect={() => props.onSelect(e.f, e.key)}
+                        onAdopt={() => props.onAdopt(table, e.f, { tableIndex: props.index, at: e.i, severity: e.f.severity })}
+                      />
+                    ) : e.kind === "fix" ? (
+                      <FixItem
+                        key={`fix-${e.i}`}
+                        fix={e.fix}
+                        disabled={props.disabled || !props.onFix}
+                        selected={props.selected}
+                        keyOf={(f) => findingKey(props.index, table.findings.indexOf(f))}
+                        onSelect={props.onSelect}
+                        onFix={() => props.onFix?.(table, e.fix, { tableIndex: props.index, at: e.i, severity: sev })}
+                      />
+                    ) : (
+                      <ResolvedItem key="resolved" text={e.text} />
+                    ),
+                  )}
                 </ul>
               </div>
             );
@@ -306,6 +387,89 @@ function TableCard(props: ResultsProps & { table: TableAnalysis; index: number }
         </div>
       )}
     </Card>
+  );
+}
+
+type Entry =
+  | { kind: "finding"; f: Finding; key: string; i: number }
+  | { kind: "fix"; fix: FindingFix; i: number }
+  | { kind: "resolved"; text: string; i: number };
+
+/** The outcome of the last action, where the person acted; it takes the focus so the keyboard stays there. */
+function ResolvedItem(props: { text: string }): JSX.Element {
+  const styles = useStyles();
+  const ref = React.useRef<HTMLLIElement>(null);
+  React.useEffect(() => {
+    ref.current?.focus();
+  }, [props.text]);
+  return (
+    <li ref={ref} className={styles.resolved} tabIndex={-1} role="status" data-testid="resolved-notice">
+      <CheckmarkCircle16Filled className={styles.icon} aria-hidden />
+      <span>{props.text}</span>
+    </li>
+  );
+}
+
+/** Several findings one action fixes: "6 处文本数字" with one button, and the cells (each selects its cell). */
+function FixItem(props: {
+  fix: FindingFix;
+  disabled: boolean;
+  selected: string | null;
+  keyOf(f: Finding): string;
+  onSelect(f: Finding, key: string): void;
+  onFix(): void;
+}): JSX.Element {
+  const styles = useStyles();
+  const { lang, t } = useLang();
+  const n = props.fix.findings.length;
+  const first = props.fix.findings[0];
+  const firstKey = props.keyOf(first);
+  const anySelected = props.fix.findings.some((f) => props.keyOf(f) === props.selected);
+  return (
+    <li
+      className={mergeClasses(styles.item, styles.itemInfo, anySelected && styles.itemSelected)}
+      data-testid="finding-fix"
+      data-code={props.fix.code}
+      data-count={n}
+      style={{ listStyle: "none" }}
+    >
+      <button
+        type="button"
+        className={styles.findingButton}
+        onClick={() => props.onSelect(first, firstKey)}
+        title={lang === "zh" ? first.message : first.messageEn || first.message}
+      >
+        <NumberSymbol16Regular className={mergeClasses(styles.icon, styles.iconInfo)} aria-hidden />
+        <span className={styles.findingText}>
+          <span>{t.numberFixTitle(n)}</span>
+          <span className={styles.meta}>
+            <span className={styles.code}>{props.fix.code}</span>
+          </span>
+        </span>
+      </button>
+      <ul className={styles.fixCells} aria-label={t.showCells}>
+        {props.fix.findings.map((f) => (
+          <li key={f.cell ?? ""} className={styles.fixCell}>
+            <button
+              type="button"
+              className={styles.cellChip}
+              data-testid="fix-cell"
+              data-cell={f.cell ?? ""}
+              aria-current={props.keyOf(f) === props.selected ? "true" : undefined}
+              title={lang === "zh" ? f.message : f.messageEn || f.message}
+              onClick={() => props.onSelect(f, props.keyOf(f))}
+            >
+              {f.cell}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className={styles.fixRow}>
+        <Button size="small" appearance="secondary" disabled={props.disabled} onClick={props.onFix} aria-label={t.numberFixName(n)} data-testid="fix-button">
+          {t.numberFixAction}
+        </Button>
+      </div>
+    </li>
   );
 }
 

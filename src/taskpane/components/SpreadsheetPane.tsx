@@ -18,13 +18,14 @@ import type { ProfileId } from "../../core/profiles";
 import type { UserError } from "../../core/errors";
 import type { SpreadsheetHost } from "../../host/host";
 import { BUTTON_NAMES } from "../i18n";
-import { adoptSuggestion, allTables, check, combinedPlan } from "../workflow";
-import type { LastCommand } from "../settings";
+import { adoptSuggestion, allTables, check, combinedPlan } from "../../app/workflow";
+import type { LastCommand } from "../../app/settings";
 import { fmtTime } from "../format";
 import { useLang } from "./context";
 import { useRunner } from "./useRunner";
 import { BusyIndicator, ErrorBar, NoticeBar } from "./Messages";
-import { Results } from "./Results";
+import { Results, type ListPlace, type Resolved } from "./Results";
+import { groupChanges, type ChangeGroup, type FindingFix } from "../../core/choose";
 import { Preview } from "./Preview";
 import { FilePicker } from "./FilePicker";
 
@@ -74,6 +75,8 @@ export interface SpreadsheetPaneProps {
 interface Notice {
   intent: "success" | "info" | "warning";
   text: string;
+  /** Take the focus (the control the person used has gone). */
+  focus?: boolean;
 }
 
 export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
@@ -83,7 +86,8 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
   const [host, setHost] = React.useState<FileBackedHost | null>(props.host);
   const [fileLabel, setFileLabel] = React.useState<string | null>(null);
   const [analysis, setAnalysis] = React.useState<WorkbookAnalysis | null>(null);
-  const [preview, setPreview] = React.useState<FillPlan | null>(null);
+  const [preview, setPreview] = React.useState<{ plan: FillPlan; groups: ChangeGroup[] } | null>(null);
+  const [resolved, setResolved] = React.useState<Resolved | null>(null);
   const [canUndo, setCanUndo] = React.useState(false);
   const [selected, setSelected] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
@@ -119,6 +123,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       const a = await check(h, { profile: props.profile, scope, onProgress: progress });
       setAnalysis(a);
       setSelected(null);
+      setResolved(null);
       return a;
     },
     [props.profile, scope],
@@ -158,19 +163,20 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
         setPreview(null);
         setNotice({ intent: "info", text: t.nothingToFill });
       } else {
-        setPreview(plan);
+        setPreview({ plan, groups: groupChanges(allTables(a), plan) });
       }
     });
 
-  const onApply = () =>
+  const onApply = (chosen: FillPlan) =>
     runner.run(t.applying, async (progress) => {
-      if (!host || !preview) return;
-      await host.applyPlan(preview);
-      const n = preview.changes.length;
+      if (!host || !preview || chosen.changes.length === 0) return;
+      await host.applyPlan(chosen);
+      const n = chosen.changes.length;
       setPreview(null);
       setCanUndo(true);
       await analyse(host, progress);
-      setNotice({ intent: "success", text: t.applied(n) });
+      // the preview has gone: the notice stands where it was and takes the focus
+      setNotice({ intent: "success", text: t.applied(n), focus: true });
     });
 
   const onUndo = () =>
@@ -183,14 +189,27 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       setNotice({ intent: "success", text: t.undone });
     });
 
-  const onAdopt = (table: TableAnalysis, finding: Finding) =>
+  // An action on a finding: its outcome is shown where the finding was, and takes the focus there.
+  const onAdopt = (table: TableAnalysis, finding: Finding, place: ListPlace) =>
     runner.run(t.applying, async (progress) => {
       if (!host) return;
+      setNotice(null);
       const plan = await adoptSuggestion(host, table, finding);
       setPreview(null);
       setCanUndo(true);
       await analyse(host, progress);
-      setNotice({ intent: "success", text: t.adopted(plan.changes.map((c) => c.cell).join("、")) });
+      setResolved({ ...place, text: t.adopted(plan.changes.map((c) => c.cell).join("、")) });
+    });
+
+  const onFix = (_table: TableAnalysis, fix: FindingFix, place: ListPlace) =>
+    runner.run(t.applying, async (progress) => {
+      if (!host) return;
+      setNotice(null);
+      await host.applyPlan(fix.plan);
+      setPreview(null);
+      setCanUndo(true);
+      await analyse(host, progress);
+      setResolved({ ...place, text: t.numberFixed(fix.plan.changes.length) });
     });
 
   const onSelect = (finding: Finding, key: string) => {
@@ -287,7 +306,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
 
       <BusyIndicator busy={runner.busy} />
       <ErrorBar error={error} onDismiss={runner.clearError} />
-      <NoticeBar intent={notice?.intent ?? "info"} text={notice?.text ?? null} onDismiss={() => setNotice(null)} />
+      <NoticeBar intent={notice?.intent ?? "info"} text={notice?.text ?? null} focus={notice?.focus} onDismiss={() => setNotice(null)} />
       {lastCommand ? (
         <NoticeBar
           intent={lastCommand.ok ? "info" : "warning"}
@@ -297,10 +316,20 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
         />
       ) : null}
 
-      {preview ? <Preview plan={preview} disabled={busy} onApply={onApply} onCancel={() => setPreview(null)} /> : null}
+      {preview ? (
+        <Preview plan={preview.plan} groups={preview.groups} disabled={busy} onApply={onApply} onCancel={() => setPreview(null)} />
+      ) : null}
 
       {analysis ? (
-        <Results analysis={analysis} selected={selected} disabled={busy} onSelect={onSelect} onAdopt={onAdopt} />
+        <Results
+          analysis={analysis}
+          selected={selected}
+          disabled={busy}
+          onSelect={onSelect}
+          onAdopt={onAdopt}
+          onFix={onFix}
+          resolved={resolved}
+        />
       ) : (
         <div className={styles.empty}>
           <Text>{noHost && props.mode === "file" ? t.noFileYet : t.resultsTitle}</Text>

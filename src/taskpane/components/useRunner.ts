@@ -4,7 +4,7 @@
  */
 import * as React from "react";
 import type { UserError } from "../../core/errors";
-import { toUserError } from "../workflow";
+import { toUserError } from "../../app/workflow";
 
 export const PROGRESS_DELAY_MS = 300;
 

@@ -2,10 +2,12 @@
  * What the Word pane does, without React: read the chosen workbook, list its tables with their reports, and put
  * results into words (Chinese or English). Tested in Node; WordPane.tsx only renders it.
  */
-import { analyzeWorkbook, type ProfileId, type SheetSnapshot, type TableAnalysis } from "../../core";
+import type { ProfileId, SheetSnapshot, TableAnalysis } from "../../core";
+import { analyse } from "../../app/workflow";
+import { tableReports } from "../../app/report";
 import { isUserError, UserError } from "../../core/errors";
 import type { Finding } from "../../core/findings";
-import { buildNarrative, reportIssues, type Narrative, type QuoteChange, type ReportLink, type SectionId } from "../../core/narrative";
+import type { Narrative, QuoteChange, ReportLink, SectionId } from "../../core/narrative";
 import type { RefreshResult } from "../../adapters/word/WordReport";
 
 export type Lang = "zh" | "en";
@@ -40,25 +42,15 @@ const KIND: Record<Lang, Record<TableAnalysis["kind"], string>> = {
 export async function readWorkbook(bytes: Uint8Array, fileName: string, opts: { load?: BookLoader; profile?: ProfileId; lang?: Lang } = {}): Promise<LinkedWorkbook> {
   const lang = opts.lang ?? "zh";
   const book = await (opts.load ?? defaultLoader)(bytes);
-  const analysis = analyzeWorkbook(book.snapshots(), { profile: opts.profile });
-  const tables: TableChoice[] = [];
-  for (const s of analysis.sheets)
-    s.tables.forEach((t, i) => {
-      const narrative = buildNarrative(t);
-      tables.push({
-        key: `${s.sheet}#${i}`,
-        sheet: s.sheet,
-        label: `${s.sheet} · ${KIND[lang][t.kind]} · ${t.name ?? narrative.title}`,
-        analysis: t,
-        narrative,
-        issues: reportIssues(t),
-      });
-    });
-  if (!tables.length) {
-    const why = analysis.sheets.map((s) => `${s.sheet}${s.reason ? `（${s.reason}）` : ""}`).join("；");
-    const whyEn = analysis.sheets.map((s) => `${s.sheet}${s.reasonEn ? ` (${s.reasonEn})` : ""}`).join("; ");
-    throw new UserError(`“${fileName}”中没有识别到绩效自评表：${why}`, `No self-evaluation table was recognised in "${fileName}": ${whyEn}`, "no-table");
-  }
+  const analysis = analyse(book.snapshots(), opts.profile ?? "default");
+  const tables: TableChoice[] = tableReports(analysis.sheets, null, fileName).map((r) => ({
+    key: r.key,
+    sheet: r.sheet,
+    label: `${r.sheet} · ${KIND[lang][r.table.kind]} · ${r.table.name ?? r.narrative.title}`,
+    analysis: r.table,
+    narrative: r.narrative,
+    issues: r.issues,
+  }));
   return { fileName, tables };
 }
 

@@ -1,13 +1,14 @@
 /**
- * SpreadsheetHost over an uploaded .xlsx file (the standalone page). The workbook lives in memory only;
- * undo is a stack of the plans applied; save() returns the bytes for 下载. Nothing is uploaded.
+ * SpreadsheetHost over an .xlsx file: the standalone page's uploaded file and the CLI's input file. The workbook
+ * lives in memory only; undo is a stack of the plans applied; save() returns the bytes (下载, or the CLI's -o file).
+ * Nothing is uploaded.
  *
- * The xlsx adapter (ExcelJS) is imported lazily so that it is not part of the pane's initial JavaScript.
+ * The rest of the xlsx adapter (ExcelJS) is imported lazily so that it is not part of the pane's initial JavaScript.
  */
-import type { SheetSnapshot } from "../core/snapshot";
-import type { CellChange, FillPlan } from "../core/plan";
-import { UserError, isUserError } from "../core/errors";
-import type { Progress, ReadScope, SpreadsheetHost } from "./host";
+import type { SheetSnapshot } from "../../core/snapshot";
+import type { CellChange, FillPlan } from "../../core/plan";
+import { UserError, isUserError } from "../../core/errors";
+import type { Progress, ReadScope, SpreadsheetHost } from "../../host/host";
 
 /** What FileHost needs from the xlsx adapter's XlsxBook. */
 export interface XlsxBookLike {
@@ -23,7 +24,7 @@ export type XlsxLoader = (data: ArrayBuffer | Uint8Array) => Promise<XlsxBookLik
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 const loadWithExcelJs: XlsxLoader = async (data) => {
-  const adapter = await import(/* webpackChunkName: "xlsx" */ "../adapters/xlsx");
+  const adapter = await import(/* webpackChunkName: "xlsx" */ "./index");
   return adapter.loadXlsx(data);
 };
 
@@ -75,6 +76,11 @@ export class FileHost implements SpreadsheetHost {
         "unreadable",
       );
     }
+    return new FileHost(name, book);
+  }
+
+  /** A workbook already loaded (the CLI reads files with the xlsx adapter's own checks of the bytes). */
+  static fromBook(name: string, book: XlsxBookLike): FileHost {
     return new FileHost(name, book);
   }
 

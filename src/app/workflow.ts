@@ -1,12 +1,14 @@
 /**
- * read → analyse → (apply): the one path both the task pane and the ribbon commands take.
- * Hosts are reached only through SpreadsheetHost; the engine only through src/core.
+ * read → analyse → plan → (apply): the one path every shell takes — the task pane, the Office ribbon commands, the
+ * WPS ribbon and the CLI. Workbooks are reached only through SpreadsheetHost (src/host); the engine only through
+ * src/core.
  */
 import { analyzeWorkbook, suggestionPlan } from "../core/analyze";
 import type { TableAnalysis, WorkbookAnalysis } from "../core/analysis";
 import type { Finding, Severity } from "../core/findings";
 import type { CellChange, FillPlan } from "../core/plan";
 import type { ProfileId } from "../core/profiles";
+import type { SheetSnapshot } from "../core/snapshot";
 import { UserError, isUserError } from "../core/errors";
 import type { Progress, ReadScope, SpreadsheetHost } from "../host/host";
 
@@ -28,32 +30,51 @@ export function toUserError(e: unknown): UserError {
   );
 }
 
-/** Reads the sheets and runs the engine over them. */
-export async function check(host: SpreadsheetHost, options: RunOptions): Promise<WorkbookAnalysis> {
-  const snapshots = await host.readSheets(options.scope, options.onProgress);
+/** Runs the engine over sheets already read (the WPS ribbon reads synchronously, then comes here). */
+export function analyse(snapshots: SheetSnapshot[], profile: ProfileId): WorkbookAnalysis {
   if (snapshots.length === 0) {
     throw new UserError("工作簿中没有可读取的工作表。", "The workbook has no sheet to read.", "no-sheets");
   }
-  return analyzeWorkbook(snapshots, { profile: options.profile });
+  return analyzeWorkbook(snapshots, { profile });
+}
+
+/** Reads the sheets and runs the engine over them. */
+export async function check(host: SpreadsheetHost, options: RunOptions): Promise<WorkbookAnalysis> {
+  const snapshots = await host.readSheets(options.scope, options.onProgress);
+  return analyse(snapshots, options.profile);
 }
 
 export function allTables(analysis: WorkbookAnalysis): TableAnalysis[] {
   return analysis.sheets.flatMap((s) => s.tables);
 }
 
-/** Every table's plan in one, in sheet order; a cell that two plans touch is written once (the first). */
-export function combinedPlan(analysis: WorkbookAnalysis): FillPlan {
+/** One table and the changes the combined plan writes for it. */
+export interface TablePlan {
+  table: TableAnalysis;
+  changes: CellChange[];
+}
+
+/**
+ * Each table with the part of the combined plan it owns, in sheet order: a cell that two tables' plans touch is
+ * written once, by the first (so what a shell lists is exactly what is written).
+ */
+export function tablePlans(analysis: WorkbookAnalysis): TablePlan[] {
   const seen = new Set<string>();
-  const changes: CellChange[] = [];
-  for (const t of allTables(analysis)) {
-    for (const c of t.plan.changes) {
+  return allTables(analysis).map((table) => {
+    const changes: CellChange[] = [];
+    for (const c of table.plan.changes) {
       const key = `${c.sheet}!${c.cell.toUpperCase()}`;
       if (seen.has(key)) continue;
       seen.add(key);
       changes.push(c);
     }
-  }
-  return { changes };
+    return { table, changes };
+  });
+}
+
+/** Every table's plan in one, in sheet order; a cell that two plans touch is written once (the first). */
+export function combinedPlan(analysis: WorkbookAnalysis): FillPlan {
+  return { changes: tablePlans(analysis).flatMap((t) => t.changes) };
 }
 
 export interface Summary {

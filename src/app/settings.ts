@@ -3,8 +3,8 @@
  * last ribbon command. Kept in localStorage, which the pane and the ribbon commands share (same origin);
  * nothing is sent anywhere. Storage may be unavailable (private mode, locked-down webviews): then defaults apply.
  */
-import { PROFILES, type ProfileId } from "../core/profiles";
-import type { Lang } from "./i18n";
+import { isProfileId, type ProfileId } from "../core/profiles";
+import type { Lang } from "./lang";
 
 export interface KeyValueStore {
   getItem(key: string): string | null;
@@ -45,11 +45,11 @@ function write(store: KeyValueStore | null, key: string, value: string): void {
 
 export function loadProfile(store: KeyValueStore | null = defaultStore()): ProfileId {
   const v = read(store, KEY_PROFILE);
-  return v && Object.prototype.hasOwnProperty.call(PROFILES, v) ? (v as ProfileId) : "default";
+  return isProfileId(v) ? v : "default";
 }
 
 export function saveProfile(id: ProfileId, store: KeyValueStore | null = defaultStore()): void {
-  if (Object.prototype.hasOwnProperty.call(PROFILES, id)) write(store, KEY_PROFILE, id);
+  if (isProfileId(id)) write(store, KEY_PROFILE, id);
 }
 
 export function loadLangChoice(store: KeyValueStore | null = defaultStore()): Lang | "auto" {

@@ -1,0 +1,62 @@
+/**
+ * The report step every shell runs: which tables to write a 自评报告 for, and each one's narrative and the errors the
+ * table still holds. The CLI writes the narratives into a .docx, the Word/WPS 文字 pane into the open document
+ * through the document host port (src/host/document.ts).
+ */
+import type { SheetAnalysis, TableAnalysis } from "../core/analysis";
+import { UserError } from "../core/errors";
+import type { Finding } from "../core/findings";
+import { buildNarrative, reportIssues, type Narrative } from "../core/narrative";
+
+/** One table's report: what is written and what the table still gets wrong (the report quotes corrected numbers). */
+export interface TableReport {
+  sheet: string;
+  /** Stable within one analysis: `<sheet>#<index on the sheet>`. */
+  key: string;
+  table: TableAnalysis;
+  narrative: Narrative;
+  issues: Finding[];
+}
+
+type SheetTables = Pick<SheetAnalysis, "sheet" | "tables" | "reason" | "reasonEn">;
+
+function noTable(sheets: SheetTables[], fileName?: string): UserError {
+  const why = sheets.map((s) => `${s.sheet}${s.reason ? `（${s.reason}）` : ""}`).join("；");
+  const whyEn = sheets.map((s) => `${s.sheet}${s.reasonEn ? ` (${s.reasonEn})` : ""}`).join("; ");
+  return fileName
+    ? new UserError(`“${fileName}”中没有识别到绩效自评表：${why}`, `No self-evaluation table was recognised in "${fileName}": ${whyEn}`, "no-table")
+    : new UserError(`工作簿中没有识别到绩效自评表：${why}`, `No self-evaluation table was recognised in the workbook: ${whyEn}`, "no-table");
+}
+
+/** The tables to write: every recognised one, or those on `sheet`. Throws UserError when there is none. */
+export function selectTables(sheets: SheetTables[], sheet: string | null, fileName?: string): TableAnalysis[] {
+  if (sheet !== null) {
+    const s = sheets.find((x) => x.sheet === sheet) ?? sheets.find((x) => x.sheet.trim() === sheet.trim());
+    if (!s) {
+      const names = sheets.map((x) => x.sheet).join("、");
+      throw new UserError(`找不到工作表“${sheet}”（工作簿中有：${names}）`, `No sheet named "${sheet}" (the workbook has: ${names})`, "no-sheet");
+    }
+    if (!s.tables.length)
+      throw new UserError(
+        `工作表“${s.sheet}”上没有识别到绩效自评表${s.reason ? `：${s.reason}` : ""}`,
+        `No self-evaluation table was recognised on sheet "${s.sheet}"${s.reasonEn ? `: ${s.reasonEn}` : ""}`,
+        "no-table",
+      );
+    return s.tables;
+  }
+  const tables = sheets.flatMap((s) => s.tables);
+  if (!tables.length) throw noTable(sheets, fileName);
+  return tables;
+}
+
+/** Each selected table's report, in sheet order. */
+export function tableReports(sheets: SheetTables[], sheet: string | null = null, fileName?: string): TableReport[] {
+  const chosen = new Set(selectTables(sheets, sheet, fileName));
+  const out: TableReport[] = [];
+  for (const s of sheets)
+    s.tables.forEach((t, i) => {
+      if (!chosen.has(t)) return;
+      out.push({ sheet: s.sheet, key: `${s.sheet}#${i}`, table: t, narrative: buildNarrative(t), issues: reportIssues(t) });
+    });
+  return out;
+}

@@ -1,0 +1,63 @@
+/**
+ * The house rule, checked on the sources: a file knows its floor by what it imports.
+ * core imports nothing of ours above it; app imports core and the ports (src/host) only; no shell or adapter
+ * imports the task pane (src/taskpane is React and the pane's entries, nothing the others build on).
+ */
+import * as fs from "fs";
+import * as path from "path";
+
+const SRC = path.resolve(__dirname, "../../src");
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return sources(p);
+    return /\.(ts|tsx)$/.test(e.name) ? [p] : [];
+  });
+}
+
+/** Every module a file imports (static, dynamic, re-export), as a path under src/ ("core/analyze", "taskpane/i18n"…). */
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(file, "utf8");
+  const out: string[] = [];
+  const re = /(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*(?:\/\*[^*]*\*\/\s*)?["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)/g;
+  for (const m of text.matchAll(re)) {
+    const spec = m[1] ?? m[2] ?? m[3];
+    if (!spec.startsWith(".")) continue;
+    out.push(path.relative(SRC, path.resolve(path.dirname(file), spec)).split(path.sep).join("/"));
+  }
+  return out;
+}
+
+function floorOf(rel: string): string {
+  return rel.split("/")[0];
+}
+
+const FILES = sources(SRC).map((f) => ({ rel: path.relative(SRC, f).split(path.sep).join("/"), imports: importsOf(f) }));
+
+test("the sources are found and their imports read", () => {
+  expect(FILES.length).toBeGreaterThan(50);
+  const wf = FILES.find((f) => f.rel === "app/workflow.ts");
+  expect(wf?.imports).toContain("core/analyze");
+});
+
+const ALLOWED: Record<string, string[]> = {
+  core: ["core"],
+  host: ["core", "host"],
+  app: ["core", "host", "app"],
+  adapters: ["core", "host", "app", "adapters"],
+  commands: ["core", "host", "app", "adapters", "commands"],
+  cli: ["core", "host", "app", "adapters", "cli"],
+  taskpane: ["core", "host", "app", "adapters", "taskpane"],
+};
+
+test.each(Object.keys(ALLOWED))("src/%s imports only the floors below it", (floor) => {
+  const wrong = FILES.filter((f) => floorOf(f.rel) === floor).flatMap((f) =>
+    f.imports.filter((i) => !ALLOWED[floor].includes(floorOf(i))).map((i) => `${f.rel} → ${i}`),
+  );
+  expect(wrong).toEqual([]);
+});
+
+test("every source file lives on a known floor", () => {
+  expect(FILES.map((f) => floorOf(f.rel)).filter((fl) => !(fl in ALLOWED))).toEqual([]);
+});
