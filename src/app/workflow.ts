@@ -77,6 +77,12 @@ export function combinedPlan(analysis: WorkbookAnalysis): FillPlan {
   return { changes: tablePlans(analysis).flatMap((t) => t.changes) };
 }
 
+/** Name for a filled copy of a workbook: 原名（已填充）.xlsx (the standalone page's 下载). */
+export function filledFileName(fileName: string | null): string {
+  const base = (fileName ?? "自评表").replace(/\.(xlsx|xlsm)$/i, "");
+  return `${base}（已填充）.xlsx`;
+}
+
 export interface Summary {
   tables: number;
   sheets: number;
