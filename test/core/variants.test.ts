@@ -157,6 +157,28 @@ describe("满意度 as an 二级 group under 效益 (2020 template)", () => {
   });
 });
 
+describe("a 年度资金总额 row left at 0 while its 其中 row holds the money (安徽 棠溪镇 2022, as published)", () => {
+  test("each column's FUNDS_SUBTOTAL_MISMATCH; no rate is made up from 0/0, so the stated 总分 no longer adds up", () => {
+    const rows = projectWith(
+      [
+        [null, "产出指标(50分)", "数量指标", "基建工程委托业务项目数量", "≥50个", 50, 50, 50],
+        [null, "效益指标(30分)", "社会效益指标", "对维护基建市场公平的影响程度", "效果明显", "达成预期指标", 30, 30],
+        [null, "满意度指标(10分)", "满意度指标", "公众满意度", "≥90%", "95%", 10, 10],
+      ],
+      {},
+      [100, 100],
+    );
+    rows[4] = [null, "年度资金总额:", 0, 0, 0, 10, 0, 0];
+    rows[5] = [null, "其中:本年财政拨款", 90, 89.974, 89.974];
+    rows[6] = [null, "上年结转资金"];
+    rows[7] = [null, "其他资金"];
+    const t = analyzeSheet(sheet(rows)).tables[0];
+    expect(codes(t)).toEqual(expect.arrayContaining(["FUNDS_SUBTOTAL_MISMATCH@C5", "FUNDS_SUBTOTAL_MISMATCH@D5", "FUNDS_SUBTOTAL_MISMATCH@E5", "TOTAL_MISMATCH@H15"]));
+    expect(codes(t).filter((c) => /^RATE_/.test(c))).toEqual([]);
+    expect(change(t, "G5")?.expected ?? null).toBeNull();
+  });
+});
+
 describe("money as text with units and separators", () => {
   test('"1,234.50", "12.3万元" and "7100元" are numbers in 万元, converted by the fill', () => {
     const rows = projectWith([[null, "产出指标", "数量指标", "培训人数", "≥1000人次", "1000人次", 90, null]], {}, [100, null]);
