@@ -92,6 +92,10 @@ export function numberCellsOf(t: Table): (NumberCell | null)[] {
     case "department":
       t.fundSources.forEach(fund);
       t.fundStructure.forEach(fund);
+      if (t.budgetRow) {
+        fund(t.budgetRow.fund);
+        out.push(t.budgetRow.weight, t.budgetRow.score);
+      }
       out.push(t.totalWeight, t.total);
       for (const i of t.indicators) out.push(i.weight, i.score);
       break;
@@ -176,6 +180,16 @@ function analyzeDepartment(ctx: RuleContext, t: DepartmentTable): Evaluation {
   for (const f of [...t.fundSources, ...t.fundStructure]) {
     funds.push(fundEval(f, checkExecutionRate(ctx, f)));
   }
+  // laid out like a project table (重庆): one budget row whose 执行率 is scored like a 年度资金总额 row's
+  const b = t.budgetRow ?? null;
+  let rate: number | null = null;
+  let bScore: number | null = null;
+  if (b) {
+    rate = checkExecutionRate(ctx, b.fund);
+    funds.push(fundEval(b.fund, rate));
+    bScore = checkBudgetScore(ctx, b.weight, b.fund.rate, b.score, rate);
+  }
+  const budgetWeight = b?.weight?.value ?? null;
   for (const col of ["budget", "executed"] as const) {
     checkSplitTotals(ctx, t.fundSources.map((f) => f[col]), t.fundStructure.map((f) => f[col]), colName[col], colNameEn[col]);
   }
@@ -185,21 +199,23 @@ function analyzeDepartment(ctx: RuleContext, t: DepartmentTable): Evaluation {
   let weightSum = 0;
   if (weightsKnown) {
     checkGroupWeights(ctx, t.groups);
-    weightSum = checkTotalWeight(ctx, t.indicators, null, t.totalWeight);
+    weightSum = checkTotalWeight(ctx, t.indicators, budgetWeight, t.totalWeight);
   }
+  const budgetScoreCell = b?.score ?? null;
   const total = checkTotal(ctx, {
     totalCell: t.total,
-    statedScores: t.indicators.map((i) => stated(i.score)),
-    filledScores: indicators.map((e) => e.score),
-    scoreCells: t.indicators.map((i) => i.score).filter((c): c is NumberCell => !!c),
+    statedScores: [...(b ? [stated(budgetScoreCell)] : []), ...t.indicators.map((i) => stated(i.score))],
+    filledScores: [...(b ? [bScore ?? stated(budgetScoreCell)] : []), ...indicators.map((e) => e.score)],
+    scoreCells: [budgetScoreCell, ...t.indicators.map((i) => i.score)].filter((c): c is NumberCell => !!c),
   });
   checkGrade(ctx, t.grade, total, "");
   checkNumbersAsText(ctx, [
-    ...[...t.fundSources, ...t.fundStructure].flatMap((f) => [f.budget, f.executed]),
+    ...[...t.fundSources, ...t.fundStructure, ...(b ? [b.fund] : [])].flatMap((f) => [f.budget, f.executed]),
+    b?.weight ?? null,
     ...t.indicators.flatMap((i) => [i.weight, i.score]),
     t.totalWeight,
   ]);
-  return { executionRate: null, budgetScore: null, budgetWeight: null, indicators, weightSum, total, grade: grade(total), funds };
+  return { executionRate: rate, budgetScore: bScore, budgetWeight, indicators, weightSum, total, grade: grade(total), funds };
 }
 
 function analyzeSummary(ctx: RuleContext, t: SummaryTable): Evaluation {

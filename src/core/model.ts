@@ -221,6 +221,14 @@ export interface ProjectTable extends TableBase {
   grade: TextCell | null;
 }
 
+export interface DepartmentBudgetRow {
+  fund: FundRow;
+  /** 执行率权重 (the execution rate's 分值). */
+  weight: NumberCell | null;
+  /** 执行率得分. */
+  score: NumberCell | null;
+}
+
 export interface DepartmentTable extends TableBase {
   kind: "department";
   /** 部门（单位）名称. */
@@ -229,6 +237,11 @@ export interface DepartmentTable extends TableBase {
   fundSources: FundRow[];
   /** 资金结构 rows: （1）基本支出 （2）项目支出. */
   fundStructure: FundRow[];
+  /**
+   * The one 部门预算执行情况 row of a department table laid out like a project table (重庆: 年初预算数 | 全年（调整）
+   * 预算数 | 全年执行数 | 执行率 | 执行率权重 | 执行率得分), with its weight and score; null (or absent) otherwise.
+   */
+  budgetRow?: DepartmentBudgetRow | null;
   goals: Goals;
   indicators: Indicator[];
   groups: IndicatorGroup[];

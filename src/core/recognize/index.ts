@@ -117,11 +117,16 @@ function emptyColumnBefore(idx: SheetIndex, a: number, b: number): number | null
   return null;
 }
 
-/** A department table has 整体支出规模 / 资金来源 / 资金结构 or 部门名称 above its indicators, or a 权重 group column. */
+/**
+ * A department table has 整体支出规模 / 资金来源 / 资金结构, 部门名称 or a 部门整体 title above its indicators, or a
+ * 权重 group column.
+ */
 function isDepartment(idx: SheetIndex, top: number, headerRow: number): boolean {
   if (idx.find(H.fundTotal, top, headerRow - 1)) return false;
   if (idx.find((k) => H.spendingScale(k) || H.fundSource(k) || H.fundStructure(k), top, headerRow - 1)) return true;
   if (idx.find(H.departmentName, top, headerRow - 1)) return true;
+  // a title that says so: "部门整体绩效自评表" (重庆: laid out like a project table, one budget row)
+  if (idx.find(H.departmentTitle, top, headerRow - 1)) return true;
   if (idx.find(H.projectName, top, headerRow - 1)) return false;
   const header = idx.row(headerRow);
   const l2 = header.find((c) => H.level2(c.key))?.col ?? Infinity;

@@ -190,29 +190,40 @@ const NATURE_SIGN: [RegExp, string][] = [
  */
 function readTarget(idx: SheetIndex, r: number, cols: IndicatorColumns): { cell: TextCell | null; unit: string | null } {
   if (cols.target === null) return { cell: null, unit: null };
-  const cell = textCell(idx.grid, r, cols.target);
+  const raw = textCell(idx.grid, r, cols.target);
+  // a number shown with a % format (a table pasted from Word or typed as "100%") is that percentage
+  const percent = percentText(idx, raw);
+  const cell = percent !== null ? { ...raw, text: percent } : raw;
   if (cols.targetComparator === null && cols.targetUnit === null) return { cell, unit: null };
   const nature = cols.targetComparator !== null ? halfWidth(squeeze(textCell(idx.grid, r, cols.targetComparator).text)) : "";
   const sign = NATURE_SIGN.find(([re]) => re.test(nature))?.[1] ?? "";
   const unitText = cols.targetUnit !== null ? squeeze(textCell(idx.grid, r, cols.targetUnit).text) : "";
   const unit = unitText === "" || isPlaceholderText(unitText) ? null : unitText;
   const value = cell.text;
+  // 指标性质 saying what kind of indicator it is (定量指标 / 定性指标, 重庆), not a sign or a target
+  const kindWord = /^定[量性](?:指标)?$/.test(nature);
   // a qualitative target written in the 指标性质 column ("有效") with no 指标值
-  if (value === "" && nature !== "" && !sign && !isPlaceholderText(nature)) return { cell: { ...cell, text: nature }, unit };
+  if (value === "" && nature !== "" && !sign && !kindWord && !isPlaceholderText(nature)) return { cell: { ...cell, text: nature }, unit };
   if (value === "" || isPlaceholderText(value)) return { cell, unit };
+  if (percent !== null) return { cell: { ...cell, text: `${sign}${percent}` }, unit: unit ?? "%" };
   const numeric = parseQuantity(value).value !== null && parseQuantity(value).unit === null;
   const text = numeric ? `${sign}${value}${unit ?? ""}` : value;
   return { cell: { ...cell, text }, unit };
+}
+
+/** "100%" for a number cell shown with a % format; null for any other cell. */
+function percentText(idx: SheetIndex, cell: TextCell): string | null {
+  const nf = idx.grid.numberFormat(cell.ref.row, cell.ref.col);
+  if (typeof cell.raw !== "number" || !nf || !nf.includes("%")) return null;
+  return `${Number((cell.raw * 100).toPrecision(12))}%`;
 }
 
 /** The actual: a bare number written against a split target is in the target's unit ("98" → "98%"). */
 function readActual(idx: SheetIndex, r: number, cols: IndicatorColumns, unit: string | null): TextCell | null {
   if (cols.actual === null) return null;
   const cell = textCell(idx.grid, r, cols.actual);
-  const nf = idx.grid.numberFormat(cell.ref.row, cell.ref.col);
-  if (typeof cell.raw === "number" && nf && nf.includes("%")) {
-    return { ...cell, text: `${Number((cell.raw * 100).toPrecision(12))}%` };
-  }
+  const percent = percentText(idx, cell);
+  if (percent !== null) return { ...cell, text: percent };
   if (!unit || cell.text === "") return cell;
   const q = parseQuantity(cell.text);
   if (q.value !== null && q.unit === null && q.prefix === "") return { ...cell, text: `${cell.text}${unit}` };
