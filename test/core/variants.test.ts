@@ -247,6 +247,23 @@ describe("TABLE_PARTIAL: what the layout has but could not be read is said, firs
     expect(t.findings.filter((f) => f.code === "TABLE_PARTIAL" || f.code === "WEIGHT_TOTAL_NOT_100")).toEqual([]);
     expect(t.table.kind === "project" && [t.table.totalWeight?.value, t.table.total?.value]).toEqual([100, 96]);
   });
+  test("the same, with the note's merge undone and its text repeated up to the 总分 label", () => {
+    const rows = projectWith([
+      [null, "产出指标", "数量指标", "培训人数", "≥1000人次", "1000人次", 80, 80],
+      [null, "满意度指标", "服务对象满意度指标", "满意度", "≥95%", "90%", 10, 9],
+    ]).slice(0, -1);
+    rows.push(["其他需要说明事项", "无", "无", "无", "无", "总分", 100, 96, "优"]);
+    const t = analyzeSheet(sheet(rows)).tables[0];
+    expect(t.findings.filter((f) => f.code === "TABLE_PARTIAL" || f.code === "WEIGHT_TOTAL_NOT_100")).toEqual([]);
+    expect(t.table.kind === "project" && [t.table.totalWeight?.value, t.table.total?.value]).toEqual([100, 96]);
+  });
+  test("a table with no 总分 row and a second table right below it: the first ends where the second begins", () => {
+    const first = projectWith([[null, "产出指标", "数量指标", "培训人数", "≥1000人次", "1000人次", 90, 90]]).slice(0, -1);
+    const second = projectWith([[null, "产出指标", "数量指标", "培训人数", "≥1000人次", "1000人次", 90, 90]], {}, [100, null]);
+    const tables = analyzeSheet(sheet([...first, [], ...second])).tables;
+    expect(tables.map((t) => t.evaluation.executionRate)).toEqual([0.98, 0.98]);
+    expect(tables[1].findings.filter((f) => f.code === "TABLE_PARTIAL")).toEqual([]);
+  });
   test('"合计" in an indicator row of its own (here its 实际完成值) does not make it a 总分 row', () => {
     const rows = projectWith([[null, "产出指标", "数量指标", "培训人数", "≥1000人次", "合计", 90, null]], {}, [100, null]);
     const t = analyzeSheet(sheet(rows)).tables[0];
