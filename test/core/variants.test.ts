@@ -214,6 +214,22 @@ describe("TABLE_PARTIAL: what the layout has but could not be read is said, firs
     const t = analyzeSheet(sheet(rows)).tables[0];
     expect(t.findings.some((f) => f.code === "TABLE_PARTIAL" && /总分/.test(f.message))).toBe(true);
   });
+  test("a 总分 written after a note on the same row, just before its 分值 and 得分 (云南: 其他需要说明事项 | 无 | 总分 | 100 | 96)", () => {
+    const rows = projectWith([
+      [null, "产出指标", "数量指标", "培训人数", "≥1000人次", "1000人次", 80, 80],
+      [null, "满意度指标", "服务对象满意度指标", "满意度", "≥95%", "90%", 10, 9],
+    ]).slice(0, -1);
+    rows.push(["其他需要说明事项", "无", null, null, null, "总分", 100, 96, "优"]);
+    const t = analyzeSheet(sheet(rows)).tables[0];
+    // the note row is the 总分 row, not an indicator weighing 100: weights add to 100, no TABLE_PARTIAL
+    expect(t.findings.filter((f) => f.code === "TABLE_PARTIAL" || f.code === "WEIGHT_TOTAL_NOT_100")).toEqual([]);
+    expect(t.table.kind === "project" && [t.table.totalWeight?.value, t.table.total?.value]).toEqual([100, 96]);
+  });
+  test('"合计" in an indicator row of its own (here its 实际完成值) does not make it a 总分 row', () => {
+    const rows = projectWith([[null, "产出指标", "数量指标", "培训人数", "≥1000人次", "合计", 90, null]], {}, [100, null]);
+    const t = analyzeSheet(sheet(rows)).tables[0];
+    expect(t.table.kind === "project" && t.table.indicators.map((i) => i.name)).toEqual(["培训人数"]);
+  });
   test("a complete table has none", () => {
     const t = analyzeSheet(sheet(projectWith([[null, "产出指标", "数量指标", "培训人数", "≥1000人次", "1000人次", 90, null]], {}, [100, null]))).tables[0];
     expect(t.findings.filter((f) => f.code === "TABLE_PARTIAL")).toEqual([]);

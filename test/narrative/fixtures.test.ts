@@ -31,7 +31,7 @@ d("reports over the shared fixtures", () => {
     expect(n.sections.map((s) => s.id)).toEqual(["basic", "goals", "conclusion", "deviation", "application"]);
     inOrder(text, [
       "一、项目基本情况", "城乡困难居民医疗救助", "浏阳市医疗保障局", "年初预算数3386.925万元", "全年预算数3386.925万元", "全年执行数3416.022万元", "执行率100.86%", "分值10分，得分10分",
-      "二、绩效目标完成情况", "45000人次", "45469人次", "分值15分，得分13分", "≥95%",
+      "二、绩效目标完成情况", "45000人次", "45469人次", "得分13分（分值15分），扣2分",
       "三、综合评价结论", "总分为98分", "“优”",
       "四、偏离绩效目标的原因和改进措施", "实际发生医疗费用人次比预算人次多，加强预算",
       "五、绩效自评结果应用和公开情况", "【请补充：",
@@ -64,8 +64,8 @@ d("reports over the shared fixtures", () => {
       "基本支出全年预算数551.93万元，全年执行数608.81万元，执行率110.31%，占资金结构执行总额的7.38%",
       "项目支出全年预算数4300.32万元，全年执行数7645.75万元，执行率177.79%，占资金结构执行总额的92.62%",
       "【请核实：资金来源合计",
-      "权重3分，得分2.12分",
-      "权重4分，得分2.82分",
+      "得分2.12分（权重3分）",
+      "得分2.82分（权重4分）",
       "未对上级补助资金进行预算",
       "总分为95.94分，评价等级为“优”",
     ]);
@@ -78,14 +78,17 @@ d("reports over the shared fixtures", () => {
     const [t] = await fixtureTables("summary-projects-2020");
     const n = buildNarrative(t);
     const text = narrativeText(n);
-    inOrder(text, ["共对8个项目", "年初预算数156.96万元", "全年预算数166.96万元", "全年执行数166.96万元", "（年中追加）”年初未安排预算", "“城镇居民医疗保险经费”", "“优”8个"]);
+    inOrder(text, ["共对8个项目", "年初预算数156.96万元", "全年预算数166.96万元", "全年执行数166.96万元", "（年中追加）”年初未安排预算", "各项目的预算执行及自评情况见下表", "“优”8个"]);
+    const table = n.sections.flatMap((s) => s.paragraphs).find((p) => p.table?.id === "projects")!.table!;
+    expect(table.rows.map((r) => r[1])).toContain("城镇居民医疗保险经费");
+    expect(table.rows).toHaveLength(9);
   });
 
   test("special retirees: filled scores, the kept 18 of 20, shortfall without a reason → placeholder", async () => {
     const [t] = await fixtureTables("project-special-retirees-2020");
     const n = buildNarrative(t);
     const text = narrativeText(n);
-    inOrder(text, ["全年执行数133万元", "执行率88.67%", "得分8.87分", "≥500人", "499人", "得分9.98分", "28天", "1463元", "分值20分，得分18分", "总分为96.85分", "“优”"]);
+    inOrder(text, ["全年执行数133万元", "执行率88.67%", "得分8.87分", "≥500人", "499人", "完成率99.80%", "得分9.98分", "得分18分（分值20分）", "总分为96.85分", "“优”"]);
     const dev = sectionParagraphs(n, "deviation").join("");
     expect(dev).toContain("【请补充：“保障特困企业退休职工人数”未达到满分的原因及改进措施】");
   });

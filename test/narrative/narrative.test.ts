@@ -16,6 +16,12 @@ function all(n: Narrative): string {
   return narrativeText(n);
 }
 
+/** The report's table with this id (its rows as text). */
+function tableOf(n: Narrative, id: string) {
+  for (const s of n.sections) for (const p of s.paragraphs) if (p.table?.id === id) return p.table;
+  throw new Error(`no table ${id}`);
+}
+
 function sentenceWith(n: Narrative, needle: string) {
   for (const s of n.sections) for (const p of s.paragraphs) for (const x of p.sentences) if (x.text.includes(needle)) return { section: s.id, sentence: x };
   throw new Error(`no sentence with ${needle}`);
@@ -68,14 +74,18 @@ describe("project narrative (medical aid, after the fill)", () => {
   });
 
   test("quotes the table's numbers as the table writes them, in section order", () => {
-    inOrder(text, ["城乡困难居民医疗救助", "浏阳市医疗保障局", "3386.925万元", "3416.022万元", "100.86%", "分值10分，得分10分", "45000人次", "45469人次", "得分13分", "98分", "“优”"]);
+    inOrder(text, ["城乡困难居民医疗救助", "浏阳市医疗保障局", "3386.925万元", "3416.022万元", "100.86%", "分值10分，得分10分", "产出指标共6项，5项全部完成，1项未得满分（对符合政策规定的所有对象），扣2分", "45000人次", "45469人次", "得分13分（分值15分），扣2分", "98分", "“优”"]);
     // Fund rows, zero rows included.
     expect(text).toContain("上年结转资金全年预算数0万元，执行数0万元");
-    // Every indicator with its target, actual, weight and score.
+    // Every indicator with its target, actual, weight and score — in the table, not in a sentence each.
+    const table = tableOf(n, "indicators");
     for (const i of MEDICAL_AID_INDICATORS) {
-      expect(text).toContain(`实际完成值为${i.actual}`);
-      expect(text).toMatch(new RegExp(`分值${i.weight}分，得分${i.score}分`));
+      const row = table.rows.find((r) => r[2] === i.name.replace(/‘/g, "“").replace(/’/g, "”"));
+      expect(row?.slice(3, 7)).toEqual([i.target, i.actual, String(i.weight), String(i.score)]);
     }
+    // Only the indicator that lost points has a sentence; no sentence gives the target's words as the actual.
+    expect(text).not.toContain("实际完成值为≤30天");
+    expect(text).not.toContain("实际完成值为一个月内");
     expect(text).not.toMatch(/undefined|null|NaN|Infinity/);
     // The inverted 99.15% the table held before the fill is not repeated.
     expect(text).not.toContain("99.15%");
@@ -90,7 +100,7 @@ describe("project narrative (medical aid, after the fill)", () => {
     expect(total.section).toBe("conclusion");
     expect(total.sentence.quotes).toContainEqual({ cell: "H23", label: "总分", value: "98分" });
     const ind = sentenceWith(n, "45469人次");
-    expect(ind.sentence.cells).toEqual(["D13", "E13", "F13", "G13", "H13"]);
+    expect([...ind.sentence.cells].sort()).toEqual(["D13", "E13", "F13", "G13", "H13"]);
   });
 
   test("the indicator below full score is named with its reason; where points were lost", () => {
@@ -98,7 +108,7 @@ describe("project narrative (medical aid, after the fill)", () => {
     expect(dev).toContain("“对符合政策规定的所有对象”指标得分13分，低于分值15分");
     expect(dev).toContain("实际发生医疗费用人次比预算人次多，加强预算");
     // Over-execution (100.86%) asks for an explanation instead of inventing one.
-    expect(dev).toContain("【请补充：超预算执行的原因");
+    expect(dev).toContain("年度资金总额全年执行数3416.022万元，超出全年预算数3386.925万元，执行率100.86%。【请补充：年度资金总额超预算执行的原因");
     expect(sectionParagraphs(n, "conclusion").join("")).toContain("扣分情况：“对符合政策规定的所有对象”扣2分");
   });
 
@@ -149,8 +159,11 @@ describe("project narrative: other tables", () => {
   });
 
   test("nested quotes in a name become single quotes", () => {
-    const text = all(buildNarrative(projectAnalysis()));
-    expect(text).toContain("“缓解困难群众‘因病致贫、因病返贫’现象发生”");
+    const inds = MEDICAL_AID_INDICATORS.map((i) => (i.name.includes("因病致贫") ? { ...i, score: 8, reason: "部分对象仍有返贫风险" } : i));
+    const n = buildNarrative(projectAnalysis({ indicators: inds }));
+    expect(all(n)).toContain("“缓解困难群众‘因病致贫、因病返贫’现象发生”");
+    // the table prints the name as the sheet has it
+    expect(tableOf(n, "indicators").rows.map((r) => r[2])).toContain("缓解困难群众“因病致贫、因病返贫”现象发生");
   });
 });
 
@@ -167,8 +180,9 @@ describe("department narrative (湖南 layout, after the fill)", () => {
       "项目支出全年预算数4300.32万元，全年执行数7645.75万元，执行率177.79%，占资金结构执行总额的92.62%",
       "【请核实：资金来源合计（预算数4982.25万元",
       "预算数4852.25万元",
-      "“编审合规性、细化、量化”全年完成值为70.57%，权重3分，得分2.12分",
-      "权重10分，得分10分",
+      "2项未得满分（“编审合规性、细化、量化”、“预算完成率”），扣2.06分",
+      "“编审合规性、细化、量化”全年完成值为70.57%，得分2.12分（权重3分），扣0.88分",
+      "得分合计10分（权重10分）",
       "总分为95.94分，评价等级为“优”",
     ]);
     expect(text).not.toContain("97.94");
@@ -191,7 +205,10 @@ describe("summary narrative", () => {
     const n = buildNarrative(summaryAnalysis());
     expect(n.sections.map((s) => s.id)).toEqual(["overview", "projects", "grade"]);
     const text = all(n);
-    inOrder(text, ["共对2个项目", "全年执行数3456.022万元", "“新增项目”年初未安排预算", "“城乡困难居民医疗救助”", "自评得分98分", "自评得分85.5分", "“优”1个，“良”1个"]);
+    inOrder(text, ["共对2个项目", "全年执行数3456.022万元", "“新增项目”年初未安排预算", "自评得分85.5分，评价等级为“良”", "“优”1个，“良”1个"]);
+    const rows = tableOf(n, "projects").rows;
+    expect(rows[0]).toEqual(expect.arrayContaining(["城乡困难居民医疗救助", "98", "优"]));
+    expect(rows[rows.length - 1][1]).toBe("合计");
   });
 });
 

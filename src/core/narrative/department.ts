@@ -2,7 +2,9 @@
 import type { FundEvaluation, TableAnalysis } from "../analysis";
 import type { DepartmentTable, FundRow } from "../model";
 import * as fmt from "./format";
-import { goalParagraphs, indicatorFacts } from "./indicators";
+import { goalParagraphs, indicatorFacts, indicatorTable } from "./indicators";
+import { executionRateChart, fundTable, overExecution, type FundLine } from "./funds";
+import { breakTitle } from "./layout";
 import { addr, fundLabel, num, para, placeholder, plain, sb, textOf, yearOf } from "./sentence";
 import type { Narrative, Section, Sentence } from "./types";
 
@@ -61,6 +63,10 @@ function fundSentence(heading: string, facts: FundFacts[]): Sentence[] {
   return [s.done()];
 }
 
+function lines(facts: FundFacts[]): FundLine[] {
+  return facts.map((f) => ({ row: f.row, label: f.label, initial: null, budget: f.budget, executed: f.executed, rate: f.rate, rateCell: addr(f.row.rate), total: false }));
+}
+
 function sumOf(facts: FundFacts[], key: "budget" | "executed"): { value: number; decimals: number } | null {
   if (!facts.length || facts.some((f) => f[key] === null)) return null;
   const decimals = Math.max(...facts.map((f) => fmt.moneyDecimals(key === "budget" ? f.row.budget : f.row.executed)));
@@ -83,7 +89,13 @@ function spending(t: TableAnalysis, d: DepartmentTable): Section {
       cells,
     });
   }
-  const paragraphs = [para(...first, ...fundSentence("资金来源", sources)), para(...fundSentence("资金结构", structure))];
+  const p1 = para(...first, ...fundSentence("资金来源", sources));
+  const p2 = para(...fundSentence("资金结构", structure));
+  if (sources.length) p1.table = fundTable("fundSources", "部门资金来源情况", lines(sources), { initial: false, share: true, first: "资金来源" });
+  if (structure.length) p2.table = fundTable("fundStructure", "部门资金结构情况", lines(structure), { initial: false, share: true, first: "资金结构" });
+  const chart = executionRateChart(lines([...sources, ...structure]), "各项资金执行率");
+  if (chart) (structure.length ? p2 : p1).chart = chart;
+  const paragraphs = [p1, p2];
   const sb2 = sumOf(structure, "budget");
   const se = sumOf(structure, "executed");
   if (sources.length && structure.length && b && e && sb2 && se && (Math.abs(b.value - sb2.value) > 0.01 || Math.abs(e.value - se.value) > 0.01)) {
@@ -119,6 +131,11 @@ function goals(t: TableAnalysis, d: DepartmentTable): Section {
     ...goalParagraphs(facts, d.groups, words),
   ];
   if (!facts.length) paragraphs.push(para(placeholder("各项分解目标的完成情况")));
+  else
+    paragraphs.push({
+      sentences: [plain("各项分解目标的年度指标值、全年完成值及得分见下表。")],
+      table: indicatorTable(facts, { ...words, targetIsWeight: d.weightsInTargetColumn, total: t.evaluation.total }),
+    });
   return { id: "goals", title: "三、绩效目标完成情况", paragraphs };
 }
 
@@ -136,6 +153,7 @@ function problems(t: TableAnalysis, d: DepartmentTable): Section {
     out.push(s.done());
     if (!f.reason) out.push(placeholder(`“${f.name}”未达到满分的原因`));
   }
+  out.push(...overExecution(lines(fundFacts(t, [...d.fundSources, ...d.fundStructure]))));
   const noBudget = fundFacts(t, [...d.fundSources, ...d.fundStructure]).filter((f) => f.budget === 0 && (f.executed ?? 0) > 0);
   for (const f of noBudget) {
     out.push(
@@ -172,6 +190,8 @@ export function departmentNarrative(t: TableAnalysis): Narrative {
   return {
     kind: "department",
     title: departmentTitle(t),
+    titleLines: breakTitle(departmentTitle(t)),
+    signature: deptName(d, t) ? { unit: deptName(d, t), cell: addr(d.name) } : { unit: null, cell: null },
     sheet: t.sheet,
     sections: [overview(t, d), spending(t, d), goals(t, d), problems(t, d), measures(), grade(t, d)],
   };

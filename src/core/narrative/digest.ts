@@ -8,7 +8,10 @@ function canonical(n: Narrative): string {
     n.kind,
     n.sheet,
     n.title,
-    n.sections.map((s) => [s.id, s.paragraphs.map((p) => p.sentences.map((x) => [x.text, x.cells]))]),
+    n.sections.map((s) => [
+      s.id,
+      s.paragraphs.map((p) => [...p.sentences.map((x) => [x.text, x.cells]), ...(p.table ? [p.table.header, p.table.rows] : [])]),
+    ]),
   ]);
 }
 
@@ -22,7 +25,10 @@ export function narrativeFingerprint(n: Narrative): string {
 export function quotesOf(n: Narrative): { section: SectionId; cell: string; label: string; value: string }[] {
   const out: { section: SectionId; cell: string; label: string; value: string }[] = [];
   for (const s of n.sections)
-    for (const p of s.paragraphs) for (const x of p.sentences) for (const q of x.quotes ?? []) out.push({ section: s.id, ...q });
+    for (const p of s.paragraphs) {
+      for (const x of p.sentences) for (const q of x.quotes ?? []) out.push({ section: s.id, ...q });
+      for (const q of p.table?.quotes ?? []) out.push({ section: s.id, ...q });
+    }
   return out;
 }
 

@@ -15,6 +15,8 @@ export { hash53 } from "./hash";
 export * from "./digest";
 export * from "./link";
 export * as formatNumbers from "./format";
+export * from "./figures";
+export { breakTitle, chineseDate, dateInChina, printedWidth, TITLE_LINE_WIDTH } from "./layout";
 
 /** A stable hash of the values the narrative reads from the table (14 hex digits). */
 export function fingerprint(t: TableAnalysis): string {

@@ -2,8 +2,11 @@
 import type { IndicatorEvaluation, TableAnalysis } from "../analysis";
 import type { Indicator, IndicatorGroup } from "../model";
 import * as fmt from "./format";
+import { commonUnit } from "../quantity";
+import { OVERSHOOT_RATIO } from "../rules/deviationReason";
+import { direction } from "../rules/indicatorScore";
 import { addr, cleanText, groupName, num, para, placeholder, plain, sb, textOf } from "./sentence";
-import type { Paragraph, Sentence } from "./types";
+import type { Paragraph, Quote, ReportChart, ReportTable, Sentence } from "./types";
 
 export interface IndicatorFacts {
   ind: Indicator;
@@ -74,28 +77,109 @@ export function grouped(facts: IndicatorFacts[]): { level1: string; level2: { na
   return out;
 }
 
-/** "“救助率”年度指标值为100%，实际完成值为100%，分值10分，得分10分。" */
-export function indicatorSentence(f: IndicatorFacts, opts: { weightWord: string; actualWord: string }): Sentence[] {
-  const s = sb().t("“").x(f.ind.nameCell, f.name).t("”");
-  const clauses: (() => void)[] = [];
-  if (f.target && f.target !== f.name) clauses.push(() => s.t("年度指标值为").x(f.ind.targetCell, f.target));
-  if (f.actual) clauses.push(() => s.t(`${opts.actualWord}为`).x(f.ind.actualCell, f.actual));
-  if (f.weight !== null) clauses.push(() => s.t(opts.weightWord).q(addr(f.ind.weight), `“${f.name}”${opts.weightWord}`, fmt.score(f.weight!)));
-  if (f.score !== null)
-    clauses.push(() => s.t("得分").q(addr(f.ind.score), `“${f.name}”得分`, fmt.score(f.score!)));
-  if (!clauses.length) s.t("指标");
-  clauses.forEach((c, i) => {
-    if (i > 0) s.t("，");
-    c();
-  });
+/** How an indicator came out: the completion rate where target and actual are numbers in one unit. */
+export interface Outcome {
+  /** actual / target for a 正向 or 等于 target with numbers on both sides; null otherwise. */
+  ratio: number | null;
+  /** True when the numbers say the target was not reached (正向 below, 反向 above). */
+  short: boolean;
+}
+
+export function outcomeOf(f: IndicatorFacts): Outcome {
+  const t = f.ind.target;
+  const a = f.ind.actual;
+  if (!t || !a) return { ratio: null, short: false };
+  const c = commonUnit(t, a);
+  if (!c) return { ratio: null, short: false };
+  if (direction(t) === "negative") return { ratio: null, short: c.actual > c.target + 1e-9 };
+  if (c.target <= 0) return { ratio: null, short: false };
+  const ratio = c.actual / c.target;
+  return { ratio, short: ratio < 1 - 1e-9 };
+}
+
+/** True when the actual says no more than the target (the same text, or the target's words with its sign). */
+export function actualRepeatsTarget(f: IndicatorFacts): boolean {
+  const norm = (x: string) => cleanText(x).replace(/[\s，。；;]/g, "");
+  return !!f.actual && !!f.target && norm(f.actual) === norm(f.target);
+}
+
+/** The names of indicators, for a parenthesis: "救助人次、救助率". */
+function names(fs: IndicatorFacts[]): string {
+  // a name with its own 、 or ， is quoted, so the list still reads as a list
+  const quote = fs.some((f) => /[、，,]/.test(f.name));
+  return fs.map((f) => (quote ? `“${f.name}”` : f.name)).join("、");
+}
+
+/**
+ * The group's summary sentence: "产出指标共6项，5项全部完成，1项未完成（救助人次），扣2分，得分合计48分（分值50分）。"
+ */
+function groupSummary(level1: string, items: IndicatorFacts[], opts: { weightWord: string }): Sentence {
+  const s = sb().t(`${level1 || "绩效指标"}共${items.length}项`);
+  const unscored = items.filter((f) => f.score === null);
+  const lost = items.filter((f) => f.score !== null && f.lost > 0);
+  const notReached = lost.filter((f) => outcomeOf(f).short);
+  const partial = lost.filter((f) => !outcomeOf(f).short);
+  const met = items.length - unscored.length - lost.length;
+  if (met === items.length) s.t("，全部完成");
+  else {
+    if (met > 0) s.t(`，${met}项全部完成`);
+    if (notReached.length) s.t(`，${notReached.length}项未完成（${names(notReached)}）`);
+    if (partial.length) s.t(`，${partial.length}项未得满分（${names(partial)}）`);
+    if (unscored.length) s.t(`，${unscored.length}项未评分（${names(unscored)}）`);
+  }
+  const lostSum = fmt.roundTo(lost.reduce((a, f) => a + f.lost, 0), 2);
+  if (lostSum > 0) s.t(`，扣${fmt.score(lostSum)}`);
+  if (!unscored.length && items.every((f) => f.weight !== null)) {
+    const w = items.reduce((a, f) => a + f.weight!, 0);
+    const sc = items.reduce((a, f) => a + f.score!, 0);
+    s.t(`，得分合计${fmt.score(sc)}`).t(`（${opts.weightWord}${fmt.score(w)}）`);
+  }
+  for (const f of items) s.ref(addr(f.ind.weight)).ref(addr(f.ind.score));
   s.t("。");
-  const out = [s.done()];
-  if (!f.actual) out.push(placeholder(`“${f.name}”的${opts.actualWord}`));
-  if (f.score === null) out.push(placeholder(`“${f.name}”的得分`));
+  return s.done();
+}
+
+/**
+ * Sentences for the indicators that deserve one: a shortfall or a deduction (target, actual, completion rate,
+ * score, points lost), an overshoot of 130% or more (and its reason, or a placeholder asking for it). Never a
+ * sentence that gives the target's words as the actual.
+ */
+export function notableSentences(f: IndicatorFacts, opts: { weightWord: string; actualWord: string }): Sentence[] {
+  const out: Sentence[] = [];
+  const o = outcomeOf(f);
+  const score = (s: ReturnType<typeof sb>) => {
+    s.t("得分").q(addr(f.ind.score), `“${f.name}”得分`, fmt.score(f.score!));
+    if (f.weight !== null) s.t(`（${opts.weightWord}`).q(addr(f.ind.weight), `“${f.name}”${opts.weightWord}`, fmt.score(f.weight)).t("）");
+    s.t(`，扣${fmt.score(f.lost)}。`);
+  };
+  if (f.score !== null && f.lost > 0) {
+    const s = sb().t("“").x(f.ind.nameCell, f.name).t("”");
+    if (actualRepeatsTarget(f)) {
+      s.t("达到年度指标值（").x(f.ind.targetCell, f.target).t("），");
+    } else {
+      if (f.target && f.target !== f.name) s.t("年度指标值为").x(f.ind.targetCell, f.target).t("，");
+      if (f.actual) s.t(`${opts.actualWord}为`).x(f.ind.actualCell, f.actual).t("，");
+      if (o.ratio !== null) s.t(`完成率${fmt.rate(o.ratio)}，`);
+    }
+    score(s);
+    out.push(s.done());
+  } else if (o.ratio !== null && o.ratio >= OVERSHOOT_RATIO) {
+    const s = sb().t("“").x(f.ind.nameCell, f.name).t(`”${opts.actualWord}`).x(f.ind.actualCell, f.actual);
+    s.t("，为年度指标值").x(f.ind.targetCell, f.target).t(`的${fmt.rate(o.ratio)}，超额完成较多`);
+    if (f.reason) {
+      s.t("，原因为：").x(f.ind.reasonCell, f.reason).t(/[。；;]$/.test(f.reason) ? "" : "。");
+      out.push(s.done());
+    } else {
+      s.t("。");
+      out.push(s.done(), placeholder(`“${f.name}”超额完成的原因（年度指标值是否偏低）`));
+    }
+  }
+  if (f.score === null && f.weight !== null) out.push(placeholder(`“${f.name}”的得分`));
+  if (!f.actual && f.weight !== null) out.push(placeholder(`“${f.name}”的${opts.actualWord}`));
   return out;
 }
 
-/** One paragraph per 一级 group: "（一）产出指标。" then each 二级 and its indicators. */
+/** One paragraph per 一级 group: "（一）产出指标。" the group's summary, then only the indicators that deserve a sentence. */
 export function goalParagraphs(
   facts: IndicatorFacts[],
   groups: IndicatorGroup[],
@@ -104,24 +188,99 @@ export function goalParagraphs(
   const out: Paragraph[] = [];
   grouped(facts).forEach((g1, i) => {
     const items = g1.level2.flatMap((g) => g.items);
-    const head = sb().t(`（${cnIndex(i)}）${g1.level1 || "绩效指标"}。`);
-    const weights = items.map((f) => f.weight);
-    const scores = items.map((f) => f.score);
-    if (weights.every((w) => w !== null) && scores.every((x) => x !== null)) {
-      const w = weights.reduce((a, b) => a! + b!, 0)!;
-      const sc = scores.reduce((a, b) => a! + b!, 0)!;
-      head.t(`该类指标共${items.length}项，${opts.weightWord}合计${fmt.score(w)}，得分合计${fmt.score(sc)}。`);
-      for (const f of items) head.ref(addr(f.ind.weight)).ref(addr(f.ind.score));
-    }
-    const sentences: Sentence[] = [head.done()];
-    for (const g2 of g1.level2) {
-      if (g2.name && g2.name !== g1.level1) sentences.push(plain(`${g2.name}：`));
-      for (const f of g2.items) sentences.push(...indicatorSentence(f, opts));
-    }
+    const sentences: Sentence[] = [plain(`（${cnIndex(i)}）${g1.level1 || "绩效指标"}。`), groupSummary(g1.level1, items, opts)];
+    for (const f of items) sentences.push(...notableSentences(f, opts));
     out.push(para(...sentences));
   });
   void groups;
   return out;
+}
+
+/** A figure cell as the report's table writes it: the number the table has, "" when empty. */
+export function cellText(cell: { value: number | null; empty: boolean; error: string | null } | null, write: (v: number) => string): string {
+  if (!cell || cell.empty) return "";
+  if (cell.error) return cell.error;
+  return cell.value === null ? "" : write(cell.value);
+}
+
+/**
+ * The 绩效指标完成情况 table: 一级, 二级, 三级, 年度指标值, 实际完成值, 分值, 得分, 偏差原因 — a 一级 or 二级 name
+ * printed once, where its group starts; the scores as the analysis states them; a last row with the totals.
+ */
+export function indicatorTable(
+  facts: IndicatorFacts[],
+  opts: { weightWord: string; actualWord: string; targetIsWeight: boolean; budget?: { weight: number | null; score: number | null; rate: number | null } | null; total?: number | null },
+): ReportTable {
+  const rows: string[][] = [];
+  const quotes: Quote[] = [];
+  const b = opts.budget;
+  if (b && (b.weight !== null || b.score !== null)) {
+    rows.push(["预算执行率", "", "", "", b.rate !== null ? fmt.rate(b.rate) : "", b.weight !== null ? fmt.trimmed(b.weight) : "", b.score !== null ? fmt.trimmed(b.score) : "", ""]);
+  }
+  let last1 = "\u0000";
+  let last2 = "\u0000";
+  for (const f of facts) {
+    const l1 = f.level1 !== last1 ? f.level1 : "";
+    const l2 = f.level1 !== last1 || f.level2 !== last2 ? f.level2 : "";
+    last1 = f.level1;
+    last2 = f.level2;
+    const w = addr(f.ind.weight);
+    const sc = addr(f.ind.score);
+    if (w && f.weight !== null) quotes.push({ cell: w, label: `“${f.name}”${opts.weightWord}`, value: fmt.score(f.weight) });
+    if (sc && f.score !== null) quotes.push({ cell: sc, label: `“${f.name}”得分`, value: fmt.score(f.score) });
+    rows.push([
+      l1,
+      l2 === l1 ? "" : l2,
+      f.name.replace(/‘/g, "“").replace(/’/g, "”"),
+      opts.targetIsWeight ? "" : f.target,
+      f.actual,
+      f.weight !== null ? fmt.trimmed(f.weight) : "",
+      f.score !== null ? fmt.trimmed(f.score) : "",
+      f.reason,
+    ]);
+  }
+  const emphasis: number[] = [];
+  const weights = [b?.weight ?? null, ...facts.map((f) => f.weight)].filter((w): w is number => w !== null);
+  if (opts.total !== undefined) {
+    emphasis.push(rows.length);
+    rows.push(["总分", "", "", "", "", weights.length ? fmt.trimmed(weights.reduce((a, w) => a + w, 0)) : "", opts.total !== null ? fmt.trimmed(opts.total) : "", ""]);
+  }
+  return {
+    id: "indicators",
+    caption: "绩效指标完成情况",
+    unit: null,
+    header: ["一级指标", "二级指标", "三级指标", "年度指标值", opts.actualWord, opts.weightWord, "得分", "偏差原因"],
+    rows,
+    numeric: [false, false, false, false, false, true, true, false],
+    emphasis,
+    quotes,
+  };
+}
+
+/** 得分率 by 一级 group (and 预算执行率 first, where the table scores it), for the chart. */
+export function scoreRateChart(facts: IndicatorFacts[], budget: { weight: number | null; score: number | null } | null): ReportChart | null {
+  const categories: string[] = [];
+  const values: number[] = [];
+  if (budget && budget.weight && budget.score !== null) {
+    categories.push("预算执行率");
+    values.push(budget.score / budget.weight);
+  }
+  for (const g of grouped(facts)) {
+    const items = g.level2.flatMap((x) => x.items).filter((f) => f.weight !== null && f.score !== null);
+    const w = items.reduce((a, f) => a + f.weight!, 0);
+    if (!items.length || w <= 0) continue;
+    categories.push(g.level1 || "绩效指标");
+    values.push(items.reduce((a, f) => a + f.score!, 0) / w);
+  }
+  if (!categories.length) return null;
+  return {
+    kind: "scoreRate",
+    caption: "各一级指标得分率",
+    categories,
+    values,
+    reference: null,
+    altText: `各一级指标得分率：${categories.map((c, i) => `${c}${fmt.rate(values[i])}`).join("，")}`,
+  };
 }
 
 /** Points lost, for the conclusion: "“X”扣2分、“Y”扣0.17分". */

@@ -2,7 +2,9 @@
 import type { FundEvaluation, TableAnalysis } from "../analysis";
 import type { FundRow, ProjectTable } from "../model";
 import * as fmt from "./format";
-import { goalParagraphs, grouped, indicatorFacts, lostList } from "./indicators";
+import { goalParagraphs, grouped, indicatorFacts, indicatorTable, lostList, scoreRateChart } from "./indicators";
+import { fundTable, overExecution, type FundLine } from "./funds";
+import { breakTitle } from "./layout";
 import { addr, fundLabel, num, para, placeholder, plain, sb, textOf, yearOf } from "./sentence";
 import type { Narrative, Paragraph, Section, Sentence } from "./types";
 
@@ -79,7 +81,8 @@ function basic(t: TableAnalysis, p: ProjectTable): Section {
     funds.push(s.done());
     if (budget === null) funds.push(placeholder("全年预算数"));
     if (executed === null) funds.push(placeholder("全年执行数"));
-    if (rate === null && budget !== null && executed !== null) funds.push(plain("全年预算数为0，无法计算执行率。"));
+    if (rate === null && budget === 0 && executed !== null) funds.push(plain("全年预算数为0，无法计算执行率。"));
+    else if (rate === null && budget !== null && executed !== null) funds.push(placeholder("执行率（表中为空）"));
   } else {
     funds.push(plain("（二）项目资金情况。"), placeholder("项目年度资金总额、全年预算数、全年执行数及执行率"));
   }
@@ -114,7 +117,25 @@ function basic(t: TableAnalysis, p: ProjectTable): Section {
     s.t("。");
     funds.push(s.done());
   }
-  return { id: "basic", title: "一、项目基本情况", paragraphs: [para(...overview), para(...funds)] };
+  const fundsPara = para(...funds);
+  const lines = fundLines(t, p);
+  if (lines.length) fundsPara.table = fundTable("funds", "项目资金情况", lines, { initial: true, share: false });
+  return { id: "basic", title: "一、项目基本情况", paragraphs: [para(...overview), fundsPara] };
+}
+
+/** The 年度资金总额 row and its parts, with the figures the analysis states. */
+function fundLines(t: TableAnalysis, p: ProjectTable): FundLine[] {
+  const out: FundLine[] = [];
+  const rows = p.fundTotal ? [p.fundTotal, ...p.fundParts] : p.fundParts;
+  for (const row of rows) {
+    const ev = fundEval(t, row);
+    const isTotal = row === p.fundTotal;
+    const budget = ev?.budget ?? num(row.budget);
+    const executed = ev?.executed ?? num(row.executed);
+    const rate = isTotal ? t.evaluation.executionRate ?? ev?.rate ?? null : ev?.rate ?? null;
+    out.push({ row, label: fundLabel(row.label), initial: ev?.initial ?? num(row.initial), budget, executed, rate, rateCell: isTotal ? addr(p.rate) ?? addr(row.rate) : addr(row.rate), total: isTotal });
+  }
+  return out;
 }
 
 function goals(t: TableAnalysis, p: ProjectTable): Section {
@@ -127,6 +148,10 @@ function goals(t: TableAnalysis, p: ProjectTable): Section {
   );
   const paragraphs = [first, ...goalParagraphs(facts, p.groups, WORDS)];
   if (!facts.length) paragraphs.push(para(placeholder("各项绩效指标的完成情况")));
+  else {
+    const budget = { weight: t.evaluation.budgetWeight ?? num(p.budgetWeight), score: t.evaluation.budgetScore, rate: t.evaluation.executionRate };
+    paragraphs.push({ sentences: [plain("各项指标的年度指标值、实际完成值及得分见下表。")], table: indicatorTable(facts, { ...WORDS, targetIsWeight: p.weightsInTargetColumn, budget, total: t.evaluation.total }) });
+  }
   return { id: "goals", title: "二、绩效目标完成情况", paragraphs };
 }
 
@@ -173,7 +198,10 @@ function conclusion(t: TableAnalysis, p: ProjectTable): Section {
   } else if (facts.length && facts.every((f) => f.score !== null)) {
     sentences.push(plain("各项指标均获满分。"));
   }
-  return { id: "conclusion", title: "三、综合评价结论", paragraphs: [para(...sentences)] };
+  const concl = para(...sentences);
+  const chart = scoreRateChart(facts, { weight: bw, score: bs });
+  if (chart) concl.chart = chart;
+  return { id: "conclusion", title: "三、综合评价结论", paragraphs: [concl] };
 }
 
 function deviation(t: TableAnalysis, p: ProjectTable): Section {
@@ -182,10 +210,9 @@ function deviation(t: TableAnalysis, p: ProjectTable): Section {
   const rate = t.evaluation.executionRate;
   const bs = t.evaluation.budgetScore;
   const bw = t.evaluation.budgetWeight ?? num(p.budgetWeight);
-  if (rate !== null && rate > 1) {
-    out.push(sb().t("全年执行数超出全年预算数，执行率为").q(addr(p.rate), "执行率", fmt.rate(rate)).t("。").done());
-    out.push(placeholder("超预算执行的原因及预算调整情况"));
-  } else if (bs !== null && bw !== null && bs < bw) {
+  const over = overExecution(fundLines(t, p));
+  out.push(...over);
+  if (bs !== null && bw !== null && bs < bw) {
     const s = sb();
     if (rate !== null) s.t("预算执行率为").q(addr(p.rate), "执行率", fmt.rate(rate)).t("，");
     s.t("执行率得分").q(addr(p.budgetScore), "执行率得分", fmt.score(bs)).t("，低于分值").q(addr(p.budgetWeight), "执行率分值", fmt.score(bw)).t("。");
@@ -228,6 +255,12 @@ export function projectNarrative(t: TableAnalysis): Narrative {
   return {
     kind: "project",
     title: projectTitle(t),
+    titleLines: breakTitle(projectTitle(t)),
+    signature: p.implementer && textOf(p.implementer)
+      ? { unit: textOf(p.implementer), cell: addr(p.implementer) }
+      : p.department && textOf(p.department)
+        ? { unit: textOf(p.department), cell: addr(p.department) }
+        : { unit: null, cell: null },
     sheet: t.sheet,
     sections: [basic(t, p), goals(t, p), conclusion(t, p), deviation(t, p), application()],
   };

@@ -8,7 +8,8 @@ import type { ScorecardGroup, ScorecardTable } from "../model";
 import * as fmt from "./format";
 import { cnIndex, innerQuotes } from "./indicators";
 import { addr, cleanText, para, placeholder, plain, sb, textOf, yearOf } from "./sentence";
-import type { Narrative, Paragraph, Section, Sentence } from "./types";
+import { breakTitle } from "./layout";
+import type { Narrative, Paragraph, Quote, ReportChart, ReportTable, Section, Sentence } from "./types";
 
 const LEVEL = ["一级", "二级", "三级", "四级"];
 
@@ -96,6 +97,15 @@ export function scorecardNarrative(t: TableAnalysis): Narrative {
     scoreParas.push(para(...out));
   }
   if (!scoreParas.length) scoreParas.push(para(placeholder("各项指标的分值及得分")));
+  else {
+    const table = groupTable(s, ev.groups);
+    if (table) {
+      const p: Paragraph = { sentences: [plain("各级指标的分值及得分见下表。")], table };
+      const chart = level1Chart(s, ev.groups);
+      if (chart) p.chart = chart;
+      scoreParas.push(p);
+    }
+  }
 
   // 三、扣分情况及原因
   const deductions: Sentence[] = [];
@@ -146,7 +156,75 @@ export function scorecardNarrative(t: TableAnalysis): Narrative {
     { id: "deductions", title: "三、扣分情况及原因", paragraphs: [para(...deductions)] },
     { id: "conclusion", title: "四、评价结论", paragraphs: [para(...conclusion)] },
   ];
-  return { kind: "scorecard", title: scorecardTitle(t), sheet: t.sheet, sections };
+  return {
+    kind: "scorecard",
+    title: scorecardTitle(t),
+    titleLines: breakTitle(scorecardTitle(t)),
+    signature: { unit: null, cell: null },
+    sheet: t.sheet,
+    sections,
+  };
+}
+
+/** 一级 and 二级 groups: 指标 | 分值 | 得分 | 得分率, with the 二级 indented under their 一级. */
+function groupTable(s: ScorecardTable, groups: ScorecardGroupEvaluation[]): ReportTable | null {
+  const rows: string[][] = [];
+  const emphasis: number[] = [];
+  const quotes: Quote[] = [];
+  const line = (g: ScorecardGroup, e: ScorecardGroupEvaluation | undefined, indent: boolean) => {
+    const w = e?.weight ?? null;
+    const sc = e?.score ?? null;
+    const name = groupLabel(g.name);
+    const wAt = addr(g.weightCell) ?? g.declaredCell?.address ?? null;
+    const sAt = addr(g.scoreCell);
+    if (w !== null && wAt) quotes.push({ cell: wAt, label: `“${name}”满分`, value: fmt.score(w) });
+    if (sc !== null && sAt) quotes.push({ cell: sAt, label: `“${name}”得分`, value: fmt.score(sc) });
+    rows.push([
+      indent ? `　${groupLabel(g.name)}` : groupLabel(g.name),
+      w !== null ? fmt.trimmed(w) : "",
+      sc !== null ? fmt.trimmed(sc) : "",
+      w && sc !== null ? fmt.rate(sc / w) : "",
+    ]);
+  };
+  s.groups.forEach((g, gi) => {
+    if (g.parent !== null) return;
+    emphasis.push(rows.length);
+    line(g, groups.find((x) => x.group === gi), false);
+    for (const c of g.children) if (s.groups[c].level === 2) line(s.groups[c], groups.find((x) => x.group === c), true);
+  });
+  if (!rows.length) return null;
+  return {
+    id: "scores",
+    caption: "各级指标得分情况",
+    unit: null,
+    header: ["指标", "分值", "得分", "得分率"],
+    rows,
+    numeric: [false, true, true, true],
+    emphasis,
+    quotes,
+  };
+}
+
+/** 得分率 by 一级指标. */
+function level1Chart(s: ScorecardTable, groups: ScorecardGroupEvaluation[]): ReportChart | null {
+  const categories: string[] = [];
+  const values: number[] = [];
+  s.groups.forEach((g, gi) => {
+    if (g.parent !== null) return;
+    const e = groups.find((x) => x.group === gi);
+    if (!e || !e.weight || e.score === null) return;
+    categories.push(groupLabel(g.name));
+    values.push(e.score / e.weight);
+  });
+  if (!categories.length) return null;
+  return {
+    kind: "scoreRate",
+    caption: "各一级指标得分率",
+    categories,
+    values,
+    reference: null,
+    altText: `各一级指标得分率：${categories.map((c, i) => `${c}${fmt.rate(values[i])}`).join("，")}`,
+  };
 }
 
 /** "满分20分，经评分本项得分20分。" with the cells quoted. */

@@ -2,8 +2,10 @@
 import type { TableAnalysis } from "../analysis";
 import type { SummaryRow, SummaryTable } from "../model";
 import * as fmt from "./format";
-import { addr, cleanText, num, para, placeholder, sb, textOf, yearOf } from "./sentence";
-import type { Narrative, Section, Sentence } from "./types";
+import { addr, cleanText, num, para, placeholder, plain, sb, textOf, yearOf } from "./sentence";
+import { executionRateChart, overExecution, type FundLine } from "./funds";
+import { breakTitle } from "./layout";
+import type { Narrative, Quote, ReportTable, Section, Sentence } from "./types";
 
 interface RowFacts {
   row: SummaryRow;
@@ -59,15 +61,36 @@ export function summaryNarrative(t: TableAnalysis): Narrative {
   const noInitial = rows.filter((r) => r.initial === 0 || (r.initial === null && r.budget !== null));
   if (noInitial.length) ov.push({ text: `其中${noInitial.map((r) => `“${r.name}”`).join("、")}年初未安排预算，为年中追加项目。`, cells: noInitial.map((r) => addr(r.row.initial)).filter((c): c is string => !!c) });
 
-  const list: Sentence[] = rows.map((f) => {
-    const s = sb().t("“").x(f.row.name, f.name).t("”");
-    moneyClauses(s, f, `“${f.name}”`);
-    if (f.score !== null) s.t("，自评得分").q(addr(f.row.score), `“${f.name}”自评得分`, fmt.score(f.score));
-    if (f.grade) s.t("，评价等级为“").x(f.row.grade, f.grade).t("”");
-    s.t("。");
-    return s.done();
+  // The projects go into a table; sentences only for what deserves one: over-execution, a low rate, a grade below 优.
+  const lineOf = (f: RowFacts, total: boolean): FundLine => ({
+    row: { labelCell: f.row.name, initial: f.row.initial, budget: f.row.budget, executed: f.row.executed },
+    label: total ? "合计" : `“${f.name}”`,
+    initial: f.initial,
+    budget: f.budget,
+    executed: f.executed,
+    rate: f.rate,
+    rateCell: addr(f.row.rate),
+    total,
   });
+  const list: Sentence[] = [];
+  if (rows.length) list.push(plain(`各项目的预算执行及自评情况见下表。`));
+  list.push(...overExecution(rows.map((f) => lineOf(f, false))));
+  const low = rows.filter((f) => f.rate !== null && f.rate < 0.9);
+  for (const f of low) {
+    const s = sb().t("“").x(f.row.name, f.name).t("”执行率").q(addr(f.row.rate), `“${f.name}”执行率`, fmt.rate(f.rate!)).t("，预算执行偏慢。");
+    list.push(s.done(), placeholder(`“${f.name}”预算未全部执行的原因`));
+  }
+  for (const f of rows.filter((x) => x.grade && x.grade !== "优")) {
+    const s = sb().t("“").x(f.row.name, f.name).t("”");
+    if (f.score !== null) s.t("自评得分").q(addr(f.row.score), `“${f.name}”自评得分`, fmt.score(f.score)).t("，");
+    s.t("评价等级为“").x(f.row.grade, f.grade).t("”。");
+    list.push(s.done());
+  }
   if (!rows.length) list.push(placeholder("各项目的自评情况"));
+  const projectsPara = para(...list);
+  if (rows.length) projectsPara.table = projectTable(rows, st.totalRow ? facts(t, st.totalRow) : null);
+  const chart = executionRateChart(rows.map((f) => ({ ...lineOf(f, false), label: f.name })), "各项目预算执行率");
+  if (chart) projectsPara.chart = chart;
 
   const counts = new Map<string, number>();
   for (const f of rows) if (f.grade) counts.set(f.grade, (counts.get(f.grade) ?? 0) + 1);
@@ -80,8 +103,59 @@ export function summaryNarrative(t: TableAnalysis): Narrative {
 
   const sections: Section[] = [
     { id: "overview", title: "一、总体情况", paragraphs: [para(...ov)] },
-    { id: "projects", title: "二、各项目自评情况", paragraphs: [para(...list)] },
+    { id: "projects", title: "二、各项目自评情况", paragraphs: [projectsPara] },
     { id: "grade", title: "三、评价等级分布", paragraphs: [para(...grade)] },
   ];
-  return { kind: "summary", title: summaryTitle(t), sheet: t.sheet, sections };
+  const unit = textOf(st.unit);
+  return {
+    kind: "summary",
+    title: summaryTitle(t),
+    titleLines: breakTitle(summaryTitle(t)),
+    signature: unit ? { unit, cell: addr(st.unit) } : { unit: null, cell: null },
+    sheet: t.sheet,
+    sections,
+  };
+}
+
+/** 序号 | 项目名称 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | 自评得分 | 评价等级, then 合计. */
+function projectTable(rows: RowFacts[], total: RowFacts | null): ReportTable {
+  const money = (v: number | null, cell: RowFacts["row"]["budget"]) => (v === null ? "" : fmt.money(v, fmt.moneyDecimals(cell)).replace(/万元$/, ""));
+  const line = (f: RowFacts, seq: string): string[] => [
+    seq,
+    f.name,
+    money(f.initial, f.row.initial),
+    money(f.budget, f.row.budget),
+    money(f.executed, f.row.executed),
+    f.rate !== null ? fmt.rate(f.rate) : "",
+    f.score !== null ? fmt.trimmed(f.score) : "",
+    f.grade,
+  ];
+  const out = rows.map((f, i) => line(f, textOf(f.row.seq) || String(i + 1)));
+  const quotes: Quote[] = [];
+  for (const f of total ? [...rows, { ...total, name: "合计" }] : rows) {
+    const label = f.name === "合计" ? "合计" : `“${f.name}”`;
+    const q = (cell: string | null, what: string, value: string) => {
+      if (cell) quotes.push({ cell, label: `${label}${what}`, value });
+    };
+    if (f.initial !== null) q(addr(f.row.initial), "年初预算数", fmt.money(f.initial, fmt.moneyDecimals(f.row.initial)));
+    if (f.budget !== null) q(addr(f.row.budget), "全年预算数", fmt.money(f.budget, fmt.moneyDecimals(f.row.budget)));
+    if (f.executed !== null) q(addr(f.row.executed), "全年执行数", fmt.money(f.executed, fmt.moneyDecimals(f.row.executed)));
+    if (f.rate !== null) q(addr(f.row.rate), "执行率", fmt.rate(f.rate));
+    if (f.score !== null && f.name !== "合计") q(addr(f.row.score), "自评得分", fmt.score(f.score));
+  }
+  const emphasis: number[] = [];
+  if (total) {
+    emphasis.push(out.length);
+    out.push(line({ ...total, name: "合计", score: null, grade: "" }, ""));
+  }
+  return {
+    id: "projects",
+    caption: "项目支出绩效自评情况",
+    unit: "万元",
+    header: ["序号", "项目名称", "年初预算数", "全年预算数", "全年执行数", "执行率", "自评得分", "评价等级"],
+    rows: out,
+    numeric: [false, false, true, true, true, true, true, false],
+    emphasis,
+    quotes,
+  };
 }

@@ -26,6 +26,51 @@ export interface Sentence {
 
 export interface Paragraph {
   sentences: Sentence[];
+  /** A table printed after the paragraph's sentences (资金情况, 绩效指标完成情况 …). */
+  table?: ReportTable;
+  /** A chart printed after the paragraph's sentences (and after its table). */
+  chart?: ReportChart;
+}
+
+/** A table of the report: the table's own figures, as the report writes them (no unit in the cells). */
+export interface ReportTable {
+  /** Stable id within the report ("funds", "indicators", "projects", "fundSources", "fundStructure", "scores"). */
+  id: string;
+  /** Caption printed above it, without its number ("项目资金情况"); the writer numbers the tables (表1 …). */
+  caption: string;
+  /** The unit every money cell is in ("万元"), printed in the caption; null when none. */
+  unit: string | null;
+  header: string[];
+  /** Rows of cell texts; "" for an empty cell. */
+  rows: string[][];
+  /** Per column: true for figures (right-aligned). */
+  numeric: boolean[];
+  /** Rows to print in bold (a 合计 or 总分 row), by index into rows. */
+  emphasis?: number[];
+  /** The figures the table takes from cells, labelled as sentences label them (refresh compares these too). */
+  quotes?: Quote[];
+}
+
+/** A bar chart of rates (fractions: 1 = 100%), drawn by an adapter (src/adapters/chart), never by the core. */
+export interface ReportChart {
+  /** "scoreRate": 得分率 by 一级指标; "executionRate": 执行率 by fund row or project. */
+  kind: "scoreRate" | "executionRate";
+  /** Caption printed under it, without its number ("各一级指标得分率"). */
+  caption: string;
+  categories: string[];
+  /** One rate per category (0.96 = 96%). */
+  values: number[];
+  /** A reference line at 100%: executing more than the budget shows above it. */
+  reference: number | null;
+  /** Alternative text for the image (what the chart says, in one line). */
+  altText: string;
+}
+
+/** The 落款: who signs the report (the 实施单位 or 部门 the table names), or null when the table does not say. */
+export interface Signature {
+  unit: string | null;
+  /** The cell it was read from. */
+  cell: string | null;
 }
 
 /** Stable section ids. Project: basic, goals, conclusion, deviation, application.
@@ -57,6 +102,10 @@ export interface Narrative {
   kind: TableKind;
   /** Report title ("城乡困难居民医疗救助项目2020年度绩效自评报告"). */
   title: string;
+  /** The title broken where a person would break it (one or more lines, none of them a lone character). */
+  titleLines: string[];
+  /** The 落款 under the report. */
+  signature: Signature;
   /** Sheet the table stands on. */
   sheet: string;
   sections: Section[];

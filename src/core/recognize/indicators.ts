@@ -60,9 +60,22 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
   const groups: IndicatorGroup[] = [];
   const groupOf = new Map<string, IndicatorGroup>();
 
+  // 总分 may also stand further right, just before the 分值/得分 cells, after a note on the same row
+  // ("其他需要说明事项 | 无 | 总分 | 100 | 96 | 优", 云南): nothing between the label and the value columns, and no
+  // indicator name of the row's own in the 三级 column (a row naming an indicator is that indicator).
+  const valueCols = [cols.weight, cols.score].filter((c): c is number => c !== null);
+  const firstValueCol = valueCols.length > 0 ? Math.min(...valueCols) : null;
+  const isTotalLabel = (c: { col: number; key: string }, rowCells: readonly { col: number }[]) =>
+    H.total(c.key) &&
+    (c.col <= firstDataCol + 1 ||
+      (firstValueCol !== null &&
+        c.col < firstValueCol &&
+        !rowCells.some((o) => o.col === cols.level3) &&
+        rowCells.every((o) => o.col <= c.col || o.col >= firstValueCol)));
+
   for (const r of idx.rowsIn(headerBottomRow + 1, limit)) {
     const rowCells = idx.row(r);
-    if (rowCells.some((c) => c.col <= firstDataCol + 1 && H.total(c.key))) {
+    if (rowCells.some((c) => isTotalLabel(c, rowCells))) {
       totalRow = r;
       lastRow = r;
       break;
