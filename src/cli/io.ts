@@ -16,6 +16,8 @@ export interface CliIO {
   cwd?: string;
   /** Environment (JIXIAO_DEBUG=1 prints stacks of internal errors); default process.env. */
   env?: Record<string, string | undefined>;
+  /** True when standard error is a terminal (a batch then shows its progress there). */
+  stderrIsTTY?: boolean;
 }
 
 /** The real process's streams. */
@@ -25,6 +27,7 @@ export function processIO(): CliIO {
     stderr: (t) => void process.stderr.write(t),
     cwd: process.cwd(),
     env: process.env,
+    stderrIsTTY: !!process.stderr.isTTY,
   };
 }
 
@@ -32,6 +35,8 @@ export function processIO(): CliIO {
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_BAD_INPUT = 2;
+/** check --fail-on: a finding at that severity or above exists (or a file could not be read). */
+export const EXIT_FINDINGS = 3;
 
 /**
  * What the command says when it fails: a UserError is one line in Chinese and English (exit 2); anything else is an

@@ -10,6 +10,7 @@ import type { SheetSnapshot } from "../../core/snapshot";
 import type { CellChange, FillPlan } from "../../core/plan";
 import { UserError, isUserError } from "../../core/errors";
 import type { Progress, ReadScope, SpreadsheetHost } from "../../host/host";
+import { filledFileName } from "../../app/workflow";
 
 /** What FileHost needs from the xlsx adapter's XlsxBook. */
 export interface XlsxBookLike {
@@ -78,6 +79,10 @@ export class FileHost implements SpreadsheetHost {
       );
     }
     return new FileHost(name, book);
+  }
+
+  get fileName(): string {
+    return this.displayName;
   }
 
   /** A workbook already loaded (the CLI reads files with the xlsx adapter's own checks of the bytes). */
@@ -152,9 +157,6 @@ export class FileHost implements SpreadsheetHost {
 
   /** Name for the downloaded copy: 原名（已填充）.xlsx (or .xlsm). */
   downloadName(): string {
-    // an .xlsm stays an .xlsm: the package keeps its macros and its content type
-    const ext = /\.xlsm$/i.test(this.displayName) ? ".xlsm" : ".xlsx";
-    const base = this.displayName.replace(/\.(xlsx|xlsm)$/i, "");
-    return `${base}（已填充）${ext}`;
+    return filledFileName(this.displayName);
   }
 }
