@@ -165,7 +165,7 @@ export async function runFill(args: ParsedArgs, io: CliIO): Promise<number> {
   const profile = checkProfile(args.profile);
   const host = await openFile(input);
   const { analysis } = await fill(host, { profile, scope: "all" });
-  await writeFileAtomic(output, await host.save());
+  await writeFileAtomic(output, await host.save(), { modeOf: input });
   io.stdout(args.json ? JSON.stringify(fillJson(file, outputArg, analysis), null, 2) + "\n" : fillText(file, outputArg, analysis, args.lang));
   return EXIT_OK;
 }

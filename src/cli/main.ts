@@ -9,7 +9,7 @@ import * as path from "path";
 import { parseArgs, usageError, type ParsedArgs } from "./args";
 import { runCheck } from "./check";
 import { runFill } from "./fill";
-import { EXIT_INTERNAL, EXIT_OK, failure, type CliIO } from "./io";
+import { EXIT_INTERNAL, EXIT_OK, failure, safeIO, type CliIO } from "./io";
 
 export function version(): string {
   for (const p of [path.join(__dirname, "..", "..", "package.json"), path.join(__dirname, "..", "package.json")]) {
@@ -102,7 +102,8 @@ async function dispatch(args: ParsedArgs, argv: string[], io: CliIO): Promise<nu
   }
 }
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], given: CliIO): Promise<number> {
+  const io = safeIO(given);
   try {
     // `report` parses its own options.
     const first = argv.find((a) => !a.startsWith("-"));

@@ -10,14 +10,14 @@
  * Returns the exit code and never throws: 0 written · 2 bad input (nothing written) · 1 internal error.
  */
 import * as path from "path";
-import { buildReportDocxFromNarratives } from "../adapters/docx";
+import { docxReportWriter } from "../adapters/docx";
 import { writeFileAtomic } from "../adapters/xlsx/node";
 import { narrativeFingerprint } from "../core/narrative";
-import { tableReports, type TableReport } from "../app/report";
+import { writeReportFile, type TableReport } from "../app/report";
 import { parseArgs, usageError } from "./args";
 import { EXIT_OK, failure, type CliIO } from "./io";
 import { oneLine } from "./format";
-import { analyseFile, checkProfile } from "./workbook";
+import { checkProfile, openFile } from "./workbook";
 
 export const REPORT_HELP = `jixiao report <输入.xlsx> [--sheet <工作表>] -o <报告.docx> [--json] [--profile <规则>] [--lang zh|en]
   为每张识别出的绩效自评表生成自评报告（Word .docx），数字取自填充后的表格；无法从表格得出的内容以【请补充：……】标出。
@@ -99,11 +99,8 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     const output = path.resolve(cwd, args.output);
     if (input === output) throw usageError("输出文件不能与输入文件相同", "The output file cannot be the input file");
 
-    const { analysis } = await analyseFile(input, profile);
-    const reports = tableReports(analysis.sheets, args.sheet);
-    const narratives = reports.map((r) => r.narrative);
-    const generatedAt = new Date().toISOString();
-    const bytes = await buildReportDocxFromNarratives(narratives, { fileName: path.basename(input), generatedAt });
+    const host = await openFile(input);
+    const { bytes, reports, generatedAt } = await writeReportFile(host, docxReportWriter, { profile, scope: "all", sheet: args.sheet });
     await writeFileAtomic(output, bytes);
 
     const json: ReportJson = { file: args.positionals[0], output: args.output, generatedAt, tables: reports.map(describe) };

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { analyzeSheet, parseA1, a1, type SheetSnapshot, type TableAnalysis } from "../../src/core";
 import { parseQuantity } from "../../src/core/quantity";
 import { fixtureNames, fixtureSnapshots } from "../support/fixtures";
+import { realSnapshots, realTableNames } from "../support/realCorpus";
 import { belowItself, besideItself, shifted, splitTargetColumn, unmergeAndFill, withFarValue, withTemplateRows } from "../support/variants";
 
 /** Findings and changes as comparable strings, with every address moved by `move`. */
@@ -29,11 +30,17 @@ function signature(t: TableAnalysis, move: (row: number, col: number) => [number
 
 const tablesOf = (snaps: SheetSnapshot[]) => snaps.flatMap((s) => analyzeSheet(s).tables);
 
-describe.each(fixtureNames())("%s: the SPEC §2.6 variants read as the original", (name) => {
+// The shared fixtures and the real corpus's project, department and summary tables (test/data/real).
+const sources: [string, () => Promise<SheetSnapshot[]>][] = [
+  ...fixtureNames().map((n): [string, () => Promise<SheetSnapshot[]>] => [n, () => fixtureSnapshots(n)]),
+  ...realTableNames().map((n): [string, () => Promise<SheetSnapshot[]>] => [`real/${n}`, () => realSnapshots(n)]),
+];
+
+describe.each(sources)("%s: the SPEC §2.6 variants read as the original", (name, load) => {
   let base: SheetSnapshot[];
   let plain: TableAnalysis[];
   beforeAll(async () => {
-    base = await fixtureSnapshots(name);
+    base = await load();
     plain = tablesOf(base);
   });
 

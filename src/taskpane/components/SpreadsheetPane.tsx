@@ -18,7 +18,9 @@ import type { ProfileId } from "../../core/profiles";
 import type { UserError } from "../../core/errors";
 import type { SpreadsheetHost } from "../../host/host";
 import { BUTTON_NAMES } from "../i18n";
-import { adoptSuggestion, allTables, check, combinedPlan } from "../../app/workflow";
+import { adoptSuggestion, allTables, check, combinedPlan, filledFileName } from "../../app/workflow";
+import { writeReportFile } from "../../app/report";
+import type { ReportFileWriter } from "../../host/document";
 import type { LastCommand } from "../../app/settings";
 import { fmtTime } from "../format";
 import { useLang } from "./context";
@@ -69,17 +71,14 @@ const useStyles = makeStyles({
   },
 });
 
-/** Host with a file behind it (standalone page). */
-export interface FileBackedHost extends SpreadsheetHost {
-  downloadName?(): string;
-}
-
 export interface SpreadsheetPaneProps {
   mode: "excel" | "file";
   /** Excel: the ExcelHost. Standalone: null until a file is opened. */
-  host: FileBackedHost | null;
+  host: SpreadsheetHost | null;
   /** Standalone: opens a chosen file (FileHost.open). */
-  openFile?(file: File): Promise<FileBackedHost>;
+  openFile?(file: File): Promise<SpreadsheetHost>;
+  /** 生成报告: writes the reports as a .docx (the docx adapter, through the document port); no button without it. */
+  reportWriter?: ReportFileWriter;
   profile: ProfileId;
   lastCommand?: LastCommand | null;
   startupError?: UserError | null;
@@ -98,7 +97,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
   const styles = useStyles();
   const { lang, t } = useLang();
   const runner = useRunner();
-  const [host, setHost] = React.useState<FileBackedHost | null>(props.host);
+  const [host, setHost] = React.useState<SpreadsheetHost | null>(props.host);
   const [fileLabel, setFileLabel] = React.useState<string | null>(null);
   const [analysis, setAnalysis] = React.useState<WorkbookAnalysis | null>(null);
   const [preview, setPreview] = React.useState<{ plan: FillPlan; groups: ChangeGroup[] } | null>(null);
@@ -249,21 +248,15 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
     runner.run(t.saving, async () => {
       if (!host || !host.save) return;
       const bytes = await host.save();
-      const name = host.downloadName ? host.downloadName() : `${host.displayName}`;
+      const name = filledFileName(host.fileName);
       (props.saveBytes ?? downloadBytes)(bytes, name);
       setNotice({ intent: "success", text: t.downloaded(name) });
     });
 
   const onReport = () =>
     runner.run(t.writingReport, async (progress) => {
-      if (!host) return;
-      const a = await analyse(host, progress);
-      const tables = allTables(a);
-      const { buildReportDocx } = await import(/* webpackChunkName: "docx" */ "../../adapters/docx");
-      const bytes = await buildReportDocx(tables, { fileName: host.displayName, generatedAt: new Date().toISOString() });
-      // a file name from the workbook's name (Excel may only give "当前工作簿 / Current workbook")
-      const base = host.displayName.split(" / ")[0].replace(/\.(xlsx|xlsm)$/i, "").replace(/[\\/:*?"<>|]/g, "_");
-      const name = `${base}-自评报告.docx`;
+      if (!host || !props.reportWriter) return;
+      const { name, bytes } = await writeReportFile(host, props.reportWriter, { profile: props.profile, scope, onProgress: progress });
       (props.saveBytes ?? downloadBytes)(bytes, name, DOCX_MIME);
       setNotice({ intent: "success", text: t.reportWritten(name) });
     });
@@ -340,15 +333,17 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
             {t.download}
           </Button>
         ) : null}
-        <Button
-          className={styles.tbButton}
-          appearance="subtle"
-          icon={<DocumentText20Regular />}
-          disabled={noHost || busy || !analysis || allTables(analysis).length === 0}
-          onClick={onReport}
-        >
-          {t.report}
-        </Button>
+        {props.reportWriter ? (
+          <Button
+            className={styles.tbButton}
+            appearance="subtle"
+            icon={<DocumentText20Regular />}
+            disabled={noHost || busy || !analysis || allTables(analysis).length === 0}
+            onClick={onReport}
+          >
+            {t.report}
+          </Button>
+        ) : null}
         {props.mode === "excel" ? (
           <Switch
             checked={allSheets}
