@@ -86,6 +86,10 @@ async function chooseMode(host: HostName): Promise<PaneMode> {
       kind: "file",
       openFile: async (file: File) => FileHost.open(file.name, await file.arrayBuffer()),
       reportWriter,
+      issueList: async (results, lang) => {
+        const { buildIssueList } = await import(/* webpackChunkName: "issuelist" */ "../adapters/xlsx/issueList");
+        return buildIssueList(results, lang);
+      },
     };
   } catch (e) {
     return { kind: "failed", error: toUserError(e) };

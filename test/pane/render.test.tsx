@@ -51,7 +51,11 @@ async function analysisOf(name: string): Promise<WorkbookAnalysis> {
 const noop = () => undefined;
 
 describe("standalone page (no Office)", () => {
-  const mode = { kind: "file" as const, openFile: async () => Promise.reject(new Error("not in this test")) };
+  const mode = {
+    kind: "file" as const,
+    openFile: async () => Promise.reject(new Error("not in this test")),
+    issueList: async () => new Uint8Array(),
+  };
 
   test("Chinese: the file input is labelled and the commands carry their exact names", () => {
     const html = renderToStaticMarkup(<App mode={mode} browserLanguage="zh-CN" />);

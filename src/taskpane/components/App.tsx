@@ -20,6 +20,7 @@ import { loadLangChoice, loadProfile, saveLangChoice, saveProfile, type LastComm
 import { LangContext } from "./context";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { SettingsPanel } from "./SettingsPanel";
+import type { IssueListWriter } from "./BatchPanel";
 import { SpreadsheetPane } from "./SpreadsheetPane";
 import type { SpreadsheetHost } from "../../host/host";
 import type { ReportFileWriter } from "../../host/document";
@@ -45,7 +46,13 @@ const useStyles = makeStyles({
 export type PaneMode =
   | { kind: "excel"; host: SpreadsheetHost; startupError?: UserError | null; reportWriter?: ReportFileWriter }
   | { kind: "word"; render: (lang: Lang) => React.ReactNode }
-  | { kind: "file"; openFile: (file: File) => Promise<SpreadsheetHost>; reportWriter?: ReportFileWriter }
+  | {
+      kind: "file";
+      openFile: (file: File) => Promise<SpreadsheetHost>;
+      reportWriter?: ReportFileWriter;
+      /** Writes the batch's 问题清单.xlsx (the entry brings the xlsx adapter). */
+      issueList?: IssueListWriter;
+    }
   | { kind: "failed"; error: UserError };
 
 export interface AppProps {
@@ -135,6 +142,7 @@ export function App(props: AppProps): JSX.Element {
                 profile={profile}
                 saveBytes={props.saveBytes}
                 reportWriter={mode.reportWriter}
+                issueList={mode.issueList}
               />
             ) : mode.kind === "word" ? (
               mode.render(lang)

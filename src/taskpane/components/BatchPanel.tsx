@@ -21,8 +21,12 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
+/** Writes 问题清单.xlsx from the batch's results (src/adapters/xlsx/issueList, brought by the page's entry). */
+export type IssueListWriter = (results: readonly BatchFileResult[], lang: "zh" | "en") => Promise<Uint8Array>;
+
 export interface BatchPanelProps {
   openFile(file: File): Promise<SpreadsheetHost>;
+  issueList: IssueListWriter;
   profile: ProfileId;
   disabled: boolean;
   saveBytes(bytes: Uint8Array, name: string, mime?: string): void;
@@ -64,8 +68,7 @@ export function BatchPanel(props: BatchPanelProps): JSX.Element {
 
   const onDownload = async () => {
     if (!results) return;
-    const { buildIssueList } = await import(/* webpackChunkName: "issuelist" */ "../../adapters/xlsx/issueList");
-    props.saveBytes(await buildIssueList(results, lang), zh ? "问题清单.xlsx" : "issues.xlsx", XLSX_MIME);
+    props.saveBytes(await props.issueList(results, lang), zh ? "问题清单.xlsx" : "issues.xlsx", XLSX_MIME);
   };
 
   const totals = results ? batchTotals(results) : null;

@@ -32,7 +32,7 @@ import { groupChanges, type ChangeGroup, type FindingFix } from "../../core/choo
 import { Preview } from "./Preview";
 import { FilePicker } from "./FilePicker";
 import { SheetView } from "./SheetView";
-import { BatchPanel } from "./BatchPanel";
+import { BatchPanel, type IssueListWriter } from "./BatchPanel";
 import type { SheetSnapshot } from "../../core/snapshot";
 
 const useStyles = makeStyles({
@@ -79,6 +79,8 @@ export interface SpreadsheetPaneProps {
   openFile?(file: File): Promise<SpreadsheetHost>;
   /** 生成报告: writes the reports as a .docx (the docx adapter, through the document port); no button without it. */
   reportWriter?: ReportFileWriter;
+  /** Standalone: writes the batch's 问题清单.xlsx. */
+  issueList?: IssueListWriter;
   profile: ProfileId;
   lastCommand?: LastCommand | null;
   startupError?: UserError | null;
@@ -292,10 +294,10 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
   return (
     <div className={styles.root}>
       {props.mode === "file" ? <FilePicker current={fileLabel} disabled={busy} onFile={onFile} /> : null}
-      {props.mode === "file" && props.openFile ? (
+      {props.mode === "file" && props.openFile && props.issueList ? (
         <details>
           <summary>{t.batchTitle}</summary>
-          <BatchPanel openFile={props.openFile} profile={props.profile} disabled={busy} saveBytes={props.saveBytes ?? downloadBytes} />
+          <BatchPanel openFile={props.openFile} issueList={props.issueList} profile={props.profile} disabled={busy} saveBytes={props.saveBytes ?? downloadBytes} />
         </details>
       ) : null}
 
