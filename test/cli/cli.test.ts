@@ -25,7 +25,6 @@ describe("usage", () => {
     [[] as string[], "缺少命令"],
     [["frobnicate"], "未知命令"],
     [["check"], "请指定要检查的"],
-    [["check", "a.xlsx", "b.xlsx"], "只检查一个文件"],
     [["check", "--bogus", "a.xlsx"], "未知选项"],
     [["check", "a.xlsx", "--profile"], "需要一个值"],
     [["check", MEDICAL, "--profile", "guangdong"], "未知的评分规则"],
@@ -101,9 +100,15 @@ describe("bad input → exit 2, one line in Chinese and English, nothing written
     expect(missing.stderr).toContain("找不到文件");
     expectOneLineZhEn(missing.stderr);
     fs.mkdirSync(path.join(dir, "folder.xlsx"));
+    // a folder is a batch (issue 13): one with no workbook in it is bad input, said in one line
     const folder = await run(["check", "folder.xlsx"], dir);
     expect(folder.code).toBe(2);
-    expect(folder.stderr).toContain("文件夹");
+    expect(folder.stderr).toContain("没有 .xlsx 或 .xlsm 工作簿");
+    // several paths are a batch too: missing ones are rows of the list (exit 2), not the end of it
+    const two = await run(["check", "a.xlsx", "b.xlsx"], dir);
+    expect(two.code).toBe(2);
+    expect(two.stdout).toMatch(/a\.xlsx —— 无法读取：找不到「a\.xlsx」/);
+    expect(two.stdout).toMatch(/b\.xlsx —— 无法读取：找不到「b\.xlsx」/);
     const noOutDir = await run(["fill", MEDICAL, "-o", "nope/out.xlsx"], dir);
     expect(noOutDir.code).toBe(2);
     expect(noOutDir.stderr).toContain("输出文件夹不存在");
