@@ -12,6 +12,10 @@ export interface ParsedArgs {
   lang: "zh" | "en";
   inPlace: boolean;
   sheet: string | null;
+  /** report: fill the workbook (in place) first, then write the report from its figures. */
+  fill: boolean;
+  /** report: write the table's figures as they stand, even where they break a rule. */
+  asIs: boolean;
 }
 
 /** Options that take a value, with their aliases. */
@@ -30,6 +34,8 @@ const FLAG_OPTIONS: Record<string, keyof ParsedArgs> = {
   "-v": "version",
   "--version": "version",
   "--in-place": "inPlace",
+  "--fill": "fill",
+  "--as-is": "asIs",
 };
 
 export function usageError(zh: string, en: string): UserError {
@@ -48,6 +54,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     lang: "zh",
     inPlace: false,
     sheet: null,
+    fill: false,
+    asIs: false,
   };
   let onlyPositionals = false;
   for (let i = 0; i < argv.length; i++) {

@@ -29,6 +29,8 @@ export function processIO(): CliIO {
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_BAD_INPUT = 2;
+/** `report`: the table's figures break a rule; nothing written until --fill or --as-is says which figures to state. */
+export const EXIT_FIGURES_DIFFER = 3;
 
 /**
  * What the command says when it fails: a UserError is one line in Chinese and English (exit 2); anything else is an
