@@ -17,6 +17,26 @@ const OFFICE_DIST = path.dirname(require.resolve("@microsoft/office-js/dist/offi
 const PORT = Number(process.env.PORT || 3000);
 
 /**
+ * office.js's O15 helper (o15apptofilemappingtable.js, which office.js loads whenever no Office host is named — the
+ * standalone page) and the Windows 16.00 host files build a "ULS endpoint": 3 s after load they add a hidden iframe
+ * to https://telemetryservice.firstpartyapps.oaspapps.com/…/telemetryproxy.html. The page's CSP refuses it, with a
+ * console error on every load. These files are shipped with that one timer removed (the logger then only buffers, in
+ * memory); the build fails if a file mentions the proxy but the timer is not found, so an office.js update that
+ * changes it cannot silently bring the frame back. test/e2e/standalone.test.ts checks the page for console errors.
+ */
+const PROXY_FRAME_TIMER = /setTimeout\(function\s*\(\)\s*\{\s*\w+\.loadProxyFrame\(\);?\s*\}\s*,\s*(?:3e3|3000)\)/g;
+
+function withoutTelemetryFrame(content, absoluteFrom) {
+  const text = content.toString();
+  if (!text.includes("telemetryproxy")) return content;
+  const patched = text.replace(PROXY_FRAME_TIMER, "void 0");
+  if (patched === text || patched.includes("loadProxyFrame()},")) {
+    throw new Error(`${absoluteFrom}: office.js's telemetry proxy frame timer not found; update PROXY_FRAME_TIMER`);
+  }
+  return patched;
+}
+
+/**
  * What office.js fetches at run time, relative to its own URL: the host file for the running
  * application and platform (excel-win32-16.01.js, word-web-16.00.js, …), the O15 mapping table and
  * the localised strings (<locale>/office_strings.js). Only Excel and Word are hosts here. The
@@ -27,7 +47,7 @@ function officeRuntimePatterns() {
   const hostFile = /^(office|o15apptofilemappingtable|es6-promise|(excel|word)[a-z0-9.-]*)\.js$/;
   const patterns = files
     .filter((f) => hostFile.test(f) && !f.endsWith(".debug.js"))
-    .map((f) => ({ from: path.join(OFFICE_DIST, f), to: f, info: { minimized: true } }));
+    .map((f) => ({ from: path.join(OFFICE_DIST, f), to: f, info: { minimized: true }, transform: withoutTelemetryFrame }));
   for (const dir of files) {
     const strings = path.join(OFFICE_DIST, dir, "office_strings.js");
     if (/^[a-z]{2,3}(-[a-z0-9]+)+$/.test(dir) && fs.existsSync(strings)) {

@@ -7,6 +7,10 @@ import type { SheetAnalysis, TableAnalysis } from "../core/analysis";
 import { UserError } from "../core/errors";
 import type { Finding } from "../core/findings";
 import { buildNarrative, compareFigures, reportIssues, statedAnalysis, type FigureDifference, type Narrative } from "../core/narrative";
+import type { ProfileId } from "../core/profiles";
+import type { ReportFileWriter } from "../host/document";
+import type { Progress, ReadScope, SpreadsheetHost } from "../host/host";
+import { check } from "./workflow";
 
 /**
  * One table's report: what is written and what the table still gets wrong. The narrative states the table's own
@@ -79,4 +83,41 @@ export function tableReports(sheets: SheetTables[], sheet: string | null = null,
       });
     });
   return out;
+}
+
+/** "<workbook>-自评报告.docx" from the workbook's file name (characters no file system takes become "_"). */
+export function reportFileName(fileName: string | null): string {
+  const base = (fileName ?? "自评表").replace(/\.(xlsx|xlsm)$/i, "").replace(/[\\/:*?"<>|]/g, "_");
+  return `${base}-自评报告.docx`;
+}
+
+export interface ReportFileOptions {
+  profile: ProfileId;
+  scope: ReadScope;
+  /** Only the tables on this sheet (the CLI's --sheet). */
+  sheet?: string | null;
+  onProgress?: Progress;
+  /** The time the report records as its generation time (default: now). */
+  now?: () => Date;
+}
+
+export interface ReportFile {
+  /** A file name for the report, from the workbook's. */
+  name: string;
+  bytes: Uint8Array;
+  reports: TableReport[];
+  generatedAt: string;
+}
+
+/** check → the tables' reports → one .docx holding them all (the CLI's report, the spreadsheet pane's 生成报告). */
+export async function writeReportFile(host: SpreadsheetHost, writer: ReportFileWriter, options: ReportFileOptions): Promise<ReportFile> {
+  const analysis = await check(host, { profile: options.profile, scope: options.scope, onProgress: options.onProgress });
+  const reports = tableReports(analysis.sheets, options.sheet ?? null, host.fileName ?? undefined);
+  const generatedAt = (options.now ?? (() => new Date()))().toISOString();
+  const fileName = host.fileName ?? host.displayName;
+  const bytes = await writer.build(
+    reports.map((r) => r.narrative),
+    { fileName, generatedAt },
+  );
+  return { name: reportFileName(host.fileName), bytes, reports, generatedAt };
 }

@@ -16,6 +16,8 @@ export interface RunOptions {
   profile: ProfileId;
   scope: ReadScope;
   onProgress?: Progress;
+  /** Receives the sheets as read (the standalone page draws the table from them). */
+  onSnapshots?: (snapshots: SheetSnapshot[]) => void;
 }
 
 /** Any failure as a bilingual message: UserErrors pass through, anything else is wrapped (never a stack trace). */
@@ -41,7 +43,9 @@ export function analyse(snapshots: SheetSnapshot[], profile: ProfileId): Workboo
 /** Reads the sheets and runs the engine over them. */
 export async function check(host: SpreadsheetHost, options: RunOptions): Promise<WorkbookAnalysis> {
   const snapshots = await host.readSheets(options.scope, options.onProgress);
-  return analyse(snapshots, options.profile);
+  const analysis = analyse(snapshots, options.profile);
+  options.onSnapshots?.(snapshots);
+  return analysis;
 }
 
 export function allTables(analysis: WorkbookAnalysis): TableAnalysis[] {
@@ -75,6 +79,12 @@ export function tablePlans(analysis: WorkbookAnalysis): TablePlan[] {
 /** Every table's plan in one, in sheet order; a cell that two plans touch is written once (the first). */
 export function combinedPlan(analysis: WorkbookAnalysis): FillPlan {
   return { changes: tablePlans(analysis).flatMap((t) => t.changes) };
+}
+
+/** Name for a filled copy of a workbook: 原名（已填充）.xlsx (the standalone page's 下载). */
+export function filledFileName(fileName: string | null): string {
+  const base = (fileName ?? "自评表").replace(/\.(xlsx|xlsm)$/i, "");
+  return `${base}（已填充）.xlsx`;
 }
 
 export interface Summary {

@@ -15,7 +15,7 @@ import type { CliIO } from "./io";
 import { EXIT_OK } from "./io";
 import { usageError, type ParsedArgs } from "./args";
 import { checkProfile, openFile } from "./workbook";
-import { displayWidth, oneLine, pad, percent, showContent } from "./format";
+import { displayWidth, num, oneLine, pad, percent, showContent } from "./format";
 
 const KIND_ZH = { project: "项目支出绩效自评表", department: "部门整体支出绩效自评表", summary: "项目支出绩效自评情况汇总表", scorecard: "绩效评价指标体系评分表" };
 const KIND_EN = { project: "project table", department: "department table", summary: "summary table", scorecard: "scorecard" };
@@ -81,7 +81,7 @@ function showExpected(c: CellChange): string {
   if (c.expected === null || c.expected === undefined) return "";
   if (typeof c.expected === "number") {
     const pct = (c.after.numberFormat ?? c.before.numberFormat ?? "").includes("%");
-    return `= ${pct ? percent(c.expected) : String(Number(c.expected.toFixed(4)))}`;
+    return `= ${pct ? percent(c.expected) : num(c.expected, 4)}`;
   }
   return `= ${JSON.stringify(c.expected)}`;
 }
@@ -165,7 +165,7 @@ export async function runFill(args: ParsedArgs, io: CliIO): Promise<number> {
   const profile = checkProfile(args.profile);
   const host = await openFile(input);
   const { analysis } = await fill(host, { profile, scope: "all" });
-  await writeFileAtomic(output, await host.save());
+  await writeFileAtomic(output, await host.save(), { modeOf: input });
   io.stdout(args.json ? JSON.stringify(fillJson(file, outputArg, analysis), null, 2) + "\n" : fillText(file, outputArg, analysis, args.lang));
   return EXIT_OK;
 }

@@ -1,5 +1,6 @@
 /** Text formatting for the terminal: display width of CJK text, padding, numbers and cell contents. */
 import type { CellValue } from "../core/snapshot";
+import { formatNumber, formatRate } from "../core/numbers";
 
 /** Columns a string takes in a terminal (CJK and full-width characters take two). */
 export function displayWidth(s: string): number {
@@ -31,12 +32,12 @@ export function pad(s: string, width: number): string {
 
 /** A number as a person writes it: at most `decimals` places, no trailing zeros. */
 export function num(x: number | null | undefined, decimals = 2): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return "—";
-  return String(Number(x.toFixed(decimals)));
+  return formatNumber(x, decimals);
 }
 
+/** A fraction as a percentage, rounded as the spreadsheet (and the pane, and the report) round it. */
 export function percent(x: number): string {
-  return `${(x * 100).toFixed(2)}%`;
+  return formatRate(x);
 }
 
 /** A cell's content for display: a formula, a number, or text in quotes (so leading spaces show). */

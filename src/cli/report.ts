@@ -4,12 +4,12 @@
  * Reads the workbook and writes one 自评报告 per recognised table into a .docx (tables, a chart, sections in content
  * controls tagged jixiao:<section>, a 落款, page numbers; the link to the workbook in a custom XML part). The report
  * states the table's own figures (issue 14): where the table breaks a rule (an inverted 执行率, a 9.9 where the rule
- * gives 10, an empty 总分) the command writes nothing, lists each differing figure and exits 3, until the person says
+ * gives 10, an empty 总分) the command writes nothing, lists each differing figure and exits 4, until the person says
  * which figures to state — `--fill`: fill the workbook in place first (as `jixiao fill --in-place`), then write the
  * report from it; `--as-is`: state the table's figures as they stand.
  *
  * Wired from src/cli/main.ts: `report` and everything after it goes to runReport(argv, io) unparsed.
- * Returns the exit code and never throws: 0 written · 3 figures differ (nothing written) · 2 bad input (nothing
+ * Returns the exit code and never throws: 0 written · 4 figures differ (nothing written) · 2 bad input (nothing
  * written) · 1 internal error.
  */
 import * as fs from "fs";
@@ -19,12 +19,13 @@ import { buildReportDocxFromNarratives } from "../adapters/docx";
 import { renderChartPng } from "../adapters/chart/node";
 import { writeFileAtomic } from "../adapters/xlsx/node";
 import { differenceLine, narrativeFingerprint, type FigureDifference } from "../core/narrative";
-import { figuresDiffer, tableReports, type TableReport } from "../app/report";
-import { fill } from "../app/workflow";
+import { figuresDiffer, tableReports, writeReportFile, type TableReport } from "../app/report";
+import { check, fill } from "../app/workflow";
+import type { ReportFileWriter } from "../host/document";
 import { parseArgs, usageError } from "./args";
 import { EXIT_FIGURES_DIFFER, EXIT_OK, failure, type CliIO } from "./io";
 import { oneLine } from "./format";
-import { analyseFile, checkProfile } from "./workbook";
+import { checkProfile, openFile } from "./workbook";
 
 export const REPORT_HELP = `jixiao report <输入.xlsx> [--sheet <工作表>] -o <报告.docx> [--fill | --as-is] [--json] [--profile <规则>] [--lang zh|en]
   为每张识别出的绩效自评表生成自评报告（Word .docx：表格、图表、落款、页码）；无法从表格得出的内容以【请补充：……】标出。
@@ -32,14 +33,17 @@ export const REPORT_HELP = `jixiao report <输入.xlsx> [--sheet <工作表>] -o
   what the table cannot say is left as a marked placeholder 【请补充：……】.
   --sheet <工作表>  只写这张工作表上的表 / only the tables on this sheet
   -o, --output      报告文件（.docx），必填 / the report file (.docx), required
-  报告引用表格自身的数字。表中数字与规则不符（执行率、得分、总分等）时不写报告，列出每处不同并以退出码 3 结束，
+  报告引用表格自身的数字。表中数字与规则不符（执行率、得分、总分等）时不写报告，列出每处不同并以退出码 4 结束，
   须选择其一 / The report states the table's own figures. Where they break a rule nothing is written: each differing
-  figure is listed and the exit code is 3, until you choose:
+  figure is listed and the exit code is 4, until you choose:
   --fill            先填充再生成：按规则填充工作簿（覆盖原文件，同 jixiao fill --in-place），再按填充后的表写报告
                     fill the workbook in place first (as jixiao fill --in-place), then write the report from it
   --as-is           按表中现有数字生成 / write the table's figures as they stand
-  退出码 / exit codes: 0 已写入 written · 3 数字与规则不符，未写入 figures differ, nothing written · 2 输入有误 bad input · 1 内部错误 internal error
+  退出码 / exit codes: 0 已写入 written · 4 数字与规则不符，未写入 figures differ, nothing written · 2 输入有误 bad input · 1 内部错误 internal error
 `;
+
+/** The .docx writer with the charts drawn by resvg (Node). */
+const docxWithCharts: ReportFileWriter = { build: (narratives, source) => buildReportDocxFromNarratives(narratives, source, { renderChart: renderChartPng }) };
 
 export interface ReportTableJson {
   sheet: string;
@@ -57,9 +61,9 @@ export interface ReportTableJson {
 
 export interface ReportJson {
   file: string;
-  /** null when nothing was written (exit 3). */
+  /** null when nothing was written (exit 4). */
   output: string | null;
-  /** True when the command waits for --fill or --as-is (exit 3). */
+  /** True when the command waits for --fill or --as-is (exit 4). */
   waiting: boolean;
   generatedAt: string;
   tables: ReportTableJson[];
@@ -156,26 +160,24 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     if (!fs.existsSync(path.dirname(output)) || !fs.statSync(path.dirname(output)).isDirectory())
       throw new UserError(`输出文件夹不存在：${path.dirname(output)}`, `The output folder does not exist: ${path.dirname(output)}`, "output");
 
-    const { host, analysis } = await analyseFile(input, profile);
-    let reports = tableReports(analysis.sheets, args.sheet);
-    const generatedAt = new Date().toISOString();
+    let host = await openFile(input);
+    const first = tableReports((await check(host, { profile, scope: "all" })).sheets, args.sheet, host.fileName ?? undefined);
     let figures: "stated" | "filled" = "stated";
-    if (figuresDiffer(reports)) {
+    if (figuresDiffer(first)) {
       if (!args.fill && !args.asIs) {
-        const json: ReportJson = { file: args.positionals[0], output: null, waiting: true, generatedAt, tables: reports.map((r) => describe(r, "stated")) };
-        io.stdout(args.json ? `${JSON.stringify(json, null, 2)}\n` : waitingText(args.positionals[0], reports.filter((r) => r.differences.length), args.lang));
+        const json: ReportJson = { file: args.positionals[0], output: null, waiting: true, generatedAt: new Date().toISOString(), tables: first.map((r) => describe(r, "stated")) };
+        io.stdout(args.json ? `${JSON.stringify(json, null, 2)}\n` : waitingText(args.positionals[0], first.filter((r) => r.differences.length), args.lang));
         return EXIT_FIGURES_DIFFER;
       }
       if (args.fill) {
         // 先填充再生成: the workbook filled as `jixiao fill --in-place` fills it, then the report from the file as written
         await fill(host, { profile, scope: "all" });
         await writeFileAtomic(input, await host.save());
-        reports = tableReports((await analyseFile(input, profile)).analysis.sheets, args.sheet);
+        host = await openFile(input);
         figures = "filled";
       }
     }
-    const narratives = reports.map((r) => r.narrative);
-    const bytes = await buildReportDocxFromNarratives(narratives, { fileName: path.basename(input), generatedAt }, { renderChart: renderChartPng });
+    const { bytes, reports, generatedAt } = await writeReportFile(host, docxWithCharts, { profile, scope: "all", sheet: args.sheet });
     await writeFileAtomic(output, bytes);
 
     const json: ReportJson = { file: args.positionals[0], output: args.output, waiting: false, generatedAt, tables: reports.map((r) => describe(r, figures)) };

@@ -221,6 +221,14 @@ export interface ProjectTable extends TableBase {
   grade: TextCell | null;
 }
 
+export interface DepartmentBudgetRow {
+  fund: FundRow;
+  /** 执行率权重 (the execution rate's 分值). */
+  weight: NumberCell | null;
+  /** 执行率得分. */
+  score: NumberCell | null;
+}
+
 export interface DepartmentTable extends TableBase {
   kind: "department";
   /** 部门（单位）名称. */
@@ -229,6 +237,11 @@ export interface DepartmentTable extends TableBase {
   fundSources: FundRow[];
   /** 资金结构 rows: （1）基本支出 （2）项目支出. */
   fundStructure: FundRow[];
+  /**
+   * The one 部门预算执行情况 row of a department table laid out like a project table (重庆: 年初预算数 | 全年（调整）
+   * 预算数 | 全年执行数 | 执行率 | 执行率权重 | 执行率得分), with its weight and score; null (or absent) otherwise.
+   */
+  budgetRow?: DepartmentBudgetRow | null;
   goals: Goals;
   indicators: Indicator[];
   groups: IndicatorGroup[];
@@ -262,6 +275,14 @@ export interface SummaryTable extends TableBase {
   rows: SummaryRow[];
   /** 合计 row: initial/budget/executed/rate cells of the total. */
   totalRow: SummaryRow | null;
+  /** 小计 rows, each with the project rows (indices into `rows`) it adds up; not projects themselves. */
+  subtotals?: SummarySubtotal[];
+}
+
+export interface SummarySubtotal {
+  row: SummaryRow;
+  /** Indices into SummaryTable.rows of the projects the 小计 covers (those since the previous 小计 or category line). */
+  parts: number[];
 }
 
 /**

@@ -6,6 +6,20 @@
 import type { Narrative, ReportLink } from "../core/narrative";
 import type { RefreshResult } from "../core/narrative/refreshPlan";
 
+/** Where a report's workbook came from, as the report's link records it. */
+export interface ReportSource {
+  fileName: string;
+  generatedAt: string;
+}
+
+/**
+ * Reports as a new .docx file (the CLI's -o file, the spreadsheet pane's 生成报告 download): the docx adapter
+ * implements it.
+ */
+export interface ReportFileWriter {
+  build(narratives: Narrative[], source: ReportSource): Promise<Uint8Array>;
+}
+
 export interface ReportDocumentHost {
   /** Appends the report and stores the link. Throws UserError "report-exists" when the document already holds one. */
   write(n: Narrative, info: { fileName: string; generatedAt: string }): Promise<ReportLink>;

@@ -16,6 +16,8 @@ export interface SpreadsheetHost {
   readonly kind: "excel" | "wps" | "file";
   /** A name to show: the file name, or the workbook's. */
   readonly displayName: string;
+  /** The workbook's file name when the host knows it (report file names, the report's link); null when not. */
+  readonly fileName: string | null;
   /** Reads the active sheet, or every sheet, into snapshots. Throws UserError on a problem. */
   readSheets(scope: ReadScope, onProgress?: Progress): Promise<SheetSnapshot[]>;
   /** Stores what the cells held (for undo), then writes the plan — all or nothing. Throws UserError. */

@@ -2,21 +2,18 @@
  * How the pane writes numbers and cell contents: as a person would read them in the table.
  */
 import type { CellValue } from "../core/snapshot";
+import { formatNumber, formatRate } from "../core/numbers";
 import type { CellChange, CellContent } from "../core/plan";
 import type { Lang } from "./i18n";
 
 /** Up to `max` decimals, trailing zeros dropped: 3386.925, 98, 9.89. */
 export function fmtNumber(n: number | null | undefined, max = 4): string {
-  if (n === null || n === undefined || !Number.isFinite(n)) return "—";
-  const fixed = n.toFixed(max);
-  const trimmed = fixed.includes(".") ? fixed.replace(/0+$/, "").replace(/\.$/, "") : fixed;
-  return trimmed === "-0" ? "0" : trimmed;
+  return formatNumber(n, max);
 }
 
-/** A fraction as a percentage with two decimals: 1.008591 → 100.86%. */
+/** A fraction as a percentage with two decimals: 1.008591 → 100.86% (spreadsheet rounding: 0.01005 → 1.01%). */
 export function fmtRate(r: number | null | undefined): string {
-  if (r === null || r === undefined || !Number.isFinite(r)) return "—";
-  return `${(r * 100).toFixed(2)}%`;
+  return formatRate(r);
 }
 
 /** A score with at most two decimals. */

@@ -7,6 +7,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { UserError } from "../core/errors";
 import { FileHost } from "../adapters/xlsx/FileHost";
+import type { ReportFileWriter } from "../host/document";
 import { App, type PaneMode } from "./components/App";
 import { loadLastCommand } from "../app/settings";
 import { toUserError } from "../app/workflow";
@@ -14,6 +15,17 @@ import { missingRequirement } from "./requirements";
 import { detectWps, type WpsEnvironment } from "../adapters/wps/detect";
 
 type HostName = "excel" | "word" | null;
+
+/** The docx adapter behind the report-file port, loaded only when a report is written. */
+const reportWriter: ReportFileWriter = {
+  async build(narratives, source) {
+    const { docxReportWriter } = await import(/* webpackChunkName: "docx" */ "../adapters/docx");
+    return docxReportWriter.build(narratives, source);
+  },
+};
+
+/** The workbook a Word / WPS 文字 report is written from: the chosen file as a FileHost. */
+const openWorkbook = (name: string, bytes: Uint8Array) => FileHost.open(name, bytes);
 
 /** Resolves once Office.js has decided where it runs; outside Office (or without office.js) → null. */
 function officeReady(timeoutMs = 4000): Promise<{ host: HostName; language: string | null }> {
@@ -49,7 +61,7 @@ async function chooseMode(host: HostName): Promise<PaneMode> {
         };
       }
       const { ExcelHost } = await import(/* webpackChunkName: "excel" */ "../adapters/excel/ExcelHost");
-      return { kind: "excel", host: new ExcelHost() };
+      return { kind: "excel", host: new ExcelHost(), reportWriter };
     }
     if (host === "word") {
       const isSet = (n: string, v?: string) => Office.context.requirements.isSetSupported(n, v);
@@ -63,12 +75,17 @@ async function chooseMode(host: HostName): Promise<PaneMode> {
           ),
         };
       }
-      const { WordPane } = await import(/* webpackChunkName: "word" */ "./word/WordPane");
-      return { kind: "word", render: (lang) => <WordPane lang={lang} /> };
+      const [{ WordPane }, { WordReport, officeWordRun }] = await Promise.all([
+        import(/* webpackChunkName: "word" */ "./word/WordPane"),
+        import(/* webpackChunkName: "word" */ "../adapters/word/WordReport"),
+      ]);
+      const report = new WordReport(officeWordRun());
+      return { kind: "word", render: (lang) => <WordPane lang={lang} report={report} openWorkbook={openWorkbook} /> };
     }
     return {
       kind: "file",
       openFile: async (file: File) => FileHost.open(file.name, await file.arrayBuffer()),
+      reportWriter,
     };
   } catch (e) {
     return { kind: "failed", error: toUserError(e) };
@@ -79,10 +96,10 @@ async function chooseMode(host: HostName): Promise<PaneMode> {
 async function wpsMode(wps: WpsEnvironment): Promise<PaneMode> {
   try {
     const { WpsSpreadsheetHost, WpsDocumentHost } = await import(/* webpackChunkName: "wps" */ "../adapters/wps");
-    if (wps.kind === "et") return { kind: "excel", host: new WpsSpreadsheetHost(wps.app) };
+    if (wps.kind === "et") return { kind: "excel", host: new WpsSpreadsheetHost(wps.app), reportWriter };
     const { WordPane } = await import(/* webpackChunkName: "word" */ "./word/WordPane");
     const report = new WpsDocumentHost(wps.app);
-    return { kind: "word", render: (lang) => <WordPane lang={lang} report={report} /> };
+    return { kind: "word", render: (lang) => <WordPane lang={lang} report={report} openWorkbook={openWorkbook} /> };
   } catch (e) {
     return { kind: "failed", error: toUserError(e) };
   }

@@ -61,3 +61,16 @@ test.each(Object.keys(ALLOWED))("src/%s imports only the floors below it", (floo
 test("every source file lives on a known floor", () => {
   expect(FILES.map((f) => floorOf(f.rel)).filter((fl) => !(fl in ALLOWED))).toEqual([]);
 });
+
+test("the React pane (components, word) talks to the ports only: no adapter imported outside the entries", () => {
+  const entries = new Set(["taskpane/index.tsx", "taskpane/wps.ts"]);
+  const wrong = FILES.filter((f) => f.rel.startsWith("taskpane/") && !entries.has(f.rel)).flatMap((f) =>
+    f.imports.filter((i) => i.startsWith("adapters/")).map((i) => `${f.rel} → ${i}`),
+  );
+  expect(wrong).toEqual([]);
+});
+
+test("no host label is taken apart: the file name comes from the port (host.fileName)", () => {
+  const split = sources(SRC).filter((f) => /displayName\.split\(/.test(fs.readFileSync(f, "utf8")));
+  expect(split).toEqual([]);
+});

@@ -70,6 +70,7 @@ describe("check / fill through a host", () => {
     const host: SpreadsheetHost = {
       kind: "file",
       displayName: "x",
+      fileName: null,
       readSheets: async () => [],
       applyPlan: async () => undefined,
       canUndo: async () => false,
@@ -85,6 +86,7 @@ describe("check / fill through a host", () => {
     const host: SpreadsheetHost = {
       kind: "file",
       displayName: "x",
+      fileName: null,
       readSheets: async () => [snap],
       applyPlan: async (p) => void applied.push(p),
       canUndo: async () => false,

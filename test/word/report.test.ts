@@ -24,17 +24,17 @@ const have = existsSync(join(FIX, "project-medical-aid-2020.xlsx"));
 const d = have ? describe : describe.skip;
 
 d("jixiao report", () => {
-  test("figures that break a rule: nothing written, each difference listed, exit 3", async () => {
+  test("figures that break a rule: nothing written, each difference listed, exit 4", async () => {
     const c = io(dir);
     const code = await runReport([join(FIX, "project-medical-aid-2020.xlsx"), "-o", "waits.docx"], c.io);
-    expect(code).toBe(3);
+    expect(code).toBe(4);
     expect(c.err()).toBe("");
     expect(c.out()).toContain("执行率（G6）：表中99.15%，按规则100.86%");
     expect(c.out()).toContain("执行率得分（H6）：表中9.9分，按规则10分");
     expect(c.out()).toMatch(/--fill.*--as-is/);
     expect(existsSync(join(dir, "waits.docx"))).toBe(false);
     const j = io(dir);
-    expect(await runReport([join(FIX, "project-medical-aid-2020.xlsx"), "-o", "waits.docx", "--json"], j.io)).toBe(3);
+    expect(await runReport([join(FIX, "project-medical-aid-2020.xlsx"), "-o", "waits.docx", "--json"], j.io)).toBe(4);
     const json = JSON.parse(j.out()) as ReportJson;
     expect(json).toMatchObject({ waiting: true, output: null });
     expect(json.tables[0].differences).toEqual([

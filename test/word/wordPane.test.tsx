@@ -4,34 +4,39 @@ import { readFileSync, existsSync } from "fs";
 import { WordPane } from "../../src/taskpane/word/WordPane";
 import { changeLine, linkLine, preselect, readWorkbook, refreshSummary } from "../../src/taskpane/word/wordModel";
 import { WordReport } from "../../src/adapters/word/WordReport";
-import { loadXlsx } from "../../src/adapters/xlsx";
+import { FileHost } from "../../src/adapters/xlsx/FileHost";
 import { isUserError } from "../../src/core/errors";
 import ExcelJS from "exceljs";
 import { FakeWord } from "../fakes/fakeWord";
 import { FIXTURE_DIR } from "../support/fixtures";
 
 const FIX = FIXTURE_DIR;
+
+/** The pane's path: the chosen file opened as a FileHost, then read through the spreadsheet port. */
+async function link(bytes: Uint8Array, name: string) {
+  return readWorkbook(await FileHost.open(name, bytes));
+}
 const d = existsSync(`${FIX}/project-medical-aid-2020.xlsx`) ? describe : describe.skip;
 
 d("Word pane model", () => {
   test("link a workbook, write, change the workbook, refresh: the changed numbers in words", async () => {
     const bytes = new Uint8Array(readFileSync(`${FIX}/project-medical-aid-2020.xlsx`));
-    const book = await readWorkbook(bytes, "medical.xlsx", { load: loadXlsx });
+    const book = await link(bytes, "medical.xlsx");
     expect(book.tables).toHaveLength(1);
     expect(book.tables[0].label).toBe("附件3-1 · 项目支出 · 城乡困难居民医疗救助");
     expect(book.tables[0].issues.map((f) => f.code)).toContain("RATE_INVERTED");
     const fake = new FakeWord(["正文开头"]);
     const report = new WordReport(fake.run);
-    const link = await report.write(book.tables[0].narrative, { fileName: book.fileName, generatedAt: "2021-03-01T08:00:00.000Z" });
-    expect(linkLine(link, "zh")).toMatch(/^medical\.xlsx · 附件3-1 · 更新于 2021-03-0\d \d\d:\d\d · 指纹 [0-9a-f]{14}$/);
-    expect(preselect(book, link)).toBe(book.tables[0].key);
+    const stored = await report.write(book.tables[0].narrative, { fileName: book.fileName, generatedAt: "2021-03-01T08:00:00.000Z" });
+    expect(linkLine(stored, "zh")).toMatch(/^medical\.xlsx · 附件3-1 · 更新于 2021-03-0\d \d\d:\d\d · 指纹 [0-9a-f]{14}$/);
+    expect(preselect(book, stored)).toBe(book.tables[0].key);
 
     // The person changes 全年执行数 in the workbook and links it again.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     wb.worksheets[0].getCell("E6").value = 3300.5;
     const changed = new Uint8Array(await wb.xlsx.writeBuffer());
-    const book2 = await readWorkbook(changed, "medical.xlsx", { load: loadXlsx });
+    const book2 = await link(changed, "medical.xlsx");
     const r = await report.refresh(book2.tables[0].narrative);
     const lines = r.changes.map((c) => changeLine(c, "zh"));
     expect(lines).toContain("全年执行数（E6）：3416.022万元 → 3300.5万元");
@@ -49,26 +54,26 @@ d("Word pane model", () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("填表说明").getCell("A1").value = "说明";
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-    const e = await readWorkbook(bytes, "x.xlsx", { load: loadXlsx }).catch((x) => x);
+    const e = await link(bytes, "x.xlsx").catch((x) => x);
     expect(isUserError(e)).toBe(true);
     expect(e.zh).toContain("填表说明");
     expect(e.en).toMatch(/No self-evaluation table/);
   });
 
   test("not an xlsx: the adapter's message comes through", async () => {
-    const e = await readWorkbook(new TextEncoder().encode("not a workbook"), "x.xlsx", { load: loadXlsx }).catch((x) => x);
+    const e = await link(new TextEncoder().encode("not a workbook"), "x.xlsx").catch((x) => x);
     expect(isUserError(e)).toBe(true);
   });
 });
 
 test("WordPane renders its shell in Chinese and in English", () => {
   const fake = new FakeWord();
-  const zh = renderToString(<WordPane lang="zh" run={fake.run} />);
+  const zh = renderToString(<WordPane lang="zh" report={new WordReport(fake.run)} openWorkbook={FileHost.open} />);
   expect(zh).toContain("链接工作簿…");
   expect(zh).toContain("写入报告");
   expect(zh).toContain("刷新");
   expect(zh).toContain("文件只在本机读取");
-  const en = renderToString(<WordPane lang="en" run={fake.run} />);
+  const en = renderToString(<WordPane lang="en" report={new WordReport(fake.run)} openWorkbook={FileHost.open} />);
   expect(en).toContain("Link workbook…");
   expect(en).toContain("Write report");
 });

@@ -1,6 +1,6 @@
 /**
  * The xlsx adapter in a browser: bundled with webpack for the web (no Node built-ins), run in headless Chromium —
- * load a fixture, snapshot it, apply a plan, save; bad bytes give the same UserError as in Node.
+ * load a fixture, snapshot it, apply a plan, save — the same bytes as in Node; bad bytes give the same UserError.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -9,6 +9,7 @@ import webpack from "webpack";
 import { chromium, type Browser } from "playwright-core";
 import { fixtureBytes, cfbFile } from "./badInputs";
 import { CHROMIUM, CHROMIUM_ARGS } from "../support/chromium";
+import { loadXlsx } from "../../src/adapters/xlsx";
 
 jest.setTimeout(300_000);
 
@@ -88,7 +89,9 @@ it("loads, snapshots, applies a plan and saves in Chromium; bad bytes give the U
       });
       const out: Uint8Array = await book.toBuffer();
       const again = await api.loadXlsx(out);
-      const g6 = again.workbook.getWorksheet("附件3-1").getCell("G6");
+      const g6 = again.snapshots()[0].cells.find((c: { row: number; col: number }) => c.row === 6 && c.col === 7);
+      let b64out = "";
+      for (let i = 0; i < out.length; i += 0x8000) b64out += String.fromCharCode(...out.subarray(i, i + 0x8000));
       let error: { name: string; code: string; zh: string } | null = null;
       try {
         await api.loadXlsx(bytes(encrypted));
@@ -102,7 +105,8 @@ it("loads, snapshots, applies a plan and saves in Chromium; bad bytes give the U
         outIsBytes: out instanceof Uint8Array,
         outSize: out.length,
         formula: g6.formula,
-        numFmt: g6.numFmt,
+        numFmt: g6.numberFormat,
+        out: btoa(b64out),
         error,
       };
     },
@@ -112,8 +116,12 @@ it("loads, snapshots, applies a plan and saves in Chromium; bad bytes give the U
   expect(result.rows).toBe(23);
   expect(result.outIsBytes).toBe(true);
   expect(result.outSize).toBeGreaterThan(5000);
-  expect(result.formula).toBe("E6/D6");
+  expect(result.formula).toBe("=E6/D6");
   expect(result.numFmt).toBe("0.00%");
+  // the same code as in Node: the same bytes
+  const node = await loadXlsx(fixtureBytes("project-medical-aid-2020"));
+  node.apply({ changes: [{ sheet: "附件3-1", cell: "G6", kind: "formula", before: { value: "99.15%", formula: null, numberFormat: null }, after: { formula: "=E6/D6", numberFormat: "0.00%" }, expected: 1.0086, reason: "执行率", reasonEn: "rate" }] });
+  expect(Buffer.from(result.out, "base64").equals(Buffer.from(await node.toBuffer()))).toBe(true);
   expect(result.error).toEqual({ name: "UserError", code: "encrypted", zh: expect.stringContaining("密码") });
   expect(requests.filter((u) => !u.startsWith("about:") && !u.startsWith("data:"))).toEqual([]);
   await page.close();

@@ -13,6 +13,7 @@
  *
  * Works in Node and in the browser (no fs here).
  */
+import type { ReportFileWriter } from "../../host/document";
 import {
   AlignmentType,
   BookmarkEnd,
@@ -434,3 +435,6 @@ export async function buildReportDocxFromNarratives(narratives: Narrative[], lin
   await addCustomXmlPart(zip, linkXml(reportLink), guidFrom(reportLink.tables.map((t) => t.fingerprint).join("")));
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
+
+/** The ReportFileWriter port (src/host/document.ts) over this adapter. */
+export const docxReportWriter: ReportFileWriter = { build: buildReportDocxFromNarratives };

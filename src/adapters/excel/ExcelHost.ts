@@ -156,6 +156,11 @@ export class ExcelHost implements SpreadsheetHost {
     return this.workbookName ?? this.fallbackName;
   }
 
+  /** The workbook's name once a read has fetched it. */
+  get fileName(): string | null {
+    return this.workbookName;
+  }
+
   private supports(version: string): boolean {
     try {
       return this.isSetSupported("ExcelApi", version);

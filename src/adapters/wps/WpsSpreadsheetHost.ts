@@ -156,6 +156,15 @@ export class WpsSpreadsheetHost implements SpreadsheetHost {
     this.now = options.now ?? (() => new Date());
   }
 
+  get fileName(): string | null {
+    try {
+      const wb = get<ComObject | null>(this.app, "ActiveWorkbook");
+      return (wb ? get<string>(wb, "Name") : "") || null;
+    } catch {
+      return null;
+    }
+  }
+
   get displayName(): string {
     try {
       const wb = get<ComObject | null>(this.app, "ActiveWorkbook");

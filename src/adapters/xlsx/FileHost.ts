@@ -9,6 +9,7 @@ import type { SheetSnapshot } from "../../core/snapshot";
 import type { CellChange, FillPlan } from "../../core/plan";
 import { UserError, isUserError } from "../../core/errors";
 import type { Progress, ReadScope, SpreadsheetHost } from "../../host/host";
+import { filledFileName } from "../../app/workflow";
 
 /** What FileHost needs from the xlsx adapter's XlsxBook. */
 export interface XlsxBookLike {
@@ -77,6 +78,10 @@ export class FileHost implements SpreadsheetHost {
       );
     }
     return new FileHost(name, book);
+  }
+
+  get fileName(): string {
+    return this.displayName;
   }
 
   /** A workbook already loaded (the CLI reads files with the xlsx adapter's own checks of the bytes). */
@@ -151,7 +156,6 @@ export class FileHost implements SpreadsheetHost {
 
   /** Name for the downloaded copy: 原名（已填充）.xlsx. */
   downloadName(): string {
-    const base = this.displayName.replace(/\.(xlsx|xlsm)$/i, "");
-    return `${base}（已填充）.xlsx`;
+    return filledFileName(this.displayName);
   }
 }

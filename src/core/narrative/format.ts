@@ -1,28 +1,12 @@
 /**
  * Numbers as a person writes them in a 自评报告: money with the table's own precision, rates as 100.86%,
- * scores as 98分 / 9.89分. Pure; no locale APIs (results must not depend on the machine).
+ * scores as 98分 / 9.89分. Numbers go through core/numbers.ts (spreadsheet rounding), as in the pane and the CLI.
  */
 import type { NumberCell } from "../model";
 
-/** ROUND(x, n) as the spreadsheet does it (half away from zero), robust to binary noise. */
-export function roundTo(x: number, n: number): number {
-  const f = Math.pow(10, n);
-  const y = Math.abs(x) * f;
-  const r = Math.round(Number(y.toPrecision(15)));
-  return (Math.sign(x) || 1) * (r / f);
-}
+import { fixed, formatRate, roundTo, trimmed } from "../numbers";
 
-/** Fixed decimals, without "-0". */
-function fixed(x: number, n: number): string {
-  const s = roundTo(x, n).toFixed(n);
-  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
-}
-
-/** Up to `max` decimals, trailing zeros dropped: 98 → "98", 9.890 → "9.89". */
-export function trimmed(x: number, max = 2): string {
-  const s = fixed(x, max);
-  return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
-}
+export { roundTo, trimmed };
 
 /** Money in 万元 written with `decimals` places (the precision the table used). */
 export function money(value: number, decimals: number): string {
@@ -42,9 +26,9 @@ export function decimalsOf(x: number): number {
   return 6;
 }
 
-/** A rate (fraction) as 100.86%. */
+/** A rate (fraction) as 100.86% (the shared formatter, core/numbers.ts). */
 export function rate(fraction: number): string {
-  return `${fixed(fraction * 100, 2)}%`;
+  return formatRate(fraction);
 }
 
 /** A score or weight: 98分, 9.89分. */

@@ -41,10 +41,21 @@ const ROLE_MATCHERS: [keyof IndicatorColumns, HeaderMatcher][] = [
 
 const isIndicatorHeaderWord = (k: string) => ROLE_MATCHERS.some(([, m]) => m(k)) || /^(?:绩效指标|指标|项目)$/.test(k);
 
-/** A header row has the indicator columns when it names 一级指标 and 三级指标 (or 二级指标). */
+/**
+ * A header row has the indicator columns when it names 一级指标 and 三级指标 (or 二级指标) — or, for a flat list with
+ * no 一级/二级 columns (重庆: 指标名称 | 计量单位 | 指标性质 | 年初指标值 | … | 指标权重 | 指标得分), when it names the
+ * indicator, its weight, its score and its target or actual.
+ */
 export function isIndicatorHeader(cells: IndexedCell[]): boolean {
   const has = (m: (k: string) => boolean) => cells.some((c) => m(c.key));
-  return has(H.level1) && (has(H.level3) || has(H.level2));
+  if (has(H.level1)) return has(H.level3) || has(H.level2);
+  return isFlatIndicatorHeader(cells);
+}
+
+/** 指标名称 | … | 分值 | 得分 with a target or actual column, and no 一级/二级 column. */
+export function isFlatIndicatorHeader(cells: IndexedCell[]): boolean {
+  const has = (m: (k: string) => boolean) => cells.some((c) => m(c.key));
+  return !has(H.level1) && !has(H.level2) && has(H.level3) && has(H.weight) && has(H.score) && (has(H.target) || has(H.actual));
 }
 
 /**

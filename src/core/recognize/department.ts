@@ -1,11 +1,11 @@
 /** 部门整体支出绩效自评表, SPEC §2.2, with the 湖南 variant (weights in the 年度指标值 column) and those of §2.6. */
-import type { ColumnRole, DepartmentTable, FundRow, Indicator } from "../model";
+import type { ColumnRole, DepartmentBudgetRow, DepartmentTable, FundRow, Indicator } from "../model";
 import { fundHeader, fundRow, labelledField, readGoals, fundRowLabels, totalCells, findTitle } from "./blocks";
 import { H } from "./headers";
 import { withActualWeights, mapIndicatorColumns, readIndicatorBlock, headerBottom, headerTop, inferWeightColumn, blockDeclaration } from "./indicators";
 import type { SheetIndex } from "./sheetIndex";
 import { boundsOf } from "./bounds";
-import { numberCell } from "./cells";
+import { numberCell, textCell } from "./cells";
 import { PartialNotes } from "./partial";
 import { noteIndicatorParts } from "./project";
 
@@ -35,6 +35,7 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
 
   const fundSources: FundRow[] = [];
   const fundStructure: FundRow[] = [];
+  let budgetRow: DepartmentBudgetRow | null = null;
   const goalRow = idx.find((k) => H.annualGoal(k) || H.goalExpected(k), top, headerRow - 1)?.row ?? headerRow;
   const header = fundHeader(idx, top, goalRow - 1);
   if (header) {
@@ -52,7 +53,8 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
       const row = fundRow(idx, label, header.cols);
       (mode === "source" ? fundSources : fundStructure).push(row);
     }
-    if (!fundSources.length && !fundStructure.length) {
+    if (!fundSources.length && !fundStructure.length) budgetRow = singleBudgetRow(idx, header, goalRow - 1);
+    if (!fundSources.length && !fundStructure.length && !budgetRow) {
       partial.add("funds", header, "整体支出规模表头下未读到资金来源或资金结构行，执行率未检查。", "No 资金来源 / 资金结构 rows under the spending header; execution rates were not checked.");
     }
   } else {
@@ -70,8 +72,13 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
   const fieldsTo = (header?.row ?? headerRow) - 1;
   const weightCol = inferred ? inferred.col : cols.weight;
   const weightCols = [cols.groupWeight, weightCol];
-  const totals =
+  let totals =
     block.totalRow !== null ? totalCells(idx, block.totalRow, weightCols, cols.score) : { totalWeight: null, total: null };
+  // no 总分 row: a 自评总分 field above the table (重庆) holds the total
+  if (block.totalRow === null) {
+    const field = idx.find(H.fieldTotal, top, headerRow - 1);
+    if (field) totals = { totalWeight: null, total: numberCell(g, field.row, idx.rightOf(field) + 1) };
+  }
   const bottom = block.totalRow ?? block.lastRow;
   noteIndicatorParts(partial, idx, headerRow, cols, weightCol, indicators.length, block.totalRow, totals.total, block.lastRow, weightsInTargetColumn);
   return {
@@ -83,6 +90,7 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
     name: labelledField(idx, H.departmentName, top, fieldsTo),
     fundSources,
     fundStructure,
+    budgetRow,
     goals: readGoals(idx, top, headerRow - 1),
     indicators,
     groups: withActualWeights(indicators, block.groups),
@@ -93,4 +101,31 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
     total: totals.total,
     grade: labelledField(idx, H.grade, top, bottom),
   };
+}
+
+/**
+ * 重庆: under the 部门预算执行情况 header, one row of money, rate, 执行率权重 and 执行率得分 with no label of its own
+ * (the block's label, merged down beside it, names it). The first row below the header with a number in those columns.
+ */
+function singleBudgetRow(idx: SheetIndex, header: NonNullable<ReturnType<typeof fundHeader>>, to: number): DepartmentBudgetRow | null {
+  const g = idx.grid;
+  const cols = header.cols;
+  const valueCols = [cols.initial, cols.budget, cols.executed, cols.rate, cols.weight, cols.score].filter((c): c is number => c !== null);
+  for (const r of idx.rowsIn(header.row + 1, to)) {
+    const cells = idx.row(r);
+    if (!cells.some((c) => valueCols.includes(c.col) && numberCell(g, r, c.col).value !== null)) {
+      if (cells.some((c) => c.col < header.col)) return null; // a labelled row of another kind: not the budget row
+      continue;
+    }
+    const left = Math.min(...idx.row(header.row).map((c) => c.col));
+    const labelCell = textCell(g, r, left);
+    const label = labelCell.text || "部门预算";
+    const num = (c: number | null) => (c === null ? null : numberCell(g, r, c, { money: true }));
+    return {
+      fund: { label, labelCell, initial: num(cols.initial), budget: num(cols.budget), executed: num(cols.executed), rate: cols.rate !== null ? numberCell(g, r, cols.rate) : null },
+      weight: cols.weight !== null ? numberCell(g, r, cols.weight) : null,
+      score: cols.score !== null ? numberCell(g, r, cols.score) : null,
+    };
+  }
+  return null;
 }

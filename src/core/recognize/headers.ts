@@ -37,9 +37,9 @@ export const H = {
     "全年实际支出",
     "全年实际支出数",
   ),
-  weight: oneOf("分值", "权重", "指标分值"),
+  weight: oneOf("分值", "权重", "指标分值", "指标权重", "执行率权重", "执行率分值"),
   rate: oneOf("执行率", "预算执行率", "资金执行率", "执行率%", "预算执行率%"),
-  score: oneOf("得分", "自评得分", "评分", "实际得分", "自评分", "自评分数", "绩效自评得分", "评价得分", "自评分值"),
+  score: oneOf("得分", "自评得分", "评分", "实际得分", "自评分", "自评分数", "绩效自评得分", "评价得分", "自评分值", "指标得分", "执行率得分"),
   fundTotal: (k: string) => /^(?:年度资金总额|资金总额|年度资金合计|总额|资金合计)$/.test(k.replace(/[:：]/g, "")),
   fundCurrent: (k: string) => /^(?:其中)?:?(?:当年|本年)?(?:财政拨款|财政资金)(?:资金)?$/.test(k),
   fundCarryOver: (k: string) => /^(?:其中)?:?上年结转(?:结余)?(?:资金)?$/.test(k),
@@ -52,8 +52,8 @@ export const H = {
 
   // goals
   annualGoal: oneOf("年度总体目标", "年度总目标", "总体目标"),
-  goalExpected: oneOf("预期目标", "年初设定目标", "年度目标", "年初目标"),
-  goalActual: oneOf("实际完成情况", "全年完成情况", "完成情况", "全年实际完成情况"),
+  goalExpected: oneOf("预期目标", "年初设定目标", "年度目标", "年初目标", "年初绩效目标"),
+  goalActual: oneOf("实际完成情况", "全年完成情况", "完成情况", "全年实际完成情况", "全年目标实际完成情况"),
 
   // indicator block
   level1: oneOf("一级指标"),
@@ -67,11 +67,16 @@ export const H = {
     ["实际完成值", "全年完成值", "完成值", "全年实际值", "实际值", "实际完成", "全年实际完成值", "实际完成情况值", "完成情况"].includes(k),
   reason: (k: string) => k.length <= 16 && (k.includes("原因") || k.includes("改进措施")),
   total: (k: string) => /^(?:总分|总计得分|合计得分|得分合计|总得分|合计|总计)$/.test(k),
+  /** 总分 written as a labelled field above the table (重庆: "自评总分（分） | 97.6") rather than as a last row. */
+  fieldTotal: oneOf("自评总分", "自评总得分", "自评得分总分"),
+  /** A title that names the department's overall spending ("部门整体绩效自评表", "2021年度单位整体支出绩效自评表"). */
+  departmentTitle: (k: string) => /(?:部门|单位)整体|整体支出/.test(k) && /自评|评价/.test(k),
   grade: oneOf("评价等级", "等级", "自评等级", "绩效等级", "评价结果", "绩效评价等级", "自评结果"),
 
   // summary
   seq: oneOf("序号", "编号"),
   sum: oneOf("合计", "总计", "合计数"),
+  subtotal: oneOf("小计", "小计数"),
 } satisfies Record<string, HeaderMatcher>;
 
 /** A label with its declared weight: "数量指标（15）", "产出指标\n(50分)", "效益指标（40分）". */

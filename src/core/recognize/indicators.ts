@@ -60,15 +60,39 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
   const groups: IndicatorGroup[] = [];
   const groupOf = new Map<string, IndicatorGroup>();
 
+  // 总分 may also stand further right, just before the 分值/得分 cells, after a note on the same row
+  // ("其他需要说明事项 | 无 | 总分 | 100 | 96 | 优", 云南): nothing between the label and the value columns, and no
+  // indicator name of the row's own in the 三级 column (a row naming an indicator is that indicator).
+  const valueCols = [cols.weight, cols.score].filter((c): c is number => c !== null);
+  const firstValueCol = valueCols.length > 0 ? Math.min(...valueCols) : null;
+  const isTotalLabel = (c: { col: number; key: string }, rowCells: readonly { col: number; text: string }[]) =>
+    H.total(c.key) &&
+    (c.col <= firstDataCol + 1 ||
+      (firstValueCol !== null &&
+        c.col < firstValueCol &&
+        !hasOwnName(rowCells) &&
+        rowCells.every((o) => o.col <= c.col || o.col >= firstValueCol)));
+  // a 三级 name of the row's own: text in the 三级 column that is not the note to its left repeated (a merge undone)
+  const hasOwnName = (rowCells: readonly { col: number; text: string }[]) => {
+    if (cols.level3 === null) return false;
+    const name = rowCells.find((o) => o.col === cols.level3);
+    if (!name) return false;
+    const left = rowCells.filter((o) => o.col < cols.level3!).sort((a, b) => b.col - a.col)[0];
+    return !left || left.text !== name.text;
+  };
+  // another table starting below (its 项目名称 or 主管部门 field, its funds block) ends this block above it
+  const startsAnotherTable = (rowCells: readonly { col: number; key: string }[]) =>
+    rowCells.some((c) => c.col <= firstDataCol + 1 && (H.projectName(c.key) || H.department(c.key) || H.fundBlock(c.key) || H.fundTotal(c.key)));
+
   for (const r of idx.rowsIn(headerBottomRow + 1, limit)) {
     const rowCells = idx.row(r);
-    if (rowCells.some((c) => c.col <= firstDataCol + 1 && H.total(c.key))) {
+    if (rowCells.some((c) => isTotalLabel(c, rowCells))) {
       totalRow = r;
       lastRow = r;
       break;
     }
     // a new header row means a new table: stop here
-    if (isIndicatorHeader(rowCells)) break;
+    if (isIndicatorHeader(rowCells) || startsAnotherTable(rowCells)) break;
 
     const c1 = cols.level1 !== null ? idx.at(r, cols.level1) : null;
     if (c1) {
@@ -177,29 +201,40 @@ const NATURE_SIGN: [RegExp, string][] = [
  */
 function readTarget(idx: SheetIndex, r: number, cols: IndicatorColumns): { cell: TextCell | null; unit: string | null } {
   if (cols.target === null) return { cell: null, unit: null };
-  const cell = textCell(idx.grid, r, cols.target);
+  const raw = textCell(idx.grid, r, cols.target);
+  // a number shown with a % format (a table pasted from Word or typed as "100%") is that percentage
+  const percent = percentText(idx, raw);
+  const cell = percent !== null ? { ...raw, text: percent } : raw;
   if (cols.targetComparator === null && cols.targetUnit === null) return { cell, unit: null };
   const nature = cols.targetComparator !== null ? halfWidth(squeeze(textCell(idx.grid, r, cols.targetComparator).text)) : "";
   const sign = NATURE_SIGN.find(([re]) => re.test(nature))?.[1] ?? "";
   const unitText = cols.targetUnit !== null ? squeeze(textCell(idx.grid, r, cols.targetUnit).text) : "";
   const unit = unitText === "" || isPlaceholderText(unitText) ? null : unitText;
   const value = cell.text;
+  // 指标性质 saying what kind of indicator it is (定量指标 / 定性指标, 重庆), not a sign or a target
+  const kindWord = /^定[量性](?:指标)?$/.test(nature);
   // a qualitative target written in the 指标性质 column ("有效") with no 指标值
-  if (value === "" && nature !== "" && !sign && !isPlaceholderText(nature)) return { cell: { ...cell, text: nature }, unit };
+  if (value === "" && nature !== "" && !sign && !kindWord && !isPlaceholderText(nature)) return { cell: { ...cell, text: nature }, unit };
   if (value === "" || isPlaceholderText(value)) return { cell, unit };
+  if (percent !== null) return { cell: { ...cell, text: `${sign}${percent}` }, unit: unit ?? "%" };
   const numeric = parseQuantity(value).value !== null && parseQuantity(value).unit === null;
   const text = numeric ? `${sign}${value}${unit ?? ""}` : value;
   return { cell: { ...cell, text }, unit };
+}
+
+/** "100%" for a number cell shown with a % format; null for any other cell. */
+function percentText(idx: SheetIndex, cell: TextCell): string | null {
+  const nf = idx.grid.numberFormat(cell.ref.row, cell.ref.col);
+  if (typeof cell.raw !== "number" || !nf || !nf.includes("%")) return null;
+  return `${Number((cell.raw * 100).toPrecision(12))}%`;
 }
 
 /** The actual: a bare number written against a split target is in the target's unit ("98" → "98%"). */
 function readActual(idx: SheetIndex, r: number, cols: IndicatorColumns, unit: string | null): TextCell | null {
   if (cols.actual === null) return null;
   const cell = textCell(idx.grid, r, cols.actual);
-  const nf = idx.grid.numberFormat(cell.ref.row, cell.ref.col);
-  if (typeof cell.raw === "number" && nf && nf.includes("%")) {
-    return { ...cell, text: `${Number((cell.raw * 100).toPrecision(12))}%` };
-  }
+  const percent = percentText(idx, cell);
+  if (percent !== null) return { ...cell, text: percent };
   if (!unit || cell.text === "") return cell;
   const q = parseQuantity(cell.text);
   if (q.value !== null && q.unit === null && q.prefix === "") return { ...cell, text: `${cell.text}${unit}` };

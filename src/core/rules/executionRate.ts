@@ -39,6 +39,21 @@ export function checkExecutionRate(ctx: RuleContext, row: RateCells): number | n
   // an error value in the money cells (#REF!, #DIV/0!) gives no rate: CELL_ERROR says so
   if (anyError(row.budget, row.executed) || (anyError(row.initial) && (!row.budget || row.budget.empty))) return null;
   let budgetCell = row.budget;
+  const blank = (c: NumberCell | null) => !c || c.empty;
+  // a rate typed where the money it comes from is not (or no longer) written — no 全年执行数, no budget other than
+  // 0: nothing to check it against, and the person's figure is kept rather than replaced by a formula over empty cells
+  const anyBudget = [row.budget, row.initial].some((c) => !blank(c) && (c!.value ?? 0) !== 0);
+  if (blank(row.executed) && !anyBudget && row.rate && !row.rate.empty && row.rate.value !== null) {
+    const both = blank(row.budget);
+    ctx.report(
+      "MISSING_VALUE",
+      "warning",
+      (both ? row.budget : row.executed)?.ref.address ?? row.rate.ref.address,
+      `「${row.label}」${both ? "全年预算数、" : ""}全年执行数为空：表中执行率 ${pct(row.rate.value)} 无法核对。`,
+      `"${row.label}": ${both ? "全年预算数 and " : ""}全年执行数 ${both ? "are" : "is"} empty: the stated execution rate ${pct(row.rate.value)} cannot be checked.`,
+    );
+    return null;
+  }
   if ((!budgetCell || budgetCell.empty) && row.initial && !row.initial.empty) {
     ctx.report(
       "MISSING_VALUE",

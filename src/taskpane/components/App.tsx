@@ -20,7 +20,9 @@ import { loadLangChoice, loadProfile, saveLangChoice, saveProfile, type LastComm
 import { LangContext } from "./context";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { SettingsPanel } from "./SettingsPanel";
-import { SpreadsheetPane, type FileBackedHost } from "./SpreadsheetPane";
+import { SpreadsheetPane } from "./SpreadsheetPane";
+import type { SpreadsheetHost } from "../../host/host";
+import type { ReportFileWriter } from "../../host/document";
 import { ErrorBar } from "./Messages";
 
 const useStyles = makeStyles({
@@ -41,9 +43,9 @@ const useStyles = makeStyles({
 });
 
 export type PaneMode =
-  | { kind: "excel"; host: FileBackedHost; startupError?: UserError | null }
+  | { kind: "excel"; host: SpreadsheetHost; startupError?: UserError | null; reportWriter?: ReportFileWriter }
   | { kind: "word"; render: (lang: Lang) => React.ReactNode }
-  | { kind: "file"; openFile: (file: File) => Promise<FileBackedHost> }
+  | { kind: "file"; openFile: (file: File) => Promise<SpreadsheetHost>; reportWriter?: ReportFileWriter }
   | { kind: "failed"; error: UserError };
 
 export interface AppProps {
@@ -71,7 +73,7 @@ export function App(props: AppProps): JSX.Element {
 
   const mode = props.mode;
   const subtitle =
-    mode.kind === "excel" ? mode.host.displayName || t.tagline : t.tagline;
+    mode.kind === "excel" ? mode.host.fileName ?? t.tagline : t.tagline;
 
   return (
     <FluentProvider theme={webLightTheme} className={styles.provider} lang={lang === "zh" ? "zh-CN" : "en"}>
@@ -123,9 +125,17 @@ export function App(props: AppProps): JSX.Element {
                 profile={profile}
                 lastCommand={props.lastCommand}
                 startupError={mode.startupError ?? null}
+                reportWriter={mode.reportWriter}
               />
             ) : mode.kind === "file" ? (
-              <SpreadsheetPane mode="file" host={null} openFile={mode.openFile} profile={profile} saveBytes={props.saveBytes} />
+              <SpreadsheetPane
+                mode="file"
+                host={null}
+                openFile={mode.openFile}
+                profile={profile}
+                saveBytes={props.saveBytes}
+                reportWriter={mode.reportWriter}
+              />
             ) : mode.kind === "word" ? (
               mode.render(lang)
             ) : (

@@ -18,16 +18,21 @@ import type { ProfileId } from "../../core/profiles";
 import type { UserError } from "../../core/errors";
 import type { SpreadsheetHost } from "../../host/host";
 import { BUTTON_NAMES } from "../i18n";
-import { adoptSuggestion, allTables, check, combinedPlan } from "../../app/workflow";
+import { adoptSuggestion, allTables, check, combinedPlan, filledFileName } from "../../app/workflow";
+import { writeReportFile } from "../../app/report";
+import type { ReportFileWriter } from "../../host/document";
 import type { LastCommand } from "../../app/settings";
 import { fmtTime } from "../format";
 import { useLang } from "./context";
 import { useRunner } from "./useRunner";
 import { BusyIndicator, ErrorBar, NoticeBar } from "./Messages";
-import { Results, type ListPlace, type Resolved } from "./Results";
+import { Results, findingKey, type ListPlace, type Resolved } from "./Results";
+import { parseA1 } from "../../core/address";
 import { groupChanges, type ChangeGroup, type FindingFix } from "../../core/choose";
 import { Preview } from "./Preview";
 import { FilePicker } from "./FilePicker";
+import { SheetView } from "./SheetView";
+import type { SheetSnapshot } from "../../core/snapshot";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -44,6 +49,17 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   tbButton: { minWidth: "auto", paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
+  sheetView: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    position: "sticky",
+    top: "49px",
+    zIndex: 1,
+    paddingBottom: tokens.spacingVerticalXS,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  tableChooser: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   empty: {
     display: "flex",
     flexDirection: "column",
@@ -54,17 +70,14 @@ const useStyles = makeStyles({
   },
 });
 
-/** Host with a file behind it (standalone page). */
-export interface FileBackedHost extends SpreadsheetHost {
-  downloadName?(): string;
-}
-
 export interface SpreadsheetPaneProps {
   mode: "excel" | "file";
   /** Excel: the ExcelHost. Standalone: null until a file is opened. */
-  host: FileBackedHost | null;
+  host: SpreadsheetHost | null;
   /** Standalone: opens a chosen file (FileHost.open). */
-  openFile?(file: File): Promise<FileBackedHost>;
+  openFile?(file: File): Promise<SpreadsheetHost>;
+  /** 生成报告: writes the reports as a .docx (the docx adapter, through the document port); no button without it. */
+  reportWriter?: ReportFileWriter;
   profile: ProfileId;
   lastCommand?: LastCommand | null;
   startupError?: UserError | null;
@@ -83,11 +96,16 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
   const styles = useStyles();
   const { lang, t } = useLang();
   const runner = useRunner();
-  const [host, setHost] = React.useState<FileBackedHost | null>(props.host);
+  const [host, setHost] = React.useState<SpreadsheetHost | null>(props.host);
   const [fileLabel, setFileLabel] = React.useState<string | null>(null);
   const [analysis, setAnalysis] = React.useState<WorkbookAnalysis | null>(null);
   const [preview, setPreview] = React.useState<{ plan: FillPlan; groups: ChangeGroup[] } | null>(null);
   const [resolved, setResolved] = React.useState<Resolved | null>(null);
+  // the sheet view (standalone page): the sheets as read, the table shown, the cell selected, the cells 应用 would write
+  const [snapshots, setSnapshots] = React.useState<SheetSnapshot[] | null>(null);
+  const [viewTable, setViewTable] = React.useState(0);
+  const [viewCell, setViewCell] = React.useState<string | null>(null);
+  const [planned, setPlanned] = React.useState<FillPlan | null>(null);
   const [canUndo, setCanUndo] = React.useState(false);
   const [selected, setSelected] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
@@ -120,10 +138,12 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
 
   const analyse = React.useCallback(
     async (h: SpreadsheetHost, progress: (d: number, n: number) => void) => {
-      const a = await check(h, { profile: props.profile, scope, onProgress: progress });
+      const a = await check(h, { profile: props.profile, scope, onProgress: progress, onSnapshots: props.mode === "file" ? setSnapshots : undefined });
       setAnalysis(a);
       setSelected(null);
       setResolved(null);
+      setViewCell(null);
+      setViewTable((i) => (i < allTables(a).length ? i : 0));
       return a;
     },
     [props.profile, scope],
@@ -214,6 +234,9 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
 
   const onSelect = (finding: Finding, key: string) => {
     setSelected(key);
+    const tableIndex = Number(key.split(":")[0]);
+    if (Number.isInteger(tableIndex)) setViewTable(tableIndex);
+    setViewCell(finding.cell);
     if (!host || !finding.cell) return;
     host.selectCell(finding.sheet, finding.cell).catch(() => {
       /* selecting is a convenience; a sheet that vanished meanwhile is not worth an error bar */
@@ -224,24 +247,42 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
     runner.run(t.saving, async () => {
       if (!host || !host.save) return;
       const bytes = await host.save();
-      const name = host.downloadName ? host.downloadName() : `${host.displayName}`;
+      const name = filledFileName(host.fileName);
       (props.saveBytes ?? downloadBytes)(bytes, name);
       setNotice({ intent: "success", text: t.downloaded(name) });
     });
 
   const onReport = () =>
     runner.run(t.writingReport, async (progress) => {
-      if (!host) return;
-      const a = await analyse(host, progress);
-      const tables = allTables(a);
-      const { buildReportDocx } = await import(/* webpackChunkName: "docx" */ "../../adapters/docx");
-      const bytes = await buildReportDocx(tables, { fileName: host.displayName, generatedAt: new Date().toISOString() });
-      // a file name from the workbook's name (Excel may only give "当前工作簿 / Current workbook")
-      const base = host.displayName.split(" / ")[0].replace(/\.(xlsx|xlsm)$/i, "").replace(/[\\/:*?"<>|]/g, "_");
-      const name = `${base}-自评报告.docx`;
+      if (!host || !props.reportWriter) return;
+      const { name, bytes } = await writeReportFile(host, props.reportWriter, { profile: props.profile, scope, onProgress: progress });
       (props.saveBytes ?? downloadBytes)(bytes, name, DOCX_MIME);
       setNotice({ intent: "success", text: t.reportWritten(name) });
     });
+
+  /** A cell clicked in the sheet view: the first finding there is selected (and shown in the list). */
+  const onCellSelect = (cell: string) => {
+    setViewCell(cell);
+    const table = analysis ? allTables(analysis)[viewTable] : undefined;
+    const i = table ? table.findings.findIndex((f) => f.cell === cell) : -1;
+    if (!table || i < 0) {
+      setSelected(null);
+      return;
+    }
+    const key = findingKey(viewTable, i);
+    setSelected(key);
+    document.querySelector(`[data-finding-key="${key}"]`)?.scrollIntoView({ block: "nearest" });
+  };
+
+  const tables = analysis ? allTables(analysis) : [];
+  const shownTable = props.mode === "file" ? tables[viewTable] : undefined;
+  const shownSnapshot = shownTable && snapshots ? snapshots.find((s) => s.name === shownTable.sheet) : undefined;
+  const plannedCells = React.useMemo(() => {
+    const out = new Set<string>();
+    const source = preview ? planned : null;
+    for (const c of source?.changes ?? []) if (shownTable && c.sheet === shownTable.sheet) out.add(c.cell.toUpperCase());
+    return out;
+  }, [preview, planned, shownTable]);
 
   const error = runner.error ?? props.startupError ?? null;
   const noHost = host === null;
@@ -285,15 +326,17 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
             {t.download}
           </Button>
         ) : null}
-        <Button
-          className={styles.tbButton}
-          appearance="subtle"
-          icon={<DocumentText20Regular />}
-          disabled={noHost || busy || !analysis || allTables(analysis).length === 0}
-          onClick={onReport}
-        >
-          {t.report}
-        </Button>
+        {props.reportWriter ? (
+          <Button
+            className={styles.tbButton}
+            appearance="subtle"
+            icon={<DocumentText20Regular />}
+            disabled={noHost || busy || !analysis || allTables(analysis).length === 0}
+            onClick={onReport}
+          >
+            {t.report}
+          </Button>
+        ) : null}
         {props.mode === "excel" ? (
           <Switch
             checked={allSheets}
@@ -317,7 +360,43 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       ) : null}
 
       {preview ? (
-        <Preview plan={preview.plan} groups={preview.groups} disabled={busy} onApply={onApply} onCancel={() => setPreview(null)} />
+        <Preview
+          plan={preview.plan}
+          groups={preview.groups}
+          disabled={busy}
+          onApply={onApply}
+          onCancel={() => setPreview(null)}
+          onChosenChange={setPlanned}
+          onFocusChange={(c) => {
+            const i = tables.findIndex((tb) => tb.sheet === c.sheet && inBounds(tb, c.cell));
+            if (i >= 0) setViewTable(i);
+            setViewCell(c.cell);
+          }}
+        />
+      ) : null}
+
+      {shownTable && shownSnapshot ? (
+        <div className={styles.sheetView}>
+          {tables.length > 1 ? (
+            <label className={styles.tableChooser}>
+              <Caption1>{t.sheetViewTable}</Caption1>
+              <select value={viewTable} onChange={(e) => setViewTable(Number(e.target.value))} data-testid="sheet-view-table">
+                {tables.map((tb, i) => (
+                  <option key={i} value={i}>
+                    {tb.sheet} · {tb.name ?? tb.table.title ?? t.unnamed}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          <SheetView
+            table={shownTable}
+            snapshot={shownSnapshot}
+            selectedCell={viewCell}
+            planned={plannedCells}
+            onCellSelect={onCellSelect}
+          />
+        </div>
       ) : null}
 
       {analysis ? (
@@ -356,4 +435,10 @@ export function downloadBytes(bytes: Uint8Array, name: string, mime: string = XL
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 30000);
+}
+
+function inBounds(t: TableAnalysis, cell: string): boolean {
+  const { row, col } = parseA1(cell);
+  const b = t.table.bounds;
+  return row >= b.top && row <= b.bottom && col >= b.left && col <= b.right;
 }

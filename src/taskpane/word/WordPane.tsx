@@ -23,30 +23,19 @@ import {
 import type { ProfileId } from "../../core/profiles";
 import { UserError } from "../../core/errors";
 import type { ReportLink } from "../../core/narrative";
-import { officeWordRun, WordReport, type RefreshResult } from "../../adapters/word/WordReport";
-import type { WordRun } from "../../adapters/word/api";
+import type { RefreshResult } from "../../core/narrative/refreshPlan";
 import type { ReportDocumentHost } from "../../host/document";
-import {
-  asUserError,
-  changeLine,
-  linkLine,
-  preselect,
-  readWorkbook,
-  refreshSummary,
-  type BookLoader,
-  type Lang,
-  type LinkedWorkbook,
-} from "./wordModel";
+import type { SpreadsheetHost } from "../../host/host";
+import { useRunner } from "../components/useRunner";
+import { changeLine, linkLine, preselect, readWorkbook, refreshSummary, type Lang, type LinkedWorkbook } from "./wordModel";
 
 export interface WordPaneProps {
   /** Display language: Chinese first; English when Office's display language is not Chinese. */
   lang?: Lang;
-  /** Word.run (injectable for tests); defaults to Office's. */
-  run?: WordRun;
-  /** Where the report is written: WPS 文字's host, or (default) Word's through `run`. */
-  report?: ReportDocumentHost;
-  /** Reads .xlsx bytes (injectable for tests); defaults to the xlsx adapter, loaded lazily. */
-  load?: BookLoader;
+  /** Where the report is written: the document host port (WordReport in Word, WpsDocumentHost in WPS 文字). */
+  report: ReportDocumentHost;
+  /** Opens the workbook the person chose as a spreadsheet host (FileHost over the file's bytes). */
+  openWorkbook(name: string, bytes: Uint8Array): Promise<SpreadsheetHost>;
   profile?: ProfileId;
 }
 
@@ -103,53 +92,46 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-type Busy = "link" | "read" | "write" | "refresh" | null;
-
 export function WordPane(props: WordPaneProps): JSX.Element {
   const lang: Lang = props.lang ?? "zh";
   const t = STR[lang];
   const styles = useStyles();
-  const report = React.useMemo<ReportDocumentHost>(() => props.report ?? new WordReport(props.run ?? officeWordRun()), [props.report, props.run]);
+  const report = props.report;
   const input = React.useRef<HTMLInputElement>(null);
+  const runner = useRunner();
+  const { run } = runner;
 
   const [link, setLink] = React.useState<ReportLink | null>(null);
+  const [linkRead, setLinkRead] = React.useState(false);
   const [book, setBook] = React.useState<LinkedWorkbook | null>(null);
   const [choice, setChoice] = React.useState<string | null>(null);
-  const [busy, setBusy] = React.useState<Busy>("link");
-  const [error, setError] = React.useState<UserError | null>(null);
   const [done, setDone] = React.useState<string | null>(null);
   const [result, setResult] = React.useState<RefreshResult | null>(null);
 
-  const guard = React.useCallback(async (what: Busy, f: () => Promise<void>) => {
-    setBusy(what);
-    setError(null);
-    try {
-      await f();
-    } catch (e) {
-      setError(asUserError(e));
-    } finally {
-      setBusy(null);
-    }
-  }, []);
-
   React.useEffect(() => {
-    void guard("link", async () => setLink(await report.readLink()));
-  }, [report, guard]);
+    void run(t.readingLink, async () => {
+      try {
+        setLink(await report.readLink());
+      } finally {
+        setLinkRead(true);
+      }
+    });
+  }, [report, run, t.readingLink]);
 
   const table = book?.tables.find((x) => x.key === choice) ?? null;
 
   const onFile = (file: File) =>
-    guard("read", async () => {
+    run(t.reading, async () => {
       setDone(null);
       setResult(null);
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const b = await readWorkbook(bytes, file.name, { load: props.load, profile: props.profile, lang });
+      const host = await props.openWorkbook(file.name, new Uint8Array(await file.arrayBuffer()));
+      const b = await readWorkbook(host, { profile: props.profile, lang });
       setBook(b);
       setChoice(preselect(b, link));
     });
 
   const write = () =>
-    guard("write", async () => {
+    run(t.writing, async () => {
       if (!table || !book) return;
       setResult(null);
       const stored = await report.write(table.narrative, { fileName: book.fileName, generatedAt: new Date().toISOString() });
@@ -158,7 +140,7 @@ export function WordPane(props: WordPaneProps): JSX.Element {
     });
 
   const refresh = (force = false) =>
-    guard("refresh", async () => {
+    run(t.refreshing, async () => {
       if (!table || !book) throw new UserError(STR.zh.needFile, STR.en.needFile, "no-workbook");
       setDone(null);
       const r = await report.refresh(table.narrative, { force, fileName: book.fileName });
@@ -173,7 +155,7 @@ export function WordPane(props: WordPaneProps): JSX.Element {
       <div>
         <Subtitle2 as="h2">{t.linked}</Subtitle2>
         <Body1 as="p" data-testid="link-line">
-          {busy === "link" ? t.readingLink : link ? linkLine(link, lang) : t.noLink}
+          {!linkRead ? t.readingLink : link ? linkLine(link, lang) : t.noLink}
         </Body1>
       </div>
 
@@ -185,14 +167,14 @@ export function WordPane(props: WordPaneProps): JSX.Element {
           aria-label={t.chooseLabel}
           className={styles.hidden}
           data-testid="word-file-input"
-          disabled={busy !== null}
+          disabled={runner.running}
           onChange={(e) => {
             const f = e.target.files?.[0];
             e.target.value = "";
             if (f) void onFile(f);
           }}
         />
-        <Button appearance={book ? "secondary" : "primary"} onClick={() => input.current?.click()} disabled={busy !== null}>
+        <Button appearance={book ? "secondary" : "primary"} onClick={() => input.current?.click()} disabled={runner.running}>
           {book ? t.chooseAgain : t.choose}
         </Button>
         {book ? <Text weight="semibold" data-testid="word-file-name">{book.fileName}</Text> : null}
@@ -210,22 +192,22 @@ export function WordPane(props: WordPaneProps): JSX.Element {
       ) : null}
 
       <div className={styles.row}>
-        <Button appearance="primary" disabled={!table || !!link || busy !== null} onClick={() => void write()}>
+        <Button appearance="primary" disabled={!table || !!link || runner.running} onClick={() => void write()}>
           {t.write}
         </Button>
-        <Button disabled={!table || !link || busy !== null} onClick={() => void refresh(false)}>
+        <Button disabled={!table || !link || runner.running} onClick={() => void refresh(false)}>
           {t.refresh}
         </Button>
-        {busy && busy !== "link" ? (
-          <Spinner size="tiny" label={busy === "read" ? t.reading : busy === "write" ? t.writing : t.refreshing} />
+        {runner.busy && linkRead ? (
+          <Spinner size="tiny" label={runner.busy.label} />
         ) : null}
       </div>
 
-      {error ? (
+      {runner.error ? (
         <MessageBar intent="error" data-testid="word-error">
           <MessageBarBody>
             <MessageBarTitle>{t.error}</MessageBarTitle>
-            {lang === "zh" ? error.zh : error.en}
+            {lang === "zh" ? runner.error.zh : runner.error.en}
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -259,7 +241,7 @@ export function WordPane(props: WordPaneProps): JSX.Element {
       ) : null}
 
       {result && result.edited.length ? (
-        <Button appearance="secondary" disabled={busy !== null} onClick={() => void refresh(true)}>
+        <Button appearance="secondary" disabled={runner.running} onClick={() => void refresh(true)}>
           {t.force}
         </Button>
       ) : null}

@@ -2,15 +2,16 @@
  * What the Word pane does, without React: read the chosen workbook, list its tables with their reports, and put
  * results into words (Chinese or English). Tested in Node; WordPane.tsx only renders it.
  */
-import type { ProfileId, SheetSnapshot, TableAnalysis } from "../../core";
-import { analyse } from "../../app/workflow";
+import type { ProfileId, TableAnalysis } from "../../core";
+import { check } from "../../app/workflow";
 import { tableReports } from "../../app/report";
-import { isUserError, UserError } from "../../core/errors";
+import type { Lang } from "../../app/lang";
+import type { SpreadsheetHost } from "../../host/host";
 import type { Finding } from "../../core/findings";
 import type { Narrative, QuoteChange, ReportLink, SectionId } from "../../core/narrative";
-import type { RefreshResult } from "../../adapters/word/WordReport";
+import type { RefreshResult } from "../../core/narrative/refreshPlan";
 
-export type Lang = "zh" | "en";
+export type { Lang };
 
 export interface TableChoice {
   key: string;
@@ -26,23 +27,16 @@ export interface LinkedWorkbook {
   tables: TableChoice[];
 }
 
-/** Reads .xlsx bytes into sheet snapshots (the xlsx adapter, imported only when a file is chosen). */
-export type BookLoader = (bytes: Uint8Array) => Promise<{ snapshots(): SheetSnapshot[] }>;
-
-export const defaultLoader: BookLoader = async (bytes) => {
-  const { loadXlsx } = await import(/* webpackChunkName: "xlsx" */ "../../adapters/xlsx");
-  return loadXlsx(bytes);
-};
-
 const KIND: Record<Lang, Record<TableAnalysis["kind"], string>> = {
   zh: { project: "项目支出", department: "部门整体", summary: "汇总表", scorecard: "评分表" },
   en: { project: "project", department: "department", summary: "summary", scorecard: "scorecard" },
 };
 
-export async function readWorkbook(bytes: Uint8Array, fileName: string, opts: { load?: BookLoader; profile?: ProfileId; lang?: Lang } = {}): Promise<LinkedWorkbook> {
+/** Reads the workbook the person linked (any SpreadsheetHost; in the pane a FileHost over the chosen file). */
+export async function readWorkbook(host: SpreadsheetHost, opts: { profile?: ProfileId; lang?: Lang } = {}): Promise<LinkedWorkbook> {
   const lang = opts.lang ?? "zh";
-  const book = await (opts.load ?? defaultLoader)(bytes);
-  const analysis = analyse(book.snapshots(), opts.profile ?? "default");
+  const fileName = host.fileName ?? host.displayName;
+  const analysis = await check(host, { profile: opts.profile ?? "default", scope: "all" });
   const tables: TableChoice[] = tableReports(analysis.sheets, null, fileName).map((r) => ({
     key: r.key,
     sheet: r.sheet,
@@ -121,11 +115,4 @@ export function formatTime(iso: string): string {
   if (Number.isNaN(d.getTime())) return iso;
   const p = (x: number) => String(x).padStart(2, "0");
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
-/** Any error as a Chinese + English pair: a UserError as it is, anything else as an unexpected-problem message. */
-export function asUserError(e: unknown): UserError {
-  if (isUserError(e)) return e;
-  const msg = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, " ").slice(0, 200);
-  return new UserError(`操作未完成：${msg}`, `The operation did not complete: ${msg}`, "internal");
 }

@@ -1,0 +1,352 @@
+/**
+ * A workbook package read sparsely and written surgically (SPEC §5.1). The plan's changes live in an overlay, cell by
+ * cell, with the history of what each cell held before (undo); the bytes are made from the package as read, with only
+ * the overlaid `<c>` elements replaced, the number formats they need added to the styles part, calcChain dropped and
+ * a full recalculation asked for on load. Every other part keeps its compressed bytes.
+ */
+import type { CellValue, SheetSnapshot, SnapshotCell, SparseSheetSnapshot } from "../../core/snapshot";
+import type { CellChange, FillPlan } from "../../core/plan";
+import { UserError } from "../../core/errors";
+import { ZipArchive } from "./zip";
+import { readPackage, relsPartOf, tagsOf, type PackageMap } from "./opc";
+import { Styles } from "./styles";
+import { Budget, readSharedStrings, readSheet } from "./read";
+import { SheetXml } from "./sheetEdit";
+import { mayHoldHeader } from "./headerRole";
+import { attributesOf, escapeText, setAttribute } from "./xml";
+import { parseRef, refOf } from "./cellRef";
+import { shiftFormula } from "./formula";
+
+/** What a cell shows after the plan: new content (or the content it had), and a number format (or the one it had). */
+interface Overlay {
+  content: { formula: string | null; value: CellValue } | null;
+  /** undefined keeps the cell's format; null is General. */
+  numberFormat: string | null | undefined;
+}
+
+const COLS = 32768;
+const key = (row: number, col: number) => row * COLS + col;
+
+export interface XlsxBook {
+  /** Worksheet names, in workbook order. */
+  sheetNames(): string[];
+  /** Every worksheet as the engine sees it (with the changes applied so far). */
+  snapshots(): SheetSnapshot[];
+  /** Takes every change of the plan, all or nothing. Throws UserError (nothing taken) when one cannot be made. */
+  apply(plan: FillPlan): void;
+  /** Puts back what the changes replaced (exactly what the cell held before this book changed it). */
+  restore(changes: CellChange[]): void;
+  /** The workbook as bytes: the file read, with only the changed cells different. */
+  toBuffer(): Promise<Uint8Array>;
+  /** Same, synchronously. */
+  bytes(): Uint8Array;
+}
+
+export class PackageBook implements XlsxBook {
+  private readonly pkg: PackageMap;
+  private readonly styles: Styles;
+  private shared: string[] | null = null;
+  /** Shared strings that may name a table header (the reader's pre-filter). */
+  private headerStrings = new Set<number>();
+  private readonly budget = new Budget();
+  private readonly base = new Map<string, SparseSheetSnapshot>();
+  private readonly xml = new Map<string, SheetXml>();
+  private readonly overlay = new Map<string, Map<number, Overlay>>();
+  private readonly history = new Map<string, (Overlay | undefined)[]>();
+
+  constructor(private readonly zip: ZipArchive) {
+    this.pkg = readPackage(zip);
+    this.styles = new Styles(this.pkg.stylesPart ? zip.text(this.pkg.stylesPart) : null);
+  }
+
+  /** The input's bytes. */
+  get input(): Uint8Array {
+    return this.zip.bytes;
+  }
+
+  sheetNames(): string[] {
+    return this.pkg.sheets.map((s) => s.name);
+  }
+
+  /** Reads every sheet now (the limits apply here); later snapshots() calls reuse what was read. */
+  readAll(): void {
+    for (const s of this.pkg.sheets) this.baseSnapshot(s.name);
+  }
+
+  private baseSnapshot(name: string): SparseSheetSnapshot {
+    let snap = this.base.get(name);
+    if (!snap) {
+      const entry = this.pkg.sheets.find((s) => s.name === name)!;
+      if (!this.shared) {
+        this.shared = readSharedStrings(this.zip, this.pkg.sharedStringsPart, this.budget);
+        this.headerStrings = new Set();
+        this.shared.forEach((s, i) => mayHoldHeader(s) && this.headerStrings.add(i));
+      }
+      snap = readSheet(this.zip, name, entry.part, this.shared, this.styles, this.budget, { headerStrings: this.headerStrings }).snapshot;
+      this.base.set(name, snap);
+    }
+    return snap;
+  }
+
+  private sheetXml(name: string): SheetXml {
+    let sx = this.xml.get(name);
+    if (!sx) {
+      const entry = this.pkg.sheets.find((s) => s.name === name)!;
+      sx = new SheetXml(this.zip.text(entry.part));
+      this.xml.set(name, sx);
+    }
+    return sx;
+  }
+
+  snapshots(): SheetSnapshot[] {
+    return this.pkg.sheets.map((s) => this.snapshot(s.name));
+  }
+
+  private snapshot(name: string): SparseSheetSnapshot {
+    const base = this.baseSnapshot(name);
+    const ov = this.overlay.get(name);
+    if (!ov || ov.size === 0) return base;
+    const baseByKey = new Map<number, SnapshotCell>();
+    for (const c of base.cells) if (ov.has(key(c.row, c.col))) baseByKey.set(key(c.row, c.col), c);
+    const cells = base.cells.filter((c) => !ov.has(key(c.row, c.col)));
+    for (const [k, o] of ov) {
+      const row = Math.floor(k / COLS);
+      const col = k % COLS;
+      const was = baseByKey.get(k);
+      const content = o.content ?? (was ? { formula: was.formula ?? null, value: was.value } : { formula: null, value: null });
+      const numberFormat = o.numberFormat !== undefined ? o.numberFormat : (was?.numberFormat ?? this.styles.numberFormat(this.sheetXml(name).styleOf(row, col)));
+      if (content.formula === null && (content.value === null || content.value === "")) continue;
+      cells.push({
+        row,
+        col,
+        value: content.formula ? (o.content ? null : content.value) : content.value,
+        formula: content.formula ? (content.formula.startsWith("=") ? content.formula : `=${content.formula}`) : null,
+        numberFormat: numberFormat === "General" ? null : numberFormat,
+      });
+    }
+    return { name, cells, merges: base.merges };
+  }
+
+  apply(plan: FillPlan): void {
+    const targets = plan.changes.map((c) => this.target(c));
+    const locked = targets.filter((t) => t.locked);
+    if (locked.length) {
+      const list = locked.slice(0, 6).map((t) => `${t.change.sheet}!${t.change.cell}`).join("、") + (locked.length > 6 ? ` …（共 ${locked.length} 个）` : "");
+      const listEn = locked.slice(0, 6).map((t) => `${t.change.sheet}!${t.change.cell}`).join(", ") + (locked.length > 6 ? ` … (${locked.length} in all)` : "");
+      throw new UserError(
+        `工作表受保护，这些单元格已锁定，不能写入：${list}。请先撤销工作表保护（审阅 → 撤销工作表保护）再填充。未做任何修改。`,
+        `The worksheet is protected and these cells are locked: ${listEn}. Unprotect the sheet (Review → Unprotect Sheet) and fill again; nothing was changed.`,
+        "protected",
+      );
+    }
+    for (const t of targets) {
+      const c = t.change;
+      const ov = this.sheetOverlay(c.sheet);
+      const prev = ov.get(t.key);
+      const hk = `${c.sheet}\u0000${t.key}`;
+      let h = this.history.get(hk);
+      if (!h) this.history.set(hk, (h = []));
+      h.push(prev);
+      const hasContent = c.after.formula !== undefined || c.after.value !== undefined;
+      ov.set(t.key, {
+        content: hasContent ? { formula: c.after.formula ?? null, value: c.after.formula ? null : (c.after.value ?? null) } : (prev?.content ?? null),
+        numberFormat: c.after.numberFormat !== undefined ? c.after.numberFormat : prev?.numberFormat,
+      });
+    }
+  }
+
+  restore(changes: CellChange[]): void {
+    const targets = changes.map((c) => this.target(c));
+    for (const t of targets) {
+      const c = t.change;
+      const ov = this.sheetOverlay(c.sheet);
+      const h = this.history.get(`${c.sheet}\u0000${t.key}`);
+      if (h && h.length) {
+        const prev = h.pop();
+        if (prev === undefined) ov.delete(t.key);
+        else ov.set(t.key, prev);
+      } else {
+        // not changed by this book: write what the change says the cell held
+        ov.set(t.key, { content: { formula: c.before.formula, value: c.before.formula ? null : c.before.value }, numberFormat: c.before.numberFormat ?? undefined });
+      }
+    }
+  }
+
+  private sheetOverlay(sheet: string): Map<number, Overlay> {
+    let ov = this.overlay.get(sheet);
+    if (!ov) this.overlay.set(sheet, (ov = new Map()));
+    return ov;
+  }
+
+  /** Finds and checks the cell a change names; throws UserError before anything is taken. */
+  private target(c: CellChange): { change: CellChange; row: number; col: number; key: number; locked: boolean } {
+    if (!this.pkg.sheets.some((s) => s.name === c.sheet)) {
+      throw new UserError(`找不到工作表“${c.sheet}”，未做任何修改。`, `Worksheet "${c.sheet}" was not found; nothing was changed.`, "plan");
+    }
+    const pos = parseRef(c.cell);
+    if (!pos) throw new UserError(`单元格地址“${c.cell}”无效，未做任何修改。`, `Cell address "${c.cell}" is not valid; nothing was changed.`, "plan");
+    const merge = (this.baseSnapshot(c.sheet).merges ?? []).find(
+      (m) => pos.row >= m.top && pos.row <= m.bottom && pos.col >= m.left && pos.col <= m.right && (pos.row !== m.top || pos.col !== m.left),
+    );
+    if (merge) {
+      const master = refOf(merge.top, merge.left);
+      throw new UserError(
+        `单元格 ${c.sheet}!${c.cell} 位于合并单元格 ${master} 之内，不能单独写入，未做任何修改。`,
+        `Cell ${c.sheet}!${c.cell} lies inside the merged cell ${master} and cannot be written on its own; nothing was changed.`,
+        "plan",
+      );
+    }
+    const v = c.after.value;
+    if (typeof v === "number" && !Number.isFinite(v)) {
+      throw new UserError(
+        `单元格 ${c.sheet}!${c.cell} 的数值超出范围，不能写入，未做任何修改。`,
+        `The number for cell ${c.sheet}!${c.cell} is out of range and cannot be written; nothing was changed.`,
+        "plan",
+      );
+    }
+    const sx = this.sheetXml(c.sheet);
+    if (sx.inArrayFormula(pos.row, pos.col)) {
+      throw new UserError(
+        `单元格 ${c.sheet}!${c.cell} 属于数组公式区域，不能单独写入，未做任何修改。`,
+        `Cell ${c.sheet}!${c.cell} is part of an array formula and cannot be written on its own; nothing was changed.`,
+        "plan",
+      );
+    }
+    const locked = sx.isProtected && this.styles.locked(sx.styleOf(pos.row, pos.col));
+    return { change: c, row: pos.row, col: pos.col, key: key(pos.row, pos.col), locked };
+  }
+
+  async toBuffer(): Promise<Uint8Array> {
+    return this.bytes();
+  }
+
+  bytes(): Uint8Array {
+    const edited = [...this.overlay].filter(([, ov]) => ov.size > 0);
+    if (edited.length === 0) return this.zip.bytes;
+    this.styles.reset();
+    const replace = new Map<string, Uint8Array>();
+    const remove = new Set<string>();
+    const enc = new TextEncoder();
+    for (const [sheet, ov] of edited) {
+      const sx = this.sheetXml(sheet);
+      const edits = new Map<number, Map<number, string>>();
+      const put = (row: number, col: number, xml: string) => {
+        let r = edits.get(row);
+        if (!r) edits.set(row, (r = new Map()));
+        r.set(col, xml);
+      };
+      for (const [k, o] of ov) {
+        const row = Math.floor(k / COLS);
+        const col = k % COLS;
+        put(row, col, this.cellElement(sx, row, col, o));
+        if (o.content) for (const [cr, cc, xml] of this.orphanedClones(sx, row, col, ov)) put(cr, cc, xml);
+      }
+      const part = this.pkg.sheets.find((s) => s.name === sheet)!.part;
+      replace.set(part, enc.encode(sx.withCells(edits)));
+    }
+    const styles = this.styles.toXml();
+    if (styles && this.pkg.stylesPart) replace.set(this.pkg.stylesPart, enc.encode(styles));
+    replace.set(this.pkg.workbookPart, enc.encode(withFullCalc(this.zip.text(this.pkg.workbookPart))));
+    if (this.pkg.calcChainPart) {
+      const chain = this.pkg.calcChainPart;
+      remove.add(chain);
+      const relsPart = relsPartOf(this.pkg.workbookPart);
+      const rels = this.zip.text(relsPart);
+      const relTag = tagsOf(rels, "Relationship").find((t) => /\/calcChain"/.test(t) || /\/calcChain'/.test(t));
+      if (relTag) replace.set(relsPart, enc.encode(rels.replace(relTag, "")));
+      if (this.zip.has("[Content_Types].xml")) {
+        const ct = this.zip.text("[Content_Types].xml");
+        const override = tagsOf(ct, "Override").find((t) => attributesOf(t).PartName?.replace(/^\//, "").toLowerCase() === chain.toLowerCase());
+        if (override) replace.set("[Content_Types].xml", enc.encode(ct.replace(override, "")));
+      }
+    }
+    return this.zip.rewrite({ replace, remove });
+  }
+
+  /** The new `<c>` element of an overlaid cell. */
+  private cellElement(sx: SheetXml, row: number, col: number, o: Overlay): string {
+    const p = sx.prefix;
+    const orig = sx.cell(row, col);
+    let s = sx.styleOf(row, col);
+    if (o.numberFormat !== undefined) s = this.styles.withNumberFormat(s, o.numberFormat ?? "General");
+    const ref = refOf(row, col);
+    const sAttr = s ? ` s="${s}"` : "";
+    if (o.content === null) {
+      // only the format changes: the cell keeps its formula, value and everything else
+      if (!orig) return `<${p}c r="${ref}"${sAttr}/>`;
+      const head = orig.xml.slice(0, orig.xml.indexOf(">") + 1);
+      return setAttribute(head, "s", String(s)) + orig.xml.slice(head.length);
+    }
+    const { formula, value } = o.content;
+    if (formula) return `<${p}c r="${ref}"${sAttr}><${p}f>${escapeText(formula.replace(/^=/, ""))}</${p}f></${p}c>`;
+    if (value === null || value === "") return `<${p}c r="${ref}"${sAttr}/>`;
+    if (typeof value === "number") return `<${p}c r="${ref}"${sAttr}><${p}v>${numberText(value)}</${p}v></${p}c>`;
+    if (typeof value === "boolean") return `<${p}c r="${ref}"${sAttr} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
+    if (/^#[A-Z0-9/!?]+[!?A]$/.test(value)) return `<${p}c r="${ref}"${sAttr} t="e"><${p}v>${escapeText(value)}</${p}v></${p}c>`;
+    const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : "";
+    return `<${p}c r="${ref}"${sAttr} t="inlineStr"><${p}is><${p}t${space}>${escapeText(xstring(value))}</${p}t></${p}is></${p}c>`;
+  }
+
+  /**
+   * When the first cell of a shared-formula group gets new content, the other cells of the group lose the text they
+   * read: each gets its own formula (the same formula, written out).
+   */
+  private orphanedClones(sx: SheetXml, row: number, col: number, ov: Map<number, Overlay>): [number, number, string][] {
+    const orig = sx.cell(row, col);
+    if (!orig) return [];
+    const f = /<(?:[\w.-]+:)?f\b([^>]*)>([^<]+)</.exec(orig.xml);
+    if (!f) return [];
+    const a = attributesOf(`<f${f[1]}>`);
+    if (a.t !== "shared" || a.si === undefined || !a.ref) return [];
+    const [s, e] = a.ref.split(":");
+    const ps = parseRef(s);
+    const pe = parseRef(e ?? s);
+    if (!ps || !pe) return [];
+    const out: [number, number, string][] = [];
+    const text = f[2];
+    for (let r = ps.row; r <= pe.row; r++) {
+      for (const c of sx.cellsOfRow(r)) {
+        if (c.col < ps.col || c.col > pe.col || (r === row && c.col === col)) continue;
+        if (ov.get(key(r, c.col))?.content) continue;
+        const m = /<((?:[\w.-]+:)?)f\b([^>]*?)(\/>|>\s*<\/(?:[\w.-]+:)?f>)/.exec(c.xml);
+        if (!m) continue;
+        const ca = attributesOf(`<f${m[2]}>`);
+        if (ca.t !== "shared" || ca.si !== a.si) continue;
+        const own = `<${m[1]}f>${shiftFormula(decodeText(text), r - row, c.col - col).replace(/[&<>]/g, (x) => (x === "&" ? "&amp;" : x === "<" ? "&lt;" : "&gt;"))}</${m[1]}f>`;
+        out.push([r, c.col, c.xml.replace(m[0], own)]);
+      }
+    }
+    return out;
+  }
+}
+
+/** Text as ST_Xstring: characters XML cannot hold become "_xHHHH_", and so does an underscore that would read as one. */
+function xstring(s: string): string {
+  return s
+    .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+}
+
+function decodeText(s: string): string {
+  return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+}
+
+/** A number as the file format writes it (never Infinity or NaN: those are refused before). */
+function numberText(n: number): string {
+  return String(n);
+}
+
+/** The workbook part with `fullCalcOnLoad="1"` on its calcPr (added where the schema puts it when there is none). */
+export function withFullCalc(xml: string): string {
+  const calc = /<([\w.-]+:)?calcPr\b[^>]*?\/?>/.exec(xml);
+  if (calc) return xml.slice(0, calc.index) + setAttribute(calc[0], "fullCalcOnLoad", "1") + xml.slice(calc.index + calc[0].length);
+  const p = /<([\w.-]+:)?workbook\b/.exec(xml)?.[1] ?? "";
+  const after = ["oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+  let at = -1;
+  for (const name of after) {
+    const m = new RegExp(`<${p}${name}\\b`).exec(xml);
+    if (m && (at < 0 || m.index < at)) at = m.index;
+  }
+  if (at < 0) at = xml.lastIndexOf(`</${p}workbook>`);
+  return xml.slice(0, at) + `<${p}calcPr fullCalcOnLoad="1"/>` + xml.slice(at);
+}

@@ -1,0 +1,25 @@
+/**
+ * The cheap pre-filter of the reader: can a row be where a table starts? Every table the engine recognises starts at
+ * a header row that names 一级指标 (a 自评表 or a scorecard) or 项目名称 (a summary) — src/core/recognize/index.ts.
+ * A row is put to the engine's own header tests only when one of its texts holds 级 or 目, so a 200,000-row 明细
+ * sheet costs one character scan per text cell. A sheet with no such row holds no table and need not be kept.
+ */
+import { headerKey } from "../../core/text";
+import { isIndicatorHeader } from "../../core/recognize/columns";
+import { summaryColumns } from "../../core/recognize/summary";
+import { isScorecardHeader } from "../../core/recognize/scorecard";
+import { H } from "../../core/recognize/headers";
+import type { IndexedCell } from "../../core/recognize/sheetIndex";
+
+export function mayHoldHeader(text: string): boolean {
+  return text.length <= 60 && (text.includes("级") || text.includes("目"));
+}
+
+/** Whether a row (its text cells) could be a table's header row: a superset of the engine's anchors. */
+export function couldBeHeaderRow(row: number, texts: { col: number; text: string }[]): boolean {
+  if (!texts.some((t) => mayHoldHeader(t.text))) return false;
+  const cells: IndexedCell[] = texts.map((t) => ({ row, col: t.col, key: headerKey(t.text), raw: t.text, text: t.text }));
+  if (isIndicatorHeader(cells) || isScorecardHeader(cells)) return true;
+  // a band of columns may leave out the 一级指标 that stops a row from being a summary header
+  return summaryColumns(cells.filter((c) => !H.level1(c.key))) !== null;
+}

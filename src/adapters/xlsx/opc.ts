@@ -1,0 +1,114 @@
+/**
+ * The package around the sheets (Open Packaging Conventions): content types, relationships, the workbook's sheet list.
+ * Relationship targets may be relative ("worksheets/sheet1.xml") or absolute ("/xl/comments1.xml"): both are valid
+ * OOXML and both resolve here.
+ */
+import type { ZipArchive } from "./zip";
+import { attributesOf } from "./xml";
+import { corruptError } from "./messages";
+
+export const REL = {
+  officeDocument: /\/officeDocument$/,
+  worksheet: /\/worksheet$/,
+  sharedStrings: /\/sharedStrings$/,
+  styles: /\/styles$/,
+  calcChain: /\/calcChain$/,
+};
+
+export interface Relationship {
+  id: string;
+  type: string;
+  /** The target as written. */
+  target: string;
+  /** The part it names, resolved ("xl/worksheets/sheet1.xml"), or null for an external target. */
+  part: string | null;
+}
+
+/** Every start tag of one element name in a small part's text, whatever its prefix. */
+export function tagsOf(xml: string, name: string): string[] {
+  return xml.match(new RegExp(`<(?:[\\w.-]+:)?${name}\\b[^>]*>`, "g")) ?? [];
+}
+
+/** "xl/worksheets/_rels/sheet1.xml.rels" for "xl/worksheets/sheet1.xml". */
+export function relsPartOf(part: string): string {
+  const i = part.lastIndexOf("/");
+  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
+}
+
+/** Resolves a relationship target against the part that holds the relationship. */
+export function resolveTarget(source: string, target: string): string {
+  const t = decodeURIComponent(target.replace(/#.*$/, ""));
+  if (t.startsWith("/")) return normalise(t.slice(1));
+  const base = source.includes("/") ? source.slice(0, source.lastIndexOf("/") + 1) : "";
+  return normalise(base + t);
+}
+
+function normalise(path: string): string {
+  const out: string[] = [];
+  for (const seg of path.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") out.pop();
+    else out.push(seg);
+  }
+  return out.join("/");
+}
+
+/** The relationships of a part ([] when it has none). */
+export function relationshipsOf(zip: ZipArchive, source: string): Relationship[] {
+  const relsPart = source === "" ? "_rels/.rels" : relsPartOf(source);
+  if (!zip.has(relsPart)) return [];
+  const xml = zip.text(relsPart);
+  return tagsOf(xml, "Relationship").map((tag) => {
+    const a = attributesOf(tag);
+    const external = a.TargetMode === "External";
+    return { id: a.Id ?? "", type: a.Type ?? "", target: a.Target ?? "", part: external ? null : resolveTarget(source, a.Target ?? "") };
+  });
+}
+
+export interface SheetEntry {
+  name: string;
+  /** The worksheet's part ("xl/worksheets/sheet1.xml"). */
+  part: string;
+  state: "visible" | "hidden" | "veryHidden";
+}
+
+export interface PackageMap {
+  workbookPart: string;
+  sheets: SheetEntry[];
+  sharedStringsPart: string | null;
+  stylesPart: string | null;
+  calcChainPart: string | null;
+  /** The workbook's own relationships. */
+  workbookRels: Relationship[];
+}
+
+/** Finds the workbook, its worksheets (in workbook order; chart sheets are not worksheets), shared strings and styles. */
+export function readPackage(zip: ZipArchive): PackageMap {
+  const root = relationshipsOf(zip, "");
+  const workbookPart = root.find((r) => REL.officeDocument.test(r.type))?.part ?? (zip.has("xl/workbook.xml") ? "xl/workbook.xml" : null);
+  if (!workbookPart || !zip.has(workbookPart)) throw corruptError("no workbook part");
+  const rels = relationshipsOf(zip, workbookPart);
+  const byId = new Map(rels.map((r) => [r.id, r]));
+  const xml = zip.text(workbookPart);
+  const sheets: SheetEntry[] = [];
+  for (const tag of tagsOf(xml, "sheet")) {
+    const a = attributesOf(tag);
+    const rid = Object.entries(a).find(([k]) => k === "r:id" || k.endsWith(":id"))?.[1] ?? "";
+    const rel = byId.get(rid);
+    if (!rel || !rel.part || !REL.worksheet.test(rel.type) || !zip.has(rel.part)) continue;
+    const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";
+    sheets.push({ name: a.name ?? rel.part, part: zip.entry(rel.part)!.name, state });
+  }
+  const find = (re: RegExp) => {
+    const r = rels.find((x) => re.test(x.type) && x.part && zip.has(x.part));
+    return r ? zip.entry(r.part!)!.name : null;
+  };
+  return {
+    workbookPart: zip.entry(workbookPart)!.name,
+    sheets,
+    sharedStringsPart: find(REL.sharedStrings),
+    stylesPart: find(REL.styles),
+    calcChainPart: find(REL.calcChain),
+    workbookRels: rels,
+  };
+}

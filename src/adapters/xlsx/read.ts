@@ -1,0 +1,330 @@
+/**
+ * The streaming, sparse reader: each worksheet's XML goes through saxes as it is inflated, and only cells that hold
+ * something are kept — a value far away (XFD1048576) costs one cell, formatted empty rows cost nothing. Shared strings,
+ * number formats, merges and formulas (shared formulas expanded to each cell) are resolved. Error values stay error
+ * text ("#DIV/0!", the engine's CELL_ERROR); a number too large to be finite stays the text it was written as.
+ *
+ * A sheet whose rows so far could not start a table (headerRole.ts) stops being kept past KEEP_HEAD cells: the rest is
+ * only scanned for a header row. Found later, the sheet is read again in full; never found, the sheet's first cells
+ * are what the engine sees (enough to say which headers are missing). Every read is bounded (limits.ts).
+ */
+import type { CellValue, MergedArea, SnapshotCell, SparseSheetSnapshot } from "../../core/snapshot";
+import type { ZipArchive } from "./zip";
+import { ChunkParser, parsePart, StopParse } from "./xml";
+import { LIMITS, limitError } from "./limits";
+import { parseRef } from "./cellRef";
+import { shiftFormula } from "./formula";
+import type { Styles } from "./styles";
+import { couldBeHeaderRow, mayHoldHeader } from "./headerRole";
+
+/** Cells kept of a sheet that has shown no possible header row yet. */
+export const KEEP_HEAD = 20_000;
+
+/** Counts what the whole workbook has cost so far. */
+export class Budget {
+  cells = 0;
+  bytes = 0;
+  addCells(n: number, where: string): void {
+    this.cells += n;
+    if (this.cells > LIMITS.cells) throw limitError("cells", where);
+  }
+  addBytes(n: number): void {
+    this.bytes += n;
+    if (this.bytes > LIMITS.totalBytes) throw limitError("totalBytes");
+  }
+}
+
+/** Excel's escape for characters XML cannot hold (ST_Xstring): "_x001B_" is ESC, "_x005F_" a literal underscore. */
+export function unescapeXstring(s: string): string {
+  if (s.indexOf("_x") < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+function checkString(s: string, where: string): string {
+  if (s.length > LIMITS.stringChars) throw limitError("stringChars", where);
+  return s;
+}
+
+/** The shared strings, in order (rich text runs joined, phonetic runs left out). */
+export function readSharedStrings(zip: ZipArchive, part: string | null, budget: Budget): string[] {
+  if (!part) return [];
+  const out: string[] = [];
+  let inSi = false;
+  let inT = false;
+  let phonetic = 0;
+  let cur = "";
+  parsePart(zip, part, {
+    open(name) {
+      if (name === "si") {
+        inSi = true;
+        cur = "";
+      } else if (name === "rPh") phonetic++;
+      else if (name === "t" && inSi && phonetic === 0) inT = true;
+    },
+    close(name) {
+      if (name === "si") {
+        inSi = false;
+        out.push(checkString(unescapeXstring(cur), part));
+      } else if (name === "rPh") phonetic--;
+      else if (name === "t") inT = false;
+    },
+    text(t) {
+      if (inT) {
+        cur += t;
+        if (cur.length > LIMITS.stringChars) throw limitError("stringChars", part);
+      }
+    },
+  });
+  budget.addBytes(zip.entry(part)?.size ?? 0);
+  return out;
+}
+
+/** ISO date-time (t="d") → Excel serial day number. */
+function isoSerial(s: string): number | null {
+  const t = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(s) || !s.includes("T") ? s : `${s}Z`);
+  return Number.isFinite(t) ? t / 86400000 + 25569 : null;
+}
+
+interface SheetReadResult {
+  snapshot: SparseSheetSnapshot;
+  /** False when no row could start a table (the cells are then only the sheet's head). */
+  mayHoldTable: boolean;
+}
+
+/** Reads one worksheet into a sparse snapshot. */
+export function readSheet(
+  zip: ZipArchive,
+  name: string,
+  part: string,
+  shared: string[],
+  styles: Styles,
+  budget: Budget,
+  opts: { keepAll?: boolean; headerStrings?: Set<number> } = {},
+): SheetReadResult {
+  const cells: SnapshotCell[] = [];
+  const merges: MergedArea[] = [];
+  const groups = new Map<string, { row: number; col: number; text: string }>();
+  let keeping = true;
+  let candidate = opts.keepAll === true;
+  let restart = false;
+
+  let row = 0;
+  let lastCol = 0;
+  let rowTexts: { col: number; text: string }[] = [];
+  let rowHint = false;
+  // the open cell
+  let inCell = false;
+  let col = 0;
+  let type = "n";
+  let style = 0;
+  let v = "";
+  let inV = false;
+  let f: string | null = null;
+  let inF = false;
+  let fAttrs: Record<string, string> = {};
+  let inIs = 0;
+  let inT = false;
+  let phonetic = 0;
+  let isText = "";
+  let scanned = 0;
+
+  const endCell = () => {
+    let value: CellValue = null;
+    switch (type) {
+      case "s": {
+        const i = Number(v);
+        value = v === "" || !Number.isInteger(i) ? null : (shared[i] ?? null);
+        break;
+      }
+      case "inlineStr":
+        value = unescapeXstring(isText);
+        break;
+      case "str":
+        value = v;
+        break;
+      case "b":
+        value = v === "" ? null : v === "1" || v === "true";
+        break;
+      case "e":
+        value = v === "" ? null : v;
+        break;
+      case "d":
+        value = v === "" ? null : (isoSerial(v) ?? v);
+        break;
+      default: {
+        if (v === "") value = null;
+        else {
+          const n = Number(v);
+          // a number too large (or not a number at all) stays the text it was written as
+          value = Number.isFinite(n) ? n : v;
+        }
+      }
+    }
+    if (typeof value === "string") {
+      checkString(value, `${name}!${col}`);
+      if (value === "") value = null;
+    }
+    let formula: string | null = null;
+    if (f !== null || fAttrs.t === "shared") {
+      const si = fAttrs.si;
+      if (fAttrs.t === "shared" && si !== undefined) {
+        if (f && f.trim() !== "") {
+          groups.set(si, { row, col, text: f });
+          formula = f;
+        } else {
+          const g = groups.get(si);
+          formula = g ? shiftFormula(g.text, row - g.row, col - g.col) : null;
+        }
+      } else formula = f && f !== "" ? f : null;
+    }
+    if (value === null && formula === null) return;
+    scanned++;
+    if (typeof value === "string" && !candidate && mayHoldHeader(value)) rowHint = true;
+    if (typeof value === "string" && !candidate) rowTexts.push({ col, text: value });
+    if (!keeping) {
+      if (scanned > LIMITS.cells) throw limitError("cells", name);
+      return;
+    }
+    budget.addCells(1, name);
+    cells.push({ row, col, value, formula: formula === null ? null : `=${formula}`, numberFormat: styles.numberFormat(style) });
+  };
+
+  const endRow = () => {
+    if (!candidate && rowHint && couldBeHeaderRow(row, rowTexts)) {
+      candidate = true;
+      if (!keeping) {
+        restart = true;
+        throw new StopParse();
+      }
+    }
+    rowTexts = [];
+    rowHint = false;
+    if (keeping && !candidate && cells.length >= KEEP_HEAD) keeping = false;
+  };
+
+  const parser = new ChunkParser({
+    open(tag, a, selfClosing) {
+      if (inCell) {
+        if (tag === "v") {
+          inV = true;
+          v = "";
+        } else if (tag === "f") {
+          fAttrs = a;
+          f = "";
+          inF = !selfClosing;
+        } else if (tag === "is") inIs++;
+        else if (tag === "rPh") phonetic++;
+        else if (tag === "t" && inIs > 0 && phonetic === 0) inT = true;
+        return;
+      }
+      if (tag === "c") {
+        const pos = a.r ? parseRef(a.r) : null;
+        col = pos ? pos.col : lastCol + 1;
+        if (pos && pos.row !== row) row = pos.row;
+        lastCol = col;
+        type = a.t ?? "n";
+        style = a.s ? Number(a.s) : 0;
+        v = "";
+        f = null;
+        fAttrs = {};
+        isText = "";
+        inIs = 0;
+        phonetic = 0;
+        if (selfClosing) return;
+        inCell = true;
+      } else if (tag === "row") {
+        row = a.r ? Number(a.r) : row + 1;
+        lastCol = 0;
+        if (selfClosing) endRow();
+      } else if (tag === "mergeCell" && a.ref) {
+        const [s, e] = a.ref.split(":");
+        const ps = parseRef(s);
+        const pe = parseRef(e ?? s);
+        if (ps && pe) merges.push({ top: ps.row, left: ps.col, bottom: pe.row, right: pe.col });
+      }
+    },
+    close(tag) {
+      if (inCell) {
+        if (tag === "c") {
+          inCell = false;
+          endCell();
+        } else if (tag === "v") inV = false;
+        else if (tag === "f") inF = false;
+        else if (tag === "is") inIs--;
+        else if (tag === "rPh") phonetic--;
+        else if (tag === "t") inT = false;
+        return;
+      }
+      if (tag === "row") endRow();
+    },
+    text(t) {
+      if (!inCell) return;
+      if (inV) {
+        v += t;
+        if (v.length > LIMITS.stringChars) throw limitError("stringChars", name);
+      } else if (inF) f += t;
+      else if (inT) {
+        isText += t;
+        if (isText.length > LIMITS.stringChars) throw limitError("stringChars", name);
+      }
+    },
+  });
+  // While the head is kept, saxes reads every cell. Once a sheet has shown no possible header row in KEEP_HEAD cells,
+  // the rest is only scanned as text for one: a shared string that may name a header, or 级/目 written in the sheet
+  // itself (an inline string, a cached text result). Found, the sheet is read again in full.
+  const decoder = new TextDecoder("utf-8");
+  const headerStrings = opts.headerStrings ?? new Set<number>();
+  const SHARED = /<(?:[\w.-]+:)?c\b[^>]*\bt="s"[^>]*>\s*<(?:[\w.-]+:)?v>(\d+)</g;
+  let tail = "";
+  const scan = (text: string): void => {
+    const hay = tail + text;
+    if (/[级目]/.test(text)) restart = true;
+    else if (headerStrings.size) {
+      SHARED.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = SHARED.exec(hay))) if (headerStrings.has(Number(m[1]))) restart = true;
+    }
+    tail = hay.slice(-256);
+    if (restart) throw new StopParse();
+  };
+  try {
+    zip.stream(part, (chunk) => {
+      const text = decoder.decode(chunk, { stream: true });
+      if (keeping || candidate) parser.write(text, part);
+      else scan(text);
+    });
+    const rest = decoder.decode();
+    if (keeping || candidate) {
+      parser.write(rest, part);
+      parser.close(part);
+    } else scan(rest);
+  } catch (e) {
+    if (!(e instanceof StopParse)) throw e;
+  }
+  budget.addBytes(zip.entry(part)?.size ?? 0);
+  if (restart) {
+    budget.addCells(-cells.length, name);
+    return readSheet(zip, name, part, shared, styles, budget, { ...opts, keepAll: true });
+  }
+  return { snapshot: { name, cells: withoutCovered(cells, merges), merges }, mayHoldTable: candidate };
+}
+
+/** Drops cells hidden under a merge (only its top-left cell shows). */
+function withoutCovered(cells: SnapshotCell[], merges: MergedArea[]): SnapshotCell[] {
+  if (merges.length === 0) return cells;
+  const COLS = 32768;
+  const covered = new Set<number>();
+  const large: MergedArea[] = [];
+  for (const m of merges) {
+    if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 10_000) {
+      large.push(m);
+      continue;
+    }
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(r * COLS + c);
+  }
+  return cells.filter(
+    (c) =>
+      !covered.has(c.row * COLS + c.col) &&
+      !large.some((m) => c.row >= m.top && c.row <= m.bottom && c.col >= m.left && c.col <= m.right && (c.row !== m.top || c.col !== m.left)),
+  );
+}

@@ -1,0 +1,177 @@
+/**
+ * The styles part: which number format and protection each cell format (xf) has, and — for the writer — a cell
+ * format like another but with a given number format, added only when none exists yet. Everything else in the part
+ * stays as written.
+ */
+import { attributesOf, escapeAttr, setAttribute } from "./xml";
+
+/** Excel's built-in number formats (the ids a file may use without declaring them). */
+export const BUILTIN_FORMATS: Record<number, string> = {
+  0: "General",
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: "m/d/yy h:mm",
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00;(#,##0.00)",
+  40: "#,##0.00;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
+};
+
+interface Xf {
+  /** The element's text as written. */
+  xml: string;
+  numFmtId: number;
+  locked: boolean;
+}
+
+const XF = /<(?:[\w.-]+:)?xf\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?xf>)/g;
+
+export class Styles {
+  private readonly formats = new Map<number, string>();
+  private readonly xfs: Xf[] = [];
+  private added: { formats: { id: number; code: string }[]; xfs: string[] } = { formats: [], xfs: [] };
+  private readonly prefix: string;
+
+  constructor(private readonly xml: string | null) {
+    this.prefix = xml ? (/<([\w.-]+:)?styleSheet\b/.exec(xml)?.[1] ?? "") : "";
+    if (!xml) return;
+    for (const tag of xml.match(/<(?:[\w.-]+:)?numFmt\b[^>]*>/g) ?? []) {
+      const a = attributesOf(tag);
+      if (a.numFmtId !== undefined && a.formatCode !== undefined) this.formats.set(Number(a.numFmtId), a.formatCode);
+    }
+    const cellXfs = /<(?:[\w.-]+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(xml);
+    if (cellXfs) {
+      for (const m of cellXfs[1].match(XF) ?? []) {
+        const a = attributesOf(m.slice(0, m.indexOf(">") + 1));
+        const prot = /<(?:[\w.-]+:)?protection\b[^>]*>/.exec(m);
+        const lockedAttr = prot ? attributesOf(prot[0]).locked : undefined;
+        this.xfs.push({ xml: m, numFmtId: Number(a.numFmtId ?? 0), locked: !(lockedAttr === "0" || lockedAttr === "false") });
+      }
+    }
+  }
+
+  private readonly formatCache = new Map<number, string | null>();
+
+  /** The number format code of a cell format, or null for General / an unknown index. */
+  numberFormat(xfIndex: number): string | null {
+    let f = this.formatCache.get(xfIndex);
+    if (f === undefined) {
+      f = this.numberFormatOf(xfIndex);
+      if (this.added.formats.length === 0) this.formatCache.set(xfIndex, f);
+    }
+    return f;
+  }
+
+  private numberFormatOf(xfIndex: number): string | null {
+    const xf = this.xfs[xfIndex];
+    if (!xf) return null;
+    const code = this.formatCode(xf.numFmtId);
+    return code === "General" ? null : code;
+  }
+
+  private formatCode(id: number): string | null {
+    return this.formats.get(id) ?? BUILTIN_FORMATS[id] ?? (this.addedCode(id) ?? null);
+  }
+
+  private addedCode(id: number): string | undefined {
+    return this.added.formats.find((f) => f.id === id)?.code;
+  }
+
+  /** Whether cells of this format are locked when their sheet is protected (the default is locked). */
+  locked(xfIndex: number): boolean {
+    return this.xfs[xfIndex]?.locked ?? true;
+  }
+
+  get count(): number {
+    return this.xfs.length + this.added.xfs.length;
+  }
+
+  /** The index of a cell format like `base` but with number format `code` (an existing one when there is one). */
+  withNumberFormat(base: number, code: string): number {
+    const all = this.allXfs();
+    const baseXf = all[base] ?? all[0];
+    if (!baseXf) return base;
+    const id = this.formatId(code);
+    if (attributesOf(baseXf.slice(0, baseXf.indexOf(">") + 1)).numFmtId === String(id)) return base;
+    const head = baseXf.slice(0, baseXf.indexOf(">") + 1);
+    let newHead = setAttribute(head, "numFmtId", String(id));
+    newHead = setAttribute(newHead, "applyNumberFormat", "1");
+    const xf = newHead + baseXf.slice(head.length);
+    const existing = all.indexOf(xf);
+    if (existing >= 0) return existing;
+    this.added.xfs.push(xf);
+    return all.length;
+  }
+
+  private allXfs(): string[] {
+    return [...this.xfs.map((x) => x.xml), ...this.added.xfs];
+  }
+
+  private formatId(code: string): number {
+    for (const [id, c] of Object.entries(BUILTIN_FORMATS)) if (c === code) return Number(id);
+    for (const [id, c] of this.formats) if (c === code) return id;
+    const added = this.added.formats.find((f) => f.code === code);
+    if (added) return added.id;
+    const id = Math.max(163, ...this.formats.keys(), ...this.added.formats.map((f) => f.id)) + 1;
+    this.added.formats.push({ id, code });
+    return id;
+  }
+
+  /** Forgets what was added (the styles part is then written as it was read). */
+  reset(): void {
+    this.added = { formats: [], xfs: [] };
+  }
+
+  /** The styles part with what was added, or null when nothing was. */
+  toXml(): string | null {
+    if (!this.xml || (this.added.formats.length === 0 && this.added.xfs.length === 0)) return null;
+    const p = this.prefix;
+    let xml = this.xml;
+    if (this.added.formats.length) {
+      const fmts = this.added.formats.map((f) => `<${p}numFmt numFmtId="${f.id}" formatCode="${escapeAttr(f.code)}"/>`).join("");
+      const open = new RegExp(`<${p}numFmts\\b[^>]*?(/?)>`).exec(xml);
+      if (open && open[1] === "") {
+        const close = xml.indexOf(`</${p}numFmts>`, open.index);
+        const total = this.formats.size + this.added.formats.length;
+        xml = xml.slice(0, open.index) + setAttribute(open[0], "count", String(total)) + xml.slice(open.index + open[0].length, close) + fmts + xml.slice(close);
+      } else if (open) {
+        xml = xml.slice(0, open.index) + `<${p}numFmts count="${this.added.formats.length}">${fmts}</${p}numFmts>` + xml.slice(open.index + open[0].length);
+      } else {
+        const sheet = new RegExp(`<${p}styleSheet\\b[^>]*>`).exec(xml)!;
+        const at = sheet.index + sheet[0].length;
+        xml = xml.slice(0, at) + `<${p}numFmts count="${this.added.formats.length}">${fmts}</${p}numFmts>` + xml.slice(at);
+      }
+    }
+    if (this.added.xfs.length) {
+      const open = new RegExp(`<${p}cellXfs\\b[^>]*>`).exec(xml)!;
+      const close = xml.indexOf(`</${p}cellXfs>`, open.index);
+      xml =
+        xml.slice(0, open.index) +
+        setAttribute(open[0], "count", String(this.count)) +
+        xml.slice(open.index + open[0].length, close) +
+        this.added.xfs.join("") +
+        xml.slice(close);
+    }
+    return xml;
+  }
+}

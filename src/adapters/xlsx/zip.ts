@@ -1,0 +1,273 @@
+/**
+ * The zip container of an .xlsx, read from its central directory (the local headers may use data descriptors) and
+ * written back with every untouched entry's compressed bytes copied as they were. Inflating and deflating is fflate's
+ * (measured faster and smaller than JSZip: see README); inflating streams and stops at the size limit, so a zip that
+ * expands far beyond what it declares never fills memory. Node and browser alike.
+ */
+import { Inflate, deflateSync } from "fflate";
+import { LIMITS, limitError } from "./limits";
+import { corruptError } from "./messages";
+
+export interface ZipEntry {
+  /** Entry name as stored ("xl/workbook.xml"). */
+  readonly name: string;
+  readonly method: number;
+  readonly flags: number;
+  readonly crc: number;
+  readonly compressedSize: number;
+  /** The size the directory declares (inflating never trusts it). */
+  readonly size: number;
+  /** Offset of the compressed data in the archive. */
+  readonly dataOffset: number;
+  readonly time: number;
+  readonly date: number;
+  readonly externalAttrs: number;
+  readonly versionMadeBy: number;
+}
+
+const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
+const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
+
+export class ZipArchive {
+  private readonly byName = new Map<string, ZipEntry>();
+
+  private constructor(
+    readonly bytes: Uint8Array,
+    readonly entries: ZipEntry[],
+  ) {
+    for (const e of entries) this.byName.set(e.name, e);
+  }
+
+  /** Reads the central directory. Throws UserError for a damaged or zip64 archive. */
+  static open(bytes: Uint8Array): ZipArchive {
+    const b = bytes;
+    const min = Math.max(0, b.length - 22 - 0xffff);
+    let eocd = -1;
+    for (let i = b.length - 22; i >= min; i--) {
+      if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) throw corruptError("no zip end record");
+    const count = u16(b, eocd + 10);
+    const cdOffset = u32(b, eocd + 16);
+    if (count === 0xffff || cdOffset === 0xffffffff) {
+      throw limitError("zip64");
+    }
+    if (count > LIMITS.parts) throw limitError("parts");
+    const decoder = new TextDecoder("utf-8");
+    const entries: ZipEntry[] = [];
+    let p = cdOffset;
+    for (let i = 0; i < count; i++) {
+      if (p + 46 > b.length || u32(b, p) !== 0x02014b50) throw corruptError("zip directory damaged");
+      const nameLen = u16(b, p + 28);
+      const extraLen = u16(b, p + 30);
+      const commentLen = u16(b, p + 32);
+      const local = u32(b, p + 42);
+      if (local + 30 > b.length || u32(b, local) !== 0x04034b50) throw corruptError("zip entry damaged");
+      const compressedSize = u32(b, p + 20);
+      const dataOffset = local + 30 + u16(b, local + 26) + u16(b, local + 28);
+      if (dataOffset + compressedSize > b.length) throw corruptError("zip entry cut short");
+      entries.push({
+        name: decoder.decode(b.subarray(p + 46, p + 46 + nameLen)),
+        versionMadeBy: u16(b, p + 4),
+        flags: u16(b, p + 8),
+        method: u16(b, p + 10),
+        time: u16(b, p + 12),
+        date: u16(b, p + 14),
+        crc: u32(b, p + 16),
+        compressedSize,
+        size: u32(b, p + 24),
+        externalAttrs: u32(b, p + 38),
+        dataOffset,
+      });
+      p += 46 + nameLen + extraLen + commentLen;
+    }
+    return new ZipArchive(bytes, entries);
+  }
+
+  /** The entry of a part name ("/xl/workbook.xml" or "xl/workbook.xml"; OPC names compare without case). */
+  entry(name: string): ZipEntry | undefined {
+    const n = name.replace(/^\//, "");
+    const exact = this.byName.get(n);
+    if (exact) return exact;
+    const lower = n.toLowerCase();
+    return this.entries.find((e) => e.name.toLowerCase() === lower);
+  }
+
+  has(name: string): boolean {
+    return this.entry(name) !== undefined;
+  }
+
+  /**
+   * Streams an entry's content in chunks to `sink`, stopping with a limit error past `maxBytes`
+   * (whatever the directory declares). Returns the number of bytes produced.
+   */
+  stream(name: string, sink: (chunk: Uint8Array) => void, maxBytes: number = LIMITS.partBytes): number {
+    const e = this.entry(name);
+    if (!e) throw corruptError(`missing part ${name}`);
+    if (e.size > maxBytes) throw limitError("partBytes", name);
+    const data = this.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+    if (e.method === 0) {
+      if (data.length > maxBytes) throw limitError("partBytes", name);
+      sink(data);
+      return data.length;
+    }
+    if (e.method !== 8) throw corruptError(`unsupported compression ${e.method} in ${name}`);
+    let total = 0;
+    let over = false;
+    // an entry never honestly expands past the size the directory declares: a zip bomb that lies stops there
+    const bound = Math.min(maxBytes, e.size);
+    const inflater = new Inflate((chunk) => {
+      if (over) return;
+      total += chunk.length;
+      if (total > bound) {
+        over = true;
+        return;
+      }
+      sink(chunk);
+    });
+    const STEP = 1 << 14; // one push inflates to at most ~16 MB
+    try {
+      for (let o = 0; o < data.length && !over; o += STEP) {
+        inflater.push(data.subarray(o, Math.min(o + STEP, data.length)), o + STEP >= data.length);
+      }
+    } catch (err) {
+      if (over) throw limitError(total > maxBytes ? "partBytes" : "declared", name);
+      throw corruptError(`${name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (over) throw limitError(total > maxBytes ? "partBytes" : "declared", name);
+    return total;
+  }
+
+  /** An entry's whole content. */
+  read(name: string, maxBytes: number = LIMITS.partBytes): Uint8Array {
+    const chunks: Uint8Array[] = [];
+    const total = this.stream(name, (c) => chunks.push(c.slice()), maxBytes);
+    if (chunks.length === 1) return chunks[0];
+    const out = new Uint8Array(total);
+    let o = 0;
+    for (const c of chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return out;
+  }
+
+  /** An entry's content as text (UTF-8; a byte-order mark is dropped). */
+  text(name: string, maxBytes?: number): string {
+    return new TextDecoder("utf-8").decode(this.read(name, maxBytes));
+  }
+
+  /**
+   * A new archive: every entry in its original order, with the replaced ones deflated anew, the removed ones left
+   * out and the added ones at the end. Untouched entries keep their compressed bytes, CRC and timestamps.
+   */
+  rewrite(changes: { replace: Map<string, Uint8Array>; remove: Set<string> }): Uint8Array {
+    const parts: Uint8Array[] = [];
+    const central: Uint8Array[] = [];
+    let offset = 0;
+    const encoder = new TextEncoder();
+    const emit = (name: string, e: Omit<ZipEntry, "name" | "dataOffset">, data: Uint8Array) => {
+      const nameBytes = encoder.encode(name);
+      // bit 3 (data descriptor) is cleared: sizes and CRC go in the local header; bit 11 marks UTF-8 names
+      const flags = (e.flags & ~0x0008) | 0x0800;
+      const local = new Uint8Array(30 + nameBytes.length);
+      const lv = new DataView(local.buffer);
+      lv.setUint32(0, 0x04034b50, true);
+      lv.setUint16(4, 20, true);
+      lv.setUint16(6, flags, true);
+      lv.setUint16(8, e.method, true);
+      lv.setUint16(10, e.time, true);
+      lv.setUint16(12, e.date, true);
+      lv.setUint32(14, e.crc, true);
+      lv.setUint32(18, e.compressedSize, true);
+      lv.setUint32(22, e.size, true);
+      lv.setUint16(26, nameBytes.length, true);
+      lv.setUint16(28, 0, true);
+      local.set(nameBytes, 30);
+      const cd = new Uint8Array(46 + nameBytes.length);
+      const cv = new DataView(cd.buffer);
+      cv.setUint32(0, 0x02014b50, true);
+      cv.setUint16(4, e.versionMadeBy || 20, true);
+      cv.setUint16(6, 20, true);
+      cv.setUint16(8, flags, true);
+      cv.setUint16(10, e.method, true);
+      cv.setUint16(12, e.time, true);
+      cv.setUint16(14, e.date, true);
+      cv.setUint32(16, e.crc, true);
+      cv.setUint32(20, e.compressedSize, true);
+      cv.setUint32(24, e.size, true);
+      cv.setUint16(28, nameBytes.length, true);
+      cv.setUint32(38, e.externalAttrs, true);
+      cv.setUint32(42, offset, true);
+      cd.set(nameBytes, 46);
+      parts.push(local, data);
+      central.push(cd);
+      offset += local.length + data.length;
+    };
+    const replaced = new Set<string>();
+    const fresh = (name: string, content: Uint8Array, like?: ZipEntry) => {
+      const deflated = deflateSync(content, { level: 6 });
+      emit(name, {
+        method: 8,
+        flags: like ? like.flags & 0x0800 : 0,
+        crc: crc32(content),
+        compressedSize: deflated.length,
+        size: content.length,
+        time: like?.time ?? 0,
+        date: like?.date ?? 0x21, // 1980-01-01
+        externalAttrs: like?.externalAttrs ?? 0,
+        versionMadeBy: like?.versionMadeBy ?? 20,
+      }, deflated);
+    };
+    const key = (n: string) => n.replace(/^\//, "").toLowerCase();
+    const replace = new Map([...changes.replace].map(([k, v]) => [key(k), { name: k.replace(/^\//, ""), v }]));
+    const remove = new Set([...changes.remove].map(key));
+    for (const e of this.entries) {
+      const k = key(e.name);
+      if (remove.has(k)) continue;
+      const r = replace.get(k);
+      if (r) {
+        fresh(e.name, r.v, e);
+        replaced.add(k);
+      } else {
+        emit(e.name, e, this.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize));
+      }
+    }
+    for (const [k, r] of replace) if (!replaced.has(k)) fresh(r.name, r.v);
+    const cdSize = central.reduce((n, c) => n + c.length, 0);
+    const end = new Uint8Array(22);
+    const ev = new DataView(end.buffer);
+    ev.setUint32(0, 0x06054b50, true);
+    ev.setUint16(8, central.length, true);
+    ev.setUint16(10, central.length, true);
+    ev.setUint32(12, cdSize, true);
+    ev.setUint32(16, offset, true);
+    const out = new Uint8Array(offset + cdSize + 22);
+    let o = 0;
+    for (const p of [...parts, ...central, end]) {
+      out.set(p, o);
+      o += p.length;
+    }
+    return out;
+  }
+}
+
+let CRC_TABLE: Uint32Array | null = null;
+
+/** CRC-32 (zip's), for the entries written anew. */
+export function crc32(data: Uint8Array): number {
+  if (!CRC_TABLE) {
+    CRC_TABLE = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      CRC_TABLE[n] = c >>> 0;
+    }
+  }
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
