@@ -21,6 +21,7 @@ const io = {
   stderr: (t) => void process.stderr.write(t),
   cwd: process.cwd(),
   env: process.env,
+  stderrIsTTY: !!process.stderr.isTTY,
 };
 cli.main(process.argv.slice(2), io).then(
   (code) => {

@@ -16,6 +16,8 @@ export interface RunOptions {
   profile: ProfileId;
   scope: ReadScope;
   onProgress?: Progress;
+  /** Receives the sheets as read (the standalone page draws the table from them). */
+  onSnapshots?: (snapshots: SheetSnapshot[]) => void;
 }
 
 /** Any failure as a bilingual message: UserErrors pass through, anything else is wrapped (never a stack trace). */
@@ -41,7 +43,9 @@ export function analyse(snapshots: SheetSnapshot[], profile: ProfileId): Workboo
 /** Reads the sheets and runs the engine over them. */
 export async function check(host: SpreadsheetHost, options: RunOptions): Promise<WorkbookAnalysis> {
   const snapshots = await host.readSheets(options.scope, options.onProgress);
-  return analyse(snapshots, options.profile);
+  const analysis = analyse(snapshots, options.profile);
+  options.onSnapshots?.(snapshots);
+  return analysis;
 }
 
 export function allTables(analysis: WorkbookAnalysis): TableAnalysis[] {

@@ -12,6 +12,12 @@ export interface ParsedArgs {
   lang: "zh" | "en";
   inPlace: boolean;
   sheet: string | null;
+  /** check: write the 问题清单 workbook here. */
+  report: string | null;
+  /** check: exit 3 when a finding at this severity or above exists. */
+  failOn: "error" | "warning" | null;
+  /** check: worker threads for a batch (default: the machine's cores). */
+  workers: number | null;
 }
 
 /** Options that take a value, with their aliases. */
@@ -21,6 +27,9 @@ const VALUE_OPTIONS: Record<string, keyof ParsedArgs> = {
   "--profile": "profile",
   "--lang": "lang",
   "--sheet": "sheet",
+  "--report": "report",
+  "--fail-on": "failOn",
+  "--workers": "workers",
 };
 const FLAG_OPTIONS: Record<string, keyof ParsedArgs> = {
   "--json": "json",
@@ -48,6 +57,9 @@ export function parseArgs(argv: string[]): ParsedArgs {
     lang: "zh",
     inPlace: false,
     sheet: null,
+    report: null,
+    failOn: null,
+    workers: null,
   };
   let onlyPositionals = false;
   for (let i = 0; i < argv.length; i++) {
@@ -72,6 +84,15 @@ export function parseArgs(argv: string[]): ParsedArgs {
         if (valueKey === "lang") {
           if (value !== "zh" && value !== "en") throw usageError(`--lang 只能是 zh 或 en：${value}`, `--lang must be zh or en: ${value}`);
           out.lang = value;
+        } else if (valueKey === "failOn") {
+          if (value !== "error" && value !== "warning") {
+            throw usageError(`--fail-on 只能是 error 或 warning：${value}`, `--fail-on must be error or warning: ${value}`);
+          }
+          out.failOn = value;
+        } else if (valueKey === "workers") {
+          const n = Number(value);
+          if (!Number.isInteger(n) || n < 1 || n > 64) throw usageError(`--workers 应为 1 到 64 的整数：${value}`, `--workers must be a whole number from 1 to 64: ${value}`);
+          out.workers = n;
         } else {
           (out as unknown as Record<string, unknown>)[valueKey] = value;
         }

@@ -1,5 +1,7 @@
 /** `jixiao check <file.xlsx> [--json] [--profile …] [--lang zh|en]`: per table its kind, name, 总分, 等级 and findings. */
+import * as fs from "fs";
 import * as path from "path";
+import { runBatchCheck } from "./batch";
 import { getProfile, sortFindings, type Finding, type SheetAnalysis, type TableAnalysis, type WorkbookAnalysis } from "../core";
 import type { CliIO } from "./io";
 import { EXIT_OK } from "./io";
@@ -186,7 +188,18 @@ function quote(p: string): string {
   return /^[\w./\\:-]+$/.test(p) ? p : JSON.stringify(p);
 }
 
+/** One file named, no batch option: the detailed report of that file. Anything more: a batch (src/cli/batch.ts). */
+function isBatch(args: ParsedArgs, cwd: string): boolean {
+  if (args.positionals.length !== 1 || args.report || args.failOn || args.workers) return true;
+  try {
+    return fs.statSync(path.resolve(cwd, args.positionals[0])).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export async function runCheck(args: ParsedArgs, io: CliIO): Promise<number> {
+  if (args.positionals.length > 0 && isBatch(args, io.cwd ?? process.cwd())) return runBatchCheck(args, io);
   if (args.positionals.length !== 1) {
     throw args.positionals.length === 0
       ? usageError("请指定要检查的 .xlsx 文件：jixiao check <文件.xlsx>", "Name the .xlsx file to check: jixiao check <file.xlsx>")

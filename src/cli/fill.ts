@@ -9,7 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { CellChange, TableAnalysis, WorkbookAnalysis } from "../core";
-import { writeFileAtomic } from "../adapters/xlsx/node";
+import { writeOutputFile as writeFileAtomic } from "./io";
 import { fill, tablePlans } from "../app/workflow";
 import type { CliIO } from "./io";
 import { EXIT_OK } from "./io";
@@ -165,7 +165,7 @@ export async function runFill(args: ParsedArgs, io: CliIO): Promise<number> {
   const profile = checkProfile(args.profile);
   const host = await openFile(input);
   const { analysis } = await fill(host, { profile, scope: "all" });
-  await writeFileAtomic(output, await host.save());
+  await writeFileAtomic(output, await host.save(), { modeOf: input });
   io.stdout(args.json ? JSON.stringify(fillJson(file, outputArg, analysis), null, 2) + "\n" : fillText(file, outputArg, analysis, args.lang));
   return EXIT_OK;
 }

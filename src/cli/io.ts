@@ -1,4 +1,7 @@
-import { isUserError } from "../core/errors";
+import * as fs from "fs";
+import { promises as fsp } from "fs";
+import * as path from "path";
+import { isUserError, UserError } from "../core/errors";
 import { oneLine } from "./format";
 /**
  * What a CLI command sees of the outside world, so commands run in tests without spawning a process.
@@ -13,6 +16,8 @@ export interface CliIO {
   cwd?: string;
   /** Environment (JIXIAO_DEBUG=1 prints stacks of internal errors); default process.env. */
   env?: Record<string, string | undefined>;
+  /** True when standard error is a terminal (a batch then shows its progress there). */
+  stderrIsTTY?: boolean;
 }
 
 /** The real process's streams. */
@@ -22,6 +27,7 @@ export function processIO(): CliIO {
     stderr: (t) => void process.stderr.write(t),
     cwd: process.cwd(),
     env: process.env,
+    stderrIsTTY: !!process.stderr.isTTY,
   };
 }
 
@@ -29,6 +35,8 @@ export function processIO(): CliIO {
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_BAD_INPUT = 2;
+/** check --fail-on: a finding at that severity or above exists (or a file could not be read). */
+export const EXIT_FINDINGS = 3;
 
 /**
  * What the command says when it fails: a UserError is one line in Chinese and English (exit 2); anything else is an
@@ -47,4 +55,124 @@ export function failure(e: unknown, io: CliIO): number {
   );
   if (env.JIXIAO_DEBUG === "1" && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
   return EXIT_INTERNAL;
+}
+
+/**
+ * Characters a terminal acts on rather than shows: C0 controls but tab and line breaks, DEL, C1 controls, and the
+ * bidirectional overrides and isolates (a cell's text must not recolour the terminal or reorder what follows it).
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Inside JSON strings: the same, and the line separators JavaScript once treated as line ends. */
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
+/** Human output: control characters removed. */
+export function terminalText(text: string): string {
+  return text.replace(CONTROL, "");
+}
+
+/** JSON output (already JSON.stringify'd, which escapes C0): the rest escaped as \uXXXX — the same JSON value. */
+export function jsonText(json: string): string {
+  return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+function looksLikeJson(text: string): boolean {
+  const t = text.trim();
+  if (!((t.startsWith("{") && t.endsWith("}")) || (t.startsWith("[") && t.endsWith("]")))) return false;
+  try {
+    JSON.parse(t);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The streams as every command should use them: human text stripped of control characters, JSON (a whole
+ * document written at once, as --json does) with them escaped. `main` wraps the io it is given with this.
+ */
+export function safeIO(io: CliIO): CliIO {
+  if ((io as { safe?: boolean }).safe) return io;
+  return {
+    ...io,
+    stdout: (t) => io.stdout(looksLikeJson(t) ? jsonText(t) : terminalText(t)),
+    stderr: (t) => io.stderr(terminalText(t)),
+    safe: true,
+  } as CliIO;
+}
+
+/**
+ * Writes an output file all at once and safely:
+ * - a symbolic link is written through: its target gets the new content, the link stays;
+ * - an existing output that is not a regular file (a folder, a FIFO, a device) or that is read-only is refused (exit 2);
+ * - the new file keeps the mode of the file it replaces, or else of `modeOf` (the input), so 0600 stays 0600;
+ * - the bytes go to a temporary file next to the target, which is fsynced, then renamed over it (the folder is fsynced
+ *   too where the system allows): a failure at any point leaves the old file as it was.
+ */
+export async function writeOutputFile(file: string, bytes: Uint8Array, opts: { modeOf?: string } = {}): Promise<void> {
+  const target = await throughLinks(file);
+  const dir = path.dirname(target);
+  try {
+    const st = await fsp.stat(dir);
+    if (!st.isDirectory()) throw new Error("not a directory");
+  } catch {
+    throw new UserError(`输出文件夹不存在：${dir}`, `The output folder does not exist: ${dir}`, "output");
+  }
+  let mode: number | undefined;
+  const existing = await fsp.stat(target).catch(() => null);
+  if (existing) {
+    if (existing.isDirectory()) throw new UserError(`输出路径是一个文件夹：${file}`, `The output path is a folder: ${file}`, "output");
+    if (!existing.isFile()) {
+      throw new UserError(
+        `输出路径不是普通文件（可能是管道或设备）：${file}，未写入。`,
+        `The output path is not a regular file (perhaps a pipe or a device): ${file}; nothing was written.`,
+        "output",
+      );
+    }
+    try {
+      await fsp.access(target, fs.constants.W_OK);
+    } catch {
+      throw new UserError(`输出文件是只读的：${file}，未写入。`, `The output file is read-only: ${file}; nothing was written.`, "output");
+    }
+    if ((existing.mode & 0o222) === 0) {
+      throw new UserError(`输出文件是只读的：${file}，未写入。`, `The output file is read-only: ${file}; nothing was written.`, "output");
+    }
+    mode = existing.mode & 0o7777;
+  } else if (opts.modeOf) {
+    const input = await fsp.stat(opts.modeOf).catch(() => null);
+    if (input?.isFile()) mode = input.mode & 0o7777;
+  }
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  let handle: fsp.FileHandle | null = null;
+  try {
+    handle = await fsp.open(tmp, "wx", mode ?? 0o666);
+    await handle.writeFile(bytes);
+    if (mode !== undefined) await handle.chmod(mode); // the umask does not narrow a kept mode
+    await handle.sync();
+    await handle.close();
+    handle = null;
+    await fsp.rename(tmp, target);
+  } catch (e) {
+    await handle?.close().catch(() => undefined);
+    await fsp.rm(tmp, { force: true }).catch(() => undefined);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(`无法写入文件：${file}（${code ?? "?"}）`, `Cannot write the file: ${file} (${code ?? "?"})`, "output");
+  }
+  try {
+    const d = await fsp.open(dir, "r");
+    await d.sync().catch(() => undefined);
+    await d.close();
+  } catch {
+    /* some systems cannot open a folder for sync: the rename is still atomic */
+  }
+}
+
+/** The path a write lands on: symbolic links followed (also a dangling one, to where it points). */
+async function throughLinks(file: string): Promise<string> {
+  let p = path.resolve(file);
+  for (let i = 0; i < 40; i++) {
+    const st = await fsp.lstat(p).catch(() => null);
+    if (!st || !st.isSymbolicLink()) return p;
+    p = path.resolve(path.dirname(p), await fsp.readlink(p));
+  }
+  throw new UserError(`符号链接层数过多：${file}`, `Too many levels of symbolic links: ${file}`, "output");
 }

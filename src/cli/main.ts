@@ -10,7 +10,7 @@ import { parseArgs, usageError, type ParsedArgs } from "./args";
 import { runCheck } from "./check";
 import { runFill } from "./fill";
 import { runReport } from "./report";
-import { EXIT_OK, failure, type CliIO } from "./io";
+import { EXIT_OK, failure, safeIO, type CliIO } from "./io";
 
 export function version(): string {
   for (const p of [path.join(__dirname, "..", "..", "package.json"), path.join(__dirname, "..", "package.json")]) {
@@ -31,6 +31,10 @@ export const HELP = `jixiao ${"{version}"} — 绩效自评助手：识别、检
   jixiao check <文件.xlsx> [--json] [--profile <规则>] [--lang zh|en]
       检查每张自评表：类型、名称、总分、等级和发现的问题（错误在前）。
       Check every table: kind, name, total, grade and findings (errors first).
+  jixiao check <文件或目录>… [--report 问题清单.xlsx] [--json] [--fail-on error|warning] [--workers N]
+      批量检查（目录递归查找 .xlsx/.xlsm，多线程），每个文件一行，问题清单写入 .xlsx；无法读取的文件列为一行。
+      Batch: folders searched recursively, files checked in worker threads, one line per file, the issue list
+      as .xlsx; a file that cannot be read is a row of the list, not the end of the batch.
   jixiao fill <输入.xlsx> -o <输出.xlsx> [--json] [--profile <规则>]
       填充执行率、得分、总分等公式，把文本数字转为数值，写入新文件并列出每处修改。
       Fill the derived cells with formulas, write a new file and list every change.
@@ -45,11 +49,15 @@ export const HELP = `jixiao ${"{version}"} — 绩效自评助手：识别、检
   --lang zh|en      文字输出的语言 / language of the text output (default zh)
   -o, --output      输出文件 / output file
   --in-place        fill：覆盖输入文件 / fill: overwrite the input file
+  --report <文件>   check：问题清单（问题清单、文件汇总两个工作表）/ check: the issue list workbook
+  --fail-on <级别>  check：存在该级别或更严重的问题（或文件无法读取）时退出码为 3 / exit 3 on findings at that level
+  --workers <N>     check：并行线程数（默认为 CPU 核数）/ worker threads (default: the CPU cores)
   -h, --help        显示帮助 / show this help
   -V, --version     显示版本 / show the version
 
 退出码 Exit codes: 0 完成（无论有无问题） done, findings or not · 2 输入有误（用法、文件不存在、不是 .xlsx、
-  空文件、文件损坏、受密码保护、旧版 .xls） bad input · 1 内部错误 internal error (JIXIAO_DEBUG=1 prints the stack)
+  空文件、文件损坏、受密码保护、旧版 .xls；批量时：有文件无法读取） bad input (batch: a file could not be read) ·
+  3 check --fail-on：存在该级别的问题 findings at the --fail-on level · 1 内部错误 internal error (JIXIAO_DEBUG=1 prints the stack)
 `;
 
 
@@ -78,7 +86,8 @@ async function dispatch(args: ParsedArgs, argv: string[], io: CliIO): Promise<nu
   }
 }
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], given: CliIO): Promise<number> {
+  const io = safeIO(given);
   try {
     // `report` parses its own options.
     const first = argv.find((a) => !a.startsWith("-"));

@@ -11,7 +11,7 @@
  */
 import * as path from "path";
 import { docxReportWriter } from "../adapters/docx";
-import { writeFileAtomic } from "../adapters/xlsx/node";
+import { writeOutputFile as writeFileAtomic } from "./io";
 import { narrativeFingerprint } from "../core/narrative";
 import { writeReportFile, type TableReport } from "../app/report";
 import { parseArgs, usageError } from "./args";

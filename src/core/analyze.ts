@@ -3,13 +3,13 @@
  */
 import type { AnalyzeOptions, Evaluation, FundEvaluation, IndicatorEvaluation, SheetAnalysis, TableAnalysis, WorkbookAnalysis } from "./analysis";
 import { sortFindings, type Finding } from "./findings";
-import type { DepartmentTable, FundRow, NumberCell, ProjectTable, SummaryTable, Table } from "./model";
+import type { DepartmentTable, FundRow, NumberCell, ProjectTable, SummaryRow, SummaryTable, Table } from "./model";
 import type { FillPlan } from "./plan";
 import { getProfile, type Profile } from "./profiles";
 import type { SheetSnapshot } from "./snapshot";
 import { recognizeSheet } from "./recognize";
 import { PlanBuilder } from "./fill";
-import { sumFormula } from "./formulas";
+import { columnRanges, sumFormula } from "./formulas";
 import { columnName } from "./address";
 import {
   RuleContext,
@@ -100,7 +100,9 @@ export function numberCellsOf(t: Table): (NumberCell | null)[] {
       for (const i of t.indicators) out.push(i.weight, i.score);
       break;
     case "summary":
-      for (const r of t.totalRow ? [...t.rows, t.totalRow] : t.rows) out.push(r.initial, r.budget, r.executed, r.rate, r.score);
+      for (const r of [...t.rows, ...(t.subtotals ?? []).map((s) => s.row), ...(t.totalRow ? [t.totalRow] : [])]) {
+        out.push(r.initial, r.budget, r.executed, r.rate, r.score);
+      }
       break;
     case "scorecard":
       for (const i of t.items) out.push(i.weight, i.score);
@@ -225,31 +227,38 @@ function analyzeSummary(ctx: RuleContext, t: SummaryTable): Evaluation {
     funds.push({ label: r.name.text, initial: r.initial?.value ?? null, budget: r.budget?.value ?? null, executed: r.executed?.value ?? null, rate });
     if (r.score && r.score.value !== null) checkGrade(ctx, r.grade, r.score.value, `「${r.name.text}」`);
   }
-  const tr = t.totalRow;
-  if (tr && t.rows.length) {
-    const first = t.rows[0].row;
-    const last = t.rows[t.rows.length - 1].row;
-    // the 合计 cells as they will be after the fill: the sums of their columns
+  // 小计 rows, then the 合计: each the sum of its projects (a 小计 is never counted in the 合计)
+  const sums: { label: string; labelEn: string; row: SummaryRow; parts: SummaryRow[] }[] = [];
+  for (const sub of t.subtotals ?? []) {
+    const parts = sub.parts.map((i) => t.rows[i]);
+    const first = parts[0]?.name.text;
+    sums.push({ label: `小计${first ? `（${first}等）` : ""}`, labelEn: "Subtotal", row: sub.row, parts });
+  }
+  if (t.totalRow) sums.push({ label: "合计", labelEn: "Total", row: t.totalRow, parts: t.rows });
+  for (const { label, labelEn, row: tr, parts: projects } of sums) {
+    if (!projects.length) continue;
+    // the cells as they will be after the fill: the sums of their columns
     const filled: Partial<Record<"initial" | "budget" | "executed", NumberCell>> = {};
     for (const col of ["initial", "budget", "executed"] as const) {
       const cell = tr[col];
       if (!cell) continue;
-      const parts = t.rows.map((r) => r[col]);
-      checkSubtotal(ctx, cell, parts, `合计（${colName[col]}）`, `Total (${colNameEn[col]})`);
+      const parts = projects.map((r) => r[col]);
+      checkSubtotal(ctx, cell, parts, `${label}（${colName[col]}）`, `${labelEn} (${colNameEn[col]})`);
       for (const p of parts) ctx.plan.numberFromText(p);
       const sum = Number(parts.reduce<number>((a, p) => a + (p?.value ?? 0), 0).toFixed(6));
       const letter = columnName(cell.ref.col);
-      ctx.plan.formula(cell, sumFormula(`${letter}${first}:${letter}${last}`), sum, `合计 = 各项目${colName[col]}之和`, `Total = sum of the projects' ${colNameEn[col]}`);
+      const ranges = columnRanges(letter, projects.map((r) => r.row));
+      ctx.plan.formula(cell, sumFormula(ranges.join(",")), sum, `${label} = 各项目${colName[col]}之和`, `${labelEn} = sum of the projects' ${colNameEn[col]}`);
       filled[col] = { ...cell, value: sum, empty: false, numberAsText: false };
     }
     const rate = checkExecutionRate(ctx, {
-      label: "合计",
+      label,
       initial: filled.initial ?? null,
       budget: filled.budget ?? null,
       executed: filled.executed ?? null,
       rate: tr.rate,
     });
-    funds.push({ label: "合计", initial: filled.initial?.value ?? null, budget: filled.budget?.value ?? null, executed: filled.executed?.value ?? null, rate });
+    funds.push({ label, initial: filled.initial?.value ?? null, budget: filled.budget?.value ?? null, executed: filled.executed?.value ?? null, rate });
   }
   checkNumbersAsText(ctx, t.rows.flatMap((r) => [r.initial, r.budget, r.executed, r.score]));
   return { executionRate: null, budgetScore: null, budgetWeight: null, indicators: [], weightSum: 0, total: null, grade: null, funds };

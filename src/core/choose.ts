@@ -81,6 +81,25 @@ function roles(t: Table): Map<string, ChangeGroupId> {
   return m;
 }
 
+/**
+ * The table's arithmetic cells (SPEC §3 "two kinds of derived cell"): 执行率, 执行率得分, 总分, 合计 and subtotals —
+ * the cells the fill always writes a formula into. Indicator scores (a person's judgement) are not among them.
+ */
+export function arithmeticCells(t: Table): Map<string, ChangeGroupId> {
+  const judged = new Set<string>();
+  if (t.kind === "project" || t.kind === "department") for (const i of t.indicators) if (i.score) judged.add(i.score.ref.address);
+  if (t.kind === "summary") for (const r of t.rows) if (r.score) judged.add(r.score.ref.address);
+  if (t.kind === "scorecard") {
+    for (const i of t.items) if (i.score) judged.add(i.score.ref.address);
+    for (const g of t.groups) if (g.weightCell) judged.add(g.weightCell.ref.address);
+  }
+  // declared weights are the table's own statements, not arithmetic the fill owns
+  if (t.kind !== "summary" && t.totalWeight) judged.add(t.totalWeight.ref.address);
+  const out = new Map<string, ChangeGroupId>();
+  for (const [cell, id] of roles(t)) if (!judged.has(cell)) out.set(cell, id);
+  return out;
+}
+
 /** The group a change belongs to: a conversion of text to a number is its own reason; else the cell's role. */
 export function changeGroupOf(c: CellChange, rolesBySheet: Map<string, Map<string, ChangeGroupId>>): ChangeGroupId {
   if (c.kind === "number") return "number";

@@ -275,6 +275,14 @@ export interface SummaryTable extends TableBase {
   rows: SummaryRow[];
   /** 合计 row: initial/budget/executed/rate cells of the total. */
   totalRow: SummaryRow | null;
+  /** 小计 rows, each with the project rows (indices into `rows`) it adds up; not projects themselves. */
+  subtotals?: SummarySubtotal[];
+}
+
+export interface SummarySubtotal {
+  row: SummaryRow;
+  /** Indices into SummaryTable.rows of the projects the 小计 covers (those since the previous 小计 or category line). */
+  parts: number[];
 }
 
 /**

@@ -102,6 +102,12 @@ export interface Strings {
   numberFixName: (n: number) => string;
   numberFixed: (n: number) => string;
   showCells: string;
+  // sheet view
+  sheetViewTitle: string;
+  sheetViewDerived: string;
+  sheetViewPlanned: string;
+  sheetViewTable: string;
+  unreadTitle: string;
   // notices
   applied: (n: number) => string;
   undone: string;
@@ -204,6 +210,11 @@ const zh: Strings = {
   numberFixName: (n) => `${n} 处文本数字 → 转为数字`,
   numberFixed: (n) => `已将 ${n} 处文本数字转为数值，可撤销。`,
   showCells: "单元格",
+  sheetViewTitle: "表格视图",
+  sheetViewDerived: "计算单元格",
+  sheetViewPlanned: "将写入",
+  sheetViewTable: "显示的表",
+  unreadTitle: "未能完整读取",
   applied: (n) => `已写入 ${n} 处更改，可撤销。`,
   undone: "已撤销上次写入，单元格已恢复原样。",
   adopted: (c) => `已采纳建议，写入 ${c}，可撤销。`,
@@ -303,6 +314,11 @@ const en: Strings = {
   numberFixName: (n) => `${n} 处文本数字 → 转为数字`,
   numberFixed: (n) => `${n} number${n === 1 ? "" : "s"} stored as text converted. You can undo.`,
   showCells: "Cells",
+  sheetViewTitle: "Sheet view",
+  sheetViewDerived: "Calculated",
+  sheetViewPlanned: "To be written",
+  sheetViewTable: "Table shown",
+  unreadTitle: "Not fully read",
   applied: (n) => `${n} change${n === 1 ? "" : "s"} written. You can undo.`,
   undone: "The last fill was undone; the cells hold what they held before.",
   adopted: (c) => `Suggestion written to ${c}. You can undo.`,

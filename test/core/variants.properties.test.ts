@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { analyzeSheet, parseA1, a1, type SheetSnapshot, type TableAnalysis } from "../../src/core";
 import { parseQuantity } from "../../src/core/quantity";
 import { fixtureNames, fixtureSnapshots } from "../support/fixtures";
+import { realSnapshots, realTableNames } from "../support/realCorpus";
 import { belowItself, besideItself, shifted, splitTargetColumn, unmergeAndFill, withFarValue, withTemplateRows } from "../support/variants";
 
 /** Findings and changes as comparable strings, with every address moved by `move`. */
@@ -29,11 +30,19 @@ function signature(t: TableAnalysis, move: (row: number, col: number) => [number
 
 const tablesOf = (snaps: SheetSnapshot[]) => snaps.flatMap((s) => analyzeSheet(s).tables);
 
-describe.each(fixtureNames())("%s: the SPEC §2.6 variants read as the original", (name) => {
+// The shared fixtures and the real corpus's project tables (test/data/real/project-*). The corpus's department table
+// (department-chongqing-media-2021) does not yet survive "merges undone" (its 自评总分 field, merged over two cells,
+// is then taken from the first) nor "a copy beside/below": left to the department recognition work.
+const sources: [string, () => Promise<SheetSnapshot[]>][] = [
+  ...fixtureNames().map((n): [string, () => Promise<SheetSnapshot[]>] => [n, () => fixtureSnapshots(n)]),
+  ...realTableNames(new Set(["project"])).map((n): [string, () => Promise<SheetSnapshot[]>] => [`real/${n}`, () => realSnapshots(n)]),
+];
+
+describe.each(sources)("%s: the SPEC §2.6 variants read as the original", (name, load) => {
   let base: SheetSnapshot[];
   let plain: TableAnalysis[];
   beforeAll(async () => {
-    base = await fixtureSnapshots(name);
+    base = await load();
     plain = tablesOf(base);
   });
 

@@ -157,6 +157,28 @@ describe("满意度 as an 二级 group under 效益 (2020 template)", () => {
   });
 });
 
+describe("a 年度资金总额 row left at 0 while its 其中 row holds the money (安徽 棠溪镇 2022, as published)", () => {
+  test("each column's FUNDS_SUBTOTAL_MISMATCH; no rate is made up from 0/0, so the stated 总分 no longer adds up", () => {
+    const rows = projectWith(
+      [
+        [null, "产出指标(50分)", "数量指标", "基建工程委托业务项目数量", "≥50个", 50, 50, 50],
+        [null, "效益指标(30分)", "社会效益指标", "对维护基建市场公平的影响程度", "效果明显", "达成预期指标", 30, 30],
+        [null, "满意度指标(10分)", "满意度指标", "公众满意度", "≥90%", "95%", 10, 10],
+      ],
+      {},
+      [100, 100],
+    );
+    rows[4] = [null, "年度资金总额:", 0, 0, 0, 10, 0, 0];
+    rows[5] = [null, "其中:本年财政拨款", 90, 89.974, 89.974];
+    rows[6] = [null, "上年结转资金"];
+    rows[7] = [null, "其他资金"];
+    const t = analyzeSheet(sheet(rows)).tables[0];
+    expect(codes(t)).toEqual(expect.arrayContaining(["FUNDS_SUBTOTAL_MISMATCH@C5", "FUNDS_SUBTOTAL_MISMATCH@D5", "FUNDS_SUBTOTAL_MISMATCH@E5", "TOTAL_MISMATCH@H15"]));
+    expect(codes(t).filter((c) => /^RATE_/.test(c))).toEqual([]);
+    expect(change(t, "G5")?.expected ?? null).toBeNull();
+  });
+});
+
 describe("money as text with units and separators", () => {
   test('"1,234.50", "12.3万元" and "7100元" are numbers in 万元, converted by the fill', () => {
     const rows = projectWith([[null, "产出指标", "数量指标", "培训人数", "≥1000人次", "1000人次", 90, null]], {}, [100, null]);
@@ -224,6 +246,23 @@ describe("TABLE_PARTIAL: what the layout has but could not be read is said, firs
     // the note row is the 总分 row, not an indicator weighing 100: weights add to 100, no TABLE_PARTIAL
     expect(t.findings.filter((f) => f.code === "TABLE_PARTIAL" || f.code === "WEIGHT_TOTAL_NOT_100")).toEqual([]);
     expect(t.table.kind === "project" && [t.table.totalWeight?.value, t.table.total?.value]).toEqual([100, 96]);
+  });
+  test("the same, with the note's merge undone and its text repeated up to the 总分 label", () => {
+    const rows = projectWith([
+      [null, "产出指标", "数量指标", "培训人数", "≥1000人次", "1000人次", 80, 80],
+      [null, "满意度指标", "服务对象满意度指标", "满意度", "≥95%", "90%", 10, 9],
+    ]).slice(0, -1);
+    rows.push(["其他需要说明事项", "无", "无", "无", "无", "总分", 100, 96, "优"]);
+    const t = analyzeSheet(sheet(rows)).tables[0];
+    expect(t.findings.filter((f) => f.code === "TABLE_PARTIAL" || f.code === "WEIGHT_TOTAL_NOT_100")).toEqual([]);
+    expect(t.table.kind === "project" && [t.table.totalWeight?.value, t.table.total?.value]).toEqual([100, 96]);
+  });
+  test("a table with no 总分 row and a second table right below it: the first ends where the second begins", () => {
+    const first = projectWith([[null, "产出指标", "数量指标", "培训人数", "≥1000人次", "1000人次", 90, 90]]).slice(0, -1);
+    const second = projectWith([[null, "产出指标", "数量指标", "培训人数", "≥1000人次", "1000人次", 90, 90]], {}, [100, null]);
+    const tables = analyzeSheet(sheet([...first, [], ...second])).tables;
+    expect(tables.map((t) => t.evaluation.executionRate)).toEqual([0.98, 0.98]);
+    expect(tables[1].findings.filter((f) => f.code === "TABLE_PARTIAL")).toEqual([]);
   });
   test('"合计" in an indicator row of its own (here its 实际完成值) does not make it a 总分 row', () => {
     const rows = projectWith([[null, "产出指标", "数量指标", "培训人数", "≥1000人次", "合计", 90, null]], {}, [100, null]);

@@ -120,6 +120,24 @@ describe("results of a real analysis", () => {
     expect(html).toContain("采纳建议");
   });
 
+  test("what could not be read (TABLE_PARTIAL, CELL_ERROR) is its own section, before the errors", async () => {
+    const analysis = await analysisOf("project-medical-aid-2020");
+    const t = analysis.sheets[0].tables[0];
+    t.findings = [
+      ...t.findings,
+      { code: "CELL_ERROR", severity: "error", sheet: t.sheet, cell: "E6", message: "单元格为错误值 #REF!", messageEn: "#REF!" },
+      { code: "TABLE_PARTIAL", severity: "warning", sheet: t.sheet, cell: "A12", message: "绩效指标部分无法读取", messageEn: "indicators not read" },
+    ];
+    const html = wrap("zh", <Results analysis={analysis} selected={null} disabled={false} onSelect={noop} onAdopt={noop} />);
+    const sections = [...html.matchAll(/data-testid="finding-section" data-section="(\w+)"/g)].map((m) => m[1]);
+    expect(sections).toEqual(["unread", "error", "warning", "info"]);
+    const unread = html.slice(html.indexOf('data-section="unread"'), html.indexOf('data-section="error"'));
+    expect([...unread.matchAll(/data-code="(\w+)"/g)].map((m) => m[1]).sort()).toEqual(["CELL_ERROR", "TABLE_PARTIAL"]);
+    expect(unread).toContain("未能完整读取（2）");
+    const rest = html.slice(html.indexOf('data-section="error"'));
+    expect(rest).not.toMatch(/data-code="(CELL_ERROR|TABLE_PARTIAL)"/);
+  });
+
   test("a sheet without a table shows the engine's reason; English messages in English", async () => {
     const analysis: WorkbookAnalysis = {
       profile: "default",

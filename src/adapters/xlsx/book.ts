@@ -12,6 +12,7 @@ import { readPackage, relsPartOf, tagsOf, type PackageMap } from "./opc";
 import { Styles } from "./styles";
 import { Budget, readSharedStrings, readSheet } from "./read";
 import { SheetXml } from "./sheetEdit";
+import { mayHoldHeader } from "./headerRole";
 import { attributesOf, escapeText, setAttribute } from "./xml";
 import { parseRef, refOf } from "./cellRef";
 import { shiftFormula } from "./formula";
@@ -45,6 +46,8 @@ export class PackageBook implements XlsxBook {
   private readonly pkg: PackageMap;
   private readonly styles: Styles;
   private shared: string[] | null = null;
+  /** Shared strings that may name a table header (the reader's pre-filter). */
+  private headerStrings = new Set<number>();
   private readonly budget = new Budget();
   private readonly base = new Map<string, SparseSheetSnapshot>();
   private readonly xml = new Map<string, SheetXml>();
@@ -74,8 +77,12 @@ export class PackageBook implements XlsxBook {
     let snap = this.base.get(name);
     if (!snap) {
       const entry = this.pkg.sheets.find((s) => s.name === name)!;
-      this.shared ??= readSharedStrings(this.zip, this.pkg.sharedStringsPart, this.budget);
-      snap = readSheet(this.zip, name, entry.part, this.shared, this.styles, this.budget).snapshot;
+      if (!this.shared) {
+        this.shared = readSharedStrings(this.zip, this.pkg.sharedStringsPart, this.budget);
+        this.headerStrings = new Set();
+        this.shared.forEach((s, i) => mayHoldHeader(s) && this.headerStrings.add(i));
+      }
+      snap = readSheet(this.zip, name, entry.part, this.shared, this.styles, this.budget, { headerStrings: this.headerStrings }).snapshot;
       this.base.set(name, snap);
     }
     return snap;
@@ -277,7 +284,7 @@ export class PackageBook implements XlsxBook {
     if (typeof value === "boolean") return `<${p}c r="${ref}"${sAttr} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
     if (/^#[A-Z0-9/!?]+[!?A]$/.test(value)) return `<${p}c r="${ref}"${sAttr} t="e"><${p}v>${escapeText(value)}</${p}v></${p}c>`;
     const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : "";
-    return `<${p}c r="${ref}"${sAttr} t="inlineStr"><${p}is><${p}t${space}>${escapeText(value)}</${p}t></${p}is></${p}c>`;
+    return `<${p}c r="${ref}"${sAttr} t="inlineStr"><${p}is><${p}t${space}>${escapeText(xstring(value))}</${p}t></${p}is></${p}c>`;
   }
 
   /**
@@ -311,6 +318,13 @@ export class PackageBook implements XlsxBook {
     }
     return out;
   }
+}
+
+/** Text as ST_Xstring: characters XML cannot hold become "_xHHHH_", and so does an underscore that would read as one. */
+function xstring(s: string): string {
+  return s
+    .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 
 function decodeText(s: string): string {

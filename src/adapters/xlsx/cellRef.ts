@@ -12,12 +12,29 @@ export function colLetters(col: number): string {
   return s;
 }
 
-/** "AB12" → { row: 12, col: 28 }, or null when the text is not a cell reference. */
+/** "AB12" → { row: 12, col: 28 }, or null when the text is not a cell reference. A char loop: the reader calls it per cell. */
 export function parseRef(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
-  if (!m) return null;
-  const col = colNumber(m[1].toUpperCase());
-  const row = Number(m[2]);
+  let i = 0;
+  const n = ref.length;
+  if (i < n && ref.charCodeAt(i) === 36) i++; // $
+  let col = 0;
+  const colStart = i;
+  for (; i < n; i++) {
+    let ch = ref.charCodeAt(i);
+    if (ch >= 97 && ch <= 122) ch -= 32;
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + (ch - 64);
+  }
+  if (i === colStart || i - colStart > 3) return null;
+  if (i < n && ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const rowStart = i;
+  for (; i < n; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 48 || ch > 57) return null;
+    row = row * 10 + (ch - 48);
+  }
+  if (i === rowStart || i - rowStart > 7) return null;
   if (row < 1 || row > 1048576 || col < 1 || col > 16384) return null;
   return { row, col };
 }

@@ -19,7 +19,7 @@ export const LIMITS = {
   parts: 20_000,
 };
 
-export type LimitName = "partBytes" | "totalBytes" | "cells" | "stringChars" | "parts" | "zip64";
+export type LimitName = "partBytes" | "totalBytes" | "cells" | "stringChars" | "parts" | "zip64" | "declared";
 
 const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
@@ -55,6 +55,12 @@ export function limitError(which: LimitName, where?: string): UserError {
       return new UserError(
         `工作簿的部件超过 ${LIMITS.parts} 个的上限，未读取、未写入任何内容。`,
         `The workbook has more than ${LIMITS.parts} parts; nothing was read or written.`,
+        "limit",
+      );
+    case "declared":
+      return new UserError(
+        `工作簿的一个部件${at}解压后超过它声明的大小（疑似“压缩炸弹”），已停止读取，未写入任何内容。`,
+        `One part of the workbook${atEn} expands beyond the size it declares (a likely zip bomb); reading stopped at that limit and nothing was written.`,
         "limit",
       );
     case "zip64":

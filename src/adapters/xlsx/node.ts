@@ -2,7 +2,6 @@
  * Node-only file helpers for the xlsx adapter (the CLI, tests, the bench). Not for the browser bundle.
  */
 import { promises as fs } from "fs";
-import * as path from "path";
 import { UserError } from "../../core/errors";
 import { loadXlsx, type XlsxBook } from "./index";
 
@@ -37,33 +36,3 @@ export async function readXlsxFile(file: string): Promise<XlsxBook> {
   return loadXlsx(await readInputFile(file));
 }
 
-/**
- * Writes bytes to a file all at once: into a temporary file next to it, then renamed over it,
- * so a failure never leaves a half-written file behind.
- */
-export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
-  const dir = path.dirname(path.resolve(file));
-  try {
-    const st = await fs.stat(dir);
-    if (!st.isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
-  } catch {
-    throw new UserError(`输出文件夹不存在：${dir}`, `The output folder does not exist: ${dir}`, "output");
-  }
-  try {
-    const st = await fs.stat(file);
-    if (st.isDirectory()) {
-      throw new UserError(`输出路径是一个文件夹：${file}`, `The output path is a folder: ${file}`, "output");
-    }
-  } catch (e) {
-    if (e instanceof UserError) throw e;
-  }
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(`无法写入文件：${file}（${code ?? "?"}）`, `Cannot write the file: ${file} (${code ?? "?"})`, "output");
-  }
-}

@@ -10,7 +10,7 @@
  */
 import type { CellValue, MergedArea, SnapshotCell, SparseSheetSnapshot } from "../../core/snapshot";
 import type { ZipArchive } from "./zip";
-import { parsePart, StopParse } from "./xml";
+import { ChunkParser, parsePart, StopParse } from "./xml";
 import { LIMITS, limitError } from "./limits";
 import { parseRef } from "./cellRef";
 import { shiftFormula } from "./formula";
@@ -32,6 +32,12 @@ export class Budget {
     this.bytes += n;
     if (this.bytes > LIMITS.totalBytes) throw limitError("totalBytes");
   }
+}
+
+/** Excel's escape for characters XML cannot hold (ST_Xstring): "_x001B_" is ESC, "_x005F_" a literal underscore. */
+export function unescapeXstring(s: string): string {
+  if (s.indexOf("_x") < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
 function checkString(s: string, where: string): string {
@@ -58,7 +64,7 @@ export function readSharedStrings(zip: ZipArchive, part: string | null, budget: 
     close(name) {
       if (name === "si") {
         inSi = false;
-        out.push(checkString(cur, part));
+        out.push(checkString(unescapeXstring(cur), part));
       } else if (name === "rPh") phonetic--;
       else if (name === "t") inT = false;
     },
@@ -93,7 +99,7 @@ export function readSheet(
   shared: string[],
   styles: Styles,
   budget: Budget,
-  opts: { keepAll?: boolean } = {},
+  opts: { keepAll?: boolean; headerStrings?: Set<number> } = {},
 ): SheetReadResult {
   const cells: SnapshotCell[] = [];
   const merges: MergedArea[] = [];
@@ -131,7 +137,7 @@ export function readSheet(
         break;
       }
       case "inlineStr":
-        value = isText;
+        value = unescapeXstring(isText);
         break;
       case "str":
         value = v;
@@ -196,7 +202,7 @@ export function readSheet(
     if (keeping && !candidate && cells.length >= KEEP_HEAD) keeping = false;
   };
 
-  parsePart(zip, part, {
+  const parser = new ChunkParser({
     open(tag, a, selfClosing) {
       if (inCell) {
         if (tag === "v") {
@@ -263,10 +269,42 @@ export function readSheet(
       }
     },
   });
+  // While the head is kept, saxes reads every cell. Once a sheet has shown no possible header row in KEEP_HEAD cells,
+  // the rest is only scanned as text for one: a shared string that may name a header, or 级/目 written in the sheet
+  // itself (an inline string, a cached text result). Found, the sheet is read again in full.
+  const decoder = new TextDecoder("utf-8");
+  const headerStrings = opts.headerStrings ?? new Set<number>();
+  const SHARED = /<(?:[\w.-]+:)?c\b[^>]*\bt="s"[^>]*>\s*<(?:[\w.-]+:)?v>(\d+)</g;
+  let tail = "";
+  const scan = (text: string): void => {
+    const hay = tail + text;
+    if (/[级目]/.test(text)) restart = true;
+    else if (headerStrings.size) {
+      SHARED.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = SHARED.exec(hay))) if (headerStrings.has(Number(m[1]))) restart = true;
+    }
+    tail = hay.slice(-256);
+    if (restart) throw new StopParse();
+  };
+  try {
+    zip.stream(part, (chunk) => {
+      const text = decoder.decode(chunk, { stream: true });
+      if (keeping || candidate) parser.write(text, part);
+      else scan(text);
+    });
+    const rest = decoder.decode();
+    if (keeping || candidate) {
+      parser.write(rest, part);
+      parser.close(part);
+    } else scan(rest);
+  } catch (e) {
+    if (!(e instanceof StopParse)) throw e;
+  }
   budget.addBytes(zip.entry(part)?.size ?? 0);
   if (restart) {
     budget.addCells(-cells.length, name);
-    return readSheet(zip, name, part, shared, styles, budget, { keepAll: true });
+    return readSheet(zip, name, part, shared, styles, budget, { ...opts, keepAll: true });
   }
   return { snapshot: { name, cells: withoutCovered(cells, merges), merges }, mayHoldTable: candidate };
 }

@@ -70,8 +70,19 @@ export class Styles {
     }
   }
 
+  private readonly formatCache = new Map<number, string | null>();
+
   /** The number format code of a cell format, or null for General / an unknown index. */
   numberFormat(xfIndex: number): string | null {
+    let f = this.formatCache.get(xfIndex);
+    if (f === undefined) {
+      f = this.numberFormatOf(xfIndex);
+      if (this.added.formats.length === 0) this.formatCache.set(xfIndex, f);
+    }
+    return f;
+  }
+
+  private numberFormatOf(xfIndex: number): string | null {
     const xf = this.xfs[xfIndex];
     if (!xf) return null;
     const code = this.formatCode(xf.numFmtId);

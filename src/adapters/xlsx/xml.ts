@@ -76,35 +76,70 @@ export class StopParse extends Error {
   }
 }
 
+/** A saxes parser fed chunk by chunk; an error thrown by a handler comes out of write() as it was thrown. */
+export class ChunkParser {
+  private readonly parser = new SaxesParser({ position: false });
+  private thrown: unknown = null;
+
+  constructor(h: SaxHandlers) {
+    const guard =
+      <A extends unknown[]>(fn: (...a: A) => void) =>
+      (...a: A) => {
+        try {
+          fn(...a);
+        } catch (e) {
+          this.thrown = e;
+          throw e;
+        }
+      };
+    if (h.open) {
+      const open = h.open;
+      this.parser.on("opentag", guard((t) => open(local(t.name), t.attributes as Attributes, t.isSelfClosing)));
+    }
+    if (h.close) {
+      const close = h.close;
+      this.parser.on("closetag", guard((t) => close(local(t.name))));
+    }
+    if (h.text) {
+      this.parser.on("text", guard(h.text));
+      this.parser.on("cdata", guard(h.text));
+    }
+  }
+
+  private run(fn: () => void, part: string): void {
+    try {
+      fn();
+    } catch (e) {
+      const cause = this.thrown ?? e;
+      if (cause instanceof StopParse || (cause instanceof Error && cause.name === "UserError")) throw cause;
+      throw corruptError(`${part}: ${cause instanceof Error ? cause.message.split("\n")[0] : String(cause)}`);
+    }
+  }
+
+  write(text: string, part: string): void {
+    this.run(() => this.parser.write(text), part);
+  }
+
+  close(part: string): void {
+    this.run(() => this.parser.close(), part);
+  }
+}
+
 /**
  * Streams a part of the package through saxes: the inflated chunks are decoded and fed as they come, so the part's
  * text is never held whole. Element names reach the handlers without their prefix. Returns false when a handler
  * stopped the parse (StopParse).
  */
 export function parsePart(zip: ZipArchive, part: string, h: SaxHandlers, maxBytes?: number): boolean {
-  const parser = new SaxesParser({ position: false });
-  if (h.open) {
-    const open = h.open;
-    parser.on("opentag", (t) => open(local(t.name), t.attributes as Attributes, t.isSelfClosing));
-  }
-  if (h.close) {
-    const close = h.close;
-    parser.on("closetag", (t) => close(local(t.name)));
-  }
-  if (h.text) {
-    const text = h.text;
-    parser.on("text", text);
-    parser.on("cdata", text);
-  }
+  const parser = new ChunkParser(h);
   const decoder = new TextDecoder("utf-8");
   try {
-    zip.stream(part, (chunk) => parser.write(decoder.decode(chunk, { stream: true })), maxBytes);
-    parser.write(decoder.decode());
-    parser.close();
+    zip.stream(part, (chunk) => parser.write(decoder.decode(chunk, { stream: true }), part), maxBytes);
+    parser.write(decoder.decode(), part);
+    parser.close(part);
   } catch (e) {
     if (e instanceof StopParse) return false;
-    if (e instanceof Error && e.name === "UserError") throw e;
-    throw corruptError(`${part}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    throw e;
   }
   return true;
 }

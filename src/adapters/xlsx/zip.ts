@@ -117,10 +117,12 @@ export class ZipArchive {
     if (e.method !== 8) throw corruptError(`unsupported compression ${e.method} in ${name}`);
     let total = 0;
     let over = false;
+    // an entry never honestly expands past the size the directory declares: a zip bomb that lies stops there
+    const bound = Math.min(maxBytes, e.size);
     const inflater = new Inflate((chunk) => {
       if (over) return;
       total += chunk.length;
-      if (total > maxBytes) {
+      if (total > bound) {
         over = true;
         return;
       }
@@ -132,10 +134,10 @@ export class ZipArchive {
         inflater.push(data.subarray(o, Math.min(o + STEP, data.length)), o + STEP >= data.length);
       }
     } catch (err) {
-      if (over) throw limitError("partBytes", name);
+      if (over) throw limitError(total > maxBytes ? "partBytes" : "declared", name);
       throw corruptError(`${name}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    if (over) throw limitError("partBytes", name);
+    if (over) throw limitError(total > maxBytes ? "partBytes" : "declared", name);
     return total;
   }
 

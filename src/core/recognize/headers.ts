@@ -76,6 +76,7 @@ export const H = {
   // summary
   seq: oneOf("序号", "编号"),
   sum: oneOf("合计", "总计", "合计数"),
+  subtotal: oneOf("小计", "小计数"),
 } satisfies Record<string, HeaderMatcher>;
 
 /** A label with its declared weight: "数量指标（15）", "产出指标\n(50分)", "效益指标（40分）". */

@@ -8,7 +8,7 @@ import { H } from "./headers";
 import { isIndicatorHeader, headerBottom } from "./indicators";
 import { recognizeDepartment } from "./department";
 import { recognizeProject } from "./project";
-import { recognizeSummary, summaryColumns } from "./summary";
+import { recognizeSummary, summaryColumns, summaryHeaderAt } from "./summary";
 import { SheetIndex, type ColumnWindow } from "./sheetIndex";
 import { isScorecardHeader, isScorecardLayout, recognizeScorecard } from "./scorecard";
 
@@ -41,8 +41,9 @@ function recognizeWindow(idx: SheetIndex): Table[] {
       // a header written over two rows (or repeated where a merge was undone) is one header
       if (prev?.kind === "indicators" && row <= headerBottom(idx, prev.row)) continue;
       anchors.push({ row, kind: "indicators" });
-    } else if (summaryColumns(cells)) {
-      if (prev?.kind === "summary" && row === prev.row + 1 && summaryColumns(idx.row(prev.row))) continue;
+    } else if (summaryHeaderAt(idx, row)) {
+      // a header repeated on the next row (a merge undone), or the lower row of a two-row header, is the same header
+      if (prev?.kind === "summary" && row <= (summaryHeaderAt(idx, prev.row)?.bottom ?? prev.row) + 1) continue;
       anchors.push({ row, kind: "summary" });
     } else if (isScorecardHeader(cells)) {
       // a scorecard whose header only a scorecard uses ("一级 | 二级 | 三级 | 分值 | 得分"): recognize/scorecard.ts
@@ -63,7 +64,7 @@ function recognizeWindow(idx: SheetIndex): Table[] {
     } else if (a.kind === "scorecard") {
       continue;
     } else if (a.kind === "summary") {
-      table = recognizeSummary(idx, top, a.row, summaryColumns(idx.row(a.row))!, limit);
+      table = recognizeSummary(idx, top, a.row, summaryHeaderAt(idx, a.row)!.cols, limit);
     } else {
       table = isDepartment(idx, top, a.row)
         ? recognizeDepartment(idx, top, a.row, limit)

@@ -65,13 +65,24 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
   // indicator name of the row's own in the 三级 column (a row naming an indicator is that indicator).
   const valueCols = [cols.weight, cols.score].filter((c): c is number => c !== null);
   const firstValueCol = valueCols.length > 0 ? Math.min(...valueCols) : null;
-  const isTotalLabel = (c: { col: number; key: string }, rowCells: readonly { col: number }[]) =>
+  const isTotalLabel = (c: { col: number; key: string }, rowCells: readonly { col: number; text: string }[]) =>
     H.total(c.key) &&
     (c.col <= firstDataCol + 1 ||
       (firstValueCol !== null &&
         c.col < firstValueCol &&
-        !rowCells.some((o) => o.col === cols.level3) &&
+        !hasOwnName(rowCells) &&
         rowCells.every((o) => o.col <= c.col || o.col >= firstValueCol)));
+  // a 三级 name of the row's own: text in the 三级 column that is not the note to its left repeated (a merge undone)
+  const hasOwnName = (rowCells: readonly { col: number; text: string }[]) => {
+    if (cols.level3 === null) return false;
+    const name = rowCells.find((o) => o.col === cols.level3);
+    if (!name) return false;
+    const left = rowCells.filter((o) => o.col < cols.level3!).sort((a, b) => b.col - a.col)[0];
+    return !left || left.text !== name.text;
+  };
+  // another table starting below (its 项目名称 or 主管部门 field, its funds block) ends this block above it
+  const startsAnotherTable = (rowCells: readonly { col: number; key: string }[]) =>
+    rowCells.some((c) => c.col <= firstDataCol + 1 && (H.projectName(c.key) || H.department(c.key) || H.fundBlock(c.key) || H.fundTotal(c.key)));
 
   for (const r of idx.rowsIn(headerBottomRow + 1, limit)) {
     const rowCells = idx.row(r);
@@ -81,7 +92,7 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
       break;
     }
     // a new header row means a new table: stop here
-    if (isIndicatorHeader(rowCells)) break;
+    if (isIndicatorHeader(rowCells) || startsAnotherTable(rowCells)) break;
 
     const c1 = cols.level1 !== null ? idx.at(r, cols.level1) : null;
     if (c1) {

@@ -1,5 +1,5 @@
 /** 部门项目支出绩效自评情况汇总表, SPEC §2.3. */
-import type { SummaryRow, SummaryTable } from "../model";
+import type { SummaryRow, SummarySubtotal, SummaryTable } from "../model";
 import { numberCell, textCell } from "./cells";
 import { findTitle, inlineField } from "./blocks";
 import { H, type HeaderMatcher } from "./headers";
@@ -17,6 +17,32 @@ export interface SummaryColumns {
   score: number | null;
   grade: number | null;
 }
+
+/**
+ * The summary header at a row: on that row alone, or over it and the row below where the money columns sit under a
+ * merged label ("资金情况（万元）" over 年初预算数 | 全年预算数 | 全年执行数). `bottom` is the header's last row.
+ */
+export function summaryHeaderAt(idx: SheetIndex, row: number): { cols: SummaryColumns; bottom: number } | null {
+  const cells = idx.row(row);
+  const one = summaryColumns(cells);
+  if (one) return { cols: one, bottom: row };
+  if (!cells.some((c) => H.projectName(c.key))) return null;
+  const below = idx.row(row + 1);
+  if (!below.length || !below.every((c) => typeof c.raw === "string" && isSummaryWord(c.key))) return null;
+  // the lower row's words stand for their columns; the upper row's for the columns merged down over both
+  const lowerCols = new Set(below.map((c) => c.col));
+  const band = [...cells.filter((c) => !lowerCols.has(c.col)), ...below].sort((a, b) => a.col - b.col);
+  const two = summaryColumns(band);
+  return two ? { cols: two, bottom: row + 1 } : null;
+}
+
+const SUMMARY_WORDS = [H.seq, H.projectName, H.initialBudget, H.budget, H.budgetLoose, H.executed, H.rate, H.score, H.grade];
+const isSummaryWord = (k: string) => SUMMARY_WORDS.some((m) => m(k));
+
+/** "一、本级项目", "（二）对下转移支付": a category line over the projects, not a project. */
+const isCategory = (seq: string, name: string) =>
+  /^(?:[一二三四五六七八九十]+[、.．]?|[（(][一二三四五六七八九十]+[)）])$/.test(seq.replace(/\s/g, "")) ||
+  /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])/.test(name.replace(/\s/g, ""));
 
 /** A summary header names 项目名称 and 执行率 with 全年预算数 or 全年执行数, and no 一级指标. */
 export function summaryColumns(cells: IndexedCell[]): SummaryColumns | null {
@@ -50,7 +76,10 @@ export function recognizeSummary(
   const g = idx.grid;
   const rows: SummaryRow[] = [];
   let totalRow: SummaryRow | null = null;
-  let last = headerRow;
+  const subtotals: SummarySubtotal[] = [];
+  let groupStart = 0;
+  const headerBottom = summaryHeaderAt(idx, headerRow)?.bottom ?? headerRow;
+  let last = headerBottom;
   const read = (r: number, nameCol: number): SummaryRow => {
     const num = (c: number | null, money = false) => (c === null ? null : numberCell(g, r, c, { money }));
     return {
@@ -65,8 +94,8 @@ export function recognizeSummary(
       grade: cols.grade !== null ? textCell(g, r, cols.grade) : null,
     };
   };
-  let prev = headerRow;
-  for (const r of idx.rowsIn(headerRow + 1, limit)) {
+  let prev = headerBottom;
+  for (const r of idx.rowsIn(headerBottom + 1, limit)) {
     if (r > prev + 2) break; // two blank rows end the table
     prev = r;
     const cells = idx.row(r);
@@ -74,14 +103,30 @@ export function recognizeSummary(
     if (sum) {
       totalRow = read(r, sum.col);
       last = r;
+      // a 合计 written first, right under the header, stands over the projects below it
+      if (rows.length === 0) continue;
       break;
+    }
+    const sub = cells.find((c) => H.subtotal(c.key) && c.col <= cols.name);
+    if (sub) {
+      subtotals.push({ row: read(r, sub.col), parts: rows.map((_, i) => i).slice(groupStart) });
+      groupStart = rows.length;
+      last = r;
+      continue;
     }
     const name = textCell(g, r, cols.name);
     if (name.text === "" || name.ref.row !== r) {
       continue;
     }
     if (summaryColumns(cells)) break;
-    rows.push(read(r, cols.name));
+    const row = read(r, cols.name);
+    const hasNumber = [row.initial, row.budget, row.executed, row.rate, row.score].some((c) => c && (c.value !== null || c.formula));
+    if (!hasNumber && isCategory(row.seq?.text ?? "", name.text)) {
+      groupStart = rows.length;
+      last = r;
+      continue;
+    }
+    rows.push(row);
     last = r;
   }
   const partial = new PartialNotes();
@@ -97,5 +142,6 @@ export function recognizeSummary(
     unit: inlineField(idx, /^填报单位[:：]?/, top, headerRow - 1),
     rows,
     totalRow,
+    subtotals,
   };
 }

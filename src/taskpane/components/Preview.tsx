@@ -91,6 +91,8 @@ export interface PreviewProps {
   onCancel(): void;
   /** A change's cell was focused or clicked (the sheet view shows it). */
   onFocusChange?(change: CellChange): void;
+  /** What 应用 would write now, whenever the choice changes (the sheet view marks those cells). */
+  onChosenChange?(chosen: FillPlan): void;
 }
 
 type Tri = boolean | "mixed";
@@ -109,6 +111,8 @@ export function Preview(props: PreviewProps): JSX.Element {
   React.useEffect(() => setChosen(new Set(allKeys)), [allKeys]);
   const choice = React.useMemo(() => chooseChanges(props.plan, chosen), [props.plan, chosen]);
   const writes = choice.plan.changes.length;
+  const onChosenChange = props.onChosenChange;
+  React.useEffect(() => onChosenChange?.(choice.plan), [choice, onChosenChange]);
   const arrowNav = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
 
   const set = (keys: string[], on: boolean) =>

@@ -27,7 +27,7 @@ import {
 } from "@fluentui/react-icons";
 import type { SheetAnalysis, TableAnalysis, WorkbookAnalysis } from "../../core/analysis";
 import type { Finding, Severity } from "../../core/findings";
-import { SEVERITY_ORDER } from "../../core/findings";
+import { FIRST_CODES, SEVERITY_ORDER } from "../../core/findings";
 import { numberAsTextFix, type FindingFix } from "../../core/choose";
 import { useLang } from "./context";
 import { fmtNumber, fmtRate, fmtScore } from "../format";
@@ -222,7 +222,9 @@ function NoTable(props: { sheet: SheetAnalysis }): JSX.Element {
   );
 }
 
-const SEVERITIES: Severity[] = ["error", "warning", "info"];
+/** What could not be read comes first (TABLE_PARTIAL, CELL_ERROR: a half-read table never looks clean), then by severity. */
+type Section = "unread" | Severity;
+const SECTIONS: Section[] = ["unread", "error", "warning", "info"];
 
 function TableCard(props: ResultsProps & { table: TableAnalysis; index: number }): JSX.Element {
   const styles = useStyles();
@@ -237,11 +239,13 @@ function TableCard(props: ResultsProps & { table: TableAnalysis; index: number }
   const fixed = new Set(fix?.findings ?? []);
   const resolvedHere = props.resolved && props.resolved.tableIndex === props.index ? props.resolved : null;
   /** One severity's list: findings, the one-action group at its first finding's place, the last action's outcome. */
-  const entriesOf = (sev: Severity): Entry[] => {
+  const entriesOf = (section: Section): Entry[] => {
+    const sev = section === "unread" ? null : section;
     const out: Entry[] = [];
     let fixAt = -1;
     for (const { f, key } of sorted) {
-      if (f.severity !== sev) continue;
+      const unread = FIRST_CODES.includes(f.code);
+      if (section === "unread" ? !unread : unread || f.severity !== sev) continue;
       const i = table.findings.indexOf(f);
       if (fixed.has(f)) {
         if (fixAt < 0) fixAt = i;
@@ -344,22 +348,23 @@ function TableCard(props: ResultsProps & { table: TableAnalysis; index: number }
         </div>
       ) : (
         <div {...arrowNav} data-testid="findings">
-          {SEVERITIES.map((sev) => {
-            const entries = entriesOf(sev);
+          {SECTIONS.map((section) => {
+            const entries = entriesOf(section);
             if (entries.length === 0) return null;
             const count = entries.reduce((n, e) => n + (e.kind === "finding" ? 1 : e.kind === "fix" ? e.fix.findings.length : 0), 0);
-            const groupId = `table-${props.index}-${sev}`;
+            const groupId = `table-${props.index}-${section}`;
             return (
-              <div key={sev}>
+              <div key={section} data-testid="finding-section" data-section={section}>
                 <div className={styles.groupTitle} id={groupId}>
-                  <SeverityIcon severity={sev} />
-                  {t.severity[sev]}（{count}）
+                  <SeverityIcon severity={section === "unread" ? "warning" : section} />
+                  {section === "unread" ? t.unreadTitle : t.severity[section]}（{count}）
                 </div>
                 <ul className={styles.list} aria-labelledby={groupId}>
                   {entries.map((e) =>
                     e.kind === "finding" ? (
                       <FindingItem
                         key={e.key}
+                        findingKey={e.key}
                         finding={e.f}
                         selected={props.selected === e.key}
                         disabled={props.disabled}
@@ -374,7 +379,7 @@ function TableCard(props: ResultsProps & { table: TableAnalysis; index: number }
                         selected={props.selected}
                         keyOf={(f) => findingKey(props.index, table.findings.indexOf(f))}
                         onSelect={props.onSelect}
-                        onFix={() => props.onFix?.(table, e.fix, { tableIndex: props.index, at: e.i, severity: sev })}
+                        onFix={() => props.onFix?.(table, e.fix, { tableIndex: props.index, at: e.i, severity: e.fix.findings[0].severity })}
                       />
                     ) : (
                       <ResolvedItem key="resolved" text={e.text} />
@@ -486,6 +491,7 @@ function SeverityIcon(props: { severity: Severity }): JSX.Element {
 }
 
 function FindingItem(props: {
+  findingKey: string;
   finding: Finding;
   selected: boolean;
   disabled: boolean;
@@ -502,6 +508,7 @@ function FindingItem(props: {
     <li
       className={mergeClasses(styles.item, sevClass, props.selected && styles.itemSelected)}
       data-testid="finding"
+      data-finding-key={props.findingKey}
       data-code={f.code}
       data-cell={f.cell ?? ""}
       data-severity={f.severity}

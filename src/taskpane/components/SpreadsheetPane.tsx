@@ -26,10 +26,13 @@ import { fmtTime } from "../format";
 import { useLang } from "./context";
 import { useRunner } from "./useRunner";
 import { BusyIndicator, ErrorBar, NoticeBar } from "./Messages";
-import { Results, type ListPlace, type Resolved } from "./Results";
+import { Results, findingKey, type ListPlace, type Resolved } from "./Results";
+import { parseA1 } from "../../core/address";
 import { groupChanges, type ChangeGroup, type FindingFix } from "../../core/choose";
 import { Preview } from "./Preview";
 import { FilePicker } from "./FilePicker";
+import { SheetView } from "./SheetView";
+import type { SheetSnapshot } from "../../core/snapshot";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -46,6 +49,17 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   tbButton: { minWidth: "auto", paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
+  sheetView: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    position: "sticky",
+    top: "49px",
+    zIndex: 1,
+    paddingBottom: tokens.spacingVerticalXS,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  tableChooser: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   empty: {
     display: "flex",
     flexDirection: "column",
@@ -87,6 +101,11 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
   const [analysis, setAnalysis] = React.useState<WorkbookAnalysis | null>(null);
   const [preview, setPreview] = React.useState<{ plan: FillPlan; groups: ChangeGroup[] } | null>(null);
   const [resolved, setResolved] = React.useState<Resolved | null>(null);
+  // the sheet view (standalone page): the sheets as read, the table shown, the cell selected, the cells 应用 would write
+  const [snapshots, setSnapshots] = React.useState<SheetSnapshot[] | null>(null);
+  const [viewTable, setViewTable] = React.useState(0);
+  const [viewCell, setViewCell] = React.useState<string | null>(null);
+  const [planned, setPlanned] = React.useState<FillPlan | null>(null);
   const [canUndo, setCanUndo] = React.useState(false);
   const [selected, setSelected] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
@@ -119,13 +138,15 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
 
   const analyse = React.useCallback(
     async (h: SpreadsheetHost, progress: (d: number, n: number) => void) => {
-      const a = await check(h, { profile: props.profile, scope, onProgress: progress });
+      const a = await check(h, { profile: props.profile, scope, onProgress: progress, onSnapshots: props.mode === "file" ? setSnapshots : undefined });
       setAnalysis(a);
       setSelected(null);
       setResolved(null);
+      setViewCell(null);
+      setViewTable((i) => (i < allTables(a).length ? i : 0));
       return a;
     },
-    [props.profile, scope],
+    [props.profile, props.mode, scope],
   );
 
   const onFile = (file: File) =>
@@ -213,6 +234,9 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
 
   const onSelect = (finding: Finding, key: string) => {
     setSelected(key);
+    const tableIndex = Number(key.split(":")[0]);
+    if (Number.isInteger(tableIndex)) setViewTable(tableIndex);
+    setViewCell(finding.cell);
     if (!host || !finding.cell) return;
     host.selectCell(finding.sheet, finding.cell).catch(() => {
       /* selecting is a convenience; a sheet that vanished meanwhile is not worth an error bar */
@@ -235,6 +259,30 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       (props.saveBytes ?? downloadBytes)(bytes, name, DOCX_MIME);
       setNotice({ intent: "success", text: t.reportWritten(name) });
     });
+
+  /** A cell clicked in the sheet view: the first finding there is selected (and shown in the list). */
+  const onCellSelect = (cell: string) => {
+    setViewCell(cell);
+    const table = analysis ? allTables(analysis)[viewTable] : undefined;
+    const i = table ? table.findings.findIndex((f) => f.cell === cell) : -1;
+    if (!table || i < 0) {
+      setSelected(null);
+      return;
+    }
+    const key = findingKey(viewTable, i);
+    setSelected(key);
+    document.querySelector(`[data-finding-key="${key}"]`)?.scrollIntoView({ block: "nearest" });
+  };
+
+  const tables = analysis ? allTables(analysis) : [];
+  const shownTable = props.mode === "file" ? tables[viewTable] : undefined;
+  const shownSnapshot = shownTable && snapshots ? snapshots.find((s) => s.name === shownTable.sheet) : undefined;
+  const plannedCells = React.useMemo(() => {
+    const out = new Set<string>();
+    const source = preview ? planned : null;
+    for (const c of source?.changes ?? []) if (shownTable && c.sheet === shownTable.sheet) out.add(c.cell.toUpperCase());
+    return out;
+  }, [preview, planned, shownTable]);
 
   const error = runner.error ?? props.startupError ?? null;
   const noHost = host === null;
@@ -312,7 +360,43 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       ) : null}
 
       {preview ? (
-        <Preview plan={preview.plan} groups={preview.groups} disabled={busy} onApply={onApply} onCancel={() => setPreview(null)} />
+        <Preview
+          plan={preview.plan}
+          groups={preview.groups}
+          disabled={busy}
+          onApply={onApply}
+          onCancel={() => setPreview(null)}
+          onChosenChange={setPlanned}
+          onFocusChange={(c) => {
+            const i = tables.findIndex((tb) => tb.sheet === c.sheet && inBounds(tb, c.cell));
+            if (i >= 0) setViewTable(i);
+            setViewCell(c.cell);
+          }}
+        />
+      ) : null}
+
+      {shownTable && shownSnapshot ? (
+        <div className={styles.sheetView}>
+          {tables.length > 1 ? (
+            <label className={styles.tableChooser}>
+              <Caption1>{t.sheetViewTable}</Caption1>
+              <select value={viewTable} onChange={(e) => setViewTable(Number(e.target.value))} data-testid="sheet-view-table">
+                {tables.map((tb, i) => (
+                  <option key={i} value={i}>
+                    {tb.sheet} · {tb.name ?? tb.table.title ?? t.unnamed}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          <SheetView
+            table={shownTable}
+            snapshot={shownSnapshot}
+            selectedCell={viewCell}
+            planned={plannedCells}
+            onCellSelect={onCellSelect}
+          />
+        </div>
       ) : null}
 
       {analysis ? (
@@ -351,4 +435,10 @@ export function downloadBytes(bytes: Uint8Array, name: string, mime: string = XL
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 30000);
+}
+
+function inBounds(t: TableAnalysis, cell: string): boolean {
+  const { row, col } = parseA1(cell);
+  const b = t.table.bounds;
+  return row >= b.top && row <= b.bottom && col >= b.left && col <= b.right;
 }

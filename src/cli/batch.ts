@@ -1,0 +1,136 @@
+/**
+ * `jixiao check <文件或目录>… [--report 问题清单.xlsx] [--json] [--fail-on error|warning] [--workers N]`:
+ * every .xlsx/.xlsm under the paths (directories recursively) checked across worker threads, progress on a terminal,
+ * one line per file (or JSON for all), and the 问题清单 workbook. A file that cannot be read is a row, not the end.
+ * Exit: 3 when --fail-on finds a finding at that severity or above (an unreadable file counts as an error);
+ * else 2 when a file could not be read; else 0.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { batchTotals, failOnTriggered, isWorkbookName, unreadableResult, type BatchFileResult } from "../app/batch";
+import { UserError } from "../core/errors";
+import { buildIssueList } from "../adapters/xlsx/issueList";
+import { writeOutputFile as writeFileAtomic } from "./io";
+import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, type CliIO } from "./io";
+import { usageError, type ParsedArgs } from "./args";
+import { checkProfile } from "./workbook";
+import { checkFiles, defaultWorkers, type BatchFile } from "./pool";
+import { num, oneLine } from "./format";
+
+/** A path the person named that is not there: a row of the list, like an unreadable file. */
+interface Missing {
+  display: string;
+  why: UserError;
+}
+
+/** Files under the paths: files as named, directories walked (sorted, hidden folders skipped); duplicates once. */
+export function collectFiles(paths: readonly string[], cwd: string): { files: BatchFile[]; missing: Missing[] } {
+  const files: BatchFile[] = [];
+  const missing: Missing[] = [];
+  const seen = new Set<string>();
+  const add = (abs: string) => {
+    const real = fs.realpathSync(abs);
+    if (seen.has(real)) return;
+    seen.add(real);
+    files.push({ path: abs, display: path.relative(cwd, abs) || path.basename(abs) });
+  };
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (e.name.startsWith(".")) continue;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if ((e.isFile() || e.isSymbolicLink()) && isWorkbookName(e.name)) add(p);
+    }
+  };
+  for (const p of paths) {
+    const abs = path.resolve(cwd, p);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch {
+      missing.push({ display: p, why: new UserError(`找不到「${p}」。`, `"${p}" does not exist.`, "not-found") });
+      continue;
+    }
+    if (st.isDirectory()) walk(abs);
+    else add(abs); // a file named explicitly is checked whatever its name (the reader says if it is no workbook)
+  }
+  return { files, missing };
+}
+
+function fileLine(r: BatchFileResult, zh: boolean): string {
+  if (!r.ok) return zh ? `✗ ${r.file} —— 无法读取：${oneLine(r.error.zh)}` : `✗ ${r.file} — unreadable: ${oneLine(r.error.en)}`;
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of r.findings) c[f.severity]++;
+  const mark = c.error ? "✗" : c.warning ? "!" : "✓";
+  if (r.tables.length === 0) return zh ? `· ${r.file} —— 未识别到绩效自评表` : `· ${r.file} — no table recognised`;
+  const totals = r.tables
+    .filter((t) => t.kind !== "summary")
+    .map((t) => (zh ? `总分 ${t.total === null ? "—" : num(t.total)} ${t.grade ?? ""}` : `total ${t.total === null ? "—" : num(t.total)} ${t.grade ?? ""}`).trim());
+  const counts = zh ? `错误 ${c.error} · 警告 ${c.warning} · 提示 ${c.info}` : `${c.error} error(s) · ${c.warning} warning(s) · ${c.info} note(s)`;
+  return `${mark} ${r.file} —— ${zh ? `${r.tables.length} 张表` : `${r.tables.length} table(s)`} · ${counts}${totals.length ? ` · ${totals.join("，")}` : ""}`;
+}
+
+export async function runBatchCheck(args: ParsedArgs, io: CliIO): Promise<number> {
+  if (args.positionals.length === 0) {
+    throw usageError("请指定要检查的文件或目录：jixiao check <文件或目录>…", "Name the files or folders to check: jixiao check <file or folder>…");
+  }
+  if (args.output) throw usageError("check 不写工作簿，不接受 -o（问题清单用 --report）", "check writes no workbook and takes no -o (use --report for the list)");
+  const profile = checkProfile(args.profile);
+  const cwd = io.cwd ?? process.cwd();
+  const zh = args.lang === "zh";
+  if (args.report && !/\.xlsx$/i.test(args.report)) {
+    throw usageError(`--report 应为 .xlsx 文件：${args.report}`, `--report must name an .xlsx file: ${args.report}`);
+  }
+  const { files, missing } = collectFiles(args.positionals, cwd);
+  if (files.length === 0 && missing.length === 0) {
+    throw new UserError("所给路径下没有 .xlsx 或 .xlsm 工作簿。", "No .xlsx or .xlsm workbook under the given paths.", "no-files");
+  }
+  const tty = !!io.stderrIsTTY && !args.json;
+  let lastDraw = 0;
+  const progress = (done: number, total: number, file: string) => {
+    if (!tty) return;
+    const now = Date.now();
+    if (done < total && now - lastDraw < 100) return;
+    lastDraw = now;
+    const width = 24;
+    const filled = Math.round((done / total) * width);
+    const name = file.length > 40 ? `…${file.slice(-39)}` : file;
+    io.stderr(`\r\x1b[K[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${name}`);
+  };
+  const started = Date.now();
+  const { results: checked, workers } = await checkFiles(files, { profile, workers: args.workers ?? defaultWorkers(), onProgress: progress });
+  if (tty) io.stderr("\r\x1b[K");
+  const results: BatchFileResult[] = [...missing.map((m) => unreadableResult(m.display, m.why)), ...checked];
+  const totals = batchTotals(results);
+  const failed = failOnTriggered(results, args.failOn);
+  const code = failed ? EXIT_FINDINGS : totals.unreadable > 0 ? EXIT_BAD_INPUT : EXIT_OK;
+
+  let reportPath: string | null = null;
+  if (args.report) {
+    reportPath = path.resolve(cwd, args.report);
+    await writeFileAtomic(reportPath, await buildIssueList(results, args.lang));
+  }
+  const seconds = (Date.now() - started) / 1000;
+  if (args.json) {
+    io.stdout(
+      JSON.stringify(
+        { profile, failOn: args.failOn, exitCode: code, totals, report: args.report, files: results },
+        null,
+        2,
+      ) + "\n",
+    );
+    return code;
+  }
+  const lines = results.map((r) => fileLine(r, zh));
+  const b = totals.bySeverity;
+  lines.push("");
+  lines.push(
+    zh
+      ? `共 ${totals.files} 个文件（${totals.unreadable} 个无法读取），${totals.tables} 张表：错误 ${b.error}，警告 ${b.warning}，提示 ${b.info}。用时 ${seconds.toFixed(1)} 秒，${workers} 个线程。`
+      : `${totals.files} file(s) (${totals.unreadable} unreadable), ${totals.tables} table(s): ${b.error} error(s), ${b.warning} warning(s), ${b.info} note(s). ${seconds.toFixed(1)} s, ${workers} thread(s).`,
+  );
+  if (reportPath) lines.push(zh ? `问题清单已写入：${args.report}` : `Issue list written: ${args.report}`);
+  if (failed) lines.push(zh ? `存在${args.failOn === "error" ? "错误" : "警告或错误"}（--fail-on ${args.failOn}），退出码 3。` : `Findings at --fail-on ${args.failOn} or above: exit code 3.`);
+  io.stdout(lines.join("\n") + "\n");
+  return code;
+}
