@@ -6,20 +6,33 @@
 import type { SheetAnalysis, TableAnalysis } from "../core/analysis";
 import { UserError } from "../core/errors";
 import type { Finding } from "../core/findings";
-import { buildNarrative, reportIssues, type Narrative } from "../core/narrative";
+import { buildNarrative, compareFigures, reportIssues, statedAnalysis, type FigureDifference, type Narrative } from "../core/narrative";
 import type { ProfileId } from "../core/profiles";
 import type { ReportFileWriter } from "../host/document";
 import type { Progress, ReadScope, SpreadsheetHost } from "../host/host";
 import { check } from "./workflow";
 
-/** One table's report: what is written and what the table still gets wrong (the report quotes corrected numbers). */
+/**
+ * One table's report: what is written and what the table still gets wrong. The narrative states the table's own
+ * figures (issue 14); `differences` lists every figure the rule would change. Where that list is not empty, every
+ * shell waits before writing — the CLI until --fill or --as-is, the pane until the person chooses 先填充再生成 or
+ * 按表中数字生成 — so a report and its table never disagree silently.
+ */
 export interface TableReport {
   sheet: string;
   /** Stable within one analysis: `<sheet>#<index on the sheet>`. */
   key: string;
   table: TableAnalysis;
+  /** The report from the table's figures as they stand. */
   narrative: Narrative;
+  /** Figures the table states differently from the rule (empty when the table is filled and consistent). */
+  differences: FigureDifference[];
   issues: Finding[];
+}
+
+/** True when some table's figures differ from the rule's: the report waits for the person's choice. */
+export function figuresDiffer(reports: TableReport[]): boolean {
+  return reports.some((r) => r.differences.length > 0);
 }
 
 type SheetTables = Pick<SheetAnalysis, "sheet" | "tables" | "reason" | "reasonEn">;
@@ -72,7 +85,14 @@ export function tableReports(sheets: SheetTables[], sheet: string | null = null,
   for (const s of sheets)
     s.tables.forEach((t, i) => {
       if (!chosen.has(t)) return;
-      out.push({ sheet: s.sheet, key: `${s.sheet}#${i}`, table: t, narrative: buildNarrative(t), issues: reportIssues(t) });
+      out.push({
+        sheet: s.sheet,
+        key: `${s.sheet}#${i}`,
+        table: t,
+        narrative: buildNarrative(statedAnalysis(t)),
+        differences: compareFigures(t),
+        issues: reportIssues(t),
+      });
     });
   return out;
 }

@@ -84,7 +84,8 @@ export function combinedPlan(analysis: WorkbookAnalysis): FillPlan {
 /** Name for a filled copy of a workbook: 原名（已填充）.xlsx (the standalone page's 下载). */
 export function filledFileName(fileName: string | null): string {
   const base = (fileName ?? "自评表").replace(/\.(xlsx|xlsm)$/i, "");
-  return `${base}（已填充）.xlsx`;
+  // an .xlsm stays an .xlsm: the filled package keeps its macros and its content type
+  return `${base}（已填充）${/\.xlsm$/i.test(fileName ?? "") ? ".xlsm" : ".xlsx"}`;
 }
 
 export interface Summary {

@@ -12,6 +12,10 @@ export interface ParsedArgs {
   lang: "zh" | "en";
   inPlace: boolean;
   sheet: string | null;
+  /** report: fill the workbook (in place) first, then write the report from its figures. */
+  fill: boolean;
+  /** report: write the table's figures as they stand, even where they break a rule. */
+  asIs: boolean;
   /** check: write the 问题清单 workbook here. */
   report: string | null;
   /** check: exit 3 when a finding at this severity or above exists. */
@@ -39,6 +43,8 @@ const FLAG_OPTIONS: Record<string, keyof ParsedArgs> = {
   "-v": "version",
   "--version": "version",
   "--in-place": "inPlace",
+  "--fill": "fill",
+  "--as-is": "asIs",
 };
 
 export function usageError(zh: string, en: string): UserError {
@@ -57,6 +63,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     lang: "zh",
     inPlace: false,
     sheet: null,
+    fill: false,
+    asIs: false,
     report: null,
     failOn: null,
     workers: null,

@@ -37,6 +37,8 @@ export const EXIT_INTERNAL = 1;
 export const EXIT_BAD_INPUT = 2;
 /** check --fail-on: a finding at that severity or above exists (or a file could not be read). */
 export const EXIT_FINDINGS = 3;
+/** `report`: the table's figures break a rule; nothing written until --fill or --as-is says which figures to state. */
+export const EXIT_FIGURES_DIFFER = 4;
 
 /**
  * What the command says when it fails: a UserError is one line in Chinese and English (exit 2); anything else is an

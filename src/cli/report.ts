@@ -1,34 +1,56 @@
 /**
- * `jixiao report <in.xlsx> [--sheet NAME] -o <out.docx> [--json] [--profile …] [--lang zh|en]`
+ * `jixiao report <in.xlsx> [--sheet NAME] -o <out.docx> [--fill | --as-is] [--json] [--profile …] [--lang zh|en]`
  *
- * Reads the workbook, analyses it with the engine (numbers as they stand after the fill), writes one 自评报告 per
- * recognised table into a .docx (sections in content controls tagged jixiao:<section>, the link to the workbook in
- * a custom XML part), and prints what it wrote: per table its title, the placeholders left to write, and the errors
- * the table still holds (the report already quotes the corrected numbers; `jixiao fill` corrects the workbook).
+ * Reads the workbook and writes one 自评报告 per recognised table into a .docx (tables, a chart, sections in content
+ * controls tagged jixiao:<section>, a 落款, page numbers; the link to the workbook in a custom XML part). The report
+ * states the table's own figures (issue 14): where the table breaks a rule (an inverted 执行率, a 9.9 where the rule
+ * gives 10, an empty 总分) the command writes nothing, lists each differing figure and exits 4, until the person says
+ * which figures to state — `--fill`: fill the workbook in place first (as `jixiao fill --in-place`), then write the
+ * report from it; `--as-is`: state the table's figures as they stand.
  *
  * Wired from src/cli/main.ts: `report` and everything after it goes to runReport(argv, io) unparsed.
- * Returns the exit code and never throws: 0 written · 2 bad input (nothing written) · 1 internal error.
+ * Returns the exit code and never throws: 0 written · 4 figures differ (nothing written) · 2 bad input (nothing
+ * written) · 1 internal error.
  */
+import * as fs from "fs";
 import * as path from "path";
-import { docxReportWriter } from "../adapters/docx";
+import { UserError } from "../core/errors";
+import { buildReportDocxFromNarratives } from "../adapters/docx";
+import { renderChartPng } from "../adapters/chart/node";
 import { writeOutputFile as writeFileAtomic } from "./io";
-import { narrativeFingerprint } from "../core/narrative";
-import { writeReportFile, type TableReport } from "../app/report";
+import { differenceLine, narrativeFingerprint, type FigureDifference } from "../core/narrative";
+import { figuresDiffer, tableReports, writeReportFile, type TableReport } from "../app/report";
+import { check, fill } from "../app/workflow";
+import type { ReportFileWriter } from "../host/document";
 import { parseArgs, usageError } from "./args";
-import { EXIT_OK, failure, type CliIO } from "./io";
+import { EXIT_FIGURES_DIFFER, EXIT_OK, failure, type CliIO } from "./io";
 import { oneLine } from "./format";
 import { checkProfile, openFile } from "./workbook";
 
-export const REPORT_HELP = `jixiao report <输入.xlsx> [--sheet <工作表>] -o <报告.docx> [--json] [--profile <规则>] [--lang zh|en]
-  为每张识别出的绩效自评表生成自评报告（Word .docx），数字取自填充后的表格；无法从表格得出的内容以【请补充：……】标出。
-  Writes the self-evaluation report (.docx) for every recognised table, with the numbers as they stand after the
-  fill; what the table cannot say is left as a marked placeholder 【请补充：……】.
+export const REPORT_HELP = `jixiao report <输入.xlsx> [--sheet <工作表>] -o <报告.docx> [--fill | --as-is] [--json] [--profile <规则>] [--lang zh|en]
+  为每张识别出的绩效自评表生成自评报告（Word .docx：表格、图表、落款、页码）；无法从表格得出的内容以【请补充：……】标出。
+  Writes the self-evaluation report (.docx: tables, a chart, signature, page numbers) for every recognised table;
+  what the table cannot say is left as a marked placeholder 【请补充：……】.
   --sheet <工作表>  只写这张工作表上的表 / only the tables on this sheet
   -o, --output      报告文件（.docx），必填 / the report file (.docx), required
+  报告引用表格自身的数字。表中数字与规则不符（执行率、得分、总分等）时不写报告，列出每处不同并以退出码 4 结束，
+  须选择其一 / The report states the table's own figures. Where they break a rule nothing is written: each differing
+  figure is listed and the exit code is 4, until you choose:
+  --fill            先填充再生成：按规则填充工作簿（覆盖原文件，同 jixiao fill --in-place），再按填充后的表写报告
+                    fill the workbook in place first (as jixiao fill --in-place), then write the report from it
+  --as-is           按表中现有数字生成 / write the table's figures as they stand
+  退出码 / exit codes: 0 已写入 written · 4 数字与规则不符，未写入 figures differ, nothing written · 2 输入有误 bad input · 1 内部错误 internal error
 `;
+
+/** The .docx writer with the charts drawn by resvg (Node). */
+const docxWithCharts: ReportFileWriter = { build: (narratives, source) => buildReportDocxFromNarratives(narratives, source, { renderChart: renderChartPng }) };
 
 export interface ReportTableJson {
   sheet: string;
+  /** "stated": the table's figures (they agree with the rules, or --as-is); "filled": written after --fill. */
+  figures: "stated" | "filled";
+  /** Figures the table states differently from the rule (empty after --fill; listed for --as-is). */
+  differences: { cell: string; label: string; stated: string; rule: string }[];
   kind: string;
   title: string;
   fingerprint: string;
@@ -39,16 +61,23 @@ export interface ReportTableJson {
 
 export interface ReportJson {
   file: string;
-  output: string;
+  /** null when nothing was written (exit 4). */
+  output: string | null;
+  /** True when the command waits for --fill or --as-is (exit 4). */
+  waiting: boolean;
   generatedAt: string;
   tables: ReportTableJson[];
 }
 
 
-function describe(r: TableReport): ReportTableJson {
+const diffJson = (d: FigureDifference) => ({ cell: d.cell, label: d.label, stated: d.stated, rule: d.rule });
+
+function describe(r: TableReport, figures: "stated" | "filled"): ReportTableJson {
   const n = r.narrative;
   return {
     sheet: r.table.sheet,
+    figures,
+    differences: r.differences.map(diffJson),
     kind: r.table.kind,
     title: n.title,
     fingerprint: narrativeFingerprint(n),
@@ -70,15 +99,42 @@ function textSummary(r: ReportJson, lang: "zh" | "en"): string {
         ? `  章节 ${t.sections.length} 个；待补充 ${t.placeholders.length} 处（报告中以黄色【请补充：……】标出）`
         : `  ${t.sections.length} sections; ${t.placeholders.length} placeholder(s) to write (highlighted 【请补充：……】)`,
     );
-    if (t.issues.length) {
+    if (t.figures === "filled") lines.push(zh ? `  已先按规则填充工作簿（${r.file}），报告引用填充后的数字` : `  The workbook (${r.file}) was filled first; the report states the filled figures`);
+    if (t.differences.length) {
       lines.push(
         zh
-          ? `  表中有 ${t.issues.length} 个错误；报告已按规则引用更正后的数值，请用 jixiao fill 修正工作簿：`
-          : `  The table has ${t.issues.length} error(s); the report quotes the corrected numbers. Run jixiao fill to correct the workbook:`,
+          ? `  按 --as-is 引用了表中现有数字，其中 ${t.differences.length} 处与规则不符：`
+          : `  --as-is: the report states the table's figures; ${t.differences.length} differ from the rule:`,
       );
+      for (const d of t.differences) lines.push(`    ${d.cell}  ${d.label}：${d.stated} → ${d.rule}`);
+    }
+    if (t.issues.length) {
+      lines.push(zh ? `  表中还有 ${t.issues.length} 个错误（jixiao check 可查看详情）：` : `  The table still has ${t.issues.length} error(s) (see jixiao check):`);
       for (const i of t.issues) lines.push(`    ${i.code}  ${i.cell ?? "—"}  ${oneLine(zh ? i.message : i.messageEn)}`);
     }
   }
+  return `${lines.join("\n")}\n`;
+}
+
+/** What the command says when it waits: each table's differing figures and the two ways on. */
+function waitingText(file: string, waits: TableReport[], lang: "zh" | "en"): string {
+  const zh = lang === "zh";
+  const lines: string[] = [
+    zh
+      ? `未写入报告：${file} 中有数字与规则不符。报告只引用表格自身的数字，以免报告与表格不一致。`
+      : `No report written: figures in ${file} break a rule. A report states the table's own figures, so that report and table agree.`,
+  ];
+  for (const r of waits) {
+    lines.push("");
+    lines.push(`[${r.sheet}] ${r.narrative.title}`);
+    for (const d of r.differences) lines.push(`  ${differenceLine(d, lang)}`);
+  }
+  lines.push("");
+  lines.push(
+    zh
+      ? "请选择：--fill 先填充再生成（按规则填充工作簿并覆盖原文件，再写报告）；--as-is 按表中现有数字生成。"
+      : "Choose: --fill to fill the workbook in place first, then write the report; --as-is to state the table's figures as they stand.",
+  );
   return `${lines.join("\n")}\n`;
 }
 
@@ -99,11 +155,32 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     const output = path.resolve(cwd, args.output);
     if (input === output) throw usageError("输出文件不能与输入文件相同", "The output file cannot be the input file");
 
-    const host = await openFile(input);
-    const { bytes, reports, generatedAt } = await writeReportFile(host, docxReportWriter, { profile, scope: "all", sheet: args.sheet });
+    if (args.fill && args.asIs) throw usageError("--fill 与 --as-is 只能选一个", "Choose one of --fill and --as-is");
+    // an output that cannot be written is said before anything else (before the figures are compared)
+    if (!fs.existsSync(path.dirname(output)) || !fs.statSync(path.dirname(output)).isDirectory())
+      throw new UserError(`输出文件夹不存在：${path.dirname(output)}`, `The output folder does not exist: ${path.dirname(output)}`, "output");
+
+    let host = await openFile(input);
+    const first = tableReports((await check(host, { profile, scope: "all" })).sheets, args.sheet, host.fileName ?? undefined);
+    let figures: "stated" | "filled" = "stated";
+    if (figuresDiffer(first)) {
+      if (!args.fill && !args.asIs) {
+        const json: ReportJson = { file: args.positionals[0], output: null, waiting: true, generatedAt: new Date().toISOString(), tables: first.map((r) => describe(r, "stated")) };
+        io.stdout(args.json ? `${JSON.stringify(json, null, 2)}\n` : waitingText(args.positionals[0], first.filter((r) => r.differences.length), args.lang));
+        return EXIT_FIGURES_DIFFER;
+      }
+      if (args.fill) {
+        // 先填充再生成: the workbook filled as `jixiao fill --in-place` fills it, then the report from the file as written
+        await fill(host, { profile, scope: "all" });
+        await writeFileAtomic(input, await host.save());
+        host = await openFile(input);
+        figures = "filled";
+      }
+    }
+    const { bytes, reports, generatedAt } = await writeReportFile(host, docxWithCharts, { profile, scope: "all", sheet: args.sheet });
     await writeFileAtomic(output, bytes);
 
-    const json: ReportJson = { file: args.positionals[0], output: args.output, generatedAt, tables: reports.map(describe) };
+    const json: ReportJson = { file: args.positionals[0], output: args.output, waiting: false, generatedAt, tables: reports.map((r) => describe(r, figures)) };
     io.stdout(args.json ? `${JSON.stringify(json, null, 2)}\n` : textSummary(json, args.lang));
     return EXIT_OK;
   } catch (e) {

@@ -114,7 +114,12 @@ describe("bad input → exit 2, one line in Chinese and English, nothing written
 describe("report dispatch", () => {
   it("`jixiao report` reaches runReport (src/cli/report.ts) with the arguments after the word report", async () => {
     const dir = tempDir();
-    const r = await run(["report", MEDICAL, "-o", "报告.docx"], dir);
+    // the medical-aid table states an inverted 执行率: the report waits (exit 4) until --fill or --as-is
+    const waits = await run(["report", MEDICAL, "-o", "报告.docx"], dir);
+    expect(waits.code).toBe(4);
+    expect(waits.stdout).toContain("执行率（G6）：表中99.15%，按规则100.86%");
+    expect(fs.existsSync(path.join(dir, "报告.docx"))).toBe(false);
+    const r = await run(["report", MEDICAL, "-o", "报告.docx", "--as-is"], dir);
     expect(r.code).toBe(0);
     expect(fs.statSync(path.join(dir, "报告.docx")).size).toBeGreaterThan(2000);
     const bad = await run(["report", "missing.xlsx", "-o", "x.docx"], dir);

@@ -30,12 +30,10 @@ function signature(t: TableAnalysis, move: (row: number, col: number) => [number
 
 const tablesOf = (snaps: SheetSnapshot[]) => snaps.flatMap((s) => analyzeSheet(s).tables);
 
-// The shared fixtures and the real corpus's project tables (test/data/real/project-*). The corpus's department table
-// (department-chongqing-media-2021) does not yet survive "merges undone" (its 自评总分 field, merged over two cells,
-// is then taken from the first) nor "a copy beside/below": left to the department recognition work.
+// The shared fixtures and the real corpus's project, department and summary tables (test/data/real).
 const sources: [string, () => Promise<SheetSnapshot[]>][] = [
   ...fixtureNames().map((n): [string, () => Promise<SheetSnapshot[]>] => [n, () => fixtureSnapshots(n)]),
-  ...realTableNames(new Set(["project"])).map((n): [string, () => Promise<SheetSnapshot[]>] => [`real/${n}`, () => realSnapshots(n)]),
+  ...realTableNames().map((n): [string, () => Promise<SheetSnapshot[]>] => [`real/${n}`, () => realSnapshots(n)]),
 ];
 
 describe.each(sources)("%s: the SPEC §2.6 variants read as the original", (name, load) => {

@@ -24,9 +24,45 @@ const have = existsSync(join(FIX, "project-medical-aid-2020.xlsx"));
 const d = have ? describe : describe.skip;
 
 d("jixiao report", () => {
-  test("writes the report for a fixture; text summary lists placeholders and the table's errors", async () => {
+  test("figures that break a rule: nothing written, each difference listed, exit 4", async () => {
     const c = io(dir);
-    const code = await runReport([join(FIX, "project-medical-aid-2020.xlsx"), "-o", "medical.docx"], c.io);
+    const code = await runReport([join(FIX, "project-medical-aid-2020.xlsx"), "-o", "waits.docx"], c.io);
+    expect(code).toBe(4);
+    expect(c.err()).toBe("");
+    expect(c.out()).toContain("执行率（G6）：表中99.15%，按规则100.86%");
+    expect(c.out()).toContain("执行率得分（H6）：表中9.9分，按规则10分");
+    expect(c.out()).toMatch(/--fill.*--as-is/);
+    expect(existsSync(join(dir, "waits.docx"))).toBe(false);
+    const j = io(dir);
+    expect(await runReport([join(FIX, "project-medical-aid-2020.xlsx"), "-o", "waits.docx", "--json"], j.io)).toBe(4);
+    const json = JSON.parse(j.out()) as ReportJson;
+    expect(json).toMatchObject({ waiting: true, output: null });
+    expect(json.tables[0].differences).toEqual([
+      { cell: "G6", label: "执行率", stated: "99.15%", rule: "100.86%" },
+      { cell: "H6", label: "执行率得分", stated: "9.9分", rule: "10分" },
+    ]);
+    expect(await runReport([join(FIX, "project-medical-aid-2020.xlsx"), "-o", "x.docx", "--fill", "--as-is"], io(dir).io)).toBe(2);
+  });
+
+  test("--fill fills the workbook in place first; the report states the filled figures", async () => {
+    const copy = join(dir, "medical-fill.xlsx");
+    writeFileSync(copy, readFileSync(join(FIX, "project-medical-aid-2020.xlsx")));
+    const c = io(dir);
+    expect(await runReport([copy, "-o", "filled.docx", "--fill"], c.io)).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(copy);
+    expect(wb.getWorksheet("附件3-1")!.getCell("G6").formula).toMatch(/E6\/D6/);
+    const doc = await (await JSZip.loadAsync(readFileSync(join(dir, "filled.docx")))).file("word/document.xml")!.async("string");
+    expect(doc).toContain("执行率100.86%");
+    expect(doc).not.toContain("99.15%");
+    expect(c.out()).toContain("已先按规则填充工作簿");
+    // the filled workbook now agrees with the rule: the next report needs no choice
+    expect(await runReport([copy, "-o", "again.docx"], io(dir).io)).toBe(0);
+  });
+
+  test("--as-is writes the table's figures; text summary lists them, the placeholders and the table's errors", async () => {
+    const c = io(dir);
+    const code = await runReport([join(FIX, "project-medical-aid-2020.xlsx"), "-o", "medical.docx", "--as-is"], c.io);
     expect(c.err()).toBe("");
     expect(code).toBe(0);
     const bytes = readFileSync(join(dir, "medical.docx"));
@@ -40,12 +76,13 @@ d("jixiao report", () => {
     expect(c.out()).toContain("已写入报告");
     expect(c.out()).toMatch(/待补充 \d+ 处/);
     expect(c.out()).toContain("RATE_INVERTED");
-    expect(c.out()).toContain("G6");
+    expect(c.out()).toContain("G6  执行率：99.15% → 100.86%");
+    expect(doc).toContain("执行率99.15%");
   });
 
   test("dispatched from main: `jixiao report … --json`", async () => {
     const c = io(dir);
-    const code = await main(["report", join(FIX, "department-overall-2020.xlsx"), "-o", "dept.docx", "--json"], c.io);
+    const code = await main(["report", join(FIX, "department-overall-2020.xlsx"), "-o", "dept.docx", "--json", "--as-is"], c.io);
     expect(code).toBe(0);
     const json = JSON.parse(c.out()) as ReportJson;
     expect(json.tables).toHaveLength(1);
@@ -54,11 +91,12 @@ d("jixiao report", () => {
     expect(json.tables[0].placeholders.length).toBeGreaterThan(0);
     expect(json.tables[0].issues.map((i) => i.code)).toEqual(expect.arrayContaining(["FUNDS_SUBTOTAL_MISMATCH"]));
     expect(json.tables[0].fingerprint).toMatch(/^[0-9a-f]{14}$/);
+    expect(json.tables[0].differences.map((d) => d.cell)).toEqual(expect.arrayContaining(["G5", "G7", "G8", "C37"]));
   });
 
   test("--sheet picks a sheet; an unknown sheet is a clear message and nothing is written", async () => {
     const c = io(dir);
-    expect(await runReport([join(FIX, "summary-projects-2020.xlsx"), "--sheet", "附表1", "-o", "s.docx"], c.io)).toBe(0);
+    expect(await runReport([join(FIX, "summary-projects-2020.xlsx"), "--sheet", "附表1", "-o", "s.docx", "--as-is"], c.io)).toBe(0);
     const c2 = io(dir);
     expect(await runReport([join(FIX, "summary-projects-2020.xlsx"), "--sheet", "没有", "-o", "none.docx"], c2.io)).toBe(2);
     expect(c2.err()).toMatch(/找不到工作表“没有”.*附表1.*No sheet named "没有"/);
@@ -100,7 +138,7 @@ d("jixiao report", () => {
     async () => {
       for (const f of FIXTURES) {
         const c = io(dir);
-        expect(await runReport([join(FIX, `${f}.xlsx`), "-o", `${f}.docx`], c.io)).toBe(0);
+        expect(await runReport([join(FIX, `${f}.xlsx`), "-o", `${f}.docx`, "--as-is"], c.io)).toBe(0);
         const pdf = docxToPdf(readFileSync(join(dir, `${f}.docx`)), f);
         const text = pdfText(pdf).replace(/\s+/g, "");
         expect(text).toContain("自评");

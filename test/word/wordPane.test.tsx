@@ -25,6 +25,9 @@ d("Word pane model", () => {
     expect(book.tables).toHaveLength(1);
     expect(book.tables[0].label).toBe("附件3-1 · 项目支出 · 城乡困难居民医疗救助");
     expect(book.tables[0].issues.map((f) => f.code)).toContain("RATE_INVERTED");
+    // the report states the table's figures; the pane lists the ones the rule would change, before writing
+    expect(book.tables[0].differences.map((x) => `${x.cell} ${x.stated}→${x.rule}`)).toEqual(["G6 99.15%→100.86%", "H6 9.9分→10分"]);
+    expect(book.tables[0].narrative.sections[0].paragraphs.flatMap((p) => p.sentences.map((x) => x.text)).join("")).toContain("执行率99.15%");
     const fake = new FakeWord(["正文开头"]);
     const report = new WordReport(fake.run);
     const stored = await report.write(book.tables[0].narrative, { fileName: book.fileName, generatedAt: "2021-03-01T08:00:00.000Z" });
@@ -40,7 +43,10 @@ d("Word pane model", () => {
     const r = await report.refresh(book2.tables[0].narrative);
     const lines = r.changes.map((c) => changeLine(c, "zh"));
     expect(lines).toContain("全年执行数（E6）：3416.022万元 → 3300.5万元");
-    expect(lines).toContain("执行率（G6）：100.86% → 97.45%");
+    // the sheet's 执行率 is a typed 99.15%: the report states it as the table does, so it does not move …
+    expect(lines.filter((l) => l.startsWith("执行率（G6）"))).toEqual([]);
+    // … and the over-execution sentence goes, since 3300.5 is within the budget
+    expect(lines).toContain("年度资金总额全年执行数（E6）：3416.022万元 → （无）");
     const s = refreshSummary(r, book2.tables[0].narrative, "zh");
     expect(s.intent).toBe("success");
     expect(s.lines[0]).toMatch(/^已更新：一、项目基本情况/);

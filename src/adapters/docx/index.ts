@@ -18,25 +18,58 @@ import {
   AlignmentType,
   BookmarkEnd,
   BookmarkStart,
+  BorderStyle,
   Document,
+  Footer,
   HeadingLevel,
+  ImageRun,
+  LineRuleType,
   Packer,
   PageBreak,
+  PageNumber,
   Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
   TextRun,
+  VerticalAlign,
+  WidthType,
   bookmarkUniqueNumericId,
   type ParagraphChild,
 } from "docx";
 import JSZip from "jszip";
 import type { TableAnalysis } from "../../core/analysis";
-import { buildNarrative, linkedTable, linkXml, LINK_NAMESPACE, type Narrative, type ReportLink } from "../../core/narrative";
+import {
+  buildNarrative,
+  chineseDate,
+  dateInChina,
+  linkedTable,
+  linkXml,
+  printedWidth,
+  LINK_NAMESPACE,
+  type Narrative,
+  type ReportChart,
+  type ReportLink,
+  type ReportTable,
+  type Sentence,
+} from "../../core/narrative";
+import type { ChartImage, ChartRenderer } from "../chart/svg";
 import { UserError } from "../../core/errors";
 
 export interface ReportLinkInfo {
   /** Source workbook file name. */
   fileName: string;
-  /** ISO time of generation. */
+  /** ISO time of generation (its day in China is the 落款's date). */
   generatedAt: string;
+}
+
+export interface ReportDocxOptions {
+  /**
+   * Draws each chart as a picture: src/adapters/chart/node.ts in Node, a canvas in the pane. Without one (or when it
+   * returns null) the chart is left out and nothing else changes.
+   */
+  renderChart?: ChartRenderer;
 }
 
 const BODY_FONT = { ascii: "Times New Roman", hAnsi: "Times New Roman", eastAsia: "仿宋_GB2312", cs: "Times New Roman" };
@@ -53,50 +86,213 @@ export const SECTION_TAG_PREFIX = "jixiao:";
 /** A bookmark across paragraphs: docx writes BookmarkStart/End as paragraph children (its typings lag behind). */
 const mark = (x: BookmarkStart | BookmarkEnd): ParagraphChild => x as unknown as ParagraphChild;
 
-function sectionParagraphs(n: Narrative, report: number, multiple: boolean): Paragraph[] {
-  const out: Paragraph[] = [];
+/** Text width of the page in twips: A4 (11906) less the 公文 margins (1588 left, 1474 right). */
+const TEXT_WIDTH = 11906 - 1588 - 1474;
+
+const TABLE_FONT = BODY_FONT;
+const TABLE_SIZE = 21; // 五号
+const CAPTION_SIZE = 24; // 小四
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+
+/**
+ * Widths of a table's columns (twips). A figure column is as wide as its longest figure or header (a 五号 character
+ * is 210 twips, a digit half that) so "100" or "3386.925" never wraps; the text columns share what is left by the
+ * length of their longest text, capped so that one long sentence does not squeeze the others.
+ */
+function columnWidths(t: ReportTable): number[] {
+  const CHAR = 210;
+  const PAD = 160;
+  const longest = (i: number) => Math.max(...t.rows.map((r) => printedWidth(r[i] ?? "")));
+  const fixed = t.header.map((h, i) =>
+    // digits and % in 仿宋/Times run a little wider than half a Chinese character
+    t.numeric[i] ? Math.ceil(Math.max(Math.min(printedWidth(h), 4), longest(i) * 1.4) * CHAR) + PAD : 0,
+  );
+  const rest = TEXT_WIDTH - fixed.reduce((a, b) => a + b, 0);
+  const want = t.header.map((h, i) => (t.numeric[i] ? 0 : Math.min(Math.max(longest(i), printedWidth(h), 2), 14)));
+  const sum = want.reduce((a, b) => a + b, 0) || 1;
+  const widths = t.header.map((_, i) => (t.numeric[i] ? fixed[i] : Math.max(3 * CHAR + PAD, Math.floor((want[i] / sum) * rest))));
+  // whatever rounding left over (or took) goes to the widest text column
+  const widest = widths.indexOf(Math.max(...widths.filter((_, i) => !t.numeric[i]), 0));
+  widths[widest >= 0 ? widest : widths.length - 1] += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+function cellParagraph(text: string, opts: { bold?: boolean; align: (typeof AlignmentType)[keyof typeof AlignmentType] }): Paragraph {
+  const lines = text.split("\n");
+  return new Paragraph({
+    alignment: opts.align,
+    spacing: { before: 0, after: 0, line: 300, lineRule: LineRuleType.AUTO },
+    children: lines.map((l, i) => new TextRun({ text: l, font: opts.bold ? HEAD_FONT : TABLE_FONT, size: TABLE_SIZE, break: i > 0 ? 1 : undefined })),
+  });
+}
+
+/** A real Word table: its header row repeats on every page a long table runs onto; rows do not split. */
+function wordTable(t: ReportTable): Table {
+  const widths = columnWidths(t);
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: t.header.map(
+      (h, i) =>
+        new TableCell({
+          width: { size: widths[i], type: WidthType.DXA },
+          verticalAlign: VerticalAlign.CENTER,
+          children: [cellParagraph(h, { bold: true, align: AlignmentType.CENTER })],
+        }),
+    ),
+  });
+  const emphasis = new Set(t.emphasis ?? []);
+  const rows = t.rows.map(
+    (r, ri) =>
+      new TableRow({
+        cantSplit: true,
+        children: t.header.map(
+          (_, i) =>
+            new TableCell({
+              width: { size: widths[i], type: WidthType.DXA },
+              verticalAlign: VerticalAlign.CENTER,
+              children: [cellParagraph(r[i] ?? "", { bold: emphasis.has(ri), align: t.numeric[i] ? AlignmentType.RIGHT : AlignmentType.LEFT })],
+            }),
+        ),
+      }),
+  );
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
+    margins: { left: 60, right: 60, top: 20, bottom: 20 },
+    rows: [header, ...rows],
+  });
+}
+
+function caption(text: string, keepNext: boolean): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepNext,
+    spacing: { before: 120, after: 120 },
+    children: [new TextRun({ text, font: HEAD_FONT, size: CAPTION_SIZE })],
+  });
+}
+
+/** What the writer needs to draw a report: its charts as pictures, numbered tables and figures. */
+interface Counters {
+  table: number;
+  figure: number;
+}
+
+type Block = { kind: "p"; options: { children: ParagraphChild[] } & Record<string, unknown> } | { kind: "x"; element: Table | Paragraph };
+
+function bodyRun(x: Sentence): TextRun {
+  return x.placeholder ? new TextRun({ text: x.text, font: BODY_FONT, size: 32, highlight: "yellow" }) : new TextRun({ text: x.text, font: BODY_FONT, size: 32 });
+}
+
+async function sectionParagraphs(n: Narrative, report: number, multiple: boolean, charts: Map<ReportChart, ChartImage | null>, count: Counters, date: string | null): Promise<(Paragraph | Table)[]> {
+  const out: (Paragraph | Table)[] = [];
+  const lines = n.titleLines?.length ? n.titleLines : [n.title];
   out.push(
     new Paragraph({
       heading: HeadingLevel.TITLE,
       alignment: AlignmentType.CENTER,
-      spacing: { after: 240 },
-      children: [...(report > 1 && multiple ? [new PageBreak()] : []), new TextRun({ text: n.title, font: TITLE_FONT, size: 40 })],
+      spacing: { after: 240, line: 700, lineRule: LineRuleType.EXACT },
+      children: [
+        ...(report > 1 && multiple ? [new PageBreak()] : []),
+        ...lines.map((l, i) => new TextRun({ text: l, font: TITLE_FONT, size: 44, break: i > 0 ? 1 : undefined })),
+      ],
     }),
   );
   for (const s of n.sections) {
     const id = bookmarkUniqueNumericId();
     const name = bookmarkName(report, s.id);
-    const paras: Paragraph[] = [];
-    paras.push(
-      new Paragraph({
+    const blocks: Block[] = [];
+    blocks.push({
+      kind: "p",
+      options: {
         heading: HeadingLevel.HEADING_2,
+        keepNext: true,
         spacing: { before: 240, after: 120 },
         children: [mark(new BookmarkStart(name, id)), new TextRun({ text: s.title, font: HEAD_FONT, size: 32, bold: false })],
-      }),
-    );
-    const body = s.paragraphs.filter((p) => p.sentences.length);
-    body.forEach((p, i) => {
-      const runs = p.sentences.map((x) =>
-        x.placeholder
-          ? new TextRun({ text: x.text, font: BODY_FONT, size: 32, highlight: "yellow" })
-          : new TextRun({ text: x.text, font: BODY_FONT, size: 32 }),
-      );
-      const last = i === body.length - 1;
-      paras.push(
-        new Paragraph({
-          indent: { firstLineChars: 200, firstLine: 640 },
-          spacing: { line: 560, lineRule: "exact" as never },
-          children: last ? [...runs, mark(new BookmarkEnd(id))] : runs,
-        }),
-      );
+      },
     });
-    if (!body.length) {
-      // A heading alone still closes its bookmark.
-      paras.push(new Paragraph({ children: [mark(new BookmarkEnd(id))] }));
+    for (const p of s.paragraphs) {
+      if (p.sentences.length)
+        blocks.push({
+          kind: "p",
+          options: {
+            indent: { firstLineChars: 200, firstLine: 640 },
+            spacing: { line: 560, lineRule: LineRuleType.EXACT },
+            keepNext: !!p.table,
+            children: p.sentences.map(bodyRun),
+          },
+        });
+      if (p.table) {
+        count.table += 1;
+        blocks.push({ kind: "x", element: caption(`表${count.table}　${p.table.caption}${p.table.unit ? `（单位：${p.table.unit}）` : ""}`, true) });
+        blocks.push({ kind: "x", element: wordTable(p.table) });
+      }
+      if (p.chart) {
+        const img = charts.get(p.chart) ?? null;
+        if (img) {
+          count.figure += 1;
+          const width = 576;
+          const height = Math.round((img.height / img.width) * width);
+          blocks.push({
+            kind: "x",
+            element: new Paragraph({
+              alignment: AlignmentType.CENTER,
+              keepNext: true,
+              spacing: { before: 120 },
+              children: [
+                new ImageRun({
+                  type: "png",
+                  data: img.png,
+                  transformation: { width, height },
+                  altText: { name: `jixiao-chart-${count.figure}`, title: p.chart.caption, description: p.chart.altText },
+                }),
+              ],
+            }),
+          });
+          blocks.push({ kind: "x", element: caption(`图${count.figure}　${p.chart.caption}`, false) });
+        }
+      }
     }
-    out.push(...paras);
+    // the section's bookmark ends in its last paragraph (a paragraph of its own after a table or a figure)
+    const last = blocks[blocks.length - 1];
+    if (last.kind === "p" && blocks.length > 1) last.options.children = [...last.options.children, mark(new BookmarkEnd(id))];
+    else blocks.push({ kind: "p", options: { children: [mark(new BookmarkEnd(id))] } });
+    for (const b of blocks) out.push(b.kind === "p" ? new Paragraph(b.options) : b.element);
   }
+  out.push(...signatureParagraphs(n, date));
   return out;
+}
+
+/** The 落款: the unit, then the date, right-aligned four characters in from the margin; placeholders when unknown. */
+function signatureParagraphs(n: Narrative, date: string | null): Paragraph[] {
+  const line = (text: string, placeholder: boolean, before: number) =>
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      indent: { right: 4 * 320 },
+      spacing: { before, line: 560, lineRule: LineRuleType.EXACT },
+      keepNext: before > 0,
+      children: [placeholder ? new TextRun({ text, font: BODY_FONT, size: 32, highlight: "yellow" }) : new TextRun({ text, font: BODY_FONT, size: 32 })],
+    });
+  const unit = n.signature?.unit ?? null;
+  return [
+    line(unit ?? "【请补充：单位名称】", !unit, 560 * 2),
+    line(date ?? "【请补充：日期】", !date, 0),
+  ];
+}
+
+/** Page numbers in the footer, as a 公文 prints them: "— 1 —", a PAGE field Word and LibreOffice fill in. */
+function pageFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: { ascii: "宋体", hAnsi: "宋体", eastAsia: "宋体" }, size: 28 })],
+      }),
+    ],
+  });
 }
 
 function xmlEscapeAttr(s: string): string {
@@ -186,15 +382,28 @@ export function narrativesOf(tables: TableAnalysis[]): Narrative[] {
 }
 
 /** One report per table, in order; sections in content controls and bookmarks; the link in a custom XML part. */
-export async function buildReportDocx(tables: TableAnalysis[], link: ReportLinkInfo): Promise<Uint8Array> {
+export async function buildReportDocx(tables: TableAnalysis[], link: ReportLinkInfo, options: ReportDocxOptions = {}): Promise<Uint8Array> {
   if (!tables.length)
     throw new UserError("没有可写入报告的绩效自评表。", "There is no self-evaluation table to write a report for.", "no-table");
   const narratives = narrativesOf(tables);
-  return buildReportDocxFromNarratives(narratives, link);
+  return buildReportDocxFromNarratives(narratives, link, options);
 }
 
-export async function buildReportDocxFromNarratives(narratives: Narrative[], link: ReportLinkInfo): Promise<Uint8Array> {
-  const children = narratives.flatMap((n, i) => sectionParagraphs(n, i + 1, narratives.length > 1));
+/** Every chart of the reports drawn once, before the document is put together. */
+async function drawCharts(narratives: Narrative[], render: ChartRenderer | undefined): Promise<Map<ReportChart, ChartImage | null>> {
+  const out = new Map<ReportChart, ChartImage | null>();
+  if (!render) return out;
+  for (const n of narratives) for (const s of n.sections) for (const p of s.paragraphs) if (p.chart) out.set(p.chart, await render(p.chart));
+  return out;
+}
+
+export async function buildReportDocxFromNarratives(narratives: Narrative[], link: ReportLinkInfo, options: ReportDocxOptions = {}): Promise<Uint8Array> {
+  const charts = await drawCharts(narratives, options.renderChart);
+  const day = dateInChina(link.generatedAt);
+  const date = day ? chineseDate(day) : null;
+  const count: Counters = { table: 0, figure: 0 };
+  const children: (Paragraph | Table)[] = [];
+  for (const [i, n] of narratives.entries()) children.push(...(await sectionParagraphs(n, i + 1, narratives.length > 1, charts, count, date)));
   const doc = new Document({
     creator: "绩效自评助手 jixiao",
     title: narratives.map((n) => n.title).join("；"),
@@ -202,13 +411,14 @@ export async function buildReportDocxFromNarratives(narratives: Narrative[], lin
     styles: {
       default: {
         document: { run: { font: BODY_FONT, size: 32 } },
-        title: { run: { font: TITLE_FONT, size: 40, color: "000000" } },
+        title: { run: { font: TITLE_FONT, size: 44, color: "000000" } },
         heading2: { run: { font: HEAD_FONT, size: 32, color: "000000", bold: false, italics: false } },
       },
     },
     sections: [
       {
-        properties: { page: { margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } },
+        properties: { page: { margin: { top: 2098, bottom: 1984, left: 1588, right: 1474, footer: 1247 }, pageNumbers: { start: 1 } } },
+        footers: { default: pageFooter() },
         children,
       },
     ],

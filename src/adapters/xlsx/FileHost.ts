@@ -3,7 +3,8 @@
  * lives in memory only; undo is a stack of the plans applied; save() returns the bytes (下载, or the CLI's -o file).
  * Nothing is uploaded.
  *
- * The rest of the xlsx adapter (ExcelJS) is imported lazily so that it is not part of the pane's initial JavaScript.
+ * The rest of the xlsx adapter (fflate, saxes) is imported lazily so that it is not part of the pane's initial JavaScript.
+ * Undo restores each cell from the book's own history (book.ts): apply then undo gives back the input byte for byte.
  */
 import type { SheetSnapshot } from "../../core/snapshot";
 import type { CellChange, FillPlan } from "../../core/plan";
@@ -24,7 +25,7 @@ export type XlsxLoader = (data: ArrayBuffer | Uint8Array) => Promise<XlsxBookLik
 /** 50 MB: far beyond any 自评表, small enough for a browser tab. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-const loadWithExcelJs: XlsxLoader = async (data) => {
+const loadPackage: XlsxLoader = async (data) => {
   const adapter = await import(/* webpackChunkName: "xlsx" */ "./index");
   return adapter.loadXlsx(data);
 };
@@ -47,7 +48,7 @@ export class FileHost implements SpreadsheetHost {
    * Opens a workbook from its bytes. Throws UserError (zh/en) for anything that is not a readable .xlsx.
    * @param loader replaces the ExcelJS adapter (tests)
    */
-  static async open(name: string, data: ArrayBuffer | Uint8Array, loader: XlsxLoader = loadWithExcelJs): Promise<FileHost> {
+  static async open(name: string, data: ArrayBuffer | Uint8Array, loader: XlsxLoader = loadPackage): Promise<FileHost> {
     const lower = name.toLowerCase();
     if (/\.(xls|et|csv|ods|numbers|wps|docx?)$/.test(lower) || (!lower.endsWith(".xlsx") && !lower.endsWith(".xlsm"))) {
       throw new UserError(
@@ -154,7 +155,7 @@ export class FileHost implements SpreadsheetHost {
     }
   }
 
-  /** Name for the downloaded copy: 原名（已填充）.xlsx. */
+  /** Name for the downloaded copy: 原名（已填充）.xlsx (or .xlsm). */
   downloadName(): string {
     return filledFileName(this.displayName);
   }

@@ -4,7 +4,7 @@
  * (measured faster and smaller than JSZip: see README); inflating streams and stops at the size limit, so a zip that
  * expands far beyond what it declares never fills memory. Node and browser alike.
  */
-import { Inflate, deflateSync } from "fflate";
+import { Inflate, deflateSync, inflateSync } from "fflate";
 import { LIMITS, limitError } from "./limits";
 import { corruptError } from "./messages";
 
@@ -27,6 +27,9 @@ export interface ZipEntry {
 
 const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
+
+/** Parts up to this declared size are inflated in one call (streaming costs buffer growth for small parts). */
+const ONE_SHOT = 4 * 1024 * 1024;
 
 export class ZipArchive {
   private readonly byName = new Map<string, ZipEntry>();
@@ -115,6 +118,18 @@ export class ZipArchive {
       return data.length;
     }
     if (e.method !== 8) throw corruptError(`unsupported compression ${e.method} in ${name}`);
+    if (e.size <= ONE_SHOT) {
+      // a small part in one go, into a buffer one byte larger than declared: filling it means the part lies
+      let out: Uint8Array;
+      try {
+        out = inflateSync(data, { out: new Uint8Array(e.size + 1) });
+      } catch (err) {
+        throw corruptError(`${name}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      if (out.length > e.size) throw limitError("declared", name);
+      sink(out);
+      return out.length;
+    }
     let total = 0;
     let over = false;
     // an entry never honestly expands past the size the directory declares: a zip bomb that lies stops there

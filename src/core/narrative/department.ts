@@ -2,11 +2,11 @@
 import type { FundEvaluation, TableAnalysis } from "../analysis";
 import type { DepartmentTable, FundRow } from "../model";
 import * as fmt from "./format";
-import { goalParagraphs, indicatorFacts, indicatorTable } from "./indicators";
+import { goalParagraphs, indicatorFacts, indicatorTable, scoreRateChart } from "./indicators";
 import { executionRateChart, fundTable, overExecution, type FundLine } from "./funds";
 import { breakTitle } from "./layout";
 import { addr, fundLabel, num, para, placeholder, plain, sb, textOf, yearOf } from "./sentence";
-import type { Narrative, Section, Sentence } from "./types";
+import type { Narrative, Paragraph, Section, Sentence } from "./types";
 
 function deptName(d: DepartmentTable, t: TableAnalysis): string {
   return textOf(d.name) || (t.name ?? "").trim();
@@ -131,11 +131,17 @@ function goals(t: TableAnalysis, d: DepartmentTable): Section {
     ...goalParagraphs(facts, d.groups, words),
   ];
   if (!facts.length) paragraphs.push(para(placeholder("各项分解目标的完成情况")));
-  else
-    paragraphs.push({
+  else {
+    const p: Paragraph = {
       sentences: [plain("各项分解目标的年度指标值、全年完成值及得分见下表。")],
       table: indicatorTable(facts, { ...words, targetIsWeight: d.weightsInTargetColumn, total: t.evaluation.total }),
-    });
+    };
+    // where the table gives no fund row a rate to chart, the chart shows 得分率 by 一级指标 instead
+    const fundsCharted = fundFacts(t, [...d.fundSources, ...d.fundStructure]).some((f) => f.rate !== null);
+    const chart = fundsCharted ? null : scoreRateChart(facts, null);
+    if (chart) p.chart = chart;
+    paragraphs.push(p);
+  }
   return { id: "goals", title: "三、绩效目标完成情况", paragraphs };
 }
 

@@ -151,14 +151,22 @@ function statedGrade(cell: { text: string } | null, total: number | null): Grade
   return total !== null ? gradeOf(total) : null;
 }
 
-/** Where the table has a cell, what it states; where it has none, the figure the rule derives from the table's own. */
-const cellOr = (cell: NumberCell | null, derived: number | null): number | null => (cell ? statedNumber(cell) : derived);
+/** A formula cell saved without its result (a file written by the fill, by a script): it shows what it computes. */
+export function uncachedFormula(cell: NumberCell | null | undefined): boolean {
+  return !!cell && !!cell.formula && !cell.error && (cell.empty || cell.value === null);
+}
+
+/**
+ * Where the table has a cell, what it states; where it has none — or a formula whose result was not saved, which
+ * compareFigures has already checked is the rule's — the figure the rule derives from the table's own numbers.
+ */
+const cellOr = (cell: NumberCell | null, derived: number | null): number | null => (cell && !uncachedFormula(cell) ? statedNumber(cell) : derived);
 
 function statedIndicators(ev: IndicatorEvaluation[], t: Table): IndicatorEvaluation[] {
   if (t.kind !== "project" && t.kind !== "department") return ev;
   return ev.map((e) => {
     const ind = t.indicators.find((i) => i.row === e.row);
-    if (!ind || !ind.score) return e;
+    if (!ind || !ind.score || uncachedFormula(ind.score)) return e;
     const score = statedNumber(ind.score);
     const weight = statedNumber(ind.weight);
     const lost = score !== null && weight !== null ? Math.max(0, fmt.roundTo(weight - score, 2)) : 0;
@@ -183,7 +191,7 @@ function statedScorecard(ev: ScorecardEvaluation | undefined, t: Table): Scoreca
     items: ev.items,
     groups: ev.groups.map((g) => {
       const group = t.groups[g.group];
-      const score = group?.scoreCell ? statedNumber(group.scoreCell) : g.score;
+      const score = group?.scoreCell && !uncachedFormula(group.scoreCell) ? statedNumber(group.scoreCell) : g.score;
       const weight = group?.weightCell ? statedNumber(group.weightCell) ?? g.weight : g.weight;
       const lost = score !== null && weight !== null ? Math.max(0, fmt.roundTo(weight - score, 2)) : 0;
       return { ...g, score, weight, lost };
@@ -248,7 +256,7 @@ export function statedAnalysis(t: TableAnalysis): TableAnalysis {
     }
     case "scorecard": {
       const stated = table.total && !table.total.empty ? statedNumber(table.total) : table.totalInText?.value ?? null;
-      const total = table.total || table.totalInText ? stated : ev.total;
+      const total = uncachedFormula(table.total) ? ev.total : table.total || table.totalInText ? stated : ev.total;
       evaluation = { ...ev, scorecard: statedScorecard(ev.scorecard, table), total, grade: statedGrade(table.grade, total) };
       break;
     }

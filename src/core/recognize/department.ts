@@ -77,7 +77,12 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
   // no 总分 row: a 自评总分 field above the table (重庆) holds the total
   if (block.totalRow === null) {
     const field = idx.find(H.fieldTotal, top, headerRow - 1);
-    if (field) totals = { totalWeight: null, total: numberCell(g, field.row, idx.rightOf(field) + 1) };
+    if (field) {
+      // the value cell right of the label — past the label repeated where its merge was undone
+      let col = idx.rightOf(field) + 1;
+      for (let c = idx.at(field.row, col); c && c.raw === field.raw; c = idx.at(field.row, col)) col = idx.rightOf(c) + 1;
+      totals = { totalWeight: null, total: numberCell(g, field.row, col) };
+    }
   }
   const bottom = block.totalRow ?? block.lastRow;
   noteIndicatorParts(partial, idx, headerRow, cols, weightCol, indicators.length, block.totalRow, totals.total, block.lastRow, weightsInTargetColumn);

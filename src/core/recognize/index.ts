@@ -84,8 +84,10 @@ function tableWindows(idx: SheetIndex): (ColumnWindow | null)[] {
   let starts: number[] = [];
   for (const row of idx.rowNumbers) {
     const cells = idx.row(row);
+    const level1 = cells.filter((c) => H.level1(c.key)).map((c) => c.col);
     const marks = isIndicatorHeader(cells)
-      ? cells.filter((c) => H.level1(c.key)).map((c) => c.col)
+      ? // a flat indicator list (no 一级指标, 重庆) is marked by its 指标名称 column
+        level1.length ? level1 : cells.filter((c) => H.level3(c.key)).map((c) => c.col)
       : summaryColumns(cells)
         ? cells.filter((c) => H.projectName(c.key)).map((c) => c.col)
         : [];

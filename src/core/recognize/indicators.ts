@@ -41,6 +41,15 @@ export const isPlaceholderText = memoize((text: string): boolean => {
   return s === "" || /^(?:[…\.。·、]+|\/+|[-—–_]+|无|略|\\|x|X)$/.test(s);
 });
 
+const TABLE_TOP_LABEL = /^(?:项目名称|项目支出名称|主管部门|部门名称|部门单位名称|自评总分)$/;
+const TABLE_TITLE = /(?:绩效自评表|自评情况汇总表|自评结果汇总表|绩效评价表)$/;
+
+/** A row that opens another table: its title, a 项目名称 / 主管部门 / 部门名称 label, or a funds header. */
+function opensAnotherTable(cells: readonly { key: string; raw: unknown }[]): boolean {
+  if (cells.some((c) => TABLE_TOP_LABEL.test(c.key) || (typeof c.raw === "string" && TABLE_TITLE.test(c.key)))) return true;
+  return cells.some((c) => H.budget(c.key)) && cells.some((c) => H.executed(c.key));
+}
+
 /** "其中桃树种植面积": a breakdown line of the indicator above, not an indicator of its own. */
 const isBreakdown = (name: string) => /^其中/.test(name);
 
@@ -80,8 +89,10 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
     const left = rowCells.filter((o) => o.col < cols.level3!).sort((a, b) => b.col - a.col)[0];
     return !left || left.text !== name.text;
   };
-  // another table starting below (its 项目名称 or 主管部门 field, its funds block) ends this block above it
-  const startsAnotherTable = (rowCells: readonly { col: number; key: string }[]) =>
+  // another table starting below (its title, its 项目名称 or 主管部门 field, its funds block or header) ends this
+  // block above it — a block with no 总分 row (重庆) has nothing else to end it
+  const startsAnotherTable = (rowCells: readonly IndexedCell[]) =>
+    opensAnotherTable(rowCells) ||
     rowCells.some((c) => c.col <= firstDataCol + 1 && (H.projectName(c.key) || H.department(c.key) || H.fundBlock(c.key) || H.fundTotal(c.key)));
 
   for (const r of idx.rowsIn(headerBottomRow + 1, limit)) {

@@ -22,7 +22,7 @@ import {
 } from "@fluentui/react-components";
 import type { ProfileId } from "../../core/profiles";
 import { UserError } from "../../core/errors";
-import type { ReportLink } from "../../core/narrative";
+import { differenceLine, type ReportLink } from "../../core/narrative";
 import type { RefreshResult } from "../../core/narrative/refreshPlan";
 import type { ReportDocumentHost } from "../../host/document";
 import type { SpreadsheetHost } from "../../host/host";
@@ -56,7 +56,9 @@ const STR = {
     writing: "正在写入报告……",
     refreshing: "正在刷新……",
     written: (n: number) => `已在文档末尾写入报告（${n} 个章节）。黄色标出的【请补充：……】需要您补写。`,
-    issues: "表中仍有以下错误；报告已引用按规则更正后的数值，请在 Excel 中修正工作簿：",
+    issues: "表中仍有以下错误（报告引用表中现有数字），请在 Excel 中修正工作簿：",
+    differ: "表中以下数字与规则不符，报告将照录表中数字：",
+    differHow: "如需报告与规则一致，请先在 Excel 中“填充公式”并保存，再重新链接工作簿（先填充再生成）。",
     changes: "变化的数字",
     needFile: "请先链接工作簿，再刷新。",
     error: "出错了",
@@ -77,7 +79,9 @@ const STR = {
     writing: "Writing the report…",
     refreshing: "Refreshing…",
     written: (n: number) => `The report was written at the end of the document (${n} sections). Fill in the highlighted 【请补充：……】.`,
-    issues: "The table still has these errors; the report quotes the numbers corrected by the rules. Correct the workbook in Excel:",
+    issues: "The table still has these errors (the report states the table's figures). Correct the workbook in Excel:",
+    differ: "These figures differ from the rules; the report will state the table's figures:",
+    differHow: "For a report that agrees with the rules, fill the workbook in Excel first (填充公式), save it and link it again.",
     changes: "Numbers that changed",
     needFile: "Link the workbook first, then refresh.",
     error: "Something went wrong",
@@ -189,6 +193,22 @@ export function WordPane(props: WordPaneProps): JSX.Element {
         </RadioGroup>
       ) : book ? (
         <Body1 data-testid="word-table">{book.tables[0].label}</Body1>
+      ) : null}
+
+      {table && table.differences.length ? (
+        <MessageBar intent="warning" data-testid="word-differences">
+          <MessageBarBody>
+            <MessageBarTitle>{t.differ}</MessageBarTitle>
+            <ul className={styles.list}>
+              {table.differences.map((d) => (
+                <li key={d.cell}>
+                  <Text size={200}>{differenceLine(d, lang)}</Text>
+                </li>
+              ))}
+            </ul>
+            <Text size={200}>{t.differHow}</Text>
+          </MessageBarBody>
+        </MessageBar>
       ) : null}
 
       <div className={styles.row}>

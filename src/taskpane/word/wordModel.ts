@@ -8,7 +8,7 @@ import { tableReports } from "../../app/report";
 import type { Lang } from "../../app/lang";
 import type { SpreadsheetHost } from "../../host/host";
 import type { Finding } from "../../core/findings";
-import type { Narrative, QuoteChange, ReportLink, SectionId } from "../../core/narrative";
+import type { FigureDifference, Narrative, QuoteChange, ReportLink, SectionId } from "../../core/narrative";
 import type { RefreshResult } from "../../core/narrative/refreshPlan";
 
 export type { Lang };
@@ -19,6 +19,8 @@ export interface TableChoice {
   label: string;
   analysis: TableAnalysis;
   narrative: Narrative;
+  /** Figures the table states differently from the rule: the report states the table's, the pane says which differ. */
+  differences: FigureDifference[];
   issues: Finding[];
 }
 
@@ -43,6 +45,7 @@ export async function readWorkbook(host: SpreadsheetHost, opts: { profile?: Prof
     label: `${r.sheet} · ${KIND[lang][r.table.kind]} · ${r.table.name ?? r.narrative.title}`,
     analysis: r.table,
     narrative: r.narrative,
+    differences: r.differences,
     issues: r.issues,
   }));
   return { fileName, tables };
