@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Builds the task pane (dist/taskpane.html) and the ribbon commands (dist/commands.html).
  * Conventions follow the Office Yeoman React template; every asset is bundled or copied into dist/.

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Builds the WPS 加载项 folder (dist-wps/), laid out as the wpsjs tool lays out a project:
  *

@@ -127,7 +127,11 @@ async function main() {
   {
     const book = await loadXlsx(bytes);
     const a = analyzeWorkbook(book.snapshots());
-    for (const s of a.sheets) for (const t of s.tables) (tables++, (findings += t.findings.length));
+    for (const s of a.sheets)
+      for (const t of s.tables) {
+        tables++;
+        findings += t.findings.length;
+      }
   }
   const loads: number[] = [];
   const checks: number[] = [];
@@ -159,7 +163,7 @@ async function main() {
 
   const narrative = path.join(__dirname, "bench-narrative.js");
   if (fs.existsSync(narrative)) {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- an optional module, looked for at run time
     const mod = require(narrative) as { benchNarrative?: () => { ms: number } | Promise<{ ms: number }> };
     if (mod.benchNarrative) {
       const r = await mod.benchNarrative();

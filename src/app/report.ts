@@ -41,8 +41,16 @@ function noTable(sheets: SheetTables[], fileName?: string): UserError {
   const why = sheets.map((s) => `${s.sheet}${s.reason ? `（${s.reason}）` : ""}`).join("；");
   const whyEn = sheets.map((s) => `${s.sheet}${s.reasonEn ? ` (${s.reasonEn})` : ""}`).join("; ");
   return fileName
-    ? new UserError(`“${fileName}”中没有识别到绩效自评表：${why}`, `No self-evaluation table was recognised in "${fileName}": ${whyEn}`, "no-table")
-    : new UserError(`工作簿中没有识别到绩效自评表：${why}`, `No self-evaluation table was recognised in the workbook: ${whyEn}`, "no-table");
+    ? new UserError(
+        `“${fileName}”中没有识别到绩效自评表：${why}`,
+        `No self-evaluation table was recognised in "${fileName}": ${whyEn}`,
+        "no-table",
+      )
+    : new UserError(
+        `工作簿中没有识别到绩效自评表：${why}`,
+        `No self-evaluation table was recognised in the workbook: ${whyEn}`,
+        "no-table",
+      );
 }
 
 /** The tables to write: every recognised one, or those on `sheet`. Throws UserError when there is none. */
@@ -51,7 +59,11 @@ export function selectTables(sheets: SheetTables[], sheet: string | null, fileNa
     const s = sheets.find((x) => x.sheet === sheet) ?? sheets.find((x) => x.sheet.trim() === sheet.trim());
     if (!s) {
       const names = sheets.map((x) => x.sheet).join("、");
-      throw new UserError(`找不到工作表“${sheet}”（工作簿中有：${names}）`, `No sheet named "${sheet}" (the workbook has: ${names})`, "no-sheet");
+      throw new UserError(
+        `找不到工作表“${sheet}”（工作簿中有：${names}）`,
+        `No sheet named "${sheet}" (the workbook has: ${names})`,
+        "no-sheet",
+      );
     }
     if (!s.tables.length)
       throw new UserError(

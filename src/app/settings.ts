@@ -80,7 +80,12 @@ export function loadLastCommand(store: KeyValueStore | null = defaultStore()): L
   if (!v) return null;
   try {
     const o = JSON.parse(v) as Partial<LastCommand>;
-    if ((o.command === "check" || o.command === "fill") && typeof o.at === "number" && typeof o.zh === "string" && typeof o.en === "string") {
+    if (
+      (o.command === "check" || o.command === "fill") &&
+      typeof o.at === "number" &&
+      typeof o.zh === "string" &&
+      typeof o.en === "string"
+    ) {
       return { command: o.command, at: o.at, ok: o.ok !== false, zh: o.zh, en: o.en };
     }
   } catch {

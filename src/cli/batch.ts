@@ -10,7 +10,7 @@ import * as path from "path";
 import { batchTotals, failOnTriggered, isWorkbookName, unreadableResult, type BatchFileResult } from "../app/batch";
 import { UserError } from "../core/errors";
 import { buildIssueList } from "../adapters/xlsx/issueList";
-import { writeFileAtomic } from "../adapters/xlsx/node";
+import { writeOutputFile as writeFileAtomic } from "./io";
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, type CliIO } from "./io";
 import { usageError, type ParsedArgs } from "./args";
 import { checkProfile } from "./workbook";

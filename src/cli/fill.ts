@@ -9,7 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { CellChange, TableAnalysis, WorkbookAnalysis } from "../core";
-import { writeFileAtomic } from "../adapters/xlsx/node";
+import { writeOutputFile as writeFileAtomic } from "./io";
 import { fill, tablePlans } from "../app/workflow";
 import type { CliIO } from "./io";
 import { EXIT_OK } from "./io";

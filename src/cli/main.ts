@@ -9,7 +9,8 @@ import * as path from "path";
 import { parseArgs, usageError, type ParsedArgs } from "./args";
 import { runCheck } from "./check";
 import { runFill } from "./fill";
-import { EXIT_INTERNAL, EXIT_OK, failure, safeIO, type CliIO } from "./io";
+import { runReport } from "./report";
+import { EXIT_OK, failure, safeIO, type CliIO } from "./io";
 
 export function version(): string {
   for (const p of [path.join(__dirname, "..", "..", "package.json"), path.join(__dirname, "..", "package.json")]) {
@@ -60,27 +61,10 @@ export const HELP = `jixiao ${"{version}"} — 绩效自评助手：识别、检
 `;
 
 
-type ReportModule = { runReport?: (argv: string[], io: CliIO) => Promise<number> };
-
-function loadReport(): ReportModule | null {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    return require("./report") as ReportModule;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "MODULE_NOT_FOUND" && /report/.test(String((e as Error).message))) return null;
-    throw e;
-  }
-}
-
 async function dispatch(args: ParsedArgs, argv: string[], io: CliIO): Promise<number> {
   if (args.command === "report") {
-    const mod = loadReport();
-    if (!mod?.runReport) {
-      io.stderr("jixiao：此版本尚未包含 report 命令。 / jixiao: this build does not include the report command yet.\n");
-      return EXIT_INTERNAL;
-    }
     // Everything after the word "report" goes to the report command as it was typed.
-    return mod.runReport(argv.slice(argv.indexOf("report") + 1), io);
+    return runReport(argv.slice(argv.indexOf("report") + 1), io);
   }
   if (args.help || args.command === "help") {
     io.stdout(HELP.replace("{version}", version()));

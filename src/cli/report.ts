@@ -17,7 +17,7 @@ import * as path from "path";
 import { UserError } from "../core/errors";
 import { buildReportDocxFromNarratives } from "../adapters/docx";
 import { renderChartPng } from "../adapters/chart/node";
-import { writeFileAtomic } from "../adapters/xlsx/node";
+import { writeOutputFile as writeFileAtomic } from "./io";
 import { differenceLine, narrativeFingerprint, type FigureDifference } from "../core/narrative";
 import { figuresDiffer, tableReports, writeReportFile, type TableReport } from "../app/report";
 import { check, fill } from "../app/workflow";

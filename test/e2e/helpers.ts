@@ -8,7 +8,7 @@ import * as path from "path";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
 import { FIXTURE_DIR } from "../support/fixtures";
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS script (no typings)
 const { serveStatic } = require("../../scripts/static-server.js") as {
   serveStatic(root: string, o?: { host?: string; port?: number }): Promise<{ url: string; close(): Promise<void> }>;
 };

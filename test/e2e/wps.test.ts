@@ -24,7 +24,7 @@ import { workbookToJson, type EtWorkbookJson } from "../fakes/fakeEt";
 import { FIXTURE_NAMES, etFixture } from "../wps/etFixture";
 import { fixturePath } from "../support/fixtures";
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS script (no typings)
 const { serveStatic } = require("../../scripts/static-server.js") as {
   serveStatic(root: string, o?: { host?: string; port?: number }): Promise<{ url: string; close(): Promise<void> }>;
 };

@@ -73,7 +73,6 @@ describe("readSheets over the shared fixtures", () => {
       expect(data).toHaveLength(1);
       perCell.push(data[0].responseBytes / data[0].cellsRead);
     }
-    // eslint-disable-next-line no-console
     console.log(`bytes per cell (values+formulas+numberFormat) on the fixtures: ${perCell.map((x) => x.toFixed(1)).join(", ")}`);
     for (const x of perCell) expect(x).toBeLessThan(DEFAULT_READ_LIMITS.bytesPerCell);
   });

@@ -65,7 +65,10 @@ export function streamedWorkbook(chunks: () => Iterable<string>, opts: { lieAbou
   crc = (c ^ -1) >>> 0;
   const compressed = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;
-  for (const p of parts) (compressed.set(p, o), (o += p.length));
+  for (const p of parts) {
+    compressed.set(p, o);
+    o += p.length;
+  }
   const files: Zippable = {};
   for (const [k, v] of Object.entries(skeleton(["明细"]))) files[k] = strToU8(v);
   files["xl/worksheets/sheet1.xml"] = [new Uint8Array(0), { level: 0 }];

@@ -173,17 +173,19 @@ export class ExcelHost implements SpreadsheetHost {
   private async batch<T>(
     operation: OperationStats["operation"],
     doing: { zh: string; en: string },
-    body: (ctx: Excel.RequestContext, sync: () => Promise<void>, stats: OperationStats) => Promise<T>,
+    body: (context: Excel.RequestContext, stats: OperationStats) => Promise<T>,
   ): Promise<T> {
     const stats: OperationStats = { operation, syncs: 0, rangeReads: 0, retries: 0 };
     this.lastStats = stats;
     try {
-      return await this.run(async (ctx) => {
-        const sync = async () => {
+      return await this.run(async (context) => {
+        // Every context.sync() of the body is counted (tests hold reads and writes to their sync budgets).
+        const sync = context.sync.bind(context);
+        context.sync = async <R>(passThroughValue?: R) => {
           stats.syncs++;
-          await ctx.sync();
+          return sync(passThroughValue);
         };
-        return body(ctx, sync, stats);
+        return body(context, stats);
       });
     } catch (e) {
       throw toUserError(e, doing);
@@ -195,8 +197,8 @@ export class ExcelHost implements SpreadsheetHost {
   async readSheets(scope: ReadScope, onProgress?: Progress): Promise<SheetSnapshot[]> {
     const wantName = this.supports("1.7");
     const mergesWanted = this.supports("1.13");
-    return this.batch("readSheets", READ, async (ctx, sync, stats) => {
-      const wb = ctx.workbook;
+    return this.batch("readSheets", READ, async (context, stats) => {
+      const wb = context.workbook;
       if (wantName) wb.load("name");
       let sheets: Excel.Worksheet[];
       if (scope === "active") {
@@ -205,7 +207,7 @@ export class ExcelHost implements SpreadsheetHost {
         sheets = [ws];
       } else {
         wb.worksheets.load("items/name");
-        await sync();
+        await context.sync();
         sheets = wb.worksheets.items;
       }
       // Values only: a cell that merely carries a format (even at XFD1048576) does not widen what is read.
@@ -214,7 +216,7 @@ export class ExcelHost implements SpreadsheetHost {
         r.load("address,rowIndex,columnIndex,rowCount,columnCount");
         return r;
       });
-      await sync();
+      await context.sync();
       if (wantName) this.workbookName = wb.name || null;
 
       const names = sheets.map((ws) => ws.name);
@@ -223,7 +225,7 @@ export class ExcelHost implements SpreadsheetHost {
       );
       // What to read of each sheet: its used range, or — where a stray value far away makes that huge — the
       // rectangles around the cells that hold something (cost follows content, not the used range's area).
-      const rects: Rect[][] = await this.contentRects(sheets, usedAreas, sync);
+      const rects: Rect[][] = await this.contentRects(sheets, usedAreas, context);
       const areas: UsedArea[] = [];
       const areaSheet: number[] = [];
       rects.forEach((list, s) =>
@@ -265,7 +267,10 @@ export class ExcelHost implements SpreadsheetHost {
         });
         stats.rangeReads += reads.length;
         try {
-          await sync();
+          // One sync per group on purpose: a group is as many ranges as fit Excel's payload limit, and a group
+          // refused as too large is split and retried — one batch for everything is what fails on big sheets.
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- see above
+          await context.sync();
         } catch (e) {
           const code = officeErrorCode(e);
           if (code !== null && PAYLOAD_CODES.has(code)) {
@@ -353,7 +358,7 @@ export class ExcelHost implements SpreadsheetHost {
    * MAX_CONTENT_AREAS areas, the used range is read from its top-left corner up to LARGE_USED_RANGE cells, and a
    * clear message says the rest was not read.
    */
-  private async contentRects(sheets: Excel.Worksheet[], used: (UsedArea | null)[], sync: () => Promise<void>): Promise<Rect[][]> {
+  private async contentRects(sheets: Excel.Worksheet[], used: (UsedArea | null)[], context: Excel.RequestContext): Promise<Rect[][]> {
     const whole = (a: UsedArea): Rect => ({ top: a.top, left: a.left, bottom: a.top + a.rows - 1, right: a.left + a.cols - 1 });
     const out: Rect[][] = used.map((a) => (a ? [whole(a)] : []));
     const large = used.map((a, i) => (a && a.rows * a.cols > LARGE_USED_RANGE ? i : -1)).filter((i) => i >= 0);
@@ -368,10 +373,10 @@ export class ExcelHost implements SpreadsheetHost {
         });
         return { i, kinds };
       });
-      await sync();
+      await context.sync();
       const listed = probes.filter((p) => p.kinds.reduce((n, ra) => n + (ra.isNullObject ? 0 : ra.areaCount), 0) <= MAX_CONTENT_AREAS);
       for (const p of listed) for (const ra of p.kinds) if (!ra.isNullObject) ra.load("address");
-      if (listed.length) await sync();
+      if (listed.length) await context.sync();
       for (const p of listed) {
         const rects = p.kinds.flatMap((ra) => (ra.isNullObject ? [] : parseAreas(ra.address)));
         out[p.i] = clusterAreas(rects);
@@ -401,8 +406,8 @@ export class ExcelHost implements SpreadsheetHost {
       }
     }
 
-    await this.batch("applyPlan", APPLY, async (ctx, sync) => {
-      const wb = ctx.workbook;
+    await this.batch("applyPlan", APPLY, async (context) => {
+      const wb = context.workbook;
       // 1. The sheets exist and none is protected (and which undo records exist now).
       const sheets = new Map<string, Excel.Worksheet>();
       for (const name of sheetNames) {
@@ -413,7 +418,7 @@ export class ExcelHost implements SpreadsheetHost {
       }
       const oldParts = useXml ? wb.customXmlParts.getByNamespace(UNDO_NAMESPACE) : null;
       oldParts?.load("items/id");
-      await sync();
+      await context.sync();
       const missing = sheetNames.filter((n) => (sheets.get(n.toLowerCase()) as Excel.Worksheet).isNullObject);
       if (missing.length > 0) throw missingSheetError(missing);
       const locked = sheetNames.filter((n) => (sheets.get(n.toLowerCase()) as Excel.Worksheet).protection.protected);
@@ -426,7 +431,7 @@ export class ExcelHost implements SpreadsheetHost {
         r.load("values,formulas,numberFormat");
         return { t, r };
       });
-      await sync();
+      await context.sync();
       const record: UndoRecord = {
         version: 1,
         id: randomId(),
@@ -447,7 +452,7 @@ export class ExcelHost implements SpreadsheetHost {
       let newPart: Excel.CustomXmlPart | null = null;
       if (useXml) {
         newPart = wb.customXmlParts.add(undoRecordToXml(record));
-        await sync();
+        await context.sync();
       }
 
       // 4. All the writes in one sync; older records are dropped last (kept if a write fails).
@@ -455,13 +460,13 @@ export class ExcelHost implements SpreadsheetHost {
       for (const c of changes) this.queueWrite(sheetOf(c.sheet).getRange(c.cell), c, formats);
       if (oldParts) for (const p of oldParts.items) p.delete();
       try {
-        await sync();
+        await context.sync();
       } catch (e) {
         // Put back whatever part of the batch ran, and drop the record we just stored.
         try {
           this.queueRestore(record, sheetOf);
           newPart?.delete();
-          await sync();
+          await context.sync();
         } catch {
           throw this.partialWriteError(e);
         }
@@ -544,27 +549,28 @@ export class ExcelHost implements SpreadsheetHost {
 
   async canUndo(): Promise<boolean> {
     if (!this.supports("1.5")) return this.memoryRecord !== null;
-    return this.batch("canUndo", CHECK, async (ctx, sync) => {
-      const n = ctx.workbook.customXmlParts.getByNamespace(UNDO_NAMESPACE).getCount();
-      await sync();
+    return this.batch("canUndo", CHECK, async (context) => {
+      const n = context.workbook.customXmlParts.getByNamespace(UNDO_NAMESPACE).getCount();
+      await context.sync();
+      // eslint-disable-next-line office-addins/load-object-before-read -- getCount() returns a ClientResult: nothing to load
       return n.value > 0;
     });
   }
 
   async undo(): Promise<void> {
     const useXml = this.supports("1.5");
-    await this.batch("undo", UNDO, async (ctx, sync) => {
-      const wb = ctx.workbook;
+    await this.batch("undo", UNDO, async (context) => {
+      const wb = context.workbook;
       let record: UndoRecord | null = this.memoryRecord;
       let parts: Excel.CustomXmlPart[] = [];
       if (useXml) {
         const scoped = wb.customXmlParts.getByNamespace(UNDO_NAMESPACE);
         scoped.load("items/id");
-        await sync();
+        await context.sync();
         parts = scoped.items;
         if (parts.length === 0) throw nothingToUndo();
         const xmls = parts.map((p) => p.getXml());
-        await sync();
+        await context.sync();
         const records = xmls.map((x) => undoRecordFromXml(x.value)).filter((r): r is UndoRecord => r !== null);
         record = newestRecord(records);
         if (!record) {
@@ -585,7 +591,7 @@ export class ExcelHost implements SpreadsheetHost {
         ws.protection.load("protected");
         sheets.set(n.toLowerCase(), ws);
       }
-      await sync();
+      await context.sync();
       const missing = names.filter((n) => (sheets.get(n.toLowerCase()) as Excel.Worksheet).isNullObject);
       if (missing.length > 0) {
         const e = missingSheetError(missing);
@@ -598,7 +604,7 @@ export class ExcelHost implements SpreadsheetHost {
       }
       this.queueRestore(record, (n) => sheets.get(n.toLowerCase()) as Excel.Worksheet);
       for (const p of parts) p.delete();
-      await sync();
+      await context.sync();
       this.memoryRecord = null;
     });
   }
@@ -610,11 +616,11 @@ export class ExcelHost implements SpreadsheetHost {
     if (!cell) {
       throw new UserError(`单元格地址无效：${address}`, `Not a valid cell address: ${address}`, "bad-address");
     }
-    await this.batch("selectCell", SELECT, async (ctx, sync) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
+    await this.batch("selectCell", SELECT, async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(cell).select();
-      await sync();
+      await context.sync();
     });
   }
 }

@@ -36,5 +36,3 @@ export async function readXlsxFile(file: string): Promise<XlsxBook> {
   return loadXlsx(await readInputFile(file));
 }
 
-/** Safe writing of an output file (symbolic links, modes, non-regular files, fsync): src/cli/io.ts. */
-export { writeOutputFile as writeFileAtomic } from "../../cli/io";

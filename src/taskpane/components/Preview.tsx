@@ -118,7 +118,10 @@ export function Preview(props: PreviewProps): JSX.Element {
   const set = (keys: string[], on: boolean) =>
     setChosen((prev) => {
       const next = new Set(prev);
-      for (const k of keys) (on ? next.add(k) : next.delete(k));
+      for (const k of keys) {
+        if (on) next.add(k);
+        else next.delete(k);
+      }
       return next;
     });
 

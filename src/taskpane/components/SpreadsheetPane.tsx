@@ -149,7 +149,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       setViewTable((i) => (i < allTables(a).length ? i : 0));
       return a;
     },
-    [props.profile, scope],
+    [props.profile, props.mode, scope],
   );
 
   const onFile = (file: File) =>

@@ -1,0 +1,60 @@
+/**
+ * ESLint (flat config), run by `npm run lint` inside `npm test`:
+ *  - typescript-eslint's recommended rules over src, test and scripts;
+ *  - eslint-plugin-office-addins' Office.js rules: load before read, sync before read, sync after load, no sync in a
+ *    loop, no empty or navigational load, isNullObject for null tests — as errors (the plugin's own recommended set
+ *    makes some of them warnings; here a warning would pass unnoticed);
+ *  - the React hooks rules (rules of hooks, exhaustive deps) over the pane.
+ * Formatting is prettier's business (`npm run format:check`), not the linter's.
+ */
+const tseslint = require("typescript-eslint");
+const reactHooks = require("eslint-plugin-react-hooks");
+const officeAddins = require("eslint-plugin-office-addins");
+
+module.exports = tseslint.config(
+  {
+    ignores: ["dist/**", "dist-wps/**", "lib/**", "coverage/**", "test-results/**", "node_modules/**", "src/adapters/wps/package/**"],
+  },
+  {
+    files: ["**/*.{ts,tsx}"],
+    extends: [...tseslint.configs.recommended],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "error",
+      // `_name` marks a parameter an interface requires but this implementation does not use.
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+    },
+  },
+  {
+    // The Office.js rules where Office.js is called (their notion of a proxy object is any `.load`/`.sync` user, so
+    // the ExcelJS and WPS code — synchronous object models — would only give false reports).
+    files: ["src/adapters/excel/**/*.ts", "src/adapters/word/**/*.ts", "src/commands/**/*.ts", "src/taskpane/**/*.{ts,tsx}"],
+    plugins: { "office-addins": officeAddins },
+    rules: {
+      "office-addins/load-object-before-read": "error",
+      "office-addins/call-sync-before-read": "error",
+      "office-addins/call-sync-after-load": "error",
+      "office-addins/no-context-sync-in-loop": "error",
+      "office-addins/no-empty-load": "error",
+      "office-addins/no-navigational-load": "error",
+      "office-addins/test-for-null-using-isNullObject": "error",
+    },
+  },
+  {
+    // Tests: the fakes model untyped host object models (WPS's COM objects, Office.js proxies) and the oracles are
+    // JSON read at run time, so `any` is their honest type; the COM-style fakes build objects around `this`.
+    files: ["test/**/*.{ts,tsx}"],
+    rules: { "@typescript-eslint/no-explicit-any": "off", "@typescript-eslint/no-this-alias": "off" },
+  },
+  {
+    // Node scripts and config files are CommonJS.
+    files: ["**/*.js"],
+    extends: [...tseslint.configs.recommended],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly" },
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+);
