@@ -4,6 +4,8 @@
  * Pure byte inspection: works in Node and in the browser.
  */
 
+import { endOfCentralDirectory } from "./zip";
+
 export type SniffResult =
   | { kind: "xlsx" }
   | { kind: "empty" }
@@ -65,15 +67,7 @@ function guessOther(b: Uint8Array): "text" | "html" | "xml" | "pdf" | "binary" {
 
 /** Reads the zip's central directory (names only), without inflating anything. */
 export function zipEntryNames(b: Uint8Array): string[] | null {
-  // End of central directory record: 22 bytes + comment (≤ 65535), searched from the end.
-  const min = Math.max(0, b.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = b.length - 22; i >= min; i--) {
-    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(b);
   if (eocd < 0) return null;
   const count = u16(b, eocd + 10);
   const cdSize = u32(b, eocd + 12);

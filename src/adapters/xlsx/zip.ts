@@ -44,14 +44,7 @@ export class ZipArchive {
   /** Reads the central directory. Throws UserError for a damaged or zip64 archive. */
   static open(bytes: Uint8Array): ZipArchive {
     const b = bytes;
-    const min = Math.max(0, b.length - 22 - 0xffff);
-    let eocd = -1;
-    for (let i = b.length - 22; i >= min; i--) {
-      if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) {
-        eocd = i;
-        break;
-      }
-    }
+    const eocd = endOfCentralDirectory(b);
     if (eocd < 0) throw corruptError("no zip end record");
     const count = u16(b, eocd + 10);
     const cdOffset = u32(b, eocd + 16);
@@ -285,4 +278,16 @@ export function crc32(data: Uint8Array): number {
   let c = 0xffffffff;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * Where the end-of-central-directory record starts (22 bytes + a comment of at most 65535, searched from the end),
+ * or -1 when there is none.
+ */
+export function endOfCentralDirectory(b: Uint8Array): number {
+  const min = Math.max(0, b.length - 22 - 0xffff);
+  for (let i = b.length - 22; i >= min; i--) {
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) return i;
+  }
+  return -1;
 }

@@ -272,6 +272,11 @@ export function scoreRateChart(facts: IndicatorFacts[], budget: { weight: number
     categories.push(g.level1 || "绩效指标");
     values.push(items.reduce((a, f) => a + f.score!, 0) / w);
   }
+  return level1ScoreRateChart(categories, values);
+}
+
+/** The chart of 得分率 by 一级指标 (score ÷ weight per group), for project and scorecard reports alike. */
+export function level1ScoreRateChart(categories: string[], values: number[]): ReportChart | null {
   if (!categories.length) return null;
   return {
     kind: "scoreRate",

@@ -6,7 +6,7 @@
 import type { ScorecardGroupEvaluation, TableAnalysis } from "../analysis";
 import type { ScorecardGroup, ScorecardTable } from "../model";
 import * as fmt from "./format";
-import { cnIndex, innerQuotes } from "./indicators";
+import { cnIndex, innerQuotes, level1ScoreRateChart } from "./indicators";
 import { addr, cleanText, para, placeholder, plain, sb, textOf, yearOf } from "./sentence";
 import { breakTitle } from "./layout";
 import type { Narrative, Paragraph, Quote, ReportChart, ReportTable, Section, Sentence } from "./types";
@@ -216,15 +216,7 @@ function level1Chart(s: ScorecardTable, groups: ScorecardGroupEvaluation[]): Rep
     categories.push(groupLabel(g.name));
     values.push(e.score / e.weight);
   });
-  if (!categories.length) return null;
-  return {
-    kind: "scoreRate",
-    caption: "各一级指标得分率",
-    categories,
-    values,
-    reference: null,
-    altText: `各一级指标得分率：${categories.map((c, i) => `${c}${fmt.rate(values[i])}`).join("，")}`,
-  };
+  return level1ScoreRateChart(categories, values);
 }
 
 /** "满分20分，经评分本项得分20分。" with the cells quoted. */
