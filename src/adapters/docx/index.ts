@@ -205,6 +205,10 @@ async function sectionParagraphs(n: Narrative, report: number, multiple: boolean
     const id = bookmarkUniqueNumericId();
     const name = bookmarkName(report, s.id);
     const blocks: Block[] = [];
+    // Tables and figures stand after the section's content control, not in it: Word's 刷新 reads a control's text
+    // and compares it with the sentences it wrote — a table inside would make every such section look edited by
+    // the person, and it would never be refreshed (see README, Known limits: the tables are not refreshed).
+    const extras: Block[] = [];
     blocks.push({
       kind: "p",
       options: {
@@ -221,14 +225,13 @@ async function sectionParagraphs(n: Narrative, report: number, multiple: boolean
           options: {
             indent: { firstLineChars: 200, firstLine: 640 },
             spacing: { line: 560, lineRule: LineRuleType.EXACT },
-            keepNext: !!p.table,
             children: p.sentences.map(bodyRun),
           },
         });
       if (p.table) {
         count.table += 1;
-        blocks.push({ kind: "x", element: caption(`表${count.table}　${p.table.caption}${p.table.unit ? `（单位：${p.table.unit}）` : ""}`, true) });
-        blocks.push({ kind: "x", element: wordTable(p.table) });
+        extras.push({ kind: "x", element: caption(`表${count.table}　${p.table.caption}${p.table.unit ? `（单位：${p.table.unit}）` : ""}`, true) });
+        extras.push({ kind: "x", element: wordTable(p.table) });
       }
       if (p.chart) {
         const img = charts.get(p.chart) ?? null;
@@ -236,7 +239,7 @@ async function sectionParagraphs(n: Narrative, report: number, multiple: boolean
           count.figure += 1;
           const width = 576;
           const height = Math.round((img.height / img.width) * width);
-          blocks.push({
+          extras.push({
             kind: "x",
             element: new Paragraph({
               alignment: AlignmentType.CENTER,
@@ -252,15 +255,17 @@ async function sectionParagraphs(n: Narrative, report: number, multiple: boolean
               ],
             }),
           });
-          blocks.push({ kind: "x", element: caption(`图${count.figure}　${p.chart.caption}`, false) });
+          extras.push({ kind: "x", element: caption(`图${count.figure}　${p.chart.caption}`, false) });
         }
       }
     }
-    // the section's bookmark ends in its last paragraph (a paragraph of its own after a table or a figure)
+    // the section's bookmark ends in its last paragraph of sentences; its tables and figures follow it
     const last = blocks[blocks.length - 1];
-    if (last.kind === "p" && blocks.length > 1) last.options.children = [...last.options.children, mark(new BookmarkEnd(id))];
-    else blocks.push({ kind: "p", options: { children: [mark(new BookmarkEnd(id))] } });
-    for (const b of blocks) out.push(b.kind === "p" ? new Paragraph(b.options) : b.element);
+    if (last.kind === "p" && blocks.length > 1) {
+      last.options.children = [...last.options.children, mark(new BookmarkEnd(id))];
+      if (extras.length) last.options.keepNext = true;
+    } else blocks.push({ kind: "p", options: { children: [mark(new BookmarkEnd(id))] } });
+    for (const b of [...blocks, ...extras]) out.push(b.kind === "p" ? new Paragraph(b.options) : b.element);
   }
   out.push(...signatureParagraphs(n, date));
   return out;
