@@ -121,10 +121,22 @@ export interface ReportFile {
   generatedAt: string;
 }
 
-/** check → the tables' reports → one .docx holding them all (the CLI's report, the spreadsheet pane's 生成报告). */
-export async function writeReportFile(host: SpreadsheetHost, writer: ReportFileWriter, options: ReportFileOptions): Promise<ReportFile> {
+/** check → the tables' reports, before anything is written: a shell shows their `differences` and lets the person choose. */
+export async function prepareReports(host: SpreadsheetHost, options: ReportFileOptions): Promise<TableReport[]> {
   const analysis = await check(host, { profile: options.profile, scope: options.scope, onProgress: options.onProgress });
-  const reports = tableReports(analysis.sheets, options.sheet ?? null, host.fileName ?? undefined);
+  return tableReports(analysis.sheets, options.sheet ?? null, host.fileName ?? undefined);
+}
+
+/**
+ * check → the tables' reports → one .docx holding them all (the CLI's report, the spreadsheet pane's 生成报告).
+ * `reports` from `prepareReports` skips the second check when the shell has already shown the differences.
+ */
+export async function writeReportFile(
+  host: SpreadsheetHost,
+  writer: ReportFileWriter,
+  options: ReportFileOptions & { reports?: TableReport[] },
+): Promise<ReportFile> {
+  const reports = options.reports ?? (await prepareReports(host, options));
   const generatedAt = (options.now ?? (() => new Date()))().toISOString();
   const fileName = host.fileName ?? host.displayName;
   const bytes = await writer.build(

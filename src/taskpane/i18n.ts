@@ -38,6 +38,12 @@ export interface Strings {
   report: string;
   writingReport: string;
   reportWritten: (name: string) => string;
+  /** 生成报告 on a table whose figures differ from the rule's: the choice before anything is written. */
+  reportDiffers: (n: number) => string;
+  reportDiffersHint: string;
+  reportFillFirst: string;
+  reportAsIs: string;
+  reportFillFirstNotice: string;
   // file
   chooseFile: string;
   chooseFileLabel: string;
@@ -153,6 +159,11 @@ const zh: Strings = {
   report: "生成报告",
   writingReport: "正在撰写自评报告…",
   reportWritten: (n) => `已生成自评报告 ${n}（仅保存在本机）。`,
+  reportDiffers: (n) => `表中有 ${n} 处数字与评分规则不一致，报告将与表格不符：`,
+  reportDiffersHint: "建议先填充公式、核对后再生成报告；也可以按表中现有数字生成。",
+  reportFillFirst: "先填充再生成",
+  reportAsIs: "按表中数字生成",
+  reportFillFirstNotice: "请在下方预览中选择并应用更改，然后再点“生成报告”。",
   chooseFile: "选择工作簿 (.xlsx)",
   chooseFileLabel: "选择工作簿 (.xlsx)",
   changeFile: "更换文件",
@@ -263,6 +274,11 @@ const en: Strings = {
   report: "Write report",
   writingReport: "Writing the self-evaluation report…",
   reportWritten: (n) => `Report ${n} saved on this computer.`,
+  reportDiffers: (n) => `${n} figure(s) in the table differ from the scoring rule, so the report would not match the table:`,
+  reportDiffersHint: "Fill the formulas and check them first, or write the report from the table's figures as they stand.",
+  reportFillFirst: "Fill first",
+  reportAsIs: "Use the table's figures",
+  reportFillFirstNotice: "Choose and apply the changes in the preview below, then press Write report again.",
   chooseFile: "Choose workbook (.xlsx)",
   chooseFileLabel: "选择工作簿 (.xlsx) Choose workbook",
   changeFile: "Change file",

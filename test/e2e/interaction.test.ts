@@ -106,6 +106,44 @@ test("采纳建议 writes the suggested value (undoable) and the finding goes aw
   await page.close();
 });
 
+test("生成报告 on an unfilled table: the differing figures first, nothing written until 按表中数字生成 or 先填充再生成", async () => {
+  const { page, errors } = await open(zh);
+  await page.getByLabel("选择工作簿 (.xlsx)").setInputFiles(path.join(FIXTURES, "project-medical-aid-2020.xlsx"));
+  await page.getByTestId("results").waitFor();
+  let downloads = 0;
+  page.on("download", () => downloads++);
+  const report = page.getByRole("button", { name: "生成报告", exact: true });
+  await report.click();
+  const wait = page.getByTestId("report-differences");
+  await wait.waitFor();
+  // the inverted 执行率 of this table (G6: 99.15% stated, 100.86% by the rule) is listed at its cell
+  const cells = await page.getByTestId("report-difference").evaluateAll((els) => els.map((e) => e.getAttribute("data-cell")));
+  expect(cells).toContain("G6");
+  await expect(page.getByTestId("report-difference").first().innerText()).resolves.toMatch(/→/);
+  // the first choice has the focus; nothing was written yet
+  await expect(page.evaluate(() => document.activeElement?.textContent ?? "")).resolves.toBe("先填充再生成");
+  expect(downloads).toBe(0);
+  // Escape cancels without writing
+  await page.keyboard.press("Escape");
+  await expect(wait.count()).resolves.toBe(0);
+  expect(downloads).toBe(0);
+  // 按表中数字生成 writes the report from the table's figures
+  await report.click();
+  await wait.waitFor();
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "按表中数字生成" }).click()]);
+  expect(dl.suggestedFilename()).toMatch(/自评报告\.docx$/);
+  await expect(wait.count()).resolves.toBe(0);
+  // 先填充再生成 opens the fill preview and says what comes next; still nothing written
+  await report.click();
+  await wait.waitFor();
+  await page.getByRole("button", { name: "先填充再生成" }).click();
+  await page.getByTestId("preview").waitFor();
+  await page.getByText(/然后再点“生成报告”/).waitFor();
+  expect(downloads).toBe(1);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 test("settings: the scoring profile is remembered across reloads and re-checks the open workbook", async () => {
   const { page, errors } = await open(zh);
   await page.getByLabel("选择工作簿 (.xlsx)").setInputFiles(path.join(FIXTURES, "project-insurance-subsidy-2020.xlsx"));

@@ -19,7 +19,8 @@ import type { UserError } from "../../core/errors";
 import type { SpreadsheetHost } from "../../host/host";
 import { BUTTON_NAMES } from "../i18n";
 import { adoptSuggestion, allTables, check, combinedPlan, filledFileName } from "../../app/workflow";
-import { writeReportFile } from "../../app/report";
+import { figuresDiffer, prepareReports, writeReportFile, type ReportFileOptions, type TableReport } from "../../app/report";
+import { ReportDifferences } from "./ReportDifferences";
 import type { ReportFileWriter } from "../../host/document";
 import type { LastCommand } from "../../app/settings";
 import { fmtTime } from "../format";
@@ -112,6 +113,8 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
   const [canUndo, setCanUndo] = React.useState(false);
   const [selected, setSelected] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
+  // 生成报告 waiting for the person's choice: the table's figures differ from the rule's
+  const [reportWait, setReportWait] = React.useState<TableReport[] | null>(null);
   const [allSheets, setAllSheets] = React.useState(props.mode === "file");
   const [lastCommand, setLastCommand] = React.useState<LastCommand | null>(props.lastCommand ?? null);
   const scope = props.mode === "file" || allSheets ? "all" : "active";
@@ -176,7 +179,8 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
 
   analyseRef.current = analysis && host ? () => void onCheck() : null;
 
-  const onFill = () =>
+  /** 填充公式: the preview of the plan; `withPreview` is a notice shown beside it (先填充再生成 says what comes next). */
+  const onFill = (withPreview?: Notice) =>
     runner.run(t.analysing, async (progress) => {
       if (!host) return;
       setNotice(null);
@@ -187,6 +191,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
         setNotice({ intent: "info", text: t.nothingToFill });
       } else {
         setPreview({ plan, groups: groupChanges(allTables(a), plan) });
+        if (withPreview) setNotice(withPreview);
       }
     });
 
@@ -255,13 +260,28 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       setNotice({ intent: "success", text: t.downloaded(name) });
     });
 
-  const onReport = () =>
+  // 生成报告: where the table's figures differ from the rule's, nothing is written until the person chooses
+  // 先填充再生成 or 按表中数字生成 (the same rule as the CLI's wait / --fill / --as-is).
+  const onReport = (chosen?: TableReport[]) =>
     runner.run(t.writingReport, async (progress) => {
       if (!host || !props.reportWriter) return;
-      const { name, bytes } = await writeReportFile(host, props.reportWriter, { profile: props.profile, scope, onProgress: progress });
+      setNotice(null);
+      const options: ReportFileOptions = { profile: props.profile, scope, onProgress: progress };
+      const reports = chosen ?? (await prepareReports(host, options));
+      if (!chosen && figuresDiffer(reports)) {
+        setReportWait(reports);
+        return;
+      }
+      setReportWait(null);
+      const { name, bytes } = await writeReportFile(host, props.reportWriter, { ...options, reports });
       (props.saveBytes ?? downloadBytes)(bytes, name, DOCX_MIME);
-      setNotice({ intent: "success", text: t.reportWritten(name) });
+      setNotice({ intent: "success", text: t.reportWritten(name), focus: Boolean(chosen) });
     });
+
+  const onReportFillFirst = () => {
+    setReportWait(null);
+    onFill({ intent: "info", text: t.reportFillFirstNotice });
+  };
 
   /** A cell clicked in the sheet view: the first finding there is selected (and shown in the list). */
   const onCellSelect = (cell: string) => {
@@ -312,7 +332,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
         >
           {t.check}
         </Button>
-        <Button className={styles.tbButton} icon={<Calculator20Regular />} aria-label={BUTTON_NAMES.fill} disabled={noHost || busy} onClick={onFill}>
+        <Button className={styles.tbButton} icon={<Calculator20Regular />} aria-label={BUTTON_NAMES.fill} disabled={noHost || busy} onClick={() => onFill()}>
           {t.fill}
         </Button>
         <Button
@@ -341,7 +361,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
             appearance="subtle"
             icon={<DocumentText20Regular />}
             disabled={noHost || busy || !analysis || allTables(analysis).length === 0}
-            onClick={onReport}
+            onClick={() => onReport()}
           >
             {t.report}
           </Button>
@@ -365,6 +385,16 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
           testId="last-command"
           text={t.lastCommand(fmtTime(lastCommand.at, lang), lang === "zh" ? lastCommand.zh : lastCommand.en)}
           onDismiss={() => setLastCommand(null)}
+        />
+      ) : null}
+
+      {reportWait ? (
+        <ReportDifferences
+          reports={reportWait}
+          disabled={busy}
+          onFillFirst={onReportFillFirst}
+          onAsIs={() => onReport(reportWait)}
+          onCancel={() => setReportWait(null)}
         />
       ) : null}
 
