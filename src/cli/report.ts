@@ -19,8 +19,8 @@ import { buildReportDocxFromNarratives } from "../adapters/docx";
 import { renderChartPng } from "../adapters/chart/node";
 import { writeOutputFile as writeFileAtomic } from "./io";
 import { differenceLine, narrativeFingerprint, type FigureDifference } from "../core/narrative";
-import { figuresDiffer, tableReports, writeReportFile, type TableReport } from "../app/report";
-import { check, fill } from "../app/workflow";
+import { figuresDiffer, prepareReports, writeReportFile, type TableReport } from "../app/report";
+import { fill } from "../app/workflow";
 import type { ReportFileWriter } from "../host/document";
 import { parseArgs, usageError } from "./args";
 import { EXIT_FIGURES_DIFFER, EXIT_OK, failure, type CliIO } from "./io";
@@ -161,7 +161,7 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
       throw new UserError(`输出文件夹不存在：${path.dirname(output)}`, `The output folder does not exist: ${path.dirname(output)}`, "output");
 
     let host = await openFile(input);
-    const first = tableReports((await check(host, { profile, scope: "all" })).sheets, args.sheet, host.fileName ?? undefined);
+    const first = await prepareReports(host, { profile, scope: "all", sheet: args.sheet });
     let figures: "stated" | "filled" = "stated";
     if (figuresDiffer(first)) {
       if (!args.fill && !args.asIs) {
@@ -177,7 +177,13 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
         figures = "filled";
       }
     }
-    const { bytes, reports, generatedAt } = await writeReportFile(host, docxWithCharts, { profile, scope: "all", sheet: args.sheet });
+    // the workbook as first read is written from the reports already made; a filled one is read and checked anew
+    const { bytes, reports, generatedAt } = await writeReportFile(host, docxWithCharts, {
+      profile,
+      scope: "all",
+      sheet: args.sheet,
+      reports: figures === "stated" ? first : undefined,
+    });
     await writeFileAtomic(output, bytes);
 
     const json: ReportJson = { file: args.positionals[0], output: args.output, waiting: false, generatedAt, tables: reports.map((r) => describe(r, figures)) };
