@@ -42,12 +42,22 @@ const names = corpusNames();
 const failing = new Map(knownFailures().map((k) => [k.table, k.reason]));
 
 describe("the corpus", () => {
-  test("every table has its workbook, a source and hand-computed notes", () => {
+  test("every table has its workbook, a cited source (where, province, department, year) and hand-computed notes", () => {
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) {
       expect({ name, xlsx: fs.existsSync(path.join(REAL_DIR, `${name}.xlsx`)) }).toEqual({ name, xlsx: true });
       const oracle = JSON.parse(fs.readFileSync(path.join(REAL_DIR, `${name}.expected.json`), "utf8"));
-      expect({ name, source: Boolean(oracle.source), notes: Boolean(oracle.notes) }).toEqual({ name, source: true, notes: true });
+      const src = oracle.source ?? {};
+      // where it was published (the address the search tool gave, or the page title when it gave none), whose, when
+      const cited = {
+        name,
+        where: typeof (src.address ?? src.title) === "string" && (src.address ?? src.title).length > 0,
+        province: typeof src.province === "string" && src.province.length > 0,
+        department: typeof src.department === "string" && src.department.length > 0,
+        year: Number.isInteger(src.year),
+        notes: (Array.isArray(oracle.notes) ? oracle.notes.join("") : String(oracle.notes ?? "")).length > 0,
+      };
+      expect(cited).toEqual({ name, where: true, province: true, department: true, year: true, notes: true });
     }
   });
 
