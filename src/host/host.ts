@@ -31,3 +31,21 @@ export interface SpreadsheetHost {
   /** The workbook as .xlsx bytes (file host), for 下载. */
   save?(): Promise<Uint8Array>;
 }
+
+/**
+ * 标注问题 / 清除标注 (issue 13) where the host can mark cells. Marks are notes and fill colours only — never a
+ * value or a formula — and each is undoable through SpreadsheetHost.undo() like a fill (the host keeps one undo
+ * history for fills, marks and clears).
+ */
+export interface MarkingHost {
+  /**
+   * Writes each mark: the note (a cell that already holds a person's note keeps it; ours is not written there) and
+   * the fill colour, recording what each cell's fill was so 清除标注 and undo restore it exactly. Throws UserError
+   * and writes nothing on a problem (a protected sheet, a missing sheet).
+   */
+  applyMarks(plan: import("../core/marks").MarkPlan): Promise<void>;
+  /** The marks this add-in left in the workbook (what 清除标注 would remove: its preview). */
+  readMarks(): Promise<import("../core/marks").CellMark[]>;
+  /** Removes exactly this add-in's marks, putting each cell's fill back as it was. Returns how many cells. */
+  clearMarks(): Promise<number>;
+}
