@@ -80,7 +80,10 @@ export function markPlan(analysis: WorkbookAnalysis, options: MarkOptions = {}):
   }
   const marks: CellMark[] = [];
   for (const { sheet, cell, findings } of byCell.values()) {
-    const severity = findings.reduce<Severity>((worst, f) => (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst] ? f.severity : worst), "info");
+    const severity = findings.reduce<Severity>(
+      (worst, f) => (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst] ? f.severity : worst),
+      "info",
+    );
     marks.push({
       sheet,
       cell,

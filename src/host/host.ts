@@ -5,6 +5,7 @@
  */
 import type { SheetSnapshot } from "../core/snapshot";
 import type { FillPlan } from "../core/plan";
+import type { CellMark, MarkPlan } from "../core/marks";
 
 export type ReadScope = "active" | "all";
 
@@ -43,9 +44,9 @@ export interface MarkingHost {
    * the fill colour, recording what each cell's fill was so 清除标注 and undo restore it exactly. Throws UserError
    * and writes nothing on a problem (a protected sheet, a missing sheet).
    */
-  applyMarks(plan: import("../core/marks").MarkPlan): Promise<void>;
+  applyMarks(plan: MarkPlan): Promise<void>;
   /** The marks this add-in left in the workbook (what 清除标注 would remove: its preview). */
-  readMarks(): Promise<import("../core/marks").CellMark[]>;
+  readMarks(): Promise<CellMark[]>;
   /** Removes exactly this add-in's marks, putting each cell's fill back as it was. Returns how many cells. */
   clearMarks(): Promise<number>;
 }

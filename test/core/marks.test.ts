@@ -39,7 +39,9 @@ describe("markPlan", () => {
   test("info findings are marked only when asked, and notes follow the language", () => {
     const all = [...analyses.values()];
     const withInfo = all.map((a) => markPlan(a, { includeInfo: true, lang: "en" }).marks).flat();
-    const infoFindings = all.flatMap((a) => a.sheets.flatMap((s) => s.tables.flatMap((t) => t.findings))).filter((f) => f.cell && f.severity === "info");
+    const infoFindings = all
+      .flatMap((a) => a.sheets.flatMap((s) => s.tables.flatMap((t) => t.findings)))
+      .filter((f) => f.cell && f.severity === "info");
     if (infoFindings.length > 0) expect(withInfo.some((m) => m.codes.some((c) => infoFindings.some((f) => f.code === c)))).toBe(true);
     for (const m of withInfo) expect(m.note).not.toMatch(/【错误】|【警告】/);
   });
