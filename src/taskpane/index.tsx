@@ -10,7 +10,7 @@ import { FileHost } from "../adapters/xlsx/FileHost";
 import type { ReportFileWriter } from "../host/document";
 import { App, type PaneMode } from "./components/App";
 import { loadLastCommand } from "../app/settings";
-import { toUserError } from "../app/workflow";
+import { toUserError } from "../core/messages";
 import { missingRequirement } from "./requirements";
 import { detectWps, type WpsEnvironment } from "../adapters/wps/detect";
 
