@@ -16,11 +16,17 @@ import { detectWps, type WpsEnvironment } from "../adapters/wps/detect";
 
 type HostName = "excel" | "word" | null;
 
-/** The docx adapter behind the report-file port, loaded only when a report is written. */
+/**
+ * The docx adapter behind the report-file port, loaded only when a report is written: tables, and each chart drawn
+ * by ECharts and rasterised on a canvas in the pane (src/adapters/chart/browser.ts).
+ */
 const reportWriter: ReportFileWriter = {
   async build(narratives, source) {
-    const { docxReportWriter } = await import(/* webpackChunkName: "docx" */ "../adapters/docx");
-    return docxReportWriter.build(narratives, source);
+    const [{ buildReportDocxFromNarratives }, { renderChartInBrowser }] = await Promise.all([
+      import(/* webpackChunkName: "docx" */ "../adapters/docx"),
+      import(/* webpackChunkName: "chart" */ "../adapters/chart/browser"),
+    ]);
+    return buildReportDocxFromNarratives(narratives, source, { renderChart: renderChartInBrowser });
   },
 };
 
