@@ -8,6 +8,7 @@ import { createRoot } from "react-dom/client";
 import { UserError } from "../core/errors";
 import { FileHost } from "../adapters/xlsx/FileHost";
 import type { ReportFileWriter } from "../host/document";
+import type { ChartRenderer } from "../adapters/chart/svg";
 import { App, type PaneMode } from "./components/App";
 import { loadLastCommand } from "../app/settings";
 import { toUserError } from "../app/workflow";
@@ -28,6 +29,12 @@ const reportWriter: ReportFileWriter = {
     ]);
     return buildReportDocxFromNarratives(narratives, source, { renderChart: renderChartInBrowser });
   },
+};
+
+/** Charts for Word's 写入报告, drawn in the pane; the chart code is loaded when the first one is drawn. */
+const renderChartLazily: ChartRenderer = async (chart) => {
+  const { renderChartInBrowser } = await import(/* webpackChunkName: "chart" */ "../adapters/chart/browser");
+  return renderChartInBrowser(chart);
 };
 
 /** The workbook a Word / WPS 文字 report is written from: the chosen file as a FileHost. */
@@ -85,7 +92,8 @@ async function chooseMode(host: HostName): Promise<PaneMode> {
         import(/* webpackChunkName: "word" */ "./word/WordPane"),
         import(/* webpackChunkName: "word" */ "../adapters/word/WordReport"),
       ]);
-      const report = new WordReport(officeWordRun());
+      // the report's charts are drawn in the pane: ECharts' SVG on a canvas (src/adapters/chart/browser.ts)
+      const report = new WordReport(officeWordRun(), { renderChart: renderChartLazily });
       return { kind: "word", render: (lang) => <WordPane lang={lang} report={report} openWorkbook={openWorkbook} /> };
     }
     return {
