@@ -7,6 +7,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FileHost } from "../adapters/xlsx/FileHost";
 import type { ReportFileWriter } from "../host/document";
+import type { ChartRenderer } from "../adapters/chart/svg";
 import { App, type PaneMode } from "./components/App";
 import { loadLastCommand } from "../app/settings";
 import { toUserError, userError } from "../core/messages";
@@ -15,12 +16,24 @@ import { detectWps, type WpsEnvironment } from "../adapters/wps/detect";
 
 type HostName = "excel" | "word" | null;
 
-/** The docx adapter behind the report-file port, loaded only when a report is written. */
+/**
+ * The docx adapter behind the report-file port, loaded only when a report is written: tables, and each chart drawn
+ * by ECharts and rasterised on a canvas in the pane (src/adapters/chart/browser.ts).
+ */
 const reportWriter: ReportFileWriter = {
   async build(narratives, source) {
-    const { docxReportWriter } = await import(/* webpackChunkName: "docx" */ "../adapters/docx");
-    return docxReportWriter.build(narratives, source);
+    const [{ buildReportDocxFromNarratives }, { renderChartInBrowser }] = await Promise.all([
+      import(/* webpackChunkName: "docx" */ "../adapters/docx"),
+      import(/* webpackChunkName: "chart" */ "../adapters/chart/browser"),
+    ]);
+    return buildReportDocxFromNarratives(narratives, source, { renderChart: renderChartInBrowser });
   },
+};
+
+/** Charts for Word's 写入报告, drawn in the pane; the chart code is loaded when the first one is drawn. */
+const renderChartLazily: ChartRenderer = async (chart) => {
+  const { renderChartInBrowser } = await import(/* webpackChunkName: "chart" */ "../adapters/chart/browser");
+  return renderChartInBrowser(chart);
 };
 
 /** The workbook a Word / WPS 文字 report is written from: the chosen file as a FileHost. */
@@ -69,7 +82,8 @@ async function chooseMode(host: HostName): Promise<PaneMode> {
         import(/* webpackChunkName: "word" */ "./word/WordPane"),
         import(/* webpackChunkName: "word" */ "../adapters/word/WordReport"),
       ]);
-      const report = new WordReport(officeWordRun());
+      // the report's charts are drawn in the pane: ECharts' SVG on a canvas (src/adapters/chart/browser.ts)
+      const report = new WordReport(officeWordRun(), { renderChart: renderChartLazily });
       return { kind: "word", render: (lang) => <WordPane lang={lang} report={report} openWorkbook={openWorkbook} /> };
     }
     return {
