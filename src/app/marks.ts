@@ -9,7 +9,7 @@ import { markPlan } from "../core/marks";
 import type { CellMark, MarkPlan } from "../core/marks";
 import type { Severity } from "../core/findings";
 import type { MarkingHost, SpreadsheetHost } from "../host/host";
-import type { Lang } from "./lang";
+import type { Lang } from "../core/messages";
 import { check } from "./workflow";
 import type { RunOptions } from "./workflow";
 

@@ -8,20 +8,33 @@ import { createRoot } from "react-dom/client";
 import { UserError } from "../core/errors";
 import { FileHost } from "../adapters/xlsx/FileHost";
 import type { ReportFileWriter } from "../host/document";
+import type { ChartRenderer } from "../adapters/chart/svg";
 import { App, type PaneMode } from "./components/App";
 import { loadLastCommand } from "../app/settings";
-import { toUserError } from "../app/workflow";
+import { toUserError } from "../core/messages";
 import { missingRequirement } from "./requirements";
 import { detectWps, type WpsEnvironment } from "../adapters/wps/detect";
 
 type HostName = "excel" | "word" | null;
 
-/** The docx adapter behind the report-file port, loaded only when a report is written. */
+/**
+ * The docx adapter behind the report-file port, loaded only when a report is written: tables, and each chart drawn
+ * by ECharts and rasterised on a canvas in the pane (src/adapters/chart/browser.ts).
+ */
 const reportWriter: ReportFileWriter = {
   async build(narratives, source) {
-    const { docxReportWriter } = await import(/* webpackChunkName: "docx" */ "../adapters/docx");
-    return docxReportWriter.build(narratives, source);
+    const [{ buildReportDocxFromNarratives }, { renderChartInBrowser }] = await Promise.all([
+      import(/* webpackChunkName: "docx" */ "../adapters/docx"),
+      import(/* webpackChunkName: "chart" */ "../adapters/chart/browser"),
+    ]);
+    return buildReportDocxFromNarratives(narratives, source, { renderChart: renderChartInBrowser });
   },
+};
+
+/** Charts for Word's 写入报告, drawn in the pane; the chart code is loaded when the first one is drawn. */
+const renderChartLazily: ChartRenderer = async (chart) => {
+  const { renderChartInBrowser } = await import(/* webpackChunkName: "chart" */ "../adapters/chart/browser");
+  return renderChartInBrowser(chart);
 };
 
 /** The workbook a Word / WPS 文字 report is written from: the chosen file as a FileHost. */
@@ -79,7 +92,8 @@ async function chooseMode(host: HostName): Promise<PaneMode> {
         import(/* webpackChunkName: "word" */ "./word/WordPane"),
         import(/* webpackChunkName: "word" */ "../adapters/word/WordReport"),
       ]);
-      const report = new WordReport(officeWordRun());
+      // the report's charts are drawn in the pane: ECharts' SVG on a canvas (src/adapters/chart/browser.ts)
+      const report = new WordReport(officeWordRun(), { renderChart: renderChartLazily });
       return { kind: "word", render: (lang) => <WordPane lang={lang} report={report} openWorkbook={openWorkbook} /> };
     }
     return {

@@ -1,18 +1,16 @@
 /**
- * Every string the pane and the ribbon commands show, Chinese first, English second.
+ * Every string the pane (spreadsheet and Word) and the ribbon commands show, Chinese first, English second.
  * The language is Chinese unless Office's display language (or, standalone, the browser's) is not Chinese;
  * the person can override it in 设置.
  *
  * The five main buttons keep their Chinese accessible names in both languages (检查, 填充公式, 应用, 撤销, 下载),
  * so scripts and assistive technology find them the same way; in English the visible text is English.
  */
-import type { TableKind } from "../core/model";
-import type { Severity } from "../core/findings";
-import type { Grade } from "../core/analysis";
-import type { ChangeGroupId } from "../core/choose";
-
-import type { Lang } from "../app/lang";
-export type { Lang } from "../app/lang";
+import type { TableKind } from "../model";
+import type { Severity } from "../findings";
+import type { Grade } from "../analysis";
+import type { ChangeGroupId } from "../choose";
+import type { Lang } from "./lang";
 
 /** Fixed accessible names of the main commands. */
 export const BUTTON_NAMES = {
@@ -143,6 +141,31 @@ export interface Strings {
   notXlsx: string;
   fileTooLarge: string;
   readFailed: string;
+  /** The Word pane (linking a workbook, writing and refreshing the report). */
+  word: WordStrings;
+}
+
+export interface WordStrings {
+  linked: string;
+  noLink: string;
+  readingLink: string;
+  choose: string;
+  chooseAgain: string;
+  chooseLabel: string;
+  stays: string;
+  pick: string;
+  write: string;
+  refresh: string;
+  force: string;
+  reading: string;
+  writing: string;
+  refreshing: string;
+  written: (sections: number) => string;
+  issues: string;
+  differ: string;
+  differHow: string;
+  changes: string;
+  error: string;
 }
 
 const zh: Strings = {
@@ -258,6 +281,28 @@ const zh: Strings = {
   notXlsx: "请选择 .xlsx 格式的 Excel 工作簿。",
   fileTooLarge: "文件过大（超过 50 MB），无法在浏览器中处理。",
   readFailed: "无法读取此文件，它可能已损坏或不是 Excel 工作簿。",
+  word: {
+    linked: "文档链接的工作簿",
+    noLink: "本文档还没有由本工具写入的报告。",
+    readingLink: "正在读取文档……",
+    choose: "链接工作簿…",
+    chooseAgain: "更换工作簿…",
+    chooseLabel: "选择绩效自评表工作簿（.xlsx）",
+    stays: "文件只在本机读取，不会上传。",
+    pick: "选择要写入报告的表",
+    write: "写入报告",
+    refresh: "刷新",
+    force: "仍然覆盖我修改过的章节",
+    reading: "正在读取工作簿……",
+    writing: "正在写入报告……",
+    refreshing: "正在刷新……",
+    written: (n) => `已在文档末尾写入报告（${n} 个章节）。黄色标出的【请补充：……】需要您补写。`,
+    issues: "表中仍有以下错误（报告引用表中现有数字），请在 Excel 中修正工作簿：",
+    differ: "表中以下数字与规则不符，报告将照录表中数字：",
+    differHow: "如需报告与规则一致，请先在 Excel 中“填充公式”并保存，再重新链接工作簿（先填充再生成）。",
+    changes: "变化的数字",
+    error: "出错了",
+  },
 };
 
 const en: Strings = {
@@ -373,8 +418,33 @@ const en: Strings = {
   notXlsx: "Choose an Excel workbook in .xlsx format.",
   fileTooLarge: "The file is larger than 50 MB and cannot be processed in the browser.",
   readFailed: "This file cannot be read; it may be damaged or not an Excel workbook.",
+  word: {
+    linked: "Workbook linked to this document",
+    noLink: "This document has no report written by this tool yet.",
+    readingLink: "Reading the document…",
+    choose: "Link workbook…",
+    chooseAgain: "Change workbook…",
+    chooseLabel: "Choose the self-evaluation workbook (.xlsx)",
+    stays: "The file is read on this computer only; nothing is uploaded.",
+    pick: "Choose the table to report on",
+    write: "Write report",
+    refresh: "Refresh",
+    force: "Overwrite the sections I edited anyway",
+    reading: "Reading the workbook…",
+    writing: "Writing the report…",
+    refreshing: "Refreshing…",
+    written: (n) => `The report was written at the end of the document (${n} sections). Fill in the highlighted 【请补充：……】.`,
+    issues: "The table still has these errors (the report states the table's figures). Correct the workbook in Excel:",
+    differ: "These figures differ from the rules; the report will state the table's figures:",
+    differHow: "For a report that agrees with the rules, fill the workbook in Excel first (填充公式), save it and link it again.",
+    changes: "Numbers that changed",
+    error: "Something went wrong",
+  },
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };
 
-export { langFromTag, detectLang, bilingual } from "../app/lang";
+/** One string (or string-making function, or group) of the interface in one language: `t("check", lang)`. */
+export function t<K extends keyof Strings>(key: K, lang: Lang): Strings[K] {
+  return STRINGS[lang][key];
+}

@@ -1,6 +1,12 @@
 /** The two languages of every message, and how the one to show first is chosen. */
 export type Lang = "zh" | "en";
 
+/** A text in both languages. */
+export interface Pair {
+  readonly zh: string;
+  readonly en: string;
+}
+
 /** Chinese for any zh-* tag (zh-CN, zh-TW, zh-Hans …) and when nothing is known; English otherwise. */
 export function langFromTag(tag: string | null | undefined): Lang {
   if (!tag) return "zh";
