@@ -14,7 +14,8 @@
  *
  * Positions are character offsets; "\r" ends a paragraph. Everything is synchronous; the async methods fit the pane.
  */
-import { UserError } from "../../core/errors";
+import type { UserError } from "../../core/errors";
+import { userError } from "../../core/messages";
 import { linkedTable, linkXml, parseLinkXml, sectionLines, type Narrative, type ReportLink, type Section, type SectionId } from "../../core/narrative";
 import { noReport, planRefresh, reportExists, type RefreshResult } from "../../core/narrative/refreshPlan";
 import type { ReportDocumentHost } from "../../host/document";
@@ -41,7 +42,7 @@ export function bookmarkName(id: SectionId): string {
 }
 
 function noDocument(): UserError {
-  return new UserError("WPS 文字中没有打开的文档。", "No document is open in WPS Writer.", "no-document");
+  return userError("no-document");
 }
 
 /** Every document variable by name (read without provoking an error for a missing one). */

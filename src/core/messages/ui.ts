@@ -166,6 +166,18 @@ export interface WordStrings {
   differHow: string;
   changes: string;
   error: string;
+  /** A table in the list of tables to report on. */
+  kind: Record<TableKind, string>;
+  /** "全年执行数（E6）：3416.022万元 → 3300.5万元". */
+  change: (label: string, cell: string, before: string | null, after: string | null) => string;
+  /** Sections named in a refresh summary, joined. */
+  sections: (names: readonly string[]) => string;
+  updated: (sections: string) => string;
+  notOverwritten: (sections: string) => string;
+  missing: (sections: string) => string;
+  unchanged: string;
+  changed: (n: number) => string;
+  link: (file: string, sheet: string, when: string, fingerprint: string) => string;
 }
 
 const zh: Strings = {
@@ -302,6 +314,15 @@ const zh: Strings = {
     differHow: "如需报告与规则一致，请先在 Excel 中“填充公式”并保存，再重新链接工作簿（先填充再生成）。",
     changes: "变化的数字",
     error: "出错了",
+    kind: { project: "项目支出", department: "部门整体", summary: "汇总表", scorecard: "评分表" },
+    change: (label, cell, before, after) => `${label}（${cell}）：${before ?? "（无）"} → ${after ?? "（无）"}`,
+    sections: (names) => names.join("、"),
+    updated: (s) => `已更新：${s}`,
+    notOverwritten: (s) => `未覆盖（您在其中做过修改）：${s}`,
+    missing: (s) => `文档中找不到：${s}`,
+    unchanged: "数字没有变化，报告未改动。",
+    changed: (n) => `${n} 处数字有变化`,
+    link: (file, sheet, when, fp) => `${file} · ${sheet} · 更新于 ${when} · 指纹 ${fp}`,
   },
 };
 
@@ -445,6 +466,15 @@ const en: Strings = {
     differHow: "For a report that agrees with the rules, fill the workbook in Excel first (填充公式), save it and link it again.",
     changes: "Numbers that changed",
     error: "Something went wrong",
+    kind: { project: "project", department: "department", summary: "summary", scorecard: "scorecard" },
+    change: (label, cell, before, after) => `${label} (${cell}): ${before ?? "(none)"} → ${after ?? "(none)"}`,
+    sections: (names) => names.join(", "),
+    updated: (s) => `Updated: ${s}`,
+    notOverwritten: (s) => `Not overwritten (you edited them): ${s}`,
+    missing: (s) => `Missing from the document: ${s}`,
+    unchanged: "No number changed; the report was left as it was.",
+    changed: (n) => `${n} number(s) changed`,
+    link: (file, sheet, when, fp) => `${file} · ${sheet} · updated ${when} · fingerprint ${fp}`,
   },
 };
 
