@@ -49,10 +49,10 @@ import type { MarkingHost } from "../../host/host";
 import {
   MARKS_NAMESPACE,
   cellKey,
-  isMarkFill,
+  fillAfterClear,
   ledgerFromJson,
   ledgerToJson,
-  markFromNote,
+  marksFound,
   sameNote,
   type FillState,
   type LedgerEntry,
@@ -987,18 +987,7 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
 
   /** The marks a survey found: our notes, and the ledger's cells whose note was not written (a person's note kept). */
   private marksIn(s: MarkSurvey): CellMark[] {
-    const out = new Map<string, CellMark>();
-    for (const [k, o] of s.own) {
-      const m = markFromNote(o.sheet, o.cell, o.content);
-      if (m) out.set(k, m);
-    }
-    for (const e of s.ledger) {
-      const k = cellKey(e.sheet, e.cell);
-      if (out.has(k)) continue;
-      const m = markFromNote(e.sheet, e.cell, e.note);
-      if (m) out.set(k, { ...m, fill: e.fill });
-    }
-    return [...out.values()];
+    return marksFound(s.own.values(), s.ledger);
   }
 
   async clearMarks(): Promise<number> {
@@ -1043,15 +1032,8 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
       marks.forEach((m, i) => {
         const k = cellKey(m.sheet, m.cell);
         const entry = ledger.get(k);
-        const fill = sheetOf(m.sheet).getRange(m.cell).format.fill;
-        const current = now[i].color?.replace(/^#/, "").toUpperCase() ?? null;
-        if (entry) {
-          // The fill the cell had before its first mark — unless the person has since given it another colour.
-          if (current === entry.fill.toUpperCase()) queueFill(fill, entry.before, rich);
-        } else if (isMarkFill(current)) {
-          // Marked elsewhere (the standalone page, the CLI): no record of the fill before; the cell had none.
-          fill.clear();
-        }
+        const fill = fillAfterClear(entry, now[i]);
+        if (fill) queueFill(sheetOf(m.sheet).getRange(m.cell).format.fill, fill, rich);
         s.own.get(k)?.item.delete();
       });
       for (const p of [...s.undoParts, ...s.ledgerParts]) p.delete();

@@ -136,3 +136,40 @@ export function isMarkFill(color: string | null | undefined): boolean {
   const c = color.replace(/^#/, "").toUpperCase();
   return Object.values(MARK_FILLS).includes(c);
 }
+
+/** A note of ours found on a cell. */
+export interface OwnNoteAt {
+  sheet: string;
+  cell: string;
+  content: string;
+}
+
+/**
+ * The marks a host finds in a workbook (what 清除标注 removes and previews): every cell holding a note of ours, and
+ * every cell of the ledger (also those whose note was not written because a person's note is there).
+ */
+export function marksFound(own: Iterable<OwnNoteAt>, ledger: readonly LedgerEntry[]): CellMark[] {
+  const out = new Map<string, CellMark>();
+  for (const o of own) {
+    const m = markFromNote(o.sheet, o.cell, o.content);
+    if (m) out.set(cellKey(o.sheet, o.cell), m);
+  }
+  for (const e of ledger) {
+    const k = cellKey(e.sheet, e.cell);
+    if (out.has(k)) continue;
+    const m = markFromNote(e.sheet, e.cell, e.note);
+    if (m) out.set(k, { ...m, fill: e.fill });
+  }
+  return [...out.values()];
+}
+
+/**
+ * The fill 清除标注 gives a marked cell: the fill from before its first mark (ledger) while the cell still shows the
+ * mark's colour; no fill for a mark colour with no ledger entry (marked by the standalone page or the CLI, where the
+ * cell had none); null — leave it — when the person has since given the cell another colour.
+ */
+export function fillAfterClear(entry: LedgerEntry | undefined, current: FillState): FillState | null {
+  const now = current.color ? current.color.replace(/^#/, "").toUpperCase() : null;
+  if (entry) return now === entry.fill.toUpperCase() ? entry.before : null;
+  return isMarkFill(now) ? { color: null } : null;
+}
