@@ -78,6 +78,15 @@ interface ChildResult {
   unreadable: number;
   /** sha256 of the results' JSON (the lanes must agree). */
   digest: string;
+  /** CPU the child used, all its threads, from its start (ms). */
+  cpuMs: number;
+  /** Files each lane checked. */
+  filesPerLane: number[];
+}
+
+interface Measured extends ChildResult {
+  /** Share of the machine (all cores) that other processes used while this child ran, 0–1. */
+  others: number;
 }
 
 /** One measurement, in this (fresh) process. */
@@ -93,19 +102,40 @@ async function child(mode: string, dir: string): Promise<ChildResult> {
         unreadable++; // a broken file costs its failed read, as in the batch
       }
     }
-    return { ms: performance.now() - t, files: files.length, unreadable, digest: "" };
+    return { ms: performance.now() - t, files: files.length, unreadable, digest: "", cpuMs: cpuMs(), filesPerLane: [files.length] };
   }
   const t = performance.now();
-  const { results } = await checkFiles(files satisfies BatchFile[], { profile: "default", workers: Number(mode) });
+  const { results, filesPerLane } = await checkFiles(files satisfies BatchFile[], { profile: "default", workers: Number(mode) });
   const ms = performance.now() - t;
   const digest = createHash("sha256").update(JSON.stringify(results)).digest("hex");
-  return { ms, files: results.length, unreadable: results.filter((r) => !r.ok).length, digest };
+  return { ms, files: results.length, unreadable: results.filter((r) => !r.ok).length, digest, cpuMs: cpuMs(), filesPerLane };
 }
 
-function runChild(mode: string, dir: string): ChildResult {
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Busy and total CPU time of the machine so far, all cores (ms). */
+function machineTimes(): { busy: number; total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const c of os.cpus()) {
+    const t = c.times.user + c.times.nice + c.times.sys + c.times.irq;
+    busy += t;
+    total += t + c.times.idle;
+  }
+  return { busy, total };
+}
+
+function runChild(mode: string, dir: string): Measured {
+  const before = machineTimes();
   const r = spawnSync(process.execPath, [__filename, "--child", mode, dir], { encoding: "utf8" });
+  const after = machineTimes();
   if (r.status !== 0) throw new Error(`bench child ${mode} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as ChildResult;
+  const child = JSON.parse(r.stdout) as ChildResult;
+  const total = after.total - before.total;
+  return { ...child, others: total > 0 ? Math.max(0, after.busy - before.busy - child.cpuMs) / total : 0 };
 }
 
 const median = (xs: number[]) => {
@@ -122,7 +152,7 @@ export async function benchBatch(n = 200, repeats = 3): Promise<void> {
       `\nBatch: ${n} workbooks (${broken} broken; ${sheets} tables in the others, 2–5 per file; ${(bytes / 1024 / 1024).toFixed(1)} MB), ${cores} core(s), load ${load()}`,
     );
     const modes = ["bare", "1", "2"] as const;
-    const runs: Record<(typeof modes)[number], ChildResult[]> = { bare: [], 1: [], 2: [] };
+    const runs: Record<(typeof modes)[number], Measured[]> = { bare: [], 1: [], 2: [] };
     for (let k = 0; k < repeats; k++) for (const m of modes) runs[m].push(runChild(m, dir));
     for (const m of ["1", "2"] as const) {
       for (const r of runs[m]) {
@@ -131,16 +161,18 @@ export async function benchBatch(n = 200, repeats = 3): Promise<void> {
       }
     }
     const lib = median(runs.bare.map((r) => r.ms));
-    const row = (label: string, rs: ChildResult[]) => {
+    const row = (label: string, rs: Measured[]) => {
       const ms = median(rs.map((r) => r.ms));
-      const each = rs.map((r) => Math.round(r.ms)).join(", ");
+      const each = rs.map((r) => `${Math.round(r.ms)}${r.filesPerLane.length > 1 ? ` [${r.filesPerLane.join("+")}]` : ""}`).join(", ");
       console.log(`  ${label.padEnd(30)} ${String(Math.round(ms)).padStart(6)} ms  ${((n / ms) * 1000).toFixed(1).padStart(6)} files/s  ${(ms / lib).toFixed(2)}× bare  (runs: ${each})`);
       return ms;
     };
     row("bare ExcelJS load, 1 thread", runs.bare);
     const one = row("jixiao check, 1 lane", runs["1"]);
     const two = row("jixiao check, 2 lanes", runs["2"]);
-    console.log(`  2 lanes / 1 lane: ${(two / one).toFixed(2)} (speed-up ${(one / two).toFixed(2)}×; same JSON, every file listed, ${broken} unreadable rows); load now ${load()}`);
+    const others = median(Object.values(runs).flat().map((r) => r.others));
+    console.log(`  2 lanes / 1 lane: ${(two / one).toFixed(2)} (speed-up ${(one / two).toFixed(2)}×; same JSON, every file listed, ${broken} unreadable rows)`);
+    console.log(`  other processes used ${Math.round(others * 100)} % of the ${cores} cores during the runs (median; 0 % = a quiet machine); load now ${load()}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -2,27 +2,28 @@
  * Node-only file helpers for the xlsx adapter (the CLI, tests, the bench). Not for the browser bundle.
  */
 import * as fs from "fs";
-import { UserError } from "../../core/errors";
+import type { UserError } from "../../core/errors";
+import { userError } from "../../core/messages";
 import { loadXlsx, loadXlsxSync, type XlsxBook } from "./index";
 
 function statError(file: string, e: unknown): UserError {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === "ENOENT" || code === "ENOTDIR") {
-    return new UserError(`找不到文件：${file}`, `File not found: ${file}`, "missing");
+    return userError("missing", { file });
   }
   if (code === "EACCES" || code === "EPERM") {
-    return new UserError(`没有权限读取文件：${file}`, `No permission to read the file: ${file}`, "unreadable");
+    return userError("read-denied", { file });
   }
   return readError(file, e);
 }
 
 function readError(file: string, e: unknown): UserError {
   const code = (e as NodeJS.ErrnoException).code;
-  return new UserError(`无法读取文件：${file}（${code ?? "?"}）`, `Cannot read the file: ${file} (${code ?? "?"})`, "unreadable");
+  return userError("read-failed", { file, reason: code ?? "?" });
 }
 
 function folderError(file: string): UserError {
-  return new UserError(`这是一个文件夹，不是 .xlsx 文件：${file}`, `This is a folder, not an .xlsx file: ${file}`, "not-file");
+  return userError("not-file", { file });
 }
 
 /** Reads a file's bytes; a missing path, a folder or an unreadable file is a UserError. */

@@ -25,17 +25,40 @@ export const ERRORS = {
   "unexpected-blank": { code: "unexpected", zh: "处理时出错，工作簿未被修改。", en: "Something went wrong; the workbook was not changed." },
   "no-sheets": { zh: "工作簿中没有可读取的工作表。", en: "The workbook has no sheet to read." },
   "nothing-to-adopt": { zh: "这条建议已无需写入。", en: "There is nothing left to write for this suggestion." },
-  "no-table-in-file": { code: "no-table", zh: "“{file}”中没有识别到绩效自评表：{why}", en: 'No self-evaluation table was recognised in "{file}": {why}' },
-  "no-table-in-workbook": { code: "no-table", zh: "工作簿中没有识别到绩效自评表：{why}", en: "No self-evaluation table was recognised in the workbook: {why}" },
-  "no-table-on-sheet": { code: "no-table", zh: "工作表“{sheet}”上没有识别到绩效自评表", en: 'No self-evaluation table was recognised on sheet "{sheet}"' },
+  "no-table-in-file": {
+    code: "no-table",
+    zh: "“{file}”中没有识别到绩效自评表：{why}",
+    en: 'No self-evaluation table was recognised in "{file}": {why}',
+  },
+  "no-table-in-workbook": {
+    code: "no-table",
+    zh: "工作簿中没有识别到绩效自评表：{why}",
+    en: "No self-evaluation table was recognised in the workbook: {why}",
+  },
+  "no-table-on-sheet": {
+    code: "no-table",
+    zh: "工作表“{sheet}”上没有识别到绩效自评表",
+    en: 'No self-evaluation table was recognised on sheet "{sheet}"',
+  },
   "no-table-on-sheet-because": {
     code: "no-table",
     zh: "工作表“{sheet}”上没有识别到绩效自评表：{reason}",
     en: 'No self-evaluation table was recognised on sheet "{sheet}": {reason}',
   },
   "no-sheet": { zh: "找不到工作表“{sheet}”（工作簿中有：{names}）", en: 'No sheet named "{sheet}" (the workbook has: {names})' },
-  "no-table-for-report": { code: "no-table", zh: "没有可写入报告的绩效自评表。", en: "There is no self-evaluation table to write a report for." },
-  "excel-too-old": { zh: "此加载项需要 Excel 2016 或更高版本（ExcelApi 1.5）。", en: "This add-in needs Excel 2016 or later (ExcelApi 1.5)." },
+  "no-table-for-report": {
+    code: "no-table",
+    zh: "没有可写入报告的绩效自评表。",
+    en: "There is no self-evaluation table to write a report for.",
+  },
+  "no-marking": {
+    zh: "当前环境不支持在单元格上标注问题；请在问题列表中查看。",
+    en: "Marking problems on the cells is not available here; see the list of findings instead.",
+  },
+  "excel-too-old": {
+    zh: "此加载项需要 Excel 2016 或更高版本（ExcelApi 1.5）。",
+    en: "This add-in needs Excel 2016 or later (ExcelApi 1.5).",
+  },
   "word-too-old": { zh: "此加载项需要 Word 2016 或更高版本（WordApi 1.3）。", en: "This add-in needs Word 2016 or later (WordApi 1.3)." },
 
   // ── the linked report (Word, WPS 文字, .docx) ─────────────────────────────────────────────────────────────────
@@ -104,7 +127,11 @@ export const ERRORS = {
     zh: `这是旧版 Excel 97-2003 工作簿（.xls），不能直接读取。${SAVE_AS}`,
     en: `This is an old Excel 97–2003 workbook (.xls), which cannot be read directly. ${SAVE_AS_EN}`,
   },
-  "not-xlsx-doc": { code: "not-xlsx", zh: "这是旧版 Word 文档（.doc），不是 .xlsx 工作簿。", en: "This is an old Word document (.doc), not an .xlsx workbook." },
+  "not-xlsx-doc": {
+    code: "not-xlsx",
+    zh: "这是旧版 Word 文档（.doc），不是 .xlsx 工作簿。",
+    en: "This is an old Word document (.doc), not an .xlsx workbook.",
+  },
   "not-xlsx-ppt": {
     code: "not-xlsx",
     zh: "这是旧版 PowerPoint 演示文稿（.ppt），不是 .xlsx 工作簿。",
@@ -130,7 +157,11 @@ export const ERRORS = {
     zh: `这是 OpenDocument 表格（.ods），不是 .xlsx 工作簿。${SAVE_AS}`,
     en: `This is an OpenDocument spreadsheet (.ods), not an .xlsx workbook. ${SAVE_AS_EN}`,
   },
-  "not-xlsx-odf": { code: "not-xlsx", zh: "这是 OpenDocument 文件，不是 .xlsx 工作簿。", en: "This is an OpenDocument file, not an .xlsx workbook." },
+  "not-xlsx-odf": {
+    code: "not-xlsx",
+    zh: "这是 OpenDocument 文件，不是 .xlsx 工作簿。",
+    en: "This is an OpenDocument file, not an .xlsx workbook.",
+  },
   "not-xlsx-xlsb": {
     code: "not-xlsx",
     zh: `这是 Excel 二进制工作簿（.xlsb），暂不支持。${SAVE_AS}`,
@@ -214,8 +245,16 @@ export const ERRORS = {
     zh: "工作表受保护，这些单元格已锁定，不能写入：{cells}。请先撤销工作表保护（审阅 → 撤销工作表保护）再填充。未做任何修改。",
     en: "The worksheet is protected and these cells are locked: {cells}. Unprotect the sheet (Review → Unprotect Sheet) and fill again; nothing was changed.",
   },
-  "plan-no-sheet": { code: "plan", zh: "找不到工作表“{sheet}”，未做任何修改。", en: 'Worksheet "{sheet}" was not found; nothing was changed.' },
-  "plan-bad-address": { code: "plan", zh: "单元格地址“{cell}”无效，未做任何修改。", en: 'Cell address "{cell}" is not valid; nothing was changed.' },
+  "plan-no-sheet": {
+    code: "plan",
+    zh: "找不到工作表“{sheet}”，未做任何修改。",
+    en: 'Worksheet "{sheet}" was not found; nothing was changed.',
+  },
+  "plan-bad-address": {
+    code: "plan",
+    zh: "单元格地址“{cell}”无效，未做任何修改。",
+    en: 'Cell address "{cell}" is not valid; nothing was changed.',
+  },
   "plan-in-merge": {
     code: "plan",
     zh: "单元格 {cell} 位于合并单元格 {master} 之内，不能单独写入，未做任何修改。",
@@ -266,12 +305,20 @@ export const ERRORS = {
     zh: "输出路径不是普通文件（可能是管道或设备）：{file}，未写入。",
     en: "The output path is not a regular file (perhaps a pipe or a device): {file}; nothing was written.",
   },
-  "output-read-only": { code: "output", zh: "输出文件是只读的：{file}，未写入。", en: "The output file is read-only: {file}; nothing was written." },
+  "output-read-only": {
+    code: "output",
+    zh: "输出文件是只读的：{file}，未写入。",
+    en: "The output file is read-only: {file}; nothing was written.",
+  },
   "output-write-failed": { code: "output", zh: "无法写入文件：{file}（{reason}）", en: "Cannot write the file: {file} ({reason})" },
   "output-link-loop": { code: "output", zh: "符号链接层数过多：{file}", en: "Too many levels of symbolic links: {file}" },
   "path-missing": { code: "not-found", zh: "找不到「{path}」。", en: '"{path}" does not exist.' },
   "no-files": { zh: "所给路径下没有 .xlsx 或 .xlsm 工作簿。", en: "No .xlsx or .xlsm workbook under the given paths." },
-  "usage-no-command": { code: "usage", zh: `缺少命令：check、fill 或 report${USAGE}`, en: `Missing command: check, fill or report${USAGE_EN}` },
+  "usage-no-command": {
+    code: "usage",
+    zh: `缺少命令：check、fill 或 report${USAGE}`,
+    en: `Missing command: check, fill or report${USAGE_EN}`,
+  },
   "usage-unknown-command": {
     code: "usage",
     zh: `未知命令：{command}（可用：check、fill、report）${USAGE}`,
@@ -312,7 +359,11 @@ export const ERRORS = {
     zh: `check 不写工作簿，不接受 -o（问题清单用 --report）${USAGE}`,
     en: `check writes no workbook and takes no -o (use --report for the list)${USAGE_EN}`,
   },
-  "usage-batch-report": { code: "usage", zh: `--report 应为 .xlsx 文件：{file}${USAGE}`, en: `--report must name an .xlsx file: {file}${USAGE_EN}` },
+  "usage-batch-report": {
+    code: "usage",
+    zh: `--report 应为 .xlsx 文件：{file}${USAGE}`,
+    en: `--report must name an .xlsx file: {file}${USAGE_EN}`,
+  },
   "usage-report-input": {
     code: "usage",
     zh: `缺少输入文件：jixiao report <输入.xlsx> -o <报告.docx>${USAGE}`,
@@ -323,9 +374,21 @@ export const ERRORS = {
     zh: `只能指定一个输入文件（收到：{files}）${USAGE}`,
     en: `Only one input file (got: {files})${USAGE_EN}`,
   },
-  "usage-report-output": { code: "usage", zh: `缺少输出文件：-o <报告.docx>${USAGE}`, en: `Missing output file: -o <report.docx>${USAGE_EN}` },
-  "usage-report-docx": { code: "usage", zh: `输出文件须以 .docx 结尾：{file}${USAGE}`, en: `The output file must end in .docx: {file}${USAGE_EN}` },
-  "usage-report-same": { code: "usage", zh: `输出文件不能与输入文件相同${USAGE}`, en: `The output file cannot be the input file${USAGE_EN}` },
+  "usage-report-output": {
+    code: "usage",
+    zh: `缺少输出文件：-o <报告.docx>${USAGE}`,
+    en: `Missing output file: -o <report.docx>${USAGE_EN}`,
+  },
+  "usage-report-docx": {
+    code: "usage",
+    zh: `输出文件须以 .docx 结尾：{file}${USAGE}`,
+    en: `The output file must end in .docx: {file}${USAGE_EN}`,
+  },
+  "usage-report-same": {
+    code: "usage",
+    zh: `输出文件不能与输入文件相同${USAGE}`,
+    en: `The output file cannot be the input file${USAGE_EN}`,
+  },
   "usage-fill-or-as-is": { code: "usage", zh: `--fill 与 --as-is 只能选一个${USAGE}`, en: `Choose one of --fill and --as-is${USAGE_EN}` },
   "usage-fill-input": {
     code: "usage",
@@ -438,7 +501,8 @@ export function officeErrorCode(e: unknown): string | null {
 
 /** The HRESULT of a COM error (WPS's JS API throws objects with a numeric `number`). */
 export function hresult(e: unknown): number | null {
-  if (e && typeof e === "object" && "number" in e && typeof (e as { number: unknown }).number === "number") return (e as { number: number }).number;
+  if (e && typeof e === "object" && "number" in e && typeof (e as { number: unknown }).number === "number")
+    return (e as { number: number }).number;
   return null;
 }
 
