@@ -4,7 +4,7 @@
  * kept, 清除标注 and undo restore exactly, a protected sheet writes nothing, syncs stay bounded.
  */
 import { ExcelHost, type ExcelRun } from "../../src/adapters/excel";
-import { MARKS_NAMESPACE } from "../../src/adapters/excel/markRecord";
+import { FILE_MARKS_NAMESPACE, MARKS_NAMESPACE } from "../../src/adapters/excel/markRecord";
 import { UNDO_NAMESPACE } from "../../src/adapters/excel/undoRecord";
 import { analyzeWorkbook } from "../../src/core";
 import { MARK_AUTHOR, MARK_FILLS, isOwnNote, markPlan, type CellMark, type MarkPlan } from "../../src/core/marks";
@@ -275,5 +275,27 @@ describe("ExcelHost marks", () => {
     await host.applyMarks({ marks: [mark("附件1", "B2")] });
     expect(fake.customXmlParts.filter((p) => p.namespaceUri === UNDO_NAMESPACE)).toHaveLength(1);
     expect(fake.customXmlParts.filter((p) => p.namespaceUri === MARKS_NAMESPACE)).toHaveLength(1);
+  });
+
+  test("marks written by the standalone page (notes, mark fills, its record) are found and cleared in Excel", async () => {
+    const fake = smallFake();
+    const s = fake.sheet("附件1")!;
+    const m = mark("附件1", "B2", "warning");
+    s.annotate("B2", m.note, "note", "绩效自评助手");
+    s.fillCell("B2", `#${m.fill}`);
+    s.fillCell("C2", "#00B0F0"); // a person's colour, not a mark's
+    fake.customXmlParts.push({
+      id: "{FILE}",
+      namespaceUri: FILE_MARKS_NAMESPACE,
+      xml: `<marks xmlns="${FILE_MARKS_NAMESPACE}" version="1">{}</marks>`,
+    });
+    const host = hostOf(fake);
+    const read = await host.readMarks();
+    expect(read).toMatchObject([{ sheet: "附件1", cell: "B2", severity: "warning", codes: ["SCORE_MISMATCH"], fill: m.fill }]);
+    expect(await host.clearMarks()).toBe(1);
+    expect(s.getA1("B2").fill).toBeUndefined();
+    expect(s.annotation("B2")).toBeUndefined();
+    expect(s.getA1("C2").fill?.color).toBe("#00B0F0");
+    expect(fake.customXmlParts.filter((p) => p.namespaceUri === FILE_MARKS_NAMESPACE)).toHaveLength(0);
   });
 });
