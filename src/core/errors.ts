@@ -1,5 +1,9 @@
 /** An error meant for the person: a Chinese and an English sentence, never a stack trace. */
 export class UserError extends Error {
+  /** The catalogue key and parameters it was raised with (src/core/messages `userError`), when it came from there. */
+  key?: string;
+  params?: Readonly<Record<string, unknown>>;
+
   constructor(
     readonly zh: string,
     readonly en: string,

@@ -30,7 +30,7 @@ import type { Progress, ReadScope, SpreadsheetHost } from "../../host/host";
 import { UserError } from "../../core/errors";
 import { rangeA1 } from "../../core/address";
 import { normalizeCell, parseArea } from "./address";
-import { CELL_EDIT_CODE, PAYLOAD_CODES, missingSheetError, officeErrorCode, protectedError, toUserError } from "./errors";
+import { CELL_EDIT_CODE, DOING, PAYLOAD_CODES, officeErrorCode, quoted, recast, restated, toUserError, userError, type Pair } from "../../core/messages";
 import { DEFAULT_READ_LIMITS, planReads, splitGroup, type ReadLimits, type SyncGroup, type UsedArea } from "./readPlan";
 import { LARGE_USED_RANGE, MAX_CONTENT_AREAS, clusterAreas, parseAreas, type Rect } from "./contentAreas";
 import {
@@ -82,23 +82,19 @@ export interface OperationStats {
   retries: number;
 }
 
-const READ = { zh: "读取工作表", en: "Reading the sheets" };
-const APPLY = { zh: "写入填写结果", en: "Writing the fill" };
-const UNDO = { zh: "撤销", en: "Undo" };
-const CHECK = { zh: "检查撤销记录", en: "Checking for an undo record" };
-const SELECT = { zh: "定位单元格", en: "Selecting the cell" };
-const MARK = { zh: "标注问题", en: "Marking the findings" };
-const READ_MARKS = { zh: "查找标注", en: "Finding the marks" };
-const CLEAR_MARKS = { zh: "清除标注", en: "Clearing the marks" };
+const READ = DOING.read;
+const APPLY = DOING.apply;
+const UNDO = DOING.undo;
+const CHECK = DOING.check;
+const SELECT = DOING.select;
+const MARK = DOING.mark;
+const READ_MARKS = DOING.readMarks;
+const CLEAR_MARKS = DOING.clearMarks;
 
 const defaultRun: ExcelRun = (batch) => {
   if (typeof Excel === "undefined" || typeof Excel.run !== "function") {
     return Promise.reject(
-      new UserError(
-        "未在 Excel 中运行：找不到 Office.js 的 Excel 接口。",
-        "Not running inside Excel: Office.js's Excel API is missing.",
-        "no-excel",
-      ),
+      userError("no-excel"),
     );
   }
   return Excel.run(batch);
@@ -129,7 +125,7 @@ function mightBeParsed(s: string): boolean {
 export function constantInput(value: CellValue, numberFormat: string | null): string | number | boolean {
   if (value === null) return "";
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new UserError("填写计划含有无效的数字。", "The fill plan holds an invalid number.", "bad-plan");
+    if (!Number.isFinite(value)) throw userError("bad-plan-number");
     return value;
   }
   if (typeof value === "boolean") return value;
@@ -241,7 +237,7 @@ function markFill(hex: string): FillState {
 
 /** Checks a mark plan before anything is touched; one mark per cell (the first). */
 export function validateMarks(plan: MarkPlan): CellMark[] {
-  if (!plan || !Array.isArray(plan.marks)) throw new UserError("标注计划无效。", "The mark plan is not valid.", "bad-plan");
+  if (!plan || !Array.isArray(plan.marks)) throw userError("bad-marks");
   const seen = new Set<string>();
   const out: CellMark[] = [];
   for (const m of plan.marks) {
@@ -254,11 +250,7 @@ export function validateMarks(plan: MarkPlan): CellMark[] {
       !/^[0-9A-Fa-f]{6}$/.test(m.fill) ||
       !isOwnNote(m.note)
     ) {
-      throw new UserError(
-        `标注计划中的标注无效：${String(m?.sheet)}!${String(m?.cell)}，未写入任何标注。`,
-        `The mark plan holds an invalid mark: ${String(m?.sheet)}!${String(m?.cell)}; nothing was marked.`,
-        "bad-plan",
-      );
+      throw userError("bad-mark", { cell: `${String(m?.sheet)}!${String(m?.cell)}` });
     }
     const k = cellKey(m.sheet, cell);
     if (seen.has(k)) continue;
@@ -287,11 +279,7 @@ function sortMarks<T extends { sheet: string; cell: string }>(marks: T[], names:
 }
 
 function noNotesError(): UserError {
-  return new UserError(
-    "此版本的 Excel 不支持由加载项添加批注（需要 ExcelApi 1.10 或更高，即 Excel 2019/Microsoft 365），无法标注。问题仍列在任务窗格中。",
-    "This version of Excel does not let add-ins add notes or comments (ExcelApi 1.10 or later is needed: Excel 2019 or Microsoft 365), so the findings cannot be marked. They are still listed in the task pane.",
-    "no-notes",
-  );
+  return userError("no-notes");
 }
 
 export class ExcelHost implements SpreadsheetHost, MarkingHost {
@@ -337,7 +325,7 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
   /** Runs one Excel batch, counting syncs, turning every error into a UserError. */
   private async batch<T>(
     operation: OperationStats["operation"],
-    doing: { zh: string; en: string },
+    doing: Pair,
     body: (context: Excel.RequestContext, stats: OperationStats) => Promise<T>,
   ): Promise<T> {
     const stats: OperationStats = { operation, syncs: 0, rangeReads: 0, retries: 0 };
@@ -353,7 +341,7 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
         return body(context, stats);
       });
     } catch (e) {
-      throw toUserError(e, doing);
+      throw toUserError(e, { doing, host: "Excel" });
     }
   }
 
@@ -598,9 +586,9 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
       oldParts?.load("items/id");
       await context.sync();
       const missing = sheetNames.filter((n) => (sheets.get(n.toLowerCase()) as Excel.Worksheet).isNullObject);
-      if (missing.length > 0) throw missingSheetError(missing);
+      if (missing.length > 0) throw userError("sheet-missing", { sheets: quoted(missing) });
       const locked = sheetNames.filter((n) => (sheets.get(n.toLowerCase()) as Excel.Worksheet).protection.protected);
-      if (locked.length > 0) throw protectedError(locked);
+      if (locked.length > 0) throw userError("protected", { sheets: quoted(locked) });
       const sheetOf = (name: string) => sheets.get(name.toLowerCase()) as Excel.Worksheet;
 
       // 2. What every target cell holds now.
@@ -655,35 +643,22 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
   }
 
   private partialWriteError(cause: unknown): UserError {
-    const inner = toUserError(cause, APPLY);
-    return new UserError(
-      `${inner.zh}（部分单元格可能已改动，撤销记录已保留：请结束编辑后点“撤销”恢复原状。）`,
-      `${inner.en} (Some cells may have changed; the undo record was kept: finish editing, then click Undo to restore them.)`,
-      inner.code,
-    );
+    return restated(toUserError(cause, { doing: APPLY, host: "Excel" }), "partial-write-excel");
   }
 
   /** Checks the plan before anything is touched: real sheets, single-cell addresses, something to write. */
   private validatePlan(plan: FillPlan): (CellChange & { cell: string })[] {
     if (!plan || !Array.isArray(plan.changes)) {
-      throw new UserError("填写计划无效。", "The fill plan is not valid.", "bad-plan");
+      throw userError("bad-plan");
     }
     return plan.changes.map((c) => {
       const cell = typeof c?.cell === "string" ? normalizeCell(c.cell) : null;
       if (!cell || typeof c.sheet !== "string" || c.sheet.trim() === "") {
-        throw new UserError(
-          `填写计划中的单元格地址无效：${String(c?.sheet)}!${String(c?.cell)}，未写入任何单元格。`,
-          `The fill plan holds an invalid cell address: ${String(c?.sheet)}!${String(c?.cell)}; nothing was written.`,
-          "bad-plan",
-        );
+        throw userError("bad-plan-address", { cell: `${String(c?.sheet)}!${String(c?.cell)}` });
       }
       const a = c.after ?? {};
       if (a.formula !== undefined && (typeof a.formula !== "string" || !a.formula.startsWith("="))) {
-        throw new UserError(
-          `填写计划中 ${c.sheet}!${cell} 的公式无效，未写入任何单元格。`,
-          `The fill plan's formula for ${c.sheet}!${cell} is not valid; nothing was written.`,
-          "bad-plan",
-        );
+        throw userError("bad-plan-formula", { cell: `${c.sheet}!${cell}` });
       }
       if (a.formula === undefined && a.value !== undefined) constantInput(a.value, a.numberFormat ?? null);
       return { ...c, cell };
@@ -752,11 +727,7 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
         const records = xmls.map((x) => undoRecordFromXml(x.value)).filter((r): r is UndoRecord => r !== null);
         record = newestRecord(records);
         if (!record) {
-          throw new UserError(
-            "撤销记录已损坏，无法撤销。工作簿未改动。",
-            "The undo record is damaged, so the fill cannot be undone. The workbook was not changed.",
-            "undo-damaged",
-          );
+          throw userError("undo-damaged");
         }
       }
       if (!record) throw nothingToUndo();
@@ -777,21 +748,11 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
       await context.sync();
       const missing = names.filter((n) => (sheets.get(n.toLowerCase()) as Excel.Worksheet).isNullObject);
       if (missing.length > 0) {
-        const e = missingSheetError(missing);
-        throw new UserError(
-          e.zh.replace("未写入任何单元格", "无法撤销，工作簿未改动"),
-          e.en.replace("nothing was written", "undo is not possible; the workbook was not changed"),
-          e.code,
-        );
+        throw userError("sheet-missing-undo", { sheets: quoted(missing) });
       }
       const locked = names.filter((n) => (sheets.get(n.toLowerCase()) as Excel.Worksheet).protection.protected);
       if (locked.length > 0) {
-        const e = protectedError(locked);
-        throw new UserError(
-          e.zh.replace("未写入任何单元格", "未撤销任何单元格"),
-          e.en.replace("nothing was written", "nothing was undone"),
-          e.code,
-        );
+        throw userError("protected-undo", { sheets: quoted(locked) });
       }
       this.queueRestore(record, (n) => sheets.get(n.toLowerCase()) as Excel.Worksheet);
       for (const p of parts) p.delete();
@@ -845,7 +806,7 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
     if (all) for (const ws of all.items) sheets.set(ws.name.toLowerCase(), ws);
     else {
       const missing = (scope as string[]).filter((n) => (sheets.get(n.toLowerCase()) as Excel.Worksheet).isNullObject);
-      if (missing.length > 0) throw missingSheetError(missing);
+      if (missing.length > 0) throw userError("sheet-missing", { sheets: quoted(missing) });
     }
     const names = [...sheets.values()].map((ws) => ws.name);
     const sheetOf = (name: string) => sheets.get(name.toLowerCase()) as Excel.Worksheet;
@@ -929,7 +890,7 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
         });
       });
       const locked = s.names.filter((n) => (s.sheets.get(n.toLowerCase()) as Excel.Worksheet).protection.protected);
-      if (locked.length > 0) throw protectedError(locked);
+      if (locked.length > 0) throw userError("protected", { sheets: quoted(locked) });
       const sheetOf = (name: string) => s.sheets.get(name.toLowerCase()) as Excel.Worksheet;
 
       const ledger = new Map(s.ledger.map((e) => [cellKey(e.sheet, e.cell), e] as const));
@@ -1016,7 +977,7 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
       if (marks.length === 0) return 0;
       const sheetOf = (name: string) => s.sheets.get(name.toLowerCase()) as Excel.Worksheet;
       const locked = uniqueSheets(marks.map((m) => sheetOf(m.sheet).name)).filter((n) => sheetOf(n).protection.protected);
-      if (locked.length > 0) throw protectedError(locked);
+      if (locked.length > 0) throw userError("protected", { sheets: quoted(locked) });
       const fills = marks.map((m) => {
         const f = sheetOf(m.sheet).getRange(m.cell).format.fill;
         f.load(rich ? RICH_FILL : "color");
@@ -1075,22 +1036,13 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
     } catch (e) {
       if (isUserErrorWithCode(e, "sheet-missing")) {
         const u = e as UserError;
-        throw new UserError(
-          u.zh.replace("未写入任何单元格", "无法撤销，工作簿未改动"),
-          u.en.replace("nothing was written", "undo is not possible; the workbook was not changed"),
-          u.code,
-        );
+        throw recast(u, "sheet-missing-undo");
       }
       throw e;
     }
     const locked = s.names.filter((n) => (s.sheets.get(n.toLowerCase()) as Excel.Worksheet).protection.protected);
     if (locked.length > 0) {
-      const e = protectedError(locked);
-      throw new UserError(
-        e.zh.replace("未写入任何单元格", "未撤销任何单元格"),
-        e.en.replace("nothing was written", "nothing was undone"),
-        e.code,
-      );
+      throw userError("protected-undo", { sheets: quoted(locked) });
     }
     for (const c of cells) {
       const k = cellKey(c.sheet, c.cell);
@@ -1115,7 +1067,7 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
   async selectCell(sheet: string, address: string): Promise<void> {
     const cell = normalizeCell(address) ?? (parseArea(address) ? address.replace(/^.*!/, "").replace(/\$/g, "").toUpperCase() : null);
     if (!cell) {
-      throw new UserError(`单元格地址无效：${address}`, `Not a valid cell address: ${address}`, "bad-address");
+      throw userError("bad-address", { address });
     }
     await this.batch("selectCell", SELECT, async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
@@ -1127,7 +1079,7 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
 }
 
 function nothingToUndo(): UserError {
-  return new UserError("没有可撤销的填写。", "There is no fill to undo.", "no-undo");
+  return userError("no-undo");
 }
 
 function isUserErrorWithCode(e: unknown, code: string): boolean {

@@ -6,4 +6,3 @@ export type { ReadLimits, UsedArea, Chunk, SyncGroup } from "./readPlan";
 export { UNDO_NAMESPACE, undoRecordToXml, undoRecordFromXml } from "./undoRecord";
 export type { UndoRecord, UndoCell } from "./undoRecord";
 export { parseArea, stripSheet, sheetOf, normalizeCell } from "./address";
-export { toUserError } from "./errors";

@@ -21,7 +21,7 @@
  * Positions are character offsets; "\r" ends a paragraph. Everything is synchronous; the async methods fit the pane.
  */
 import type { UserError } from "../../core/errors";
-import { userError } from "../../core/messages";
+import { DOING, toUserError, userError, type Pair } from "../../core/messages";
 import {
   linkedTable,
   linkXml,
@@ -36,7 +36,7 @@ import {
 } from "../../core/narrative";
 import { noReport, planRefresh, reportExists, type RefreshResult } from "../../core/narrative/refreshPlan";
 import type { ReportDocumentHost } from "../../host/document";
-import { call, count, get, getObject, put, toWpsUserError, type ComObject } from "./com";
+import { call, count, get, getObject, put, type ComObject } from "./com";
 
 export const BOOKMARK_PREFIX = "jixiao_";
 const LINK_COUNT = "jixiao_link_count";
@@ -52,9 +52,9 @@ const WD_NO_HIGHLIGHT = 0;
 const WD_ALIGN_CENTER = 1;
 const WD_ALIGN_RIGHT = 2;
 
-const WRITE = { zh: "写入报告", en: "Writing the report" };
-const READ = { zh: "读取报告链接", en: "Reading the report's link" };
-const REFRESH = { zh: "刷新报告", en: "Refreshing the report" };
+const WRITE = DOING.writeReport;
+const READ = DOING.readLink;
+const REFRESH = DOING.refreshReport;
 
 export function bookmarkName(id: SectionId): string {
   return `${BOOKMARK_PREFIX}${id}`;
@@ -171,11 +171,11 @@ export class WpsDocumentHost implements ReportDocumentHost {
     return doc;
   }
 
-  private guard<T>(doing: { zh: string; en: string }, body: () => T): T {
+  private guard<T>(doing: Pair, body: () => T): T {
     try {
       return body();
     } catch (e) {
-      throw toWpsUserError(e, doing);
+      throw toUserError(e, { doing, host: "WPS" });
     }
   }
 

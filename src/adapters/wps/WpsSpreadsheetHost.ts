@@ -40,10 +40,9 @@ import { UserError } from "../../core/errors";
 import { rangeA1 } from "../../core/address";
 import { normalizeCell, parseArea } from "../excel/address";
 import { constantInput } from "../excel/ExcelHost";
-import { missingSheetError } from "../excel/errors";
 import { LARGE_USED_RANGE, MAX_CONTENT_AREAS, clusterAreas, type Rect } from "../excel/contentAreas";
 import type { UndoCell, UndoRecord } from "../excel/undoRecord";
-import { protectedError } from "../excel/errors";
+import { DOING, cellsOnSheets, quoted, restated, toUserError, userError, type Pair } from "../../core/messages";
 import { validateMarks } from "../excel/ExcelHost";
 import {
   cellKey,
@@ -60,7 +59,7 @@ import {
 import type { CellMark, MarkPlan } from "../../core/marks";
 import { isOwnNote } from "../../core/marks";
 import type { MarkingHost } from "../../host/host";
-import { E_APP_DEFINED, call, count, get, getObject, has, hresult, put, toWpsUserError, uniqueId, type ComObject } from "./com";
+import { E_APP_DEFINED, call, count, get, getObject, has, hresult, put, uniqueId, type ComObject } from "./com";
 import {
   clearMarksSheet,
   clearUndoSheet,
@@ -109,14 +108,14 @@ export interface WpsStats {
   undoIn?: "workbook" | "memory";
 }
 
-const READ = { zh: "读取工作表", en: "Reading the sheets" };
-const APPLY = { zh: "写入填写结果", en: "Writing the fill" };
-const UNDO = { zh: "撤销", en: "Undo" };
-const CHECK = { zh: "检查撤销记录", en: "Checking for an undo record" };
-const SELECT = { zh: "定位单元格", en: "Selecting the cell" };
-const MARK = { zh: "标注问题", en: "Marking the findings" };
-const READ_MARKS = { zh: "查找标注", en: "Finding the marks" };
-const CLEAR_MARKS = { zh: "清除标注", en: "Clearing the marks" };
+const READ = DOING.read;
+const APPLY = DOING.apply;
+const UNDO = DOING.undo;
+const CHECK = DOING.check;
+const SELECT = DOING.select;
+const MARK = DOING.mark;
+const READ_MARKS = DOING.readMarks;
+const CLEAR_MARKS = DOING.clearMarks;
 /** xlNone (xlColorIndexNone, xlPatternNone). */
 const XL_NONE = -4142;
 const XL_SOLID = 1;
@@ -136,15 +135,11 @@ const XL_CONSTANTS = 2;
 const XL_FORMULAS = -4123;
 
 function noWorkbook(): UserError {
-  return new UserError(
-    "WPS 表格中没有打开的工作簿。请先打开自评表。",
-    "No workbook is open in WPS Spreadsheets. Open the self-evaluation table first.",
-    "no-workbook",
-  );
+  return userError("no-workbook-open");
 }
 
 function nothingToUndo(): UserError {
-  return new UserError("没有可撤销的填写。", "There is no fill to undo.", "no-undo");
+  return userError("no-undo");
 }
 
 function toFormula(f: unknown, v: unknown): string | null {
@@ -161,7 +156,7 @@ function toFormat(n: unknown): string | null {
 function grid(v: unknown, rows: number, cols: number): unknown[][] {
   if (rows === 1 && cols === 1 && !Array.isArray(v)) return [[v]];
   if (!Array.isArray(v))
-    throw new UserError("WPS 返回的数据格式无法识别。", "WPS returned data in a shape this add-in does not understand.", "wps-shape");
+    throw userError("wps-shape");
   return v as unknown[][];
 }
 
@@ -287,11 +282,11 @@ export class WpsSpreadsheetHost implements SpreadsheetHost, MarkingHost {
     return s;
   }
 
-  private guard<T>(doing: { zh: string; en: string }, body: () => T): T {
+  private guard<T>(doing: Pair, body: () => T): T {
     try {
       return body();
     } catch (e) {
-      throw toWpsUserError(e, doing);
+      throw toUserError(e, { doing, host: "WPS" });
     }
   }
 
@@ -308,7 +303,7 @@ export class WpsSpreadsheetHost implements SpreadsheetHost, MarkingHost {
       let sheets: ComObject[];
       if (scope === "active") {
         const ws = get<ComObject | null>(wb, "ActiveSheet");
-        if (!ws) throw new UserError("没有活动的工作表。", "There is no active sheet.", "no-sheets");
+        if (!ws) throw userError("no-active-sheet");
         sheets = [ws];
       } else {
         const all = getObject(wb, "Worksheets");
@@ -588,13 +583,8 @@ export class WpsSpreadsheetHost implements SpreadsheetHost, MarkingHost {
     }
     const missing = names.filter((x) => !byName.has(x.toLowerCase()));
     if (missing.length > 0) {
-      const e = missingSheetError(missing);
-      if (what === "write") throw e;
-      throw new UserError(
-        e.zh.replace("未写入任何单元格", "无法撤销，工作簿未改动"),
-        e.en.replace("nothing was written", "undo is not possible; the workbook was not changed"),
-        e.code,
-      );
+      if (what === "write") throw userError("sheet-missing", { sheets: quoted(missing) });
+      throw userError("sheet-missing-undo", { sheets: quoted(missing) });
     }
     return byName;
   }
@@ -628,11 +618,7 @@ export class WpsSpreadsheetHost implements SpreadsheetHost, MarkingHost {
       if (!record) {
         const kept = readUndoSheet(wb);
         if (kept === "damaged") {
-          throw new UserError(
-            "撤销记录已损坏，无法撤销。工作簿未改动。",
-            "The undo record is damaged, so the fill cannot be undone. The workbook was not changed.",
-            "undo-damaged",
-          );
+          throw userError("undo-damaged");
         }
         record = kept;
         inWorkbook = kept !== null;
@@ -691,13 +677,9 @@ export class WpsSpreadsheetHost implements SpreadsheetHost, MarkingHost {
   private refuseProtected(sheets: Map<string, ComObject>, names: string[], what: "write" | "undo"): void {
     const locked = names.filter((n) => get(sheets.get(n.toLowerCase()) as ComObject, "ProtectContents"));
     if (locked.length === 0) return;
-    const e = protectedError(locked.map((n) => String(get(sheets.get(n.toLowerCase()) as ComObject, "Name"))));
-    if (what === "write") throw e;
-    throw new UserError(
-      e.zh.replace("未写入任何单元格", "未撤销任何单元格"),
-      e.en.replace("nothing was written", "nothing was undone"),
-      e.code,
-    );
+    const lockedNames = locked.map((n) => String(get(sheets.get(n.toLowerCase()) as ComObject, "Name")));
+    if (what === "write") throw userError("protected", { sheets: quoted(lockedNames) });
+    throw userError("protected-undo", { sheets: quoted(lockedNames) });
   }
 
   /** Every comment of the workbook's sheets (not the add-in's own): ours (by their first line) and the others' cells. */
@@ -730,7 +712,7 @@ export class WpsSpreadsheetHost implements SpreadsheetHost, MarkingHost {
 
   applyMarksSync(plan: MarkPlan): void {
     const marks = validateMarks(plan);
-    if (marks.some((m) => isOwnSheet(m.sheet))) throw new UserError("标注计划无效。", "The mark plan is not valid.", "bad-plan");
+    if (marks.some((m) => isOwnSheet(m.sheet))) throw userError("bad-marks");
     if (marks.length === 0) return;
     this.stats("applyMarks");
     this.guard(MARK, () => {
@@ -894,11 +876,11 @@ export class WpsSpreadsheetHost implements SpreadsheetHost, MarkingHost {
 
   selectCellSync(sheet: string, address: string): void {
     const cell = normalizeCell(address) ?? (parseArea(address) ? address.replace(/^.*!/, "").replace(/\$/g, "").toUpperCase() : null);
-    if (!cell) throw new UserError(`单元格地址无效：${address}`, `Not a valid cell address: ${address}`, "bad-address");
+    if (!cell) throw userError("bad-address", { address });
     this.stats("selectCell");
     this.guard(SELECT, () => {
       const ws = findSheet(this.workbook(), sheet);
-      if (!ws) throw missingSheetError([sheet]);
+      if (!ws) throw userError("sheet-missing", { sheets: quoted([sheet]) });
       call(ws, "Activate");
       call(call(ws, "Range", cell), "Select");
     });
@@ -909,23 +891,15 @@ export class WpsSpreadsheetHost implements SpreadsheetHost, MarkingHost {
 
 /** Checks the plan before anything is touched: real sheet names, single-cell addresses, formulas that are formulas. */
 function validatePlan(plan: FillPlan): (CellChange & { cell: string })[] {
-  if (!plan || !Array.isArray(plan.changes)) throw new UserError("填写计划无效。", "The fill plan is not valid.", "bad-plan");
+  if (!plan || !Array.isArray(plan.changes)) throw userError("bad-plan");
   return plan.changes.map((c) => {
     const cell = typeof c?.cell === "string" ? normalizeCell(c.cell) : null;
     if (!cell || typeof c.sheet !== "string" || c.sheet.trim() === "" || isOwnSheet(c.sheet)) {
-      throw new UserError(
-        `填写计划中的单元格地址无效：${String(c?.sheet)}!${String(c?.cell)}，未写入任何单元格。`,
-        `The fill plan holds an invalid cell address: ${String(c?.sheet)}!${String(c?.cell)}; nothing was written.`,
-        "bad-plan",
-      );
+      throw userError("bad-plan-address", { cell: `${String(c?.sheet)}!${String(c?.cell)}` });
     }
     const a = c.after ?? {};
     if (a.formula !== undefined && (typeof a.formula !== "string" || !a.formula.startsWith("="))) {
-      throw new UserError(
-        `填写计划中 ${c.sheet}!${cell} 的公式无效，未写入任何单元格。`,
-        `The fill plan's formula for ${c.sheet}!${cell} is not valid; nothing was written.`,
-        "bad-plan",
-      );
+      throw userError("bad-plan-formula", { cell: `${c.sheet}!${cell}` });
     }
     if (a.formula === undefined && a.value !== undefined) constantInput(a.value, a.numberFormat ?? null);
     return { ...c, cell };
@@ -945,15 +919,8 @@ function refuseLocked(sheets: Map<string, ComObject>, cells: { sheet: string; ce
     locked.set(name, list);
   }
   if (locked.size === 0) return;
-  const zh = [...locked].map(([s, cs]) => `“${s}”的 ${cs.join("、")}`).join("；");
-  const en = [...locked].map(([s, cs]) => `${cs.join(", ")} on "${s}"`).join("; ");
-  const nothing =
-    what === "write" ? { zh: "未写入任何单元格", en: "nothing was written" } : { zh: "未撤销任何单元格", en: "nothing was undone" };
-  throw new UserError(
-    `工作表受保护，${zh}已锁定，${nothing.zh}。请先撤销工作表保护（审阅 → 撤销工作表保护），再重试。`,
-    `The sheet is protected and ${en} ${[...locked.values()].flat().length > 1 ? "are" : "is"} locked; ${nothing.en}. Unprotect the sheet (Review → Unprotect Sheet) and try again.`,
-    "protected",
-  );
+  const many = [...locked.values()].flat().length > 1;
+  throw userError(`wps-locked-${what}-${many ? "many" : "one"}`, { cells: cellsOnSheets(locked) });
 }
 
 /** What one cell holds now (for the undo record). */
@@ -1016,12 +983,7 @@ function restoreCells(sheets: Map<string, ComObject>, cells: UndoCell[]): void {
 }
 
 function partialWrite(cause: unknown): UserError {
-  const inner = toWpsUserError(cause, APPLY);
-  return new UserError(
-    `${inner.zh}（部分单元格可能已改动，撤销记录已保留：请点“撤销”恢复原状。）`,
-    `${inner.en} (Some cells may have changed; the undo record was kept: click Undo to restore them.)`,
-    inner.code,
-  );
+  return restated(toUserError(cause, { doing: APPLY, host: "WPS" }), "partial-write-wps");
 }
 
 /** Row-major order of two A1 cells. */

@@ -7,7 +7,7 @@
  * Indexed members (`Item(n)`, `Range("A1")`) are methods everywhere (`call`); indices are 1-based.
  * Errors come back as thrown objects that look like COM errors (`number` = HRESULT, `description`, `message`).
  */
-import { UserError, isUserError } from "../../core/errors";
+import { hresult } from "../../core/messages";
 
 /** Any object of the WPS object model. */
 export type ComObject = object;
@@ -66,39 +66,14 @@ export function count(collection: unknown): number {
   return Number.isFinite(n) && n >= 0 ? n : 0;
 }
 
-/** The HRESULT a COM-style error carries (`number`), or null. */
-export function hresult(e: unknown): number | null {
-  if (e && typeof e === "object" && "number" in e && typeof (e as { number: unknown }).number === "number") return (e as { number: number }).number;
-  return null;
-}
+/** The HRESULT a COM-style error carries (`number`), or null (read where the one error normaliser reads it). */
+export { hresult };
 
 /** 0x800A03EC: Excel's and ET's generic object error (a bad reference, "no cells were found", a protected cell). */
 export const E_APP_DEFINED = -2146827284;
 /** DISP_E_BADINDEX: 下标越界. */
 export const E_BAD_INDEX = -2147352565;
 
-function messageOf(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  if (e && typeof e === "object") {
-    const o = e as { description?: unknown; message?: unknown };
-    if (typeof o.description === "string") return o.description;
-    if (typeof o.message === "string") return o.message;
-  }
-  return String(e);
-}
-
-/** Any error from WPS as a UserError (Chinese first, English too, a stable code; never a stack trace). */
-export function toWpsUserError(e: unknown, doing: { zh: string; en: string }, host = "WPS"): UserError {
-  if (isUserError(e)) return e;
-  const detail = messageOf(e).split("\n")[0].slice(0, 200);
-  const code = hresult(e);
-  const shown = code !== null ? `${detail}（0x${(code >>> 0).toString(16).toUpperCase()}）` : detail;
-  return new UserError(
-    `${doing.zh}失败：${host} 报告错误（${shown}）。请重试；若仍失败，请保存并重新打开文件。`,
-    `${doing.en} failed: ${host} reported an error (${shown}). Try again; if it keeps failing, save and reopen the file.`,
-    "wps-api",
-  );
-}
 
 /** A unique id without crypto.randomUUID (missing in some WPS WebViews). */
 export function uniqueId(now: () => Date = () => new Date()): string {

@@ -110,10 +110,91 @@ export const ERRORS = {
     en: "{doing} failed: Excel reported an error ({detail}). Try again; if it keeps failing, save and reopen the workbook.",
   },
 
+  "sheet-missing-undo": {
+    code: "sheet-missing",
+    zh: "找不到工作表{sheets}（可能已被重命名或删除），无法撤销，工作簿未改动。",
+    en: "The sheet {sheets} was not found (renamed or deleted?); undo is not possible; the workbook was not changed.",
+  },
+  "protected-undo": {
+    code: "protected",
+    zh: "工作表{sheets}受保护，未撤销任何单元格。请先撤销工作表保护（审阅 → 撤销工作表保护），再重试。",
+    en: "The sheet {sheets} is protected; nothing was undone. Unprotect it (Review → Unprotect Sheet) and try again.",
+  },
+  "no-excel": {
+    zh: "未在 Excel 中运行：找不到 Office.js 的 Excel 接口。",
+    en: "Not running inside Excel: Office.js's Excel API is missing.",
+  },
+  "no-notes": {
+    zh: "此版本的 Excel 不支持由加载项添加批注（需要 ExcelApi 1.10 或更高，即 Excel 2019/Microsoft 365），无法标注。问题仍列在任务窗格中。",
+    en: "This version of Excel does not let add-ins add notes or comments (ExcelApi 1.10 or later is needed: Excel 2019 or Microsoft 365), so the findings cannot be marked. They are still listed in the task pane.",
+  },
+  "partial-write-excel": {
+    zh: "{message}（部分单元格可能已改动，撤销记录已保留：请结束编辑后点“撤销”恢复原状。）",
+    en: "{message} (Some cells may have changed; the undo record was kept: finish editing, then click Undo to restore them.)",
+  },
+
+  // ── any spreadsheet host (Excel, WPS 表格) ───────────────────────────────────────────────────────────────────
+  "bad-plan": { zh: "填写计划无效。", en: "The fill plan is not valid." },
+  "bad-plan-number": { code: "bad-plan", zh: "填写计划含有无效的数字。", en: "The fill plan holds an invalid number." },
+  "bad-plan-address": {
+    code: "bad-plan",
+    zh: "填写计划中的单元格地址无效：{cell}，未写入任何单元格。",
+    en: "The fill plan holds an invalid cell address: {cell}; nothing was written.",
+  },
+  "bad-plan-formula": {
+    code: "bad-plan",
+    zh: "填写计划中 {cell} 的公式无效，未写入任何单元格。",
+    en: "The fill plan's formula for {cell} is not valid; nothing was written.",
+  },
+  "bad-marks": { code: "bad-plan", zh: "标注计划无效。", en: "The mark plan is not valid." },
+  "bad-mark": {
+    code: "bad-plan",
+    zh: "标注计划中的标注无效：{cell}，未写入任何标注。",
+    en: "The mark plan holds an invalid mark: {cell}; nothing was marked.",
+  },
+  "bad-address": { zh: "单元格地址无效：{address}", en: "Not a valid cell address: {address}" },
+  "no-undo": { zh: "没有可撤销的填写。", en: "There is no fill to undo." },
+  "undo-damaged": {
+    zh: "撤销记录已损坏，无法撤销。工作簿未改动。",
+    en: "The undo record is damaged, so the fill cannot be undone. The workbook was not changed.",
+  },
+
   // ── WPS (COM) ────────────────────────────────────────────────────────────────────────────────────────────────
   "wps-api": {
     zh: "{doing}失败：{host} 报告错误（{detail}）。请重试；若仍失败，请保存并重新打开文件。",
     en: "{doing} failed: {host} reported an error ({detail}). Try again; if it keeps failing, save and reopen the file.",
+  },
+
+  "no-workbook-open": {
+    code: "no-workbook",
+    zh: "WPS 表格中没有打开的工作簿。请先打开自评表。",
+    en: "No workbook is open in WPS Spreadsheets. Open the self-evaluation table first.",
+  },
+  "wps-shape": { zh: "WPS 返回的数据格式无法识别。", en: "WPS returned data in a shape this add-in does not understand." },
+  "no-active-sheet": { code: "no-sheets", zh: "没有活动的工作表。", en: "There is no active sheet." },
+  "wps-locked-write-one": {
+    code: "protected",
+    zh: "工作表受保护，{cells}已锁定，未写入任何单元格。请先撤销工作表保护（审阅 → 撤销工作表保护），再重试。",
+    en: "The sheet is protected and {cells} is locked; nothing was written. Unprotect the sheet (Review → Unprotect Sheet) and try again.",
+  },
+  "wps-locked-write-many": {
+    code: "protected",
+    zh: "工作表受保护，{cells}已锁定，未写入任何单元格。请先撤销工作表保护（审阅 → 撤销工作表保护），再重试。",
+    en: "The sheet is protected and {cells} are locked; nothing was written. Unprotect the sheet (Review → Unprotect Sheet) and try again.",
+  },
+  "wps-locked-undo-one": {
+    code: "protected",
+    zh: "工作表受保护，{cells}已锁定，未撤销任何单元格。请先撤销工作表保护（审阅 → 撤销工作表保护），再重试。",
+    en: "The sheet is protected and {cells} is locked; nothing was undone. Unprotect the sheet (Review → Unprotect Sheet) and try again.",
+  },
+  "wps-locked-undo-many": {
+    code: "protected",
+    zh: "工作表受保护，{cells}已锁定，未撤销任何单元格。请先撤销工作表保护（审阅 → 撤销工作表保护），再重试。",
+    en: "The sheet is protected and {cells} are locked; nothing was undone. Unprotect the sheet (Review → Unprotect Sheet) and try again.",
+  },
+  "partial-write-wps": {
+    zh: "{message}（部分单元格可能已改动，撤销记录已保留：请点“撤销”恢复原状。）",
+    en: "{message} (Some cells may have changed; the undo record was kept: click Undo to restore them.)",
   },
 
   // ── a file that is not a readable .xlsx (sniffed before it is opened) ────────────────────────────────────────
@@ -453,8 +534,49 @@ export function render(template: string, lang: Lang, params: Readonly<Record<str
 export function userError<K extends ErrorKey>(key: K, ...args: ErrorArgs<K>): UserError {
   const entry: ErrorEntry = ERRORS[key];
   const params = (args[0] ?? {}) as Readonly<Record<string, ParamValue>>;
-  return new UserError(render(entry.zh, "zh", params), render(entry.en, "en", params), entry.code ?? key);
+  const e = new UserError(render(entry.zh, "zh", params), render(entry.en, "en", params), entry.code ?? key);
+  e.key = key;
+  e.params = params;
+  return e;
 }
+
+/**
+ * The same error said for another occasion (`sheet-missing` met while undoing → `sheet-missing-undo`): the first
+ * error's parameters in the other key's words. An error that lacks a parameter the other key names stays as it was.
+ */
+export function recast(e: UserError, key: ErrorKey): UserError {
+  const entry: ErrorEntry = ERRORS[key];
+  const params = e.params as Readonly<Record<string, ParamValue>> | undefined;
+  if (!params || !placeholders(entry.zh + entry.en).every((p) => p in params)) return e;
+  const out = new UserError(render(entry.zh, "zh", params), render(entry.en, "en", params), entry.code ?? key);
+  out.key = key;
+  out.params = params;
+  return out;
+}
+
+/**
+ * A host error restated with more to say (`{message}` is the first error's text in each language); the code stays the
+ * first error's, so scripts still see why it failed.
+ */
+export function restated(inner: UserError, key: "partial-write-excel" | "partial-write-wps"): UserError {
+  const entry: ErrorEntry = ERRORS[key];
+  return new UserError(render(entry.zh, "zh", { message: inner.zh }), render(entry.en, "en", { message: inner.en }), inner.code);
+}
+
+/** What a host call was doing when it failed (the `doing` of toUserError). */
+export const DOING = {
+  read: { zh: "读取工作表", en: "Reading the sheets" },
+  apply: { zh: "写入填写结果", en: "Writing the fill" },
+  undo: { zh: "撤销", en: "Undo" },
+  check: { zh: "检查撤销记录", en: "Checking for an undo record" },
+  select: { zh: "定位单元格", en: "Selecting the cell" },
+  mark: { zh: "标注问题", en: "Marking the findings" },
+  readMarks: { zh: "查找标注", en: "Finding the marks" },
+  clearMarks: { zh: "清除标注", en: "Clearing the marks" },
+  writeReport: { zh: "写入报告", en: "Writing the report" },
+  readLink: { zh: "读取报告链接", en: "Reading the report's link" },
+  refreshReport: { zh: "刷新报告", en: "Refreshing the report" },
+} as const satisfies Record<string, Pair>;
 
 // ── parameters that read differently in each language ──────────────────────────────────────────────────────────
 
@@ -466,6 +588,14 @@ export function quoted(names: readonly string[]): Pair {
 /** A remark in brackets after a word — （…） / " (…)" — or nothing when there is none. */
 export function aside(zh: string | null | undefined, en: string | null | undefined = zh): Pair {
   return { zh: zh ? `（${zh}）` : "", en: en ? ` (${en})` : "" };
+}
+
+/** Locked cells by sheet: “表一”的 A1、B2；… / A1, B2 on "表一"; … */
+export function cellsOnSheets(bySheet: ReadonlyMap<string, readonly string[]>): Pair {
+  return {
+    zh: [...bySheet].map(([s, cs]) => `“${s}”的 ${cs.join("、")}`).join("；"),
+    en: [...bySheet].map(([s, cs]) => `${cs.join(", ")} on "${s}"`).join("; "),
+  };
 }
 
 /** Pairs joined: "；" between Chinese items, "; " between English ones. */
