@@ -1,84 +1,190 @@
 /**
- * npm run bench (batch part): 200 workbooks (the fixtures copied, every 10th one broken — truncated or random bytes)
- * checked as `jixiao check <folder>` does (src/cli/pool.ts: worker threads, results in order), with 1 and with 2
- * workers, side by side with a bare library doing the same reading (ExcelJS loading each file, one thread).
- * Prints milliseconds, files per second, the ratio to the bare library, and the 2-worker speed-up.
+ * npm run bench (batch part, issue 13): 200 workbooks as a 财政局 receives them — each a unit's file of 2 to 5 sheets
+ * (the shared fixtures' and the corpus tables, their sheets combined with ExcelJS), every 10th one broken (truncated
+ * or random bytes) — checked as `jixiao check <folder>` does (src/cli/pool.ts), with 1 and with 2 lanes (the main
+ * thread, plus a worker thread), beside a bare library doing the same reading (ExcelJS loading each file, one thread).
+ *
+ * Each measurement runs in a fresh Node process, as the command does: cold JIT, its own worker start-up (a run that
+ * reuses a warmed-up main thread flatters 1 lane). The three run in turn, `repeats` times (default 3); medians are
+ * printed, with each run's figures and the load average. The 1- and 2-lane runs must give the same JSON.
+ *
+ * `node bench-batch.js [files=200] [repeats=3]`; a child is `node bench-batch.js --child bare|<lanes> <folder>`.
  */
+import { spawnSync } from "child_process";
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { checkFiles, type BatchFile } from "../src/cli/pool";
+import { collectFiles } from "../src/cli/batch";
 import "../src/cli/batchWorker"; // emitted beside pool.js so that the pool finds its worker script
 
-const FIXTURES =
-  process.env.JIXIAO_FIXTURES ??
-  [path.resolve(process.cwd(), "../shared/fixtures"), path.resolve(process.cwd(), "test/data/fixtures")].find((d) => fs.existsSync(d)) ??
-  "test/data/fixtures";
+const ROOT = process.cwd();
+const SOURCES = [
+  process.env.JIXIAO_FIXTURES ?? [path.resolve(ROOT, "../shared/fixtures"), path.resolve(ROOT, "test/data/fixtures")].find((d) => fs.existsSync(d)),
+  path.resolve(ROOT, "test/data/real"),
+].filter((d): d is string => !!d && fs.existsSync(d));
 
-function makeFolder(n: number): { dir: string; files: BatchFile[]; broken: number } {
+/** Distinct unit workbooks: book k holds 2 + k % 4 tables taken in turn from the fixtures and the corpus. */
+async function unitBooks(count: number): Promise<Uint8Array[]> {
+  const sheets: ExcelJS.Worksheet[] = [];
+  for (const dir of SOURCES) {
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith(".xlsx")).sort()) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(dir, f));
+      sheets.push(...wb.worksheets);
+    }
+  }
+  if (sheets.length === 0) throw new Error(`no tables under ${SOURCES.join(", ")}`);
+  const books: Uint8Array[] = [];
+  let next = 0;
+  for (let k = 0; k < count; k++) {
+    const out = new ExcelJS.Workbook();
+    for (let j = 0; j < 2 + (k % 4); j++) {
+      const src = sheets[next++ % sheets.length];
+      const ws = out.addWorksheet(`${j + 1}-${src.name}`.slice(0, 31));
+      ws.model = { ...src.model, name: ws.name };
+    }
+    books.push(new Uint8Array(await out.xlsx.writeBuffer()));
+  }
+  return books;
+}
+
+export async function makeFolder(n: number): Promise<{ dir: string; broken: number; sheets: number; bytes: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-bench-batch-"));
-  const sources = fs.readdirSync(FIXTURES).filter((f) => f.endsWith(".xlsx")).sort().map((f) => fs.readFileSync(path.join(FIXTURES, f)));
-  const files: BatchFile[] = [];
+  const books = await unitBooks(20);
   let broken = 0;
+  let sheets = 0;
+  let bytes = 0;
   for (let i = 0; i < n; i++) {
-    const src = sources[i % sources.length];
-    let bytes: Uint8Array = src;
+    const src = books[i % books.length];
+    let data = src;
     if (i % 10 === 9) {
       broken++;
-      bytes = i % 20 === 9 ? src.subarray(0, Math.floor(src.length * 0.6)) : Uint8Array.from({ length: 3000 }, (_, k) => (k * 131 + i) & 255);
-    }
+      data = i % 20 === 9 ? src.subarray(0, Math.floor(src.length * 0.6)) : Uint8Array.from({ length: 3000 }, (_, k) => (k * 131 + i) & 255);
+    } else sheets += 2 + ((i % books.length) % 4);
     const sub = path.join(dir, `单位${String(Math.floor(i / 20)).padStart(2, "0")}`);
     fs.mkdirSync(sub, { recursive: true });
-    const file = path.join(sub, `自评表-${String(i).padStart(3, "0")}.xlsx`);
-    fs.writeFileSync(file, bytes);
-    files.push({ path: file, display: path.relative(dir, file) });
+    fs.writeFileSync(path.join(sub, `自评表-${String(i).padStart(3, "0")}.xlsx`), data);
+    bytes += data.length;
   }
-  return { dir, files, broken };
+  return { dir, broken, sheets, bytes };
 }
 
-async function bare(files: BatchFile[]): Promise<number> {
-  const t = Date.now();
-  for (const f of files) {
-    try {
-      await new ExcelJS.Workbook().xlsx.readFile(f.path);
-    } catch {
-      /* a broken file costs its failed read, as in the batch */
+interface ChildResult {
+  ms: number;
+  files: number;
+  unreadable: number;
+  /** sha256 of the results' JSON (the lanes must agree). */
+  digest: string;
+  /** CPU the child used, all its threads, from its start (ms). */
+  cpuMs: number;
+  /** Files each lane checked. */
+  filesPerLane: number[];
+}
+
+interface Measured extends ChildResult {
+  /** Share of the machine (all cores) that other processes used while this child ran, 0–1. */
+  others: number;
+}
+
+/** One measurement, in this (fresh) process. */
+async function child(mode: string, dir: string): Promise<ChildResult> {
+  const { files } = collectFiles([dir], dir);
+  if (mode === "bare") {
+    const t = performance.now();
+    let unreadable = 0;
+    for (const f of files) {
+      try {
+        await new ExcelJS.Workbook().xlsx.readFile(f.path);
+      } catch {
+        unreadable++; // a broken file costs its failed read, as in the batch
+      }
     }
+    return { ms: performance.now() - t, files: files.length, unreadable, digest: "", cpuMs: cpuMs(), filesPerLane: [files.length] };
   }
-  return Date.now() - t;
+  const t = performance.now();
+  const { results, filesPerLane } = await checkFiles(files satisfies BatchFile[], { profile: "default", workers: Number(mode) });
+  const ms = performance.now() - t;
+  const digest = createHash("sha256").update(JSON.stringify(results)).digest("hex");
+  return { ms, files: results.length, unreadable: results.filter((r) => !r.ok).length, digest, cpuMs: cpuMs(), filesPerLane };
 }
 
-export async function benchBatch(n = 200): Promise<void> {
-  const { dir, files, broken } = makeFolder(n);
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Busy and total CPU time of the machine so far, all cores (ms). */
+function machineTimes(): { busy: number; total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const c of os.cpus()) {
+    const t = c.times.user + c.times.nice + c.times.sys + c.times.irq;
+    busy += t;
+    total += t + c.times.idle;
+  }
+  return { busy, total };
+}
+
+function runChild(mode: string, dir: string): Measured {
+  const before = machineTimes();
+  const r = spawnSync(process.execPath, [__filename, "--child", mode, dir], { encoding: "utf8" });
+  const after = machineTimes();
+  if (r.status !== 0) throw new Error(`bench child ${mode} failed: ${r.stderr}`);
+  const child = JSON.parse(r.stdout) as ChildResult;
+  const total = after.total - before.total;
+  return { ...child, others: total > 0 ? Math.max(0, after.busy - before.busy - child.cpuMs) / total : 0 };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+export async function benchBatch(n = 200, repeats = 3): Promise<void> {
+  const { dir, broken, sheets, bytes } = await makeFolder(n);
   try {
     const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-    console.log(`\nBatch: ${n} workbooks (${broken} broken), ${cores} core(s)`);
-    await checkFiles(files.slice(0, 10), { profile: "default", workers: 1 }); // warm-up
-    const lib = await bare(files);
-    const timed = async (workers: number) => {
-      const t = Date.now();
-      const { results, workers: used } = await checkFiles(files, { profile: "default", workers });
-      const ms = Date.now() - t;
-      const unreadable = results.filter((r) => !r.ok).length;
-      if (results.length !== n || unreadable !== broken) throw new Error(`batch lost files: ${results.length}/${n}, ${unreadable}/${broken} unreadable`);
-      return { ms, used };
+    const load = () => os.loadavg()[0].toFixed(2);
+    console.log(
+      `\nBatch: ${n} workbooks (${broken} broken; ${sheets} tables in the others, 2–5 per file; ${(bytes / 1024 / 1024).toFixed(1)} MB), ${cores} core(s), load ${load()}`,
+    );
+    const modes = ["bare", "1", "2"] as const;
+    const runs: Record<(typeof modes)[number], Measured[]> = { bare: [], 1: [], 2: [] };
+    for (let k = 0; k < repeats; k++) for (const m of modes) runs[m].push(runChild(m, dir));
+    for (const m of ["1", "2"] as const) {
+      for (const r of runs[m]) {
+        if (r.files !== n || r.unreadable !== broken) throw new Error(`batch lost files: ${r.files}/${n}, ${r.unreadable}/${broken} unreadable`);
+        if (r.digest !== runs["1"][0].digest) throw new Error("2 lanes gave another answer than 1");
+      }
+    }
+    const lib = median(runs.bare.map((r) => r.ms));
+    const row = (label: string, rs: Measured[]) => {
+      const ms = median(rs.map((r) => r.ms));
+      const each = rs.map((r) => `${Math.round(r.ms)}${r.filesPerLane.length > 1 ? ` [${r.filesPerLane.join("+")}]` : ""}`).join(", ");
+      console.log(`  ${label.padEnd(30)} ${String(Math.round(ms)).padStart(6)} ms  ${((n / ms) * 1000).toFixed(1).padStart(6)} files/s  ${(ms / lib).toFixed(2)}× bare  (runs: ${each})`);
+      return ms;
     };
-    const one = await timed(1);
-    const two = await timed(2);
-    const row = (label: string, ms: number) =>
-      console.log(`  ${label.padEnd(34)} ${String(ms).padStart(7)} ms  ${((n / ms) * 1000).toFixed(1).padStart(6)} files/s  ${(ms / lib).toFixed(2)}× bare`);
-    row("bare ExcelJS load, 1 thread", lib);
-    row(`jixiao check, 1 worker`, one.ms);
-    row(`jixiao check, ${two.used} workers`, two.ms);
-    console.log(`  speed-up 2 workers vs 1: ${(one.ms / two.ms).toFixed(2)}× (every file listed, ${broken} unreadable rows)`);
+    row("bare ExcelJS load, 1 thread", runs.bare);
+    const one = row("jixiao check, 1 lane", runs["1"]);
+    const two = row("jixiao check, 2 lanes", runs["2"]);
+    const others = median(Object.values(runs).flat().map((r) => r.others));
+    console.log(`  2 lanes / 1 lane: ${(two / one).toFixed(2)} (speed-up ${(one / two).toFixed(2)}×; same JSON, every file listed, ${broken} unreadable rows)`);
+    console.log(`  other processes used ${Math.round(others * 100)} % of the ${cores} cores during the runs (median; 0 % = a quiet machine); load now ${load()}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 if (require.main === module) {
-  benchBatch(Number(process.argv[2] ?? 200)).catch((e) => {
+  const argv = process.argv.slice(2);
+  const job =
+    argv[0] === "--child"
+      ? child(argv[1], argv[2]).then((r) => console.log(JSON.stringify(r)))
+      : benchBatch(Number(argv[0] ?? 200), Number(argv[1] ?? 3));
+  job.catch((e) => {
     console.error(e);
     process.exit(1);
   });

@@ -38,12 +38,26 @@ export async function makeBigWorkbook(fixture: string, file: string): Promise<vo
   });
   ws.commit();
   const detail = wb.addWorksheet("明细");
-  detail.addRow(["序号", "日期", "凭证号", "摘要", "科目", "金额（元）", "经办人", "备注"]).commit();
+  detail.addRow(["序号", "日期", "凭证号", "项目编码", "摘要", "科目", "资金来源", "收款单位", "金额（元）", "经办人", "备注"]).commit();
   const people = ["张三", "李四", "王五", "赵六"];
   const subjects = ["医疗救助支出", "办公费", "差旅费", "专用材料费"];
+  const sources = ["一般公共预算", "政府性基金预算", "上级转移支付"];
+  const towns = ["城关", "东山", "西河", "南塘", "北岭", "新桥", "古镇", "白沙", "青石", "石门", "柳林", "永安"];
   for (let i = 1; i <= DETAIL_ROWS; i++) {
     detail
-      .addRow([i, 43831 + (i % 366), `记-${String(i).padStart(6, "0")}`, `第${i}笔 救助款发放`, subjects[i % 4], Math.round(((i * 7919) % 100000) * 1.37) / 100, people[i % 4], i % 10 === 0 ? "已复核" : null])
+      .addRow([
+        i,
+        43831 + (i % 366),
+        `记-${String(i).padStart(6, "0")}`,
+        `XM2020-${String((i * 37) % 5000).padStart(4, "0")}`,
+        `第${i}笔 救助款发放`,
+        subjects[i % 4],
+        sources[i % 3],
+        `${towns[i % 12]}镇${((i * 13) % 40) + 1}村`,
+        Math.round(((i * 7919) % 100000) * 1.37) / 100,
+        people[i % 4],
+        i % 10 === 0 ? "已复核" : null,
+      ])
       .commit();
   }
   detail.commit();

@@ -8,7 +8,8 @@ import type { WorkbookAnalysis } from "../core/analysis";
 import type { FindingCode, Severity } from "../core/findings";
 import { SEVERITY_ORDER, sortFindings } from "../core/findings";
 import type { TableKind } from "../core/model";
-import { tablePlans, toUserError } from "./workflow";
+import { tablePlans } from "./workflow";
+import { toUserError } from "../core/messages";
 
 /** A row code for a file that could not be read (not a finding of a table; listed beside SPEC §4's codes). */
 export const FILE_UNREADABLE = "FILE_UNREADABLE";

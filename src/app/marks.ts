@@ -3,13 +3,12 @@
  * findings on their cells and to take those marks away. What is marked is decided in core (markPlan); how, by the
  * host (MarkingHost). Here: whether a host can mark at all, the preview, and the writes.
  */
-import { UserError } from "../core/errors";
 import type { WorkbookAnalysis } from "../core/analysis";
 import { markPlan } from "../core/marks";
 import type { CellMark, MarkPlan } from "../core/marks";
 import type { Severity } from "../core/findings";
 import type { MarkingHost, SpreadsheetHost } from "../host/host";
-import type { Lang } from "./lang";
+import { userError, type Lang } from "../core/messages";
 import { check } from "./workflow";
 import type { RunOptions } from "./workflow";
 
@@ -27,11 +26,7 @@ export function marking(host: SpreadsheetHost): MarkableHost | null {
 export function requireMarking(host: SpreadsheetHost): MarkableHost {
   const m = marking(host);
   if (!m) {
-    throw new UserError(
-      "当前环境不支持在单元格上标注问题；请在问题列表中查看。",
-      "Marking problems on the cells is not available here; see the list of findings instead.",
-      "no-marking",
-    );
+    throw userError("no-marking");
   }
   return m;
 }

@@ -4,7 +4,8 @@
  * through the document host port (src/host/document.ts).
  */
 import type { SheetAnalysis, TableAnalysis } from "../core/analysis";
-import { UserError } from "../core/errors";
+import type { UserError } from "../core/errors";
+import { aside, joined, userError } from "../core/messages";
 import type { Finding } from "../core/findings";
 import { buildNarrative, compareFigures, reportIssues, statedAnalysis, type FigureDifference, type Narrative } from "../core/narrative";
 import type { ProfileId } from "../core/profiles";
@@ -38,19 +39,13 @@ export function figuresDiffer(reports: TableReport[]): boolean {
 type SheetTables = Pick<SheetAnalysis, "sheet" | "tables" | "reason" | "reasonEn">;
 
 function noTable(sheets: SheetTables[], fileName?: string): UserError {
-  const why = sheets.map((s) => `${s.sheet}${s.reason ? `（${s.reason}）` : ""}`).join("；");
-  const whyEn = sheets.map((s) => `${s.sheet}${s.reasonEn ? ` (${s.reasonEn})` : ""}`).join("; ");
-  return fileName
-    ? new UserError(
-        `“${fileName}”中没有识别到绩效自评表：${why}`,
-        `No self-evaluation table was recognised in "${fileName}": ${whyEn}`,
-        "no-table",
-      )
-    : new UserError(
-        `工作簿中没有识别到绩效自评表：${why}`,
-        `No self-evaluation table was recognised in the workbook: ${whyEn}`,
-        "no-table",
-      );
+  const why = joined(
+    sheets.map((s) => {
+      const note = aside(s.reason, s.reasonEn);
+      return { zh: s.sheet + note.zh, en: s.sheet + note.en };
+    }),
+  );
+  return fileName ? userError("no-table-in-file", { file: fileName, why }) : userError("no-table-in-workbook", { why });
 }
 
 /** The tables to write: every recognised one, or those on `sheet`. Throws UserError when there is none. */
@@ -58,19 +53,12 @@ export function selectTables(sheets: SheetTables[], sheet: string | null, fileNa
   if (sheet !== null) {
     const s = sheets.find((x) => x.sheet === sheet) ?? sheets.find((x) => x.sheet.trim() === sheet.trim());
     if (!s) {
-      const names = sheets.map((x) => x.sheet).join("、");
-      throw new UserError(
-        `找不到工作表“${sheet}”（工作簿中有：${names}）`,
-        `No sheet named "${sheet}" (the workbook has: ${names})`,
-        "no-sheet",
-      );
+      throw userError("no-sheet", { sheet, names: sheets.map((x) => x.sheet) });
     }
     if (!s.tables.length)
-      throw new UserError(
-        `工作表“${s.sheet}”上没有识别到绩效自评表${s.reason ? `：${s.reason}` : ""}`,
-        `No self-evaluation table was recognised on sheet "${s.sheet}"${s.reasonEn ? `: ${s.reasonEn}` : ""}`,
-        "no-table",
-      );
+      throw s.reason
+        ? userError("no-table-on-sheet-because", { sheet: s.sheet, reason: { zh: s.reason, en: s.reasonEn ?? s.reason } })
+        : userError("no-table-on-sheet", { sheet: s.sheet });
     return s.tables;
   }
   const tables = sheets.flatMap((s) => s.tables);

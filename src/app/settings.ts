@@ -4,7 +4,7 @@
  * nothing is sent anywhere. Storage may be unavailable (private mode, locked-down webviews): then defaults apply.
  */
 import { isProfileId, type ProfileId } from "../core/profiles";
-import type { Lang } from "./lang";
+import type { Lang } from "../core/messages";
 
 export interface KeyValueStore {
   getItem(key: string): string | null;

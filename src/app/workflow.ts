@@ -9,7 +9,7 @@ import type { Finding, Severity } from "../core/findings";
 import type { CellChange, FillPlan } from "../core/plan";
 import type { ProfileId } from "../core/profiles";
 import type { SheetSnapshot } from "../core/snapshot";
-import { UserError, isUserError } from "../core/errors";
+import { userError } from "../core/messages";
 import type { Progress, ReadScope, SpreadsheetHost } from "../host/host";
 
 export interface RunOptions {
@@ -20,22 +20,10 @@ export interface RunOptions {
   onSnapshots?: (snapshots: SheetSnapshot[]) => void;
 }
 
-/** Any failure as a bilingual message: UserErrors pass through, anything else is wrapped (never a stack trace). */
-export function toUserError(e: unknown): UserError {
-  if (isUserError(e)) return e;
-  const detail = e instanceof Error ? e.message : typeof e === "string" ? e : "";
-  const short = detail.split("\n")[0].slice(0, 200);
-  return new UserError(
-    short ? `处理时出错：${short}` : "处理时出错，工作簿未被修改。",
-    short ? `Something went wrong: ${short}` : "Something went wrong; the workbook was not changed.",
-    "unexpected",
-  );
-}
-
 /** Runs the engine over sheets already read (the WPS ribbon reads synchronously, then comes here). */
 export function analyse(snapshots: SheetSnapshot[], profile: ProfileId): WorkbookAnalysis {
   if (snapshots.length === 0) {
-    throw new UserError("工作簿中没有可读取的工作表。", "The workbook has no sheet to read.", "no-sheets");
+    throw userError("no-sheets");
   }
   return analyzeWorkbook(snapshots, { profile });
 }
@@ -142,7 +130,7 @@ export async function fill(host: SpreadsheetHost, options: RunOptions): Promise<
 export async function adoptSuggestion(host: SpreadsheetHost, table: TableAnalysis, finding: Finding): Promise<FillPlan> {
   const plan = suggestionPlan(table, finding);
   if (plan.changes.length === 0) {
-    throw new UserError("这条建议已无需写入。", "There is nothing left to write for this suggestion.", "nothing-to-adopt");
+    throw userError("nothing-to-adopt");
   }
   await host.applyPlan(plan);
   return plan;

@@ -9,7 +9,6 @@ import * as fs from "fs";
 import * as path from "path";
 import { batchTotals, failOnTriggered, isWorkbookName, unreadableResult, type BatchFileResult } from "../app/batch";
 import { UserError } from "../core/errors";
-import { buildIssueList } from "../adapters/xlsx/issueList";
 import { writeOutputFile as writeFileAtomic } from "./io";
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, type CliIO } from "./io";
 import { usageError, type ParsedArgs } from "./args";
@@ -108,6 +107,8 @@ export async function runBatchCheck(args: ParsedArgs, io: CliIO): Promise<number
   let reportPath: string | null = null;
   if (args.report) {
     reportPath = path.resolve(cwd, args.report);
+    // loaded only for --report: the list is written with ExcelJS, ~600 modules a plain check need not load
+    const { buildIssueList } = await import("../adapters/xlsx/issueList");
     await writeFileAtomic(reportPath, await buildIssueList(results, args.lang));
   }
   const seconds = (Date.now() - started) / 1000;

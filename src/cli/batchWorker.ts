@@ -1,25 +1,20 @@
 /**
- * A batch worker thread: checks the files it is sent, one at a time, and answers with plain results
- * (src/app/batch fileResult / unreadableResult). Started by src/cli/pool.ts from the compiled lib/cli/batchWorker.js.
+ * A batch worker thread, started by src/cli/pool.ts from the compiled lib/cli/batchWorker.js with the shared queue as
+ * workerData: it takes files from the queue until none are left, posting each plain result with the file's index,
+ * then `{ done: true }`. It loads only the queue (the xlsx reader, the core, the app's batch result).
  */
-import { parentPort } from "worker_threads";
-import { fileResult, unreadableResult } from "../app/batch";
-import type { ProfileId } from "../core";
-import { analyseFile } from "./workbook";
+import { parentPort, workerData } from "worker_threads";
+import { drain, type BatchQueue, type LaneMessage } from "./batchQueue";
 
-export interface WorkerTask {
-  id: number;
-  path: string;
-  display: string;
-  profile: ProfileId;
+export interface WorkerInit {
+  queue: BatchQueue;
+  lane: number;
 }
 
-if (parentPort) {
+if (parentPort && workerData) {
   const port = parentPort;
-  port.on("message", (task: WorkerTask) => {
-    analyseFile(task.path, task.profile).then(
-      ({ analysis }) => port.postMessage({ id: task.id, result: fileResult(task.display, analysis) }),
-      (e: unknown) => port.postMessage({ id: task.id, result: unreadableResult(task.display, e) }),
-    );
-  });
+  const { queue, lane } = workerData as WorkerInit;
+  void drain(queue, lane, (index, result) => port.postMessage({ index, result } satisfies LaneMessage)).then(() =>
+    port.postMessage({ done: true } satisfies LaneMessage),
+  );
 }

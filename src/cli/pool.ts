@@ -1,23 +1,24 @@
 /**
- * Worker threads for a batch: N workers (default the machine's cores), each checking one file at a time; results
- * in the files' order. A worker that dies takes only its file with it (that file becomes an unreadable row) and is
- * replaced. Without a compiled worker script (running from TypeScript sources) the files are checked in this thread.
+ * A batch across threads: `workers` lanes — the main thread and workers − 1 worker threads — take files from one
+ * shared queue (src/cli/batchQueue.ts) until it is empty; each lane reads and checks its files itself. Results come
+ * back in the files' order whatever the number of lanes. A worker that dies takes only the file it was checking
+ * with it (an unreadable row) and is replaced while files are left. Without a compiled worker script (running from
+ * TypeScript sources) the main thread checks every file.
+ *
+ * Why the main thread is a lane: on a 2-core machine, 2 lanes are the main thread and one worker, not two workers
+ * beside an idle main thread — one worker start-up (module load, a cold JIT) fewer. Why a shared counter rather than
+ * a task message per file: no lane ever waits for the main thread to hand it the next file.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
-import { fileResult, runBatch, unreadableResult, type BatchFileResult } from "../app/batch";
-import type { ProfileId } from "../core";
-import { analyseFile } from "./workbook";
-import type { WorkerTask } from "./batchWorker";
+import { unreadableResult, type BatchFileResult } from "../app/batch";
+import type { ProfileId } from "../core/profiles";
+import { drain, laneSlot, newQueue, queueOpen, type BatchFile, type LaneMessage } from "./batchQueue";
+import type { WorkerInit } from "./batchWorker";
 
-export interface BatchFile {
-  /** Absolute path. */
-  path: string;
-  /** As the person named it (relative to the working directory). */
-  display: string;
-}
+export type { BatchFile } from "./batchQueue";
 
 /** The compiled worker beside this module (lib/cli/batchWorker.js), or null when running from sources. */
 export function workerScript(): string | null {
@@ -30,96 +31,82 @@ export function defaultWorkers(): number {
   return Math.max(1, cores);
 }
 
+/** Yields to the event loop (the workers' messages, the progress line) between the main thread's files. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function checkFiles(
   files: readonly BatchFile[],
-  options: { profile: ProfileId; workers: number; onProgress?: (done: number, total: number, file: string) => void },
-): Promise<{ results: BatchFileResult[]; workers: number }> {
+  options: {
+    profile: ProfileId;
+    /** Lanes: threads checking files at once (the main thread included, unless mainLane is false). */
+    workers: number;
+    /** false: the main thread only hands out and collects (all lanes are worker threads). Default true. */
+    mainLane?: boolean;
+    onProgress?: (done: number, total: number, file: string) => void;
+  },
+): Promise<{ results: BatchFileResult[]; workers: number; filesPerLane: number[] }> {
   const script = workerScript();
-  const n = Math.max(1, Math.min(options.workers, files.length));
-  const byDisplay = new Map(files.map((f) => [f.display, f]));
-  const names = files.map((f) => f.display);
-  if (!script || n === 1) {
-    const results = await runBatch(
-      names,
-      async (display) => {
-        const f = byDisplay.get(display)!;
-        try {
-          return fileResult(display, (await analyseFile(f.path, options.profile)).analysis);
-        } catch (e) {
-          return unreadableResult(display, e);
-        }
-      },
-      { concurrency: 1, onProgress: options.onProgress },
-    );
-    return { results, workers: 1 };
-  }
+  const lanes = script ? Math.max(1, Math.min(options.workers, files.length)) : 1;
+  const mainLane = !script || lanes === 1 || options.mainLane !== false;
+  const queue = newQueue(files, options.profile, lanes);
+  const results: (BatchFileResult | undefined)[] = new Array(files.length);
+  const filesPerLane: number[] = new Array<number>(lanes).fill(0);
+  let done = 0;
+  const record = (lane: number) => (index: number, result: BatchFileResult) => {
+    const first = results[index] === undefined;
+    results[index] = result;
+    if (!first) return;
+    done++;
+    filesPerLane[lane]++;
+    options.onProgress?.(done, files.length, files[index].display);
+  };
 
-  let nextId = 0;
-  const pending = new Map<number, { resolve(r: BatchFileResult): void; display: string }>();
-  const idle: Worker[] = [];
-  const waiting: ((w: Worker) => void)[] = [];
-  const all = new Set<Worker>();
-  const busyTask = new Map<Worker, number>();
-
-  const spawn = (): Worker => {
-    const w = new Worker(script);
-    all.add(w);
-    w.on("message", (m: { id: number; result: BatchFileResult }) => {
-      const p = pending.get(m.id);
-      pending.delete(m.id);
-      busyTask.delete(w);
-      p?.resolve(m.result);
-      release(w);
-    });
-    const lost = (why: string) => {
-      all.delete(w);
-      const id = busyTask.get(w);
-      busyTask.delete(w);
-      if (id !== undefined) {
-        const p = pending.get(id);
-        pending.delete(id);
-        p?.resolve(unreadableResult(p.display, new Error(why)));
-      }
-      if (!closing) release(spawn());
-    };
-    w.on("error", (e) => lost(e instanceof Error ? e.message : String(e)));
-    w.on("exit", (code) => {
-      if (all.has(w)) lost(`worker exited (${code})`);
-    });
-    return w;
-  };
-  const release = (w: Worker) => {
-    const next = waiting.shift();
-    if (next) next(w);
-    else idle.push(w);
-  };
-  const acquire = (): Promise<Worker> => {
-    const w = idle.pop();
-    return w ? Promise.resolve(w) : new Promise((resolve) => waiting.push(resolve));
-  };
-  let closing = false;
-  for (let i = 0; i < n; i++) idle.push(spawn());
-  try {
-    const results = await runBatch(
-      names,
-      async (display) => {
-        const f = byDisplay.get(display)!;
-        const w = await acquire();
-        const id = nextId++;
-        return new Promise<BatchFileResult>((resolve) => {
-          pending.set(id, { resolve, display });
-          busyTask.set(w, id);
-          const task: WorkerTask = { id, path: f.path, display, profile: options.profile };
-          w.postMessage(task);
+  const threads = new Set<Worker>();
+  const finished: Promise<void>[] = [];
+  /**
+   * Runs worker thread lane `lane` until the queue is empty; a dead worker loses its file and is replaced — unless
+   * three in a row died without a result (a worker that cannot start: the main thread takes what is left).
+   */
+  const threadLane = (lane: number): Promise<void> =>
+    new Promise<void>((resolve) => {
+      let failures = 0;
+      const start = () => {
+        const w = new Worker(script!, { workerData: { queue, lane } satisfies WorkerInit });
+        threads.add(w);
+        let over = false;
+        const lost = (why: string) => {
+          if (over) return;
+          over = true;
+          threads.delete(w);
+          const i = laneSlot(queue, lane);
+          if (i >= 0 && results[i] === undefined) record(lane)(i, unreadableResult(files[i].display, new Error(why)));
+          if (queueOpen(queue) && ++failures < 3) start();
+          else resolve();
+        };
+        const take = record(lane);
+        w.on("message", (m: LaneMessage) => {
+          if ("done" in m) {
+            over = true;
+            resolve();
+          } else {
+            failures = 0;
+            take(m.index, m.result);
+          }
         });
-      },
-      { concurrency: n, onProgress: options.onProgress },
-    );
-    return { results, workers: n };
+        w.on("error", (e) => lost(e instanceof Error ? e.message : String(e)));
+        w.on("exit", (code) => lost(`worker exited (${code})`));
+      };
+      start();
+    });
+  try {
+    for (let lane = mainLane ? 1 : 0; lane < lanes; lane++) finished.push(threadLane(lane));
+    if (mainLane) finished.push(drain(queue, 0, record(0), lanes > 1 ? yieldToLoop : undefined));
+    await Promise.all(finished);
+    if (queueOpen(queue)) await drain(queue, 0, record(0)); // every worker lane gave up
   } finally {
-    closing = true;
-    const ws = [...all];
-    all.clear();
-    await Promise.all(ws.map((w) => w.terminate()));
+    await Promise.all([...threads].map((w) => w.terminate()));
   }
+  // a worker that died between taking a file and naming it in its slot: that file is still listed
+  const complete = results.map((r, i) => r ?? unreadableResult(files[i].display, new Error("worker lost")));
+  return { results: complete, workers: lanes, filesPerLane };
 }

@@ -8,7 +8,8 @@
  */
 import { ExcelHost } from "../adapters/excel/ExcelHost";
 import type { SpreadsheetHost } from "../host/host";
-import { check, describeCheck, fill, summarize, toUserError } from "../app/workflow";
+import { check, describeCheck, fill, summarize } from "../app/workflow";
+import { toUserError } from "../core/messages";
 import { loadProfile, saveLastCommand, type KeyValueStore } from "../app/settings";
 
 export interface CommandDeps {

@@ -169,6 +169,17 @@ export interface TableBase {
   title: string | null;
   /** Parts of the layout that could not be read (each becomes a TABLE_PARTIAL finding). */
   partial: TablePartial[];
+  /** 填报日期 from the table's header or footer lines ("填报日期：2021年3月5日"), if written; dates the 落款. */
+  filledOn?: FilledOn | null;
+}
+
+/** A calendar date read from a cell. */
+export interface FilledOn {
+  year: number;
+  month: number;
+  day: number;
+  /** A1 address of the cell holding the date. */
+  cell: string;
 }
 
 export interface Goals {

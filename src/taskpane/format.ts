@@ -4,7 +4,7 @@
 import type { CellValue } from "../core/snapshot";
 import { formatNumber, formatRate } from "../core/numbers";
 import type { CellChange, CellContent } from "../core/plan";
-import type { Lang } from "./i18n";
+import type { Lang } from "../core/messages";
 
 /** Up to `max` decimals, trailing zeros dropped: 3386.925, 98, 9.89. */
 export function fmtNumber(n: number | null | undefined, max = 4): string {

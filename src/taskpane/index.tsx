@@ -5,23 +5,35 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { UserError } from "../core/errors";
 import { FileHost } from "../adapters/xlsx/FileHost";
 import type { ReportFileWriter } from "../host/document";
+import type { ChartRenderer } from "../adapters/chart/svg";
 import { App, type PaneMode } from "./components/App";
 import { loadLastCommand } from "../app/settings";
-import { toUserError } from "../app/workflow";
+import { toUserError, userError } from "../core/messages";
 import { missingRequirement } from "./requirements";
 import { detectWps, type WpsEnvironment } from "../adapters/wps/detect";
 
 type HostName = "excel" | "word" | null;
 
-/** The docx adapter behind the report-file port, loaded only when a report is written. */
+/**
+ * The docx adapter behind the report-file port, loaded only when a report is written: tables, and each chart drawn
+ * by ECharts and rasterised on a canvas in the pane (src/adapters/chart/browser.ts).
+ */
 const reportWriter: ReportFileWriter = {
   async build(narratives, source) {
-    const { docxReportWriter } = await import(/* webpackChunkName: "docx" */ "../adapters/docx");
-    return docxReportWriter.build(narratives, source);
+    const [{ buildReportDocxFromNarratives }, { renderChartInBrowser }] = await Promise.all([
+      import(/* webpackChunkName: "docx" */ "../adapters/docx"),
+      import(/* webpackChunkName: "chart" */ "../adapters/chart/browser"),
+    ]);
+    return buildReportDocxFromNarratives(narratives, source, { renderChart: renderChartInBrowser });
   },
+};
+
+/** Charts for Word's 写入报告, drawn in the pane; the chart code is loaded when the first one is drawn. */
+const renderChartLazily: ChartRenderer = async (chart) => {
+  const { renderChartInBrowser } = await import(/* webpackChunkName: "chart" */ "../adapters/chart/browser");
+  return renderChartInBrowser(chart);
 };
 
 /** The workbook a Word / WPS 文字 report is written from: the chosen file as a FileHost. */
@@ -33,8 +45,7 @@ function officeReady(timeoutMs = 4000): Promise<{ host: HostName; language: stri
   if (typeof Office === "undefined" || typeof Office.onReady !== "function") return Promise.resolve(none);
   const timeout = new Promise<typeof none>((resolve) => setTimeout(() => resolve(none), timeoutMs));
   const ready = Office.onReady().then((info) => {
-    const host: HostName =
-      info.host === Office.HostType.Excel ? "excel" : info.host === Office.HostType.Word ? "word" : null;
+    const host: HostName = info.host === Office.HostType.Excel ? "excel" : info.host === Office.HostType.Word ? "word" : null;
     let language: string | null = null;
     try {
       language = host ? Office.context.displayLanguage : null;
@@ -53,11 +64,7 @@ async function chooseMode(host: HostName): Promise<PaneMode> {
       if (missingRequirement("excel", isSet)) {
         return {
           kind: "failed",
-          error: new UserError(
-            "此加载项需要 Excel 2016 或更高版本（ExcelApi 1.5）。",
-            "This add-in needs Excel 2016 or later (ExcelApi 1.5).",
-            "excel-too-old",
-          ),
+          error: userError("excel-too-old"),
         };
       }
       const { ExcelHost } = await import(/* webpackChunkName: "excel" */ "../adapters/excel/ExcelHost");
@@ -68,18 +75,15 @@ async function chooseMode(host: HostName): Promise<PaneMode> {
       if (missingRequirement("word", isSet)) {
         return {
           kind: "failed",
-          error: new UserError(
-            "此加载项需要 Word 2016 或更高版本（WordApi 1.3）。",
-            "This add-in needs Word 2016 or later (WordApi 1.3).",
-            "word-too-old",
-          ),
+          error: userError("word-too-old"),
         };
       }
       const [{ WordPane }, { WordReport, officeWordRun }] = await Promise.all([
         import(/* webpackChunkName: "word" */ "./word/WordPane"),
         import(/* webpackChunkName: "word" */ "../adapters/word/WordReport"),
       ]);
-      const report = new WordReport(officeWordRun());
+      // the report's charts are drawn in the pane: ECharts' SVG on a canvas (src/adapters/chart/browser.ts)
+      const report = new WordReport(officeWordRun(), { renderChart: renderChartLazily });
       return { kind: "word", render: (lang) => <WordPane lang={lang} report={report} openWorkbook={openWorkbook} /> };
     }
     return {

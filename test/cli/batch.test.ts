@@ -140,21 +140,55 @@ describe("the compiled command: worker threads", () => {
     execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: "pipe" });
   });
 
-  test("2 workers give exactly the 1-worker answer, in the same order", () => {
+  test("1, 2 and 3 lanes print byte-identical JSON, in the same order", () => {
     const t = tree();
     const jixiao = (workers: number) => {
       const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "jixiao.js"), "check", ".", "--json", "--workers", String(workers)], {
         cwd: t.dir,
         encoding: "utf8",
       });
-      return { code: r.status, json: JSON.parse(r.stdout) as BatchJson, stderr: r.stderr };
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
     };
     const one = jixiao(1);
-    const two = jixiao(2);
     expect(one.code).toBe(2);
-    expect(two.code).toBe(2);
-    expect(two.stderr).toBe("");
-    expect(two.json.files).toEqual(one.json.files);
+    expect((JSON.parse(one.stdout) as BatchJson).totals.unreadable).toBe(2);
+    for (const n of [2, 3]) {
+      const many = jixiao(n);
+      expect(many.code).toBe(2);
+      expect(many.stderr).toBe("");
+      expect(many.stdout).toBe(one.stdout);
+    }
     expect(fs.existsSync(path.join(ROOT, "lib", "cli", "batchWorker.js"))).toBe(true);
+  });
+
+  test("worker threads alone (the main thread only collecting) give the main thread's results for 40 files", () => {
+    const dir = tempDir("jixiao-lanes-");
+    for (let i = 0; i < 40; i++) {
+      const name = FIXTURE_NAMES[i % FIXTURE_NAMES.length];
+      const bytes = i % 9 === 4 ? truncated(fixtureBytes(name)) : i % 9 === 8 ? randomBytes(2000, i + 1) : fixtureBytes(name);
+      fs.writeFileSync(path.join(dir, `${String(i).padStart(2, "0")}-${name}.xlsx`), bytes);
+    }
+    // the compiled pool (lib/cli), so that its worker script exists; prints results and files per lane
+    const script = `
+      const { checkFiles } = require(${JSON.stringify(path.join(ROOT, "lib", "cli", "pool.js"))});
+      const { collectFiles } = require(${JSON.stringify(path.join(ROOT, "lib", "cli", "batch.js"))});
+      const { files } = collectFiles([${JSON.stringify(dir)}], ${JSON.stringify(dir)});
+      const [workers, mainLane] = process.argv.slice(1).map(Number);
+      checkFiles(files, { profile: "default", workers, mainLane: mainLane === 1 }).then((r) => console.log(JSON.stringify(r)));`;
+    const lanes = (workers: number, mainLane: boolean) => {
+      const r = spawnSync(process.execPath, ["-e", script, String(workers), mainLane ? "1" : "0"], { encoding: "utf8" });
+      expect(r.stderr).toBe("");
+      return JSON.parse(r.stdout) as { results: BatchFileResult[]; workers: number; filesPerLane: number[] };
+    };
+    const main = lanes(1, true);
+    expect(main.filesPerLane).toEqual([40]);
+    expect(main.results.filter((r) => !r.ok)).toHaveLength(8);
+    const threads = lanes(2, false);
+    expect(threads.workers).toBe(2);
+    expect(threads.filesPerLane.reduce((a, b) => a + b, 0)).toBe(40);
+    expect(JSON.stringify(threads.results)).toBe(JSON.stringify(main.results));
+    const mixed = lanes(2, true);
+    expect(mixed.filesPerLane.reduce((a, b) => a + b, 0)).toBe(40);
+    expect(JSON.stringify(mixed.results)).toBe(JSON.stringify(main.results));
   });
 });

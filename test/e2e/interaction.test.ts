@@ -1,11 +1,15 @@
 /**
  * The standalone page in Chromium beyond the happy path: English browsers, a file that is not a workbook,
- * keyboard-only use, 采纳建议 with undo, and the settings (profile remembered across reloads).
+ * keyboard-only use, 采纳建议 with undo, 生成报告 (the differing figures first; the .docx holds tables and the chart
+ * rasterised in the page, and LibreOffice opens it), and the settings (profile remembered across reloads).
  */
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import JSZip from "jszip";
 import type { Page } from "playwright-core";
+import { sofficeConvert } from "../support/libreoffice";
 import { FIXTURES, RESULTS, startSession, type Session } from "./helpers";
 
 jest.setTimeout(300_000);
@@ -133,6 +137,26 @@ test("生成报告 on an unfilled table: the differing figures first, nothing wr
   const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "按表中数字生成" }).click()]);
   expect(dl.suggestedFilename()).toMatch(/自评报告\.docx$/);
   await expect(wait.count()).resolves.toBe(0);
+  // the downloaded .docx holds real Word tables (header row repeated) and the chart, rasterised in the page as PNG
+  const docxFile = path.join(RESULTS, "pane-report-as-is.docx");
+  await dl.saveAs(docxFile);
+  const zip = await JSZip.loadAsync(fs.readFileSync(docxFile));
+  const documentXml = await zip.file("word/document.xml")!.async("string");
+  expect((documentXml.match(/<w:tbl>/g) ?? []).length).toBeGreaterThanOrEqual(2);
+  expect(documentXml).toContain("<w:tblHeader/>");
+  expect(documentXml).toMatch(/<w:drawing>[\s\S]*jixiao-chart-1/);
+  const media = zip.file(/^word\/media\/.+\.png$/);
+  expect(media).toHaveLength(1);
+  const png = await media[0].async("uint8array");
+  expect(Buffer.from(png.subarray(0, 8)).toString("hex")).toBe("89504e470d0a1a0a");
+  // drawn at twice its shown size (1280 × 680), not blank: many colours in a black-and-white chart's antialiasing
+  expect(Buffer.from(png.subarray(16, 24)).readUInt32BE(0)).toBe(1280);
+  expect(png.length).toBeGreaterThan(8000);
+  // LibreOffice opens it: the PDF holds the table caption and the figure caption
+  const pdf = await sofficeConvert(docxFile, "pdf", fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-pane-docx-")));
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
+  expect(text).toContain("表1");
+  expect(text).toContain("图1");
   // 先填充再生成 opens the fill preview and says what comes next; still nothing written
   await report.click();
   await wait.waitFor();

@@ -86,7 +86,27 @@ export interface EtCell {
   formula: string | null;
   numberFormat: string;
   locked: boolean;
+  /** The cell's fill (Range.Interior); absent: none. */
+  interior?: EtInterior;
 }
+
+/** Range.Interior as the object model describes it: colours are BGR longs (VBA's RGB(r, g, b) = r + g·256 + b·65536). */
+export interface EtInterior {
+  color: number;
+  /** xlPattern: 1 xlSolid, -4125 xlGray50 …; no fill is an absent interior (xlNone -4142). */
+  pattern: number;
+  patternColor: number;
+  tintAndShade: number;
+}
+
+/** A cell comment (批注): WPS's Range.Comment, Excel VBA's legacy Comment object. */
+export interface EtComment {
+  text: string;
+  author: string;
+}
+
+/** xlNone / xlColorIndexNone / xlPatternNone. */
+export const XL_NONE = -4142;
 
 export interface Rect {
   top: number;
@@ -181,7 +201,26 @@ export class EtSheetModel {
   password: string | null = null;
   /** -1 visible, 0 hidden, 2 very hidden (xlSheetVisible / xlSheetHidden / xlSheetVeryHidden). */
   visible: -1 | 0 | 2 = -1;
+  /** Comments by cell (the same keys as `cells`). */
+  readonly comments = new Map<number, EtComment>();
   constructor(public name: string) {}
+
+  /** Puts a comment on a cell, as a person would. */
+  annotate(address: string, text: string, author = "张三"): this {
+    const r = parseRef(address);
+    this.comments.set(key(r.top, r.left), { text, author });
+    return this;
+  }
+
+  comment(address: string): EtComment | undefined {
+    const r = parseRef(address);
+    return this.comments.get(key(r.top, r.left));
+  }
+
+  /** Fills a cell with a colour ("#RRGGBB"), as a person would. */
+  fillCell(address: string, rgb: string, pattern = 1): this {
+    return this.setA1(address, { interior: { color: bgrOf(rgb), pattern, patternColor: 0, tintAndShade: 0 } });
+  }
 
   get(row: number, col: number): EtCell {
     return this.cells.get(key(row, col)) ?? EMPTY;
@@ -195,7 +234,7 @@ export class EtSheetModel {
   set(row: number, col: number, cell: Partial<EtCell>): this {
     const next: EtCell = { ...this.get(row, col), ...cell };
     if (next.value === "") next.value = null;
-    if (next.value === null && next.formula === null && next.numberFormat === "General" && next.locked) this.cells.delete(key(row, col));
+    if (next.value === null && next.formula === null && next.numberFormat === "General" && next.locked && !next.interior) this.cells.delete(key(row, col));
     else this.cells.set(key(row, col), next);
     return this;
   }
@@ -254,6 +293,12 @@ export class EtSheetModel {
   }
 }
 
+/** "#RRGGBB" → the BGR long the object model uses. */
+export function bgrOf(rgb: string): number {
+  const n = parseInt(rgb.replace(/^#/, ""), 16);
+  return ((n & 0xff) << 16) | (n & 0xff00) | ((n >> 16) & 0xff);
+}
+
 export class EtWorkbookModel {
   sheets: EtSheetModel[] = [];
   active = 0;
@@ -283,6 +328,7 @@ export interface EtWorkbookJson {
     visible: -1 | 0 | 2;
     merges: Rect[];
     cells: [number, number, EtCell][];
+    comments?: [number, number, EtComment][];
   }[];
 }
 
@@ -303,6 +349,12 @@ export function workbookToJson(wb: EtWorkbookModel): EtWorkbookJson {
           const { row, col } = fromKey(k);
           return [row, col, { ...c, value: c.value && typeof c.value === "object" ? { ...c.value } : c.value }];
         }),
+      comments: [...s.comments.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([k, c]): [number, number, EtComment] => {
+          const { row, col } = fromKey(k);
+          return [row, col, { ...c }];
+        }),
     })),
   };
 }
@@ -318,6 +370,7 @@ export function workbookFromJson(j: EtWorkbookJson): EtWorkbookModel {
     m.visible = s.visible;
     m.merges = s.merges.map((x) => ({ ...x }));
     for (const [row, col, c] of s.cells) m.cells.set(key(row, col), { ...c });
+    for (const [row, col, c] of s.comments ?? []) m.comments.set(key(row, col), { ...c });
   }
   return wb;
 }
@@ -338,6 +391,8 @@ export class FakeEt {
   workbook: EtWorkbookModel | null;
   screenUpdating = true;
   displayAlerts = true;
+  /** The person using WPS: the author of comments added through the object model. */
+  userName = "李四";
   /** The selected cell or range, as the person would see it. */
   selection: { sheet: string; address: string } | null = null;
   readonly stats = { calls: 0, cellsRead: 0, cellsWritten: 0, largestRead: 0, probes: 0 };
@@ -650,6 +705,123 @@ export class FakeEt {
       this.alive(s);
       return this.rangeObject(s, { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS });
     });
+    this.member(o, "Comments", () => {
+      this.alive(s);
+      // A snapshot in sheet order (rows, then columns), as Excel's object model lists them.
+      const keys = [...s.comments.keys()].sort((a, b) => a - b);
+      const c: Obj = {};
+      this.member(c, "Count", () => keys.length);
+      this.method(c, "Item", (i: unknown) => {
+        if (typeof i !== "number" || !Number.isInteger(i) || i < 1 || i > keys.length) {
+          throw new ComError(HRESULT.BAD_INDEX, `下标越界 / subscript out of range: Comments.Item(${String(i)})`);
+        }
+        const { row, col } = fromKey(keys[i - 1]);
+        return this.commentObject(s, row, col);
+      });
+      return c;
+    });
+    return o;
+  }
+
+  /** A cell's comment: Text() reads, Text(text) writes; Author; Delete(); Parent (the cell). */
+  private commentObject(s: EtSheetModel, row: number, col: number): Obj {
+    const k = key(row, col);
+    const model = s.comments.get(k);
+    const o: Obj = {};
+    const live = (): EtComment => {
+      this.alive(s);
+      const c = s.comments.get(k);
+      if (!c || c !== model) throw new ComError(HRESULT.APP_DEFINED, "批注已被删除 / the comment was deleted");
+      return c;
+    };
+    this.method(o, "Text", (text?: unknown, start?: unknown, overwrite?: unknown) => {
+      const c = live();
+      if (text === undefined) return c.text;
+      if (start !== undefined || (overwrite !== undefined && overwrite !== true)) throw new ComError(HRESULT.BAD_PARAM_COUNT, "Text(text, start, overwrite) is not supported by this fake");
+      if (s.protected) throw new ComError(HRESULT.APP_DEFINED, "工作表受保护 / the sheet is protected");
+      c.text = String(text);
+      this.stats.cellsWritten++;
+      return c.text;
+    });
+    this.member(o, "Author", () => live().author);
+    this.method(o, "Delete", () => {
+      live();
+      if (s.protected) throw new ComError(HRESULT.APP_DEFINED, "工作表受保护 / the sheet is protected");
+      this.beforeWrite();
+      s.comments.delete(k);
+      this.stats.cellsWritten++;
+      return true;
+    });
+    this.member(o, "Parent", () => this.rangeObject(s, { top: row, left: col, bottom: row, right: col }));
+    return o;
+  }
+
+  /** Range.Interior: Color (BGR), ColorIndex (xlNone when no fill), Pattern, PatternColor, TintAndShade. */
+  private interiorObject(s: EtSheetModel, r: Rect): Obj {
+    const o: Obj = {};
+    const NONE: EtInterior = { color: 16777215, pattern: XL_NONE, patternColor: 0, tintAndShade: 0 };
+    const read = (f: (i: EtInterior) => number) => this.uniform(s, r, (c) => f(c.interior ?? NONE));
+    const write = (f: (old: EtInterior | undefined) => EtInterior | undefined) => {
+      this.alive(s);
+      if (s.protected) throw new ComError(HRESULT.APP_DEFINED, `不能在受保护的工作表中设置格式 / cannot format cells on a protected sheet (${s.name})`);
+      for (let row = r.top; row <= r.bottom; row++)
+        for (let col = r.left; col <= r.right; col++) {
+          this.beforeWrite();
+          s.set(row, col, { interior: f(s.get(row, col).interior) });
+          this.stats.cellsWritten++;
+        }
+    };
+    const num = (v: unknown, what: string): number => {
+      const n = Number(v);
+      if (typeof v !== "number" || !Number.isFinite(n)) throw new ComError(HRESULT.APP_DEFINED, `${what} must be a number`);
+      return n;
+    };
+    this.member(
+      o,
+      "Color",
+      () => read((i) => i.color),
+      (v) => {
+        const c = num(v, "Color");
+        if (c < 0 || c > 16777215) throw new ComError(HRESULT.APP_DEFINED, "Color out of range");
+        write((old) => ({ ...(old ?? { ...NONE, pattern: 1 }), color: c }));
+      },
+    );
+    this.member(
+      o,
+      "ColorIndex",
+      () => read((i) => (i.pattern === XL_NONE ? XL_NONE : 1)),
+      (v) => {
+        if (num(v, "ColorIndex") !== XL_NONE) throw new ComError(HRESULT.APP_DEFINED, "this fake sets ColorIndex only to xlNone");
+        write(() => undefined);
+      },
+    );
+    this.member(
+      o,
+      "Pattern",
+      () => read((i) => i.pattern),
+      (v) => {
+        const p = num(v, "Pattern");
+        write((old) => (p === XL_NONE ? undefined : { ...(old ?? NONE), pattern: p }));
+      },
+    );
+    this.member(
+      o,
+      "PatternColor",
+      () => read((i) => i.patternColor),
+      (v) => {
+        const c = num(v, "PatternColor");
+        write((old) => ({ ...(old ?? { ...NONE, pattern: 1 }), patternColor: c }));
+      },
+    );
+    this.member(
+      o,
+      "TintAndShade",
+      () => read((i) => i.tintAndShade),
+      (v) => {
+        const t = num(v, "TintAndShade");
+        write((old) => ({ ...(old ?? { ...NONE, pattern: 1 }), tintAndShade: t }));
+      },
+    );
     return o;
   }
 
@@ -897,6 +1069,23 @@ export class FakeEt {
       if (wb.sheets[wb.active] !== s) throw new ComError(HRESULT.APP_DEFINED, "Range 类的 Activate 方法无效 / Activate method of Range class failed");
       this.selection = { sheet: s.name, address: rectA1(r) };
       return true;
+    });
+    this.member(o, "Interior", () => this.interiorObject(s, r));
+    this.member(o, "Comment", () => {
+      this.alive(s);
+      if (rows * cols !== 1) throw new ComError(HRESULT.APP_DEFINED, "Comment 只适用于单个单元格 / Comment works on a single cell");
+      return s.comments.has(key(r.top, r.left)) ? this.commentObject(s, r.top, r.left) : null;
+    });
+    this.method(o, "AddComment", (text?: unknown) => {
+      this.alive(s);
+      if (rows * cols !== 1) throw new ComError(HRESULT.APP_DEFINED, "AddComment 只适用于单个单元格 / AddComment works on a single cell");
+      if (s.protected) throw new ComError(HRESULT.APP_DEFINED, "工作表受保护 / the sheet is protected");
+      const k = key(r.top, r.left);
+      if (s.comments.has(k)) throw new ComError(HRESULT.APP_DEFINED, "单元格已有批注 / the cell already has a comment");
+      this.beforeWrite();
+      s.comments.set(k, { text: text === undefined ? "" : String(text), author: this.userName });
+      this.stats.cellsWritten++;
+      return this.commentObject(s, r.top, r.left);
     });
     this.method(o, "ClearContents", () => {
       this.writeGrid(s, r, null, (row, col) => {

@@ -31,6 +31,26 @@ export interface FakeCell {
   value: CellValue;
   formula: string | null;
   numberFormat: string;
+  /** The cell's fill; absent: no fill. */
+  fill?: FakeFill;
+}
+
+/** A cell's fill as Office.js describes it (RangeFill). */
+export interface FakeFill {
+  /** "#RRGGBB", upper case. */
+  color: string;
+  /** Excel.FillPattern: "Solid", "Gray50", … ("None" is no fill, kept as an absent fill). */
+  pattern: string;
+  patternColor: string;
+  tintAndShade: number;
+  patternTintAndShade: number;
+}
+
+/** A note (ExcelApi 1.18) or a threaded comment (ExcelApi 1.10) on one cell: a cell holds at most one of them. */
+export interface FakeAnnotation {
+  kind: "note" | "comment";
+  content: string;
+  author: string;
 }
 
 /** An Office-style API error (what OfficeExtension.Error carries). */
@@ -110,13 +130,34 @@ export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
   merges: MergedArea[] = [];
   protected = false;
+  /** Notes and comments by cell (the same keys as `cells`). */
+  readonly annotations = new Map<number, FakeAnnotation>();
   constructor(public name: string) {}
+
+  /** Puts a note (or a threaded comment) on a cell, as a person would. */
+  annotate(address: string, content: string, kind: FakeAnnotation["kind"] = "note", author = "张三"): this {
+    const { rect } = parseRangeAddress(address);
+    this.annotations.set(key(rect.top, rect.left), { kind, content, author });
+    return this;
+  }
+
+  annotation(address: string): FakeAnnotation | undefined {
+    const { rect } = parseRangeAddress(address);
+    return this.annotations.get(key(rect.top, rect.left));
+  }
+
+  /** Fills a cell with a solid colour ("#RRGGBB"), as a person would. */
+  fillCell(address: string, color: string, pattern = "Solid"): this {
+    return this.setA1(address, {
+      fill: { color: color.toUpperCase(), pattern, patternColor: "#000000", tintAndShade: 0, patternTintAndShade: 0 },
+    });
+  }
 
   /** Puts a value (and/or formula, number format) into a cell, 1-based. */
   set(row: number, col: number, cell: Partial<FakeCell>): this {
     const old = this.cells.get(key(row, col)) ?? { value: null, formula: null, numberFormat: "General" };
     const next = { ...old, ...cell };
-    if (next.value === null && next.formula === null && next.numberFormat === "General") this.cells.delete(key(row, col));
+    if (next.value === null && next.formula === null && next.numberFormat === "General" && !next.fill) this.cells.delete(key(row, col));
     else this.cells.set(key(row, col), next);
     return this;
   }
@@ -256,7 +297,10 @@ const XML_BAD_CHAR = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\uD800-\uDFF
 /** A small well-formedness check of one custom XML part: declaration?, one root element, escaped text, namespace. */
 function checkXml(xml: string): string {
   if (XML_BAD_CHAR.test(xml)) throw new FakeOfficeError("InvalidArgument", "The XML holds a character XML 1.0 forbids.");
-  const m = /^\s*(<\?xml[^?]*\?>)?\s*<([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(?:\/>|>([\s\S]*)<\/\2\s*>)\s*$/.exec(xml);
+  const m =
+    /^\s*(<\?xml[^?]*\?>)?\s*<([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(?:\/>|>([\s\S]*)<\/\2\s*>)\s*$/.exec(
+      xml,
+    );
   if (!m) throw new FakeOfficeError("InvalidArgument", "The XML is not well formed.");
   const attrs = m[3] ?? "";
   const text = m[4] ?? "";
@@ -287,6 +331,8 @@ export class FakeExcel {
   activeSheet: string | null = null;
   selection: { sheet: string; address: string } | null = null;
   workbookName = "Book1.xlsx";
+  /** The signed-in person: the author of the notes and comments an add-in adds. */
+  userName = "李四";
   customXmlParts: StoredXmlPart[] = [];
   /** Highest ExcelApi requirement set this "Excel" supports. */
   excelApi = "1.13";
@@ -638,6 +684,14 @@ export class FakeWorksheetProxy extends FakeProxy<FakeSheet> {
       return resolved;
     });
   }
+  /** Worksheet.notes (ExcelApi 1.18). */
+  get notes(): FakeAnnotationCollection {
+    return new FakeAnnotationCollection(this.ctx, "note", () => this.must());
+  }
+  /** Worksheet.comments (ExcelApi 1.10): threaded comments. */
+  get comments(): FakeAnnotationCollection {
+    return new FakeAnnotationCollection(this.ctx, "comment", () => this.must());
+  }
   activate(): void {
     this.ctx._queue("Worksheet.activate", () => {
       this.ctx.fake.activeSheet = this.must().name;
@@ -809,7 +863,8 @@ export class FakeRangeProxy extends FakeProxy<RangeTarget> {
     let resolved: { sheet: FakeSheet; areas: Rect[] } | null | undefined;
     return new FakeRangeAreasProxy(this.ctx, () => {
       if (!versionAtLeast(fake.excelApi, "1.9")) throw new FakeOfficeError("ApiNotFound", "getSpecialCellsOrNullObject needs ExcelApi 1.9");
-      if (cellType !== "Constants" && cellType !== "Formulas") throw new FakeOfficeError("InvalidArgument", `cellType ${cellType} is not modelled`);
+      if (cellType !== "Constants" && cellType !== "Formulas")
+        throw new FakeOfficeError("InvalidArgument", `cellType ${cellType} is not modelled`);
       if (resolved === undefined) {
         const { sheet, rect } = this.must();
         const byRow = new Map<number, number[]>();
@@ -847,6 +902,17 @@ export class FakeRangeProxy extends FakeProxy<RangeTarget> {
       }
       return resolved;
     });
+  }
+
+  /** The model cells this range stands for, resolved at sync time (for the annotation and fill fakes). */
+  _target(): RangeTarget {
+    return this.must();
+  }
+
+  /** Range.format; only `fill` is modelled. */
+  get format(): { fill: FakeRangeFillProxy } {
+    const fill = new FakeRangeFillProxy(this.ctx, () => this.must());
+    return { fill };
   }
 
   select(): void {
@@ -1024,6 +1090,244 @@ export class FakeCustomXmlPartProxy extends FakeProxy<StoredXmlPart> {
       const part = this.must();
       const fake = this.ctx.fake;
       fake.customXmlParts = fake.customXmlParts.filter((p) => p !== part);
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fills and notes (标注问题)
+
+const NO_FILL = { color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: 0, patternTintAndShade: 0 } as const;
+const FILL_PROPS_1_9 = new Set(["pattern", "patternColor", "tintAndShade", "patternTintAndShade"]);
+
+/**
+ * Range.format.fill: `color` (ExcelApi 1.1; "#FFFFFF" for a cell without fill, as Excel answers), `pattern` ("None" for
+ * no fill), `patternColor`, `tintAndShade`, `patternTintAndShade` (ExcelApi 1.9); null where the range's cells differ.
+ * Setting `color` on a cell without fill makes it Solid; `clear()` or pattern "None" removes the fill. Writes into a
+ * protected sheet reject with AccessDenied.
+ */
+export class FakeRangeFillProxy extends FakeProxy<RangeTarget> {
+  protected readonly scalarProps = ["color", "pattern", "patternColor", "tintAndShade", "patternTintAndShade"] as const;
+  protected readScalar(t: RangeTarget, prop: string, state: SyncState): unknown {
+    const fake = this.ctx.fake;
+    if (FILL_PROPS_1_9.has(prop) && !versionAtLeast(fake.excelApi, "1.9")) {
+      throw new FakeOfficeError("ApiNotFound", `RangeFill.${prop} needs ExcelApi 1.9`);
+    }
+    let v: unknown;
+    let first = true;
+    for (let r = t.rect.top; r <= t.rect.bottom; r++) {
+      for (let c = t.rect.left; c <= t.rect.right; c++) {
+        const f = t.sheet.get(r, c).fill ?? NO_FILL;
+        const x = f[prop as keyof FakeFill];
+        if (first) v = x;
+        else if (v !== x) v = null;
+        first = false;
+      }
+    }
+    fake._accountBytes(state, utf8Bytes(v) + prop.length + 3);
+    return v;
+  }
+  get color(): string {
+    return this.loaded("color");
+  }
+  set color(v: string) {
+    this.set1("color", v);
+  }
+  get pattern(): string {
+    return this.loaded("pattern");
+  }
+  set pattern(v: string) {
+    this.set1("pattern", v);
+  }
+  get patternColor(): string {
+    return this.loaded("patternColor");
+  }
+  set patternColor(v: string) {
+    this.set1("patternColor", v);
+  }
+  get tintAndShade(): number {
+    return this.loaded("tintAndShade");
+  }
+  set tintAndShade(v: number) {
+    this.set1("tintAndShade", v);
+  }
+  get patternTintAndShade(): number {
+    return this.loaded("patternTintAndShade");
+  }
+  set patternTintAndShade(v: number) {
+    this.set1("patternTintAndShade", v);
+  }
+  clear(): void {
+    this.each("RangeFill.clear", (sheet, r, c) => sheet.set(r, c, { fill: undefined }));
+  }
+
+  private set1(prop: keyof FakeFill, v: string | number): void {
+    this.each(`RangeFill.${prop}=`, (sheet, r, c) => {
+      if (FILL_PROPS_1_9.has(prop) && !versionAtLeast(this.ctx.fake.excelApi, "1.9")) {
+        throw new FakeOfficeError("ApiNotFound", `RangeFill.${prop} needs ExcelApi 1.9`);
+      }
+      const old: FakeFill | undefined = sheet.get(r, c).fill;
+      if (prop === "color" || prop === "patternColor") {
+        if (typeof v !== "string" || !/^#[0-9A-Fa-f]{6}$/.test(v)) throw new FakeOfficeError("InvalidArgument", `${prop} must be #RRGGBB`);
+        v = v.toUpperCase();
+      }
+      if (prop === "pattern" && v === "None") {
+        sheet.set(r, c, { fill: undefined });
+        return;
+      }
+      const base: FakeFill = old ?? { ...NO_FILL, pattern: "Solid" };
+      sheet.set(r, c, { fill: { ...base, [prop]: v } });
+    });
+  }
+
+  private each(describe: string, f: (sheet: FakeSheet, row: number, col: number) => void): void {
+    this.ctx._queue(describe, (state) => {
+      const { sheet, rect } = this.must();
+      if (sheet.protected) throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
+      for (let r = rect.top; r <= rect.bottom; r++) {
+        for (let c = rect.left; c <= rect.right; c++) {
+          state.cellsWritten++;
+          f(sheet, r, c);
+        }
+      }
+    });
+  }
+}
+
+interface AnnotationTarget {
+  sheet: FakeSheet;
+  cellKey: number;
+  annotation: FakeAnnotation;
+}
+
+function requireAnnotations(fake: FakeExcel, kind: FakeAnnotation["kind"]): void {
+  const need = kind === "note" ? "1.18" : "1.10";
+  if (!versionAtLeast(fake.excelApi, need)) {
+    throw new FakeOfficeError("ApiNotFound", `${kind === "note" ? "Worksheet.notes" : "Worksheet.comments"} needs ExcelApi ${need}`);
+  }
+}
+
+/**
+ * Worksheet.notes (NoteCollection, ExcelApi 1.18) or Worksheet.comments (CommentCollection, ExcelApi 1.10): a
+ * collection sees only its own kind; `add` refuses a cell that already holds a note or a comment, a range of more than
+ * one cell, another sheet's cell, and a protected sheet (AccessDenied). The author is the signed-in person.
+ */
+export class FakeAnnotationCollection extends FakeProxy<AnnotationTarget[]> {
+  protected readonly scalarProps = [] as const;
+  private itemProxies: FakeAnnotationProxy[] | undefined;
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly kind: FakeAnnotation["kind"],
+    private readonly sheetOf: () => FakeSheet,
+  ) {
+    super(ctx, () => {
+      requireAnnotations(ctx.fake, kind);
+      const sheet = sheetOf();
+      return [...sheet.annotations].filter(([, a]) => a.kind === kind).map(([cellKey, annotation]) => ({ sheet, cellKey, annotation }));
+    });
+  }
+  protected readScalar(): unknown {
+    return undefined;
+  }
+  override _loadNow(paths: string[], state: SyncState): void {
+    const list = this.must();
+    const itemPaths = groupPaths(paths.length > 0 ? paths : ["items"]).get("items");
+    if (itemPaths === undefined) throw new FakeOfficeError("InvalidArgument", "A collection loads 'items'.");
+    const proxies = list.map(
+      (t) => new FakeAnnotationProxy(this.ctx, () => (t.sheet.annotations.get(t.cellKey) === t.annotation ? t : null)),
+    );
+    for (const p of proxies) p._loadNow(itemPaths.length > 0 ? itemPaths : ["content", "authorName"], state);
+    state.commits.push(() => {
+      this.itemProxies = proxies;
+    });
+  }
+  get items(): FakeAnnotationProxy[] {
+    if (!this.itemProxies) throw propertyNotLoaded("items");
+    return this.itemProxies;
+  }
+  add(cellAddress: FakeRangeProxy | string, content: string): FakeAnnotationProxy {
+    let added: AnnotationTarget | undefined;
+    this.ctx._queue(`${this.kind === "note" ? "NoteCollection" : "CommentCollection"}.add`, (state) => {
+      const fake = this.ctx.fake;
+      requireAnnotations(fake, this.kind);
+      const sheet = this.sheetOf();
+      let rect: Rect;
+      if (typeof cellAddress === "string") {
+        const p = parseRangeAddress(cellAddress);
+        if (p.sheet !== null && p.sheet.toLowerCase() !== sheet.name.toLowerCase())
+          throw new FakeOfficeError("InvalidArgument", "The cell is on another sheet.");
+        rect = p.rect;
+      } else {
+        const t = cellAddress._target();
+        if (t.sheet !== sheet) throw new FakeOfficeError("InvalidArgument", "The cell is on another sheet.");
+        rect = t.rect;
+      }
+      if (rect.top !== rect.bottom || rect.left !== rect.right)
+        throw new FakeOfficeError("InvalidArgument", "The range must be a single cell.");
+      if (typeof content !== "string") throw new FakeOfficeError("InvalidArgument", "content must be text");
+      if (sheet.protected) throw new FakeOfficeError("AccessDenied", "The sheet is protected.");
+      const k = key(rect.top, rect.left);
+      if (sheet.annotations.has(k)) throw new FakeOfficeError("InvalidArgument", "The cell already has a note or a comment.");
+      state.requestBytes += utf8Bytes(content);
+      state.cellsWritten++;
+      const annotation: FakeAnnotation = { kind: this.kind, content, author: fake.userName };
+      sheet.annotations.set(k, annotation);
+      added = { sheet, cellKey: k, annotation };
+    });
+    return new FakeAnnotationProxy(this.ctx, () => {
+      if (!added) throw new FakeOfficeError("InvalidOperation", "The note was not added.");
+      return added.sheet.annotations.get(added.cellKey) === added.annotation ? added : null;
+    });
+  }
+  /** NoteCollection.getItemOrNullObject(cell address). */
+  getItemOrNullObject(address: string): FakeAnnotationProxy {
+    return new FakeAnnotationProxy(this.ctx, () => {
+      requireAnnotations(this.ctx.fake, this.kind);
+      const sheet = this.sheetOf();
+      const { rect } = parseRangeAddress(address);
+      const k = key(rect.top, rect.left);
+      const a = sheet.annotations.get(k);
+      return a && a.kind === this.kind ? { sheet, cellKey: k, annotation: a } : null;
+    });
+  }
+}
+
+/** One Note or Comment: content (read and write), authorName, getLocation(), delete(). */
+export class FakeAnnotationProxy extends FakeProxy<AnnotationTarget> {
+  protected readonly scalarProps = ["content", "authorName"] as const;
+  protected readScalar(t: AnnotationTarget, prop: string, state: SyncState): unknown {
+    const v = prop === "content" ? t.annotation.content : t.annotation.author;
+    this.ctx.fake._accountBytes(state, utf8Bytes(v) + prop.length + 3);
+    return v;
+  }
+  get content(): string {
+    return this.loaded("content");
+  }
+  set content(v: string) {
+    this.ctx._queue("Note.content=", (state) => {
+      const t = this.must();
+      if (t.sheet.protected) throw new FakeOfficeError("AccessDenied", "The sheet is protected.");
+      if (typeof v !== "string") throw new FakeOfficeError("InvalidArgument", "content must be text");
+      state.cellsWritten++;
+      t.annotation.content = v;
+    });
+  }
+  get authorName(): string {
+    return this.loaded("authorName");
+  }
+  getLocation(): FakeRangeProxy {
+    return new FakeRangeProxy(this.ctx, () => {
+      const t = this.must();
+      const { row, col } = fromKey(t.cellKey);
+      return { sheet: t.sheet, rect: { top: row, bottom: row, left: col, right: col } };
+    });
+  }
+  delete(): void {
+    this.ctx._queue("Note.delete", (state) => {
+      const t = this.must();
+      if (t.sheet.protected) throw new FakeOfficeError("AccessDenied", "The sheet is protected.");
+      state.cellsWritten++;
+      t.sheet.annotations.delete(t.cellKey);
     });
   }
 }

@@ -7,7 +7,11 @@
  * - a ClientResult's value (getXml) throws until synced;
  * - proxies die with their `run`: touching one afterwards throws (InvalidObjectPath);
  * - inserted text takes the formatting before it (a highlight carries on unless reset);
- * - a content control can only wrap whole paragraphs that are not already in one.
+ * - a content control can only wrap whole paragraphs that are not already in one;
+ * - requirement sets: a method of a WordApi set newer than the fake's (`new FakeWord([], { api: 1.2 })`) throws
+ *   ApiNotFound, as Office does on an older Word (tables are 1.3, custom XML parts 1.4);
+ * - a table is a block of its own, and Word keeps a paragraph after a table: one is added when the table ends the
+ *   document; a picture must be an image (PNG, JPEG, GIF, BMP) in base64, or Word refuses it.
  * It counts syncs and runs, and lets a test play the person: type outside the report, edit inside a section.
  */
 import type {
@@ -24,11 +28,15 @@ import type {
   WParagraph,
   WParagraphCollection,
   WRange,
+  WInlinePicture,
+  WTable,
+  WTableCell,
+  WTableRow,
 } from "../../src/adapters/word/api";
 
 export class FakeWordError extends Error {
   constructor(
-    readonly code: "PropertyNotLoaded" | "InvalidObjectPath" | "InvalidArgument" | "ItemNotFound" | "GeneralException",
+    readonly code: "PropertyNotLoaded" | "InvalidObjectPath" | "InvalidArgument" | "ItemNotFound" | "GeneralException" | "ApiNotFound",
     message: string,
   ) {
     super(`${code}: ${message}`);
@@ -36,15 +44,40 @@ export class FakeWordError extends Error {
   }
 }
 
+export interface PictureNode {
+  /** The image bytes as given (base64). */
+  base64: string;
+  /** "png", "jpeg", … from the bytes' signature. */
+  format: string;
+  width: number;
+  height: number;
+  altTextTitle: string;
+  altTextDescription: string;
+  lockAspectRatio: boolean;
+}
 interface Run {
   text: string;
   highlight: string | null;
+  picture?: PictureNode;
+}
+export interface TableNode {
+  values: string[][];
+  headerRowCount: number;
+  style: string;
+  /** Rows set in bold (index into values). */
+  boldRows: Set<number>;
+  /** Cell alignments set, by "row,col". */
+  alignment: Map<string, string>;
 }
 export interface PNode {
   id: number;
   runs: Run[];
   style: string;
   cc: number | null;
+  /** Paragraph alignment, when set. */
+  alignment?: string;
+  /** Set when this block is a table, not a paragraph (runs then stay empty). */
+  table?: TableNode;
 }
 export interface CCNode {
   id: number;
@@ -57,7 +90,18 @@ interface PartNode {
   xml: string;
 }
 
-const ptext = (p: PNode) => p.runs.map((r) => r.text).join("");
+const ptext = (p: PNode) => (p.table ? p.table.values.map((r) => r.join("\t")).join("\r") : p.runs.map((r) => r.text).join(""));
+
+/** What an image's first bytes say it is; null when it is no image Word takes. */
+function imageFormat(base64: string): string | null {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 !== 0) return null;
+  const head = Buffer.from(base64.slice(0, 16), "base64");
+  if (head.subarray(0, 8).toString("hex") === "89504e470d0a1a0a") return "png";
+  if (head.subarray(0, 3).toString("hex") === "ffd8ff") return "jpeg";
+  if (head.subarray(0, 4).toString("latin1") === "GIF8") return "gif";
+  if (head.subarray(0, 2).toString("latin1") === "BM") return "bmp";
+  return null;
+}
 
 function rootNamespace(xml: string): string | null {
   const m = /<(?:([\w.-]+):)?[\w.-]+\b([^>]*)>/.exec(xml.replace(/<\?xml[^>]*\?>/, "").replace(/<!--[\s\S]*?-->/g, ""));
@@ -91,6 +135,11 @@ class Ctx implements WordContext {
   check(): void {
     if (!this.alive) throw new FakeWordError("InvalidObjectPath", "a proxy object was used outside the Word.run batch that created it");
   }
+  /** Throws as Office does when the method's requirement set is newer than the host's. */
+  need(version: number, what: string): void {
+    this.check();
+    if (this.fake.api < version) throw new FakeWordError("ApiNotFound", `${what} needs WordApi ${version.toFixed(1)}; this Word has ${this.fake.api.toFixed(1)}`);
+  }
   push(op: () => void): void {
     this.check();
     this.queue.push(op);
@@ -105,13 +154,13 @@ class Ctx implements WordContext {
 }
 
 abstract class Proxy {
-  protected values = new Map<string, unknown>();
+  protected loaded = new Map<string, unknown>();
   constructor(protected ctx: Ctx) {}
   protected read<T>(name: string): T {
     this.ctx.check();
-    if (!this.values.has(name))
+    if (!this.loaded.has(name))
       throw new FakeWordError("PropertyNotLoaded", `${this.constructor.name.replace(/^F/, "")}.${name} was read before load("${name}") + sync()`);
-    return this.values.get(name) as T;
+    return this.loaded.get(name) as T;
   }
 }
 
@@ -205,8 +254,31 @@ class FParagraph extends Proxy implements WParagraph {
       this.target().style = v;
     });
   }
+  get alignment(): string {
+    return this.read("alignment");
+  }
+  set alignment(v: string) {
+    if (!["Left", "Centered", "Right", "Justified"].includes(v)) throw new FakeWordError("InvalidArgument", `Paragraph.alignment "${v}"`);
+    this.ctx.push(() => void (this.target().alignment = v));
+  }
   get font(): WFont {
     return new FFont(this.ctx, () => this.target().runs);
+  }
+  insertInlinePictureFromBase64(base64: string, loc: "Replace" | "Start" | "End"): WInlinePicture {
+    this.ctx.need(1.1, "Paragraph.insertInlinePictureFromBase64");
+    const pic = new FInlinePicture(this.ctx);
+    this.ctx.push(() => {
+      const p = this.target();
+      const format = imageFormat(base64);
+      if (!format) throw new FakeWordError("InvalidArgument", "insertInlinePictureFromBase64: the data is not an image Word can read");
+      const node: PictureNode = { base64, format, width: 0, height: 0, altTextTitle: "", altTextDescription: "", lockAspectRatio: true };
+      const run: Run = { text: "", highlight: null, picture: node };
+      if (loc === "Replace") p.runs = [run];
+      else if (loc === "End") p.runs.push(run);
+      else p.runs.unshift(run);
+      pic.bind(node);
+    });
+    return pic;
   }
   getRange(loc: "Whole" | "Start" | "End" | "Content" = "Whole"): WRange {
     this.ctx.check();
@@ -237,12 +309,13 @@ class FParagraph extends Proxy implements WParagraph {
     });
   }
   load(props?: string | string[]): WParagraph {
-    const { own } = parseLoad(props, ["text", "styleBuiltIn"]);
+    const { own } = parseLoad(props, ["text", "styleBuiltIn", "alignment"]);
     this.ctx.push(() => {
       const p = this.target();
       for (const k of own) {
-        if (k === "text") this.values.set("text", ptext(p));
-        else if (k === "styleBuiltIn" || k === "style") this.values.set(k, p.style);
+        if (k === "text") this.loaded.set("text", ptext(p));
+        else if (k === "alignment") this.loaded.set("alignment", p.alignment ?? "Left");
+        else if (k === "styleBuiltIn" || k === "style") this.loaded.set(k, p.style);
         else throw new FakeWordError("InvalidArgument", `Paragraph has no loadable property ${k}`);
       }
     });
@@ -272,11 +345,11 @@ class FParagraphCollection extends Proxy implements WParagraphCollection {
   load(props?: string | string[]): WParagraphCollection {
     const { items } = parseLoad(props, []);
     this.ctx.push(() => {
-      this.values.set(
+      this.loaded.set(
         "items",
         this.source().map((n) => {
           const p = new FParagraph(this.ctx, n);
-          if (items && items.length) (p as unknown as { values: Map<string, unknown> }).values = new Map(items.map((k) => [k, k === "text" ? ptext(n) : n.style]));
+          if (items && items.length) (p as unknown as { loaded: Map<string, unknown> }).loaded = new Map(items.map((k) => [k, k === "text" ? ptext(n) : n.style]));
           return p;
         }),
       );
@@ -384,8 +457,8 @@ class FContentControl extends Proxy implements WContentControl {
   snapshot(props: string[]): void {
     const n = this.target();
     for (const k of props) {
-      if (k === "text") this.values.set("text", this.paras().map(ptext).join("\r"));
-      else if (k === "id" || k === "tag" || k === "title" || k === "appearance") this.values.set(k, n[k]);
+      if (k === "text") this.loaded.set("text", this.paras().map(ptext).join("\r"));
+      else if (k === "id" || k === "tag" || k === "title" || k === "appearance") this.loaded.set(k, n[k]);
       else throw new FakeWordError("InvalidArgument", `ContentControl has no loadable property ${k}`);
     }
   }
@@ -407,7 +480,7 @@ class FContentControlCollection extends Proxy implements WContentControlCollecti
       const fake = this.ctx.fake;
       const order = (n: CCNode) => fake.paragraphs.findIndex((p) => p.cc === n.id);
       const nodes = [...fake.controls.values()].filter((n) => n.tag === this.tag && order(n) >= 0).sort((a, b) => order(a) - order(b));
-      this.values.set(
+      this.loaded.set(
         "items",
         nodes.map((n) => {
           const cc = new FContentControl(this.ctx, n);
@@ -480,8 +553,8 @@ class FCustomXmlPart extends Proxy implements WCustomXmlPart {
   snapshot(props: string[]): void {
     const n = this.target();
     for (const k of props) {
-      if (k === "id") this.values.set("id", n.id);
-      else if (k === "namespaceUri") this.values.set("namespaceUri", rootNamespace(n.xml) ?? "");
+      if (k === "id") this.loaded.set("id", n.id);
+      else if (k === "namespaceUri") this.loaded.set("namespaceUri", rootNamespace(n.xml) ?? "");
       else throw new FakeWordError("InvalidArgument", `CustomXmlPart has no loadable property ${k}`);
     }
   }
@@ -501,7 +574,7 @@ class FCustomXmlPartScoped extends Proxy implements WCustomXmlPartScopedCollecti
     const { items } = parseLoad(props, []);
     this.ctx.push(() => {
       const nodes = this.ctx.fake.parts.filter((p) => rootNamespace(p.xml) === this.ns);
-      this.values.set(
+      this.loaded.set(
         "items",
         nodes.map((n) => {
           const part = new FCustomXmlPart(this.ctx, n);
@@ -509,6 +582,164 @@ class FCustomXmlPartScoped extends Proxy implements WCustomXmlPartScopedCollecti
           return part;
         }),
       );
+    });
+    return this;
+  }
+}
+
+class FInlinePicture extends Proxy implements WInlinePicture {
+  private node: PictureNode | null = null;
+  bind(n: PictureNode): void {
+    this.node = n;
+  }
+  private set<K extends keyof PictureNode>(k: K, v: PictureNode[K]): void {
+    this.ctx.push(() => {
+      if (!this.node) throw new FakeWordError("InvalidObjectPath", "picture not inserted yet");
+      this.node[k] = v;
+    });
+  }
+  get width(): number {
+    return this.read("width");
+  }
+  set width(v: number) {
+    if (!(v > 0)) throw new FakeWordError("InvalidArgument", `InlinePicture.width ${v}`);
+    this.set("width", v);
+  }
+  get height(): number {
+    return this.read("height");
+  }
+  set height(v: number) {
+    if (!(v > 0)) throw new FakeWordError("InvalidArgument", `InlinePicture.height ${v}`);
+    this.set("height", v);
+  }
+  get altTextTitle(): string {
+    return this.read("altTextTitle");
+  }
+  set altTextTitle(v: string) {
+    this.set("altTextTitle", v);
+  }
+  get altTextDescription(): string {
+    return this.read("altTextDescription");
+  }
+  set altTextDescription(v: string) {
+    this.set("altTextDescription", v);
+  }
+  get lockAspectRatio(): boolean {
+    return this.read("lockAspectRatio");
+  }
+  set lockAspectRatio(v: boolean) {
+    this.set("lockAspectRatio", v);
+  }
+}
+
+class FTableRow implements WTableRow {
+  constructor(
+    private ctx: Ctx,
+    private table: () => TableNode,
+    private row: number,
+  ) {}
+  get font(): WFont {
+    const ctx = this.ctx;
+    const row = this.row;
+    const table = this.table;
+    return {
+      set highlightColor(_v: string | null) {
+        ctx.push(() => undefined);
+      },
+      get highlightColor(): string | null {
+        throw new FakeWordError("PropertyNotLoaded", "TableRow.font.highlightColor is not loadable in this fake");
+      },
+      set bold(v: boolean) {
+        ctx.push(() => {
+          const t = table();
+          if (v) t.boldRows.add(row);
+          else t.boldRows.delete(row);
+        });
+      },
+      get bold(): boolean {
+        throw new FakeWordError("PropertyNotLoaded", "TableRow.font.bold is not loadable in this fake");
+      },
+    };
+  }
+}
+
+class FTableCell implements WTableCell {
+  constructor(
+    private ctx: Ctx,
+    private table: () => TableNode,
+    private row: number,
+    private col: number,
+  ) {}
+  private cell(): TableNode {
+    const t = this.table();
+    if (this.row >= t.values.length || this.col >= t.values[0].length)
+      throw new FakeWordError("ItemNotFound", `getCell(${this.row}, ${this.col}) is outside a ${t.values.length} × ${t.values[0].length} table`);
+    return t;
+  }
+  get horizontalAlignment(): string {
+    throw new FakeWordError("PropertyNotLoaded", "TableCell.horizontalAlignment is not loadable in this fake");
+  }
+  set horizontalAlignment(v: string) {
+    if (!["Left", "Centered", "Right", "Justified"].includes(v)) throw new FakeWordError("InvalidArgument", `TableCell.horizontalAlignment "${v}"`);
+    this.ctx.push(() => void this.cell().alignment.set(`${this.row},${this.col}`, v));
+  }
+  get parentRow(): WTableRow {
+    this.ctx.check();
+    return new FTableRow(this.ctx, () => this.cell(), this.row);
+  }
+}
+
+class FTable extends Proxy implements WTable {
+  private node: PNode | null = null;
+  bind(n: PNode): void {
+    this.node = n;
+  }
+  private target(): TableNode {
+    if (!this.node?.table) throw new FakeWordError("InvalidObjectPath", "table not inserted yet");
+    if (!this.ctx.fake.paragraphs.includes(this.node)) throw new FakeWordError("ItemNotFound", "table no longer in the document");
+    return this.node.table;
+  }
+  get headerRowCount(): number {
+    return this.read("headerRowCount");
+  }
+  set headerRowCount(v: number) {
+    this.ctx.need(1.3, "Table.headerRowCount");
+    this.ctx.push(() => {
+      const t = this.target();
+      if (!Number.isInteger(v) || v < 0 || v > t.values.length) throw new FakeWordError("InvalidArgument", `Table.headerRowCount ${v}`);
+      t.headerRowCount = v;
+    });
+  }
+  get styleBuiltIn(): string {
+    return this.read("styleBuiltIn");
+  }
+  set styleBuiltIn(v: string) {
+    this.ctx.push(() => void (this.target().style = v));
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get values(): string[][] {
+    return this.read("values");
+  }
+  get font(): WFont {
+    return new FTableRow(this.ctx, () => this.target(), -1).font;
+  }
+  getCell(rowIndex: number, cellIndex: number): WTableCell {
+    this.ctx.need(1.3, "Table.getCell");
+    return new FTableCell(this.ctx, () => this.target(), rowIndex, cellIndex);
+  }
+  load(props?: string | string[]): WTable {
+    const { own } = parseLoad(props, ["headerRowCount", "styleBuiltIn", "rowCount", "values"]);
+    this.ctx.push(() => {
+      const t = this.target();
+      for (const k of own) {
+        if (k === "headerRowCount") this.loaded.set(k, t.headerRowCount);
+        else if (k === "styleBuiltIn") this.loaded.set(k, t.style);
+        else if (k === "rowCount") this.loaded.set(k, t.values.length);
+        else if (k === "values") this.loaded.set(k, t.values.map((r) => r.slice()));
+        else throw new FakeWordError("InvalidArgument", `Table has no loadable property ${k}`);
+      }
     });
     return this;
   }
@@ -530,12 +761,38 @@ class FBody extends Proxy implements WBody {
     });
     return p;
   }
+  insertTable(rowCount: number, columnCount: number, loc: "Start" | "End", values?: string[][]): WTable {
+    this.ctx.need(1.3, "Body.insertTable");
+    if (!Number.isInteger(rowCount) || !Number.isInteger(columnCount) || rowCount < 1 || columnCount < 1 || columnCount > 63)
+      throw new FakeWordError("InvalidArgument", `insertTable(${rowCount}, ${columnCount})`);
+    if (values && (values.length !== rowCount || values.some((r) => r.length !== columnCount)))
+      throw new FakeWordError("InvalidArgument", "insertTable: values do not match rowCount × columnCount");
+    const t = new FTable(this.ctx);
+    this.ctx.push(() => {
+      const doc = this.ctx.fake.paragraphs;
+      const grid = Array.from({ length: rowCount }, (_, r) => Array.from({ length: columnCount }, (_, c) => values?.[r]?.[c] ?? ""));
+      const node: PNode = {
+        id: this.ctx.fake.nextId++,
+        runs: [],
+        style: "Normal",
+        cc: null,
+        table: { values: grid, headerRowCount: 0, style: "TableGrid", boldRows: new Set(), alignment: new Map() },
+      };
+      if (loc === "End") {
+        doc.push(node);
+        // Word keeps a paragraph after a table
+        doc.push({ id: this.ctx.fake.nextId++, runs: [], style: "Normal", cc: null });
+      } else doc.unshift(node);
+      t.bind(node);
+    });
+    return t;
+  }
   load(props?: string | string[]): WBody {
     const { own } = parseLoad(props, ["text"]);
     this.ctx.push(() => {
       for (const k of own) {
         if (k !== "text") throw new FakeWordError("InvalidArgument", `Body has no loadable property ${k}`);
-        this.values.set("text", this.ctx.fake.paragraphs.map(ptext).join("\r"));
+        this.loaded.set("text", this.ctx.fake.paragraphs.map(ptext).join("\r"));
       }
     });
     return this;
@@ -556,6 +813,7 @@ class FDocument implements WDocument {
     };
     this.customXmlParts = {
       add: (xml: string) => {
+        ctx.need(1.4, "customXmlParts.add");
         const part = new FCustomXmlPart(ctx);
         ctx.push(() => {
           if (!rootNamespace(xml)) throw new FakeWordError("InvalidArgument", "customXmlParts.add: XML without a namespace");
@@ -566,7 +824,7 @@ class FDocument implements WDocument {
         return part;
       },
       getByNamespace: (ns: string) => {
-        ctx.check();
+        ctx.need(1.4, "customXmlParts.getByNamespace");
         return new FCustomXmlPartScoped(ctx, ns);
       },
     };
@@ -580,9 +838,12 @@ export class FakeWord {
   syncs = 0;
   runs = 0;
   nextId = 1;
+  /** The WordApi requirement set this Word supports (1.4: Word 2016 and later with current updates). */
+  readonly api: number;
 
-  constructor(initial: string[] = []) {
+  constructor(initial: string[] = [], opts: { api?: number } = {}) {
     for (const t of initial) this.paragraphs.push(this.node(t));
+    this.api = opts.api ?? 1.4;
   }
 
   private node(text: string, style = "Normal", cc: number | null = null): PNode {
@@ -657,6 +918,23 @@ export class FakeWord {
     const cc = this.controlsByTag(tag)[0];
     this.paragraphs = this.paragraphs.filter((p) => p.cc !== cc.id);
     this.controls.delete(cc.id);
+  }
+
+  /** The tables, in document order, with the text of the paragraph just before each (its caption). */
+  tables(): (TableNode & { before: string })[] {
+    return this.paragraphs.flatMap((p, i) => (p.table ? [{ ...p.table, before: i > 0 ? ptext(this.paragraphs[i - 1]) : "" }] : []));
+  }
+
+  /** The pictures, in document order, with the text of the next paragraph (its caption). */
+  pictures(): (PictureNode & { after: string })[] {
+    return this.paragraphs.flatMap((p, i) =>
+      p.runs.filter((r) => r.picture).map((r) => ({ ...r.picture!, after: i + 1 < this.paragraphs.length ? ptext(this.paragraphs[i + 1]) : "" })),
+    );
+  }
+
+  /** Block kinds in order: "p" paragraph (its text), "t" table, "img" paragraph holding a picture. */
+  blocks(): { kind: "p" | "t" | "img"; text: string; cc: number | null; alignment?: string }[] {
+    return this.paragraphs.map((p) => ({ kind: p.table ? "t" : p.runs.some((r) => r.picture) ? "img" : "p", text: ptext(p), cc: p.cc, alignment: p.alignment }));
   }
 
   partXml(ns: string): string[] {

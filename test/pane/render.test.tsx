@@ -15,7 +15,7 @@ import { LangContext } from "../../src/taskpane/components/context";
 import { Results } from "../../src/taskpane/components/Results";
 import { Preview } from "../../src/taskpane/components/Preview";
 import { ErrorBoundary } from "../../src/taskpane/components/ErrorBoundary";
-import { STRINGS, type Lang } from "../../src/taskpane/i18n";
+import { STRINGS, type Lang } from "../../src/core/messages";
 import { allTables, combinedPlan } from "../../src/app/workflow";
 import { groupChanges } from "../../src/core/choose";
 import { UserError } from "../../src/core/errors";

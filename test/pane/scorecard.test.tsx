@@ -11,7 +11,7 @@ import { analyzeWorkbook } from "../../src/core";
 import { LangContext } from "../../src/taskpane/components/context";
 import { Results } from "../../src/taskpane/components/Results";
 import { Preview } from "../../src/taskpane/components/Preview";
-import { STRINGS, type Lang } from "../../src/taskpane/i18n";
+import { STRINGS, type Lang } from "../../src/core/messages";
 import { combinedPlan } from "../../src/app/workflow";
 import { scorecardPath } from "../support/scorecards";
 

@@ -10,7 +10,8 @@ import type { SheetSnapshot } from "../../src/core/snapshot";
 import type { SpreadsheetHost } from "../../src/host/host";
 import { runCheckCommand, runFillCommand } from "../../src/commands/commands";
 import { loadLastCommand, saveProfile, type KeyValueStore } from "../../src/app/settings";
-import { combinedPlan, describeCheck, fill, summarize, toUserError, check } from "../../src/app/workflow";
+import { combinedPlan, describeCheck, fill, summarize, check } from "../../src/app/workflow";
+import { toUserError } from "../../src/core/messages";
 import { FakeExcel } from "../fakes/fakeExcel";
 import { FIXTURE_NAMES, fixtureToFake } from "../excel/fixtureFake";
 

@@ -88,3 +88,61 @@ test("inserted text takes the highlight before it unless reset", async () => {
   });
   expect(fake.highlighted()).toEqual(["【请补充：x】", "after"]);
 });
+
+describe("tables, pictures and requirement sets, as Word enforces them", () => {
+  const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
+
+  test("a table's properties read only after load + sync; Word keeps a paragraph after a table at the end", async () => {
+    const fake = new FakeWord(["x"]);
+    await fake.run(async (ctx) => {
+      const t = ctx.document.body.insertTable(2, 2, "End", [["a", "b"], ["1", "2"]]);
+      t.headerRowCount = 1;
+      expect(() => t.values).toThrow(/PropertyNotLoaded/);
+      t.load("values,headerRowCount,rowCount");
+      await ctx.sync();
+      expect(t.values).toEqual([["a", "b"], ["1", "2"]]);
+      expect(t.headerRowCount).toBe(1);
+      expect(t.rowCount).toBe(2);
+    });
+    expect(fake.blocks().map((b) => b.kind)).toEqual(["p", "t", "p"]);
+  });
+
+  test("bad table arguments are refused at once; a cell outside the table when synced", async () => {
+    const fake = new FakeWord();
+    await fake.run(async (ctx) => {
+      expect(() => ctx.document.body.insertTable(2, 2, "End", [["a", "b"]])).toThrow(/InvalidArgument/);
+      expect(() => ctx.document.body.insertTable(0, 2, "End")).toThrow(/InvalidArgument/);
+      const t = ctx.document.body.insertTable(1, 1, "End");
+      t.getCell(3, 0).horizontalAlignment = "Right";
+      await expect(ctx.sync()).rejects.toThrow(/ItemNotFound/);
+    });
+  });
+
+  test("a picture must be an image; its size and alt text are written at sync", async () => {
+    const fake = new FakeWord(["x"]);
+    await fake.run(async (ctx) => {
+      const p = ctx.document.body.insertParagraph("", "End");
+      p.insertInlinePictureFromBase64(btoa("not an image"), "End");
+      await expect(ctx.sync()).rejects.toThrow(/InvalidArgument/);
+    });
+    await fake.run(async (ctx) => {
+      const p = ctx.document.body.insertParagraph("", "End");
+      const pic = p.insertInlinePictureFromBase64(PNG, "End");
+      pic.width = 100;
+      pic.height = 50;
+      pic.altTextTitle = "图";
+      expect(() => (pic.width = 0)).toThrow(/InvalidArgument/);
+    });
+    expect(fake.pictures()).toMatchObject([{ format: "png", width: 100, height: 50, altTextTitle: "图" }]);
+  });
+
+  test("an older Word: tables need WordApi 1.3, custom XML parts 1.4 (ApiNotFound)", async () => {
+    const fake = new FakeWord([], { api: 1.2 });
+    await fake.run(async (ctx) => {
+      expect(() => ctx.document.body.insertTable(1, 1, "End")).toThrow(/ApiNotFound.*1\.3/);
+      expect(() => ctx.document.customXmlParts.getByNamespace("urn:x")).toThrow(/ApiNotFound.*1\.4/);
+      ctx.document.body.insertParagraph("", "End").insertInlinePictureFromBase64(PNG, "End");
+    });
+    expect(fake.pictures()).toHaveLength(1);
+  });
+});

@@ -84,6 +84,29 @@ describe("hostile workbooks", () => {
     expect(ms).toBeLessThan(20_000);
   });
 
+  it("a large 明细 (over 4 MB of XML) with 项目/级 text past its head is read, not reported as damaged", async () => {
+    // past the kept head the reader scans, and a 目 or 级 makes it read the sheet again in full: that restart is
+    // thrown from inside the streamed inflate, and must not come out as "the workbook is damaged"
+    function* detail(): Iterable<string> {
+      let first = true;
+      for (const chunk of rowsXml(120_000)) {
+        if (first) {
+          first = false;
+          yield chunk;
+          continue;
+        }
+        yield chunk.replace(/<row r="(\d*5000)"><c r="A\1"><v>\d+<\/v><\/c>/g, '<row r="$1"><c r="A$1" t="inlineStr"><is><t>项目编码 二级科目</t></is></c>');
+      }
+    }
+    const bytes = streamedWorkbook(detail);
+    expect(unzipSync(bytes, { filter: (f) => f.name === SHEET1 })[SHEET1].length).toBeGreaterThan(4 * 1024 * 1024);
+    const book = await loadXlsx(bytes);
+    const cells = (book.snapshots()[0] as { cells: { row: number; value: unknown }[] }).cells;
+    expect(cells.find((c) => c.row === 115_000)?.value).toBe("项目编码 二级科目");
+    const result = await run(["check", save("detail.xlsx", bytes), "--json"], dir);
+    expect(result.code).toBe(0);
+  });
+
   it("terminal escape sequences and bidi overrides in cell text: stripped in text output, escaped in --json", async () => {
     const hostile = editPart(fixtureBytes(MEDICAL), "xl/sharedStrings.xml", (x) =>
       x.replace("<t>城乡困难居民医疗救助</t>", "<t>_x001B_[31m城乡困难\u202e居民医疗救助_x001B_[0m\u0085</t>"),

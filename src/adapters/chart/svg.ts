@@ -97,3 +97,30 @@ export interface ChartImage {
 
 /** Turns a chart into a picture: the Node rasteriser (resvg) in the CLI, a canvas in the pane. */
 export type ChartRenderer = (chart: ReportChart) => Promise<ChartImage | null>;
+
+/** Drawn at twice the size it is shown at, so it stays sharp in print. */
+export const CHART_SCALE = 2;
+
+/**
+ * The one thing that differs between Node and the pane: an SVG document turned into PNG bytes, `scale` times its
+ * pixel size — resvg in Node (node.ts), an <img> drawn on a <canvas> in the browser (browser.ts). Null when the
+ * host cannot (a webview that refuses to export a canvas): the chart is then left out and nothing else changes.
+ */
+export type ChartRasteriser = (svg: string, size: { width: number; height: number }, scale: number) => Promise<Uint8Array | null>;
+
+/** A ChartRenderer over a rasteriser: the ECharts SVG of chartSvg, rasterised; the core and the writers never know how. */
+export function chartRenderer(rasterise: ChartRasteriser): ChartRenderer {
+  return async (chart) => {
+    const size = { width: CHART_WIDTH, height: CHART_HEIGHT };
+    const png = await rasterise(chartSvg(chart, size), size, CHART_SCALE);
+    return png ? { png, width: CHART_WIDTH, height: CHART_HEIGHT } : null;
+  };
+}
+
+/** PNG bytes as base64 (what Word's insertInlinePictureFromBase64 takes); btoa in browsers and Node ≥ 16. */
+export function toBase64(bytes: Uint8Array): string {
+  let s = "";
+  const CHUNK = 0x8000;
+  for (let i = 0; i < bytes.length; i += CHUNK) s += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return btoa(s);
+}

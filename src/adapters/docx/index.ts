@@ -42,9 +42,8 @@ import JSZip from "jszip";
 import type { TableAnalysis } from "../../core/analysis";
 import {
   buildNarrative,
-  chineseDate,
-  dateInChina,
   linkedTable,
+  signatureDate,
   linkXml,
   printedWidth,
   LINK_NAMESPACE,
@@ -60,7 +59,7 @@ import { UserError } from "../../core/errors";
 export interface ReportLinkInfo {
   /** Source workbook file name. */
   fileName: string;
-  /** ISO time of generation (its day in China is the 落款's date). */
+  /** ISO time of generation (its day in China dates the 落款 of a table with no 填报日期). */
   generatedAt: string;
 }
 
@@ -404,11 +403,10 @@ async function drawCharts(narratives: Narrative[], render: ChartRenderer | undef
 
 export async function buildReportDocxFromNarratives(narratives: Narrative[], link: ReportLinkInfo, options: ReportDocxOptions = {}): Promise<Uint8Array> {
   const charts = await drawCharts(narratives, options.renderChart);
-  const day = dateInChina(link.generatedAt);
-  const date = day ? chineseDate(day) : null;
   const count: Counters = { table: 0, figure: 0 };
   const children: (Paragraph | Table)[] = [];
-  for (const [i, n] of narratives.entries()) children.push(...(await sectionParagraphs(n, i + 1, narratives.length > 1, charts, count, date)));
+  for (const [i, n] of narratives.entries())
+    children.push(...(await sectionParagraphs(n, i + 1, narratives.length > 1, charts, count, signatureDate(n, link.generatedAt))));
   const doc = new Document({
     creator: "绩效自评助手 jixiao",
     title: narratives.map((n) => n.title).join("；"),

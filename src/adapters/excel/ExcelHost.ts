@@ -10,7 +10,17 @@
  * - applyPlan: 4 — sheets + protection, what the target cells hold, store the undo record, write everything;
  *   (+1 only when the write fails: put the cells back and drop the record);
  * - undo: 4 — find records, read them, sheets + protection, restore every cell and drop the records;
- * - canUndo, selectCell: 1.
+ * - canUndo, selectCell: 1;
+ * - applyMarks: 5 — sheets + protection + records, notes + fills + mark ledger, where the notes are, store the undo
+ *   record and the new ledger, write every fill and note (4 when no sheet holds a note or comment);
+ * - clearMarks: 6 — the same survey (3), the marked cells' fills, store the undo record, write;
+ * - readMarks: 3; undo of a mark or a clear: 6.
+ * Marks (issue 13): the note is a Note (ExcelApi 1.18: a plain cell note, what the .xlsx host writes too, no
+ * conversation thread), falling back to a threaded Comment (ExcelApi 1.10) where notes are missing; below 1.10 there
+ * is no way to annotate a cell and marking says so. The fill is `range.format.fill` (color; pattern and tints with
+ * ExcelApi 1.9). What each cell's fill was before its first mark is kept in a mark ledger (custom XML part,
+ * MARKS_NAMESPACE) so 清除标注 restores it exactly; the undo record of a mark or clear holds each touched cell's fill and
+ * own note before. A cell that holds a person's note or comment keeps it: ours is not written there, the fill is.
  * The undo record lives in the workbook (custom XML part, ExcelApi 1.5), so it survives closing the pane, saving
  * and reopening; where ExcelApi 1.5 is missing it is kept in memory (undo then lasts while the pane is open).
  */
@@ -23,7 +33,31 @@ import { normalizeCell, parseArea } from "./address";
 import { CELL_EDIT_CODE, PAYLOAD_CODES, missingSheetError, officeErrorCode, protectedError, toUserError } from "./errors";
 import { DEFAULT_READ_LIMITS, planReads, splitGroup, type ReadLimits, type SyncGroup, type UsedArea } from "./readPlan";
 import { LARGE_USED_RANGE, MAX_CONTENT_AREAS, clusterAreas, parseAreas, type Rect } from "./contentAreas";
-import { UNDO_NAMESPACE, newestRecord, undoRecordFromXml, undoRecordToXml, type UndoCell, type UndoRecord } from "./undoRecord";
+import {
+  UNDO_NAMESPACE,
+  jsonFromXml,
+  jsonToXml,
+  newestRecord,
+  undoRecordFromXml,
+  undoRecordToXml,
+  type UndoCell,
+  type UndoRecord,
+} from "./undoRecord";
+import type { CellMark, MarkPlan } from "../../core/marks";
+import { isOwnNote } from "../../core/marks";
+import type { MarkingHost } from "../../host/host";
+import {
+  MARKS_NAMESPACE,
+  cellKey,
+  fillAfterClear,
+  ledgerFromJson,
+  ledgerToJson,
+  marksFound,
+  sameNote,
+  type FillState,
+  type LedgerEntry,
+  type MarkUndoCell,
+} from "./markRecord";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 export type IsSetSupported = (name: string, version: string) => boolean;
@@ -39,7 +73,7 @@ export interface ExcelHostOptions {
 
 /** What the last operation cost, for tests, the bench and diagnostics. */
 export interface OperationStats {
-  operation: "readSheets" | "applyPlan" | "canUndo" | "undo" | "selectCell";
+  operation: "readSheets" | "applyPlan" | "canUndo" | "undo" | "selectCell" | "applyMarks" | "readMarks" | "clearMarks";
   syncs: number;
   /** Range reads of cell data (values + formulas + numberFormat), i.e. row blocks. */
   rangeReads: number;
@@ -52,11 +86,18 @@ const APPLY = { zh: "写入填写结果", en: "Writing the fill" };
 const UNDO = { zh: "撤销", en: "Undo" };
 const CHECK = { zh: "检查撤销记录", en: "Checking for an undo record" };
 const SELECT = { zh: "定位单元格", en: "Selecting the cell" };
+const MARK = { zh: "标注问题", en: "Marking the findings" };
+const READ_MARKS = { zh: "查找标注", en: "Finding the marks" };
+const CLEAR_MARKS = { zh: "清除标注", en: "Clearing the marks" };
 
 const defaultRun: ExcelRun = (batch) => {
   if (typeof Excel === "undefined" || typeof Excel.run !== "function") {
     return Promise.reject(
-      new UserError("未在 Excel 中运行：找不到 Office.js 的 Excel 接口。", "Not running inside Excel: Office.js's Excel API is missing.", "no-excel"),
+      new UserError(
+        "未在 Excel 中运行：找不到 Office.js 的 Excel 接口。",
+        "Not running inside Excel: Office.js's Excel API is missing.",
+        "no-excel",
+      ),
     );
   }
   return Excel.run(batch);
@@ -131,7 +172,126 @@ function randomId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
-export class ExcelHost implements SpreadsheetHost {
+/** A Note (ExcelApi 1.18) or a Comment (ExcelApi 1.10): the members marking uses, which both have. */
+interface Annotation {
+  content: string;
+  delete(): void;
+  getLocation(): Excel.Range;
+}
+
+interface Annotations {
+  readonly items: Annotation[];
+  load(propertyNames: string): unknown;
+  add(cellAddress: Excel.Range, content: string): Annotation;
+}
+
+type NoteApi = "notes" | "comments";
+
+/** What marking found in the workbook before acting (see survey()). */
+interface MarkSurvey {
+  /** Surveyed sheets by lower-case name: name and protection loaded. */
+  sheets: Map<string, Excel.Worksheet>;
+  /** Sheet names in workbook (or asked) order. */
+  names: string[];
+  ledger: LedgerEntry[];
+  ledgerParts: Excel.CustomXmlPart[];
+  undoParts: Excel.CustomXmlPart[];
+  /** Our notes by cellKey. */
+  own: Map<string, { sheet: string; cell: string; content: string; item: Annotation }>;
+  /** Cells holding a person's note or comment. */
+  others: Set<string>;
+  annotations: Map<string, Annotations>;
+}
+
+const RICH_FILL = "color,pattern,patternColor,tintAndShade,patternTintAndShade";
+
+/** A cell's fill as loaded; without ExcelApi 1.9 a white cell cannot be told from one without fill (both "#FFFFFF"). */
+function fillStateOf(f: Excel.RangeFill, rich: boolean): FillState {
+  if (!rich) return f.color && f.color.toUpperCase() !== "#FFFFFF" ? { color: f.color.toUpperCase() } : { color: null };
+  if (f.pattern === "None") return { color: null };
+  return {
+    color: f.color ? f.color.toUpperCase() : null,
+    pattern: f.pattern,
+    patternColor: f.patternColor,
+    tintAndShade: f.tintAndShade,
+    patternTintAndShade: f.patternTintAndShade,
+  };
+}
+
+/** Queues the writes that give a cell this fill. */
+function queueFill(fill: Excel.RangeFill, state: FillState, rich: boolean): void {
+  if (state.color === null) {
+    fill.clear();
+    return;
+  }
+  fill.color = state.color;
+  if (!rich) return;
+  if (typeof state.pattern === "string") fill.pattern = state.pattern as Excel.FillPattern;
+  if (typeof state.patternColor === "string") fill.patternColor = state.patternColor;
+  if (typeof state.tintAndShade === "number") fill.tintAndShade = state.tintAndShade;
+  if (typeof state.patternTintAndShade === "number") fill.patternTintAndShade = state.patternTintAndShade;
+}
+
+function markFill(hex: string): FillState {
+  return { color: `#${hex.toUpperCase()}`, pattern: "Solid", tintAndShade: 0 };
+}
+
+/** Checks a mark plan before anything is touched; one mark per cell (the first). */
+export function validateMarks(plan: MarkPlan): CellMark[] {
+  if (!plan || !Array.isArray(plan.marks)) throw new UserError("标注计划无效。", "The mark plan is not valid.", "bad-plan");
+  const seen = new Set<string>();
+  const out: CellMark[] = [];
+  for (const m of plan.marks) {
+    const cell = typeof m?.cell === "string" ? normalizeCell(m.cell) : null;
+    if (
+      !cell ||
+      typeof m.sheet !== "string" ||
+      m.sheet.trim() === "" ||
+      typeof m.fill !== "string" ||
+      !/^[0-9A-Fa-f]{6}$/.test(m.fill) ||
+      !isOwnNote(m.note)
+    ) {
+      throw new UserError(
+        `标注计划中的标注无效：${String(m?.sheet)}!${String(m?.cell)}，未写入任何标注。`,
+        `The mark plan holds an invalid mark: ${String(m?.sheet)}!${String(m?.cell)}; nothing was marked.`,
+        "bad-plan",
+      );
+    }
+    const k = cellKey(m.sheet, cell);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push({ ...m, cell, fill: m.fill.toUpperCase() });
+  }
+  return out;
+}
+
+function sortMarks<T extends { sheet: string; cell: string }>(marks: T[], names: string[]): T[] {
+  const order = new Map(names.map((n, i) => [n.toLowerCase(), i] as const));
+  const rc = (cell: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(cell);
+    if (!m) return [0, 0];
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+    return [Number(m[2]), col];
+  };
+  return [...marks].sort((a, b) => {
+    const s = (order.get(a.sheet.toLowerCase()) ?? 1e9) - (order.get(b.sheet.toLowerCase()) ?? 1e9);
+    if (s !== 0) return s;
+    const [ra, ca] = rc(a.cell);
+    const [rb, cb] = rc(b.cell);
+    return ra - rb || ca - cb;
+  });
+}
+
+function noNotesError(): UserError {
+  return new UserError(
+    "此版本的 Excel 不支持由加载项添加批注（需要 ExcelApi 1.10 或更高，即 Excel 2019/Microsoft 365），无法标注。问题仍列在任务窗格中。",
+    "This version of Excel does not let add-ins add notes or comments (ExcelApi 1.10 or later is needed: Excel 2019 or Microsoft 365), so the findings cannot be marked. They are still listed in the task pane.",
+    "no-notes",
+  );
+}
+
+export class ExcelHost implements SpreadsheetHost, MarkingHost {
   readonly kind = "excel" as const;
   /** Cost of the last operation (syncs, range reads, retries). */
   lastStats: OperationStats | null = null;
@@ -143,6 +303,8 @@ export class ExcelHost implements SpreadsheetHost {
   private readonly fallbackName: string;
   /** Undo record kept here only when the workbook cannot hold custom XML parts (ExcelApi < 1.5). */
   private memoryRecord: UndoRecord | null = null;
+  /** The mark ledger kept here only when the workbook cannot hold custom XML parts (ExcelApi < 1.5). */
+  private memoryLedger: LedgerEntry[] = [];
 
   constructor(run: ExcelRun = defaultRun, isSetSupported: IsSetSupported = defaultIsSetSupported, options: ExcelHostOptions = {}) {
     this.run = run;
@@ -261,7 +423,9 @@ export class ExcelHost implements SpreadsheetHost {
         });
         const mergeReads = g.mergesOf.map((k) => {
           const a = areas[k];
-          const ra = sheets[areaSheet[k]].getRange(rangeA1(a.top, a.left, a.top + a.rows - 1, a.left + a.cols - 1)).getMergedAreasOrNullObject();
+          const ra = sheets[areaSheet[k]]
+            .getRange(rangeA1(a.top, a.left, a.top + a.rows - 1, a.left + a.cols - 1))
+            .getMergedAreasOrNullObject();
           ra.load("areas/items/address");
           return { k, ra };
         });
@@ -327,7 +491,11 @@ export class ExcelHost implements SpreadsheetHost {
 
       return sheets.map((_, i): SheetSnapshot => {
         const own = areas.filter((a) => areaSheet[a.sheet] === i);
-        const sheetMerges = mergesWanted ? (own.some((a) => merges[a.sheet] === null) ? null : own.flatMap((a) => merges[a.sheet] ?? [])) : null;
+        const sheetMerges = mergesWanted
+          ? own.some((a) => merges[a.sheet] === null)
+            ? null
+            : own.flatMap((a) => merges[a.sheet] ?? [])
+          : null;
         if (own.length <= 1) {
           const a = own[0];
           return {
@@ -343,7 +511,14 @@ export class ExcelHost implements SpreadsheetHost {
         return {
           name: names[i],
           cells: own.flatMap((a) =>
-            snapshotCells({ name: names[i], merges: null, origin: { row: a.top, col: a.left }, values: values[a.sheet], formulas: formulas[a.sheet], numberFormats: formats[a.sheet] }),
+            snapshotCells({
+              name: names[i],
+              merges: null,
+              origin: { row: a.top, col: a.left },
+              values: values[a.sheet],
+              formulas: formulas[a.sheet],
+              numberFormats: formats[a.sheet],
+            }),
           ),
           merges: sheetMerges,
         };
@@ -582,6 +757,11 @@ export class ExcelHost implements SpreadsheetHost {
         }
       }
       if (!record) throw nothingToUndo();
+      if (record.marks) {
+        await this.restoreMarks(context, record, useXml);
+        this.memoryRecord = null;
+        return;
+      }
 
       const names = uniqueSheets(record.cells.map((c) => c.sheet));
       const sheets = new Map<string, Excel.Worksheet>();
@@ -595,18 +775,324 @@ export class ExcelHost implements SpreadsheetHost {
       const missing = names.filter((n) => (sheets.get(n.toLowerCase()) as Excel.Worksheet).isNullObject);
       if (missing.length > 0) {
         const e = missingSheetError(missing);
-        throw new UserError(e.zh.replace("未写入任何单元格", "无法撤销，工作簿未改动"), e.en.replace("nothing was written", "undo is not possible; the workbook was not changed"), e.code);
+        throw new UserError(
+          e.zh.replace("未写入任何单元格", "无法撤销，工作簿未改动"),
+          e.en.replace("nothing was written", "undo is not possible; the workbook was not changed"),
+          e.code,
+        );
       }
       const locked = names.filter((n) => (sheets.get(n.toLowerCase()) as Excel.Worksheet).protection.protected);
       if (locked.length > 0) {
         const e = protectedError(locked);
-        throw new UserError(e.zh.replace("未写入任何单元格", "未撤销任何单元格"), e.en.replace("nothing was written", "nothing was undone"), e.code);
+        throw new UserError(
+          e.zh.replace("未写入任何单元格", "未撤销任何单元格"),
+          e.en.replace("nothing was written", "nothing was undone"),
+          e.code,
+        );
       }
       this.queueRestore(record, (n) => sheets.get(n.toLowerCase()) as Excel.Worksheet);
       for (const p of parts) p.delete();
       await context.sync();
       this.memoryRecord = null;
     });
+  }
+
+  // ---------------------------------------------------------------------------------------------- marks
+
+  /** The API the marks' notes use: notes where there are (ExcelApi 1.18), threaded comments (1.10) where not. */
+  private noteApi(): NoteApi {
+    if (this.supports("1.18")) return "notes";
+    if (this.supports("1.10")) return "comments";
+    throw noNotesError();
+  }
+
+  /**
+   * Three syncs: (1) the sheets (named, or all) with their protection, and the ids of the ledger and undo parts;
+   * (2) every surveyed sheet's notes (or comments) with their text, the ledger's XML, and whatever `alsoLoad` queues;
+   * (3) where each note is (skipped when there is none).
+   */
+  private async survey(
+    context: Excel.RequestContext,
+    scope: string[] | "all",
+    api: NoteApi,
+    useXml: boolean,
+    alsoLoad?: (sheetOf: (name: string) => Excel.Worksheet) => void,
+  ): Promise<MarkSurvey> {
+    const wb = context.workbook;
+    const sheets = new Map<string, Excel.Worksheet>();
+    let all: Excel.WorksheetCollection | null = null;
+    if (scope === "all") {
+      all = wb.worksheets;
+      all.load("items/name,items/protection/protected");
+    } else {
+      for (const name of scope) {
+        const ws = wb.worksheets.getItemOrNullObject(name);
+        ws.load("name");
+        ws.protection.load("protected");
+        sheets.set(name.toLowerCase(), ws);
+      }
+    }
+    const ledgerScope = useXml ? wb.customXmlParts.getByNamespace(MARKS_NAMESPACE) : null;
+    ledgerScope?.load("items/id");
+    const undoScope = useXml ? wb.customXmlParts.getByNamespace(UNDO_NAMESPACE) : null;
+    undoScope?.load("items/id");
+    await context.sync();
+    if (all) for (const ws of all.items) sheets.set(ws.name.toLowerCase(), ws);
+    else {
+      const missing = (scope as string[]).filter((n) => (sheets.get(n.toLowerCase()) as Excel.Worksheet).isNullObject);
+      if (missing.length > 0) throw missingSheetError(missing);
+    }
+    const names = [...sheets.values()].map((ws) => ws.name);
+    const sheetOf = (name: string) => sheets.get(name.toLowerCase()) as Excel.Worksheet;
+
+    const annotations = new Map<string, Annotations>();
+    for (const [k, ws] of sheets) {
+      const coll = (api === "notes" ? ws.notes : ws.comments) as unknown as Annotations;
+      coll.load("items/content");
+      annotations.set(k, coll);
+    }
+    const ledgerParts = ledgerScope ? ledgerScope.items : [];
+    const xmls = ledgerParts.map((p) => p.getXml());
+    alsoLoad?.(sheetOf);
+    await context.sync();
+
+    const located: { sheet: string; item: Annotation; at: Excel.Range }[] = [];
+    for (const [k, coll] of annotations) {
+      for (const item of coll.items) {
+        const at = item.getLocation();
+        at.load("address");
+        located.push({ sheet: sheetOf(k).name, item, at });
+      }
+    }
+    if (located.length > 0) await context.sync();
+    const own: MarkSurvey["own"] = new Map();
+    const others = new Set<string>();
+    for (const { sheet, item, at } of located) {
+      const cell = normalizeCell(at.address.replace(/^.*!/, ""));
+      if (!cell) continue;
+      const k = cellKey(sheet, cell);
+      if (isOwnNote(item.content)) own.set(k, { sheet, cell, content: item.content, item });
+      else others.add(k);
+    }
+
+    let ledger: LedgerEntry[] = this.memoryLedger;
+    if (useXml) {
+      // One part normally; should an interrupted write have left two, the newest wins.
+      let best: { created: string; cells: LedgerEntry[] } | null = null;
+      for (const x of xmls) {
+        const json = jsonFromXml("marks", x.value);
+        const cells = json === null ? null : ledgerFromJson(json);
+        if (!cells || json === null) continue;
+        const created = String((JSON.parse(json) as { created?: unknown }).created ?? "");
+        if (!best || created > best.created) best = { created, cells };
+      }
+      ledger = best ? best.cells : [];
+    }
+    // Entries of sheets that no longer exist are dropped.
+    ledger = ledger.filter((e) => sheets.has(e.sheet.toLowerCase()) || scope !== "all");
+    return { sheets, names, ledger, ledgerParts, undoParts: undoScope ? undoScope.items : [], own, others, annotations };
+  }
+
+  private ledgerXml(entries: LedgerEntry[]): string {
+    return jsonToXml("marks", MARKS_NAMESPACE, ledgerToJson(entries, this.now().toISOString()));
+  }
+
+  async applyMarks(plan: MarkPlan): Promise<void> {
+    const marks = validateMarks(plan);
+    if (marks.length === 0) return;
+    const api = this.noteApi();
+    const useXml = this.supports("1.5");
+    const rich = this.supports("1.9");
+    await this.batch("applyMarks", MARK, async (context) => {
+      const wb = context.workbook;
+      let fills: Excel.RangeFill[] = [];
+      const s = await this.survey(context, uniqueSheets(marks.map((m) => m.sheet)), api, useXml, (sheetOf) => {
+        fills = marks.map((m) => {
+          const f = sheetOf(m.sheet).getRange(m.cell).format.fill;
+          f.load(rich ? RICH_FILL : "color");
+          return f;
+        });
+      });
+      const locked = s.names.filter((n) => (s.sheets.get(n.toLowerCase()) as Excel.Worksheet).protection.protected);
+      if (locked.length > 0) throw protectedError(locked);
+      const sheetOf = (name: string) => s.sheets.get(name.toLowerCase()) as Excel.Worksheet;
+
+      const ledger = new Map(s.ledger.map((e) => [cellKey(e.sheet, e.cell), e] as const));
+      const before: MarkUndoCell[] = marks.map((m, i) => {
+        const k = cellKey(m.sheet, m.cell);
+        const sheet = sheetOf(m.sheet).name;
+        const fill = fillStateOf(fills[i], rich);
+        const prev = ledger.get(k);
+        ledger.set(k, {
+          sheet,
+          cell: m.cell,
+          before: prev ? prev.before : fill,
+          fill: m.fill,
+          note: m.note,
+          noteWritten: !s.others.has(k),
+        });
+        return { sheet, cell: m.cell, fill, note: s.own.get(k)?.content ?? null };
+      });
+      const record: UndoRecord = {
+        version: 1,
+        id: randomId(),
+        created: this.now().toISOString(),
+        cells: [],
+        kind: "mark",
+        marks: before,
+        ledger: s.ledger,
+      };
+      const next = [...ledger.values()];
+
+      // The undo record and the new ledger are in the workbook BEFORE any write.
+      if (useXml) {
+        wb.customXmlParts.add(undoRecordToXml(record));
+        wb.customXmlParts.add(this.ledgerXml(next));
+        await context.sync();
+      }
+      marks.forEach((m) => {
+        const k = cellKey(m.sheet, m.cell);
+        const r = sheetOf(m.sheet).getRange(m.cell);
+        queueFill(sheetOf(m.sheet).getRange(m.cell).format.fill, markFill(m.fill), rich);
+        const own = s.own.get(k);
+        if (own) {
+          if (!sameNote(own.content, m.note)) own.item.content = m.note;
+        } else if (!s.others.has(k)) (s.annotations.get(m.sheet.toLowerCase()) as Annotations).add(r, m.note);
+      });
+      for (const p of [...s.undoParts, ...s.ledgerParts]) p.delete();
+      try {
+        await context.sync();
+      } catch (e) {
+        // The record stays: 撤销 puts back whatever part of the batch ran.
+        if (useXml) throw this.partialWriteError(e);
+        this.memoryRecord = record;
+        this.memoryLedger = next;
+        throw this.partialWriteError(e);
+      }
+      if (!useXml) {
+        this.memoryRecord = record;
+        this.memoryLedger = next;
+      }
+    });
+  }
+
+  async readMarks(): Promise<CellMark[]> {
+    const api = this.noteApi();
+    const useXml = this.supports("1.5");
+    return this.batch("readMarks", READ_MARKS, async (context) => {
+      const s = await this.survey(context, "all", api, useXml);
+      return sortMarks(this.marksIn(s), s.names);
+    });
+  }
+
+  /** The marks a survey found: our notes, and the ledger's cells whose note was not written (a person's note kept). */
+  private marksIn(s: MarkSurvey): CellMark[] {
+    return marksFound(s.own.values(), s.ledger);
+  }
+
+  async clearMarks(): Promise<number> {
+    const api = this.noteApi();
+    const useXml = this.supports("1.5");
+    const rich = this.supports("1.9");
+    return this.batch("clearMarks", CLEAR_MARKS, async (context) => {
+      const wb = context.workbook;
+      const s = await this.survey(context, "all", api, useXml);
+      const marks = this.marksIn(s);
+      if (marks.length === 0) return 0;
+      const sheetOf = (name: string) => s.sheets.get(name.toLowerCase()) as Excel.Worksheet;
+      const locked = uniqueSheets(marks.map((m) => sheetOf(m.sheet).name)).filter((n) => sheetOf(n).protection.protected);
+      if (locked.length > 0) throw protectedError(locked);
+      const fills = marks.map((m) => {
+        const f = sheetOf(m.sheet).getRange(m.cell).format.fill;
+        f.load(rich ? RICH_FILL : "color");
+        return f;
+      });
+      await context.sync();
+      const ledger = new Map(s.ledger.map((e) => [cellKey(e.sheet, e.cell), e] as const));
+      const now = fills.map((f) => fillStateOf(f, rich));
+      const before: MarkUndoCell[] = marks.map((m, i) => ({
+        sheet: sheetOf(m.sheet).name,
+        cell: m.cell,
+        fill: now[i],
+        note: s.own.get(cellKey(m.sheet, m.cell))?.content ?? null,
+      }));
+      const record: UndoRecord = {
+        version: 1,
+        id: randomId(),
+        created: this.now().toISOString(),
+        cells: [],
+        kind: "clear",
+        marks: before,
+        ledger: s.ledger,
+      };
+      if (useXml) {
+        wb.customXmlParts.add(undoRecordToXml(record));
+        await context.sync();
+      }
+      marks.forEach((m, i) => {
+        const k = cellKey(m.sheet, m.cell);
+        const entry = ledger.get(k);
+        const fill = fillAfterClear(entry, now[i]);
+        if (fill) queueFill(sheetOf(m.sheet).getRange(m.cell).format.fill, fill, rich);
+        s.own.get(k)?.item.delete();
+      });
+      for (const p of [...s.undoParts, ...s.ledgerParts]) p.delete();
+      try {
+        await context.sync();
+      } catch (e) {
+        if (!useXml) this.memoryRecord = record;
+        throw this.partialWriteError(e);
+      }
+      if (!useXml) this.memoryRecord = record;
+      this.memoryLedger = [];
+      return marks.length;
+    });
+  }
+
+  /** Undo of a mark or a clear: each touched cell's fill and own note as they were, and the ledger as it was. */
+  private async restoreMarks(context: Excel.RequestContext, record: UndoRecord, useXml: boolean): Promise<void> {
+    const cells = record.marks ?? [];
+    const api = this.noteApi();
+    const rich = this.supports("1.9");
+    let s: MarkSurvey;
+    try {
+      s = await this.survey(context, uniqueSheets(cells.map((c) => c.sheet)), api, useXml);
+    } catch (e) {
+      if (isUserErrorWithCode(e, "sheet-missing")) {
+        const u = e as UserError;
+        throw new UserError(
+          u.zh.replace("未写入任何单元格", "无法撤销，工作簿未改动"),
+          u.en.replace("nothing was written", "undo is not possible; the workbook was not changed"),
+          u.code,
+        );
+      }
+      throw e;
+    }
+    const locked = s.names.filter((n) => (s.sheets.get(n.toLowerCase()) as Excel.Worksheet).protection.protected);
+    if (locked.length > 0) {
+      const e = protectedError(locked);
+      throw new UserError(
+        e.zh.replace("未写入任何单元格", "未撤销任何单元格"),
+        e.en.replace("nothing was written", "nothing was undone"),
+        e.code,
+      );
+    }
+    for (const c of cells) {
+      const k = cellKey(c.sheet, c.cell);
+      const ws = s.sheets.get(c.sheet.toLowerCase()) as Excel.Worksheet;
+      const r = ws.getRange(c.cell);
+      queueFill(ws.getRange(c.cell).format.fill, c.fill, rich);
+      const own = s.own.get(k);
+      if (c.note === null) own?.item.delete();
+      else if (own) {
+        if (!sameNote(own.content, c.note)) own.item.content = c.note;
+      } else if (!s.others.has(k)) (s.annotations.get(c.sheet.toLowerCase()) as Annotations).add(r, c.note);
+    }
+    const ledger = record.ledger ?? [];
+    for (const p of [...s.ledgerParts, ...s.undoParts]) p.delete();
+    if (useXml && ledger.length > 0) context.workbook.customXmlParts.add(this.ledgerXml(ledger));
+    await context.sync();
+    this.memoryLedger = ledger;
   }
 
   // ---------------------------------------------------------------------------------------------- selection
@@ -629,3 +1115,6 @@ function nothingToUndo(): UserError {
   return new UserError("没有可撤销的填写。", "There is no fill to undo.", "no-undo");
 }
 
+function isUserErrorWithCode(e: unknown, code: string): boolean {
+  return e instanceof UserError && e.code === code;
+}

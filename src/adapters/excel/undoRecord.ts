@@ -8,6 +8,7 @@
  * "<a & b>", "]]>", newlines, emoji, 全角空格 — survives the round trip.
  */
 import type { CellValue } from "../../core/snapshot";
+import { isLedgerEntry, isMarkUndoCell, type LedgerEntry, type MarkUndoCell } from "./markRecord";
 
 export const UNDO_NAMESPACE = "urn:jixiao:undo:1";
 
@@ -29,6 +30,12 @@ export interface UndoRecord {
   /** ISO time of the apply. */
   created: string;
   cells: UndoCell[];
+  /** What the record takes back: a fill (the default, `cells`), or a mark or a clear (`marks`, `ledger`). */
+  kind?: "fill" | "mark" | "clear";
+  /** Mark or clear: each touched cell's fill and own note before. */
+  marks?: MarkUndoCell[];
+  /** Mark or clear: the mark ledger before (undo puts it back). */
+  ledger?: LedgerEntry[];
 }
 
 function escapeXmlText(s: string): string {
@@ -87,7 +94,26 @@ export function undoRecordFromJson(text: string): UndoRecord | null {
     if (!isCellValue(u.value)) return null;
     if (!(u.numberFormat === null || typeof u.numberFormat === "string")) return null;
   }
+  if (r.kind !== undefined && r.kind !== "fill" && r.kind !== "mark" && r.kind !== "clear") return null;
+  if (r.marks !== undefined && !(Array.isArray(r.marks) && r.marks.every(isMarkUndoCell))) return null;
+  if (r.ledger !== undefined && !(Array.isArray(r.ledger) && r.ledger.every(isLedgerEntry))) return null;
   return r as UndoRecord;
+}
+
+/** Any JSON as the text of a one-element XML part in `namespace` (escaped as the undo record is). */
+export function jsonToXml(root: string, namespace: string, json: string): string {
+  const safe = json.replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+  return `<${root} xmlns="${namespace}" version="1">${escapeXmlText(safe)}</${root}>`;
+}
+
+/** The JSON text of a part written by jsonToXml (CDATA or escaped text); null when the root does not match. */
+export function jsonFromXml(root: string, xml: string): string | null {
+  const body = xml.replace(/^\s*<\?xml[^?]*\?>/, "").trim();
+  const m = new RegExp(`^<([A-Za-z_][\\w.-]*:)?${root}\\b[^>]*>([\\s\\S]*)</\\1?${root}\\s*>$`).exec(body);
+  if (!m) return null;
+  return m[2].replace(/<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/g, (_all, cdata: string | undefined, plain: string | undefined) =>
+    cdata !== undefined ? cdata : unescapeXmlText(plain ?? ""),
+  );
 }
 
 /** The most recent of several records (by creation time, then id). */

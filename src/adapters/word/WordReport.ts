@@ -3,7 +3,13 @@
  *
  * - write(narrative, link): appends the report at the end of the document: a title paragraph, then each section as a
  *   rich-text content control tagged `jixiao:<section>` (title = its heading) holding the heading (Heading 2) and its
- *   paragraphs; placeholders 【请补充：……】 are highlighted yellow. 2 syncs.
+ *   paragraphs; placeholders 【请补充：……】 are highlighted yellow. A section's tables (资金情况, 绩效指标完成情况 …)
+ *   and chart follow its content control, as in the .docx the CLI writes: a caption (表1 …), a real Word table
+ *   (insertTable, its header row repeated on every page — headerRowCount — bold; figures right-aligned; a 合计/总分
+ *   row bold), and the chart as a PNG picture (insertInlinePictureFromBase64) over its caption (图1 …). Then the
+ *   落款: the unit and the date (the table's 填报日期, else today), right-aligned. 2 syncs.
+ *   The charts are drawn before the batch by the injected ChartRenderer (a canvas in the pane); without one, or
+ *   when it cannot draw, the report has its tables and no chart.
  * - The link (source file name, sheet, fingerprint, time, the quoted numbers and a hash of each section's text) is
  *   stored in a CUSTOM XML PART (document.customXmlParts, namespace urn:jixiao:report-link:1) — the same XML that
  *   `jixiao report` puts in its .docx, so a report written by the CLI can be refreshed here. Custom XML parts travel
@@ -26,7 +32,9 @@ import {
   type LinkedTable,
 } from "../../core/narrative";
 import { noReport, occurrenceOf, planRefresh, reportExists, type RefreshResult } from "../../core/narrative/refreshPlan";
-import type { WContentControl, WContentControlCollection, WCustomXmlPartScopedCollection, WordContext, WordRun, WParagraph } from "./api";
+import { signatureDate, type ReportChart, type ReportTable } from "../../core/narrative";
+import type { WBody, WContentControl, WContentControlCollection, WCustomXmlPartScopedCollection, WordContext, WordRun, WParagraph } from "./api";
+import { toBase64, type ChartImage, type ChartRenderer } from "../chart/svg";
 
 export type { RefreshResult };
 
@@ -40,6 +48,88 @@ export interface StoredLink {
   link: ReportLink;
   /** Which table of the link this document's report is (0 for a report written from the pane). */
   table: LinkedTable;
+}
+
+/** Width a chart is shown at in the document, in points (16 cm — the text width less a margin). */
+const CHART_POINTS = 432;
+
+/** What a report needs besides Word: the chart renderer (the pane passes the canvas one). */
+export interface WordReportOptions {
+  renderChart?: ChartRenderer;
+}
+
+/** Numbers the tables and figures of one report (表1, 图1 …). */
+interface Counters {
+  table: number;
+  figure: number;
+}
+
+/** Queues a caption paragraph, centred. */
+function caption(body: WBody, text: string): void {
+  const p = body.insertParagraph(text, "End");
+  p.styleBuiltIn = "Normal";
+  p.alignment = "Centered";
+  p.font.highlightColor = null;
+  p.font.bold = true;
+}
+
+/** Queues a report table: caption, then a Word table whose header row repeats on every page. */
+function insertTable(body: WBody, t: ReportTable, count: Counters): void {
+  count.table += 1;
+  caption(body, `表${count.table}　${t.caption}${t.unit ? `（单位：${t.unit}）` : ""}`);
+  const width = t.header.length;
+  const values = [t.header, ...t.rows.map((r) => t.header.map((_, i) => r[i] ?? ""))];
+  const table = body.insertTable(values.length, width, "End", values);
+  table.styleBuiltIn = "TableGrid";
+  table.headerRowCount = 1;
+  table.getCell(0, 0).parentRow.font.bold = true;
+  for (let c = 0; c < width; c++) table.getCell(0, c).horizontalAlignment = "Centered";
+  for (let r = 0; r < t.rows.length; r++) for (let c = 0; c < width; c++) if (t.numeric[c]) table.getCell(r + 1, c).horizontalAlignment = "Right";
+  for (const r of t.emphasis ?? []) if (r < t.rows.length) table.getCell(r + 1, 0).parentRow.font.bold = true;
+}
+
+/** Queues a chart: the picture, centred, and its caption under it. */
+function insertChart(body: WBody, chart: ReportChart, img: ChartImage, count: Counters): void {
+  count.figure += 1;
+  const p = body.insertParagraph("", "End");
+  p.styleBuiltIn = "Normal";
+  p.alignment = "Centered";
+  const pic = p.insertInlinePictureFromBase64(toBase64(img.png), "End");
+  pic.lockAspectRatio = true;
+  pic.width = CHART_POINTS;
+  pic.height = Math.round((img.height / img.width) * CHART_POINTS);
+  pic.altTextTitle = chart.caption;
+  pic.altTextDescription = chart.altText;
+  caption(body, `图${count.figure}　${chart.caption}`);
+}
+
+/** Queues the 落款: the unit, then the date, right-aligned; a yellow placeholder where the table does not say. */
+function insertSignature(body: WBody, n: Narrative, writtenAt: string): void {
+  const lines: [string, boolean][] = [];
+  const unit = n.signature?.unit ?? null;
+  const date = signatureDate(n, writtenAt);
+  lines.push(["", false]);
+  lines.push([unit ?? "【请补充：单位名称】", !unit]);
+  lines.push([date ?? "【请补充：日期】", !date]);
+  for (const [text, placeholder] of lines) {
+    const p = body.insertParagraph("", "End");
+    p.styleBuiltIn = "Normal";
+    p.alignment = text ? "Right" : "Left";
+    if (text) p.insertText(text, "End").font.highlightColor = placeholder ? "Yellow" : null;
+  }
+}
+
+/** Every chart of the narrative drawn before the batch (the renderer is async; a Word batch should stay short). */
+async function drawCharts(n: Narrative, render: ChartRenderer | undefined): Promise<Map<ReportChart, ChartImage>> {
+  const out = new Map<ReportChart, ChartImage>();
+  if (!render) return out;
+  for (const s of n.sections)
+    for (const p of s.paragraphs)
+      if (p.chart) {
+        const img = await render(p.chart).catch(() => null);
+        if (img) out.set(p.chart, img);
+      }
+  return out;
 }
 
 /** Writes a section's heading and paragraphs into a content control that already holds one (empty) paragraph. */
@@ -61,10 +151,14 @@ function fillParagraph(p: WParagraph, sentences: Section["paragraphs"][number]["
  */
 /* eslint-disable office-addins/no-navigational-load, office-addins/load-object-before-read -- see above */
 export class WordReport {
-  constructor(private readonly run: WordRun) {}
+  constructor(
+    private readonly run: WordRun,
+    private readonly options: WordReportOptions = {},
+  ) {}
 
   /** Appends the report and stores the link. Refuses when the document already holds one (use refresh). */
   async write(n: Narrative, info: { fileName: string; generatedAt: string }): Promise<ReportLink> {
+    const charts = await drawCharts(n, this.options.renderChart);
     return this.run(async (context) => {
       const parts = context.document.customXmlParts.getByNamespace(LINK_NAMESPACE);
       parts.load("items");
@@ -74,6 +168,7 @@ export class WordReport {
       const title = body.insertParagraph(n.title, "End");
       title.styleBuiltIn = "Title";
       title.font.highlightColor = null;
+      const count: Counters = { table: 0, figure: 0 };
       for (const s of n.sections) {
         const head = body.insertParagraph(s.title, "End");
         head.styleBuiltIn = "Heading2";
@@ -89,7 +184,14 @@ export class WordReport {
         cc.tag = sectionTag(s.id);
         cc.title = s.title;
         cc.appearance = "BoundingBox";
+        // the section's tables and charts follow its control: 刷新 compares a control's text with the sentences
+        for (const p of s.paragraphs) {
+          if (p.table) insertTable(body, p.table, count);
+          const img = p.chart ? charts.get(p.chart) : undefined;
+          if (p.chart && img) insertChart(body, p.chart, img, count);
+        }
       }
+      insertSignature(body, n, info.generatedAt);
       const link: ReportLink = { fileName: info.fileName, generatedAt: info.generatedAt, tables: [linkedTable(n)] };
       context.document.customXmlParts.add(linkXml(link));
       await context.sync();

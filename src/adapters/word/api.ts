@@ -2,6 +2,8 @@
  * The part of the Word JavaScript API (Office.js, WordApi 1.4) that WordReport uses, as structural types, so the
  * real `Word.RequestContext` and the strict fake of test/fakes/fakeWord.ts both fit.
  * Everything read from a proxy must be `load`ed and `sync`ed first; writes are queued until the next sync.
+ * Requirement sets: paragraphs, content controls and pictures in a paragraph 1.1; Body.insertInlinePictureFromBase64
+ * 1.2; tables (insertTable, headerRowCount, getCell) 1.3; custom XML parts 1.4.
  */
 
 export interface WFont {
@@ -16,10 +18,42 @@ export interface WRange {
   insertContentControl(): WContentControl;
 }
 
+export interface WInlinePicture {
+  width: number;
+  height: number;
+  altTextTitle: string;
+  altTextDescription: string;
+  lockAspectRatio: boolean;
+}
+
+export interface WTableRow {
+  font: WFont;
+}
+
+export interface WTableCell {
+  /** "Left" | "Centered" | "Right" | "Justified". */
+  horizontalAlignment: string;
+  readonly parentRow: WTableRow;
+}
+
+export interface WTable {
+  /** The first rows repeated at the top of every page the table runs onto (Word's 标题行重复). */
+  headerRowCount: number;
+  styleBuiltIn: string;
+  readonly rowCount: number;
+  readonly values: string[][];
+  font: WFont;
+  getCell(rowIndex: number, cellIndex: number): WTableCell;
+  load(propertyNames?: string | string[]): WTable;
+}
+
 export interface WParagraph {
   text: string;
   styleBuiltIn: string;
+  /** "Left" | "Centered" | "Right" | "Justified". */
+  alignment: string;
   font: WFont;
+  insertInlinePictureFromBase64(base64EncodedImage: string, insertLocation: "Replace" | "Start" | "End"): WInlinePicture;
   getRange(rangeLocation?: "Whole" | "Start" | "End" | "Content"): WRange;
   insertText(text: string, insertLocation: "Replace" | "Start" | "End"): WRange;
   load(propertyNames?: string | string[]): WParagraph;
@@ -69,6 +103,8 @@ export interface WCustomXmlPartScopedCollection {
 export interface WBody {
   readonly text: string;
   insertParagraph(text: string, insertLocation: "Start" | "End"): WParagraph;
+  /** WordApi 1.3. Word keeps a paragraph after a table: one is added when the table ends the document. */
+  insertTable(rowCount: number, columnCount: number, insertLocation: "Start" | "End", values?: string[][]): WTable;
   load(propertyNames?: string | string[]): WBody;
 }
 

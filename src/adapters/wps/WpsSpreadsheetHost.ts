@@ -24,6 +24,13 @@
  * sheet — see undoSheet.ts) BEFORE any write, then every change is written with screen updating off. A failing write
  * puts back the cells already written and drops the record. Where the workbook refuses the record (structure
  * protected), it is kept in memory: undo then lasts while the pane is open.
+ *
+ * Marks (标注问题, issue 13) mirror Excel VBA: the note is a cell comment (`Range.AddComment`, `Range.Comment`,
+ * `Comment.Text()`, `Comment.Delete()`, `Worksheet.Comments`), the fill `Range.Interior` (Color as a BGR long,
+ * Pattern, PatternColor, TintAndShade; `ColorIndex = xlNone` removes it). What each cell's fill was before its first
+ * mark is kept in the mark ledger on a second very hidden sheet (`jixiao_marks`), so 清除标注 restores it; the undo
+ * record of a mark or a clear holds each touched cell's fill and own comment before. A cell with a person's comment
+ * keeps it (ours is not written there; the fill is). A protected sheet is refused before anything is written.
  */
 import type { CellValue, MergedArea, SheetSnapshot, SnapshotCell } from "../../core/snapshot";
 import { isErrorValue } from "../../core/snapshot";
@@ -36,8 +43,34 @@ import { constantInput } from "../excel/ExcelHost";
 import { missingSheetError } from "../excel/errors";
 import { LARGE_USED_RANGE, MAX_CONTENT_AREAS, clusterAreas, type Rect } from "../excel/contentAreas";
 import type { UndoCell, UndoRecord } from "../excel/undoRecord";
+import { protectedError } from "../excel/errors";
+import { validateMarks } from "../excel/ExcelHost";
+import {
+  cellKey,
+  fillAfterClear,
+  ledgerFromJson,
+  ledgerToJson,
+  marksFound,
+  sameNote,
+  type FillState,
+  type LedgerEntry,
+  type MarkUndoCell,
+  type OwnNoteAt,
+} from "../excel/markRecord";
+import type { CellMark, MarkPlan } from "../../core/marks";
+import { isOwnNote } from "../../core/marks";
+import type { MarkingHost } from "../../host/host";
 import { E_APP_DEFINED, call, count, get, getObject, has, hresult, put, toWpsUserError, uniqueId, type ComObject } from "./com";
-import { UNDO_SHEET, clearUndoSheet, findSheet, readUndoSheet, writeUndoSheet } from "./undoSheet";
+import {
+  clearMarksSheet,
+  clearUndoSheet,
+  findSheet,
+  isOwnSheet,
+  readMarksSheet,
+  readUndoSheet,
+  writeMarksSheet,
+  writeUndoSheet,
+} from "./undoSheet";
 
 export interface WpsReadLimits {
   /** Most cells one Value2 / Formula read returns. */
@@ -62,7 +95,7 @@ export interface WpsHostOptions {
 
 /** What the last operation cost, for tests and diagnostics. */
 export interface WpsStats {
-  operation: "readSheets" | "applyPlan" | "canUndo" | "undo" | "selectCell";
+  operation: "readSheets" | "applyPlan" | "canUndo" | "undo" | "selectCell" | "applyMarks" | "readMarks" | "clearMarks";
   /** Value2 / Formula block reads. */
   blockReads: number;
   /** Cells those reads returned. */
@@ -81,6 +114,12 @@ const APPLY = { zh: "写入填写结果", en: "Writing the fill" };
 const UNDO = { zh: "撤销", en: "Undo" };
 const CHECK = { zh: "检查撤销记录", en: "Checking for an undo record" };
 const SELECT = { zh: "定位单元格", en: "Selecting the cell" };
+const MARK = { zh: "标注问题", en: "Marking the findings" };
+const READ_MARKS = { zh: "查找标注", en: "Finding the marks" };
+const CLEAR_MARKS = { zh: "清除标注", en: "Clearing the marks" };
+/** xlNone (xlColorIndexNone, xlPatternNone). */
+const XL_NONE = -4142;
+const XL_SOLID = 1;
 
 /** Excel/ET error codes as Value2 reports them (0x800A0000 + xlErr) → their text. */
 const ERROR_TEXT = new Map<number, string>([
@@ -97,7 +136,11 @@ const XL_CONSTANTS = 2;
 const XL_FORMULAS = -4123;
 
 function noWorkbook(): UserError {
-  return new UserError("WPS 表格中没有打开的工作簿。请先打开自评表。", "No workbook is open in WPS Spreadsheets. Open the self-evaluation table first.", "no-workbook");
+  return new UserError(
+    "WPS 表格中没有打开的工作簿。请先打开自评表。",
+    "No workbook is open in WPS Spreadsheets. Open the self-evaluation table first.",
+    "no-workbook",
+  );
 }
 
 function nothingToUndo(): UserError {
@@ -117,7 +160,8 @@ function toFormat(n: unknown): string | null {
 /** A 2-D array from what Value2 / Formula gave (a scalar for one cell). */
 function grid(v: unknown, rows: number, cols: number): unknown[][] {
   if (rows === 1 && cols === 1 && !Array.isArray(v)) return [[v]];
-  if (!Array.isArray(v)) throw new UserError("WPS 返回的数据格式无法识别。", "WPS returned data in a shape this add-in does not understand.", "wps-shape");
+  if (!Array.isArray(v))
+    throw new UserError("WPS 返回的数据格式无法识别。", "WPS returned data in a shape this add-in does not understand.", "wps-shape");
   return v as unknown[][];
 }
 
@@ -139,13 +183,69 @@ function uniqueSheets(names: string[]): string[] {
   return [...seen.values()];
 }
 
-export class WpsSpreadsheetHost implements SpreadsheetHost {
+/** "#RRGGBB" ↔ the object model's BGR long. */
+function toBgr(rgb: string): number {
+  const n = parseInt(rgb.replace(/^#/, ""), 16);
+  return ((n & 0xff) << 16) | (n & 0xff00) | ((n >> 16) & 0xff);
+}
+
+function fromBgr(bgr: number): string {
+  const rgb = ((bgr & 0xff) << 16) | (bgr & 0xff00) | ((bgr >> 16) & 0xff);
+  return `#${rgb.toString(16).toUpperCase().padStart(6, "0")}`;
+}
+
+/** A member some builds lack: its value, or undefined. */
+function optional(obj: ComObject, name: string): unknown {
+  try {
+    return has(obj, name) ? get(obj, name) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A cell's fill as the object model reports it. */
+function readFill(r: ComObject): FillState {
+  const interior = getObject(r, "Interior");
+  const pattern = Number(get(interior, "Pattern"));
+  if (pattern === XL_NONE || Number(optional(interior, "ColorIndex")) === XL_NONE) return { color: null };
+  const state: FillState = { color: fromBgr(Number(get(interior, "Color"))), pattern };
+  const pc = optional(interior, "PatternColor");
+  if (typeof pc === "number") state.patternColor = fromBgr(pc);
+  const tint = optional(interior, "TintAndShade");
+  if (typeof tint === "number") state.tintAndShade = tint;
+  return state;
+}
+
+function writeFill(r: ComObject, state: FillState): void {
+  const interior = getObject(r, "Interior");
+  if (state.color === null) {
+    put(interior, "ColorIndex", XL_NONE);
+    return;
+  }
+  put(interior, "Color", toBgr(state.color));
+  if (typeof state.pattern === "number") put(interior, "Pattern", state.pattern);
+  if (typeof state.patternColor === "string" && has(interior, "PatternColor")) put(interior, "PatternColor", toBgr(state.patternColor));
+  if (typeof state.tintAndShade === "number" && has(interior, "TintAndShade")) put(interior, "TintAndShade", state.tintAndShade);
+}
+
+function commentOf(r: ComObject): ComObject | null {
+  const c = get<ComObject | null | undefined>(r, "Comment");
+  return c ?? null;
+}
+
+function commentText(c: ComObject): string {
+  return String(call(c, "Text") ?? "");
+}
+
+export class WpsSpreadsheetHost implements SpreadsheetHost, MarkingHost {
   readonly kind = "wps" as const;
   lastStats: WpsStats | null = null;
   private readonly limits: WpsReadLimits;
   private readonly now: () => Date;
   /** The undo record, when the workbook could not keep it. */
   private memoryRecord: UndoRecord | null = null;
+  /** The mark ledger, when the workbook could not keep it (null: it is in the workbook). */
+  private memoryLedger: LedgerEntry[] | null = null;
 
   /** @param app the ET `Application` (window.Application inside WPS; the fake in tests) */
   constructor(
@@ -216,7 +316,7 @@ export class WpsSpreadsheetHost implements SpreadsheetHost {
         sheets = [];
         for (let i = 1; i <= n; i++) {
           const ws = call<ComObject>(all, "Item", i);
-          if (String(get(ws, "Name")).toLowerCase() !== UNDO_SHEET) sheets.push(ws);
+          if (!isOwnSheet(String(get(ws, "Name")))) sheets.push(ws);
         }
       }
       onProgress?.(0, sheets.length);
@@ -538,6 +638,12 @@ export class WpsSpreadsheetHost implements SpreadsheetHost {
         inWorkbook = kept !== null;
       }
       if (!record) throw nothingToUndo();
+      if (record.marks) {
+        this.restoreMarks(wb, record);
+        if (inWorkbook) clearUndoSheet(this.app as ComObject, wb);
+        this.memoryRecord = null;
+        return;
+      }
       const sheets = this.sheetsByName(wb, uniqueSheets(record.cells.map((c) => c.sheet)), "undo");
       refuseLocked(sheets, record.cells, "undo");
       const restoreScreen = this.screenOff();
@@ -549,6 +655,235 @@ export class WpsSpreadsheetHost implements SpreadsheetHost {
       if (inWorkbook) clearUndoSheet(this.app as ComObject, wb);
       this.memoryRecord = null;
     });
+  }
+
+  // ---------------------------------------------------------------------------------------------- marks
+
+  /** The mark ledger: in memory when the workbook refused it, else from its sheet (damaged: none). */
+  private ledger(wb: ComObject): LedgerEntry[] {
+    if (this.memoryLedger) return this.memoryLedger;
+    const json = readMarksSheet(wb);
+    if (json === null || json === "damaged") return [];
+    return ledgerFromJson(json) ?? [];
+  }
+
+  private storeLedger(wb: ComObject, entries: LedgerEntry[]): void {
+    try {
+      if (entries.length === 0) clearMarksSheet(this.app as ComObject, wb);
+      else writeMarksSheet(wb, ledgerToJson(entries, this.now().toISOString()));
+      this.memoryLedger = null;
+    } catch {
+      this.memoryLedger = entries;
+    }
+  }
+
+  /** Stores the undo record of a mark or clear (in the workbook, else in memory). */
+  private storeRecord(wb: ComObject, record: UndoRecord): void {
+    try {
+      writeUndoSheet(wb, record);
+      this.memoryRecord = null;
+    } catch {
+      this.memoryRecord = record;
+    }
+  }
+
+  /** Refuses a protected sheet before anything is written (formats and comments cannot change there). */
+  private refuseProtected(sheets: Map<string, ComObject>, names: string[], what: "write" | "undo"): void {
+    const locked = names.filter((n) => get(sheets.get(n.toLowerCase()) as ComObject, "ProtectContents"));
+    if (locked.length === 0) return;
+    const e = protectedError(locked.map((n) => String(get(sheets.get(n.toLowerCase()) as ComObject, "Name"))));
+    if (what === "write") throw e;
+    throw new UserError(
+      e.zh.replace("未写入任何单元格", "未撤销任何单元格"),
+      e.en.replace("nothing was written", "nothing was undone"),
+      e.code,
+    );
+  }
+
+  /** Every comment of the workbook's sheets (not the add-in's own): ours (by their first line) and the others' cells. */
+  private comments(wb: ComObject): { own: Map<string, OwnNoteAt>; names: string[] } {
+    const own = new Map<string, OwnNoteAt>();
+    const names: string[] = [];
+    const all = getObject(wb, "Worksheets");
+    const n = count(all);
+    for (let i = 1; i <= n; i++) {
+      const ws = call<ComObject>(all, "Item", i);
+      const sheet = String(get(ws, "Name"));
+      if (isOwnSheet(sheet)) continue;
+      names.push(sheet);
+      const list = getObject(ws, "Comments");
+      const m = count(list);
+      for (let j = 1; j <= m; j++) {
+        const c = call<ComObject>(list, "Item", j);
+        const text = commentText(c);
+        if (!isOwnNote(text)) continue;
+        const cell = normalizeCell(String(get(getObject(c, "Parent"), "Address")));
+        if (cell) own.set(cellKey(sheet, cell), { sheet, cell, content: text });
+      }
+    }
+    return { own, names };
+  }
+
+  async applyMarks(plan: MarkPlan): Promise<void> {
+    this.applyMarksSync(plan);
+  }
+
+  applyMarksSync(plan: MarkPlan): void {
+    const marks = validateMarks(plan);
+    if (marks.some((m) => isOwnSheet(m.sheet))) throw new UserError("标注计划无效。", "The mark plan is not valid.", "bad-plan");
+    if (marks.length === 0) return;
+    this.stats("applyMarks");
+    this.guard(MARK, () => {
+      const wb = this.workbook();
+      const names = uniqueSheets(marks.map((m) => m.sheet));
+      const sheets = this.sheetsByName(wb, names, "write");
+      this.refuseProtected(sheets, names, "write");
+      const ledgerBefore = this.ledger(wb);
+      const ledger = new Map(ledgerBefore.map((e) => [cellKey(e.sheet, e.cell), e] as const));
+      const cells = marks.map((m) => {
+        const ws = sheets.get(m.sheet.toLowerCase()) as ComObject;
+        const sheet = String(get(ws, "Name"));
+        const r = call<ComObject>(ws, "Range", m.cell);
+        const fill = readFill(r);
+        const comment = commentOf(r);
+        const text = comment ? commentText(comment) : null;
+        const own = text !== null && isOwnNote(text) ? text : null;
+        const person = comment !== null && own === null;
+        const k = cellKey(m.sheet, m.cell);
+        const prev = ledger.get(k);
+        ledger.set(k, { sheet, cell: m.cell, before: prev ? prev.before : fill, fill: m.fill, note: m.note, noteWritten: !person });
+        const undo: MarkUndoCell = { sheet, cell: m.cell, fill, note: own };
+        return { m, r, comment, own, person, undo };
+      });
+      const record: UndoRecord = {
+        version: 1,
+        id: uniqueId(this.now),
+        created: this.now().toISOString(),
+        cells: [],
+        kind: "mark",
+        marks: cells.map((c) => c.undo),
+        ledger: ledgerBefore,
+      };
+      // The undo record and the ledger are in the workbook BEFORE any mark is written.
+      this.storeRecord(wb, record);
+      this.storeLedger(wb, [...ledger.values()]);
+      const restoreScreen = this.screenOff();
+      try {
+        for (const c of cells) {
+          writeFill(c.r, { color: `#${c.m.fill}`, pattern: XL_SOLID, tintAndShade: 0 });
+          if (c.comment && c.own !== null) {
+            if (!sameNote(c.own, c.m.note)) call(c.comment, "Text", c.m.note);
+          } else if (!c.person) call(c.r, "AddComment", c.m.note);
+        }
+      } catch (e) {
+        // The record stays: 撤销 puts back whatever was written.
+        throw partialWrite(e);
+      } finally {
+        restoreScreen();
+      }
+    });
+  }
+
+  async readMarks(): Promise<CellMark[]> {
+    return this.readMarksSync();
+  }
+
+  readMarksSync(): CellMark[] {
+    this.stats("readMarks");
+    return this.guard(READ_MARKS, () => {
+      const wb = this.workbook();
+      const { own, names } = this.comments(wb);
+      const order = new Map(names.map((n, i) => [n.toLowerCase(), i] as const));
+      const ledger = this.ledger(wb).filter((e) => order.has(e.sheet.toLowerCase()));
+      return marksFound(own.values(), ledger).sort(
+        (a, b) => (order.get(a.sheet.toLowerCase()) ?? 0) - (order.get(b.sheet.toLowerCase()) ?? 0) || compareCells(a.cell, b.cell),
+      );
+    });
+  }
+
+  async clearMarks(): Promise<number> {
+    return this.clearMarksSync();
+  }
+
+  clearMarksSync(): number {
+    this.stats("clearMarks");
+    return this.guard(CLEAR_MARKS, () => {
+      const wb = this.workbook();
+      const { own, names } = this.comments(wb);
+      const present = new Set(names.map((n) => n.toLowerCase()));
+      const ledgerBefore = this.ledger(wb);
+      const marks = marksFound(
+        own.values(),
+        ledgerBefore.filter((e) => present.has(e.sheet.toLowerCase())),
+      );
+      if (marks.length === 0) return 0;
+      const markedSheets = uniqueSheets(marks.map((m) => m.sheet));
+      const sheets = this.sheetsByName(wb, markedSheets, "write");
+      this.refuseProtected(sheets, markedSheets, "write");
+      const ledger = new Map(ledgerBefore.map((e) => [cellKey(e.sheet, e.cell), e] as const));
+      const cells = marks.map((m) => {
+        const ws = sheets.get(m.sheet.toLowerCase()) as ComObject;
+        const r = call<ComObject>(ws, "Range", m.cell);
+        const k = cellKey(m.sheet, m.cell);
+        const fill = readFill(r);
+        const mine = own.get(k);
+        const undo: MarkUndoCell = { sheet: String(get(ws, "Name")), cell: m.cell, fill, note: mine ? mine.content : null };
+        return { r, k, fill, mine, undo };
+      });
+      const record: UndoRecord = {
+        version: 1,
+        id: uniqueId(this.now),
+        created: this.now().toISOString(),
+        cells: [],
+        kind: "clear",
+        marks: cells.map((c) => c.undo),
+        ledger: ledgerBefore,
+      };
+      this.storeRecord(wb, record);
+      const restoreScreen = this.screenOff();
+      try {
+        for (const c of cells) {
+          const fill = fillAfterClear(ledger.get(c.k), c.fill);
+          if (fill) writeFill(c.r, fill);
+          if (c.mine) {
+            const comment = commentOf(c.r);
+            if (comment) call(comment, "Delete");
+          }
+        }
+      } catch (e) {
+        throw partialWrite(e);
+      } finally {
+        restoreScreen();
+      }
+      this.storeLedger(wb, []);
+      return marks.length;
+    });
+  }
+
+  /** Undo of a mark or a clear: each touched cell's fill and own comment as they were, and the ledger as it was. */
+  private restoreMarks(wb: ComObject, record: UndoRecord): void {
+    const cells = record.marks ?? [];
+    const names = uniqueSheets(cells.map((c) => c.sheet));
+    const sheets = this.sheetsByName(wb, names, "undo");
+    this.refuseProtected(sheets, names, "undo");
+    const restoreScreen = this.screenOff();
+    try {
+      for (const c of cells) {
+        const r = call<ComObject>(sheets.get(c.sheet.toLowerCase()) as ComObject, "Range", c.cell);
+        writeFill(r, c.fill);
+        const comment = commentOf(r);
+        const text = comment ? commentText(comment) : null;
+        const own = text !== null && isOwnNote(text);
+        if (c.note === null) {
+          if (comment && own) call(comment, "Delete");
+        } else if (comment && own) {
+          if (!sameNote(text as string, c.note)) call(comment, "Text", c.note);
+        } else if (!comment) call(r, "AddComment", c.note);
+      }
+    } finally {
+      restoreScreen();
+    }
+    this.storeLedger(wb, record.ledger ?? []);
   }
 
   // ---------------------------------------------------------------------------------------------- selection
@@ -577,7 +912,7 @@ function validatePlan(plan: FillPlan): (CellChange & { cell: string })[] {
   if (!plan || !Array.isArray(plan.changes)) throw new UserError("填写计划无效。", "The fill plan is not valid.", "bad-plan");
   return plan.changes.map((c) => {
     const cell = typeof c?.cell === "string" ? normalizeCell(c.cell) : null;
-    if (!cell || typeof c.sheet !== "string" || c.sheet.trim() === "" || c.sheet.toLowerCase() === UNDO_SHEET) {
+    if (!cell || typeof c.sheet !== "string" || c.sheet.trim() === "" || isOwnSheet(c.sheet)) {
       throw new UserError(
         `填写计划中的单元格地址无效：${String(c?.sheet)}!${String(c?.cell)}，未写入任何单元格。`,
         `The fill plan holds an invalid cell address: ${String(c?.sheet)}!${String(c?.cell)}; nothing was written.`,
@@ -612,7 +947,8 @@ function refuseLocked(sheets: Map<string, ComObject>, cells: { sheet: string; ce
   if (locked.size === 0) return;
   const zh = [...locked].map(([s, cs]) => `“${s}”的 ${cs.join("、")}`).join("；");
   const en = [...locked].map(([s, cs]) => `${cs.join(", ")} on "${s}"`).join("; ");
-  const nothing = what === "write" ? { zh: "未写入任何单元格", en: "nothing was written" } : { zh: "未撤销任何单元格", en: "nothing was undone" };
+  const nothing =
+    what === "write" ? { zh: "未写入任何单元格", en: "nothing was written" } : { zh: "未撤销任何单元格", en: "nothing was undone" };
   throw new UserError(
     `工作表受保护，${zh}已锁定，${nothing.zh}。请先撤销工作表保护（审阅 → 撤销工作表保护），再重试。`,
     `The sheet is protected and ${en} ${[...locked.values()].flat().length > 1 ? "are" : "is"} locked; ${nothing.en}. Unprotect the sheet (Review → Unprotect Sheet) and try again.`,
@@ -626,7 +962,12 @@ function readCell(ws: ComObject, cell: string): UndoCell {
   const v = get<unknown>(r, "Value2");
   const f = get<unknown>(r, "Formula");
   const nf = get<unknown>(r, "NumberFormat");
-  let value: CellValue = v === undefined || v === null || v === "" ? null : typeof v === "number" || typeof v === "string" || typeof v === "boolean" ? v : String(v);
+  let value: CellValue =
+    v === undefined || v === null || v === ""
+      ? null
+      : typeof v === "number" || typeof v === "string" || typeof v === "boolean"
+        ? v
+        : String(v);
   if (typeof value === "number" && ERROR_TEXT.has(value)) {
     const shown = get<unknown>(r, "Text");
     if (shown === ERROR_TEXT.get(value)) value = shown as string;
@@ -667,7 +1008,8 @@ function restoreCells(sheets: Map<string, ComObject>, cells: UndoCell[]): void {
     } else {
       put(r, "NumberFormat", nf);
       if (u.value === null) call(r, "ClearContents");
-      else if (isErrorValue(u.value)) put(r, "Formula", u.value); // an error constant is typed as itself
+      else if (isErrorValue(u.value))
+        put(r, "Formula", u.value); // an error constant is typed as itself
       else put(r, "Formula", constantInput(u.value, nf));
     }
   }
@@ -680,4 +1022,18 @@ function partialWrite(cause: unknown): UserError {
     `${inner.en} (Some cells may have changed; the undo record was kept: click Undo to restore them.)`,
     inner.code,
   );
+}
+
+/** Row-major order of two A1 cells. */
+function compareCells(a: string, b: string): number {
+  const rc = (cell: string): [number, number] => {
+    const m = /^([A-Z]+)(\d+)$/.exec(cell);
+    if (!m) return [0, 0];
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+    return [Number(m[2]), col];
+  };
+  const [ra, ca] = rc(a);
+  const [rb, cb] = rc(b);
+  return ra - rb || ca - cb;
 }

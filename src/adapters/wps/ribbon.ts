@@ -10,9 +10,9 @@
  * write it after OK, undoable), 撤销, 任务窗格. WPS 文字: 任务窗格 (写入报告 / 刷新 happen there).
  * The outcome of 检查 / 填充公式 is also kept for the pane, which shows it the next time it opens.
  */
-import { analyse, combinedPlan, describeCheck, summarize, toUserError } from "../../app/workflow";
+import { analyse, combinedPlan, describeCheck, summarize } from "../../app/workflow";
 import { loadLangChoice, loadProfile, saveLastCommand, type KeyValueStore } from "../../app/settings";
-import { detectLang, type Lang } from "../../app/lang";
+import { detectLang, toUserError, type Lang } from "../../core/messages";
 import { call, get, has, put } from "./com";
 import { detectWps } from "./detect";
 import { WpsSpreadsheetHost } from "./WpsSpreadsheetHost";

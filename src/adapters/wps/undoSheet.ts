@@ -9,6 +9,8 @@
  *   A3… the record's JSON in chunks of CHUNK characters, each prefixed with "~" so no chunk can look like a number,
  *       a date or a formula (the column is also formatted as Text, "@", before anything is written).
  * One record at a time: a new fill replaces it; 撤销 takes it back and deletes the sheet.
+ * The mark ledger (which cells 标注问题 marked and the fill each had before, see excel/markRecord.ts) is kept the same
+ * way on its own sheet, `jixiao_marks` (marker "jixiao-marks-1").
  */
 import type { UndoRecord } from "../excel/undoRecord";
 import { undoRecordFromJson } from "../excel/undoRecord";
@@ -16,6 +18,14 @@ import { call, count, get, getObject, put, type ComObject } from "./com";
 
 export const UNDO_SHEET = "jixiao_undo";
 const MARKER = "jixiao-undo-1";
+export const MARKS_SHEET = "jixiao_marks";
+const MARKS_MARKER = "jixiao-marks-1";
+
+/** The add-in's own sheets, never read as tables nor written by a plan. */
+export function isOwnSheet(name: string): boolean {
+  const n = name.toLowerCase();
+  return n === UNDO_SHEET || n === MARKS_SHEET;
+}
 /** Characters per cell (a cell holds 32,767; stay far below). */
 export const CHUNK = 8000;
 const XL_SHEET_VERY_HIDDEN = 2;
@@ -38,18 +48,36 @@ function column(ws: ComObject, rows: number): ComObject {
 
 /** Reads the record kept in the workbook: null when there is none, "damaged" when it cannot be read. */
 export function readUndoSheet(workbook: ComObject): UndoRecord | "damaged" | null {
-  const ws = findSheet(workbook, UNDO_SHEET);
+  const json = readJsonSheet(workbook, UNDO_SHEET, MARKER);
+  if (json === null || json === "damaged") return json;
+  return undoRecordFromJson(json) ?? "damaged";
+}
+
+/** The mark ledger's JSON text kept in the workbook: null when there is none, "damaged" when it cannot be read. */
+export function readMarksSheet(workbook: ComObject): string | "damaged" | null {
+  return readJsonSheet(workbook, MARKS_SHEET, MARKS_MARKER);
+}
+
+export function writeMarksSheet(workbook: ComObject, json: string): void {
+  writeJsonSheet(workbook, MARKS_SHEET, MARKS_MARKER, json);
+}
+
+export function clearMarksSheet(app: ComObject, workbook: ComObject): void {
+  clearJsonSheet(app, workbook, MARKS_SHEET);
+}
+
+function readJsonSheet(workbook: ComObject, name: string, marker: string): string | "damaged" | null {
+  const ws = findSheet(workbook, name);
   if (!ws) return null;
   const head = get<unknown>(call(ws, "Range", "A1:A2"), "Value2");
   const rows = Array.isArray(head) ? (head as unknown[][]).map((r) => r[0]) : [head];
-  if (rows[0] !== MARKER) return rows[0] === undefined || rows[0] === null || rows[0] === "" ? null : "damaged";
+  if (rows[0] !== marker) return rows[0] === undefined || rows[0] === null || rows[0] === "" ? null : "damaged";
   const n = Number(String(rows[1] ?? "").replace(/^~/, ""));
   if (!Number.isInteger(n) || n < 1 || n > 10_000) return "damaged";
   const body = get<unknown>(call(ws, "Range", n === 1 ? "A3" : `A3:A${n + 2}`), "Value2");
   const chunks = Array.isArray(body) ? (body as unknown[][]).map((r) => r[0]) : [body];
   if (chunks.some((c) => typeof c !== "string" || !c.startsWith("~"))) return "damaged";
-  const record = undoRecordFromJson((chunks as string[]).map((c) => c.slice(1)).join(""));
-  return record ?? "damaged";
+  return (chunks as string[]).map((c) => c.slice(1)).join("");
 }
 
 /** Whether a record is kept in the workbook (damaged or not). */
@@ -63,15 +91,18 @@ export function hasUndoSheet(workbook: ComObject): boolean {
  * Throws when the workbook refuses (its structure is protected, …): the caller then keeps the record in memory.
  */
 export function writeUndoSheet(workbook: ComObject, record: UndoRecord): void {
-  const json = JSON.stringify(record);
+  writeJsonSheet(workbook, UNDO_SHEET, MARKER, JSON.stringify(record));
+}
+
+function writeJsonSheet(workbook: ComObject, name: string, marker: string, json: string): void {
   const chunks: string[] = [];
   for (let i = 0; i < json.length; i += CHUNK) chunks.push(`~${json.slice(i, i + CHUNK)}`);
   if (chunks.length === 0) chunks.push("~");
-  let ws = findSheet(workbook, UNDO_SHEET);
+  let ws = findSheet(workbook, name);
   if (!ws) {
     const active = get<ComObject | null>(workbook, "ActiveSheet");
     ws = call<ComObject>(getObject(workbook, "Worksheets"), "Add");
-    put(ws, "Name", UNDO_SHEET);
+    put(ws, "Name", name);
     put(ws, "Visible", XL_SHEET_VERY_HIDDEN);
     if (active) call(active, "Activate");
   } else if (get(ws, "ProtectContents")) {
@@ -85,7 +116,7 @@ export function writeUndoSheet(workbook: ComObject, record: UndoRecord): void {
   put(
     target,
     "Value2",
-    [MARKER, `~${chunks.length}`, ...chunks].map((c) => [c]),
+    [marker, `~${chunks.length}`, ...chunks].map((c) => [c]),
   );
   call(ws, "Protect");
   if (Number(get(ws, "Visible")) !== XL_SHEET_VERY_HIDDEN) put(ws, "Visible", XL_SHEET_VERY_HIDDEN);
@@ -96,7 +127,11 @@ export function writeUndoSheet(workbook: ComObject, record: UndoRecord): void {
  * refuses to delete it — empties it.
  */
 export function clearUndoSheet(app: ComObject, workbook: ComObject): void {
-  const ws = findSheet(workbook, UNDO_SHEET);
+  clearJsonSheet(app, workbook, UNDO_SHEET);
+}
+
+function clearJsonSheet(app: ComObject, workbook: ComObject, name: string): void {
+  const ws = findSheet(workbook, name);
   if (!ws) return;
   let alerts: unknown = true;
   try {

@@ -8,7 +8,8 @@
  */
 import type { SheetSnapshot } from "../../core/snapshot";
 import type { CellChange, FillPlan } from "../../core/plan";
-import { UserError, isUserError } from "../../core/errors";
+import { isUserError } from "../../core/errors";
+import { userError } from "../../core/messages";
 import type { MarkingHost, Progress, ReadScope, SpreadsheetHost } from "../../host/host";
 import type { CellMark, MarkPlan } from "../../core/marks";
 import { filledFileName } from "../../app/workflow";
@@ -66,32 +67,20 @@ export class FileHost implements SpreadsheetHost, MarkingHost {
   static async open(name: string, data: ArrayBuffer | Uint8Array, loader: XlsxLoader = loadPackage): Promise<FileHost> {
     const lower = name.toLowerCase();
     if (/\.(xls|et|csv|ods|numbers|wps|docx?)$/.test(lower) || (!lower.endsWith(".xlsx") && !lower.endsWith(".xlsm"))) {
-      throw new UserError(
-        `「${name}」不是 .xlsx 工作簿。请在 Excel 或 WPS 中“另存为” .xlsx 后再打开。`,
-        `"${name}" is not an .xlsx workbook. Save it as .xlsx in Excel or WPS, then open it.`,
-        "not-xlsx",
-      );
+      throw userError("file-not-xlsx", { file: name });
     }
     if (byteLength(data) === 0) {
-      throw new UserError(`「${name}」是空文件。`, `"${name}" is empty.`, "empty-file");
+      throw userError("empty-file", { file: name });
     }
     if (byteLength(data) > MAX_FILE_BYTES) {
-      throw new UserError(
-        "文件过大（超过 50 MB），无法在浏览器中处理。",
-        "The file is larger than 50 MB and cannot be processed in the browser.",
-        "too-large",
-      );
+      throw userError("file-too-large");
     }
     let book: XlsxBookLike;
     try {
       book = await loader(data);
     } catch (e) {
       if (isUserError(e)) throw e;
-      throw new UserError(
-        `无法读取「${name}」，它可能已损坏或不是 Excel 工作簿。`,
-        `"${name}" cannot be read; it may be damaged or not an Excel workbook.`,
-        "unreadable",
-      );
+      throw userError("file-unreadable", { file: name });
     }
     return new FileHost(name, book);
   }
@@ -124,18 +113,14 @@ export class FileHost implements SpreadsheetHost, MarkingHost {
         /* restoring what was never written can fail too; the error below is what matters */
       }
       if (isUserError(e)) throw e;
-      throw new UserError(
-        "写入工作簿时出错，未做任何更改。",
-        "Writing to the workbook failed; nothing was changed.",
-        "write-failed",
-      );
+      throw userError("write-failed");
     }
     this.undoStack.push({ kind: "fill", changes: plan.changes.map((c) => ({ ...c })) });
   }
 
   private bookMarks(): BookMarksLike {
     if (!this.book.marks) {
-      throw new UserError("此工作簿不能标注。", "This workbook cannot be marked.", "no-marking");
+      throw userError("no-marking");
     }
     return this.book.marks;
   }
@@ -150,7 +135,7 @@ export class FileHost implements SpreadsheetHost, MarkingHost {
     } catch (e) {
       marks.restore(before as never);
       if (isUserError(e)) throw e;
-      throw new UserError("标注时出错，未做任何更改。", "Marking failed; nothing was changed.", "write-failed");
+      throw userError("write-failed");
     }
     this.undoStack.push({ kind: "marks", before });
   }
@@ -175,7 +160,7 @@ export class FileHost implements SpreadsheetHost, MarkingHost {
   async undo(): Promise<void> {
     const step = this.undoStack.pop();
     if (!step) {
-      throw new UserError("没有可以撤销的写入。", "There is nothing to undo.", "nothing-to-undo");
+      throw userError("nothing-to-undo");
     }
     try {
       // Last written, first restored: a cell written twice ends with what it held first.
@@ -184,7 +169,7 @@ export class FileHost implements SpreadsheetHost, MarkingHost {
     } catch (e) {
       this.undoStack.push(step);
       if (isUserError(e)) throw e;
-      throw new UserError("撤销失败，工作簿保持当前内容。", "Undo failed; the workbook keeps its current content.", "undo-failed");
+      throw userError("undo-failed");
     }
   }
 
@@ -202,7 +187,7 @@ export class FileHost implements SpreadsheetHost, MarkingHost {
       return await this.book.toBuffer();
     } catch (e) {
       if (isUserError(e)) throw e;
-      throw new UserError("生成文件时出错。", "The file could not be produced.", "save-failed");
+      throw userError("save-failed");
     }
   }
 

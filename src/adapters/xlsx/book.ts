@@ -6,7 +6,7 @@
  */
 import type { CellValue, SheetSnapshot, SnapshotCell, SparseSheetSnapshot } from "../../core/snapshot";
 import type { CellChange, FillPlan } from "../../core/plan";
-import { UserError } from "../../core/errors";
+import { someOf, userError } from "../../core/messages";
 import { ZipArchive } from "./zip";
 import { readPackage, relsPartOf, tagsOf, type PackageMap } from "./opc";
 import { Styles } from "./styles";
@@ -141,7 +141,10 @@ export class PackageBook implements XlsxBook {
       const col = k % COLS;
       const was = baseByKey.get(k);
       const content = o.content ?? (was ? { formula: was.formula ?? null, value: was.value } : { formula: null, value: null });
-      const numberFormat = o.numberFormat !== undefined ? o.numberFormat : (was?.numberFormat ?? this.styles.numberFormat(this.sheetXml(name).styleOf(row, col)));
+      const numberFormat =
+        o.numberFormat !== undefined
+          ? o.numberFormat
+          : (was?.numberFormat ?? this.styles.numberFormat(this.sheetXml(name).styleOf(row, col)));
       if (content.formula === null && (content.value === null || content.value === "")) continue;
       cells.push({
         row,
@@ -158,13 +161,11 @@ export class PackageBook implements XlsxBook {
     const targets = plan.changes.map((c) => this.target(c));
     const locked = targets.filter((t) => t.locked);
     if (locked.length) {
-      const list = locked.slice(0, 6).map((t) => `${t.change.sheet}!${t.change.cell}`).join("、") + (locked.length > 6 ? ` …（共 ${locked.length} 个）` : "");
-      const listEn = locked.slice(0, 6).map((t) => `${t.change.sheet}!${t.change.cell}`).join(", ") + (locked.length > 6 ? ` … (${locked.length} in all)` : "");
-      throw new UserError(
-        `工作表受保护，这些单元格已锁定，不能写入：${list}。请先撤销工作表保护（审阅 → 撤销工作表保护）再填充。未做任何修改。`,
-        `The worksheet is protected and these cells are locked: ${listEn}. Unprotect the sheet (Review → Unprotect Sheet) and fill again; nothing was changed.`,
-        "protected",
+      const cells = someOf(
+        locked.map((t) => `${t.change.sheet}!${t.change.cell}`),
+        6,
       );
+      throw userError("cells-locked", { cells });
     }
     for (const t of targets) {
       const c = t.change;
@@ -176,7 +177,9 @@ export class PackageBook implements XlsxBook {
       h.push(prev);
       const hasContent = c.after.formula !== undefined || c.after.value !== undefined;
       ov.set(t.key, {
-        content: hasContent ? { formula: c.after.formula ?? null, value: c.after.formula ? null : (c.after.value ?? null) } : (prev?.content ?? null),
+        content: hasContent
+          ? { formula: c.after.formula ?? null, value: c.after.formula ? null : (c.after.value ?? null) }
+          : (prev?.content ?? null),
         numberFormat: c.after.numberFormat !== undefined ? c.after.numberFormat : prev?.numberFormat,
       });
     }
@@ -194,7 +197,10 @@ export class PackageBook implements XlsxBook {
         else ov.set(t.key, prev);
       } else {
         // not changed by this book: write what the change says the cell held
-        ov.set(t.key, { content: { formula: c.before.formula, value: c.before.formula ? null : c.before.value }, numberFormat: c.before.numberFormat ?? undefined });
+        ov.set(t.key, {
+          content: { formula: c.before.formula, value: c.before.formula ? null : c.before.value },
+          numberFormat: c.before.numberFormat ?? undefined,
+        });
       }
     }
   }
@@ -208,36 +214,25 @@ export class PackageBook implements XlsxBook {
   /** Finds and checks the cell a change names; throws UserError before anything is taken. */
   private target(c: CellChange): { change: CellChange; row: number; col: number; key: number; locked: boolean } {
     if (!this.pkg.sheets.some((s) => s.name === c.sheet)) {
-      throw new UserError(`找不到工作表“${c.sheet}”，未做任何修改。`, `Worksheet "${c.sheet}" was not found; nothing was changed.`, "plan");
+      throw userError("plan-no-sheet", { sheet: c.sheet });
     }
     const pos = parseRef(c.cell);
-    if (!pos) throw new UserError(`单元格地址“${c.cell}”无效，未做任何修改。`, `Cell address "${c.cell}" is not valid; nothing was changed.`, "plan");
+    if (!pos) throw userError("plan-bad-address", { cell: c.cell });
     const merge = (this.baseSnapshot(c.sheet).merges ?? []).find(
-      (m) => pos.row >= m.top && pos.row <= m.bottom && pos.col >= m.left && pos.col <= m.right && (pos.row !== m.top || pos.col !== m.left),
+      (m) =>
+        pos.row >= m.top && pos.row <= m.bottom && pos.col >= m.left && pos.col <= m.right && (pos.row !== m.top || pos.col !== m.left),
     );
     if (merge) {
       const master = refOf(merge.top, merge.left);
-      throw new UserError(
-        `单元格 ${c.sheet}!${c.cell} 位于合并单元格 ${master} 之内，不能单独写入，未做任何修改。`,
-        `Cell ${c.sheet}!${c.cell} lies inside the merged cell ${master} and cannot be written on its own; nothing was changed.`,
-        "plan",
-      );
+      throw userError("plan-in-merge", { cell: `${c.sheet}!${c.cell}`, master });
     }
     const v = c.after.value;
     if (typeof v === "number" && !Number.isFinite(v)) {
-      throw new UserError(
-        `单元格 ${c.sheet}!${c.cell} 的数值超出范围，不能写入，未做任何修改。`,
-        `The number for cell ${c.sheet}!${c.cell} is out of range and cannot be written; nothing was changed.`,
-        "plan",
-      );
+      throw userError("plan-out-of-range", { cell: `${c.sheet}!${c.cell}` });
     }
     const sx = this.sheetXml(c.sheet);
     if (sx.inArrayFormula(pos.row, pos.col)) {
-      throw new UserError(
-        `单元格 ${c.sheet}!${c.cell} 属于数组公式区域，不能单独写入，未做任何修改。`,
-        `Cell ${c.sheet}!${c.cell} is part of an array formula and cannot be written on its own; nothing was changed.`,
-        "plan",
-      );
+      throw userError("plan-in-array", { cell: `${c.sheet}!${c.cell}` });
     }
     const locked = sx.isProtected && this.styles.locked(sx.styleOf(pos.row, pos.col));
     return { change: c, row: pos.row, col: pos.col, key: key(pos.row, pos.col), locked };
@@ -298,7 +293,12 @@ export class PackageBook implements XlsxBook {
         if (o) {
           put(row, col, this.cellElement(sx, row, col, o, s));
           if (o.content) for (const [cr, cc, xml] of this.orphanedClones(sx, row, col, ov)) put(cr, cc, xml);
-        } else if (!mark && orig && this.layer.addedCell(sheet, k) && /^<(?:[\w.-]+:)?c\b[^>]*?(?:\/>|>\s*<\/(?:[\w.-]+:)?c>)$/.test(orig.xml)) {
+        } else if (
+          !mark &&
+          orig &&
+          this.layer.addedCell(sheet, k) &&
+          /^<(?:[\w.-]+:)?c\b[^>]*?(?:\/>|>\s*<\/(?:[\w.-]+:)?c>)$/.test(orig.xml)
+        ) {
           put(row, col, ""); // the empty cell our mark added goes again, and the row's tag as it was
           const tag = this.layer.addedCellRowTag(sheet, k);
           if (tag) rowTags.set(row, tag);
@@ -323,7 +323,9 @@ export class PackageBook implements XlsxBook {
         if (relTag) ctx.write(relsPart, rels.replace(relTag, ""));
         if (ctx.has("[Content_Types].xml")) {
           const ct = ctx.read("[Content_Types].xml");
-          const override = tagsOf(ct, "Override").find((t) => attributesOf(t).PartName?.replace(/^\//, "").toLowerCase() === chain.toLowerCase());
+          const override = tagsOf(ct, "Override").find(
+            (t) => attributesOf(t).PartName?.replace(/^\//, "").toLowerCase() === chain.toLowerCase(),
+          );
           if (override) ctx.write("[Content_Types].xml", ct.replace(override, ""));
         }
       }
@@ -393,11 +395,19 @@ export class PackageBook implements XlsxBook {
 function xstring(s: string): string {
   return s
     .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+    .replace(
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
+      (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
+    );
 }
 
 function decodeText(s: string): string {
-  return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 }
 
 /** A number as the file format writes it (never Infinity or NaN: those are refused before). */
@@ -410,7 +420,17 @@ export function withFullCalc(xml: string): string {
   const calc = /<([\w.-]+:)?calcPr\b[^>]*?\/?>/.exec(xml);
   if (calc) return xml.slice(0, calc.index) + setAttribute(calc[0], "fullCalcOnLoad", "1") + xml.slice(calc.index + calc[0].length);
   const p = /<([\w.-]+:)?workbook\b/.exec(xml)?.[1] ?? "";
-  const after = ["oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+  const after = [
+    "oleSize",
+    "customWorkbookViews",
+    "pivotCaches",
+    "smartTagPr",
+    "smartTagTypes",
+    "webPublishing",
+    "fileRecoveryPr",
+    "webPublishObjects",
+    "extLst",
+  ];
   let at = -1;
   for (const name of after) {
     const m = new RegExp(`<${p}${name}\\b`).exec(xml);

@@ -8,7 +8,7 @@
  */
 import type { CellMark, MarkPlan } from "../../core/marks";
 import type { FindingCode, Severity } from "../../core/findings";
-import { UserError } from "../../core/errors";
+import { quoted, userError } from "../../core/messages";
 import type { ZipArchive } from "./zip";
 import { relationshipsOf, relsPartOf, type PackageMap } from "./opc";
 import type { SheetXml } from "./sheetEdit";
@@ -178,28 +178,15 @@ export class MarkLayer {
     this.load();
     const targets = plan.marks.map((m) => {
       if (!this.sheets.has(m.sheet)) {
-        throw new UserError(
-          `找不到工作表“${m.sheet}”，未做任何标注。`,
-          `Worksheet "${m.sheet}" was not found; nothing was marked.`,
-          "plan",
-        );
+        throw userError("plan-no-sheet", { sheet: m.sheet });
       }
       const pos = parseRef(m.cell);
-      if (!pos)
-        throw new UserError(
-          `单元格地址“${m.cell}”无效，未做任何标注。`,
-          `Cell address "${m.cell}" is not valid; nothing was marked.`,
-          "plan",
-        );
+      if (!pos) throw userError("plan-bad-address", { cell: m.cell });
       return { m, pos };
     });
     const locked = [...new Set(targets.map((t) => t.m.sheet))].filter((s) => this.sheetXml(s).isProtected);
     if (locked.length) {
-      throw new UserError(
-        `工作表“${locked.join("”“")}”受保护，不能标注。请先撤销工作表保护（审阅 → 撤销工作表保护）。未做任何修改。`,
-        `Worksheet "${locked.join('", "')}" is protected and cannot be marked. Unprotect it (Review → Unprotect Sheet) first; nothing was changed.`,
-        "protected",
-      );
+      throw userError("protected", { sheets: quoted(locked) });
     }
     for (const { m, pos } of targets) {
       let marks = this.desired.get(m.sheet);

@@ -1,33 +1,63 @@
 /**
  * Node-only file helpers for the xlsx adapter (the CLI, tests, the bench). Not for the browser bundle.
  */
-import { promises as fs } from "fs";
-import { UserError } from "../../core/errors";
-import { loadXlsx, type XlsxBook } from "./index";
+import * as fs from "fs";
+import type { UserError } from "../../core/errors";
+import { userError } from "../../core/messages";
+import { loadXlsx, loadXlsxSync, type XlsxBook } from "./index";
+
+function statError(file: string, e: unknown): UserError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOENT" || code === "ENOTDIR") {
+    return userError("missing", { file });
+  }
+  if (code === "EACCES" || code === "EPERM") {
+    return userError("read-denied", { file });
+  }
+  return readError(file, e);
+}
+
+function readError(file: string, e: unknown): UserError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return userError("read-failed", { file, reason: code ?? "?" });
+}
+
+function folderError(file: string): UserError {
+  return userError("not-file", { file });
+}
 
 /** Reads a file's bytes; a missing path, a folder or an unreadable file is a UserError. */
 export async function readInputFile(file: string): Promise<Uint8Array> {
   let stat;
   try {
-    stat = await fs.stat(file);
+    stat = await fs.promises.stat(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") {
-      throw new UserError(`找不到文件：${file}`, `File not found: ${file}`, "missing");
-    }
-    if (code === "EACCES" || code === "EPERM") {
-      throw new UserError(`没有权限读取文件：${file}`, `No permission to read the file: ${file}`, "unreadable");
-    }
-    throw new UserError(`无法读取文件：${file}（${code ?? "?"}）`, `Cannot read the file: ${file} (${code ?? "?"})`, "unreadable");
+    throw statError(file, e);
   }
-  if (stat.isDirectory()) {
-    throw new UserError(`这是一个文件夹，不是 .xlsx 文件：${file}`, `This is a folder, not an .xlsx file: ${file}`, "not-file");
-  }
+  if (stat.isDirectory()) throw folderError(file);
   try {
-    return new Uint8Array(await fs.readFile(file));
+    return new Uint8Array(await fs.promises.readFile(file));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(`无法读取文件：${file}（${code ?? "?"}）`, `Cannot read the file: ${file} (${code ?? "?"})`, "unreadable");
+    throw readError(file, e);
+  }
+}
+
+/**
+ * readInputFile without the thread pool: for a batch's worker threads, where each file is read and checked in turn
+ * and an asynchronous read only adds hops through libuv's pool (shared by every thread of the process).
+ */
+export function readInputFileSync(file: string): Uint8Array {
+  let stat;
+  try {
+    stat = fs.statSync(file);
+  } catch (e) {
+    throw statError(file, e);
+  }
+  if (stat.isDirectory()) throw folderError(file);
+  try {
+    return new Uint8Array(fs.readFileSync(file));
+  } catch (e) {
+    throw readError(file, e);
   }
 }
 
@@ -36,3 +66,7 @@ export async function readXlsxFile(file: string): Promise<XlsxBook> {
   return loadXlsx(await readInputFile(file));
 }
 
+/** readXlsxFile, synchronously (see readInputFileSync). */
+export function readXlsxFileSync(file: string): XlsxBook {
+  return loadXlsxSync(readInputFileSync(file));
+}

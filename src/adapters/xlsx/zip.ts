@@ -125,26 +125,33 @@ export class ZipArchive {
     }
     let total = 0;
     let over = false;
+    // what the sink threw (the reader stopping on purpose, a limit): passed on as it is, not taken for damage
+    let sinkThrew: { error: unknown } | null = null;
     // an entry never honestly expands past the size the directory declares: a zip bomb that lies stops there
     const bound = Math.min(maxBytes, e.size);
     const inflater = new Inflate((chunk) => {
-      if (over) return;
+      if (over || sinkThrew) return;
       total += chunk.length;
       if (total > bound) {
         over = true;
         return;
       }
-      sink(chunk);
+      try {
+        sink(chunk);
+      } catch (error) {
+        sinkThrew = { error };
+      }
     });
     const STEP = 1 << 14; // one push inflates to at most ~16 MB
     try {
-      for (let o = 0; o < data.length && !over; o += STEP) {
+      for (let o = 0; o < data.length && !over && !sinkThrew; o += STEP) {
         inflater.push(data.subarray(o, Math.min(o + STEP, data.length)), o + STEP >= data.length);
       }
     } catch (err) {
       if (over) throw limitError(total > maxBytes ? "partBytes" : "declared", name);
       throw corruptError(`${name}: ${err instanceof Error ? err.message : String(err)}`);
     }
+    if (sinkThrew) throw (sinkThrew as { error: unknown }).error;
     if (over) throw limitError(total > maxBytes ? "partBytes" : "declared", name);
     return total;
   }

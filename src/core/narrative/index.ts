@@ -9,6 +9,7 @@ import { projectNarrative } from "./project";
 import { scorecardNarrative } from "./scorecard";
 import { summaryNarrative } from "./summary";
 import type { Narrative, SectionId } from "./types";
+import { chineseDate, dateInChina } from "./layout";
 
 export * from "./types";
 export { hash53 } from "./hash";
@@ -24,6 +25,12 @@ export function fingerprint(t: TableAnalysis): string {
 }
 
 export function buildNarrative(t: TableAnalysis): Narrative {
+  const n = narrativeOfKind(t);
+  const on = t.table.filledOn ?? null;
+  return on ? { ...n, signature: { ...n.signature, date: { year: on.year, month: on.month, day: on.day }, dateCell: on.cell } } : n;
+}
+
+function narrativeOfKind(t: TableAnalysis): Narrative {
   switch (t.kind) {
     case "project":
       return projectNarrative(t);
@@ -34,6 +41,15 @@ export function buildNarrative(t: TableAnalysis): Narrative {
     case "scorecard":
       return scorecardNarrative(t);
   }
+}
+
+/**
+ * The 落款's date in 中文 date form: the table's 填报日期 when it has one, else the day (in China) of `writtenAt`,
+ * the time the report is written; null when neither is known (the writer leaves a placeholder).
+ */
+export function signatureDate(n: Narrative, writtenAt: string): string | null {
+  const d = n.signature?.date ?? dateInChina(writtenAt);
+  return d ? chineseDate(d) : null;
 }
 
 /** Findings of severity error still standing: the pane and the CLI list them next to the report. */

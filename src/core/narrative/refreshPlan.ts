@@ -4,7 +4,8 @@
  * numbers that changed, and the link to store afterwards. Word (content controls) and WPS 文字 (bookmarks) both
  * carry it out; each only reads the sections' current text and writes what this decides.
  */
-import { UserError } from "../errors";
+import type { UserError } from "../errors";
+import { userError } from "../messages";
 import { diffQuotes, quotesOf } from "./digest";
 import { linkedTable, sectionTextHash, type LinkedTable, type ReportLink } from "./link";
 import type { Narrative, QuoteChange, SectionId } from "./types";
@@ -31,19 +32,11 @@ export interface RefreshPlan {
 }
 
 export function noReport(): UserError {
-  return new UserError(
-    "文档中没有由本工具写入的报告，请先点击“写入报告”。",
-    "This document has no report written by this tool; use “Write report” first.",
-    "no-report",
-  );
+  return userError("no-report");
 }
 
 export function reportExists(): UserError {
-  return new UserError(
-    "文档中已有本工具写入的报告，请使用“刷新”更新其中的数字。",
-    "This document already holds a report written by this tool; use “Refresh” to update its numbers.",
-    "report-exists",
-  );
+  return userError("report-exists");
 }
 
 /** Which table of a (possibly multi-table) link the narrative refreshes: same sheet and kind, else the same kind. */
@@ -52,11 +45,7 @@ export function tableIndex(link: ReportLink, n: Narrative): number {
   if (i >= 0) return i;
   const j = link.tables.findIndex((t) => t.kind === n.kind);
   if (j >= 0) return j;
-  throw new UserError(
-    `文档中的报告对应“${link.tables.map((t) => t.sheet).join("、")}”，与所选表格（${n.sheet}）类型不同，无法刷新。`,
-    `The report in this document belongs to "${link.tables.map((t) => t.sheet).join(", ")}", a different kind of table than the one chosen (${n.sheet}); it cannot be refreshed.`,
-    "link-mismatch",
-  );
+  throw userError("link-mismatch", { linked: link.tables.map((t) => t.sheet), sheet: n.sheet });
 }
 
 /** How many earlier tables of the link also have this section (their sections come first in the document). */

@@ -71,6 +71,10 @@ export interface Signature {
   unit: string | null;
   /** The cell it was read from. */
   cell: string | null;
+  /** The table's 填报日期, when it has one (else the 落款 is dated the day the report is written). */
+  date?: { year: number; month: number; day: number } | null;
+  /** The cell the date was read from. */
+  dateCell?: string | null;
 }
 
 /** Stable section ids. Project: basic, goals, conclusion, deviation, application.

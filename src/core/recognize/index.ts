@@ -11,6 +11,7 @@ import { recognizeProject } from "./project";
 import { recognizeSummary, summaryColumns, summaryHeaderAt } from "./summary";
 import { SheetIndex, type ColumnWindow } from "./sheetIndex";
 import { isScorecardHeader, isScorecardLayout, recognizeScorecard } from "./scorecard";
+import { readFilledOn } from "./filledOn";
 
 export interface Recognition {
   tables: Table[];
@@ -70,6 +71,8 @@ function recognizeWindow(idx: SheetIndex): Table[] {
         ? recognizeDepartment(idx, top, a.row, limit)
         : recognizeProject(idx, top, a.row, limit);
     }
+    // 填报日期: in the title lines above the table, in it, or in the footer lines just under it
+    table.filledOn = readFilledOn(idx, top, Math.min(limit, table.bounds.bottom + 3));
     tables.push(table);
     top = table.bounds.bottom + 1;
   }

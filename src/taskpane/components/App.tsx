@@ -15,7 +15,7 @@ import {
 import { Settings20Regular } from "@fluentui/react-icons";
 import type { ProfileId } from "../../core/profiles";
 import type { UserError } from "../../core/errors";
-import { STRINGS, detectLang, type Lang } from "../i18n";
+import { STRINGS, detectLang, type Lang } from "../../core/messages";
 import { loadLangChoice, loadProfile, saveLangChoice, saveProfile, type LastCommand } from "../../app/settings";
 import { LangContext } from "./context";
 import { ErrorBoundary } from "./ErrorBoundary";

@@ -3,7 +3,7 @@
  */
 import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import { STRINGS, type Lang } from "../i18n";
+import { STRINGS, type Lang } from "../../core/messages";
 
 interface Props {
   lang: Lang;

@@ -2,7 +2,7 @@
 import * as React from "react";
 import { Card, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { PROFILES, type ProfileId } from "../../core/profiles";
-import type { Lang } from "../i18n";
+import type { Lang } from "../../core/messages";
 import { useLang } from "./context";
 
 const useStyles = makeStyles({

@@ -17,7 +17,7 @@ import type { FillPlan } from "../../core/plan";
 import type { ProfileId } from "../../core/profiles";
 import type { UserError } from "../../core/errors";
 import type { SpreadsheetHost } from "../../host/host";
-import { BUTTON_NAMES } from "../i18n";
+import { BUTTON_NAMES } from "../../core/messages";
 import { adoptSuggestion, allTables, check, combinedPlan, filledFileName } from "../../app/workflow";
 import { figuresDiffer, prepareReports, writeReportFile, type ReportFileOptions, type TableReport } from "../../app/report";
 import { ReportDifferences } from "./ReportDifferences";

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { STRINGS, type Lang, type Strings } from "../i18n";
+import { STRINGS, type Lang, type Strings } from "../../core/messages";
 
 export interface LangContextValue {
   lang: Lang;

@@ -4,7 +4,7 @@
  */
 import * as React from "react";
 import type { UserError } from "../../core/errors";
-import { toUserError } from "../../app/workflow";
+import { toUserError } from "../../core/messages";
 
 export const PROGRESS_DELAY_MS = 300;
 

@@ -21,7 +21,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { ProfileId } from "../../core/profiles";
-import { UserError } from "../../core/errors";
+import { t as text, userError } from "../../core/messages";
 import { differenceLine, type ReportLink } from "../../core/narrative";
 import type { RefreshResult } from "../../core/narrative/refreshPlan";
 import type { ReportDocumentHost } from "../../host/document";
@@ -39,55 +39,6 @@ export interface WordPaneProps {
   profile?: ProfileId;
 }
 
-const STR = {
-  zh: {
-    linked: "文档链接的工作簿",
-    noLink: "本文档还没有由本工具写入的报告。",
-    readingLink: "正在读取文档……",
-    choose: "链接工作簿…",
-    chooseAgain: "更换工作簿…",
-    chooseLabel: "选择绩效自评表工作簿（.xlsx）",
-    stays: "文件只在本机读取，不会上传。",
-    pick: "选择要写入报告的表",
-    write: "写入报告",
-    refresh: "刷新",
-    force: "仍然覆盖我修改过的章节",
-    reading: "正在读取工作簿……",
-    writing: "正在写入报告……",
-    refreshing: "正在刷新……",
-    written: (n: number) => `已在文档末尾写入报告（${n} 个章节）。黄色标出的【请补充：……】需要您补写。`,
-    issues: "表中仍有以下错误（报告引用表中现有数字），请在 Excel 中修正工作簿：",
-    differ: "表中以下数字与规则不符，报告将照录表中数字：",
-    differHow: "如需报告与规则一致，请先在 Excel 中“填充公式”并保存，再重新链接工作簿（先填充再生成）。",
-    changes: "变化的数字",
-    needFile: "请先链接工作簿，再刷新。",
-    error: "出错了",
-  },
-  en: {
-    linked: "Workbook linked to this document",
-    noLink: "This document has no report written by this tool yet.",
-    readingLink: "Reading the document…",
-    choose: "Link workbook…",
-    chooseAgain: "Change workbook…",
-    chooseLabel: "Choose the self-evaluation workbook (.xlsx)",
-    stays: "The file is read on this computer only; nothing is uploaded.",
-    pick: "Choose the table to report on",
-    write: "Write report",
-    refresh: "Refresh",
-    force: "Overwrite the sections I edited anyway",
-    reading: "Reading the workbook…",
-    writing: "Writing the report…",
-    refreshing: "Refreshing…",
-    written: (n: number) => `The report was written at the end of the document (${n} sections). Fill in the highlighted 【请补充：……】.`,
-    issues: "The table still has these errors (the report states the table's figures). Correct the workbook in Excel:",
-    differ: "These figures differ from the rules; the report will state the table's figures:",
-    differHow: "For a report that agrees with the rules, fill the workbook in Excel first (填充公式), save it and link it again.",
-    changes: "Numbers that changed",
-    needFile: "Link the workbook first, then refresh.",
-    error: "Something went wrong",
-  },
-};
-
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
@@ -98,7 +49,7 @@ const useStyles = makeStyles({
 
 export function WordPane(props: WordPaneProps): JSX.Element {
   const lang: Lang = props.lang ?? "zh";
-  const t = STR[lang];
+  const t = text("word", lang);
   const styles = useStyles();
   const report = props.report;
   const input = React.useRef<HTMLInputElement>(null);
@@ -145,7 +96,7 @@ export function WordPane(props: WordPaneProps): JSX.Element {
 
   const refresh = (force = false) =>
     run(t.refreshing, async () => {
-      if (!table || !book) throw new UserError(STR.zh.needFile, STR.en.needFile, "no-workbook");
+      if (!table || !book) throw userError("no-workbook");
       setDone(null);
       const r = await report.refresh(table.narrative, { force, fileName: book.fileName });
       setResult(r);

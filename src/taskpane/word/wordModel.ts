@@ -5,7 +5,7 @@
 import type { ProfileId, TableAnalysis } from "../../core";
 import { check } from "../../app/workflow";
 import { tableReports } from "../../app/report";
-import type { Lang } from "../../app/lang";
+import type { Lang } from "../../core/messages";
 import type { SpreadsheetHost } from "../../host/host";
 import type { Finding } from "../../core/findings";
 import type { FigureDifference, Narrative, QuoteChange, ReportLink, SectionId } from "../../core/narrative";

@@ -1,0 +1,86 @@
+/**
+ * The queue a batch's lanes share (src/cli/pool.ts): the main thread and every worker thread take the next file with
+ * one atomic add on a shared counter — no task message, no lane idle while the main thread is busy — and each lane
+ * writes the index of the file it is checking into its own slot, so that a worker that dies loses only that file.
+ * A lane reads and checks its files itself; only the plain result (src/app/batch fileResult) crosses threads.
+ *
+ * Kept lean on purpose: a worker thread loads this module, the xlsx reader and the core — nothing else.
+ */
+import * as path from "path";
+import { fileResult, unreadableResult, type BatchFileResult } from "../app/batch";
+import { check } from "../app/workflow";
+import type { ProfileId } from "../core/profiles";
+import { FileHost } from "../adapters/xlsx/FileHost";
+import { readXlsxFileSync } from "../adapters/xlsx/node";
+
+export interface BatchFile {
+  /** Absolute path. */
+  path: string;
+  /** As the person named it (relative to the working directory). */
+  display: string;
+}
+
+/** What every lane gets: the files, the profile and the shared counters (workerData for a worker thread). */
+export interface BatchQueue {
+  files: readonly BatchFile[];
+  profile: ProfileId;
+  /** Int32 [next index to take, then one slot per lane: the index being checked, -1 when none]. */
+  shared: SharedArrayBuffer;
+}
+
+/** A worker's message: a result, or that the queue is empty. */
+export type LaneMessage = { index: number; result: BatchFileResult } | { done: true };
+
+export function newQueue(files: readonly BatchFile[], profile: ProfileId, lanes: number): BatchQueue {
+  const shared = new SharedArrayBuffer(4 * (1 + lanes));
+  const counters = new Int32Array(shared);
+  counters.fill(-1);
+  counters[0] = 0;
+  return { files, profile, shared };
+}
+
+/** The next file's index for this lane (recorded in its slot), or null when every file has been taken. */
+export function takeNext(queue: BatchQueue, lane: number): number | null {
+  const counters = new Int32Array(queue.shared);
+  const i = Atomics.add(counters, 0, 1);
+  if (i >= queue.files.length) {
+    Atomics.store(counters, 1 + lane, -1);
+    return null;
+  }
+  Atomics.store(counters, 1 + lane, i);
+  return i;
+}
+
+/** The index of the file a lane was last checking (-1: none). */
+export function laneSlot(queue: BatchQueue, lane: number): number {
+  return Atomics.load(new Int32Array(queue.shared), 1 + lane);
+}
+
+/** Whether files are left to take. */
+export function queueOpen(queue: BatchQueue): boolean {
+  return Atomics.load(new Int32Array(queue.shared), 0) < queue.files.length;
+}
+
+/**
+ * Reads and checks one workbook; never throws (a file that cannot be read is an unreadable result). The read is
+ * synchronous: a lane checks one file at a time, and the asynchronous read only adds trips through the thread pool.
+ */
+export async function checkOne(file: BatchFile, profile: ProfileId): Promise<BatchFileResult> {
+  try {
+    const host = FileHost.fromBook(path.basename(file.path), readXlsxFileSync(file.path));
+    return fileResult(file.display, await check(host, { profile, scope: "all" }));
+  } catch (e) {
+    return unreadableResult(file.display, e);
+  }
+}
+
+/**
+ * Takes files from the queue until it is empty, checking each and handing its result on. `between` runs after each
+ * file (the main thread yields there, so that the workers' messages and the progress line are not held up).
+ */
+export async function drain(queue: BatchQueue, lane: number, onResult: (index: number, result: BatchFileResult) => void, between?: () => Promise<void>): Promise<void> {
+  for (let i = takeNext(queue, lane); i !== null; i = takeNext(queue, lane)) {
+    onResult(i, await checkOne(queue.files[i], queue.profile));
+    if (between) await between();
+  }
+}

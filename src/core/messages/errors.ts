@@ -1,0 +1,547 @@
+/**
+ * Every error the person can see, by key: Chinese and English side by side, `{name}` for what the message names.
+ * `userError(key, params)` raises one; the parameters are typed from the templates themselves (a missing or misspelt
+ * name is a type error). `code` is the stable code scripts and tests match (defaults to the key; several keys may share
+ * one code, e.g. every "not an .xlsx" cause is `not-xlsx`). `toUserError` is the one normaliser: anything thrown, from
+ * any host, as a UserError.
+ */
+import { UserError, isUserError } from "../errors";
+import type { Lang, Pair } from "./lang";
+
+interface ErrorEntry {
+  readonly code?: string;
+  readonly zh: string;
+  readonly en: string;
+}
+
+const SAVE_AS = "请在 Excel 或 WPS 中打开，另存为 .xlsx（Excel 工作簿）后再试。";
+const SAVE_AS_EN = "Open it in Excel or WPS, save it as .xlsx (Excel Workbook) and try again.";
+const USAGE = "（运行 jixiao --help 查看用法）";
+const USAGE_EN = " (run jixiao --help for usage)";
+
+export const ERRORS = {
+  // ── any shell ────────────────────────────────────────────────────────────────────────────────────────────────
+  unexpected: { zh: "处理时出错：{detail}", en: "Something went wrong: {detail}" },
+  "unexpected-blank": { code: "unexpected", zh: "处理时出错，工作簿未被修改。", en: "Something went wrong; the workbook was not changed." },
+  "no-sheets": { zh: "工作簿中没有可读取的工作表。", en: "The workbook has no sheet to read." },
+  "nothing-to-adopt": { zh: "这条建议已无需写入。", en: "There is nothing left to write for this suggestion." },
+  "no-table-in-file": {
+    code: "no-table",
+    zh: "“{file}”中没有识别到绩效自评表：{why}",
+    en: 'No self-evaluation table was recognised in "{file}": {why}',
+  },
+  "no-table-in-workbook": {
+    code: "no-table",
+    zh: "工作簿中没有识别到绩效自评表：{why}",
+    en: "No self-evaluation table was recognised in the workbook: {why}",
+  },
+  "no-table-on-sheet": {
+    code: "no-table",
+    zh: "工作表“{sheet}”上没有识别到绩效自评表",
+    en: 'No self-evaluation table was recognised on sheet "{sheet}"',
+  },
+  "no-table-on-sheet-because": {
+    code: "no-table",
+    zh: "工作表“{sheet}”上没有识别到绩效自评表：{reason}",
+    en: 'No self-evaluation table was recognised on sheet "{sheet}": {reason}',
+  },
+  "no-sheet": { zh: "找不到工作表“{sheet}”（工作簿中有：{names}）", en: 'No sheet named "{sheet}" (the workbook has: {names})' },
+  "no-table-for-report": {
+    code: "no-table",
+    zh: "没有可写入报告的绩效自评表。",
+    en: "There is no self-evaluation table to write a report for.",
+  },
+  "no-marking": {
+    zh: "当前环境不支持在单元格上标注问题；请在问题列表中查看。",
+    en: "Marking problems on the cells is not available here; see the list of findings instead.",
+  },
+  "excel-too-old": {
+    zh: "此加载项需要 Excel 2016 或更高版本（ExcelApi 1.5）。",
+    en: "This add-in needs Excel 2016 or later (ExcelApi 1.5).",
+  },
+  "word-too-old": { zh: "此加载项需要 Word 2016 或更高版本（WordApi 1.3）。", en: "This add-in needs Word 2016 or later (WordApi 1.3)." },
+
+  // ── the linked report (Word, WPS 文字, .docx) ─────────────────────────────────────────────────────────────────
+  "no-report": {
+    zh: "文档中没有由本工具写入的报告，请先点击“写入报告”。",
+    en: "This document has no report written by this tool; use “Write report” first.",
+  },
+  "report-exists": {
+    zh: "文档中已有本工具写入的报告，请使用“刷新”更新其中的数字。",
+    en: "This document already holds a report written by this tool; use “Refresh” to update its numbers.",
+  },
+  "link-mismatch": {
+    zh: "文档中的报告对应“{linked}”，与所选表格（{sheet}）类型不同，无法刷新。",
+    en: 'The report in this document belongs to "{linked}", a different kind of table than the one chosen ({sheet}); it cannot be refreshed.',
+  },
+  "no-workbook": { zh: "请先链接工作簿，再刷新。", en: "Link the workbook first, then refresh." },
+  "no-document": { zh: "WPS 文字中没有打开的文档。", en: "No document is open in WPS Writer." },
+
+  // ── Office.js (Excel) ────────────────────────────────────────────────────────────────────────────────────────
+  "cell-edit": {
+    zh: "Excel 正在编辑单元格，无法读取或写入。请先按 Enter 或 Esc 结束编辑，再重试。",
+    en: "Excel is editing a cell, so the workbook cannot be read or changed. Press Enter or Esc to finish editing, then try again.",
+  },
+  protected: {
+    zh: "工作表{sheets}受保护，未写入任何单元格。请先撤销工作表保护（审阅 → 撤销工作表保护），再重试。",
+    en: "The sheet {sheets} is protected; nothing was written. Unprotect it (Review → Unprotect Sheet) and try again.",
+  },
+  "sheet-missing": {
+    zh: "找不到工作表{sheets}（可能已被重命名或删除），未写入任何单元格。",
+    en: "The sheet {sheets} was not found (renamed or deleted?); nothing was written.",
+  },
+  "access-denied": {
+    zh: "{doing}失败：工作表受保护或工作簿为只读，Excel 拒绝了更改。",
+    en: "{doing} failed: the sheet is protected or the workbook is read-only, so Excel refused the change.",
+  },
+  "not-found": {
+    zh: "{doing}失败：找不到所需的工作表或单元格（可能已被重命名或删除）。",
+    en: "{doing} failed: a sheet or cell it needs was not found (renamed or deleted?).",
+  },
+  "too-large": {
+    zh: "{doing}失败：数据量超过 Excel 单次传输的上限（5 MB）。请删除多余的行列或只读取当前工作表。",
+    en: "{doing} failed: the data is larger than Excel can pass in one request (5 MB). Remove unused rows/columns or read only the active sheet.",
+  },
+  "excel-api": {
+    zh: "{doing}失败：Excel 报告错误（{detail}）。请重试；若仍失败，请保存并重新打开工作簿。",
+    en: "{doing} failed: Excel reported an error ({detail}). Try again; if it keeps failing, save and reopen the workbook.",
+  },
+
+  // ── WPS (COM) ────────────────────────────────────────────────────────────────────────────────────────────────
+  "wps-api": {
+    zh: "{doing}失败：{host} 报告错误（{detail}）。请重试；若仍失败，请保存并重新打开文件。",
+    en: "{doing} failed: {host} reported an error ({detail}). Try again; if it keeps failing, save and reopen the file.",
+  },
+
+  // ── a file that is not a readable .xlsx (sniffed before it is opened) ────────────────────────────────────────
+  empty: { zh: "文件是空的（0 字节），不是有效的 .xlsx 工作簿。", en: "The file is empty (0 bytes); it is not a valid .xlsx workbook." },
+  truncated: {
+    zh: "文件不完整或已损坏（压缩包结构缺失或被截断），无法打开。请重新获取或重新保存该 .xlsx 文件。",
+    en: "The file is incomplete or damaged (its zip structure is cut short or broken) and cannot be opened. Get or save the .xlsx file again.",
+  },
+  encrypted: {
+    zh: "该工作簿受密码保护（已加密），无法读取。请在 Excel 或 WPS 中输入密码打开，取消“用密码进行加密”后另存为 .xlsx 再试。",
+    en: "The workbook is protected by a password (encrypted) and cannot be read. Open it in Excel or WPS with its password, remove the password, save it as .xlsx and try again.",
+  },
+  xls: {
+    zh: `这是旧版 Excel 97-2003 工作簿（.xls），不能直接读取。${SAVE_AS}`,
+    en: `This is an old Excel 97–2003 workbook (.xls), which cannot be read directly. ${SAVE_AS_EN}`,
+  },
+  "not-xlsx-doc": {
+    code: "not-xlsx",
+    zh: "这是旧版 Word 文档（.doc），不是 .xlsx 工作簿。",
+    en: "This is an old Word document (.doc), not an .xlsx workbook.",
+  },
+  "not-xlsx-ppt": {
+    code: "not-xlsx",
+    zh: "这是旧版 PowerPoint 演示文稿（.ppt），不是 .xlsx 工作簿。",
+    en: "This is an old PowerPoint presentation (.ppt), not an .xlsx workbook.",
+  },
+  "not-xlsx-cfb": {
+    code: "not-xlsx",
+    zh: "这是旧版 Office 文件（OLE 复合文档），不是 .xlsx 工作簿。",
+    en: "This is an old-format Office file (OLE compound file), not an .xlsx workbook.",
+  },
+  "not-xlsx-docx": {
+    code: "not-xlsx",
+    zh: "这是 Word 文档（.docx），不是 Excel 工作簿（.xlsx）。请选择绩效自评表所在的 .xlsx 文件。",
+    en: "This is a Word document (.docx), not an Excel workbook (.xlsx). Choose the .xlsx file that holds the self-evaluation table.",
+  },
+  "not-xlsx-pptx": {
+    code: "not-xlsx",
+    zh: "这是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿（.xlsx）。",
+    en: "This is a PowerPoint presentation (.pptx), not an Excel workbook (.xlsx).",
+  },
+  "not-xlsx-ods": {
+    code: "not-xlsx",
+    zh: `这是 OpenDocument 表格（.ods），不是 .xlsx 工作簿。${SAVE_AS}`,
+    en: `This is an OpenDocument spreadsheet (.ods), not an .xlsx workbook. ${SAVE_AS_EN}`,
+  },
+  "not-xlsx-odf": {
+    code: "not-xlsx",
+    zh: "这是 OpenDocument 文件，不是 .xlsx 工作簿。",
+    en: "This is an OpenDocument file, not an .xlsx workbook.",
+  },
+  "not-xlsx-xlsb": {
+    code: "not-xlsx",
+    zh: `这是 Excel 二进制工作簿（.xlsb），暂不支持。${SAVE_AS}`,
+    en: `This is an Excel binary workbook (.xlsb), which is not supported. ${SAVE_AS_EN}`,
+  },
+  "not-xlsx-zip": {
+    code: "not-xlsx",
+    zh: "这是一个压缩包（.zip），其中没有 Excel 工作簿（缺少 xl/workbook.xml），不是 .xlsx 文件。",
+    en: "This is a zip archive with no Excel workbook inside (xl/workbook.xml is missing), not an .xlsx file.",
+  },
+  "not-xlsx-text": {
+    code: "not-xlsx",
+    zh: `这不是 .xlsx 工作簿，看起来是文本或 CSV 文件。${SAVE_AS}`,
+    en: `This is not an .xlsx workbook; it looks like a text or CSV file. ${SAVE_AS_EN}`,
+  },
+  "not-xlsx-html": {
+    code: "not-xlsx",
+    zh: `这不是 .xlsx 工作簿，看起来是网页格式的表格（一些系统导出的“.xls”其实是网页）。${SAVE_AS}`,
+    en: `This is not an .xlsx workbook; it looks like a table saved as a web page (some systems export such pages as ".xls"). ${SAVE_AS_EN}`,
+  },
+  "not-xlsx-xml": {
+    code: "not-xlsx",
+    zh: `这不是 .xlsx 工作簿，看起来是 XML 格式的表格（如 Excel 2003 XML）。${SAVE_AS}`,
+    en: `This is not an .xlsx workbook; it looks like an XML spreadsheet (such as Excel 2003 XML). ${SAVE_AS_EN}`,
+  },
+  "not-xlsx-pdf": {
+    code: "not-xlsx",
+    zh: "这是 PDF 文件，不是 .xlsx 工作簿。请选择绩效自评表的 Excel 文件（.xlsx）。",
+    en: "This is a PDF file, not an .xlsx workbook. Choose the Excel file (.xlsx) of the self-evaluation table.",
+  },
+  "not-xlsx-binary": {
+    code: "not-xlsx",
+    zh: "这不是 .xlsx 工作簿（无法识别的文件格式）。请选择 Excel 工作簿（.xlsx）。",
+    en: "This is not an .xlsx workbook (unrecognised file format). Choose an Excel workbook (.xlsx).",
+  },
+  corrupt: {
+    zh: "工作簿已损坏，无法读取（{detail}）。请在 Excel 或 WPS 中打开（必要时修复），另存为 .xlsx 后再试。",
+    en: "The workbook is damaged and cannot be read ({detail}). Open it in Excel or WPS (repair it if asked), save it as .xlsx and try again.",
+  },
+
+  // ── reading limits (src/adapters/xlsx/limits.ts) ─────────────────────────────────────────────────────────────
+  "limit-part-bytes": {
+    code: "limit",
+    zh: "工作簿过大：一个部件{at}解压后超过 {limit} 的上限，未读取、未写入任何内容。",
+    en: "The workbook is too large: one part{at} expands beyond the {limit} limit; nothing was read or written.",
+  },
+  "limit-total-bytes": {
+    code: "limit",
+    zh: "工作簿过大：解压后的内容超过 {limit} 的上限，未读取、未写入任何内容。",
+    en: "The workbook is too large: its content expands beyond the {limit} limit; nothing was read or written.",
+  },
+  "limit-cells": {
+    code: "limit",
+    zh: "工作簿过大：有内容的单元格超过 {limit} 个的上限{at}，未读取、未写入任何内容。",
+    en: "The workbook is too large: more than {limit} cells hold something{at}; nothing was read or written.",
+  },
+  "limit-string-chars": {
+    code: "limit",
+    zh: "单元格文字超过 {limit} 个字符的上限{at}（Excel 本身的上限），未读取、未写入任何内容。",
+    en: "A cell's text is longer than the {limit}-character limit{at} (Excel's own limit); nothing was read or written.",
+  },
+  "limit-parts": {
+    code: "limit",
+    zh: "工作簿的部件超过 {limit} 个的上限，未读取、未写入任何内容。",
+    en: "The workbook has more than {limit} parts; nothing was read or written.",
+  },
+  "limit-declared": {
+    code: "limit",
+    zh: "工作簿的一个部件{at}解压后超过它声明的大小（疑似“压缩炸弹”），已停止读取，未写入任何内容。",
+    en: "One part of the workbook{at} expands beyond the size it declares (a likely zip bomb); reading stopped at that limit and nothing was written.",
+  },
+  "limit-zip64": {
+    code: "limit",
+    zh: "工作簿过大（ZIP64 格式，超过 4 GB 或 65535 个部件），未读取、未写入任何内容。",
+    en: "The workbook is too large (ZIP64: over 4 GB or 65,535 parts); nothing was read or written.",
+  },
+
+  // ── writing an .xlsx in place (src/adapters/xlsx/book.ts) ────────────────────────────────────────────────────
+  "cells-locked": {
+    code: "protected",
+    zh: "工作表受保护，这些单元格已锁定，不能写入：{cells}。请先撤销工作表保护（审阅 → 撤销工作表保护）再填充。未做任何修改。",
+    en: "The worksheet is protected and these cells are locked: {cells}. Unprotect the sheet (Review → Unprotect Sheet) and fill again; nothing was changed.",
+  },
+  "plan-no-sheet": {
+    code: "plan",
+    zh: "找不到工作表“{sheet}”，未做任何修改。",
+    en: 'Worksheet "{sheet}" was not found; nothing was changed.',
+  },
+  "plan-bad-address": {
+    code: "plan",
+    zh: "单元格地址“{cell}”无效，未做任何修改。",
+    en: 'Cell address "{cell}" is not valid; nothing was changed.',
+  },
+  "plan-in-merge": {
+    code: "plan",
+    zh: "单元格 {cell} 位于合并单元格 {master} 之内，不能单独写入，未做任何修改。",
+    en: "Cell {cell} lies inside the merged cell {master} and cannot be written on its own; nothing was changed.",
+  },
+  "plan-out-of-range": {
+    code: "plan",
+    zh: "单元格 {cell} 的数值超出范围，不能写入，未做任何修改。",
+    en: "The number for cell {cell} is out of range and cannot be written; nothing was changed.",
+  },
+  "plan-in-array": {
+    code: "plan",
+    zh: "单元格 {cell} 属于数组公式区域，不能单独写入，未做任何修改。",
+    en: "Cell {cell} is part of an array formula and cannot be written on its own; nothing was changed.",
+  },
+
+  // ── a chosen file (src/adapters/xlsx/FileHost.ts, node.ts) ───────────────────────────────────────────────────
+  "file-not-xlsx": {
+    code: "not-xlsx",
+    zh: "「{file}」不是 .xlsx 工作簿。请在 Excel 或 WPS 中“另存为” .xlsx 后再打开。",
+    en: '"{file}" is not an .xlsx workbook. Save it as .xlsx in Excel or WPS, then open it.',
+  },
+  "empty-file": { zh: "「{file}」是空文件。", en: '"{file}" is empty.' },
+  "file-too-large": {
+    code: "too-large",
+    zh: "文件过大（超过 50 MB），无法在浏览器中处理。",
+    en: "The file is larger than 50 MB and cannot be processed in the browser.",
+  },
+  "file-unreadable": {
+    code: "unreadable",
+    zh: "无法读取「{file}」，它可能已损坏或不是 Excel 工作簿。",
+    en: '"{file}" cannot be read; it may be damaged or not an Excel workbook.',
+  },
+  "write-failed": { zh: "写入工作簿时出错，未做任何更改。", en: "Writing to the workbook failed; nothing was changed." },
+  "nothing-to-undo": { zh: "没有可以撤销的写入。", en: "There is nothing to undo." },
+  "undo-failed": { zh: "撤销失败，工作簿保持当前内容。", en: "Undo failed; the workbook keeps its current content." },
+  "save-failed": { zh: "生成文件时出错。", en: "The file could not be produced." },
+  missing: { zh: "找不到文件：{file}", en: "File not found: {file}" },
+  "read-denied": { code: "unreadable", zh: "没有权限读取文件：{file}", en: "No permission to read the file: {file}" },
+  "read-failed": { code: "unreadable", zh: "无法读取文件：{file}（{reason}）", en: "Cannot read the file: {file} ({reason})" },
+  "not-file": { zh: "这是一个文件夹，不是 .xlsx 文件：{file}", en: "This is a folder, not an .xlsx file: {file}" },
+
+  // ── the command line (src/cli) ───────────────────────────────────────────────────────────────────────────────
+  "output-no-folder": { code: "output", zh: "输出文件夹不存在：{dir}", en: "The output folder does not exist: {dir}" },
+  "output-is-folder": { code: "output", zh: "输出路径是一个文件夹：{file}", en: "The output path is a folder: {file}" },
+  "output-not-file": {
+    code: "output",
+    zh: "输出路径不是普通文件（可能是管道或设备）：{file}，未写入。",
+    en: "The output path is not a regular file (perhaps a pipe or a device): {file}; nothing was written.",
+  },
+  "output-read-only": {
+    code: "output",
+    zh: "输出文件是只读的：{file}，未写入。",
+    en: "The output file is read-only: {file}; nothing was written.",
+  },
+  "output-write-failed": { code: "output", zh: "无法写入文件：{file}（{reason}）", en: "Cannot write the file: {file} ({reason})" },
+  "output-link-loop": { code: "output", zh: "符号链接层数过多：{file}", en: "Too many levels of symbolic links: {file}" },
+  "path-missing": { code: "not-found", zh: "找不到「{path}」。", en: '"{path}" does not exist.' },
+  "no-files": { zh: "所给路径下没有 .xlsx 或 .xlsm 工作簿。", en: "No .xlsx or .xlsm workbook under the given paths." },
+  "usage-no-command": {
+    code: "usage",
+    zh: `缺少命令：check、fill 或 report${USAGE}`,
+    en: `Missing command: check, fill or report${USAGE_EN}`,
+  },
+  "usage-unknown-command": {
+    code: "usage",
+    zh: `未知命令：{command}（可用：check、fill、report）${USAGE}`,
+    en: `Unknown command: {command} (use check, fill or report)${USAGE_EN}`,
+  },
+  "usage-needs-value": { code: "usage", zh: `选项 {option} 需要一个值${USAGE}`, en: `Option {option} needs a value${USAGE_EN}` },
+  "usage-lang": { code: "usage", zh: `--lang 只能是 zh 或 en：{value}${USAGE}`, en: `--lang must be zh or en: {value}${USAGE_EN}` },
+  "usage-fail-on": {
+    code: "usage",
+    zh: `--fail-on 只能是 error 或 warning：{value}${USAGE}`,
+    en: `--fail-on must be error or warning: {value}${USAGE_EN}`,
+  },
+  "usage-workers": {
+    code: "usage",
+    zh: `--workers 应为 1 到 64 的整数：{value}${USAGE}`,
+    en: `--workers must be a whole number from 1 to 64: {value}${USAGE_EN}`,
+  },
+  "usage-unknown-option": { code: "usage", zh: `未知选项：{option}${USAGE}`, en: `Unknown option: {option}${USAGE_EN}` },
+  "usage-profile": {
+    code: "usage",
+    zh: `未知的评分规则 --profile {profile}（可选：{ids}）${USAGE}`,
+    en: `Unknown profile --profile {profile} (choose one of: {ids})${USAGE_EN}`,
+  },
+  "usage-check-file": {
+    code: "usage",
+    zh: `请指定要检查的 .xlsx 文件：jixiao check <文件.xlsx>${USAGE}`,
+    en: `Name the .xlsx file to check: jixiao check <file.xlsx>${USAGE_EN}`,
+  },
+  "usage-check-one": { code: "usage", zh: `check 一次只检查一个文件${USAGE}`, en: `check takes exactly one file${USAGE_EN}` },
+  "usage-check-output": { code: "usage", zh: `check 不写文件，不接受 -o${USAGE}`, en: `check writes no file and takes no -o${USAGE_EN}` },
+  "usage-batch-paths": {
+    code: "usage",
+    zh: `请指定要检查的文件或目录：jixiao check <文件或目录>…${USAGE}`,
+    en: `Name the files or folders to check: jixiao check <file or folder>…${USAGE_EN}`,
+  },
+  "usage-batch-output": {
+    code: "usage",
+    zh: `check 不写工作簿，不接受 -o（问题清单用 --report）${USAGE}`,
+    en: `check writes no workbook and takes no -o (use --report for the list)${USAGE_EN}`,
+  },
+  "usage-batch-report": {
+    code: "usage",
+    zh: `--report 应为 .xlsx 文件：{file}${USAGE}`,
+    en: `--report must name an .xlsx file: {file}${USAGE_EN}`,
+  },
+  "usage-report-input": {
+    code: "usage",
+    zh: `缺少输入文件：jixiao report <输入.xlsx> -o <报告.docx>${USAGE}`,
+    en: `Missing input file: jixiao report <in.xlsx> -o <out.docx>${USAGE_EN}`,
+  },
+  "usage-report-one-input": {
+    code: "usage",
+    zh: `只能指定一个输入文件（收到：{files}）${USAGE}`,
+    en: `Only one input file (got: {files})${USAGE_EN}`,
+  },
+  "usage-report-output": {
+    code: "usage",
+    zh: `缺少输出文件：-o <报告.docx>${USAGE}`,
+    en: `Missing output file: -o <report.docx>${USAGE_EN}`,
+  },
+  "usage-report-docx": {
+    code: "usage",
+    zh: `输出文件须以 .docx 结尾：{file}${USAGE}`,
+    en: `The output file must end in .docx: {file}${USAGE_EN}`,
+  },
+  "usage-report-same": {
+    code: "usage",
+    zh: `输出文件不能与输入文件相同${USAGE}`,
+    en: `The output file cannot be the input file${USAGE_EN}`,
+  },
+  "usage-fill-or-as-is": { code: "usage", zh: `--fill 与 --as-is 只能选一个${USAGE}`, en: `Choose one of --fill and --as-is${USAGE_EN}` },
+  "usage-fill-input": {
+    code: "usage",
+    zh: `请指定要填充的 .xlsx 文件：jixiao fill <输入.xlsx> -o <输出.xlsx>${USAGE}`,
+    en: `Name the .xlsx file to fill: jixiao fill <in.xlsx> -o <out.xlsx>${USAGE_EN}`,
+  },
+  "usage-fill-one": {
+    code: "usage",
+    zh: `fill 只接受一个输入文件，输出文件请用 -o 指定${USAGE}`,
+    en: `fill takes one input file; name the output with -o${USAGE_EN}`,
+  },
+  "usage-fill-output": {
+    code: "usage",
+    zh: `请用 -o 指定输出文件：jixiao fill <输入.xlsx> -o <输出.xlsx>${USAGE}`,
+    en: `Name the output file with -o: jixiao fill <in.xlsx> -o <out.xlsx>${USAGE_EN}`,
+  },
+  "usage-fill-same": {
+    code: "usage",
+    zh: `输出文件与输入文件相同：为防止误覆盖原表，请用 -o 指定另一个文件，或加 --in-place 明确要求覆盖原文件${USAGE}`,
+    en: `The output is the input file: to avoid overwriting the original by mistake, name another file with -o, or add --in-place to overwrite it${USAGE_EN}`,
+  },
+  "usage-in-place": {
+    code: "usage",
+    zh: `--in-place 表示覆盖输入文件，不能同时用 -o 指定其他文件${USAGE}`,
+    en: `--in-place overwrites the input file; it cannot be combined with -o naming another file${USAGE_EN}`,
+  },
+} as const satisfies Record<string, ErrorEntry>;
+
+export type ErrorKey = keyof typeof ERRORS;
+
+/** The `{name}`s of a template. */
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+type ParamNames<K extends ErrorKey> = Placeholders<(typeof ERRORS)[K]["zh"]> | Placeholders<(typeof ERRORS)[K]["en"]>;
+
+/** A parameter: the same text in both languages, a number, a text per language, or a list (、 in Chinese, ", " in English). */
+export type ParamValue = string | number | Pair | readonly string[];
+export type ErrorParams<K extends ErrorKey> = { readonly [P in ParamNames<K>]: ParamValue };
+/** No second argument for a message without parameters, the typed parameters otherwise. */
+export type ErrorArgs<K extends ErrorKey> = [ParamNames<K>] extends [never] ? [] : [params: ErrorParams<K>];
+
+/** The `{name}`s of a template (for the catalogue's own test). */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+}
+
+function paramText(v: ParamValue, lang: Lang): string {
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return String(v);
+  if (Array.isArray(v)) return v.join(lang === "zh" ? "、" : ", ");
+  return (v as Pair)[lang];
+}
+
+/** A template with its `{name}`s filled in one language. */
+export function render(template: string, lang: Lang, params: Readonly<Record<string, ParamValue>> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? paramText(params[name], lang) : whole));
+}
+
+/** The message of `key` as a UserError (Chinese and English, the catalogue's code). */
+export function userError<K extends ErrorKey>(key: K, ...args: ErrorArgs<K>): UserError {
+  const entry: ErrorEntry = ERRORS[key];
+  const params = (args[0] ?? {}) as Readonly<Record<string, ParamValue>>;
+  return new UserError(render(entry.zh, "zh", params), render(entry.en, "en", params), entry.code ?? key);
+}
+
+// ── parameters that read differently in each language ──────────────────────────────────────────────────────────
+
+/** Names in quotes: “甲”、“乙” / "A", "B". */
+export function quoted(names: readonly string[]): Pair {
+  return { zh: names.map((s) => `“${s}”`).join("、"), en: names.map((s) => `"${s}"`).join(", ") };
+}
+
+/** A remark in brackets after a word — （…） / " (…)" — or nothing when there is none. */
+export function aside(zh: string | null | undefined, en: string | null | undefined = zh): Pair {
+  return { zh: zh ? `（${zh}）` : "", en: en ? ` (${en})` : "" };
+}
+
+/** Pairs joined: "；" between Chinese items, "; " between English ones. */
+export function joined(items: readonly Pair[]): Pair {
+  return { zh: items.map((p) => p.zh).join("；"), en: items.map((p) => p.en).join("; ") };
+}
+
+/** At most `max` items, then how many there are in all: "A1、B2 …（共 9 个）" / "A1, B2 … (9 in all)". */
+export function someOf(items: readonly string[], max: number): Pair {
+  const head = items.slice(0, max);
+  const more = items.length > max;
+  return {
+    zh: head.join("、") + (more ? ` …（共 ${items.length} 个）` : ""),
+    en: head.join(", ") + (more ? ` … (${items.length} in all)` : ""),
+  };
+}
+
+// ── the one normaliser ─────────────────────────────────────────────────────────────────────────────────────────
+
+/** Where a host call failed: what was being done, and which host. */
+export interface HostFailure {
+  /** What was being done ("读取工作表" / "Reading the sheets"). */
+  doing: Pair;
+  /** "Excel" (Office.js: errors carry a string `code`) or a COM host ("WPS", "WPS 表格": errors carry a numeric `number`). */
+  host: string;
+}
+
+const CELL_EDIT_CODE = "InvalidOperationInCellEditMode";
+const PAYLOAD_CODES = new Set(["ResponsePayloadSizeLimitExceeded", "RequestPayloadSizeLimitExceeded"]);
+
+/** The `code` of an OfficeExtension.Error (or of anything shaped like one). */
+export function officeErrorCode(e: unknown): string | null {
+  if (e && typeof e === "object" && "code" in e && typeof (e as { code: unknown }).code === "string") return (e as { code: string }).code;
+  return null;
+}
+
+/** The HRESULT of a COM error (WPS's JS API throws objects with a numeric `number`). */
+export function hresult(e: unknown): number | null {
+  if (e && typeof e === "object" && "number" in e && typeof (e as { number: unknown }).number === "number")
+    return (e as { number: number }).number;
+  return null;
+}
+
+/** What a COM error says (WPS puts it in `description`). */
+function comMessage(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  if (e && typeof e === "object") {
+    const o = e as { description?: unknown; message?: unknown };
+    if (typeof o.description === "string") return o.description;
+    if (typeof o.message === "string") return o.message;
+  }
+  return String(e);
+}
+
+/**
+ * Anything thrown, as a UserError (never a stack trace): a UserError passes through; an error from a host call (with
+ * `during`) says what failed and why in the host's terms; anything else is "something went wrong" with its first line.
+ */
+export function toUserError(e: unknown, during?: HostFailure): UserError {
+  if (isUserError(e)) return e;
+  if (!during) {
+    const detail = e instanceof Error ? e.message : typeof e === "string" ? e : "";
+    const short = detail.split("\n")[0].slice(0, 200);
+    return short ? userError("unexpected", { detail: short }) : userError("unexpected-blank");
+  }
+  const { doing } = during;
+  if (during.host === "Excel") {
+    const code = officeErrorCode(e);
+    if (code === CELL_EDIT_CODE) return userError("cell-edit");
+    if (code === "AccessDenied") return userError("access-denied", { doing });
+    if (code === "ItemNotFound") return userError("not-found", { doing });
+    if (code !== null && PAYLOAD_CODES.has(code)) return userError("too-large", { doing });
+    const message = e instanceof Error ? e.message : String(e);
+    return userError("excel-api", { doing, detail: code ? `${code}: ${message}` : message });
+  }
+  const detail = comMessage(e).split("\n")[0].slice(0, 200);
+  const code = hresult(e);
+  const shown = code !== null ? `${detail}（0x${(code >>> 0).toString(16).toUpperCase()}）` : detail;
+  return userError("wps-api", { doing, host: during.host, detail: shown });
+}
+
+export { CELL_EDIT_CODE, PAYLOAD_CODES };
