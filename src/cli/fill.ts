@@ -139,17 +139,18 @@ function samePath(a: string, b: string): boolean {
   }
 }
 
-export async function runFill(args: ParsedArgs, io: CliIO): Promise<number> {
-  if (args.positionals.length !== 1) {
-    throw args.positionals.length === 0
-      ? usageError("请指定要填充的 .xlsx 文件：jixiao fill <输入.xlsx> -o <输出.xlsx>", "Name the .xlsx file to fill: jixiao fill <in.xlsx> -o <out.xlsx>")
-      : usageError("fill 只接受一个输入文件，输出文件请用 -o 指定", "fill takes one input file; name the output with -o");
-  }
-  const cwd = io.cwd ?? process.cwd();
+/**
+ * Where a command that writes a workbook (fill, mark) writes it: -o is required; the input is never overwritten
+ * unless --in-place is given (then -o may be omitted or name the input). Throws a usage error otherwise.
+ */
+export function resolveOutput(args: ParsedArgs, cwd: string, command: "fill" | "mark"): { input: string; output: string; outputArg: string } {
   const file = args.positionals[0];
   const input = path.resolve(cwd, file);
   if (!args.output && !args.inPlace) {
-    throw usageError("请用 -o 指定输出文件：jixiao fill <输入.xlsx> -o <输出.xlsx>", "Name the output file with -o: jixiao fill <in.xlsx> -o <out.xlsx>");
+    throw usageError(
+      `请用 -o 指定输出文件：jixiao ${command} <输入.xlsx> -o <输出.xlsx>`,
+      `Name the output file with -o: jixiao ${command} <in.xlsx> -o <out.xlsx>`,
+    );
   }
   const outputArg = args.output ?? file;
   const output = path.resolve(cwd, outputArg);
@@ -162,6 +163,18 @@ export async function runFill(args: ParsedArgs, io: CliIO): Promise<number> {
   if (args.inPlace && !samePath(input, output)) {
     throw usageError("--in-place 表示覆盖输入文件，不能同时用 -o 指定其他文件", "--in-place overwrites the input file; it cannot be combined with -o naming another file");
   }
+  return { input, output, outputArg };
+}
+
+export async function runFill(args: ParsedArgs, io: CliIO): Promise<number> {
+  if (args.positionals.length !== 1) {
+    throw args.positionals.length === 0
+      ? usageError("请指定要填充的 .xlsx 文件：jixiao fill <输入.xlsx> -o <输出.xlsx>", "Name the .xlsx file to fill: jixiao fill <in.xlsx> -o <out.xlsx>")
+      : usageError("fill 只接受一个输入文件，输出文件请用 -o 指定", "fill takes one input file; name the output with -o");
+  }
+  const cwd = io.cwd ?? process.cwd();
+  const file = args.positionals[0];
+  const { input, output, outputArg } = resolveOutput(args, cwd, "fill");
   const profile = checkProfile(args.profile);
   const host = await openFile(input);
   const { analysis } = await fill(host, { profile, scope: "all" });
