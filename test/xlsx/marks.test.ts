@@ -180,6 +180,25 @@ describe("a workbook with a person's note, a chart, VML, customXml, macros (hand
   });
 });
 
+describe("a fill between mark and clear (each in its own run, as the CLI does)", () => {
+  it.each(fixtureNames())("%s: clearing keeps what the fill wrote, number formats included, and takes the marks away", async (name) => {
+    const input = new Uint8Array(fs.readFileSync(path.join(FIXTURE_DIR, `${name}.xlsx`)));
+    const fillOf = (bytes: Uint8Array) => {
+      const book = loadXlsxSync(bytes);
+      const plan = combinedPlan(analyzeWorkbook(book.snapshots(), { profile: "default" }));
+      book.apply(plan);
+      return { bytes: book.bytes(), plan };
+    };
+    const filledOnly = fillOf(input);
+    const marked = mark(input, planFor(input));
+    const markedThenFilled = fillOf(marked);
+    expect(markedThenFilled.plan.changes.map((c) => c.cell)).toEqual(filledOnly.plan.changes.map((c) => c.cell));
+    const { bytes: cleared } = clear(markedThenFilled.bytes);
+    expect(differences(dumpWorkbook(await readBook(filledOnly.bytes)), dumpWorkbook(await readBook(cleared)))).toEqual([]);
+    expect(loadXlsxSync(cleared).marks.read()).toEqual([]);
+  });
+});
+
 describe("FileHost: one undo history for fills, marks and clears", () => {
   it("fill → mark → clear, undone step by step, gives back the file as read", async () => {
     const name = fixtureNames().find((n) => n.includes("medical")) ?? fixtureNames()[0];

@@ -244,7 +244,9 @@ export class PackageBook implements XlsxBook {
 
   bytes(): Uint8Array {
     const edited = [...this.overlay].filter(([, ov]) => ov.size > 0);
-    const marking = this.layer.dirty();
+    // marks to write, or marks in the file whose record a fill's new number format must follow
+    const marking =
+      this.layer.dirty() || (edited.some(([, ov]) => [...ov.values()].some((o) => o.numberFormat !== undefined)) && this.layer.hasMarks());
     if (edited.length === 0 && !marking) return this.zip.bytes;
     this.styles.reset();
     const texts = new Map<string, string>();

@@ -234,6 +234,12 @@ export class MarkLayer {
     this.desired = new Map([...snapshot].map(([s, m]) => [s, new Map(m)]));
   }
 
+  /** Whether the file holds marks of ours (a fill that changes a marked cell's format must update their record). */
+  hasMarks(): boolean {
+    this.load();
+    return [...this.input.values()].some((m) => m.size > 0);
+  }
+
   /** Whether the marks to write differ from the marks read (false when never used). */
   dirty(): boolean {
     if (!this.loaded) return false;
