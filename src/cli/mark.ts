@@ -8,7 +8,8 @@
 import type { CellMark } from "../core/marks";
 import type { Severity } from "../core/findings";
 import { checkAndMark, clearWorkbookMarks, countMarks, previewClear } from "../app/marks";
-import { usageError, type ParsedArgs } from "./args";
+import type { ParsedArgs } from "./args";
+import { userError } from "../core/messages";
 import { EXIT_OK, writeOutputFile, type CliIO } from "./io";
 import { resolveOutput } from "./fill";
 import { checkProfile, openFile } from "./workbook";
@@ -80,19 +81,14 @@ export function markText(json: MarkJson, lang: "zh" | "en"): string {
 
 export async function runMark(args: ParsedArgs, io: CliIO): Promise<number> {
   if (args.positionals.length !== 1) {
-    throw args.positionals.length === 0
-      ? usageError(
-          "请指定要标注的 .xlsx 文件：jixiao mark <输入.xlsx> -o <输出.xlsx>",
-          "Name the .xlsx file to mark: jixiao mark <in.xlsx> -o <out.xlsx>",
-        )
-      : usageError("mark 只接受一个输入文件，输出文件请用 -o 指定", "mark takes one input file; name the output with -o");
+    throw args.positionals.length === 0 ? userError("usage-mark-input") : userError("usage-mark-one");
   }
   if (args.clear && args.includeInfo) {
-    throw usageError("--clear 与 --include-info 不能同时使用", "--clear cannot be combined with --include-info");
+    throw userError("usage-mark-clear-info");
   }
   const cwd = io.cwd ?? process.cwd();
   const file = args.positionals[0];
-  const { input, output, outputArg } = resolveOutput(args, cwd, "mark");
+  const { input, output, outputArg } = resolveOutput(args, cwd, "usage-mark-output");
   const profile = checkProfile(args.profile);
   const host = await openFile(input);
   const earlier = await previewClear(host);
