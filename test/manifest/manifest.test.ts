@@ -289,18 +289,19 @@ describe("requirement sets", () => {
     for (const s of sets) expect(s).not.toMatch(/^(ExcelApi|WordApi)/);
   });
 
-  test("ExcelApi 1.5 and WordApi 1.3 are enforced when the pane starts; 1.13 stays optional", async () => {
+  test("ExcelApi 1.5 and WordApi 1.4 are enforced when the pane starts; 1.13 stays optional", async () => {
     const { REQUIRED_API, OPTIONAL_EXCEL_API, missingRequirement } = await import("../../src/taskpane/requirements");
     expect(REQUIRED_API.excel).toEqual({ set: "ExcelApi", version: "1.5" });
-    expect(REQUIRED_API.word).toEqual({ set: "WordApi", version: "1.3" });
+    expect(REQUIRED_API.word).toEqual({ set: "WordApi", version: "1.4" });
     expect(OPTIONAL_EXCEL_API.version).toBe("1.13");
     const supported = (max: Record<string, number>) => (name: string, version?: string) =>
       name in max && Number(version ?? "1.1") <= max[name];
     expect(missingRequirement("excel", supported({ ExcelApi: 1.4 }))).toEqual({ set: "ExcelApi", version: "1.5" });
     expect(missingRequirement("excel", supported({ ExcelApi: 1.5 }))).toBeNull();
     expect(missingRequirement("excel", supported({ WordApi: 1.9 }))).not.toBeNull();
-    expect(missingRequirement("word", supported({ WordApi: 1.3 }))).toBeNull();
-    expect(missingRequirement("word", supported({ WordApi: 1.2 }))).toEqual({ set: "WordApi", version: "1.3" });
+    expect(missingRequirement("word", supported({ WordApi: 1.4 }))).toBeNull();
+    // custom XML parts (the report's link) are WordApi 1.4: a 1.3 Word is told at start, not halfway through a write
+    expect(missingRequirement("word", supported({ WordApi: 1.3 }))).toEqual({ set: "WordApi", version: "1.4" });
     expect(
       missingRequirement("excel", () => {
         throw new Error("no requirements API");

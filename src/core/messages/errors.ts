@@ -59,7 +59,10 @@ export const ERRORS = {
     zh: "此加载项需要 Excel 2016 或更高版本（ExcelApi 1.5）。",
     en: "This add-in needs Excel 2016 or later (ExcelApi 1.5).",
   },
-  "word-too-old": { zh: "此加载项需要 Word 2016 或更高版本（WordApi 1.3）。", en: "This add-in needs Word 2016 or later (WordApi 1.3)." },
+  "word-too-old": {
+    zh: "此加载项需要 Word 2019、Microsoft 365 或更高版本（WordApi 1.4）。",
+    en: "This add-in needs Word 2019, Microsoft 365 or later (WordApi 1.4).",
+  },
 
   // ── the linked report (Word, WPS 文字, .docx) ─────────────────────────────────────────────────────────────────
   "no-report": {

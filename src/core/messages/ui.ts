@@ -199,6 +199,8 @@ export interface WordStrings {
   differHow: string;
   changes: string;
   error: string;
+  filling: string;
+  filled: (fileName: string) => string;
 }
 
 const zh: Strings = {
@@ -332,9 +334,11 @@ const zh: Strings = {
     written: (n) => `已在文档末尾写入报告（${n} 个章节）。黄色标出的【请补充：……】需要您补写。`,
     issues: "表中仍有以下错误（报告引用表中现有数字），请在 Excel 中修正工作簿：",
     differ: "表中以下数字与规则不符，报告将照录表中数字：",
-    differHow: "如需报告与规则一致，请先在 Excel 中“填充公式”并保存，再重新链接工作簿（先填充再生成）。",
+    differHow: "写入报告或刷新时，可选择“先填充再生成”（按规则填充所链接工作簿的副本并下载）或“按表中数字生成”。",
     changes: "变化的数字",
     error: "出错了",
+    filling: "正在按规则填充工作簿……",
+    filled: (name) => `已按规则填充所链接工作簿的副本并下载为“${name}”，报告引用填充后的数字。请用它替换原工作簿，使报告与表格一致。`,
   },
   marks: {
     mark: "标注问题",
@@ -500,9 +504,13 @@ const en: Strings = {
     written: (n) => `The report was written at the end of the document (${n} sections). Fill in the highlighted 【请补充：……】.`,
     issues: "The table still has these errors (the report states the table's figures). Correct the workbook in Excel:",
     differ: "These figures differ from the rules; the report will state the table's figures:",
-    differHow: "For a report that agrees with the rules, fill the workbook in Excel first (填充公式), save it and link it again.",
+    differHow:
+      "When you write or refresh the report you can choose Fill first (a copy of the linked workbook is filled by the rules and downloaded) or Use the table's figures.",
     changes: "Numbers that changed",
     error: "Something went wrong",
+    filling: "Filling the workbook by the rules…",
+    filled: (name) =>
+      `A copy of the linked workbook was filled by the rules and downloaded as "${name}"; the report states the filled figures. Replace the original workbook with it so that report and table agree.`,
   },
   marks: {
     mark: "Mark findings",

@@ -3,7 +3,7 @@
  * results into words (Chinese or English). Tested in Node; WordPane.tsx only renders it.
  */
 import type { ProfileId, TableAnalysis } from "../../core";
-import { check } from "../../app/workflow";
+import { check, fill, filledFileName } from "../../app/workflow";
 import { tableReports } from "../../app/report";
 import type { Lang } from "../../core/messages";
 import type { SpreadsheetHost } from "../../host/host";
@@ -118,4 +118,30 @@ export function formatTime(iso: string): string {
   if (Number.isNaN(d.getTime())) return iso;
   const p = (x: number) => String(x).padStart(2, "0");
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** The workbook after 先填充再生成: its tables re-read, and the filled copy to save in place of the chosen file. */
+export interface FilledWorkbook {
+  book: LinkedWorkbook;
+  /** The filled workbook's bytes (null when the host cannot save, which a FileHost always can). */
+  bytes: Uint8Array | null;
+  /** "<workbook>（已填充）.xlsx". */
+  fileName: string;
+}
+
+/**
+ * 先填充再生成 in Word / WPS 文字: the chosen workbook (a copy in the pane, never the file on disk) is filled by the
+ * rule as 填充公式 fills it, then read again, so the report states the rule's figures; the filled copy is handed
+ * back for the person to save — the report and the workbook they keep then agree, as the CLI's --fill makes them.
+ */
+export async function fillLinkedWorkbook(host: SpreadsheetHost, opts: { profile?: ProfileId; lang?: Lang } = {}): Promise<FilledWorkbook> {
+  await fill(host, { profile: opts.profile ?? "default", scope: "all" });
+  const bytes = host.save ? await host.save() : null;
+  const book = await readWorkbook(host, opts);
+  return { book, bytes, fileName: filledFileName(host.fileName ?? host.displayName) };
+}
+
+/** The table of a re-read workbook that stands where `key` stood (same sheet and index), else the first. */
+export function sameTable(book: LinkedWorkbook, key: string | null): string {
+  return (book.tables.find((t) => t.key === key) ?? book.tables[0]).key;
 }
