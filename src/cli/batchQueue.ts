@@ -78,7 +78,12 @@ export async function checkOne(file: BatchFile, profile: ProfileId): Promise<Bat
  * Takes files from the queue until it is empty, checking each and handing its result on. `between` runs after each
  * file (the main thread yields there, so that the workers' messages and the progress line are not held up).
  */
-export async function drain(queue: BatchQueue, lane: number, onResult: (index: number, result: BatchFileResult) => void, between?: () => Promise<void>): Promise<void> {
+export async function drain(
+  queue: BatchQueue,
+  lane: number,
+  onResult: (index: number, result: BatchFileResult) => void,
+  between?: () => Promise<void>,
+): Promise<void> {
   for (let i = takeNext(queue, lane); i !== null; i = takeNext(queue, lane)) {
     onResult(i, await checkOne(queue.files[i], queue.profile));
     if (between) await between();

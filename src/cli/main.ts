@@ -6,7 +6,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { parseArgs, usageError, type ParsedArgs } from "./args";
+import { parseArgs, type ParsedArgs } from "./args";
+import { userError } from "../core/messages";
 import { runCheck } from "./check";
 import { runFill } from "./fill";
 import { runReport } from "./report";
@@ -80,9 +81,9 @@ async function dispatch(args: ParsedArgs, argv: string[], io: CliIO): Promise<nu
     case "fill":
       return runFill(args, io);
     case null:
-      throw usageError("缺少命令：check、fill 或 report", "Missing command: check, fill or report");
+      throw userError("usage-no-command");
     default:
-      throw usageError(`未知命令：${args.command}（可用：check、fill、report）`, `Unknown command: ${args.command} (use check, fill or report)`);
+      throw userError("usage-unknown-command", { command: args.command });
   }
 }
 

@@ -252,13 +252,14 @@ describe("XML checks", () => {
     expect(controls).toEqual([
       { label: "检查", action: "ExecuteFunction", fn: "checkWorkbook", pane: "" },
       { label: "填充公式", action: "ExecuteFunction", fn: "fillFormulas", pane: "" },
+      { label: "标注问题", action: "ExecuteFunction", fn: "markFindings", pane: "" },
       { label: "自评助手", action: "ShowTaskpane", fn: "", pane: "Taskpane.Url" },
     ]);
   });
 
-  test("the two ExecuteFunction names are the ones commands.ts associates", () => {
+  test("the ExecuteFunction names are the ones commands.ts associates", () => {
     const src = fs.readFileSync(path.join(ROOT, "src", "commands", "commands.ts"), "utf8");
-    for (const fn of ["checkWorkbook", "fillFormulas"]) {
+    for (const fn of ["checkWorkbook", "fillFormulas", "markFindings"]) {
       expect(src).toContain(`Office.actions.associate("${fn}"`);
     }
   });

@@ -5,8 +5,10 @@
  * text ("#DIV/0!", the engine's CELL_ERROR); a number too large to be finite stays the text it was written as.
  *
  * A sheet whose rows so far could not start a table (headerRole.ts) stops being kept past KEEP_HEAD cells: the rest is
- * only scanned for a header row. Found later, the sheet is read again in full; never found, the sheet's first cells
- * are what the engine sees (enough to say which headers are missing). Every read is bounded (limits.ts).
+ * only scanned for a header row. The scan is textual and broad (a 级 or 目 anywhere: 上级转移支付, 项目编码 in a 明细);
+ * when it fires, the sheet is parsed again row by row, still keeping only its head, and only a row that could truly
+ * head a table makes it read in full; never found, the sheet's first cells are what the engine sees (enough to say
+ * which headers are missing). Every read is bounded (limits.ts).
  */
 import type { CellValue, MergedArea, SnapshotCell, SparseSheetSnapshot } from "../../core/snapshot";
 import type { ZipArchive } from "./zip";
@@ -99,14 +101,21 @@ export function readSheet(
   shared: string[],
   styles: Styles,
   budget: Budget,
-  opts: { keepAll?: boolean; headerStrings?: Set<number> } = {},
+  opts: {
+    /** Keep every cell (a row that could head a table was found past the head). */
+    keepAll?: boolean;
+    /** Parse every row past the head instead of the textual scan (the scan found a possible header). */
+    parseAll?: boolean;
+    headerStrings?: Set<number>;
+  } = {},
 ): SheetReadResult {
   const cells: SnapshotCell[] = [];
   const merges: MergedArea[] = [];
   const groups = new Map<string, { row: number; col: number; text: string }>();
   let keeping = true;
   let candidate = opts.keepAll === true;
-  let restart = false;
+  /** Why the sheet must be read again: a row that could head a table ("header"), or the scan's hint ("scan"). */
+  let restart: "header" | "scan" | null = null;
 
   let row = 0;
   let lastCol = 0;
@@ -193,7 +202,7 @@ export function readSheet(
     if (!candidate && rowHint && couldBeHeaderRow(row, rowTexts)) {
       candidate = true;
       if (!keeping) {
-        restart = true;
+        restart = "header";
         throw new StopParse();
       }
     }
@@ -278,11 +287,11 @@ export function readSheet(
   let tail = "";
   const scan = (text: string): void => {
     const hay = tail + text;
-    if (/[级目]/.test(text)) restart = true;
+    if (/[级目]/.test(text)) restart = "scan";
     else if (headerStrings.size) {
       SHARED.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while ((m = SHARED.exec(hay))) if (headerStrings.has(Number(m[1]))) restart = true;
+      while ((m = SHARED.exec(hay))) if (headerStrings.has(Number(m[1]))) restart = "scan";
     }
     tail = hay.slice(-256);
     if (restart) throw new StopParse();
@@ -290,11 +299,11 @@ export function readSheet(
   try {
     zip.stream(part, (chunk) => {
       const text = decoder.decode(chunk, { stream: true });
-      if (keeping || candidate) parser.write(text, part);
+      if (keeping || candidate || opts.parseAll) parser.write(text, part);
       else scan(text);
     });
     const rest = decoder.decode();
-    if (keeping || candidate) {
+    if (keeping || candidate || opts.parseAll) {
       parser.write(rest, part);
       parser.close(part);
     } else scan(rest);
@@ -304,7 +313,7 @@ export function readSheet(
   budget.addBytes(zip.entry(part)?.size ?? 0);
   if (restart) {
     budget.addCells(-cells.length, name);
-    return readSheet(zip, name, part, shared, styles, budget, { ...opts, keepAll: true });
+    return readSheet(zip, name, part, shared, styles, budget, restart === "header" ? { ...opts, keepAll: true } : { ...opts, parseAll: true });
   }
   return { snapshot: { name, cells: withoutCovered(cells, merges), merges }, mayHoldTable: candidate };
 }

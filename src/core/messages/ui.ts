@@ -19,6 +19,8 @@ export const BUTTON_NAMES = {
   apply: "应用",
   undo: "撤销",
   download: "下载",
+  mark: "标注问题",
+  clearMarks: "清除标注",
 } as const;
 
 export interface Strings {
@@ -143,6 +145,37 @@ export interface Strings {
   readFailed: string;
   /** The Word pane (linking a workbook, writing and refreshing the report). */
   word: WordStrings;
+  /** 标注问题 / 清除标注 (issue 13). */
+  marks: MarkStrings;
+}
+
+export interface MarkStrings {
+  mark: string;
+  clear: string;
+  planning: string;
+  reading: string;
+  marking: string;
+  clearing: string;
+  /** Preview headings: how many cells, by severity. */
+  markTitle: (n: number) => string;
+  clearTitle: (n: number) => string;
+  counts: (errors: number, warnings: number, infos: number) => string;
+  markHint: string;
+  clearHint: string;
+  sheet: string;
+  cell: string;
+  colour: string;
+  finding: string;
+  /** More rows than the preview lists. */
+  more: (n: number) => string;
+  /** A row of the preview: select that cell in the workbook. */
+  goTo: (sheet: string, cell: string) => string;
+  nothingToMark: string;
+  nothingToClear: string;
+  marked: (n: number, errors: number, warnings: number) => string;
+  markedDownload: string;
+  cleared: (n: number) => string;
+  previewLabel: string;
 }
 
 export interface WordStrings {
@@ -307,6 +340,31 @@ const zh: Strings = {
     filling: "正在按规则填充工作簿……",
     filled: (name) => `已按规则填充所链接工作簿的副本并下载为“${name}”，报告引用填充后的数字。请用它替换原工作簿，使报告与表格一致。`,
   },
+  marks: {
+    mark: "标注问题",
+    clear: "清除标注",
+    planning: "正在检查并准备标注……",
+    reading: "正在查找本助手的标注……",
+    marking: "正在标注……",
+    clearing: "正在清除标注……",
+    markTitle: (n) => `标注预览：${n} 个单元格`,
+    clearTitle: (n) => `清除预览：${n} 个单元格的标注`,
+    counts: (e, w, i) => [e ? `错误 ${e}` : "", w ? `警告 ${w}` : "", i ? `提示 ${i}` : ""].filter(Boolean).join("，"),
+    markHint: "每个单元格加一条批注（问题说明）并按严重程度填充底色；数值和公式不变。已有他人批注的单元格保留原批注，只加底色。",
+    clearHint: "只移除本助手加的批注和底色，单元格恢复标注前的底色；他人的批注和格式不动。",
+    sheet: "工作表",
+    cell: "单元格",
+    colour: "颜色",
+    finding: "问题",
+    more: (n) => `另有 ${n} 个单元格未列出。`,
+    goTo: (sheet, cell) => `定位到 ${sheet}!${cell}`,
+    nothingToMark: "没有需要标注的问题（错误或警告）。",
+    nothingToClear: "工作簿中没有本助手的标注。",
+    marked: (n, e, w) => `已标注 ${n} 个单元格（错误 ${e}，警告 ${w}），可撤销。`,
+    markedDownload: "点“下载”保存已标注的副本。",
+    cleared: (n) => `已清除 ${n} 个单元格的标注，底色已恢复，可撤销。`,
+    previewLabel: "标注预览",
+  },
 };
 
 const en: Strings = {
@@ -453,6 +511,37 @@ const en: Strings = {
     filling: "Filling the workbook by the rules…",
     filled: (name) =>
       `A copy of the linked workbook was filled by the rules and downloaded as "${name}"; the report states the filled figures. Replace the original workbook with it so that report and table agree.`,
+  },
+  marks: {
+    mark: "Mark findings",
+    clear: "Clear marks",
+    planning: "Checking and preparing the marks…",
+    reading: "Looking for this add-in's marks…",
+    marking: "Marking…",
+    clearing: "Clearing the marks…",
+    markTitle: (n) => `Marks preview: ${n} cell${n === 1 ? "" : "s"}`,
+    clearTitle: (n) => `Clear preview: marks on ${n} cell${n === 1 ? "" : "s"}`,
+    counts: (e, w, i) =>
+      [e ? `${e} error${e === 1 ? "" : "s"}` : "", w ? `${w} warning${w === 1 ? "" : "s"}` : "", i ? `${i} note${i === 1 ? "" : "s"}` : ""]
+        .filter(Boolean)
+        .join(", "),
+    markHint:
+      "Each cell gets a note with the finding and a fill colour by severity; values and formulas do not change. A cell that already has someone's note keeps it and only gets the colour.",
+    clearHint:
+      "Only this add-in's notes and colours are removed; each cell gets back the fill it had before. Other notes and formats stay.",
+    sheet: "Sheet",
+    cell: "Cell",
+    colour: "Colour",
+    finding: "Finding",
+    more: (n) => `${n} more cell${n === 1 ? "" : "s"} not listed.`,
+    goTo: (sheet, cell) => `Go to ${sheet}!${cell}`,
+    nothingToMark: "Nothing to mark: no errors or warnings.",
+    nothingToClear: "The workbook holds no marks of this add-in.",
+    marked: (n, e, w) =>
+      `${n} cell${n === 1 ? "" : "s"} marked (${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}); you can undo it.`,
+    markedDownload: "Press Download to save the marked copy.",
+    cleared: (n) => `Marks removed from ${n} cell${n === 1 ? "" : "s"}, fills restored; you can undo it.`,
+    previewLabel: "Marks preview",
   },
 };
 
