@@ -8,7 +8,7 @@ import { markPlan } from "../core/marks";
 import type { CellMark, MarkPlan } from "../core/marks";
 import type { Severity } from "../core/findings";
 import type { MarkingHost, SpreadsheetHost } from "../host/host";
-import { userError, type Lang } from "../core/messages";
+import { notice, userError, type Lang } from "../core/messages";
 import { check } from "./workflow";
 import type { RunOptions } from "./workflow";
 
@@ -79,19 +79,14 @@ export function countMarks(marks: readonly CellMark[]): Record<Severity, number>
 
 /** One line in each language about a mark plan (notice after 标注问题, screen readers). */
 export function describeMarks(marks: readonly CellMark[]): { zh: string; en: string } {
-  if (marks.length === 0) return { zh: "没有需要标注的单元格。", en: "There is no cell to mark." };
+  if (marks.length === 0) return notice("nothing-to-mark");
   const c = countMarks(marks);
-  return {
-    zh: `标注 ${marks.length} 个单元格：错误 ${c.error} 处，警告 ${c.warning} 处，提示 ${c.info} 处。`,
-    en: `${marks.length} cell(s) marked: ${c.error} error(s), ${c.warning} warning(s), ${c.info} note(s).`,
-  };
+  return notice("marked", { cells: marks.length, errors: c.error, warnings: c.warning, notes: c.info });
 }
 
 /** One line in each language about a clear (notice after 清除标注). */
 export function describeClear(cells: number): { zh: string; en: string } {
-  return cells === 0
-    ? { zh: "工作簿中没有本助手的标注。", en: "The workbook holds no marks of this add-in." }
-    : { zh: `已清除 ${cells} 个单元格的标注。`, en: `Marks removed from ${cells} cell(s).` };
+  return cells === 0 ? notice("no-marks") : notice("cleared", { cells });
 }
 
 /** Name for a marked copy of a workbook: 原名（已标注）.xlsx (an .xlsm stays an .xlsm). */

@@ -9,7 +9,7 @@ import type { Finding, Severity } from "../core/findings";
 import type { CellChange, FillPlan } from "../core/plan";
 import type { ProfileId } from "../core/profiles";
 import type { SheetSnapshot } from "../core/snapshot";
-import { userError } from "../core/messages";
+import { notice, userError } from "../core/messages";
 import type { Progress, ReadScope, SpreadsheetHost } from "../host/host";
 
 export interface RunOptions {
@@ -108,14 +108,9 @@ export function summarize(analysis: WorkbookAnalysis): Summary {
 
 /** One line in each language describing a check's outcome (ribbon command, screen readers). */
 export function describeCheck(s: Summary): { zh: string; en: string } {
-  if (s.tables === 0) {
-    return { zh: "未识别到绩效自评表。", en: "No self-evaluation table was recognised." };
-  }
+  if (s.tables === 0) return notice("no-table");
   const { error, warning, info } = s.bySeverity;
-  return {
-    zh: `识别到 ${s.tables} 张自评表：错误 ${error} 项，警告 ${warning} 项，提示 ${info} 项；可填充 ${s.changes} 处。`,
-    en: `${s.tables} table(s): ${error} error(s), ${warning} warning(s), ${info} note(s); ${s.changes} cell(s) to fill.`,
-  };
+  return notice("checked", { tables: s.tables, errors: error, warnings: warning, notes: info, changes: s.changes });
 }
 
 /** Analyse, then write the whole plan. Returns what was written (an empty plan writes nothing). */

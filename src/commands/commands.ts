@@ -11,10 +11,9 @@
 import { ExcelHost } from "../adapters/excel/ExcelHost";
 import type { SpreadsheetHost } from "../host/host";
 import { check, describeCheck, fill, summarize } from "../app/workflow";
-import { toUserError } from "../core/messages";
 import { loadProfile, saveLastCommand, type KeyValueStore } from "../app/settings";
 import { checkAndMark, describeMarks } from "../app/marks";
-import { detectLang, type Lang } from "../core/messages";
+import { detectLang, notice, toUserError, type Lang } from "../core/messages";
 
 export interface CommandDeps {
   host(): SpreadsheetHost;
@@ -50,8 +49,8 @@ export async function runFillCommand(deps: CommandDeps): Promise<void> {
     const n = plan.changes.length;
     saveLastCommand(
       n > 0
-        ? { command: "fill", at: now(), ok: true, zh: `已写入 ${n} 处公式与得分，可在任务窗格中撤销。`, en: `${n} cell(s) written; Undo in the task pane takes them back.` }
-        : { command: "fill", at: now(), ok: true, zh: "没有需要填充的单元格。", en: "Nothing to fill." },
+        ? { command: "fill", at: now(), ok: true, ...notice("filled-pane", { cells: n }) }
+        : { command: "fill", at: now(), ok: true, ...notice("nothing-to-fill") },
       deps.store,
     );
   } catch (e) {
@@ -69,7 +68,7 @@ export async function runMarkCommand(deps: CommandDeps & { lang?: Lang }): Promi
     const text = describeMarks(plan.marks);
     saveLastCommand(
       plan.marks.length > 0
-        ? { command: "mark", at: now(), ok: true, zh: `${text.zh}可在任务窗格中撤销或清除标注。`, en: `${text.en} Undo or Clear marks in the task pane takes them back.` }
+        ? { command: "mark", at: now(), ok: true, ...notice("marked-pane", { message: text }) }
         : { command: "mark", at: now(), ok: true, ...text },
       deps.store,
     );

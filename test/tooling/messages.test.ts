@@ -5,7 +5,17 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { ERRORS, STRINGS, placeholders, render, userError, toUserError, type ErrorKey, type Strings } from "../../src/core/messages";
+import {
+  ERRORS,
+  NOTICES,
+  STRINGS,
+  placeholders,
+  render,
+  userError,
+  toUserError,
+  type ErrorKey,
+  type Strings,
+} from "../../src/core/messages";
 import { UserError } from "../../src/core/errors";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -75,6 +85,14 @@ describe("the error catalogue", () => {
       "wps-api",
       "读取失败：WPS 报告错误（下标越界（0x800A03EC））。请重试；若仍失败，请保存并重新打开文件。",
     ]);
+  });
+});
+
+describe("the notices", () => {
+  test.each(Object.entries(NOTICES))("%s: Chinese and English, the same parameters", (_key, n) => {
+    expect(n.zh.trim()).not.toBe("");
+    expect(n.en.trim()).not.toBe("");
+    expect(new Set(placeholders(n.en))).toEqual(new Set(placeholders(n.zh)));
   });
 });
 

@@ -12,7 +12,7 @@
  */
 import { analyse, combinedPlan, describeCheck, summarize } from "../../app/workflow";
 import { loadLangChoice, loadProfile, saveLastCommand, type KeyValueStore } from "../../app/settings";
-import { detectLang, toUserError, type Lang } from "../../core/messages";
+import { detectLang, notice, toUserError, type Lang } from "../../core/messages";
 import { call, get, has, put } from "./com";
 import { detectWps } from "./detect";
 import { WpsSpreadsheetHost } from "./WpsSpreadsheetHost";
@@ -88,8 +88,9 @@ export function createRibbon(deps: RibbonDeps): Ribbon {
       }
       const ok = summary.tables > 0 && summary.bySeverity.error === 0;
       saveLastCommand({ command: "check", at: now(), ok, ...text }, store ?? undefined);
-      const where = summary.firstCell ? { zh: `已选中第一处问题：${summary.firstCell.sheet}!${summary.firstCell.cell}。`, en: `The first problem is selected: ${summary.firstCell.sheet}!${summary.firstCell.cell}.` } : { zh: "", en: "" };
-      say(`${text.zh}${where.zh}\n打开“任务窗格”查看每一项。`, `${text.en} ${where.en}\nOpen the task pane to see each finding.`);
+      const where = summary.firstCell ? notice("first-selected", { cell: `${summary.firstCell.sheet}!${summary.firstCell.cell}` }) : { zh: "", en: "" };
+      const see = notice("see-pane");
+      say(`${text.zh}${where.zh}\n${see.zh}`, `${text.en} ${where.en}\n${see.en}`);
     } catch (e) {
       const err = toUserError(e);
       saveLastCommand({ command: "check", at: now(), ok: false, zh: err.zh, en: err.en }, store ?? undefined);
@@ -103,19 +104,20 @@ export function createRibbon(deps: RibbonDeps): Ribbon {
       const plan = combinedPlan(analysis);
       const n = plan.changes.length;
       if (n === 0) {
-        saveLastCommand({ command: "fill", at: now(), ok: true, zh: "没有需要填充的单元格。", en: "Nothing to fill." }, store ?? undefined);
-        say("没有需要填充的单元格。", "Nothing to fill.");
+        const none = notice("nothing-to-fill");
+        saveLastCommand({ command: "fill", at: now(), ok: true, ...none }, store ?? undefined);
+        say(none.zh, none.en);
         return;
       }
       // Nothing is written without a preview: the cells, what goes in, why — then OK or Cancel.
       const lines = plan.changes.slice(0, LISTED).map((c) => `${c.sheet}!${c.cell}  ${c.after.formula ?? (c.after.value === undefined ? c.after.numberFormat ?? "" : String(c.after.value))}  （${lang() === "zh" ? c.reason : c.reasonEn}）`);
-      const more = n > LISTED ? (lang() === "zh" ? `……另有 ${n - LISTED} 处` : `… and ${n - LISTED} more`) : "";
-      const head = lang() === "zh" ? `将写入 ${n} 处公式与得分（可撤销）：` : `${n} cell(s) will be written (undoable):`;
-      const ask = lang() === "zh" ? "确定写入吗？" : "Write them?";
+      const more = n > LISTED ? notice("fill-more", { cells: n - LISTED })[lang()] : "";
+      const head = notice("fill-preview", { cells: n })[lang()];
+      const ask = notice("fill-ask")[lang()];
       const message = [head, ...lines, ...(more ? [more] : []), "", ask].join("\n");
       if (!deps.confirm(message)) return;
       h.applyPlanSync(plan);
-      const done = { zh: `已写入 ${n} 处公式与得分，可点“撤销”或在任务窗格中撤销。`, en: `${n} cell(s) written; Undo (ribbon or task pane) takes them back.` };
+      const done = notice("filled-ribbon", { cells: n });
       saveLastCommand({ command: "fill", at: now(), ok: true, ...done }, store ?? undefined);
       say(done.zh, done.en);
     } catch (e) {
@@ -128,11 +130,11 @@ export function createRibbon(deps: RibbonDeps): Ribbon {
   function undo(h: WpsSpreadsheetHost): void {
     try {
       if (!h.canUndoSync()) {
-        say("没有可撤销的填写。", "There is no fill to undo.");
+        say(notice("no-fill-to-undo").zh, notice("no-fill-to-undo").en);
         return;
       }
       h.undoSync();
-      say("已撤销上一次填写。", "The last fill was undone.");
+      say(notice("undone").zh, notice("undone").en);
     } catch (e) {
       const err = toUserError(e);
       say(err.zh, err.en);
@@ -157,7 +159,8 @@ export function createRibbon(deps: RibbonDeps): Ribbon {
       if (storage) call(storage, "setItem", PANE_KEY, get(pane, "ID"));
     } catch (e) {
       const err = toUserError(e);
-      say(`无法打开任务窗格：${err.zh}`, `The task pane could not be opened: ${err.en}`);
+      const failed = notice("pane-failed", { message: err });
+      say(failed.zh, failed.en);
     }
   }
 
@@ -173,7 +176,8 @@ export function createRibbon(deps: RibbonDeps): Ribbon {
       }
       const h = host();
       if (!h) {
-        say("请在 WPS 表格中打开自评表后再使用此按钮。", "Open the self-evaluation table in WPS Spreadsheets to use this button.");
+        const first = notice("open-table-first");
+        say(first.zh, first.en);
         return true;
       }
       if (id === CONTROL.check) check(h);

@@ -524,7 +524,7 @@ export const ERRORS = {
 export type ErrorKey = keyof typeof ERRORS;
 
 /** The `{name}`s of a template. */
-type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+export type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
 type ParamNames<K extends ErrorKey> = Placeholders<(typeof ERRORS)[K]["zh"]> | Placeholders<(typeof ERRORS)[K]["en"]>;
 
 /** A parameter: the same text in both languages, a number, a text per language, or a list (、 in Chinese, ", " in English). */

@@ -9,4 +9,5 @@
  */
 export * from "./lang";
 export * from "./errors";
+export * from "./notices";
 export * from "./ui";

@@ -1,0 +1,59 @@
+/**
+ * One-line outcomes in both languages (the ribbon's alerts and stored "last command", screen-reader notices): by key,
+ * `{name}` for what they name, like the errors. `notice(key, params)` gives the pair; the shell picks the language.
+ */
+import type { Pair } from "./lang";
+import { render, type ParamValue, type Placeholders } from "./errors";
+
+export const NOTICES = {
+  "no-table": { zh: "未识别到绩效自评表。", en: "No self-evaluation table was recognised." },
+  checked: {
+    zh: "识别到 {tables} 张自评表：错误 {errors} 项，警告 {warnings} 项，提示 {notes} 项；可填充 {changes} 处。",
+    en: "{tables} table(s): {errors} error(s), {warnings} warning(s), {notes} note(s); {changes} cell(s) to fill.",
+  },
+  "first-selected": { zh: "已选中第一处问题：{cell}。", en: "The first problem is selected: {cell}." },
+  "see-pane": { zh: "打开“任务窗格”查看每一项。", en: "Open the task pane to see each finding." },
+  "nothing-to-fill": { zh: "没有需要填充的单元格。", en: "Nothing to fill." },
+  "filled-pane": {
+    zh: "已写入 {cells} 处公式与得分，可在任务窗格中撤销。",
+    en: "{cells} cell(s) written; Undo in the task pane takes them back.",
+  },
+  "filled-ribbon": {
+    zh: "已写入 {cells} 处公式与得分，可点“撤销”或在任务窗格中撤销。",
+    en: "{cells} cell(s) written; Undo (ribbon or task pane) takes them back.",
+  },
+  "fill-preview": { zh: "将写入 {cells} 处公式与得分（可撤销）：", en: "{cells} cell(s) will be written (undoable):" },
+  "fill-more": { zh: "……另有 {cells} 处", en: "… and {cells} more" },
+  "fill-ask": { zh: "确定写入吗？", en: "Write them?" },
+  "no-fill-to-undo": { zh: "没有可撤销的填写。", en: "There is no fill to undo." },
+  undone: { zh: "已撤销上一次填写。", en: "The last fill was undone." },
+  "pane-failed": { zh: "无法打开任务窗格：{message}", en: "The task pane could not be opened: {message}" },
+  "open-table-first": {
+    zh: "请在 WPS 表格中打开自评表后再使用此按钮。",
+    en: "Open the self-evaluation table in WPS Spreadsheets to use this button.",
+  },
+  "nothing-to-mark": { zh: "没有需要标注的单元格。", en: "There is no cell to mark." },
+  marked: {
+    zh: "标注 {cells} 个单元格：错误 {errors} 处，警告 {warnings} 处，提示 {notes} 处。",
+    en: "{cells} cell(s) marked: {errors} error(s), {warnings} warning(s), {notes} note(s).",
+  },
+  "marked-pane": {
+    zh: "{message}可在任务窗格中撤销或清除标注。",
+    en: "{message} Undo or Clear marks in the task pane takes them back.",
+  },
+  "no-marks": { zh: "工作簿中没有本助手的标注。", en: "The workbook holds no marks of this add-in." },
+  cleared: { zh: "已清除 {cells} 个单元格的标注。", en: "Marks removed from {cells} cell(s)." },
+} as const satisfies Record<string, Pair>;
+
+export type NoticeKey = keyof typeof NOTICES;
+type NoticeParamNames<K extends NoticeKey> = Placeholders<(typeof NOTICES)[K]["zh"]> | Placeholders<(typeof NOTICES)[K]["en"]>;
+export type NoticeArgs<K extends NoticeKey> = [NoticeParamNames<K>] extends [never]
+  ? []
+  : [params: { readonly [P in NoticeParamNames<K>]: ParamValue }];
+
+/** The notice of `key` in both languages. */
+export function notice<K extends NoticeKey>(key: K, ...args: NoticeArgs<K>): Pair {
+  const entry: Pair = NOTICES[key];
+  const params = (args[0] ?? {}) as Readonly<Record<string, ParamValue>>;
+  return { zh: render(entry.zh, "zh", params), en: render(entry.en, "en", params) };
+}
