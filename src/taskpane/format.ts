@@ -4,7 +4,7 @@
 import type { CellValue } from "../core/snapshot";
 import { formatNumber, formatRate } from "../core/numbers";
 import type { CellChange, CellContent } from "../core/plan";
-import type { Lang } from "../core/messages";
+import { t, type Lang } from "../core/messages";
 
 /** Up to `max` decimals, trailing zeros dropped: 3386.925, 98, 9.89. */
 export function fmtNumber(n: number | null | undefined, max = 4): string {
@@ -23,7 +23,7 @@ export function fmtScore(n: number | null | undefined): string {
 
 /** A cell value as text, making invisible characters visible (full-width spaces, line breaks). */
 export function fmtValue(v: CellValue | undefined, lang: Lang): string {
-  if (v === null || v === undefined || v === "") return lang === "zh" ? "（空）" : "(empty)";
+  if (v === null || v === undefined || v === "") return t("emptyValue", lang);
   if (typeof v === "number") return fmtNumber(v, 6);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   const shown = v.replace(/\u3000/g, "␣").replace(/\r?\n/g, "↵");
@@ -40,7 +40,7 @@ export function fmtAfter(change: CellChange, lang: Lang): string {
   const a = change.after;
   let s = a.formula ?? (a.value !== undefined ? fmtValue(a.value, lang) : fmtBefore(change.before, lang));
   if (a.numberFormat && a.numberFormat !== change.before.numberFormat) {
-    s += lang === "zh" ? `（格式 ${a.numberFormat}）` : ` (format ${a.numberFormat})`;
+    s += t("withFormat", lang)(a.numberFormat);
   }
   return s;
 }

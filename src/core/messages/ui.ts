@@ -94,6 +94,10 @@ export interface Strings {
   previewIntro: string;
   nothingToFill: string;
   emptyValue: string;
+  /** After a value the fill writes with a new number format. */
+  withFormat: (format: string) => string;
+  /** The arrow between a cell's value now and the value the fill writes (screen readers). */
+  becomes: string;
   changeKind: Record<"formula" | "score" | "number" | "format", string>;
   changeGroup: Record<ChangeGroupId, string>;
   chooseAll: string;
@@ -118,6 +122,8 @@ export interface Strings {
   batchChoose: string;
   batchHint: string;
   batchDownload: string;
+  /** The issue list's file name. */
+  batchFileName: string;
   batchSummary: (files: number, unreadable: number, e: number, w: number, i: number) => string;
   batchCounts: (tables: number, e: number, w: number) => string;
   // notices
@@ -199,6 +205,8 @@ export interface WordStrings {
   differHow: string;
   changes: string;
   error: string;
+  /** The pane's landmark name. */
+  region: string;
   /** A table in the list of tables to report on. */
   kind: Record<TableKind, string>;
   /** "全年执行数（E6）：3416.022万元 → 3300.5万元". */
@@ -284,6 +292,8 @@ const zh: Strings = {
   previewIntro: "以下单元格将被写入。确认后点击“应用”；应用后可随时“撤销”。",
   nothingToFill: "没有需要填充的单元格：公式与得分均已就绪。",
   emptyValue: "（空）",
+  withFormat: (f) => `（格式 ${f}）`,
+  becomes: "改为",
   changeKind: { formula: "公式", score: "得分", number: "文本转数字", format: "格式" },
   changeGroup: { rate: "执行率", score: "得分", total: "总分与合计", number: "文本数字转为数值", other: "其他" },
   chooseAll: "全部更改",
@@ -306,6 +316,7 @@ const zh: Strings = {
   batchChoose: "批量检查多个工作簿",
   batchHint: "一次选择多个 .xlsx / .xlsm 文件，逐个检查后可下载问题清单；文件不会上传。",
   batchDownload: "下载问题清单",
+  batchFileName: "问题清单.xlsx",
   batchSummary: (f, u, e, w, i) => `共 ${f} 个文件（${u} 个无法读取）：错误 ${e}，警告 ${w}，提示 ${i}。`,
   batchCounts: (n, e, w) => `${n} 张表 · 错误 ${e} · 警告 ${w}`,
   applied: (n) => `已写入 ${n} 处更改，可撤销。`,
@@ -349,6 +360,7 @@ const zh: Strings = {
     differHow: "写入报告或刷新时，可选择“先填充再生成”（按规则填充所链接工作簿的副本并下载）或“按表中数字生成”。",
     changes: "变化的数字",
     error: "出错了",
+    region: "自评报告",
     kind: { project: "项目支出", department: "部门整体", summary: "汇总表", scorecard: "评分表" },
     change: (label, cell, before, after) => `${label}（${cell}）：${before ?? "（无）"} → ${after ?? "（无）"}`,
     sections: (names) => names.join("、"),
@@ -457,6 +469,8 @@ const en: Strings = {
   previewIntro: "These cells will be written. Choose Apply to write them; Undo takes them back.",
   nothingToFill: "Nothing to fill: formulas and scores are already in place.",
   emptyValue: "(empty)",
+  withFormat: (f) => ` (format ${f})`,
+  becomes: "becomes",
   changeKind: { formula: "Formula", score: "Score", number: "Text → number", format: "Format" },
   changeGroup: {
     rate: "Execution rates",
@@ -485,6 +499,7 @@ const en: Strings = {
   batchChoose: "Check several workbooks",
   batchHint: "Choose several .xlsx / .xlsm files; each is checked here and the issue list can be downloaded. Nothing is uploaded.",
   batchDownload: "Download issue list",
+  batchFileName: "issues.xlsx",
   batchSummary: (f, u, e, w, i) => `${f} file(s) (${u} unreadable): ${e} error(s), ${w} warning(s), ${i} note(s).`,
   batchCounts: (n, e, w) => `${n} table(s) · ${e} error(s) · ${w} warning(s)`,
   applied: (n) => `${n} change${n === 1 ? "" : "s"} written. You can undo.`,
@@ -529,6 +544,7 @@ const en: Strings = {
       "When you write or refresh the report you can choose Fill first (a copy of the linked workbook is filled by the rules and downloaded) or Use the table's figures.",
     changes: "Numbers that changed",
     error: "Something went wrong",
+    region: "Self-evaluation report",
     kind: { project: "project", department: "department", summary: "summary", scorecard: "scorecard" },
     change: (label, cell, before, after) => `${label} (${cell}): ${before ?? "(none)"} → ${after ?? "(none)"}`,
     sections: (names) => names.join(", "),

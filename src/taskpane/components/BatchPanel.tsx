@@ -68,7 +68,7 @@ export function BatchPanel(props: BatchPanelProps): JSX.Element {
 
   const onDownload = async () => {
     if (!results) return;
-    props.saveBytes(await props.issueList(results, lang), zh ? "问题清单.xlsx" : "issues.xlsx", XLSX_MIME);
+    props.saveBytes(await props.issueList(results, lang), t.batchFileName, XLSX_MIME);
   };
 
   const totals = results ? batchTotals(results) : null;

@@ -196,7 +196,7 @@ export function Preview(props: PreviewProps): JSX.Element {
                           ) : (
                             <span className={styles.before}>{fmtBefore(c.before, lang)}</span>
                           )}
-                          <ArrowRight12Regular aria-label={lang === "zh" ? "改为" : "becomes"} />
+                          <ArrowRight12Regular aria-label={t.becomes} />
                           <span className={styles.after}>{after}</span>
                           {expected !== null && expected !== after ? <span>= {expected}</span> : null}
                         </div>

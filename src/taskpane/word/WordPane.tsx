@@ -173,7 +173,7 @@ export function WordPane(props: WordPaneProps): JSX.Element {
   const summary = result && table ? refreshSummary(result, table.narrative, lang) : null;
 
   return (
-    <section className={styles.root} aria-label={lang === "zh" ? "自评报告" : "Self-evaluation report"} data-testid="word-pane">
+    <section className={styles.root} aria-label={t.region} data-testid="word-pane">
       <div>
         <Subtitle2 as="h2">{t.linked}</Subtitle2>
         <Body1 as="p" data-testid="link-line">
