@@ -86,6 +86,11 @@ describe.each([
     expect(tail[0].text).toBe(n.signature.unit ?? "【请补充：单位名称】");
   });
 
+  test("only the captions are bold: a bold caption does not pass its bold on to the next section or the 落款", () => {
+    expect(fake.boldTexts().every((t) => /^[表图]\d+　/.test(t))).toBe(true);
+    expect(fake.boldTexts().length).toBe(fake.tables().length + fake.pictures().length);
+  });
+
   test("still 2 syncs", () => {
     expect(fake.syncs).toBe(2);
   });

@@ -114,6 +114,7 @@ function insertSignature(body: WBody, n: Narrative, writtenAt: string): void {
   for (const [text, placeholder] of lines) {
     const p = body.insertParagraph("", "End");
     p.styleBuiltIn = "Normal";
+    p.font.bold = false;
     p.alignment = text ? "Right" : "Left";
     if (text) p.insertText(text, "End").font.highlightColor = placeholder ? "Yellow" : null;
   }
@@ -173,10 +174,13 @@ export class WordReport {
         const head = body.insertParagraph(s.title, "End");
         head.styleBuiltIn = "Heading2";
         head.font.highlightColor = null;
+        // a new paragraph takes the formatting of the one before: a bold caption must not make the text bold
+        head.font.bold = false;
         let last = head;
         for (const p of s.paragraphs) {
           const para = body.insertParagraph("", "End");
           para.styleBuiltIn = "Normal";
+          para.font.bold = false;
           fillParagraph(para, p.sentences);
           last = para;
         }
