@@ -166,9 +166,13 @@ export class WordReport {
       await context.sync();
       if (parts.items.length > 0) throw reportExists();
       const body = context.document.body;
-      const title = body.insertParagraph(n.title, "End");
-      title.styleBuiltIn = "Title";
-      title.font.highlightColor = null;
+      // the title broken where a person breaks it (between subject, year and kind of report; never a lone character)
+      for (const line of n.titleLines?.length ? n.titleLines : [n.title]) {
+        const title = body.insertParagraph(line, "End");
+        title.styleBuiltIn = "Title";
+        title.alignment = "Centered";
+        title.font.highlightColor = null;
+      }
       const count: Counters = { table: 0, figure: 0 };
       for (const s of n.sections) {
         const head = body.insertParagraph(s.title, "End");
