@@ -1,7 +1,8 @@
 /**
  * The 自评报告 in the open Word document (Office.js, WordApi 1.4).
  *
- * - write(narrative, link): appends the report at the end of the document: a title paragraph, then each section as a
+ * - write(narrative, link): appends the report at the end of the document: the title (a Title paragraph per line of
+ *   titleLines), then each section as a
  *   rich-text content control tagged `jixiao:<section>` (title = its heading) holding the heading (Heading 2) and its
  *   paragraphs; placeholders 【请补充：……】 are highlighted yellow. A section's tables (资金情况, 绩效指标完成情况 …)
  *   and chart follow its content control, as in the .docx the CLI writes: a caption (表1 …), a real Word table
