@@ -9,7 +9,7 @@ import type { FindingCode, Severity } from "../core/findings";
 import { SEVERITY_ORDER, sortFindings } from "../core/findings";
 import type { TableKind } from "../core/model";
 import { tablePlans } from "./workflow";
-import { toUserError } from "../core/messages";
+import { toUserError, type Lang } from "../core/messages";
 
 /** A row code for a file that could not be read (not a finding of a table; listed beside SPEC §4's codes). */
 export const FILE_UNREADABLE = "FILE_UNREADABLE";
@@ -90,17 +90,17 @@ export interface IssueRow {
   suggestion: string;
 }
 
-const SEVERITY_WORD: Record<"zh" | "en", Record<Severity, string>> = {
+const SEVERITY_WORD: Record<Lang, Record<Severity, string>> = {
   zh: { error: "错误", warning: "警告", info: "提示" },
   en: { error: "error", warning: "warning", info: "info" },
 };
 
-export function severityWord(s: Severity, lang: "zh" | "en"): string {
+export function severityWord(s: Severity, lang: Lang): string {
   return SEVERITY_WORD[lang][s];
 }
 
 /** One row per finding, and one per unreadable file (severity error, code FILE_UNREADABLE), in file order. */
-export function issueRows(results: readonly BatchFileResult[], lang: "zh" | "en" = "zh"): IssueRow[] {
+export function issueRows(results: readonly BatchFileResult[], lang: Lang = "zh"): IssueRow[] {
   const rows: IssueRow[] = [];
   for (const r of results) {
     if (!r.ok) {

@@ -1,5 +1,5 @@
 /** Command-line arguments: a subcommand, positionals and a few options. No dependency. */
-import { userError } from "../core/messages";
+import { userError, type Lang } from "../core/messages";
 
 export interface ParsedArgs {
   command: string | null;
@@ -9,7 +9,7 @@ export interface ParsedArgs {
   version: boolean;
   output: string | null;
   profile: string | null;
-  lang: "zh" | "en";
+  lang: Lang;
   inPlace: boolean;
   sheet: string | null;
   /** report: fill the workbook (in place) first, then write the report from its figures. */

@@ -6,7 +6,7 @@ import { getProfile, sortFindings, type Finding, type SheetAnalysis, type TableA
 import type { CliIO } from "./io";
 import { EXIT_OK } from "./io";
 import type { ParsedArgs } from "./args";
-import { userError } from "../core/messages";
+import { userError, type Lang } from "../core/messages";
 import { analyseFile, checkProfile } from "./workbook";
 import { tablePlans } from "../app/workflow";
 import { num, oneLine, pad } from "./format";
@@ -117,12 +117,12 @@ export function checkJson(file: string, analysis: WorkbookAnalysis): CheckJson {
   return { file, profile: analysis.profile, sheets };
 }
 
-function sheetHeading(s: SheetAnalysis, lang: "zh" | "en"): string {
+function sheetHeading(s: SheetAnalysis, lang: Lang): string {
   return lang === "zh" ? `工作表「${s.sheet}」` : `Sheet "${s.sheet}"`;
 }
 
 /** The human-readable report: one block per table, findings aligned (severity, code, cell, message). */
-export function checkText(file: string, analysis: WorkbookAnalysis, lang: "zh" | "en" = "zh"): string {
+export function checkText(file: string, analysis: WorkbookAnalysis, lang: Lang = "zh"): string {
   const zh = lang === "zh";
   const profile = getProfile(analysis.profile);
   const lines: string[] = [];

@@ -14,7 +14,7 @@ import { fill, tablePlans } from "../app/workflow";
 import type { CliIO } from "./io";
 import { EXIT_OK } from "./io";
 import type { ParsedArgs } from "./args";
-import { userError } from "../core/messages";
+import { userError, type Lang } from "../core/messages";
 import { checkProfile, openFile } from "./workbook";
 import { displayWidth, num, oneLine, pad, percent, showContent } from "./format";
 
@@ -87,7 +87,7 @@ function showExpected(c: CellChange): string {
   return `= ${JSON.stringify(c.expected)}`;
 }
 
-export function fillText(file: string, output: string, analysis: WorkbookAnalysis, lang: "zh" | "en" = "zh"): string {
+export function fillText(file: string, output: string, analysis: WorkbookAnalysis, lang: Lang = "zh"): string {
   const zh = lang === "zh";
   const lines: string[] = [zh ? `文件：${file} → ${output}` : `File: ${file} → ${output}`];
   const planned = plannedChanges(analysis);

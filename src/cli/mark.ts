@@ -9,7 +9,7 @@ import type { CellMark } from "../core/marks";
 import type { Severity } from "../core/findings";
 import { checkAndMark, clearWorkbookMarks, countMarks, previewClear } from "../app/marks";
 import type { ParsedArgs } from "./args";
-import { userError } from "../core/messages";
+import { userError, type Lang } from "../core/messages";
 import { EXIT_OK, writeOutputFile, type CliIO } from "./io";
 import { resolveOutput } from "./fill";
 import { checkProfile, openFile } from "./workbook";
@@ -31,7 +31,7 @@ const SEVERITY_TEXT: Record<Severity, { zh: string; en: string }> = {
   info: { zh: "提示", en: "note" },
 };
 
-function markLines(marks: readonly CellMark[], lang: "zh" | "en"): string[] {
+function markLines(marks: readonly CellMark[], lang: Lang): string[] {
   const at = marks.map((m) => `${m.sheet}!${m.cell}`);
   const w = Math.max(4, ...at.map((a) => a.length));
   return marks.map(
@@ -39,7 +39,7 @@ function markLines(marks: readonly CellMark[], lang: "zh" | "en"): string[] {
   );
 }
 
-export function markText(json: MarkJson, lang: "zh" | "en"): string {
+export function markText(json: MarkJson, lang: Lang): string {
   const zh = lang === "zh";
   const marks = json.marks.map((m) => ({ ...m, codes: m.codes as CellMark["codes"], fill: "" }));
   const lines = [zh ? `文件：${json.file} → ${json.output}` : `File: ${json.file} → ${json.output}`, ""];

@@ -14,7 +14,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { userError } from "../core/messages";
+import { userError, type Lang } from "../core/messages";
 import { buildReportDocxFromNarratives } from "../adapters/docx";
 import { renderChartPng } from "../adapters/chart/node";
 import { writeOutputFile as writeFileAtomic } from "./io";
@@ -87,7 +87,7 @@ function describe(r: TableReport, figures: "stated" | "filled"): ReportTableJson
   };
 }
 
-function textSummary(r: ReportJson, lang: "zh" | "en"): string {
+function textSummary(r: ReportJson, lang: Lang): string {
   const zh = lang === "zh";
   const lines: string[] = [];
   lines.push(zh ? `已写入报告：${r.output}（${r.tables.length} 份，来自 ${r.file}）` : `Report written: ${r.output} (${r.tables.length} report(s), from ${r.file})`);
@@ -117,7 +117,7 @@ function textSummary(r: ReportJson, lang: "zh" | "en"): string {
 }
 
 /** What the command says when it waits: each table's differing figures and the two ways on. */
-function waitingText(file: string, waits: TableReport[], lang: "zh" | "en"): string {
+function waitingText(file: string, waits: TableReport[], lang: Lang): string {
   const zh = lang === "zh";
   const lines: string[] = [
     zh

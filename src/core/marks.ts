@@ -5,6 +5,7 @@
  * remove exactly their own marks on 清除标注. A mark never changes a value or a formula.
  */
 import type { WorkbookAnalysis } from "./analysis";
+import type { Lang } from "./messages";
 import type { Finding, FindingCode, Severity } from "./findings";
 import { SEVERITY_ORDER, sortFindings } from "./findings";
 
@@ -46,12 +47,12 @@ export interface MarkPlan {
 
 export interface MarkOptions {
   /** The notes' language: Chinese first, English where Office's display language is not Chinese. */
-  lang?: "zh" | "en";
+  lang?: Lang;
   /** Whether 提示 (info) findings are marked too. Default false: a reviewer's marks are for what needs fixing. */
   includeInfo?: boolean;
 }
 
-function line(f: Finding, lang: "zh" | "en"): string {
+function line(f: Finding, lang: Lang): string {
   const label = SEVERITY_LABEL[f.severity][lang];
   const text = lang === "zh" ? f.message : f.messageEn;
   const suggestion = f.suggestion ? (lang === "zh" ? `（建议：${f.suggestion.value}）` : ` (suggested: ${f.suggestion.value})`) : "";

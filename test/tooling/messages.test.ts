@@ -150,6 +150,14 @@ describe("no sentence outside the catalogue", () => {
     expect(inlineUserErrors("throw new UserError(e.zh, e.en, e.code);")).toEqual([]);
   });
 
+  test("one Lang: no file outside the catalogue spells the language type out", () => {
+    const found = sourceFiles(SRC)
+      .filter((f) => !f.startsWith(CATALOGUE + path.sep))
+      .filter((f) => /["']zh["']\s*\|\s*["']en["']|\btype\s+Lang\s*=/.test(fs.readFileSync(f, "utf8")))
+      .map((f) => path.relative(ROOT, f));
+    expect(found).toEqual([]);
+  });
+
   test("no file under src raises a UserError with literal text (use userError(key, params))", () => {
     const found = sourceFiles(SRC)
       .filter((f) => !f.startsWith(CATALOGUE + path.sep))

@@ -4,15 +4,16 @@
  * a frozen bold header and an autofilter. A new workbook, so ExcelJS writes it (no input to keep byte for byte).
  */
 import ExcelJS from "exceljs";
+import type { Lang } from "../../core/messages";
 import { issueRows, severityWord, summaryRows, type BatchFileResult } from "../../app/batch";
 import type { TableKind } from "../../core/model";
 
-const KIND: Record<"zh" | "en", Record<TableKind, string>> = {
+const KIND: Record<Lang, Record<TableKind, string>> = {
   zh: { project: "项目支出绩效自评表", department: "部门整体支出绩效自评表", summary: "项目支出绩效自评情况汇总表", scorecard: "绩效评价指标体系评分表" },
   en: { project: "project table", department: "department table", summary: "summary table", scorecard: "scorecard" },
 };
 
-const STATUS: Record<"zh" | "en", Record<"checked" | "unreadable" | "no-table", string>> = {
+const STATUS: Record<Lang, Record<"checked" | "unreadable" | "no-table", string>> = {
   zh: { checked: "已检查", unreadable: "无法读取", "no-table": "未识别到自评表" },
   en: { checked: "checked", unreadable: "unreadable", "no-table": "no table recognised" },
 };
@@ -29,7 +30,7 @@ function header(ws: ExcelJS.Worksheet, titles: string[], widths: number[]): void
 }
 
 /** The list as .xlsx bytes. */
-export async function buildIssueList(results: readonly BatchFileResult[], lang: "zh" | "en" = "zh"): Promise<Uint8Array> {
+export async function buildIssueList(results: readonly BatchFileResult[], lang: Lang = "zh"): Promise<Uint8Array> {
   const zh = lang === "zh";
   const wb = new ExcelJS.Workbook();
   wb.creator = "jixiao";

@@ -6,6 +6,7 @@
  * the table's figures as they are.
  */
 import type { Evaluation, FundEvaluation, Grade, IndicatorEvaluation, ScorecardEvaluation, TableAnalysis } from "../analysis";
+import type { Lang } from "../messages";
 import type { FundRow, NumberCell, Table } from "../model";
 import { grade as gradeOf } from "../rules/grade";
 import * as fmt from "./format";
@@ -136,7 +137,7 @@ export function compareFigures(t: TableAnalysis): FigureDifference[] {
 }
 
 /** "执行率（G6）：表中 99.15%，按规则 100.86%". */
-export function differenceLine(d: FigureDifference, lang: "zh" | "en" = "zh"): string {
+export function differenceLine(d: FigureDifference, lang: Lang = "zh"): string {
   return lang === "zh"
     ? `${d.label}（${d.cell}）：表中${d.stated}，按规则${d.rule}`
     : `${d.label} (${d.cell}): the table says ${d.stated === EMPTY ? "(empty)" : d.stated}, the rule gives ${d.rule === NONE ? "(none)" : d.rule}`;

@@ -3,6 +3,7 @@
  * a line per file (unreadable files included), and 问题清单.xlsx to download — the same list as `jixiao check --report`.
  */
 import * as React from "react";
+import type { Lang } from "../../core/messages";
 import { Button, Caption1, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownload20Regular, DocumentMultiple20Regular } from "@fluentui/react-icons";
 import { batchTotals, fileResult, runBatch, unreadableResult, type BatchFileResult } from "../../app/batch";
@@ -22,7 +23,7 @@ const useStyles = makeStyles({
 });
 
 /** Writes 问题清单.xlsx from the batch's results (src/adapters/xlsx/issueList, brought by the page's entry). */
-export type IssueListWriter = (results: readonly BatchFileResult[], lang: "zh" | "en") => Promise<Uint8Array>;
+export type IssueListWriter = (results: readonly BatchFileResult[], lang: Lang) => Promise<Uint8Array>;
 
 export interface BatchPanelProps {
   openFile(file: File): Promise<SpreadsheetHost>;
