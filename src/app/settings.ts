@@ -63,7 +63,7 @@ export function saveLangChoice(choice: Lang | "auto", store: KeyValueStore | nul
 
 /** The outcome of a ribbon command, for the pane to show the next time it opens. */
 export interface LastCommand {
-  command: "check" | "fill";
+  command: "check" | "fill" | "mark";
   /** ms since the epoch. */
   at: number;
   ok: boolean;
@@ -81,7 +81,7 @@ export function loadLastCommand(store: KeyValueStore | null = defaultStore()): L
   try {
     const o = JSON.parse(v) as Partial<LastCommand>;
     if (
-      (o.command === "check" || o.command === "fill") &&
+      (o.command === "check" || o.command === "fill" || o.command === "mark") &&
       typeof o.at === "number" &&
       typeof o.zh === "string" &&
       typeof o.en === "string"

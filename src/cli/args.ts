@@ -1,5 +1,5 @@
 /** Command-line arguments: a subcommand, positionals and a few options. No dependency. */
-import { UserError } from "../core/errors";
+import { userError } from "../core/messages";
 
 export interface ParsedArgs {
   command: string | null;
@@ -22,6 +22,10 @@ export interface ParsedArgs {
   failOn: "error" | "warning" | null;
   /** check: worker threads for a batch (default: the machine's cores). */
   workers: number | null;
+  /** mark: take this add-in's marks away instead of writing new ones. */
+  clear: boolean;
+  /** mark: mark 提示 (info) findings too. */
+  includeInfo: boolean;
 }
 
 /** Options that take a value, with their aliases. */
@@ -45,11 +49,9 @@ const FLAG_OPTIONS: Record<string, keyof ParsedArgs> = {
   "--in-place": "inPlace",
   "--fill": "fill",
   "--as-is": "asIs",
+  "--clear": "clear",
+  "--include-info": "includeInfo",
 };
-
-export function usageError(zh: string, en: string): UserError {
-  return new UserError(`${zh}（运行 jixiao --help 查看用法）`, `${en} (run jixiao --help for usage)`, "usage");
-}
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const out: ParsedArgs = {
@@ -68,6 +70,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     report: null,
     failOn: null,
     workers: null,
+    clear: false,
+    includeInfo: false,
   };
   let onlyPositionals = false;
   for (let i = 0; i < argv.length; i++) {
@@ -87,19 +91,19 @@ export function parseArgs(argv: string[]): ParsedArgs {
       if (valueKey) {
         const value = inline ?? argv[++i];
         if (value === undefined || (inline === null && value.startsWith("-") && value !== "-")) {
-          throw usageError(`选项 ${arg} 需要一个值`, `Option ${arg} needs a value`);
+          throw userError("usage-needs-value", { option: arg });
         }
         if (valueKey === "lang") {
-          if (value !== "zh" && value !== "en") throw usageError(`--lang 只能是 zh 或 en：${value}`, `--lang must be zh or en: ${value}`);
+          if (value !== "zh" && value !== "en") throw userError("usage-lang", { value });
           out.lang = value;
         } else if (valueKey === "failOn") {
           if (value !== "error" && value !== "warning") {
-            throw usageError(`--fail-on 只能是 error 或 warning：${value}`, `--fail-on must be error or warning: ${value}`);
+            throw userError("usage-fail-on", { value });
           }
           out.failOn = value;
         } else if (valueKey === "workers") {
           const n = Number(value);
-          if (!Number.isInteger(n) || n < 1 || n > 64) throw usageError(`--workers 应为 1 到 64 的整数：${value}`, `--workers must be a whole number from 1 to 64: ${value}`);
+          if (!Number.isInteger(n) || n < 1 || n > 64) throw userError("usage-workers", { value });
           out.workers = n;
         } else {
           (out as unknown as Record<string, unknown>)[valueKey] = value;
@@ -111,7 +115,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
         (out as unknown as Record<string, unknown>)[flagKey] = true;
         continue;
       }
-      throw usageError(`未知选项：${argv[i]}`, `Unknown option: ${argv[i]}`);
+      throw userError("usage-unknown-option", { option: argv[i] });
     }
     if (out.command === null) out.command = arg;
     else out.positionals.push(arg);

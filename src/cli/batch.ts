@@ -8,10 +8,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { batchTotals, failOnTriggered, isWorkbookName, unreadableResult, type BatchFileResult } from "../app/batch";
-import { UserError } from "../core/errors";
+import type { UserError } from "../core/errors";
 import { writeOutputFile as writeFileAtomic } from "./io";
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, type CliIO } from "./io";
-import { usageError, type ParsedArgs } from "./args";
+import type { ParsedArgs } from "./args";
+import { userError } from "../core/messages";
 import { checkProfile } from "./workbook";
 import { checkFiles, defaultWorkers, type BatchFile } from "./pool";
 import { num, oneLine } from "./format";
@@ -47,7 +48,7 @@ export function collectFiles(paths: readonly string[], cwd: string): { files: Ba
     try {
       st = fs.statSync(abs);
     } catch {
-      missing.push({ display: p, why: new UserError(`找不到「${p}」。`, `"${p}" does not exist.`, "not-found") });
+      missing.push({ display: p, why: userError("path-missing", { path: p }) });
       continue;
     }
     if (st.isDirectory()) walk(abs);
@@ -71,18 +72,18 @@ function fileLine(r: BatchFileResult, zh: boolean): string {
 
 export async function runBatchCheck(args: ParsedArgs, io: CliIO): Promise<number> {
   if (args.positionals.length === 0) {
-    throw usageError("请指定要检查的文件或目录：jixiao check <文件或目录>…", "Name the files or folders to check: jixiao check <file or folder>…");
+    throw userError("usage-batch-paths");
   }
-  if (args.output) throw usageError("check 不写工作簿，不接受 -o（问题清单用 --report）", "check writes no workbook and takes no -o (use --report for the list)");
+  if (args.output) throw userError("usage-batch-output");
   const profile = checkProfile(args.profile);
   const cwd = io.cwd ?? process.cwd();
   const zh = args.lang === "zh";
   if (args.report && !/\.xlsx$/i.test(args.report)) {
-    throw usageError(`--report 应为 .xlsx 文件：${args.report}`, `--report must name an .xlsx file: ${args.report}`);
+    throw userError("usage-batch-report", { file: args.report });
   }
   const { files, missing } = collectFiles(args.positionals, cwd);
   if (files.length === 0 && missing.length === 0) {
-    throw new UserError("所给路径下没有 .xlsx 或 .xlsm 工作簿。", "No .xlsx or .xlsm workbook under the given paths.", "no-files");
+    throw userError("no-files");
   }
   const tty = !!io.stderrIsTTY && !args.json;
   let lastDraw = 0;

@@ -5,7 +5,8 @@ import { runBatchCheck } from "./batch";
 import { getProfile, sortFindings, type Finding, type SheetAnalysis, type TableAnalysis, type WorkbookAnalysis } from "../core";
 import type { CliIO } from "./io";
 import { EXIT_OK } from "./io";
-import { usageError, type ParsedArgs } from "./args";
+import type { ParsedArgs } from "./args";
+import { userError } from "../core/messages";
 import { analyseFile, checkProfile } from "./workbook";
 import { tablePlans } from "../app/workflow";
 import { num, oneLine, pad } from "./format";
@@ -202,10 +203,10 @@ export async function runCheck(args: ParsedArgs, io: CliIO): Promise<number> {
   if (args.positionals.length > 0 && isBatch(args, io.cwd ?? process.cwd())) return runBatchCheck(args, io);
   if (args.positionals.length !== 1) {
     throw args.positionals.length === 0
-      ? usageError("请指定要检查的 .xlsx 文件：jixiao check <文件.xlsx>", "Name the .xlsx file to check: jixiao check <file.xlsx>")
-      : usageError("check 一次只检查一个文件", "check takes exactly one file");
+      ? userError("usage-check-file")
+      : userError("usage-check-one");
   }
-  if (args.output) throw usageError("check 不写文件，不接受 -o", "check writes no file and takes no -o");
+  if (args.output) throw userError("usage-check-output");
   const profile = checkProfile(args.profile);
   const file = args.positionals[0];
   const { analysis } = await analyseFile(path.resolve(io.cwd ?? process.cwd(), file), profile);

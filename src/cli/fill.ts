@@ -13,7 +13,8 @@ import { writeOutputFile as writeFileAtomic } from "./io";
 import { fill, tablePlans } from "../app/workflow";
 import type { CliIO } from "./io";
 import { EXIT_OK } from "./io";
-import { usageError, type ParsedArgs } from "./args";
+import type { ParsedArgs } from "./args";
+import { userError } from "../core/messages";
 import { checkProfile, openFile } from "./workbook";
 import { displayWidth, num, oneLine, pad, percent, showContent } from "./format";
 
@@ -139,29 +140,34 @@ function samePath(a: string, b: string): boolean {
   }
 }
 
+/**
+ * Where a command that writes a workbook (fill, mark) writes it: -o is required (`missingOutput` says how to give
+ * it); the input is never overwritten unless --in-place is given (then -o may be omitted or name the input).
+ */
+export function resolveOutput(
+  args: ParsedArgs,
+  cwd: string,
+  missingOutput: "usage-fill-output" | "usage-mark-output",
+): { input: string; output: string; outputArg: string } {
+  const file = args.positionals[0];
+  const input = path.resolve(cwd, file);
+  if (!args.output && !args.inPlace) throw userError(missingOutput);
+  const outputArg = args.output ?? file;
+  const output = path.resolve(cwd, outputArg);
+  if (samePath(input, output) && !args.inPlace) throw userError("usage-fill-same");
+  if (args.inPlace && !samePath(input, output)) throw userError("usage-in-place");
+  return { input, output, outputArg };
+}
+
 export async function runFill(args: ParsedArgs, io: CliIO): Promise<number> {
   if (args.positionals.length !== 1) {
     throw args.positionals.length === 0
-      ? usageError("请指定要填充的 .xlsx 文件：jixiao fill <输入.xlsx> -o <输出.xlsx>", "Name the .xlsx file to fill: jixiao fill <in.xlsx> -o <out.xlsx>")
-      : usageError("fill 只接受一个输入文件，输出文件请用 -o 指定", "fill takes one input file; name the output with -o");
+      ? userError("usage-fill-input")
+      : userError("usage-fill-one");
   }
   const cwd = io.cwd ?? process.cwd();
   const file = args.positionals[0];
-  const input = path.resolve(cwd, file);
-  if (!args.output && !args.inPlace) {
-    throw usageError("请用 -o 指定输出文件：jixiao fill <输入.xlsx> -o <输出.xlsx>", "Name the output file with -o: jixiao fill <in.xlsx> -o <out.xlsx>");
-  }
-  const outputArg = args.output ?? file;
-  const output = path.resolve(cwd, outputArg);
-  if (samePath(input, output) && !args.inPlace) {
-    throw usageError(
-      "输出文件与输入文件相同：为防止误覆盖原表，请用 -o 指定另一个文件，或加 --in-place 明确要求覆盖原文件",
-      "The output is the input file: to avoid overwriting the original by mistake, name another file with -o, or add --in-place to overwrite it",
-    );
-  }
-  if (args.inPlace && !samePath(input, output)) {
-    throw usageError("--in-place 表示覆盖输入文件，不能同时用 -o 指定其他文件", "--in-place overwrites the input file; it cannot be combined with -o naming another file");
-  }
+  const { input, output, outputArg } = resolveOutput(args, cwd, "usage-fill-output");
   const profile = checkProfile(args.profile);
   const host = await openFile(input);
   const { analysis } = await fill(host, { profile, scope: "all" });

@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import { promises as fsp } from "fs";
 import * as path from "path";
-import { isUserError, UserError } from "../core/errors";
+import { isUserError } from "../core/errors";
+import { userError } from "../core/messages";
 import { oneLine } from "./format";
 /**
  * What a CLI command sees of the outside world, so commands run in tests without spawning a process.
@@ -117,26 +118,22 @@ export async function writeOutputFile(file: string, bytes: Uint8Array, opts: { m
     const st = await fsp.stat(dir);
     if (!st.isDirectory()) throw new Error("not a directory");
   } catch {
-    throw new UserError(`输出文件夹不存在：${dir}`, `The output folder does not exist: ${dir}`, "output");
+    throw userError("output-no-folder", { dir });
   }
   let mode: number | undefined;
   const existing = await fsp.stat(target).catch(() => null);
   if (existing) {
-    if (existing.isDirectory()) throw new UserError(`输出路径是一个文件夹：${file}`, `The output path is a folder: ${file}`, "output");
+    if (existing.isDirectory()) throw userError("output-is-folder", { file });
     if (!existing.isFile()) {
-      throw new UserError(
-        `输出路径不是普通文件（可能是管道或设备）：${file}，未写入。`,
-        `The output path is not a regular file (perhaps a pipe or a device): ${file}; nothing was written.`,
-        "output",
-      );
+      throw userError("output-not-file", { file });
     }
     try {
       await fsp.access(target, fs.constants.W_OK);
     } catch {
-      throw new UserError(`输出文件是只读的：${file}，未写入。`, `The output file is read-only: ${file}; nothing was written.`, "output");
+      throw userError("output-read-only", { file });
     }
     if ((existing.mode & 0o222) === 0) {
-      throw new UserError(`输出文件是只读的：${file}，未写入。`, `The output file is read-only: ${file}; nothing was written.`, "output");
+      throw userError("output-read-only", { file });
     }
     mode = existing.mode & 0o7777;
   } else if (opts.modeOf) {
@@ -157,7 +154,7 @@ export async function writeOutputFile(file: string, bytes: Uint8Array, opts: { m
     await handle?.close().catch(() => undefined);
     await fsp.rm(tmp, { force: true }).catch(() => undefined);
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(`无法写入文件：${file}（${code ?? "?"}）`, `Cannot write the file: ${file} (${code ?? "?"})`, "output");
+    throw userError("output-write-failed", { file, reason: code ?? "?" });
   }
   try {
     const d = await fsp.open(dir, "r");
@@ -176,5 +173,5 @@ async function throughLinks(file: string): Promise<string> {
     if (!st || !st.isSymbolicLink()) return p;
     p = path.resolve(path.dirname(p), await fsp.readlink(p));
   }
-  throw new UserError(`符号链接层数过多：${file}`, `Too many levels of symbolic links: ${file}`, "output");
+  throw userError("output-link-loop", { file });
 }

@@ -14,7 +14,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { UserError } from "../core/errors";
+import { userError } from "../core/messages";
 import { buildReportDocxFromNarratives } from "../adapters/docx";
 import { renderChartPng } from "../adapters/chart/node";
 import { writeOutputFile as writeFileAtomic } from "./io";
@@ -22,7 +22,7 @@ import { differenceLine, narrativeFingerprint, type FigureDifference } from "../
 import { figuresDiffer, prepareReports, writeReportFile, type TableReport } from "../app/report";
 import { fill } from "../app/workflow";
 import type { ReportFileWriter } from "../host/document";
-import { parseArgs, usageError } from "./args";
+import { parseArgs } from "./args";
 import { EXIT_FIGURES_DIFFER, EXIT_OK, failure, type CliIO } from "./io";
 import { oneLine } from "./format";
 import { checkProfile, openFile } from "./workbook";
@@ -145,20 +145,20 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
       io.stdout(REPORT_HELP);
       return EXIT_OK;
     }
-    if (args.positionals.length === 0) throw usageError("缺少输入文件：jixiao report <输入.xlsx> -o <报告.docx>", "Missing input file: jixiao report <in.xlsx> -o <out.docx>");
-    if (args.positionals.length > 1) throw usageError(`只能指定一个输入文件（收到：${args.positionals.join("、")}）`, `Only one input file (got: ${args.positionals.join(", ")})`);
-    if (!args.output) throw usageError("缺少输出文件：-o <报告.docx>", "Missing output file: -o <report.docx>");
-    if (!/\.docx$/i.test(args.output)) throw usageError(`输出文件须以 .docx 结尾：${args.output}`, `The output file must end in .docx: ${args.output}`);
+    if (args.positionals.length === 0) throw userError("usage-report-input");
+    if (args.positionals.length > 1) throw userError("usage-report-one-input", { files: args.positionals });
+    if (!args.output) throw userError("usage-report-output");
+    if (!/\.docx$/i.test(args.output)) throw userError("usage-report-docx", { file: args.output });
     const profile = checkProfile(args.profile);
     const cwd = io.cwd ?? process.cwd();
     const input = path.resolve(cwd, args.positionals[0]);
     const output = path.resolve(cwd, args.output);
-    if (input === output) throw usageError("输出文件不能与输入文件相同", "The output file cannot be the input file");
+    if (input === output) throw userError("usage-report-same");
 
-    if (args.fill && args.asIs) throw usageError("--fill 与 --as-is 只能选一个", "Choose one of --fill and --as-is");
+    if (args.fill && args.asIs) throw userError("usage-fill-or-as-is");
     // an output that cannot be written is said before anything else (before the figures are compared)
     if (!fs.existsSync(path.dirname(output)) || !fs.statSync(path.dirname(output)).isDirectory())
-      throw new UserError(`输出文件夹不存在：${path.dirname(output)}`, `The output folder does not exist: ${path.dirname(output)}`, "output");
+      throw userError("output-no-folder", { dir: path.dirname(output) });
 
     let host = await openFile(input);
     const first = await prepareReports(host, { profile, scope: "all", sheet: args.sheet });

@@ -7,14 +7,14 @@ import { readXlsxFile } from "../adapters/xlsx/node";
 import { FileHost } from "../adapters/xlsx/FileHost";
 import { check } from "../app/workflow";
 import { isProfileId, PROFILES, type ProfileId, type WorkbookAnalysis } from "../core";
-import { usageError } from "./args";
+import { userError } from "../core/messages";
 
 /** --profile as given (null: not given) → a profile id; an unknown id is a usage error naming the choices. */
 export function checkProfile(id: string | null): ProfileId {
   if (id === null) return "default";
   if (isProfileId(id)) return id;
   const ids = Object.keys(PROFILES).join(", ");
-  throw usageError(`未知的评分规则 --profile ${id}（可选：${ids}）`, `Unknown profile --profile ${id} (choose one of: ${ids})`);
+  throw userError("usage-profile", { profile: id, ids });
 }
 
 /**

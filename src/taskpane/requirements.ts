@@ -5,8 +5,8 @@
 export const REQUIRED_API = {
   /** Ranges, formulas, number formats, customXmlParts (where ExcelHost keeps the undo record). */
   excel: { set: "ExcelApi", version: "1.5" },
-  /** Content controls and custom XML parts for the linked report. */
-  word: { set: "WordApi", version: "1.3" },
+  /** Content controls and tables (1.3) and custom XML parts (1.4, where the report's link is kept). */
+  word: { set: "WordApi", version: "1.4" },
 } as const;
 
 /** Used when present (faster reads); never required. */

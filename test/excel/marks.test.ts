@@ -4,12 +4,14 @@
  * kept, 清除标注 and undo restore exactly, a protected sheet writes nothing, syncs stay bounded.
  */
 import { ExcelHost, type ExcelRun } from "../../src/adapters/excel";
-import { MARKS_NAMESPACE } from "../../src/adapters/excel/markRecord";
+import { FILE_MARKS_NAMESPACE, MARKS_NAMESPACE } from "../../src/adapters/excel/markRecord";
 import { UNDO_NAMESPACE } from "../../src/adapters/excel/undoRecord";
 import { analyzeWorkbook } from "../../src/core";
 import { MARK_AUTHOR, MARK_FILLS, isOwnNote, markPlan, type CellMark, type MarkPlan } from "../../src/core/marks";
 import { isUserError, type UserError } from "../../src/core/errors";
 import { FakeExcel, type FakeSheet } from "../fakes/fakeExcel";
+import { runMarkCommand } from "../../src/commands/commands";
+import { loadLastCommand, type KeyValueStore } from "../../src/app/settings";
 import { FIXTURE_NAMES, fixtureToFake } from "./fixtureFake";
 
 function hostOf(fake: FakeExcel): ExcelHost {
@@ -275,5 +277,50 @@ describe("ExcelHost marks", () => {
     await host.applyMarks({ marks: [mark("附件1", "B2")] });
     expect(fake.customXmlParts.filter((p) => p.namespaceUri === UNDO_NAMESPACE)).toHaveLength(1);
     expect(fake.customXmlParts.filter((p) => p.namespaceUri === MARKS_NAMESPACE)).toHaveLength(1);
+  });
+
+  test("marks written by the standalone page (notes, mark fills, its record) are found and cleared in Excel", async () => {
+    const fake = smallFake();
+    const s = fake.sheet("附件1")!;
+    const m = mark("附件1", "B2", "warning");
+    s.annotate("B2", m.note, "note", "绩效自评助手");
+    s.fillCell("B2", `#${m.fill}`);
+    s.fillCell("C2", "#00B0F0"); // a person's colour, not a mark's
+    fake.customXmlParts.push({
+      id: "{FILE}",
+      namespaceUri: FILE_MARKS_NAMESPACE,
+      xml: `<marks xmlns="${FILE_MARKS_NAMESPACE}" version="1">{}</marks>`,
+    });
+    const host = hostOf(fake);
+    const read = await host.readMarks();
+    expect(read).toMatchObject([{ sheet: "附件1", cell: "B2", severity: "warning", codes: ["SCORE_MISMATCH"], fill: m.fill }]);
+    expect(await host.clearMarks()).toBe(1);
+    expect(s.getA1("B2").fill).toBeUndefined();
+    expect(s.annotation("B2")).toBeUndefined();
+    expect(s.getA1("C2").fill?.color).toBe("#00B0F0");
+    expect(fake.customXmlParts.filter((p) => p.namespaceUri === FILE_MARKS_NAMESPACE)).toHaveLength(0);
+  });
+
+  test("ribbon 标注问题: the active sheet's findings marked, the outcome left for the pane; undo takes them back", async () => {
+    const { fake } = await fixtureToFake(FIXTURE_NAMES.find((n) => n.startsWith("project"))!);
+    fake.excelApi = "1.18";
+    const kv = new Map<string, string>();
+    const store: KeyValueStore = { getItem: (k) => kv.get(k) ?? null, setItem: (k, v) => void kv.set(k, v) };
+    const before = state(fake);
+    await runMarkCommand({ host: () => hostOf(fake), store, lang: "en", now: () => 1_700_000_000_000 });
+    const last = loadLastCommand(store)!;
+    expect(last).toMatchObject({ command: "mark", ok: true, at: 1_700_000_000_000 });
+    const n = Number(/标注 (\d+) 个单元格/.exec(last.zh)?.[1]);
+    expect(n).toBeGreaterThan(0);
+    const marks = await hostOf(fake).readMarks();
+    expect(marks).toHaveLength(n);
+    expect(marks.some((m) => /\[(Error|Warning)\]/.test(m.note))).toBe(true); // the notes in the asked language
+    await hostOf(fake).undo();
+    expect(state(fake)).toEqual(before);
+
+    fake.excelApi = "1.9";
+    await runMarkCommand({ host: () => hostOf(fake), store });
+    expect(loadLastCommand(store)).toMatchObject({ command: "mark", ok: false });
+    expect(loadLastCommand(store)!.zh).toContain("ExcelApi 1.10");
   });
 });

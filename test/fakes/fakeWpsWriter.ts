@@ -15,7 +15,12 @@
  * - `Bookmarks.Item`/`Variables.Item` of a name that does not exist, an index of 0 or past `Count`, a bookmark name
  *   that is not a Word name (a letter first; letters, digits, "_"; at most 40), a variable added twice, or a
  *   variable value longer than 65,280 characters throw a COM-style error;
- * - members are properties or zero-argument methods depending on the build switch, as in the fake ET.
+ * - members are properties or zero-argument methods depending on the build switch, as in the fake ET;
+ * - `Tables.Add(range, rows, columns)` puts a table where the range was (its text replaced); in the text a cell is its
+ *   text and a cell mark "\x07", a row ends with a row mark "\x07", and a paragraph follows the table (one is added
+ *   when none does); `Table.Cell(r, c).Range` covers the cell's text (1-based; outside the table throws), a cell's text
+ *   cannot hold a cell mark; `Rows.Item(r).HeadingFormat` (repeat as header row on each page), `Borders.Enable`,
+ *   `Range.Font.Bold` (inherited like the highlight).
  *
  * Self-contained (no imports), like fakeEt.ts, so the browser test can inject it.
  */
@@ -62,15 +67,32 @@ interface Span {
 export interface ParagraphView {
   text: string;
   style: string;
+  /** 0 left, 1 centre, 2 right, 3 justify. */
+  alignment: number;
   /** Highlighted stretches of the paragraph (yellow), in order. */
   highlighted: string[];
 }
+
+/** A table in the document: a live span over its text, its size and its formatting. */
+export interface TableModel {
+  span: Span;
+  rows: number;
+  cols: number;
+  headingRows: Set<number>;
+  borders: boolean;
+}
+
+export const CELL_MARK = "\x07";
 
 export class WriterDocModel {
   text: string;
   /** Style of each character (the paragraph's style is the one at its mark). */
   styles: number[];
   highlight: number[];
+  bold: number[];
+  /** Paragraph alignment (WdParagraphAlignment: 0 left, 1 centre, 2 right, 3 justify) of each character. */
+  align: number[];
+  readonly tables: TableModel[] = [];
   readonly bookmarks = new Map<string, Span>();
   readonly variables = new Map<string, string>();
   /** Live ranges, moved by every edit. */
@@ -83,6 +105,32 @@ export class WriterDocModel {
     this.text = paragraphs.map((p) => `${p}\r`).join("");
     this.styles = new Array<number>(this.text.length).fill(-1);
     this.highlight = new Array<number>(this.text.length).fill(WD_NO_HIGHLIGHT);
+    this.bold = new Array<number>(this.text.length).fill(0);
+    this.align = new Array<number>(this.text.length).fill(0);
+  }
+
+  /** [start, end) of each cell's text of a table, row by row (1-based rows and columns map to [r-1][c-1]). */
+  cellSpans(t: TableModel): Span[][] {
+    const out: Span[][] = [];
+    let at = t.span.start;
+    for (let r = 0; r < t.rows; r++) {
+      const row: Span[] = [];
+      for (let c = 0; c < t.cols; c++) {
+        const end = this.text.indexOf(CELL_MARK, at);
+        row.push({ start: at, end });
+        at = end + 1;
+      }
+      at += 1; // the row mark
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** Each table's cell texts, in document order. */
+  tableValues(): string[][][] {
+    return [...this.tables]
+      .sort((a, b) => a.span.start - b.span.start)
+      .map((t) => this.cellSpans(t).map((r) => r.map((c) => this.text.slice(c.start, c.end))));
   }
 
   /** [start, end) of the paragraph holding position `at` (its mark included). */
@@ -98,19 +146,22 @@ export class WriterDocModel {
    * `self` (the range written to) is left for the caller to set. A point where text is inserted keeps a start after
    * it and an end before it (the inserted text belongs to neither side); a bookmark whose whole text is replaced goes.
    */
-  replace(start: number, end: number, t: string, self?: Span): Span {
+  replace(start: number, end: number, t: string, self?: Span, inTable?: TableModel): Span {
     const len = this.text.length;
     if (start < 0 || end < start || end > len) throw new WriterComError(E_GENERIC, `范围无效 / bad range ${start}-${end}`);
     // the document's final paragraph mark stays
     if (end === len) end = len - 1;
     if (start > end) start = end;
     const before = start > 0 ? this.highlight[start - 1] : (this.highlight[end] ?? WD_NO_HIGHLIGHT);
+    const boldBefore = start > 0 ? this.bold[start - 1] : (this.bold[end] ?? 0);
     const style = this.styles[this.paragraphAt(start).end - 1] ?? -1;
     const L = t.length;
     const delta = L - (end - start);
     this.text = this.text.slice(0, start) + t + this.text.slice(end);
     this.highlight.splice(start, end - start, ...new Array<number>(L).fill(before));
     this.styles.splice(start, end - start, ...new Array<number>(L).fill(style));
+    this.bold.splice(start, end - start, ...new Array<number>(L).fill(boldBefore));
+    this.align.splice(start, end - start, ...new Array<number>(L).fill(this.align[this.paragraphAt(start).end - 1] ?? 0));
     const moveStart = (x: number) => (x < start ? x : x > end ? x + delta : x === start && end > start ? start : start + L);
     const moveEnd = (x: number) => (x < start ? x : x > end ? x + delta : x === start ? start : start + L);
     for (const [name, b] of [...this.bookmarks]) {
@@ -120,6 +171,15 @@ export class WriterDocModel {
       }
       b.start = moveStart(b.start);
       b.end = Math.max(b.start, moveEnd(b.end));
+    }
+    for (const t of this.tables) {
+      // a cell's own edit stays in its table, even at the table's first character
+      if (t === inTable) {
+        t.span.end += delta;
+        continue;
+      }
+      t.span.start = moveStart(t.span.start);
+      t.span.end = Math.max(t.span.start, moveEnd(t.span.end));
     }
     for (const r of this.live) {
       if (r === self) continue;
@@ -144,7 +204,7 @@ export class WriterDocModel {
         }
       }
       if (run) hl.push(run);
-      out.push({ text: this.text.slice(at, end), style: STYLES[this.styles[end]] ?? String(this.styles[end]), highlighted: hl });
+      out.push({ text: this.text.slice(at, end), style: STYLES[this.styles[end]] ?? String(this.styles[end]), alignment: this.align[end], highlighted: hl });
       at = end + 1;
     }
     return out;
@@ -223,11 +283,12 @@ export class FakeWpsWriter {
       return this.rangeObject(d, s, e);
     });
     this.member(o, "Bookmarks", () => this.bookmarksObject(d));
+    this.member(o, "Tables", () => this.tablesObject(d));
     this.member(o, "Variables", () => this.variablesObject(d));
     return o;
   }
 
-  private rangeObject(d: WriterDocModel, start: number, end: number): Obj {
+  private rangeObject(d: WriterDocModel, start: number, end: number, cell: TableModel | null = null): Obj {
     const span: Span = { start, end };
     d.live.add(span);
     const o: Obj = {};
@@ -239,8 +300,10 @@ export class FakeWpsWriter {
       () => d.text.slice(span.start, span.end),
       (v) => {
         if (typeof v !== "string") throw new WriterComError(E_GENERIC, "Text must be a string");
+        // a cell's text cannot hold a cell mark
+        if (cell && v.includes(CELL_MARK)) throw new WriterComError(E_GENERIC, "a cell's text cannot hold a cell mark");
         this.stats.edits++;
-        const next = d.replace(span.start, span.end, v, span);
+        const next = d.replace(span.start, span.end, v, span, cell ?? undefined);
         span.start = next.start;
         span.end = next.end;
       },
@@ -270,6 +333,39 @@ export class FakeWpsWriter {
         for (let i = span.start; i < span.end; i++) d.highlight[i] = n;
       },
     );
+    this.member(o, "Font", () => {
+      const f: Obj = {};
+      this.member(
+        f,
+        "Bold",
+        () => {
+          const set = new Set(d.bold.slice(span.start, span.end));
+          return set.size === 1 ? [...set][0] : WD_UNDEFINED;
+        },
+        (v) => {
+          const b = v === true || v === -1 || v === 1 ? 1 : v === false || v === 0 ? 0 : null;
+          if (b === null) throw new WriterComError(E_GENERIC, `Font.Bold: ${String(v)}`);
+          for (let i = span.start; i < span.end; i++) d.bold[i] = b;
+        },
+      );
+      return f;
+    });
+    this.member(o, "ParagraphFormat", () => {
+      const f: Obj = {};
+      this.member(
+        f,
+        "Alignment",
+        () => d.align[d.paragraphAt(span.start).end - 1],
+        (v) => {
+          const n = Number(v);
+          if (![0, 1, 2, 3].includes(n)) throw new WriterComError(E_GENERIC, `ParagraphFormat.Alignment: ${String(v)}`);
+          const first = d.paragraphAt(span.start);
+          const last = d.paragraphAt(Math.max(span.start, span.end - 1));
+          for (let i = first.start; i < last.end; i++) d.align[i] = n;
+        },
+      );
+      return f;
+    });
     this.method(o, "InsertAfter", (t: unknown) => {
       this.stats.edits++;
       const at = span.end === d.text.length ? d.text.length - 1 : span.end;
@@ -283,6 +379,104 @@ export class FakeWpsWriter {
       if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b < a || b > d.text.length) throw new WriterComError(E_GENERIC, "SetRange outside the document");
       span.start = a;
       span.end = b;
+    });
+    return o;
+  }
+
+  private tablesObject(d: WriterDocModel): Obj {
+    const o: Obj = {};
+    const ordered = () => [...d.tables].sort((a, b) => a.span.start - b.span.start);
+    this.member(o, "Count", () => d.tables.length);
+    this.method(o, "Item", (index: unknown) => {
+      const list = ordered();
+      const i = Number(index);
+      if (!Number.isInteger(i) || i < 1 || i > list.length) throw new WriterComError(E_NO_MEMBER, `集合中不存在此成员 / no table ${String(index)}`);
+      return this.tableObject(d, list[i - 1]);
+    });
+    this.method(o, "Add", (range: unknown, numRows: unknown, numColumns: unknown) => {
+      const r = range as Obj | undefined;
+      if (!r) throw new WriterComError(E_GENERIC, "Tables.Add needs a Range");
+      const read = (k: string) => {
+        const v = r[k];
+        return Number(typeof v === "function" ? (v as () => unknown)() : v);
+      };
+      const rows = Number(numRows);
+      const cols = Number(numColumns);
+      if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1 || cols > 63 || rows > 32767)
+        throw new WriterComError(E_GENERIC, `Tables.Add: ${String(numRows)} × ${String(numColumns)}`);
+      const start = read("Start");
+      const end = read("End");
+      if (d.tables.some((t) => start > t.span.start && start < t.span.end)) throw new WriterComError(E_GENERIC, "Tables.Add inside a table is not supported");
+      this.stats.edits++;
+      const body = new Array(rows).fill(CELL_MARK.repeat(cols) + CELL_MARK).join("");
+      // a paragraph follows a table: one is added when the range is not followed by a paragraph mark
+      const after = d.text[end] === "\r" ? "" : "\r";
+      const span = d.replace(start, end, body + after);
+      const t: TableModel = { span: { start: span.start, end: span.start + body.length }, rows, cols, headingRows: new Set(), borders: false };
+      d.tables.push(t);
+      return this.tableObject(d, t);
+    });
+    return o;
+  }
+
+  private tableObject(d: WriterDocModel, t: TableModel): Obj {
+    const o: Obj = {};
+    const alive = () => {
+      if (!d.tables.includes(t)) throw new WriterComError(E_NO_MEMBER, "表格已删除 / the table was deleted");
+    };
+    this.member(o, "Range", () => (alive(), this.rangeObject(d, t.span.start, t.span.end)));
+    this.method(o, "Cell", (row: unknown, column: unknown) => {
+      alive();
+      const r = Number(row);
+      const c = Number(column);
+      if (!Number.isInteger(r) || !Number.isInteger(c) || r < 1 || c < 1 || r > t.rows || c > t.cols)
+        throw new WriterComError(E_NO_MEMBER, `集合中不存在此成员 / no cell (${String(row)}, ${String(column)}) in a ${t.rows} × ${t.cols} table`);
+      const cell: Obj = {};
+      this.member(cell, "Range", () => {
+        const at = d.cellSpans(t)[r - 1][c - 1];
+        return this.rangeObject(d, at.start, at.end, t);
+      });
+      return cell;
+    });
+    this.member(o, "Rows", () => {
+      alive();
+      const rows: Obj = {};
+      this.member(rows, "Count", () => t.rows);
+      this.method(rows, "Item", (index: unknown) => {
+        const i = Number(index);
+        if (!Number.isInteger(i) || i < 1 || i > t.rows) throw new WriterComError(E_NO_MEMBER, `集合中不存在此成员 / no row ${String(index)}`);
+        const row: Obj = {};
+        this.member(
+          row,
+          "HeadingFormat",
+          () => (t.headingRows.has(i) ? -1 : 0),
+          (v) => {
+            // a heading row repeats only from the table's first row down, without gaps
+            const on = v === true || v === -1 || v === 1;
+            if (on && i > 1 && !t.headingRows.has(i - 1)) throw new WriterComError(E_GENERIC, "HeadingFormat: the rows above must be heading rows too");
+            if (on) t.headingRows.add(i);
+            else t.headingRows.delete(i);
+          },
+        );
+        this.member(row, "Range", () => {
+          const cells = d.cellSpans(t)[i - 1];
+          return this.rangeObject(d, cells[0].start, cells[cells.length - 1].end);
+        });
+        return row;
+      });
+      return rows;
+    });
+    this.member(o, "Borders", () => {
+      const b: Obj = {};
+      this.member(
+        b,
+        "Enable",
+        () => (t.borders ? -1 : 0),
+        (v) => {
+          t.borders = v === true || v === -1 || v === 1;
+        },
+      );
+      return b;
     });
     return o;
   }

@@ -252,13 +252,14 @@ describe("XML checks", () => {
     expect(controls).toEqual([
       { label: "检查", action: "ExecuteFunction", fn: "checkWorkbook", pane: "" },
       { label: "填充公式", action: "ExecuteFunction", fn: "fillFormulas", pane: "" },
+      { label: "标注问题", action: "ExecuteFunction", fn: "markFindings", pane: "" },
       { label: "自评助手", action: "ShowTaskpane", fn: "", pane: "Taskpane.Url" },
     ]);
   });
 
-  test("the two ExecuteFunction names are the ones commands.ts associates", () => {
+  test("the ExecuteFunction names are the ones commands.ts associates", () => {
     const src = fs.readFileSync(path.join(ROOT, "src", "commands", "commands.ts"), "utf8");
-    for (const fn of ["checkWorkbook", "fillFormulas"]) {
+    for (const fn of ["checkWorkbook", "fillFormulas", "markFindings"]) {
       expect(src).toContain(`Office.actions.associate("${fn}"`);
     }
   });
@@ -288,18 +289,19 @@ describe("requirement sets", () => {
     for (const s of sets) expect(s).not.toMatch(/^(ExcelApi|WordApi)/);
   });
 
-  test("ExcelApi 1.5 and WordApi 1.3 are enforced when the pane starts; 1.13 stays optional", async () => {
+  test("ExcelApi 1.5 and WordApi 1.4 are enforced when the pane starts; 1.13 stays optional", async () => {
     const { REQUIRED_API, OPTIONAL_EXCEL_API, missingRequirement } = await import("../../src/taskpane/requirements");
     expect(REQUIRED_API.excel).toEqual({ set: "ExcelApi", version: "1.5" });
-    expect(REQUIRED_API.word).toEqual({ set: "WordApi", version: "1.3" });
+    expect(REQUIRED_API.word).toEqual({ set: "WordApi", version: "1.4" });
     expect(OPTIONAL_EXCEL_API.version).toBe("1.13");
     const supported = (max: Record<string, number>) => (name: string, version?: string) =>
       name in max && Number(version ?? "1.1") <= max[name];
     expect(missingRequirement("excel", supported({ ExcelApi: 1.4 }))).toEqual({ set: "ExcelApi", version: "1.5" });
     expect(missingRequirement("excel", supported({ ExcelApi: 1.5 }))).toBeNull();
     expect(missingRequirement("excel", supported({ WordApi: 1.9 }))).not.toBeNull();
-    expect(missingRequirement("word", supported({ WordApi: 1.3 }))).toBeNull();
-    expect(missingRequirement("word", supported({ WordApi: 1.2 }))).toEqual({ set: "WordApi", version: "1.3" });
+    expect(missingRequirement("word", supported({ WordApi: 1.4 }))).toBeNull();
+    // custom XML parts (the report's link) are WordApi 1.4: a 1.3 Word is told at start, not halfway through a write
+    expect(missingRequirement("word", supported({ WordApi: 1.3 }))).toEqual({ set: "WordApi", version: "1.4" });
     expect(
       missingRequirement("excel", () => {
         throw new Error("no requirements API");

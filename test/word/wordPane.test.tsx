@@ -2,7 +2,7 @@ import * as React from "react";
 import { renderToString } from "react-dom/server";
 import { readFileSync, existsSync } from "fs";
 import { WordPane } from "../../src/taskpane/word/WordPane";
-import { changeLine, linkLine, preselect, readWorkbook, refreshSummary } from "../../src/taskpane/word/wordModel";
+import { changeLine, fillLinkedWorkbook, linkLine, preselect, readWorkbook, refreshSummary, sameTable } from "../../src/taskpane/word/wordModel";
 import { WordReport } from "../../src/adapters/word/WordReport";
 import { FileHost } from "../../src/adapters/xlsx/FileHost";
 import { isUserError } from "../../src/core/errors";
@@ -54,6 +54,30 @@ d("Word pane model", () => {
     expect(fake.paragraphTexts()[0]).toBe("正文开头");
     const again = await report.refresh(book2.tables[0].narrative);
     expect(refreshSummary(again, book2.tables[0].narrative, "zh").title).toBe("数字没有变化，报告未改动。");
+  });
+
+  test("先填充再生成: the linked copy filled by the rule, re-read with no difference left, its bytes to save; refresh states the rule's figures", async () => {
+    const bytes = new Uint8Array(readFileSync(`${FIX}/project-medical-aid-2020.xlsx`));
+    const host = await FileHost.open("medical.xlsx", bytes);
+    const book = await readWorkbook(host);
+    expect(book.tables[0].differences.length).toBeGreaterThan(0);
+    const fake = new FakeWord();
+    const report = new WordReport(fake.run);
+    await report.write(book.tables[0].narrative, { fileName: book.fileName, generatedAt: "2021-03-01T08:00:00.000Z" });
+
+    const filled = await fillLinkedWorkbook(host);
+    expect(filled.fileName).toBe("medical（已填充）.xlsx");
+    const key = sameTable(filled.book, book.tables[0].key);
+    const table = filled.book.tables.find((t) => t.key === key)!;
+    expect(table.differences).toEqual([]);
+    const text = table.narrative.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences.map((x) => x.text))).join("");
+    expect(text).toContain("执行率100.86%");
+    // the bytes handed back are the filled workbook: read again, it agrees with the rule
+    const again = await readWorkbook(await FileHost.open(filled.fileName, filled.bytes!));
+    expect(again.tables[0].differences).toEqual([]);
+    // the refresh from the filled figures: the stated 99.15% → the rule's 100.86%
+    const r = await report.refresh(table.narrative);
+    expect(r.changes.map((c) => changeLine(c, "zh"))).toContain("执行率（G6）：99.15% → 100.86%");
   });
 
   test("a workbook without tables: a message naming the sheets, zh + en", async () => {

@@ -109,7 +109,8 @@ test("刷新 after a write with tables: the sections whose numbers changed are r
   expect(r.edited).toEqual([]);
   expect(r.missing).toEqual([]);
   expect(r.rewritten.length).toBeGreaterThan(0);
-  for (const id of r.rewritten) expect(fake.controlText(sectionTag(id)).split("\n")[0]).toBe(changed.sections.find((s) => s.id === id)!.title);
+  for (const id of r.rewritten)
+    expect(fake.controlText(sectionTag(id)).split("\n")[0]).toBe(changed.sections.find((s) => s.id === id)!.title);
   // the tables are left as written (README, Known limits)
   expect(JSON.stringify(fake.tables().map((t) => t.values))).toBe(tablesBefore);
 });

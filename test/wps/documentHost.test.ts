@@ -225,3 +225,51 @@ test("property: any sequence of data changes keeps the sections equal to the dat
     { numRuns: 25 },
   );
 });
+
+describe.each(["property", "method"] as MemberStyle[])("WpsDocumentHost tables and 落款 (%s build)", (members) => {
+  test.each([
+    ["project", () => buildNarrative(projectAnalysis())],
+    ["department", () => buildNarrative(departmentAnalysis())],
+  ])("%s: each table after its section's bookmark, captioned 表n, header row repeated and bold, borders; the 落款 right-aligned", (_k, make) => {
+    const n = make();
+    const { doc } = written(members, n);
+    const expected = n.sections.flatMap((s) => s.paragraphs.flatMap((p) => (p.table ? [p.table] : [])));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(doc.tableValues()).toEqual(expected.map((t) => [t.header, ...t.rows.map((r) => t.header.map((_, i) => r[i] ?? ""))]));
+    const tables = [...doc.tables].sort((a, b) => a.span.start - b.span.start);
+    tables.forEach((t, i) => {
+      expect([...t.headingRows]).toEqual([1]);
+      expect(t.borders).toBe(true);
+      // the caption is the paragraph just before the table, centred
+      const before = doc.paragraphAt(t.span.start - 1);
+      expect(doc.text.slice(before.start, before.end - 1)).toBe(`表${i + 1}　${expected[i].caption}${expected[i].unit ? `（单位：${expected[i].unit}）` : ""}`);
+      expect(doc.align[before.end - 1]).toBe(1);
+      // the header row bold, the first body row not (unless it is a total)
+      const cells = doc.cellSpans(t);
+      expect(doc.bold[cells[0][0].start]).toBe(1);
+      if (expected[i].rows.length && !(expected[i].emphasis ?? []).includes(0) && cells[1][0].end > cells[1][0].start) expect(doc.bold[cells[1][0].start]).toBe(0);
+      for (const r of expected[i].emphasis ?? []) expect(doc.bold[cells[r + 1][0].start]).toBe(1);
+      // after the section's bookmark, not in it
+      for (const s of n.sections) {
+        const b = doc.bookmarks.get(bookmarkName(s.id))!;
+        expect(t.span.start >= b.end || t.span.end <= b.start).toBe(true);
+      }
+    });
+    const paras = doc.paragraphs();
+    const tail = paras.slice(-2);
+    expect(tail.map((p) => p.text)).toEqual([n.signature.unit ?? "【请补充：单位名称】", "2021年3月1日"]);
+    expect(tail.map((p) => p.alignment)).toEqual([2, 2]);
+  });
+
+  test("a refresh after tables: only the changed sections rewritten, none taken for edited, the tables kept", async () => {
+    const { doc, host } = written(members);
+    const before = JSON.stringify(doc.tableValues());
+    const next = buildNarrative(projectAnalysis({ executed: "\u30003300.5", rate: 3300.5 / 3386.925, budgetScore: 9.74, total: 97.74 }));
+    const r = await host.refresh(next, { now: "2021-04-01T00:00:00.000Z" });
+    expect(r.edited).toEqual([]);
+    expect(r.missing).toEqual([]);
+    expect(r.rewritten).toContain("basic");
+    for (const id of r.rewritten) expect(doc.bookmarkText(bookmarkName(id))).toBe(sectionText(next, id));
+    expect(JSON.stringify(doc.tableValues())).toBe(before);
+  });
+});

@@ -68,3 +68,31 @@ describe.each(["property", "method"] as MemberStyle[])("fake WPS 文字, %s buil
     expect(read(vars, "Count", style)).toBe(1);
   });
 });
+
+describe("tables, as WPS 文字 / Word enforce them", () => {
+  function withTable() {
+    const doc = new WriterDocModel("t.docx", ["前", "", "后"]);
+    const app = new FakeWpsWriter(doc).Application as any;
+    const d = app.ActiveDocument;
+    const table = d.Tables.Add(d.Range(2, 2), 2, 3);
+    return { doc, d, table };
+  }
+
+  test("Tables.Add puts a table where the range was; its cells are filled through Cell(r, c).Range.Text; text around stays", () => {
+    const { doc, table } = withTable();
+    table.Cell(1, 1).Range.Text = "项目";
+    table.Cell(2, 3).Range.Text = "100%";
+    expect(doc.tableValues()).toEqual([[["项目", "", ""], ["", "", "100%"]]]);
+    expect(doc.text.startsWith("前\r")).toBe(true);
+    expect(doc.text.endsWith("\r后\r")).toBe(true);
+  });
+
+  test("a cell outside the table, a cell mark in a cell's text, a heading row below a non-heading one: COM errors", () => {
+    const { table } = withTable();
+    expect(() => table.Cell(3, 1)).toThrow(WriterComError);
+    expect(() => (table.Cell(1, 1).Range.Text = "a\x07b")).toThrow(/cell mark/);
+    expect(() => (table.Rows.Item(2).HeadingFormat = true)).toThrow(/rows above/);
+    table.Rows.Item(1).HeadingFormat = true;
+    expect(table.Rows.Item(1).HeadingFormat).toBe(-1);
+  });
+});

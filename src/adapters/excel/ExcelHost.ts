@@ -47,6 +47,7 @@ import type { CellMark, MarkPlan } from "../../core/marks";
 import { isOwnNote } from "../../core/marks";
 import type { MarkingHost } from "../../host/host";
 import {
+  FILE_MARKS_NAMESPACE,
   MARKS_NAMESPACE,
   cellKey,
   fillAfterClear,
@@ -196,6 +197,8 @@ interface MarkSurvey {
   ledger: LedgerEntry[];
   ledgerParts: Excel.CustomXmlPart[];
   undoParts: Excel.CustomXmlPart[];
+  /** The .xlsx host's record of marks it wrote (see FILE_MARKS_NAMESPACE). */
+  fileRecordParts: Excel.CustomXmlPart[];
   /** Our notes by cellKey. */
   own: Map<string, { sheet: string; cell: string; content: string; item: Annotation }>;
   /** Cells holding a person's note or comment. */
@@ -836,6 +839,8 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
     ledgerScope?.load("items/id");
     const undoScope = useXml ? wb.customXmlParts.getByNamespace(UNDO_NAMESPACE) : null;
     undoScope?.load("items/id");
+    const fileScope = useXml ? wb.customXmlParts.getByNamespace(FILE_MARKS_NAMESPACE) : null;
+    fileScope?.load("items/id");
     await context.sync();
     if (all) for (const ws of all.items) sheets.set(ws.name.toLowerCase(), ws);
     else {
@@ -890,7 +895,17 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
     }
     // Entries of sheets that no longer exist are dropped.
     ledger = ledger.filter((e) => sheets.has(e.sheet.toLowerCase()) || scope !== "all");
-    return { sheets, names, ledger, ledgerParts, undoParts: undoScope ? undoScope.items : [], own, others, annotations };
+    return {
+      sheets,
+      names,
+      ledger,
+      ledgerParts,
+      undoParts: undoScope ? undoScope.items : [],
+      fileRecordParts: fileScope ? fileScope.items : [],
+      own,
+      others,
+      annotations,
+    };
   }
 
   private ledgerXml(entries: LedgerEntry[]): string {
@@ -1036,7 +1051,7 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
         if (fill) queueFill(sheetOf(m.sheet).getRange(m.cell).format.fill, fill, rich);
         s.own.get(k)?.item.delete();
       });
-      for (const p of [...s.undoParts, ...s.ledgerParts]) p.delete();
+      for (const p of [...s.undoParts, ...s.ledgerParts, ...s.fileRecordParts]) p.delete();
       try {
         await context.sync();
       } catch (e) {

@@ -44,7 +44,13 @@ export interface MarkUndoCell {
   note: string | null;
 }
 
-export const MARKS_NAMESPACE = "urn:jixiao:marks:1";
+/** The Office hosts' ledger (custom XML part in Excel). */
+export const MARKS_NAMESPACE = "urn:jixiao:marks-office:1";
+/**
+ * The record the .xlsx host (standalone page, CLI) keeps in a file it marked: another format, never read here. Once
+ * 清除标注 in Excel has removed those marks, the record is stale and is removed with them.
+ */
+export const FILE_MARKS_NAMESPACE = "urn:jixiao:marks:1";
 
 export function cellKey(sheet: string, cell: string): string {
   return `${sheet.toLowerCase()}!${cell.toUpperCase()}`;

@@ -5,6 +5,12 @@
  * - write(narrative): appends the report at the end of the document: the title (style Title), then each section —
  *   its heading (Heading 2) and paragraphs (Normal) — inside a BOOKMARK named `jixiao_<section>` (WPS has content
  *   controls in some builds only; bookmarks are in all). Placeholders 【请补充：……】 are highlighted yellow.
+ *   A section's tables follow its bookmark, as in the .docx and in Word: a centred caption (表1 …) and a real table
+ *   (`Document.Tables.Add(range, rows, columns)` as in Word VBA, cells filled through `Cell(r, c).Range.Text`, the
+ *   first row a heading row repeated on every page — `Rows.Item(1).HeadingFormat` — bold, borders on, a 合计/总分
+ *   row bold). Then the 落款 (unit and date — the table's 填报日期, else today — right-aligned).
+ *   No chart: WPS's `InlineShapes.AddPicture` takes a file path, and the pane has no file it can write offline
+ *   (README, Known limits); the chart is in the .docx of 生成报告.
  * - The link (source file name, sheet, fingerprint, time, the quoted numbers and a hash of each section's text) is
  *   the same XML the Word add-in and `jixiao report` keep, stored in DOCUMENT VARIABLES (`jixiao_link_count`,
  *   `jixiao_link_1` …, at most LINK_CHUNK characters each): they travel with the .docx/.wps file and are invisible.
@@ -14,8 +20,20 @@
  *
  * Positions are character offsets; "\r" ends a paragraph. Everything is synchronous; the async methods fit the pane.
  */
-import { UserError } from "../../core/errors";
-import { linkedTable, linkXml, parseLinkXml, sectionLines, type Narrative, type ReportLink, type Section, type SectionId } from "../../core/narrative";
+import type { UserError } from "../../core/errors";
+import { userError } from "../../core/messages";
+import {
+  linkedTable,
+  linkXml,
+  parseLinkXml,
+  sectionLines,
+  signatureDate,
+  type Narrative,
+  type ReportLink,
+  type ReportTable,
+  type Section,
+  type SectionId,
+} from "../../core/narrative";
 import { noReport, planRefresh, reportExists, type RefreshResult } from "../../core/narrative/refreshPlan";
 import type { ReportDocumentHost } from "../../host/document";
 import { call, count, get, getObject, put, toWpsUserError, type ComObject } from "./com";
@@ -31,6 +49,8 @@ const WD_STYLE_HEADING_2 = -3;
 const WD_STYLE_TITLE = -63;
 const WD_YELLOW = 7;
 const WD_NO_HIGHLIGHT = 0;
+const WD_ALIGN_CENTER = 1;
+const WD_ALIGN_RIGHT = 2;
 
 const WRITE = { zh: "写入报告", en: "Writing the report" };
 const READ = { zh: "读取报告链接", en: "Reading the report's link" };
@@ -41,7 +61,7 @@ export function bookmarkName(id: SectionId): string {
 }
 
 function noDocument(): UserError {
-  return new UserError("WPS 文字中没有打开的文档。", "No document is open in WPS Writer.", "no-document");
+  return userError("no-document");
 }
 
 /** Every document variable by name (read without provoking an error for a missing one). */
@@ -122,6 +142,25 @@ function formatSection(doc: ComObject, start: number, s: Section): void {
   }
 }
 
+/** A report table: caption, then the table put in place of the empty paragraph at `at`; cells filled, header row repeated. */
+function insertTable(doc: ComObject, at: number, t: ReportTable): void {
+  const rows = [t.header, ...t.rows.map((r) => t.header.map((_, i) => r[i] ?? ""))];
+  const table = call<ComObject>(getObject(doc, "Tables"), "Add", call(doc, "Range", at, at), rows.length, t.header.length);
+  rows.forEach((r, ri) =>
+    r.forEach((text, ci) => {
+      if (text) put(getObject(call<ComObject>(table, "Cell", ri + 1, ci + 1), "Range"), "Text", text.replace(/\x07/g, ""));
+    }),
+  );
+  put(getObject(table, "Borders"), "Enable", true);
+  const tableRows = getObject(table, "Rows");
+  const header = call<ComObject>(tableRows, "Item", 1);
+  put(header, "HeadingFormat", true);
+  put(getObject(getObject(header, "Range"), "Font"), "Bold", true);
+  for (const r of t.emphasis ?? []) if (r < t.rows.length) put(getObject(getObject(call<ComObject>(tableRows, "Item", r + 2), "Range"), "Font"), "Bold", true);
+}
+
+const tableCaption = (n: number, t: ReportTable) => `表${n}　${t.caption}${t.unit ? `（单位：${t.unit}）` : ""}`;
+
 export class WpsDocumentHost implements ReportDocumentHost {
   /** @param app the WPS 文字 `Application` (window.Application inside WPS; the fake in tests) */
   constructor(private readonly app: unknown) {}
@@ -155,18 +194,47 @@ export class WpsDocumentHost implements ReportDocumentHost {
       const at = empty ? 0 : end - 1;
       const lead = empty ? "" : "\r";
       const sectionTexts = n.sections.map((s) => sectionLines(s).join("\r"));
-      const whole = [n.title, ...sectionTexts].join("\r");
+      // after each section: per table a caption line and an empty paragraph the table takes the place of
+      let tableNo = 0;
+      const after = n.sections.map((s) => s.paragraphs.flatMap((p) => (p.table ? [{ caption: tableCaption(++tableNo, p.table), table: p.table }] : [])));
+      const unit = n.signature?.unit ?? null;
+      const date = signatureDate(n, info.generatedAt);
+      const signature = [unit ?? "【请补充：单位名称】", date ?? "【请补充：日期】"];
+      const blocks = n.sections.map((_, i) => [sectionTexts[i], ...after[i].flatMap((x) => [x.caption, ""])].join("\r"));
+      const whole = [n.title, ...blocks, "", ...signature].join("\r");
       const range = call<ComObject>(doc, "Range", at, at);
       put(range, "Text", lead + whole);
       let pos = Number(get(range, "Start")) + lead.length;
       put(call(doc, "Range", pos, pos + whole.length), "HighlightColorIndex", WD_NO_HIGHLIGHT);
       put(call(doc, "Range", pos, pos + n.title.length), "Style", WD_STYLE_TITLE);
       pos += n.title.length + 1;
+      const tableAt: { at: number; table: ReportTable }[] = [];
       n.sections.forEach((s, i) => {
         formatSection(doc, pos, s);
         call(getObject(doc, "Bookmarks"), "Add", bookmarkName(s.id), call(doc, "Range", pos, pos + sectionTexts[i].length));
         pos += sectionTexts[i].length + 1;
+        for (const x of after[i]) {
+          const caption = call<ComObject>(doc, "Range", pos, pos + x.caption.length);
+          put(caption, "Style", WD_STYLE_NORMAL);
+          put(getObject(caption, "ParagraphFormat"), "Alignment", WD_ALIGN_CENTER);
+          put(getObject(caption, "Font"), "Bold", true);
+          pos += x.caption.length + 1;
+          tableAt.push({ at: pos, table: x.table });
+          pos += 1;
+        }
       });
+      // the 落款, after an empty line
+      put(call(doc, "Range", pos, pos), "Style", WD_STYLE_NORMAL);
+      pos += 1;
+      signature.forEach((line, i) => {
+        const r = call<ComObject>(doc, "Range", pos, pos + line.length);
+        put(r, "Style", WD_STYLE_NORMAL);
+        put(getObject(r, "ParagraphFormat"), "Alignment", WD_ALIGN_RIGHT);
+        if ((i === 0 && !unit) || (i === 1 && !date)) put(r, "HighlightColorIndex", WD_YELLOW);
+        pos += line.length + 1;
+      });
+      // the tables, last first: a table moves everything after it, never what comes before
+      for (const x of tableAt.reverse()) insertTable(doc, x.at, x.table);
       const link: ReportLink = { fileName: info.fileName, generatedAt: info.generatedAt, tables: [linkedTable(n)] };
       storeLink(doc, link);
       return link;

@@ -16,6 +16,8 @@ import { mayHoldHeader } from "./headerRole";
 import { attributesOf, escapeText, setAttribute } from "./xml";
 import { parseRef, refOf } from "./cellRef";
 import { shiftFormula } from "./formula";
+import type { CellMark, MarkPlan } from "../../core/marks";
+import { MarkLayer, type MarksSnapshot } from "./markLayer";
 
 /** What a cell shows after the plan: new content (or the content it had), and a number format (or the one it had). */
 interface Overlay {
@@ -40,6 +42,20 @@ export interface XlsxBook {
   toBuffer(): Promise<Uint8Array>;
   /** Same, synchronously. */
   bytes(): Uint8Array;
+  /** 标注问题 / 清除标注: notes and fills on cells, never a value or a formula (markLayer.ts). */
+  readonly marks: BookMarks;
+}
+
+/** The marks of a book: what apply/clear change is written by bytes(); snapshots give undo. */
+export interface BookMarks {
+  /** Takes every mark of the plan, all or nothing (UserError: a missing or protected sheet, a bad address). */
+  apply(plan: MarkPlan): void;
+  /** The marks the book holds (read from the file, plus applied, minus cleared). */
+  read(): CellMark[];
+  /** Takes every mark of ours away; returns how many cells were marked. */
+  clear(): number;
+  snapshot(): MarksSnapshot;
+  restore(snapshot: MarksSnapshot): void;
 }
 
 export class PackageBook implements XlsxBook {
@@ -53,10 +69,21 @@ export class PackageBook implements XlsxBook {
   private readonly xml = new Map<string, SheetXml>();
   private readonly overlay = new Map<string, Map<number, Overlay>>();
   private readonly history = new Map<string, (Overlay | undefined)[]>();
+  private readonly layer: MarkLayer;
+  readonly marks: BookMarks;
 
   constructor(private readonly zip: ZipArchive) {
     this.pkg = readPackage(zip);
     this.styles = new Styles(this.pkg.stylesPart ? zip.text(this.pkg.stylesPart) : null);
+    this.layer = new MarkLayer(zip, this.pkg, (name) => this.sheetXml(name));
+    const layer = this.layer;
+    this.marks = {
+      apply: (plan) => layer.apply(plan),
+      read: () => layer.read(),
+      clear: () => layer.clear(),
+      snapshot: () => layer.snapshot(),
+      restore: (s) => layer.restore(s),
+    };
   }
 
   /** The input's bytes. */
@@ -114,10 +141,7 @@ export class PackageBook implements XlsxBook {
       const col = k % COLS;
       const was = baseByKey.get(k);
       const content = o.content ?? (was ? { formula: was.formula ?? null, value: was.value } : { formula: null, value: null });
-      const numberFormat =
-        o.numberFormat !== undefined
-          ? o.numberFormat
-          : (was?.numberFormat ?? this.styles.numberFormat(this.sheetXml(name).styleOf(row, col)));
+      const numberFormat = o.numberFormat !== undefined ? o.numberFormat : (was?.numberFormat ?? this.styles.numberFormat(this.sheetXml(name).styleOf(row, col)));
       if (content.formula === null && (content.value === null || content.value === "")) continue;
       cells.push({
         row,
@@ -134,10 +158,7 @@ export class PackageBook implements XlsxBook {
     const targets = plan.changes.map((c) => this.target(c));
     const locked = targets.filter((t) => t.locked);
     if (locked.length) {
-      const cells = someOf(
-        locked.map((t) => `${t.change.sheet}!${t.change.cell}`),
-        6,
-      );
+      const cells = someOf(locked.map((t) => `${t.change.sheet}!${t.change.cell}`), 6);
       throw userError("cells-locked", { cells });
     }
     for (const t of targets) {
@@ -150,9 +171,7 @@ export class PackageBook implements XlsxBook {
       h.push(prev);
       const hasContent = c.after.formula !== undefined || c.after.value !== undefined;
       ov.set(t.key, {
-        content: hasContent
-          ? { formula: c.after.formula ?? null, value: c.after.formula ? null : (c.after.value ?? null) }
-          : (prev?.content ?? null),
+        content: hasContent ? { formula: c.after.formula ?? null, value: c.after.formula ? null : (c.after.value ?? null) } : (prev?.content ?? null),
         numberFormat: c.after.numberFormat !== undefined ? c.after.numberFormat : prev?.numberFormat,
       });
     }
@@ -170,10 +189,7 @@ export class PackageBook implements XlsxBook {
         else ov.set(t.key, prev);
       } else {
         // not changed by this book: write what the change says the cell held
-        ov.set(t.key, {
-          content: { formula: c.before.formula, value: c.before.formula ? null : c.before.value },
-          numberFormat: c.before.numberFormat ?? undefined,
-        });
+        ov.set(t.key, { content: { formula: c.before.formula, value: c.before.formula ? null : c.before.value }, numberFormat: c.before.numberFormat ?? undefined });
       }
     }
   }
@@ -192,8 +208,7 @@ export class PackageBook implements XlsxBook {
     const pos = parseRef(c.cell);
     if (!pos) throw userError("plan-bad-address", { cell: c.cell });
     const merge = (this.baseSnapshot(c.sheet).merges ?? []).find(
-      (m) =>
-        pos.row >= m.top && pos.row <= m.bottom && pos.col >= m.left && pos.col <= m.right && (pos.row !== m.top || pos.col !== m.left),
+      (m) => pos.row >= m.top && pos.row <= m.bottom && pos.col >= m.left && pos.col <= m.right && (pos.row !== m.top || pos.col !== m.left),
     );
     if (merge) {
       const master = refOf(merge.top, merge.left);
@@ -217,55 +232,104 @@ export class PackageBook implements XlsxBook {
 
   bytes(): Uint8Array {
     const edited = [...this.overlay].filter(([, ov]) => ov.size > 0);
-    if (edited.length === 0) return this.zip.bytes;
+    // marks to write, or marks in the file whose record a fill's new number format must follow
+    const marking =
+      this.layer.dirty() || (edited.some(([, ov]) => [...ov.values()].some((o) => o.numberFormat !== undefined)) && this.layer.hasMarks());
+    if (edited.length === 0 && !marking) return this.zip.bytes;
     this.styles.reset();
-    const replace = new Map<string, Uint8Array>();
+    const texts = new Map<string, string>();
     const remove = new Set<string>();
-    const enc = new TextEncoder();
-    for (const [sheet, ov] of edited) {
+    const ctx = {
+      styles: this.styles,
+      read: (part: string) => texts.get(part) ?? this.zip.text(part),
+      has: (part: string) => texts.has(part) || (this.zip.has(part) && !remove.has(part)),
+      write: (part: string, text: string) => {
+        texts.set(part, text);
+        remove.delete(part);
+      },
+      remove: (part: string) => {
+        texts.delete(part);
+        remove.add(part);
+      },
+    };
+    const touched = marking ? this.layer.touched() : new Map<string, Set<number>>();
+    for (const sheet of new Set([...edited.map(([name]) => name), ...touched.keys()])) {
+      const ov = this.overlay.get(sheet) ?? new Map<number, Overlay>();
+      const marked = touched.get(sheet) ?? new Set<number>();
       const sx = this.sheetXml(sheet);
       const edits = new Map<number, Map<number, string>>();
+      const rowTags = new Map<number, string>();
       const put = (row: number, col: number, xml: string) => {
         let r = edits.get(row);
         if (!r) edits.set(row, (r = new Map()));
         r.set(col, xml);
       };
-      for (const [k, o] of ov) {
+      for (const k of new Set([...ov.keys(), ...marked])) {
         const row = Math.floor(k / COLS);
         const col = k % COLS;
-        put(row, col, this.cellElement(sx, row, col, o));
-        if (o.content) for (const [cr, cc, xml] of this.orphanedClones(sx, row, col, ov)) put(cr, cc, xml);
+        const o = ov.get(k);
+        const current = sx.styleOf(row, col);
+        // the style without our mark (as our record says it was), then the plan's number format, then the mark's fill
+        const base = this.layer.originalStyle(sheet, k) ?? current;
+        const unmarked = o?.numberFormat !== undefined ? this.styles.withNumberFormat(base, o.numberFormat ?? "General") : base;
+        const mark = marking ? this.layer.markAt(sheet, k) : undefined;
+        const s = mark ? this.styles.withFill(unmarked, mark.fill) : unmarked;
+        const orig = sx.cell(row, col);
+        if (mark) {
+          const added = this.layer.addedCell(sheet, k);
+          const rowTag = added ? this.layer.addedCellRowTag(sheet, k) : !orig ? (sx.rowTag(row) ?? undefined) : undefined;
+          this.layer.note(sheet, k, unmarked, s, added || !orig, rowTag);
+        }
+        if (o) {
+          put(row, col, this.cellElement(sx, row, col, o, s));
+          if (o.content) for (const [cr, cc, xml] of this.orphanedClones(sx, row, col, ov)) put(cr, cc, xml);
+        } else if (
+          !mark &&
+          orig &&
+          this.layer.addedCell(sheet, k) &&
+          /^<(?:[\w.-]+:)?c\b[^>]*?(?:\/>|>\s*<\/(?:[\w.-]+:)?c>)$/.test(orig.xml)
+        ) {
+          put(row, col, ""); // the empty cell our mark added goes again, and the row's tag as it was
+          const tag = this.layer.addedCellRowTag(sheet, k);
+          if (tag) rowTags.set(row, tag);
+        } else if (s !== current) {
+          put(row, col, this.cellElement(sx, row, col, { content: null, numberFormat: undefined }, s));
+        }
       }
       const part = this.pkg.sheets.find((s) => s.name === sheet)!.part;
-      replace.set(part, enc.encode(sx.withCells(edits)));
+      if (edits.size) ctx.write(part, sx.withCells(edits, rowTags));
     }
+    if (marking) this.layer.write(ctx);
     const styles = this.styles.toXml();
-    if (styles && this.pkg.stylesPart) replace.set(this.pkg.stylesPart, enc.encode(styles));
-    replace.set(this.pkg.workbookPart, enc.encode(withFullCalc(this.zip.text(this.pkg.workbookPart))));
-    if (this.pkg.calcChainPart) {
-      const chain = this.pkg.calcChainPart;
-      remove.add(chain);
-      const relsPart = relsPartOf(this.pkg.workbookPart);
-      const rels = this.zip.text(relsPart);
-      const relTag = tagsOf(rels, "Relationship").find((t) => /\/calcChain"/.test(t) || /\/calcChain'/.test(t));
-      if (relTag) replace.set(relsPart, enc.encode(rels.replace(relTag, "")));
-      if (this.zip.has("[Content_Types].xml")) {
-        const ct = this.zip.text("[Content_Types].xml");
-        const override = tagsOf(ct, "Override").find(
-          (t) => attributesOf(t).PartName?.replace(/^\//, "").toLowerCase() === chain.toLowerCase(),
-        );
-        if (override) replace.set("[Content_Types].xml", enc.encode(ct.replace(override, "")));
+    if (styles && this.pkg.stylesPart) ctx.write(this.pkg.stylesPart, styles);
+    if (edited.length) {
+      ctx.write(this.pkg.workbookPart, withFullCalc(ctx.read(this.pkg.workbookPart)));
+      if (this.pkg.calcChainPart) {
+        const chain = this.pkg.calcChainPart;
+        ctx.remove(chain);
+        const relsPart = relsPartOf(this.pkg.workbookPart);
+        const rels = ctx.read(relsPart);
+        const relTag = tagsOf(rels, "Relationship").find((t) => /\/calcChain"/.test(t) || /\/calcChain'/.test(t));
+        if (relTag) ctx.write(relsPart, rels.replace(relTag, ""));
+        if (ctx.has("[Content_Types].xml")) {
+          const ct = ctx.read("[Content_Types].xml");
+          const override = tagsOf(ct, "Override").find(
+            (t) => attributesOf(t).PartName?.replace(/^\//, "").toLowerCase() === chain.toLowerCase(),
+          );
+          if (override) ctx.write("[Content_Types].xml", ct.replace(override, ""));
+        }
       }
     }
+    const enc = new TextEncoder();
+    const replace = new Map<string, Uint8Array>();
+    for (const [part, text] of texts) replace.set(part, enc.encode(text));
     return this.zip.rewrite({ replace, remove });
   }
 
   /** The new `<c>` element of an overlaid cell. */
-  private cellElement(sx: SheetXml, row: number, col: number, o: Overlay): string {
+  private cellElement(sx: SheetXml, row: number, col: number, o: Overlay, s: number): string {
     const p = sx.prefix;
     const orig = sx.cell(row, col);
-    let s = sx.styleOf(row, col);
-    if (o.numberFormat !== undefined) s = this.styles.withNumberFormat(s, o.numberFormat ?? "General");
     const ref = refOf(row, col);
     const sAttr = s ? ` s="${s}"` : "";
     if (o.content === null) {
@@ -321,19 +385,11 @@ export class PackageBook implements XlsxBook {
 function xstring(s: string): string {
   return s
     .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")
-    .replace(
-      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
-      (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
-    );
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 
 function decodeText(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
+  return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
 }
 
 /** A number as the file format writes it (never Infinity or NaN: those are refused before). */
@@ -346,17 +402,7 @@ export function withFullCalc(xml: string): string {
   const calc = /<([\w.-]+:)?calcPr\b[^>]*?\/?>/.exec(xml);
   if (calc) return xml.slice(0, calc.index) + setAttribute(calc[0], "fullCalcOnLoad", "1") + xml.slice(calc.index + calc[0].length);
   const p = /<([\w.-]+:)?workbook\b/.exec(xml)?.[1] ?? "";
-  const after = [
-    "oleSize",
-    "customWorkbookViews",
-    "pivotCaches",
-    "smartTagPr",
-    "smartTagTypes",
-    "webPublishing",
-    "fileRecoveryPr",
-    "webPublishObjects",
-    "extLst",
-  ];
+  const after = ["oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
   let at = -1;
   for (const name of after) {
     const m = new RegExp(`<${p}${name}\\b`).exec(xml);

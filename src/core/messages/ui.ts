@@ -19,6 +19,8 @@ export const BUTTON_NAMES = {
   apply: "应用",
   undo: "撤销",
   download: "下载",
+  mark: "标注问题",
+  clearMarks: "清除标注",
 } as const;
 
 export interface Strings {
@@ -143,6 +145,37 @@ export interface Strings {
   readFailed: string;
   /** The Word pane (linking a workbook, writing and refreshing the report). */
   word: WordStrings;
+  /** 标注问题 / 清除标注 (issue 13). */
+  marks: MarkStrings;
+}
+
+export interface MarkStrings {
+  mark: string;
+  clear: string;
+  planning: string;
+  reading: string;
+  marking: string;
+  clearing: string;
+  /** Preview headings: how many cells, by severity. */
+  markTitle: (n: number) => string;
+  clearTitle: (n: number) => string;
+  counts: (errors: number, warnings: number, infos: number) => string;
+  markHint: string;
+  clearHint: string;
+  sheet: string;
+  cell: string;
+  colour: string;
+  finding: string;
+  /** More rows than the preview lists. */
+  more: (n: number) => string;
+  /** A row of the preview: select that cell in the workbook. */
+  goTo: (sheet: string, cell: string) => string;
+  nothingToMark: string;
+  nothingToClear: string;
+  marked: (n: number, errors: number, warnings: number) => string;
+  markedDownload: string;
+  cleared: (n: number) => string;
+  previewLabel: string;
 }
 
 export interface WordStrings {
@@ -166,6 +199,20 @@ export interface WordStrings {
   differHow: string;
   changes: string;
   error: string;
+  /** A table in the list of tables to report on. */
+  kind: Record<TableKind, string>;
+  /** "全年执行数（E6）：3416.022万元 → 3300.5万元". */
+  change: (label: string, cell: string, before: string | null, after: string | null) => string;
+  /** Sections named in a refresh summary, joined. */
+  sections: (names: readonly string[]) => string;
+  updated: (sections: string) => string;
+  notOverwritten: (sections: string) => string;
+  missing: (sections: string) => string;
+  unchanged: string;
+  changed: (n: number) => string;
+  link: (file: string, sheet: string, when: string, fingerprint: string) => string;
+  filling: string;
+  filled: (fileName: string) => string;
 }
 
 const zh: Strings = {
@@ -299,9 +346,45 @@ const zh: Strings = {
     written: (n) => `已在文档末尾写入报告（${n} 个章节）。黄色标出的【请补充：……】需要您补写。`,
     issues: "表中仍有以下错误（报告引用表中现有数字），请在 Excel 中修正工作簿：",
     differ: "表中以下数字与规则不符，报告将照录表中数字：",
-    differHow: "如需报告与规则一致，请先在 Excel 中“填充公式”并保存，再重新链接工作簿（先填充再生成）。",
+    differHow: "写入报告或刷新时，可选择“先填充再生成”（按规则填充所链接工作簿的副本并下载）或“按表中数字生成”。",
     changes: "变化的数字",
     error: "出错了",
+    kind: { project: "项目支出", department: "部门整体", summary: "汇总表", scorecard: "评分表" },
+    change: (label, cell, before, after) => `${label}（${cell}）：${before ?? "（无）"} → ${after ?? "（无）"}`,
+    sections: (names) => names.join("、"),
+    updated: (s) => `已更新：${s}`,
+    notOverwritten: (s) => `未覆盖（您在其中做过修改）：${s}`,
+    missing: (s) => `文档中找不到：${s}`,
+    unchanged: "数字没有变化，报告未改动。",
+    changed: (n) => `${n} 处数字有变化`,
+    link: (file, sheet, when, fp) => `${file} · ${sheet} · 更新于 ${when} · 指纹 ${fp}`,
+    filling: "正在按规则填充工作簿……",
+    filled: (name) => `已按规则填充所链接工作簿的副本并下载为“${name}”，报告引用填充后的数字。请用它替换原工作簿，使报告与表格一致。`,
+  },
+  marks: {
+    mark: "标注问题",
+    clear: "清除标注",
+    planning: "正在检查并准备标注……",
+    reading: "正在查找本助手的标注……",
+    marking: "正在标注……",
+    clearing: "正在清除标注……",
+    markTitle: (n) => `标注预览：${n} 个单元格`,
+    clearTitle: (n) => `清除预览：${n} 个单元格的标注`,
+    counts: (e, w, i) => [e ? `错误 ${e}` : "", w ? `警告 ${w}` : "", i ? `提示 ${i}` : ""].filter(Boolean).join("，"),
+    markHint: "每个单元格加一条批注（问题说明）并按严重程度填充底色；数值和公式不变。已有他人批注的单元格保留原批注，只加底色。",
+    clearHint: "只移除本助手加的批注和底色，单元格恢复标注前的底色；他人的批注和格式不动。",
+    sheet: "工作表",
+    cell: "单元格",
+    colour: "颜色",
+    finding: "问题",
+    more: (n) => `另有 ${n} 个单元格未列出。`,
+    goTo: (sheet, cell) => `定位到 ${sheet}!${cell}`,
+    nothingToMark: "没有需要标注的问题（错误或警告）。",
+    nothingToClear: "工作簿中没有本助手的标注。",
+    marked: (n, e, w) => `已标注 ${n} 个单元格（错误 ${e}，警告 ${w}），可撤销。`,
+    markedDownload: "点“下载”保存已标注的副本。",
+    cleared: (n) => `已清除 ${n} 个单元格的标注，底色已恢复，可撤销。`,
+    previewLabel: "标注预览",
   },
 };
 
@@ -442,9 +525,53 @@ const en: Strings = {
     written: (n) => `The report was written at the end of the document (${n} sections). Fill in the highlighted 【请补充：……】.`,
     issues: "The table still has these errors (the report states the table's figures). Correct the workbook in Excel:",
     differ: "These figures differ from the rules; the report will state the table's figures:",
-    differHow: "For a report that agrees with the rules, fill the workbook in Excel first (填充公式), save it and link it again.",
+    differHow:
+      "When you write or refresh the report you can choose Fill first (a copy of the linked workbook is filled by the rules and downloaded) or Use the table's figures.",
     changes: "Numbers that changed",
     error: "Something went wrong",
+    kind: { project: "project", department: "department", summary: "summary", scorecard: "scorecard" },
+    change: (label, cell, before, after) => `${label} (${cell}): ${before ?? "(none)"} → ${after ?? "(none)"}`,
+    sections: (names) => names.join(", "),
+    updated: (s) => `Updated: ${s}`,
+    notOverwritten: (s) => `Not overwritten (you edited them): ${s}`,
+    missing: (s) => `Missing from the document: ${s}`,
+    unchanged: "No number changed; the report was left as it was.",
+    changed: (n) => `${n} number(s) changed`,
+    link: (file, sheet, when, fp) => `${file} · ${sheet} · updated ${when} · fingerprint ${fp}`,
+    filling: "Filling the workbook by the rules…",
+    filled: (name) =>
+      `A copy of the linked workbook was filled by the rules and downloaded as "${name}"; the report states the filled figures. Replace the original workbook with it so that report and table agree.`,
+  },
+  marks: {
+    mark: "Mark findings",
+    clear: "Clear marks",
+    planning: "Checking and preparing the marks…",
+    reading: "Looking for this add-in's marks…",
+    marking: "Marking…",
+    clearing: "Clearing the marks…",
+    markTitle: (n) => `Marks preview: ${n} cell${n === 1 ? "" : "s"}`,
+    clearTitle: (n) => `Clear preview: marks on ${n} cell${n === 1 ? "" : "s"}`,
+    counts: (e, w, i) =>
+      [e ? `${e} error${e === 1 ? "" : "s"}` : "", w ? `${w} warning${w === 1 ? "" : "s"}` : "", i ? `${i} note${i === 1 ? "" : "s"}` : ""]
+        .filter(Boolean)
+        .join(", "),
+    markHint:
+      "Each cell gets a note with the finding and a fill colour by severity; values and formulas do not change. A cell that already has someone's note keeps it and only gets the colour.",
+    clearHint:
+      "Only this add-in's notes and colours are removed; each cell gets back the fill it had before. Other notes and formats stay.",
+    sheet: "Sheet",
+    cell: "Cell",
+    colour: "Colour",
+    finding: "Finding",
+    more: (n) => `${n} more cell${n === 1 ? "" : "s"} not listed.`,
+    goTo: (sheet, cell) => `Go to ${sheet}!${cell}`,
+    nothingToMark: "Nothing to mark: no errors or warnings.",
+    nothingToClear: "The workbook holds no marks of this add-in.",
+    marked: (n, e, w) =>
+      `${n} cell${n === 1 ? "" : "s"} marked (${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}); you can undo it.`,
+    markedDownload: "Press Download to save the marked copy.",
+    cleared: (n) => `Marks removed from ${n} cell${n === 1 ? "" : "s"}, fills restored; you can undo it.`,
+    previewLabel: "Marks preview",
   },
 };
 

@@ -24,7 +24,8 @@ const useStyles = makeStyles({
 });
 
 export interface ReportDifferencesProps {
-  reports: TableReport[];
+  /** The reports waiting (the spreadsheet pane's TableReports, the Word pane's chosen table): only their differences are read. */
+  reports: Pick<TableReport, "differences">[];
   disabled: boolean;
   onFillFirst(): void;
   onAsIs(): void;

@@ -1,6 +1,7 @@
 /**
- * The spreadsheet pane: 检查, 填充公式 (preview → 应用), 撤销, 采纳建议, and in the standalone page the file picker
- * and 下载. It talks to the workbook only through SpreadsheetHost (ExcelHost in Excel, FileHost standalone).
+ * The spreadsheet pane: 检查, 填充公式 (preview → 应用), 撤销, 采纳建议, 标注问题 / 清除标注 (preview → 应用, where
+ * the host can mark), and in the standalone page the file picker and 下载 (the marked copy after 标注问题). It talks to
+ * the workbook only through SpreadsheetHost and MarkingHost (ExcelHost in Excel, FileHost standalone).
  */
 import * as React from "react";
 import { Button, Caption1, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
@@ -9,8 +10,13 @@ import {
   ArrowUndo20Regular,
   Calculator20Regular,
   DocumentText20Regular,
+  Eraser20Regular,
+  Flag20Regular,
   TableSearch20Regular,
 } from "@fluentui/react-icons";
+import type { CellMark, MarkPlan } from "../../core/marks";
+import { clearWorkbookMarks, countMarks, markWorkbook, markedFileName, marking, planMarks, previewClear } from "../../app/marks";
+import { MarksPanel } from "./MarksPanel";
 import type { TableAnalysis, WorkbookAnalysis } from "../../core/analysis";
 import type { Finding } from "../../core/findings";
 import type { FillPlan } from "../../core/plan";
@@ -117,6 +123,15 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
   const [reportWait, setReportWait] = React.useState<TableReport[] | null>(null);
   const [allSheets, setAllSheets] = React.useState(props.mode === "file");
   const [lastCommand, setLastCommand] = React.useState<LastCommand | null>(props.lastCommand ?? null);
+  // 标注问题 / 清除标注: the preview, the notice that replaces it after 应用 (where the preview was), and whether the
+  // workbook as it stands carries marks written here (下载 then names the copy 已标注)
+  const [markPreview, setMarkPreview] = React.useState<{ kind: "mark" | "clear"; marks: CellMark[]; plan?: MarkPlan } | null>(null);
+  const [markNotice, setMarkNotice] = React.useState<Notice | null>(null);
+  const [marked, setMarked] = React.useState(false);
+  const markButton = React.useRef<HTMLButtonElement>(null);
+  const clearButton = React.useRef<HTMLButtonElement>(null);
+  const markApply = React.useRef<HTMLButtonElement>(null);
+  const marker = host ? marking(host) : null;
   const scope = props.mode === "file" || allSheets ? "all" : "active";
 
   // An undo stored by an earlier session (ExcelHost keeps it in the workbook) is offered at once.
@@ -132,6 +147,19 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       live = false;
     };
   }, [host]);
+
+  // A new marks preview takes the focus on its 应用 (the list above it is one Tab back) — once the work that made it
+  // is done and its buttons are enabled.
+  const focusMarkApply = React.useRef(false);
+  React.useEffect(() => {
+    if (markPreview) focusMarkApply.current = true;
+  }, [markPreview]);
+  React.useEffect(() => {
+    if (markPreview && !runner.running && focusMarkApply.current) {
+      focusMarkApply.current = false;
+      markApply.current?.focus();
+    }
+  });
 
   const analyseRef = React.useRef<(() => void) | null>(null);
   const firstProfile = React.useRef(props.profile);
@@ -160,10 +188,13 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       if (!props.openFile) return;
       setNotice(null);
       setPreview(null);
+      setMarkPreview(null);
+      setMarkNotice(null);
       setAnalysis(null);
       const opened = await props.openFile(file);
       setHost(opened);
       setCanUndo(false);
+      setMarked(false);
       const snaps = await opened.readSheets("all");
       setFileLabel(t.opened(opened.displayName, snaps.length));
       await analyse(opened, progress);
@@ -184,6 +215,8 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
     runner.run(t.analysing, async (progress) => {
       if (!host) return;
       setNotice(null);
+      setMarkPreview(null);
+      setMarkNotice(null);
       const a = await analyse(host, progress);
       const plan = combinedPlan(a);
       if (plan.changes.length === 0) {
@@ -212,6 +245,8 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       if (!host) return;
       await host.undo();
       setPreview(null);
+      setMarkPreview(null);
+      setMarkNotice(null);
       setCanUndo(await host.canUndo());
       if (analysis) await analyse(host, progress);
       setNotice({ intent: "success", text: t.undone });
@@ -255,10 +290,76 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
     runner.run(t.saving, async () => {
       if (!host || !host.save) return;
       const bytes = await host.save();
-      const name = filledFileName(host.fileName);
+      const name = marked ? markedFileName(host.fileName) : filledFileName(host.fileName);
       (props.saveBytes ?? downloadBytes)(bytes, name);
       setNotice({ intent: "success", text: t.downloaded(name) });
     });
+
+  // 标注问题: check, then the preview of the marks (the cells, their colour and severity, how many); 应用 writes them.
+  const onMarkPreview = () =>
+    runner.run(t.marks.planning, async (progress) => {
+      if (!host || !marker) return;
+      setNotice(null);
+      setMarkNotice(null);
+      setPreview(null);
+      const a = await analyse(host, progress);
+      const plan = planMarks(a, lang);
+      if (plan.marks.length === 0) {
+        setMarkPreview(null);
+        setMarkNotice({ intent: "info", text: t.marks.nothingToMark });
+      } else setMarkPreview({ kind: "mark", marks: plan.marks, plan });
+    });
+
+  // 清除标注: the preview lists the marks this add-in left in the workbook.
+  const onClearPreview = () =>
+    runner.run(t.marks.reading, async () => {
+      if (!host || !marker) return;
+      setNotice(null);
+      setMarkNotice(null);
+      setPreview(null);
+      const marks = await previewClear(host);
+      if (marks.length === 0) {
+        setMarkPreview(null);
+        setMarkNotice({ intent: "info", text: t.marks.nothingToClear });
+      } else setMarkPreview({ kind: "clear", marks });
+    });
+
+  const onMarkApply = () =>
+    runner.run(markPreview?.kind === "clear" ? t.marks.clearing : t.marks.marking, async () => {
+      if (!host || !markPreview) return;
+      if (markPreview.kind === "mark" && markPreview.plan) {
+        await markWorkbook(host, markPreview.plan);
+        const c = countMarks(markPreview.marks);
+        setMarked(true);
+        const text = t.marks.marked(markPreview.marks.length, c.error, c.warning);
+        setMarkNotice({ intent: "success", text: props.mode === "file" ? `${text}${t.marks.markedDownload}` : text, focus: true });
+      } else {
+        const n = await clearWorkbookMarks(host);
+        setMarked(false);
+        setMarkNotice({ intent: "success", text: t.marks.cleared(n), focus: true });
+      }
+      setMarkPreview(null);
+      setCanUndo(true);
+    });
+
+  const onMarkCancel = () => {
+    const from = markPreview?.kind === "clear" ? clearButton : markButton;
+    setMarkPreview(null);
+    // back where the person was
+    from.current?.focus();
+  };
+
+  const onMarkGoTo = (m: CellMark) => {
+    if (!host) return;
+    if (props.mode === "file") {
+      const i = tables.findIndex((tb) => tb.sheet === m.sheet && inBounds(tb, m.cell));
+      if (i >= 0) setViewTable(i);
+      setViewCell(m.cell);
+    }
+    host.selectCell(m.sheet, m.cell).catch(() => {
+      /* a convenience, as onSelect */
+    });
+  };
 
   // 生成报告: where the table's figures differ from the rule's, nothing is written until the person chooses
   // 先填充再生成 or 按表中数字生成 (the same rule as the CLI's wait / --fill / --as-is).
@@ -344,6 +445,31 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
         >
           {t.undo}
         </Button>
+        {marker ? (
+          <>
+            <Button
+              ref={markButton}
+              className={styles.tbButton}
+              icon={<Flag20Regular />}
+              aria-label={BUTTON_NAMES.mark}
+              disabled={busy}
+              onClick={onMarkPreview}
+            >
+              {t.marks.mark}
+            </Button>
+            <Button
+              ref={clearButton}
+              className={styles.tbButton}
+              appearance="subtle"
+              icon={<Eraser20Regular />}
+              aria-label={BUTTON_NAMES.clearMarks}
+              disabled={busy}
+              onClick={onClearPreview}
+            >
+              {t.marks.clear}
+            </Button>
+          </>
+        ) : null}
         {props.mode === "file" ? (
           <Button
             className={styles.tbButton}
@@ -397,6 +523,26 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
           onCancel={() => setReportWait(null)}
         />
       ) : null}
+
+      {markPreview ? (
+        <MarksPanel
+          ref={markApply}
+          kind={markPreview.kind}
+          marks={markPreview.marks}
+          disabled={busy}
+          onApply={onMarkApply}
+          onCancel={onMarkCancel}
+          onGoTo={onMarkGoTo}
+        />
+      ) : (
+        <NoticeBar
+          intent={markNotice?.intent ?? "info"}
+          text={markNotice?.text ?? null}
+          focus={markNotice?.focus}
+          testId="marks-notice"
+          onDismiss={() => setMarkNotice(null)}
+        />
+      )}
 
       {preview ? (
         <Preview

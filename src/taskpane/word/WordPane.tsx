@@ -1,6 +1,9 @@
 /**
  * The Word side of the task pane: 链接工作簿 (the person chooses the .xlsx; it is read here, in the pane), pick the
  * table if several, 写入报告, 刷新; shows the link stored in the document and the numbers that changed.
+ * One rule with the spreadsheet pane, the ribbon and the CLI (issue 14): when the table's figures differ from the
+ * rule, 写入报告 and 刷新 first list each difference and wait for 先填充再生成 (the linked workbook's copy is filled
+ * by the rule, offered for saving, and the report states the filled figures) or 按表中数字生成 (the table's own).
  * Chinese first; English when Office's display language is not Chinese.
  */
 import * as React from "react";
@@ -27,7 +30,22 @@ import type { RefreshResult } from "../../core/narrative/refreshPlan";
 import type { ReportDocumentHost } from "../../host/document";
 import type { SpreadsheetHost } from "../../host/host";
 import { useRunner } from "../components/useRunner";
-import { changeLine, linkLine, preselect, readWorkbook, refreshSummary, type Lang, type LinkedWorkbook } from "./wordModel";
+import { ReportDifferences } from "../components/ReportDifferences";
+import { LangContext } from "../components/context";
+import { downloadBytes } from "../components/SpreadsheetPane";
+import { STRINGS } from "../../core/messages";
+import {
+  changeLine,
+  fillLinkedWorkbook,
+  linkLine,
+  preselect,
+  readWorkbook,
+  refreshSummary,
+  sameTable,
+  type Lang,
+  type LinkedWorkbook,
+  type TableChoice,
+} from "./wordModel";
 
 export interface WordPaneProps {
   /** Display language: Chinese first; English when Office's display language is not Chinese. */
@@ -37,7 +55,12 @@ export interface WordPaneProps {
   /** Opens the workbook the person chose as a spreadsheet host (FileHost over the file's bytes). */
   openWorkbook(name: string, bytes: Uint8Array): Promise<SpreadsheetHost>;
   profile?: ProfileId;
+  /** Makes bytes a file on the person's computer (default: a browser download); the filled workbook of 先填充再生成. */
+  saveBytes?(bytes: Uint8Array, name: string): void;
 }
+
+/** 写入报告 or 刷新, held while the person chooses which figures the report states. */
+type Pending = { action: "write" } | { action: "refresh"; force: boolean };
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -59,6 +82,9 @@ export function WordPane(props: WordPaneProps): JSX.Element {
   const [link, setLink] = React.useState<ReportLink | null>(null);
   const [linkRead, setLinkRead] = React.useState(false);
   const [book, setBook] = React.useState<LinkedWorkbook | null>(null);
+  const [host, setHost] = React.useState<SpreadsheetHost | null>(null);
+  const [pending, setPending] = React.useState<Pending | null>(null);
+  const [filledNote, setFilledNote] = React.useState<string | null>(null);
   const [choice, setChoice] = React.useState<string | null>(null);
   const [done, setDone] = React.useState<string | null>(null);
   const [result, setResult] = React.useState<RefreshResult | null>(null);
@@ -79,29 +105,70 @@ export function WordPane(props: WordPaneProps): JSX.Element {
     run(t.reading, async () => {
       setDone(null);
       setResult(null);
-      const host = await props.openWorkbook(file.name, new Uint8Array(await file.arrayBuffer()));
-      const b = await readWorkbook(host, { profile: props.profile, lang });
+      setPending(null);
+      setFilledNote(null);
+      const opened = await props.openWorkbook(file.name, new Uint8Array(await file.arrayBuffer()));
+      const b = await readWorkbook(opened, { profile: props.profile, lang });
+      setHost(opened);
       setBook(b);
       setChoice(preselect(b, link));
     });
 
-  const write = () =>
-    run(t.writing, async () => {
-      if (!table || !book) return;
-      setResult(null);
-      const stored = await report.write(table.narrative, { fileName: book.fileName, generatedAt: new Date().toISOString() });
-      setLink(stored);
-      setDone(t.written(table.narrative.sections.length));
-    });
+  // the report's own steps, on the table (and the workbook's name) chosen
+  const doWrite = async (x: TableChoice, fileName: string) => {
+    setResult(null);
+    const stored = await report.write(x.narrative, { fileName, generatedAt: new Date().toISOString() });
+    setLink(stored);
+    setDone(t.written(x.narrative.sections.length));
+  };
+  const doRefresh = async (x: TableChoice, fileName: string, force: boolean) => {
+    setDone(null);
+    const r = await report.refresh(x.narrative, { force, fileName });
+    setResult(r);
+    setLink(r.link);
+  };
+  const perform = (p: Pending, x: TableChoice, fileName: string) => (p.action === "write" ? doWrite(x, fileName) : doRefresh(x, fileName, p.force));
 
-  const refresh = (force = false) =>
-    run(t.refreshing, async () => {
-      if (!table || !book) throw userError("no-workbook");
+  // figures that differ from the rule: nothing is written until the person chooses (the one rule of issue 14)
+  const request = (p: Pending) => {
+    if (!table || !book) {
+      // the buttons are disabled without a workbook; a refresh asked for anyway says what is missing
+      if (p.action === "refresh") void run(t.refreshing, () => Promise.reject(userError("no-workbook")));
+      return;
+    }
+    if (table.differences.length) {
       setDone(null);
-      const r = await report.refresh(table.narrative, { force, fileName: book.fileName });
-      setResult(r);
-      setLink(r.link);
+      setResult(null);
+      setPending(p);
+      return;
+    }
+    void run(p.action === "write" ? t.writing : t.refreshing, () => perform(p, table, book.fileName));
+  };
+  const write = () => request({ action: "write" });
+  const refresh = (force = false) => request({ action: "refresh", force });
+
+  const onAsIs = () => {
+    const p = pending;
+    setPending(null);
+    if (p && table && book) void run(p.action === "write" ? t.writing : t.refreshing, () => perform(p, table, book.fileName));
+  };
+  const onFillFirst = () => {
+    const p = pending;
+    if (!p || !host || !book) return;
+    void run(t.filling, async () => {
+      const filled = await fillLinkedWorkbook(host, { profile: props.profile, lang });
+      const key = sameTable(filled.book, choice);
+      setBook(filled.book);
+      setChoice(key);
+      setPending(null);
+      if (filled.bytes) {
+        (props.saveBytes ?? downloadBytes)(filled.bytes, filled.fileName);
+        setFilledNote(t.filled(filled.fileName));
+      }
+      const x = filled.book.tables.find((c) => c.key === key)!;
+      await perform(p, x, book.fileName);
     });
+  };
 
   const summary = result && table ? refreshSummary(result, table.narrative, lang) : null;
 
@@ -146,7 +213,17 @@ export function WordPane(props: WordPaneProps): JSX.Element {
         <Body1 data-testid="word-table">{book.tables[0].label}</Body1>
       ) : null}
 
-      {table && table.differences.length ? (
+      {pending && table ? (
+        <LangContext.Provider value={{ lang, t: STRINGS[lang] }}>
+          <ReportDifferences
+            reports={[table]}
+            disabled={runner.running}
+            onFillFirst={onFillFirst}
+            onAsIs={onAsIs}
+            onCancel={() => setPending(null)}
+          />
+        </LangContext.Provider>
+      ) : table && table.differences.length ? (
         <MessageBar intent="warning" data-testid="word-differences">
           <MessageBarBody>
             <MessageBarTitle>{t.differ}</MessageBarTitle>
@@ -163,10 +240,10 @@ export function WordPane(props: WordPaneProps): JSX.Element {
       ) : null}
 
       <div className={styles.row}>
-        <Button appearance="primary" disabled={!table || !!link || runner.running} onClick={() => void write()}>
+        <Button appearance="primary" disabled={!table || !!link || runner.running || !!pending} onClick={write}>
           {t.write}
         </Button>
-        <Button disabled={!table || !link || runner.running} onClick={() => void refresh(false)}>
+        <Button disabled={!table || !link || runner.running || !!pending} onClick={() => refresh(false)}>
           {t.refresh}
         </Button>
         {runner.busy && linkRead ? (
@@ -180,6 +257,12 @@ export function WordPane(props: WordPaneProps): JSX.Element {
             <MessageBarTitle>{t.error}</MessageBarTitle>
             {lang === "zh" ? runner.error.zh : runner.error.en}
           </MessageBarBody>
+        </MessageBar>
+      ) : null}
+
+      {filledNote ? (
+        <MessageBar intent="info" data-testid="word-filled">
+          <MessageBarBody>{filledNote}</MessageBarBody>
         </MessageBar>
       ) : null}
 
@@ -212,7 +295,7 @@ export function WordPane(props: WordPaneProps): JSX.Element {
       ) : null}
 
       {result && result.edited.length ? (
-        <Button appearance="secondary" disabled={runner.running} onClick={() => void refresh(true)}>
+        <Button appearance="secondary" disabled={runner.running} onClick={() => refresh(true)}>
           {t.force}
         </Button>
       ) : null}
