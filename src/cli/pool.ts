@@ -26,9 +26,14 @@ export function workerScript(): string | null {
   return fs.existsSync(js) ? js : null;
 }
 
+/**
+ * Lanes by default: the cores less one, at least 1. A lane keeps 1.6 to 2 cores busy — its thread, and V8's
+ * optimising compiler and GC on helper threads (scripts/bench-batch.ts prints both) — so on 2 cores one lane is the
+ * fastest (README, Speed); with more cores more lanes can pay (not measured: the development machine has 2).
+ */
 export function defaultWorkers(): number {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, cores);
+  return Math.max(1, cores - 1);
 }
 
 /** Yields to the event loop (the workers' messages, the progress line) between the main thread's files. */
