@@ -6,7 +6,7 @@ import { getProfile, sortFindings, type Finding, type SheetAnalysis, type TableA
 import type { CliIO } from "./io";
 import { EXIT_OK } from "./io";
 import type { ParsedArgs } from "./args";
-import { userError, type Lang } from "../core/messages";
+import { CLI_STRINGS, userError, type Lang } from "../core/messages";
 import { analyseFile, checkProfile } from "./workbook";
 import { tablePlans } from "../app/workflow";
 import { num, oneLine, pad } from "./format";
@@ -45,10 +45,6 @@ export interface CheckJson {
   sheets: CheckSheetJson[];
 }
 
-const KIND_ZH = { project: "项目支出绩效自评表", department: "部门整体支出绩效自评表", summary: "项目支出绩效自评情况汇总表", scorecard: "绩效评价指标体系评分表" };
-const KIND_EN = { project: "project self-evaluation table", department: "department self-evaluation table", summary: "summary of project self-evaluations", scorecard: "performance evaluation scorecard" };
-const SEVERITY_ZH = { error: "错误", warning: "警告", info: "提示" };
-const SEVERITY_EN = { error: "error  ", warning: "warning", info: "info   " };
 
 function statedTotal(t: TableAnalysis): number | null {
   if (t.table.kind === "summary") return null;
@@ -118,16 +114,17 @@ export function checkJson(file: string, analysis: WorkbookAnalysis): CheckJson {
 }
 
 function sheetHeading(s: SheetAnalysis, lang: Lang): string {
-  return lang === "zh" ? `工作表「${s.sheet}」` : `Sheet "${s.sheet}"`;
+  return CLI_STRINGS[lang].sheet(s.sheet);
 }
 
 /** The human-readable report: one block per table, findings aligned (severity, code, cell, message). */
 export function checkText(file: string, analysis: WorkbookAnalysis, lang: Lang = "zh"): string {
   const zh = lang === "zh";
+  const say = CLI_STRINGS[lang];
   const profile = getProfile(analysis.profile);
   const lines: string[] = [];
-  lines.push(zh ? `文件：${file}` : `File: ${file}`);
-  lines.push(zh ? `评分规则：${profile.name}` : `Scoring rules: ${profile.nameEn}`);
+  lines.push(say.file(file));
+  lines.push(say.rules(profile));
   const all = analysis.sheets.flatMap((s) => s.tables.flatMap((t) => t.findings));
   const codeWidth = Math.max(4, ...all.map((f) => f.code.length));
   const cellWidth = Math.max(4, ...all.map((f) => (f.cell ?? "—").length));
@@ -136,13 +133,13 @@ export function checkText(file: string, analysis: WorkbookAnalysis, lang: Lang =
   for (const s of analysis.sheets) {
     lines.push("");
     if (s.tables.length === 0) {
-      const reason = zh ? s.reason ?? "未识别到绩效自评表" : s.reasonEn ?? "no self-evaluation table recognised";
-      lines.push(`${sheetHeading(s, lang)}${zh ? "：未识别到绩效自评表 —— " : ": no table recognised — "}${oneLine(reason)}`);
+      const reason = (zh ? s.reason : s.reasonEn) ?? say.noTableReason;
+      lines.push(say.noTableOn(sheetHeading(s, lang), oneLine(reason)));
       continue;
     }
     for (const t of s.tables) {
       tables++;
-      const kind = zh ? KIND_ZH[t.kind] : KIND_EN[t.kind];
+      const kind = say.kind[t.kind];
       lines.push(`${sheetHeading(s, lang)} ${kind}${t.name ? ` · ${oneLine(t.name)}` : ""}`);
       const e = t.evaluation;
       const facts: string[] = [];
@@ -151,37 +148,27 @@ export function checkText(file: string, analysis: WorkbookAnalysis, lang: Lang =
         const total = e.total === null ? "—" : num(e.total);
         const statedNote =
           stated !== null && e.total !== null && Math.abs(stated - e.total) > 0.005
-            ? zh
-              ? `（表中填写 ${num(stated)}）`
-              : ` (the table states ${num(stated)})`
+            ? say.statedTotal(num(stated))
             : "";
-        facts.push(zh ? `总分 ${total}${statedNote}` : `total ${total}${statedNote}`);
-        facts.push(zh ? `等级 ${e.grade ?? "—"}` : `grade ${e.grade ?? "—"}`);
+        facts.push(say.total(total, statedNote));
+        facts.push(say.grade(e.grade ?? "—"));
       }
       const c = counts(t.findings);
-      facts.push(
-        zh
-          ? `${c.error} 个错误、${c.warning} 个警告、${c.info} 条提示`
-          : `${c.error} error(s), ${c.warning} warning(s), ${c.info} note(s)`,
-      );
+      facts.push(say.counts(c.error, c.warning, c.info));
       lines.push(`  ${facts.join(" · ")}`);
       for (const f of sortFindings(t.findings)) {
-        const sev = zh ? SEVERITY_ZH[f.severity] : SEVERITY_EN[f.severity];
+        const sev = say.severity[f.severity];
         const msg = oneLine(zh ? f.message : f.messageEn);
         lines.push(`  ${sev}  ${pad(f.code, codeWidth)}  ${pad(f.cell ?? "—", cellWidth)}  ${msg}`);
       }
       const n = toFill.get(t) ?? 0;
       if (n > 0) {
-        lines.push(
-          zh
-            ? `  可自动填充 ${n} 处公式/数值：jixiao fill ${quote(file)} -o <输出.xlsx>`
-            : `  ${n} cell(s) can be filled: jixiao fill ${quote(file)} -o <out.xlsx>`,
-        );
+        lines.push(say.canFill(n, quote(file)));
       }
     }
   }
   lines.push("");
-  if (tables === 0) lines.push(zh ? "未在任何工作表中识别到绩效自评表。" : "No self-evaluation table was recognised on any sheet.");
+  if (tables === 0) lines.push(say.noTableAnywhere);
   return lines.join("\n") + "\n";
 }
 

@@ -14,12 +14,10 @@ import { fill, tablePlans } from "../app/workflow";
 import type { CliIO } from "./io";
 import { EXIT_OK } from "./io";
 import type { ParsedArgs } from "./args";
-import { userError, type Lang } from "../core/messages";
+import { CLI_STRINGS, userError, type Lang } from "../core/messages";
 import { checkProfile, openFile } from "./workbook";
 import { displayWidth, num, oneLine, pad, percent, showContent } from "./format";
 
-const KIND_ZH = { project: "项目支出绩效自评表", department: "部门整体支出绩效自评表", summary: "项目支出绩效自评情况汇总表", scorecard: "绩效评价指标体系评分表" };
-const KIND_EN = { project: "project table", department: "department table", summary: "summary table", scorecard: "scorecard" };
 
 export interface FillSheetJson {
   sheet: string;
@@ -89,7 +87,8 @@ function showExpected(c: CellChange): string {
 
 export function fillText(file: string, output: string, analysis: WorkbookAnalysis, lang: Lang = "zh"): string {
   const zh = lang === "zh";
-  const lines: string[] = [zh ? `文件：${file} → ${output}` : `File: ${file} → ${output}`];
+  const say = CLI_STRINGS[lang];
+  const lines: string[] = [say.fileTo(file, output)];
   const planned = plannedChanges(analysis);
   const changes = analysis.sheets.flatMap((s) => s.tables.flatMap((t) => planned.get(t) ?? []));
   const cellW = Math.max(4, ...changes.map((c) => c.cell.length));
@@ -106,12 +105,8 @@ export function fillText(file: string, output: string, analysis: WorkbookAnalysi
       lines.push("");
       const tableChanges = planned.get(t) ?? [];
       const n = tableChanges.length;
-      const name = ` ${zh ? KIND_ZH[t.kind] : KIND_EN[t.kind]}${t.name ? ` · ${oneLine(t.name)}` : ""}`;
-      lines.push(
-        zh
-          ? `工作表「${s.sheet}」${name}：${n === 0 ? "无需修改" : `${n} 处修改`}`
-          : `Sheet "${s.sheet}"${name}: ${n === 0 ? "nothing to change" : `${n} change(s)`}`,
-      );
+      const name = ` ${say.fillKind[t.kind]}${t.name ? ` · ${oneLine(t.name)}` : ""}`;
+      lines.push(say.sheetChanges(s.sheet, name, n));
       for (const c of tableChanges) {
         const row = rows[i++];
         lines.push(`  ${pad(c.cell, cellW)}  ${pad(row, changeW)}  ${pad(showExpected(c), expW)}  ${oneLine(zh ? c.reason : c.reasonEn)}`);
@@ -119,15 +114,11 @@ export function fillText(file: string, output: string, analysis: WorkbookAnalysi
     }
     if (s.tables.length === 0) {
       lines.push("");
-      lines.push(zh ? `工作表「${s.sheet}」：未识别到绩效自评表，未修改。` : `Sheet "${s.sheet}": no table recognised, left as it was.`);
+      lines.push(say.sheetUntouched(s.sheet));
     }
   }
   lines.push("");
-  lines.push(
-    zh
-      ? `已写入 ${output}（共 ${changes.length} 处修改）。公式未带缓存结果，Excel、WPS 与 LibreOffice 打开时会重新计算。`
-      : `Wrote ${output} (${changes.length} change(s)). Formulas carry no cached result: Excel, WPS and LibreOffice compute them on opening.`,
-  );
+  lines.push(say.wrote(output, changes.length));
   return lines.join("\n") + "\n";
 }
 

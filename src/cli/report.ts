@@ -14,7 +14,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { userError, type Lang } from "../core/messages";
+import { CLI_STRINGS, userError, type Lang } from "../core/messages";
 import { buildReportDocxFromNarratives } from "../adapters/docx";
 import { renderChartPng } from "../adapters/chart/node";
 import { writeOutputFile as writeFileAtomic } from "./io";
@@ -89,27 +89,20 @@ function describe(r: TableReport, figures: "stated" | "filled"): ReportTableJson
 
 function textSummary(r: ReportJson, lang: Lang): string {
   const zh = lang === "zh";
+  const say = CLI_STRINGS[lang];
   const lines: string[] = [];
-  lines.push(zh ? `已写入报告：${r.output}（${r.tables.length} 份，来自 ${r.file}）` : `Report written: ${r.output} (${r.tables.length} report(s), from ${r.file})`);
+  lines.push(say.reportWritten(String(r.output), r.tables.length, r.file));
   for (const t of r.tables) {
     lines.push("");
     lines.push(`[${t.sheet}] ${t.title}`);
-    lines.push(
-      zh
-        ? `  章节 ${t.sections.length} 个；待补充 ${t.placeholders.length} 处（报告中以黄色【请补充：……】标出）`
-        : `  ${t.sections.length} sections; ${t.placeholders.length} placeholder(s) to write (highlighted 【请补充：……】)`,
-    );
-    if (t.figures === "filled") lines.push(zh ? `  已先按规则填充工作簿（${r.file}），报告引用填充后的数字` : `  The workbook (${r.file}) was filled first; the report states the filled figures`);
+    lines.push(say.reportSections(t.sections.length, t.placeholders.length));
+    if (t.figures === "filled") lines.push(say.reportFilledFirst(r.file));
     if (t.differences.length) {
-      lines.push(
-        zh
-          ? `  按 --as-is 引用了表中现有数字，其中 ${t.differences.length} 处与规则不符：`
-          : `  --as-is: the report states the table's figures; ${t.differences.length} differ from the rule:`,
-      );
+      lines.push(say.reportAsIs(t.differences.length));
       for (const d of t.differences) lines.push(`    ${d.cell}  ${d.label}：${d.stated} → ${d.rule}`);
     }
     if (t.issues.length) {
-      lines.push(zh ? `  表中还有 ${t.issues.length} 个错误（jixiao check 可查看详情）：` : `  The table still has ${t.issues.length} error(s) (see jixiao check):`);
+      lines.push(say.reportStillErrors(t.issues.length));
       for (const i of t.issues) lines.push(`    ${i.code}  ${i.cell ?? "—"}  ${oneLine(zh ? i.message : i.messageEn)}`);
     }
   }
@@ -118,23 +111,15 @@ function textSummary(r: ReportJson, lang: Lang): string {
 
 /** What the command says when it waits: each table's differing figures and the two ways on. */
 function waitingText(file: string, waits: TableReport[], lang: Lang): string {
-  const zh = lang === "zh";
-  const lines: string[] = [
-    zh
-      ? `未写入报告：${file} 中有数字与规则不符。报告只引用表格自身的数字，以免报告与表格不一致。`
-      : `No report written: figures in ${file} break a rule. A report states the table's own figures, so that report and table agree.`,
-  ];
+  const say = CLI_STRINGS[lang];
+  const lines: string[] = [say.reportWaiting(file)];
   for (const r of waits) {
     lines.push("");
     lines.push(`[${r.sheet}] ${r.narrative.title}`);
     for (const d of r.differences) lines.push(`  ${differenceLine(d, lang)}`);
   }
   lines.push("");
-  lines.push(
-    zh
-      ? "请选择：--fill 先填充再生成（按规则填充工作簿并覆盖原文件，再写报告）；--as-is 按表中现有数字生成。"
-      : "Choose: --fill to fill the workbook in place first, then write the report; --as-is to state the table's figures as they stand.",
-  );
+  lines.push(say.reportChoose);
   return `${lines.join("\n")}\n`;
 }
 

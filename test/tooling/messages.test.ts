@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import {
+  CLI_STRINGS,
   ERRORS,
   NOTICES,
   STRINGS,
@@ -102,8 +103,8 @@ describe("the interface strings", () => {
     if (o && typeof o === "object") return Object.entries(o).flatMap(([k, v]) => leaves(v, at ? `${at}.${k}` : k));
     return [[at, o]];
   }
-  const zh = leaves(STRINGS.zh, "");
-  const en = new Map(leaves(STRINGS.en, ""));
+  const zh = leaves({ ui: STRINGS.zh, cli: CLI_STRINGS.zh }, "");
+  const en = new Map(leaves({ ui: STRINGS.en, cli: CLI_STRINGS.en }, ""));
 
   test("Chinese and English have the same keys", () => {
     expect([...en.keys()].sort()).toEqual(zh.map(([k]) => k).sort());

@@ -10,4 +10,5 @@
 export * from "./lang";
 export * from "./errors";
 export * from "./notices";
+export * from "./cli";
 export * from "./ui";

@@ -1,0 +1,114 @@
+/**
+ * What the jixiao command prints (check, fill and report), Chinese and English side by side; the command picks one
+ * with `--lang`. Column alignment and joining stay in src/cli; every word is here.
+ */
+import type { TableKind } from "../model";
+import type { Severity } from "../findings";
+import type { Lang } from "./lang";
+
+export interface CliStrings {
+  file: (file: string) => string;
+  fileTo: (file: string, output: string) => string;
+  rules: (profile: { name: string; nameEn: string }) => string;
+  sheet: (sheet: string) => string;
+  noTableReason: string;
+  noTableOn: (heading: string, reason: string) => string;
+  /** check: a table's kind after the sheet. */
+  kind: Record<TableKind, string>;
+  statedTotal: (stated: string) => string;
+  total: (total: string, statedNote: string) => string;
+  grade: (grade: string) => string;
+  counts: (errors: number, warnings: number, notes: number) => string;
+  /** check: the severity column (English padded to one width). */
+  severity: Record<Severity, string>;
+  canFill: (cells: number, file: string) => string;
+  noTableAnywhere: string;
+  /** fill: a table's kind after the sheet. */
+  fillKind: Record<TableKind, string>;
+  sheetChanges: (sheet: string, name: string, changes: number) => string;
+  sheetUntouched: (sheet: string) => string;
+  wrote: (output: string, changes: number) => string;
+  reportWritten: (output: string, reports: number, file: string) => string;
+  reportSections: (sections: number, placeholders: number) => string;
+  reportFilledFirst: (file: string) => string;
+  reportAsIs: (differences: number) => string;
+  reportStillErrors: (errors: number) => string;
+  reportWaiting: (file: string) => string;
+  reportChoose: string;
+}
+
+const zh: CliStrings = {
+  file: (file) => `文件：${file}`,
+  fileTo: (file, output) => `文件：${file} → ${output}`,
+  rules: (p) => `评分规则：${p.name}`,
+  sheet: (s) => `工作表「${s}」`,
+  noTableReason: "未识别到绩效自评表",
+  noTableOn: (heading, reason) => `${heading}：未识别到绩效自评表 —— ${reason}`,
+  kind: {
+    project: "项目支出绩效自评表",
+    department: "部门整体支出绩效自评表",
+    summary: "项目支出绩效自评情况汇总表",
+    scorecard: "绩效评价指标体系评分表",
+  },
+  statedTotal: (n) => `（表中填写 ${n}）`,
+  total: (total, note) => `总分 ${total}${note}`,
+  grade: (g) => `等级 ${g}`,
+  counts: (e, w, i) => `${e} 个错误、${w} 个警告、${i} 条提示`,
+  severity: { error: "错误", warning: "警告", info: "提示" },
+  canFill: (n, file) => `  可自动填充 ${n} 处公式/数值：jixiao fill ${file} -o <输出.xlsx>`,
+  noTableAnywhere: "未在任何工作表中识别到绩效自评表。",
+  fillKind: {
+    project: "项目支出绩效自评表",
+    department: "部门整体支出绩效自评表",
+    summary: "项目支出绩效自评情况汇总表",
+    scorecard: "绩效评价指标体系评分表",
+  },
+  sheetChanges: (s, name, n) => `工作表「${s}」${name}：${n === 0 ? "无需修改" : `${n} 处修改`}`,
+  sheetUntouched: (s) => `工作表「${s}」：未识别到绩效自评表，未修改。`,
+  wrote: (output, n) => `已写入 ${output}（共 ${n} 处修改）。公式未带缓存结果，Excel、WPS 与 LibreOffice 打开时会重新计算。`,
+  reportWritten: (output, n, file) => `已写入报告：${output}（${n} 份，来自 ${file}）`,
+  reportSections: (s, p) => `  章节 ${s} 个；待补充 ${p} 处（报告中以黄色【请补充：……】标出）`,
+  reportFilledFirst: (file) => `  已先按规则填充工作簿（${file}），报告引用填充后的数字`,
+  reportAsIs: (n) => `  按 --as-is 引用了表中现有数字，其中 ${n} 处与规则不符：`,
+  reportStillErrors: (n) => `  表中还有 ${n} 个错误（jixiao check 可查看详情）：`,
+  reportWaiting: (file) => `未写入报告：${file} 中有数字与规则不符。报告只引用表格自身的数字，以免报告与表格不一致。`,
+  reportChoose: "请选择：--fill 先填充再生成（按规则填充工作簿并覆盖原文件，再写报告）；--as-is 按表中现有数字生成。",
+};
+
+const en: CliStrings = {
+  file: (file) => `File: ${file}`,
+  fileTo: (file, output) => `File: ${file} → ${output}`,
+  rules: (p) => `Scoring rules: ${p.nameEn}`,
+  sheet: (s) => `Sheet "${s}"`,
+  noTableReason: "no self-evaluation table recognised",
+  noTableOn: (heading, reason) => `${heading}: no table recognised — ${reason}`,
+  kind: {
+    project: "project self-evaluation table",
+    department: "department self-evaluation table",
+    summary: "summary of project self-evaluations",
+    scorecard: "performance evaluation scorecard",
+  },
+  statedTotal: (n) => ` (the table states ${n})`,
+  total: (total, note) => `total ${total}${note}`,
+  grade: (g) => `grade ${g}`,
+  counts: (e, w, i) => `${e} error(s), ${w} warning(s), ${i} note(s)`,
+  severity: { error: "error  ", warning: "warning", info: "info   " },
+  canFill: (n, file) => `  ${n} cell(s) can be filled: jixiao fill ${file} -o <out.xlsx>`,
+  noTableAnywhere: "No self-evaluation table was recognised on any sheet.",
+  fillKind: { project: "project table", department: "department table", summary: "summary table", scorecard: "scorecard" },
+  sheetChanges: (s, name, n) => `Sheet "${s}"${name}: ${n === 0 ? "nothing to change" : `${n} change(s)`}`,
+  sheetUntouched: (s) => `Sheet "${s}": no table recognised, left as it was.`,
+  wrote: (output, n) =>
+    `Wrote ${output} (${n} change(s)). Formulas carry no cached result: Excel, WPS and LibreOffice compute them on opening.`,
+  reportWritten: (output, n, file) => `Report written: ${output} (${n} report(s), from ${file})`,
+  reportSections: (s, p) => `  ${s} sections; ${p} placeholder(s) to write (highlighted 【请补充：……】)`,
+  reportFilledFirst: (file) => `  The workbook (${file}) was filled first; the report states the filled figures`,
+  reportAsIs: (n) => `  --as-is: the report states the table's figures; ${n} differ from the rule:`,
+  reportStillErrors: (n) => `  The table still has ${n} error(s) (see jixiao check):`,
+  reportWaiting: (file) =>
+    `No report written: figures in ${file} break a rule. A report states the table's own figures, so that report and table agree.`,
+  reportChoose:
+    "Choose: --fill to fill the workbook in place first, then write the report; --as-is to state the table's figures as they stand.",
+};
+
+export const CLI_STRINGS: Record<Lang, CliStrings> = { zh, en };
