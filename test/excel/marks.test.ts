@@ -324,3 +324,75 @@ describe("ExcelHost marks", () => {
     expect(loadLastCommand(store)!.zh).toContain("ExcelApi 1.10");
   });
 });
+
+describe("the fake enforces what Office enforces for marks", () => {
+  type Ctx = Excel.RequestContext;
+  async function run(fake: FakeExcel, body: (ctx: Ctx) => Promise<void>): Promise<unknown> {
+    try {
+      await (fake.run as unknown as ExcelRun)(body);
+      return null;
+    } catch (e) {
+      return (e as { code?: string }).code ?? e;
+    }
+  }
+
+  test("a fill read before load and sync is refused; pattern needs ExcelApi 1.9", async () => {
+    const fake = smallFake();
+    fake.sheet("附件1")!.fillCell("B2", "#FFC7CE");
+    expect(
+      await run(fake, async (ctx) => {
+        const f = ctx.workbook.worksheets.getItem("附件1").getRange("B2").format.fill;
+        f.load("color");
+        void f.color; // not synced yet
+      }),
+    ).toBe("PropertyNotLoaded");
+    let color = "";
+    await run(fake, async (ctx) => {
+      const f = ctx.workbook.worksheets.getItem("附件1").getRange("B2").format.fill;
+      f.load("color");
+      await ctx.sync();
+      color = f.color;
+    });
+    expect(color).toBe("#FFC7CE");
+    fake.excelApi = "1.8";
+    expect(
+      await run(fake, async (ctx) => {
+        ctx.workbook.worksheets.getItem("附件1").getRange("B2").format.fill.load("pattern");
+        await ctx.sync();
+      }),
+    ).toBe("ApiNotFound");
+  });
+
+  test("notes need ExcelApi 1.18, one per cell, none on a protected sheet; nothing happens before sync", async () => {
+    const fake = smallFake();
+    fake.excelApi = "1.17";
+    expect(
+      await run(fake, async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("附件1");
+        ws.notes.add(ws.getRange("B2"), "x");
+        await ctx.sync();
+      }),
+    ).toBe("ApiNotFound");
+    expect(fake.sheet("附件1")!.annotations.size).toBe(0);
+    fake.excelApi = "1.18";
+    fake.sheet("附件1")!.annotate("B2", "同事的批注");
+    expect(
+      await run(fake, async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("附件1");
+        ws.notes.add(ws.getRange("B2"), "x");
+        await ctx.sync();
+      }),
+    ).toBe("InvalidArgument");
+    fake.sheet("附件1")!.protected = true;
+    expect(
+      await run(fake, async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("附件1");
+        ws.notes.add(ws.getRange("C3"), "x");
+        ws.getRange("C3").format.fill.color = "#FFC7CE";
+        await ctx.sync();
+      }),
+    ).toBe("AccessDenied");
+    expect(fake.sheet("附件1")!.annotation("C3")).toBeUndefined();
+    expect(fake.sheet("附件1")!.getA1("C3").fill).toBeUndefined();
+  });
+});
