@@ -22,6 +22,10 @@ export interface ParsedArgs {
   failOn: "error" | "warning" | null;
   /** check: worker threads for a batch (default: the machine's cores). */
   workers: number | null;
+  /** mark: take this add-in's marks away instead of writing new ones. */
+  clear: boolean;
+  /** mark: mark 提示 (info) findings too. */
+  includeInfo: boolean;
 }
 
 /** Options that take a value, with their aliases. */
@@ -45,6 +49,8 @@ const FLAG_OPTIONS: Record<string, keyof ParsedArgs> = {
   "--in-place": "inPlace",
   "--fill": "fill",
   "--as-is": "asIs",
+  "--clear": "clear",
+  "--include-info": "includeInfo",
 };
 
 export function parseArgs(argv: string[]): ParsedArgs {
@@ -64,6 +70,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     report: null,
     failOn: null,
     workers: null,
+    clear: false,
+    includeInfo: false,
   };
   let onlyPositionals = false;
   for (let i = 0; i < argv.length; i++) {

@@ -140,6 +140,25 @@ function samePath(a: string, b: string): boolean {
   }
 }
 
+/**
+ * Where a command that writes a workbook (fill, mark) writes it: -o is required (`missingOutput` says how to give
+ * it); the input is never overwritten unless --in-place is given (then -o may be omitted or name the input).
+ */
+export function resolveOutput(
+  args: ParsedArgs,
+  cwd: string,
+  missingOutput: "usage-fill-output" | "usage-mark-output",
+): { input: string; output: string; outputArg: string } {
+  const file = args.positionals[0];
+  const input = path.resolve(cwd, file);
+  if (!args.output && !args.inPlace) throw userError(missingOutput);
+  const outputArg = args.output ?? file;
+  const output = path.resolve(cwd, outputArg);
+  if (samePath(input, output) && !args.inPlace) throw userError("usage-fill-same");
+  if (args.inPlace && !samePath(input, output)) throw userError("usage-in-place");
+  return { input, output, outputArg };
+}
+
 export async function runFill(args: ParsedArgs, io: CliIO): Promise<number> {
   if (args.positionals.length !== 1) {
     throw args.positionals.length === 0
@@ -148,18 +167,7 @@ export async function runFill(args: ParsedArgs, io: CliIO): Promise<number> {
   }
   const cwd = io.cwd ?? process.cwd();
   const file = args.positionals[0];
-  const input = path.resolve(cwd, file);
-  if (!args.output && !args.inPlace) {
-    throw userError("usage-fill-output");
-  }
-  const outputArg = args.output ?? file;
-  const output = path.resolve(cwd, outputArg);
-  if (samePath(input, output) && !args.inPlace) {
-    throw userError("usage-fill-same");
-  }
-  if (args.inPlace && !samePath(input, output)) {
-    throw userError("usage-in-place");
-  }
+  const { input, output, outputArg } = resolveOutput(args, cwd, "usage-fill-output");
   const profile = checkProfile(args.profile);
   const host = await openFile(input);
   const { analysis } = await fill(host, { profile, scope: "all" });

@@ -10,6 +10,7 @@ import { parseArgs, type ParsedArgs } from "./args";
 import { userError } from "../core/messages";
 import { runCheck } from "./check";
 import { runFill } from "./fill";
+import { runMark } from "./mark";
 import { runReport } from "./report";
 import { EXIT_OK, failure, safeIO, type CliIO } from "./io";
 
@@ -40,6 +41,13 @@ export const HELP = `jixiao ${"{version}"} — 绩效自评助手：识别、检
       填充执行率、得分、总分等公式，把文本数字转为数值，写入新文件并列出每处修改。
       Fill the derived cells with formulas, write a new file and list every change.
       不会覆盖输入文件，除非加 --in-place。 The input is never overwritten unless --in-place is given.
+  jixiao mark <输入.xlsx> -o <输出.xlsx> [--lang zh|en] [--include-info] [--json] [--profile <规则>]
+      标注问题：把每条问题写成所在单元格的批注（作者“绩效自评助手”），并按严重程度填充底色（错误红、警告黄、
+      提示蓝）；列出每处标注，写入新文件。值与公式不变；他人的批注保留（该单元格只加底色）。
+      Mark each finding on its cell: a note (author 绩效自评助手) and a fill by severity; list the marks and
+      write a new file. No value or formula changes; a person's note stays (that cell gets the fill only).
+  jixiao mark --clear <输入.xlsx> -o <输出.xlsx>
+      清除标注：只移除本助手的批注和底色，恢复单元格原有格式。 Remove exactly this add-in's marks.
   jixiao report <输入.xlsx> [--sheet <工作表>] -o <报告.docx>
       生成自评报告（Word）。 Write the self-evaluation report (.docx).
 
@@ -49,7 +57,9 @@ export const HELP = `jixiao ${"{version}"} — 绩效自评助手：识别、检
                     hubei（湖北，执行率 20 分）| reverse-linear（反向指标线性扣分）
   --lang zh|en      文字输出的语言 / language of the text output (default zh)
   -o, --output      输出文件 / output file
-  --in-place        fill：覆盖输入文件 / fill: overwrite the input file
+  --in-place        fill、mark：覆盖输入文件 / fill, mark: overwrite the input file
+  --clear           mark：清除本助手的标注 / mark: remove this add-in's marks
+  --include-info    mark：“提示”级问题也标注 / mark: mark notes (info findings) too
   --report <文件>   check：问题清单（问题清单、文件汇总两个工作表）/ check: the issue list workbook
   --fail-on <级别>  check：存在该级别或更严重的问题（或文件无法读取）时退出码为 3 / exit 3 on findings at that level
   --workers <N>     check：并行线程数（默认为 CPU 核数）/ worker threads (default: the CPU cores)
@@ -80,6 +90,8 @@ async function dispatch(args: ParsedArgs, argv: string[], io: CliIO): Promise<nu
       return runCheck(args, io);
     case "fill":
       return runFill(args, io);
+    case "mark":
+      return runMark(args, io);
     case null:
       throw userError("usage-no-command");
     default:

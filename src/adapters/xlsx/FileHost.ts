@@ -10,7 +10,8 @@ import type { SheetSnapshot } from "../../core/snapshot";
 import type { CellChange, FillPlan } from "../../core/plan";
 import { isUserError } from "../../core/errors";
 import { userError } from "../../core/messages";
-import type { Progress, ReadScope, SpreadsheetHost } from "../../host/host";
+import type { MarkingHost, Progress, ReadScope, SpreadsheetHost } from "../../host/host";
+import type { CellMark, MarkPlan } from "../../core/marks";
 import { filledFileName } from "../../app/workflow";
 
 /** What FileHost needs from the xlsx adapter's XlsxBook. */
@@ -19,7 +20,21 @@ export interface XlsxBookLike {
   apply(plan: FillPlan): void;
   restore(changes: CellChange[]): void;
   toBuffer(): Promise<Uint8Array>;
+  /** Notes and fills on cells (the xlsx adapter's books have them; a book without cannot mark). */
+  readonly marks?: BookMarksLike;
 }
+
+/** What FileHost needs from a book's marks (book.ts BookMarks); the snapshot is opaque. */
+export interface BookMarksLike {
+  apply(plan: MarkPlan): void;
+  read(): CellMark[];
+  clear(): number;
+  snapshot(): unknown;
+  restore(snapshot: never): void;
+}
+
+/** One step of the undo history: a fill (what its cells held) or a mark/clear (the marks before it). */
+type UndoStep = { kind: "fill"; changes: CellChange[] } | { kind: "marks"; before: unknown };
 
 export type XlsxLoader = (data: ArrayBuffer | Uint8Array) => Promise<XlsxBookLike>;
 
@@ -35,9 +50,9 @@ function byteLength(data: ArrayBuffer | Uint8Array): number {
   return data.byteLength;
 }
 
-export class FileHost implements SpreadsheetHost {
+export class FileHost implements SpreadsheetHost, MarkingHost {
   readonly kind = "file" as const;
-  private readonly undoStack: CellChange[][] = [];
+  private readonly undoStack: UndoStep[] = [];
   private selected: { sheet: string; address: string } | null = null;
 
   private constructor(
@@ -100,7 +115,42 @@ export class FileHost implements SpreadsheetHost {
       if (isUserError(e)) throw e;
       throw userError("write-failed");
     }
-    this.undoStack.push(plan.changes.map((c) => ({ ...c })));
+    this.undoStack.push({ kind: "fill", changes: plan.changes.map((c) => ({ ...c })) });
+  }
+
+  private bookMarks(): BookMarksLike {
+    if (!this.book.marks) {
+      throw userError("no-marking");
+    }
+    return this.book.marks;
+  }
+
+  /** 标注问题: notes and fills, all or nothing, undoable (one history with fills and clears). */
+  async applyMarks(plan: MarkPlan): Promise<void> {
+    if (plan.marks.length === 0) return;
+    const marks = this.bookMarks();
+    const before = marks.snapshot();
+    try {
+      marks.apply(plan);
+    } catch (e) {
+      marks.restore(before as never);
+      if (isUserError(e)) throw e;
+      throw userError("write-failed");
+    }
+    this.undoStack.push({ kind: "marks", before });
+  }
+
+  async readMarks(): Promise<CellMark[]> {
+    return this.bookMarks().read();
+  }
+
+  /** 清除标注: removes exactly this add-in's marks (undoable). Returns how many cells were marked. */
+  async clearMarks(): Promise<number> {
+    const marks = this.bookMarks();
+    const before = marks.snapshot();
+    const n = marks.clear();
+    if (n > 0) this.undoStack.push({ kind: "marks", before });
+    return n;
   }
 
   async canUndo(): Promise<boolean> {
@@ -108,15 +158,16 @@ export class FileHost implements SpreadsheetHost {
   }
 
   async undo(): Promise<void> {
-    const changes = this.undoStack.pop();
-    if (!changes) {
+    const step = this.undoStack.pop();
+    if (!step) {
       throw userError("nothing-to-undo");
     }
     try {
       // Last written, first restored: a cell written twice ends with what it held first.
-      this.book.restore([...changes].reverse());
+      if (step.kind === "fill") this.book.restore([...step.changes].reverse());
+      else this.bookMarks().restore(step.before as never);
     } catch (e) {
-      this.undoStack.push(changes);
+      this.undoStack.push(step);
       if (isUserError(e)) throw e;
       throw userError("undo-failed");
     }

@@ -16,6 +16,8 @@ import { mayHoldHeader } from "./headerRole";
 import { attributesOf, escapeText, setAttribute } from "./xml";
 import { parseRef, refOf } from "./cellRef";
 import { shiftFormula } from "./formula";
+import type { CellMark, MarkPlan } from "../../core/marks";
+import { MarkLayer, type MarksSnapshot } from "./markLayer";
 
 /** What a cell shows after the plan: new content (or the content it had), and a number format (or the one it had). */
 interface Overlay {
@@ -40,6 +42,20 @@ export interface XlsxBook {
   toBuffer(): Promise<Uint8Array>;
   /** Same, synchronously. */
   bytes(): Uint8Array;
+  /** 标注问题 / 清除标注: notes and fills on cells, never a value or a formula (markLayer.ts). */
+  readonly marks: BookMarks;
+}
+
+/** The marks of a book: what apply/clear change is written by bytes(); snapshots give undo. */
+export interface BookMarks {
+  /** Takes every mark of the plan, all or nothing (UserError: a missing or protected sheet, a bad address). */
+  apply(plan: MarkPlan): void;
+  /** The marks the book holds (read from the file, plus applied, minus cleared). */
+  read(): CellMark[];
+  /** Takes every mark of ours away; returns how many cells were marked. */
+  clear(): number;
+  snapshot(): MarksSnapshot;
+  restore(snapshot: MarksSnapshot): void;
 }
 
 export class PackageBook implements XlsxBook {
@@ -53,10 +69,21 @@ export class PackageBook implements XlsxBook {
   private readonly xml = new Map<string, SheetXml>();
   private readonly overlay = new Map<string, Map<number, Overlay>>();
   private readonly history = new Map<string, (Overlay | undefined)[]>();
+  private readonly layer: MarkLayer;
+  readonly marks: BookMarks;
 
   constructor(private readonly zip: ZipArchive) {
     this.pkg = readPackage(zip);
     this.styles = new Styles(this.pkg.stylesPart ? zip.text(this.pkg.stylesPart) : null);
+    this.layer = new MarkLayer(zip, this.pkg, (name) => this.sheetXml(name));
+    const layer = this.layer;
+    this.marks = {
+      apply: (plan) => layer.apply(plan),
+      read: () => layer.read(),
+      clear: () => layer.clear(),
+      snapshot: () => layer.snapshot(),
+      restore: (s) => layer.restore(s),
+    };
   }
 
   /** The input's bytes. */
@@ -205,53 +232,104 @@ export class PackageBook implements XlsxBook {
 
   bytes(): Uint8Array {
     const edited = [...this.overlay].filter(([, ov]) => ov.size > 0);
-    if (edited.length === 0) return this.zip.bytes;
+    // marks to write, or marks in the file whose record a fill's new number format must follow
+    const marking =
+      this.layer.dirty() || (edited.some(([, ov]) => [...ov.values()].some((o) => o.numberFormat !== undefined)) && this.layer.hasMarks());
+    if (edited.length === 0 && !marking) return this.zip.bytes;
     this.styles.reset();
-    const replace = new Map<string, Uint8Array>();
+    const texts = new Map<string, string>();
     const remove = new Set<string>();
-    const enc = new TextEncoder();
-    for (const [sheet, ov] of edited) {
+    const ctx = {
+      styles: this.styles,
+      read: (part: string) => texts.get(part) ?? this.zip.text(part),
+      has: (part: string) => texts.has(part) || (this.zip.has(part) && !remove.has(part)),
+      write: (part: string, text: string) => {
+        texts.set(part, text);
+        remove.delete(part);
+      },
+      remove: (part: string) => {
+        texts.delete(part);
+        remove.add(part);
+      },
+    };
+    const touched = marking ? this.layer.touched() : new Map<string, Set<number>>();
+    for (const sheet of new Set([...edited.map(([name]) => name), ...touched.keys()])) {
+      const ov = this.overlay.get(sheet) ?? new Map<number, Overlay>();
+      const marked = touched.get(sheet) ?? new Set<number>();
       const sx = this.sheetXml(sheet);
       const edits = new Map<number, Map<number, string>>();
+      const rowTags = new Map<number, string>();
       const put = (row: number, col: number, xml: string) => {
         let r = edits.get(row);
         if (!r) edits.set(row, (r = new Map()));
         r.set(col, xml);
       };
-      for (const [k, o] of ov) {
+      for (const k of new Set([...ov.keys(), ...marked])) {
         const row = Math.floor(k / COLS);
         const col = k % COLS;
-        put(row, col, this.cellElement(sx, row, col, o));
-        if (o.content) for (const [cr, cc, xml] of this.orphanedClones(sx, row, col, ov)) put(cr, cc, xml);
+        const o = ov.get(k);
+        const current = sx.styleOf(row, col);
+        // the style without our mark (as our record says it was), then the plan's number format, then the mark's fill
+        const base = this.layer.originalStyle(sheet, k) ?? current;
+        const unmarked = o?.numberFormat !== undefined ? this.styles.withNumberFormat(base, o.numberFormat ?? "General") : base;
+        const mark = marking ? this.layer.markAt(sheet, k) : undefined;
+        const s = mark ? this.styles.withFill(unmarked, mark.fill) : unmarked;
+        const orig = sx.cell(row, col);
+        if (mark) {
+          const added = this.layer.addedCell(sheet, k);
+          const rowTag = added ? this.layer.addedCellRowTag(sheet, k) : !orig ? (sx.rowTag(row) ?? undefined) : undefined;
+          this.layer.note(sheet, k, unmarked, s, added || !orig, rowTag);
+        }
+        if (o) {
+          put(row, col, this.cellElement(sx, row, col, o, s));
+          if (o.content) for (const [cr, cc, xml] of this.orphanedClones(sx, row, col, ov)) put(cr, cc, xml);
+        } else if (
+          !mark &&
+          orig &&
+          this.layer.addedCell(sheet, k) &&
+          /^<(?:[\w.-]+:)?c\b[^>]*?(?:\/>|>\s*<\/(?:[\w.-]+:)?c>)$/.test(orig.xml)
+        ) {
+          put(row, col, ""); // the empty cell our mark added goes again, and the row's tag as it was
+          const tag = this.layer.addedCellRowTag(sheet, k);
+          if (tag) rowTags.set(row, tag);
+        } else if (s !== current) {
+          put(row, col, this.cellElement(sx, row, col, { content: null, numberFormat: undefined }, s));
+        }
       }
       const part = this.pkg.sheets.find((s) => s.name === sheet)!.part;
-      replace.set(part, enc.encode(sx.withCells(edits)));
+      if (edits.size) ctx.write(part, sx.withCells(edits, rowTags));
     }
+    if (marking) this.layer.write(ctx);
     const styles = this.styles.toXml();
-    if (styles && this.pkg.stylesPart) replace.set(this.pkg.stylesPart, enc.encode(styles));
-    replace.set(this.pkg.workbookPart, enc.encode(withFullCalc(this.zip.text(this.pkg.workbookPart))));
-    if (this.pkg.calcChainPart) {
-      const chain = this.pkg.calcChainPart;
-      remove.add(chain);
-      const relsPart = relsPartOf(this.pkg.workbookPart);
-      const rels = this.zip.text(relsPart);
-      const relTag = tagsOf(rels, "Relationship").find((t) => /\/calcChain"/.test(t) || /\/calcChain'/.test(t));
-      if (relTag) replace.set(relsPart, enc.encode(rels.replace(relTag, "")));
-      if (this.zip.has("[Content_Types].xml")) {
-        const ct = this.zip.text("[Content_Types].xml");
-        const override = tagsOf(ct, "Override").find((t) => attributesOf(t).PartName?.replace(/^\//, "").toLowerCase() === chain.toLowerCase());
-        if (override) replace.set("[Content_Types].xml", enc.encode(ct.replace(override, "")));
+    if (styles && this.pkg.stylesPart) ctx.write(this.pkg.stylesPart, styles);
+    if (edited.length) {
+      ctx.write(this.pkg.workbookPart, withFullCalc(ctx.read(this.pkg.workbookPart)));
+      if (this.pkg.calcChainPart) {
+        const chain = this.pkg.calcChainPart;
+        ctx.remove(chain);
+        const relsPart = relsPartOf(this.pkg.workbookPart);
+        const rels = ctx.read(relsPart);
+        const relTag = tagsOf(rels, "Relationship").find((t) => /\/calcChain"/.test(t) || /\/calcChain'/.test(t));
+        if (relTag) ctx.write(relsPart, rels.replace(relTag, ""));
+        if (ctx.has("[Content_Types].xml")) {
+          const ct = ctx.read("[Content_Types].xml");
+          const override = tagsOf(ct, "Override").find(
+            (t) => attributesOf(t).PartName?.replace(/^\//, "").toLowerCase() === chain.toLowerCase(),
+          );
+          if (override) ctx.write("[Content_Types].xml", ct.replace(override, ""));
+        }
       }
     }
+    const enc = new TextEncoder();
+    const replace = new Map<string, Uint8Array>();
+    for (const [part, text] of texts) replace.set(part, enc.encode(text));
     return this.zip.rewrite({ replace, remove });
   }
 
   /** The new `<c>` element of an overlaid cell. */
-  private cellElement(sx: SheetXml, row: number, col: number, o: Overlay): string {
+  private cellElement(sx: SheetXml, row: number, col: number, o: Overlay, s: number): string {
     const p = sx.prefix;
     const orig = sx.cell(row, col);
-    let s = sx.styleOf(row, col);
-    if (o.numberFormat !== undefined) s = this.styles.withNumberFormat(s, o.numberFormat ?? "General");
     const ref = refOf(row, col);
     const sAttr = s ? ` s="${s}"` : "";
     if (o.content === null) {

@@ -125,6 +125,12 @@ export class SheetXml {
     return out;
   }
 
+  /** A row's start tag as written, or null when the sheet has no such row. */
+  rowTag(row: number): string | null {
+    const i = this.rowIndex.get(row);
+    return i === undefined ? null : this.xml.slice(this.rows[i].start, this.rows[i].tagEnd);
+  }
+
   cell(row: number, col: number): CellSpan | null {
     return this.cellsOfRow(row).find((c) => c.col === col) ?? null;
   }
@@ -144,9 +150,10 @@ export class SheetXml {
 
   /**
    * The part with the given cells replaced: `edits` maps row → column → the new `<c>` element. Rows and cells the
-   * sheet lacks are inserted in order; a row that gains a cell loses its `spans` hint.
+   * sheet lacks are inserted in order; a row that gains a cell loses its `spans` hint. `rowTags` gives a row's start
+   * tag back as it was (with its spans) where the cell that took it away goes again.
    */
-  withCells(edits: Map<number, Map<number, string>>): string {
+  withCells(edits: Map<number, Map<number, string>>, rowTags?: Map<number, string>): string {
     if (edits.size === 0) return this.xml;
     const p = this.prefix;
     const xml = this.xml;
@@ -176,7 +183,7 @@ export class SheetXml {
         flush(this.rows[existing].start);
         const r = this.rows[existing];
         out.push(xml.slice(cursor, r.start));
-        out.push(this.rebuildRow(r, cells));
+        out.push(this.rebuildRow(r, cells, rowTags?.get(rowNum)));
         cursor = r.end;
         ri = existing + 1;
       } else {
@@ -202,12 +209,14 @@ export class SheetXml {
     return xml.slice(0, this.dataStart) + data + xml.slice(this.dataEnd);
   }
 
-  private rebuildRow(r: RowSpan, edits: Map<number, string>): string {
+  private rebuildRow(r: RowSpan, edits: Map<number, string>, startTag?: string): string {
     const p = this.prefix;
     const cells = this.cellsOfRow(r.row);
     let tag = this.xml.slice(r.start, r.tagEnd);
     const inserts = [...edits.keys()].some((col) => !cells.some((c) => c.col === col));
     if (inserts) tag = removeAttribute(tag, "spans");
+    // the row's tag as it was before an inserted cell took its spans away (that cell now goes again)
+    else if (startTag !== undefined && removeAttribute(startTag, "spans") === tag) tag = startTag;
     if (r.selfClosing) tag = tag.replace(/\s*\/>$/, ">");
     const parts: string[] = [tag];
     let cursor = r.tagEnd;

@@ -44,12 +44,16 @@ interface Xf {
   locked: boolean;
 }
 
+const FILL = /<(?:[\w.-]+:)?fill\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?fill>)/g;
 const XF = /<(?:[\w.-]+:)?xf\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?xf>)/g;
 
 export class Styles {
   private readonly formats = new Map<number, string>();
   private readonly xfs: Xf[] = [];
-  private added: { formats: { id: number; code: string }[]; xfs: string[] } = { formats: [], xfs: [] };
+  private added: { formats: { id: number; code: string }[]; xfs: string[]; fills: string[] } = { formats: [], xfs: [], fills: [] };
+  /** The `<fill>` elements as written (marks reuse an identical solid fill). */
+  private readonly fills: string[] = [];
+  private hasFills = false;
   private readonly prefix: string;
 
   constructor(private readonly xml: string | null) {
@@ -59,6 +63,9 @@ export class Styles {
       const a = attributesOf(tag);
       if (a.numFmtId !== undefined && a.formatCode !== undefined) this.formats.set(Number(a.numFmtId), a.formatCode);
     }
+    const fills = /<(?:[\w.-]+:)?fills\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?fills>/.exec(xml);
+    if (fills) this.fills.push(...(fills[1].match(FILL) ?? []));
+    this.hasFills = fills !== null;
     const cellXfs = /<(?:[\w.-]+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(xml);
     if (cellXfs) {
       for (const m of cellXfs[1].match(XF) ?? []) {
@@ -123,6 +130,76 @@ export class Styles {
     return all.length;
   }
 
+  /**
+   * The index of a cell format like `base` but with a solid fill of colour `rgb` (RRGGBB): an existing solid fill of
+   * that colour and an existing identical cell format are reused; otherwise they are added (marks, issue 13).
+   */
+  withFill(base: number, rgb: string): number {
+    const all = this.allXfs();
+    const baseXf = all[base] ?? all[0];
+    // no styles part, or one without a fills list (rare writers): the mark is the note alone
+    if (!baseXf || !this.xml || !this.hasFills) return base;
+    const fillId = this.solidFillId(rgb);
+    const head = baseXf.slice(0, baseXf.indexOf(">") + 1);
+    if (attributesOf(head).fillId === String(fillId)) return all[base] ? base : 0;
+    let newHead = setAttribute(head, "fillId", String(fillId));
+    newHead = setAttribute(newHead, "applyFill", "1");
+    const xf = newHead + baseXf.slice(head.length);
+    const existing = all.indexOf(xf);
+    if (existing >= 0) return existing;
+    this.added.xfs.push(xf);
+    this.addedForFill.xfs.push(all.length);
+    return all.length;
+  }
+
+  /** The cell formats and fills withFill added since reset() (the marks' record keeps them, to drop on clear). */
+  readonly addedForFill: { xfs: number[]; fills: number[] } = { xfs: [], fills: [] };
+
+  /** How many cell formats and fills the part had as read. */
+  get readCounts(): { xfs: number; fills: number } {
+    return { xfs: this.xfs.length, fills: this.fills.length };
+  }
+
+  /**
+   * Drops the last `xfs` cell formats and `fills` fills of the part as read (those the marks added, once no cell
+   * uses them): only when nothing was added since reset(). Returns whether they will be dropped.
+   */
+  dropTail(xfs: number, fills: number): boolean {
+    if (this.added.formats.length || this.added.xfs.length || this.added.fills.length) return false;
+    if (xfs > this.xfs.length || fills > this.fills.length) return false;
+    this.dropped = { xfs, fills };
+    return true;
+  }
+
+  /** The fill ids the part's cell formats (as read, without the last `skipXfs`) use. */
+  fillIdsInUse(skipXfs: number): Set<number> {
+    const out = new Set<number>();
+    for (const x of this.xfs.slice(0, this.xfs.length - skipXfs)) out.add(Number(attributesOf(x.xml.slice(0, x.xml.indexOf(">") + 1)).fillId ?? 0));
+    const styleXfs = this.xml ? /<(?:[\w.-]+:)?cellStyleXfs\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellStyleXfs>/.exec(this.xml) : null;
+    for (const m of styleXfs?.[1].match(XF) ?? []) out.add(Number(attributesOf(m.slice(0, m.indexOf(">") + 1)).fillId ?? 0));
+    return out;
+  }
+
+  private dropped = { xfs: 0, fills: 0 };
+
+  /** The fill id of a solid fill of colour rgb (existing or added). */
+  private solidFillId(rgb: string): number {
+    const argb = `FF${rgb.toUpperCase()}`;
+    const all = [...this.fills, ...this.added.fills];
+    const found = all.findIndex((f) => {
+      const pattern = /<(?:[\w.-]+:)?patternFill\b[^>]*>/.exec(f);
+      const fg = /<(?:[\w.-]+:)?fgColor\b[^>]*>/.exec(f);
+      if (!pattern || !fg || attributesOf(pattern[0]).patternType !== "solid") return false;
+      const a = attributesOf(fg[0]);
+      return Object.keys(a).length === 1 && a.rgb?.toUpperCase() === argb;
+    });
+    if (found >= 0) return found;
+    const p = this.prefix;
+    this.addedForFill.fills.push(all.length);
+    this.added.fills.push(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+    return all.length;
+  }
+
   private allXfs(): string[] {
     return [...this.xfs.map((x) => x.xml), ...this.added.xfs];
   }
@@ -137,14 +214,38 @@ export class Styles {
     return id;
   }
 
+  private withoutDropped(source: string): string {
+    const p = this.prefix;
+    let xml = source;
+    const cut = (list: string, items: string[], n: number) => {
+      if (n === 0) return;
+      const open = new RegExp(`<${p}${list}\\b[^>]*>`).exec(xml)!;
+      const close = xml.indexOf(`</${p}${list}>`, open.index);
+      let body = xml.slice(open.index + open[0].length, close);
+      for (const item of items.slice(items.length - n).reverse()) {
+        const at = body.lastIndexOf(item);
+        if (at >= 0) body = body.slice(0, at) + body.slice(at + item.length);
+      }
+      xml = xml.slice(0, open.index) + setAttribute(open[0], "count", String(items.length - n)) + body + xml.slice(close);
+    };
+    cut("cellXfs", this.xfs.map((x) => x.xml), this.dropped.xfs);
+    cut("fills", this.fills, this.dropped.fills);
+    return xml;
+  }
+
   /** Forgets what was added (the styles part is then written as it was read). */
   reset(): void {
-    this.added = { formats: [], xfs: [] };
+    this.added = { formats: [], xfs: [], fills: [] };
+    this.addedForFill.xfs.length = 0;
+    this.addedForFill.fills.length = 0;
+    this.dropped = { xfs: 0, fills: 0 };
   }
 
   /** The styles part with what was added, or null when nothing was. */
   toXml(): string | null {
-    if (!this.xml || (this.added.formats.length === 0 && this.added.xfs.length === 0)) return null;
+    if (!this.xml) return null;
+    if (this.dropped.xfs || this.dropped.fills) return this.withoutDropped(this.xml);
+    if (this.added.formats.length === 0 && this.added.xfs.length === 0 && this.added.fills.length === 0) return null;
     const p = this.prefix;
     let xml = this.xml;
     if (this.added.formats.length) {
@@ -160,6 +261,17 @@ export class Styles {
         const sheet = new RegExp(`<${p}styleSheet\\b[^>]*>`).exec(xml)!;
         const at = sheet.index + sheet[0].length;
         xml = xml.slice(0, at) + `<${p}numFmts count="${this.added.formats.length}">${fmts}</${p}numFmts>` + xml.slice(at);
+      }
+    }
+    if (this.added.fills.length) {
+      const open = new RegExp(`<${p}fills\\b[^>]*?(/?)>`).exec(xml)!;
+      const body = this.added.fills.join("");
+      const total = String(this.fills.length + this.added.fills.length);
+      if (open[1] === "/") {
+        xml = xml.slice(0, open.index) + setAttribute(open[0].replace(/\s*\/>$/, ">"), "count", total) + body + `</${p}fills>` + xml.slice(open.index + open[0].length);
+      } else {
+        const close = xml.indexOf(`</${p}fills>`, open.index);
+        xml = xml.slice(0, open.index) + setAttribute(open[0], "count", total) + xml.slice(open.index + open[0].length, close) + body + xml.slice(close);
       }
     }
     if (this.added.xfs.length) {

@@ -319,13 +319,13 @@ export const ERRORS = {
   "no-files": { zh: "所给路径下没有 .xlsx 或 .xlsm 工作簿。", en: "No .xlsx or .xlsm workbook under the given paths." },
   "usage-no-command": {
     code: "usage",
-    zh: `缺少命令：check、fill 或 report${USAGE}`,
-    en: `Missing command: check, fill or report${USAGE_EN}`,
+    zh: `缺少命令：check、fill、mark 或 report${USAGE}`,
+    en: `Missing command: check, fill, mark or report${USAGE_EN}`,
   },
   "usage-unknown-command": {
     code: "usage",
-    zh: `未知命令：{command}（可用：check、fill、report）${USAGE}`,
-    en: `Unknown command: {command} (use check, fill or report)${USAGE_EN}`,
+    zh: `未知命令：{command}（可用：check、fill、mark、report）${USAGE}`,
+    en: `Unknown command: {command} (use check, fill, mark or report)${USAGE_EN}`,
   },
   "usage-needs-value": { code: "usage", zh: `选项 {option} 需要一个值${USAGE}`, en: `Option {option} needs a value${USAGE_EN}` },
   "usage-lang": { code: "usage", zh: `--lang 只能是 zh 或 en：{value}${USAGE}`, en: `--lang must be zh or en: {value}${USAGE_EN}` },
@@ -412,6 +412,26 @@ export const ERRORS = {
     code: "usage",
     zh: `输出文件与输入文件相同：为防止误覆盖原表，请用 -o 指定另一个文件，或加 --in-place 明确要求覆盖原文件${USAGE}`,
     en: `The output is the input file: to avoid overwriting the original by mistake, name another file with -o, or add --in-place to overwrite it${USAGE_EN}`,
+  },
+  "usage-mark-input": {
+    code: "usage",
+    zh: `请指定要标注的 .xlsx 文件：jixiao mark <输入.xlsx> -o <输出.xlsx>${USAGE}`,
+    en: `Name the .xlsx file to mark: jixiao mark <in.xlsx> -o <out.xlsx>${USAGE_EN}`,
+  },
+  "usage-mark-one": {
+    code: "usage",
+    zh: `mark 只接受一个输入文件，输出文件请用 -o 指定${USAGE}`,
+    en: `mark takes one input file; name the output with -o${USAGE_EN}`,
+  },
+  "usage-mark-output": {
+    code: "usage",
+    zh: `请用 -o 指定输出文件：jixiao mark <输入.xlsx> -o <输出.xlsx>${USAGE}`,
+    en: `Name the output file with -o: jixiao mark <in.xlsx> -o <out.xlsx>${USAGE_EN}`,
+  },
+  "usage-mark-clear-info": {
+    code: "usage",
+    zh: `--clear 与 --include-info 不能同时使用${USAGE}`,
+    en: `--clear cannot be combined with --include-info${USAGE_EN}`,
   },
   "usage-in-place": {
     code: "usage",
