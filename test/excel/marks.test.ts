@@ -259,6 +259,20 @@ describe("ExcelHost marks", () => {
     expect(state(fake)).toEqual(before);
   });
 
+  test("with notes, a person's threaded comment on a cell is kept too (a cell holds one or the other)", async () => {
+    const fake = smallFake();
+    fake.sheet("附件1")!.annotate("C2", "@王五 这里对吗？", "comment");
+    const before = state(fake);
+    const host = hostOf(fake);
+    await host.applyMarks({ marks: [mark("附件1", "B2"), mark("附件1", "C2")] });
+    expect(fake.sheet("附件1")!.annotation("C2")).toEqual({ kind: "comment", content: "@王五 这里对吗？", author: "张三" });
+    expect(fake.sheet("附件1")!.getA1("C2").fill?.color).toBe(`#${MARK_FILLS.error}`);
+    expect(fake.sheet("附件1")!.annotation("B2")).toMatchObject({ kind: "note" });
+    expect((await host.readMarks()).map((m) => m.cell)).toEqual(["B2", "C2"]);
+    expect(await host.clearMarks()).toBe(2);
+    expect(state(fake)).toEqual(before);
+  });
+
   test("below ExcelApi 1.10 marking says it cannot, and writes nothing", async () => {
     const fake = smallFake();
     fake.excelApi = "1.9";
