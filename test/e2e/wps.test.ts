@@ -213,38 +213,63 @@ test("the ribbon page: synchronous callbacks; 任务窗格 opens index.html#pane
   await page.close();
 });
 
-test("WPS 文字: the report pane writes bookmarked sections and the link; 刷新 with unchanged data changes nothing", async () => {
+test("WPS 文字: figures that differ wait for a choice; 写入报告 writes bookmarked sections, tables and the link; 刷新 → 先填充再生成 states the rule's figures", async () => {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.addInitScript({
-    content: `${NO_RANDOM_UUID}${FAKE_WRITER}(function(){var m=window.__FakeWriterModule;var doc=new m.WriterDocModel("自评报告.docx",["致：市财政局",""]);var fake=new m.FakeWpsWriter(doc,{members:"method"});window.__doc=doc;window.__dumpDoc=function(){return {text:doc.text,bookmarks:Array.from(doc.bookmarks.keys()).sort(),variables:Array.from(doc.variables.keys()).sort(),paragraphs:doc.paragraphs()};};window.Application=fake.Application;})();`,
+    content: `${NO_RANDOM_UUID}${FAKE_WRITER}(function(){var m=window.__FakeWriterModule;var doc=new m.WriterDocModel("自评报告.docx",["致：市财政局",""]);var fake=new m.FakeWpsWriter(doc,{members:"method"});window.__doc=doc;window.__dumpDoc=function(){return {text:doc.text,bookmarks:Array.from(doc.bookmarks.keys()).sort(),variables:Array.from(doc.variables.keys()).sort(),paragraphs:doc.paragraphs(),tables:doc.tableValues()};};window.Application=fake.Application;})();`,
   });
   await page.goto(`${origin}/index.html#pane`);
   await page.getByTestId("word-pane").waitFor();
   await expect(page.getByTestId("link-line").innerText()).resolves.toContain("还没有");
-  const name = FIXTURE_NAMES.find((n) => n.startsWith("project-")) as string;
+  // an unfilled table: its 执行率 (G6) and 执行率得分 (H6) differ from the rule's
+  const name = "project-medical-aid-2020";
   await page.getByTestId("word-file-input").setInputFiles(fixturePath(name));
   await page.getByTestId("word-file-name").waitFor();
+  const textOf = () => page.evaluate(() => (window as unknown as { __dumpDoc(): { text: string } }).__dumpDoc().text);
+  const empty = await textOf();
   await page.getByRole("button", { name: "写入报告", exact: true }).click();
+  const wait = page.getByTestId("report-differences");
+  await wait.waitFor();
+  const cells = await page.getByTestId("report-difference").evaluateAll((els) => els.map((e) => e.getAttribute("data-cell")));
+  expect(cells).toEqual(expect.arrayContaining(["G6", "H6"]));
+  expect(await textOf()).toBe(empty); // nothing written while the person chooses
+  await page.getByRole("button", { name: "按表中数字生成" }).click();
   await page.getByTestId("word-done").waitFor();
   const doc = (await page.evaluate(() => (window as unknown as { __dumpDoc(): unknown }).__dumpDoc())) as {
     text: string;
     bookmarks: string[];
     variables: string[];
     paragraphs: { text: string; style: string }[];
+    tables: string[][][];
   };
+  // the tables: 资金情况 and 绩效指标完成情况, with the table's own figures (99.15% as stated)
+  expect(doc.tables.length).toBeGreaterThanOrEqual(2);
+  expect(doc.tables[0][0]).toEqual(expect.arrayContaining(["全年预算数", "全年执行数", "执行率"]));
+  expect(doc.tables.flat(2)).toContain("99.15%");
   expect(doc.paragraphs[0].text).toBe("致：市财政局");
   expect(doc.bookmarks).toEqual(expect.arrayContaining(["jixiao_basic", "jixiao_goals", "jixiao_conclusion"]));
   expect(doc.variables).toEqual(expect.arrayContaining(["jixiao_link_count", "jixiao_link_1"]));
   expect(doc.paragraphs.some((p) => p.style === "标题 2")).toBe(true);
   await expect(page.getByTestId("link-line").innerText()).resolves.toContain(`${name}.xlsx`);
 
+  // 刷新 follows the same rule: the differences first; 先填充再生成 fills the linked copy (downloaded) and the
+  // sections quoting the filled figures are rewritten
   await page.getByRole("button", { name: "刷新", exact: true }).click();
+  await wait.waitFor();
+  expect(await textOf()).toBe(doc.text);
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "先填充再生成" }).click()]);
+  expect(dl.suggestedFilename()).toBe(`${name}（已填充）.xlsx`);
   await page.getByTestId("word-refresh").waitFor();
-  await expect(page.getByTestId("word-refresh").innerText()).resolves.toContain("数字没有变化");
-  const after = await page.evaluate(() => (window as unknown as { __dumpDoc(): { text: string } }).__dumpDoc().text);
-  expect(after).toBe(doc.text);
+  await page.getByTestId("word-filled").waitFor();
+  await expect(page.getByTestId("word-changes").innerText()).resolves.toContain("执行率（G6）：99.15% → 100.86%");
+  // the filled workbook has nothing left to differ: a second 刷新 goes straight through and changes nothing
+  const filled = await textOf();
+  await page.getByRole("button", { name: "刷新", exact: true }).click();
+  await page.getByText("数字没有变化，报告未改动。").waitFor();
+  expect(await wait.count()).toBe(0);
+  expect(await textOf()).toBe(filled);
   await page.screenshot({ path: path.join(RESULTS, "wps-writer-report.png"), fullPage: true });
   expect(errors).toEqual([]);
   await page.close();

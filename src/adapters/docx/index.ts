@@ -54,7 +54,7 @@ import {
   type Sentence,
 } from "../../core/narrative";
 import type { ChartImage, ChartRenderer } from "../chart/svg";
-import { UserError } from "../../core/errors";
+import { userError } from "../../core/messages";
 
 export interface ReportLinkInfo {
   /** Source workbook file name. */
@@ -388,7 +388,7 @@ export function narrativesOf(tables: TableAnalysis[]): Narrative[] {
 /** One report per table, in order; sections in content controls and bookmarks; the link in a custom XML part. */
 export async function buildReportDocx(tables: TableAnalysis[], link: ReportLinkInfo, options: ReportDocxOptions = {}): Promise<Uint8Array> {
   if (!tables.length)
-    throw new UserError("没有可写入报告的绩效自评表。", "There is no self-evaluation table to write a report for.", "no-table");
+    throw userError("no-table-for-report");
   const narratives = narrativesOf(tables);
   return buildReportDocxFromNarratives(narratives, link, options);
 }

@@ -20,7 +20,8 @@
  *
  * Positions are character offsets; "\r" ends a paragraph. Everything is synchronous; the async methods fit the pane.
  */
-import { UserError } from "../../core/errors";
+import type { UserError } from "../../core/errors";
+import { userError } from "../../core/messages";
 import {
   linkedTable,
   linkXml,
@@ -60,7 +61,7 @@ export function bookmarkName(id: SectionId): string {
 }
 
 function noDocument(): UserError {
-  return new UserError("WPS 文字中没有打开的文档。", "No document is open in WPS Writer.", "no-document");
+  return userError("no-document");
 }
 
 /** Every document variable by name (read without provoking an error for a missing one). */

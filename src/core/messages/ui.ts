@@ -199,6 +199,18 @@ export interface WordStrings {
   differHow: string;
   changes: string;
   error: string;
+  /** A table in the list of tables to report on. */
+  kind: Record<TableKind, string>;
+  /** "全年执行数（E6）：3416.022万元 → 3300.5万元". */
+  change: (label: string, cell: string, before: string | null, after: string | null) => string;
+  /** Sections named in a refresh summary, joined. */
+  sections: (names: readonly string[]) => string;
+  updated: (sections: string) => string;
+  notOverwritten: (sections: string) => string;
+  missing: (sections: string) => string;
+  unchanged: string;
+  changed: (n: number) => string;
+  link: (file: string, sheet: string, when: string, fingerprint: string) => string;
   filling: string;
   filled: (fileName: string) => string;
 }
@@ -337,6 +349,15 @@ const zh: Strings = {
     differHow: "写入报告或刷新时，可选择“先填充再生成”（按规则填充所链接工作簿的副本并下载）或“按表中数字生成”。",
     changes: "变化的数字",
     error: "出错了",
+    kind: { project: "项目支出", department: "部门整体", summary: "汇总表", scorecard: "评分表" },
+    change: (label, cell, before, after) => `${label}（${cell}）：${before ?? "（无）"} → ${after ?? "（无）"}`,
+    sections: (names) => names.join("、"),
+    updated: (s) => `已更新：${s}`,
+    notOverwritten: (s) => `未覆盖（您在其中做过修改）：${s}`,
+    missing: (s) => `文档中找不到：${s}`,
+    unchanged: "数字没有变化，报告未改动。",
+    changed: (n) => `${n} 处数字有变化`,
+    link: (file, sheet, when, fp) => `${file} · ${sheet} · 更新于 ${when} · 指纹 ${fp}`,
     filling: "正在按规则填充工作簿……",
     filled: (name) => `已按规则填充所链接工作簿的副本并下载为“${name}”，报告引用填充后的数字。请用它替换原工作簿，使报告与表格一致。`,
   },
@@ -508,6 +529,15 @@ const en: Strings = {
       "When you write or refresh the report you can choose Fill first (a copy of the linked workbook is filled by the rules and downloaded) or Use the table's figures.",
     changes: "Numbers that changed",
     error: "Something went wrong",
+    kind: { project: "project", department: "department", summary: "summary", scorecard: "scorecard" },
+    change: (label, cell, before, after) => `${label} (${cell}): ${before ?? "(none)"} → ${after ?? "(none)"}`,
+    sections: (names) => names.join(", "),
+    updated: (s) => `Updated: ${s}`,
+    notOverwritten: (s) => `Not overwritten (you edited them): ${s}`,
+    missing: (s) => `Missing from the document: ${s}`,
+    unchanged: "No number changed; the report was left as it was.",
+    changed: (n) => `${n} number(s) changed`,
+    link: (file, sheet, when, fp) => `${file} · ${sheet} · updated ${when} · fingerprint ${fp}`,
     filling: "Filling the workbook by the rules…",
     filled: (name) =>
       `A copy of the linked workbook was filled by the rules and downloaded as "${name}"; the report states the filled figures. Replace the original workbook with it so that report and table agree.`,

@@ -148,10 +148,18 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
     };
   }, [host]);
 
-  // A new marks preview takes the focus on its 应用 (the list above it is one Tab back).
+  // A new marks preview takes the focus on its 应用 (the list above it is one Tab back) — once the work that made it
+  // is done and its buttons are enabled.
+  const focusMarkApply = React.useRef(false);
   React.useEffect(() => {
-    if (markPreview) markApply.current?.focus();
+    if (markPreview) focusMarkApply.current = true;
   }, [markPreview]);
+  React.useEffect(() => {
+    if (markPreview && !runner.running && focusMarkApply.current) {
+      focusMarkApply.current = false;
+      markApply.current?.focus();
+    }
+  });
 
   const analyseRef = React.useRef<(() => void) | null>(null);
   const firstProfile = React.useRef(props.profile);

@@ -5,7 +5,7 @@
 import type { ProfileId, TableAnalysis } from "../../core";
 import { check, fill, filledFileName } from "../../app/workflow";
 import { tableReports } from "../../app/report";
-import type { Lang } from "../../core/messages";
+import { t, type Lang } from "../../core/messages";
 import type { SpreadsheetHost } from "../../host/host";
 import type { Finding } from "../../core/findings";
 import type { FigureDifference, Narrative, QuoteChange, ReportLink, SectionId } from "../../core/narrative";
@@ -29,11 +29,6 @@ export interface LinkedWorkbook {
   tables: TableChoice[];
 }
 
-const KIND: Record<Lang, Record<TableAnalysis["kind"], string>> = {
-  zh: { project: "项目支出", department: "部门整体", summary: "汇总表", scorecard: "评分表" },
-  en: { project: "project", department: "department", summary: "summary", scorecard: "scorecard" },
-};
-
 /** Reads the workbook the person linked (any SpreadsheetHost; in the pane a FileHost over the chosen file). */
 export async function readWorkbook(host: SpreadsheetHost, opts: { profile?: ProfileId; lang?: Lang } = {}): Promise<LinkedWorkbook> {
   const lang = opts.lang ?? "zh";
@@ -42,7 +37,7 @@ export async function readWorkbook(host: SpreadsheetHost, opts: { profile?: Prof
   const tables: TableChoice[] = tableReports(analysis.sheets, null, fileName).map((r) => ({
     key: r.key,
     sheet: r.sheet,
-    label: `${r.sheet} · ${KIND[lang][r.table.kind]} · ${r.table.name ?? r.narrative.title}`,
+    label: `${r.sheet} · ${t("word", lang).kind[r.table.kind]} · ${r.table.name ?? r.narrative.title}`,
     analysis: r.table,
     narrative: r.narrative,
     differences: r.differences,
@@ -81,35 +76,24 @@ export function sectionName(n: Narrative | null, id: SectionId, lang: Lang): str
 
 /** "全年执行数（E6）：3416.022万元 → 3300.5万元". */
 export function changeLine(c: QuoteChange, lang: Lang): string {
-  const none = lang === "zh" ? "（无）" : "(none)";
-  const sep = lang === "zh" ? "：" : ": ";
-  const cell = lang === "zh" ? `（${c.cell}）` : ` (${c.cell})`;
-  return `${c.label}${cell}${sep}${c.before ?? none} → ${c.after ?? none}`;
+  return t("word", lang).change(c.label, c.cell, c.before, c.after);
 }
 
 export function refreshSummary(r: RefreshResult, n: Narrative, lang: Lang): { intent: "success" | "info" | "warning"; title: string; lines: string[] } {
-  const zh = lang === "zh";
-  const names = (ids: SectionId[]) => ids.map((id) => sectionName(n, id, lang)).join(zh ? "、" : ", ");
+  const s = t("word", lang);
+  const names = (ids: SectionId[]) => s.sections(ids.map((id) => sectionName(n, id, lang)));
   const lines: string[] = [];
-  if (r.rewritten.length) lines.push(zh ? `已更新：${names(r.rewritten)}` : `Updated: ${names(r.rewritten)}`);
-  if (r.edited.length)
-    lines.push(
-      zh ? `未覆盖（您在其中做过修改）：${names(r.edited)}` : `Not overwritten (you edited them): ${names(r.edited)}`,
-    );
-  if (r.missing.length) lines.push(zh ? `文档中找不到：${names(r.missing)}` : `Missing from the document: ${names(r.missing)}`);
-  if (!r.changes.length && !r.rewritten.length)
-    return { intent: "info", title: zh ? "数字没有变化，报告未改动。" : "No number changed; the report was left as it was.", lines };
+  if (r.rewritten.length) lines.push(s.updated(names(r.rewritten)));
+  if (r.edited.length) lines.push(s.notOverwritten(names(r.edited)));
+  if (r.missing.length) lines.push(s.missing(names(r.missing)));
+  if (!r.changes.length && !r.rewritten.length) return { intent: "info", title: s.unchanged, lines };
   const intent = r.edited.length || r.missing.length ? "warning" : "success";
-  const title = zh ? `${r.changes.length} 处数字有变化` : `${r.changes.length} number(s) changed`;
-  return { intent, title, lines };
+  return { intent, title: s.changed(r.changes.length), lines };
 }
 
 export function linkLine(link: ReportLink, lang: Lang): string {
-  const t = link.tables[0];
-  const when = formatTime(link.generatedAt);
-  return lang === "zh"
-    ? `${link.fileName} · ${t?.sheet ?? ""} · 更新于 ${when} · 指纹 ${t?.fingerprint ?? ""}`
-    : `${link.fileName} · ${t?.sheet ?? ""} · updated ${when} · fingerprint ${t?.fingerprint ?? ""}`;
+  const first = link.tables[0];
+  return t("word", lang).link(link.fileName, first?.sheet ?? "", formatTime(link.generatedAt), first?.fingerprint ?? "");
 }
 
 /** "2021-04-01 08:00" in local time, or the string as stored when it is not a date. */
