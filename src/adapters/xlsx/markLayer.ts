@@ -370,7 +370,8 @@ export class MarkLayer {
       const removeShapes = new Set([...sp.own].filter(([k]) => !want.has(k)).map(([, c]) => `${c.row}:${c.col}`));
       const shapesFor = [...want].filter(([k]) => !sp.own.has(k)).map(([, m]) => m);
       let vml = this.vmlOf(sp);
-      if (!vml && shapesFor.length) {
+      // a <legacyDrawing> whose drawing cannot be found is left alone (a second one would make the sheet invalid)
+      if (!vml && shapesFor.length && !legacyDrawingOf(sheetText)) {
         const part = freePartName(taken, "xl/drawings/vmlDrawing", ".vml");
         newParts.add(part.toLowerCase());
         rels = rels ?? newRelsXml();
