@@ -9,6 +9,7 @@ import { loadXlsxSync } from "../../src/adapters/xlsx";
 import { analyzeWorkbook } from "../../src/core/analyze";
 import { MARK_AUTHOR, MARK_FILLS, markPlan } from "../../src/core/marks";
 import type { MarkJson } from "../../src/cli/mark";
+import { displayWidth } from "../../src/cli/format";
 import { sofficeConvert } from "../support/libreoffice";
 import { FIXTURES, fixtureBytes } from "../xlsx/badInputs";
 import { handWrittenWorkbook } from "../xlsx/corpus";
@@ -45,6 +46,11 @@ describe("jixiao mark", () => {
       expect(r.stdout).toMatch(new RegExp(`${m.sheet}!${m.cell}\\s+${m.severity === "error" ? "错误" : "警告"}\\s+${m.codes.join(", ")}`));
     }
     expect(r.stdout).toContain(`标注 ${expected.marks.length} 个单元格`);
+    // the columns line up (Chinese characters are two columns wide)
+    const rows = r.stdout.split("\n").filter((l) => /^ {2}\S+!/.test(l));
+    expect(rows).toHaveLength(expected.marks.length);
+    const codeColumn = (l: string) => displayWidth(l.slice(0, l.search(/[A-Z_]{4,}/)));
+    expect(new Set(rows.map(codeColumn)).size).toBe(1);
     expect(fs.readFileSync(MEDICAL).equals(before)).toBe(true);
     const marks = loadXlsxSync(fs.readFileSync(out)).marks.read();
     expect(marks.map((m) => `${m.sheet}!${m.cell}`).sort()).toEqual(expected.marks.map((m) => `${m.sheet}!${m.cell}`).sort());
