@@ -18,6 +18,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { checkFiles, type BatchFile } from "../src/cli/pool";
 import { collectFiles } from "../src/cli/batch";
+import { threadCpuMs } from "../src/cli/batchQueue";
 import "../src/cli/batchWorker"; // emitted beside pool.js so that the pool finds its worker script
 
 const ROOT = process.cwd();
@@ -78,10 +79,12 @@ interface ChildResult {
   unreadable: number;
   /** sha256 of the results' JSON (the lanes must agree). */
   digest: string;
-  /** CPU the child used, all its threads, from its start (ms). */
+  /** CPU the child used while measured, all its threads (ms). */
   cpuMs: number;
   /** Files each lane checked. */
   filesPerLane: number[];
+  /** CPU time of each lane's thread (ms; Linux), null where unknown. */
+  cpuMsPerLane: (number | null)[];
 }
 
 interface Measured extends ChildResult {
@@ -92,8 +95,10 @@ interface Measured extends ChildResult {
 /** One measurement, in this (fresh) process. */
 async function child(mode: string, dir: string): Promise<ChildResult> {
   const { files } = collectFiles([dir], dir);
+  const cpuAtStart = cpuMs();
   if (mode === "bare") {
     const t = performance.now();
+    const cpu0 = threadCpuMs();
     let unreadable = 0;
     for (const f of files) {
       try {
@@ -102,13 +107,15 @@ async function child(mode: string, dir: string): Promise<ChildResult> {
         unreadable++; // a broken file costs its failed read, as in the batch
       }
     }
-    return { ms: performance.now() - t, files: files.length, unreadable, digest: "", cpuMs: cpuMs(), filesPerLane: [files.length] };
+    const cpu1 = threadCpuMs();
+    const lane = cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null;
+    return { ms: performance.now() - t, files: files.length, unreadable, digest: "", cpuMs: cpuMs() - cpuAtStart, filesPerLane: [files.length], cpuMsPerLane: [lane] };
   }
   const t = performance.now();
-  const { results, filesPerLane } = await checkFiles(files satisfies BatchFile[], { profile: "default", workers: Number(mode) });
+  const { results, filesPerLane, cpuMsPerLane } = await checkFiles(files satisfies BatchFile[], { profile: "default", workers: Number(mode) });
   const ms = performance.now() - t;
   const digest = createHash("sha256").update(JSON.stringify(results)).digest("hex");
-  return { ms, files: results.length, unreadable: results.filter((r) => !r.ok).length, digest, cpuMs: cpuMs(), filesPerLane };
+  return { ms, files: results.length, unreadable: results.filter((r) => !r.ok).length, digest, cpuMs: cpuMs() - cpuAtStart, filesPerLane, cpuMsPerLane };
 }
 
 function cpuMs(): number {
@@ -135,6 +142,7 @@ function runChild(mode: string, dir: string): Measured {
   if (r.status !== 0) throw new Error(`bench child ${mode} failed: ${r.stderr}`);
   const child = JSON.parse(r.stdout) as ChildResult;
   const total = after.total - before.total;
+  // the child's start-up is outside child.cpuMs: counted as others' here, a slight overstatement of the load
   return { ...child, others: total > 0 ? Math.max(0, after.busy - before.busy - child.cpuMs) / total : 0 };
 }
 
@@ -170,6 +178,19 @@ export async function benchBatch(n = 200, repeats = 3): Promise<void> {
     row("bare ExcelJS load, 1 thread", runs.bare);
     const one = row("jixiao check, 1 lane", runs["1"]);
     const two = row("jixiao check, 2 lanes", runs["2"]);
+    // CPU time does not grow when other processes take the cores: the busiest lane's CPU is what the batch would take
+    // on free cores (the garbage collector's and compiler's helper threads aside, counted in "all threads")
+    const busiest = (r: Measured) => Math.max(...r.cpuMsPerLane.map((c) => c ?? NaN));
+    const cpuLine = (label: string, rs: Measured[]) => {
+      const lanes = rs[0].cpuMsPerLane.map((_, i) => Math.round(median(rs.map((r) => r.cpuMsPerLane[i] ?? NaN))));
+      console.log(`  CPU ${label.padEnd(9)} per lane ${lanes.join(" + ")} ms (busiest ${Math.round(median(rs.map(busiest)))}), all threads ${Math.round(median(rs.map((r) => r.cpuMs)))} ms`);
+      return median(rs.map(busiest));
+    };
+    const cpu1 = cpuLine("1 lane:", runs["1"]);
+    const cpu2 = cpuLine("2 lanes:", runs["2"]);
+    if (Number.isFinite(cpu1) && Number.isFinite(cpu2)) {
+      console.log(`  on free cores the busiest lane bounds the time: 2 lanes ≈ ${(cpu2 / cpu1).toFixed(2)} of 1 lane (CPU-time estimate)`);
+    }
     const others = median(Object.values(runs).flat().map((r) => r.others));
     console.log(`  2 lanes / 1 lane: ${(two / one).toFixed(2)} (speed-up ${(one / two).toFixed(2)}×; same JSON, every file listed, ${broken} unreadable rows)`);
     console.log(`  other processes used ${Math.round(others * 100)} % of the ${cores} cores during the runs (median; 0 % = a quiet machine); load now ${load()}`);

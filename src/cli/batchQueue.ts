@@ -6,6 +6,7 @@
  *
  * Kept lean on purpose: a worker thread loads this module, the xlsx reader and the core — nothing else.
  */
+import * as fs from "fs";
 import * as path from "path";
 import { fileResult, unreadableResult, type BatchFileResult } from "../app/batch";
 import { check } from "../app/workflow";
@@ -28,8 +29,22 @@ export interface BatchQueue {
   shared: SharedArrayBuffer;
 }
 
-/** A worker's message: a result, or that the queue is empty. */
-export type LaneMessage = { index: number; result: BatchFileResult } | { done: true };
+/** A worker's message: a result, or that the queue is empty (with the CPU time its thread used, where known). */
+export type LaneMessage = { index: number; result: BatchFileResult } | { done: true; cpuMs: number | null };
+
+/**
+ * CPU time this thread has used (ms), from Linux's /proc/thread-self; null elsewhere. How the bench tells what each
+ * lane cost, whatever else the machine was doing meanwhile.
+ */
+export function threadCpuMs(): number | null {
+  try {
+    const stat = fs.readFileSync("/proc/thread-self/stat", "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
+  }
+}
 
 export function newQueue(files: readonly BatchFile[], profile: ProfileId, lanes: number): BatchQueue {
   const shared = new SharedArrayBuffer(4 * (1 + lanes));

@@ -4,7 +4,7 @@
  * then `{ done: true }`. It loads only the queue (the xlsx reader, the core, the app's batch result).
  */
 import { parentPort, workerData } from "worker_threads";
-import { drain, type BatchQueue, type LaneMessage } from "./batchQueue";
+import { drain, threadCpuMs, type BatchQueue, type LaneMessage } from "./batchQueue";
 
 export interface WorkerInit {
   queue: BatchQueue;
@@ -15,6 +15,6 @@ if (parentPort && workerData) {
   const port = parentPort;
   const { queue, lane } = workerData as WorkerInit;
   void drain(queue, lane, (index, result) => port.postMessage({ index, result } satisfies LaneMessage)).then(() =>
-    port.postMessage({ done: true } satisfies LaneMessage),
+    port.postMessage({ done: true, cpuMs: threadCpuMs() } satisfies LaneMessage),
   );
 }

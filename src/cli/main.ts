@@ -62,7 +62,7 @@ export const HELP = `jixiao ${"{version}"} — 绩效自评助手：识别、检
   --include-info    mark：“提示”级问题也标注 / mark: mark notes (info findings) too
   --report <文件>   check：问题清单（问题清单、文件汇总两个工作表）/ check: the issue list workbook
   --fail-on <级别>  check：存在该级别或更严重的问题（或文件无法读取）时退出码为 3 / exit 3 on findings at that level
-  --workers <N>     check：并行线程数（默认为 CPU 核数）/ worker threads (default: the CPU cores)
+  --workers <N>     check：并行线程数（默认为 CPU 核数减一，至少 1）/ threads (default: the CPU cores − 1, at least 1)
   -h, --help        显示帮助 / show this help
   -V, --version     显示版本 / show the version
 

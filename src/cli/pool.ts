@@ -15,7 +15,7 @@ import * as path from "path";
 import { Worker } from "worker_threads";
 import { unreadableResult, type BatchFileResult } from "../app/batch";
 import type { ProfileId } from "../core/profiles";
-import { drain, laneSlot, newQueue, queueOpen, type BatchFile, type LaneMessage } from "./batchQueue";
+import { drain, laneSlot, newQueue, queueOpen, threadCpuMs, type BatchFile, type LaneMessage } from "./batchQueue";
 import type { WorkerInit } from "./batchWorker";
 
 export type { BatchFile } from "./batchQueue";
@@ -26,9 +26,14 @@ export function workerScript(): string | null {
   return fs.existsSync(js) ? js : null;
 }
 
+/**
+ * Lanes by default: the cores less one, at least 1. A lane keeps 1.6 to 2 cores busy — its thread, and V8's
+ * optimising compiler and GC on helper threads (scripts/bench-batch.ts prints both) — so on 2 cores one lane is the
+ * fastest (README, Speed); with more cores more lanes can pay (not measured: the development machine has 2).
+ */
 export function defaultWorkers(): number {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, cores);
+  return Math.max(1, cores - 1);
 }
 
 /** Yields to the event loop (the workers' messages, the progress line) between the main thread's files. */
@@ -44,13 +49,21 @@ export async function checkFiles(
     mainLane?: boolean;
     onProgress?: (done: number, total: number, file: string) => void;
   },
-): Promise<{ results: BatchFileResult[]; workers: number; filesPerLane: number[] }> {
+): Promise<{
+  results: BatchFileResult[];
+  workers: number;
+  filesPerLane: number[];
+  /** CPU time of each lane's thread (ms; a worker's from its start, the main thread's from this call); null: unknown. */
+  cpuMsPerLane: (number | null)[];
+}> {
   const script = workerScript();
   const lanes = script ? Math.max(1, Math.min(options.workers, files.length)) : 1;
   const mainLane = !script || lanes === 1 || options.mainLane !== false;
   const queue = newQueue(files, options.profile, lanes);
   const results: (BatchFileResult | undefined)[] = new Array(files.length);
   const filesPerLane: number[] = new Array<number>(lanes).fill(0);
+  const cpuMsPerLane: (number | null)[] = new Array<number | null>(lanes).fill(null);
+  const mainCpuAtStart = threadCpuMs();
   let done = 0;
   const record = (lane: number) => (index: number, result: BatchFileResult) => {
     const first = results[index] === undefined;
@@ -87,6 +100,7 @@ export async function checkFiles(
         w.on("message", (m: LaneMessage) => {
           if ("done" in m) {
             over = true;
+            cpuMsPerLane[lane] = (cpuMsPerLane[lane] ?? 0) + (m.cpuMs ?? 0);
             resolve();
           } else {
             failures = 0;
@@ -103,10 +117,12 @@ export async function checkFiles(
     if (mainLane) finished.push(drain(queue, 0, record(0), lanes > 1 ? yieldToLoop : undefined));
     await Promise.all(finished);
     if (queueOpen(queue)) await drain(queue, 0, record(0)); // every worker lane gave up
+    const mainCpu = threadCpuMs();
+    if (mainLane && mainCpu !== null && mainCpuAtStart !== null) cpuMsPerLane[0] = mainCpu - mainCpuAtStart;
   } finally {
     await Promise.all([...threads].map((w) => w.terminate()));
   }
   // a worker that died between taking a file and naming it in its slot: that file is still listed
   const complete = results.map((r, i) => r ?? unreadableResult(files[i].display, new Error("worker lost")));
-  return { results: complete, workers: lanes, filesPerLane };
+  return { results: complete, workers: lanes, filesPerLane, cpuMsPerLane };
 }

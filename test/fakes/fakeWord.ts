@@ -6,7 +6,8 @@
  * - reading a property throws unless it was `load`ed and a sync has happened since (PropertyNotLoaded);
  * - a ClientResult's value (getXml) throws until synced;
  * - proxies die with their `run`: touching one afterwards throws (InvalidObjectPath);
- * - inserted text takes the formatting before it (a highlight carries on unless reset);
+ * - inserted text takes the formatting before it (a highlight or bold carries on unless reset; a new paragraph
+ *   takes the bold of the one before, its paragraph mark keeping it while it is empty);
  * - a content control can only wrap whole paragraphs that are not already in one;
  * - requirement sets: a method of a WordApi set newer than the fake's (`new FakeWord([], { api: 1.2 })`) throws
  *   ApiNotFound, as Office does on an older Word (tables are 1.3, custom XML parts 1.4);
@@ -58,6 +59,7 @@ export interface PictureNode {
 interface Run {
   text: string;
   highlight: string | null;
+  bold?: boolean;
   picture?: PictureNode;
 }
 export interface TableNode {
@@ -76,6 +78,8 @@ export interface PNode {
   cc: number | null;
   /** Paragraph alignment, when set. */
   alignment?: string;
+  /** Bold of the paragraph mark: what text typed into the paragraph takes. */
+  markBold?: boolean;
   /** Set when this block is a table, not a paragraph (runs then stay empty). */
   table?: TableNode;
 }
@@ -164,10 +168,14 @@ abstract class Proxy {
   }
 }
 
+/** The bold a paragraph passes on to what follows it: its last run's, else its mark's. */
+const endBold = (p: PNode | undefined): boolean => (p ? (p.runs.length ? !!p.runs[p.runs.length - 1].bold : !!p.markBold) : false);
+
 class FFont implements WFont {
   constructor(
     private ctx: Ctx,
     private runs: () => Run[],
+    private paragraphs: () => PNode[] = () => [],
   ) {}
   set highlightColor(v: string | null) {
     this.ctx.push(() => {
@@ -177,8 +185,11 @@ class FFont implements WFont {
   get highlightColor(): string | null {
     throw new FakeWordError("PropertyNotLoaded", "Font.highlightColor is not loadable in this fake");
   }
-  set bold(_v: boolean) {
-    this.ctx.push(() => undefined);
+  set bold(v: boolean) {
+    this.ctx.push(() => {
+      for (const r of this.runs()) r.bold = v;
+      for (const p of this.paragraphs()) p.markBold = v;
+    });
   }
   get bold(): boolean {
     throw new FakeWordError("PropertyNotLoaded", "Font.bold is not loadable in this fake");
@@ -262,7 +273,11 @@ class FParagraph extends Proxy implements WParagraph {
     this.ctx.push(() => void (this.target().alignment = v));
   }
   get font(): WFont {
-    return new FFont(this.ctx, () => this.target().runs);
+    return new FFont(
+      this.ctx,
+      () => this.target().runs,
+      () => [this.target()],
+    );
   }
   insertInlinePictureFromBase64(base64: string, loc: "Replace" | "Start" | "End"): WInlinePicture {
     this.ctx.need(1.1, "Paragraph.insertInlinePictureFromBase64");
@@ -293,7 +308,7 @@ class FParagraph extends Proxy implements WParagraph {
         run = { text, highlight: p.runs[0]?.highlight ?? null };
         p.runs = [run];
       } else if (loc === "End") {
-        run = { text, highlight: p.runs.length ? p.runs[p.runs.length - 1].highlight : null };
+        run = { text, highlight: p.runs.length ? p.runs[p.runs.length - 1].highlight : null, bold: endBold(p) };
         p.runs.push(run);
       } else {
         run = { text, highlight: p.runs[0]?.highlight ?? null };
@@ -754,7 +769,14 @@ class FBody extends Proxy implements WBody {
     this.ctx.push(() => {
       const doc = this.ctx.fake.paragraphs;
       const ref = loc === "End" ? doc[doc.length - 1] : doc[0];
-      const node: PNode = { id: this.ctx.fake.nextId++, runs: text ? [{ text, highlight: ref?.runs[ref.runs.length - 1]?.highlight ?? null }] : [], style: ref?.style ?? "Normal", cc: null };
+      const bold = loc === "End" ? endBold(ref) : false;
+      const node: PNode = {
+        id: this.ctx.fake.nextId++,
+        runs: text ? [{ text, highlight: ref?.runs[ref.runs.length - 1]?.highlight ?? null, bold }] : [],
+        style: ref?.style ?? "Normal",
+        cc: null,
+        markBold: bold,
+      };
       if (loc === "End") doc.push(node);
       else doc.unshift(node);
       p.bind(node);
@@ -887,6 +909,11 @@ export class FakeWord {
   controlText(tag: string, occurrence = 0): string {
     const cc = this.controlsByTag(tag)[occurrence];
     return cc ? this.controlParagraphs(cc).map(ptext).join("\n") : "";
+  }
+
+  /** Bold runs' texts, in order. */
+  boldTexts(): string[] {
+    return this.paragraphs.flatMap((p) => p.runs.filter((r) => r.bold && r.text).map((r) => r.text));
   }
 
   /** Highlighted runs' texts, in order. */

@@ -26,7 +26,9 @@ describe("WordReport.write", () => {
   test("sections as content controls tagged jixiao:<section>, placeholders highlighted, link stored; 2 syncs", async () => {
     const { fake, n } = await written();
     expect(fake.syncs).toBe(2);
-    expect(fake.paragraphTexts().slice(0, 3)).toEqual(["致：市财政局", "", n.title]);
+    // the title broken as a person breaks it, one Title paragraph per line
+    expect(n.titleLines.join("")).toBe(n.title);
+    expect(fake.paragraphTexts().slice(0, 2 + n.titleLines.length)).toEqual(["致：市财政局", "", ...n.titleLines]);
     for (const s of n.sections) {
       const ccs = fake.controlsByTag(sectionTag(s.id));
       expect(ccs).toHaveLength(1);

@@ -6,7 +6,13 @@
 import { WordReport, sectionTag } from "../../src/adapters/word/WordReport";
 import { renderChartPng } from "../../src/adapters/chart/node";
 import { buildNarrative, type Narrative, type ReportTable } from "../../src/core/narrative";
+import * as fs from "fs";
 import { FakeWord } from "../fakes/fakeWord";
+import { FakeWpsWriter, WriterDocModel } from "../fakes/fakeWpsWriter";
+import { WpsDocumentHost } from "../../src/adapters/wps/WpsDocumentHost";
+import { FileHost } from "../../src/adapters/xlsx/FileHost";
+import { readWorkbook } from "../../src/taskpane/word/wordModel";
+import { fixtureNames, fixturePath } from "../support/fixtures";
 import { departmentAnalysis, projectAnalysis } from "../narrative/models";
 
 const INFO = { fileName: "自评表.xlsx", generatedAt: "2021-03-01T00:00:00.000Z" };
@@ -86,6 +92,11 @@ describe.each([
     expect(tail[0].text).toBe(n.signature.unit ?? "【请补充：单位名称】");
   });
 
+  test("only the captions are bold: a bold caption does not pass its bold on to the next section or the 落款", () => {
+    expect(fake.boldTexts().every((t) => /^[表图]\d+　/.test(t))).toBe(true);
+    expect(fake.boldTexts().length).toBe(fake.tables().length + fake.pictures().length);
+  });
+
   test("still 2 syncs", () => {
     expect(fake.syncs).toBe(2);
   });
@@ -113,4 +124,30 @@ test("刷新 after a write with tables: the sections whose numbers changed are r
     expect(fake.controlText(sectionTag(id)).split("\n")[0]).toBe(changed.sections.find((s) => s.id === id)!.title);
   // the tables are left as written (README, Known limits)
   expect(JSON.stringify(fake.tables().map((t) => t.values))).toBe(tablesBefore);
+});
+
+describe("every shared fixture's reports, written into Word and into WPS 文字", () => {
+  const names = fixtureNames();
+  test.each(names)(
+    "%s: every table of the narrative becomes a table; the chart a picture (Word); refresh with the same data writes nothing",
+    async (name) => {
+      const book = await readWorkbook(await FileHost.open(`${name}.xlsx`, new Uint8Array(fs.readFileSync(fixturePath(name)))));
+      for (const t of book.tables) {
+        const n = t.narrative;
+        const want = reportTables(n).map((x) => [x.header, ...x.rows.map((r) => x.header.map((_, i) => r[i] ?? ""))]);
+        const charts = n.sections.flatMap((s) => s.paragraphs.filter((p) => p.chart)).length;
+        const fake = new FakeWord();
+        const report = new WordReport(fake.run, { renderChart: renderChartPng });
+        await report.write(n, INFO);
+        expect(fake.tables().map((x) => x.values)).toEqual(want);
+        expect(fake.pictures()).toHaveLength(charts);
+        const again = await report.refresh(n);
+        expect([again.rewritten, again.edited, again.missing]).toEqual([[], [], []]);
+
+        const doc = new WriterDocModel("r.docx", [""]);
+        await new WpsDocumentHost(new FakeWpsWriter(doc).Application).write(n, INFO);
+        expect(doc.tableValues()).toEqual(want);
+      }
+    },
+  );
 });

@@ -1,7 +1,8 @@
 /**
  * The 自评报告 in the open Word document (Office.js, WordApi 1.4).
  *
- * - write(narrative, link): appends the report at the end of the document: a title paragraph, then each section as a
+ * - write(narrative, link): appends the report at the end of the document: the title (a Title paragraph per line of
+ *   titleLines), then each section as a
  *   rich-text content control tagged `jixiao:<section>` (title = its heading) holding the heading (Heading 2) and its
  *   paragraphs; placeholders 【请补充：……】 are highlighted yellow. A section's tables (资金情况, 绩效指标完成情况 …)
  *   and chart follow its content control, as in the .docx the CLI writes: a caption (表1 …), a real Word table
@@ -114,6 +115,7 @@ function insertSignature(body: WBody, n: Narrative, writtenAt: string): void {
   for (const [text, placeholder] of lines) {
     const p = body.insertParagraph("", "End");
     p.styleBuiltIn = "Normal";
+    p.font.bold = false;
     p.alignment = text ? "Right" : "Left";
     if (text) p.insertText(text, "End").font.highlightColor = placeholder ? "Yellow" : null;
   }
@@ -165,18 +167,25 @@ export class WordReport {
       await context.sync();
       if (parts.items.length > 0) throw reportExists();
       const body = context.document.body;
-      const title = body.insertParagraph(n.title, "End");
-      title.styleBuiltIn = "Title";
-      title.font.highlightColor = null;
+      // the title broken where a person breaks it (between subject, year and kind of report; never a lone character)
+      for (const line of n.titleLines?.length ? n.titleLines : [n.title]) {
+        const title = body.insertParagraph(line, "End");
+        title.styleBuiltIn = "Title";
+        title.alignment = "Centered";
+        title.font.highlightColor = null;
+      }
       const count: Counters = { table: 0, figure: 0 };
       for (const s of n.sections) {
         const head = body.insertParagraph(s.title, "End");
         head.styleBuiltIn = "Heading2";
         head.font.highlightColor = null;
+        // a new paragraph takes the formatting of the one before: a bold caption must not make the text bold
+        head.font.bold = false;
         let last = head;
         for (const p of s.paragraphs) {
           const para = body.insertParagraph("", "End");
           para.styleBuiltIn = "Normal";
+          para.font.bold = false;
           fillParagraph(para, p.sentences);
           last = para;
         }

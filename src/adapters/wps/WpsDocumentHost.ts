@@ -201,13 +201,17 @@ export class WpsDocumentHost implements ReportDocumentHost {
       const date = signatureDate(n, info.generatedAt);
       const signature = [unit ?? "【请补充：单位名称】", date ?? "【请补充：日期】"];
       const blocks = n.sections.map((_, i) => [sectionTexts[i], ...after[i].flatMap((x) => [x.caption, ""])].join("\r"));
-      const whole = [n.title, ...blocks, "", ...signature].join("\r");
+      // the title broken where a person breaks it: its lines joined by manual line breaks ("\v"), one paragraph
+      const title = (n.titleLines?.length ? n.titleLines : [n.title]).join("\v");
+      const whole = [title, ...blocks, "", ...signature].join("\r");
       const range = call<ComObject>(doc, "Range", at, at);
       put(range, "Text", lead + whole);
       let pos = Number(get(range, "Start")) + lead.length;
       put(call(doc, "Range", pos, pos + whole.length), "HighlightColorIndex", WD_NO_HIGHLIGHT);
-      put(call(doc, "Range", pos, pos + n.title.length), "Style", WD_STYLE_TITLE);
-      pos += n.title.length + 1;
+      const titleRange = call<ComObject>(doc, "Range", pos, pos + title.length);
+      put(titleRange, "Style", WD_STYLE_TITLE);
+      put(getObject(titleRange, "ParagraphFormat"), "Alignment", WD_ALIGN_CENTER);
+      pos += title.length + 1;
       const tableAt: { at: number; table: ReportTable }[] = [];
       n.sections.forEach((s, i) => {
         formatSection(doc, pos, s);
