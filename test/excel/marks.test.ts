@@ -173,6 +173,24 @@ describe("ExcelHost marks", () => {
     expect(await host.readMarks()).toEqual([]);
   });
 
+  test("the pane closed and reopened (a fresh host): the marks are found, cleared exactly, and the clear undone", async () => {
+    const fake = smallFake();
+    fake.sheet("附件1")!.fillCell("B2", "#00B0F0");
+    const before = state(fake);
+    await hostOf(fake).applyMarks({ marks: [mark("附件1", "B2"), mark("附件1", "C2", "warning")] });
+    const marked = state(fake);
+    const reopened = hostOf(fake);
+    expect(await reopened.canUndo()).toBe(true);
+    expect((await reopened.readMarks()).map((m) => [m.cell, m.severity])).toEqual([
+      ["B2", "error"],
+      ["C2", "warning"],
+    ]);
+    expect(await reopened.clearMarks()).toBe(2);
+    expect(state(fake)).toEqual(before);
+    await hostOf(fake).undo();
+    expect(state(fake)).toEqual(marked);
+  });
+
   test("marking a marked cell again keeps the fill from before the first mark for 清除标注", async () => {
     const fake = smallFake();
     fake.sheet("附件1")!.fillCell("B2", "#00B0F0");
