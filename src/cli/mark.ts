@@ -13,7 +13,7 @@ import { userError, type Lang } from "../core/messages";
 import { EXIT_OK, writeOutputFile, type CliIO } from "./io";
 import { resolveOutput } from "./fill";
 import { checkProfile, openFile } from "./workbook";
-import { oneLine, pad } from "./format";
+import { displayWidth, oneLine, pad } from "./format";
 
 export interface MarkJson {
   file: string;
@@ -33,10 +33,9 @@ const SEVERITY_TEXT: Record<Severity, { zh: string; en: string }> = {
 
 function markLines(marks: readonly CellMark[], lang: Lang): string[] {
   const at = marks.map((m) => `${m.sheet}!${m.cell}`);
-  const w = Math.max(4, ...at.map((a) => a.length));
-  return marks.map(
-    (m, i) => `  ${pad(at[i], w)}  ${pad(SEVERITY_TEXT[m.severity][lang], lang === "zh" ? 4 : 7)}  ${oneLine(m.codes.join(", "))}`,
-  );
+  const atWidth = Math.max(4, ...at.map(displayWidth));
+  const sevWidth = Math.max(...marks.map((m) => displayWidth(SEVERITY_TEXT[m.severity][lang])));
+  return marks.map((m, i) => `  ${pad(at[i], atWidth)}  ${pad(SEVERITY_TEXT[m.severity][lang], sevWidth)}  ${oneLine(m.codes.join(", "))}`);
 }
 
 export function markText(json: MarkJson, lang: Lang): string {

@@ -9,9 +9,11 @@ import { loadXlsxSync } from "../../src/adapters/xlsx";
 import { analyzeWorkbook } from "../../src/core/analyze";
 import { MARK_AUTHOR, MARK_FILLS, markPlan } from "../../src/core/marks";
 import type { MarkJson } from "../../src/cli/mark";
+import { displayWidth } from "../../src/cli/format";
 import { sofficeConvert } from "../support/libreoffice";
 import { FIXTURES, fixtureBytes } from "../xlsx/badInputs";
 import { handWrittenWorkbook } from "../xlsx/corpus";
+import { fodsWorkbook } from "../xlsx/fods";
 import { partsOf } from "../xlsx/parts";
 import { expectOneLineZhEn, listFiles, run, tempDir } from "./run";
 
@@ -44,6 +46,11 @@ describe("jixiao mark", () => {
       expect(r.stdout).toMatch(new RegExp(`${m.sheet}!${m.cell}\\s+${m.severity === "error" ? "错误" : "警告"}\\s+${m.codes.join(", ")}`));
     }
     expect(r.stdout).toContain(`标注 ${expected.marks.length} 个单元格`);
+    // the columns line up (Chinese characters are two columns wide)
+    const rows = r.stdout.split("\n").filter((l) => /^ {2}\S+!/.test(l));
+    expect(rows).toHaveLength(expected.marks.length);
+    const codeColumn = (l: string) => displayWidth(l.slice(0, l.search(/[A-Z_]{4,}/)));
+    expect(new Set(rows.map(codeColumn)).size).toBe(1);
     expect(fs.readFileSync(MEDICAL).equals(before)).toBe(true);
     const marks = loadXlsxSync(fs.readFileSync(out)).marks.read();
     expect(marks.map((m) => `${m.sheet}!${m.cell}`).sort()).toEqual(expected.marks.map((m) => `${m.sheet}!${m.cell}`).sort());
@@ -139,5 +146,36 @@ describe("LibreOffice opens a marked file", () => {
     for (const sev of new Set(json.marks.map((m) => m.severity))) {
       expect(fods.toLowerCase()).toContain(`fo:background-color="#${MARK_FILLS[sev].toLowerCase()}"`);
     }
+  });
+
+  it("a LibreOffice-written .xlsx with a person's note: its comments part and drawing are extended; clear gives back every part", async () => {
+    const fods = path.join(dir, "lo.fods");
+    fs.writeFileSync(fods, fodsWorkbook());
+    const xlsx = await sofficeConvert(fods, "xlsx:Calc MS Excel 2007 XML", dir);
+    const before = await partsOf(new Uint8Array(fs.readFileSync(xlsx)));
+    const commentsParts = [...before.keys()].filter((n) => /comments\d*\.xml$/.test(n));
+    expect(commentsParts.length).toBe(1);
+    const out = path.join(dir, "lo-marked.xlsx");
+    const r = await run(["mark", xlsx, "-o", out, "--json"], dir);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as MarkJson;
+    expect(json.marks.length).toBeGreaterThan(0);
+    const after = await partsOf(new Uint8Array(fs.readFileSync(out)));
+    expect([...after.keys()].filter((n) => /comments\d*\.xml$/.test(n))).toEqual(commentsParts);
+    const comments = new TextDecoder().decode(after.get(commentsParts[0])!);
+    expect(comments).toContain("总分请复核");
+    expect((comments.match(new RegExp(MARK_AUTHOR, "g")) ?? []).length).toBeGreaterThan(0);
+    const lo = fs.readFileSync(await sofficeConvert(out, "fods", dir), "utf8");
+    const annotations = lo.match(/<office:annotation\b[\s\S]*?<\/office:annotation>/g) ?? [];
+    expect(annotations.some((a) => a.includes("总分请复核"))).toBe(true);
+    // the cell holding the person's note gets no note of ours
+    const theirs = /<comment ref="([A-Z]+\d+)"(?:(?!<\/comment>)[\s\S])*?总分请复核/.exec(
+      new TextDecoder().decode(before.get(commentsParts[0])!),
+    )?.[1];
+    expect(json.marks.some((m) => m.cell === theirs)).toBe(true);
+    expect(annotations.filter((a) => a.includes(MARK_AUTHOR)).length).toBe(json.marks.filter((m) => m.cell !== theirs).length);
+    const cleared = path.join(dir, "lo-cleared.xlsx");
+    expect((await run(["mark", "--clear", out, "-o", cleared], dir)).code).toBe(0);
+    expect(await sameParts(xlsx, cleared)).toEqual([]);
   });
 });

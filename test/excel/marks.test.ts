@@ -173,6 +173,24 @@ describe("ExcelHost marks", () => {
     expect(await host.readMarks()).toEqual([]);
   });
 
+  test("the pane closed and reopened (a fresh host): the marks are found, cleared exactly, and the clear undone", async () => {
+    const fake = smallFake();
+    fake.sheet("附件1")!.fillCell("B2", "#00B0F0");
+    const before = state(fake);
+    await hostOf(fake).applyMarks({ marks: [mark("附件1", "B2"), mark("附件1", "C2", "warning")] });
+    const marked = state(fake);
+    const reopened = hostOf(fake);
+    expect(await reopened.canUndo()).toBe(true);
+    expect((await reopened.readMarks()).map((m) => [m.cell, m.severity])).toEqual([
+      ["B2", "error"],
+      ["C2", "warning"],
+    ]);
+    expect(await reopened.clearMarks()).toBe(2);
+    expect(state(fake)).toEqual(before);
+    await hostOf(fake).undo();
+    expect(state(fake)).toEqual(marked);
+  });
+
   test("marking a marked cell again keeps the fill from before the first mark for 清除标注", async () => {
     const fake = smallFake();
     fake.sheet("附件1")!.fillCell("B2", "#00B0F0");
@@ -259,6 +277,20 @@ describe("ExcelHost marks", () => {
     expect(state(fake)).toEqual(before);
   });
 
+  test("with notes, a person's threaded comment on a cell is kept too (a cell holds one or the other)", async () => {
+    const fake = smallFake();
+    fake.sheet("附件1")!.annotate("C2", "@王五 这里对吗？", "comment");
+    const before = state(fake);
+    const host = hostOf(fake);
+    await host.applyMarks({ marks: [mark("附件1", "B2"), mark("附件1", "C2")] });
+    expect(fake.sheet("附件1")!.annotation("C2")).toEqual({ kind: "comment", content: "@王五 这里对吗？", author: "张三" });
+    expect(fake.sheet("附件1")!.getA1("C2").fill?.color).toBe(`#${MARK_FILLS.error}`);
+    expect(fake.sheet("附件1")!.annotation("B2")).toMatchObject({ kind: "note" });
+    expect((await host.readMarks()).map((m) => m.cell)).toEqual(["B2", "C2"]);
+    expect(await host.clearMarks()).toBe(2);
+    expect(state(fake)).toEqual(before);
+  });
+
   test("below ExcelApi 1.10 marking says it cannot, and writes nothing", async () => {
     const fake = smallFake();
     fake.excelApi = "1.9";
@@ -322,5 +354,77 @@ describe("ExcelHost marks", () => {
     await runMarkCommand({ host: () => hostOf(fake), store });
     expect(loadLastCommand(store)).toMatchObject({ command: "mark", ok: false });
     expect(loadLastCommand(store)!.zh).toContain("ExcelApi 1.10");
+  });
+});
+
+describe("the fake enforces what Office enforces for marks", () => {
+  type Ctx = Excel.RequestContext;
+  async function run(fake: FakeExcel, body: (ctx: Ctx) => Promise<void>): Promise<unknown> {
+    try {
+      await (fake.run as unknown as ExcelRun)(body);
+      return null;
+    } catch (e) {
+      return (e as { code?: string }).code ?? e;
+    }
+  }
+
+  test("a fill read before load and sync is refused; pattern needs ExcelApi 1.9", async () => {
+    const fake = smallFake();
+    fake.sheet("附件1")!.fillCell("B2", "#FFC7CE");
+    expect(
+      await run(fake, async (ctx) => {
+        const f = ctx.workbook.worksheets.getItem("附件1").getRange("B2").format.fill;
+        f.load("color");
+        void f.color; // not synced yet
+      }),
+    ).toBe("PropertyNotLoaded");
+    let color = "";
+    await run(fake, async (ctx) => {
+      const f = ctx.workbook.worksheets.getItem("附件1").getRange("B2").format.fill;
+      f.load("color");
+      await ctx.sync();
+      color = f.color;
+    });
+    expect(color).toBe("#FFC7CE");
+    fake.excelApi = "1.8";
+    expect(
+      await run(fake, async (ctx) => {
+        ctx.workbook.worksheets.getItem("附件1").getRange("B2").format.fill.load("pattern");
+        await ctx.sync();
+      }),
+    ).toBe("ApiNotFound");
+  });
+
+  test("notes need ExcelApi 1.18, one per cell, none on a protected sheet; nothing happens before sync", async () => {
+    const fake = smallFake();
+    fake.excelApi = "1.17";
+    expect(
+      await run(fake, async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("附件1");
+        ws.notes.add(ws.getRange("B2"), "x");
+        await ctx.sync();
+      }),
+    ).toBe("ApiNotFound");
+    expect(fake.sheet("附件1")!.annotations.size).toBe(0);
+    fake.excelApi = "1.18";
+    fake.sheet("附件1")!.annotate("B2", "同事的批注");
+    expect(
+      await run(fake, async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("附件1");
+        ws.notes.add(ws.getRange("B2"), "x");
+        await ctx.sync();
+      }),
+    ).toBe("InvalidArgument");
+    fake.sheet("附件1")!.protected = true;
+    expect(
+      await run(fake, async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("附件1");
+        ws.notes.add(ws.getRange("C3"), "x");
+        ws.getRange("C3").format.fill.color = "#FFC7CE";
+        await ctx.sync();
+      }),
+    ).toBe("AccessDenied");
+    expect(fake.sheet("附件1")!.annotation("C3")).toBeUndefined();
+    expect(fake.sheet("附件1")!.getA1("C3").fill).toBeUndefined();
   });
 });

@@ -11,6 +11,8 @@ import { MARK_AUTHOR, MARK_FILLS, isOwnNote, markPlan, type CellMark, type MarkP
 import { isUserError, type UserError } from "../../src/core/errors";
 import { EtWorkbookModel, FakeEt, bgrOf, parseRef, type MemberStyle } from "../fakes/fakeEt";
 import { FIXTURE_NAMES, etFixture, fresh } from "./etFixture";
+import { CONTROL, createRibbon } from "../../src/adapters/wps/ribbon";
+import { loadLastCommand } from "../../src/app/settings";
 
 /** Everything a mark could touch (cells with their fills, comments), the add-in's own sheets left out. */
 function state(fake: FakeEt): Record<string, string> {
@@ -177,6 +179,49 @@ describe("WpsSpreadsheetHost marks", () => {
     expect((await failure(host.applyMarks({ marks: [mark("不存在", "B2")] }))).code).toBe("sheet-missing");
     expect((await failure(host.applyMarks({ marks: [{ ...mark("附件1", "B2"), note: "随便" }] }))).code).toBe("bad-plan");
     expect((await failure(host.applyMarks({ marks: [mark(UNDO_SHEET, "A1")] }))).code).toBe("bad-plan");
+    expect(state(fake)).toEqual(before);
+  });
+});
+
+describe("WPS ribbon 标注问题", () => {
+  function ribbonOver(fake: FakeEt, answer: boolean) {
+    const kv = new Map<string, string>();
+    const store = { getItem: (k: string) => kv.get(k) ?? null, setItem: (k: string, v: string) => void kv.set(k, v) };
+    const alerts: string[] = [];
+    const confirms: string[] = [];
+    const ribbon = createRibbon({
+      win: { Application: fake.Application, navigator: { language: "zh-CN" } },
+      alert: (m) => void alerts.push(m),
+      confirm: (m) => {
+        confirms.push(m);
+        return answer;
+      },
+      paneUrl: () => "file:///jsaddons/jixiao/index.html#pane",
+      store,
+      now: () => 1_700_000_000_000,
+    });
+    return { ribbon, alerts, confirms, store };
+  }
+
+  test("lists the cells first; 取消 writes nothing; OK marks them (synchronously), 撤销填写 takes them back", async () => {
+    const { model } = await etFixture(FIXTURE_NAMES.find((n) => n.startsWith("project"))!);
+    const fake = fresh(model);
+    const before = state(fake);
+    const no = ribbonOver(fake, false);
+    expect(no.ribbon.OnAction({ Id: CONTROL.mark })).toBe(true);
+    expect(no.confirms[0]).toMatch(/^将标注 \d+ 个单元格/);
+    expect(state(fake)).toEqual(before);
+
+    const ok = ribbonOver(fake, true);
+    const result = ok.ribbon.OnAction({ Id: CONTROL.mark });
+    expect(result).toBe(true); // a plain value, not a Promise: WPS ribbons need synchronous callbacks
+    const n = Number(/^将标注 (\d+) 个单元格/.exec(ok.confirms[0])![1]);
+    const marks = await new WpsSpreadsheetHost(fake.Application).readMarks();
+    expect(marks).toHaveLength(n);
+    expect(loadLastCommand(ok.store)).toMatchObject({ command: "mark", ok: true });
+    expect(ok.alerts[0]).toContain(`标注 ${n} 个单元格`);
+    expect(ok.ribbon.GetImage({ Id: CONTROL.mark })).toBe("assets/ribbon-mark.svg");
+    ok.ribbon.OnAction({ Id: CONTROL.undo });
     expect(state(fake)).toEqual(before);
   });
 });

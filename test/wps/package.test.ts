@@ -36,7 +36,7 @@ test("ribbon.xml starts with <customUI, has no XML declaration, is well-formed, 
   expect([...callbacks].sort()).toEqual(["ribbon.GetImage", "ribbon.OnAction", "ribbon.OnAddinLoad", "ribbon.OnGetEnabled", "ribbon.OnGetVisible"]);
   const ids = [...xml.matchAll(/<button id="([^"]+)"/g)].map((m) => m[1]);
   expect(ids.sort()).toEqual(Object.values(CONTROL).sort());
-  for (const name of ["check", "fill", "undo", "pane"]) expect(fs.existsSync(path.join(dist, `assets/ribbon-${name}.svg`))).toBe(true);
+  for (const name of ["check", "fill", "mark", "undo", "pane"]) expect(fs.existsSync(path.join(dist, `assets/ribbon-${name}.svg`))).toBe(true);
 });
 
 test("index.html loads main.js from its own folder and nothing else; no office.js anywhere", () => {

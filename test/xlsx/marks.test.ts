@@ -19,6 +19,7 @@ import { REAL_DIR } from "../support/realCorpus";
 import { canonical, dumpWorkbook, readBook } from "./dump";
 import { partsOf } from "./parts";
 import { handWrittenWorkbook } from "./corpus";
+import { parseComments } from "../../src/adapters/xlsx/markParts";
 
 jest.setTimeout(300_000);
 
@@ -229,6 +230,21 @@ describe("two marked sheets", () => {
     expect(loadXlsxSync(marked).marks.read()).toHaveLength(plan.marks.length);
     expect(await changedParts(input, clear(marked).bytes)).toEqual([]);
   });
+});
+
+test("a <legacyDrawing> whose drawing is missing is left alone: notes written, no second drawing, clear exact", async () => {
+  const parts = unzipSync(new Uint8Array(fs.readFileSync(path.join(FIXTURE_DIR, "project-medical-aid-2020.xlsx"))));
+  parts["xl/worksheets/sheet1.xml"] = strToU8(
+    strFromU8(parts["xl/worksheets/sheet1.xml"]).replace("</worksheet>", '<legacyDrawing r:id="rIdGone"/></worksheet>'),
+  );
+  const input = zipSync(parts);
+  const plan = planFor(input);
+  const marked = mark(input, plan);
+  const out = await partsOf(marked);
+  expect(strFromU8(out.get("xl/worksheets/sheet1.xml")!).match(/<legacyDrawing\b/g)).toHaveLength(1);
+  expect([...out.keys()].filter((n) => n.endsWith(".vml"))).toEqual([]);
+  expect(parseComments(strFromU8(out.get("xl/comments1.xml")!)).comments).toHaveLength(plan.marks.length);
+  expect(await changedParts(input, clear(marked).bytes)).toEqual([]);
 });
 
 describe("a fill between mark and clear (each in its own run, as the CLI does)", () => {

@@ -812,32 +812,45 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
     const sheetOf = (name: string) => sheets.get(name.toLowerCase()) as Excel.Worksheet;
 
     const annotations = new Map<string, Annotations>();
+    // With notes, a cell may instead hold a person's threaded comment (one or the other per cell): those cells are
+    // someone else's too, so the comments are read as well (ExcelApi 1.18 includes 1.10).
+    const threads = new Map<string, Annotations>();
     for (const [k, ws] of sheets) {
       const coll = (api === "notes" ? ws.notes : ws.comments) as unknown as Annotations;
       coll.load("items/content");
       annotations.set(k, coll);
+      if (api === "notes") {
+        const comments = ws.comments as unknown as Annotations;
+        comments.load("items/content");
+        threads.set(k, comments);
+      }
     }
     const ledgerParts = ledgerScope ? ledgerScope.items : [];
     const xmls = ledgerParts.map((p) => p.getXml());
     alsoLoad?.(sheetOf);
     await context.sync();
 
-    const located: { sheet: string; item: Annotation; at: Excel.Range }[] = [];
-    for (const [k, coll] of annotations) {
-      for (const item of coll.items) {
-        const at = item.getLocation();
-        at.load("address");
-        located.push({ sheet: sheetOf(k).name, item, at });
+    const located: { sheet: string; item: Annotation; at: Excel.Range; thread: boolean }[] = [];
+    for (const [list, thread] of [
+      [annotations, false],
+      [threads, true],
+    ] as const) {
+      for (const [k, coll] of list) {
+        for (const item of coll.items) {
+          const at = item.getLocation();
+          at.load("address");
+          located.push({ sheet: sheetOf(k).name, item, at, thread });
+        }
       }
     }
     if (located.length > 0) await context.sync();
     const own: MarkSurvey["own"] = new Map();
     const others = new Set<string>();
-    for (const { sheet, item, at } of located) {
+    for (const { sheet, item, at, thread } of located) {
       const cell = normalizeCell(at.address.replace(/^.*!/, ""));
       if (!cell) continue;
       const k = cellKey(sheet, cell);
-      if (isOwnNote(item.content)) own.set(k, { sheet, cell, content: item.content, item });
+      if (!thread && isOwnNote(item.content)) own.set(k, { sheet, cell, content: item.content, item });
       else others.add(k);
     }
 

@@ -7,10 +7,12 @@
  * WpsSpreadsheetHost, the same code the pane runs. A callback never throws: a problem becomes a message box.
  *
  * Buttons (WPS 表格): 检查 (select the first cell at fault, say what was found), 填充公式 (list what will be written,
- * write it after OK, undoable), 撤销, 任务窗格. WPS 文字: 任务窗格 (写入报告 / 刷新 happen there).
+ * write it after OK, undoable), 标注问题 (list the cells to mark, mark them after OK: comments and colours, undoable),
+ * 撤销, 任务窗格. WPS 文字: 任务窗格 (写入报告 / 刷新 happen there).
  * The outcome of 检查 / 填充公式 is also kept for the pane, which shows it the next time it opens.
  */
 import { analyse, combinedPlan, describeCheck, summarize } from "../../app/workflow";
+import { countMarks, describeMarks, planMarks } from "../../app/marks";
 import { loadLangChoice, loadProfile, saveLastCommand, type KeyValueStore } from "../../app/settings";
 import { detectLang, notice, toUserError, type Lang } from "../../core/messages";
 import { call, get, has, put } from "./com";
@@ -20,6 +22,7 @@ import { WpsSpreadsheetHost } from "./WpsSpreadsheetHost";
 export const CONTROL = {
   check: "jixiaoCheck",
   fill: "jixiaoFill",
+  mark: "jixiaoMark",
   undo: "jixiaoUndo",
   pane: "jixiaoPane",
 } as const;
@@ -127,6 +130,36 @@ export function createRibbon(deps: RibbonDeps): Ribbon {
     }
   }
 
+  /** 标注问题: the cells to mark listed first (as 填充公式 lists its changes), then comments and colours after OK. */
+  function mark(h: WpsSpreadsheetHost): void {
+    try {
+      const analysis = analyse(h.readSheetsSync("active"), profile());
+      const plan = planMarks(analysis, lang());
+      const n = plan.marks.length;
+      if (n === 0) {
+        const none = describeMarks([]);
+        saveLastCommand({ command: "mark", at: now(), ok: true, ...none }, store ?? undefined);
+        say(none.zh, none.en);
+        return;
+      }
+      const zh = lang() === "zh";
+      const c = countMarks(plan.marks);
+      const head = zh ? `将标注 ${n} 个单元格（错误 ${c.error}，警告 ${c.warning}），数值和公式不变：` : `${n} cell(s) will be marked (${c.error} error(s), ${c.warning} warning(s)); values and formulas stay:`;
+      const lines = plan.marks.slice(0, LISTED).map((m) => `${m.sheet}!${m.cell}  ${m.note.split(/\r?\n/)[1] ?? ""}`);
+      const more = n > LISTED ? (zh ? `……另有 ${n - LISTED} 个` : `… and ${n - LISTED} more`) : "";
+      if (!deps.confirm([head, ...lines, ...(more ? [more] : []), "", zh ? "确定标注吗？" : "Mark them?"].join("\n"))) return;
+      h.applyMarksSync(plan);
+      const text = describeMarks(plan.marks);
+      const done = { zh: `${text.zh}可点“撤销填写”或在任务窗格中撤销、清除标注。`, en: `${text.en} Undo (ribbon or task pane) or Clear marks in the pane takes them back.` };
+      saveLastCommand({ command: "mark", at: now(), ok: true, ...done }, store ?? undefined);
+      say(done.zh, done.en);
+    } catch (e) {
+      const err = toUserError(e);
+      saveLastCommand({ command: "mark", at: now(), ok: false, zh: err.zh, en: err.en }, store ?? undefined);
+      say(err.zh, err.en);
+    }
+  }
+
   function undo(h: WpsSpreadsheetHost): void {
     try {
       if (!h.canUndoSync()) {
@@ -182,6 +215,7 @@ export function createRibbon(deps: RibbonDeps): Ribbon {
       }
       if (id === CONTROL.check) check(h);
       else if (id === CONTROL.fill) fill(h);
+      else if (id === CONTROL.mark) mark(h);
       else if (id === CONTROL.undo) undo(h);
       return true;
     },
@@ -195,7 +229,7 @@ export function createRibbon(deps: RibbonDeps): Ribbon {
     },
     GetImage(control: unknown): string {
       const id = controlId(control);
-      const name = id === CONTROL.check ? "check" : id === CONTROL.fill ? "fill" : id === CONTROL.undo ? "undo" : "pane";
+      const name = id === CONTROL.check ? "check" : id === CONTROL.fill ? "fill" : id === CONTROL.mark ? "mark" : id === CONTROL.undo ? "undo" : "pane";
       return `assets/ribbon-${name}.svg`;
     },
   };

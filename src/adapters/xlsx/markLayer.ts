@@ -10,7 +10,7 @@ import type { CellMark, MarkPlan } from "../../core/marks";
 import type { FindingCode, Severity } from "../../core/findings";
 import { quoted, userError } from "../../core/messages";
 import type { ZipArchive } from "./zip";
-import { relationshipsOf, relsPartOf, type PackageMap } from "./opc";
+import { relationshipsOf, relsPartOf, type PackageMap, type Relationship } from "./opc";
 import type { SheetXml } from "./sheetEdit";
 import type { Styles } from "./styles";
 import { parseRef, refOf } from "./cellRef";
@@ -79,7 +79,9 @@ interface SheetParts {
   part: string;
   relsPart: string;
   comments: { part: string; relId: string; parsed: CommentsXml } | null;
-  vml: { part: string; relId: string; xml: string; legacyTag: string } | null;
+  rels: Relationship[];
+  /** The drawing behind the sheet's `<legacyDrawing>`: resolved when first needed (it means reading the sheet). */
+  vml?: { part: string; relId: string; xml: string; legacyTag: string } | null;
   own: Map<number, CommentEntry>;
   person: Set<number>;
 }
@@ -124,24 +126,17 @@ export class MarkLayer {
     }
     for (const s of this.pkg.sheets) {
       const rels = relationshipsOf(this.zip, s.part);
-      const sx = this.sheetXml(s.name);
       const cRel = rels.find((r) => r.type === REL_TYPE.comments && r.part && this.zip.has(r.part));
       const comments = cRel
         ? { part: this.zip.entry(cRel.part!)!.name, relId: cRel.id, parsed: parseComments(this.zip.text(cRel.part!)) }
         : null;
-      const legacy = legacyDrawingOf(sx.xml);
-      const vRel = legacy ? rels.find((r) => r.id === legacy.relId && r.part && this.zip.has(r.part)) : undefined;
-      const vml =
-        legacy && vRel
-          ? { part: this.zip.entry(vRel.part!)!.name, relId: vRel.id, xml: this.zip.text(vRel.part!), legacyTag: legacy.tag }
-          : null;
       const own = new Map<number, CommentEntry>();
       const person = new Set<number>();
       for (const c of comments?.parsed.comments ?? []) {
         if (isOwnComment(comments!.parsed, c)) own.set(keyOf(c.row, c.col), c);
         else person.add(keyOf(c.row, c.col));
       }
-      this.sheets.set(s.name, { name: s.name, part: s.part, relsPart: relsPartOf(s.part), comments, vml, own, person });
+      this.sheets.set(s.name, { name: s.name, part: s.part, relsPart: relsPartOf(s.part), comments, rels, own, person });
       this.input.set(s.name, new Map());
     }
     for (const c of this.record?.rec.cells ?? []) {
@@ -171,6 +166,18 @@ export class MarkLayer {
       }
     }
     this.desired = new Map([...this.input].map(([s, m]) => [s, new Map([...m].map(([k, v]) => [k, stateOf(v)]))]));
+  }
+
+  private vmlOf(sp: SheetParts): SheetParts["vml"] {
+    if (sp.vml === undefined) {
+      const legacy = legacyDrawingOf(this.sheetXml(sp.name).xml);
+      const rel = legacy ? sp.rels.find((r) => r.id === legacy.relId && r.part && this.zip.has(r.part)) : undefined;
+      sp.vml =
+        legacy && rel
+          ? { part: this.zip.entry(rel.part!)!.name, relId: rel.id, xml: this.zip.text(rel.part!), legacyTag: legacy.tag }
+          : null;
+    }
+    return sp.vml;
   }
 
   /** Takes every mark of the plan (a cell marked before gets the new mark), all or nothing. */
@@ -362,8 +369,9 @@ export class MarkLayer {
       // the VML drawing that shows the notes
       const removeShapes = new Set([...sp.own].filter(([k]) => !want.has(k)).map(([, c]) => `${c.row}:${c.col}`));
       const shapesFor = [...want].filter(([k]) => !sp.own.has(k)).map(([, m]) => m);
-      let vml = sp.vml;
-      if (!vml && shapesFor.length) {
+      let vml = this.vmlOf(sp);
+      // a <legacyDrawing> whose drawing cannot be found is left alone (a second one would make the sheet invalid)
+      if (!vml && shapesFor.length && !legacyDrawingOf(sheetText)) {
         const part = freePartName(taken, "xl/drawings/vmlDrawing", ".vml");
         newParts.add(part.toLowerCase());
         rels = rels ?? newRelsXml();

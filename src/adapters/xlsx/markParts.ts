@@ -405,6 +405,6 @@ export function markFromNote(note: string): { severity: Severity; codes: Finding
       : lines.length && lines.every((l) => /^(【提示】|\[Note\])/.test(l))
         ? "info"
         : "warning";
-  const codes = lines.map((l) => /\[([A-Z_]+)\]\s*$/.exec(l)?.[1]).filter((c): c is string => !!c) as FindingCode[];
+  const codes = lines.map((l) => /\[([A-Z][A-Z0-9_]*)\]\s*$/.exec(l)?.[1]).filter((c): c is string => !!c) as FindingCode[];
   return { severity, codes: [...new Set(codes)], fill: MARK_FILLS[severity] };
 }

@@ -182,6 +182,8 @@ export interface MarkStrings {
   markedDownload: string;
   cleared: (n: number) => string;
   previewLabel: string;
+  /** One mark's severity (the colour swatch). */
+  severityOne: Record<Severity, string>;
 }
 
 export interface WordStrings {
@@ -397,6 +399,7 @@ const zh: Strings = {
     markedDownload: "点“下载”保存已标注的副本。",
     cleared: (n) => `已清除 ${n} 个单元格的标注，底色已恢复，可撤销。`,
     previewLabel: "标注预览",
+    severityOne: { error: "错误", warning: "警告", info: "提示" },
   },
 };
 
@@ -588,6 +591,7 @@ const en: Strings = {
     markedDownload: "Press Download to save the marked copy.",
     cleared: (n) => `Marks removed from ${n} cell${n === 1 ? "" : "s"}, fills restored; you can undo it.`,
     previewLabel: "Marks preview",
+    severityOne: { error: "Error", warning: "Warning", info: "Note" },
   },
 };
 

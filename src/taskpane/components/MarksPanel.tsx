@@ -115,7 +115,7 @@ export const MarksPanel = React.forwardRef<HTMLButtonElement, MarksPanelProps>(f
                   <span className={styles.sheet}>{mark.sheet}</span>
                 </span>
                 <span className={styles.swatch} style={{ backgroundColor: `#${mark.fill}` }} data-fill={mark.fill}>
-                  {t.severity[mark.severity]}
+                  {m.severityOne[mark.severity]}
                 </span>
                 <span className={styles.text}>{summary(mark.note)}</span>
               </button>
