@@ -16,7 +16,7 @@ function sources(dir: string): string[] {
   });
 }
 
-/** Every module a file imports (static, dynamic, re-export), as a path under src/ ("core/analyze", "taskpane/i18n"…). */
+/** Every module a file imports (static, dynamic, re-export), as a path under src/ ("core/analyze", "core/messages"…). */
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, "utf8");
   const out: string[] = [];

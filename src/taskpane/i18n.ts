@@ -1,2 +1,0 @@
-/** Moved to src/core/messages (the one message module); this re-export only lets branches begun before the move merge. */
-export { STRINGS, BUTTON_NAMES, t, type Strings, type Lang, langFromTag, detectLang, bilingual } from "../core/messages";
