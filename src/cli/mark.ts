@@ -9,7 +9,7 @@ import type { CellMark } from "../core/marks";
 import type { Severity } from "../core/findings";
 import { checkAndMark, clearWorkbookMarks, countMarks, previewClear } from "../app/marks";
 import type { ParsedArgs } from "./args";
-import { userError, type Lang } from "../core/messages";
+import { CLI_STRINGS, userError, type Lang } from "../core/messages";
 import { EXIT_OK, writeOutputFile, type CliIO } from "./io";
 import { resolveOutput } from "./fill";
 import { checkProfile, openFile } from "./workbook";
@@ -25,56 +25,36 @@ export interface MarkJson {
   marks: { sheet: string; cell: string; severity: Severity; codes: string[]; note: string }[];
 }
 
-const SEVERITY_TEXT: Record<Severity, { zh: string; en: string }> = {
-  error: { zh: "错误", en: "error" },
-  warning: { zh: "警告", en: "warning" },
-  info: { zh: "提示", en: "note" },
-};
-
 function markLines(marks: readonly CellMark[], lang: Lang): string[] {
   const at = marks.map((m) => `${m.sheet}!${m.cell}`);
   const atWidth = Math.max(4, ...at.map(displayWidth));
-  const sevWidth = Math.max(...marks.map((m) => displayWidth(SEVERITY_TEXT[m.severity][lang])));
-  return marks.map((m, i) => `  ${pad(at[i], atWidth)}  ${pad(SEVERITY_TEXT[m.severity][lang], sevWidth)}  ${oneLine(m.codes.join(", "))}`);
+  const sevWidth = Math.max(...marks.map((m) => displayWidth(CLI_STRINGS[lang].markSeverity[m.severity])));
+  return marks.map(
+    (m, i) => `  ${pad(at[i], atWidth)}  ${pad(CLI_STRINGS[lang].markSeverity[m.severity], sevWidth)}  ${oneLine(m.codes.join(", "))}`,
+  );
 }
 
 export function markText(json: MarkJson, lang: Lang): string {
-  const zh = lang === "zh";
+  const say = CLI_STRINGS[lang];
   const marks = json.marks.map((m) => ({ ...m, codes: m.codes as CellMark["codes"], fill: "" }));
-  const lines = [zh ? `文件：${json.file} → ${json.output}` : `File: ${json.file} → ${json.output}`, ""];
+  const lines = [say.fileTo(json.file, json.output), ""];
   if (json.action === "clear") {
-    if (marks.length === 0)
-      lines.push(zh ? "工作簿中没有本助手的标注，未做修改。" : "The workbook holds no marks of this add-in; nothing changed.");
+    if (marks.length === 0) lines.push(say.noMarksToClear);
     else {
-      lines.push(zh ? `清除 ${marks.length} 个单元格的标注：` : `Marks removed from ${marks.length} cell(s):`);
+      lines.push(say.marksCleared(marks.length));
       lines.push(...markLines(marks, lang));
     }
-    lines.push(
-      "",
-      zh
-        ? `已写入 ${json.output}。单元格的值、公式与他人批注均未改动。`
-        : `Wrote ${json.output}. No value, formula or person's note was changed.`,
-    );
+    lines.push("", say.clearWrote(json.output));
     return lines.join("\n") + "\n";
   }
   const c = countMarks(marks);
-  if (marks.length === 0) lines.push(zh ? "没有需要标注的单元格。" : "There is no cell to mark.");
+  if (marks.length === 0) lines.push(say.nothingToMark);
   else {
-    lines.push(
-      zh
-        ? `标注 ${marks.length} 个单元格（错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}）：`
-        : `${marks.length} cell(s) marked (${c.error} error(s), ${c.warning} warning(s), ${c.info} note(s)):`,
-    );
+    lines.push(say.marked(marks.length, c.error, c.warning, c.info));
     lines.push(...markLines(marks, lang));
   }
-  if (json.removed > 0)
-    lines.push("", zh ? `原有的 ${json.removed} 处本助手标注已替换。` : `${json.removed} earlier mark(s) of this add-in were replaced.`);
-  lines.push(
-    "",
-    zh
-      ? `已写入 ${json.output}。批注作者为“绩效自评助手”；用 jixiao mark --clear 可清除这些标注。`
-      : `Wrote ${json.output}. The notes' author is 绩效自评助手; jixiao mark --clear takes the marks away again.`,
-  );
+  if (json.removed > 0) lines.push("", say.marksReplaced(json.removed));
+  lines.push("", say.markWrote(json.output));
   return lines.join("\n") + "\n";
 }
 

@@ -35,6 +35,15 @@ export interface CliStrings {
   reportStillErrors: (errors: number) => string;
   reportWaiting: (file: string) => string;
   reportChoose: string;
+  /** mark: the severity column. */
+  markSeverity: Record<Severity, string>;
+  noMarksToClear: string;
+  marksCleared: (cells: number) => string;
+  clearWrote: (output: string) => string;
+  nothingToMark: string;
+  marked: (cells: number, errors: number, warnings: number, notes: number) => string;
+  marksReplaced: (marks: number) => string;
+  markWrote: (output: string) => string;
 }
 
 const zh: CliStrings = {
@@ -73,6 +82,14 @@ const zh: CliStrings = {
   reportStillErrors: (n) => `  表中还有 ${n} 个错误（jixiao check 可查看详情）：`,
   reportWaiting: (file) => `未写入报告：${file} 中有数字与规则不符。报告只引用表格自身的数字，以免报告与表格不一致。`,
   reportChoose: "请选择：--fill 先填充再生成（按规则填充工作簿并覆盖原文件，再写报告）；--as-is 按表中现有数字生成。",
+  markSeverity: { error: "错误", warning: "警告", info: "提示" },
+  noMarksToClear: "工作簿中没有本助手的标注，未做修改。",
+  marksCleared: (n) => `清除 ${n} 个单元格的标注：`,
+  clearWrote: (output) => `已写入 ${output}。单元格的值、公式与他人批注均未改动。`,
+  nothingToMark: "没有需要标注的单元格。",
+  marked: (n, e, w, i) => `标注 ${n} 个单元格（错误 ${e}，警告 ${w}，提示 ${i}）：`,
+  marksReplaced: (n) => `原有的 ${n} 处本助手标注已替换。`,
+  markWrote: (output) => `已写入 ${output}。批注作者为“绩效自评助手”；用 jixiao mark --clear 可清除这些标注。`,
 };
 
 const en: CliStrings = {
@@ -109,6 +126,14 @@ const en: CliStrings = {
     `No report written: figures in ${file} break a rule. A report states the table's own figures, so that report and table agree.`,
   reportChoose:
     "Choose: --fill to fill the workbook in place first, then write the report; --as-is to state the table's figures as they stand.",
+  markSeverity: { error: "error", warning: "warning", info: "note" },
+  noMarksToClear: "The workbook holds no marks of this add-in; nothing changed.",
+  marksCleared: (n) => `Marks removed from ${n} cell(s):`,
+  clearWrote: (output) => `Wrote ${output}. No value, formula or person's note was changed.`,
+  nothingToMark: "There is no cell to mark.",
+  marked: (n, e, w, i) => `${n} cell(s) marked (${e} error(s), ${w} warning(s), ${i} note(s)):`,
+  marksReplaced: (n) => `${n} earlier mark(s) of this add-in were replaced.`,
+  markWrote: (output) => `Wrote ${output}. The notes' author is 绩效自评助手; jixiao mark --clear takes the marks away again.`,
 };
 
 export const CLI_STRINGS: Record<Lang, CliStrings> = { zh, en };
