@@ -12,7 +12,7 @@ import type { UserError } from "../core/errors";
 import { writeOutputFile as writeFileAtomic } from "./io";
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, type CliIO } from "./io";
 import type { ParsedArgs } from "./args";
-import { userError } from "../core/messages";
+import { CLI_STRINGS, userError, type Lang } from "../core/messages";
 import { checkProfile } from "./workbook";
 import { checkFiles, defaultWorkers, type BatchFile } from "./pool";
 import { num, oneLine } from "./format";
@@ -57,17 +57,18 @@ export function collectFiles(paths: readonly string[], cwd: string): { files: Ba
   return { files, missing };
 }
 
-function fileLine(r: BatchFileResult, zh: boolean): string {
-  if (!r.ok) return zh ? `✗ ${r.file} —— 无法读取：${oneLine(r.error.zh)}` : `✗ ${r.file} — unreadable: ${oneLine(r.error.en)}`;
+function fileLine(r: BatchFileResult, lang: Lang): string {
+  const say = CLI_STRINGS[lang];
+  if (!r.ok) return say.batchUnreadable(r.file, oneLine(r.error[lang]));
   const c = { error: 0, warning: 0, info: 0 };
   for (const f of r.findings) c[f.severity]++;
   const mark = c.error ? "✗" : c.warning ? "!" : "✓";
-  if (r.tables.length === 0) return zh ? `· ${r.file} —— 未识别到绩效自评表` : `· ${r.file} — no table recognised`;
+  if (r.tables.length === 0) return say.batchNoTable(r.file);
   const totals = r.tables
     .filter((t) => t.kind !== "summary")
-    .map((t) => (zh ? `总分 ${t.total === null ? "—" : num(t.total)} ${t.grade ?? ""}` : `total ${t.total === null ? "—" : num(t.total)} ${t.grade ?? ""}`).trim());
-  const counts = zh ? `错误 ${c.error} · 警告 ${c.warning} · 提示 ${c.info}` : `${c.error} error(s) · ${c.warning} warning(s) · ${c.info} note(s)`;
-  return `${mark} ${r.file} —— ${zh ? `${r.tables.length} 张表` : `${r.tables.length} table(s)`} · ${counts}${totals.length ? ` · ${totals.join("，")}` : ""}`;
+    .map((t) => say.batchTotal(t.total === null ? "—" : num(t.total), t.grade ?? "").trim());
+  const counts = say.batchCounts(c.error, c.warning, c.info);
+  return say.batchFile(mark, r.file, r.tables.length, counts, totals.length ? ` · ${totals.join("，")}` : "");
 }
 
 export async function runBatchCheck(args: ParsedArgs, io: CliIO): Promise<number> {
@@ -77,7 +78,6 @@ export async function runBatchCheck(args: ParsedArgs, io: CliIO): Promise<number
   if (args.output) throw userError("usage-batch-output");
   const profile = checkProfile(args.profile);
   const cwd = io.cwd ?? process.cwd();
-  const zh = args.lang === "zh";
   if (args.report && !/\.xlsx$/i.test(args.report)) {
     throw userError("usage-batch-report", { file: args.report });
   }
@@ -123,16 +123,13 @@ export async function runBatchCheck(args: ParsedArgs, io: CliIO): Promise<number
     );
     return code;
   }
-  const lines = results.map((r) => fileLine(r, zh));
+  const lines = results.map((r) => fileLine(r, args.lang));
   const b = totals.bySeverity;
   lines.push("");
-  lines.push(
-    zh
-      ? `共 ${totals.files} 个文件（${totals.unreadable} 个无法读取），${totals.tables} 张表：错误 ${b.error}，警告 ${b.warning}，提示 ${b.info}。用时 ${seconds.toFixed(1)} 秒，${workers} 个线程。`
-      : `${totals.files} file(s) (${totals.unreadable} unreadable), ${totals.tables} table(s): ${b.error} error(s), ${b.warning} warning(s), ${b.info} note(s). ${seconds.toFixed(1)} s, ${workers} thread(s).`,
-  );
-  if (reportPath) lines.push(zh ? `问题清单已写入：${args.report}` : `Issue list written: ${args.report}`);
-  if (failed) lines.push(zh ? `存在${args.failOn === "error" ? "错误" : "警告或错误"}（--fail-on ${args.failOn}），退出码 3。` : `Findings at --fail-on ${args.failOn} or above: exit code 3.`);
+  const say = CLI_STRINGS[args.lang];
+  lines.push(say.batchSummary(totals.files, totals.unreadable, totals.tables, b.error, b.warning, b.info, seconds.toFixed(1), workers));
+  if (reportPath) lines.push(say.batchReportWritten(String(args.report)));
+  if (failed) lines.push(say.batchFailOn(String(args.failOn)));
   io.stdout(lines.join("\n") + "\n");
   return code;
 }

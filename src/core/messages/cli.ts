@@ -44,6 +44,24 @@ export interface CliStrings {
   marked: (cells: number, errors: number, warnings: number, notes: number) => string;
   marksReplaced: (marks: number) => string;
   markWrote: (output: string) => string;
+  /** check over many files: one line per file, then the totals. */
+  batchUnreadable: (file: string, why: string) => string;
+  batchNoTable: (file: string) => string;
+  batchTotal: (total: string, grade: string) => string;
+  batchCounts: (errors: number, warnings: number, notes: number) => string;
+  batchFile: (mark: string, file: string, tables: number, counts: string, totals: string) => string;
+  batchSummary: (
+    files: number,
+    unreadable: number,
+    tables: number,
+    errors: number,
+    warnings: number,
+    notes: number,
+    seconds: string,
+    workers: number,
+  ) => string;
+  batchReportWritten: (file: string) => string;
+  batchFailOn: (failOn: string) => string;
 }
 
 const zh: CliStrings = {
@@ -90,6 +108,15 @@ const zh: CliStrings = {
   marked: (n, e, w, i) => `标注 ${n} 个单元格（错误 ${e}，警告 ${w}，提示 ${i}）：`,
   marksReplaced: (n) => `原有的 ${n} 处本助手标注已替换。`,
   markWrote: (output) => `已写入 ${output}。批注作者为“绩效自评助手”；用 jixiao mark --clear 可清除这些标注。`,
+  batchUnreadable: (file, why) => `✗ ${file} —— 无法读取：${why}`,
+  batchNoTable: (file) => `· ${file} —— 未识别到绩效自评表`,
+  batchTotal: (total, grade) => `总分 ${total} ${grade}`,
+  batchCounts: (e, w, i) => `错误 ${e} · 警告 ${w} · 提示 ${i}`,
+  batchFile: (mark, file, n, counts, totals) => `${mark} ${file} —— ${n} 张表 · ${counts}${totals}`,
+  batchSummary: (f, u, n, e, w, i, s, workers) =>
+    `共 ${f} 个文件（${u} 个无法读取），${n} 张表：错误 ${e}，警告 ${w}，提示 ${i}。用时 ${s} 秒，${workers} 个线程。`,
+  batchReportWritten: (file) => `问题清单已写入：${file}`,
+  batchFailOn: (failOn) => `存在${failOn === "error" ? "错误" : "警告或错误"}（--fail-on ${failOn}），退出码 3。`,
 };
 
 const en: CliStrings = {
@@ -134,6 +161,15 @@ const en: CliStrings = {
   marked: (n, e, w, i) => `${n} cell(s) marked (${e} error(s), ${w} warning(s), ${i} note(s)):`,
   marksReplaced: (n) => `${n} earlier mark(s) of this add-in were replaced.`,
   markWrote: (output) => `Wrote ${output}. The notes' author is 绩效自评助手; jixiao mark --clear takes the marks away again.`,
+  batchUnreadable: (file, why) => `✗ ${file} — unreadable: ${why}`,
+  batchNoTable: (file) => `· ${file} — no table recognised`,
+  batchTotal: (total, grade) => `total ${total} ${grade}`,
+  batchCounts: (e, w, i) => `${e} error(s) · ${w} warning(s) · ${i} note(s)`,
+  batchFile: (mark, file, n, counts, totals) => `${mark} ${file} —— ${n} table(s) · ${counts}${totals}`,
+  batchSummary: (f, u, n, e, w, i, s, workers) =>
+    `${f} file(s) (${u} unreadable), ${n} table(s): ${e} error(s), ${w} warning(s), ${i} note(s). ${s} s, ${workers} thread(s).`,
+  batchReportWritten: (file) => `Issue list written: ${file}`,
+  batchFailOn: (failOn) => `Findings at --fail-on ${failOn} or above: exit code 3.`,
 };
 
 export const CLI_STRINGS: Record<Lang, CliStrings> = { zh, en };
