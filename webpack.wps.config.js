@@ -25,7 +25,11 @@ const FOLDER = `${NAME}_${pkg.version}`;
 const PACKAGE = path.resolve(__dirname, "src/adapters/wps/package");
 
 function fill(content) {
-  return content.toString().replace(/\{\{NAME\}\}/g, NAME).replace(/\{\{VERSION\}\}/g, pkg.version).replace(/\{\{FOLDER\}\}/g, FOLDER);
+  return content
+    .toString()
+    .replace(/\{\{NAME\}\}/g, NAME)
+    .replace(/\{\{VERSION\}\}/g, pkg.version)
+    .replace(/\{\{FOLDER\}\}/g, FOLDER);
 }
 
 module.exports = (_env, options) => {

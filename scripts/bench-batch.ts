@@ -23,7 +23,8 @@ import "../src/cli/batchWorker"; // emitted beside pool.js so that the pool find
 
 const ROOT = process.cwd();
 const SOURCES = [
-  process.env.JIXIAO_FIXTURES ?? [path.resolve(ROOT, "../shared/fixtures"), path.resolve(ROOT, "test/data/fixtures")].find((d) => fs.existsSync(d)),
+  process.env.JIXIAO_FIXTURES ??
+    [path.resolve(ROOT, "../shared/fixtures"), path.resolve(ROOT, "test/data/fixtures")].find((d) => fs.existsSync(d)),
   path.resolve(ROOT, "test/data/real"),
 ].filter((d): d is string => !!d && fs.existsSync(d));
 
@@ -31,7 +32,10 @@ const SOURCES = [
 async function unitBooks(count: number): Promise<Uint8Array[]> {
   const sheets: ExcelJS.Worksheet[] = [];
   for (const dir of SOURCES) {
-    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith(".xlsx")).sort()) {
+    for (const f of fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith(".xlsx"))
+      .sort()) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(path.join(dir, f));
       sheets.push(...wb.worksheets);
@@ -63,7 +67,8 @@ export async function makeFolder(n: number): Promise<{ dir: string; broken: numb
     let data = src;
     if (i % 10 === 9) {
       broken++;
-      data = i % 20 === 9 ? src.subarray(0, Math.floor(src.length * 0.6)) : Uint8Array.from({ length: 3000 }, (_, k) => (k * 131 + i) & 255);
+      data =
+        i % 20 === 9 ? src.subarray(0, Math.floor(src.length * 0.6)) : Uint8Array.from({ length: 3000 }, (_, k) => (k * 131 + i) & 255);
     } else sheets += 2 + ((i % books.length) % 4);
     const sub = path.join(dir, `单位${String(Math.floor(i / 20)).padStart(2, "0")}`);
     fs.mkdirSync(sub, { recursive: true });
@@ -109,13 +114,32 @@ async function child(mode: string, dir: string): Promise<ChildResult> {
     }
     const cpu1 = threadCpuMs();
     const lane = cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null;
-    return { ms: performance.now() - t, files: files.length, unreadable, digest: "", cpuMs: cpuMs() - cpuAtStart, filesPerLane: [files.length], cpuMsPerLane: [lane] };
+    return {
+      ms: performance.now() - t,
+      files: files.length,
+      unreadable,
+      digest: "",
+      cpuMs: cpuMs() - cpuAtStart,
+      filesPerLane: [files.length],
+      cpuMsPerLane: [lane],
+    };
   }
   const t = performance.now();
-  const { results, filesPerLane, cpuMsPerLane } = await checkFiles(files satisfies BatchFile[], { profile: "default", workers: Number(mode) });
+  const { results, filesPerLane, cpuMsPerLane } = await checkFiles(files satisfies BatchFile[], {
+    profile: "default",
+    workers: Number(mode),
+  });
   const ms = performance.now() - t;
   const digest = createHash("sha256").update(JSON.stringify(results)).digest("hex");
-  return { ms, files: results.length, unreadable: results.filter((r) => !r.ok).length, digest, cpuMs: cpuMs() - cpuAtStart, filesPerLane, cpuMsPerLane };
+  return {
+    ms,
+    files: results.length,
+    unreadable: results.filter((r) => !r.ok).length,
+    digest,
+    cpuMs: cpuMs() - cpuAtStart,
+    filesPerLane,
+    cpuMsPerLane,
+  };
 }
 
 function cpuMs(): number {
@@ -164,7 +188,8 @@ export async function benchBatch(n = 200, repeats = 3): Promise<void> {
     for (let k = 0; k < repeats; k++) for (const m of modes) runs[m].push(runChild(m, dir));
     for (const m of ["1", "2"] as const) {
       for (const r of runs[m]) {
-        if (r.files !== n || r.unreadable !== broken) throw new Error(`batch lost files: ${r.files}/${n}, ${r.unreadable}/${broken} unreadable`);
+        if (r.files !== n || r.unreadable !== broken)
+          throw new Error(`batch lost files: ${r.files}/${n}, ${r.unreadable}/${broken} unreadable`);
         if (r.digest !== runs["1"][0].digest) throw new Error("2 lanes gave another answer than 1");
       }
     }
@@ -172,7 +197,9 @@ export async function benchBatch(n = 200, repeats = 3): Promise<void> {
     const row = (label: string, rs: Measured[]) => {
       const ms = median(rs.map((r) => r.ms));
       const each = rs.map((r) => `${Math.round(r.ms)}${r.filesPerLane.length > 1 ? ` [${r.filesPerLane.join("+")}]` : ""}`).join(", ");
-      console.log(`  ${label.padEnd(30)} ${String(Math.round(ms)).padStart(6)} ms  ${((n / ms) * 1000).toFixed(1).padStart(6)} files/s  ${(ms / lib).toFixed(2)}× bare  (runs: ${each})`);
+      console.log(
+        `  ${label.padEnd(30)} ${String(Math.round(ms)).padStart(6)} ms  ${((n / ms) * 1000).toFixed(1).padStart(6)} files/s  ${(ms / lib).toFixed(2)}× bare  (runs: ${each})`,
+      );
       return ms;
     };
     row("bare ExcelJS load, 1 thread", runs.bare);
@@ -183,7 +210,9 @@ export async function benchBatch(n = 200, repeats = 3): Promise<void> {
     const busiest = (r: Measured) => Math.max(...r.cpuMsPerLane.map((c) => c ?? NaN));
     const cpuLine = (label: string, rs: Measured[]) => {
       const lanes = rs[0].cpuMsPerLane.map((_, i) => Math.round(median(rs.map((r) => r.cpuMsPerLane[i] ?? NaN))));
-      console.log(`  CPU ${label.padEnd(9)} per lane ${lanes.join(" + ")} ms (busiest ${Math.round(median(rs.map(busiest)))}), all threads ${Math.round(median(rs.map((r) => r.cpuMs)))} ms`);
+      console.log(
+        `  CPU ${label.padEnd(9)} per lane ${lanes.join(" + ")} ms (busiest ${Math.round(median(rs.map(busiest)))}), all threads ${Math.round(median(rs.map((r) => r.cpuMs)))} ms`,
+      );
       return median(rs.map(busiest));
     };
     const cpu1 = cpuLine("1 lane:", runs["1"]);
@@ -191,9 +220,17 @@ export async function benchBatch(n = 200, repeats = 3): Promise<void> {
     if (Number.isFinite(cpu1) && Number.isFinite(cpu2)) {
       console.log(`  on free cores the busiest lane bounds the time: 2 lanes ≈ ${(cpu2 / cpu1).toFixed(2)} of 1 lane (CPU-time estimate)`);
     }
-    const others = median(Object.values(runs).flat().map((r) => r.others));
-    console.log(`  2 lanes / 1 lane: ${(two / one).toFixed(2)} (speed-up ${(one / two).toFixed(2)}×; same JSON, every file listed, ${broken} unreadable rows)`);
-    console.log(`  other processes used ${Math.round(others * 100)} % of the ${cores} cores during the runs (median; 0 % = a quiet machine); load now ${load()}`);
+    const others = median(
+      Object.values(runs)
+        .flat()
+        .map((r) => r.others),
+    );
+    console.log(
+      `  2 lanes / 1 lane: ${(two / one).toFixed(2)} (speed-up ${(one / two).toFixed(2)}×; same JSON, every file listed, ${broken} unreadable rows)`,
+    );
+    console.log(
+      `  other processes used ${Math.round(others * 100)} % of the ${cores} cores during the runs (median; 0 % = a quiet machine); load now ${load()}`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

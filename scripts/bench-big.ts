@@ -96,7 +96,9 @@ async function child(kind: string, file: string): Promise<void> {
       p.write(xml).close();
     } else {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- sax is the comparison library, loaded only for this run
-      const sax = require("sax") as { parser: (strict: boolean) => { onopentag: (t: { name: string }) => void; write: (s: string) => { close: () => void } } };
+      const sax = require("sax") as {
+        parser: (strict: boolean) => { onopentag: (t: { name: string }) => void; write: (s: string) => { close: () => void } };
+      };
       const p = sax.parser(true);
       p.onopentag = (tag) => void (tag.name === "c" && cells++);
       p.write(xml).close();

@@ -40,7 +40,17 @@ export function syntheticProjectSnapshot(n = 30): SheetSnapshot {
     const [l1, l2] = groups[Math.min(groups.length - 1, Math.floor((i * groups.length) / n))];
     const target = 1000 + i * 37;
     const actual = i % 5 === 0 ? target - 13 : target + i;
-    row("绩效指标", l1, l2, `指标${i + 1}`, `≥${target}人`, `${actual}人`, w, i % 7 === 0 ? null : w, i % 5 === 0 ? "部分对象未按期申报" : null);
+    row(
+      "绩效指标",
+      l1,
+      l2,
+      `指标${i + 1}`,
+      `≥${target}人`,
+      `${actual}人`,
+      w,
+      i % 7 === 0 ? null : w,
+      i % 5 === 0 ? "部分对象未按期申报" : null,
+    );
   }
   row("总分", null, null, null, null, null, 100, null);
   return { name: "合成", origin: { row: 1, col: 1 }, values: rows, merges: null };
@@ -50,7 +60,8 @@ export function syntheticAnalysis(n = 30): TableAnalysis {
   const sheet = analyzeSheet(syntheticProjectSnapshot(n));
   const t = sheet.tables[0];
   if (!t) throw new Error(`synthetic table not recognised: ${sheet.reason}`);
-  if (t.table.kind !== "project" || t.table.indicators.length !== n) throw new Error(`synthetic table read with ${t.table.kind === "project" ? t.table.indicators.length : 0} indicators, expected ${n}`);
+  if (t.table.kind !== "project" || t.table.indicators.length !== n)
+    throw new Error(`synthetic table read with ${t.table.kind === "project" ? t.table.indicators.length : 0} indicators, expected ${n}`);
   return t;
 }
 

@@ -27,7 +27,10 @@ function fixtureFiles(): string[] {
   const dirs = [FIXTURES, path.join(process.cwd(), "samples")];
   for (const d of dirs) {
     if (fs.existsSync(d)) {
-      const files = fs.readdirSync(d).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(d, f));
+      const files = fs
+        .readdirSync(d)
+        .filter((f) => f.endsWith(".xlsx"))
+        .map((f) => path.join(d, f));
       if (files.length) return files.sort();
     }
   }
@@ -111,7 +114,10 @@ async function main() {
     for (const snap of book.snapshots()) {
       analyzeSheet(snap); // warm up
       const ms = await timeMedian(RUNS, () => analyzeSheet(snap));
-      const kinds = analyzeSheet(snap).tables.map((t) => t.kind).join(",") || "no table";
+      const kinds =
+        analyzeSheet(snap)
+          .tables.map((t) => t.kind)
+          .join(",") || "no table";
       console.log(`   ${path.basename(f).padEnd(42)} ${snap.name.padEnd(8)} ${kinds.padEnd(10)} ${ms.toFixed(3)} ms`);
     }
   }

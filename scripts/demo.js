@@ -41,7 +41,10 @@ async function step(label, argv, onOk) {
 
 (async () => {
   fs.mkdirSync(OUT, { recursive: true });
-  const samples = fs.readdirSync(SAMPLES).filter((f) => f.endsWith(".xlsx")).sort();
+  const samples = fs
+    .readdirSync(SAMPLES)
+    .filter((f) => f.endsWith(".xlsx"))
+    .sort();
   let failures = 0;
   const written = [];
   for (const file of samples) {

@@ -39,7 +39,18 @@ if (canSideload()) {
   const app = args.includes("--word") ? "word" : "excel";
   const child = spawn(
     "npx",
-    ["office-addin-debugging", "start", "manifest.xml", "desktop", "--app", app, "--dev-server", "npm run dev-server", "--dev-server-port", String(port)],
+    [
+      "office-addin-debugging",
+      "start",
+      "manifest.xml",
+      "desktop",
+      "--app",
+      app,
+      "--dev-server",
+      "npm run dev-server",
+      "--dev-server-port",
+      String(port),
+    ],
     { cwd: root, stdio: "inherit", shell: process.platform === "win32" },
   );
   child.on("exit", (code) => process.exit(code || 0));

@@ -104,7 +104,15 @@ export function issueRows(results: readonly BatchFileResult[], lang: Lang = "zh"
   const rows: IssueRow[] = [];
   for (const r of results) {
     if (!r.ok) {
-      rows.push({ file: r.file, sheet: "", cell: "", severity: "error", code: FILE_UNREADABLE, message: lang === "zh" ? r.error.zh : r.error.en, suggestion: "" });
+      rows.push({
+        file: r.file,
+        sheet: "",
+        cell: "",
+        severity: "error",
+        code: FILE_UNREADABLE,
+        message: lang === "zh" ? r.error.zh : r.error.en,
+        suggestion: "",
+      });
       continue;
     }
     for (const f of r.findings) {

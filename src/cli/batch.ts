@@ -98,7 +98,11 @@ export async function runBatchCheck(args: ParsedArgs, io: CliIO): Promise<number
     io.stderr(`\r\x1b[K[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${name}`);
   };
   const started = Date.now();
-  const { results: checked, workers } = await checkFiles(files, { profile, workers: args.workers ?? defaultWorkers(), onProgress: progress });
+  const { results: checked, workers } = await checkFiles(files, {
+    profile,
+    workers: args.workers ?? defaultWorkers(),
+    onProgress: progress,
+  });
   if (tty) io.stderr("\r\x1b[K");
   const results: BatchFileResult[] = [...missing.map((m) => unreadableResult(m.display, m.why)), ...checked];
   const totals = batchTotals(results);
@@ -115,11 +119,7 @@ export async function runBatchCheck(args: ParsedArgs, io: CliIO): Promise<number
   const seconds = (Date.now() - started) / 1000;
   if (args.json) {
     io.stdout(
-      JSON.stringify(
-        { profile, failOn: args.failOn, exitCode: code, totals, report: args.report, files: results },
-        null,
-        2,
-      ) + "\n",
+      JSON.stringify({ profile, failOn: args.failOn, exitCode: code, totals, report: args.report, files: results }, null, 2) + "\n",
     );
     return code;
   }

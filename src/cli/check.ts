@@ -45,7 +45,6 @@ export interface CheckJson {
   sheets: CheckSheetJson[];
 }
 
-
 function statedTotal(t: TableAnalysis): number | null {
   if (t.table.kind === "summary") return null;
   const c = t.table.total;
@@ -146,10 +145,7 @@ export function checkText(file: string, analysis: WorkbookAnalysis, lang: Lang =
       if (t.kind !== "summary") {
         const stated = statedTotal(t);
         const total = e.total === null ? "—" : num(e.total);
-        const statedNote =
-          stated !== null && e.total !== null && Math.abs(stated - e.total) > 0.005
-            ? say.statedTotal(num(stated))
-            : "";
+        const statedNote = stated !== null && e.total !== null && Math.abs(stated - e.total) > 0.005 ? say.statedTotal(num(stated)) : "";
         facts.push(say.total(total, statedNote));
         facts.push(say.grade(e.grade ?? "—"));
       }
@@ -189,9 +185,7 @@ function isBatch(args: ParsedArgs, cwd: string): boolean {
 export async function runCheck(args: ParsedArgs, io: CliIO): Promise<number> {
   if (args.positionals.length > 0 && isBatch(args, io.cwd ?? process.cwd())) return runBatchCheck(args, io);
   if (args.positionals.length !== 1) {
-    throw args.positionals.length === 0
-      ? userError("usage-check-file")
-      : userError("usage-check-one");
+    throw args.positionals.length === 0 ? userError("usage-check-file") : userError("usage-check-one");
   }
   if (args.output) throw userError("usage-check-output");
   const profile = checkProfile(args.profile);

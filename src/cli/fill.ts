@@ -18,7 +18,6 @@ import { CLI_STRINGS, userError, type Lang } from "../core/messages";
 import { checkProfile, openFile } from "./workbook";
 import { displayWidth, num, oneLine, pad, percent, showContent } from "./format";
 
-
 export interface FillSheetJson {
   sheet: string;
   kind: "project" | "department" | "summary" | "scorecard" | null;
@@ -152,9 +151,7 @@ export function resolveOutput(
 
 export async function runFill(args: ParsedArgs, io: CliIO): Promise<number> {
   if (args.positionals.length !== 1) {
-    throw args.positionals.length === 0
-      ? userError("usage-fill-input")
-      : userError("usage-fill-one");
+    throw args.positionals.length === 0 ? userError("usage-fill-input") : userError("usage-fill-one");
   }
   const cwd = io.cwd ?? process.cwd();
   const file = args.positionals[0];
@@ -163,6 +160,8 @@ export async function runFill(args: ParsedArgs, io: CliIO): Promise<number> {
   const host = await openFile(input);
   const { analysis } = await fill(host, { profile, scope: "all" });
   await writeFileAtomic(output, await host.save(), { modeOf: input });
-  io.stdout(args.json ? JSON.stringify(fillJson(file, outputArg, analysis), null, 2) + "\n" : fillText(file, outputArg, analysis, args.lang));
+  io.stdout(
+    args.json ? JSON.stringify(fillJson(file, outputArg, analysis), null, 2) + "\n" : fillText(file, outputArg, analysis, args.lang),
+  );
   return EXIT_OK;
 }

@@ -71,7 +71,6 @@ export const HELP = `jixiao ${"{version}"} — 绩效自评助手：识别、检
   3 check --fail-on：存在该级别的问题 findings at the --fail-on level · 1 内部错误 internal error (JIXIAO_DEBUG=1 prints the stack)
 `;
 
-
 async function dispatch(args: ParsedArgs, argv: string[], io: CliIO): Promise<number> {
   if (args.command === "report") {
     // Everything after the word "report" goes to the report command as it was typed.
@@ -104,8 +103,7 @@ export async function main(argv: string[], given: CliIO): Promise<number> {
   try {
     // `report` parses its own options.
     const first = argv.find((a) => !a.startsWith("-"));
-    const args =
-      first === "report" ? { ...parseArgs([]), command: "report" } : parseArgs(argv);
+    const args = first === "report" ? { ...parseArgs([]), command: "report" } : parseArgs(argv);
     return await dispatch(args, argv, io);
   } catch (e) {
     return failure(e, io);

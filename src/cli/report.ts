@@ -43,7 +43,9 @@ export const REPORT_HELP = `jixiao report <输入.xlsx> [--sheet <工作表>] -o
 `;
 
 /** The .docx writer with the charts drawn by resvg (Node). */
-const docxWithCharts: ReportFileWriter = { build: (narratives, source) => buildReportDocxFromNarratives(narratives, source, { renderChart: renderChartPng }) };
+const docxWithCharts: ReportFileWriter = {
+  build: (narratives, source) => buildReportDocxFromNarratives(narratives, source, { renderChart: renderChartPng }),
+};
 
 export interface ReportTableJson {
   sheet: string;
@@ -68,7 +70,6 @@ export interface ReportJson {
   generatedAt: string;
   tables: ReportTableJson[];
 }
-
 
 const diffJson = (d: FigureDifference) => ({ cell: d.cell, label: d.label, stated: d.stated, rule: d.rule });
 
@@ -150,8 +151,22 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     let figures: "stated" | "filled" = "stated";
     if (figuresDiffer(first)) {
       if (!args.fill && !args.asIs) {
-        const json: ReportJson = { file: args.positionals[0], output: null, waiting: true, generatedAt: new Date().toISOString(), tables: first.map((r) => describe(r, "stated")) };
-        io.stdout(args.json ? `${JSON.stringify(json, null, 2)}\n` : waitingText(args.positionals[0], first.filter((r) => r.differences.length), args.lang));
+        const json: ReportJson = {
+          file: args.positionals[0],
+          output: null,
+          waiting: true,
+          generatedAt: new Date().toISOString(),
+          tables: first.map((r) => describe(r, "stated")),
+        };
+        io.stdout(
+          args.json
+            ? `${JSON.stringify(json, null, 2)}\n`
+            : waitingText(
+                args.positionals[0],
+                first.filter((r) => r.differences.length),
+                args.lang,
+              ),
+        );
         return EXIT_FIGURES_DIFFER;
       }
       if (args.fill) {
@@ -171,7 +186,13 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     });
     await writeFileAtomic(output, bytes);
 
-    const json: ReportJson = { file: args.positionals[0], output: args.output, waiting: false, generatedAt, tables: reports.map((r) => describe(r, figures)) };
+    const json: ReportJson = {
+      file: args.positionals[0],
+      output: args.output,
+      waiting: false,
+      generatedAt,
+      tables: reports.map((r) => describe(r, figures)),
+    };
     io.stdout(args.json ? `${JSON.stringify(json, null, 2)}\n` : textSummary(json, args.lang));
     return EXIT_OK;
   } catch (e) {

@@ -1,7 +1,15 @@
 /**
  * The pipeline: snapshot → recognise → model → rules → findings + fill plan + evaluation.
  */
-import type { AnalyzeOptions, Evaluation, FundEvaluation, IndicatorEvaluation, SheetAnalysis, TableAnalysis, WorkbookAnalysis } from "./analysis";
+import type {
+  AnalyzeOptions,
+  Evaluation,
+  FundEvaluation,
+  IndicatorEvaluation,
+  SheetAnalysis,
+  TableAnalysis,
+  WorkbookAnalysis,
+} from "./analysis";
 import { sortFindings, type Finding } from "./findings";
 import type { DepartmentTable, FundRow, NumberCell, ProjectTable, SummaryRow, SummaryTable, Table } from "./model";
 import type { FillPlan } from "./plan";
@@ -130,7 +138,13 @@ function analyzeProject(ctx: RuleContext, t: ProjectTable): Evaluation {
     rate = checkExecutionRate(ctx, { ...t.fundTotal, rate: t.rate });
     funds.push(fundEval(t.fundTotal, rate));
     for (const col of ["initial", "budget", "executed"] as const) {
-      checkSubtotal(ctx, t.fundTotal[col], t.fundParts.map((p) => p[col]), `年度资金总额（${colName[col]}）`, `Annual funds total (${colNameEn[col]})`);
+      checkSubtotal(
+        ctx,
+        t.fundTotal[col],
+        t.fundParts.map((p) => p[col]),
+        `年度资金总额（${colName[col]}）`,
+        `Annual funds total (${colNameEn[col]})`,
+      );
     }
   }
   for (const p of t.fundParts) funds.push(fundEval(p, executionRate(p.budget?.value ?? null, p.executed?.value ?? null)));
@@ -142,7 +156,11 @@ function analyzeProject(ctx: RuleContext, t: ProjectTable): Evaluation {
   checkBlockWeight(ctx, t.fundsDeclared, budgetWeight);
   // the block holds the 预算执行率 row too where the table scores the rate as an indicator
   const blockWeight = blockActualWeight(t.indicators, t.groups, weightsKnown);
-  checkBlockWeight(ctx, t.indicatorsDeclared, blockWeight !== null && t.rateIndicator && weightsKnown ? blockWeight + (budgetWeight ?? 0) : blockWeight);
+  checkBlockWeight(
+    ctx,
+    t.indicatorsDeclared,
+    blockWeight !== null && t.rateIndicator && weightsKnown ? blockWeight + (budgetWeight ?? 0) : blockWeight,
+  );
   // with no 分值 column the weights are unknown, not 0: TABLE_PARTIAL says so, and no weight rule runs on them
   let weightSum = 0;
   if (weightsKnown) {
@@ -193,7 +211,13 @@ function analyzeDepartment(ctx: RuleContext, t: DepartmentTable): Evaluation {
   }
   const budgetWeight = b?.weight?.value ?? null;
   for (const col of ["budget", "executed"] as const) {
-    checkSplitTotals(ctx, t.fundSources.map((f) => f[col]), t.fundStructure.map((f) => f[col]), colName[col], colNameEn[col]);
+    checkSplitTotals(
+      ctx,
+      t.fundSources.map((f) => f[col]),
+      t.fundStructure.map((f) => f[col]),
+      colName[col],
+      colNameEn[col],
+    );
   }
   const indicators: IndicatorEvaluation[] = t.indicators.map((i) => checkIndicator(ctx, i, t.weightsInTargetColumn));
   const weightsKnown = !t.partial.some((p) => p.part === "weightColumn");
@@ -224,7 +248,13 @@ function analyzeSummary(ctx: RuleContext, t: SummaryTable): Evaluation {
   const funds: FundEvaluation[] = [];
   for (const r of t.rows) {
     const rate = checkExecutionRate(ctx, { label: r.name.text, initial: r.initial, budget: r.budget, executed: r.executed, rate: r.rate });
-    funds.push({ label: r.name.text, initial: r.initial?.value ?? null, budget: r.budget?.value ?? null, executed: r.executed?.value ?? null, rate });
+    funds.push({
+      label: r.name.text,
+      initial: r.initial?.value ?? null,
+      budget: r.budget?.value ?? null,
+      executed: r.executed?.value ?? null,
+      rate,
+    });
     if (r.score && r.score.value !== null) checkGrade(ctx, r.grade, r.score.value, `「${r.name.text}」`);
   }
   // 小计 rows, then the 合计: each the sum of its projects (a 小计 is never counted in the 合计)
@@ -247,8 +277,17 @@ function analyzeSummary(ctx: RuleContext, t: SummaryTable): Evaluation {
       for (const p of parts) ctx.plan.numberFromText(p);
       const sum = Number(parts.reduce<number>((a, p) => a + (p?.value ?? 0), 0).toFixed(6));
       const letter = columnName(cell.ref.col);
-      const ranges = columnRanges(letter, projects.map((r) => r.row));
-      ctx.plan.formula(cell, sumFormula(ranges.join(",")), sum, `${label} = 各项目${colName[col]}之和`, `${labelEn} = sum of the projects' ${colNameEn[col]}`);
+      const ranges = columnRanges(
+        letter,
+        projects.map((r) => r.row),
+      );
+      ctx.plan.formula(
+        cell,
+        sumFormula(ranges.join(",")),
+        sum,
+        `${label} = 各项目${colName[col]}之和`,
+        `${labelEn} = sum of the projects' ${colNameEn[col]}`,
+      );
       filled[col] = { ...cell, value: sum, empty: false, numberAsText: false };
     }
     const rate = checkExecutionRate(ctx, {
@@ -258,9 +297,18 @@ function analyzeSummary(ctx: RuleContext, t: SummaryTable): Evaluation {
       executed: filled.executed ?? null,
       rate: tr.rate,
     });
-    funds.push({ label, initial: filled.initial?.value ?? null, budget: filled.budget?.value ?? null, executed: filled.executed?.value ?? null, rate });
+    funds.push({
+      label,
+      initial: filled.initial?.value ?? null,
+      budget: filled.budget?.value ?? null,
+      executed: filled.executed?.value ?? null,
+      rate,
+    });
   }
-  checkNumbersAsText(ctx, t.rows.flatMap((r) => [r.initial, r.budget, r.executed, r.score]));
+  checkNumbersAsText(
+    ctx,
+    t.rows.flatMap((r) => [r.initial, r.budget, r.executed, r.score]),
+  );
   return { executionRate: null, budgetScore: null, budgetWeight: null, indicators: [], weightSum: 0, total: null, grade: null, funds };
 }
 
@@ -279,4 +327,3 @@ export function suggestionPlan(analysis: TableAnalysis, finding: Finding): FillP
   plan.accept(ind.score, s.value, s.formula ?? null, `采纳建议：按规则得分 ${s.value}`, `Suggestion taken: rule score ${s.value}`);
   return plan.build();
 }
-

@@ -20,17 +20,40 @@ export class PlanBuilder {
     readonly bounds: TableBase["bounds"],
   ) {}
 
-  private push(cell: NumberCell, kind: ChangeKind, after: CellChange["after"], expected: CellChange["expected"], reason: string, reasonEn: string) {
+  private push(
+    cell: NumberCell,
+    kind: ChangeKind,
+    after: CellChange["after"],
+    expected: CellChange["expected"],
+    reason: string,
+    reasonEn: string,
+  ) {
     const { row, col } = parseA1(cell.ref.address);
     const b = this.bounds;
     if (row < b.top || row > b.bottom || col < b.left || col > b.right) return; // never outside the table
     const previous = this.byCell.get(cell.ref.address);
     if (previous && previous.kind !== "number") return; // first writer wins; a conversion yields to a formula
-    this.byCell.set(cell.ref.address, { sheet: this.sheet, cell: cell.ref.address, kind, before: contentOf(cell), after, expected, reason, reasonEn });
+    this.byCell.set(cell.ref.address, {
+      sheet: this.sheet,
+      cell: cell.ref.address,
+      kind,
+      before: contentOf(cell),
+      after,
+      expected,
+      reason,
+      reasonEn,
+    });
   }
 
   /** An arithmetic cell: its formula, replacing whatever was typed (and its number format, if given). */
-  formula(cell: NumberCell | null, formula: string, expected: number | string | null, reason: string, reasonEn: string, numberFormat?: string): void {
+  formula(
+    cell: NumberCell | null,
+    formula: string,
+    expected: number | string | null,
+    reason: string,
+    reasonEn: string,
+    numberFormat?: string,
+  ): void {
     if (!cell) return;
     if (sameFormula(cell.formula, formula)) {
       if (numberFormat && cell.numberFormat !== numberFormat) {

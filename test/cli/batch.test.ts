@@ -56,7 +56,10 @@ describe("check over a folder tree (in process)", () => {
   test("every workbook and every broken file is listed once; lock files and other files are skipped", () => {
     const listed = json.files.map((f) => f.file).sort();
     expect(listed).toEqual([...t.workbooks, ...t.broken].sort());
-    const bad = json.files.filter((f) => !f.ok).map((f) => f.file).sort();
+    const bad = json.files
+      .filter((f) => !f.ok)
+      .map((f) => f.file)
+      .sort();
     expect(bad).toEqual([...t.broken].sort());
     for (const f of json.files) if (!f.ok) expect(f.error.zh).toMatch(/[\u4e00-\u9fff]/);
     expect(json.totals.unreadable).toBe(2);
@@ -84,9 +87,20 @@ describe("check over a folder tree (in process)", () => {
     expect(list.getRow(1).values).toEqual([undefined, "文件", "工作表", "单元格", "级别", "代码", "问题", "建议"]);
     rows.forEach((r, i) => {
       const v = list.getRow(i + 2).values as unknown[];
-      expect(v.slice(1, 6).map((x) => x ?? "")).toEqual([r.file, r.sheet, r.cell, { error: "错误", warning: "警告", info: "提示" }[r.severity], r.code]);
+      expect(v.slice(1, 6).map((x) => x ?? "")).toEqual([
+        r.file,
+        r.sheet,
+        r.cell,
+        { error: "错误", warning: "警告", info: "提示" }[r.severity],
+        r.code,
+      ]);
     });
-    expect(rows.filter((r) => r.code === "FILE_UNREADABLE").map((r) => r.file).sort()).toEqual([...t.broken].sort());
+    expect(
+      rows
+        .filter((r) => r.code === "FILE_UNREADABLE")
+        .map((r) => r.file)
+        .sort(),
+    ).toEqual([...t.broken].sort());
     expect(list.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(list.autoFilter).toBeTruthy();
     const sum = wb.getWorksheet("文件汇总")!;
@@ -112,8 +126,14 @@ describe("--fail-on", () => {
     const results: { name: string; errors: number; warnings: number }[] = [];
     for (const n of FIXTURE_NAMES) {
       fs.writeFileSync(path.join(dir, `${n}.xlsx`), fixtureBytes(n));
-      const r = JSON.parse((await run(["check", `${n}.xlsx`, "--json"], dir)).stdout) as { sheets: { counts: { error: number; warning: number } }[] };
-      results.push({ name: n, errors: r.sheets.reduce((a, s) => a + s.counts.error, 0), warnings: r.sheets.reduce((a, s) => a + s.counts.warning, 0) });
+      const r = JSON.parse((await run(["check", `${n}.xlsx`, "--json"], dir)).stdout) as {
+        sheets: { counts: { error: number; warning: number } }[];
+      };
+      results.push({
+        name: n,
+        errors: r.sheets.reduce((a, s) => a + s.counts.error, 0),
+        warnings: r.sheets.reduce((a, s) => a + s.counts.warning, 0),
+      });
     }
     for (const r of results) {
       const e = await run(["check", `${r.name}.xlsx`, "--fail-on", "error"], dir);
@@ -137,7 +157,10 @@ describe("--fail-on", () => {
 
 describe("the compiled command: worker threads", () => {
   beforeAll(() => {
-    execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: "pipe" });
+    execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"], {
+      cwd: ROOT,
+      stdio: "pipe",
+    });
   });
 
   test("1, 2 and 3 lanes print byte-identical JSON, in the same order", () => {

@@ -72,7 +72,11 @@ describe("bad input → exit 2, one line in Chinese and English, nothing written
     for (const [i, c] of cases.entries()) {
       const name = `bad-${i}.xlsx`;
       fs.writeFileSync(path.join(dir, name), c.bytes);
-      for (const argv of [["check", name], ["check", name, "--json"], ["fill", name, "-o", "out.xlsx"]]) {
+      for (const argv of [
+        ["check", name],
+        ["check", name, "--json"],
+        ["fill", name, "-o", "out.xlsx"],
+      ]) {
         const r = await run(argv, dir);
         expect({ label: c.label, argv, code: r.code, stdout: r.stdout }).toEqual({ label: c.label, argv, code: 2, stdout: "" });
         expectOneLineZhEn(r.stderr);

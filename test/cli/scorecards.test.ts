@@ -38,7 +38,10 @@ describe.each(names)("%s: check --json", (name) => {
         const s = j.sheets.find((x) => x.sheet === o.sheet)!;
         expect(s.kind).toBe("scorecard");
         for (const want of o.findings) {
-          expect({ want, found: s.findings.some((f) => f.code === want.code && (!want.cell || f.cell === want.cell)) }).toEqual({ want, found: true });
+          expect({ want, found: s.findings.some((f) => f.code === want.code && (!want.cell || f.cell === want.cell)) }).toEqual({
+            want,
+            found: true,
+          });
         }
         if (o.expect.fillChanges !== undefined) expect(s.fillChanges).toBe(o.expect.fillChanges);
         if (o.expect.total !== undefined) expect(s.total).toBe(o.expect.total);
@@ -77,7 +80,11 @@ describe("jixiao report on a scorecard", () => {
     expect([...doc.matchAll(/<w:tag w:val="([^"]+)"\/>/g)].map((m) => m[1])).toEqual(
       ["overview", "scores", "deductions", "conclusion"].map((s) => `jixiao:${s}`),
     );
-    const parts = await Promise.all(Object.keys(zip.files).filter((f) => /^customXml\/item\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
+    const parts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^customXml\/item\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async("string")),
+    );
     const link = parseLinkXml(parts.find((x) => x.includes(LINK_NAMESPACE))!)!;
     expect(link.tables.map((t) => [t.kind, t.sheet])).toEqual([["scorecard", "评分表"]]);
     expect(link.tables[0].quotes).toContainEqual({ section: "conclusion", cell: "F43", label: "总分", value: "99分" });
@@ -87,7 +94,10 @@ describe("jixiao report on a scorecard", () => {
     const o = scorecardOracle("scorecard-dongchuan-2020").sheets[0];
     expect(text).toContain("一级指标项目决策包含项目立项、项目目标2个二级指标，项目决策满分20分，经评分本项得分20分。");
     for (const g of o.cells.groups) {
-      const said = g.level === 1 ? `${g.name}满分${g.weight}分，经评分本项得分${g.score}分` : `二级指标“${g.name}”满分${g.weight}分，评价得分${g.score}分`;
+      const said =
+        g.level === 1
+          ? `${g.name}满分${g.weight}分，经评分本项得分${g.score}分`
+          : `二级指标“${g.name}”满分${g.weight}分，评价得分${g.score}分`;
       expect({ group: g.name, found: text.includes(said) }).toEqual({ group: g.name, found: true });
     }
     expect(text).toContain("扣分原因：预算编制合理性不够充分。");

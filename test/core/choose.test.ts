@@ -25,7 +25,7 @@ function only(name: string): TableAnalysis {
 
 describe("formulaRefs", () => {
   test("single cells, ranges, absolute references; strings and other sheets ignored", () => {
-    expect(formulaRefs("=IFERROR(ROUND(E6/D6,4),\"\")")).toEqual(["E6", "D6"]);
+    expect(formulaRefs('=IFERROR(ROUND(E6/D6,4),"")')).toEqual(["E6", "D6"]);
     expect(formulaRefs("=ROUND(SUM($H$13:H15,H6),2)")).toEqual(["H13", "H14", "H15", "H6"]);
     expect(formulaRefs("=SUM('其他 表'!A1:A3,Sheet2!B2,C2)")).toEqual(["C2"]);
     expect(formulaRefs('=IF(A1="B2",1,0)')).toEqual(["A1"]);
@@ -76,7 +76,9 @@ describe("groupChanges", () => {
 describe("chooseChanges", () => {
   test("choosing the rate alone brings the conversions its formula reads, and says so", () => {
     const t = only("project-medical-aid-2020");
-    const rate = t.plan.changes.find((c) => c.kind === "formula" && /E\d+\/D\d+|D\d+/.test(c.after.formula ?? "") && c.cell.startsWith("G"))!;
+    const rate = t.plan.changes.find(
+      (c) => c.kind === "formula" && /E\d+\/D\d+|D\d+/.test(c.after.formula ?? "") && c.cell.startsWith("G"),
+    )!;
     const { plan, required } = chooseChanges(t.plan, new Set([changeKey(rate)]));
     const conv = t.plan.changes.filter((c) => c.kind === "number").map(changeKey);
     expect(conv.length).toBe(2);

@@ -46,14 +46,22 @@ describe.each(names)("%s", (name) => {
       expect(addr(p.budgetWeight)).toBe(c.budgetWeight);
       expect(addr(p.rate)).toBe(c.rate);
       expect(addr(p.budgetScore)).toBe(c.budgetScore);
-      const rows = [p.fundTotal, ...p.fundParts].map((f) => ({ initial: addr(f?.initial), budget: addr(f?.budget), executed: addr(f?.executed) }));
+      const rows = [p.fundTotal, ...p.fundParts].map((f) => ({
+        initial: addr(f?.initial),
+        budget: addr(f?.budget),
+        executed: addr(f?.executed),
+      }));
       expect(rows).toEqual(c.fundRows);
       expect(addr(p.totalWeight)).toBe(c.totalWeight);
       expect(addr(p.total)).toBe(c.total);
     }
     if (t.table.kind === "department") {
       const d = t.table;
-      const rows = [...d.fundSources, ...d.fundStructure].map((f) => ({ budget: addr(f.budget), executed: addr(f.executed), rate: addr(f.rate) }));
+      const rows = [...d.fundSources, ...d.fundStructure].map((f) => ({
+        budget: addr(f.budget),
+        executed: addr(f.executed),
+        rate: addr(f.rate),
+      }));
       expect(rows).toEqual(c.fundRows.map((f: any) => ({ budget: f.budget, executed: f.executed, rate: f.rate })));
       expect(addr(d.totalWeight)).toBe(c.totalWeight);
       expect(addr(d.total)).toBe(c.total);
@@ -109,7 +117,9 @@ describe.each(names)("%s", (name) => {
     }
     for (const [cell, v] of Object.entries<number>(e.kept ?? {})) {
       expect(planned(t, cell)).toBeUndefined();
-      const ev = t.evaluation.indicators.find((i) => (t.table as any).indicators.find((x: any) => x.row === i.row)?.score?.ref.address === cell);
+      const ev = t.evaluation.indicators.find(
+        (i) => (t.table as any).indicators.find((x: any) => x.row === i.row)?.score?.ref.address === cell,
+      );
       expect(ev?.score).toBeCloseTo(v, 2);
       expect(ev?.source).toBe("entered");
     }
@@ -135,7 +145,10 @@ describe.each(names)("%s", (name) => {
     const t = tables.find((x) => x.sheet === exp.sheet)!;
     for (const f of exp.findings) {
       const hit = t.findings.find((x) => x.code === f.code && (f.cell === undefined || x.cell === f.cell));
-      if (!hit) throw new Error(`missing ${f.code} ${f.cell ?? ""} (${f.note ?? ""}); got ${t.findings.map((x) => `${x.code}@${x.cell}`).join(", ")}`);
+      if (!hit)
+        throw new Error(
+          `missing ${f.code} ${f.cell ?? ""} (${f.note ?? ""}); got ${t.findings.map((x) => `${x.code}@${x.cell}`).join(", ")}`,
+        );
       expect(hit.message).toMatch(/[\u4e00-\u9fff]/);
       expect(hit.messageEn.length).toBeGreaterThan(0);
     }
@@ -143,7 +156,9 @@ describe.each(names)("%s", (name) => {
 
   test("fill twice = fill once", () => {
     const first = analyzeWorkbook(snapshots);
-    const filled = snapshots.map((s) => applyPlanToSnapshot(s, { changes: first.sheets.flatMap((x) => x.tables.flatMap((t) => t.plan.changes)) }));
+    const filled = snapshots.map((s) =>
+      applyPlanToSnapshot(s, { changes: first.sheets.flatMap((x) => x.tables.flatMap((t) => t.plan.changes)) }),
+    );
     const second = analyzeWorkbook(filled);
     expect(second.sheets.flatMap((x) => x.tables.flatMap((t) => t.plan.changes))).toEqual([]);
   });

@@ -9,13 +9,24 @@ function sheet(name: string, rows: CellValue[][], origin = { row: 1, col: 1 }): 
 }
 
 /** A project table with every label repeated (no merges), numbers as numbers, nothing filled. */
-function projectRows(opts: { name?: string; budget?: number | null; initial?: number; executed?: number; typedRate?: CellValue } = {}): CellValue[][] {
+function projectRows(
+  opts: { name?: string; budget?: number | null; initial?: number; executed?: number; typedRate?: CellValue } = {},
+): CellValue[][] {
   return [
     ["项目支出绩效自评表"],
     ["项目名称", null, opts.name ?? "测试项目"],
     ["主管部门", null, "某局", null, null, "实施单位", "某中心"],
     ["项目资金（万元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-    [null, "年度资金总额", opts.initial ?? 100, opts.budget === undefined ? 200 : opts.budget, opts.executed ?? 150, 10, opts.typedRate ?? null, null],
+    [
+      null,
+      "年度资金总额",
+      opts.initial ?? 100,
+      opts.budget === undefined ? 200 : opts.budget,
+      opts.executed ?? 150,
+      10,
+      opts.typedRate ?? null,
+      null,
+    ],
     [null, "其中：本年财政拨款", 100, 200, 150],
     [null, "上年结转资金", 0, 0, 0],
     [null, "其他资金", 0, 0, 0],

@@ -3,9 +3,21 @@
  * table, a 四级 column, a per-level 得分 column, a two-row header, labels repeated after merges were undone, error
  * values, numbers stored as text, every finding code of SPEC §2.5 — and the line between a scorecard and a 自评表.
  */
-import { analyzeSheet, applyPlanToSnapshot, type CellValue, type DenseSheetSnapshot, type MergedArea, type ScorecardTable, type TableAnalysis } from "../../src/core";
+import {
+  analyzeSheet,
+  applyPlanToSnapshot,
+  type CellValue,
+  type DenseSheetSnapshot,
+  type MergedArea,
+  type ScorecardTable,
+  type TableAnalysis,
+} from "../../src/core";
 
-function sheet(name: string, rows: CellValue[][], opts: { origin?: { row: number; col: number }; merges?: MergedArea[] } = {}): DenseSheetSnapshot {
+function sheet(
+  name: string,
+  rows: CellValue[][],
+  opts: { origin?: { row: number; col: number }; merges?: MergedArea[] } = {},
+): DenseSheetSnapshot {
   const w = Math.max(...rows.map((r) => r.length));
   return {
     name,
@@ -64,12 +76,7 @@ describe("小计 rows, a 合计 row and a stated 等级", () => {
   });
 
   test("a stated 小计 that is not the sum of its rows, the 总分 and the 等级 are reported", () => {
-    expect(codes(t)).toEqual([
-      "DEVIATION_REASON_MISSING G9",
-      "GRADE_MISMATCH B13",
-      "TOTAL_MISMATCH F12",
-      "WEIGHT_GROUP_MISMATCH F5",
-    ]);
+    expect(codes(t)).toEqual(["DEVIATION_REASON_MISSING G9", "GRADE_MISMATCH B13", "TOTAL_MISMATCH F12", "WEIGHT_GROUP_MISMATCH F5"]);
     expect(t.findings.find((f) => f.code === "WEIGHT_GROUP_MISMATCH")!.message).toContain("得分小计 9 与其下各项得分之和 6");
     expect(t.evaluation.total).toBe(98.5); // 4 + 2 + 8 + 10 + 14.5 + 60
     expect(t.evaluation.grade).toBe("优");
@@ -109,9 +116,12 @@ describe("a 总分 written above the table", () => {
     expect(change(t, "B2")?.expected).toBe(98);
   });
 
-  test("inside a text (\"自评得分：98分\"): checked, never written", () => {
+  test('inside a text ("自评得分：98分"): checked, never written', () => {
     const ok = analyzeSheet(sheet("表", rows("自评得分：98分"))).tables[0];
-    expect(scorecardOf(ok).totalInText).toEqual({ cell: expect.objectContaining({ ref: expect.objectContaining({ address: "A2" }) }), value: 98 });
+    expect(scorecardOf(ok).totalInText).toEqual({
+      cell: expect.objectContaining({ ref: expect.objectContaining({ address: "A2" }) }),
+      value: 98,
+    });
     expect(codes(ok)).toEqual(["DEVIATION_REASON_MISSING F5"]);
     expect(ok.plan.changes).toEqual([]);
     const off = analyzeSheet(sheet("表", rows("总分：99"))).tables[0];
@@ -249,7 +259,7 @@ describe("the rules one by one", () => {
     expect(change(t, "E6")?.expected).toBe(100);
   });
 
-  test("DEVIATION_REASON_MISSING: empty or \"无\"; a written reason satisfies it", () => {
+  test('DEVIATION_REASON_MISSING: empty or "无"; a written reason satisfies it', () => {
     expect(codes(run({ E3: 8, E6: 98 }))).toEqual(["DEVIATION_REASON_MISSING F3"]);
     expect(codes(run({ E3: 8, E6: 98, F3: "无" }))).toEqual(["DEVIATION_REASON_MISSING F3"]);
     expect(codes(run({ E3: 8, E6: 98, F3: "程序资料不全" }))).toEqual([]);
@@ -322,7 +332,15 @@ describe("scorecard or 自评表", () => {
   });
 
   test("the same columns with 自评表 一级 names (产出/效益/满意度) stay a project table", () => {
-    const rows = card.map((r, i) => (i === 1 ? ["产出指标（20分）", ...r.slice(1)] : i === 2 ? ["效益指标（20分）", ...r.slice(1)] : i === 3 ? ["满意度指标（60分）", ...r.slice(1)] : r));
+    const rows = card.map((r, i) =>
+      i === 1
+        ? ["产出指标（20分）", ...r.slice(1)]
+        : i === 2
+          ? ["效益指标（20分）", ...r.slice(1)]
+          : i === 3
+            ? ["满意度指标（60分）", ...r.slice(1)]
+            : r,
+    );
     expect(analyzeSheet(sheet("表", rows)).tables.map((t) => t.kind)).not.toContain("scorecard");
   });
 
@@ -337,7 +355,7 @@ describe("scorecard or 自评表", () => {
   });
 });
 
-describe("section rows (\"一、项目决策（20分）\" merged across the table), a \"/\" subtotal, notes below", () => {
+describe('section rows ("一、项目决策（20分）" merged across the table), a "/" subtotal, notes below', () => {
   const rows: CellValue[][] = [
     ["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"],
     ["一、项目决策（20分）"],
@@ -355,7 +373,7 @@ describe("section rows (\"一、项目决策（20分）\" merged across the tabl
   ];
   const t = analyzeSheet(sheet("表", rows, { merges })).tables[0];
 
-  test("a section label is its 一级 (with its 分值), never a score cell; a \"/\" subtotal is neither read nor written", () => {
+  test('a section label is its 一级 (with its 分值), never a score cell; a "/" subtotal is neither read nor written', () => {
     const s = scorecardOf(t);
     expect(s.groups.filter((g) => g.level === 1).map((g) => [g.name, g.declaredWeight, g.scoreCell?.ref.address ?? null])).toEqual([
       ["一、项目决策", 20, null],

@@ -84,7 +84,8 @@ describe.each(names)("%s", (name) => {
     expect(t.plan.changes.filter((c) => unitCells.has(c.cell) && c.kind !== "number")).toEqual([]);
     for (const cell of Object.keys(exp.expect.kept ?? {})) expect(change(cell)).toBeUndefined();
     // only SUM formulas, nothing like an 执行率
-    for (const c of t.plan.changes) if (c.after.formula) expect(c.after.formula).toMatch(/^=ROUND\(SUM\([A-Z]+\d+(?::[A-Z]+\d+)?(?:,[A-Z]+\d+(?::[A-Z]+\d+)?)*\),2\)$/);
+    for (const c of t.plan.changes)
+      if (c.after.formula) expect(c.after.formula).toMatch(/^=ROUND\(SUM\([A-Z]+\d+(?::[A-Z]+\d+)?(?:,[A-Z]+\d+(?::[A-Z]+\d+)?)*\),2\)$/);
   });
 
   test("fill twice = fill once", () => {

@@ -9,7 +9,7 @@ import type { DepartmentTable } from "../../src/core/model";
 type Fmt = string | null;
 function sheet(rows: CellValue[][], formats: Fmt[][], origin = { row: 1, col: 1 }): DenseSheetSnapshot {
   const w = Math.max(...rows.map((r) => r.length));
-  const pad = <T,>(r: T[], fill: T) => [...r, ...new Array<T>(w - r.length).fill(fill)];
+  const pad = <T>(r: T[], fill: T) => [...r, ...new Array<T>(w - r.length).fill(fill)];
   return {
     name: "表",
     origin,
@@ -46,7 +46,10 @@ function chongqing(opts: { money?: [number | null, number | null]; rate?: number
 }
 
 describe("部门整体 laid out like a project table (重庆)", () => {
-  for (const origin of [{ row: 1, col: 1 }, { row: 7, col: 4 }]) {
+  for (const origin of [
+    { row: 1, col: 1 },
+    { row: 7, col: 4 },
+  ]) {
     describe(`at row ${origin.row}, column ${origin.col}`, () => {
       const { values, formats } = chongqing();
       const t = analyzeSheet(sheet(values, formats, origin)).tables[0];
@@ -75,7 +78,9 @@ describe("部门整体 laid out like a project table (重庆)", () => {
         expect(t.evaluation.indicators.map((e) => e.ruleScore)).toEqual([2, 1.45, null, null]);
         // 7.6 + 2 + 2 + 2 + 2 = 15.6 as the field says: the person’s 2 for 政府采购执行率 is kept, the rule’s 1.45 suggested
         expect(codes(t)).not.toContain(`TOTAL_MISMATCH@${at(2, 5)}`);
-        expect(codes(t)).toEqual(expect.arrayContaining([`SCORE_MISMATCH@${at(9, 9)}`, `MISSING_VALUE@${at(10, 6)}`, "WEIGHT_TOTAL_NOT_100@null"]));
+        expect(codes(t)).toEqual(
+          expect.arrayContaining([`SCORE_MISMATCH@${at(9, 9)}`, `MISSING_VALUE@${at(10, 6)}`, "WEIGHT_TOTAL_NOT_100@null"]),
+        );
         const formulas = t.plan.changes.filter((c) => c.after.formula).map((c) => c.cell);
         expect(formulas).toEqual(expect.arrayContaining([at(4, 5), at(4, 7), at(2, 5)]));
       });

@@ -69,7 +69,7 @@ describe.each(sources)("%s: the SPEC §2.6 variants read as the original", (name
           const bottom = Math.max(...own.map((p) => p.table.bounds.bottom), ...(s.merges ?? []).map((m) => m.bottom));
           const beside = analyzeSheet(besideItself(s, gapCols)).tables;
           expect(beside.length).toBe(own.length * 2);
-          const dx = (beside[own.length].table.bounds.left - own[0].table.bounds.left);
+          const dx = beside[own.length].table.bounds.left - own[0].table.bounds.left;
           expect(dx).toBeGreaterThan(right - own[0].table.bounds.left);
           beside.slice(own.length).forEach((t, k) => expect(signature(t, (r, c) => [r, c - dx])).toEqual(signature(own[k])));
           const below = analyzeSheet(belowItself(s, gapRows)).tables;
@@ -146,5 +146,7 @@ describe.each(sources)("%s: the SPEC §2.6 variants read as the original", (name
 
 function findHeaderRow(s: SheetSnapshot, col: number, header: string): number | null {
   const cells = "cells" in s ? s.cells : [];
-  return cells.find((c) => c.col === col && typeof c.value === "string" && c.value.replace(/\s/g, "") === header.replace(/\s/g, ""))?.row ?? null;
+  return (
+    cells.find((c) => c.col === col && typeof c.value === "string" && c.value.replace(/\s/g, "") === header.replace(/\s/g, ""))?.row ?? null
+  );
 }

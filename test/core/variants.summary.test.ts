@@ -8,14 +8,32 @@ import { analyzeSheet, type CellValue, type DenseSheetSnapshot, type TableAnalys
 import type { SummaryTable } from "../../src/core/model";
 import { a1 } from "../../src/core/address";
 
-interface Merge { top: number; left: number; bottom: number; right: number }
+interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
 function sheet(rows: CellValue[][], origin = { row: 1, col: 1 }, merges: Merge[] = []): DenseSheetSnapshot {
   const w = Math.max(...rows.map((r) => r.length));
-  const shifted = merges.map((m) => ({ top: m.top + origin.row - 1, bottom: m.bottom + origin.row - 1, left: m.left + origin.col - 1, right: m.right + origin.col - 1 }));
-  return { name: "汇总表", origin, values: rows.map((r) => [...r, ...new Array(w - r.length).fill(null)]), merges: shifted.length ? shifted : null };
+  const shifted = merges.map((m) => ({
+    top: m.top + origin.row - 1,
+    bottom: m.bottom + origin.row - 1,
+    left: m.left + origin.col - 1,
+    right: m.right + origin.col - 1,
+  }));
+  return {
+    name: "汇总表",
+    origin,
+    values: rows.map((r) => [...r, ...new Array(w - r.length).fill(null)]),
+    merges: shifted.length ? shifted : null,
+  };
 }
 const codes = (t: TableAnalysis) => t.findings.map((f) => `${f.code}@${f.cell}`);
-const ORIGINS = [{ row: 1, col: 1 }, { row: 5, col: 3 }];
+const ORIGINS = [
+  { row: 1, col: 1 },
+  { row: 5, col: 3 },
+];
 
 describe("合计 above the projects", () => {
   const rows: CellValue[][] = [
@@ -109,7 +127,10 @@ describe("category lines (一、本级项目) and 小计 rows", () => {
     const t = analyzeSheet(sheet(rows)).tables[0];
     const s = t.table as SummaryTable;
     expect(s.rows.map((r) => r.name.text)).toEqual(["办公楼维修", "信息化运维", "乡镇卫生院补助"]);
-    expect(s.subtotals?.map((x) => [x.row.row, x.parts])).toEqual([[5, [0, 1]], [8, [2]]]);
+    expect(s.subtotals?.map((x) => [x.row.row, x.parts])).toEqual([
+      [5, [0, 1]],
+      [8, [2]],
+    ]);
     expect(codes(t).filter((c) => /FUNDS|RATE_MISMATCH/.test(c))).toEqual([]);
     expect(t.evaluation.funds.find((f) => f.label === "合计")?.rate).toBeCloseTo(158 / 160, 10);
     // the 小计 and 合计 cells get SUM formulas over their projects only

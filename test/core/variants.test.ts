@@ -12,7 +12,7 @@ const codes = (t: TableAnalysis) => t.findings.map((f) => `${f.code}@${f.cell}`)
 const change = (t: TableAnalysis, cell: string) => t.plan.changes.find((c) => c.cell === cell);
 
 /** 四川 2023 layout: 年度指标值 split over 指标性质 | 指标值 | 度量单位, fund rows 总额 / 其中:财政资金 / 财政专户管理资金 / 单位资金. */
-function splitTargetRows(actuals: (CellValue)[] = [100, 98]): CellValue[][] {
+function splitTargetRows(actuals: CellValue[] = [100, 98]): CellValue[][] {
   return [
     ["部门预算项目支出绩效自评表(2023年度)"],
     ["项目名称", "工资性支出"],
@@ -66,7 +66,11 @@ describe("年度指标值 split over 指标性质 | 指标值 | 度量单位 (�
 });
 
 /** A standard project table whose indicator block the caller gives (rows 11+), 总分 at the end. */
-function projectWith(indicatorRows: CellValue[][], fund: { weight?: CellValue; score?: CellValue; rate?: CellValue } = {}, total: CellValue[] = []): CellValue[][] {
+function projectWith(
+  indicatorRows: CellValue[][],
+  fund: { weight?: CellValue; score?: CellValue; rate?: CellValue } = {},
+  total: CellValue[] = [],
+): CellValue[][] {
   return [
     ["项目支出绩效自评表"],
     ["项目名称", null, "某项目"],
@@ -108,7 +112,15 @@ describe("预算执行率 as an indicator row (湖北 and others)", () => {
   });
 
   test("with the same 10 written twice (fund row and indicator row): counted once", () => {
-    const t = analyzeSheet(sheet(projectWith([...rows(10).slice(0, 3), [null, "满意度指标", "服务对象满意度指标", "满意度", "≥95%", "96%", 20, null]], { weight: 10 }, [100, null]))).tables[0];
+    const t = analyzeSheet(
+      sheet(
+        projectWith(
+          [...rows(10).slice(0, 3), [null, "满意度指标", "服务对象满意度指标", "满意度", "≥95%", "96%", 20, null]],
+          { weight: 10 },
+          [100, null],
+        ),
+      ),
+    ).tables[0];
     expect(t.evaluation.weightSum).toBe(100);
     expect(t.evaluation.budgetScore).toBe(9.8);
   });
@@ -173,7 +185,14 @@ describe("a 年度资金总额 row left at 0 while its 其中 row holds the mone
     rows[6] = [null, "上年结转资金"];
     rows[7] = [null, "其他资金"];
     const t = analyzeSheet(sheet(rows)).tables[0];
-    expect(codes(t)).toEqual(expect.arrayContaining(["FUNDS_SUBTOTAL_MISMATCH@C5", "FUNDS_SUBTOTAL_MISMATCH@D5", "FUNDS_SUBTOTAL_MISMATCH@E5", "TOTAL_MISMATCH@H15"]));
+    expect(codes(t)).toEqual(
+      expect.arrayContaining([
+        "FUNDS_SUBTOTAL_MISMATCH@C5",
+        "FUNDS_SUBTOTAL_MISMATCH@D5",
+        "FUNDS_SUBTOTAL_MISMATCH@E5",
+        "TOTAL_MISMATCH@H15",
+      ]),
+    );
     expect(codes(t).filter((c) => /^RATE_/.test(c))).toEqual([]);
     expect(change(t, "G5")?.expected ?? null).toBeNull();
   });
@@ -194,7 +213,10 @@ describe("money as text with units and separators", () => {
 
 describe("error values", () => {
   test("#REF! in 全年预算数 and #DIV/0! in 执行率: CELL_ERROR first, no rate computed, nothing invented", () => {
-    const rows = projectWith([[null, "产出指标", "数量指标", "培训人数", "≥1000人次", "1000人次", 90, null]], { rate: "#DIV/0!" }, [100, null]);
+    const rows = projectWith([[null, "产出指标", "数量指标", "培训人数", "≥1000人次", "1000人次", 90, null]], { rate: "#DIV/0!" }, [
+      100,
+      null,
+    ]);
     rows[4][3] = "#REF!";
     const t = analyzeSheet(sheet(rows)).tables[0];
     expect(t.findings[0].code).toBe("CELL_ERROR");
@@ -204,7 +226,9 @@ describe("error values", () => {
     expect(codes(t).filter((c) => /^RATE_|MISSING_VALUE@D5/.test(c))).toEqual([]);
   });
   test("#N/A in a score: CELL_ERROR, and no MISSING_VALUE", () => {
-    const t = analyzeSheet(sheet(projectWith([[null, "产出指标", "数量指标", "培训人数", "≥1000人次", "1000人次", 90, "#N/A"]], {}, [100, null]))).tables[0];
+    const t = analyzeSheet(
+      sheet(projectWith([[null, "产出指标", "数量指标", "培训人数", "≥1000人次", "1000人次", 90, "#N/A"]], {}, [100, null])),
+    ).tables[0];
     expect(codes(t)).toContain("CELL_ERROR@H12");
     expect(codes(t).filter((c) => c.startsWith("MISSING_VALUE@H12"))).toEqual([]);
   });
@@ -212,7 +236,9 @@ describe("error values", () => {
 
 describe("TABLE_PARTIAL: what the layout has but could not be read is said, first", () => {
   test("no funds block at all", () => {
-    const rows = projectWith([[null, "产出指标", "数量指标", "培训人数", "≥1000人次", "1000人次", 90, null]], {}, [100, null]).filter((_, i) => i < 3 || i > 7);
+    const rows = projectWith([[null, "产出指标", "数量指标", "培训人数", "≥1000人次", "1000人次", 90, null]], {}, [100, null]).filter(
+      (_, i) => i < 3 || i > 7,
+    );
     const t = analyzeSheet(sheet(rows)).tables[0];
     expect(t.findings[0].code).toBe("TABLE_PARTIAL");
     expect(t.findings[0].message).toMatch(/项目资金/);
@@ -270,7 +296,9 @@ describe("TABLE_PARTIAL: what the layout has but could not be read is said, firs
     expect(t.table.kind === "project" && t.table.indicators.map((i) => i.name)).toEqual(["培训人数"]);
   });
   test("a complete table has none", () => {
-    const t = analyzeSheet(sheet(projectWith([[null, "产出指标", "数量指标", "培训人数", "≥1000人次", "1000人次", 90, null]], {}, [100, null]))).tables[0];
+    const t = analyzeSheet(
+      sheet(projectWith([[null, "产出指标", "数量指标", "培训人数", "≥1000人次", "1000人次", 90, null]], {}, [100, null])),
+    ).tables[0];
     expect(t.findings.filter((f) => f.code === "TABLE_PARTIAL")).toEqual([]);
   });
 });
@@ -309,7 +337,18 @@ describe("two different tables side by side", () => {
 });
 
 describe("年度指标值 over two header rows (merged, or the merge undone and filled)", () => {
-  const top: CellValue[] = ["一级指标", "二级指标", "三级指标", "年度指标值", null, null, "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
+  const top: CellValue[] = [
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    null,
+    null,
+    "实际完成值",
+    "分值",
+    "得分",
+    "偏差原因分析及改进措施",
+  ];
   const sub: CellValue[] = [null, null, null, "指标性质", "指标值", "度量单位", null, null, null, null];
   const data: CellValue[][] = [
     ["产出指标（50分）", "数量指标", "救助人次", "≥", 500, "人次", 499, 50, null, null],
@@ -326,10 +365,7 @@ describe("年度指标值 over two header rows (merged, or the merge undone and 
   };
   test("merged", () => {
     const s = sheet([top, sub, ...data]);
-    s.merges = [
-      { top: 1, left: 4, bottom: 1, right: 6 },
-      ...[1, 2, 3, 7, 8, 9, 10].map((c) => ({ top: 1, left: c, bottom: 2, right: c })),
-    ];
+    s.merges = [{ top: 1, left: 4, bottom: 1, right: 6 }, ...[1, 2, 3, 7, 8, 9, 10].map((c) => ({ top: 1, left: c, bottom: 2, right: c }))];
     const t = analyzeSheet(s).tables[0];
     check(t);
   });
@@ -376,7 +412,8 @@ describe("more published quirks", () => {
   });
 
   test('"9月前" against "7月": a deadline met, not a unit mismatch', () => {
-    const t = analyzeSheet(sheet(projectWith([[null, "产出指标", "时效指标", "验收时间", "9月前", "7月", 90, null]], {}, [100, null]))).tables[0];
+    const t = analyzeSheet(sheet(projectWith([[null, "产出指标", "时效指标", "验收时间", "9月前", "7月", 90, null]], {}, [100, null])))
+      .tables[0];
     expect(codes(t).filter((c) => c.startsWith("UNIT_MISMATCH"))).toEqual([]);
     expect(t.evaluation.indicators[0].score).toBe(90);
   });

@@ -121,7 +121,8 @@ export function expectedValues(sheet: OracleSheet): { cell: string; value: numbe
   const c = sheet.cells as Record<string, any>;
   const e = sheet.expect as Record<string, any>;
   const put = (cell: unknown, value: unknown, what: string) => {
-    if (typeof cell === "string" && (typeof value === "number" || typeof value === "string" || value === null)) out.push({ cell, value, what });
+    if (typeof cell === "string" && (typeof value === "number" || typeof value === "string" || value === null))
+      out.push({ cell, value, what });
   };
   if (sheet.kind === "project") {
     put(c.rate, e.rate, "rate");

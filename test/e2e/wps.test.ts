@@ -86,90 +86,95 @@ afterAll(async () => {
 });
 
 async function findingsShown(page: Page): Promise<string[]> {
-  const list = await page.$$eval("[data-testid=finding]", (els) => els.map((el) => `${el.getAttribute("data-code")}@${el.getAttribute("data-cell") ?? ""}`));
+  const list = await page.$$eval("[data-testid=finding]", (els) =>
+    els.map((el) => `${el.getAttribute("data-code")}@${el.getAttribute("data-cell") ?? ""}`),
+  );
   return list.sort();
 }
 
-describe.each(FIXTURE_NAMES.map((n, i) => [n, i % 2 === 0 ? "property" : "method"] as const))("WPS 表格 pane · %s (%s build)", (name, members) => {
-  test("检查 = the file path's findings; 填充公式 = its plan; 应用; the pane closed and reopened: 撤销 restores every cell", async () => {
-    const { fileSnapshots, model } = await etFixture(name);
-    // the sheet holding the table is the active one (the pane reads the active sheet)
-    const book = workbookToJson(model);
-    const active = fileSnapshots.findIndex((s) => analyzeWorkbook([s]).sheets[0].tables.length > 0);
-    book.active = active;
-    const expected = analyzeWorkbook([fileSnapshots[active]]);
-    const tables = expected.sheets[0].tables;
-    const expectedFindings = tables
-      .flatMap((t) => t.findings)
-      .map((f) => `${f.code}@${f.cell ?? ""}`)
-      .sort();
-    const expectedPlan = tables.flatMap((t) => t.plan.changes).map((c) => c.cell);
+describe.each(FIXTURE_NAMES.map((n, i) => [n, i % 2 === 0 ? "property" : "method"] as const))(
+  "WPS 表格 pane · %s (%s build)",
+  (name, members) => {
+    test("检查 = the file path's findings; 填充公式 = its plan; 应用; the pane closed and reopened: 撤销 restores every cell", async () => {
+      const { fileSnapshots, model } = await etFixture(name);
+      // the sheet holding the table is the active one (the pane reads the active sheet)
+      const book = workbookToJson(model);
+      const active = fileSnapshots.findIndex((s) => analyzeWorkbook([s]).sheets[0].tables.length > 0);
+      book.active = active;
+      const expected = analyzeWorkbook([fileSnapshots[active]]);
+      const tables = expected.sheets[0].tables;
+      const expectedFindings = tables
+        .flatMap((t) => t.findings)
+        .map((f) => `${f.code}@${f.cell ?? ""}`)
+        .sort();
+      const expectedPlan = tables.flatMap((t) => t.plan.changes).map((c) => c.cell);
 
-    const { page, errors } = await etPage(book, { members });
-    await page.goto(`${origin}/index.html#pane`);
-    await page.getByRole("button", { name: "检查", exact: true }).waitFor();
-    await expect(page.getByText(`${name}.xlsx`).first().isVisible()).resolves.toBe(true);
-    await expect(page.evaluate(() => typeof (crypto as { randomUUID?: unknown }).randomUUID)).resolves.toBe("undefined");
+      const { page, errors } = await etPage(book, { members });
+      await page.goto(`${origin}/index.html#pane`);
+      await page.getByRole("button", { name: "检查", exact: true }).waitFor();
+      await expect(page.getByText(`${name}.xlsx`).first().isVisible()).resolves.toBe(true);
+      await expect(page.evaluate(() => typeof (crypto as { randomUUID?: unknown }).randomUUID)).resolves.toBe("undefined");
 
-    await page.getByRole("button", { name: "检查", exact: true }).click();
-    await page.getByTestId("results").waitFor();
-    await expect(page.getByTestId("error-bar").count()).resolves.toBe(0);
-    expect(await findingsShown(page)).toEqual(expectedFindings);
+      await page.getByRole("button", { name: "检查", exact: true }).click();
+      await page.getByTestId("results").waitFor();
+      await expect(page.getByTestId("error-bar").count()).resolves.toBe(0);
+      expect(await findingsShown(page)).toEqual(expectedFindings);
 
-    // a finding's cell is selected in the workbook
-    const firstWithCell = page.locator("[data-testid=finding][data-cell]:not([data-cell=''])").first();
-    if ((await firstWithCell.count()) > 0) {
-      const cell = await firstWithCell.getAttribute("data-cell");
-      await firstWithCell.locator("button").first().click();
-      await page.waitForFunction(
-        ([sheetName, address]) => {
-          const sel = (window as unknown as { __fake: { selection: { sheet: string; address: string } | null } }).__fake.selection;
-          return !!sel && sel.sheet === sheetName && sel.address === address;
-        },
-        [fileSnapshots[active].name, cell] as const,
-        { timeout: 10_000 },
-      );
-    }
+      // a finding's cell is selected in the workbook
+      const firstWithCell = page.locator("[data-testid=finding][data-cell]:not([data-cell=''])").first();
+      if ((await firstWithCell.count()) > 0) {
+        const cell = await firstWithCell.getAttribute("data-cell");
+        await firstWithCell.locator("button").first().click();
+        await page.waitForFunction(
+          ([sheetName, address]) => {
+            const sel = (window as unknown as { __fake: { selection: { sheet: string; address: string } | null } }).__fake.selection;
+            return !!sel && sel.sheet === sheetName && sel.address === address;
+          },
+          [fileSnapshots[active].name, cell] as const,
+          { timeout: 10_000 },
+        );
+      }
 
-    await page.getByRole("button", { name: "填充公式", exact: true }).click();
-    await page.getByTestId("preview").waitFor();
-    const previewed = await page.$$eval("[data-testid=change]", (els) => els.map((e) => e.getAttribute("data-cell") ?? ""));
-    // the preview groups the changes by reason (执行率, 得分, 总分, 文本数字): the same cells, each once
-    expect([...previewed].sort()).toEqual([...expectedPlan].sort());
-    await page.screenshot({ path: path.join(RESULTS, `wps-${name}-preview.png`), fullPage: true });
-    await page.getByRole("button", { name: "应用", exact: true }).click();
-    await page.getByTestId("notice").waitFor();
-    const filled = (await page.evaluate(() => (window as unknown as { __dump(): unknown }).__dump())) as EtWorkbookJson;
-    const sheet = filled.sheets.find((s) => s.name === fileSnapshots[active].name)!;
-    const byCell = new Map(sheet.cells.map(([r, c, cell]) => [`${r}:${c}`, cell]));
-    for (const ch of tables.flatMap((t) => t.plan.changes)) {
-      const m = /^([A-Z]+)(\d+)$/.exec(ch.cell)!;
-      let col = 0;
-      for (const x of m[1]) col = col * 26 + x.charCodeAt(0) - 64;
-      const got = byCell.get(`${m[2]}:${col}`);
-      if (ch.after.formula) expect({ cell: ch.cell, formula: got?.formula }).toEqual({ cell: ch.cell, formula: ch.after.formula });
-    }
-    expect(filled.sheets.map((s) => s.name)).toContain("jixiao_undo");
-    expect(errors).toEqual([]);
-    await page.close();
+      await page.getByRole("button", { name: "填充公式", exact: true }).click();
+      await page.getByTestId("preview").waitFor();
+      const previewed = await page.$$eval("[data-testid=change]", (els) => els.map((e) => e.getAttribute("data-cell") ?? ""));
+      // the preview groups the changes by reason (执行率, 得分, 总分, 文本数字): the same cells, each once
+      expect([...previewed].sort()).toEqual([...expectedPlan].sort());
+      await page.screenshot({ path: path.join(RESULTS, `wps-${name}-preview.png`), fullPage: true });
+      await page.getByRole("button", { name: "应用", exact: true }).click();
+      await page.getByTestId("notice").waitFor();
+      const filled = (await page.evaluate(() => (window as unknown as { __dump(): unknown }).__dump())) as EtWorkbookJson;
+      const sheet = filled.sheets.find((s) => s.name === fileSnapshots[active].name)!;
+      const byCell = new Map(sheet.cells.map(([r, c, cell]) => [`${r}:${c}`, cell]));
+      for (const ch of tables.flatMap((t) => t.plan.changes)) {
+        const m = /^([A-Z]+)(\d+)$/.exec(ch.cell)!;
+        let col = 0;
+        for (const x of m[1]) col = col * 26 + x.charCodeAt(0) - 64;
+        const got = byCell.get(`${m[2]}:${col}`);
+        if (ch.after.formula) expect({ cell: ch.cell, formula: got?.formula }).toEqual({ cell: ch.cell, formula: ch.after.formula });
+      }
+      expect(filled.sheets.map((s) => s.name)).toContain("jixiao_undo");
+      expect(errors).toEqual([]);
+      await page.close();
 
-    // The pane closed; WPS still has the workbook (with its undo sheet): a new pane offers 撤销 at once.
-    const again = await etPage(filled, { members });
-    await again.page.goto(`${origin}/index.html#pane`);
-    const undo = again.page.getByRole("button", { name: "撤销", exact: true });
-    await undo.waitFor();
-    await again.page.waitForFunction(() => {
-      const b = document.querySelector<HTMLButtonElement>('button[aria-label="撤销"]');
-      return !!b && !b.disabled;
+      // The pane closed; WPS still has the workbook (with its undo sheet): a new pane offers 撤销 at once.
+      const again = await etPage(filled, { members });
+      await again.page.goto(`${origin}/index.html#pane`);
+      const undo = again.page.getByRole("button", { name: "撤销", exact: true });
+      await undo.waitFor();
+      await again.page.waitForFunction(() => {
+        const b = document.querySelector<HTMLButtonElement>('button[aria-label="撤销"]');
+        return !!b && !b.disabled;
+      });
+      await undo.click();
+      await again.page.getByText(/已撤销/).waitFor();
+      const restored = (await again.page.evaluate(() => (window as unknown as { __dump(): unknown }).__dump())) as EtWorkbookJson;
+      expect(restored).toEqual(book);
+      expect(again.errors).toEqual([]);
+      await again.page.close();
     });
-    await undo.click();
-    await again.page.getByText(/已撤销/).waitFor();
-    const restored = (await again.page.evaluate(() => (window as unknown as { __dump(): unknown }).__dump())) as EtWorkbookJson;
-    expect(restored).toEqual(book);
-    expect(again.errors).toEqual([]);
-    await again.page.close();
-  });
-});
+  },
+);
 
 test("the ribbon page: synchronous callbacks; 任务窗格 opens index.html#pane; 检查 selects the first cell at fault", async () => {
   const name = FIXTURE_NAMES.find((n) => n.startsWith("project-")) as string;
@@ -202,11 +207,15 @@ test("the ribbon page: synchronous callbacks; 任务窗格 opens index.html#pane
   const image = await page.request.get(`${origin}/assets/ribbon-check.svg`);
   expect(image.ok()).toBe(true);
 
-  const checked = await page.evaluate(() => (window as unknown as { ribbon: { OnAction(c: unknown): unknown } }).ribbon.OnAction({ Id: "jixiaoCheck" }));
+  const checked = await page.evaluate(() =>
+    (window as unknown as { ribbon: { OnAction(c: unknown): unknown } }).ribbon.OnAction({ Id: "jixiaoCheck" }),
+  );
   expect(checked).toBe(true);
   expect(dialogs).toHaveLength(1);
   expect(dialogs[0]).toMatch(/识别到 1 张自评表/);
-  const selection = await page.evaluate(() => (window as unknown as { __fake: { selection: { sheet: string; address: string } | null } }).__fake.selection);
+  const selection = await page.evaluate(
+    () => (window as unknown as { __fake: { selection: { sheet: string; address: string } | null } }).__fake.selection,
+  );
   expect(selection).not.toBeNull();
   expect(dialogs[0]).toContain(`${selection!.sheet}!${selection!.address}`);
   expect(errors).toEqual([]);

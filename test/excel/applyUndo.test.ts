@@ -233,7 +233,10 @@ describe("applyPlan", () => {
   it("a formula planned into a Text (@) cell is entered as a formula, not as text; undo puts the Text format back", async () => {
     const fake = new FakeExcel();
     const s = fake.addSheet("S");
-    s.setA1("A1", { value: 4 }).setA1("B1", { value: 2 }).setA1("C1", { value: "待填", numberFormat: "@" }).setA1("D1", { numberFormat: "@" });
+    s.setA1("A1", { value: 4 })
+      .setA1("B1", { value: 2 })
+      .setA1("C1", { value: "待填", numberFormat: "@" })
+      .setA1("D1", { numberFormat: "@" });
     const before = dump(fake);
     const host = hostOf(fake);
     await host.applyPlan({ changes: [change("S", "C1", { formula: "=A1/B1" }), change("S", "D1", { value: 7 }, "score")] });
@@ -336,7 +339,10 @@ describe("undo record and constants (properties)", () => {
           fc.record({
             sheet: fc.fullUnicodeString({ minLength: 1 }),
             cell: fc.constantFrom("A1", "F6", "XFD1048576"),
-            formula: fc.oneof(fc.constant(null), fc.string().map((s) => `=${s}`)),
+            formula: fc.oneof(
+              fc.constant(null),
+              fc.string().map((s) => `=${s}`),
+            ),
             value: cellValue,
             numberFormat: fc.oneof(fc.constant(null), fc.string()),
           }),

@@ -180,7 +180,9 @@ describe("readSheets: size and sync budget", () => {
       expect(far).toMatchObject({ col: MAX_COLS, value: "x" });
       const plain = analyzeSheet(toDense((await base.readSheets("active"))[0])).tables;
       const withFar = analyzeSheet(snap).tables;
-      expect(withFar.map((t) => t.findings.map((f) => `${f.code}@${f.cell}`))).toEqual(plain.map((t) => t.findings.map((f) => `${f.code}@${f.cell}`)));
+      expect(withFar.map((t) => t.findings.map((f) => `${f.code}@${f.cell}`))).toEqual(
+        plain.map((t) => t.findings.map((f) => `${f.code}@${f.cell}`)),
+      );
       expect(withFar.map((t) => t.plan.changes.map((c) => c.cell))).toEqual(plain.map((t) => t.plan.changes.map((c) => c.cell)));
     });
 
@@ -201,7 +203,13 @@ describe("readSheets: size and sync budget", () => {
     fake.addSheet("小表").setA1("A1", { value: 1 });
     const host = hostOf(fake);
     const { result, syncs, from } = await syncsOf(fake, () => host.readSheets("all"));
-    const planned = planReads([{ sheet: 0, top: 1, left: 1, rows: 30_000, cols: 6 }, { sheet: 1, top: 1, left: 1, rows: 1, cols: 1 }], true);
+    const planned = planReads(
+      [
+        { sheet: 0, top: 1, left: 1, rows: 30_000, cols: 6 },
+        { sheet: 1, top: 1, left: 1, rows: 1, cols: 1 },
+      ],
+      true,
+    );
     expect(syncs).toBe(2 + planned.length);
     expect(planned.length).toBeGreaterThan(1);
     for (const s of fake.syncLog.slice(from)) {
@@ -234,7 +242,10 @@ describe("readSheets: size and sync budget", () => {
     for (let c = 1; c <= 40; c++) s.set(1, c, { value: "很长".repeat(1000) });
     const err = await hostOf(fake)
       .readSheets("active")
-      .then(() => null, (e: unknown) => e);
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(isUserError(err)).toBe(true);
     expect((err as { code: string }).code).toBe("too-large");
     expect((err as { zh: string }).zh).toMatch(/5 MB/);
@@ -261,7 +272,10 @@ describe("readSheets: errors", () => {
     fake.enterCellEditMode();
     const err = await hostOf(fake)
       .readSheets("active")
-      .then(() => null, (e: unknown) => e);
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(isUserError(err)).toBe(true);
     expect((err as { code: string }).code).toBe("cell-edit");
     expect((err as { zh: string }).zh).toMatch(/编辑/);
@@ -273,14 +287,20 @@ describe("readSheets: errors", () => {
     fake.injectError("GeneralException", { onSync: fake.syncCount + 1 });
     const err = await hostOf(fake)
       .readSheets("active")
-      .then(() => null, (e: unknown) => e);
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(isUserError(err)).toBe(true);
     expect((err as { code: string }).code).toBe("excel-api");
     expect((err as { en: string }).en).toMatch(/GeneralException/);
   });
 
   it("outside Excel (no Office.js) → UserError, not a ReferenceError", async () => {
-    const err = await new ExcelHost().readSheets("active").then(() => null, (e: unknown) => e);
+    const err = await new ExcelHost().readSheets("active").then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(isUserError(err)).toBe(true);
     expect((err as { code: string }).code).toBe("no-excel");
   });

@@ -183,7 +183,12 @@ function area(r: Rect): number {
 }
 
 function intersect(a: Rect, b: Rect): Rect | null {
-  const r = { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+  const r = {
+    top: Math.max(a.top, b.top),
+    left: Math.max(a.left, b.left),
+    bottom: Math.min(a.bottom, b.bottom),
+    right: Math.min(a.right, b.right),
+  };
   return r.top <= r.bottom && r.left <= r.right ? r : null;
 }
 
@@ -234,7 +239,8 @@ export class EtSheetModel {
   set(row: number, col: number, cell: Partial<EtCell>): this {
     const next: EtCell = { ...this.get(row, col), ...cell };
     if (next.value === "") next.value = null;
-    if (next.value === null && next.formula === null && next.numberFormat === "General" && next.locked && !next.interior) this.cells.delete(key(row, col));
+    if (next.value === null && next.formula === null && next.numberFormat === "General" && next.locked && !next.interior)
+      this.cells.delete(key(row, col));
     else this.cells.set(key(row, col), next);
     return this;
   }
@@ -626,7 +632,8 @@ export class FakeEt {
       (v) => {
         this.alive(s);
         const name = String(v);
-        if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new ComError(HRESULT.APP_DEFINED, `无效的工作表名称 / invalid sheet name: ${name}`);
+        if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name))
+          throw new ComError(HRESULT.APP_DEFINED, `无效的工作表名称 / invalid sheet name: ${name}`);
         const other = wb().sheet(name);
         if (other && other !== s) throw new ComError(HRESULT.APP_DEFINED, `工作表名称已存在 / a sheet named ${name} exists`);
         s.name = name;
@@ -678,7 +685,11 @@ export class FakeEt {
     });
     this.method(o, "Delete", () => {
       this.alive(s);
-      if (this.displayAlerts) throw new ComError(HRESULT.APP_DEFINED, "删除工作表会弹出确认对话框 / deleting a sheet would show a confirmation dialog (set DisplayAlerts = false)");
+      if (this.displayAlerts)
+        throw new ComError(
+          HRESULT.APP_DEFINED,
+          "删除工作表会弹出确认对话框 / deleting a sheet would show a confirmation dialog (set DisplayAlerts = false)",
+        );
       const book = wb();
       if (book.protectStructure) throw new ComError(HRESULT.APP_DEFINED, "工作簿结构受保护 / the workbook's structure is protected");
       if (s.visible === -1 && book.sheets.filter((m) => m.visible === -1).length === 1) {
@@ -688,7 +699,13 @@ export class FakeEt {
       const activeSheet = book.sheets[book.active];
       book.sheets.splice(i, 1);
       this.objects.delete(s);
-      book.active = activeSheet === s ? Math.max(0, book.sheets.findIndex((m) => m.visible === -1)) : book.sheets.indexOf(activeSheet);
+      book.active =
+        activeSheet === s
+          ? Math.max(
+              0,
+              book.sheets.findIndex((m) => m.visible === -1),
+            )
+          : book.sheets.indexOf(activeSheet);
       return true;
     });
     this.member(o, "UsedRange", () => {
@@ -737,7 +754,8 @@ export class FakeEt {
     this.method(o, "Text", (text?: unknown, start?: unknown, overwrite?: unknown) => {
       const c = live();
       if (text === undefined) return c.text;
-      if (start !== undefined || (overwrite !== undefined && overwrite !== true)) throw new ComError(HRESULT.BAD_PARAM_COUNT, "Text(text, start, overwrite) is not supported by this fake");
+      if (start !== undefined || (overwrite !== undefined && overwrite !== true))
+        throw new ComError(HRESULT.BAD_PARAM_COUNT, "Text(text, start, overwrite) is not supported by this fake");
       if (s.protected) throw new ComError(HRESULT.APP_DEFINED, "工作表受保护 / the sheet is protected");
       c.text = String(text);
       this.stats.cellsWritten++;
@@ -763,7 +781,8 @@ export class FakeEt {
     const read = (f: (i: EtInterior) => number) => this.uniform(s, r, (c) => f(c.interior ?? NONE));
     const write = (f: (old: EtInterior | undefined) => EtInterior | undefined) => {
       this.alive(s);
-      if (s.protected) throw new ComError(HRESULT.APP_DEFINED, `不能在受保护的工作表中设置格式 / cannot format cells on a protected sheet (${s.name})`);
+      if (s.protected)
+        throw new ComError(HRESULT.APP_DEFINED, `不能在受保护的工作表中设置格式 / cannot format cells on a protected sheet (${s.name})`);
       for (let row = r.top; row <= r.bottom; row++)
         for (let col = r.left; col <= r.right; col++) {
           this.beforeWrite();
@@ -895,7 +914,10 @@ export class FakeEt {
     let unlocked = 0;
     for (const [, , c] of s.cellsIn(r)) if (!c.locked) unlocked++;
     if (unlocked < n) {
-      throw new ComError(HRESULT.APP_DEFINED, `您试图更改的单元格位于受保护的工作表中 / the cell you are trying to change is on a protected sheet (${s.name}!${rectA1(r)})`);
+      throw new ComError(
+        HRESULT.APP_DEFINED,
+        `您试图更改的单元格位于受保护的工作表中 / the cell you are trying to change is on a protected sheet (${s.name}!${rectA1(r)})`,
+      );
     }
   }
 
@@ -945,7 +967,10 @@ export class FakeEt {
     if (Array.isArray(input)) {
       const grid = input.length > 0 && Array.isArray(input[0]) ? (input as unknown[][]) : [input as unknown[]];
       if (grid.length !== rows || grid.some((line) => !Array.isArray(line) || line.length !== cols)) {
-        throw new ComError(HRESULT.APP_DEFINED, `数组大小与区域不符 / the array is ${grid.length}×${grid[0]?.length ?? 0}, the range ${rows}×${cols}`);
+        throw new ComError(
+          HRESULT.APP_DEFINED,
+          `数组大小与区域不符 / the array is ${grid.length}×${grid[0]?.length ?? 0}, the range ${rows}×${cols}`,
+        );
       }
       for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) each(r.top + i, r.left + j, grid[i][j]);
       return;
@@ -1047,7 +1072,8 @@ export class FakeEt {
     this.method(o, "SpecialCells", (type: unknown) => {
       this.alive(s);
       if (!this.options.specialCells) throw new ComError(HRESULT.NOT_IMPLEMENTED, "SpecialCells 未实现 / not implemented in this build");
-      if (type !== 2 && type !== -4123) throw new ComError(HRESULT.APP_DEFINED, `SpecialCells(${String(type)}) is not supported by this fake`);
+      if (type !== 2 && type !== -4123)
+        throw new ComError(HRESULT.APP_DEFINED, `SpecialCells(${String(type)}) is not supported by this fake`);
       const hits: [number, number][] = [];
       for (const [row, col, c] of s.cellsIn(r)) {
         const isFormula = c.formula !== null;
@@ -1059,14 +1085,19 @@ export class FakeEt {
     this.method(o, "Select", () => {
       this.alive(s);
       const wb = this.requireWorkbook();
-      if (wb.sheets[wb.active] !== s) throw new ComError(HRESULT.APP_DEFINED, "Range 类的 Select 方法无效 / Select method of Range class failed (its sheet is not active)");
+      if (wb.sheets[wb.active] !== s)
+        throw new ComError(
+          HRESULT.APP_DEFINED,
+          "Range 类的 Select 方法无效 / Select method of Range class failed (its sheet is not active)",
+        );
       this.selection = { sheet: s.name, address: rectA1(r) };
       return true;
     });
     this.method(o, "Activate", () => {
       this.alive(s);
       const wb = this.requireWorkbook();
-      if (wb.sheets[wb.active] !== s) throw new ComError(HRESULT.APP_DEFINED, "Range 类的 Activate 方法无效 / Activate method of Range class failed");
+      if (wb.sheets[wb.active] !== s)
+        throw new ComError(HRESULT.APP_DEFINED, "Range 类的 Activate 方法无效 / Activate method of Range class failed");
       this.selection = { sheet: s.name, address: rectA1(r) };
       return true;
     });

@@ -142,7 +142,8 @@ class Ctx implements WordContext {
   /** Throws as Office does when the method's requirement set is newer than the host's. */
   need(version: number, what: string): void {
     this.check();
-    if (this.fake.api < version) throw new FakeWordError("ApiNotFound", `${what} needs WordApi ${version.toFixed(1)}; this Word has ${this.fake.api.toFixed(1)}`);
+    if (this.fake.api < version)
+      throw new FakeWordError("ApiNotFound", `${what} needs WordApi ${version.toFixed(1)}; this Word has ${this.fake.api.toFixed(1)}`);
   }
   push(op: () => void): void {
     this.check();
@@ -163,7 +164,10 @@ abstract class Proxy {
   protected read<T>(name: string): T {
     this.ctx.check();
     if (!this.loaded.has(name))
-      throw new FakeWordError("PropertyNotLoaded", `${this.constructor.name.replace(/^F/, "")}.${name} was read before load("${name}") + sync()`);
+      throw new FakeWordError(
+        "PropertyNotLoaded",
+        `${this.constructor.name.replace(/^F/, "")}.${name} was read before load("${name}") + sync()`,
+      );
     return this.loaded.get(name) as T;
   }
 }
@@ -223,14 +227,16 @@ class FRange extends Proxy implements WRange {
   expandTo(range: WRange): WRange {
     this.ctx.check();
     const other = range as FRange;
-    if (this.target.kind !== "paras" || other.target.kind !== "paras") throw new FakeWordError("InvalidArgument", "expandTo: only paragraph ranges in this fake");
+    if (this.target.kind !== "paras" || other.target.kind !== "paras")
+      throw new FakeWordError("InvalidArgument", "expandTo: only paragraph ranges in this fake");
     return new FRange(this.ctx, { kind: "paras", from: this.target.from, to: other.target.to });
   }
   insertContentControl(): WContentControl {
     const cc = new FContentControl(this.ctx);
     this.ctx.push(() => {
       const paras = this.paras();
-      if (paras.some((p) => p.cc !== null)) throw new FakeWordError("GeneralException", "insertContentControl: the range is already inside a content control");
+      if (paras.some((p) => p.cc !== null))
+        throw new FakeWordError("GeneralException", "insertContentControl: the range is already inside a content control");
       const node: CCNode = { id: this.ctx.fake.nextId++, tag: "", title: "", appearance: "BoundingBox" };
       this.ctx.fake.controls.set(node.id, node);
       for (const p of paras) p.cc = node.id;
@@ -364,7 +370,8 @@ class FParagraphCollection extends Proxy implements WParagraphCollection {
         "items",
         this.source().map((n) => {
           const p = new FParagraph(this.ctx, n);
-          if (items && items.length) (p as unknown as { loaded: Map<string, unknown> }).loaded = new Map(items.map((k) => [k, k === "text" ? ptext(n) : n.style]));
+          if (items && items.length)
+            (p as unknown as { loaded: Map<string, unknown> }).loaded = new Map(items.map((k) => [k, k === "text" ? ptext(n) : n.style]));
           return p;
         }),
       );
@@ -458,7 +465,12 @@ class FContentControl extends Proxy implements WContentControl {
       const ref = loc === "Start" || loc === "Before" ? paras[0] : paras[paras.length - 1];
       const at = doc.indexOf(ref) + (loc === "End" || loc === "After" ? 1 : 0);
       const last = ref.runs[ref.runs.length - 1];
-      const node: PNode = { id: this.ctx.fake.nextId++, runs: text ? [{ text, highlight: last?.highlight ?? null }] : [], style: ref.style, cc: inside ? this.target().id : null };
+      const node: PNode = {
+        id: this.ctx.fake.nextId++,
+        runs: text ? [{ text, highlight: last?.highlight ?? null }] : [],
+        style: ref.style,
+        cc: inside ? this.target().id : null,
+      };
       doc.splice(at, 0, node);
       p.bind(node);
     });
@@ -688,14 +700,18 @@ class FTableCell implements WTableCell {
   private cell(): TableNode {
     const t = this.table();
     if (this.row >= t.values.length || this.col >= t.values[0].length)
-      throw new FakeWordError("ItemNotFound", `getCell(${this.row}, ${this.col}) is outside a ${t.values.length} × ${t.values[0].length} table`);
+      throw new FakeWordError(
+        "ItemNotFound",
+        `getCell(${this.row}, ${this.col}) is outside a ${t.values.length} × ${t.values[0].length} table`,
+      );
     return t;
   }
   get horizontalAlignment(): string {
     throw new FakeWordError("PropertyNotLoaded", "TableCell.horizontalAlignment is not loadable in this fake");
   }
   set horizontalAlignment(v: string) {
-    if (!["Left", "Centered", "Right", "Justified"].includes(v)) throw new FakeWordError("InvalidArgument", `TableCell.horizontalAlignment "${v}"`);
+    if (!["Left", "Centered", "Right", "Justified"].includes(v))
+      throw new FakeWordError("InvalidArgument", `TableCell.horizontalAlignment "${v}"`);
     this.ctx.push(() => void this.cell().alignment.set(`${this.row},${this.col}`, v));
   }
   get parentRow(): WTableRow {
@@ -752,7 +768,11 @@ class FTable extends Proxy implements WTable {
         if (k === "headerRowCount") this.loaded.set(k, t.headerRowCount);
         else if (k === "styleBuiltIn") this.loaded.set(k, t.style);
         else if (k === "rowCount") this.loaded.set(k, t.values.length);
-        else if (k === "values") this.loaded.set(k, t.values.map((r) => r.slice()));
+        else if (k === "values")
+          this.loaded.set(
+            k,
+            t.values.map((r) => r.slice()),
+          );
         else throw new FakeWordError("InvalidArgument", `Table has no loadable property ${k}`);
       }
     });
@@ -955,13 +975,20 @@ export class FakeWord {
   /** The pictures, in document order, with the text of the next paragraph (its caption). */
   pictures(): (PictureNode & { after: string })[] {
     return this.paragraphs.flatMap((p, i) =>
-      p.runs.filter((r) => r.picture).map((r) => ({ ...r.picture!, after: i + 1 < this.paragraphs.length ? ptext(this.paragraphs[i + 1]) : "" })),
+      p.runs
+        .filter((r) => r.picture)
+        .map((r) => ({ ...r.picture!, after: i + 1 < this.paragraphs.length ? ptext(this.paragraphs[i + 1]) : "" })),
     );
   }
 
   /** Block kinds in order: "p" paragraph (its text), "t" table, "img" paragraph holding a picture. */
   blocks(): { kind: "p" | "t" | "img"; text: string; cc: number | null; alignment?: string }[] {
-    return this.paragraphs.map((p) => ({ kind: p.table ? "t" : p.runs.some((r) => r.picture) ? "img" : "p", text: ptext(p), cc: p.cc, alignment: p.alignment }));
+    return this.paragraphs.map((p) => ({
+      kind: p.table ? "t" : p.runs.some((r) => r.picture) ? "img" : "p",
+      text: ptext(p),
+      cc: p.cc,
+      alignment: p.alignment,
+    }));
   }
 
   partXml(ns: string): string[] {

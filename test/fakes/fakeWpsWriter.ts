@@ -204,7 +204,12 @@ export class WriterDocModel {
         }
       }
       if (run) hl.push(run);
-      out.push({ text: this.text.slice(at, end), style: STYLES[this.styles[end]] ?? String(this.styles[end]), alignment: this.align[end], highlighted: hl });
+      out.push({
+        text: this.text.slice(at, end),
+        style: STYLES[this.styles[end]] ?? String(this.styles[end]),
+        alignment: this.align[end],
+        highlighted: hl,
+      });
       at = end + 1;
     }
     return out;
@@ -313,7 +318,8 @@ export class FakeWpsWriter {
       "Style",
       () => STYLES[d.styles[d.paragraphAt(span.start).end - 1]] ?? null,
       (v) => {
-        const id = typeof v === "number" ? (STYLES[v] !== undefined ? v : null) : typeof v === "string" ? (STYLE_BY_NAME.get(v) ?? null) : null;
+        const id =
+          typeof v === "number" ? (STYLES[v] !== undefined ? v : null) : typeof v === "string" ? (STYLE_BY_NAME.get(v) ?? null) : null;
         if (id === null) throw new WriterComError(E_NO_MEMBER, `样式不存在 / no such style: ${String(v)}`);
         const first = d.paragraphAt(span.start);
         const last = d.paragraphAt(Math.max(span.start, span.end - 1));
@@ -376,7 +382,8 @@ export class FakeWpsWriter {
     this.method(o, "SetRange", (s: unknown, e: unknown) => {
       const a = Number(s);
       const b = Number(e);
-      if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b < a || b > d.text.length) throw new WriterComError(E_GENERIC, "SetRange outside the document");
+      if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b < a || b > d.text.length)
+        throw new WriterComError(E_GENERIC, "SetRange outside the document");
       span.start = a;
       span.end = b;
     });
@@ -390,7 +397,8 @@ export class FakeWpsWriter {
     this.method(o, "Item", (index: unknown) => {
       const list = ordered();
       const i = Number(index);
-      if (!Number.isInteger(i) || i < 1 || i > list.length) throw new WriterComError(E_NO_MEMBER, `集合中不存在此成员 / no table ${String(index)}`);
+      if (!Number.isInteger(i) || i < 1 || i > list.length)
+        throw new WriterComError(E_NO_MEMBER, `集合中不存在此成员 / no table ${String(index)}`);
       return this.tableObject(d, list[i - 1]);
     });
     this.method(o, "Add", (range: unknown, numRows: unknown, numColumns: unknown) => {
@@ -406,13 +414,20 @@ export class FakeWpsWriter {
         throw new WriterComError(E_GENERIC, `Tables.Add: ${String(numRows)} × ${String(numColumns)}`);
       const start = read("Start");
       const end = read("End");
-      if (d.tables.some((t) => start > t.span.start && start < t.span.end)) throw new WriterComError(E_GENERIC, "Tables.Add inside a table is not supported");
+      if (d.tables.some((t) => start > t.span.start && start < t.span.end))
+        throw new WriterComError(E_GENERIC, "Tables.Add inside a table is not supported");
       this.stats.edits++;
       const body = new Array(rows).fill(CELL_MARK.repeat(cols) + CELL_MARK).join("");
       // a paragraph follows a table: one is added when the range is not followed by a paragraph mark
       const after = d.text[end] === "\r" ? "" : "\r";
       const span = d.replace(start, end, body + after);
-      const t: TableModel = { span: { start: span.start, end: span.start + body.length }, rows, cols, headingRows: new Set(), borders: false };
+      const t: TableModel = {
+        span: { start: span.start, end: span.start + body.length },
+        rows,
+        cols,
+        headingRows: new Set(),
+        borders: false,
+      };
       d.tables.push(t);
       return this.tableObject(d, t);
     });
@@ -430,7 +445,10 @@ export class FakeWpsWriter {
       const r = Number(row);
       const c = Number(column);
       if (!Number.isInteger(r) || !Number.isInteger(c) || r < 1 || c < 1 || r > t.rows || c > t.cols)
-        throw new WriterComError(E_NO_MEMBER, `集合中不存在此成员 / no cell (${String(row)}, ${String(column)}) in a ${t.rows} × ${t.cols} table`);
+        throw new WriterComError(
+          E_NO_MEMBER,
+          `集合中不存在此成员 / no cell (${String(row)}, ${String(column)}) in a ${t.rows} × ${t.cols} table`,
+        );
       const cell: Obj = {};
       this.member(cell, "Range", () => {
         const at = d.cellSpans(t)[r - 1][c - 1];
@@ -444,7 +462,8 @@ export class FakeWpsWriter {
       this.member(rows, "Count", () => t.rows);
       this.method(rows, "Item", (index: unknown) => {
         const i = Number(index);
-        if (!Number.isInteger(i) || i < 1 || i > t.rows) throw new WriterComError(E_NO_MEMBER, `集合中不存在此成员 / no row ${String(index)}`);
+        if (!Number.isInteger(i) || i < 1 || i > t.rows)
+          throw new WriterComError(E_NO_MEMBER, `集合中不存在此成员 / no row ${String(index)}`);
         const row: Obj = {};
         this.member(
           row,
@@ -453,7 +472,8 @@ export class FakeWpsWriter {
           (v) => {
             // a heading row repeats only from the table's first row down, without gaps
             const on = v === true || v === -1 || v === 1;
-            if (on && i > 1 && !t.headingRows.has(i - 1)) throw new WriterComError(E_GENERIC, "HeadingFormat: the rows above must be heading rows too");
+            if (on && i > 1 && !t.headingRows.has(i - 1))
+              throw new WriterComError(E_GENERIC, "HeadingFormat: the rows above must be heading rows too");
             if (on) t.headingRows.add(i);
             else t.headingRows.delete(i);
           },
@@ -502,7 +522,8 @@ export class FakeWpsWriter {
     this.method(o, "Item", (index: unknown) => {
       if (typeof index === "number") {
         const names = sorted();
-        if (!Number.isInteger(index) || index < 1 || index > names.length) throw new WriterComError(E_NO_MEMBER, `集合中不存在此成员 / no bookmark ${index}`);
+        if (!Number.isInteger(index) || index < 1 || index > names.length)
+          throw new WriterComError(E_NO_MEMBER, `集合中不存在此成员 / no bookmark ${index}`);
         return bookmark(names[index - 1]);
       }
       if (!d.bookmarks.has(String(index))) throw new WriterComError(E_NO_MEMBER, `集合中不存在此成员 / no bookmark named ${String(index)}`);
@@ -510,7 +531,8 @@ export class FakeWpsWriter {
     });
     this.method(o, "Add", (name: unknown, range: unknown) => {
       const n = String(name);
-      if (!/^[A-Za-z\u4e00-\u9fff][A-Za-z0-9_\u4e00-\u9fff]{0,39}$/.test(n)) throw new WriterComError(E_BAD_NAME, `书签名无效 / not a valid bookmark name: ${n}`);
+      if (!/^[A-Za-z\u4e00-\u9fff][A-Za-z0-9_\u4e00-\u9fff]{0,39}$/.test(n))
+        throw new WriterComError(E_BAD_NAME, `书签名无效 / not a valid bookmark name: ${n}`);
       const r = range as Obj | undefined;
       if (!r) throw new WriterComError(E_GENERIC, "Bookmarks.Add needs a Range");
       const read = (k: string) => {
@@ -537,7 +559,8 @@ export class FakeWpsWriter {
         },
         (x) => {
           const s = String(x);
-          if (s.length > MAX_VARIABLE) throw new WriterComError(E_GENERIC, `变量值过长 / a variable holds at most ${MAX_VARIABLE} characters`);
+          if (s.length > MAX_VARIABLE)
+            throw new WriterComError(E_GENERIC, `变量值过长 / a variable holds at most ${MAX_VARIABLE} characters`);
           d.variables.set(name, s);
         },
       );
@@ -550,7 +573,8 @@ export class FakeWpsWriter {
     this.method(o, "Item", (index: unknown) => {
       if (typeof index === "number") {
         const names = [...d.variables.keys()];
-        if (!Number.isInteger(index) || index < 1 || index > names.length) throw new WriterComError(E_NO_MEMBER, `集合中不存在此成员 / no variable ${index}`);
+        if (!Number.isInteger(index) || index < 1 || index > names.length)
+          throw new WriterComError(E_NO_MEMBER, `集合中不存在此成员 / no variable ${index}`);
         return variable(names[index - 1]);
       }
       if (!d.variables.has(String(index))) throw new WriterComError(E_NO_MEMBER, `集合中不存在此成员 / no variable named ${String(index)}`);

@@ -28,7 +28,9 @@ function refuse(kind: string) {
 // office-addin-manifest pulls two ESM-only packages that Jest's CommonJS runtime cannot load (Node itself can):
 // uuid (used only to make a new id when modifying a manifest) and @microsoft/app-manifest (JSON manifests).
 // Neither is on the XML reading path; both are replaced here by inert stand-ins.
-jest.mock(require.resolve("uuid", { paths: [require.resolve("office-addin-manifest")] }), () => ({ v4: () => "00000000-0000-4000-8000-000000000000" }));
+jest.mock(require.resolve("uuid", { paths: [require.resolve("office-addin-manifest")] }), () => ({
+  v4: () => "00000000-0000-4000-8000-000000000000",
+}));
 jest.mock("@microsoft/app-manifest", () => ({}));
 jest.mock("node-fetch", () => {
   const f = (...args: unknown[]) => {
@@ -148,7 +150,23 @@ describe("office-addin-manifest reads the manifest", () => {
 
 describe("XML checks", () => {
   test("element order of the base manifest follows the TaskPaneApp schema", () => {
-    const order = ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl", "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements", "DefaultSettings", "Permissions", "VersionOverrides"];
+    const order = [
+      "Id",
+      "Version",
+      "ProviderName",
+      "DefaultLocale",
+      "DisplayName",
+      "Description",
+      "IconUrl",
+      "HighResolutionIconUrl",
+      "SupportUrl",
+      "AppDomains",
+      "Hosts",
+      "Requirements",
+      "DefaultSettings",
+      "Permissions",
+      "VersionOverrides",
+    ];
     const body = manifestText.replace(/<!--[\s\S]*?-->/g, "");
     const positions = order.map((n) => body.search(new RegExp(`<${n}[\\s>]`))).filter((p) => p >= 0);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));

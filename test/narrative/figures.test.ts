@@ -21,7 +21,13 @@ import {
 } from "../../src/core/narrative";
 import { FIXTURE_DIR } from "../support/fixtures";
 
-const FIXTURES = ["project-medical-aid-2020", "project-insurance-subsidy-2020", "department-overall-2020", "summary-projects-2020", "project-special-retirees-2020"];
+const FIXTURES = [
+  "project-medical-aid-2020",
+  "project-insurance-subsidy-2020",
+  "department-overall-2020",
+  "summary-projects-2020",
+  "project-special-retirees-2020",
+];
 
 async function snapshots(name: string): Promise<SheetSnapshot[]> {
   return (await loadXlsx(readFileSync(join(FIXTURE_DIR, `${name}.xlsx`)))).snapshots();
@@ -61,13 +67,18 @@ function quotedNumber(value: string): { n: number; decimals: number } | null {
 }
 
 /** Every number the report quotes from a cell is that cell's number, to the precision the report writes. */
-function quotesMatchSheet(t: TableAnalysis, snap: SheetSnapshot, figures: "stated" | "rule" = "stated"): { cell: string; label: string; quoted: string; sheet: number | null }[] {
+function quotesMatchSheet(
+  t: TableAnalysis,
+  snap: SheetSnapshot,
+  figures: "stated" | "rule" = "stated",
+): { cell: string; label: string; quoted: string; sheet: number | null }[] {
   const off: { cell: string; label: string; quoted: string; sheet: number | null }[] = [];
   for (const q of quotesOf(buildNarrative(figures === "stated" ? statedAnalysis(t) : t))) {
     const said = quotedNumber(q.value);
     if (!said) continue;
     const sheet = cellNumber(snap, q.cell);
-    if (sheet === null || Math.abs(sheet - said.n) > 0.5 * 10 ** -said.decimals + 1e-9) off.push({ cell: q.cell, label: q.label, quoted: q.value, sheet });
+    if (sheet === null || Math.abs(sheet - said.n) > 0.5 * 10 ** -said.decimals + 1e-9)
+      off.push({ cell: q.cell, label: q.label, quoted: q.value, sheet });
   }
   return off;
 }
@@ -89,7 +100,12 @@ describe("the report's figures are the table's", () => {
     const snaps = filled(await snapshots(name));
     for (const t of tablesOf(snaps)) {
       expect(compareFigures(t)).toEqual([]);
-      expect(quotesMatchSheet(t, snaps.find((s) => s.name === t.sheet)!)).toEqual([]);
+      expect(
+        quotesMatchSheet(
+          t,
+          snaps.find((s) => s.name === t.sheet)!,
+        ),
+      ).toEqual([]);
       expect(narrativeText(buildNarrative(statedAnalysis(t)))).toBe(narrativeText(buildNarrative(t)));
     }
   });
@@ -101,7 +117,10 @@ describe("the report's figures are the table's", () => {
     expect(quotesMatchSheet(t, snaps[0], "rule").map((o) => o.cell)).toEqual(expect.arrayContaining(["G6", "H6"]));
     expect(quotesMatchSheet(t, snaps[0])).toEqual([]);
     const diffs = compareFigures(t);
-    expect(diffs.map((d) => differenceLine(d))).toEqual(["执行率（G6）：表中99.15%，按规则100.86%", "执行率得分（H6）：表中9.9分，按规则10分"]);
+    expect(diffs.map((d) => differenceLine(d))).toEqual([
+      "执行率（G6）：表中99.15%，按规则100.86%",
+      "执行率得分（H6）：表中9.9分，按规则10分",
+    ]);
     const text = narrativeText(buildNarrative(statedAnalysis(t)));
     expect(text).toContain("执行率99.15%");
     expect(text).toContain("得分9.9分");
@@ -139,10 +158,17 @@ describe("the report's figures are the table's", () => {
 describe("title and 落款", () => {
   test("a title breaks between subject, year and kind, never leaving one character", () => {
     expect(breakTitle("城乡困难居民医疗救助项目2020年度绩效自评报告")).toEqual(["城乡困难居民医疗救助项目", "2020年度绩效自评报告"]);
-    expect(breakTitle("浏阳市医疗保障局2020年度部门整体支出绩效自评报告")).toEqual(["浏阳市医疗保障局2020年度", "部门整体支出绩效自评报告"]);
+    expect(breakTitle("浏阳市医疗保障局2020年度部门整体支出绩效自评报告")).toEqual([
+      "浏阳市医疗保障局2020年度",
+      "部门整体支出绩效自评报告",
+    ]);
     expect(breakTitle("项目支出绩效自评报告")).toEqual(["项目支出绩效自评报告"]);
     // the line the issue saw: 告 alone on the second line
-    for (const title of ["中央转移医疗服务与保障能力提升补助资金（年中追加）项目2020年度绩效自评报告", "城乡居民基本医疗保险参保缴费财政补助项目2021年度绩效自评报告", "某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某"]) {
+    for (const title of [
+      "中央转移医疗服务与保障能力提升补助资金（年中追加）项目2020年度绩效自评报告",
+      "城乡居民基本医疗保险参保缴费财政补助项目2021年度绩效自评报告",
+      "某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某",
+    ]) {
       const lines = breakTitle(title);
       expect(lines.join("")).toBe(title);
       for (const l of lines) {

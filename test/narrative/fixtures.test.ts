@@ -30,11 +30,25 @@ d("reports over the shared fixtures", () => {
     const text = narrativeText(n);
     expect(n.sections.map((s) => s.id)).toEqual(["basic", "goals", "conclusion", "deviation", "application"]);
     inOrder(text, [
-      "一、项目基本情况", "城乡困难居民医疗救助", "浏阳市医疗保障局", "年初预算数3386.925万元", "全年预算数3386.925万元", "全年执行数3416.022万元", "执行率100.86%", "分值10分，得分10分",
-      "二、绩效目标完成情况", "45000人次", "45469人次", "得分13分（分值15分），扣2分",
-      "三、综合评价结论", "总分为98分", "“优”",
-      "四、偏离绩效目标的原因和改进措施", "实际发生医疗费用人次比预算人次多，加强预算",
-      "五、绩效自评结果应用和公开情况", "【请补充：",
+      "一、项目基本情况",
+      "城乡困难居民医疗救助",
+      "浏阳市医疗保障局",
+      "年初预算数3386.925万元",
+      "全年预算数3386.925万元",
+      "全年执行数3416.022万元",
+      "执行率100.86%",
+      "分值10分，得分10分",
+      "二、绩效目标完成情况",
+      "45000人次",
+      "45469人次",
+      "得分13分（分值15分），扣2分",
+      "三、综合评价结论",
+      "总分为98分",
+      "“优”",
+      "四、偏离绩效目标的原因和改进措施",
+      "实际发生医疗费用人次比预算人次多，加强预算",
+      "五、绩效自评结果应用和公开情况",
+      "【请补充：",
     ]);
     // The table's own mistakes are not repeated: the inverted rate, the 9.9, the 97.9.
     expect(text).not.toMatch(/99\.15%|得分9\.9分|97\.9分/);
@@ -47,7 +61,17 @@ d("reports over the shared fixtures", () => {
     const [t] = await fixtureTables("project-insurance-subsidy-2020");
     const n = buildNarrative(t);
     const text = narrativeText(n);
-    inOrder(text, ["613.075万元", "606.225万元", "执行率98.88%", "得分9.89分", "24523人", "24249人", "得分14.83分", "总分为99.72分", "“优”"]);
+    inOrder(text, [
+      "613.075万元",
+      "606.225万元",
+      "执行率98.88%",
+      "得分9.89分",
+      "24523人",
+      "24249人",
+      "得分14.83分",
+      "总分为99.72分",
+      "“优”",
+    ]);
     expect(text).not.toContain("101.13%");
     expect(sectionParagraphs(n, "deviation").join("")).toContain("执行率得分9.89分，低于分值10分");
   });
@@ -78,7 +102,15 @@ d("reports over the shared fixtures", () => {
     const [t] = await fixtureTables("summary-projects-2020");
     const n = buildNarrative(t);
     const text = narrativeText(n);
-    inOrder(text, ["共对8个项目", "年初预算数156.96万元", "全年预算数166.96万元", "全年执行数166.96万元", "（年中追加）”年初未安排预算", "各项目的预算执行及自评情况见下表", "“优”8个"]);
+    inOrder(text, [
+      "共对8个项目",
+      "年初预算数156.96万元",
+      "全年预算数166.96万元",
+      "全年执行数166.96万元",
+      "（年中追加）”年初未安排预算",
+      "各项目的预算执行及自评情况见下表",
+      "“优”8个",
+    ]);
     const table = n.sections.flatMap((s) => s.paragraphs).find((p) => p.table?.id === "projects")!.table!;
     expect(table.rows.map((r) => r[1])).toContain("城镇居民医疗保险经费");
     expect(table.rows).toHaveLength(9);
@@ -88,13 +120,30 @@ d("reports over the shared fixtures", () => {
     const [t] = await fixtureTables("project-special-retirees-2020");
     const n = buildNarrative(t);
     const text = narrativeText(n);
-    inOrder(text, ["全年执行数133万元", "执行率88.67%", "得分8.87分", "≥500人", "499人", "完成率99.80%", "得分9.98分", "得分18分（分值20分）", "总分为96.85分", "“优”"]);
+    inOrder(text, [
+      "全年执行数133万元",
+      "执行率88.67%",
+      "得分8.87分",
+      "≥500人",
+      "499人",
+      "完成率99.80%",
+      "得分9.98分",
+      "得分18分（分值20分）",
+      "总分为96.85分",
+      "“优”",
+    ]);
     const dev = sectionParagraphs(n, "deviation").join("");
     expect(dev).toContain("【请补充：“保障特困企业退休职工人数”未达到满分的原因及改进措施】");
   });
 
   test("every fixture: no NaN/undefined/null, quotes cite cells inside the table", async () => {
-    for (const f of ["project-medical-aid-2020", "project-insurance-subsidy-2020", "department-overall-2020", "summary-projects-2020", "project-special-retirees-2020"]) {
+    for (const f of [
+      "project-medical-aid-2020",
+      "project-insurance-subsidy-2020",
+      "department-overall-2020",
+      "summary-projects-2020",
+      "project-special-retirees-2020",
+    ]) {
       for (const t of await fixtureTables(f)) {
         const n = buildNarrative(t);
         expect(narrativeText(n)).not.toMatch(/undefined|null|NaN|Infinity/);

@@ -26,7 +26,8 @@ export function ref(address: string): CellRef {
 export function nc(address: string, raw: CellValue, opts: Partial<NumberCell> = {}): NumberCell {
   const text = typeof raw === "string" ? raw.replace(/[\s\u3000]/g, "") : null;
   const percent = text !== null && text.endsWith("%");
-  const value = raw === null || text === "" ? null : typeof raw === "number" ? raw : Number(percent ? text!.slice(0, -1) : text) / (percent ? 100 : 1);
+  const value =
+    raw === null || text === "" ? null : typeof raw === "number" ? raw : Number(percent ? text!.slice(0, -1) : text) / (percent ? 100 : 1);
   const written = typeof raw === "number" ? String(raw) : (text ?? "").replace("%", "");
   const decimals = written.includes(".") ? written.split(".")[1].length : 0;
   return {
@@ -48,7 +49,11 @@ export function tc(address: string, text: string | null): TextCell {
   return { ref: ref(address), raw: text, text: (text ?? "").trim() };
 }
 
-function fund(label: string, labelCell: string, cells: { initial?: [string, CellValue]; budget?: [string, CellValue]; executed?: [string, CellValue]; rate?: [string, CellValue] }): FundRow {
+function fund(
+  label: string,
+  labelCell: string,
+  cells: { initial?: [string, CellValue]; budget?: [string, CellValue]; executed?: [string, CellValue]; rate?: [string, CellValue] },
+): FundRow {
   return {
     label,
     labelCell: tc(labelCell, label),
@@ -125,16 +130,71 @@ function groupsOf(inds: Indicator[]): IndicatorGroup[] {
 }
 
 export const MEDICAL_AID_INDICATORS: IndSpec[] = [
-  { row: 13, level1: "产出指标", level2: "数量指标", name: "对符合政策规定的所有对象", target: "45000人次", actual: "45469人次", weight: 15, score: 13, reason: "实际发生医疗费用人次比预算人次多，加强预算" },
+  {
+    row: 13,
+    level1: "产出指标",
+    level2: "数量指标",
+    name: "对符合政策规定的所有对象",
+    target: "45000人次",
+    actual: "45469人次",
+    weight: 15,
+    score: 13,
+    reason: "实际发生医疗费用人次比预算人次多，加强预算",
+  },
   { row: 14, level1: "产出指标", level2: "质量指标", name: "救助率", target: "100%", actual: "100%", weight: 10, score: 10 },
   { row: 15, level1: "产出指标", level2: "质量指标", name: "报销比例", target: "89%", actual: "90.7%", weight: 10, score: 10 },
   { row: 16, level1: "产出指标", level2: "时效指标", name: "资金审批时效", target: "≤30天", actual: "≤30天", weight: 2, score: 2 },
   { row: 17, level1: "产出指标", level2: "时效指标", name: "资金结算及时率", target: "一个月内", actual: "一个月内", weight: 3, score: 3 },
-  { row: 18, level1: "产出指标", level2: "成本指标", name: "控制在年度预算内", target: "控制在年度预算内", actual: "预算内", weight: 10, score: 10 },
-  { row: 19, level1: "效益指标", level2: "社会效益指标", name: "保障困难群众基本医疗需求，缓解其医疗费用负担，维护社会稳定", target: "保障困难群众基本医疗需求，缓解其医疗费用负担，维护社会稳定", actual: "保障了困难群众基本医疗需求，缓解了其医疗费用负担，维护了社会稳定", weight: 10, score: 10 },
-  { row: 20, level1: "效益指标", level2: "生态效益指标", name: "缓解困难群众“因病致贫、因病返贫”现象发生", target: "缓解困难群众“因病致贫、因病返贫”现象发生", actual: "缓解了困难群众“因病致贫、因病返贫”现象发生", weight: 10, score: 10 },
-  { row: 21, level1: "效益指标", level2: "可持续影响指标", name: "体现政策导向，增强获得感", target: "体现政策导向，增强获得感", actual: "体现了政策导向，增强了困难群众的获得感", weight: 10, score: 10 },
-  { row: 22, level1: "效益指标", level2: "服务对象满意度指标", name: "受助对象满意度", target: "≥95%", actual: "≥95%", weight: 10, score: 10 },
+  {
+    row: 18,
+    level1: "产出指标",
+    level2: "成本指标",
+    name: "控制在年度预算内",
+    target: "控制在年度预算内",
+    actual: "预算内",
+    weight: 10,
+    score: 10,
+  },
+  {
+    row: 19,
+    level1: "效益指标",
+    level2: "社会效益指标",
+    name: "保障困难群众基本医疗需求，缓解其医疗费用负担，维护社会稳定",
+    target: "保障困难群众基本医疗需求，缓解其医疗费用负担，维护社会稳定",
+    actual: "保障了困难群众基本医疗需求，缓解了其医疗费用负担，维护了社会稳定",
+    weight: 10,
+    score: 10,
+  },
+  {
+    row: 20,
+    level1: "效益指标",
+    level2: "生态效益指标",
+    name: "缓解困难群众“因病致贫、因病返贫”现象发生",
+    target: "缓解困难群众“因病致贫、因病返贫”现象发生",
+    actual: "缓解了困难群众“因病致贫、因病返贫”现象发生",
+    weight: 10,
+    score: 10,
+  },
+  {
+    row: 21,
+    level1: "效益指标",
+    level2: "可持续影响指标",
+    name: "体现政策导向，增强获得感",
+    target: "体现政策导向，增强获得感",
+    actual: "体现了政策导向，增强了困难群众的获得感",
+    weight: 10,
+    score: 10,
+  },
+  {
+    row: 22,
+    level1: "效益指标",
+    level2: "服务对象满意度指标",
+    name: "受助对象满意度",
+    target: "≥95%",
+    actual: "≥95%",
+    weight: 10,
+    score: 10,
+  },
 ];
 
 export interface ProjectSpec {
@@ -174,7 +234,11 @@ export function projectAnalysis(spec: ProjectSpec = {}): TableAnalysis {
     { label: "其他资金", initial: 0, budget: 0, executed: 0 },
   ];
   const parts = partSpecs.map((p, i) =>
-    fund(p.label, `B${7 + i}`, { initial: [`C${7 + i}`, p.initial ?? null], budget: [`D${7 + i}`, p.budget], executed: [`E${7 + i}`, p.executed] }),
+    fund(p.label, `B${7 + i}`, {
+      initial: [`C${7 + i}`, p.initial ?? null],
+      budget: [`D${7 + i}`, p.budget],
+      executed: [`E${7 + i}`, p.executed],
+    }),
   );
   const totalRow = 13 + inds.length;
   const table: ProjectTable = {
@@ -197,8 +261,14 @@ export function projectAnalysis(spec: ProjectSpec = {}): TableAnalysis {
     rate: nc("G6", "99.15%"),
     budgetScore: nc("H6", 9.9),
     goals: {
-      expected: spec.goalExpected === null ? null : tc("B11", spec.goalExpected ?? "通过各级财政安排资金，对城乡困难对象医疗费用给予适当补助，以保障救助对象基本医疗需求"),
-      actual: spec.goalActual === null ? null : tc("F11", spec.goalActual ?? "对符合政策规定的困难对象应救尽救，有效缓解了困难群众的医疗负担，保障了其基本医疗需求和权益"),
+      expected:
+        spec.goalExpected === null
+          ? null
+          : tc("B11", spec.goalExpected ?? "通过各级财政安排资金，对城乡困难对象医疗费用给予适当补助，以保障救助对象基本医疗需求"),
+      actual:
+        spec.goalActual === null
+          ? null
+          : tc("F11", spec.goalActual ?? "对符合政策规定的困难对象应救尽救，有效缓解了困难群众的医疗负担，保障了其基本医疗需求和权益"),
     },
     indicators: inds,
     groups: groupsOf(inds),
@@ -223,11 +293,58 @@ export function projectAnalysis(spec: ProjectSpec = {}): TableAnalysis {
 export function departmentAnalysis(opts: { total?: number } = {}): TableAnalysis {
   const sheet = "附件2";
   const specs: IndSpec[] = [
-    { row: 14, level1: "投入管理\n指  标", level2: "预算编审管理（3）", name: "编审合规性、细化、量化", target: null, actual: "70.57%", weight: 3, score: 2.12, reason: "未对上级补助资金进行预算\u3000" },
-    { row: 15, level1: "投入管理\n指  标", level2: "预算执行管理（4）", name: "预算完成率", target: null, actual: "70.57%", weight: 4, score: 2.82, reason: "未对上级补助资金进行预算\u3000" },
-    { row: 16, level1: "投入管理\n指  标", level2: "部门结转结余资金管理（4）", name: "结转结余率", target: null, actual: "100%", weight: 4, score: 4 },
-    { row: 22, level1: "产出指标", level2: "数量指标（6）", name: "城乡居民医疗保险参保人数", target: null, actual: "119.2万人", weight: 2, score: 2 },
-    { row: 33, level1: "效益指标\n\n", level2: "社会效益指标（10）", name: "保障贫困人员医疗待遇，维护社会稳定，规范定点医药机构行为，维护基金安全、降低基金运行风险。", target: null, actual: ">98%", weight: "\u3000\n\n10\u3000", score: 10 },
+    {
+      row: 14,
+      level1: "投入管理\n指  标",
+      level2: "预算编审管理（3）",
+      name: "编审合规性、细化、量化",
+      target: null,
+      actual: "70.57%",
+      weight: 3,
+      score: 2.12,
+      reason: "未对上级补助资金进行预算\u3000",
+    },
+    {
+      row: 15,
+      level1: "投入管理\n指  标",
+      level2: "预算执行管理（4）",
+      name: "预算完成率",
+      target: null,
+      actual: "70.57%",
+      weight: 4,
+      score: 2.82,
+      reason: "未对上级补助资金进行预算\u3000",
+    },
+    {
+      row: 16,
+      level1: "投入管理\n指  标",
+      level2: "部门结转结余资金管理（4）",
+      name: "结转结余率",
+      target: null,
+      actual: "100%",
+      weight: 4,
+      score: 4,
+    },
+    {
+      row: 22,
+      level1: "产出指标",
+      level2: "数量指标（6）",
+      name: "城乡居民医疗保险参保人数",
+      target: null,
+      actual: "119.2万人",
+      weight: 2,
+      score: 2,
+    },
+    {
+      row: 33,
+      level1: "效益指标\n\n",
+      level2: "社会效益指标（10）",
+      name: "保障贫困人员医疗待遇，维护社会稳定，规范定点医药机构行为，维护基金安全、降低基金运行风险。",
+      target: null,
+      actual: ">98%",
+      weight: "\u3000\n\n10\u3000",
+      score: 10,
+    },
   ];
   const { indicators: inds, evals } = indicators(specs, ["D", "E", "F", "E", "G", "H"]);
   const rows: [string, string, number | string, number | string][] = [
@@ -236,7 +353,9 @@ export function departmentAnalysis(opts: { total?: number } = {}): TableAnalysis
     ["资金结构：（1）基本支出", "7", "\u3000551.93", "\u3000608.81"],
     ["（2）项目支出", "8", "\u30004300.32", "\u30007645.75"],
   ];
-  const funds = rows.map(([label, r, b, e]) => fund(label, `B${r}`, { budget: [`D${r}`, b], executed: [`F${r}`, e], rate: [`G${r}`, null] }));
+  const funds = rows.map(([label, r, b, e]) =>
+    fund(label, `B${r}`, { budget: [`D${r}`, b], executed: [`F${r}`, e], rate: [`G${r}`, null] }),
+  );
   const table: DepartmentTable = {
     kind: "department",
     sheet,
@@ -248,7 +367,10 @@ export function departmentAnalysis(opts: { total?: number } = {}): TableAnalysis
     name: tc("C3", "浏阳市医疗保障局\u3000"),
     fundSources: funds.slice(0, 2),
     fundStructure: funds.slice(2),
-    goals: { expected: tc("B10", "完成上级医保部门、市委市政府部署的各项业务工作，保障民生工作稳步推进，大力提高民众满意率。"), actual: tc("E10", "1.居民医保参保率达100%。2.建档立卡贫困户参保率100%。") },
+    goals: {
+      expected: tc("B10", "完成上级医保部门、市委市政府部署的各项业务工作，保障民生工作稳步推进，大力提高民众满意率。"),
+      actual: tc("E10", "1.居民医保参保率达100%。2.建档立卡贫困户参保率100%。"),
+    },
     indicators: inds,
     groups: groupsOf(inds),
     weightsInTargetColumn: true,
@@ -299,7 +421,16 @@ export function summaryAnalysis(): TableAnalysis {
     rows,
     totalRow: { ...mk(7, "合计", 3386.925, 3436.925, 3456.022, 0, ""), score: null, grade: null },
   };
-  const evaluation: Evaluation = { executionRate: null, budgetScore: null, budgetWeight: null, indicators: [], weightSum: 0, total: null, grade: null, funds: [] };
+  const evaluation: Evaluation = {
+    executionRate: null,
+    budgetScore: null,
+    budgetWeight: null,
+    indicators: [],
+    weightSum: 0,
+    total: null,
+    grade: null,
+    funds: [],
+  };
   return { sheet, kind: "summary", table, name: null, findings: [], plan: { changes: [] }, evaluation };
 }
 

@@ -23,7 +23,8 @@ function tableOf(n: Narrative, id: string) {
 }
 
 function sentenceWith(n: Narrative, needle: string) {
-  for (const s of n.sections) for (const p of s.paragraphs) for (const x of p.sentences) if (x.text.includes(needle)) return { section: s.id, sentence: x };
+  for (const s of n.sections)
+    for (const p of s.paragraphs) for (const x of p.sentences) if (x.text.includes(needle)) return { section: s.id, sentence: x };
   throw new Error(`no sentence with ${needle}`);
 }
 
@@ -74,7 +75,20 @@ describe("project narrative (medical aid, after the fill)", () => {
   });
 
   test("quotes the table's numbers as the table writes them, in section order", () => {
-    inOrder(text, ["城乡困难居民医疗救助", "浏阳市医疗保障局", "3386.925万元", "3416.022万元", "100.86%", "分值10分，得分10分", "产出指标共6项，5项全部完成，1项未得满分（对符合政策规定的所有对象），扣2分", "45000人次", "45469人次", "得分13分（分值15分），扣2分", "98分", "“优”"]);
+    inOrder(text, [
+      "城乡困难居民医疗救助",
+      "浏阳市医疗保障局",
+      "3386.925万元",
+      "3416.022万元",
+      "100.86%",
+      "分值10分，得分10分",
+      "产出指标共6项，5项全部完成，1项未得满分（对符合政策规定的所有对象），扣2分",
+      "45000人次",
+      "45469人次",
+      "得分13分（分值15分），扣2分",
+      "98分",
+      "“优”",
+    ]);
     // Fund rows, zero rows included.
     expect(text).toContain("上年结转资金全年预算数0万元，执行数0万元");
     // Every indicator with its target, actual, weight and score — in the table, not in a sentence each.
@@ -94,7 +108,12 @@ describe("project narrative (medical aid, after the fill)", () => {
   test("each number names the cell it comes from", () => {
     const exec = sentenceWith(n, "3416.022万元");
     expect(exec.section).toBe("basic");
-    expect(exec.sentence.quotes).toEqual(expect.arrayContaining([{ cell: "E6", label: "全年执行数", value: "3416.022万元" }, { cell: "G6", label: "执行率", value: "100.86%" }]));
+    expect(exec.sentence.quotes).toEqual(
+      expect.arrayContaining([
+        { cell: "E6", label: "全年执行数", value: "3416.022万元" },
+        { cell: "G6", label: "执行率", value: "100.86%" },
+      ]),
+    );
     expect(exec.sentence.cells).toEqual(expect.arrayContaining(["C6", "D6", "E6", "G6"]));
     const total = sentenceWith(n, "总分为98分");
     expect(total.section).toBe("conclusion");
@@ -108,7 +127,9 @@ describe("project narrative (medical aid, after the fill)", () => {
     expect(dev).toContain("“对符合政策规定的所有对象”指标得分13分，低于分值15分");
     expect(dev).toContain("实际发生医疗费用人次比预算人次多，加强预算");
     // Over-execution (100.86%) asks for an explanation instead of inventing one.
-    expect(dev).toContain("年度资金总额全年执行数3416.022万元，超出全年预算数3386.925万元，执行率100.86%。【请补充：年度资金总额超预算执行的原因");
+    expect(dev).toContain(
+      "年度资金总额全年执行数3416.022万元，超出全年预算数3386.925万元，执行率100.86%。【请补充：年度资金总额超预算执行的原因",
+    );
     expect(sectionParagraphs(n, "conclusion").join("")).toContain("扣分情况：“对符合政策规定的所有对象”扣2分");
   });
 
@@ -123,19 +144,56 @@ describe("project narrative (medical aid, after the fill)", () => {
     }
     // Every placeholder is marked, and every marked sentence is a placeholder.
     for (const sec of n.sections)
-      for (const p of sec.paragraphs)
-        for (const s of p.sentences) expect(!!s.placeholder).toBe(/^【请(补充|核实)：/.test(s.text));
+      for (const p of sec.paragraphs) for (const s of p.sentences) expect(!!s.placeholder).toBe(/^【请(补充|核实)：/.test(s.text));
   });
 });
 
 describe("project narrative: other tables", () => {
   test("insurance subsidy: 98.88%, 9.89分, a computed 14.83 with its rule, 99.72分", () => {
     const inds = [
-      { row: 13, level1: "产出指标", level2: "数量指标", name: "符合政策规定的贫困对象数", target: "24523人", actual: "24249人", weight: 15, score: null, computed: { score: 14.83, explanation: "24249/24523 × 15 = 14.83" } },
-      { row: 14, level1: "产出指标", level2: "质量指标", name: "对象界定准确，应助尽助，参保率", target: "对象界定准确，应助尽助，参保率", actual: "100%", weight: 20, score: 20 },
-      { row: 15, level1: "效益指标", level2: "满意度指标", name: "受助对象满意度≥95%", target: "受助对象满意度≥95%", actual: "受助对象满意度≥95%", weight: 10, score: 10 },
+      {
+        row: 13,
+        level1: "产出指标",
+        level2: "数量指标",
+        name: "符合政策规定的贫困对象数",
+        target: "24523人",
+        actual: "24249人",
+        weight: 15,
+        score: null,
+        computed: { score: 14.83, explanation: "24249/24523 × 15 = 14.83" },
+      },
+      {
+        row: 14,
+        level1: "产出指标",
+        level2: "质量指标",
+        name: "对象界定准确，应助尽助，参保率",
+        target: "对象界定准确，应助尽助，参保率",
+        actual: "100%",
+        weight: 20,
+        score: 20,
+      },
+      {
+        row: 15,
+        level1: "效益指标",
+        level2: "满意度指标",
+        name: "受助对象满意度≥95%",
+        target: "受助对象满意度≥95%",
+        actual: "受助对象满意度≥95%",
+        weight: 10,
+        score: 10,
+      },
     ];
-    const t = projectAnalysis({ name: "城乡困难居民资助参保", initial: "\u3000613.075", budget: "\u3000613.075", executed: "\u3000606.225", rate: 606.225 / 613.075, budgetScore: 9.89, total: 99.72, grade: "优", indicators: inds });
+    const t = projectAnalysis({
+      name: "城乡困难居民资助参保",
+      initial: "\u3000613.075",
+      budget: "\u3000613.075",
+      executed: "\u3000606.225",
+      rate: 606.225 / 613.075,
+      budgetScore: 9.89,
+      total: 99.72,
+      grade: "优",
+      indicators: inds,
+    });
     const n = buildNarrative(t);
     const text = all(n);
     inOrder(text, ["613.075万元", "606.225万元", "98.88%", "得分9.89分", "24523人", "24249人", "得分14.83分", "99.72分", "“优”"]);
@@ -148,12 +206,38 @@ describe("project narrative: other tables", () => {
   });
 
   test("a bare table: missing header cells and scores become placeholders, never 'null'", () => {
-    const t = projectAnalysis({ name: null, department: null, implementer: null, goalExpected: null, goalActual: null, title: null, total: null, grade: null, budgetScore: null, rate: null, budget: null, executed: null,
-      indicators: [{ row: 13, level1: "产出指标", level2: "数量指标", name: "人数", target: "≥500人", actual: null, weight: 10, score: null }] });
+    const t = projectAnalysis({
+      name: null,
+      department: null,
+      implementer: null,
+      goalExpected: null,
+      goalActual: null,
+      title: null,
+      total: null,
+      grade: null,
+      budgetScore: null,
+      rate: null,
+      budget: null,
+      executed: null,
+      indicators: [
+        { row: 13, level1: "产出指标", level2: "数量指标", name: "人数", target: "≥500人", actual: null, weight: 10, score: null },
+      ],
+    });
     const n = buildNarrative(t);
     const text = all(n);
     expect(text).not.toMatch(/undefined|null|NaN/);
-    for (const what of ["项目名称", "主管部门", "实施单位", "项目年度总体目标", "年度总体目标完成情况", "全年预算数", "全年执行数", "“人数”的实际完成值", "“人数”的得分", "绩效自评总分及评价等级"])
+    for (const what of [
+      "项目名称",
+      "主管部门",
+      "实施单位",
+      "项目年度总体目标",
+      "年度总体目标完成情况",
+      "全年预算数",
+      "全年执行数",
+      "“人数”的实际完成值",
+      "“人数”的得分",
+      "绩效自评总分及评价等级",
+    ])
       expect(text).toContain(`【请补充：${what}】`);
     expect(n.title).toBe("项目支出绩效自评报告");
   });
@@ -205,7 +289,13 @@ describe("summary narrative", () => {
     const n = buildNarrative(summaryAnalysis());
     expect(n.sections.map((s) => s.id)).toEqual(["overview", "projects", "grade"]);
     const text = all(n);
-    inOrder(text, ["共对2个项目", "全年执行数3456.022万元", "“新增项目”年初未安排预算", "自评得分85.5分，评价等级为“良”", "“优”1个，“良”1个"]);
+    inOrder(text, [
+      "共对2个项目",
+      "全年执行数3456.022万元",
+      "“新增项目”年初未安排预算",
+      "自评得分85.5分，评价等级为“良”",
+      "“优”1个，“良”1个",
+    ]);
     const rows = tableOf(n, "projects").rows;
     expect(rows[0]).toEqual(expect.arrayContaining(["城乡困难居民医疗救助", "98", "优"]));
     expect(rows[rows.length - 1][1]).toBe("合计");
@@ -258,10 +348,22 @@ describe("robustness (property)", () => {
   test("any scores and weights give a report with no NaN/undefined and the total quoted", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ w: fc.integer({ min: 0, max: 30 }), s: fc.option(fc.integer({ min: 0, max: 3000 }).map((x) => x / 100)) }), { minLength: 0, maxLength: 12 }),
+        fc.array(fc.record({ w: fc.integer({ min: 0, max: 30 }), s: fc.option(fc.integer({ min: 0, max: 3000 }).map((x) => x / 100)) }), {
+          minLength: 0,
+          maxLength: 12,
+        }),
         fc.option(fc.integer({ min: 0, max: 10000 }).map((x) => x / 100)),
         (rows, total) => {
-          const inds = rows.map((r, i) => ({ row: 13 + i, level1: i % 2 ? "效益指标" : "产出指标", level2: "数量指标", name: `指标${i}`, target: "≥1人", actual: "1人", weight: r.w, score: r.s }));
+          const inds = rows.map((r, i) => ({
+            row: 13 + i,
+            level1: i % 2 ? "效益指标" : "产出指标",
+            level2: "数量指标",
+            name: `指标${i}`,
+            target: "≥1人",
+            actual: "1人",
+            weight: r.w,
+            score: r.s,
+          }));
           const n = buildNarrative(projectAnalysis({ indicators: inds, total }));
           const text = narrativeText(n);
           expect(text).not.toMatch(/undefined|null|NaN|Infinity/);

@@ -66,7 +66,9 @@ describe("东川 (3 一级, 7 二级, 29 三级; 99, 优)", () => {
     expect(sectionParagraphs(buildNarrative(t), "deductions")).toEqual([
       "“预算编制合理性”（项目管理—投入管理）满分2分，得分1分，扣1分。扣分原因：预算编制合理性不够充分。【请补充：针对扣分事项的改进措施】",
     ]);
-    expect(sectionParagraphs(buildNarrative(t), "conclusion")).toEqual(["经评分，离休干部医疗费项目2020年度绩效评价总分为99分，评价等级为“优”。"]);
+    expect(sectionParagraphs(buildNarrative(t), "conclusion")).toEqual([
+      "经评分，离休干部医疗费项目2020年度绩效评价总分为99分，评价等级为“优”。",
+    ]);
   });
 
   test("every number is quoted with the cell it comes from", () => {
@@ -80,7 +82,10 @@ describe("东川 (3 一级, 7 二级, 29 三级; 99, 优)", () => {
     const bounds = (t.table as ScorecardTable).bounds;
     for (const x of q) {
       const { row, col } = parseA1(x.cell);
-      expect({ x, inside: row >= bounds.top && row <= bounds.bottom && col >= bounds.left && col <= bounds.right }).toEqual({ x, inside: true });
+      expect({ x, inside: row >= bounds.top && row <= bounds.bottom && col >= bounds.left && col <= bounds.right }).toEqual({
+        x,
+        inside: true,
+      });
     }
   });
 
@@ -131,7 +136,9 @@ describe("a blank form (达州 template)", () => {
     const n = buildNarrative(t);
     expect(n.title).toBe("部门整体支出绩效评价评分情况");
     const scores = sectionParagraphs(n, "scores").join("");
-    expect(scores).toContain("（一）部门决策。一级指标部门决策包含目标任务、预算编制2个二级指标，部门决策满分25分。【请补充：“部门决策”的得分】");
+    expect(scores).toContain(
+      "（一）部门决策。一级指标部门决策包含目标任务、预算编制2个二级指标，部门决策满分25分。【请补充：“部门决策”的得分】",
+    );
     expect(scores).not.toMatch(/得分\d/);
     expect(sectionParagraphs(n, "conclusion")).toEqual(["【请补充：绩效评价总分及评价等级】"]);
     expect(sectionParagraphs(n, "overview")[0]).toContain("【请补充：表中留空的模板指标（第23行）的内容及评分】");

@@ -90,7 +90,9 @@ describe("FileHost.open refuses what it cannot read, with Chinese and English", 
   test("a loader's UserError passes through; anything else becomes a readable UserError", async () => {
     const own = new UserError("文件已加密。", "The file is encrypted.", "encrypted");
     await expect(FileHost.open("a.xlsx", new Uint8Array([1]), async () => Promise.reject(own))).rejects.toBe(own);
-    const e = await FileHost.open("a.xlsx", new Uint8Array([1]), async () => Promise.reject(new TypeError("x is undefined"))).catch((x) => x);
+    const e = await FileHost.open("a.xlsx", new Uint8Array([1]), async () => Promise.reject(new TypeError("x is undefined"))).catch(
+      (x) => x,
+    );
     expect(e).toMatchObject({ code: "unreadable" });
     expect((e as UserError).zh).not.toMatch(/TypeError|undefined/);
   });
@@ -182,7 +184,12 @@ function cell(snaps: SheetSnapshot[], sheet: string, address: string) {
   return { value: g.value(row, col), formula: g.formula(row, col), format: g.numberFormat(row, col) };
 }
 
-describe.each(fs.readdirSync(FIXTURES).filter((f) => f.endsWith(".xlsx")).sort())("FileHost + xlsx adapter + engine · %s", (file) => {
+describe.each(
+  fs
+    .readdirSync(FIXTURES)
+    .filter((f) => f.endsWith(".xlsx"))
+    .sort(),
+)("FileHost + xlsx adapter + engine · %s", (file) => {
   test("check finds the oracle's findings; apply writes the plan; undo puts every cell back; save round-trips", async () => {
     const data = new Uint8Array(fs.readFileSync(path.join(FIXTURES, file)));
     const oracle = JSON.parse(fs.readFileSync(path.join(FIXTURES, file.replace(/\.xlsx$/, ".expected.json")), "utf8")) as {
@@ -194,7 +201,11 @@ describe.each(fs.readdirSync(FIXTURES).filter((f) => f.endsWith(".xlsx")).sort()
     const found = analysis.sheets.flatMap((s) => s.tables.flatMap((t) => t.findings));
     for (const s of oracle.sheets)
       for (const f of s.findings)
-        expect({ code: f.code, cell: f.cell ?? null, found: found.some((x) => x.code === f.code && (!f.cell || x.cell === f.cell)) }).toEqual({
+        expect({
+          code: f.code,
+          cell: f.cell ?? null,
+          found: found.some((x) => x.code === f.code && (!f.cell || x.cell === f.cell)),
+        }).toEqual({
           code: f.code,
           cell: f.cell ?? null,
           found: true,

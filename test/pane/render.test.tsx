@@ -66,7 +66,9 @@ describe("standalone page (no Office)", () => {
     expect(html).toContain("绩效自评助手");
     expect(html).toContain("不会上传");
     // 批量检查: several files at once, same list as the CLI's --report
-    expect(html).toMatch(/<input[^>]*type="file"[^>]*multiple=""[^>]*aria-label="批量检查多个工作簿"|<input[^>]*aria-label="批量检查多个工作簿"[^>]*multiple/);
+    expect(html).toMatch(
+      /<input[^>]*type="file"[^>]*multiple=""[^>]*aria-label="批量检查多个工作簿"|<input[^>]*aria-label="批量检查多个工作簿"[^>]*multiple/,
+    );
     // Nothing to act on yet: the commands are disabled.
     expect(html).toMatch(/<button[^>]*aria-label="检查"[^>]*disabled/);
   });
@@ -83,7 +85,13 @@ describe("standalone page (no Office)", () => {
 
   test("a failed start shows the bilingual error, not a blank pane", () => {
     const html = renderToStaticMarkup(
-      <App mode={{ kind: "failed", error: new UserError("此加载项需要 Excel 2016 或更高版本。", "This add-in needs Excel 2016 or later.", "x") }} browserLanguage="zh-CN" />,
+      <App
+        mode={{
+          kind: "failed",
+          error: new UserError("此加载项需要 Excel 2016 或更高版本。", "This add-in needs Excel 2016 or later.", "x"),
+        }}
+        browserLanguage="zh-CN"
+      />,
     );
     expect(html).toContain('role="alert"');
     expect(html).toContain("此加载项需要 Excel 2016 或更高版本。");
@@ -91,7 +99,9 @@ describe("standalone page (no Office)", () => {
   });
 
   test("Word: the Word pane is rendered in the chosen language", () => {
-    const html = renderToStaticMarkup(<App mode={{ kind: "word", render: (lang) => <p data-lang={lang}>word pane</p> }} officeLanguage="en-GB" />);
+    const html = renderToStaticMarkup(
+      <App mode={{ kind: "word", render: (lang) => <p data-lang={lang}>word pane</p> }} officeLanguage="en-GB" />,
+    );
     expect(html).toContain('data-lang="en"');
   });
 });
@@ -120,7 +130,9 @@ describe("results of a real analysis", () => {
     expect(buttonNames(html)).toContain("6 处文本数字 → 转为数字");
     // … and each stays a finding element of its own, inside the group
     const group = html.slice(html.indexOf('data-testid="finding-fix"'));
-    const inGroup = [...group.matchAll(/data-testid="finding" data-finding-key="[^"]*" data-code="NUMBER_AS_TEXT" data-cell="([A-Z]+\d+)"/g)].map((m) => m[1]);
+    const inGroup = [
+      ...group.matchAll(/data-testid="finding" data-finding-key="[^"]*" data-code="NUMBER_AS_TEXT" data-cell="([A-Z]+\d+)"/g),
+    ].map((m) => m[1]);
     expect(inGroup).toEqual(fixCells);
     expect([...html.matchAll(/data-code="NUMBER_AS_TEXT" data-cell="/g)]).toHaveLength(6);
     // Errors come before warnings, warnings before notes.
@@ -136,7 +148,14 @@ describe("results of a real analysis", () => {
     t.findings = [
       ...t.findings,
       { code: "CELL_ERROR", severity: "error", sheet: t.sheet, cell: "E6", message: "单元格为错误值 #REF!", messageEn: "#REF!" },
-      { code: "TABLE_PARTIAL", severity: "warning", sheet: t.sheet, cell: "A12", message: "绩效指标部分无法读取", messageEn: "indicators not read" },
+      {
+        code: "TABLE_PARTIAL",
+        severity: "warning",
+        sheet: t.sheet,
+        cell: "A12",
+        message: "绩效指标部分无法读取",
+        messageEn: "indicators not read",
+      },
     ];
     const html = wrap("zh", <Results analysis={analysis} selected={null} disabled={false} onSelect={noop} onAdopt={noop} />);
     const sections = [...html.matchAll(/data-testid="finding-section" data-section="(\w+)"/g)].map((m) => m[1]);
@@ -180,7 +199,8 @@ describe("fill preview of a real plan", () => {
     expect(html).not.toContain('data-chosen="false"');
     for (const label of ["执行率", "得分", "总分与合计", "全部更改"]) expect(html).toContain(label);
     expect(html).toContain(`填充预览：${plan.changes.length} 处更改`);
-    for (const c of plan.changes) expect(html).toContain(c.reason.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"));
+    for (const c of plan.changes)
+      expect(html).toContain(c.reason.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"));
     expect(buttonNames(html)).toEqual(expect.arrayContaining(["应用", "取消"]));
     const g6 = plan.changes.find((c) => c.cell === "G6")!;
     expect(html).toContain(g6.after.formula!.replace(/"/g, "&quot;"));

@@ -58,7 +58,12 @@ describe("combinedPlan", () => {
     const a = {
       profile: "default",
       sheets: [
-        { sheet: "A", reason: null, reasonEn: null, tables: [{ plan: { changes: [ch("A", "B2"), ch("A", "C3")] } }, { plan: { changes: [ch("A", "b2")] } }] },
+        {
+          sheet: "A",
+          reason: null,
+          reasonEn: null,
+          tables: [{ plan: { changes: [ch("A", "B2"), ch("A", "C3")] } }, { plan: { changes: [ch("A", "b2")] } }],
+        },
         { sheet: "B", reason: null, reasonEn: null, tables: [{ plan: { changes: [ch("B", "B2")] } }] },
       ],
     } as unknown as WorkbookAnalysis;

@@ -3,7 +3,8 @@ import { isSparse, type CellValue, type DenseSheetSnapshot, type SheetSnapshot }
 
 export function toDense(s: SheetSnapshot): DenseSheetSnapshot {
   if (!isSparse(s)) return s;
-  if (s.cells.length === 0) return { name: s.name, merges: s.merges, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [] };
+  if (s.cells.length === 0)
+    return { name: s.name, merges: s.merges, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [] };
   let top = Infinity,
     left = Infinity,
     bottom = 0,

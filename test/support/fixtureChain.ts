@@ -148,9 +148,7 @@ export function fixtureChain(fixtureDir: string, name: string): void {
   it("check --json has the contract's shape and reports every oracle finding (code and cell)", () => {
     expect(Object.keys(check).sort()).toEqual(["file", "profile", "sheets"]);
     for (const s of check.sheets) {
-      expect(s).toEqual(
-        expect.objectContaining({ sheet: expect.any(String), reason: null, findings: expect.any(Array) }),
-      );
+      expect(s).toEqual(expect.objectContaining({ sheet: expect.any(String), reason: null, findings: expect.any(Array) }));
       expect(["project", "department", "summary", "scorecard", null]).toContain(s.kind);
       for (const f of s.findings) {
         expect(Object.keys(f)).toEqual(expect.arrayContaining(["code", "severity", "cell", "message"]));
@@ -176,7 +174,9 @@ export function fixtureChain(fixtureDir: string, name: string): void {
   it("opened with LibreOffice's installed settings (never recalculate), the filled file still shows computed values", async () => {
     const plainLo = await recalcXlsx(path.join(dir, "filled.xlsx"), { keepCachedResults: true, recalcMode: "installed" });
     for (const s of sheets) {
-      for (const cell of [s.cells.rate, s.cells.total, ...(s.cells.totals ?? []), ...Object.keys(s.expect.subtotals ?? {})].filter(Boolean) as string[]) {
+      for (const cell of [s.cells.rate, s.cells.total, ...(s.cells.totals ?? []), ...Object.keys(s.expect.subtotals ?? {})].filter(
+        Boolean,
+      ) as string[]) {
         expect({ cell, v: plainLo.value(s.sheet, cell) }).toEqual({ cell, v: recalc.value(s.sheet, cell) });
       }
     }
@@ -193,13 +193,10 @@ export function fixtureChain(fixtureDir: string, name: string): void {
 
   // Straight from `jixiao fill`, formula cells have no cached result (by design: every spreadsheet recalculates),
   // so the snapshot shows them empty. The engine must still see the formula and plan nothing.
-  it(
-    "filling the filled file again, straight from fill (no cached results), plans no change",
-    async () => {
-      const again = await run(["fill", "filled.xlsx", "-o", "twice-direct.xlsx", "--json"], dir);
-      expect(again.code).toBe(0);
-      const j: FillJson = JSON.parse(again.stdout);
-      expect(j.sheets.flatMap((s) => s.changes.map((c) => `${s.sheet}!${c.cell}`))).toEqual([]);
-    },
-  );
+  it("filling the filled file again, straight from fill (no cached results), plans no change", async () => {
+    const again = await run(["fill", "filled.xlsx", "-o", "twice-direct.xlsx", "--json"], dir);
+    expect(again.code).toBe(0);
+    const j: FillJson = JSON.parse(again.stdout);
+    expect(j.sheets.flatMap((s) => s.changes.map((c) => `${s.sheet}!${c.cell}`))).toEqual([]);
+  });
 }

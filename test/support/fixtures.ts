@@ -8,8 +8,8 @@ import type { SheetSnapshot } from "../../src/core/snapshot";
  * The shared fixtures folder (../shared/fixtures beside the checkout, so new shared fixtures are tested as they
  * arrive), or the project's own copy under test/data/fixtures.
  */
-export const FIXTURE_DIR = [path.resolve(__dirname, "../../../shared/fixtures"), path.resolve(__dirname, "../data/fixtures")].find(
-  (d) => fs.existsSync(d),
+export const FIXTURE_DIR = [path.resolve(__dirname, "../../../shared/fixtures"), path.resolve(__dirname, "../data/fixtures")].find((d) =>
+  fs.existsSync(d),
 ) as string;
 
 export function fixtureNames(): string[] {

@@ -117,21 +117,26 @@ export function sofficeConvert(
       ];
       const flock = which("flock");
       const [cmd, argv] = flock ? [flock, [LOCK_FILE, soffice, ...args]] : [soffice, args];
-      execFile(cmd, argv, { timeout: TIMEOUT_MS, env: { ...process.env, HOME: process.env.HOME ?? os.tmpdir() } }, (err, stdout, stderr) => {
-        const ext = format.split(":")[0];
-        const out = path.join(outDir, `${path.basename(inputFile).replace(/\.[^.]+$/, "")}.${ext}`);
-        if (err || !fs.existsSync(out)) {
-          reject(
-            new Error(
-              `LibreOffice could not convert ${path.basename(inputFile)} to ${format}` +
-                (err ? `: ${err.message}` : "") +
-                `\nstdout: ${stdout.trim()}\nstderr: ${stderr.trim()}`,
-            ),
-          );
-          return;
-        }
-        resolve(out);
-      });
+      execFile(
+        cmd,
+        argv,
+        { timeout: TIMEOUT_MS, env: { ...process.env, HOME: process.env.HOME ?? os.tmpdir() } },
+        (err, stdout, stderr) => {
+          const ext = format.split(":")[0];
+          const out = path.join(outDir, `${path.basename(inputFile).replace(/\.[^.]+$/, "")}.${ext}`);
+          if (err || !fs.existsSync(out)) {
+            reject(
+              new Error(
+                `LibreOffice could not convert ${path.basename(inputFile)} to ${format}` +
+                  (err ? `: ${err.message}` : "") +
+                  `\nstdout: ${stdout.trim()}\nstderr: ${stderr.trim()}`,
+              ),
+            );
+            return;
+          }
+          resolve(out);
+        },
+      );
     });
   const p = queue.then(run, run);
   queue = p.catch(() => undefined);

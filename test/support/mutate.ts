@@ -40,7 +40,8 @@ export function mutate(sheet: SheetSnapshot, m: Mutation): { snapshot: SheetSnap
   for (const k of m.toText) {
     const [i, j] = pick(k);
     const v = values[i][j];
-    if (typeof v === "number" && !formulas?.[i]?.[j]) values[i][j] = ["\u3000", " ", "", "\u3000\n"][k % 4] + String(v) + ["", "\u3000", " "][k % 3];
+    if (typeof v === "number" && !formulas?.[i]?.[j])
+      values[i][j] = ["\u3000", " ", "", "\u3000\n"][k % 4] + String(v) + ["", "\u3000", " "][k % 3];
   }
   for (const k of m.blank) {
     const [i, j] = pick(k);
@@ -51,7 +52,12 @@ export function mutate(sheet: SheetSnapshot, m: Mutation): { snapshot: SheetSnap
   const origin = { row: s.origin.row + m.rowsAbove, col: s.origin.col + m.colsLeft };
   const merges = m.dropMerges
     ? null
-    : (s.merges ?? []).map((x) => ({ top: x.top + m.rowsAbove, bottom: x.bottom + m.rowsAbove, left: x.left + m.colsLeft, right: x.right + m.colsLeft }));
+    : (s.merges ?? []).map((x) => ({
+        top: x.top + m.rowsAbove,
+        bottom: x.bottom + m.rowsAbove,
+        left: x.left + m.colsLeft,
+        right: x.right + m.colsLeft,
+      }));
   const bystanders = new Set<string>();
   let snapshot: SheetSnapshot = { ...s, origin, values, formulas, numberFormats: s.numberFormats?.map((r) => [...r]), merges };
   if (m.bystanders) {
@@ -125,9 +131,16 @@ export function mutationProperties(load: () => Promise<SheetSnapshot[]>): void {
     const plain = analyzeWorkbook(base).sheets.flatMap((s) => s.tables);
     fc.assert(
       fc.property(
-        fc.record({ rowsAbove: fc.integer({ min: 0, max: 5 }), colsLeft: fc.integer({ min: 0, max: 3 }), dropMerges: fc.boolean(), respell: fc.array(fc.nat(), { maxLength: 20 }) }),
+        fc.record({
+          rowsAbove: fc.integer({ min: 0, max: 5 }),
+          colsLeft: fc.integer({ min: 0, max: 3 }),
+          dropMerges: fc.boolean(),
+          respell: fc.array(fc.nat(), { maxLength: 20 }),
+        }),
         (m) => {
-          const moved = analyzeWorkbook(base.map((s) => mutate(s, { ...m, toText: [], blank: [], bystanders: false }).snapshot)).sheets.flatMap((s) => s.tables);
+          const moved = analyzeWorkbook(
+            base.map((s) => mutate(s, { ...m, toText: [], blank: [], bystanders: false }).snapshot),
+          ).sheets.flatMap((s) => s.tables);
           expect(moved.map((t) => t.kind)).toEqual(plain.map((t) => t.kind));
           moved.forEach((t, k) => {
             expect(t.evaluation.total).toEqual(plain[k].evaluation.total);

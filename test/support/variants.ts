@@ -2,7 +2,14 @@
  * Variants of a real table, as other tools and people leave them (SPEC §2.6): merges undone with the value
  * repeated, the table moved, a second table beside it, a far stray value. They work on sparse snapshots.
  */
-import { isSparse, snapshotCells, type MergedArea, type SheetSnapshot, type SnapshotCell, type SparseSheetSnapshot } from "../../src/core/snapshot";
+import {
+  isSparse,
+  snapshotCells,
+  type MergedArea,
+  type SheetSnapshot,
+  type SnapshotCell,
+  type SparseSheetSnapshot,
+} from "../../src/core/snapshot";
 
 function sparse(s: SheetSnapshot): SparseSheetSnapshot {
   return isSparse(s) ? s : { name: s.name, merges: s.merges, cells: snapshotCells(s) };
@@ -32,7 +39,12 @@ export function shifted(s: SheetSnapshot, rows: number, cols: number): SparseShe
   return {
     name: sp.name,
     merges: sp.merges ? sp.merges.map(mv) : null,
-    cells: sp.cells.map((c) => ({ ...c, row: c.row + rows, col: c.col + cols, formula: c.formula ? shiftFormula(c.formula, rows, cols) : c.formula })),
+    cells: sp.cells.map((c) => ({
+      ...c,
+      row: c.row + rows,
+      col: c.col + cols,
+      formula: c.formula ? shiftFormula(c.formula, rows, cols) : c.formula,
+    })),
   };
 }
 

@@ -74,7 +74,10 @@ describe("buildReportDocx", () => {
     expect(link).not.toBeNull();
     expect(link!.fileName).toBe(LINK.fileName);
     expect(link!.generatedAt).toBe(LINK.generatedAt);
-    expect(link!.tables.map((t) => [t.sheet, t.kind])).toEqual([["附件3-1", "project"], ["附件2", "department"]]);
+    expect(link!.tables.map((t) => [t.sheet, t.kind])).toEqual([
+      ["附件3-1", "project"],
+      ["附件2", "department"],
+    ]);
     expect(link!.tables[0].quotes).toContainEqual({ section: "basic", cell: "E6", label: "全年执行数", value: "3416.022万元" });
     expect(link!.tables[0].fingerprint).toMatch(/^[0-9a-f]{14}$/);
     const props = await read("customXml/itemProps1.xml");
@@ -86,7 +89,9 @@ describe("buildReportDocx", () => {
     const ids = [...rels.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
     const ct = await read("[Content_Types].xml");
-    expect(ct).toContain('PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"');
+    expect(ct).toContain(
+      'PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"',
+    );
     expect(ct.match(/<Default\b[^>]*Extension="xml"/g)).toHaveLength(1);
     expect(zip.file(/customXml\/item\d+\.xml$/)).toHaveLength(1);
   });
@@ -106,7 +111,7 @@ describe("buildReportDocx", () => {
   });
 
   test("XML special characters in names survive", async () => {
-    const t = projectAnalysis({ name: "A&B <项目> \"甲\"" });
+    const t = projectAnalysis({ name: 'A&B <项目> "甲"' });
     const b = await buildReportDocx([t], { fileName: "a&b<c>.xlsx", generatedAt: "x" });
     const { read } = await unzip(b);
     expect(visibleText(await read("word/document.xml"))).toContain('A&B <项目> "甲"项目2020年度绩效自评报告');
@@ -117,12 +122,14 @@ describe("buildReportDocx", () => {
 describe("wrapSectionsInContentControls", () => {
   test("wraps exactly the paragraphs between bookmark start and end", () => {
     const xml =
-      '<w:document><w:body><w:p><w:r><w:t>before</w:t></w:r></w:p>' +
+      "<w:document><w:body><w:p><w:r><w:t>before</w:t></w:r></w:p>" +
       '<w:p><w:bookmarkStart w:id="7" w:name="jixiao_1_basic"/><w:r><w:t>H</w:t></w:r></w:p>' +
       '<w:p><w:pPr/><w:r><w:t>body</w:t></w:r><w:bookmarkEnd w:id="7"/></w:p>' +
       "<w:p><w:r><w:t>after</w:t></w:r></w:p><w:sectPr/></w:body></w:document>";
     const out = wrapSectionsInContentControls(xml, [{ name: "jixiao_1_basic", tag: "jixiao:basic", title: "一、项目基本情况" }]);
-    expect(out).toMatch(/<w:t>before<\/w:t><\/w:r><\/w:p><w:sdt><w:sdtPr><w:alias w:val="一、项目基本情况"\/><w:tag w:val="jixiao:basic"\/><w:id w:val="\d+"\/><\/w:sdtPr><w:sdtContent><w:p><w:bookmarkStart/);
+    expect(out).toMatch(
+      /<w:t>before<\/w:t><\/w:r><\/w:p><w:sdt><w:sdtPr><w:alias w:val="一、项目基本情况"\/><w:tag w:val="jixiao:basic"\/><w:id w:val="\d+"\/><\/w:sdtPr><w:sdtContent><w:p><w:bookmarkStart/,
+    );
     expect(out).toMatch(/<w:bookmarkEnd w:id="7"\/><\/w:p><\/w:sdtContent><\/w:sdt><w:p><w:r><w:t>after/);
     expect(() => wrapSectionsInContentControls(xml, [{ name: "nope", tag: "t", title: "t" }])).toThrow(/not found/);
   });
@@ -134,6 +141,18 @@ lo("LibreOffice opens every generated report", () => {
     const b = await buildReportDocx([projectAnalysis(), departmentAnalysis(), summaryAnalysis()], LINK);
     const pdf = docxToPdf(b, "all");
     const text = pdfText(pdf).replace(/\s+/g, "");
-    for (const s of ["3386.925万元", "3416.022万元", "100.86%", "98分", "95.94分", "4982.25万元", "【请补充：", "一、项目基本情况", "六、绩效评价等级", "三、评价等级分布"]) expect(text).toContain(s);
+    for (const s of [
+      "3386.925万元",
+      "3416.022万元",
+      "100.86%",
+      "98分",
+      "95.94分",
+      "4982.25万元",
+      "【请补充：",
+      "一、项目基本情况",
+      "六、绩效评价等级",
+      "三、评价等级分布",
+    ])
+      expect(text).toContain(s);
   }, 180_000);
 });

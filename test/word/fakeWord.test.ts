@@ -95,12 +95,18 @@ describe("tables, pictures and requirement sets, as Word enforces them", () => {
   test("a table's properties read only after load + sync; Word keeps a paragraph after a table at the end", async () => {
     const fake = new FakeWord(["x"]);
     await fake.run(async (ctx) => {
-      const t = ctx.document.body.insertTable(2, 2, "End", [["a", "b"], ["1", "2"]]);
+      const t = ctx.document.body.insertTable(2, 2, "End", [
+        ["a", "b"],
+        ["1", "2"],
+      ]);
       t.headerRowCount = 1;
       expect(() => t.values).toThrow(/PropertyNotLoaded/);
       t.load("values,headerRowCount,rowCount");
       await ctx.sync();
-      expect(t.values).toEqual([["a", "b"], ["1", "2"]]);
+      expect(t.values).toEqual([
+        ["a", "b"],
+        ["1", "2"],
+      ]);
       expect(t.headerRowCount).toBe(1);
       expect(t.rowCount).toBe(2);
     });

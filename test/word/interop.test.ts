@@ -7,7 +7,12 @@ import { FakeWord } from "../fakes/fakeWord";
 import { departmentAnalysis, projectAnalysis } from "../narrative/models";
 
 function unescape(s: string): string {
-  return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 }
 
 /** Loads a .docx into the fake as Word would show it: paragraphs, content controls (tag, title), custom XML parts. */
@@ -38,7 +43,10 @@ async function openInFakeWord(bytes: Uint8Array): Promise<FakeWord> {
 }
 
 test("a two-table .docx from the CLI refreshes in Word: the right controls, nothing else touched", async () => {
-  const bytes = await buildReportDocx([projectAnalysis(), departmentAnalysis()], { fileName: "all.xlsx", generatedAt: "2021-03-01T00:00:00Z" });
+  const bytes = await buildReportDocx([projectAnalysis(), departmentAnalysis()], {
+    fileName: "all.xlsx",
+    generatedAt: "2021-03-01T00:00:00Z",
+  });
   const fake = await openInFakeWord(bytes);
   const report = new WordReport(fake.run);
   expect((await report.readLink())?.tables.map((t) => t.sheet)).toEqual(["附件3-1", "附件2"]);

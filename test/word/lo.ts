@@ -16,11 +16,15 @@ export function docxToPdf(bytes: Uint8Array, name = "report"): string {
   const profile = `file://${join(dir, "profile")}`;
   let out = "";
   try {
-    out = execFileSync(SOFFICE, [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, docx], {
-      timeout: 120_000,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    out = execFileSync(
+      SOFFICE,
+      [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, docx],
+      {
+        timeout: 120_000,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
   } catch (e) {
     throw new Error(`soffice failed: ${(e as Error).message}\n${out}`);
   }

@@ -10,12 +10,22 @@ import { docxToPdf, pdfText, PDFTOTEXT, SOFFICE } from "./lo";
 import { FIXTURE_DIR } from "../support/fixtures";
 
 const FIX = FIXTURE_DIR;
-const FIXTURES = ["project-medical-aid-2020", "project-insurance-subsidy-2020", "department-overall-2020", "summary-projects-2020", "project-special-retirees-2020"];
+const FIXTURES = [
+  "project-medical-aid-2020",
+  "project-insurance-subsidy-2020",
+  "department-overall-2020",
+  "summary-projects-2020",
+  "project-special-retirees-2020",
+];
 
 function io(cwd: string) {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), cwd, env: {} }, out: () => out.join(""), err: () => err.join("") };
+  return {
+    io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), cwd, env: {} },
+    out: () => out.join(""),
+    err: () => err.join(""),
+  };
 }
 
 const dir = mkdtempSync(join(tmpdir(), "jixiao-report-"));
@@ -68,7 +78,13 @@ d("jixiao report", () => {
     const bytes = readFileSync(join(dir, "medical.docx"));
     const zip = await JSZip.loadAsync(bytes);
     const doc = await zip.file("word/document.xml")!.async("string");
-    expect([...doc.matchAll(/<w:tag w:val="([^"]+)"/g)].map((m) => m[1])).toEqual(["jixiao:basic", "jixiao:goals", "jixiao:conclusion", "jixiao:deviation", "jixiao:application"]);
+    expect([...doc.matchAll(/<w:tag w:val="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      "jixiao:basic",
+      "jixiao:goals",
+      "jixiao:conclusion",
+      "jixiao:deviation",
+      "jixiao:application",
+    ]);
     const link = parseLinkXml(await zip.file("customXml/item1.xml")!.async("string"))!;
     expect(link.fileName).toBe("project-medical-aid-2020.xlsx");
     expect(link.tables.map((t) => t.sheet)).toEqual(["附件3-1"]);
@@ -117,7 +133,10 @@ d("jixiao report", () => {
       [[join(dir, "missing.xlsx"), "-o", "m.docx"], /找不到文件.*File not found/],
       [[notXlsx, "-o", "n.docx"], /jixiao：.+ \/ .+/],
       [[noTable, "-o", "t.docx"], /没有识别到绩效自评表.*No self-evaluation table/],
-      [[join(FIX, "project-medical-aid-2020.xlsx"), "-o", join(dir, "nofolder", "r.docx")], /输出文件夹不存在.*output folder does not exist/],
+      [
+        [join(FIX, "project-medical-aid-2020.xlsx"), "-o", join(dir, "nofolder", "r.docx")],
+        /输出文件夹不存在.*output folder does not exist/,
+      ],
       [[join(FIX, "project-medical-aid-2020.xlsx"), "-o", "r.docx", "--profile", "mars"], /未知的评分规则.*Unknown profile/],
     ];
     const before = new Set(readdirSync(dir));

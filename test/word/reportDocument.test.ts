@@ -27,9 +27,16 @@ const PAGES_DIR = path.resolve(__dirname, "../data/report-pages");
 const UPDATE = process.env.JIXIAO_UPDATE_PAGES === "1";
 
 function workbooks(): { name: string; file: string }[] {
-  const shared = fs.readdirSync(FIXTURE_DIR).filter((f) => f.endsWith(".xlsx")).map((f) => ({ name: f.replace(/\.xlsx$/, ""), file: path.join(FIXTURE_DIR, f) }));
-  const real = fs.readdirSync(REAL_DIR).filter((f) => f.endsWith(".xlsx") && fs.existsSync(path.join(REAL_DIR, f.replace(/\.xlsx$/, ".expected.json"))));
-  return [...shared, ...real.map((f) => ({ name: f.replace(/\.xlsx$/, ""), file: path.join(REAL_DIR, f) }))].sort((a, b) => a.name.localeCompare(b.name));
+  const shared = fs
+    .readdirSync(FIXTURE_DIR)
+    .filter((f) => f.endsWith(".xlsx"))
+    .map((f) => ({ name: f.replace(/\.xlsx$/, ""), file: path.join(FIXTURE_DIR, f) }));
+  const real = fs
+    .readdirSync(REAL_DIR)
+    .filter((f) => f.endsWith(".xlsx") && fs.existsSync(path.join(REAL_DIR, f.replace(/\.xlsx$/, ".expected.json"))));
+  return [...shared, ...real.map((f) => ({ name: f.replace(/\.xlsx$/, ""), file: path.join(REAL_DIR, f) }))].sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
 }
 
 /** The workbook's tables after the fill (in memory), as the CLI's --fill reads them back. */
@@ -58,7 +65,11 @@ describe.each(books)("report document: $name", ({ name, file }) => {
   beforeAll(async () => {
     tables = await filledTables(file);
     narratives = tables.map((t) => buildNarrative(statedAnalysis(t)));
-    docx = await buildReportDocxFromNarratives(narratives, { fileName: path.basename(file), generatedAt: "2021-04-02T02:00:00Z" }, { renderChart: renderChartPng });
+    docx = await buildReportDocxFromNarratives(
+      narratives,
+      { fileName: path.basename(file), generatedAt: "2021-04-02T02:00:00Z" },
+      { renderChart: renderChartPng },
+    );
     zip = await JSZip.loadAsync(docx);
     documentXml = await zip.file("word/document.xml")!.async("string");
   });
@@ -126,7 +137,10 @@ describe.each(books)("report document: $name", ({ name, file }) => {
       if (narratives.some((n) => n.sections.some((s) => s.paragraphs.some((p) => p.chart)))) expect(squeezed).toContain("图1");
       expect(squeezed).toContain("—1—");
       execFileSync("pdftoppm", ["-r", "40", "-png", pdf, path.join(dir, "page")]);
-      const pages = fs.readdirSync(dir).filter((f) => /^page-\d+\.png$/.test(f)).sort();
+      const pages = fs
+        .readdirSync(dir)
+        .filter((f) => /^page-\d+\.png$/.test(f))
+        .sort();
       expect(pages.length).toBeGreaterThan(0);
       // the page numbers in the footer count the pages
       expect(squeezed).toContain(`—${pages.length}—`);

@@ -2,7 +2,15 @@ import * as React from "react";
 import { renderToString } from "react-dom/server";
 import { readFileSync, existsSync } from "fs";
 import { WordPane } from "../../src/taskpane/word/WordPane";
-import { changeLine, fillLinkedWorkbook, linkLine, preselect, readWorkbook, refreshSummary, sameTable } from "../../src/taskpane/word/wordModel";
+import {
+  changeLine,
+  fillLinkedWorkbook,
+  linkLine,
+  preselect,
+  readWorkbook,
+  refreshSummary,
+  sameTable,
+} from "../../src/taskpane/word/wordModel";
 import { WordReport } from "../../src/adapters/word/WordReport";
 import { FileHost } from "../../src/adapters/xlsx/FileHost";
 import { isUserError } from "../../src/core/errors";
@@ -27,7 +35,9 @@ d("Word pane model", () => {
     expect(book.tables[0].issues.map((f) => f.code)).toContain("RATE_INVERTED");
     // the report states the table's figures; the pane lists the ones the rule would change, before writing
     expect(book.tables[0].differences.map((x) => `${x.cell} ${x.stated}→${x.rule}`)).toEqual(["G6 99.15%→100.86%", "H6 9.9分→10分"]);
-    expect(book.tables[0].narrative.sections[0].paragraphs.flatMap((p) => p.sentences.map((x) => x.text)).join("")).toContain("执行率99.15%");
+    expect(book.tables[0].narrative.sections[0].paragraphs.flatMap((p) => p.sentences.map((x) => x.text)).join("")).toContain(
+      "执行率99.15%",
+    );
     const fake = new FakeWord(["正文开头"]);
     const report = new WordReport(fake.run);
     const stored = await report.write(book.tables[0].narrative, { fileName: book.fileName, generatedAt: "2021-03-01T08:00:00.000Z" });

@@ -37,7 +37,9 @@ describe("WordReport.write", () => {
       const paras = fake.controlParagraphs(ccs[0]);
       expect(paras.map((p) => p.style)).toEqual(["Heading2", ...s.paragraphs.map(() => "Normal")]);
     }
-    const placeholders = n.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences.filter((x) => x.placeholder).map((x) => x.text)));
+    const placeholders = n.sections.flatMap((s) =>
+      s.paragraphs.flatMap((p) => p.sentences.filter((x) => x.placeholder).map((x) => x.text)),
+    );
     expect(fake.highlighted()).toEqual(placeholders);
     const [xml] = fake.partXml(LINK_NAMESPACE);
     const link = parseLinkXml(xml)!;
@@ -101,7 +103,9 @@ describe("WordReport.refresh", () => {
     const basicLast = fake.controlParagraphs(fake.controlsByTag("jixiao:basic")[0]).pop()!;
     expect(fake.paragraphs[fake.paragraphs.indexOf(basicLast) + 1].runs[0].text).toBe("（本段为人工补充的项目背景。）");
     // Highlights follow the new text exactly (no highlight leaks into normal sentences).
-    const placeholders = next.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences.filter((x) => x.placeholder).map((x) => x.text)));
+    const placeholders = next.sections.flatMap((s) =>
+      s.paragraphs.flatMap((p) => p.sentences.filter((x) => x.placeholder).map((x) => x.text)),
+    );
     expect(fake.highlighted()).toEqual(placeholders);
     // The link now holds the new numbers and time: refreshing again reports nothing.
     const link = parseLinkXml(fake.partXml(LINK_NAMESPACE)[0])!;
@@ -166,7 +170,10 @@ describe("WordReport.refresh", () => {
   test("property: any sequence of data changes keeps the sections equal to the data and the text outside intact", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ executed: fc.integer({ min: 3000000, max: 3500000 }), total: fc.integer({ min: 6000, max: 10000 }) }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.record({ executed: fc.integer({ min: 3000000, max: 3500000 }), total: fc.integer({ min: 6000, max: 10000 }) }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
         async (steps) => {
           const { fake, report } = await written(buildNarrative(projectAnalysis({ executed: 3416.022 })));
           fake.typeParagraph("人工段落", { afterTag: "jixiao:goals" });

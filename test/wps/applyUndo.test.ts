@@ -28,7 +28,7 @@ function book(): EtWorkbookModel {
   const s = wb.addSheet("附件3-1");
   s.setA1("D6", { value: 3386.925 }).setA1("E6", { value: 3416.022 });
   s.setA1("G6", { value: 1.05 }); // a typed rate
-  s.setA1("H6", { value: "12" , numberFormat: "@" }); // text in a Text cell
+  s.setA1("H6", { value: "12", numberFormat: "@" }); // text in a Text cell
   s.setA1("H7", { value: "2020-1-1" }); // text that Excel would turn into a date
   s.setA1("H8", { value: "\u3000 12.5" });
   s.setA1("H9", { value: { error: "#N/A" } });

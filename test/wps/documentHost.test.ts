@@ -83,7 +83,9 @@ describe.each(["property", "method"] as MemberStyle[])("WpsDocumentHost (%s buil
       expect(paras.slice(at, at + 1 + s.paragraphs.length).map((p) => p.style)).toEqual(["标题 2", ...s.paragraphs.map(() => "正文")]);
     }
     expect(paras.flatMap((p) => p.highlighted)).toEqual(placeholders(n));
-    const xml = [...Array(Number(doc.variables.get("jixiao_link_count")))].map((_, i) => doc.variables.get(`jixiao_link_${i + 1}`)).join("");
+    const xml = [...Array(Number(doc.variables.get("jixiao_link_count")))]
+      .map((_, i) => doc.variables.get(`jixiao_link_${i + 1}`))
+      .join("");
     const link = parseLinkXml(xml)!;
     expect(link.fileName).toBe(INFO.fileName);
     expect(link.tables[0].sheet).toBe("附件3-1");
@@ -207,13 +209,18 @@ describe.each(["property", "method"] as MemberStyle[])("WpsDocumentHost (%s buil
 test("property: any sequence of data changes keeps the sections equal to the data and the text outside intact", () => {
   fc.assert(
     fc.property(
-      fc.array(fc.record({ executed: fc.integer({ min: 3000000, max: 3500000 }), total: fc.integer({ min: 6000, max: 10000 }) }), { minLength: 1, maxLength: 4 }),
+      fc.array(fc.record({ executed: fc.integer({ min: 3000000, max: 3500000 }), total: fc.integer({ min: 6000, max: 10000 }) }), {
+        minLength: 1,
+        maxLength: 4,
+      }),
       fc.constantFrom<MemberStyle>("property", "method"),
       (steps, members) => {
         const { doc, host } = written(members, buildNarrative(projectAnalysis({ executed: 3416.022 })));
         typeAfter(doc, "人工段落", bookmarkName("goals"));
         for (const s of steps) {
-          const n = buildNarrative(projectAnalysis({ executed: s.executed / 1000, rate: s.executed / 1000 / 3386.925, total: s.total / 100 }));
+          const n = buildNarrative(
+            projectAnalysis({ executed: s.executed / 1000, rate: s.executed / 1000 / 3386.925, total: s.total / 100 }),
+          );
           host.refreshSync(n);
           for (const x of n.sections) expect(doc.bookmarkText(bookmarkName(x.id))).toBe(sectionText(n, x.id));
           const texts = doc.paragraphs().map((p) => p.text);
@@ -231,36 +238,42 @@ describe.each(["property", "method"] as MemberStyle[])("WpsDocumentHost tables a
   test.each([
     ["project", () => buildNarrative(projectAnalysis())],
     ["department", () => buildNarrative(departmentAnalysis())],
-  ])("%s: each table after its section's bookmark, captioned 表n, header row repeated and bold, borders; the 落款 right-aligned", (_k, make) => {
-    const n = make();
-    const { doc } = written(members, n);
-    const expected = n.sections.flatMap((s) => s.paragraphs.flatMap((p) => (p.table ? [p.table] : [])));
-    expect(expected.length).toBeGreaterThan(0);
-    expect(doc.tableValues()).toEqual(expected.map((t) => [t.header, ...t.rows.map((r) => t.header.map((_, i) => r[i] ?? ""))]));
-    const tables = [...doc.tables].sort((a, b) => a.span.start - b.span.start);
-    tables.forEach((t, i) => {
-      expect([...t.headingRows]).toEqual([1]);
-      expect(t.borders).toBe(true);
-      // the caption is the paragraph just before the table, centred
-      const before = doc.paragraphAt(t.span.start - 1);
-      expect(doc.text.slice(before.start, before.end - 1)).toBe(`表${i + 1}　${expected[i].caption}${expected[i].unit ? `（单位：${expected[i].unit}）` : ""}`);
-      expect(doc.align[before.end - 1]).toBe(1);
-      // the header row bold, the first body row not (unless it is a total)
-      const cells = doc.cellSpans(t);
-      expect(doc.bold[cells[0][0].start]).toBe(1);
-      if (expected[i].rows.length && !(expected[i].emphasis ?? []).includes(0) && cells[1][0].end > cells[1][0].start) expect(doc.bold[cells[1][0].start]).toBe(0);
-      for (const r of expected[i].emphasis ?? []) expect(doc.bold[cells[r + 1][0].start]).toBe(1);
-      // after the section's bookmark, not in it
-      for (const s of n.sections) {
-        const b = doc.bookmarks.get(bookmarkName(s.id))!;
-        expect(t.span.start >= b.end || t.span.end <= b.start).toBe(true);
-      }
-    });
-    const paras = doc.paragraphs();
-    const tail = paras.slice(-2);
-    expect(tail.map((p) => p.text)).toEqual([n.signature.unit ?? "【请补充：单位名称】", "2021年3月1日"]);
-    expect(tail.map((p) => p.alignment)).toEqual([2, 2]);
-  });
+  ])(
+    "%s: each table after its section's bookmark, captioned 表n, header row repeated and bold, borders; the 落款 right-aligned",
+    (_k, make) => {
+      const n = make();
+      const { doc } = written(members, n);
+      const expected = n.sections.flatMap((s) => s.paragraphs.flatMap((p) => (p.table ? [p.table] : [])));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(doc.tableValues()).toEqual(expected.map((t) => [t.header, ...t.rows.map((r) => t.header.map((_, i) => r[i] ?? ""))]));
+      const tables = [...doc.tables].sort((a, b) => a.span.start - b.span.start);
+      tables.forEach((t, i) => {
+        expect([...t.headingRows]).toEqual([1]);
+        expect(t.borders).toBe(true);
+        // the caption is the paragraph just before the table, centred
+        const before = doc.paragraphAt(t.span.start - 1);
+        expect(doc.text.slice(before.start, before.end - 1)).toBe(
+          `表${i + 1}　${expected[i].caption}${expected[i].unit ? `（单位：${expected[i].unit}）` : ""}`,
+        );
+        expect(doc.align[before.end - 1]).toBe(1);
+        // the header row bold, the first body row not (unless it is a total)
+        const cells = doc.cellSpans(t);
+        expect(doc.bold[cells[0][0].start]).toBe(1);
+        if (expected[i].rows.length && !(expected[i].emphasis ?? []).includes(0) && cells[1][0].end > cells[1][0].start)
+          expect(doc.bold[cells[1][0].start]).toBe(0);
+        for (const r of expected[i].emphasis ?? []) expect(doc.bold[cells[r + 1][0].start]).toBe(1);
+        // after the section's bookmark, not in it
+        for (const s of n.sections) {
+          const b = doc.bookmarks.get(bookmarkName(s.id))!;
+          expect(t.span.start >= b.end || t.span.end <= b.start).toBe(true);
+        }
+      });
+      const paras = doc.paragraphs();
+      const tail = paras.slice(-2);
+      expect(tail.map((p) => p.text)).toEqual([n.signature.unit ?? "【请补充：单位名称】", "2021年3月1日"]);
+      expect(tail.map((p) => p.alignment)).toEqual([2, 2]);
+    },
+  );
 
   test("a refresh after tables: only the changed sections rewritten, none taken for edited, the tables kept", async () => {
     const { doc, host } = written(members);

@@ -82,7 +82,12 @@ describe("tables, as WPS 文字 / Word enforce them", () => {
     const { doc, table } = withTable();
     table.Cell(1, 1).Range.Text = "项目";
     table.Cell(2, 3).Range.Text = "100%";
-    expect(doc.tableValues()).toEqual([[["项目", "", ""], ["", "", "100%"]]]);
+    expect(doc.tableValues()).toEqual([
+      [
+        ["项目", "", ""],
+        ["", "", "100%"],
+      ],
+    ]);
     expect(doc.text.startsWith("前\r")).toBe(true);
     expect(doc.text.endsWith("\r后\r")).toBe(true);
   });

@@ -71,7 +71,8 @@ describe.each([...FIXTURE_NAMES, ...SCORECARD_NAMES])("%s through WpsSpreadsheet
     for (const c of last.values()) {
       const cell = fake.sheet(c.sheet).getA1(c.cell);
       if (c.after.formula !== undefined) expect({ at: c.cell, f: cell.formula }).toEqual({ at: c.cell, f: c.after.formula });
-      else if (c.after.value !== undefined) expect({ at: c.cell, v: cell.value, f: cell.formula }).toEqual({ at: c.cell, v: c.after.value, f: null });
+      else if (c.after.value !== undefined)
+        expect({ at: c.cell, v: cell.value, f: cell.formula }).toEqual({ at: c.cell, v: c.after.value, f: null });
       const nf = changes.filter((x) => x.sheet === c.sheet && x.cell === c.cell && x.after.numberFormat !== undefined).pop();
       if (nf) expect({ at: c.cell, nf: cell.numberFormat }).toEqual({ at: c.cell, nf: nf.after.numberFormat });
     }

@@ -22,7 +22,16 @@ beforeAll(() => {
 });
 
 test("the files a WPS add-in folder needs", () => {
-  for (const f of ["index.html", "main.js", "ribbon.xml", "publish.html", "publish.js", "jsplugins.xml", "INSTALL.txt", "assets/icon-32.png"]) {
+  for (const f of [
+    "index.html",
+    "main.js",
+    "ribbon.xml",
+    "publish.html",
+    "publish.js",
+    "jsplugins.xml",
+    "INSTALL.txt",
+    "assets/icon-32.png",
+  ]) {
     expect({ f, there: fs.existsSync(path.join(dist, f)) }).toEqual({ f, there: true });
   }
 });
@@ -33,10 +42,17 @@ test("ribbon.xml starts with <customUI, has no XML declaration, is well-formed, 
   expect(xml).not.toContain("<?xml");
   execFileSync("xmllint", ["--noout", path.join(dist, "ribbon.xml")]);
   const callbacks = new Set([...xml.matchAll(/\b(?:onLoad|onAction|getImage|getVisible|getEnabled|getLabel)="([^"]+)"/g)].map((m) => m[1]));
-  expect([...callbacks].sort()).toEqual(["ribbon.GetImage", "ribbon.OnAction", "ribbon.OnAddinLoad", "ribbon.OnGetEnabled", "ribbon.OnGetVisible"]);
+  expect([...callbacks].sort()).toEqual([
+    "ribbon.GetImage",
+    "ribbon.OnAction",
+    "ribbon.OnAddinLoad",
+    "ribbon.OnGetEnabled",
+    "ribbon.OnGetVisible",
+  ]);
   const ids = [...xml.matchAll(/<button id="([^"]+)"/g)].map((m) => m[1]);
   expect(ids.sort()).toEqual(Object.values(CONTROL).sort());
-  for (const name of ["check", "fill", "mark", "undo", "pane"]) expect(fs.existsSync(path.join(dist, `assets/ribbon-${name}.svg`))).toBe(true);
+  for (const name of ["check", "fill", "mark", "undo", "pane"])
+    expect(fs.existsSync(path.join(dist, `assets/ribbon-${name}.svg`))).toBe(true);
 });
 
 test("index.html loads main.js from its own folder and nothing else; no office.js anywhere", () => {
@@ -73,7 +89,11 @@ test("the publish page and the offline jsplugins.xml example name this add-in an
   expect(read("publish.html")).toContain('<script src="publish.js"></script>');
   const plugins = read("jsplugins.xml");
   execFileSync("xmllint", ["--noout", path.join(dist, "jsplugins.xml")]);
-  const entries = [...plugins.matchAll(/<jsplugin name="([^"]+)" type="([^"]+)" url="([^"]+)" version="([^"]+)"\/>/g)].map((m) => [m[1], m[2], m[4]]);
+  const entries = [...plugins.matchAll(/<jsplugin name="([^"]+)" type="([^"]+)" url="([^"]+)" version="([^"]+)"\/>/g)].map((m) => [
+    m[1],
+    m[2],
+    m[4],
+  ]);
   expect(entries).toEqual([
     ["jixiao", "et", version],
     ["jixiao", "wps", version],

@@ -102,7 +102,9 @@ describe.each(["property", "method"] as MemberStyle[])("in WPS 表格 (%s build)
     const fake = new FakeEt(null, { members });
     const { ribbon } = ribbonOver(fake.Application);
     click(ribbon, CONTROL.pane, members);
-    expect(fake.taskPanes).toEqual([{ id: "pane-1", url: "file:///jsaddons/jixiao_0.1.0/index.html#pane", visible: true, dockPosition: 2 }]);
+    expect(fake.taskPanes).toEqual([
+      { id: "pane-1", url: "file:///jsaddons/jixiao_0.1.0/index.html#pane", visible: true, dockPosition: 2 },
+    ]);
     expect(fake.pluginStorage.get(PANE_KEY)).toBe("pane-1");
     click(ribbon, CONTROL.pane, members);
     expect(fake.taskPanes[0].visible).toBe(false);
@@ -115,7 +117,15 @@ describe.each(["property", "method"] as MemberStyle[])("in WPS 表格 (%s build)
     const { ribbon, alerts } = ribbonOver(new FakeEt(null, { members }).Application);
     expect(click(ribbon, CONTROL.check, members)).toBe(true);
     expect(alerts[0]).toContain("没有打开的工作簿");
-    const broken = ribbonOver({ ActiveWorkbook: { get Worksheets(): never { throw new Error("坏了"); }, Name: "x", ActiveSheet: null } });
+    const broken = ribbonOver({
+      ActiveWorkbook: {
+        get Worksheets(): never {
+          throw new Error("坏了");
+        },
+        Name: "x",
+        ActiveSheet: null,
+      },
+    });
     expect(click(broken.ribbon, CONTROL.fill)).toBe(true);
     expect(broken.alerts).toHaveLength(1);
   });

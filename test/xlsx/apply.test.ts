@@ -17,7 +17,13 @@ const MEDICAL = "project-medical-aid-2020";
 const SHEET = "附件3-1";
 
 /** A change as the engine makes it: `before` is what the book's snapshot shows. */
-export function changeOf(book: XlsxBook, sheet: string, cell: string, after: CellChange["after"], kind: CellChange["kind"] = "formula"): CellChange {
+export function changeOf(
+  book: XlsxBook,
+  sheet: string,
+  cell: string,
+  after: CellChange["after"],
+  kind: CellChange["kind"] = "formula",
+): CellChange {
   const g = new Grid(book.snapshots().find((s) => s.name === sheet)!);
   const { row, col } = parseA1(cell);
   return {
@@ -116,7 +122,12 @@ describe("apply", () => {
 
   it("sets a number format on one cell only, adding one cell format and reusing it", async () => {
     const book = await loadXlsx(fixtureBytes(MEDICAL));
-    book.apply({ changes: [changeOf(book, SHEET, "G14", { value: 10, numberFormat: "0.00" }, "score"), changeOf(book, SHEET, "G16", { value: 9, numberFormat: "0.00" }, "score")] });
+    book.apply({
+      changes: [
+        changeOf(book, SHEET, "G14", { value: 10, numberFormat: "0.00" }, "score"),
+        changeOf(book, SHEET, "G16", { value: 9, numberFormat: "0.00" }, "score"),
+      ],
+    });
     const out = await book.toBuffer();
     const s = (await readBook(out)).getWorksheet(SHEET)!;
     expect(s.getCell("G14").numFmt).toBe("0.00");
@@ -134,7 +145,13 @@ describe("apply", () => {
     ws.getCell("D2").value = 2;
     ws.getCell("B5").value = 3;
     const book = await bookOf(wb);
-    book.apply({ changes: [changeOf(book, "S", "C2", { formula: "=B2+D2" }), changeOf(book, "S", "A3", { value: 7 }), changeOf(book, "S", "E9", { value: "文字" })] });
+    book.apply({
+      changes: [
+        changeOf(book, "S", "C2", { formula: "=B2+D2" }),
+        changeOf(book, "S", "A3", { value: 7 }),
+        changeOf(book, "S", "E9", { value: "文字" }),
+      ],
+    });
     const out = await book.toBuffer();
     const xml = await partXml(out, "xl/worksheets/sheet1.xml");
     const refs = [...xml.matchAll(/<c r="([A-Z]+\d+)"/g)].map((m) => m[1]);
@@ -246,7 +263,8 @@ describe("restore", () => {
     const input = fixtureBytes(MEDICAL);
     const book = await loadXlsx(input);
     const merges = book.snapshots()[0].merges ?? [];
-    const covered = (r: number, c: number) => merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
+    const covered = (r: number, c: number) =>
+      merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
     const cellArb = fc
       .tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 12 }))
       .filter(([r, c]) => !covered(r, c))

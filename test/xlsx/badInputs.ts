@@ -128,7 +128,11 @@ export async function badInputs(): Promise<{ label: string; bytes: Uint8Array; c
     { label: ".docx-like zip", bytes: await docxLikeZip(), code: "not-xlsx" },
     { label: "zip without a workbook", bytes: await plainZip(), code: "not-xlsx" },
     { label: ".xls-like CFB (Workbook stream)", bytes: cfbFile(["Workbook", "\u0005SummaryInformation"]), code: "xls" },
-    { label: "encrypted CFB (EncryptionInfo + EncryptedPackage)", bytes: cfbFile(["EncryptionInfo", "EncryptedPackage"]), code: "encrypted" },
+    {
+      label: "encrypted CFB (EncryptionInfo + EncryptedPackage)",
+      bytes: cfbFile(["EncryptionInfo", "EncryptedPackage"]),
+      code: "encrypted",
+    },
     { label: "bare CFB header (directory unreadable)", bytes: cfbFile([]).slice(0, 512), code: "not-xlsx" },
   ];
 }

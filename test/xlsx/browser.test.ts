@@ -120,7 +120,20 @@ it("loads, snapshots, applies a plan and saves in Chromium; bad bytes give the U
   expect(result.numFmt).toBe("0.00%");
   // the same code as in Node: the same bytes
   const node = await loadXlsx(fixtureBytes("project-medical-aid-2020"));
-  node.apply({ changes: [{ sheet: "附件3-1", cell: "G6", kind: "formula", before: { value: "99.15%", formula: null, numberFormat: null }, after: { formula: "=E6/D6", numberFormat: "0.00%" }, expected: 1.0086, reason: "执行率", reasonEn: "rate" }] });
+  node.apply({
+    changes: [
+      {
+        sheet: "附件3-1",
+        cell: "G6",
+        kind: "formula",
+        before: { value: "99.15%", formula: null, numberFormat: null },
+        after: { formula: "=E6/D6", numberFormat: "0.00%" },
+        expected: 1.0086,
+        reason: "执行率",
+        reasonEn: "rate",
+      },
+    ],
+  });
   expect(Buffer.from(result.out, "base64").equals(Buffer.from(await node.toBuffer()))).toBe(true);
   expect(result.error).toEqual({ name: "UserError", code: "encrypted", zh: expect.stringContaining("密码") });
   expect(requests.filter((u) => !u.startsWith("about:") && !u.startsWith("data:"))).toEqual([]);

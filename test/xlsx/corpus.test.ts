@@ -76,7 +76,7 @@ describe("hand-written OOXML: chart, image, comments (absolute target), validati
     expect(Buffer.compare(fs.readFileSync(path.join(dir, "again.xlsm")), fs.readFileSync(out))).toBe(0);
   });
 
-  it("a table sheet protected with a legacy password (sheet=\"true\", as LibreOffice writes it): nothing written, exit 2, the cells named", async () => {
+  it('a table sheet protected with a legacy password (sheet="true", as LibreOffice writes it): nothing written, exit 2, the cells named', async () => {
     const input = path.join(dir, "protected.xlsx");
     fs.writeFileSync(input, handWrittenWorkbook({ protectTable: true }));
     const output = path.join(dir, "protected-out.xlsx");

@@ -12,7 +12,11 @@ export function canonical(v: unknown): string {
     Array.isArray(x)
       ? x.map(sortDeep)
       : x && typeof x === "object" && !(x instanceof Date)
-        ? Object.fromEntries(Object.keys(x as object).sort().map((k) => [k, sortDeep((x as Record<string, unknown>)[k])]))
+        ? Object.fromEntries(
+            Object.keys(x as object)
+              .sort()
+              .map((k) => [k, sortDeep((x as Record<string, unknown>)[k])]),
+          )
         : x;
   return JSON.stringify(sortDeep(v)) ?? "null";
 }
@@ -87,12 +91,7 @@ export function contentOf(ws: ExcelJS.Worksheet, address: string): CellContent {
   return { value: g.value(row, col), formula: g.formula(row, col), numberFormat: g.numberFormat(row, col) };
 }
 
-export function change(
-  ws: ExcelJS.Worksheet,
-  cell: string,
-  after: CellChange["after"],
-  kind: CellChange["kind"] = "formula",
-): CellChange {
+export function change(ws: ExcelJS.Worksheet, cell: string, after: CellChange["after"], kind: CellChange["kind"] = "formula"): CellChange {
   return {
     sheet: ws.name,
     cell,

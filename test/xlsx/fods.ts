@@ -29,7 +29,8 @@ export function fodsWorkbook(): string {
       const span = m ? ` table:number-columns-spanned="${m.right - m.left + 1}" table:number-rows-spanned="${m.bottom - m.top + 1}"` : "";
       const validation = c === 8 && r >= 13 && r <= 22 ? ' table:content-validation-name="score"' : "";
       const cell = byKey.get(`${r}:${c}`);
-      const note = r === bottom && c === 8 ? "<office:annotation><dc:creator>审核</dc:creator><text:p>总分请复核</text:p></office:annotation>" : "";
+      const note =
+        r === bottom && c === 8 ? "<office:annotation><dc:creator>审核</dc:creator><text:p>总分请复核</text:p></office:annotation>" : "";
       const image =
         r === 2 && c === right + 2
           ? `<draw:frame draw:name="印章" svg:width="1cm" svg:height="1cm" svg:x="0cm" svg:y="0cm"><draw:image><office:binary-data>${PNG_B64}</office:binary-data></draw:image></draw:frame>`
@@ -37,7 +38,9 @@ export function fodsWorkbook(): string {
       if (!cell || cell.value === null) {
         cells.push(`<table:table-cell${span}${validation}>${image}${note}</table:table-cell>`);
       } else if (typeof cell.value === "number") {
-        cells.push(`<table:table-cell${span}${validation} office:value-type="float" office:value="${cell.value}">${note}<text:p>${cell.value}</text:p></table:table-cell>`);
+        cells.push(
+          `<table:table-cell${span}${validation} office:value-type="float" office:value="${cell.value}">${note}<text:p>${cell.value}</text:p></table:table-cell>`,
+        );
       } else {
         const text = String(cell.value)
           .split("\n")

@@ -96,7 +96,10 @@ describe("hostile workbooks", () => {
           yield chunk;
           continue;
         }
-        yield chunk.replace(/<row r="(\d*5000)"><c r="A\1"><v>\d+<\/v><\/c>/g, '<row r="$1"><c r="A$1" t="inlineStr"><is><t>项目编码 二级科目</t></is></c>');
+        yield chunk.replace(
+          /<row r="(\d*5000)"><c r="A\1"><v>\d+<\/v><\/c>/g,
+          '<row r="$1"><c r="A$1" t="inlineStr"><is><t>项目编码 二级科目</t></is></c>',
+        );
       }
     }
     const bytes = streamedWorkbook(detail);
@@ -157,21 +160,26 @@ describe("hostile workbooks", () => {
     let bytes = editPart(fixtureBytes(MEDICAL), "xl/sharedStrings.xml", (x) => x.replace("\u30003386.925</t>", `${digits}</t>`));
     bytes = editPart(bytes, SHEET1, (x) => setCell(x, "F6", `<c r="F6" s="3"><v>${digits}</v></c>`));
     const book = await loadXlsx(bytes);
-    const f6 = (book.snapshots()[0] as { cells: { row: number; col: number; value: unknown }[] }).cells.find((c) => c.row === 6 && c.col === 6);
+    const f6 = (book.snapshots()[0] as { cells: { row: number; col: number; value: unknown }[] }).cells.find(
+      (c) => c.row === 6 && c.col === 6,
+    );
     expect(f6?.value).toBe(digits);
     const file = save("digits.xlsx", bytes);
     const out = path.join(dir, "digits-out.xlsx");
     const r = await run(["fill", file, "-o", out], dir);
     expect(r.code === 0 || r.code === 2).toBe(true);
     if (r.code === 0) {
-      for (const [name, data] of Object.entries(unzipSync(fs.readFileSync(out)))) expect({ name, inf: strFromU8(data).includes("Infinity") }).toEqual({ name, inf: false });
+      for (const [name, data] of Object.entries(unzipSync(fs.readFileSync(out))))
+        expect({ name, inf: strFromU8(data).includes("Infinity") }).toEqual({ name, inf: false });
     } else expectOneLineZhEn(r.stderr);
   });
 
   it("error values are read as errors: CELL_ERROR, nothing computed from them", async () => {
     const bytes = editPart(fixtureBytes(MEDICAL), SHEET1, (x) => setCell(x, "F6", '<c r="F6" s="3" t="e"><v>#DIV/0!</v></c>'));
     const book = await loadXlsx(bytes);
-    const f6 = (book.snapshots()[0] as { cells: { row: number; col: number; value: unknown }[] }).cells.find((c) => c.row === 6 && c.col === 6);
+    const f6 = (book.snapshots()[0] as { cells: { row: number; col: number; value: unknown }[] }).cells.find(
+      (c) => c.row === 6 && c.col === 6,
+    );
     expect(f6?.value).toBe("#DIV/0!");
     const r = await run(["check", save("error.xlsx", bytes), "--json"], dir);
     expect(r.code).toBe(0);

@@ -74,14 +74,20 @@ describe("LibreOffice-made files meet the adapter", () => {
 
   it("a real .xls (Excel 97-2003, written by LibreOffice) is named as the old format", async () => {
     const out = await sofficeConvert(path.join(dir, "medical.xlsx"), "xls", path.join(dir));
-    const err = await loadXlsx(new Uint8Array(fs.readFileSync(out))).then(() => null, (e: UserError) => e);
+    const err = await loadXlsx(new Uint8Array(fs.readFileSync(out))).then(
+      () => null,
+      (e: UserError) => e,
+    );
     expect(err).toBeInstanceOf(UserError);
     expect(err?.code).toBe("xls");
   });
 
   it("a real .ods is named as OpenDocument", async () => {
     const out = await sofficeConvert(path.join(dir, "medical.xlsx"), "ods", path.join(dir));
-    const err = await loadXlsx(new Uint8Array(fs.readFileSync(out))).then(() => null, (e: UserError) => e);
+    const err = await loadXlsx(new Uint8Array(fs.readFileSync(out))).then(
+      () => null,
+      (e: UserError) => e,
+    );
     expect(err?.code).toBe("not-xlsx");
     expect(err?.zh).toContain(".ods");
   });

@@ -28,7 +28,11 @@ describe("loadXlsx: bad input gets a clear Chinese + English UserError", () => {
   });
 
   it("names the cause: password, old format, Word document, truncation", async () => {
-    const get = async (bytes: Uint8Array) => loadXlsx(bytes).then(() => null, (e: UserError) => e);
+    const get = async (bytes: Uint8Array) =>
+      loadXlsx(bytes).then(
+        () => null,
+        (e: UserError) => e,
+      );
     const enc = await get(cfbFile(["EncryptionInfo", "EncryptedPackage"]));
     expect(enc?.zh).toContain("密码");
     expect(enc?.en).toMatch(/password/i);
@@ -61,11 +65,7 @@ describe("sniff", () => {
   });
 
   it("reads a compound file's directory", () => {
-    expect(cfbEntryNames(cfbFile(["EncryptionInfo", "EncryptedPackage"]))).toEqual([
-      "Root Entry",
-      "EncryptionInfo",
-      "EncryptedPackage",
-    ]);
+    expect(cfbEntryNames(cfbFile(["EncryptionInfo", "EncryptedPackage"]))).toEqual(["Root Entry", "EncryptionInfo", "EncryptedPackage"]);
     expect(cfbEntryNames(cfbFile(["Workbook"]))).toEqual(["Root Entry", "Workbook"]);
   });
 });

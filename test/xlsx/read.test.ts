@@ -23,7 +23,12 @@ function sorted(s: SheetSnapshot) {
   };
 }
 
-const files = [FIXTURES, REAL].flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(dir, f)));
+const files = [FIXTURES, REAL].flatMap((dir) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".xlsx"))
+    .map((f) => path.join(dir, f)),
+);
 
 describe("the streaming reader and ExcelJS agree", () => {
   it.each(files.map((f) => [path.basename(f), f]))("%s", async (_name, file) => {

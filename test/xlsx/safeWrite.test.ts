@@ -53,7 +53,10 @@ describe("writeOutputFile", () => {
     fs.writeFileSync(ro, "keep");
     fs.chmodSync(ro, 0o444);
     for (const p of [fifo, dir, ro]) {
-      const e = await writeOutputFile(p, new Uint8Array([1])).then(() => null, (x: { code?: string }) => x);
+      const e = await writeOutputFile(p, new Uint8Array([1])).then(
+        () => null,
+        (x: { code?: string }) => x,
+      );
       expect(e?.code).toBe("output");
     }
     expect(fs.readFileSync(ro, "utf8")).toBe("keep");

@@ -20,4 +20,3 @@ export function svgToPng(svg: string, width: number, scale = CHART_SCALE): Uint8
 export const resvgRasteriser: ChartRasteriser = async (svg, size, scale) => svgToPng(svg, size.width, scale);
 
 export const renderChartPng: ChartRenderer = chartRenderer(resvgRasteriser);
-

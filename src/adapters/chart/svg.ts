@@ -78,7 +78,10 @@ export function chartOption(chart: ReportChart): Record<string, unknown> {
 }
 
 /** The chart as an SVG document (a string), drawn without a browser. */
-export function chartSvg(chart: ReportChart, size: { width: number; height: number } = { width: CHART_WIDTH, height: CHART_HEIGHT }): string {
+export function chartSvg(
+  chart: ReportChart,
+  size: { width: number; height: number } = { width: CHART_WIDTH, height: CHART_HEIGHT },
+): string {
   const instance = echarts.init(null, null, { renderer: "svg", ssr: true, width: size.width, height: size.height });
   try {
     instance.setOption(chartOption(chart) as echarts.EChartsOption);

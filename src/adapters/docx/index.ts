@@ -121,7 +121,9 @@ function cellParagraph(text: string, opts: { bold?: boolean; align: (typeof Alig
   return new Paragraph({
     alignment: opts.align,
     spacing: { before: 0, after: 0, line: 300, lineRule: LineRuleType.AUTO },
-    children: lines.map((l, i) => new TextRun({ text: l, font: opts.bold ? HEAD_FONT : TABLE_FONT, size: TABLE_SIZE, break: i > 0 ? 1 : undefined })),
+    children: lines.map(
+      (l, i) => new TextRun({ text: l, font: opts.bold ? HEAD_FONT : TABLE_FONT, size: TABLE_SIZE, break: i > 0 ? 1 : undefined }),
+    ),
   });
 }
 
@@ -150,7 +152,9 @@ function wordTable(t: ReportTable): Table {
             new TableCell({
               width: { size: widths[i], type: WidthType.DXA },
               verticalAlign: VerticalAlign.CENTER,
-              children: [cellParagraph(r[i] ?? "", { bold: emphasis.has(ri), align: t.numeric[i] ? AlignmentType.RIGHT : AlignmentType.LEFT })],
+              children: [
+                cellParagraph(r[i] ?? "", { bold: emphasis.has(ri), align: t.numeric[i] ? AlignmentType.RIGHT : AlignmentType.LEFT }),
+              ],
             }),
         ),
       }),
@@ -183,10 +187,19 @@ interface Counters {
 type Block = { kind: "p"; options: { children: ParagraphChild[] } & Record<string, unknown> } | { kind: "x"; element: Table | Paragraph };
 
 function bodyRun(x: Sentence): TextRun {
-  return x.placeholder ? new TextRun({ text: x.text, font: BODY_FONT, size: 32, highlight: "yellow" }) : new TextRun({ text: x.text, font: BODY_FONT, size: 32 });
+  return x.placeholder
+    ? new TextRun({ text: x.text, font: BODY_FONT, size: 32, highlight: "yellow" })
+    : new TextRun({ text: x.text, font: BODY_FONT, size: 32 });
 }
 
-async function sectionParagraphs(n: Narrative, report: number, multiple: boolean, charts: Map<ReportChart, ChartImage | null>, count: Counters, date: string | null): Promise<(Paragraph | Table)[]> {
+async function sectionParagraphs(
+  n: Narrative,
+  report: number,
+  multiple: boolean,
+  charts: Map<ReportChart, ChartImage | null>,
+  count: Counters,
+  date: string | null,
+): Promise<(Paragraph | Table)[]> {
   const out: (Paragraph | Table)[] = [];
   const lines = n.titleLines?.length ? n.titleLines : [n.title];
   out.push(
@@ -229,7 +242,10 @@ async function sectionParagraphs(n: Narrative, report: number, multiple: boolean
         });
       if (p.table) {
         count.table += 1;
-        extras.push({ kind: "x", element: caption(`表${count.table}　${p.table.caption}${p.table.unit ? `（单位：${p.table.unit}）` : ""}`, true) });
+        extras.push({
+          kind: "x",
+          element: caption(`表${count.table}　${p.table.caption}${p.table.unit ? `（单位：${p.table.unit}）` : ""}`, true),
+        });
         extras.push({ kind: "x", element: wordTable(p.table) });
       }
       if (p.chart) {
@@ -278,13 +294,14 @@ function signatureParagraphs(n: Narrative, date: string | null): Paragraph[] {
       indent: { right: 4 * 320 },
       spacing: { before, line: 560, lineRule: LineRuleType.EXACT },
       keepNext: before > 0,
-      children: [placeholder ? new TextRun({ text, font: BODY_FONT, size: 32, highlight: "yellow" }) : new TextRun({ text, font: BODY_FONT, size: 32 })],
+      children: [
+        placeholder
+          ? new TextRun({ text, font: BODY_FONT, size: 32, highlight: "yellow" })
+          : new TextRun({ text, font: BODY_FONT, size: 32 }),
+      ],
     });
   const unit = n.signature?.unit ?? null;
-  return [
-    line(unit ?? "【请补充：单位名称】", !unit, 560 * 2),
-    line(date ?? "【请补充：日期】", !date, 0),
-  ];
+  return [line(unit ?? "【请补充：单位名称】", !unit, 560 * 2), line(date ?? "【请补充：日期】", !date, 0)];
 }
 
 /** Page numbers in the footer, as a 公文 prints them: "— 1 —", a PAGE field Word and LibreOffice fill in. */
@@ -293,7 +310,9 @@ function pageFooter(): Footer {
     children: [
       new Paragraph({
         alignment: AlignmentType.CENTER,
-        children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: { ascii: "宋体", hAnsi: "宋体", eastAsia: "宋体" }, size: 28 })],
+        children: [
+          new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: { ascii: "宋体", hAnsi: "宋体", eastAsia: "宋体" }, size: 28 }),
+        ],
       }),
     ],
   });
@@ -365,7 +384,8 @@ export async function addCustomXmlPart(zip: JSZip, xml: string, itemId: string):
   // Content types: the item is application/xml (Default for .xml), the properties have their own type.
   const ctPath = "[Content_Types].xml";
   let ct = (await zip.file(ctPath)?.async("string")) ?? "";
-  if (!/<Default\b[^>]*\bExtension="xml"/i.test(ct)) ct = ct.replace(/(<Types[^>]*>)/, `$1<Default Extension="xml" ContentType="application/xml"/>`);
+  if (!/<Default\b[^>]*\bExtension="xml"/i.test(ct))
+    ct = ct.replace(/(<Types[^>]*>)/, `$1<Default Extension="xml" ContentType="application/xml"/>`);
   ct = ct.replace(
     "</Types>",
     `<Override PartName="/customXml/itemProps${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>`,
@@ -387,8 +407,7 @@ export function narrativesOf(tables: TableAnalysis[]): Narrative[] {
 
 /** One report per table, in order; sections in content controls and bookmarks; the link in a custom XML part. */
 export async function buildReportDocx(tables: TableAnalysis[], link: ReportLinkInfo, options: ReportDocxOptions = {}): Promise<Uint8Array> {
-  if (!tables.length)
-    throw userError("no-table-for-report");
+  if (!tables.length) throw userError("no-table-for-report");
   const narratives = narrativesOf(tables);
   return buildReportDocxFromNarratives(narratives, link, options);
 }
@@ -397,11 +416,16 @@ export async function buildReportDocx(tables: TableAnalysis[], link: ReportLinkI
 async function drawCharts(narratives: Narrative[], render: ChartRenderer | undefined): Promise<Map<ReportChart, ChartImage | null>> {
   const out = new Map<ReportChart, ChartImage | null>();
   if (!render) return out;
-  for (const n of narratives) for (const s of n.sections) for (const p of s.paragraphs) if (p.chart) out.set(p.chart, await render(p.chart));
+  for (const n of narratives)
+    for (const s of n.sections) for (const p of s.paragraphs) if (p.chart) out.set(p.chart, await render(p.chart));
   return out;
 }
 
-export async function buildReportDocxFromNarratives(narratives: Narrative[], link: ReportLinkInfo, options: ReportDocxOptions = {}): Promise<Uint8Array> {
+export async function buildReportDocxFromNarratives(
+  narratives: Narrative[],
+  link: ReportLinkInfo,
+  options: ReportDocxOptions = {},
+): Promise<Uint8Array> {
   const charts = await drawCharts(narratives, options.renderChart);
   const count: Counters = { table: 0, figure: 0 };
   const children: (Paragraph | Table)[] = [];

@@ -30,7 +30,18 @@ import type { Progress, ReadScope, SpreadsheetHost } from "../../host/host";
 import { UserError } from "../../core/errors";
 import { rangeA1 } from "../../core/address";
 import { normalizeCell, parseArea } from "./address";
-import { CELL_EDIT_CODE, DOING, PAYLOAD_CODES, officeErrorCode, quoted, recast, restated, toUserError, userError, type Pair } from "../../core/messages";
+import {
+  CELL_EDIT_CODE,
+  DOING,
+  PAYLOAD_CODES,
+  officeErrorCode,
+  quoted,
+  recast,
+  restated,
+  toUserError,
+  userError,
+  type Pair,
+} from "../../core/messages";
 import { DEFAULT_READ_LIMITS, planReads, splitGroup, type ReadLimits, type SyncGroup, type UsedArea } from "./readPlan";
 import { LARGE_USED_RANGE, MAX_CONTENT_AREAS, clusterAreas, parseAreas, type Rect } from "./contentAreas";
 import {
@@ -93,9 +104,7 @@ const CLEAR_MARKS = DOING.clearMarks;
 
 const defaultRun: ExcelRun = (batch) => {
   if (typeof Excel === "undefined" || typeof Excel.run !== "function") {
-    return Promise.reject(
-      userError("no-excel"),
-    );
+    return Promise.reject(userError("no-excel"));
   }
   return Excel.run(batch);
 };

@@ -138,6 +138,10 @@ export function splitGroup(g: SyncGroup): SyncGroup[] | null {
       { chunks: [{ ...c, top: c.top + top, rows: c.rows - top }], mergesOf: [] },
     ];
   }
-  if (g.mergesOf.length > 0) return [{ chunks: [c], mergesOf: [] }, { chunks: [], mergesOf: g.mergesOf }];
+  if (g.mergesOf.length > 0)
+    return [
+      { chunks: [c], mergesOf: [] },
+      { chunks: [], mergesOf: g.mergesOf },
+    ];
   return null;
 }

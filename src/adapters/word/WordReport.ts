@@ -34,7 +34,15 @@ import {
 } from "../../core/narrative";
 import { noReport, occurrenceOf, planRefresh, reportExists, type RefreshResult } from "../../core/narrative/refreshPlan";
 import { signatureDate, type ReportChart, type ReportTable } from "../../core/narrative";
-import type { WBody, WContentControl, WContentControlCollection, WCustomXmlPartScopedCollection, WordContext, WordRun, WParagraph } from "./api";
+import type {
+  WBody,
+  WContentControl,
+  WContentControlCollection,
+  WCustomXmlPartScopedCollection,
+  WordContext,
+  WordRun,
+  WParagraph,
+} from "./api";
 import { toBase64, type ChartImage, type ChartRenderer } from "../chart/svg";
 
 export type { RefreshResult };
@@ -85,7 +93,8 @@ function insertTable(body: WBody, t: ReportTable, count: Counters): void {
   table.headerRowCount = 1;
   table.getCell(0, 0).parentRow.font.bold = true;
   for (let c = 0; c < width; c++) table.getCell(0, c).horizontalAlignment = "Centered";
-  for (let r = 0; r < t.rows.length; r++) for (let c = 0; c < width; c++) if (t.numeric[c]) table.getCell(r + 1, c).horizontalAlignment = "Right";
+  for (let r = 0; r < t.rows.length; r++)
+    for (let c = 0; c < width; c++) if (t.numeric[c]) table.getCell(r + 1, c).horizontalAlignment = "Right";
   for (const r of t.emphasis ?? []) if (r < t.rows.length) table.getCell(r + 1, 0).parentRow.font.bold = true;
 }
 
@@ -270,6 +279,5 @@ export class WordReport {
 
 /** The real Word.run, for the add-in. */
 export function officeWordRun(): WordRun {
-  return <T>(batch: (context: WordContext) => Promise<T>) =>
-    Word.run((context) => batch(context as unknown as WordContext)) as Promise<T>;
+  return <T>(batch: (context: WordContext) => Promise<T>) => Word.run((context) => batch(context as unknown as WordContext)) as Promise<T>;
 }

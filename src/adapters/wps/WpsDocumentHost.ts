@@ -156,7 +156,8 @@ function insertTable(doc: ComObject, at: number, t: ReportTable): void {
   const header = call<ComObject>(tableRows, "Item", 1);
   put(header, "HeadingFormat", true);
   put(getObject(getObject(header, "Range"), "Font"), "Bold", true);
-  for (const r of t.emphasis ?? []) if (r < t.rows.length) put(getObject(getObject(call<ComObject>(tableRows, "Item", r + 2), "Range"), "Font"), "Bold", true);
+  for (const r of t.emphasis ?? [])
+    if (r < t.rows.length) put(getObject(getObject(call<ComObject>(tableRows, "Item", r + 2), "Range"), "Font"), "Bold", true);
 }
 
 const tableCaption = (n: number, t: ReportTable) => `表${n}　${t.caption}${t.unit ? `（单位：${t.unit}）` : ""}`;
@@ -196,7 +197,9 @@ export class WpsDocumentHost implements ReportDocumentHost {
       const sectionTexts = n.sections.map((s) => sectionLines(s).join("\r"));
       // after each section: per table a caption line and an empty paragraph the table takes the place of
       let tableNo = 0;
-      const after = n.sections.map((s) => s.paragraphs.flatMap((p) => (p.table ? [{ caption: tableCaption(++tableNo, p.table), table: p.table }] : [])));
+      const after = n.sections.map((s) =>
+        s.paragraphs.flatMap((p) => (p.table ? [{ caption: tableCaption(++tableNo, p.table), table: p.table }] : [])),
+      );
       const unit = n.signature?.unit ?? null;
       const date = signatureDate(n, info.generatedAt);
       const signature = [unit ?? "【请补充：单位名称】", date ?? "【请补充：日期】"];

@@ -155,8 +155,7 @@ function toFormat(n: unknown): string | null {
 /** A 2-D array from what Value2 / Formula gave (a scalar for one cell). */
 function grid(v: unknown, rows: number, cols: number): unknown[][] {
   if (rows === 1 && cols === 1 && !Array.isArray(v)) return [[v]];
-  if (!Array.isArray(v))
-    throw userError("wps-shape");
+  if (!Array.isArray(v)) throw userError("wps-shape");
   return v as unknown[][];
 }
 

@@ -91,7 +91,9 @@ export function createRibbon(deps: RibbonDeps): Ribbon {
       }
       const ok = summary.tables > 0 && summary.bySeverity.error === 0;
       saveLastCommand({ command: "check", at: now(), ok, ...text }, store ?? undefined);
-      const where = summary.firstCell ? notice("first-selected", { cell: `${summary.firstCell.sheet}!${summary.firstCell.cell}` }) : { zh: "", en: "" };
+      const where = summary.firstCell
+        ? notice("first-selected", { cell: `${summary.firstCell.sheet}!${summary.firstCell.cell}` })
+        : { zh: "", en: "" };
       const see = notice("see-pane");
       say(`${text.zh}${where.zh}\n${see.zh}`, `${text.en} ${where.en}\n${see.en}`);
     } catch (e) {
@@ -113,7 +115,12 @@ export function createRibbon(deps: RibbonDeps): Ribbon {
         return;
       }
       // Nothing is written without a preview: the cells, what goes in, why — then OK or Cancel.
-      const lines = plan.changes.slice(0, LISTED).map((c) => `${c.sheet}!${c.cell}  ${c.after.formula ?? (c.after.value === undefined ? c.after.numberFormat ?? "" : String(c.after.value))}  （${lang() === "zh" ? c.reason : c.reasonEn}）`);
+      const lines = plan.changes
+        .slice(0, LISTED)
+        .map(
+          (c) =>
+            `${c.sheet}!${c.cell}  ${c.after.formula ?? (c.after.value === undefined ? (c.after.numberFormat ?? "") : String(c.after.value))}  （${lang() === "zh" ? c.reason : c.reasonEn}）`,
+        );
       const more = n > LISTED ? notice("fill-more", { cells: n - LISTED })[lang()] : "";
       const head = notice("fill-preview", { cells: n })[lang()];
       const ask = notice("fill-ask")[lang()];
@@ -144,13 +151,18 @@ export function createRibbon(deps: RibbonDeps): Ribbon {
       }
       const zh = lang() === "zh";
       const c = countMarks(plan.marks);
-      const head = zh ? `将标注 ${n} 个单元格（错误 ${c.error}，警告 ${c.warning}），数值和公式不变：` : `${n} cell(s) will be marked (${c.error} error(s), ${c.warning} warning(s)); values and formulas stay:`;
+      const head = zh
+        ? `将标注 ${n} 个单元格（错误 ${c.error}，警告 ${c.warning}），数值和公式不变：`
+        : `${n} cell(s) will be marked (${c.error} error(s), ${c.warning} warning(s)); values and formulas stay:`;
       const lines = plan.marks.slice(0, LISTED).map((m) => `${m.sheet}!${m.cell}  ${m.note.split(/\r?\n/)[1] ?? ""}`);
       const more = n > LISTED ? (zh ? `……另有 ${n - LISTED} 个` : `… and ${n - LISTED} more`) : "";
       if (!deps.confirm([head, ...lines, ...(more ? [more] : []), "", zh ? "确定标注吗？" : "Mark them?"].join("\n"))) return;
       h.applyMarksSync(plan);
       const text = describeMarks(plan.marks);
-      const done = { zh: `${text.zh}可点“撤销填写”或在任务窗格中撤销、清除标注。`, en: `${text.en} Undo (ribbon or task pane) or Clear marks in the pane takes them back.` };
+      const done = {
+        zh: `${text.zh}可点“撤销填写”或在任务窗格中撤销、清除标注。`,
+        en: `${text.en} Undo (ribbon or task pane) or Clear marks in the pane takes them back.`,
+      };
       saveLastCommand({ command: "mark", at: now(), ok: true, ...done }, store ?? undefined);
       say(done.zh, done.en);
     } catch (e) {
@@ -229,7 +241,16 @@ export function createRibbon(deps: RibbonDeps): Ribbon {
     },
     GetImage(control: unknown): string {
       const id = controlId(control);
-      const name = id === CONTROL.check ? "check" : id === CONTROL.fill ? "fill" : id === CONTROL.mark ? "mark" : id === CONTROL.undo ? "undo" : "pane";
+      const name =
+        id === CONTROL.check
+          ? "check"
+          : id === CONTROL.fill
+            ? "fill"
+            : id === CONTROL.mark
+              ? "mark"
+              : id === CONTROL.undo
+                ? "undo"
+                : "pane";
       return `assets/ribbon-${name}.svg`;
     },
   };

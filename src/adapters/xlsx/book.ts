@@ -141,7 +141,10 @@ export class PackageBook implements XlsxBook {
       const col = k % COLS;
       const was = baseByKey.get(k);
       const content = o.content ?? (was ? { formula: was.formula ?? null, value: was.value } : { formula: null, value: null });
-      const numberFormat = o.numberFormat !== undefined ? o.numberFormat : (was?.numberFormat ?? this.styles.numberFormat(this.sheetXml(name).styleOf(row, col)));
+      const numberFormat =
+        o.numberFormat !== undefined
+          ? o.numberFormat
+          : (was?.numberFormat ?? this.styles.numberFormat(this.sheetXml(name).styleOf(row, col)));
       if (content.formula === null && (content.value === null || content.value === "")) continue;
       cells.push({
         row,
@@ -158,7 +161,10 @@ export class PackageBook implements XlsxBook {
     const targets = plan.changes.map((c) => this.target(c));
     const locked = targets.filter((t) => t.locked);
     if (locked.length) {
-      const cells = someOf(locked.map((t) => `${t.change.sheet}!${t.change.cell}`), 6);
+      const cells = someOf(
+        locked.map((t) => `${t.change.sheet}!${t.change.cell}`),
+        6,
+      );
       throw userError("cells-locked", { cells });
     }
     for (const t of targets) {
@@ -171,7 +177,9 @@ export class PackageBook implements XlsxBook {
       h.push(prev);
       const hasContent = c.after.formula !== undefined || c.after.value !== undefined;
       ov.set(t.key, {
-        content: hasContent ? { formula: c.after.formula ?? null, value: c.after.formula ? null : (c.after.value ?? null) } : (prev?.content ?? null),
+        content: hasContent
+          ? { formula: c.after.formula ?? null, value: c.after.formula ? null : (c.after.value ?? null) }
+          : (prev?.content ?? null),
         numberFormat: c.after.numberFormat !== undefined ? c.after.numberFormat : prev?.numberFormat,
       });
     }
@@ -189,7 +197,10 @@ export class PackageBook implements XlsxBook {
         else ov.set(t.key, prev);
       } else {
         // not changed by this book: write what the change says the cell held
-        ov.set(t.key, { content: { formula: c.before.formula, value: c.before.formula ? null : c.before.value }, numberFormat: c.before.numberFormat ?? undefined });
+        ov.set(t.key, {
+          content: { formula: c.before.formula, value: c.before.formula ? null : c.before.value },
+          numberFormat: c.before.numberFormat ?? undefined,
+        });
       }
     }
   }
@@ -208,7 +219,8 @@ export class PackageBook implements XlsxBook {
     const pos = parseRef(c.cell);
     if (!pos) throw userError("plan-bad-address", { cell: c.cell });
     const merge = (this.baseSnapshot(c.sheet).merges ?? []).find(
-      (m) => pos.row >= m.top && pos.row <= m.bottom && pos.col >= m.left && pos.col <= m.right && (pos.row !== m.top || pos.col !== m.left),
+      (m) =>
+        pos.row >= m.top && pos.row <= m.bottom && pos.col >= m.left && pos.col <= m.right && (pos.row !== m.top || pos.col !== m.left),
     );
     if (merge) {
       const master = refOf(merge.top, merge.left);
@@ -385,11 +397,19 @@ export class PackageBook implements XlsxBook {
 function xstring(s: string): string {
   return s
     .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+    .replace(
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
+      (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
+    );
 }
 
 function decodeText(s: string): string {
-  return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 }
 
 /** A number as the file format writes it (never Infinity or NaN: those are refused before). */
@@ -402,7 +422,17 @@ export function withFullCalc(xml: string): string {
   const calc = /<([\w.-]+:)?calcPr\b[^>]*?\/?>/.exec(xml);
   if (calc) return xml.slice(0, calc.index) + setAttribute(calc[0], "fullCalcOnLoad", "1") + xml.slice(calc.index + calc[0].length);
   const p = /<([\w.-]+:)?workbook\b/.exec(xml)?.[1] ?? "";
-  const after = ["oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+  const after = [
+    "oleSize",
+    "customWorkbookViews",
+    "pivotCaches",
+    "smartTagPr",
+    "smartTagTypes",
+    "webPublishing",
+    "fileRecoveryPr",
+    "webPublishObjects",
+    "extLst",
+  ];
   let at = -1;
   for (const name of after) {
     const m = new RegExp(`<${p}${name}\\b`).exec(xml);

@@ -26,20 +26,23 @@ function shiftCol(abs: string, letters: string, dc: number): string {
 /** The formula text as it reads `dr` rows and `dc` columns away (no leading "="). */
 export function shiftFormula(text: string, dr: number, dc: number): string {
   if (dr === 0 && dc === 0) return text;
-  return text.replace(TOKEN, (m: string, str?: string, sheet?: string, ca?: string, cl?: string, ra?: string, rn?: string, ...rest: unknown[]) => {
-    if (str || sheet) return m;
-    const offset = rest[8] as number;
-    const input = rest[9] as string;
-    const prev = offset > 0 ? input[offset - 1] : "";
-    if (/[A-Za-z0-9_.]/.test(prev)) return m; // part of a longer name (a function, a defined name)
-    if (cl !== undefined && rn !== undefined) {
-      const col = shiftCol(ca ?? "", cl, dc);
-      const row = shiftRow(ra ?? "", Number(rn), dr);
-      return col === "#REF!" || row === "#REF!" ? "#REF!" : col + row;
-    }
-    const [a1, l1, a2, l2, b1, n1, b2, n2] = rest.slice(0, 8) as (string | undefined)[];
-    if (l1 !== undefined && l2 !== undefined) return `${shiftCol(a1 ?? "", l1, dc)}:${shiftCol(a2 ?? "", l2, dc)}`;
-    if (n1 !== undefined && n2 !== undefined) return `${shiftRow(b1 ?? "", Number(n1), dr)}:${shiftRow(b2 ?? "", Number(n2), dr)}`;
-    return m;
-  });
+  return text.replace(
+    TOKEN,
+    (m: string, str?: string, sheet?: string, ca?: string, cl?: string, ra?: string, rn?: string, ...rest: unknown[]) => {
+      if (str || sheet) return m;
+      const offset = rest[8] as number;
+      const input = rest[9] as string;
+      const prev = offset > 0 ? input[offset - 1] : "";
+      if (/[A-Za-z0-9_.]/.test(prev)) return m; // part of a longer name (a function, a defined name)
+      if (cl !== undefined && rn !== undefined) {
+        const col = shiftCol(ca ?? "", cl, dc);
+        const row = shiftRow(ra ?? "", Number(rn), dr);
+        return col === "#REF!" || row === "#REF!" ? "#REF!" : col + row;
+      }
+      const [a1, l1, a2, l2, b1, n1, b2, n2] = rest.slice(0, 8) as (string | undefined)[];
+      if (l1 !== undefined && l2 !== undefined) return `${shiftCol(a1 ?? "", l1, dc)}:${shiftCol(a2 ?? "", l2, dc)}`;
+      if (n1 !== undefined && n2 !== undefined) return `${shiftRow(b1 ?? "", Number(n1), dr)}:${shiftRow(b2 ?? "", Number(n2), dr)}`;
+      return m;
+    },
+  );
 }

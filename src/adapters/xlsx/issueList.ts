@@ -9,7 +9,12 @@ import { issueRows, severityWord, summaryRows, type BatchFileResult } from "../.
 import type { TableKind } from "../../core/model";
 
 const KIND: Record<Lang, Record<TableKind, string>> = {
-  zh: { project: "项目支出绩效自评表", department: "部门整体支出绩效自评表", summary: "项目支出绩效自评情况汇总表", scorecard: "绩效评价指标体系评分表" },
+  zh: {
+    project: "项目支出绩效自评表",
+    department: "部门整体支出绩效自评表",
+    summary: "项目支出绩效自评情况汇总表",
+    scorecard: "绩效评价指标体系评分表",
+  },
   en: { project: "project table", department: "department table", summary: "summary table", scorecard: "scorecard" },
 };
 
@@ -39,7 +44,9 @@ export async function buildIssueList(results: readonly BatchFileResult[], lang: 
   const list = wb.addWorksheet(zh ? "问题清单" : "Issues");
   header(
     list,
-    zh ? ["文件", "工作表", "单元格", "级别", "代码", "问题", "建议"] : ["File", "Sheet", "Cell", "Severity", "Code", "Message", "Suggestion"],
+    zh
+      ? ["文件", "工作表", "单元格", "级别", "代码", "问题", "建议"]
+      : ["File", "Sheet", "Cell", "Severity", "Code", "Message", "Suggestion"],
     [36, 16, 9, 8, 26, 70, 18],
   );
   for (const r of issueRows(results, lang)) {

@@ -313,7 +313,15 @@ export function readSheet(
   budget.addBytes(zip.entry(part)?.size ?? 0);
   if (restart) {
     budget.addCells(-cells.length, name);
-    return readSheet(zip, name, part, shared, styles, budget, restart === "header" ? { ...opts, keepAll: true } : { ...opts, parseAll: true });
+    return readSheet(
+      zip,
+      name,
+      part,
+      shared,
+      styles,
+      budget,
+      restart === "header" ? { ...opts, keepAll: true } : { ...opts, parseAll: true },
+    );
   }
   return { snapshot: { name, cells: withoutCovered(cells, merges), merges }, mayHoldTable: candidate };
 }
@@ -329,11 +337,14 @@ function withoutCovered(cells: SnapshotCell[], merges: MergedArea[]): SnapshotCe
       large.push(m);
       continue;
     }
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(r * COLS + c);
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(r * COLS + c);
   }
   return cells.filter(
     (c) =>
       !covered.has(c.row * COLS + c.col) &&
-      !large.some((m) => c.row >= m.top && c.row <= m.bottom && c.col >= m.left && c.col <= m.right && (c.row !== m.top || c.col !== m.left)),
+      !large.some(
+        (m) => c.row >= m.top && c.row <= m.bottom && c.col >= m.left && c.col <= m.right && (c.row !== m.top || c.col !== m.left),
+      ),
   );
 }

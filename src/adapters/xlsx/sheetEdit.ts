@@ -76,7 +76,8 @@ export class SheetXml {
       // The schema's default for sheet is false; a protection element that only carries a password hash
       // (legacy `password`, or `hashValue` with `algorithmName` such as SHA-512) is read as protected too,
       // as LibreOffice and WPS do.
-      const on = attributes.sheet !== undefined ? truthy(attributes.sheet) : attributes.password !== undefined || attributes.hashValue !== undefined;
+      const on =
+        attributes.sheet !== undefined ? truthy(attributes.sheet) : attributes.password !== undefined || attributes.hashValue !== undefined;
       this.protection = { protected: on, attributes };
     } else this.protection = null;
   }
@@ -193,7 +194,10 @@ export class SheetXml {
         flush(at);
         out.push(xml.slice(cursor, at));
         cursor = at;
-        const body = [...cells.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c).join("");
+        const body = [...cells.entries()]
+          .sort((a, b) => a[0] - b[0])
+          .map(([, c]) => c)
+          .join("");
         out.push(`<${p}row r="${rowNum}">${body}</${p}row>`);
         if (next >= 0) pendingR.add(this.rows[next].row);
       }
@@ -233,7 +237,8 @@ export class SheetXml {
       parts.push(this.xml.slice(cursor, c.start));
       const edit = edits.get(c.col);
       if (edit !== undefined) parts.push(edit);
-      else if (inserted && !/^<[^>]*\sr=/.test(c.xml)) parts.push(setAttribute(c.xml.slice(0, c.xml.indexOf(">") + 1), "r", refOf(r.row, c.col)) + c.xml.slice(c.xml.indexOf(">") + 1));
+      else if (inserted && !/^<[^>]*\sr=/.test(c.xml))
+        parts.push(setAttribute(c.xml.slice(0, c.xml.indexOf(">") + 1), "r", refOf(r.row, c.col)) + c.xml.slice(c.xml.indexOf(">") + 1));
       else parts.push(c.xml);
       cursor = c.end;
     }

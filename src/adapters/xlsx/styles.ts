@@ -97,7 +97,7 @@ export class Styles {
   }
 
   private formatCode(id: number): string | null {
-    return this.formats.get(id) ?? BUILTIN_FORMATS[id] ?? (this.addedCode(id) ?? null);
+    return this.formats.get(id) ?? BUILTIN_FORMATS[id] ?? this.addedCode(id) ?? null;
   }
 
   private addedCode(id: number): string | undefined {
@@ -174,7 +174,8 @@ export class Styles {
   /** The fill ids the part's cell formats (as read, without the last `skipXfs`) use. */
   fillIdsInUse(skipXfs: number): Set<number> {
     const out = new Set<number>();
-    for (const x of this.xfs.slice(0, this.xfs.length - skipXfs)) out.add(Number(attributesOf(x.xml.slice(0, x.xml.indexOf(">") + 1)).fillId ?? 0));
+    for (const x of this.xfs.slice(0, this.xfs.length - skipXfs))
+      out.add(Number(attributesOf(x.xml.slice(0, x.xml.indexOf(">") + 1)).fillId ?? 0));
     const styleXfs = this.xml ? /<(?:[\w.-]+:)?cellStyleXfs\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellStyleXfs>/.exec(this.xml) : null;
     for (const m of styleXfs?.[1].match(XF) ?? []) out.add(Number(attributesOf(m.slice(0, m.indexOf(">") + 1)).fillId ?? 0));
     return out;
@@ -196,7 +197,9 @@ export class Styles {
     if (found >= 0) return found;
     const p = this.prefix;
     this.addedForFill.fills.push(all.length);
-    this.added.fills.push(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+    this.added.fills.push(
+      `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`,
+    );
     return all.length;
   }
 
@@ -228,7 +231,11 @@ export class Styles {
       }
       xml = xml.slice(0, open.index) + setAttribute(open[0], "count", String(items.length - n)) + body + xml.slice(close);
     };
-    cut("cellXfs", this.xfs.map((x) => x.xml), this.dropped.xfs);
+    cut(
+      "cellXfs",
+      this.xfs.map((x) => x.xml),
+      this.dropped.xfs,
+    );
     cut("fills", this.fills, this.dropped.fills);
     return xml;
   }
@@ -254,9 +261,17 @@ export class Styles {
       if (open && open[1] === "") {
         const close = xml.indexOf(`</${p}numFmts>`, open.index);
         const total = this.formats.size + this.added.formats.length;
-        xml = xml.slice(0, open.index) + setAttribute(open[0], "count", String(total)) + xml.slice(open.index + open[0].length, close) + fmts + xml.slice(close);
+        xml =
+          xml.slice(0, open.index) +
+          setAttribute(open[0], "count", String(total)) +
+          xml.slice(open.index + open[0].length, close) +
+          fmts +
+          xml.slice(close);
       } else if (open) {
-        xml = xml.slice(0, open.index) + `<${p}numFmts count="${this.added.formats.length}">${fmts}</${p}numFmts>` + xml.slice(open.index + open[0].length);
+        xml =
+          xml.slice(0, open.index) +
+          `<${p}numFmts count="${this.added.formats.length}">${fmts}</${p}numFmts>` +
+          xml.slice(open.index + open[0].length);
       } else {
         const sheet = new RegExp(`<${p}styleSheet\\b[^>]*>`).exec(xml)!;
         const at = sheet.index + sheet[0].length;
@@ -268,10 +283,20 @@ export class Styles {
       const body = this.added.fills.join("");
       const total = String(this.fills.length + this.added.fills.length);
       if (open[1] === "/") {
-        xml = xml.slice(0, open.index) + setAttribute(open[0].replace(/\s*\/>$/, ">"), "count", total) + body + `</${p}fills>` + xml.slice(open.index + open[0].length);
+        xml =
+          xml.slice(0, open.index) +
+          setAttribute(open[0].replace(/\s*\/>$/, ">"), "count", total) +
+          body +
+          `</${p}fills>` +
+          xml.slice(open.index + open[0].length);
       } else {
         const close = xml.indexOf(`</${p}fills>`, open.index);
-        xml = xml.slice(0, open.index) + setAttribute(open[0], "count", total) + xml.slice(open.index + open[0].length, close) + body + xml.slice(close);
+        xml =
+          xml.slice(0, open.index) +
+          setAttribute(open[0], "count", total) +
+          xml.slice(open.index + open[0].length, close) +
+          body +
+          xml.slice(close);
       }
     }
     if (this.added.xfs.length) {

@@ -94,11 +94,17 @@ export class ChunkParser {
       };
     if (h.open) {
       const open = h.open;
-      this.parser.on("opentag", guard((t) => open(local(t.name), t.attributes as Attributes, t.isSelfClosing)));
+      this.parser.on(
+        "opentag",
+        guard((t) => open(local(t.name), t.attributes as Attributes, t.isSelfClosing)),
+      );
     }
     if (h.close) {
       const close = h.close;
-      this.parser.on("closetag", guard((t) => close(local(t.name))));
+      this.parser.on(
+        "closetag",
+        guard((t) => close(local(t.name))),
+      );
     }
     if (h.text) {
       this.parser.on("text", guard(h.text));

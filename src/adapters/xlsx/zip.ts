@@ -225,17 +225,21 @@ export class ZipArchive {
     const replaced = new Set<string>();
     const fresh = (name: string, content: Uint8Array, like?: ZipEntry) => {
       const deflated = deflateSync(content, { level: 6 });
-      emit(name, {
-        method: 8,
-        flags: like ? like.flags & 0x0800 : 0,
-        crc: crc32(content),
-        compressedSize: deflated.length,
-        size: content.length,
-        time: like?.time ?? 0,
-        date: like?.date ?? 0x21, // 1980-01-01
-        externalAttrs: like?.externalAttrs ?? 0,
-        versionMadeBy: like?.versionMadeBy ?? 20,
-      }, deflated);
+      emit(
+        name,
+        {
+          method: 8,
+          flags: like ? like.flags & 0x0800 : 0,
+          crc: crc32(content),
+          compressedSize: deflated.length,
+          size: content.length,
+          time: like?.time ?? 0,
+          date: like?.date ?? 0x21, // 1980-01-01
+          externalAttrs: like?.externalAttrs ?? 0,
+          versionMadeBy: like?.versionMadeBy ?? 20,
+        },
+        deflated,
+      );
     };
     const key = (n: string) => n.replace(/^\//, "").toLowerCase();
     const replace = new Map([...changes.replace].map(([k, v]) => [key(k), { name: k.replace(/^\//, ""), v }]));

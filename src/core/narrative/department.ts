@@ -48,8 +48,14 @@ function fundSentence(heading: string, facts: FundFacts[]): Sentence[] {
     if (i) s.t("；");
     s.x(f.row.labelCell, f.label);
     const clauses: (() => void)[] = [];
-    if (f.budget !== null) clauses.push(() => s.t("全年预算数").q(addr(f.row.budget), `${f.label}全年预算数`, fmt.money(f.budget!, fmt.moneyDecimals(f.row.budget))));
-    if (f.executed !== null) clauses.push(() => s.t("全年执行数").q(addr(f.row.executed), `${f.label}全年执行数`, fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed))));
+    if (f.budget !== null)
+      clauses.push(() =>
+        s.t("全年预算数").q(addr(f.row.budget), `${f.label}全年预算数`, fmt.money(f.budget!, fmt.moneyDecimals(f.row.budget))),
+      );
+    if (f.executed !== null)
+      clauses.push(() =>
+        s.t("全年执行数").q(addr(f.row.executed), `${f.label}全年执行数`, fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed))),
+      );
     if (f.rate !== null) clauses.push(() => s.t("执行率").q(addr(f.row.rate), `${f.label}执行率`, fmt.rate(f.rate!)));
     else if (f.budget === 0 && (f.executed ?? 0) > 0) clauses.push(() => s.t("年初未安排预算，无执行率"));
     if (totalExec && f.executed !== null) clauses.push(() => s.t(`占${heading}执行总额的${fmt.rate(f.executed! / totalExec)}`));
@@ -64,7 +70,16 @@ function fundSentence(heading: string, facts: FundFacts[]): Sentence[] {
 }
 
 function lines(facts: FundFacts[]): FundLine[] {
-  return facts.map((f) => ({ row: f.row, label: f.label, initial: null, budget: f.budget, executed: f.executed, rate: f.rate, rateCell: addr(f.row.rate), total: false }));
+  return facts.map((f) => ({
+    row: f.row,
+    label: f.label,
+    initial: null,
+    budget: f.budget,
+    executed: f.executed,
+    rate: f.rate,
+    rateCell: addr(f.row.rate),
+    total: false,
+  }));
 }
 
 function sumOf(facts: FundFacts[], key: "budget" | "executed"): { value: number; decimals: number } | null {
@@ -91,14 +106,24 @@ function spending(t: TableAnalysis, d: DepartmentTable): Section {
   }
   const p1 = para(...first, ...fundSentence("资金来源", sources));
   const p2 = para(...fundSentence("资金结构", structure));
-  if (sources.length) p1.table = fundTable("fundSources", "部门资金来源情况", lines(sources), { initial: false, share: true, first: "资金来源" });
-  if (structure.length) p2.table = fundTable("fundStructure", "部门资金结构情况", lines(structure), { initial: false, share: true, first: "资金结构" });
+  if (sources.length)
+    p1.table = fundTable("fundSources", "部门资金来源情况", lines(sources), { initial: false, share: true, first: "资金来源" });
+  if (structure.length)
+    p2.table = fundTable("fundStructure", "部门资金结构情况", lines(structure), { initial: false, share: true, first: "资金结构" });
   const chart = executionRateChart(lines([...sources, ...structure]), "各项资金执行率");
   if (chart) (structure.length ? p2 : p1).chart = chart;
   const paragraphs = [p1, p2];
   const sb2 = sumOf(structure, "budget");
   const se = sumOf(structure, "executed");
-  if (sources.length && structure.length && b && e && sb2 && se && (Math.abs(b.value - sb2.value) > 0.01 || Math.abs(e.value - se.value) > 0.01)) {
+  if (
+    sources.length &&
+    structure.length &&
+    b &&
+    e &&
+    sb2 &&
+    se &&
+    (Math.abs(b.value - sb2.value) > 0.01 || Math.abs(e.value - se.value) > 0.01)
+  ) {
     paragraphs.push(
       para({
         text: `【请核实：资金来源合计（预算数${fmt.money(b.value, b.decimals)}、执行数${fmt.money(e.value, e.decimals)}）与资金结构合计（预算数${fmt.money(sb2.value, sb2.decimals)}、执行数${fmt.money(se.value, se.decimals)}）不一致】`,
@@ -114,11 +139,26 @@ function overview(t: TableAnalysis, d: DepartmentTable): Section {
   const name = deptName(d, t);
   const year = yearOf(d.title, t.sheet);
   const s: Sentence[] = [];
-  if (name) s.push(sb().t("本报告为").x(d.name, name).t(`${year ? `${year}年度` : ""}部门整体支出绩效自评报告。`).done());
+  if (name)
+    s.push(
+      sb()
+        .t("本报告为")
+        .x(d.name, name)
+        .t(`${year ? `${year}年度` : ""}部门整体支出绩效自评报告。`)
+        .done(),
+    );
   else s.push(placeholder("部门（单位）名称"));
   s.push(placeholder("部门职能职责、机构设置及人员编制情况"));
   const goal = textOf(d.goals.expected);
-  s.push(goal ? sb().t("部门年初设定的年度总体目标为：").x(d.goals.expected, goal).t(/[。；;]$/.test(goal) ? "" : "。").done() : placeholder("年初设定的年度总体目标"));
+  s.push(
+    goal
+      ? sb()
+          .t("部门年初设定的年度总体目标为：")
+          .x(d.goals.expected, goal)
+          .t(/[。；;]$/.test(goal) ? "" : "。")
+          .done()
+      : placeholder("年初设定的年度总体目标"),
+  );
   return { id: "overview", title: "一、部门概况", paragraphs: [para(...s)] };
 }
 
@@ -127,7 +167,15 @@ function goals(t: TableAnalysis, d: DepartmentTable): Section {
   const actual = textOf(d.goals.actual);
   const words = { weightWord: d.weightsInTargetColumn ? "权重" : "分值", actualWord: "全年完成值" };
   const paragraphs = [
-    para(actual ? sb().t("全年完成情况：").x(d.goals.actual, actual).t(/[。；;]$/.test(actual) ? "" : "。").done() : placeholder("年度总体目标的全年完成情况")),
+    para(
+      actual
+        ? sb()
+            .t("全年完成情况：")
+            .x(d.goals.actual, actual)
+            .t(/[。；;]$/.test(actual) ? "" : "。")
+            .done()
+        : placeholder("年度总体目标的全年完成情况"),
+    ),
     ...goalParagraphs(facts, d.groups, words),
   ];
   if (!facts.length) paragraphs.push(para(placeholder("各项分解目标的完成情况")));
@@ -154,7 +202,10 @@ function problems(t: TableAnalysis, d: DepartmentTable): Section {
     if (f.actual) s.t("全年完成值为").x(f.ind.actualCell, f.actual).t("，");
     s.t("得分").q(addr(f.ind.score), `“${f.name}”得分`, fmt.score(f.score ?? 0));
     if (f.weight !== null) s.t(`，低于${word}`).q(addr(f.ind.weight), `“${f.name}”${word}`, fmt.score(f.weight));
-    if (f.reason) s.t("，原因为：").x(f.ind.reasonCell, f.reason).t(/[。；;]$/.test(f.reason) ? "" : "。");
+    if (f.reason)
+      s.t("，原因为：")
+        .x(f.ind.reasonCell, f.reason)
+        .t(/[。；;]$/.test(f.reason) ? "" : "。");
     else s.t("。");
     out.push(s.done());
     if (!f.reason) out.push(placeholder(`“${f.name}”未达到满分的原因`));
@@ -163,7 +214,12 @@ function problems(t: TableAnalysis, d: DepartmentTable): Section {
   const noBudget = fundFacts(t, [...d.fundSources, ...d.fundStructure]).filter((f) => f.budget === 0 && (f.executed ?? 0) > 0);
   for (const f of noBudget) {
     out.push(
-      sb().x(f.row.labelCell, f.label).t("年初未安排预算，全年执行").q(addr(f.row.executed), `${f.label}全年执行数`, fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed))).t("，预算编制不够完整。").done(),
+      sb()
+        .x(f.row.labelCell, f.label)
+        .t("年初未安排预算，全年执行")
+        .q(addr(f.row.executed), `${f.label}全年执行数`, fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed)))
+        .t("，预算编制不够完整。")
+        .done(),
     );
   }
   if (!out.length) out.push(plain("对照自评表，各项分解目标均已完成。"));
@@ -182,8 +238,13 @@ function grade(t: TableAnalysis, d: DepartmentTable): Section {
   const g = t.evaluation.grade;
   const out: Sentence[] = [];
   if (total !== null) {
-    const s = sb().t(`经自评，${name || "本部门"}${year ? `${year}年度` : ""}部门整体支出绩效自评总分为`).q(addr(d.total), "总分", fmt.score(total));
-    if (g) s.t("，评价等级为“").q(addr(d.grade) ?? addr(d.total), "等级", g).t("”");
+    const s = sb()
+      .t(`经自评，${name || "本部门"}${year ? `${year}年度` : ""}部门整体支出绩效自评总分为`)
+      .q(addr(d.total), "总分", fmt.score(total));
+    if (g)
+      s.t("，评价等级为“")
+        .q(addr(d.grade) ?? addr(d.total), "等级", g)
+        .t("”");
     s.t("。");
     out.push(s.done());
     if (!g) out.push(placeholder("评价等级"));

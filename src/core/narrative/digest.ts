@@ -15,7 +15,6 @@ function canonical(n: Narrative): string {
   ]);
 }
 
-
 /** A stable hash of everything the narrative says and the cells it cites (14 hex digits). */
 export function narrativeFingerprint(n: Narrative): string {
   return hash53(canonical(n));

@@ -161,7 +161,8 @@ export function uncachedFormula(cell: NumberCell | null | undefined): boolean {
  * Where the table has a cell, what it states; where it has none — or a formula whose result was not saved, which
  * compareFigures has already checked is the rule's — the figure the rule derives from the table's own numbers.
  */
-const cellOr = (cell: NumberCell | null, derived: number | null): number | null => (cell && !uncachedFormula(cell) ? statedNumber(cell) : derived);
+const cellOr = (cell: NumberCell | null, derived: number | null): number | null =>
+  cell && !uncachedFormula(cell) ? statedNumber(cell) : derived;
 
 function statedIndicators(ev: IndicatorEvaluation[], t: Table): IndicatorEvaluation[] {
   if (t.kind !== "project" && t.kind !== "department") return ev;
@@ -171,7 +172,8 @@ function statedIndicators(ev: IndicatorEvaluation[], t: Table): IndicatorEvaluat
     const score = statedNumber(ind.score);
     const weight = statedNumber(ind.weight);
     const lost = score !== null && weight !== null ? Math.max(0, fmt.roundTo(weight - score, 2)) : 0;
-    const source: IndicatorEvaluation["source"] = score === null ? "none" : e.source === "computed" && e.score === score ? "computed" : "entered";
+    const source: IndicatorEvaluation["source"] =
+      score === null ? "none" : e.source === "computed" && e.score === score ? "computed" : "entered";
     return { ...e, score, source, explanation: source === "computed" ? e.explanation : null, lost };
   });
 }
@@ -193,7 +195,7 @@ function statedScorecard(ev: ScorecardEvaluation | undefined, t: Table): Scoreca
     groups: ev.groups.map((g) => {
       const group = t.groups[g.group];
       const score = group?.scoreCell && !uncachedFormula(group.scoreCell) ? statedNumber(group.scoreCell) : g.score;
-      const weight = group?.weightCell ? statedNumber(group.weightCell) ?? g.weight : g.weight;
+      const weight = group?.weightCell ? (statedNumber(group.weightCell) ?? g.weight) : g.weight;
       const lost = score !== null && weight !== null ? Math.max(0, fmt.roundTo(weight - score, 2)) : 0;
       return { ...g, score, weight, lost };
     }),
@@ -256,7 +258,7 @@ export function statedAnalysis(t: TableAnalysis): TableAnalysis {
       break;
     }
     case "scorecard": {
-      const stated = table.total && !table.total.empty ? statedNumber(table.total) : table.totalInText?.value ?? null;
+      const stated = table.total && !table.total.empty ? statedNumber(table.total) : (table.totalInText?.value ?? null);
       const total = uncachedFormula(table.total) ? ev.total : table.total || table.totalInText ? stated : ev.total;
       evaluation = { ...ev, scorecard: statedScorecard(ev.scorecard, table), total, grade: statedGrade(table.grade, total) };
       break;

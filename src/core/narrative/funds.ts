@@ -24,11 +24,23 @@ const money = (v: number | null, cell: NumberCell | null) => (v === null ? "" : 
  * A 资金情况 table (万元): 资金项目 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 (| 占比 of the executed total).
  * The 年度资金总额 / 合计 row in bold.
  */
-export function fundTable(id: string, caption: string, lines: FundLine[], opts: { initial: boolean; share: boolean; first?: string }): ReportTable {
+export function fundTable(
+  id: string,
+  caption: string,
+  lines: FundLine[],
+  opts: { initial: boolean; share: boolean; first?: string },
+): ReportTable {
   const totalExec = lines.filter((l) => !l.total).every((l) => l.executed !== null)
     ? lines.filter((l) => !l.total).reduce((a, l) => a + (l.executed ?? 0), 0)
     : null;
-  const header = [opts.first ?? "资金项目", ...(opts.initial ? ["年初预算数"] : []), "全年预算数", "全年执行数", "执行率", ...(opts.share ? ["占执行总额比例"] : [])];
+  const header = [
+    opts.first ?? "资金项目",
+    ...(opts.initial ? ["年初预算数"] : []),
+    "全年预算数",
+    "全年执行数",
+    "执行率",
+    ...(opts.share ? ["占执行总额比例"] : []),
+  ];
   const rows = lines.map((l) => [
     l.label,
     ...(opts.initial ? [money(l.initial, l.row.initial)] : []),

@@ -67,4 +67,3 @@ export function sectionParagraphs(n: Narrative, id: SectionId): string[] {
 export function narrativeText(n: Narrative): string {
   return [n.title, ...n.sections.flatMap((s) => [s.title, ...s.paragraphs.map((p) => p.sentences.map((x) => x.text).join(""))])].join("\n");
 }
-

@@ -46,8 +46,7 @@ export function indicatorFacts(t: TableAnalysis, indicators: Indicator[]): Indic
     level2 = groupName(ind.level2) || level2;
     const weight = num(ind.weight);
     const score = ev ? ev.score : num(ind.score);
-    const lost =
-      ev && ev.score !== null ? ev.lost : weight !== null && score !== null ? Math.max(0, fmt.roundTo(weight - score, 2)) : 0;
+    const lost = ev && ev.score !== null ? ev.lost : weight !== null && score !== null ? Math.max(0, fmt.roundTo(weight - score, 2)) : 0;
     return {
       ind,
       name: innerQuotes(cleanText(ind.name) || textOf(ind.nameCell)),
@@ -127,7 +126,10 @@ function groupSummary(level1: string, items: IndicatorFacts[], opts: { weightWor
     if (partial.length) s.t(`，${partial.length}项未得满分（${names(partial)}）`);
     if (unscored.length) s.t(`，${unscored.length}项未评分（${names(unscored)}）`);
   }
-  const lostSum = fmt.roundTo(lost.reduce((a, f) => a + f.lost, 0), 2);
+  const lostSum = fmt.roundTo(
+    lost.reduce((a, f) => a + f.lost, 0),
+    2,
+  );
   if (lostSum > 0) s.t(`，扣${fmt.score(lostSum)}`);
   if (!unscored.length && items.every((f) => f.weight !== null)) {
     const w = items.reduce((a, f) => a + f.weight!, 0);
@@ -165,9 +167,13 @@ export function notableSentences(f: IndicatorFacts, opts: { weightWord: string; 
     out.push(s.done());
   } else if (o.ratio !== null && o.ratio >= OVERSHOOT_RATIO) {
     const s = sb().t("“").x(f.ind.nameCell, f.name).t(`”${opts.actualWord}`).x(f.ind.actualCell, f.actual);
-    s.t("，为年度指标值").x(f.ind.targetCell, f.target).t(`的${fmt.rate(o.ratio)}，超额完成较多`);
+    s.t("，为年度指标值")
+      .x(f.ind.targetCell, f.target)
+      .t(`的${fmt.rate(o.ratio)}，超额完成较多`);
     if (f.reason) {
-      s.t("，原因为：").x(f.ind.reasonCell, f.reason).t(/[。；;]$/.test(f.reason) ? "" : "。");
+      s.t("，原因为：")
+        .x(f.ind.reasonCell, f.reason)
+        .t(/[。；;]$/.test(f.reason) ? "" : "。");
       out.push(s.done());
     } else {
       s.t("。");
@@ -197,7 +203,10 @@ export function goalParagraphs(
 }
 
 /** A figure cell as the report's table writes it: the number the table has, "" when empty. */
-export function cellText(cell: { value: number | null; empty: boolean; error: string | null } | null, write: (v: number) => string): string {
+export function cellText(
+  cell: { value: number | null; empty: boolean; error: string | null } | null,
+  write: (v: number) => string,
+): string {
   if (!cell || cell.empty) return "";
   if (cell.error) return cell.error;
   return cell.value === null ? "" : write(cell.value);
@@ -209,13 +218,28 @@ export function cellText(cell: { value: number | null; empty: boolean; error: st
  */
 export function indicatorTable(
   facts: IndicatorFacts[],
-  opts: { weightWord: string; actualWord: string; targetIsWeight: boolean; budget?: { weight: number | null; score: number | null; rate: number | null } | null; total?: number | null },
+  opts: {
+    weightWord: string;
+    actualWord: string;
+    targetIsWeight: boolean;
+    budget?: { weight: number | null; score: number | null; rate: number | null } | null;
+    total?: number | null;
+  },
 ): ReportTable {
   const rows: string[][] = [];
   const quotes: Quote[] = [];
   const b = opts.budget;
   if (b && (b.weight !== null || b.score !== null)) {
-    rows.push(["预算执行率", "", "", "", b.rate !== null ? fmt.rate(b.rate) : "", b.weight !== null ? fmt.trimmed(b.weight) : "", b.score !== null ? fmt.trimmed(b.score) : "", ""]);
+    rows.push([
+      "预算执行率",
+      "",
+      "",
+      "",
+      b.rate !== null ? fmt.rate(b.rate) : "",
+      b.weight !== null ? fmt.trimmed(b.weight) : "",
+      b.score !== null ? fmt.trimmed(b.score) : "",
+      "",
+    ]);
   }
   let last1 = "\u0000";
   let last2 = "\u0000";
@@ -243,7 +267,16 @@ export function indicatorTable(
   const weights = [b?.weight ?? null, ...facts.map((f) => f.weight)].filter((w): w is number => w !== null);
   if (opts.total !== undefined) {
     emphasis.push(rows.length);
-    rows.push(["总分", "", "", "", "", weights.length ? fmt.trimmed(weights.reduce((a, w) => a + w, 0)) : "", opts.total !== null ? fmt.trimmed(opts.total) : "", ""]);
+    rows.push([
+      "总分",
+      "",
+      "",
+      "",
+      "",
+      weights.length ? fmt.trimmed(weights.reduce((a, w) => a + w, 0)) : "",
+      opts.total !== null ? fmt.trimmed(opts.total) : "",
+      "",
+    ]);
   }
   return {
     id: "indicators",
@@ -258,7 +291,10 @@ export function indicatorTable(
 }
 
 /** 得分率 by 一级 group (and 预算执行率 first, where the table scores it), for the chart. */
-export function scoreRateChart(facts: IndicatorFacts[], budget: { weight: number | null; score: number | null } | null): ReportChart | null {
+export function scoreRateChart(
+  facts: IndicatorFacts[],
+  budget: { weight: number | null; score: number | null } | null,
+): ReportChart | null {
   const categories: string[] = [];
   const values: number[] = [];
   if (budget && budget.weight && budget.score !== null) {

@@ -72,16 +72,18 @@ export function linkedTable(n: Narrative): LinkedTable {
 }
 
 function esc(s: string): string {
-  return s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/\r/g, "&#13;")
-    .replace(/\n/g, "&#10;")
-    .replace(/\t/g, "&#9;")
-    // Characters XML 1.0 cannot hold at all.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+  return (
+    s
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/\r/g, "&#13;")
+      .replace(/\n/g, "&#10;")
+      .replace(/\t/g, "&#9;")
+      // Characters XML 1.0 cannot hold at all.
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+  );
 }
 
 function unesc(s: string): string {
@@ -101,7 +103,9 @@ export function linkXml(link: ReportLink): string {
     `<link xmlns="${LINK_NAMESPACE}" version="1" fileName="${esc(link.fileName)}" generatedAt="${esc(link.generatedAt)}">`,
   ];
   link.tables.forEach((t, i) => {
-    lines.push(`<table index="${i + 1}" sheet="${esc(t.sheet)}" kind="${t.kind}" title="${esc(t.title)}" fingerprint="${esc(t.fingerprint)}">`);
+    lines.push(
+      `<table index="${i + 1}" sheet="${esc(t.sheet)}" kind="${t.kind}" title="${esc(t.title)}" fingerprint="${esc(t.fingerprint)}">`,
+    );
     for (const s of t.sections) lines.push(`<section id="${s.id}" hash="${esc(s.hash)}"/>`);
     for (const q of t.quotes)
       lines.push(`<quote section="${q.section}" cell="${esc(q.cell)}" label="${esc(q.label)}" value="${esc(q.value)}"/>`);
@@ -143,7 +147,14 @@ export function parseLinkXml(xml: string): ReportLink | null {
       const sa = attrs(sm[1]);
       sections.push({ id: sa.id as SectionId, hash: sa.hash ?? "" });
     }
-    tables.push({ sheet: ta.sheet ?? "", kind: (ta.kind as TableKind) ?? "project", title: ta.title ?? "", fingerprint: ta.fingerprint ?? "", sections, quotes });
+    tables.push({
+      sheet: ta.sheet ?? "",
+      kind: (ta.kind as TableKind) ?? "project",
+      title: ta.title ?? "",
+      fingerprint: ta.fingerprint ?? "",
+      sections,
+      quotes,
+    });
   }
   return { fileName: ra.fileName ?? "", generatedAt: ra.generatedAt ?? "", tables };
 }

@@ -56,7 +56,15 @@ function basic(t: TableAnalysis, p: ProjectTable): Section {
   if (!impl) overview.push(placeholder("实施单位"));
   overview.push(placeholder("项目立项依据、主要内容及实施情况"));
   const goal = textOf(p.goals.expected);
-  overview.push(goal ? sb().t("项目年度总体目标为：").x(p.goals.expected, goal).t(/[。；;]$/.test(goal) ? "" : "。").done() : placeholder("项目年度总体目标"));
+  overview.push(
+    goal
+      ? sb()
+          .t("项目年度总体目标为：")
+          .x(p.goals.expected, goal)
+          .t(/[。；;]$/.test(goal) ? "" : "。")
+          .done()
+      : placeholder("项目年度总体目标"),
+  );
 
   // （二）资金情况
   const funds: Sentence[] = [];
@@ -68,9 +76,12 @@ function basic(t: TableAnalysis, p: ProjectTable): Section {
     const initial = num(total.initial);
     const budget = ev?.budget ?? num(total.budget);
     const executed = ev?.executed ?? num(total.executed);
-    if (initial !== null) clauses.push(() => s.t("年初预算数").q(addr(total.initial), "年初预算数", fmt.money(initial, fmt.moneyDecimals(total.initial))));
-    if (budget !== null) clauses.push(() => s.t("全年预算数").q(addr(total.budget), "全年预算数", fmt.money(budget, fmt.moneyDecimals(total.budget))));
-    if (executed !== null) clauses.push(() => s.t("全年执行数").q(addr(total.executed), "全年执行数", fmt.money(executed, fmt.moneyDecimals(total.executed))));
+    if (initial !== null)
+      clauses.push(() => s.t("年初预算数").q(addr(total.initial), "年初预算数", fmt.money(initial, fmt.moneyDecimals(total.initial))));
+    if (budget !== null)
+      clauses.push(() => s.t("全年预算数").q(addr(total.budget), "全年预算数", fmt.money(budget, fmt.moneyDecimals(total.budget))));
+    if (executed !== null)
+      clauses.push(() => s.t("全年执行数").q(addr(total.executed), "全年执行数", fmt.money(executed, fmt.moneyDecimals(total.executed))));
     const rate = t.evaluation.executionRate ?? ev?.rate ?? null;
     if (rate !== null) clauses.push(() => s.t("执行率").q(addr(p.rate) ?? addr(total.rate), "执行率", fmt.rate(rate)));
     clauses.forEach((c, i) => {
@@ -102,7 +113,8 @@ function basic(t: TableAnalysis, p: ProjectTable): Section {
       }
       if (budget !== null) s.t("全年预算数").q(addr(row.budget), `${label}全年预算数`, fmt.money(budget, fmt.moneyDecimals(row.budget)));
       if (budget !== null && executed !== null) s.t("，");
-      if (executed !== null) s.t("执行数").q(addr(row.executed), `${label}全年执行数`, fmt.money(executed, fmt.moneyDecimals(row.executed)));
+      if (executed !== null)
+        s.t("执行数").q(addr(row.executed), `${label}全年执行数`, fmt.money(executed, fmt.moneyDecimals(row.executed)));
     });
     s.t("。");
     funds.push(s.done());
@@ -132,8 +144,17 @@ function fundLines(t: TableAnalysis, p: ProjectTable): FundLine[] {
     const isTotal = row === p.fundTotal;
     const budget = ev?.budget ?? num(row.budget);
     const executed = ev?.executed ?? num(row.executed);
-    const rate = isTotal ? t.evaluation.executionRate ?? ev?.rate ?? null : ev?.rate ?? null;
-    out.push({ row, label: fundLabel(row.label), initial: ev?.initial ?? num(row.initial), budget, executed, rate, rateCell: isTotal ? addr(p.rate) ?? addr(row.rate) : addr(row.rate), total: isTotal });
+    const rate = isTotal ? (t.evaluation.executionRate ?? ev?.rate ?? null) : (ev?.rate ?? null);
+    out.push({
+      row,
+      label: fundLabel(row.label),
+      initial: ev?.initial ?? num(row.initial),
+      budget,
+      executed,
+      rate,
+      rateCell: isTotal ? (addr(p.rate) ?? addr(row.rate)) : addr(row.rate),
+      total: isTotal,
+    });
   }
   return out;
 }
@@ -143,14 +164,25 @@ function goals(t: TableAnalysis, p: ProjectTable): Section {
   const actual = textOf(p.goals.actual);
   const first: Paragraph = para(
     actual
-      ? sb().t("年度总体目标完成情况：").x(p.goals.actual, actual).t(/[。；;]$/.test(actual) ? "" : "。").done()
+      ? sb()
+          .t("年度总体目标完成情况：")
+          .x(p.goals.actual, actual)
+          .t(/[。；;]$/.test(actual) ? "" : "。")
+          .done()
       : placeholder("年度总体目标完成情况"),
   );
   const paragraphs = [first, ...goalParagraphs(facts, p.groups, WORDS)];
   if (!facts.length) paragraphs.push(para(placeholder("各项绩效指标的完成情况")));
   else {
-    const budget = { weight: t.evaluation.budgetWeight ?? num(p.budgetWeight), score: t.evaluation.budgetScore, rate: t.evaluation.executionRate };
-    paragraphs.push({ sentences: [plain("各项指标的年度指标值、实际完成值及得分见下表。")], table: indicatorTable(facts, { ...WORDS, targetIsWeight: p.weightsInTargetColumn, budget, total: t.evaluation.total }) });
+    const budget = {
+      weight: t.evaluation.budgetWeight ?? num(p.budgetWeight),
+      score: t.evaluation.budgetScore,
+      rate: t.evaluation.executionRate,
+    };
+    paragraphs.push({
+      sentences: [plain("各项指标的年度指标值、实际完成值及得分见下表。")],
+      table: indicatorTable(facts, { ...WORDS, targetIsWeight: p.weightsInTargetColumn, budget, total: t.evaluation.total }),
+    });
   }
   return { id: "goals", title: "二、绩效目标完成情况", paragraphs };
 }
@@ -163,9 +195,14 @@ function conclusion(t: TableAnalysis, p: ProjectTable): Section {
   const grade = t.evaluation.grade;
   const sentences: Sentence[] = [];
   if (total !== null) {
-    const s = sb().t(`经自评，${name ? `${name}${name.endsWith("项目") ? "" : "项目"}` : "该项目"}${year ? `${year}年度` : ""}绩效自评总分为`);
+    const s = sb().t(
+      `经自评，${name ? `${name}${name.endsWith("项目") ? "" : "项目"}` : "该项目"}${year ? `${year}年度` : ""}绩效自评总分为`,
+    );
     s.q(addr(p.total), "总分", fmt.score(total));
-    if (grade) s.t("，评价等级为“").q(addr(p.grade) ?? addr(p.total), "等级", grade).t("”");
+    if (grade)
+      s.t("，评价等级为“")
+        .q(addr(p.grade) ?? addr(p.total), "等级", grade)
+        .t("”");
     s.t("。");
     sentences.push(s.done());
     if (!grade) sentences.push(placeholder("评价等级"));
@@ -215,24 +252,42 @@ function deviation(t: TableAnalysis, p: ProjectTable): Section {
   if (bs !== null && bw !== null && bs < bw) {
     const s = sb();
     if (rate !== null) s.t("预算执行率为").q(addr(p.rate), "执行率", fmt.rate(rate)).t("，");
-    s.t("执行率得分").q(addr(p.budgetScore), "执行率得分", fmt.score(bs)).t("，低于分值").q(addr(p.budgetWeight), "执行率分值", fmt.score(bw)).t("。");
+    s.t("执行率得分")
+      .q(addr(p.budgetScore), "执行率得分", fmt.score(bs))
+      .t("，低于分值")
+      .q(addr(p.budgetWeight), "执行率分值", fmt.score(bw))
+      .t("。");
     out.push(s.done());
     out.push(placeholder("预算未全部执行的原因及改进措施"));
   }
   for (const f of facts) {
     if (f.lost > 0) {
-      const s = sb().t("“").x(f.ind.nameCell, f.name).t("”指标得分").q(addr(f.ind.score), `“${f.name}”得分`, fmt.score(f.score ?? 0));
+      const s = sb()
+        .t("“")
+        .x(f.ind.nameCell, f.name)
+        .t("”指标得分")
+        .q(addr(f.ind.score), `“${f.name}”得分`, fmt.score(f.score ?? 0));
       if (f.weight !== null) s.t("，低于分值").q(addr(f.ind.weight), `“${f.name}”分值`, fmt.score(f.weight));
       if (f.ev && f.ev.source === "computed" && f.ev.explanation) s.t(`（${f.ev.explanation}）`);
       if (f.reason) {
-        s.t("。偏差原因及改进措施：").x(f.ind.reasonCell, f.reason).t(/[。；;]$/.test(f.reason) ? "" : "。");
+        s.t("。偏差原因及改进措施：")
+          .x(f.ind.reasonCell, f.reason)
+          .t(/[。；;]$/.test(f.reason) ? "" : "。");
         out.push(s.done());
       } else {
         s.t("。");
         out.push(s.done(), placeholder(`“${f.name}”未达到满分的原因及改进措施`));
       }
     } else if (f.reason) {
-      out.push(sb().t("“").x(f.ind.nameCell, f.name).t("”指标：").x(f.ind.reasonCell, f.reason).t(/[。；;]$/.test(f.reason) ? "" : "。").done());
+      out.push(
+        sb()
+          .t("“")
+          .x(f.ind.nameCell, f.name)
+          .t("”指标：")
+          .x(f.ind.reasonCell, f.reason)
+          .t(/[。；;]$/.test(f.reason) ? "" : "。")
+          .done(),
+      );
     }
   }
   if (!out.length) {
@@ -246,7 +301,9 @@ function application(): Section {
   return {
     id: "application",
     title: "五、绩效自评结果应用和公开情况",
-    paragraphs: [para(placeholder("绩效自评结果应用情况（如用于预算安排、政策调整、改进管理）"), placeholder("自评结果公开情况（公开时间、方式）"))],
+    paragraphs: [
+      para(placeholder("绩效自评结果应用情况（如用于预算安排、政策调整、改进管理）"), placeholder("自评结果公开情况（公开时间、方式）")),
+    ],
   };
 }
 
@@ -256,11 +313,12 @@ export function projectNarrative(t: TableAnalysis): Narrative {
     kind: "project",
     title: projectTitle(t),
     titleLines: breakTitle(projectTitle(t)),
-    signature: p.implementer && textOf(p.implementer)
-      ? { unit: textOf(p.implementer), cell: addr(p.implementer) }
-      : p.department && textOf(p.department)
-        ? { unit: textOf(p.department), cell: addr(p.department) }
-        : { unit: null, cell: null },
+    signature:
+      p.implementer && textOf(p.implementer)
+        ? { unit: textOf(p.implementer), cell: addr(p.implementer) }
+        : p.department && textOf(p.department)
+          ? { unit: textOf(p.department), cell: addr(p.department) }
+          : { unit: null, cell: null },
     sheet: t.sheet,
     sections: [basic(t, p), goals(t, p), conclusion(t, p), deviation(t, p), application()],
   };

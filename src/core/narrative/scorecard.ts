@@ -91,7 +91,14 @@ export function scorecardNarrative(t: TableAnalysis): Narrative {
       const e = ev.items.find((x) => x.item === i);
       const name = innerQuotes(cleanText(it.name));
       const x = sb().t(`指标“${name}”`);
-      headScore(x, name, e ? { weight: e.weight, score: e.score } : undefined, addr(it.weight) ?? addr(it.nameCell), addr(it.score), "得分");
+      headScore(
+        x,
+        name,
+        e ? { weight: e.weight, score: e.score } : undefined,
+        addr(it.weight) ?? addr(it.nameCell),
+        addr(it.score),
+        "得分",
+      );
       out.push(x.done());
     }
     scoreParas.push(para(...out));
@@ -121,7 +128,9 @@ export function scorecardNarrative(t: TableAnalysis): Narrative {
     x.t(`，扣${fmt.score(e.lost)}。`);
     const reason = textOf(it.reasonCell).replace(/^[无\/—\-－]+$/, "");
     if (reason) {
-      x.t("扣分原因：").x(it.reasonCell, reason).t(/[。；;！!]$/.test(reason) ? "" : "。");
+      x.t("扣分原因：")
+        .x(it.reasonCell, reason)
+        .t(/[。；;！!]$/.test(reason) ? "" : "。");
       deductions.push(x.done());
     } else {
       deductions.push(x.done(), placeholder(`“${name}”的扣分原因`));
@@ -139,10 +148,13 @@ export function scorecardNarrative(t: TableAnalysis): Narrative {
     const year = yearOf(s.title, t.sheet);
     const x = sb().t(`经评分，${subject(t, s)}${year ? `${year}年度` : ""}绩效评价总分为`);
     x.q(addr(s.total) ?? s.totalInText?.cell.ref.address ?? null, "总分", fmt.score(total));
-    if (grade) x.t("，评价等级为“").q(addr(s.grade) ?? addr(s.total) ?? null, "等级", grade).t("”");
+    if (grade)
+      x.t("，评价等级为“")
+        .q(addr(s.grade) ?? addr(s.total) ?? null, "等级", grade)
+        .t("”");
     x.t("。");
     conclusion.push(x.done());
-    const stated = s.total && !s.total.empty ? s.total.value : s.totalInText?.value ?? null;
+    const stated = s.total && !s.total.empty ? s.total.value : (s.totalInText?.value ?? null);
     if (stated !== null && Math.abs(stated - total) > 0.005) {
       conclusion.push(plain(`（表中填写的总分为${fmt.score(stated)}，与各项得分之和不符，以上按各项得分之和计。）`));
     }
@@ -189,8 +201,18 @@ function groupTable(s: ScorecardTable, groups: ScorecardGroupEvaluation[]): Repo
   s.groups.forEach((g, gi) => {
     if (g.parent !== null) return;
     emphasis.push(rows.length);
-    line(g, groups.find((x) => x.group === gi), false);
-    for (const c of g.children) if (s.groups[c].level === 2) line(s.groups[c], groups.find((x) => x.group === c), true);
+    line(
+      g,
+      groups.find((x) => x.group === gi),
+      false,
+    );
+    for (const c of g.children)
+      if (s.groups[c].level === 2)
+        line(
+          s.groups[c],
+          groups.find((x) => x.group === c),
+          true,
+        );
   });
   if (!rows.length) return null;
   return {

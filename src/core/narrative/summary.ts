@@ -35,9 +35,18 @@ export function summaryTitle(t: TableAnalysis): string {
 
 function moneyClauses(s: ReturnType<typeof sb>, f: RowFacts, label: string): void {
   const clauses: (() => void)[] = [];
-  if (f.initial !== null) clauses.push(() => s.t("年初预算数").q(addr(f.row.initial), `${label}年初预算数`, fmt.money(f.initial!, fmt.moneyDecimals(f.row.initial))));
-  if (f.budget !== null) clauses.push(() => s.t("全年预算数").q(addr(f.row.budget), `${label}全年预算数`, fmt.money(f.budget!, fmt.moneyDecimals(f.row.budget))));
-  if (f.executed !== null) clauses.push(() => s.t("全年执行数").q(addr(f.row.executed), `${label}全年执行数`, fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed))));
+  if (f.initial !== null)
+    clauses.push(() =>
+      s.t("年初预算数").q(addr(f.row.initial), `${label}年初预算数`, fmt.money(f.initial!, fmt.moneyDecimals(f.row.initial))),
+    );
+  if (f.budget !== null)
+    clauses.push(() =>
+      s.t("全年预算数").q(addr(f.row.budget), `${label}全年预算数`, fmt.money(f.budget!, fmt.moneyDecimals(f.row.budget))),
+    );
+  if (f.executed !== null)
+    clauses.push(() =>
+      s.t("全年执行数").q(addr(f.row.executed), `${label}全年执行数`, fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed))),
+    );
   if (f.rate !== null) clauses.push(() => s.t("执行率").q(addr(f.row.rate), `${label}执行率`, fmt.rate(f.rate!)));
   clauses.forEach((c, i) => {
     if (i) s.t("，");
@@ -59,7 +68,11 @@ export function summaryNarrative(t: TableAnalysis): Narrative {
   head.t("。");
   ov.push(head.done());
   const noInitial = rows.filter((r) => r.initial === 0 || (r.initial === null && r.budget !== null));
-  if (noInitial.length) ov.push({ text: `其中${noInitial.map((r) => `“${r.name}”`).join("、")}年初未安排预算，为年中追加项目。`, cells: noInitial.map((r) => addr(r.row.initial)).filter((c): c is string => !!c) });
+  if (noInitial.length)
+    ov.push({
+      text: `其中${noInitial.map((r) => `“${r.name}”`).join("、")}年初未安排预算，为年中追加项目。`,
+      cells: noInitial.map((r) => addr(r.row.initial)).filter((c): c is string => !!c),
+    });
 
   // The projects go into a table; sentences only for what deserves one: over-execution, a low rate, a grade below 优.
   const lineOf = (f: RowFacts, total: boolean): FundLine => ({
@@ -77,7 +90,12 @@ export function summaryNarrative(t: TableAnalysis): Narrative {
   list.push(...overExecution(rows.map((f) => lineOf(f, false))));
   const low = rows.filter((f) => f.rate !== null && f.rate < 0.9);
   for (const f of low) {
-    const s = sb().t("“").x(f.row.name, f.name).t("”执行率").q(addr(f.row.rate), `“${f.name}”执行率`, fmt.rate(f.rate!)).t("，预算执行偏慢。");
+    const s = sb()
+      .t("“")
+      .x(f.row.name, f.name)
+      .t("”执行率")
+      .q(addr(f.row.rate), `“${f.name}”执行率`, fmt.rate(f.rate!))
+      .t("，预算执行偏慢。");
     list.push(s.done(), placeholder(`“${f.name}”预算未全部执行的原因`));
   }
   for (const f of rows.filter((x) => x.grade && x.grade !== "优")) {
@@ -89,7 +107,10 @@ export function summaryNarrative(t: TableAnalysis): Narrative {
   if (!rows.length) list.push(placeholder("各项目的自评情况"));
   const projectsPara = para(...list);
   if (rows.length) projectsPara.table = projectTable(rows, st.totalRow ? facts(t, st.totalRow) : null);
-  const chart = executionRateChart(rows.map((f) => ({ ...lineOf(f, false), label: f.name })), "各项目预算执行率");
+  const chart = executionRateChart(
+    rows.map((f) => ({ ...lineOf(f, false), label: f.name })),
+    "各项目预算执行率",
+  );
   if (chart) projectsPara.chart = chart;
 
   const counts = new Map<string, number>();
@@ -119,7 +140,8 @@ export function summaryNarrative(t: TableAnalysis): Narrative {
 
 /** 序号 | 项目名称 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | 自评得分 | 评价等级, then 合计. */
 function projectTable(rows: RowFacts[], total: RowFacts | null): ReportTable {
-  const money = (v: number | null, cell: RowFacts["row"]["budget"]) => (v === null ? "" : fmt.money(v, fmt.moneyDecimals(cell)).replace(/万元$/, ""));
+  const money = (v: number | null, cell: RowFacts["row"]["budget"]) =>
+    v === null ? "" : fmt.money(v, fmt.moneyDecimals(cell)).replace(/万元$/, "");
   const line = (f: RowFacts, seq: string): string[] => [
     seq,
     f.name,

@@ -105,7 +105,11 @@ function displayedAt(idx: SheetIndex, r: number, col: number): IndexedCell | nul
 }
 
 /** Maps every column of the header band [headerRow, bottom] to its role; the first column of a role wins. */
-export function mapIndicatorColumns(idx: SheetIndex, headerRow: number, bottom = headerRow): { cols: IndicatorColumns; roles: ColumnRole[] } {
+export function mapIndicatorColumns(
+  idx: SheetIndex,
+  headerRow: number,
+  bottom = headerRow,
+): { cols: IndicatorColumns; roles: ColumnRole[] } {
   const cols = emptyColumns();
   const roles: ColumnRole[] = [];
   const columns = new Set<number>();

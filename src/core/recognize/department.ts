@@ -2,7 +2,15 @@
 import type { ColumnRole, DepartmentBudgetRow, DepartmentTable, FundRow, Indicator } from "../model";
 import { fundHeader, fundRow, labelledField, readGoals, fundRowLabels, totalCells, findTitle } from "./blocks";
 import { H } from "./headers";
-import { withActualWeights, mapIndicatorColumns, readIndicatorBlock, headerBottom, headerTop, inferWeightColumn, blockDeclaration } from "./indicators";
+import {
+  withActualWeights,
+  mapIndicatorColumns,
+  readIndicatorBlock,
+  headerBottom,
+  headerTop,
+  inferWeightColumn,
+  blockDeclaration,
+} from "./indicators";
 import type { SheetIndex } from "./sheetIndex";
 import { boundsOf } from "./bounds";
 import { numberCell, textCell } from "./cells";
@@ -48,21 +56,29 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
       if (keys.some((k) => H.sum(k))) continue; // a 合计 row is neither source nor structure
       if (keys.some((k) => H.fundSource(k))) mode = "source";
       else if (keys.some((k) => H.fundStructure(k))) mode = "structure";
-      else if (mode === null) mode = /基本支出|项目支出/.test(label.key) ? "structure" : /财政拨款|其他资金/.test(label.key) ? "source" : null;
+      else if (mode === null)
+        mode = /基本支出|项目支出/.test(label.key) ? "structure" : /财政拨款|其他资金/.test(label.key) ? "source" : null;
       if (mode === null) continue;
       const row = fundRow(idx, label, header.cols);
       (mode === "source" ? fundSources : fundStructure).push(row);
     }
     if (!fundSources.length && !fundStructure.length) budgetRow = singleBudgetRow(idx, header, goalRow - 1);
     if (!fundSources.length && !fundStructure.length && !budgetRow) {
-      partial.add("funds", header, "整体支出规模表头下未读到资金来源或资金结构行，执行率未检查。", "No 资金来源 / 资金结构 rows under the spending header; execution rates were not checked.");
+      partial.add(
+        "funds",
+        header,
+        "整体支出规模表头下未读到资金来源或资金结构行，执行率未检查。",
+        "No 资金来源 / 资金结构 rows under the spending header; execution rates were not checked.",
+      );
     }
   } else {
     const at = idx.find((k) => H.spendingScale(k) || H.fundSource(k) || H.fundStructure(k), top, headerRow - 1);
     partial.add(
       "funds",
       at ?? { row: headerRow, col: cols.level1 ?? idx.window.left },
-      at ? "整体支出规模部分找不到含「全年预算数」「全年执行数」的表头，执行率未检查。" : "未找到整体支出规模部分（全年预算数、全年执行数），执行率未检查。",
+      at
+        ? "整体支出规模部分找不到含「全年预算数」「全年执行数」的表头，执行率未检查。"
+        : "未找到整体支出规模部分（全年预算数、全年执行数），执行率未检查。",
       at
         ? "The spending block has no header naming 全年预算数 / 全年执行数; execution rates were not checked."
         : "No spending block (全年预算数, 全年执行数) was found; execution rates were not checked.",
@@ -72,8 +88,7 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
   const fieldsTo = (header?.row ?? headerRow) - 1;
   const weightCol = inferred ? inferred.col : cols.weight;
   const weightCols = [cols.groupWeight, weightCol];
-  let totals =
-    block.totalRow !== null ? totalCells(idx, block.totalRow, weightCols, cols.score) : { totalWeight: null, total: null };
+  let totals = block.totalRow !== null ? totalCells(idx, block.totalRow, weightCols, cols.score) : { totalWeight: null, total: null };
   // no 总分 row: a 自评总分 field above the table (重庆) holds the total
   if (block.totalRow === null) {
     const field = idx.find(H.fieldTotal, top, headerRow - 1);
@@ -85,7 +100,18 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
     }
   }
   const bottom = block.totalRow ?? block.lastRow;
-  noteIndicatorParts(partial, idx, headerRow, cols, weightCol, indicators.length, block.totalRow, totals.total, block.lastRow, weightsInTargetColumn);
+  noteIndicatorParts(
+    partial,
+    idx,
+    headerRow,
+    cols,
+    weightCol,
+    indicators.length,
+    block.totalRow,
+    totals.total,
+    block.lastRow,
+    weightsInTargetColumn,
+  );
   return {
     kind: "department",
     sheet: g.name,
@@ -127,7 +153,14 @@ function singleBudgetRow(idx: SheetIndex, header: NonNullable<ReturnType<typeof 
     const label = labelCell.text || "部门预算";
     const num = (c: number | null) => (c === null ? null : numberCell(g, r, c, { money: true }));
     return {
-      fund: { label, labelCell, initial: num(cols.initial), budget: num(cols.budget), executed: num(cols.executed), rate: cols.rate !== null ? numberCell(g, r, cols.rate) : null },
+      fund: {
+        label,
+        labelCell,
+        initial: num(cols.initial),
+        budget: num(cols.budget),
+        executed: num(cols.executed),
+        rate: cols.rate !== null ? numberCell(g, r, cols.rate) : null,
+      },
       weight: cols.weight !== null ? numberCell(g, r, cols.weight) : null,
       score: cols.score !== null ? numberCell(g, r, cols.score) : null,
     };

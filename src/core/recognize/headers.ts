@@ -39,7 +39,19 @@ export const H = {
   ),
   weight: oneOf("分值", "权重", "指标分值", "指标权重", "执行率权重", "执行率分值"),
   rate: oneOf("执行率", "预算执行率", "资金执行率", "执行率%", "预算执行率%"),
-  score: oneOf("得分", "自评得分", "评分", "实际得分", "自评分", "自评分数", "绩效自评得分", "评价得分", "自评分值", "指标得分", "执行率得分"),
+  score: oneOf(
+    "得分",
+    "自评得分",
+    "评分",
+    "实际得分",
+    "自评分",
+    "自评分数",
+    "绩效自评得分",
+    "评价得分",
+    "自评分值",
+    "指标得分",
+    "执行率得分",
+  ),
   fundTotal: (k: string) => /^(?:年度资金总额|资金总额|年度资金合计|总额|资金合计)$/.test(k.replace(/[:：]/g, "")),
   fundCurrent: (k: string) => /^(?:其中)?:?(?:当年|本年)?(?:财政拨款|财政资金)(?:资金)?$/.test(k),
   fundCarryOver: (k: string) => /^(?:其中)?:?上年结转(?:结余)?(?:资金)?$/.test(k),
@@ -83,7 +95,10 @@ export const H = {
 export const splitWeightLabel = memoize(splitWeightLabelText);
 
 function splitWeightLabelText(text: string): { name: string; weight: number | null } {
-  const s = text.replace(/[\s\u3000]+/g, "").replace(/（/g, "(").replace(/）/g, ")");
+  const s = text
+    .replace(/[\s\u3000]+/g, "")
+    .replace(/（/g, "(")
+    .replace(/）/g, ")");
   const m = /^(.*?)\((\d+(?:\.\d+)?)分?\)$/.exec(s);
   if (m) return { name: m[1], weight: Number(m[2]) };
   const m2 = /^(.*?)(\d+(?:\.\d+)?)分$/.exec(s);

@@ -67,9 +67,7 @@ function recognizeWindow(idx: SheetIndex): Table[] {
     } else if (a.kind === "summary") {
       table = recognizeSummary(idx, top, a.row, summaryHeaderAt(idx, a.row)!.cols, limit);
     } else {
-      table = isDepartment(idx, top, a.row)
-        ? recognizeDepartment(idx, top, a.row, limit)
-        : recognizeProject(idx, top, a.row, limit);
+      table = isDepartment(idx, top, a.row) ? recognizeDepartment(idx, top, a.row, limit) : recognizeProject(idx, top, a.row, limit);
     }
     // 填报日期: in the title lines above the table, in it, or in the footer lines just under it
     table.filledOn = readFilledOn(idx, top, Math.min(limit, table.bounds.bottom + 3));
@@ -90,7 +88,9 @@ function tableWindows(idx: SheetIndex): (ColumnWindow | null)[] {
     const level1 = cells.filter((c) => H.level1(c.key)).map((c) => c.col);
     const marks = isIndicatorHeader(cells)
       ? // a flat indicator list (no 一级指标, 重庆) is marked by its 指标名称 column
-        level1.length ? level1 : cells.filter((c) => H.level3(c.key)).map((c) => c.col)
+        level1.length
+        ? level1
+        : cells.filter((c) => H.level3(c.key)).map((c) => c.col)
       : summaryColumns(cells)
         ? cells.filter((c) => H.projectName(c.key)).map((c) => c.col)
         : [];
@@ -102,7 +102,7 @@ function tableWindows(idx: SheetIndex): (ColumnWindow | null)[] {
   const lead = starts[0] - leftmostCol(idx, 1, starts[1] - 1);
   const windows: ColumnWindow[] = [];
   for (let i = 0; i < starts.length; i++) {
-    const gapLeft = i === 0 ? 1 : emptyColumnBefore(idx, starts[i - 1], starts[i]) ?? starts[i] - lead;
+    const gapLeft = i === 0 ? 1 : (emptyColumnBefore(idx, starts[i - 1], starts[i]) ?? starts[i] - lead);
     windows.push({ left: Math.max(1, gapLeft), right: 16384 });
     if (i > 0) windows[i - 1].right = Math.max(windows[i - 1].left, windows[i].left - 1);
   }

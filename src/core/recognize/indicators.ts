@@ -93,7 +93,9 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
   // block above it — a block with no 总分 row (重庆) has nothing else to end it
   const startsAnotherTable = (rowCells: readonly IndexedCell[]) =>
     opensAnotherTable(rowCells) ||
-    rowCells.some((c) => c.col <= firstDataCol + 1 && (H.projectName(c.key) || H.department(c.key) || H.fundBlock(c.key) || H.fundTotal(c.key)));
+    rowCells.some(
+      (c) => c.col <= firstDataCol + 1 && (H.projectName(c.key) || H.department(c.key) || H.fundBlock(c.key) || H.fundTotal(c.key)),
+    );
 
   for (const r of idx.rowsIn(headerBottomRow + 1, limit)) {
     const rowCells = idx.row(r);
@@ -327,7 +329,12 @@ export function withActualWeights(indicators: Indicator[], groups: IndicatorGrou
  * A weight declared for a whole block by the label beside its header: "绩效指标(90分)", "年度绩效目标(80分)",
  * "预算执行情况(10分)". Looked for in the header rows, left of the first role column.
  */
-export function blockDeclaration(idx: SheetIndex, top: number, bottom: number, beforeCol: number): { name: string; weight: number; cell: CellRef } | null {
+export function blockDeclaration(
+  idx: SheetIndex,
+  top: number,
+  bottom: number,
+  beforeCol: number,
+): { name: string; weight: number; cell: CellRef } | null {
   for (const r of idx.rowsIn(top, bottom)) {
     for (const c of idx.row(r)) {
       if (c.col >= beforeCol || typeof c.raw !== "string") continue;

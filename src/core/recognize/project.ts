@@ -3,7 +3,15 @@ import type { ColumnRole, FundRow, Indicator, NumberCell, ProjectTable } from ".
 import { numberCell } from "./cells";
 import { fundHeader, fundRow, labelledField, readGoals, fundRowLabel, totalCells, findTitle } from "./blocks";
 import { H } from "./headers";
-import { withActualWeights, mapIndicatorColumns, readIndicatorBlock, headerBottom, headerTop, inferWeightColumn, blockDeclaration } from "./indicators";
+import {
+  withActualWeights,
+  mapIndicatorColumns,
+  readIndicatorBlock,
+  headerBottom,
+  headerTop,
+  inferWeightColumn,
+  blockDeclaration,
+} from "./indicators";
 import type { SheetIndex } from "./sheetIndex";
 import { boundsOf } from "./bounds";
 import { PartialNotes } from "./partial";
@@ -33,7 +41,10 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
       const k = label.key.replace(/^其中:?/, "");
       const first = labelled++ === 0;
       // the total row is named (年度资金总额, 总额) or, unnamed, the first row under the header
-      if (H.fundTotal(k) || (!fundTotal && first && !H.fundCurrent(k) && !H.fundCarryOver(k) && !H.fundOther(k) && !H.annualGoal(k) && !H.goalExpected(k))) {
+      if (
+        H.fundTotal(k) ||
+        (!fundTotal && first && !H.fundCurrent(k) && !H.fundCarryOver(k) && !H.fundOther(k) && !H.annualGoal(k) && !H.goalExpected(k))
+      ) {
         if (fundTotal) break;
         fundTotal = fundRow(idx, label, header.cols);
         fundWeight = header.cols.weight !== null ? numberCell(g, r, header.cols.weight) : null;
@@ -45,7 +56,12 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
       }
     }
     if (!fundTotal) {
-      partial.add("funds", header, "项目资金表头下未找到「年度资金总额」行，执行率未检查。", "No 年度资金总额 (annual funds total) row under the funds header; the execution rate was not checked.");
+      partial.add(
+        "funds",
+        header,
+        "项目资金表头下未找到「年度资金总额」行，执行率未检查。",
+        "No 年度资金总额 (annual funds total) row under the funds header; the execution rate was not checked.",
+      );
     } else if (!fundTotal.budget || !fundTotal.executed) {
       partial.add(
         "fundColumns",
@@ -59,7 +75,9 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
     partial.add(
       "funds",
       at ?? { row: headerRow, col: cols.level1 ?? idx.window.left },
-      at ? "项目资金部分找不到含「全年预算数」「全年执行数」的表头，执行率未检查。" : "未找到项目资金部分（年度资金总额、全年预算数、全年执行数），执行率未检查。",
+      at
+        ? "项目资金部分找不到含「全年预算数」「全年执行数」的表头，执行率未检查。"
+        : "未找到项目资金部分（年度资金总额、全年预算数、全年执行数），执行率未检查。",
       at
         ? "The funds block has no header naming 全年预算数 / 全年执行数; the execution rate was not checked."
         : "No funds block (年度资金总额, 全年预算数, 全年执行数) was found; the execution rate was not checked.",
@@ -69,7 +87,7 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
   // 预算执行率 as an indicator row (湖北 and others): it is the execution-rate score, not a 三级 indicator
   let indicators = block.indicators;
   let groupsFrom = block.indicators;
-  const rateIndicator = fundTotal ? indicators.find(isRateIndicator) ?? null : null;
+  const rateIndicator = fundTotal ? (indicators.find(isRateIndicator) ?? null) : null;
   let budgetWeight: NumberCell | null = fundWeight;
   let budgetScore: NumberCell | null = fundScore;
   let rate: NumberCell | null = fundTotal?.rate ?? null;
@@ -100,7 +118,8 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
     // the 年度资金总额 row's own 分值/得分 then restate the indicator's, or hold the table's total
     const w = fundWeight?.value ?? null;
     const indicatorSum = [ri, ...indicators].reduce((s, i) => s + (i.weight?.value ?? 0), 0);
-    if (w !== null && (Math.abs(w - 100) < 0.005 || Math.abs(w - indicatorSum) < 0.005)) fundRowTotals = { weight: fundWeight, score: fundScore };
+    if (w !== null && (Math.abs(w - 100) < 0.005 || Math.abs(w - indicatorSum) < 0.005))
+      fundRowTotals = { weight: fundWeight, score: fundScore };
   } else if (fundWeight && fundWeight.value !== null && indicators.length) {
     // 总分 written into the 年度资金总额 row: its 分值 is the total (100), not the execution rate's
     const indicatorSum = indicators.reduce((s, i) => s + (i.weight?.value ?? 0), 0);
@@ -113,12 +132,22 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
   const fieldsTo = (header?.row ?? headerRow) - 1;
   const scoreCol = cols.score;
   const weightCol = inferred ? inferred.col : cols.weight;
-  let totals =
-    block.totalRow !== null ? totalCells(idx, block.totalRow, [weightCol], scoreCol) : { totalWeight: null, total: null };
+  let totals = block.totalRow !== null ? totalCells(idx, block.totalRow, [weightCol], scoreCol) : { totalWeight: null, total: null };
   if (fundRowTotals && !totals.total && !totals.totalWeight) totals = { totalWeight: fundRowTotals.weight, total: fundRowTotals.score };
   const bottom = block.totalRow ?? block.lastRow;
 
-  noteIndicatorParts(partial, idx, headerRow, cols, weightCol, indicators.length + (rateIndicator ? 1 : 0), block.totalRow, totals.total, block.lastRow, weightsInTargetColumn);
+  noteIndicatorParts(
+    partial,
+    idx,
+    headerRow,
+    cols,
+    weightCol,
+    indicators.length + (rateIndicator ? 1 : 0),
+    block.totalRow,
+    totals.total,
+    block.lastRow,
+    weightsInTargetColumn,
+  );
 
   return {
     kind: "project",
@@ -141,7 +170,14 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
     weightsInTargetColumn,
     rateIndicator: rateIndicator ? { ...rateIndicator, weight: budgetWeight, score: budgetScore } : null,
     indicatorsDeclared: blockDeclaration(idx, topOfHeader, bottomOfHeader, cols.level1 ?? idx.window.left),
-    fundsDeclared: header ? blockDeclaration(idx, header.row, header.row, Math.min(...[header.cols.initial, header.cols.budget, header.cols.executed].filter((c): c is number => c !== null))) : null,
+    fundsDeclared: header
+      ? blockDeclaration(
+          idx,
+          header.row,
+          header.row,
+          Math.min(...[header.cols.initial, header.cols.budget, header.cols.executed].filter((c): c is number => c !== null)),
+        )
+      : null,
     totalWeight: totals.totalWeight,
     total: totals.total,
     grade: labelledField(idx, H.grade, top, bottom),
@@ -152,7 +188,9 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
 export function isRateIndicator(i: Indicator): boolean {
   const names = [i.name, i.level2, i.level1].map((s) => halfWidth(squeeze(s)).replace(/\([^)]*\)$/, ""));
   const own = names.find((s) => s !== "") ?? "";
-  return /^(?:项目)?(?:预算|资金)?(?:支出)?执行率(?:%)?$/.test(own) || (/^预算执行/.test(names[2]) && /执行率/.test(own) && own.length <= 8);
+  return (
+    /^(?:项目)?(?:预算|资金)?(?:支出)?执行率(?:%)?$/.test(own) || (/^预算执行/.test(names[2]) && /执行率/.test(own) && own.length <= 8)
+  );
 }
 
 /** TABLE_PARTIAL for the parts of an indicator block the layout has but that could not be read. */
@@ -174,15 +212,35 @@ export function noteIndicatorParts(
     return;
   }
   if (weightCol === null) {
-    partial.add("weightColumn", at, "指标部分找不到分值（权重）列，权重与得分未检查。", "The indicator block has no 分值 (weight) column; weights and scores were not checked.");
+    partial.add(
+      "weightColumn",
+      at,
+      "指标部分找不到分值（权重）列，权重与得分未检查。",
+      "The indicator block has no 分值 (weight) column; weights and scores were not checked.",
+    );
   }
   if (cols.score === null) {
-    partial.add("scoreColumn", at, "指标部分找不到得分列，得分与总分未检查。", "The indicator block has no 得分 (score) column; scores and the total were not checked.");
+    partial.add(
+      "scoreColumn",
+      at,
+      "指标部分找不到得分列，得分与总分未检查。",
+      "The indicator block has no 得分 (score) column; scores and the total were not checked.",
+    );
   }
   if (cols.actual === null && !weightsInTargetColumn) {
-    partial.add("actualColumn", at, "指标部分找不到实际完成值列，指标得分无法按规则计算。", "The indicator block has no 实际完成值 (actual) column; scores cannot be computed by the rules.");
+    partial.add(
+      "actualColumn",
+      at,
+      "指标部分找不到实际完成值列，指标得分无法按规则计算。",
+      "The indicator block has no 实际完成值 (actual) column; scores cannot be computed by the rules.",
+    );
   }
   if (totalRow === null && !total) {
-    partial.add("total", { row: lastRow, col: cols.level1 ?? idx.window.left }, "未找到总分行，总分未检查。", "No 总分 (total) row was found; the total was not checked.");
+    partial.add(
+      "total",
+      { row: lastRow, col: cols.level1 ?? idx.window.left },
+      "未找到总分行，总分未检查。",
+      "No 总分 (total) row was found; the total was not checked.",
+    );
   }
 }

@@ -29,11 +29,12 @@ export function levelOf(key: string): number | null {
 
 /** The scorecard's own header vocabulary (the shared one lives in headers.ts). */
 export const SC = {
-  weight: (k: string): boolean =>
-    H.weight(k) || /^(?:标准分值?|满分|满分值|分数|权数|指标权重|权重分值|基本分值?|指标分值)$/.test(k),
+  weight: (k: string): boolean => H.weight(k) || /^(?:标准分值?|满分|满分值|分数|权数|指标权重|权重分值|基本分值?|指标分值)$/.test(k),
   score: (k: string): boolean => H.score(k) || /^(?:考评得分|评分结果|得分值|自评得分值|单位自评得分)$/.test(k),
   criteria: (k: string): boolean =>
-    /^(?:指标解释|指标说明|指标内涵|指标释义|评分标准|评分要点|评价标准|评价要点|评分细则|计分方法|评分方法|评分办法|评分规则|评价内容|具体指标|考核内容|考核要点|评价指标说明|评分依据说明)/.test(k),
+    /^(?:指标解释|指标说明|指标内涵|指标释义|评分标准|评分要点|评价标准|评价要点|评分细则|计分方法|评分方法|评分办法|评分规则|评价内容|具体指标|考核内容|考核要点|评价指标说明|评分依据说明)/.test(
+      k,
+    ),
   /** 扣分原因 and its synonyms; the project table's 偏差原因 also matches H.reason, so this is checked first. */
   reason: (k: string): boolean =>
     /扣分|^(?:得分说明|得分情况说明|得分理由|评价依据|评分依据|得分依据|评分说明|评价说明|情况说明|说明|备注)/.test(k) || H.reason(k),
@@ -49,7 +50,8 @@ export const SC = {
 const SCORECARD_LEVEL1 = /决策|过程|投入|管理|项目绩效|部门绩效|履职|绩效情况/;
 
 /** Notes and signatures below a table end it. */
-const NOTE = /^(?:注|说明|备注|填表说明|填报说明|填表人|审核人|单位负责人|负责人|联系人|评价人|评分人|制表人|联系电话|日期)(?:[:：\d\s(（]|$)/;
+const NOTE =
+  /^(?:注|说明|备注|填表说明|填报说明|填表人|审核人|单位负责人|负责人|联系人|评价人|评分人|制表人|联系电话|日期)(?:[:：\d\s(（]|$)/;
 
 /** A label with its 分值: "项目决策（20分）", "绩效目标(10)", "项目绩效（特性指标70分）", "相关性(5 分)", "项目决策20分". */
 export const parseLabel = memoize((text: string): { name: string; weight: number | null } => {
@@ -202,8 +204,7 @@ export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: numb
   let lastSubtotal = headerRow;
   let lastLeaf: Node | null = null;
 
-  const ownCell = (r: number, c: number | null): IndexedCell | null =>
-    c === null ? null : (idx.row(r).find((x) => x.col === c) ?? null);
+  const ownCell = (r: number, c: number | null): IndexedCell | null => (c === null ? null : (idx.row(r).find((x) => x.col === c) ?? null));
   /**
    * A number cell on this row: its own, or the top-left of a merge that covers it — but never a cell of another
    * column (a section label "一、项目决策（20分）" merged across the row is not its 得分).
@@ -477,7 +478,8 @@ function scorecardTitle(idx: SheetIndex, from: number, to: number): string | nul
   return null;
 }
 
-const TOTAL_IN_TEXT = /^(?:自评|评价|综合|绩效)?(?:总分|得分|总得分|评分|自评得分|综合得分|评价得分|自评总分|总评分)[:：](\d+(?:\.\d+)?)分?$/;
+const TOTAL_IN_TEXT =
+  /^(?:自评|评价|综合|绩效)?(?:总分|得分|总得分|评分|自评得分|综合得分|评价得分|自评总分|总评分)[:：](\d+(?:\.\d+)?)分?$/;
 const TOTAL_LABEL = /^(?:自评|评价|综合|绩效)?(?:总分|总得分|自评得分|综合得分|评价得分|自评总分|总评分|综合评分)$/;
 
 /** A 总分 written outside the table body: "自评得分：98" in one cell, or "总分 | 98" in two. */

@@ -66,13 +66,7 @@ export function summaryColumns(cells: IndexedCell[]): SummaryColumns | null {
   };
 }
 
-export function recognizeSummary(
-  idx: SheetIndex,
-  top: number,
-  headerRow: number,
-  cols: SummaryColumns,
-  limit: number,
-): SummaryTable {
+export function recognizeSummary(idx: SheetIndex, top: number, headerRow: number, cols: SummaryColumns, limit: number): SummaryTable {
   const g = idx.grid;
   const rows: SummaryRow[] = [];
   let totalRow: SummaryRow | null = null;
@@ -131,7 +125,12 @@ export function recognizeSummary(
   }
   const partial = new PartialNotes();
   if (!rows.length) {
-    partial.add("rows", { row: headerRow, col: cols.name }, "汇总表表头下没有读到项目行。", "No project rows were read under the summary header.");
+    partial.add(
+      "rows",
+      { row: headerRow, col: cols.name },
+      "汇总表表头下没有读到项目行。",
+      "No project rows were read under the summary header.",
+    );
   }
   return {
     kind: "summary",

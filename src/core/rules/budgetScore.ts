@@ -31,7 +31,13 @@ export function checkBudgetScore(
     // no rate (no budget): the score cell is arithmetic all the same — its formula shows nothing until there is one
     if (scoreCell && weightCell && rateCell) {
       const f = ctx.profile.budgetScoring === "steps" ? budgetScoreStepsFormula : budgetScoreFormula;
-      ctx.plan.formula(scoreCell, f(weightCell.ref.address, rateCell.ref.address), null, "执行率得分（无执行率时为空）", "Execution-rate score (empty while there is no rate)");
+      ctx.plan.formula(
+        scoreCell,
+        f(weightCell.ref.address, rateCell.ref.address),
+        null,
+        "执行率得分（无执行率时为空）",
+        "Execution-rate score (empty while there is no rate)",
+      );
     }
     return null;
   }

@@ -13,7 +13,13 @@ const total = (cells: (NumberCell | null)[]) => {
 };
 
 /** A stated subtotal against the sum of its parts (parts all empty: nothing to check). */
-export function checkSubtotal(ctx: RuleContext, stated: NumberCell | null, parts: (NumberCell | null)[], what: string, whatEn: string): void {
+export function checkSubtotal(
+  ctx: RuleContext,
+  stated: NumberCell | null,
+  parts: (NumberCell | null)[],
+  what: string,
+  whatEn: string,
+): void {
   if (!stated || stated.value === null || stated.empty) return;
   const sum = total(parts);
   if (sum === null) return;

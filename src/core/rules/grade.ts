@@ -11,7 +11,18 @@ export function grade(total: number): Grade {
   return "差";
 }
 
-const GRADE_WORDS: Record<string, Grade> = { 优: "优", 优秀: "优", 良: "良", 良好: "良", 中: "中", 合格: "中", 一般: "中", 差: "差", 不合格: "差", 较差: "差" };
+const GRADE_WORDS: Record<string, Grade> = {
+  优: "优",
+  优秀: "优",
+  良: "良",
+  良好: "良",
+  中: "中",
+  合格: "中",
+  一般: "中",
+  差: "差",
+  不合格: "差",
+  较差: "差",
+};
 
 export function checkGrade(ctx: RuleContext, stated: TextCell | null, total: number | null, label: string): void {
   if (!stated || stated.text === "" || total === null) return;

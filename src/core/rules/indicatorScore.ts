@@ -13,12 +13,7 @@
 import type { Direction, Indicator, Quantity } from "../model";
 import type { Profile } from "../profiles";
 import { commonUnit } from "../quantity";
-import {
-  negativeLinearScoreFormula,
-  negativeScoreFormula,
-  percentOfWeightFormula,
-  positiveScoreFormula,
-} from "../formulas";
+import { negativeLinearScoreFormula, negativeScoreFormula, percentOfWeightFormula, positiveScoreFormula } from "../formulas";
 import { round2, squeeze } from "../text";
 import { fmt } from "./context";
 
@@ -132,17 +127,39 @@ export function scoreIndicator(ind: Indicator, profile: Profile, weightsInTarget
     const sameWay =
       (dir === "negative" && (actual.comparator === "<=" || actual.comparator === "<") && a <= t) ||
       (dir !== "negative" && (actual.comparator === ">=" || actual.comparator === ">") && a >= t);
-    if (sameWay) return full(`实际 ${actual.text} 满足目标 ${target.text}，得满分 ${fmt(weight)}`, `actual ${actual.text} meets target ${target.text}: full ${fmt(weight)}`);
+    if (sameWay)
+      return full(
+        `实际 ${actual.text} 满足目标 ${target.text}，得满分 ${fmt(weight)}`,
+        `actual ${actual.text} meets target ${target.text}: full ${fmt(weight)}`,
+      );
   }
 
   const plain = isPlainNumber(ind.targetCell?.raw) && isPlainNumber(ind.actualCell?.raw) && isPlainNumber(ind.weight?.raw);
-  const refs = plain && ind.weight && ind.targetCell && ind.actualCell ? [ind.weight.ref.address, ind.targetCell.ref.address, ind.actualCell.ref.address] as const : null;
+  const refs =
+    plain && ind.weight && ind.targetCell && ind.actualCell
+      ? ([ind.weight.ref.address, ind.targetCell.ref.address, ind.actualCell.ref.address] as const)
+      : null;
 
   if (dir === "negative") {
-    const formula = refs ? (profile.negativeScoring === "linear" ? negativeLinearScoreFormula(...refs) : negativeScoreFormula(...refs)) : null;
-    if (a <= t) return { ...full(`实际 ${actual.text} 不超过目标 ${target.text}，得满分 ${fmt(weight)}`, `actual ${actual.text} within target ${target.text}: full ${fmt(weight)}`), formula };
+    const formula = refs
+      ? profile.negativeScoring === "linear"
+        ? negativeLinearScoreFormula(...refs)
+        : negativeScoreFormula(...refs)
+      : null;
+    if (a <= t)
+      return {
+        ...full(
+          `实际 ${actual.text} 不超过目标 ${target.text}，得满分 ${fmt(weight)}`,
+          `actual ${actual.text} within target ${target.text}: full ${fmt(weight)}`,
+        ),
+        formula,
+      };
     const score =
-      profile.negativeScoring === "linear" ? round2(Math.max(0, weight * (1 - (a - t) / t))) : a > 0 ? round2((weight * t) / a) : round2(weight);
+      profile.negativeScoring === "linear"
+        ? round2(Math.max(0, weight * (1 - (a - t) / t)))
+        : a > 0
+          ? round2((weight * t) / a)
+          : round2(weight);
     const how =
       profile.negativeScoring === "linear"
         ? `${fmt(weight)} × (1 − (${fmt(wa)} − ${fmt(wt)}) / ${fmt(wt)}) = ${fmt(score)}`
@@ -158,7 +175,13 @@ export function scoreIndicator(ind: Indicator, profile: Profile, weightsInTarget
 
   const formula = refs ? positiveScoreFormula(...refs) : null;
   if (a >= t) {
-    return { ...full(`实际 ${actual.text} 达到目标 ${target.text}，得满分 ${fmt(weight)}`, `actual ${actual.text} reaches target ${target.text}: full ${fmt(weight)}`), formula };
+    return {
+      ...full(
+        `实际 ${actual.text} 达到目标 ${target.text}，得满分 ${fmt(weight)}`,
+        `actual ${actual.text} reaches target ${target.text}: full ${fmt(weight)}`,
+      ),
+      formula,
+    };
   }
   const score = t > 0 ? round2((weight * a) / t) : round2(weight);
   const how = `${fmt(weight)} × ${fmt(wa)} / ${fmt(wt)} = ${fmt(score)}`;

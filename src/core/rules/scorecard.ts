@@ -218,14 +218,11 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
       ...loose.map((i) => t.items[i].score).filter((c): c is NumberCell => !!c),
     ]);
     for (const c of refs) ctx.plan.numberFromText(c);
-    if (refs.length) ctx.plan.formula(t.total, totalFormula(scoreRefs(refs)), total ?? 0, "总分 = 各项得分之和", "Total = sum of all scores");
+    if (refs.length)
+      ctx.plan.formula(t.total, totalFormula(scoreRefs(refs)), total ?? 0, "总分 = 各项得分之和", "Total = sum of all scores");
   }
   checkGrade(ctx, t.grade, total, "");
-  checkNumbersAsText(ctx, [
-    ...t.items.flatMap((it) => [it.weight, it.score]),
-    ...t.groups.flatMap((g) => [g.weightCell]),
-    t.totalWeight,
-  ]);
+  checkNumbersAsText(ctx, [...t.items.flatMap((it) => [it.weight, it.score]), ...t.groups.flatMap((g) => [g.weightCell]), t.totalWeight]);
 
   const indicators: IndicatorEvaluation[] = t.items.map((it, i) => ({
     row: it.row,

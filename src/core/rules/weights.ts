@@ -50,7 +50,12 @@ export function checkGroupWeights(ctx: RuleContext, groups: IndicatorGroup[]): v
 }
 
 /** Returns the sum of every 分值 (执行率 included). */
-export function checkTotalWeight(ctx: RuleContext, indicators: Indicator[], budgetWeight: number | null, totalWeightCell: NumberCell | null): number {
+export function checkTotalWeight(
+  ctx: RuleContext,
+  indicators: Indicator[],
+  budgetWeight: number | null,
+  totalWeightCell: NumberCell | null,
+): number {
   const total = sum([budgetWeight ?? 0, ...indicators.map((i) => i.weight?.value ?? 0)]);
   if (Math.abs(total - 100) > 0.005) {
     ctx.report(

@@ -3,15 +3,7 @@
  * the host — Excel (ExcelHost), Word (WordPane) or the standalone page (file picker + FileHost).
  */
 import * as React from "react";
-import {
-  Button,
-  Caption1,
-  FluentProvider,
-  Title3,
-  makeStyles,
-  tokens,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { Button, Caption1, FluentProvider, Title3, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { Settings20Regular } from "@fluentui/react-icons";
 import type { ProfileId } from "../../core/profiles";
 import type { UserError } from "../../core/errors";
@@ -79,8 +71,7 @@ export function App(props: AppProps): JSX.Element {
   }, [lang, t.appName]);
 
   const mode = props.mode;
-  const subtitle =
-    mode.kind === "excel" ? mode.host.fileName ?? t.tagline : t.tagline;
+  const subtitle = mode.kind === "excel" ? (mode.host.fileName ?? t.tagline) : t.tagline;
 
   return (
     <FluentProvider theme={webLightTheme} className={styles.provider} lang={lang === "zh" ? "zh-CN" : "en"}>

@@ -13,7 +13,14 @@ import type { SpreadsheetHost } from "../../host/host";
 import { useLang } from "./context";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingVerticalS, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalS,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)" },
   list: { margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "2px", maxHeight: "30vh", overflowY: "auto" },
@@ -110,7 +117,11 @@ export function BatchPanel(props: BatchPanelProps): JSX.Element {
               <span>{r.file}</span>
               {r.ok ? (
                 <span className={styles.muted}>
-                  {t.batchCounts(r.tables.length, r.findings.filter((f) => f.severity === "error").length, r.findings.filter((f) => f.severity === "warning").length)}
+                  {t.batchCounts(
+                    r.tables.length,
+                    r.findings.filter((f) => f.severity === "error").length,
+                    r.findings.filter((f) => f.severity === "warning").length,
+                  )}
                 </span>
               ) : (
                 <span className={styles.bad}>{zh ? r.error.zh : r.error.en}</span>

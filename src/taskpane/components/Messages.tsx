@@ -52,9 +52,7 @@ export function ErrorBar(props: { error: UserError | null; onDismiss: () => void
         <div className={styles.secondary}>{secondary}</div>
       </MessageBarBody>
       <MessageBarActions
-        containerAction={
-          <Button aria-label={t.dismiss} appearance="transparent" icon={<Dismiss20Regular />} onClick={props.onDismiss} />
-        }
+        containerAction={<Button aria-label={t.dismiss} appearance="transparent" icon={<Dismiss20Regular />} onClick={props.onDismiss} />}
       />
     </MessageBar>
   );
@@ -86,9 +84,7 @@ export function NoticeBar(props: {
       <MessageBarBody>{props.text}</MessageBarBody>
       {props.onDismiss ? (
         <MessageBarActions
-          containerAction={
-            <Button aria-label={t.dismiss} appearance="transparent" icon={<Dismiss20Regular />} onClick={props.onDismiss} />
-          }
+          containerAction={<Button aria-label={t.dismiss} appearance="transparent" icon={<Dismiss20Regular />} onClick={props.onDismiss} />}
         />
       ) : null}
     </MessageBar>

@@ -36,7 +36,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     borderRadius: tokens.borderRadiusMedium,
   },
-  groupCount: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, marginLeft: "auto", paddingRight: tokens.spacingHorizontalS },
+  groupCount: {
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    marginLeft: "auto",
+    paddingRight: tokens.spacingHorizontalS,
+  },
   list: { display: "flex", flexDirection: "column", margin: 0, padding: 0 },
   item: {
     listStyle: "none",
@@ -61,7 +66,12 @@ const useStyles = makeStyles({
   },
   emptyBefore: { color: tokens.colorNeutralForeground4, fontFamily: tokens.fontFamilyBase },
   before: { color: tokens.colorNeutralForeground3, textDecorationLine: "line-through" },
-  after: { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorPaletteGreenBackground1, padding: "0 2px", borderRadius: tokens.borderRadiusSmall },
+  after: {
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorPaletteGreenBackground1,
+    padding: "0 2px",
+    borderRadius: tokens.borderRadiusSmall,
+  },
   unchosen: { opacity: 0.55 },
   reason: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   required: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
@@ -182,7 +192,11 @@ export function Preview(props: PreviewProps): JSX.Element {
                         aria-labelledby={labelId}
                         data-testid="change-checkbox"
                       />
-                      <div className={on ? styles.itemText : `${styles.itemText} ${styles.unchosen}`} id={labelId} onClick={() => props.onFocusChange?.(c)}>
+                      <div
+                        className={on ? styles.itemText : `${styles.itemText} ${styles.unchosen}`}
+                        id={labelId}
+                        onClick={() => props.onFocusChange?.(c)}
+                      >
                         <div className={styles.head}>
                           <span className={styles.cell}>{c.cell}</span>
                           <span className={styles.sheet}>{c.sheet}</span>

@@ -113,14 +113,32 @@ const useStyles = makeStyles({
   iconWarning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   iconInfo: { color: tokens.colorBrandForeground1 },
   findingText: { display: "flex", flexDirection: "column", gap: "2px", minWidth: 0 },
-  meta: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  meta: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+  },
   code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100 },
   cell: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorBrandForeground1 },
   adopt: { alignSelf: "flex-start", marginLeft: "28px", marginBottom: tokens.spacingVerticalXS },
   ok: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, color: tokens.colorPaletteGreenForeground1 },
   noTable: { padding: tokens.spacingHorizontalM, gap: tokens.spacingVerticalXXS },
-  fixRow: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS, padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalXS} 28px` },
-  fixCells: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, margin: 0, padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalXS} 28px` },
+  fixRow: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalXS} 28px`,
+  },
+  fixCells: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalXS,
+    margin: 0,
+    padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalXS} 28px`,
+  },
   fixCell: {
     listStyle: "none",
   },
@@ -213,7 +231,7 @@ export function Results(props: ResultsProps): JSX.Element {
 function NoTable(props: { sheet: SheetAnalysis }): JSX.Element {
   const styles = useStyles();
   const { lang, t } = useLang();
-  const reason = lang === "zh" ? props.sheet.reason : props.sheet.reasonEn ?? props.sheet.reason;
+  const reason = lang === "zh" ? props.sheet.reason : (props.sheet.reasonEn ?? props.sheet.reason);
   return (
     <Card className={styles.noTable} appearance="subtle" data-testid="no-table">
       <Text weight="semibold">{t.noTable(props.sheet.sheet)}</Text>
@@ -379,7 +397,9 @@ function TableCard(props: ResultsProps & { table: TableAnalysis; index: number }
                         selected={props.selected}
                         keyOf={(f) => findingKey(props.index, table.findings.indexOf(f))}
                         onSelect={props.onSelect}
-                        onFix={() => props.onFix?.(table, e.fix, { tableIndex: props.index, at: e.i, severity: e.fix.findings[0].severity })}
+                        onFix={() =>
+                          props.onFix?.(table, e.fix, { tableIndex: props.index, at: e.i, severity: e.fix.findings[0].severity })
+                        }
                       />
                     ) : (
                       <ResolvedItem key="resolved" text={e.text} />
@@ -479,7 +499,14 @@ function FixItem(props: {
         ))}
       </ul>
       <div className={styles.fixRow}>
-        <Button size="small" appearance="secondary" disabled={props.disabled} onClick={props.onFix} aria-label={t.numberFixName(n)} data-testid="fix-button">
+        <Button
+          size="small"
+          appearance="secondary"
+          disabled={props.disabled}
+          onClick={props.onFix}
+          aria-label={t.numberFixName(n)}
+          data-testid="fix-button"
+        >
           {t.numberFixAction}
         </Button>
       </div>
@@ -534,9 +561,7 @@ function FindingItem(props: {
         <span className={styles.findingText}>
           <span>{message}</span>
           <span className={styles.meta}>
-            <span className={styles.cell}>
-              {f.cell ? `${t.cellLabel} ${f.cell}` : t.noCell}
-            </span>
+            <span className={styles.cell}>{f.cell ? `${t.cellLabel} ${f.cell}` : t.noCell}</span>
             <span className={styles.code}>{f.code}</span>
           </span>
         </span>

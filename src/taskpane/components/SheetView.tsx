@@ -18,8 +18,21 @@ import { useLang } from "./context";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   head: { display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  legend: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
-  swatch: { display: "inline-block", width: "10px", height: "10px", marginRight: "3px", verticalAlign: "middle", border: `1px solid ${tokens.colorNeutralStroke1}` },
+  legend: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase100,
+  },
+  swatch: {
+    display: "inline-block",
+    width: "10px",
+    height: "10px",
+    marginRight: "3px",
+    verticalAlign: "middle",
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
   scroller: {
     maxHeight: "34vh",
     overflow: "auto",

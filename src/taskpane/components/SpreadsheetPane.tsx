@@ -172,7 +172,12 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
 
   const analyse = React.useCallback(
     async (h: SpreadsheetHost, progress: (d: number, n: number) => void) => {
-      const a = await check(h, { profile: props.profile, scope, onProgress: progress, onSnapshots: props.mode === "file" ? setSnapshots : undefined });
+      const a = await check(h, {
+        profile: props.profile,
+        scope,
+        onProgress: progress,
+        onSnapshots: props.mode === "file" ? setSnapshots : undefined,
+      });
       setAnalysis(a);
       setSelected(null);
       setResolved(null);
@@ -418,7 +423,13 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       {props.mode === "file" && props.openFile && props.issueList ? (
         <details>
           <summary>{t.batchTitle}</summary>
-          <BatchPanel openFile={props.openFile} issueList={props.issueList} profile={props.profile} disabled={busy} saveBytes={props.saveBytes ?? downloadBytes} />
+          <BatchPanel
+            openFile={props.openFile}
+            issueList={props.issueList}
+            profile={props.profile}
+            disabled={busy}
+            saveBytes={props.saveBytes ?? downloadBytes}
+          />
         </details>
       ) : null}
 
@@ -433,7 +444,13 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
         >
           {t.check}
         </Button>
-        <Button className={styles.tbButton} icon={<Calculator20Regular />} aria-label={BUTTON_NAMES.fill} disabled={noHost || busy} onClick={() => onFill()}>
+        <Button
+          className={styles.tbButton}
+          icon={<Calculator20Regular />}
+          aria-label={BUTTON_NAMES.fill}
+          disabled={noHost || busy}
+          onClick={() => onFill()}
+        >
           {t.fill}
         </Button>
         <Button
@@ -493,12 +510,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
           </Button>
         ) : null}
         {props.mode === "excel" ? (
-          <Switch
-            checked={allSheets}
-            disabled={busy}
-            onChange={(_, d) => setAllSheets(d.checked)}
-            label={t.allSheets}
-          />
+          <Switch checked={allSheets} disabled={busy} onChange={(_, d) => setAllSheets(d.checked)} label={t.allSheets} />
         ) : null}
       </div>
 

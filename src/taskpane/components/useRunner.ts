@@ -31,7 +31,7 @@ export function useRunner(): Runner {
   const active = React.useRef(false);
 
   const run = React.useCallback(
-    async <T,>(label: string, task: (progress: (done: number, total: number) => void) => Promise<T>): Promise<T | undefined> => {
+    async <T>(label: string, task: (progress: (done: number, total: number) => void) => Promise<T>): Promise<T | undefined> => {
       if (active.current) return undefined;
       active.current = true;
       setRunning(true);

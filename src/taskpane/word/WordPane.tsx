@@ -127,7 +127,8 @@ export function WordPane(props: WordPaneProps): JSX.Element {
     setResult(r);
     setLink(r.link);
   };
-  const perform = (p: Pending, x: TableChoice, fileName: string) => (p.action === "write" ? doWrite(x, fileName) : doRefresh(x, fileName, p.force));
+  const perform = (p: Pending, x: TableChoice, fileName: string) =>
+    p.action === "write" ? doWrite(x, fileName) : doRefresh(x, fileName, p.force);
 
   // figures that differ from the rule: nothing is written until the person chooses (the one rule of issue 14)
   const request = (p: Pending) => {
@@ -199,7 +200,11 @@ export function WordPane(props: WordPaneProps): JSX.Element {
         <Button appearance={book ? "secondary" : "primary"} onClick={() => input.current?.click()} disabled={runner.running}>
           {book ? t.chooseAgain : t.choose}
         </Button>
-        {book ? <Text weight="semibold" data-testid="word-file-name">{book.fileName}</Text> : null}
+        {book ? (
+          <Text weight="semibold" data-testid="word-file-name">
+            {book.fileName}
+          </Text>
+        ) : null}
       </div>
       <Caption1 className={styles.muted}>{t.stays}</Caption1>
 
@@ -246,9 +251,7 @@ export function WordPane(props: WordPaneProps): JSX.Element {
         <Button disabled={!table || !link || runner.running || !!pending} onClick={() => refresh(false)}>
           {t.refresh}
         </Button>
-        {runner.busy && linkRead ? (
-          <Spinner size="tiny" label={runner.busy.label} />
-        ) : null}
+        {runner.busy && linkRead ? <Spinner size="tiny" label={runner.busy.label} /> : null}
       </div>
 
       {runner.error ? (

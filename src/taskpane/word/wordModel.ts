@@ -79,7 +79,11 @@ export function changeLine(c: QuoteChange, lang: Lang): string {
   return t("word", lang).change(c.label, c.cell, c.before, c.after);
 }
 
-export function refreshSummary(r: RefreshResult, n: Narrative, lang: Lang): { intent: "success" | "info" | "warning"; title: string; lines: string[] } {
+export function refreshSummary(
+  r: RefreshResult,
+  n: Narrative,
+  lang: Lang,
+): { intent: "success" | "info" | "warning"; title: string; lines: string[] } {
   const s = t("word", lang);
   const names = (ids: SectionId[]) => s.sections(ids.map((id) => sectionName(n, id, lang)));
   const lines: string[] = [];
