@@ -41,6 +41,8 @@ export function readFilledOn(idx: SheetIndex, from: number, to: number): FilledO
     const cells = idx.row(r);
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i];
+      // every label has 日期 (CJK, untouched by halfWidth): the cheap test first, since this runs over every cell
+      if (!c.text.includes("日期")) continue;
       const text = halfWidth(c.text);
       const label = LABEL.exec(text);
       if (!label) continue;
