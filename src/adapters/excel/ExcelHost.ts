@@ -174,6 +174,28 @@ function uniqueSheets(names: string[]): string[] {
   return [...seen.values()];
 }
 
+/** Queues each named sheet (a null object when it is missing) with its name and protection, by lower-case name. */
+function queueSheets(wb: Excel.Workbook, names: readonly string[]): Map<string, Excel.Worksheet> {
+  const sheets = new Map<string, Excel.Worksheet>();
+  for (const name of names) {
+    const ws = wb.worksheets.getItemOrNullObject(name);
+    ws.load("name");
+    ws.protection.load("protected");
+    sheets.set(name.toLowerCase(), ws);
+  }
+  return sheets;
+}
+
+/** After the sync of queueSheets: the named sheets that do not exist. */
+function missingSheets(sheets: Map<string, Excel.Worksheet>, names: readonly string[]): string[] {
+  return names.filter((n) => (sheets.get(n.toLowerCase()) as Excel.Worksheet).isNullObject);
+}
+
+/** After the sync: the named sheets that are protected (nothing may be written on them). */
+function protectedSheets(sheets: Map<string, Excel.Worksheet>, names: readonly string[]): string[] {
+  return names.filter((n) => (sheets.get(n.toLowerCase()) as Excel.Worksheet).protection.protected);
+}
+
 function randomId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
@@ -584,19 +606,13 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
     await this.batch("applyPlan", APPLY, async (context) => {
       const wb = context.workbook;
       // 1. The sheets exist and none is protected (and which undo records exist now).
-      const sheets = new Map<string, Excel.Worksheet>();
-      for (const name of sheetNames) {
-        const ws = wb.worksheets.getItemOrNullObject(name);
-        ws.load("name");
-        ws.protection.load("protected");
-        sheets.set(name.toLowerCase(), ws);
-      }
+      const sheets = queueSheets(wb, sheetNames);
       const oldParts = useXml ? wb.customXmlParts.getByNamespace(UNDO_NAMESPACE) : null;
       oldParts?.load("items/id");
       await context.sync();
-      const missing = sheetNames.filter((n) => (sheets.get(n.toLowerCase()) as Excel.Worksheet).isNullObject);
+      const missing = missingSheets(sheets, sheetNames);
       if (missing.length > 0) throw userError("sheet-missing", { sheets: quoted(missing) });
-      const locked = sheetNames.filter((n) => (sheets.get(n.toLowerCase()) as Excel.Worksheet).protection.protected);
+      const locked = protectedSheets(sheets, sheetNames);
       if (locked.length > 0) throw userError("protected", { sheets: quoted(locked) });
       const sheetOf = (name: string) => sheets.get(name.toLowerCase()) as Excel.Worksheet;
 
@@ -747,19 +763,13 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
       }
 
       const names = uniqueSheets(record.cells.map((c) => c.sheet));
-      const sheets = new Map<string, Excel.Worksheet>();
-      for (const n of names) {
-        const ws = wb.worksheets.getItemOrNullObject(n);
-        ws.load("name");
-        ws.protection.load("protected");
-        sheets.set(n.toLowerCase(), ws);
-      }
+      const sheets = queueSheets(wb, names);
       await context.sync();
-      const missing = names.filter((n) => (sheets.get(n.toLowerCase()) as Excel.Worksheet).isNullObject);
+      const missing = missingSheets(sheets, names);
       if (missing.length > 0) {
         throw userError("sheet-missing-undo", { sheets: quoted(missing) });
       }
-      const locked = names.filter((n) => (sheets.get(n.toLowerCase()) as Excel.Worksheet).protection.protected);
+      const locked = protectedSheets(sheets, names);
       if (locked.length > 0) {
         throw userError("protected-undo", { sheets: quoted(locked) });
       }
@@ -792,19 +802,12 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
     alsoLoad?: (sheetOf: (name: string) => Excel.Worksheet) => void,
   ): Promise<MarkSurvey> {
     const wb = context.workbook;
-    const sheets = new Map<string, Excel.Worksheet>();
     let all: Excel.WorksheetCollection | null = null;
     if (scope === "all") {
       all = wb.worksheets;
       all.load("items/name,items/protection/protected");
-    } else {
-      for (const name of scope) {
-        const ws = wb.worksheets.getItemOrNullObject(name);
-        ws.load("name");
-        ws.protection.load("protected");
-        sheets.set(name.toLowerCase(), ws);
-      }
     }
+    const sheets = scope === "all" ? new Map<string, Excel.Worksheet>() : queueSheets(wb, scope);
     const ledgerScope = useXml ? wb.customXmlParts.getByNamespace(MARKS_NAMESPACE) : null;
     ledgerScope?.load("items/id");
     const undoScope = useXml ? wb.customXmlParts.getByNamespace(UNDO_NAMESPACE) : null;
@@ -814,7 +817,7 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
     await context.sync();
     if (all) for (const ws of all.items) sheets.set(ws.name.toLowerCase(), ws);
     else {
-      const missing = (scope as string[]).filter((n) => (sheets.get(n.toLowerCase()) as Excel.Worksheet).isNullObject);
+      const missing = missingSheets(sheets, scope as string[]);
       if (missing.length > 0) throw userError("sheet-missing", { sheets: quoted(missing) });
     }
     const names = [...sheets.values()].map((ws) => ws.name);
@@ -911,7 +914,7 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
           return f;
         });
       });
-      const locked = s.names.filter((n) => (s.sheets.get(n.toLowerCase()) as Excel.Worksheet).protection.protected);
+      const locked = protectedSheets(s.sheets, s.names);
       if (locked.length > 0) throw userError("protected", { sheets: quoted(locked) });
       const sheetOf = (name: string) => s.sheets.get(name.toLowerCase()) as Excel.Worksheet;
 
@@ -998,7 +1001,7 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
       const marks = this.marksIn(s);
       if (marks.length === 0) return 0;
       const sheetOf = (name: string) => s.sheets.get(name.toLowerCase()) as Excel.Worksheet;
-      const locked = uniqueSheets(marks.map((m) => sheetOf(m.sheet).name)).filter((n) => sheetOf(n).protection.protected);
+      const locked = protectedSheets(s.sheets, uniqueSheets(marks.map((m) => sheetOf(m.sheet).name)));
       if (locked.length > 0) throw userError("protected", { sheets: quoted(locked) });
       const fills = marks.map((m) => {
         const f = sheetOf(m.sheet).getRange(m.cell).format.fill;
@@ -1062,7 +1065,7 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
       }
       throw e;
     }
-    const locked = s.names.filter((n) => (s.sheets.get(n.toLowerCase()) as Excel.Worksheet).protection.protected);
+    const locked = protectedSheets(s.sheets, s.names);
     if (locked.length > 0) {
       throw userError("protected-undo", { sheets: quoted(locked) });
     }
