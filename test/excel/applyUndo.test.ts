@@ -1,8 +1,8 @@
 /** ExcelHost.applyPlan / canUndo / undo / selectCell through the strict fake. */
 import fc from "fast-check";
 import { ExcelHost, type ExcelRun } from "../../src/adapters/excel";
-import { constantInput } from "../../src/adapters/excel/ExcelHost";
-import { UNDO_NAMESPACE, undoRecordFromXml, undoRecordToXml, type UndoRecord } from "../../src/adapters/excel/undoRecord";
+import { constantInput } from "../../src/adapters/sheet";
+import { UNDO_NAMESPACE, undoRecordFromXml, undoRecordToXml, type UndoRecord } from "../../src/adapters/sheet";
 import type { CellChange, FillPlan } from "../../src/core/plan";
 import { isUserError, type UserError } from "../../src/core/errors";
 import { FakeExcel, parseTyped, type FakeCell } from "../fakes/fakeExcel";

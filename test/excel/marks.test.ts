@@ -4,8 +4,8 @@
  * kept, 清除标注 and undo restore exactly, a protected sheet writes nothing, syncs stay bounded.
  */
 import { ExcelHost, type ExcelRun } from "../../src/adapters/excel";
-import { FILE_MARKS_NAMESPACE, MARKS_NAMESPACE } from "../../src/adapters/excel/markRecord";
-import { UNDO_NAMESPACE } from "../../src/adapters/excel/undoRecord";
+import { FILE_MARKS_NAMESPACE, MARKS_NAMESPACE } from "../../src/adapters/sheet";
+import { UNDO_NAMESPACE } from "../../src/adapters/sheet";
 import { analyzeWorkbook } from "../../src/core";
 import { MARK_AUTHOR, MARK_FILLS, isOwnNote, markPlan, type CellMark, type MarkPlan } from "../../src/core/marks";
 import { isUserError, type UserError } from "../../src/core/errors";

@@ -1,7 +1,7 @@
 /**
- * The undo record ExcelHost keeps IN the workbook (a custom XML part), so 撤销 works after the pane was closed,
- * the file saved and reopened. One part per applied plan, in our own namespace; its root element holds the record as
- * JSON text, escaped for XML:
+ * The undo record both object-model hosts keep IN the workbook (Excel: a custom XML part; WPS: a very hidden sheet),
+ * so 撤销 works after the pane was closed, the file saved and reopened. In Excel, one part per applied plan, in our
+ * own namespace; its root element holds the record as JSON text, escaped for XML:
  *   <undo xmlns="urn:jixiao:undo:1" version="1">{"version":1,"id":"…","created":"…","cells":[…]}</undo>
  * JSON.stringify already escapes control characters, quotes, backslashes and lone surrogates; what XML 1.0 still
  * forbids (U+FFFE, U+FFFF) is written as a JSON \u escape, then &, < and > become entities. So any cell text —
@@ -123,4 +123,18 @@ export function newestRecord(records: UndoRecord[]): UndoRecord | null {
     if (!best || r.created > best.created || (r.created === best.created && r.id > best.id)) best = r;
   }
   return best;
+}
+
+/** A unique id without crypto.randomUUID (missing in some WPS WebViews), rising with the real clock. */
+export function recordId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** A new record, created `now`: of a fill (`cells`), or of a mark or a clear (`marks`, and the ledger before). */
+export function newRecord(
+  now: () => Date,
+  what: { cells: UndoCell[] } | { kind: "mark" | "clear"; marks: MarkUndoCell[]; ledger: LedgerEntry[] },
+): UndoRecord {
+  const head = { version: 1 as const, id: recordId(), created: now().toISOString() };
+  return "cells" in what ? { ...head, cells: what.cells } : { ...head, cells: [], ...what };
 }

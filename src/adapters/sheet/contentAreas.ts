@@ -1,7 +1,7 @@
 /**
  * Where a sheet's content is, when its used range is too large to read whole (a stray value at XFD1048576 makes the
- * used range 17 billion cells): Excel lists the areas holding constants and formulas (Range.getSpecialCells,
- * ExcelApi 1.9); nearby areas are gathered into rectangles that are read like a small used range, so the cost of a
+ * used range 17 billion cells): Excel and ET list the areas holding constants and formulas (Range.getSpecialCells,
+ * ExcelApi 1.9; Range.SpecialCells); nearby areas are gathered into rectangles that are read like a small used range, so the cost of a
  * read follows the cells that hold something.
  */
 import { parseArea } from "./address";
@@ -65,4 +65,15 @@ export function clusterAreas(rects: Rect[]): Rect[] {
     clusters = out;
   }
   return clusters.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+export function cellsIn(r: Rect): number {
+  return (r.bottom - r.top + 1) * (r.right - r.left + 1);
+}
+
+/** The top-left part of a used range, at most `limit` cells (for a host that cannot list the content areas). */
+export function clipRect(r: Rect, limit: number = LARGE_USED_RANGE): Rect {
+  const cols = Math.min(r.right - r.left + 1, 1024);
+  const rows = Math.max(1, Math.min(r.bottom - r.top + 1, Math.floor(limit / cols)));
+  return { top: r.top, left: r.left, bottom: r.top + rows - 1, right: r.left + cols - 1 };
 }

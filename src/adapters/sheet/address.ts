@@ -1,6 +1,7 @@
-/** Sheet-qualified A1 addresses as Excel returns them ("'附件3-1'!A5:A9", "Sheet1!$B$2", "Sheet1!3:4") → MergedArea. */
+/** Sheet-qualified A1 addresses as Excel and ET return them ("'附件3-1'!A5:A9", "Sheet1!$B$2", "Sheet1!3:4") → MergedArea. */
 import type { MergedArea } from "../../core/snapshot";
 import { columnNumber } from "../../core/address";
+import { userError } from "../../core/messages";
 
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
@@ -53,4 +54,11 @@ export function normalizeCell(address: string): string | null {
   const row = Number(m[2]);
   if (row < 1 || row > MAX_ROWS || col < 1 || col > MAX_COLS) return null;
   return `${m[1].toUpperCase()}${row}`;
+}
+
+/** The cell or range to select ("F6", "$A$1:$B$2", "Sheet1!C3"), without sheet and dollars; a bad address is refused. */
+export function selectionAddress(address: string): string {
+  const cell = normalizeCell(address) ?? (parseArea(address) ? address.replace(/^.*!/, "").replace(/\$/g, "").toUpperCase() : null);
+  if (!cell) throw userError("bad-address", { address });
+  return cell;
 }
