@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { FileHost, MAX_FILE_BYTES, type XlsxBookLike } from "../../src/adapters/xlsx/FileHost";
+import { filledFileName } from "../../src/app/workflow";
 import { UserError, isUserError } from "../../src/core/errors";
 import type { CellChange, FillPlan } from "../../src/core/plan";
 import type { SheetSnapshot } from "../../src/core/snapshot";
@@ -165,7 +166,7 @@ describe("FileHost apply / undo", () => {
     expect(Array.from(await host.save())).toEqual([80, 75, 3, 4]);
     book.failSave = true;
     await expect(host.save()).rejects.toMatchObject({ code: "save-failed" });
-    expect(host.downloadName()).toBe("附件3-1（已填充）.xlsx");
+    expect(filledFileName(host.fileName)).toBe("附件3-1（已填充）.xlsx");
   });
 
   test("selectCell remembers the cell; both scopes read every sheet and report progress", async () => {

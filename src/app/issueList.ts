@@ -1,12 +1,13 @@
 /**
  * 问题清单.xlsx: the batch's findings as a workbook to send back — sheet 问题清单 (a row per finding: file, sheet,
  * cell, severity, code, message, suggestion) and sheet 文件汇总 (a row per table: kind, 总分, 等级, counts), each with
- * a frozen bold header and an autofilter. A new workbook, so ExcelJS writes it (no input to keep byte for byte).
+ * a frozen bold header and an autofilter. A new workbook, so ExcelJS writes it (no input to keep byte for byte). It
+ * is built on the app floor, where the batch results and their rows are.
  */
 import ExcelJS from "exceljs";
-import type { Lang } from "../../core/messages";
-import { issueRows, severityWord, summaryRows, type BatchFileResult } from "../../app/batch";
-import type { TableKind } from "../../core/model";
+import type { Lang } from "../core/messages";
+import { issueRows, severityWord, summaryRows, type BatchFileResult } from "./batch";
+import type { TableKind } from "../core/model";
 
 const KIND: Record<Lang, Record<TableKind, string>> = {
   zh: {
