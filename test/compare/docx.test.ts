@@ -8,7 +8,7 @@ import * as path from "path";
 import { zipSync, strToU8 } from "fflate";
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
 import { buildReportDocxFromNarratives } from "../../src/adapters/docx";
-import { readDocxBlocks } from "../../src/adapters/docx/read";
+import { readDocxBlocks } from "../../src/adapters/xlsx/docxText";
 import { compareReport } from "../../src/core/compare";
 import { isUserError } from "../../src/core/errors";
 import { fixtureNames, fixturePath } from "../support/fixtures";

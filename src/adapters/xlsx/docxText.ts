@@ -3,14 +3,15 @@
  * its tables, in document order. Read with the workbook reader's zip (fflate, bounded: a part may not expand past its
  * declared size nor the limits of xlsx/limits.ts — a zip bomb stops there) and saxes, streaming. Deleted text
  * (tracked changes), field codes, headers and footers are left out; a nested table's text belongs to its outer cell.
- * Node and browser alike.
+ * Node and browser alike. It lives beside the package reader it shares (zip.ts, xml.ts, sniff.ts: adapters may not
+ * import another host's folder); once those move down to a shared OOXML module it belongs in adapters/docx.
  */
 import type { ReportBlock } from "../../core/compare";
 import { isUserError } from "../../core/errors";
 import { userError } from "../../core/messages";
-import { sniff, toBytes } from "../xlsx/sniff";
-import { parsePart } from "../xlsx/xml";
-import { ZipArchive } from "../xlsx/zip";
+import { sniff, toBytes } from "./sniff";
+import { parsePart } from "./xml";
+import { ZipArchive } from "./zip";
 
 /** Characters of text a report may hold (a 30-page report has some 30,000). */
 export const DOCX_TEXT_LIMIT = 20_000_000;
