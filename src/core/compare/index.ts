@@ -327,6 +327,13 @@ function sentenceTies(text: string, from: number, to: number, figs: RawFigure[],
       prevEnd = fig.end;
       return;
     }
+    if (fig.kind === "grade") {
+      // a 等级 is the table's as a whole
+      tie.entities.push(null);
+      tie.measures.push("grade");
+      prevEnd = fig.end;
+      return;
+    }
     const local = text.slice(prevEnd, fig.start);
     const fenbie = local.lastIndexOf("分别");
     if (fenbie >= 0) {
