@@ -12,7 +12,7 @@ import type { UserError } from "../core/errors";
 import { writeOutputFile as writeFileAtomic } from "./io";
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, type CliIO } from "./io";
 import type { ParsedArgs } from "./args";
-import { CLI_STRINGS, userError, type Lang } from "../core/messages";
+import { CLI_STRINGS, compareMessage, userError, type Lang } from "../core/messages";
 import { checkProfile } from "./workbook";
 import { checkFiles, defaultWorkers, type BatchFile } from "./pool";
 import { num, oneLine } from "./format";
@@ -68,7 +68,13 @@ function fileLine(r: BatchFileResult, lang: Lang): string {
     .filter((t) => t.kind !== "summary")
     .map((t) => say.batchTotal(t.total === null ? "—" : num(t.total), t.grade ?? "").trim());
   const counts = say.batchCounts(c.error, c.warning, c.info);
-  return say.batchFile(mark, r.file, r.tables.length, counts, totals.length ? ` · ${totals.join("，")}` : "");
+  const line = say.batchFile(mark, r.file, r.tables.length, counts, totals.length ? ` · ${totals.join("，")}` : "");
+  const rep = r.report;
+  if (!rep) return line;
+  const note = rep.ok
+    ? compareMessage("batch-report", { file: rep.file, differ: rep.differ, agree: rep.agree })
+    : compareMessage("batch-report-unreadable", { file: rep.file, why: oneLine(rep.error[lang]) });
+  return `${line}\n${note[lang]}`;
 }
 
 export async function runBatchCheck(args: ParsedArgs, io: CliIO): Promise<number> {

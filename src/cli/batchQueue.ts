@@ -8,11 +8,14 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { fileResult, unreadableResult, type BatchFileResult } from "../app/batch";
+import { fileResult, unreadableResult, type BatchFileResult, type PairedReport } from "../app/batch";
+import { compareAnalysed, pairedReportName } from "../app/compare";
+import type { WorkbookAnalysis } from "../core/analysis";
+import type { SheetSnapshot } from "../core/snapshot";
 import { check } from "../app/workflow";
 import type { ProfileId } from "../core/profiles";
 import { FileHost } from "../adapters/xlsx/FileHost";
-import { readXlsxFileSync } from "../adapters/xlsx/node";
+import { readDocxFileSync, readXlsxFileSync } from "../adapters/xlsx/node";
 
 export interface BatchFile {
   /** Absolute path. */
@@ -83,9 +86,26 @@ export function queueOpen(queue: BatchQueue): boolean {
 export async function checkOne(file: BatchFile, profile: ProfileId): Promise<BatchFileResult> {
   try {
     const host = FileHost.fromBook(path.basename(file.path), readXlsxFileSync(file.path));
-    return fileResult(file.display, await check(host, { profile, scope: "all" }));
+    let snapshots: SheetSnapshot[] = [];
+    const analysis = await check(host, { profile, scope: "all", onSnapshots: (s) => (snapshots = s) });
+    return fileResult(file.display, analysis, pairedReport(file, analysis, snapshots));
   } catch (e) {
     return unreadableResult(file.display, e);
+  }
+}
+
+/**
+ * The report of the same name beside a workbook (单位A.xlsx + 单位A.docx), compared with its tables; undefined when
+ * there is none or the workbook has no table.
+ */
+export function pairedReport(file: BatchFile, analysis: WorkbookAnalysis, snapshots: SheetSnapshot[]): PairedReport | undefined {
+  const docx = path.join(path.dirname(file.path), pairedReportName(path.basename(file.path)));
+  if (!fs.existsSync(docx) || !analysis.sheets.some((s) => s.tables.length)) return undefined;
+  const display = path.join(path.dirname(file.display), path.basename(docx));
+  try {
+    return { file: display, result: compareAnalysed(analysis.sheets, snapshots, readDocxFileSync(docx)) };
+  } catch (error) {
+    return { file: display, error };
   }
 }
 
