@@ -10,6 +10,9 @@ import { run, tempDir } from "../cli/run";
 import type { CheckJson } from "../../src/cli/check";
 import type { FillJson } from "../../src/cli/fill";
 import { FIRST_CODES, type FindingCode } from "../../src/core/findings";
+import { loadXlsx } from "../../src/adapters/xlsx";
+import { Grid } from "../../src/core/snapshot";
+import { parseA1 } from "../../src/core/address";
 
 interface OracleIndicator {
   weight?: string;
@@ -134,6 +137,31 @@ export function fixtureChain(fixtureDir: string, name: string): void {
       expect(checked).toBeGreaterThanOrEqual(3);
     }
     expect(fill.changed).toBeGreaterThan(0);
+  });
+
+  it("every formula fill writes carries a cached value equal to LibreOffice's recalculation (±0.005)", async () => {
+    const book = await loadXlsx(new Uint8Array(fs.readFileSync(path.join(dir, "filled.xlsx"))));
+    const grids = new Map(book.snapshots().map((s) => [s.name, new Grid(s)]));
+    const plain = (v: unknown) => (v === "" || v === null || v === undefined ? null : typeof v === "boolean" ? (v ? 1 : 0) : v);
+    let formulas = 0;
+    for (const s of fill.sheets) {
+      for (const ch of s.changes) {
+        if (!ch.after.formula) continue;
+        formulas++;
+        const { row, col } = parseA1(ch.cell);
+        const grid = grids.get(s.sheet)!;
+        expect({ cell: `${s.sheet}!${ch.cell}`, formula: grid.formula(row, col) }).toEqual({
+          cell: `${s.sheet}!${ch.cell}`,
+          formula: ch.after.formula,
+        });
+        const cached = plain(grid.value(row, col));
+        const lo = plain(recalc.value(s.sheet, ch.cell));
+        // the file carries the result itself (a viewer that does not recalculate shows it), not only a formula
+        const same = typeof cached === "number" && typeof lo === "number" ? Math.abs(cached - lo) <= SCORE_TOL : cached === lo;
+        expect({ cell: `${s.sheet}!${ch.cell}`, cached, lo, same }).toEqual({ cell: `${s.sheet}!${ch.cell}`, cached, lo, same: true });
+      }
+    }
+    expect(formulas).toBeGreaterThan(0);
   });
 
   it("the filled file holds formulas (not constants) in the derived cells", () => {
