@@ -491,7 +491,7 @@ export function computeCells(cells: Map<string, SheetCell>, dirty: Iterable<stri
 }
 
 /** A1 addresses a formula reads on its own sheet (ranges expanded up to 10,000 cells). */
-function formulaCells(formula: string): string[] {
+export function formulaCells(formula: string): string[] {
   const out: string[] = [];
   const body = formula.replace(/"(?:[^"]|"")*"/g, '""');
   const re = /((?:'[^']*'|[A-Za-z0-9_\u4e00-\u9fff.]+)!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?(?![A-Za-z0-9_(])/gi;

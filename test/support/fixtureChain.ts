@@ -219,9 +219,8 @@ export function fixtureChain(fixtureDir: string, name: string): void {
     expect(j.changed).toBe(0);
   });
 
-  // Straight from `jixiao fill`, formula cells have no cached result (by design: every spreadsheet recalculates),
-  // so the snapshot shows them empty. The engine must still see the formula and plan nothing.
-  it("filling the filled file again, straight from fill (no cached results), plans no change", async () => {
+  // Straight from `jixiao fill`: the formula cells carry the results the fill computed. The engine plans nothing.
+  it("filling the filled file again, straight from fill, plans no change", async () => {
     const again = await run(["fill", "filled.xlsx", "-o", "twice-direct.xlsx", "--json"], dir);
     expect(again.code).toBe(0);
     const j: FillJson = JSON.parse(again.stdout);

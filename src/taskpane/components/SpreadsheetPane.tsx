@@ -35,7 +35,7 @@ import { useRunner } from "./useRunner";
 import { BusyIndicator, ErrorBar, NoticeBar } from "./Messages";
 import { Results, findingKey, type ListPlace, type Resolved } from "./Results";
 import { parseA1 } from "../../core/address";
-import { groupChanges, type ChangeGroup, type FindingFix } from "../../core/choose";
+import { groupChanges, type ChangeGroup, type ChoicePreview, type FindingFix } from "../../core/choose";
 import { Preview } from "./Preview";
 import { FilePicker } from "./FilePicker";
 import { SheetView } from "./SheetView";
@@ -116,6 +116,8 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
   const [viewTable, setViewTable] = React.useState(0);
   const [viewCell, setViewCell] = React.useState<string | null>(null);
   const [planned, setPlanned] = React.useState<FillPlan | null>(null);
+  // what the chosen changes of the preview make the tables' 总分 and 等级
+  const [choicePreview, setChoicePreview] = React.useState<ChoicePreview | null>(null);
   const [canUndo, setCanUndo] = React.useState(false);
   const [selected, setSelected] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
@@ -176,7 +178,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
         profile: props.profile,
         scope,
         onProgress: progress,
-        onSnapshots: props.mode === "file" ? setSnapshots : undefined,
+        onSnapshots: setSnapshots,
       });
       setAnalysis(a);
       setSelected(null);
@@ -403,7 +405,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
     document.querySelector(`[data-finding-key="${key}"]`)?.scrollIntoView({ block: "nearest" });
   };
 
-  const tables = analysis ? allTables(analysis) : [];
+  const tables = React.useMemo(() => (analysis ? allTables(analysis) : []), [analysis]);
   const shownTable = props.mode === "file" ? tables[viewTable] : undefined;
   const shownSnapshot = shownTable && snapshots ? snapshots.find((s) => s.name === shownTable.sheet) : undefined;
   const plannedCells = React.useMemo(() => {
@@ -564,6 +566,9 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
           onApply={onApply}
           onCancel={() => setPreview(null)}
           onChosenChange={setPlanned}
+          snapshots={snapshots}
+          tables={tables}
+          onPreviewChange={setChoicePreview}
           onFocusChange={(c) => {
             const i = tables.findIndex((tb) => tb.sheet === c.sheet && inBounds(tb, c.cell));
             if (i >= 0) setViewTable(i);
@@ -605,6 +610,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
           onAdopt={onAdopt}
           onFix={onFix}
           resolved={resolved}
+          totalsAfter={preview ? choicePreview?.totals : null}
         />
       ) : (
         <div className={styles.empty}>
