@@ -549,3 +549,24 @@ export function planValues(snapshot: SheetSnapshot, plan: FillPlan): Map<string,
   for (const [k, v] of computed) if (!out.has(k)) out.set(k, v);
   return out;
 }
+
+/**
+ * The snapshot with every formula cell that carries no result (a file written without cached values) showing the
+ * value it computes, where it can be computed here; the snapshot itself when there is none.
+ */
+export function withComputedValues(snapshot: SheetSnapshot): SheetSnapshot {
+  const all = snapshotCells(snapshot);
+  const missing = all.filter((c) => c.formula && c.value === null).map((c) => a1(c.row, c.col));
+  if (missing.length === 0) return snapshot;
+  const cells = new Map<string, SheetCell>();
+  for (const c of all) cells.set(a1(c.row, c.col), { formula: c.formula ?? null, value: c.value });
+  const computed = computeCells(cells, missing);
+  return {
+    name: snapshot.name,
+    merges: snapshot.merges,
+    cells: all.map((c) => {
+      const v = c.formula ? computed.get(a1(c.row, c.col)) : undefined;
+      return v === undefined ? c : { ...c, value: v };
+    }),
+  };
+}

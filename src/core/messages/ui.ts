@@ -80,6 +80,8 @@ export interface Strings {
   totalAfter: string;
   /** While the preview is open: the 总分 the chosen changes leave. */
   totalChosen: string;
+  /** The notice after a fill in the page: the filled workbook as a file. */
+  downloadFilled: string;
   rateAfter: string;
   grade: string;
   gradeName: Record<Grade, string>;
@@ -286,6 +288,7 @@ const zh: Strings = {
   total: "总分",
   totalAfter: "填充后总分",
   totalChosen: "应用所选后总分",
+  downloadFilled: "下载已填充的工作簿",
   rateAfter: "执行率",
   grade: "等级",
   gradeName: { 优: "优", 良: "良", 中: "中", 差: "差" },
@@ -467,6 +470,7 @@ const en: Strings = {
   total: "Total",
   totalAfter: "Total after fill",
   totalChosen: "Total after the chosen changes",
+  downloadFilled: "Download the filled workbook",
   rateAfter: "Rate",
   grade: "Grade",
   gradeName: { 优: "优 Excellent", 良: "良 Good", 中: "中 Fair", 差: "差 Poor" },

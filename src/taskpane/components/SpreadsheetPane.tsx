@@ -100,6 +100,8 @@ interface Notice {
   text: string;
   /** Take the focus (the control the person used has gone). */
   focus?: boolean;
+  /** After a fill in the page: offer the filled workbook (下载) beside 生成报告. */
+  afterFill?: boolean;
 }
 
 export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
@@ -244,7 +246,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       setCanUndo(true);
       await analyse(host, progress);
       // the preview has gone: the notice stands where it was and takes the focus
-      setNotice({ intent: "success", text: t.applied(n), focus: true });
+      setNotice({ intent: "success", text: t.applied(n), focus: true, afterFill: props.mode === "file" });
     });
 
   const onUndo = () =>
@@ -518,7 +520,26 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
 
       <BusyIndicator busy={runner.busy} />
       <ErrorBar error={error} onDismiss={runner.clearError} />
-      <NoticeBar intent={notice?.intent ?? "info"} text={notice?.text ?? null} focus={notice?.focus} onDismiss={() => setNotice(null)} />
+      <NoticeBar
+        intent={notice?.intent ?? "info"}
+        text={notice?.text ?? null}
+        focus={notice?.focus}
+        onDismiss={() => setNotice(null)}
+        actions={
+          notice?.afterFill && host?.save ? (
+            <>
+              <Button size="small" appearance="primary" icon={<ArrowDownload20Regular />} disabled={busy} onClick={onDownload} data-testid="notice-download">
+                {t.downloadFilled}
+              </Button>
+              {props.reportWriter ? (
+                <Button size="small" icon={<DocumentText20Regular />} disabled={busy} onClick={() => onReport()} data-testid="notice-report">
+                  {t.report}
+                </Button>
+              ) : null}
+            </>
+          ) : null
+        }
+      />
       {lastCommand ? (
         <NoticeBar
           intent={lastCommand.ok ? "info" : "warning"}
