@@ -43,7 +43,9 @@ test("uncheck the 执行率 change: the preview's dependent values, the card and
   // no alarm for a count of zero: no red badge reads "错误 0"
   const errorBadge = page.getByTestId("count-error");
   if ((await errorBadge.innerText()).trim().endsWith(" 0")) {
-    await expect(errorBadge.evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.not.toMatch(/rgb\(\s*(19\d|2\d\d),\s*\d{1,2},/);
+    await expect(errorBadge.evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.not.toMatch(
+      /rgb\(\s*(19\d|2\d\d),\s*\d{1,2},/,
+    );
   }
 
   // scrolled to the bottom, 填充公式 puts the preview on screen and the focus inside it

@@ -19,7 +19,12 @@ interface Box {
 }
 
 function decode(s: string): string {
-  return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 }
 
 /** Every <text> of the SVG as a box on the page. */
@@ -37,7 +42,9 @@ export function textBoxes(svg: string): Box[] {
       x += Number(tr[1]);
       y += Number(tr[2]);
     }
-    const matrix = /matrix\(\s*([-\d.e]+)[\s,]+([-\d.e]+)[\s,]+([-\d.e]+)[\s,]+([-\d.e]+)[\s,]+([-\d.e]+)[\s,]+([-\d.e]+)\s*\)/.exec(attr("transform") ?? "");
+    const matrix = /matrix\(\s*([-\d.e]+)[\s,]+([-\d.e]+)[\s,]+([-\d.e]+)[\s,]+([-\d.e]+)[\s,]+([-\d.e]+)[\s,]+([-\d.e]+)\s*\)/.exec(
+      attr("transform") ?? "",
+    );
     if (matrix) {
       x += Number(matrix[5]);
       y += Number(matrix[6]);
@@ -48,7 +55,12 @@ export function textBoxes(svg: string): Box[] {
     const anchor = attr("text-anchor") ?? "start";
     const baseline = attr("dominant-baseline") ?? "alphabetic";
     const x0 = anchor === "middle" ? x - width / 2 : anchor === "end" ? x - width : x;
-    const y0 = baseline === "central" || baseline === "middle" ? y - size / 2 : baseline === "hanging" || baseline === "text-before-edge" ? y : y - size * 0.85;
+    const y0 =
+      baseline === "central" || baseline === "middle"
+        ? y - size / 2
+        : baseline === "hanging" || baseline === "text-before-edge"
+          ? y
+          : y - size * 0.85;
     out.push({ text, x0, y0, x1: x0 + width, y1: y0 + size });
   }
   return out;
@@ -69,7 +81,9 @@ async function chartsOf(name: string): Promise<ReportChart[]> {
   const book = await loadXlsx(new Uint8Array(fs.readFileSync(fixturePath(name))));
   const snaps = book.snapshots();
   const before = analyzeWorkbook(snaps);
-  const filled = snaps.map((s) => applyPlanToSnapshot(s, { changes: before.sheets.flatMap((x) => x.tables.flatMap((t) => t.plan.changes)) }));
+  const filled = snaps.map((s) =>
+    applyPlanToSnapshot(s, { changes: before.sheets.flatMap((x) => x.tables.flatMap((t) => t.plan.changes)) }),
+  );
   const after = analyzeWorkbook(filled);
   return after.sheets
     .flatMap((s) => s.tables)
@@ -91,7 +105,11 @@ test("the summary report's chart (8 projects): every name and value shown, no tw
   expect(overlaps(boxes)).toEqual([]);
   // inside the picture
   const size = chartSize(chart);
-  for (const b of boxes) expect({ t: b.text, inside: b.x0 >= -1 && b.x1 <= size.width + 1 && b.y0 >= -1 && b.y1 <= size.height + 1 }).toEqual({ t: b.text, inside: true });
+  for (const b of boxes)
+    expect({ t: b.text, inside: b.x0 >= -1 && b.x1 <= size.width + 1 && b.y0 >= -1 && b.y1 <= size.height + 1 }).toEqual({
+      t: b.text,
+      inside: true,
+    });
 });
 
 test.each(fixtureNames())("%s: no two text boxes of its charts overlap", async (name) => {

@@ -161,14 +161,21 @@ export function Preview(props: PreviewProps): JSX.Element {
     for (const [k, reads] of computed?.dependsOn ?? []) for (const r of reads) m.set(r, [...(m.get(r) ?? []), k]);
     return m;
   }, [computed]);
-  // where the eye is: the preview comes into view and takes the focus (its first checkbox)
+  // where the eye is: the preview comes into view and takes the focus (its first checkbox) once its controls are
+  // enabled (the work that made it may still be finishing)
   const cardRef = React.useRef<HTMLDivElement>(null);
+  const focusPending = React.useRef(true);
+  React.useEffect(() => {
+    focusPending.current = true;
+    cardRef.current?.scrollIntoView?.({ block: "start" });
+  }, [props.plan]);
   React.useEffect(() => {
     const card = cardRef.current;
-    if (!card) return;
+    if (!card || props.disabled || !focusPending.current) return;
+    focusPending.current = false;
     card.scrollIntoView?.({ block: "start" });
-    card.querySelector<HTMLInputElement>('[data-testid="choose-all"] input, input[type="checkbox"]')?.focus({ preventScroll: true });
-  }, [props.plan]);
+    card.querySelector<HTMLInputElement>("input[type=checkbox]:not(:disabled)")?.focus({ preventScroll: true });
+  });
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === "Escape" && !props.disabled) {
       e.preventDefault();

@@ -528,11 +528,24 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
         actions={
           notice?.afterFill && host?.save ? (
             <>
-              <Button size="small" appearance="primary" icon={<ArrowDownload20Regular />} disabled={busy} onClick={onDownload} data-testid="notice-download">
+              <Button
+                size="small"
+                appearance="primary"
+                icon={<ArrowDownload20Regular />}
+                disabled={busy}
+                onClick={onDownload}
+                data-testid="notice-download"
+              >
                 {t.downloadFilled}
               </Button>
               {props.reportWriter ? (
-                <Button size="small" icon={<DocumentText20Regular />} disabled={busy} onClick={() => onReport()} data-testid="notice-report">
+                <Button
+                  size="small"
+                  icon={<DocumentText20Regular />}
+                  disabled={busy}
+                  onClick={() => onReport()}
+                  data-testid="notice-report"
+                >
                   {t.report}
                 </Button>
               ) : null}
