@@ -225,5 +225,29 @@ export function fixtureChain(fixtureDir: string, name: string): void {
     expect(again.code).toBe(0);
     const j: FillJson = JSON.parse(again.stdout);
     expect(j.sheets.flatMap((s) => s.changes.map((c) => `${s.sheet}!${c.cell}`))).toEqual([]);
+    // nothing changes, byte for byte, and no finding of the filled file promises a change the fill would make
+    expect(Buffer.from(fs.readFileSync(path.join(dir, "twice-direct.xlsx"))).equals(fs.readFileSync(path.join(dir, "filled.xlsx")))).toBe(
+      true,
+    );
+    const c = await run(["check", "filled.xlsx", "--json"], dir);
+    const promised = (JSON.parse(c.stdout) as CheckJson).sheets.flatMap((s) =>
+      s.findings.filter((f) => f.code === "NUMBER_AS_TEXT" && /填充时/.test(f.message)).map((f) => `${s.sheet}!${f.cell}`),
+    );
+    expect(promised).toEqual([]);
+  });
+
+  it("NUMBER_AS_TEXT says what the fill does to each cell, and the fill does it", () => {
+    for (const s of check.sheets) {
+      const converted = new Set(
+        fill.sheets.filter((x) => x.sheet === s.sheet).flatMap((x) => x.changes.filter((c) => c.kind === "number").map((c) => c.cell)),
+      );
+      for (const f of s.findings.filter((x) => x.code === "NUMBER_AS_TEXT")) {
+        const says = /填充时将其转为数值/.test(f.message) ? "converted" : /填充不改动/.test(f.message) ? "left" : "unsaid";
+        expect({ cell: `${s.sheet}!${f.cell}`, says }).toEqual({
+          cell: `${s.sheet}!${f.cell}`,
+          says: converted.has(f.cell!) ? "converted" : "left",
+        });
+      }
+    }
   });
 }

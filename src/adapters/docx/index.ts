@@ -207,8 +207,8 @@ interface Counters {
 type Block = { kind: "p"; options: { children: ParagraphChild[] } & Record<string, unknown> } | { kind: "x"; element: Table | Paragraph };
 
 function bodyRun(x: Sentence): TextRun {
-  return x.placeholder
-    ? new TextRun({ text: x.text, font: BODY_FONT, size: 32, highlight: "yellow" })
+  return x.placeholder || x.note
+    ? new TextRun({ text: x.text, font: BODY_FONT, size: 32, highlight: "yellow", bold: x.note })
     : new TextRun({ text: x.text, font: BODY_FONT, size: 32 });
 }
 

@@ -189,7 +189,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       setViewTable((i) => (i < allTables(a).length ? i : 0));
       return a;
     },
-    [props.profile, props.mode, scope],
+    [props.profile, scope],
   );
 
   const onFile = (file: File) =>
