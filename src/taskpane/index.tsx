@@ -94,6 +94,10 @@ async function chooseMode(host: HostName): Promise<PaneMode> {
         const { buildIssueList } = await import(/* webpackChunkName: "issuelist" */ "../app/issueList");
         return buildIssueList(results, lang);
       },
+      readReport: async (file: File) => {
+        const { readDocxBlocks } = await import(/* webpackChunkName: "docxtext" */ "../adapters/xlsx/docxText");
+        return readDocxBlocks(await file.arrayBuffer(), file.name);
+      },
     };
   } catch (e) {
     return { kind: "failed", error: toUserError(e) };

@@ -127,6 +127,10 @@ export interface Strings {
   sheetViewTable: string;
   unreadTitle: string;
   batchTitle: string;
+  /** 对照报告 (standalone page): a person's report against the workbook's tables. */
+  compareTitle: string;
+  compareChoose: string;
+  compareHint: string;
   batchChoose: string;
   batchHint: string;
   batchDownload: string;
@@ -327,6 +331,9 @@ const zh: Strings = {
   sheetViewTable: "显示的表",
   unreadTitle: "未能完整读取",
   batchTitle: "批量检查",
+  compareTitle: "对照报告",
+  compareChoose: "选择自评报告（.docx）",
+  compareHint: "报告中的金额、执行率、得分、总分和等级与自评表逐一对照；点选一处，在表格视图中查看对应单元格。",
   batchChoose: "批量检查多个工作簿",
   batchHint: "一次选择多个 .xlsx / .xlsm 文件，逐个检查后可下载问题清单；文件不会上传。",
   batchDownload: "下载问题清单",
@@ -516,6 +523,10 @@ const en: Strings = {
   sheetViewTable: "Table shown",
   unreadTitle: "Not fully read",
   batchTitle: "Batch check",
+  compareTitle: "Compare a report",
+  compareChoose: "Choose the report (.docx)",
+  compareHint:
+    "Each amount, rate, score, total and grade the report states is checked against the table; select one to see its cell in the sheet view.",
   batchChoose: "Check several workbooks",
   batchHint: "Choose several .xlsx / .xlsm files; each is checked here and the issue list can be downloaded. Nothing is uploaded.",
   batchDownload: "Download issue list",

@@ -40,6 +40,8 @@ import { Preview } from "./Preview";
 import { FilePicker } from "./FilePicker";
 import { SheetView } from "./SheetView";
 import { BatchPanel, type IssueListWriter } from "./BatchPanel";
+import { ReportComparePanel } from "./ReportComparePanel";
+import type { ReportBlock } from "../../core/compare";
 import type { SheetSnapshot } from "../../core/snapshot";
 
 const useStyles = makeStyles({
@@ -88,6 +90,8 @@ export interface SpreadsheetPaneProps {
   reportWriter?: ReportFileWriter;
   /** Standalone: writes the batch's 问题清单.xlsx. */
   issueList?: IssueListWriter;
+  /** Standalone: reads a chosen .docx for 对照报告 (no panel without it). */
+  readReport?(file: File): Promise<ReportBlock[]>;
   profile: ProfileId;
   lastCommand?: LastCommand | null;
   startupError?: UserError | null;
@@ -609,6 +613,23 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
             setViewCell(c.cell);
           }}
         />
+      ) : null}
+
+      {props.mode === "file" && props.readReport && analysis && snapshots ? (
+        <details>
+          <summary>{t.compareTitle}</summary>
+          <ReportComparePanel
+            analysis={analysis}
+            snapshots={snapshots}
+            readReport={props.readReport}
+            disabled={busy}
+            onSelectCell={(sheet, cell) => {
+              const i = tables.findIndex((tb) => tb.sheet === sheet && inBounds(tb, cell));
+              if (i >= 0) setViewTable(i);
+              setViewCell(cell);
+            }}
+          />
+        </details>
       ) : null}
 
       {shownTable && shownSnapshot ? (
