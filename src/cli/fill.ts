@@ -16,7 +16,8 @@ import { EXIT_OK } from "./io";
 import type { ParsedArgs } from "./args";
 import { CLI_STRINGS, userError, type Lang } from "../core/messages";
 import { checkProfile, openFile } from "./workbook";
-import { displayWidth, num, oneLine, pad, percent, showContent } from "./format";
+import { displayWidth, oneLine, pad, showContent } from "./format";
+import { formatNumber, formatRate } from "../core/numbers";
 
 export interface FillSheetJson {
   sheet: string;
@@ -79,7 +80,7 @@ function showExpected(c: CellChange): string {
   if (c.expected === null || c.expected === undefined) return "";
   if (typeof c.expected === "number") {
     const pct = (c.after.numberFormat ?? c.before.numberFormat ?? "").includes("%");
-    return `= ${pct ? percent(c.expected) : num(c.expected, 4)}`;
+    return `= ${pct ? formatRate(c.expected) : formatNumber(c.expected, 4)}`;
   }
   return `= ${JSON.stringify(c.expected)}`;
 }

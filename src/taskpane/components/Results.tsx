@@ -30,7 +30,7 @@ import type { Finding, Severity } from "../../core/findings";
 import { FIRST_CODES, SEVERITY_ORDER } from "../../core/findings";
 import { numberAsTextFix, type FindingFix } from "../../core/choose";
 import { useLang } from "./context";
-import { fmtNumber, fmtRate, fmtScore } from "../format";
+import { formatNumber, formatRate } from "../../core/numbers";
 import { summarize } from "../../app/workflow";
 
 const useStyles = makeStyles({
@@ -318,9 +318,9 @@ function TableCard(props: ResultsProps & { table: TableAnalysis; index: number }
                 <th className={mergeClasses(styles.td, styles.tdLabel)} scope="row" title={f.label}>
                   {f.label.replace(/^其中[：:]/, "")}
                 </th>
-                <td className={styles.td}>{fmtNumber(f.budget ?? f.initial)}</td>
-                <td className={styles.td}>{fmtNumber(f.executed)}</td>
-                <td className={styles.td}>{fmtRate(f.rate)}</td>
+                <td className={styles.td}>{formatNumber(f.budget ?? f.initial, 4)}</td>
+                <td className={styles.td}>{formatNumber(f.executed, 4)}</td>
+                <td className={styles.td}>{formatRate(f.rate)}</td>
               </tr>
             ))}
           </tbody>
@@ -332,7 +332,7 @@ function TableCard(props: ResultsProps & { table: TableAnalysis; index: number }
           <div className={styles.metric}>
             <Caption1 className={styles.muted}>{t.totalAfter}</Caption1>
             <span className={styles.metricValue} data-testid="total">
-              {fmtScore(ev.total)}
+              {formatNumber(ev.total, 2)}
             </span>
           </div>
           <div className={styles.metric}>
@@ -350,11 +350,11 @@ function TableCard(props: ResultsProps & { table: TableAnalysis; index: number }
           {ev.executionRate !== null ? (
             <div className={styles.metric}>
               <Caption1 className={styles.muted}>{t.rate}</Caption1>
-              <span className={styles.metricValue}>{fmtRate(ev.executionRate)}</span>
+              <span className={styles.metricValue}>{formatRate(ev.executionRate)}</span>
             </div>
           ) : null}
           <Caption1 className={styles.muted} style={{ marginLeft: "auto" }}>
-            {t.weightSum(fmtNumber(ev.weightSum, 2))}
+            {t.weightSum(formatNumber(ev.weightSum, 2))}
           </Caption1>
         </div>
       ) : null}
@@ -539,7 +539,7 @@ function FindingItem(props: {
   const f = props.finding;
   const message = lang === "zh" ? f.message : f.messageEn || f.message;
   const sevClass = f.severity === "error" ? styles.itemError : f.severity === "warning" ? styles.itemWarning : styles.itemInfo;
-  const suggested = f.suggestion ? fmtNumber(f.suggestion.value, 4) : null;
+  const suggested = f.suggestion ? formatNumber(f.suggestion.value, 4) : null;
   return (
     <li
       className={mergeClasses(styles.item, sevClass, props.selected && styles.itemSelected)}

@@ -12,7 +12,7 @@ import { SEVERITY_ORDER } from "../../core/findings";
 import { Grid, type SheetSnapshot } from "../../core/snapshot";
 import { a1, columnName, parseA1 } from "../../core/address";
 import { arithmeticCells } from "../../core/choose";
-import { fmtNumber, fmtRate } from "../format";
+import { formatNumber, formatRate } from "../../core/numbers";
 import { useLang } from "./context";
 
 const useStyles = makeStyles({
@@ -102,7 +102,7 @@ function shown(grid: Grid, row: number, col: number): { text: string; numeric: b
   if (v === null || v === "") return { text: "", numeric: false };
   if (typeof v === "number") {
     const nf = grid.numberFormat(row, col) ?? "";
-    return { text: nf.includes("%") ? fmtRate(v) : fmtNumber(v, 4), numeric: true };
+    return { text: nf.includes("%") ? formatRate(v) : formatNumber(v, 4), numeric: true };
   }
   if (typeof v === "boolean") return { text: v ? "TRUE" : "FALSE", numeric: false };
   return { text: v.replace(/\s+/g, " ").trim(), numeric: false };
