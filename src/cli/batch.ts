@@ -7,7 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { batchTotals, failOnTriggered, isWorkbookName, unreadableResult, type BatchFileResult } from "../app/batch";
+import { batchTotals, failOnTriggered, isWorkbookName, unreadableResult, type BatchFileResult } from "../app/commands/batch";
 import type { UserError } from "../core/errors";
 import { writeOutputFile as writeFileAtomic } from "./io";
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, type CliIO } from "./io";

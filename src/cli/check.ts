@@ -8,7 +8,7 @@ import { EXIT_OK } from "./io";
 import type { ParsedArgs } from "./args";
 import { CLI_STRINGS, userError, type Lang } from "../core/messages";
 import { analyseFile, checkProfile } from "./workbook";
-import { tablePlans } from "../app/workflow";
+import { tablePlans } from "../app/commands";
 import { oneLine, pad } from "./format";
 import { formatNumber } from "../core/numbers";
 

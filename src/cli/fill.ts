@@ -10,7 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { CellChange, TableAnalysis, WorkbookAnalysis } from "../core";
 import { writeOutputFile as writeFileAtomic } from "./io";
-import { fill, tablePlans } from "../app/workflow";
+import { fill, tablePlans } from "../app/commands";
 import type { CliIO } from "./io";
 import { EXIT_OK } from "./io";
 import type { ParsedArgs } from "./args";

@@ -10,8 +10,9 @@ import type { CellChange, FillPlan } from "../../src/core/plan";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { Grid } from "../../src/core/snapshot";
 import { parseA1 } from "../../src/core/address";
-import { combinedPlan, check } from "../../src/app/workflow";
+import { combinedPlan, check } from "../../src/app/commands";
 import { FIXTURE_DIR } from "../support/fixtures";
+import { filledFileName } from "../../src/app/fileNames";
 
 const FIXTURES = FIXTURE_DIR;
 
@@ -165,7 +166,7 @@ describe("FileHost apply / undo", () => {
     expect(Array.from(await host.save())).toEqual([80, 75, 3, 4]);
     book.failSave = true;
     await expect(host.save()).rejects.toMatchObject({ code: "save-failed" });
-    expect(host.downloadName()).toBe("附件3-1（已填充）.xlsx");
+    expect(filledFileName(host.fileName)).toBe("附件3-1（已填充）.xlsx");
   });
 
   test("selectCell remembers the cell; both scopes read every sheet and report progress", async () => {
@@ -197,7 +198,7 @@ describe.each(
     };
     const host = await FileHost.open(file, data);
     const original = await host.readSheets("all");
-    const analysis = await check(host, { profile: "default", scope: "all" });
+    const { analysis } = await check(host, { profile: "default", scope: "all" });
     const found = analysis.sheets.flatMap((s) => s.tables.flatMap((t) => t.findings));
     for (const s of oracle.sheets)
       for (const f of s.findings)

@@ -6,6 +6,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { FileHost } from "../../src/adapters/xlsx/FileHost";
 import { analyzeWorkbook } from "../../src/core";
 import { handWrittenWorkbook } from "./corpus";
+import { filledFileName } from "../../src/app/fileNames";
 
 it("fill, undo and download of an .xlsm through FileHost", async () => {
   const input = handWrittenWorkbook();
@@ -18,7 +19,7 @@ it("fill, undo and download of an .xlsm through FileHost", async () => {
   const parts = unzipSync(filled);
   expect(parts["xl/vbaProject.bin"]).toBeDefined();
   expect(strFromU8(parts["[Content_Types].xml"])).toContain("macroEnabled");
-  expect(host.downloadName()).toBe("自评表（已填充）.xlsm");
+  expect(filledFileName(host.fileName)).toBe("自评表（已填充）.xlsm");
   // the host reads its own changes back
   const again = analyzeWorkbook(await host.readSheets("all"));
   expect(again.sheets.flatMap((s) => s.tables.flatMap((t) => t.plan.changes))).toEqual([]);

@@ -19,7 +19,7 @@ import { ArrowRight12Regular, Checkmark20Regular } from "@fluentui/react-icons";
 import type { CellContent, CellChange, FillPlan } from "../../core/plan";
 import { changeKey, chooseChanges, groupChanges, type ChangeGroup } from "../../core/choose";
 import { BUTTON_NAMES } from "../../core/messages";
-import { useLang } from "./context";
+import { useLang } from "../components/context";
 import { fmtAfter, fmtBefore, fmtExpected } from "../format";
 
 const useStyles = makeStyles({

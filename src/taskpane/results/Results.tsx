@@ -29,9 +29,9 @@ import type { SheetAnalysis, TableAnalysis, WorkbookAnalysis } from "../../core/
 import type { Finding, Severity } from "../../core/findings";
 import { FIRST_CODES, SEVERITY_ORDER } from "../../core/findings";
 import { numberAsTextFix, type FindingFix } from "../../core/choose";
-import { useLang } from "./context";
+import { useLang } from "../components/context";
 import { formatNumber, formatRate } from "../../core/numbers";
-import { summarize } from "../../app/workflow";
+import { summarize } from "../../app/commands";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

@@ -13,7 +13,7 @@ import { Grid, type SheetSnapshot } from "../../core/snapshot";
 import { a1, columnName, parseA1 } from "../../core/address";
 import { arithmeticCells } from "../../core/choose";
 import { formatNumber, formatRate } from "../../core/numbers";
-import { useLang } from "./context";
+import { useLang } from "../components/context";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
