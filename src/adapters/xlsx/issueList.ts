@@ -5,8 +5,9 @@
  */
 import ExcelJS from "exceljs";
 import type { Lang } from "../../core/messages";
-import { issueRows, severityWord, summaryRows, type BatchFileResult } from "../../app/commands/batch";
+import type { Severity } from "../../core/findings";
 import type { TableKind } from "../../core/model";
+import type { IssueList } from "../../host/issueList";
 
 const KIND: Record<Lang, Record<TableKind, string>> = {
   zh: {
@@ -23,6 +24,11 @@ const STATUS: Record<Lang, Record<"checked" | "unreadable" | "no-table", string>
   en: { checked: "checked", unreadable: "unreadable", "no-table": "no table recognised" },
 };
 
+const SEVERITY: Record<Lang, Record<Severity, string>> = {
+  zh: { error: "错误", warning: "警告", info: "提示" },
+  en: { error: "error", warning: "warning", info: "info" },
+};
+
 const FILL: Record<string, string> = { error: "FFFDE7E9", warning: "FFFFF4CE", info: "FFF3F2F1" };
 
 function header(ws: ExcelJS.Worksheet, titles: string[], widths: number[]): void {
@@ -35,7 +41,8 @@ function header(ws: ExcelJS.Worksheet, titles: string[], widths: number[]): void
 }
 
 /** The list as .xlsx bytes. */
-export async function buildIssueList(results: readonly BatchFileResult[], lang: Lang = "zh"): Promise<Uint8Array> {
+export async function buildIssueList(data: IssueList): Promise<Uint8Array> {
+  const lang = data.lang;
   const zh = lang === "zh";
   const wb = new ExcelJS.Workbook();
   wb.creator = "jixiao";
@@ -49,8 +56,8 @@ export async function buildIssueList(results: readonly BatchFileResult[], lang: 
       : ["File", "Sheet", "Cell", "Severity", "Code", "Message", "Suggestion"],
     [36, 16, 9, 8, 26, 70, 18],
   );
-  for (const r of issueRows(results, lang)) {
-    const row = list.addRow([r.file, r.sheet, r.cell, severityWord(r.severity, lang), r.code, r.message, r.suggestion]);
+  for (const r of data.issues) {
+    const row = list.addRow([r.file, r.sheet, r.cell, SEVERITY[lang][r.severity], r.code, r.message, r.suggestion]);
     row.getCell(4).fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILL[r.severity] } };
     row.getCell(6).alignment = { wrapText: true, vertical: "top" };
   }
@@ -64,7 +71,7 @@ export async function buildIssueList(results: readonly BatchFileResult[], lang: 
       : ["File", "Status", "Sheet", "Kind", "Name", "Total", "Grade", "Errors", "Warnings", "Notes", "Fillable"],
     [36, 12, 16, 22, 30, 8, 6, 6, 6, 6, 7],
   );
-  for (const r of summaryRows(results)) {
+  for (const r of data.files) {
     sum.addRow([
       r.file,
       STATUS[lang][r.status],
