@@ -9,7 +9,7 @@ import type { FillPlan } from "../../core/plan";
 import type { SpreadsheetHost } from "../../host/host";
 import type { LastCommand } from "../../app/settings";
 import { allTables, type CheckProposal, type FillProposal, type MarkProposal, type TableReport } from "../../app/commands";
-import type { Resolved } from "../results/Results";
+import type { Resolved } from "../results/model";
 
 export interface Notice {
   intent: "success" | "info" | "warning";

@@ -36,7 +36,7 @@ import { filledFileName, markedFileName } from "../../app/fileNames";
 import { DOCX_MIME, downloadBytes, type SaveBytes } from "../download";
 import { useLang } from "../components/context";
 import type { Runner } from "../components/useRunner";
-import { findingKey, type ListPlace } from "../results/Results";
+import { findingKey, type ListPlace } from "../results/model";
 import type { Notice, PaneAction, PaneState } from "./state";
 
 export interface CommandProps {
