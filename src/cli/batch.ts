@@ -7,7 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { batchTotals, failOnTriggered, isWorkbookName, issueList, unreadableResult, type BatchFileResult } from "../app/commands/batch";
+import { batchTotals, failOnTriggered, isWorkbookName, unreadableResult, type BatchFileResult } from "../app/commands/batch";
 import type { UserError } from "../core/errors";
 import { writeOutputFile as writeFileAtomic } from "./io";
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, type CliIO } from "./io";
@@ -114,8 +114,8 @@ export async function runBatchCheck(args: ParsedArgs, io: CliIO): Promise<number
   if (args.report) {
     reportPath = path.resolve(cwd, args.report);
     // loaded only for --report: the list is written with ExcelJS, ~600 modules a plain check need not load
-    const { buildIssueList } = await import("../adapters/xlsx/issueList");
-    await writeFileAtomic(reportPath, await buildIssueList(issueList(results, args.lang)));
+    const { buildIssueList } = await import("../app/issueList");
+    await writeFileAtomic(reportPath, await buildIssueList(results, args.lang));
   }
   const seconds = (Date.now() - started) / 1000;
   if (args.json) {

@@ -90,9 +90,9 @@ async function chooseMode(host: HostName): Promise<PaneMode> {
       kind: "file",
       openFile: async (file: File) => FileHost.open(file.name, await file.arrayBuffer()),
       reportWriter,
-      issueList: async (list) => {
-        const { buildIssueList } = await import(/* webpackChunkName: "issuelist" */ "../adapters/xlsx/issueList");
-        return buildIssueList(list);
+      issueList: async (results, lang) => {
+        const { buildIssueList } = await import(/* webpackChunkName: "issuelist" */ "../app/issueList");
+        return buildIssueList(results, lang);
       },
     };
   } catch (e) {

@@ -8,11 +8,8 @@ import type { WorkbookAnalysis } from "../../core/analysis";
 import type { FindingCode, Severity } from "../../core/findings";
 import { SEVERITY_ORDER, sortFindings } from "../../core/findings";
 import type { TableKind } from "../../core/model";
-
-export type { FileSummaryRow, IssueRow } from "../../host/issueList";
 import type { ProfileId } from "../../core/profiles";
 import type { SpreadsheetHost } from "../../host/host";
-import type { FileSummaryRow, IssueList, IssueRow } from "../../host/issueList";
 import { tablePlans } from "./tables";
 import { check } from "./check";
 import { toUserError, type Lang } from "../../core/messages";
@@ -92,6 +89,25 @@ export function unreadableResult(file: string, e: unknown): BatchFileResult {
   return { file, ok: false, error: { code: u.code ?? "unreadable", zh: u.zh, en: u.en } };
 }
 
+export interface IssueRow {
+  file: string;
+  sheet: string;
+  cell: string;
+  severity: Severity;
+  code: string;
+  message: string;
+  suggestion: string;
+}
+
+const SEVERITY_WORD: Record<Lang, Record<Severity, string>> = {
+  zh: { error: "错误", warning: "警告", info: "提示" },
+  en: { error: "error", warning: "warning", info: "info" },
+};
+
+export function severityWord(s: Severity, lang: Lang): string {
+  return SEVERITY_WORD[lang][s];
+}
+
 /** One row per finding, and one per unreadable file (severity error, code FILE_UNREADABLE), in file order. */
 export function issueRows(results: readonly BatchFileResult[], lang: Lang = "zh"): IssueRow[] {
   const rows: IssueRow[] = [];
@@ -121,6 +137,21 @@ export function issueRows(results: readonly BatchFileResult[], lang: Lang = "zh"
     }
   }
   return rows;
+}
+
+export interface FileSummaryRow {
+  file: string;
+  /** "已检查" / "无法读取" / "未识别到自评表". */
+  status: "checked" | "unreadable" | "no-table";
+  sheet: string;
+  kind: TableKind | null;
+  name: string;
+  total: number | null;
+  grade: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+  fillChanges: number;
 }
 
 /** A row per recognised table (a file without one, or unreadable, still gets its row). */
@@ -153,11 +184,6 @@ export function summaryRows(results: readonly BatchFileResult[]): FileSummaryRow
     }
   }
   return rows;
-}
-
-/** Both sheets of the 问题清单, in the person's language (the xlsx adapter writes them). */
-export function issueList(results: readonly BatchFileResult[], lang: Lang = "zh"): IssueList {
-  return { lang, issues: issueRows(results, lang), files: summaryRows(results) };
 }
 
 export interface BatchTotals {

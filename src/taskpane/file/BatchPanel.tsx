@@ -3,10 +3,10 @@
  * a line per file (unreadable files included), and 问题清单.xlsx to download — the same list as `jixiao check --report`.
  */
 import * as React from "react";
+import type { Lang } from "../../core/messages";
 import { Button, Caption1, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownload20Regular, DocumentMultiple20Regular } from "@fluentui/react-icons";
-import { batchTotals, checkFile, issueList, runBatch, unreadableResult, type BatchFileResult } from "../../app/commands";
-import type { IssueListWriter } from "../../host/issueList";
+import { batchTotals, checkFile, runBatch, unreadableResult, type BatchFileResult } from "../../app/commands";
 import type { ProfileId } from "../../core/profiles";
 import type { SpreadsheetHost } from "../../host/host";
 import { useLang } from "../components/context";
@@ -28,6 +28,9 @@ const useStyles = makeStyles({
   bad: { color: tokens.colorPaletteRedForeground1 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
+
+/** Writes 问题清单.xlsx from the batch's results (src/app/issueList, brought by the page's entry). */
+export type IssueListWriter = (results: readonly BatchFileResult[], lang: Lang) => Promise<Uint8Array>;
 
 export interface BatchPanelProps {
   openFile(file: File): Promise<SpreadsheetHost>;
@@ -71,7 +74,7 @@ export function BatchPanel(props: BatchPanelProps): JSX.Element {
 
   const onDownload = async () => {
     if (!results) return;
-    props.saveBytes(await props.issueList(issueList(results, lang)), t.batchFileName, XLSX_MIME);
+    props.saveBytes(await props.issueList(results, lang), t.batchFileName, XLSX_MIME);
   };
 
   const totals = results ? batchTotals(results) : null;

@@ -23,13 +23,24 @@ export function Results(props: ResultsProps): JSX.Element {
     <section className={styles.root} aria-label={t.resultsTitle} data-testid="results" data-profile={props.analysis.profile}>
       <div className={styles.summary} aria-live="polite">
         <Subtitle2>{t.tables(s.tables)}</Subtitle2>
-        <Badge appearance="filled" color="danger" shape="rounded">
+        {/* a zero count is no alarm: shown quietly, never in red */}
+        <Badge
+          appearance={s.bySeverity.error ? "filled" : "outline"}
+          color={s.bySeverity.error ? "danger" : "subtle"}
+          shape="rounded"
+          data-testid="count-error"
+        >
           {t.severity.error} {s.bySeverity.error}
         </Badge>
-        <Badge appearance="filled" color="warning" shape="rounded">
+        <Badge
+          appearance={s.bySeverity.warning ? "filled" : "outline"}
+          color={s.bySeverity.warning ? "warning" : "subtle"}
+          shape="rounded"
+          data-testid="count-warning"
+        >
           {t.severity.warning} {s.bySeverity.warning}
         </Badge>
-        <Badge appearance="tint" color="informative" shape="rounded">
+        <Badge appearance={s.bySeverity.info ? "tint" : "outline"} color={s.bySeverity.info ? "informative" : "subtle"} shape="rounded">
           {t.severity.info} {s.bySeverity.info}
         </Badge>
       </div>

@@ -23,7 +23,8 @@ export function TableCard(props: ResultsProps & { table: TableAnalysis; index: n
   const styles = useStyles();
   const { t } = useLang();
   const { table } = props;
-  const ev = table.evaluation;
+  const after = props.totalsAfter?.[props.index];
+  const ev = after ? { ...table.evaluation, total: after.total, grade: after.grade } : table.evaluation;
   const arrowNav = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
   const headingId = `table-${props.index}-title`;
   const indexed = table.findings.map((f, i) => ({ f, key: findingKey(props.index, i) }));
@@ -105,7 +106,7 @@ export function TableCard(props: ResultsProps & { table: TableAnalysis; index: n
       {table.kind !== "summary" ? (
         <div className={styles.scoreRow} data-testid="score-row">
           <div className={styles.metric}>
-            <Caption1 className={styles.muted}>{t.totalAfter}</Caption1>
+            <Caption1 className={styles.muted}>{after ? t.totalChosen : t.totalAfter}</Caption1>
             <span className={styles.metricValue} data-testid="total">
               {formatNumber(ev.total, 2)}
             </span>

@@ -1,5 +1,5 @@
 /** What the results list and the pane say to each other: where an action happened, what it did, the list's props. */
-import type { TableAnalysis, WorkbookAnalysis } from "../../core/analysis";
+import type { Grade, TableAnalysis, WorkbookAnalysis } from "../../core/analysis";
 import type { Finding, Severity } from "../../core/findings";
 import type { FindingFix } from "../../core/choose";
 
@@ -25,6 +25,8 @@ export interface ResultsProps {
   onFix?(table: TableAnalysis, fix: FindingFix, place: ListPlace): void;
   /** The outcome of the last action, shown in place of what it fixed. */
   resolved?: Resolved | null;
+  /** While a fill preview is open: each table's 总分 and 等级 as the chosen changes leave them (in allTables order). */
+  totalsAfter?: readonly { total: number | null; grade: Grade | null }[] | null;
 }
 
 export function findingKey(tableIndex: number, index: number): string {

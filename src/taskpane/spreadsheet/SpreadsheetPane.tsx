@@ -6,7 +6,10 @@
  * standalone).
  */
 import * as React from "react";
-import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowDownload20Regular, DocumentText20Regular } from "@fluentui/react-icons";
+import type { ChoicePreview } from "../../core/choose";
+import type { FillPlan } from "../../core/plan";
 import type { ProfileId } from "../../core/profiles";
 import type { UserError } from "../../core/errors";
 import type { SpreadsheetHost } from "../../host/host";
@@ -25,7 +28,7 @@ import { ReportDifferences } from "../report/ReportDifferences";
 import { SheetView } from "../sheet/SheetView";
 import { FilePicker } from "../file/FilePicker";
 import { BatchPanel } from "../file/BatchPanel";
-import type { IssueListWriter } from "../../host/issueList";
+import type { IssueListWriter } from "../file/BatchPanel";
 import { initialState, paneReducer } from "./state";
 import { useCommands } from "./useCommands";
 import { Toolbar } from "./Toolbar";
@@ -129,7 +132,10 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
     from.current?.focus();
   };
 
-  const tables = checked ? allTables(checked.analysis) : [];
+  const tables = React.useMemo(() => (checked ? allTables(checked.analysis) : []), [checked]);
+  // stable: the preview calls them from its effects
+  const onChosenChange = React.useCallback((plan: FillPlan) => dispatch({ type: "chosen", plan }), []);
+  const onPreviewChange = React.useCallback((preview: ChoicePreview | null) => dispatch({ type: "choice-preview", preview }), []);
   const shownTable = props.mode === "file" ? tables[state.viewTable] : undefined;
   const shownSnapshot = shownTable && checked ? checked.snapshots.find((s) => s.name === shownTable.sheet) : undefined;
   const plannedCells = React.useMemo(() => {
@@ -188,6 +194,33 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
         text={state.notice?.text ?? null}
         focus={state.notice?.focus}
         onDismiss={() => dispatch({ type: "notice", notice: null })}
+        actions={
+          state.notice?.afterFill && host?.save ? (
+            <>
+              <Button
+                size="small"
+                appearance="primary"
+                icon={<ArrowDownload20Regular />}
+                disabled={busy}
+                onClick={() => void commands.onDownload()}
+                data-testid="notice-download"
+              >
+                {t.downloadFilled}
+              </Button>
+              {props.reportWriter ? (
+                <Button
+                  size="small"
+                  icon={<DocumentText20Regular />}
+                  disabled={busy}
+                  onClick={() => void commands.onReport()}
+                  data-testid="notice-report"
+                >
+                  {t.report}
+                </Button>
+              ) : null}
+            </>
+          ) : null
+        }
       />
       {state.lastCommand ? (
         <NoticeBar
@@ -235,7 +268,10 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
           disabled={busy}
           onApply={(chosen) => void commands.onApply(chosen)}
           onCancel={() => dispatch({ type: "back" })}
-          onChosenChange={(plan) => dispatch({ type: "chosen", plan })}
+          onChosenChange={onChosenChange}
+          snapshots={checked?.snapshots ?? null}
+          tables={tables}
+          onPreviewChange={onPreviewChange}
           onFocusChange={commands.onPreviewFocus}
         />
       ) : null}
@@ -277,6 +313,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
           onAdopt={(table, finding, place) => void commands.onAdopt(table, finding, place)}
           onFix={(table, fix, place) => void commands.onFix(table, fix, place)}
           resolved={state.resolved}
+          totalsAfter={stage.kind === "fill-preview" ? state.choicePreview?.totals : null}
         />
       ) : (
         <div className={styles.empty}>

@@ -4,7 +4,7 @@
  * through `paneReducer`; the commands run in useCommands.ts and dispatch what they proposed or did.
  */
 import type { CellMark } from "../../core/marks";
-import type { ChangeGroup } from "../../core/choose";
+import type { ChangeGroup, ChoicePreview } from "../../core/choose";
 import type { FillPlan } from "../../core/plan";
 import type { SpreadsheetHost } from "../../host/host";
 import type { LastCommand } from "../../app/settings";
@@ -16,6 +16,8 @@ export interface Notice {
   text: string;
   /** Take the focus (the control the person used has gone). */
   focus?: boolean;
+  /** After a fill in the page: offer the filled workbook (下载) beside 生成报告. */
+  afterFill?: boolean;
 }
 
 /** Where the pane stands: at most one proposal is on show at a time. */
@@ -47,6 +49,8 @@ export interface PaneState {
   viewCell: string | null;
   /** The changes the fill preview would write as chosen (the sheet view highlights them). */
   chosen: FillPlan | null;
+  /** What the chosen changes make the tables' 总分 and 等级 (the results show it while the preview is open). */
+  choicePreview: ChoicePreview | null;
   allSheets: boolean;
   lastCommand: LastCommand | null;
 }
@@ -57,6 +61,7 @@ export type PaneAction =
   | { type: "can-undo"; canUndo: boolean }
   | { type: "fill-preview"; proposal: FillProposal; groups: ChangeGroup[]; notice?: Notice }
   | { type: "chosen"; plan: FillPlan | null }
+  | { type: "choice-preview"; preview: ChoicePreview | null }
   | { type: "written"; notice?: Notice; resolved?: Resolved }
   | { type: "undone"; canUndo: boolean; notice: Notice }
   | { type: "mark-preview"; proposal: MarkProposal }
@@ -85,6 +90,7 @@ export function initialState(host: SpreadsheetHost | null, mode: "excel" | "file
     viewTable: 0,
     viewCell: null,
     chosen: null,
+    choicePreview: null,
     allSheets: mode === "file",
     lastCommand,
   };
@@ -124,7 +130,9 @@ export function paneReducer(s: PaneState, a: PaneAction): PaneState {
     case "fill-preview":
       return { ...s, stage: { kind: "fill-preview", proposal: a.proposal, groups: a.groups }, notice: a.notice ?? null, markNotice: null };
     case "chosen":
-      return { ...s, chosen: a.plan };
+      return a.plan === s.chosen ? s : { ...s, chosen: a.plan };
+    case "choice-preview":
+      return a.preview === s.choicePreview ? s : { ...s, choicePreview: a.preview };
     case "written":
       // a fill, an adopted suggestion, a one-action fix: the preview has gone, the outcome stands in its place
       return { ...s, stage: settled(s), canUndo: true, notice: a.notice ?? null, resolved: a.resolved ?? null };

@@ -105,7 +105,8 @@ export function useCommands(props: CommandProps, state: PaneState, dispatch: Rea
       if (!host || state.stage.kind !== "fill-preview" || chosen.changes.length === 0) return;
       await commitFill(host, { ...state.stage.proposal, plan: chosen });
       // the preview has gone: the notice stands where it was and takes the focus
-      dispatch({ type: "written", notice: { intent: "success", text: t.applied(chosen.changes.length), focus: true } });
+      const notice = { intent: "success" as const, text: t.applied(chosen.changes.length), focus: true, afterFill: props.mode === "file" };
+      dispatch({ type: "written", notice });
       await analyse(host, progress);
     });
 
