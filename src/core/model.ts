@@ -169,6 +169,13 @@ export interface TableBase {
   title: string | null;
   /** Parts of the layout that could not be read (each becomes a TABLE_PARTIAL finding). */
   partial: TablePartial[];
+  /**
+   * Derived cells (A1) whose role the recogniser inferred — from a row label, a position or a hybrid layout —
+   * rather than read from a recognised header of the table's own kind. The fill never replaces a person's entry
+   * there (SPEC §3); src/core/roles.ts adds what the structure shows (a 预算执行率 indicator row, a 总分 in the
+   * funds row or in the header).
+   */
+  inferred?: string[];
   /** 填报日期 from the table's header or footer lines ("填报日期：2021年3月5日"), if written; dates the 落款. */
   filledOn?: FilledOn | null;
 }
