@@ -180,7 +180,9 @@ function analyzeProject(ctx: RuleContext, t: ProjectTable): Evaluation {
   const bScore = checkBudgetScore(ctx, t.budgetWeight, t.rate, t.budgetScore, rate);
   const indicators = t.indicators.map((i) => checkIndicator(ctx, i, t.weightsInTargetColumn));
   const budgetWeight = t.budgetWeight?.value ?? null;
-  const weightsKnown = !t.partial.some((p) => p.part === "weightColumn");
+  // a table published as its funds block only has no indicators to weigh (TABLE_PARTIAL says so)
+  const indicatorsRead = !t.partial.some((p) => p.part === "indicators");
+  const weightsKnown = indicatorsRead && !t.partial.some((p) => p.part === "weightColumn");
   checkBlockWeight(ctx, t.fundsDeclared, budgetWeight);
   // the block holds the 预算执行率 row too where the table scores the rate as an indicator
   const blockWeight = blockActualWeight(t.indicators, t.groups, weightsKnown);
@@ -217,8 +219,9 @@ function analyzeProject(ctx: RuleContext, t: ProjectTable): Evaluation {
     budgetWeight,
     indicators,
     weightSum,
-    total,
-    grade: grade(total),
+    // funds only: no total to state (TABLE_PARTIAL), not the execution-rate score alone
+    total: indicatorsRead ? total : null,
+    grade: indicatorsRead ? grade(total) : null,
     funds,
   };
 }
@@ -248,7 +251,8 @@ function analyzeDepartment(ctx: RuleContext, t: DepartmentTable): Evaluation {
     );
   }
   const indicators: IndicatorEvaluation[] = t.indicators.map((i) => checkIndicator(ctx, i, t.weightsInTargetColumn));
-  const weightsKnown = !t.partial.some((p) => p.part === "weightColumn");
+  const indicatorsRead = !t.partial.some((p) => p.part === "indicators");
+  const weightsKnown = indicatorsRead && !t.partial.some((p) => p.part === "weightColumn");
   checkBlockWeight(ctx, t.indicatorsDeclared, blockActualWeight(t.indicators, t.groups, weightsKnown));
   let weightSum = 0;
   if (weightsKnown) {
@@ -269,7 +273,16 @@ function analyzeDepartment(ctx: RuleContext, t: DepartmentTable): Evaluation {
     ...t.indicators.flatMap((i) => [i.weight, i.score]),
     t.totalWeight,
   ]);
-  return { executionRate: rate, budgetScore: bScore, budgetWeight, indicators, weightSum, total, grade: grade(total), funds };
+  return {
+    executionRate: rate,
+    budgetScore: bScore,
+    budgetWeight,
+    indicators,
+    weightSum,
+    total: indicatorsRead ? total : null,
+    grade: indicatorsRead ? grade(total) : null,
+    funds,
+  };
 }
 
 function analyzeSummary(ctx: RuleContext, t: SummaryTable): Evaluation {

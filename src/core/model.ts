@@ -34,6 +34,11 @@ export interface NumberCell {
   percent: boolean;
   /** The error value the cell shows (#DIV/0!, #REF!, …), or null: no rule computes anything from it (CELL_ERROR). */
   error: string | null;
+  /**
+   * True for a weight read from a label ("预算执行率（20分）", "国家奖学金人数（5分）") where the table has no 分值
+   * column: `ref` is the label's cell, `value` the weight; formulas use the number, never the label's address.
+   */
+  fromLabel?: boolean;
 }
 
 /** A cell read as text. */

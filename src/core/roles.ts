@@ -3,8 +3,8 @@
  * (SPEC §3 "Two kinds of derived cell"): the fill writes them only while empty, and over a person's entry only
  * suggests. What the recogniser itself marked (TableBase.inferred) plus what the structure shows:
  * - project: the 执行率得分 of a 预算执行率 indicator row (湖北 layout, a row label) or of any row other than the
- *   年度资金总额 row; a 总分 standing in the 年度资金总额 row (hybrid) or above the indicator block (a header field);
- * - department and scorecard: a 总分 written as a field above the indicators ("自评总分 | 97.6", "自评得分 | 98").
+ *   年度资金总额 row; a 总分 standing in the 年度资金总额 row's 得分 (湖北 hybrid: a position, not a 总分 row).
+ * A 总分 written as a labelled field above a table ("自评总分 | 97.6") is read from its label, not inferred.
  */
 import type { Table } from "./model";
 
@@ -20,16 +20,10 @@ export function inferredRoles(t: Table): Set<string> {
       }
       break;
     }
-    case "department": {
-      const firstIndicator = Math.min(...t.indicators.map((i) => i.row));
-      if (t.total && t.total.ref.row < firstIndicator) out.add(t.total.ref.address);
+    case "department":
+    case "scorecard":
+      // a 总分 field above the table ("自评总分 | 97.6", "自评得分 | 98") is named by its own label: read, not inferred
       break;
-    }
-    case "scorecard": {
-      const firstItem = Math.min(...t.items.map((i) => i.row));
-      if (t.total && t.total.ref.row < firstItem) out.add(t.total.ref.address);
-      break;
-    }
     case "summary":
       break;
   }
