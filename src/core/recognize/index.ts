@@ -122,6 +122,7 @@ function hasFundRows(t: Table): boolean {
  */
 function tableWindows(idx: SheetIndex): (ColumnWindow | null)[] {
   let starts: number[] = [];
+  let fundStarts: number[] = [];
   for (const row of idx.rowNumbers) {
     const cells = idx.row(row);
     const level1 = cells.filter((c) => H.level1(c.key)).map((c) => c.col);
@@ -134,7 +135,13 @@ function tableWindows(idx: SheetIndex): (ColumnWindow | null)[] {
         ? cells.filter((c) => H.projectName(c.key)).map((c) => c.col)
         : [];
     if (marks.length > starts.length) starts = marks;
+    // tables published as their funds block only: marked by the block's label on the funds header row
+    if (cells.some((c) => H.executed(c.key)) && cells.some((c) => H.budget(c.key) || H.budgetLoose(c.key) || H.initialBudget(c.key))) {
+      const blocks = cells.filter((c) => H.fundBlock(c.key) || H.spendingScale(c.key)).map((c) => c.col);
+      if (blocks.length > fundStarts.length) fundStarts = blocks;
+    }
   }
+  if (starts.length < 2 && fundStarts.length >= 2) starts = fundStarts;
   if (starts.length < 2) return [null];
   // each band runs from just after the previous table's last column: the empty column between them, or, when the
   // tables touch, as far left of its 一级指标 as the first table's columns run left of its own
