@@ -14,10 +14,7 @@ export function inferredRoles(t: Table): Set<string> {
     case "project": {
       const fundRow = t.fundTotal?.labelCell.ref.row ?? null;
       if (t.budgetScore && (t.rateIndicator || fundRow === null || t.budgetScore.ref.row !== fundRow)) out.add(t.budgetScore.ref.address);
-      if (t.total) {
-        const firstIndicator = Math.min(...t.indicators.map((i) => i.row), t.rateIndicator?.row ?? Infinity);
-        if (t.total.ref.row === fundRow || t.total.ref.row < firstIndicator) out.add(t.total.ref.address);
-      }
+      if (t.total && t.total.ref.row === fundRow) out.add(t.total.ref.address);
       break;
     }
     case "department":

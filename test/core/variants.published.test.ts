@@ -294,3 +294,50 @@ describe("the 湖北 layout and the fill's safety rule", () => {
 
   test("reads as itself moved, with a far value and with a copy below", () => readsAsItself(hubei(18, 98)));
 });
+
+/** A project table whose indicator block is a scorecard (项目决策 / 项目管理 / 项目产出 / 项目效益), 总分 in the header. */
+function scorecardBlock(rateScore: CellValue, total: CellValue): CellValue[][] {
+  return [
+    ["项目支出绩效自评表"],
+    ["项目名称", "某项目", null, "自评得分", total],
+    ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+    ["年度资金总额", 100, 100, 95, "95%"],
+    ["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"],
+    ["项目决策（20分）", "项目立项（10分）", "立项依据充分性", 5, 5],
+    [null, null, "立项程序规范性", 5, 5],
+    [null, "绩效目标（10分）", "绩效目标合理性", 10, 10],
+    ["项目管理（20分）", "资金管理（20分）", "预算执行率", 10, rateScore],
+    [null, null, "资金使用合规性", 10, 10],
+    ["项目产出（40分）", "产出数量（20分）", "完成数量", 20, 20],
+    [null, "产出质量（20分）", "验收合格率", 20, 20],
+    ["项目效益（20分）", "社会效益（20分）", "群众满意度", 20, 18, "个别问题"],
+  ];
+}
+
+describe("a project table whose indicator block is a scorecard, with its 总分 in the header", () => {
+  test("the 预算执行率 row under 项目管理 is the 执行率得分; the header's 自评得分 is the 总分, checked and summed", () => {
+    const t = only(scorecardBlock(9.5, 98));
+    const p = t.table as any;
+    expect(t.kind).toBe("project");
+    expect(p.rateIndicator.row).toBe(9);
+    expect(t.evaluation.budgetWeight).toBe(10);
+    expect(t.evaluation.budgetScore).toBe(9.5); // MIN(10, 10 × 95%)
+    expect(p.total.ref.address).toBe("E2");
+    expect(t.evaluation.total).toBe(97.5);
+    expect(codes(t)).toContain("TOTAL_MISMATCH@E2");
+    // a block scored like a scorecard has no 实际完成值 column by design: no TABLE_PARTIAL for it, nor for the 总分
+    expect(codes(t).filter((c) => c.startsWith("TABLE_PARTIAL") || c.startsWith("WEIGHT_GROUP"))).toEqual([]);
+    expect(change(t, "E2")!.after.formula).toBe("=ROUND(SUM(E6:E13),2)");
+  });
+
+  test("a typed 9 in the 预算执行率 row (its role read from a row label) is kept; 9.5 is its suggestion", () => {
+    const t = only(scorecardBlock(9, 97));
+    expect(change(t, "E9")).toBeUndefined();
+    const f = t.findings.find((x) => x.code === "BUDGET_SCORE_MISMATCH")!;
+    expect(f.cell).toBe("E9");
+    expect(f.suggestion?.value).toBe(9.5);
+    expect(t.evaluation.total).toBe(97); // the sheet after the fill: the kept 9
+  });
+
+  test("reads as itself moved, with a far value and with a copy below", () => readsAsItself(scorecardBlock(9, 97)));
+});

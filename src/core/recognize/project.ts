@@ -173,6 +173,11 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
   const weightCol = inferred ? inferred.col : cols.weight;
   let totals = block.totalRow !== null ? totalCells(idx, block.totalRow, [weightCol], scoreCol) : { totalWeight: null, total: null };
   if (fundRowTotals && !totals.total && !totals.totalWeight) totals = { totalWeight: fundRowTotals.weight, total: fundRowTotals.score };
+  // no 总分 row: a 总分 written as a field in the header lines ("自评得分 | 98", "自评总分 | 97.6")
+  if (!fundsOnly && block.totalRow === null && !totals.total) {
+    const field = headerTotalField(idx, top, (header?.row ?? headerRow) - 1);
+    if (field) totals = { totalWeight: null, total: field };
+  }
   const goals = readGoals(idx, top, Math.min(headerRow - 1, limit));
   const bottom = fundsOnly ? fundsOnlyBottom(lastFundRow, goals) : (block.totalRow ?? block.lastRow);
 
@@ -219,6 +224,24 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
   };
 }
 
+/**
+ * A 总分 written as a labelled field in the lines above the funds block ("项目名称 | … | 自评得分 | 98"): the first
+ * number right of a 自评总分 / 自评得分 / 总分 label. Null when there is none.
+ */
+export function headerTotalField(idx: SheetIndex, from: number, to: number): NumberCell | null {
+  const isLabel = (k: string) => H.fieldTotal(k) || /^(?:自评得分|总分|自评分|项目自评得分)$/.test(k);
+  for (const r of idx.rowsIn(from, to)) {
+    for (const label of idx.row(r).filter((c) => isLabel(c.key))) {
+      // the value cell right of the label — past the label repeated where its merge was undone
+      let col = idx.rightOf(label) + 1;
+      for (let c = idx.at(r, col); c && c.raw === label.raw; c = idx.at(r, col)) col = idx.rightOf(c) + 1;
+      const cell = numberCell(idx.grid, r, col);
+      if (cell.value !== null || cell.formula) return cell;
+    }
+  }
+  return null;
+}
+
 /** The last row of a table published as its funds block only: its funds rows, and its 年度总体目标 texts if any. */
 export function fundsOnlyBottom(lastFundRow: number, goals: Goals): number {
   return Math.max(lastFundRow, goals.expected?.ref.row ?? 0, goals.actual?.ref.row ?? 0);
@@ -248,7 +271,7 @@ export function noteIndicatorParts(
   partial: PartialNotes,
   idx: SheetIndex,
   headerRow: number,
-  cols: { level1: number | null; level3: number | null; score: number | null; actual: number | null },
+  cols: { level1: number | null; level3: number | null; score: number | null; actual: number | null; target?: number | null },
   weightCol: number | null,
   indicatorCount: number,
   totalRow: number | null,
@@ -277,7 +300,9 @@ export function noteIndicatorParts(
       "The indicator block has no 得分 (score) column; scores and the total were not checked.",
     );
   }
-  if (cols.actual === null && !weightsInTargetColumn) {
+  // an indicator block scored like a scorecard (分值 | 得分 with neither 年度指标值 nor 实际完成值): judged, not computed
+  const scorecardBlock = cols.actual === null && (cols.target ?? null) === null && weightCol !== null && cols.score !== null;
+  if (cols.actual === null && !weightsInTargetColumn && !scorecardBlock) {
     partial.add(
       "actualColumn",
       at,
