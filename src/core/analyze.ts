@@ -20,6 +20,7 @@ import { inferredRoles } from "./roles";
 import { PlanBuilder } from "./fill";
 import { columnRanges, sumFormula } from "./formulas";
 import { columnName } from "./address";
+import { formulaCells } from "./evaluate";
 import {
   RuleContext,
   checkBudgetScore,
@@ -30,6 +31,7 @@ import {
   blockActualWeight,
   checkIndicator,
   checkNumbersAsText,
+  settleNumbersAsText,
   checkSplitTotals,
   checkTableParts,
   checkCellErrors,
@@ -82,17 +84,23 @@ export function analyzeTable(table: Table, profile: Profile): TableAnalysis {
       name = table.name?.text || table.title;
       break;
   }
+  // a number stored as text that a formula of the plan reads is converted with it (SPEC §5), whichever rule wrote it
+  const cells = numberCellsOf(table);
+  const textNumbers = new Map<string, NumberCell>();
+  for (const c of cells) if (c && c.numberAsText && !c.formula && c.value !== null) textNumbers.set(c.ref.address.toUpperCase(), c);
+  if (textNumbers.size) {
+    for (const ch of ctx.plan.build().changes) {
+      if (!ch.after.formula) continue;
+      for (const ref of formulaCells(ch.after.formula)) {
+        const c = textNumbers.get(ref);
+        if (c) ctx.plan.numberFromText(c);
+      }
+    }
+  }
+  const plan = ctx.plan.build();
   const suggested = ctx.plan.suggestions();
-  return {
-    sheet: table.sheet,
-    kind: table.kind,
-    table,
-    name,
-    findings: sortFindings(withSuggestions(ctx.findings, suggested)),
-    plan: ctx.plan.build(),
-    suggested,
-    evaluation,
-  };
+  const findings = sortFindings(withSuggestions(settleNumbersAsText(ctx.findings, plan, cells), suggested));
+  return { sheet: table.sheet, kind: table.kind, table, name, findings, plan, suggested, evaluation };
 }
 
 /** A change held back over a person's entry becomes the one-click suggestion of the finding at its cell. */

@@ -98,7 +98,7 @@ const zh: CliStrings = {
   sheetUntouched: (s) => `工作表「${s}」：未识别到绩效自评表，未修改。`,
   inferredRole: "（位置推断：原为空，已填）",
   suggestionsHeld: (n) => `  建议（未写入，共 ${n} 处：单元格作用由行标签或位置推断，保留原填写值；可在检查结果中一键采纳）：`,
-  wrote: (output, n) => `已写入 ${output}（共 ${n} 处修改）。公式未带缓存结果，Excel、WPS 与 LibreOffice 打开时会重新计算。`,
+  wrote: (output, n) => `已写入 ${output}（共 ${n} 处修改）。每个公式带有计算结果，Excel、WPS 与 LibreOffice 打开时仍会重新计算。`,
   reportWritten: (output, n, file) => `已写入报告：${output}（${n} 份，来自 ${file}）`,
   reportSections: (s, p) => `  章节 ${s} 个；待补充 ${p} 处（报告中以黄色【请补充：……】标出）`,
   reportFilledFirst: (file) => `  已先按规则填充工作簿（${file}），报告引用填充后的数字`,
@@ -152,7 +152,7 @@ const en: CliStrings = {
   suggestionsHeld: (n) =>
     `  Suggested, not written (${n}: the cell's role was inferred from a row label or position, so the entry is kept; take it in one click from the check):`,
   wrote: (output, n) =>
-    `Wrote ${output} (${n} change(s)). Formulas carry no cached result: Excel, WPS and LibreOffice compute them on opening.`,
+    `Wrote ${output} (${n} change(s)). Each formula carries its computed result; Excel, WPS and LibreOffice compute them again on opening.`,
   reportWritten: (output, n, file) => `Report written: ${output} (${n} report(s), from ${file})`,
   reportSections: (s, p) => `  ${s} sections; ${p} placeholder(s) to write (highlighted 【请补充：……】)`,
   reportFilledFirst: (file) => `  The workbook (${file}) was filled first; the report states the filled figures`,
