@@ -5,7 +5,7 @@
  * longer there).
  */
 import { WordReport } from "../../src/adapters/word/WordReport";
-import { compareAnalysed } from "../../src/app/compare";
+import { compareAnalysed } from "../../src/app/commands/compare";
 import { buildNarrative, statedAnalysis } from "../../src/core/narrative";
 import { FakeWord } from "../fakes/fakeWord";
 import { fixturePath } from "../support/fixtures";

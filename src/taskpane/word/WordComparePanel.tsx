@@ -5,7 +5,7 @@
  */
 import * as React from "react";
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { compareAnalysed, type ReportComparison } from "../../app/compare";
+import { compareAnalysed, type ReportComparison } from "../../app/commands/compare";
 import { compareCounts } from "../../core/compare";
 import { compareMessage, STRINGS, type Lang } from "../../core/messages";
 import type { ReportTextHost } from "../../host/document";

@@ -31,9 +31,9 @@ import type { ReportDocumentHost, ReportTextHost } from "../../host/document";
 import { WordComparePanel } from "./WordComparePanel";
 import type { SpreadsheetHost } from "../../host/host";
 import { useRunner } from "../components/useRunner";
-import { ReportDifferences } from "../components/ReportDifferences";
+import { ReportDifferences } from "../report/ReportDifferences";
 import { LangContext } from "../components/context";
-import { downloadBytes } from "../components/SpreadsheetPane";
+import { downloadBytes } from "../download";
 import { STRINGS } from "../../core/messages";
 import {
   changeLine,

@@ -5,8 +5,8 @@
 import type { ProfileId, TableAnalysis } from "../../core";
 import type { SheetAnalysis } from "../../core/analysis";
 import type { SheetSnapshot } from "../../core/snapshot";
-import { check, fill, filledFileName } from "../../app/workflow";
-import { tableReports } from "../../app/report";
+import { check, fill, tableReports } from "../../app/commands";
+import { filledFileName } from "../../app/fileNames";
 import { t, type Lang } from "../../core/messages";
 import type { SpreadsheetHost } from "../../host/host";
 import type { Finding } from "../../core/findings";
@@ -38,8 +38,7 @@ export interface LinkedWorkbook {
 export async function readWorkbook(host: SpreadsheetHost, opts: { profile?: ProfileId; lang?: Lang } = {}): Promise<LinkedWorkbook> {
   const lang = opts.lang ?? "zh";
   const fileName = host.fileName ?? host.displayName;
-  let snapshots: SheetSnapshot[] = [];
-  const analysis = await check(host, { profile: opts.profile ?? "default", scope: "all", onSnapshots: (s) => (snapshots = s) });
+  const { analysis, snapshots } = await check(host, { profile: opts.profile ?? "default", scope: "all" });
   const tables: TableChoice[] = tableReports(analysis.sheets, null, fileName).map((r) => ({
     key: r.key,
     sheet: r.sheet,
