@@ -13,7 +13,7 @@ const officeAddins = require("eslint-plugin-office-addins");
 
 module.exports = tseslint.config(
   {
-    ignores: ["dist/**", "dist-wps/**", "lib/**", "coverage/**", "test-results/**", "node_modules/**", "src/adapters/wps/package/**"],
+    ignores: ["dist/**", "dist-wps/**", "dist-standalone/**", "release/**", "lib/**", "coverage/**", "test-results/**", "node_modules/**", "src/adapters/wps/package/**"],
   },
   {
     files: ["**/*.{ts,tsx}"],
