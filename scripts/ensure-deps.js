@@ -6,8 +6,8 @@
  * 1. node_modules: missing, or stale against package-lock.json (a locked package absent or at another version than
  *    npm's own record of the install, node_modules/.package-lock.json) → `npm ci`. A node_modules that is a symbolic
  *    link (a shared install, e.g. a git worktree's) is never reinstalled from here: it is only reported.
- * 2. With --test, the programs the tests drive: LibreOffice (soffice), Chromium (/usr/bin/chromium), pdftoppm and a
- *    Chinese font. Missing ones are installed with apt-get when run as root on Debian/Ubuntu (as .ci/run does);
+ * 2. With --test, the programs the tests drive: LibreOffice (soffice), Chromium (/usr/bin/chromium), pdftoppm,
+ *    xmllint (the manifest and ribbon checks) and a Chinese font. Missing ones are installed with apt-get when run as root on Debian/Ubuntu (as .ci/run does);
  *    otherwise one line names the packages to install and the command fails.
  *
  *   node scripts/ensure-deps.js [--test] [--check]     --check: only say what would be done (exit 1 when something would)
@@ -94,6 +94,7 @@ function missingTestTools(env = process.env, exists = fs.existsSync) {
     need.push("libreoffice-calc-nogui", "libreoffice-writer-nogui");
   if (!exists("/usr/bin/chromium")) need.push("chromium");
   if (!onPath("pdftoppm", env)) need.push("poppler-utils");
+  if (!onPath("xmllint", env)) need.push("libxml2-utils");
   if (!CJK_FONTS.some((f) => exists(f))) need.push("fonts-noto-cjk");
   return need;
 }

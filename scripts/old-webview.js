@@ -29,7 +29,9 @@ function oldWebviewScript() {
   const template = fs.readFileSync(TEMPLATE, "utf8");
   if (!template.includes(PLACEHOLDER)) throw new Error(`${TEMPLATE}: placeholder ${PLACEHOLDER} not found`);
   // JSON is ES5; U+2028/2029 are escaped so that the literal stays valid in every engine
-  const json = JSON.stringify(oldWebviewMessages()).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  const json = JSON.stringify(oldWebviewMessages())
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
   return template.replace(PLACEHOLDER, json);
 }
 

@@ -33,7 +33,9 @@ const TEMPLATES = path.join(__dirname, "release");
 
 function usage(message) {
   if (message) console.error(message);
-  console.error("用法 / usage: npm run package -- --url https://<内网地址>/jixiao [--share \\\\文件服务器\\共享] [--out release] [--prebuilt]");
+  console.error(
+    "用法 / usage: npm run package -- --url https://<内网地址>/jixiao [--share \\\\文件服务器\\共享] [--out release] [--prebuilt]",
+  );
   process.exit(2);
 }
 
@@ -110,7 +112,7 @@ function releaseManifest(source, url) {
   const version4 = `${VERSION.split("-")[0]}.0`.split(".").slice(0, 4).join(".");
   let xml = source.replace(/<!--[\s\S]*?-->\s*/, (comment) =>
     comment.includes("localhost")
-      ? `<!--\n  绩效自评助手 (jixiao) ${VERSION}, built by \`npm run package -- --url ${url}\`: served from ${url}/ (see DEPLOY.md).\n${comment
+      ? `<!--\n  绩效自评助手 (jixiao) ${VERSION}, built by "npm run package" for ${url}/ and served from there (see DEPLOY.md).\n${comment
           .split("\n")
           .filter((l) => !/localhost|For deployment|^<!--|^-->/.test(l))
           .join("\n")}\n-->\n`
@@ -120,6 +122,8 @@ function releaseManifest(source, url) {
   xml = xml.replace(/https:\/\/localhost:3000/g, url);
   xml = xml.replace(/<Version>[^<]*<\/Version>/, `<Version>${version4}</Version>`);
   if (/localhost/i.test(xml)) throw new Error("manifest.xml still names localhost after the rewrite");
+  for (const c of xml.match(/<!--[\s\S]*?-->/g) ?? [])
+    if (c.slice(4, -3).includes("--")) throw new Error("manifest.xml: a comment holds --");
   return xml;
 }
 
@@ -172,7 +176,15 @@ function wps(o) {
   run(sevenZip(), ["a", "-t7z", "-mx=9", "-bd", path.join(dir, `${FOLDER}.7z`), "."], { cwd: addin, quiet: true });
   const url = o.url ? `${o.url}/wps` : "https://addins.example/jixiao/wps";
   const vars = { NAME, VERSION, FOLDER, SERVER: url };
-  for (const f of ["install-wps.sh", "uninstall-wps.sh", "install-wps.ps1", "uninstall-wps.ps1", "jsplugins.xml", "oem.ini", "INSTALL.md"]) {
+  for (const f of [
+    "install-wps.sh",
+    "uninstall-wps.sh",
+    "install-wps.ps1",
+    "uninstall-wps.ps1",
+    "jsplugins.xml",
+    "oem.ini",
+    "INSTALL.md",
+  ]) {
     let text = template(`wps/${f}`, vars);
     if (f.endsWith(".ps1")) text = `\ufeff${text.replace(/\r?\n/g, "\r\n")}`; // Windows PowerShell 5.1 reads a BOM-less file as ANSI
     if (f === "oem.ini") text = text.replace(/\r?\n/g, "\r\n");
@@ -194,12 +206,12 @@ function standalone(o) {
     else if (!fs.existsSync(path.join(prebuilt, "taskpane.html")))
       throw new Error("--prebuilt: dist-standalone/ is missing; run npm run build first (it builds the standalone page too)");
     const html = fs.readFileSync(path.join(from, "taskpane.html"), "utf8");
-    const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*><\/script>/g)];
+    const scripts = [...html.matchAll(/<script\b[^>]*\bsrc=(?:"([^"]+)"|([^\s>"]+))[^>]*><\/script>/g)];
     if (scripts.length !== 1) throw new Error(`standalone build: one script expected, found ${scripts.length}`);
     const emitted = fs.readdirSync(from).filter((f) => f.endsWith(".js"));
     if (emitted.length !== 1) throw new Error(`standalone build: one bundle expected, found ${emitted.join(", ")}`);
     const icon = `data:image/png;base64,${fs.readFileSync(path.join(ROOT, "assets/icon-32.png")).toString("base64")}`;
-    let js = fs.readFileSync(path.join(from, scripts[0][1]), "utf8");
+    let js = fs.readFileSync(path.join(from, scripts[0][1] ?? scripts[0][2]), "utf8");
     js = js.split('"assets/icon-32.png"').join(JSON.stringify(icon));
     // an inline script ends at the first "</script"; "<!--" could start the HTML parser's escaped state
     js = js.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\u0021--");
@@ -290,7 +302,9 @@ function main() {
     const where = parts[p](o);
     console.log(`✓ ${p.padEnd(10)} ${path.relative(ROOT, where) || where}  (${((Date.now() - t) / 1000).toFixed(1)} s)`);
   }
-  console.log(`发布文件已写入 / release written: ${path.relative(ROOT, o.out) || o.out}  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `发布文件已写入 / release written: ${path.relative(ROOT, o.out) || o.out}  (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
 }
 
 if (require.main === module) {

@@ -279,11 +279,7 @@ export class WpsDocumentHost implements ReportDocumentHost {
   }
 
   /** Writes the report; `charts` are the pictures drawn beforehand (none: the report goes without charts). */
-  writeSync(
-    n: Narrative,
-    info: { fileName: string; generatedAt: string },
-    charts: Map<ReportChart, ChartImage> = new Map(),
-  ): ReportLink {
+  writeSync(n: Narrative, info: { fileName: string; generatedAt: string }, charts: Map<ReportChart, ChartImage> = new Map()): ReportLink {
     let files = new Map<ReportChart, string>();
     try {
       return this.guard(WRITE, () => {
@@ -325,7 +321,8 @@ export class WpsDocumentHost implements ReportDocumentHost {
           if (p.table) out.push({ kind: "table", caption: tableCaption(++tableNo, p.table), table: p.table });
           const img = p.chart ? charts.get(p.chart) : undefined;
           const path = p.chart ? files.get(p.chart) : undefined;
-          if (p.chart && img && path) out.push({ kind: "chart", caption: `图${++figureNo}　${p.chart.caption}`, chart: p.chart, img, path });
+          if (p.chart && img && path)
+            out.push({ kind: "chart", caption: `图${++figureNo}　${p.chart.caption}`, chart: p.chart, img, path });
           return out;
         }),
       );
