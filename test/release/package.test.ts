@@ -130,8 +130,8 @@ describe("release/office", () => {
   function runOldWebview(userAgent: string): string | null {
     const js = read("office", "oldwebview.js");
     type El = { tag: string; children: El[]; text: string; attrs: Record<string, string>; style: Record<string, string> };
-    const el = (tag: string): El & Record<string, unknown> => {
-      const e: El & Record<string, unknown> = { tag, children: [], text: "", attrs: {}, style: {} };
+    const el = (tag: string): El & Record<string, any> => {
+      const e: El & Record<string, any> = { tag, children: [], text: "", attrs: {}, style: {} };
       e.appendChild = (c: El) => void e.children.push(c);
       e.removeChild = (c: El) => void e.children.splice(e.children.indexOf(c), 1);
       e.setAttribute = (k: string, v: string) => void (e.attrs[k] = v);
