@@ -38,7 +38,7 @@ import {
   type Section,
   type SectionId,
 } from "../../core/narrative";
-import { noReport, planRefresh, reportExists, type RefreshResult } from "../../core/narrative/refreshPlan";
+import { noReport, planRefresh, reportExists, type RefreshResult } from "../../core/narrative";
 import type { ReportDocumentHost } from "../../host/document";
 import type { ChartImage, ChartRenderer } from "../chart/svg";
 import { call, count, get, getObject, has, put, uniqueId, type ComObject } from "./com";
