@@ -41,7 +41,7 @@ import {
 import { noReport, planRefresh, reportExists, type RefreshResult } from "../../core/narrative";
 import type { ReportDocumentHost } from "../../host/document";
 import type { ChartImage, ChartRenderer } from "../chart/svg";
-import { call, count, get, getObject, has, put, uniqueId, type ComObject } from "./com";
+import { call, count, get, getObject, has, put, type ComObject } from "./com";
 
 export const BOOKMARK_PREFIX = "jixiao_";
 const LINK_COUNT = "jixiao_link_count";
@@ -211,7 +211,8 @@ function writeChartFiles(app: unknown, charts: Map<ReportChart, ChartImage>): Ma
     return out;
   }
   const sep = dir.includes("\\") && !dir.includes("/") ? "\\" : "/";
-  const id = uniqueId();
+  // unique per write (no crypto.randomUUID: missing in some WPS WebViews)
+  const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   let i = 0;
   for (const [chart, img] of charts) {
     const path = `${dir}${sep}jixiao-chart-${id}-${++i}.png`;
