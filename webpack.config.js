@@ -140,6 +140,7 @@ async function build(env, options) {
 
   return {
     devtool: dev ? "source-map" : false,
+    ...(standalone ? { target: ["web", "es2019"] } : {}),
     entry: standalone
       ? { taskpane: "./src/taskpane/index.tsx" }
       : {
@@ -166,12 +167,29 @@ async function build(env, options) {
           use: {
             loader: "ts-loader",
             options: {
-              // Type checking is `npm run typecheck`; here ES modules so webpack can split and shake.
+              // Type checking is `npm run typecheck`; here ES modules so webpack can split and shake. The standalone
+              // page runs in whatever browser a desk has (信创 browsers on older Chromium): ES2019, as the WPS build.
               transpileOnly: true,
-              compilerOptions: { module: "es2020", sourceMap: dev },
+              compilerOptions: { module: "es2020", sourceMap: dev, ...(standalone ? { target: "es2019" } : {}) },
             },
           },
         },
+        ...(standalone
+          ? [
+              {
+                // libraries the pane uses that ship newer syntax (class static blocks, ??=, ?.): brought down to ES2019
+                test: /\.m?js$/,
+                include: /[\\/]node_modules[\\/](tabster|keyborg|@fluentui)[\\/]/,
+                use: {
+                  loader: "ts-loader",
+                  options: {
+                    transpileOnly: true,
+                    compilerOptions: { allowJs: true, module: "es2020", target: "es2019", sourceMap: false },
+                  },
+                },
+              },
+            ]
+          : []),
         { test: /\.(png|jpe?g|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
       ],
     },

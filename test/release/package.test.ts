@@ -272,6 +272,10 @@ describe("release/standalone", () => {
     const html = fs.readFileSync(page, "utf8");
     expect(html).not.toMatch(/<script\b[^>]*\bsrc=/);
     expect(html).not.toMatch(/office\.js/);
+    // one inline script, ES2019 (older Chromium in 信创 browsers), as the WPS build
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    expect(inline).toHaveLength(1);
+    expect(() => acorn.parse(inline[0], { ecmaVersion: 2019, sourceType: "script" })).not.toThrow();
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
       const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 420, height: 900 } });

@@ -50,7 +50,7 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
     let mode: "source" | "structure" | null = null;
     for (const r of idx.rowsIn(header.row + 1, goalRow - 1)) {
       const labels = fundRowLabels(idx, r, header.cols);
-      const label = labels.at(-1);
+      const label = labels[labels.length - 1];
       if (!label) continue;
       const keys = labels.map((l) => l.key);
       if (keys.some((k) => H.sum(k))) continue; // a 合计 row is neither source nor structure
