@@ -144,8 +144,9 @@ function office(o) {
   const regShare = o.share.replace(/\\/g, "\\\\");
   const vars = { URL: o.url, ORIGIN: new URL(o.url).origin, VERSION, SHARE: o.share, GUID: guid, REG_SHARE: regShare };
   fs.writeFileSync(path.join(dir, "DEPLOY.md"), template("DEPLOY.md", vars));
-  // .reg files are read as UTF-16 or ANSI by regedit; this one is pure ASCII unless the share is not
-  fs.writeFileSync(path.join(dir, "trusted-catalog.reg"), template("trusted-catalog.reg", vars).replace(/\n/g, "\r\n"));
+  // as regedit writes .reg files (version 5.00): UTF-16LE with a BOM, CRLF — a share path in Chinese stays intact
+  const reg = `\ufeff${template("trusted-catalog.reg", vars).replace(/\n/g, "\r\n")}`;
+  fs.writeFileSync(path.join(dir, "trusted-catalog.reg"), Buffer.from(reg, "utf16le"));
   return dir;
 }
 

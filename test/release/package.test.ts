@@ -98,7 +98,15 @@ describe("release/office", () => {
     for (const m of xml.matchAll(new RegExp(`"${URL_BASE.replace(/[.]/g, "\\.")}/([\\w./-]+)"`, "g")))
       expect({ file: m[1], there: fs.existsSync(path.join(out, "office", m[1])) }).toEqual({ file: m[1], there: true });
     expect(read("office", "DEPLOY.md")).toContain(URL_BASE);
-    expect(read("office", "trusted-catalog.reg")).toMatch(/WEF\\TrustedCatalogs\\\{[0-9A-F-]{36}\}\]/);
+    const reg = fs.readFileSync(path.join(out, "office", "trusted-catalog.reg"));
+    expect([...reg.subarray(0, 2)]).toEqual([0xff, 0xfe]); // UTF-16LE, as regedit writes
+    const regText = reg.toString("utf16le");
+    expect(regText).toMatch(/^\ufeffWindows Registry Editor Version 5\.00\r\n/);
+    const key = regText.match(/WEF\\TrustedCatalogs\\(\{[0-9A-F-]{36}\})\]/);
+    expect(key).not.toBeNull();
+    expect(regText).toContain(`"Id"="${key![1]}"`);
+    expect(regText).toContain('"Url"="\\\\\\\\fileserver\\\\jixiao"');
+    expect(regText).toContain('"Flags"=dword:00000001');
   });
 
   const XSD = [path.join(ROOT, "test/manifest/xsd"), path.join(ROOT, "test/data/manifest-xsd"), "/work/shared/manifest-xsd"]
