@@ -7,7 +7,15 @@ import type { SheetAnalysis, TableAnalysis } from "../core/analysis";
 import type { UserError } from "../core/errors";
 import { aside, joined, userError } from "../core/messages";
 import type { Finding } from "../core/findings";
-import { buildNarrative, compareFigures, reportIssues, statedAnalysis, type FigureDifference, type Narrative } from "../core/narrative";
+import {
+  buildNarrative,
+  compareFigures,
+  reportIssues,
+  statedAnalysis,
+  withDifferencesNote,
+  type FigureDifference,
+  type Narrative,
+} from "../core/narrative";
 import type { ProfileId } from "../core/profiles";
 import type { ReportFileWriter } from "../host/document";
 import type { Progress, ReadScope, SpreadsheetHost } from "../host/host";
@@ -127,8 +135,9 @@ export async function writeReportFile(
   const reports = options.reports ?? (await prepareReports(host, options));
   const generatedAt = (options.now ?? (() => new Date()))().toISOString();
   const fileName = host.fileName ?? host.displayName;
+  // written as the table stands although figures differ (--as-is, 按表中数字生成): the document says so at its top
   const bytes = await writer.build(
-    reports.map((r) => r.narrative),
+    reports.map((r) => withDifferencesNote(r.narrative, r.differences)),
     { fileName, generatedAt },
   );
   return { name: reportFileName(host.fileName), bytes, reports, generatedAt };

@@ -19,6 +19,7 @@ import { recognizeSheet } from "./recognize";
 import { PlanBuilder } from "./fill";
 import { columnRanges, sumFormula } from "./formulas";
 import { columnName } from "./address";
+import { formulaCells } from "./evaluate";
 import {
   RuleContext,
   checkBudgetScore,
@@ -29,6 +30,7 @@ import {
   blockActualWeight,
   checkIndicator,
   checkNumbersAsText,
+  settleNumbersAsText,
   checkSplitTotals,
   checkTableParts,
   checkCellErrors,
@@ -81,7 +83,22 @@ export function analyzeTable(table: Table, profile: Profile): TableAnalysis {
       name = table.name?.text || table.title;
       break;
   }
-  return { sheet: table.sheet, kind: table.kind, table, name, findings: sortFindings(ctx.findings), plan: ctx.plan.build(), evaluation };
+  // a number stored as text that a formula of the plan reads is converted with it (SPEC §5), whichever rule wrote it
+  const cells = numberCellsOf(table);
+  const textNumbers = new Map<string, NumberCell>();
+  for (const c of cells) if (c && c.numberAsText && !c.formula && c.value !== null) textNumbers.set(c.ref.address.toUpperCase(), c);
+  if (textNumbers.size) {
+    for (const ch of ctx.plan.build().changes) {
+      if (!ch.after.formula) continue;
+      for (const ref of formulaCells(ch.after.formula)) {
+        const c = textNumbers.get(ref);
+        if (c) ctx.plan.numberFromText(c);
+      }
+    }
+  }
+  const plan = ctx.plan.build();
+  const findings = sortFindings(settleNumbersAsText(ctx.findings, plan, cells));
+  return { sheet: table.sheet, kind: table.kind, table, name, findings, plan, evaluation };
 }
 
 /** Every number cell a rule of the table reads (for CELL_ERROR, and for the one-action fix of NUMBER_AS_TEXT). */

@@ -45,9 +45,9 @@ export function fmtAfter(change: CellChange, lang: Lang): string {
   return s;
 }
 
-/** The value the cell will show after the fill, if the engine knows it. */
-export function fmtExpected(change: CellChange): string | null {
-  const e = change.expected;
+/** The value the cell will show after the fill (`value`, computed from the chosen changes, else the engine's). */
+export function fmtExpected(change: CellChange, value?: CellValue): string | null {
+  const e = value !== undefined && typeof value !== "boolean" ? (value === "" ? null : value) : change.expected;
   if (e === null || e === undefined) return null;
   if (typeof e === "string") return e;
   const fmt = change.after.numberFormat ?? change.before.numberFormat ?? "";

@@ -94,7 +94,7 @@ const zh: CliStrings = {
   },
   sheetChanges: (s, name, n) => `工作表「${s}」${name}：${n === 0 ? "无需修改" : `${n} 处修改`}`,
   sheetUntouched: (s) => `工作表「${s}」：未识别到绩效自评表，未修改。`,
-  wrote: (output, n) => `已写入 ${output}（共 ${n} 处修改）。公式未带缓存结果，Excel、WPS 与 LibreOffice 打开时会重新计算。`,
+  wrote: (output, n) => `已写入 ${output}（共 ${n} 处修改）。每个公式带有计算结果，Excel、WPS 与 LibreOffice 打开时仍会重新计算。`,
   reportWritten: (output, n, file) => `已写入报告：${output}（${n} 份，来自 ${file}）`,
   reportSections: (s, p) => `  章节 ${s} 个；待补充 ${p} 处（报告中以黄色【请补充：……】标出）`,
   reportFilledFirst: (file) => `  已先按规则填充工作簿（${file}），报告引用填充后的数字`,
@@ -149,7 +149,7 @@ const en: CliStrings = {
   sheetChanges: (s, name, n) => `Sheet "${s}"${name}: ${n === 0 ? "nothing to change" : `${n} change(s)`}`,
   sheetUntouched: (s) => `Sheet "${s}": no table recognised, left as it was.`,
   wrote: (output, n) =>
-    `Wrote ${output} (${n} change(s)). Formulas carry no cached result: Excel, WPS and LibreOffice compute them on opening.`,
+    `Wrote ${output} (${n} change(s)). Each formula carries its computed result; Excel, WPS and LibreOffice compute them again on opening.`,
   reportWritten: (output, n, file) => `Report written: ${output} (${n} report(s), from ${file})`,
   reportSections: (s, p) => `  ${s} sections; ${p} placeholder(s) to write (highlighted 【请补充：……】)`,
   reportFilledFirst: (file) => `  The workbook (${file}) was filled first; the report states the filled figures`,

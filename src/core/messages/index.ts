@@ -12,4 +12,5 @@ export * from "./errors";
 export * from "./notices";
 export * from "./cli";
 export * from "./ui";
+export * from "./compare";
 export * from "./oldWebview";

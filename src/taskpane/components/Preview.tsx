@@ -1,7 +1,10 @@
 /**
  * 填充公式 preview: the plan's changes grouped by reason (执行率, 得分, 总分与合计, 文本数字), a checkbox per change,
  * per group and for all; 应用 writes the chosen ones. A text number that a chosen formula reads is converted with it
- * (shown checked and locked, with the formula's cell). Arrow keys move between the checkboxes; Space toggles.
+ * (shown checked and locked, with a lock and the formula's cell). Every value shown is what the chosen changes make
+ * the cell show (core previewChoice): unchecking the 执行率 formula recomputes the 执行率得分 that reads it, and the
+ * formula says which unchosen change it reads. Arrow keys move between the checkboxes; Space toggles; Escape closes.
+ * It comes into view with the focus on its first checkbox; the list takes the pane's height (no inner scroll box).
  */
 import * as React from "react";
 import {
@@ -15,23 +18,33 @@ import {
   tokens,
   useArrowNavigationGroup,
 } from "@fluentui/react-components";
-import { ArrowRight12Regular, Checkmark20Regular } from "@fluentui/react-icons";
+import { ArrowRight12Regular, Checkmark20Regular, LockClosed12Regular } from "@fluentui/react-icons";
 import type { CellContent, CellChange, FillPlan } from "../../core/plan";
-import { changeKey, chooseChanges, groupChanges, type ChangeGroup } from "../../core/choose";
+import type { TableAnalysis } from "../../core/analysis";
+import type { SheetSnapshot } from "../../core/snapshot";
+import { changeKey, chooseChanges, groupChanges, previewChoice, type ChangeGroup, type ChoicePreview } from "../../core/choose";
 import { BUTTON_NAMES } from "../../core/messages";
 import { useLang } from "./context";
 import { fmtAfter, fmtBefore, fmtExpected } from "../format";
 
 const useStyles = makeStyles({
-  card: { padding: tokens.spacingHorizontalM, gap: tokens.spacingVerticalS, borderTop: `3px solid ${tokens.colorBrandStroke1}` },
+  card: {
+    padding: tokens.spacingHorizontalM,
+    gap: tokens.spacingVerticalS,
+    borderTop: `3px solid ${tokens.colorBrandStroke1}`,
+    // below the pane's sticky toolbar when scrolled into view
+    scrollMarginTop: "64px",
+    overflow: "visible",
+  },
   intro: { color: tokens.colorNeutralForeground3 },
-  body: { display: "flex", flexDirection: "column", maxHeight: "46vh", overflowY: "auto", gap: tokens.spacingVerticalXS },
+  // the list takes the pane's height: the page scrolls, the group heads and the 应用 row stay in sight (sticky)
+  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   groupHead: {
     display: "flex",
     alignItems: "center",
     gap: tokens.spacingHorizontalXS,
     position: "sticky",
-    top: 0,
+    top: "49px",
     zIndex: 1,
     backgroundColor: tokens.colorNeutralBackground2,
     borderRadius: tokens.borderRadiusMedium,
@@ -73,6 +86,9 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusSmall,
   },
   unchosen: { opacity: 0.55 },
+  locked: { backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium },
+  lock: { color: tokens.colorNeutralForeground3, flexShrink: 0 },
+  depends: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
   reason: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   required: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
   actions: {
@@ -86,6 +102,8 @@ const useStyles = makeStyles({
   },
   count: { color: tokens.colorNeutralForeground3, marginLeft: "auto" },
 });
+
+const cellOf = (k: string) => k.slice(k.lastIndexOf("!") + 1);
 
 function isEmpty(c: CellContent): boolean {
   return !c.formula && (c.value === null || c.value === "");
@@ -103,6 +121,11 @@ export interface PreviewProps {
   onFocusChange?(change: CellChange): void;
   /** What 应用 would write now, whenever the choice changes (the sheet view marks those cells). */
   onChosenChange?(chosen: FillPlan): void;
+  /** The sheets as read and their tables: the values shown are computed from the chosen changes over them. */
+  snapshots?: readonly SheetSnapshot[] | null;
+  tables?: readonly TableAnalysis[];
+  /** What the chosen changes make the workbook show, whenever the choice changes (the table cards' 总分 and 等级). */
+  onPreviewChange?(preview: ChoicePreview | null): void;
 }
 
 type Tri = boolean | "mixed";
@@ -124,6 +147,41 @@ export function Preview(props: PreviewProps): JSX.Element {
   const onChosenChange = props.onChosenChange;
   React.useEffect(() => onChosenChange?.(choice.plan), [choice, onChosenChange]);
   const arrowNav = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
+  const { snapshots, tables } = props;
+  const computed = React.useMemo(
+    () => (snapshots ? previewChoice(snapshots, tables ?? [], props.plan, choice.plan) : null),
+    [snapshots, tables, props.plan, choice],
+  );
+  const onPreviewChange = props.onPreviewChange;
+  React.useEffect(() => onPreviewChange?.(computed), [computed, onPreviewChange]);
+  React.useEffect(() => () => onPreviewChange?.(null), [onPreviewChange]);
+  // chosen formulas that read a change left out: "H6 依赖 G6"
+  const readBy = React.useMemo(() => {
+    const m = new Map<string, string[]>();
+    for (const [k, reads] of computed?.dependsOn ?? []) for (const r of reads) m.set(r, [...(m.get(r) ?? []), k]);
+    return m;
+  }, [computed]);
+  // where the eye is: the preview comes into view and takes the focus (its first checkbox) once its controls are
+  // enabled (the work that made it may still be finishing)
+  const cardRef = React.useRef<HTMLDivElement>(null);
+  const focusPending = React.useRef(true);
+  React.useEffect(() => {
+    focusPending.current = true;
+    cardRef.current?.scrollIntoView?.({ block: "start" });
+  }, [props.plan]);
+  React.useEffect(() => {
+    const card = cardRef.current;
+    if (!card || props.disabled || !focusPending.current) return;
+    focusPending.current = false;
+    card.scrollIntoView?.({ block: "start" });
+    card.querySelector<HTMLInputElement>("input[type=checkbox]:not(:disabled)")?.focus({ preventScroll: true });
+  });
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === "Escape" && !props.disabled) {
+      e.preventDefault();
+      props.onCancel();
+    }
+  };
 
   const set = (keys: string[], on: boolean) =>
     setChosen((prev) => {
@@ -138,7 +196,7 @@ export function Preview(props: PreviewProps): JSX.Element {
   const n = props.plan.changes.length;
   const shown = (k: string) => chosen.has(k) || choice.required.has(k);
   return (
-    <Card className={styles.card} aria-labelledby="preview-title" data-testid="preview">
+    <Card ref={cardRef} className={styles.card} aria-labelledby="preview-title" data-testid="preview" onKeyDown={onKeyDown}>
       <Subtitle2 as="h2" id="preview-title">
         {t.previewTitle(n)}
       </Subtitle2>
@@ -172,14 +230,18 @@ export function Preview(props: PreviewProps): JSX.Element {
                   const key = g.keys[i];
                   const requiredBy = choice.required.get(key);
                   const on = chosen.has(key) || !!requiredBy;
-                  const expected = fmtExpected(c);
+                  const value = computed?.values.get(key);
+                  const expected = on ? fmtExpected(c, value) : null;
+                  const reads = on ? computed?.dependsOn.get(key) : undefined;
+                  const readers = on ? undefined : readBy.get(key);
                   const after = fmtAfter(c, lang);
                   const labelId = `change-${key.replace(/[^A-Za-z0-9]/g, "_")}-${i}-${g.id}`;
                   return (
                     <li
                       key={key}
-                      className={styles.item}
+                      className={requiredBy ? `${styles.item} ${styles.locked}` : styles.item}
                       data-testid="change"
+                      data-locked={requiredBy ? "true" : undefined}
                       data-cell={c.cell}
                       data-sheet={c.sheet}
                       data-chosen={on ? "true" : "false"}
@@ -190,8 +252,10 @@ export function Preview(props: PreviewProps): JSX.Element {
                         onChange={(_, d) => set([key], d.checked === true)}
                         onFocus={() => props.onFocusChange?.(c)}
                         aria-labelledby={labelId}
+                        aria-describedby={requiredBy ? `${labelId}-locked` : undefined}
                         data-testid="change-checkbox"
                       />
+                      {requiredBy ? <LockClosed12Regular className={styles.lock} aria-hidden style={{ marginTop: "10px" }} /> : null}
                       <div
                         className={on ? styles.itemText : `${styles.itemText} ${styles.unchosen}`}
                         id={labelId}
@@ -212,12 +276,22 @@ export function Preview(props: PreviewProps): JSX.Element {
                           )}
                           <ArrowRight12Regular aria-label={t.becomes} />
                           <span className={styles.after}>{after}</span>
-                          {expected !== null && expected !== after ? <span>= {expected}</span> : null}
+                          {expected !== null && expected !== after ? <span data-testid="change-value">= {expected}</span> : null}
                         </div>
                         <div className={styles.reason}>{lang === "zh" ? c.reason : c.reasonEn || c.reason}</div>
                         {requiredBy ? (
-                          <div className={styles.required} data-testid="required-by">
-                            {t.requiredBy(requiredBy.map((k) => k.slice(k.lastIndexOf("!") + 1)).join("、"))}
+                          <div className={styles.required} data-testid="required-by" id={`${labelId}-locked`}>
+                            {t.requiredBy(requiredBy.map(cellOf).join("、"))}
+                          </div>
+                        ) : null}
+                        {reads ? (
+                          <div className={styles.depends} data-testid="depends-on">
+                            {t.dependsOn(c.cell, reads.map(cellOf).join("、"))}
+                          </div>
+                        ) : null}
+                        {readers ? (
+                          <div className={styles.depends} data-testid="read-by">
+                            {t.readByChosen(readers.map(cellOf).join("、"), c.cell)}
                           </div>
                         ) : null}
                       </div>

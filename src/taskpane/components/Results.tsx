@@ -25,7 +25,7 @@ import {
   Lightbulb16Regular,
   Warning16Filled,
 } from "@fluentui/react-icons";
-import type { SheetAnalysis, TableAnalysis, WorkbookAnalysis } from "../../core/analysis";
+import type { Grade, SheetAnalysis, TableAnalysis, WorkbookAnalysis } from "../../core/analysis";
 import type { Finding, Severity } from "../../core/findings";
 import { FIRST_CODES, SEVERITY_ORDER } from "../../core/findings";
 import { numberAsTextFix, type FindingFix } from "../../core/choose";
@@ -189,6 +189,8 @@ export interface ResultsProps {
   onFix?(table: TableAnalysis, fix: FindingFix, place: ListPlace): void;
   /** The outcome of the last action, shown in place of what it fixed. */
   resolved?: Resolved | null;
+  /** While a fill preview is open: each table's 总分 and 等级 as the chosen changes leave them (in allTables order). */
+  totalsAfter?: readonly { total: number | null; grade: Grade | null }[] | null;
 }
 
 export function findingKey(tableIndex: number, index: number): string {
@@ -204,13 +206,24 @@ export function Results(props: ResultsProps): JSX.Element {
     <section className={styles.root} aria-label={t.resultsTitle} data-testid="results" data-profile={props.analysis.profile}>
       <div className={styles.summary} aria-live="polite">
         <Subtitle2>{t.tables(s.tables)}</Subtitle2>
-        <Badge appearance="filled" color="danger" shape="rounded">
+        {/* a zero count is no alarm: shown quietly, never in red */}
+        <Badge
+          appearance={s.bySeverity.error ? "filled" : "outline"}
+          color={s.bySeverity.error ? "danger" : "subtle"}
+          shape="rounded"
+          data-testid="count-error"
+        >
           {t.severity.error} {s.bySeverity.error}
         </Badge>
-        <Badge appearance="filled" color="warning" shape="rounded">
+        <Badge
+          appearance={s.bySeverity.warning ? "filled" : "outline"}
+          color={s.bySeverity.warning ? "warning" : "subtle"}
+          shape="rounded"
+          data-testid="count-warning"
+        >
           {t.severity.warning} {s.bySeverity.warning}
         </Badge>
-        <Badge appearance="tint" color="informative" shape="rounded">
+        <Badge appearance={s.bySeverity.info ? "tint" : "outline"} color={s.bySeverity.info ? "informative" : "subtle"} shape="rounded">
           {t.severity.info} {s.bySeverity.info}
         </Badge>
       </div>
@@ -248,7 +261,8 @@ function TableCard(props: ResultsProps & { table: TableAnalysis; index: number }
   const styles = useStyles();
   const { t } = useLang();
   const { table } = props;
-  const ev = table.evaluation;
+  const after = props.totalsAfter?.[props.index];
+  const ev = after ? { ...table.evaluation, total: after.total, grade: after.grade } : table.evaluation;
   const arrowNav = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
   const headingId = `table-${props.index}-title`;
   const indexed = table.findings.map((f, i) => ({ f, key: findingKey(props.index, i) }));
@@ -330,7 +344,7 @@ function TableCard(props: ResultsProps & { table: TableAnalysis; index: number }
       {table.kind !== "summary" ? (
         <div className={styles.scoreRow} data-testid="score-row">
           <div className={styles.metric}>
-            <Caption1 className={styles.muted}>{t.totalAfter}</Caption1>
+            <Caption1 className={styles.muted}>{after ? t.totalChosen : t.totalAfter}</Caption1>
             <span className={styles.metricValue} data-testid="total">
               {fmtScore(ev.total)}
             </span>

@@ -10,6 +10,7 @@ import type { TableAnalysis } from "../../core/analysis";
 import type { Severity } from "../../core/findings";
 import { SEVERITY_ORDER } from "../../core/findings";
 import { Grid, type SheetSnapshot } from "../../core/snapshot";
+import { withComputedValues } from "../../core/evaluate";
 import { a1, columnName, parseA1 } from "../../core/address";
 import { arithmeticCells } from "../../core/choose";
 import { fmtNumber, fmtRate } from "../format";
@@ -112,7 +113,8 @@ export function SheetView(props: SheetViewProps): JSX.Element {
   const styles = useStyles();
   const { t } = useLang();
   const { table, snapshot } = props;
-  const grid = React.useMemo(() => new Grid(snapshot), [snapshot]);
+  // a formula the file carries no result for shows the value it computes (as a spreadsheet would)
+  const grid = React.useMemo(() => new Grid(withComputedValues(snapshot)), [snapshot]);
   const b = table.table.bounds;
   const derived = React.useMemo(() => arithmeticCells(table.table), [table]);
   const worst = React.useMemo(() => {

@@ -35,7 +35,7 @@ import { useRunner } from "./useRunner";
 import { BusyIndicator, ErrorBar, NoticeBar } from "./Messages";
 import { Results, findingKey, type ListPlace, type Resolved } from "./Results";
 import { parseA1 } from "../../core/address";
-import { groupChanges, type ChangeGroup, type FindingFix } from "../../core/choose";
+import { groupChanges, type ChangeGroup, type ChoicePreview, type FindingFix } from "../../core/choose";
 import { Preview } from "./Preview";
 import { FilePicker } from "./FilePicker";
 import { SheetView } from "./SheetView";
@@ -100,6 +100,8 @@ interface Notice {
   text: string;
   /** Take the focus (the control the person used has gone). */
   focus?: boolean;
+  /** After a fill in the page: offer the filled workbook (下载) beside 生成报告. */
+  afterFill?: boolean;
 }
 
 export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
@@ -116,6 +118,8 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
   const [viewTable, setViewTable] = React.useState(0);
   const [viewCell, setViewCell] = React.useState<string | null>(null);
   const [planned, setPlanned] = React.useState<FillPlan | null>(null);
+  // what the chosen changes of the preview make the tables' 总分 and 等级
+  const [choicePreview, setChoicePreview] = React.useState<ChoicePreview | null>(null);
   const [canUndo, setCanUndo] = React.useState(false);
   const [selected, setSelected] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
@@ -176,7 +180,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
         profile: props.profile,
         scope,
         onProgress: progress,
-        onSnapshots: props.mode === "file" ? setSnapshots : undefined,
+        onSnapshots: setSnapshots,
       });
       setAnalysis(a);
       setSelected(null);
@@ -185,7 +189,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       setViewTable((i) => (i < allTables(a).length ? i : 0));
       return a;
     },
-    [props.profile, props.mode, scope],
+    [props.profile, scope],
   );
 
   const onFile = (file: File) =>
@@ -242,7 +246,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       setCanUndo(true);
       await analyse(host, progress);
       // the preview has gone: the notice stands where it was and takes the focus
-      setNotice({ intent: "success", text: t.applied(n), focus: true });
+      setNotice({ intent: "success", text: t.applied(n), focus: true, afterFill: props.mode === "file" });
     });
 
   const onUndo = () =>
@@ -403,7 +407,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
     document.querySelector(`[data-finding-key="${key}"]`)?.scrollIntoView({ block: "nearest" });
   };
 
-  const tables = analysis ? allTables(analysis) : [];
+  const tables = React.useMemo(() => (analysis ? allTables(analysis) : []), [analysis]);
   const shownTable = props.mode === "file" ? tables[viewTable] : undefined;
   const shownSnapshot = shownTable && snapshots ? snapshots.find((s) => s.name === shownTable.sheet) : undefined;
   const plannedCells = React.useMemo(() => {
@@ -516,7 +520,39 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
 
       <BusyIndicator busy={runner.busy} />
       <ErrorBar error={error} onDismiss={runner.clearError} />
-      <NoticeBar intent={notice?.intent ?? "info"} text={notice?.text ?? null} focus={notice?.focus} onDismiss={() => setNotice(null)} />
+      <NoticeBar
+        intent={notice?.intent ?? "info"}
+        text={notice?.text ?? null}
+        focus={notice?.focus}
+        onDismiss={() => setNotice(null)}
+        actions={
+          notice?.afterFill && host?.save ? (
+            <>
+              <Button
+                size="small"
+                appearance="primary"
+                icon={<ArrowDownload20Regular />}
+                disabled={busy}
+                onClick={onDownload}
+                data-testid="notice-download"
+              >
+                {t.downloadFilled}
+              </Button>
+              {props.reportWriter ? (
+                <Button
+                  size="small"
+                  icon={<DocumentText20Regular />}
+                  disabled={busy}
+                  onClick={() => onReport()}
+                  data-testid="notice-report"
+                >
+                  {t.report}
+                </Button>
+              ) : null}
+            </>
+          ) : null
+        }
+      />
       {lastCommand ? (
         <NoticeBar
           intent={lastCommand.ok ? "info" : "warning"}
@@ -564,6 +600,9 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
           onApply={onApply}
           onCancel={() => setPreview(null)}
           onChosenChange={setPlanned}
+          snapshots={snapshots}
+          tables={tables}
+          onPreviewChange={setChoicePreview}
           onFocusChange={(c) => {
             const i = tables.findIndex((tb) => tb.sheet === c.sheet && inBounds(tb, c.cell));
             if (i >= 0) setViewTable(i);
@@ -605,6 +644,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
           onAdopt={onAdopt}
           onFix={onFix}
           resolved={resolved}
+          totalsAfter={preview ? choicePreview?.totals : null}
         />
       ) : (
         <div className={styles.empty}>
