@@ -301,94 +301,91 @@ export class WpsDocumentHost implements ReportDocumentHost {
     charts: Map<ReportChart, ChartImage>,
     files: Map<ReportChart, string>,
   ): ReportLink {
-    {
-      const content = getObject(doc, "Content");
-      const end = Number(get(content, "End"));
-      const empty = String(get(content, "Text")).replace(/\r/g, "") === "";
-      // a new paragraph after what the document holds (the report starts on its own line)
-      const at = empty ? 0 : end - 1;
-      const lead = empty ? "" : "\r";
-      const sectionTexts = n.sections.map((s) => sectionLines(s).join("\r"));
-      // after each section, in paragraph order: per table a caption line and an empty paragraph the table takes the
-      // place of; per chart drawn an empty paragraph the picture goes into and its caption under it (as in Word)
-      let tableNo = 0;
-      let figureNo = 0;
-      type After =
-        | { kind: "table"; caption: string; table: ReportTable }
-        | { kind: "chart"; caption: string; chart: ReportChart; img: ChartImage; path: string };
-      const after = n.sections.map((s) =>
-        s.paragraphs.flatMap((p): After[] => {
-          const out: After[] = [];
-          if (p.table) out.push({ kind: "table", caption: tableCaption(++tableNo, p.table), table: p.table });
-          const img = p.chart ? charts.get(p.chart) : undefined;
-          const path = p.chart ? files.get(p.chart) : undefined;
-          if (p.chart && img && path)
-            out.push({ kind: "chart", caption: `图${++figureNo}　${p.chart.caption}`, chart: p.chart, img, path });
-          return out;
-        }),
-      );
-      const unit = n.signature?.unit ?? null;
-      const date = signatureDate(n, info.generatedAt);
-      const signature = [unit ?? "【请补充：单位名称】", date ?? "【请补充：日期】"];
-      const blocks = n.sections.map((_, i) =>
-        [sectionTexts[i], ...after[i].flatMap((x) => (x.kind === "table" ? [x.caption, ""] : ["", x.caption]))].join("\r"),
-      );
-      // the title broken where a person breaks it: its lines joined by manual line breaks ("\v"), one paragraph
-      const title = (n.titleLines?.length ? n.titleLines : [n.title]).join("\v");
-      const whole = [title, ...blocks, "", ...signature].join("\r");
-      const range = call<ComObject>(doc, "Range", at, at);
-      put(range, "Text", lead + whole);
-      let pos = Number(get(range, "Start")) + lead.length;
-      put(call(doc, "Range", pos, pos + whole.length), "HighlightColorIndex", WD_NO_HIGHLIGHT);
-      const titleRange = call<ComObject>(doc, "Range", pos, pos + title.length);
-      put(titleRange, "Style", WD_STYLE_TITLE);
-      put(getObject(titleRange, "ParagraphFormat"), "Alignment", WD_ALIGN_CENTER);
-      pos += title.length + 1;
-      const placed: { at: number; x: After }[] = [];
-      const captionAt = (at: number, text: string) => {
-        const caption = call<ComObject>(doc, "Range", at, at + text.length);
-        put(caption, "Style", WD_STYLE_NORMAL);
-        put(getObject(caption, "ParagraphFormat"), "Alignment", WD_ALIGN_CENTER);
-        put(getObject(caption, "Font"), "Bold", true);
-      };
-      n.sections.forEach((s, i) => {
-        formatSection(doc, pos, s);
-        call(getObject(doc, "Bookmarks"), "Add", bookmarkName(s.id), call(doc, "Range", pos, pos + sectionTexts[i].length));
-        pos += sectionTexts[i].length + 1;
-        for (const x of after[i]) {
-          if (x.kind === "table") {
-            captionAt(pos, x.caption);
-            pos += x.caption.length + 1;
-            placed.push({ at: pos, x });
-            pos += 1;
-          } else {
-            put(call(doc, "Range", pos, pos), "Style", WD_STYLE_NORMAL);
-            placed.push({ at: pos, x });
-            pos += 1;
-            captionAt(pos, x.caption);
-            pos += x.caption.length + 1;
-          }
+    const content = getObject(doc, "Content");
+    const end = Number(get(content, "End"));
+    const empty = String(get(content, "Text")).replace(/\r/g, "") === "";
+    // a new paragraph after what the document holds (the report starts on its own line)
+    const at = empty ? 0 : end - 1;
+    const lead = empty ? "" : "\r";
+    const sectionTexts = n.sections.map((s) => sectionLines(s).join("\r"));
+    // after each section, in paragraph order: per table a caption line and an empty paragraph the table takes the
+    // place of; per chart drawn an empty paragraph the picture goes into and its caption under it (as in Word)
+    let tableNo = 0;
+    let figureNo = 0;
+    type After =
+      | { kind: "table"; caption: string; table: ReportTable }
+      | { kind: "chart"; caption: string; chart: ReportChart; img: ChartImage; path: string };
+    const after = n.sections.map((s) =>
+      s.paragraphs.flatMap((p): After[] => {
+        const out: After[] = [];
+        if (p.table) out.push({ kind: "table", caption: tableCaption(++tableNo, p.table), table: p.table });
+        const img = p.chart ? charts.get(p.chart) : undefined;
+        const path = p.chart ? files.get(p.chart) : undefined;
+        if (p.chart && img && path) out.push({ kind: "chart", caption: `图${++figureNo}　${p.chart.caption}`, chart: p.chart, img, path });
+        return out;
+      }),
+    );
+    const unit = n.signature?.unit ?? null;
+    const date = signatureDate(n, info.generatedAt);
+    const signature = [unit ?? "【请补充：单位名称】", date ?? "【请补充：日期】"];
+    const blocks = n.sections.map((_, i) =>
+      [sectionTexts[i], ...after[i].flatMap((x) => (x.kind === "table" ? [x.caption, ""] : ["", x.caption]))].join("\r"),
+    );
+    // the title broken where a person breaks it: its lines joined by manual line breaks ("\v"), one paragraph
+    const title = (n.titleLines?.length ? n.titleLines : [n.title]).join("\v");
+    const whole = [title, ...blocks, "", ...signature].join("\r");
+    const range = call<ComObject>(doc, "Range", at, at);
+    put(range, "Text", lead + whole);
+    let pos = Number(get(range, "Start")) + lead.length;
+    put(call(doc, "Range", pos, pos + whole.length), "HighlightColorIndex", WD_NO_HIGHLIGHT);
+    const titleRange = call<ComObject>(doc, "Range", pos, pos + title.length);
+    put(titleRange, "Style", WD_STYLE_TITLE);
+    put(getObject(titleRange, "ParagraphFormat"), "Alignment", WD_ALIGN_CENTER);
+    pos += title.length + 1;
+    const placed: { at: number; x: After }[] = [];
+    const captionAt = (at: number, text: string) => {
+      const caption = call<ComObject>(doc, "Range", at, at + text.length);
+      put(caption, "Style", WD_STYLE_NORMAL);
+      put(getObject(caption, "ParagraphFormat"), "Alignment", WD_ALIGN_CENTER);
+      put(getObject(caption, "Font"), "Bold", true);
+    };
+    n.sections.forEach((s, i) => {
+      formatSection(doc, pos, s);
+      call(getObject(doc, "Bookmarks"), "Add", bookmarkName(s.id), call(doc, "Range", pos, pos + sectionTexts[i].length));
+      pos += sectionTexts[i].length + 1;
+      for (const x of after[i]) {
+        if (x.kind === "table") {
+          captionAt(pos, x.caption);
+          pos += x.caption.length + 1;
+          placed.push({ at: pos, x });
+          pos += 1;
+        } else {
+          put(call(doc, "Range", pos, pos), "Style", WD_STYLE_NORMAL);
+          placed.push({ at: pos, x });
+          pos += 1;
+          captionAt(pos, x.caption);
+          pos += x.caption.length + 1;
         }
-      });
-      // the 落款, after an empty line
-      put(call(doc, "Range", pos, pos), "Style", WD_STYLE_NORMAL);
-      pos += 1;
-      signature.forEach((line, i) => {
-        const r = call<ComObject>(doc, "Range", pos, pos + line.length);
-        put(r, "Style", WD_STYLE_NORMAL);
-        put(getObject(r, "ParagraphFormat"), "Alignment", WD_ALIGN_RIGHT);
-        if ((i === 0 && !unit) || (i === 1 && !date)) put(r, "HighlightColorIndex", WD_YELLOW);
-        pos += line.length + 1;
-      });
-      // the tables and pictures, last first: each moves everything after it, never what comes before
-      for (const { at, x } of placed.reverse()) {
-        if (x.kind === "table") insertTable(doc, at, x.table);
-        else insertPicture(doc, at, x.chart, x.img, x.path);
       }
-      const link: ReportLink = { fileName: info.fileName, generatedAt: info.generatedAt, tables: [linkedTable(n)] };
-      storeLink(doc, link);
-      return link;
+    });
+    // the 落款, after an empty line
+    put(call(doc, "Range", pos, pos), "Style", WD_STYLE_NORMAL);
+    pos += 1;
+    signature.forEach((line, i) => {
+      const r = call<ComObject>(doc, "Range", pos, pos + line.length);
+      put(r, "Style", WD_STYLE_NORMAL);
+      put(getObject(r, "ParagraphFormat"), "Alignment", WD_ALIGN_RIGHT);
+      if ((i === 0 && !unit) || (i === 1 && !date)) put(r, "HighlightColorIndex", WD_YELLOW);
+      pos += line.length + 1;
+    });
+    // the tables and pictures, last first: each moves everything after it, never what comes before
+    for (const { at, x } of placed.reverse()) {
+      if (x.kind === "table") insertTable(doc, at, x.table);
+      else insertPicture(doc, at, x.chart, x.img, x.path);
     }
+    const link: ReportLink = { fileName: info.fileName, generatedAt: info.generatedAt, tables: [linkedTable(n)] };
+    storeLink(doc, link);
+    return link;
   }
 
   async readLink(): Promise<ReportLink | null> {
