@@ -24,7 +24,7 @@ const pkg = require("./package.json");
 
 const NAME = "jixiao";
 const FOLDER = `${NAME}_${pkg.version}`;
-const PACKAGE = path.resolve(__dirname, "src/adapters/wps/package");
+const PACKAGE = path.resolve(__dirname, "src/wps/package");
 
 function fill(content) {
   return content
@@ -39,7 +39,7 @@ module.exports = (env, options) => {
   return {
     devtool: dev ? "source-map" : false,
     target: ["web", "es2019"],
-    entry: { main: "./src/taskpane/wps.ts" },
+    entry: { main: "./src/wps/main.ts" },
     output: {
       path: env && env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, "dist-wps"),
       // fixed name: ribbon.xml's callbacks live in main.js; lazy chunks are content-hashed

@@ -24,7 +24,7 @@ import type { TableAnalysis } from "../../core/analysis";
 import type { SheetSnapshot } from "../../core/snapshot";
 import { changeKey, chooseChanges, groupChanges, previewChoice, type ChangeGroup, type ChoicePreview } from "../../core/choose";
 import { BUTTON_NAMES } from "../../core/messages";
-import { useLang } from "./context";
+import { useLang } from "../components/context";
 import { fmtAfter, fmtBefore, fmtExpected } from "../format";
 
 const useStyles = makeStyles({
@@ -267,6 +267,17 @@ export function Preview(props: PreviewProps): JSX.Element {
                           <Badge size="small" appearance="tint" color={c.kind === "score" ? "warning" : "brand"}>
                             {t.changeKind[c.kind]}
                           </Badge>
+                          {c.inferred ? (
+                            <Badge
+                              size="small"
+                              appearance="outline"
+                              color="informative"
+                              title={t.inferredRoleHint}
+                              data-testid="inferred-role"
+                            >
+                              {t.inferredRole}
+                            </Badge>
+                          ) : null}
                         </div>
                         <div className={styles.change}>
                           {isEmpty(c.before) ? (
