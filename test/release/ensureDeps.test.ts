@@ -51,10 +51,11 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-test("npm start and npm test run the check first", () => {
+test("npm start, npm test and npm run package run the check first", () => {
   const scripts = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts;
   expect(scripts.prestart).toBe("node scripts/ensure-deps.js");
   expect(scripts.pretest).toBe("node scripts/ensure-deps.js --test");
+  expect(scripts.prepackage).toBe("node scripts/ensure-deps.js");
   // it needs nothing from node_modules: only Node's own modules
   const src = fs.readFileSync(path.join(ROOT, "scripts/ensure-deps.js"), "utf8");
   expect([...src.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]).sort()).toEqual(["child_process", "fs", "path"]);
