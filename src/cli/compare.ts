@@ -5,7 +5,7 @@
  */
 import * as path from "path";
 import { readDocxFile } from "../adapters/xlsx/node";
-import { compareWithReport } from "../app/compare";
+import { compareWithReport } from "../app/commands/compare";
 import { compareCounts } from "../core/compare";
 import { CLI_STRINGS, compareMessage, userError } from "../core/messages";
 import type { ParsedArgs } from "./args";

@@ -10,13 +10,14 @@ import * as fs from "fs";
 import * as path from "path";
 import type { CellChange, TableAnalysis, WorkbookAnalysis } from "../core";
 import { writeOutputFile as writeFileAtomic } from "./io";
-import { fill, tablePlans } from "../app/workflow";
+import { fill, tablePlans } from "../app/commands";
 import type { CliIO } from "./io";
 import { EXIT_OK } from "./io";
 import type { ParsedArgs } from "./args";
 import { CLI_STRINGS, userError, type Lang } from "../core/messages";
 import { checkProfile, openFile } from "./workbook";
-import { displayWidth, num, oneLine, pad, percent, showContent } from "./format";
+import { displayWidth, oneLine, pad, showContent } from "./format";
+import { formatNumber, formatRate } from "../core/numbers";
 
 export interface FillSheetJson {
   sheet: string;
@@ -99,7 +100,7 @@ function showExpected(c: CellChange): string {
   if (c.expected === null || c.expected === undefined) return "";
   if (typeof c.expected === "number") {
     const pct = (c.after.numberFormat ?? c.before.numberFormat ?? "").includes("%");
-    return `= ${pct ? percent(c.expected) : num(c.expected, 4)}`;
+    return `= ${pct ? formatRate(c.expected) : formatNumber(c.expected, 4)}`;
   }
   return `= ${JSON.stringify(c.expected)}`;
 }

@@ -1,12 +1,13 @@
 /**
- * The report step every shell runs: which tables to write a 自评报告 for, and each one's narrative and the errors the
- * table still holds. The CLI writes the narratives into a .docx, the Word/WPS 文字 pane into the open document
- * through the document host port (src/host/document.ts).
+ * 生成报告: which tables to write a 自评报告 for, and each one's narrative, the figures it states differently from the
+ * rule and the errors it still holds (plan); then one .docx holding them all (commit). The CLI and the spreadsheet
+ * pane write the file; the Word / WPS 文字 pane writes the narratives into the open document through the document
+ * port (src/host/document.ts).
  */
-import type { SheetAnalysis, TableAnalysis } from "../core/analysis";
-import type { UserError } from "../core/errors";
-import { aside, joined, userError } from "../core/messages";
-import type { Finding } from "../core/findings";
+import type { SheetAnalysis, TableAnalysis } from "../../core/analysis";
+import type { UserError } from "../../core/errors";
+import { aside, joined, userError } from "../../core/messages";
+import type { Finding } from "../../core/findings";
 import {
   buildNarrative,
   compareFigures,
@@ -15,15 +16,17 @@ import {
   withDifferencesNote,
   type FigureDifference,
   type Narrative,
-} from "../core/narrative";
-import type { ProfileId } from "../core/profiles";
-import type { ReportFileWriter } from "../host/document";
-import type { Progress, ReadScope, SpreadsheetHost } from "../host/host";
-import { check } from "./workflow";
+} from "../../core/narrative";
+import type { ProfileId } from "../../core/profiles";
+import type { SheetSnapshot } from "../../core/snapshot";
+import type { ReportFileWriter } from "../../host/document";
+import type { Progress, ReadScope, SpreadsheetHost } from "../../host/host";
+import { reportFileName } from "../fileNames";
+import { planCheck } from "./check";
 
 /**
  * One table's report: what is written and what the table still gets wrong. The narrative states the table's own
- * figures (issue 14); `differences` lists every figure the rule would change. Where that list is not empty, every
+ * figures; `differences` lists every figure the rule would change. Where that list is not empty, every
  * shell waits before writing — the CLI until --fill or --as-is, the pane until the person chooses 先填充再生成 or
  * 按表中数字生成 — so a report and its table never disagree silently.
  */
@@ -93,12 +96,6 @@ export function tableReports(sheets: SheetTables[], sheet: string | null = null,
   return out;
 }
 
-/** "<workbook>-自评报告.docx" from the workbook's file name (characters no file system takes become "_"). */
-export function reportFileName(fileName: string | null): string {
-  const base = (fileName ?? "自评表").replace(/\.(xlsx|xlsm)$/i, "").replace(/[\\/:*?"<>|]/g, "_");
-  return `${base}-自评报告.docx`;
-}
-
 export interface ReportFileOptions {
   profile: ProfileId;
   scope: ReadScope;
@@ -117,10 +114,18 @@ export interface ReportFile {
   generatedAt: string;
 }
 
+/** The tables' reports from the sheets as read, before anything is written. */
+export function planReport(
+  snapshots: SheetSnapshot[],
+  ctx: { profile: ProfileId; sheet?: string | null; fileName?: string | null },
+): TableReport[] {
+  return tableReports(planCheck(snapshots, ctx).analysis.sheets, ctx.sheet ?? null, ctx.fileName ?? undefined);
+}
+
 /** check → the tables' reports, before anything is written: a shell shows their `differences` and lets the person choose. */
 export async function prepareReports(host: SpreadsheetHost, options: ReportFileOptions): Promise<TableReport[]> {
-  const analysis = await check(host, { profile: options.profile, scope: options.scope, onProgress: options.onProgress });
-  return tableReports(analysis.sheets, options.sheet ?? null, host.fileName ?? undefined);
+  const snapshots = await host.readSheets(options.scope, options.onProgress);
+  return planReport(snapshots, { profile: options.profile, sheet: options.sheet, fileName: host.fileName });
 }
 
 /**

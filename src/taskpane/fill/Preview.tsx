@@ -24,7 +24,7 @@ import type { TableAnalysis } from "../../core/analysis";
 import type { SheetSnapshot } from "../../core/snapshot";
 import { changeKey, chooseChanges, groupChanges, previewChoice, type ChangeGroup, type ChoicePreview } from "../../core/choose";
 import { BUTTON_NAMES } from "../../core/messages";
-import { useLang } from "./context";
+import { useLang } from "../components/context";
 import { fmtAfter, fmtBefore, fmtExpected } from "../format";
 
 const useStyles = makeStyles({

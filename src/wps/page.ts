@@ -1,4 +1,4 @@
-/** Where the WPS entry page is and what it is (main.ts uses these; kept apart so tests can import them). */
+/** Where the WPS entry page is and what it is (main.ts uses these; kept apart so tests can import them without a window). */
 
 /** The folder this page was loaded from (file:///…/jixiao_0.1.0/ or http://server/jixiao/), with its "/". */
 export function folderOf(href: string): string {

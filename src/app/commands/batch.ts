@@ -1,15 +1,18 @@
 /**
- * Batch review (issue 13): many workbooks checked, one 问题清单 (a row per finding: file, sheet, cell, severity, code,
+ * Batch review: many workbooks checked, one 问题清单 (a row per finding: file, sheet, cell, severity, code,
  * message, suggestion) and a summary per file (kind, 总分, 等级, counts). A file that cannot be read is a row of its
  * own, never the end of the batch. Shells bring the files (CLI: paths and worker threads; the page: chosen files) and
  * a function that checks one; this module orders, counts and decides the exit.
  */
-import type { WorkbookAnalysis } from "../core/analysis";
-import type { FindingCode, Severity } from "../core/findings";
-import { SEVERITY_ORDER, sortFindings } from "../core/findings";
-import type { TableKind } from "../core/model";
-import { tablePlans } from "./workflow";
-import { toUserError, type Lang } from "../core/messages";
+import type { WorkbookAnalysis } from "../../core/analysis";
+import type { FindingCode, Severity } from "../../core/findings";
+import { SEVERITY_ORDER, sortFindings } from "../../core/findings";
+import type { TableKind } from "../../core/model";
+import type { ProfileId } from "../../core/profiles";
+import type { SpreadsheetHost } from "../../host/host";
+import { tablePlans } from "./tables";
+import { check } from "./check";
+import { toUserError, type Lang } from "../../core/messages";
 
 /** A row code for a file that could not be read (not a finding of a table; listed beside SPEC §4's codes). */
 export const FILE_UNREADABLE = "FILE_UNREADABLE";
@@ -72,6 +75,12 @@ export function fileResult(file: string, analysis: WorkbookAnalysis): BatchFileR
     }
   }
   return { file, ok: true, sheets: analysis.sheets.length, tables, findings };
+}
+
+/** Checks one opened workbook for the batch (the page's lanes and the CLI's worker threads run this). */
+export async function checkFile(file: string, host: SpreadsheetHost, profile: ProfileId): Promise<BatchFileResult> {
+  const { analysis } = await check(host, { profile, scope: "all" });
+  return fileResult(file, analysis);
 }
 
 /** A file that could not be read, with the reason in both languages (never a stack trace). */

@@ -6,11 +6,11 @@ import * as React from "react";
 import type { Lang } from "../../core/messages";
 import { Button, Caption1, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownload20Regular, DocumentMultiple20Regular } from "@fluentui/react-icons";
-import { batchTotals, fileResult, runBatch, unreadableResult, type BatchFileResult } from "../../app/batch";
-import { check } from "../../app/workflow";
+import { batchTotals, checkFile, runBatch, unreadableResult, type BatchFileResult } from "../../app/commands";
 import type { ProfileId } from "../../core/profiles";
 import type { SpreadsheetHost } from "../../host/host";
-import { useLang } from "./context";
+import { useLang } from "../components/context";
+import { XLSX_MIME } from "../download";
 
 const useStyles = makeStyles({
   root: {
@@ -40,8 +40,6 @@ export interface BatchPanelProps {
   saveBytes(bytes: Uint8Array, name: string, mime?: string): void;
 }
 
-const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 export function BatchPanel(props: BatchPanelProps): JSX.Element {
   const styles = useStyles();
   const { lang, t } = useLang();
@@ -62,7 +60,7 @@ export function BatchPanel(props: BatchPanelProps): JSX.Element {
         const f = byName.get(key)!;
         try {
           const host = await props.openFile(f);
-          return fileResult(f.name, await check(host, { profile: props.profile, scope: "all" }));
+          return await checkFile(f.name, host, props.profile);
         } catch (e) {
           return unreadableResult(f.name, e);
         }

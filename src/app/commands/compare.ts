@@ -3,13 +3,13 @@
  * `jixiao compare`, batch pairing 单位A.xlsx with 单位A.docx, the page's 对照报告, the Word pane). The report comes as
  * text blocks (a .docx read by the xlsx adapter's docxText, or the open document's paragraphs in Word / WPS 文字).
  */
-import type { SheetAnalysis, TableAnalysis, WorkbookAnalysis } from "../core/analysis";
-import { compareReport, moneyUnitOf, type CompareResult, type ReportBlock } from "../core/compare";
-import type { ProfileId } from "../core/profiles";
-import type { SheetSnapshot } from "../core/snapshot";
-import type { ReadScope, SpreadsheetHost } from "../host/host";
+import type { SheetAnalysis, TableAnalysis, WorkbookAnalysis } from "../../core/analysis";
+import { compareReport, moneyUnitOf, type CompareResult, type ReportBlock } from "../../core/compare";
+import type { ProfileId } from "../../core/profiles";
+import type { SheetSnapshot } from "../../core/snapshot";
+import type { ReadScope, SpreadsheetHost } from "../../host/host";
 import { selectTables } from "./report";
-import { check } from "./workflow";
+import { check } from "./check";
 
 export interface ReportComparison extends CompareResult {
   /** The tables the report was compared with. */
@@ -47,8 +47,7 @@ export async function compareWithReport(
   blocks: ReportBlock[],
   options: CompareOptions,
 ): Promise<ReportComparison & { analysis: WorkbookAnalysis }> {
-  let snapshots: SheetSnapshot[] = [];
-  const analysis = await check(host, { profile: options.profile, scope: options.scope, onSnapshots: (s) => (snapshots = s) });
+  const { analysis, snapshots } = await check(host, { profile: options.profile, scope: options.scope });
   return { analysis, ...compareAnalysed(analysis.sheets, snapshots, blocks, options.sheet ?? null, host.fileName ?? undefined) };
 }
 

@@ -2,13 +2,12 @@
  * The WPS 加载项's entry script. WPS opens index.html (the add-in's entry page) when it starts and calls the
  * callbacks ribbon.xml names on `window.ribbon`; the task pane is the same index.html opened with `#pane`
  * (Application.CreateTaskPane), which then loads the pane — the same React pane as in Excel, Word and the browser.
- * It lives beside the pane's own entry (index.tsx) because one WPS page is both: the ribbon's callbacks come from the
- * WPS adapter (which runs the app's workflow), the pane is loaded only when this page is the pane.
- * No office.js, no network: everything is in the add-in's folder.
+ * One WPS page is both, so the WPS shell (this folder: ribbon.ts, page.ts, package/) loads the pane's entry only when
+ * this page is the pane. No office.js, no network: everything is in the add-in's folder.
  */
 import { defaultStore } from "../app/settings";
-import { createRibbon } from "../adapters/wps/ribbon";
-import { folderOf, isPane } from "../adapters/wps/page";
+import { createRibbon } from "./ribbon";
+import { folderOf, isPane } from "./page";
 
 const ribbon = createRibbon({
   win: window,
@@ -20,5 +19,5 @@ const ribbon = createRibbon({
 (window as unknown as { ribbon: typeof ribbon }).ribbon = ribbon;
 
 if (isPane(window.location)) {
-  void import(/* webpackChunkName: "pane" */ "./index");
+  void import(/* webpackChunkName: "pane" */ "../taskpane/index");
 }

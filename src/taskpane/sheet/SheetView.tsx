@@ -13,8 +13,8 @@ import { Grid, type SheetSnapshot } from "../../core/snapshot";
 import { withComputedValues } from "../../core/evaluate";
 import { a1, columnName, parseA1 } from "../../core/address";
 import { arithmeticCells } from "../../core/choose";
-import { fmtNumber, fmtRate } from "../format";
-import { useLang } from "./context";
+import { formatNumber, formatRate } from "../../core/numbers";
+import { useLang } from "../components/context";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
@@ -103,7 +103,7 @@ function shown(grid: Grid, row: number, col: number): { text: string; numeric: b
   if (v === null || v === "") return { text: "", numeric: false };
   if (typeof v === "number") {
     const nf = grid.numberFormat(row, col) ?? "";
-    return { text: nf.includes("%") ? fmtRate(v) : fmtNumber(v, 4), numeric: true };
+    return { text: nf.includes("%") ? formatRate(v) : formatNumber(v, 4), numeric: true };
   }
   if (typeof v === "boolean") return { text: v ? "TRUE" : "FALSE", numeric: false };
   return { text: v.replace(/\s+/g, " ").trim(), numeric: false };

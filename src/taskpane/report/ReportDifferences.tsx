@@ -6,8 +6,8 @@
  */
 import * as React from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { TableReport } from "../../app/report";
-import { useLang } from "./context";
+import type { TableReport } from "../../app/commands";
+import { useLang } from "../components/context";
 
 const useStyles = makeStyles({
   root: {

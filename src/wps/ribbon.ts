@@ -3,21 +3,25 @@
  *
  * Every callback is SYNCHRONOUS and returns its value directly: async callbacks (a returned Promise) broke the
  * ribbon in some WPS 12.1 builds. That is possible because the WPS object model is synchronous and so is the engine:
- * 检查 and 填充公式 run read → analyse → (confirm) → write inside the click, through the `…Sync` methods of
- * WpsSpreadsheetHost, the same code the pane runs. A callback never throws: a problem becomes a message box.
+ * each button runs a command of src/app/commands — read → plan → (confirm) → commit inside the click — through the
+ * synchronous port of WpsSpreadsheetHost: the same plans and outcomes as the pane and the Office ribbon. A callback
+ * never throws: a problem becomes a message box.
  *
  * Buttons (WPS 表格): 检查 (select the first cell at fault, say what was found), 填充公式 (list what will be written,
  * write it after OK, undoable), 标注问题 (list the cells to mark, mark them after OK: comments and colours, undoable),
  * 撤销, 任务窗格. WPS 文字: 任务窗格 (写入报告 / 刷新 happen there).
  * The outcome of 检查 / 填充公式 is also kept for the pane, which shows it the next time it opens.
  */
-import { analyse, combinedPlan, describeCheck, summarize } from "../../app/workflow";
-import { countMarks, describeMarks, planMarks } from "../../app/marks";
-import { loadLangChoice, loadProfile, saveLastCommand, type KeyValueStore } from "../../app/settings";
-import { detectLang, notice, toUserError, type Lang } from "../../core/messages";
-import { call, get, has, put } from "./com";
-import { detectWps } from "./detect";
-import { WpsSpreadsheetHost } from "./WpsSpreadsheetHost";
+import { commitCheckSync, planCheck } from "../app/commands/check";
+import { commitFillSync, fillFrom } from "../app/commands/fill";
+import { commitMarkSync, countMarks, markFrom } from "../app/commands/mark";
+import { undoSync } from "../app/commands/undo";
+import { failed, said, type CommandContext, type CommandName, type Outcome } from "../app/commands/outcome";
+import { loadLangChoice, loadProfile, saveLastCommand, type KeyValueStore } from "../app/settings";
+import { detectLang, notice, toUserError, type Lang } from "../core/messages";
+import { call, get, has, put } from "../adapters/wps/com";
+import { detectWps } from "../adapters/wps/detect";
+import { WpsSpreadsheetHost } from "../adapters/wps/WpsSpreadsheetHost";
 
 export const CONTROL = {
   check: "jixiaoCheck",
@@ -77,113 +81,74 @@ export function createRibbon(deps: RibbonDeps): Ribbon {
   };
   const profile = () => loadProfile(store ?? undefined);
 
-  function check(h: WpsSpreadsheetHost): void {
+  const ctx = (): CommandContext => ({ profile: profile(), lang: lang(), undoIn: "ribbon", now });
+
+  /** Runs one command: its outcome kept for the pane (where it keeps one) and said; a failure said the same way. */
+  function run(command: CommandName, go: (c: CommandContext) => Outcome | null): void {
+    const c = ctx();
+    let done: Outcome | null;
     try {
-      const analysis = analyse(h.readSheetsSync("active"), profile());
-      const summary = summarize(analysis);
-      const text = describeCheck(summary);
-      if (summary.firstCell) {
-        try {
-          h.selectCellSync(summary.firstCell.sheet, summary.firstCell.cell);
-        } catch {
-          /* selecting is a convenience */
-        }
-      }
-      const ok = summary.tables > 0 && summary.bySeverity.error === 0;
-      saveLastCommand({ command: "check", at: now(), ok, ...text }, store ?? undefined);
-      const where = summary.firstCell
-        ? notice("first-selected", { cell: `${summary.firstCell.sheet}!${summary.firstCell.cell}` })
-        : { zh: "", en: "" };
-      const see = notice("see-pane");
-      say(`${text.zh}${where.zh}\n${see.zh}`, `${text.en} ${where.en}\n${see.en}`);
+      done = go(c);
     } catch (e) {
-      const err = toUserError(e);
-      saveLastCommand({ command: "check", at: now(), ok: false, zh: err.zh, en: err.en }, store ?? undefined);
-      say(err.zh, err.en);
+      done = failed(command, e, c);
     }
+    if (!done) return; // the person said no
+    if (done.record) saveLastCommand(done.record, store ?? undefined);
+    const t = said(done);
+    if (command === "check" && !("error" in done.message)) {
+      const where = done.select ? notice("first-selected", { cell: `${done.select.sheet}!${done.select.cell}` }) : { zh: "", en: "" };
+      const see = notice("see-pane");
+      say(`${t.zh}${where.zh}\n${see.zh}`, `${t.en} ${where.en}\n${see.en}`);
+    } else say(t.zh, t.en);
   }
 
+  /** The active sheet read and checked (the proposal every button starts from). */
+  const checked = (h: WpsSpreadsheetHost, c: CommandContext) => planCheck(h.readSheetsSync("active"), c);
+
+  function check(h: WpsSpreadsheetHost): void {
+    run("check", (c) => commitCheckSync(h, checked(h, c), c));
+  }
+
+  /** 填充公式: nothing is written without a preview — the cells, what goes in, why — then OK or Cancel. */
   function fill(h: WpsSpreadsheetHost): void {
-    try {
-      const analysis = analyse(h.readSheetsSync("active"), profile());
-      const plan = combinedPlan(analysis);
-      const n = plan.changes.length;
-      if (n === 0) {
-        const none = notice("nothing-to-fill");
-        saveLastCommand({ command: "fill", at: now(), ok: true, ...none }, store ?? undefined);
-        say(none.zh, none.en);
-        return;
+    run("fill", (c) => {
+      const proposal = fillFrom(checked(h, c));
+      const n = proposal.plan.changes.length;
+      if (n > 0) {
+        const l = lang();
+        const lines = proposal.plan.changes
+          .slice(0, LISTED)
+          .map(
+            (ch) =>
+              `${ch.sheet}!${ch.cell}  ${ch.after.formula ?? (ch.after.value === undefined ? (ch.after.numberFormat ?? "") : String(ch.after.value))}  （${l === "zh" ? ch.reason : ch.reasonEn}）`,
+          );
+        const more = n > LISTED ? notice("fill-more", { cells: n - LISTED })[l] : "";
+        const message = [notice("fill-preview", { cells: n })[l], ...lines, ...(more ? [more] : []), "", notice("fill-ask")[l]].join("\n");
+        if (!deps.confirm(message)) return null;
       }
-      // Nothing is written without a preview: the cells, what goes in, why — then OK or Cancel.
-      const lines = plan.changes
-        .slice(0, LISTED)
-        .map(
-          (c) =>
-            `${c.sheet}!${c.cell}  ${c.after.formula ?? (c.after.value === undefined ? (c.after.numberFormat ?? "") : String(c.after.value))}  （${lang() === "zh" ? c.reason : c.reasonEn}）`,
-        );
-      const more = n > LISTED ? notice("fill-more", { cells: n - LISTED })[lang()] : "";
-      const head = notice("fill-preview", { cells: n })[lang()];
-      const ask = notice("fill-ask")[lang()];
-      const message = [head, ...lines, ...(more ? [more] : []), "", ask].join("\n");
-      if (!deps.confirm(message)) return;
-      h.applyPlanSync(plan);
-      const done = notice("filled-ribbon", { cells: n });
-      saveLastCommand({ command: "fill", at: now(), ok: true, ...done }, store ?? undefined);
-      say(done.zh, done.en);
-    } catch (e) {
-      const err = toUserError(e);
-      saveLastCommand({ command: "fill", at: now(), ok: false, zh: err.zh, en: err.en }, store ?? undefined);
-      say(err.zh, err.en);
-    }
+      return commitFillSync(h, proposal, c);
+    });
   }
 
   /** 标注问题: the cells to mark listed first (as 填充公式 lists its changes), then comments and colours after OK. */
   function mark(h: WpsSpreadsheetHost): void {
-    try {
-      const analysis = analyse(h.readSheetsSync("active"), profile());
-      const plan = planMarks(analysis, lang());
-      const n = plan.marks.length;
-      if (n === 0) {
-        const none = describeMarks([]);
-        saveLastCommand({ command: "mark", at: now(), ok: true, ...none }, store ?? undefined);
-        say(none.zh, none.en);
-        return;
+    run("mark", (c) => {
+      const proposal = markFrom(checked(h, c), c);
+      const n = proposal.plan.marks.length;
+      if (n > 0) {
+        const l = lang();
+        const counts = countMarks(proposal.plan.marks);
+        const head = notice("mark-preview", { cells: n, errors: counts.error, warnings: counts.warning })[l];
+        const lines = proposal.plan.marks.slice(0, LISTED).map((m) => `${m.sheet}!${m.cell}  ${m.note.split(/\r?\n/)[1] ?? ""}`);
+        const more = n > LISTED ? notice("mark-more", { cells: n - LISTED })[l] : "";
+        if (!deps.confirm([head, ...lines, ...(more ? [more] : []), "", notice("mark-ask")[l]].join("\n"))) return null;
       }
-      const zh = lang() === "zh";
-      const c = countMarks(plan.marks);
-      const head = zh
-        ? `将标注 ${n} 个单元格（错误 ${c.error}，警告 ${c.warning}），数值和公式不变：`
-        : `${n} cell(s) will be marked (${c.error} error(s), ${c.warning} warning(s)); values and formulas stay:`;
-      const lines = plan.marks.slice(0, LISTED).map((m) => `${m.sheet}!${m.cell}  ${m.note.split(/\r?\n/)[1] ?? ""}`);
-      const more = n > LISTED ? (zh ? `……另有 ${n - LISTED} 个` : `… and ${n - LISTED} more`) : "";
-      if (!deps.confirm([head, ...lines, ...(more ? [more] : []), "", zh ? "确定标注吗？" : "Mark them?"].join("\n"))) return;
-      h.applyMarksSync(plan);
-      const text = describeMarks(plan.marks);
-      const done = {
-        zh: `${text.zh}可点“撤销填写”或在任务窗格中撤销、清除标注。`,
-        en: `${text.en} Undo (ribbon or task pane) or Clear marks in the pane takes them back.`,
-      };
-      saveLastCommand({ command: "mark", at: now(), ok: true, ...done }, store ?? undefined);
-      say(done.zh, done.en);
-    } catch (e) {
-      const err = toUserError(e);
-      saveLastCommand({ command: "mark", at: now(), ok: false, zh: err.zh, en: err.en }, store ?? undefined);
-      say(err.zh, err.en);
-    }
+      return commitMarkSync(h, proposal, c);
+    });
   }
 
   function undo(h: WpsSpreadsheetHost): void {
-    try {
-      if (!h.canUndoSync()) {
-        say(notice("no-fill-to-undo").zh, notice("no-fill-to-undo").en);
-        return;
-      }
-      h.undoSync();
-      say(notice("undone").zh, notice("undone").en);
-    } catch (e) {
-      const err = toUserError(e);
-      say(err.zh, err.en);
-    }
+    run("undo", (c) => undoSync(h, c));
   }
 
   /** Shows the pane, or hides it when it is showing (one pane per window, remembered in PluginStorage). */

@@ -8,8 +8,8 @@ import { Button, Caption1, Card, Subtitle2, makeStyles, tokens, useArrowNavigati
 import { Checkmark20Regular } from "@fluentui/react-icons";
 import type { CellMark } from "../../core/marks";
 import { BUTTON_NAMES } from "../../core/messages";
-import { countMarks } from "../../app/marks";
-import { useLang } from "./context";
+import { countMarks } from "../../app/commands";
+import { useLang } from "../components/context";
 
 /** Rows listed at most; the rest are counted (a table with thousands of text numbers stays usable). */
 export const MARK_ROWS_SHOWN = 300;

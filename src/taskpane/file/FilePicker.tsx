@@ -4,7 +4,7 @@
 import * as React from "react";
 import { Button, Caption1, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { DocumentTable20Regular, FolderOpen20Regular, ShieldCheckmark16Regular } from "@fluentui/react-icons";
-import { useLang } from "./context";
+import { useLang } from "../components/context";
 
 const useStyles = makeStyles({
   zone: {
