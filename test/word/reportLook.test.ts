@@ -75,3 +75,17 @@ test("an --as-is report says at its top, in a marked note, which figures differ 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test.each(fixtureNames())("%s: an opening paragraph, and no count said twice or of one ('1项全部完成')", async (name) => {
+  const snaps = (await loadXlsx(new Uint8Array(fs.readFileSync(fixturePath(name))))).snapshots();
+  for (const t of analyzeWorkbook(snaps).sheets.flatMap((s) => s.tables)) {
+    const n = buildNarrative(statedAnalysis(t));
+    const opening = (n.opening ?? []).map((s) => s.text).join("");
+    expect(opening).toMatch(/^根据.+要求，.+绩效自评。现将.+如下：$/);
+    const text = n.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences.map((x) => x.text))).join("");
+    expect(text).not.toMatch(/(^|[^\d.])1项全部完成/);
+    expect(text).not.toMatch(/”\d+个/); // "评价等级为“优”8个"
+  }
+  const xml = await documentXml(name);
+  expect(xml).toContain("现将");
+});
