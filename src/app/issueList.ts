@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import type { Lang } from "../core/messages";
-import { issueRows, severityWord, summaryRows, type BatchFileResult } from "./batch";
+import { issueRows, severityWord, summaryRows, type BatchFileResult } from "./commands/batch";
 import type { TableKind } from "../core/model";
 
 const KIND: Record<Lang, Record<TableKind, string>> = {

@@ -30,9 +30,9 @@ import type { RefreshResult } from "../../core/narrative";
 import type { ReportDocumentHost } from "../../host/document";
 import type { SpreadsheetHost } from "../../host/host";
 import { useRunner } from "../components/useRunner";
-import { ReportDifferences } from "../components/ReportDifferences";
+import { ReportDifferences } from "../report/ReportDifferences";
 import { LangContext } from "../components/context";
-import { downloadBytes } from "../components/SpreadsheetPane";
+import { downloadBytes } from "../download";
 import { STRINGS } from "../../core/messages";
 import {
   changeLine,

@@ -11,7 +11,7 @@ import { MARK_AUTHOR, MARK_FILLS, isOwnNote, markPlan, type CellMark, type MarkP
 import { isUserError, type UserError } from "../../../src/core/errors";
 import { EtWorkbookModel, FakeEt, bgrOf, parseRef, type MemberStyle } from "../../fakes/fakeEt";
 import { FIXTURE_NAMES, etFixture, fresh } from "./etFixture";
-import { CONTROL, createRibbon } from "../../../src/adapters/wps/ribbon";
+import { CONTROL, createRibbon } from "../../../src/wps/ribbon";
 import { loadLastCommand } from "../../../src/app/settings";
 
 /** Everything a mark could touch (cells with their fills, comments), the add-in's own sheets left out. */
