@@ -68,7 +68,7 @@ test("an --as-is report says at its top, in a marked note, which figures differ 
     expect(texts[at]).toContain("执行率（G6）：表中99.15%，按规则100.86%");
     expect(paragraphs[at]).toMatch(/<w:highlight w:val="yellow"\/>/);
     const filled = await run(["report", "t.xlsx", "-o", "filled.docx", "--fill"], dir);
-    expect(filled.code).toBe(0);
+    expect({ code: filled.code, err: filled.stderr }).toEqual({ code: 0, err: "" });
     const xml2 = await (await JSZip.loadAsync(fs.readFileSync(path.join(dir, "filled.docx")))).file("word/document.xml")!.async("string");
     expect(xml2).not.toContain("【说明：");
   } finally {
