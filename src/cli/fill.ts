@@ -32,6 +32,17 @@ export interface FillSheetJson {
     expected: number | string | null;
     reason: string;
     reasonEn: string;
+    /** The cell's role was inferred (a row label, a position), not read from a header: written only because empty. */
+    inferred?: boolean;
+  }[];
+  /** Changes not made: a person's entry in a cell whose role was inferred is kept, the rule's value suggested. */
+  suggestions: {
+    cell: string;
+    before: CellChange["before"];
+    after: CellChange["after"];
+    expected: number | string | null;
+    reason: string;
+    reasonEn: string;
   }[];
 }
 
@@ -53,7 +64,7 @@ export function fillJson(file: string, output: string, analysis: WorkbookAnalysi
   const sheets: FillSheetJson[] = [];
   for (const s of analysis.sheets) {
     if (s.tables.length === 0) {
-      sheets.push({ sheet: s.sheet, kind: null, name: null, reason: s.reason ?? "未识别到绩效自评表", changes: [] });
+      sheets.push({ sheet: s.sheet, kind: null, name: null, reason: s.reason ?? "未识别到绩效自评表", changes: [], suggestions: [] });
     }
     for (const t of s.tables) {
       sheets.push({
@@ -64,6 +75,15 @@ export function fillJson(file: string, output: string, analysis: WorkbookAnalysi
         changes: (planned.get(t) ?? []).map((c) => ({
           cell: c.cell,
           kind: c.kind,
+          before: c.before,
+          after: c.after,
+          expected: c.expected,
+          reason: c.reason,
+          reasonEn: c.reasonEn,
+          ...(c.inferred ? { inferred: true } : {}),
+        })),
+        suggestions: (t.suggested ?? []).map((c) => ({
+          cell: c.cell,
           before: c.before,
           after: c.after,
           expected: c.expected,
@@ -109,7 +129,18 @@ export function fillText(file: string, output: string, analysis: WorkbookAnalysi
       lines.push(say.sheetChanges(s.sheet, name, n));
       for (const c of tableChanges) {
         const row = rows[i++];
-        lines.push(`  ${pad(c.cell, cellW)}  ${pad(row, changeW)}  ${pad(showExpected(c), expW)}  ${oneLine(zh ? c.reason : c.reasonEn)}`);
+        const inferred = c.inferred ? say.inferredRole : "";
+        lines.push(
+          `  ${pad(c.cell, cellW)}  ${pad(row, changeW)}  ${pad(showExpected(c), expW)}  ${oneLine(zh ? c.reason : c.reasonEn)}${inferred}`,
+        );
+      }
+      const held = t.suggested ?? [];
+      if (held.length) lines.push(say.suggestionsHeld(held.length));
+      for (const c of held) {
+        const row = `${showContent(c.before.value, c.before.formula)} → ${c.after.formula ?? showContent(c.after.value ?? null)}`;
+        lines.push(
+          `    ${pad(c.cell, cellW)}  ${pad(row, changeW)}  ${pad(showExpected(c), expW)}  ${oneLine(zh ? c.reason : c.reasonEn)}`,
+        );
       }
     }
     if (s.tables.length === 0) {

@@ -45,6 +45,12 @@ interface OracleSheet {
     quantityScore?: number;
     /** Scorecards: 一级/二级 subtotal cells → the value after the fill. */
     subtotals?: Record<string, number>;
+    /**
+     * Derived cells whose role was inferred (a row label, a position, a hybrid layout) and that hold a person's
+     * entry: the fill keeps the entry (give it in `kept`) and offers the rule's value (here) as the suggestion of
+     * the finding at that cell (SPEC §3 "Two kinds of derived cell").
+     */
+    suggested?: Record<string, number>;
   };
   findings: { code: string; cell?: string | null }[];
 }
@@ -104,8 +110,10 @@ export function fixtureChain(fixtureDir: string, name: string): void {
       const e = s.expect;
       const c = s.cells;
       let checked = 0;
+      const held = new Set(Object.keys(e.suggested ?? {}));
       const chk = (cell: string | undefined, v: number | null | undefined, tol: number, what: string) => {
         if (!cell || v === undefined) return;
+        if (held.has(cell) && what !== "kept score") return; // kept as typed (checked under `kept`), only suggested
         if (v === null) {
           expect({ cell, value: recalc.value(s.sheet, cell) }).toEqual({ cell, value: null });
         } else close(recalc, s.sheet, cell, v, tol, what);
@@ -199,12 +207,27 @@ export function fixtureChain(fixtureDir: string, name: string): void {
     }
   });
 
+  it("a person's entry in a cell whose role was inferred is kept, and the rule's value is its finding's suggestion", () => {
+    for (const s of sheets) {
+      for (const [cell, v] of Object.entries(s.expect.suggested ?? {})) {
+        const fillSheet = fill.sheets.find((x) => x.sheet === s.sheet && x.kind === s.kind)!;
+        expect(fillSheet.changes.map((c) => c.cell)).not.toContain(cell);
+        const held = fillSheet.suggestions.find((c) => c.cell === cell);
+        expect({ cell, held: !!held }).toEqual({ cell, held: true });
+        const entry = check.sheets.find((x) => x.sheet === s.sheet && x.kind === s.kind)!;
+        const f = entry.findings.find((x) => x.cell === cell && x.suggestion?.cell === cell);
+        expect({ cell, suggested: f?.suggestion?.value }).toEqual({ cell, suggested: expect.closeTo(v, 2) });
+        expect(s.expect.kept?.[cell]).toBeDefined();
+      }
+    }
+  });
+
   it("opened with LibreOffice's installed settings (never recalculate), the filled file still shows computed values", async () => {
     const plainLo = await recalcXlsx(path.join(dir, "filled.xlsx"), { keepCachedResults: true, recalcMode: "installed" });
     for (const s of sheets) {
       for (const cell of [s.cells.rate, s.cells.total, ...(s.cells.totals ?? []), ...Object.keys(s.expect.subtotals ?? {})].filter(
-        Boolean,
-      ) as string[]) {
+        (c): c is string => !!c && !(c in (s.expect.suggested ?? {})),
+      )) {
         expect({ cell, v: plainLo.value(s.sheet, cell) }).toEqual({ cell, v: recalc.value(s.sheet, cell) });
       }
     }

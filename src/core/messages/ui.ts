@@ -35,6 +35,9 @@ export interface Strings {
   download: string;
   adopt: string;
   adoptHint: (value: string) => string;
+  /** Preview: a change into a cell whose role was inferred (a row label, a position), written only because it was empty. */
+  inferredRole: string;
+  inferredRoleHint: string;
   report: string;
   writingReport: string;
   reportWritten: (name: string) => string;
@@ -244,6 +247,8 @@ const zh: Strings = {
   download: "下载",
   adopt: "采纳建议",
   adoptHint: (v) => `写入建议值 ${v}（可撤销）`,
+  inferredRole: "位置推断",
+  inferredRoleHint: "此单元格的作用由行标签或位置推断，而非表头；原为空才写入。已有填写值时只给出建议，不会覆盖。",
   report: "生成报告",
   writingReport: "正在撰写自评报告…",
   reportWritten: (n) => `已生成自评报告 ${n}（仅保存在本机）。`,
@@ -426,6 +431,9 @@ const en: Strings = {
   download: "Download",
   adopt: "Accept suggestion",
   adoptHint: (v) => `Write the suggested value ${v} (undoable)`,
+  inferredRole: "Role inferred",
+  inferredRoleHint:
+    "This cell's role was inferred from a row label or its position, not from a header: it is written only because it is empty. Over an entry the tool only suggests.",
   report: "Write report",
   writingReport: "Writing the self-evaluation report…",
   reportWritten: (n) => `Report ${n} saved on this computer.`,

@@ -267,6 +267,17 @@ export function Preview(props: PreviewProps): JSX.Element {
                           <Badge size="small" appearance="tint" color={c.kind === "score" ? "warning" : "brand"}>
                             {t.changeKind[c.kind]}
                           </Badge>
+                          {c.inferred ? (
+                            <Badge
+                              size="small"
+                              appearance="outline"
+                              color="informative"
+                              title={t.inferredRoleHint}
+                              data-testid="inferred-role"
+                            >
+                              {t.inferredRole}
+                            </Badge>
+                          ) : null}
                         </div>
                         <div className={styles.change}>
                           {isEmpty(c.before) ? (
