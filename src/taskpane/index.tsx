@@ -112,7 +112,7 @@ async function wpsMode(wps: WpsEnvironment): Promise<PaneMode> {
     const { WordPane } = await import(/* webpackChunkName: "word" */ "./word/WordPane");
     // the report's charts are drawn in the pane and handed to WPS as a temporary PNG (FileSystem → InlineShapes.AddPicture)
     const report = new WpsDocumentHost(wps.app, { renderChart: renderChartLazily });
-    return { kind: "word", render: (lang) => <WordPane lang={lang} report={report} openWorkbook={openWorkbook} /> };
+    return { kind: "word", render: (lang) => <WordPane lang={lang} report={report} text={report} openWorkbook={openWorkbook} /> };
   } catch (e) {
     return { kind: "failed", error: toUserError(e) };
   }

@@ -29,6 +29,9 @@
  *   picture is one character (PICTURE_MARK) at the range (a collapsed range inserts it, a wider one is replaced) and
  *   moves with the text; `Width`, `Height`, `LockAspectRatio`, `AlternativeText` are kept. `fileSystem: false` builds
  *   an application without FileSystem (older WPS).
+ * - 对照报告: `Document.Paragraphs` (`Count`, `Item(i)` 1-based; 0 or past Count throws) lists the paragraphs in
+ *   document order, each table cell one paragraph whose `Range.Text` ends with the cell mark (row marks are none);
+ *   `Table.Columns.Count`; `Range.Select()` makes the range the selection (`selection`, document offsets).
  *
  * Self-contained (no imports), like fakeEt.ts, so the browser test can inject it.
  */
@@ -117,6 +120,8 @@ export class WriterDocModel {
   readonly pictures: PictureModel[] = [];
   readonly bookmarks = new Map<string, Span>();
   readonly variables = new Map<string, string>();
+  /** What Range.Select() selected last ([start, end) in the text), null before any. */
+  selection: Span | null = null;
   /** Live ranges, moved by every edit. */
   readonly live = new Set<Span>();
 
@@ -153,6 +158,28 @@ export class WriterDocModel {
     return [...this.tables]
       .sort((a, b) => a.span.start - b.span.start)
       .map((t) => this.cellSpans(t).map((r) => r.map((c) => this.text.slice(c.start, c.end))));
+  }
+
+  /**
+   * Document.Paragraphs: [start, end) of each paragraph in order (its mark included) — outside tables split at "\r",
+   * in a table one per cell (its text and cell mark).
+   */
+  paragraphSpans(): Span[] {
+    const out: Span[] = [];
+    const tables = [...this.tables].sort((a, b) => a.span.start - b.span.start);
+    let at = 0;
+    for (const t of [...tables, null]) {
+      const stop = t ? t.span.start : this.text.length;
+      while (at < stop) {
+        const end = this.text.indexOf("\r", at) + 1;
+        out.push({ start: at, end });
+        at = end;
+      }
+      if (!t) break;
+      for (const row of this.cellSpans(t)) for (const c of row) out.push({ start: c.start, end: c.end + 1 });
+      at = t.span.end;
+    }
+    return out;
   }
 
   /** [start, end) of the paragraph holding position `at` (its mark included). */
@@ -424,6 +451,20 @@ export class FakeWpsWriter {
     });
     this.member(o, "Bookmarks", () => this.bookmarksObject(d));
     this.member(o, "Tables", () => this.tablesObject(d));
+    this.member(o, "Paragraphs", () => {
+      const spans = d.paragraphSpans();
+      const ps: Obj = {};
+      this.member(ps, "Count", () => spans.length);
+      this.method(ps, "Item", (index: unknown) => {
+        const i = Number(index);
+        if (!Number.isInteger(i) || i < 1 || i > spans.length)
+          throw new WriterComError(E_NO_MEMBER, `集合中不存在此成员 / no paragraph ${String(index)}`);
+        const p: Obj = {};
+        this.member(p, "Range", () => this.rangeObject(d, spans[i - 1].start, spans[i - 1].end));
+        return p;
+      });
+      return ps;
+    });
     this.member(o, "InlineShapes", () => this.inlineShapesObject(d));
     this.member(o, "Variables", () => this.variablesObject(d));
     return o;
@@ -515,6 +556,11 @@ export class FakeWpsWriter {
       span.end = next.end;
       if (span.start > next.start) span.start = next.start;
     });
+    this.method(o, "Select", (...args: unknown[]) => {
+      if (args.length > 0) throw new WriterComError(E_GENERIC, "Select takes no arguments");
+      if (span.end > d.text.length) throw new WriterComError(E_GENERIC, "Select outside the document");
+      d.selection = { start: span.start, end: span.end };
+    });
     this.method(o, "SetRange", (s: unknown, e: unknown) => {
       const a = Number(s);
       const b = Number(e);
@@ -591,6 +637,12 @@ export class FakeWpsWriter {
         return this.rangeObject(d, at.start, at.end, t);
       });
       return cell;
+    });
+    this.member(o, "Columns", () => {
+      alive();
+      const cols: Obj = {};
+      this.member(cols, "Count", () => t.cols);
+      return cols;
     });
     this.member(o, "Rows", () => {
       alive();

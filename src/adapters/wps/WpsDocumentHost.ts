@@ -39,7 +39,8 @@ import {
   type SectionId,
 } from "../../core/narrative";
 import { noReport, planRefresh, reportExists, type RefreshResult } from "../../core/narrative";
-import type { ReportDocumentHost } from "../../host/document";
+import type { ReportBlock } from "../../core/compare";
+import type { ReportDocumentHost, ReportTextHost } from "../../host/document";
 import type { ChartImage, ChartRenderer } from "../chart/svg";
 import { call, count, get, getObject, has, put, type ComObject } from "./com";
 
@@ -251,7 +252,23 @@ function insertPicture(doc: ComObject, at: number, chart: ReportChart, img: Char
   put(shape, "AlternativeText", `${chart.caption}：${chart.altText}`);
 }
 
-export class WpsDocumentHost implements ReportDocumentHost {
+/** Where a block of the last readBlocks stands: a paragraph (1-based in Document.Paragraphs) or a table cell (1-based). */
+type BlockPlace = { kind: "p"; index: number } | { kind: "cell"; table: number; row: number; col: number };
+
+/** A paragraph's or a cell's text without its end marks ("\r", the cell mark "\x07"). */
+const bare = (text: string) => text.replace(/[\r\x07]+$/, "");
+
+/** The name of a paragraph's style: WPS hands the name, or a Style object (NameLocal) as Word does. */
+function styleName(range: ComObject): string {
+  const s = get<unknown>(range, "Style");
+  if (typeof s === "string") return s;
+  return s && typeof s === "object" && has(s, "NameLocal") ? String(get(s, "NameLocal")) : "";
+}
+
+export class WpsDocumentHost implements ReportDocumentHost, ReportTextHost {
+  /** Where each block of the last readBlocks stands. */
+  private places: BlockPlace[] = [];
+
   /**
    * @param app the WPS 文字 `Application` (window.Application inside WPS; the fake in tests)
    * @param options the chart renderer (the pane's canvas one); without it the report has no chart
@@ -273,6 +290,85 @@ export class WpsDocumentHost implements ReportDocumentHost {
     } catch (e) {
       throw toUserError(e, { doing, host: "WPS" });
     }
+  }
+
+  /**
+   * 对照报告: the document's paragraphs outside tables (a 标题/Heading/Title style makes a heading), then the cells of
+   * its tables (Tables.Item(t).Cell(r, c).Range.Text), as WordReport reads them in Word.
+   */
+  async readBlocks(): Promise<ReportBlock[]> {
+    return this.guard(DOING.readReport, () => {
+      const doc = this.document();
+      const tables = getObject(doc, "Tables");
+      const nTables = count(tables);
+      const spans: { start: number; end: number }[] = [];
+      const cells: { block: ReportBlock; place: BlockPlace }[] = [];
+      for (let t = 1; t <= nTables; t++) {
+        const table = call<ComObject>(tables, "Item", t);
+        const range = getObject(table, "Range");
+        spans.push({ start: Number(get(range, "Start")), end: Number(get(range, "End")) });
+        const rows = count(getObject(table, "Rows"));
+        const cols = count(getObject(table, "Columns"));
+        for (let r = 1; r <= rows; r++)
+          for (let c = 1; c <= cols; c++) {
+            let text: string;
+            try {
+              text = bare(String(get(getObject(call<ComObject>(table, "Cell", r, c), "Range"), "Text")));
+            } catch {
+              continue; // a merged cell: Cell(r, c) is not there
+            }
+            cells.push({
+              block: { kind: "cell", text, table: t - 1, row: r - 1, col: c - 1 },
+              place: { kind: "cell", table: t, row: r, col: c },
+            });
+          }
+      }
+      const blocks: ReportBlock[] = [];
+      const places: BlockPlace[] = [];
+      const paragraphs = getObject(doc, "Paragraphs");
+      const n = count(paragraphs);
+      for (let i = 1; i <= n; i++) {
+        const range = getObject(call<ComObject>(paragraphs, "Item", i), "Range");
+        const start = Number(get(range, "Start"));
+        if (spans.some((s) => start >= s.start && start < s.end)) continue; // a cell's paragraph: read as a cell
+        const text = bare(String(get(range, "Text")));
+        if (!text.trim()) continue;
+        blocks.push({ kind: /^(标题|Heading|Title)/i.test(styleName(range)) ? "heading" : "paragraph", text });
+        places.push({ kind: "p", index: i });
+      }
+      for (const c of cells) {
+        blocks.push(c.block);
+        places.push(c.place);
+      }
+      this.places = places;
+      return blocks;
+    });
+  }
+
+  /** Selects a figure found by readBlocks in its paragraph or cell (Range(start, end).Select()); false when gone. */
+  async selectFigure(block: number, text: string): Promise<boolean> {
+    const place = this.places[block];
+    if (!place || !text) return false;
+    return this.guard(DOING.select, () => {
+      const doc = this.document();
+      let range: ComObject;
+      if (place.kind === "p") {
+        const paragraphs = getObject(doc, "Paragraphs");
+        if (place.index > count(paragraphs)) return false;
+        range = getObject(call<ComObject>(paragraphs, "Item", place.index), "Range");
+      } else {
+        const tables = getObject(doc, "Tables");
+        if (place.table > count(tables)) return false;
+        const table = call<ComObject>(tables, "Item", place.table);
+        if (place.row > count(getObject(table, "Rows")) || place.col > count(getObject(table, "Columns"))) return false;
+        range = getObject(call<ComObject>(table, "Cell", place.row, place.col), "Range");
+      }
+      const at = String(get(range, "Text")).indexOf(text);
+      if (at < 0) return false;
+      const start = Number(get(range, "Start")) + at;
+      call(call<ComObject>(doc, "Range", start, start + text.length), "Select");
+      return true;
+    });
   }
 
   async write(n: Narrative, info: { fileName: string; generatedAt: string }): Promise<ReportLink> {

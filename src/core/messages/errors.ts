@@ -611,6 +611,7 @@ export const DOING = {
   writeReport: { zh: "写入报告", en: "Writing the report" },
   readLink: { zh: "读取报告链接", en: "Reading the report's link" },
   refreshReport: { zh: "刷新报告", en: "Refreshing the report" },
+  readReport: { zh: "读取报告正文", en: "Reading the report's text" },
 } as const satisfies Record<string, Pair>;
 
 // ── parameters that read differently in each language ──────────────────────────────────────────────────────────
