@@ -183,6 +183,8 @@ export interface TableBase {
   inferred?: string[];
   /** 填报日期 from the table's header or footer lines ("填报日期：2021年3月5日"), if written; dates the 落款. */
   filledOn?: FilledOn | null;
+  /** "元" where the table says its money is in 元 ("项目资金（元）", "单位：元"); absent: 万元. The report writes it. */
+  moneyUnit?: "元";
 }
 
 /** A calendar date read from a cell. */

@@ -40,7 +40,7 @@ function fundFacts(t: TableAnalysis, rows: FundRow[]): FundFacts[] {
 }
 
 /** "按资金来源分，财政拨款全年预算数…，执行率…，占全年执行数的93.13%；其他资金…" */
-function fundSentence(heading: string, facts: FundFacts[]): Sentence[] {
+function fundSentence(heading: string, facts: FundFacts[], unit: fmt.MoneyUnit): Sentence[] {
   if (!facts.length) return [placeholder(`${heading}情况`)];
   const totalExec = facts.every((f) => f.executed !== null) ? facts.reduce((a, f) => a + f.executed!, 0) : null;
   const s = sb().t(`按${heading}分，`);
@@ -50,11 +50,11 @@ function fundSentence(heading: string, facts: FundFacts[]): Sentence[] {
     const clauses: (() => void)[] = [];
     if (f.budget !== null)
       clauses.push(() =>
-        s.t("全年预算数").q(addr(f.row.budget), `${f.label}全年预算数`, fmt.money(f.budget!, fmt.moneyDecimals(f.row.budget))),
+        s.t("全年预算数").q(addr(f.row.budget), `${f.label}全年预算数`, fmt.money(f.budget!, fmt.moneyDecimals(f.row.budget), unit)),
       );
     if (f.executed !== null)
       clauses.push(() =>
-        s.t("全年执行数").q(addr(f.row.executed), `${f.label}全年执行数`, fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed))),
+        s.t("全年执行数").q(addr(f.row.executed), `${f.label}全年执行数`, fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed), unit)),
       );
     if (f.rate !== null) clauses.push(() => s.t("执行率").q(addr(f.row.rate), `${f.label}执行率`, fmt.rate(f.rate!)));
     else if (f.budget === 0 && (f.executed ?? 0) > 0) clauses.push(() => s.t("年初未安排预算，无执行率"));
@@ -89,6 +89,7 @@ function sumOf(facts: FundFacts[], key: "budget" | "executed"): { value: number;
 }
 
 function spending(t: TableAnalysis, d: DepartmentTable): Section {
+  const unit = fmt.moneyUnit(t.table);
   const year = yearOf(d.title, t.sheet);
   const sources = fundFacts(t, d.fundSources);
   const structure = fundFacts(t, d.fundStructure);
@@ -100,16 +101,16 @@ function spending(t: TableAnalysis, d: DepartmentTable): Section {
     const cells = base.flatMap((f) => [addr(f.row.budget), addr(f.row.executed)].filter((c): c is string => !!c));
     const rate = b.value !== 0 ? `，总体执行率${fmt.rate(e.value / b.value)}` : "";
     first.push({
-      text: `${year ? `${year}年度` : "本年度"}部门全年预算数合计${fmt.money(b.value, b.decimals)}，全年执行数合计${fmt.money(e.value, e.decimals)}${rate}。`,
+      text: `${year ? `${year}年度` : "本年度"}部门全年预算数合计${fmt.money(b.value, b.decimals, unit)}，全年执行数合计${fmt.money(e.value, e.decimals, unit)}${rate}。`,
       cells,
     });
   }
-  const p1 = para(...first, ...fundSentence("资金来源", sources));
-  const p2 = para(...fundSentence("资金结构", structure));
+  const p1 = para(...first, ...fundSentence("资金来源", sources, unit));
+  const p2 = para(...fundSentence("资金结构", structure, unit));
   if (sources.length)
-    p1.table = fundTable("fundSources", "部门资金来源情况", lines(sources), { initial: false, share: true, first: "资金来源" });
+    p1.table = fundTable("fundSources", "部门资金来源情况", lines(sources), { initial: false, share: true, first: "资金来源", unit });
   if (structure.length)
-    p2.table = fundTable("fundStructure", "部门资金结构情况", lines(structure), { initial: false, share: true, first: "资金结构" });
+    p2.table = fundTable("fundStructure", "部门资金结构情况", lines(structure), { initial: false, share: true, first: "资金结构", unit });
   const chart = executionRateChart(lines([...sources, ...structure]), "各项资金执行率");
   if (chart) (structure.length ? p2 : p1).chart = chart;
   const paragraphs = [p1, p2];
@@ -126,7 +127,7 @@ function spending(t: TableAnalysis, d: DepartmentTable): Section {
   ) {
     paragraphs.push(
       para({
-        text: `【请核实：资金来源合计（预算数${fmt.money(b.value, b.decimals)}、执行数${fmt.money(e.value, e.decimals)}）与资金结构合计（预算数${fmt.money(sb2.value, sb2.decimals)}、执行数${fmt.money(se.value, se.decimals)}）不一致】`,
+        text: `【请核实：资金来源合计（预算数${fmt.money(b.value, b.decimals, unit)}、执行数${fmt.money(e.value, e.decimals, unit)}）与资金结构合计（预算数${fmt.money(sb2.value, sb2.decimals, unit)}、执行数${fmt.money(se.value, se.decimals, unit)}）不一致】`,
         cells: [...sources, ...structure].flatMap((f) => [addr(f.row.budget), addr(f.row.executed)].filter((c): c is string => !!c)),
         placeholder: true,
       }),
@@ -210,14 +211,14 @@ function problems(t: TableAnalysis, d: DepartmentTable): Section {
     out.push(s.done());
     if (!f.reason) out.push(placeholder(`“${f.name}”未达到满分的原因`));
   }
-  out.push(...overExecution(lines(fundFacts(t, [...d.fundSources, ...d.fundStructure]))));
+  out.push(...overExecution(lines(fundFacts(t, [...d.fundSources, ...d.fundStructure])), fmt.moneyUnit(t.table)));
   const noBudget = fundFacts(t, [...d.fundSources, ...d.fundStructure]).filter((f) => f.budget === 0 && (f.executed ?? 0) > 0);
   for (const f of noBudget) {
     out.push(
       sb()
         .x(f.row.labelCell, f.label)
         .t("年初未安排预算，全年执行")
-        .q(addr(f.row.executed), `${f.label}全年执行数`, fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed)))
+        .q(addr(f.row.executed), `${f.label}全年执行数`, fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed), fmt.moneyUnit(t.table)))
         .t("，预算编制不够完整。")
         .done(),
     );

@@ -40,12 +40,12 @@ export interface FigureDifference {
 const EMPTY = "（空）";
 const NONE = "（无）";
 
-function write(kind: FigureKind, v: number, cell: NumberCell | null): string {
+function write(kind: FigureKind, v: number, cell: NumberCell | null, unit: fmt.MoneyUnit): string {
   switch (kind) {
     case "rate":
       return fmt.rate(v);
     case "money":
-      return fmt.money(v, cell ? fmt.moneyDecimals(cell) : fmt.decimalsOf(v));
+      return fmt.money(v, cell ? fmt.moneyDecimals(cell) : fmt.decimalsOf(v), unit);
     default:
       return fmt.score(v);
   }
@@ -128,8 +128,8 @@ export function compareFigures(t: TableAnalysis): FigureDifference[] {
       sheet: ch.sheet,
       cell: ch.cell,
       label: fig?.label ?? ch.reason,
-      stated: statedValue === null ? EMPTY : write(kind, statedValue, fig?.cell ?? null),
-      rule: ruleValue === null ? NONE : write(kind, ruleValue, fig?.cell ?? null),
+      stated: statedValue === null ? EMPTY : write(kind, statedValue, fig?.cell ?? null, fmt.moneyUnit(t.table)),
+      rule: ruleValue === null ? NONE : write(kind, ruleValue, fig?.cell ?? null, fmt.moneyUnit(t.table)),
       statedValue,
       ruleValue,
     });

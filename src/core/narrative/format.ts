@@ -8,9 +8,16 @@ import { fixed, formatRate, roundTo, trimmed } from "../numbers";
 
 export { roundTo, trimmed };
 
-/** Money in 万元 written with `decimals` places (the precision the table used). */
-export function money(value: number, decimals: number): string {
-  return `${fixed(value, Math.max(0, Math.min(decimals, 6)))}万元`;
+/** The unit a table's money is in: 万元 unless the table says 元 (Table.moneyUnit). */
+export type MoneyUnit = "万元" | "元";
+
+export function moneyUnit(t: { moneyUnit?: "元" }): MoneyUnit {
+  return t.moneyUnit ?? "万元";
+}
+
+/** Money in the table's unit (万元 unless it says 元) written with `decimals` places (the precision the table used). */
+export function money(value: number, decimals: number, unit: MoneyUnit = "万元"): string {
+  return `${fixed(value, Math.max(0, Math.min(decimals, 6)))}${unit}`;
 }
 
 /** Decimals a money cell was written with; a number read from a formula or a float gets at most 2 … 6. */

@@ -77,11 +77,21 @@ function basic(t: TableAnalysis, p: ProjectTable): Section {
     const budget = ev?.budget ?? num(total.budget);
     const executed = ev?.executed ?? num(total.executed);
     if (initial !== null)
-      clauses.push(() => s.t("年初预算数").q(addr(total.initial), "年初预算数", fmt.money(initial, fmt.moneyDecimals(total.initial))));
+      clauses.push(() =>
+        s
+          .t("年初预算数")
+          .q(addr(total.initial), "年初预算数", fmt.money(initial, fmt.moneyDecimals(total.initial), fmt.moneyUnit(t.table))),
+      );
     if (budget !== null)
-      clauses.push(() => s.t("全年预算数").q(addr(total.budget), "全年预算数", fmt.money(budget, fmt.moneyDecimals(total.budget))));
+      clauses.push(() =>
+        s.t("全年预算数").q(addr(total.budget), "全年预算数", fmt.money(budget, fmt.moneyDecimals(total.budget), fmt.moneyUnit(t.table))),
+      );
     if (executed !== null)
-      clauses.push(() => s.t("全年执行数").q(addr(total.executed), "全年执行数", fmt.money(executed, fmt.moneyDecimals(total.executed))));
+      clauses.push(() =>
+        s
+          .t("全年执行数")
+          .q(addr(total.executed), "全年执行数", fmt.money(executed, fmt.moneyDecimals(total.executed), fmt.moneyUnit(t.table))),
+      );
     const rate = t.evaluation.executionRate ?? ev?.rate ?? null;
     if (rate !== null) clauses.push(() => s.t("执行率").q(addr(p.rate) ?? addr(total.rate), "执行率", fmt.rate(rate)));
     clauses.forEach((c, i) => {
@@ -111,10 +121,19 @@ function basic(t: TableAnalysis, p: ProjectTable): Section {
         s.t("未填列");
         return;
       }
-      if (budget !== null) s.t("全年预算数").q(addr(row.budget), `${label}全年预算数`, fmt.money(budget, fmt.moneyDecimals(row.budget)));
+      if (budget !== null)
+        s.t("全年预算数").q(
+          addr(row.budget),
+          `${label}全年预算数`,
+          fmt.money(budget, fmt.moneyDecimals(row.budget), fmt.moneyUnit(t.table)),
+        );
       if (budget !== null && executed !== null) s.t("，");
       if (executed !== null)
-        s.t("执行数").q(addr(row.executed), `${label}全年执行数`, fmt.money(executed, fmt.moneyDecimals(row.executed)));
+        s.t("执行数").q(
+          addr(row.executed),
+          `${label}全年执行数`,
+          fmt.money(executed, fmt.moneyDecimals(row.executed), fmt.moneyUnit(t.table)),
+        );
     });
     s.t("。");
     funds.push(s.done());
@@ -131,7 +150,8 @@ function basic(t: TableAnalysis, p: ProjectTable): Section {
   }
   const fundsPara = para(...funds);
   const lines = fundLines(t, p);
-  if (lines.length) fundsPara.table = fundTable("funds", "项目资金情况", lines, { initial: true, share: false });
+  if (lines.length)
+    fundsPara.table = fundTable("funds", "项目资金情况", lines, { initial: true, share: false, unit: fmt.moneyUnit(t.table) });
   return { id: "basic", title: "一、项目基本情况", paragraphs: [para(...overview), fundsPara] };
 }
 
@@ -247,7 +267,7 @@ function deviation(t: TableAnalysis, p: ProjectTable): Section {
   const rate = t.evaluation.executionRate;
   const bs = t.evaluation.budgetScore;
   const bw = t.evaluation.budgetWeight ?? num(p.budgetWeight);
-  const over = overExecution(fundLines(t, p));
+  const over = overExecution(fundLines(t, p), fmt.moneyUnit(t.table));
   out.push(...over);
   if (bs !== null && bw !== null && bs < bw) {
     const s = sb();

@@ -33,19 +33,19 @@ export function summaryTitle(t: TableAnalysis): string {
   return `${textOf(s.unit)}${year ? `${year}年度` : ""}项目支出绩效自评情况汇总`;
 }
 
-function moneyClauses(s: ReturnType<typeof sb>, f: RowFacts, label: string): void {
+function moneyClauses(s: ReturnType<typeof sb>, f: RowFacts, label: string, unit: fmt.MoneyUnit): void {
   const clauses: (() => void)[] = [];
   if (f.initial !== null)
     clauses.push(() =>
-      s.t("年初预算数").q(addr(f.row.initial), `${label}年初预算数`, fmt.money(f.initial!, fmt.moneyDecimals(f.row.initial))),
+      s.t("年初预算数").q(addr(f.row.initial), `${label}年初预算数`, fmt.money(f.initial!, fmt.moneyDecimals(f.row.initial), unit)),
     );
   if (f.budget !== null)
     clauses.push(() =>
-      s.t("全年预算数").q(addr(f.row.budget), `${label}全年预算数`, fmt.money(f.budget!, fmt.moneyDecimals(f.row.budget))),
+      s.t("全年预算数").q(addr(f.row.budget), `${label}全年预算数`, fmt.money(f.budget!, fmt.moneyDecimals(f.row.budget), unit)),
     );
   if (f.executed !== null)
     clauses.push(() =>
-      s.t("全年执行数").q(addr(f.row.executed), `${label}全年执行数`, fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed))),
+      s.t("全年执行数").q(addr(f.row.executed), `${label}全年执行数`, fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed), unit)),
     );
   if (f.rate !== null) clauses.push(() => s.t("执行率").q(addr(f.row.rate), `${label}执行率`, fmt.rate(f.rate!)));
   clauses.forEach((c, i) => {
@@ -63,7 +63,7 @@ export function summaryNarrative(t: TableAnalysis): Narrative {
   if (st.totalRow) {
     const tot = facts(t, st.totalRow);
     head.t("，合计");
-    moneyClauses(head, tot, "合计");
+    moneyClauses(head, tot, "合计", fmt.moneyUnit(t.table));
   }
   head.t("。");
   ov.push(head.done());
@@ -87,7 +87,12 @@ export function summaryNarrative(t: TableAnalysis): Narrative {
   });
   const list: Sentence[] = [];
   if (rows.length) list.push(plain(`各项目的预算执行及自评情况见下表。`));
-  list.push(...overExecution(rows.map((f) => lineOf(f, false))));
+  list.push(
+    ...overExecution(
+      rows.map((f) => lineOf(f, false)),
+      fmt.moneyUnit(t.table),
+    ),
+  );
   const low = rows.filter((f) => f.rate !== null && f.rate < 0.9);
   for (const f of low) {
     const s = sb()
@@ -106,7 +111,7 @@ export function summaryNarrative(t: TableAnalysis): Narrative {
   }
   if (!rows.length) list.push(placeholder("各项目的自评情况"));
   const projectsPara = para(...list);
-  if (rows.length) projectsPara.table = projectTable(rows, st.totalRow ? facts(t, st.totalRow) : null);
+  if (rows.length) projectsPara.table = projectTable(rows, st.totalRow ? facts(t, st.totalRow) : null, fmt.moneyUnit(t.table));
   const chart = executionRateChart(
     rows.map((f) => ({ ...lineOf(f, false), label: f.name })),
     "各项目预算执行率",
@@ -148,9 +153,9 @@ export function summaryNarrative(t: TableAnalysis): Narrative {
 }
 
 /** 序号 | 项目名称 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | 自评得分 | 评价等级, then 合计. */
-function projectTable(rows: RowFacts[], total: RowFacts | null): ReportTable {
+function projectTable(rows: RowFacts[], total: RowFacts | null, unit: fmt.MoneyUnit): ReportTable {
   const money = (v: number | null, cell: RowFacts["row"]["budget"]) =>
-    v === null ? "" : fmt.money(v, fmt.moneyDecimals(cell)).replace(/万元$/, "");
+    v === null ? "" : fmt.money(v, fmt.moneyDecimals(cell), "元").replace(/元$/, "");
   const line = (f: RowFacts, seq: string): string[] => [
     seq,
     f.name,
@@ -168,9 +173,9 @@ function projectTable(rows: RowFacts[], total: RowFacts | null): ReportTable {
     const q = (cell: string | null, what: string, value: string) => {
       if (cell) quotes.push({ cell, label: `${label}${what}`, value });
     };
-    if (f.initial !== null) q(addr(f.row.initial), "年初预算数", fmt.money(f.initial, fmt.moneyDecimals(f.row.initial)));
-    if (f.budget !== null) q(addr(f.row.budget), "全年预算数", fmt.money(f.budget, fmt.moneyDecimals(f.row.budget)));
-    if (f.executed !== null) q(addr(f.row.executed), "全年执行数", fmt.money(f.executed, fmt.moneyDecimals(f.row.executed)));
+    if (f.initial !== null) q(addr(f.row.initial), "年初预算数", fmt.money(f.initial, fmt.moneyDecimals(f.row.initial), unit));
+    if (f.budget !== null) q(addr(f.row.budget), "全年预算数", fmt.money(f.budget, fmt.moneyDecimals(f.row.budget), unit));
+    if (f.executed !== null) q(addr(f.row.executed), "全年执行数", fmt.money(f.executed, fmt.moneyDecimals(f.row.executed), unit));
     if (f.rate !== null) q(addr(f.row.rate), "执行率", fmt.rate(f.rate));
     if (f.score !== null && f.name !== "合计") q(addr(f.row.score), "自评得分", fmt.score(f.score));
   }
@@ -182,7 +187,7 @@ function projectTable(rows: RowFacts[], total: RowFacts | null): ReportTable {
   return {
     id: "projects",
     caption: "项目支出绩效自评情况",
-    unit: "万元",
+    unit,
     header: ["序号", "项目名称", "年初预算数", "全年预算数", "全年执行数", "执行率", "自评得分", "评价等级"],
     rows: out,
     numeric: [false, false, true, true, true, true, true, false],

@@ -12,6 +12,7 @@ import { recognizeSummary, summaryColumns, summaryHeaderAt } from "./summary";
 import { SheetIndex, type ColumnWindow } from "./sheetIndex";
 import { isScorecardHeader, isScorecardLayout, recognizeScorecard } from "./scorecard";
 import { readFilledOn } from "./filledOn";
+import { readMoneyUnit } from "./moneyUnit";
 
 export interface Recognition {
   tables: Table[];
@@ -71,6 +72,7 @@ function recognizeWindow(idx: SheetIndex): Table[] {
     }
     // 填报日期: in the title lines above the table, in it, or in the footer lines just under it
     table.filledOn = readFilledOn(idx, top, Math.min(limit, table.bounds.bottom + 3));
+    if (readMoneyUnit(idx, table) === "元") table.moneyUnit = "元";
     tables.push(table);
     top = table.bounds.bottom + 1;
   }
@@ -82,6 +84,7 @@ function recognizeWindow(idx: SheetIndex): Table[] {
       : recognizeProject(idx, top, past, idx.grid.bottom);
     if (!hasFundRows(table) || table.bounds.bottom < top) break;
     table.filledOn = readFilledOn(idx, top, Math.min(idx.grid.bottom, table.bounds.bottom + 3));
+    if (readMoneyUnit(idx, table) === "元") table.moneyUnit = "元";
     tables.push(table);
     top = table.bounds.bottom + 1;
   }
