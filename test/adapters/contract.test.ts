@@ -9,7 +9,7 @@ import type { CellChange } from "../../src/core/plan";
 import { analyzeWorkbook } from "../../src/core";
 import { MARK_AUTHOR, MARK_FILLS, isOwnNote, markPlan, type CellMark, type MarkPlan } from "../../src/core/marks";
 import { isUserError, type UserError } from "../../src/core/errors";
-import { combinedPlan } from "../../src/app/workflow";
+import { combinedPlan } from "../../src/app/commands/tables";
 import { fixtureNames } from "../support/fixtures";
 import { comparable } from "./wps/etFixture";
 import { HOSTS, type Host } from "./contract/hosts";
