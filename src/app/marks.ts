@@ -91,6 +91,7 @@ export function describeClear(cells: number): { zh: string; en: string } {
 
 /** Name for a marked copy of a workbook: 原名（已标注）.xlsx (an .xlsm stays an .xlsm). */
 export function markedFileName(fileName: string | null): string {
-  const base = (fileName ?? "自评表").replace(/\.(xlsx|xlsm)$/i, "");
+  // an .xls, .et, .ods, HTML or CSV is saved as a new .xlsx
+  const base = (fileName ?? "自评表").replace(/\.(xlsx|xlsm|xls|et|ods|html?|csv|tsv|txt)$/i, "");
   return `${base}（已标注）${/\.xlsm$/i.test(fileName ?? "") ? ".xlsm" : ".xlsx"}`;
 }

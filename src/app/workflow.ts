@@ -71,7 +71,8 @@ export function combinedPlan(analysis: WorkbookAnalysis): FillPlan {
 
 /** Name for a filled copy of a workbook: 原名（已填充）.xlsx (the standalone page's 下载). */
 export function filledFileName(fileName: string | null): string {
-  const base = (fileName ?? "自评表").replace(/\.(xlsx|xlsm)$/i, "");
+  // an .xls, .et, .ods, HTML or CSV is saved as a new .xlsx
+  const base = (fileName ?? "自评表").replace(/\.(xlsx|xlsm|xls|et|ods|html?|csv|tsv|txt)$/i, "");
   // an .xlsm stays an .xlsm: the filled package keeps its macros and its content type
   return `${base}（已填充）${/\.xlsm$/i.test(fileName ?? "") ? ".xlsm" : ".xlsx"}`;
 }

@@ -1,13 +1,14 @@
 /**
  * `jixiao check <文件或目录>… [--report 问题清单.xlsx] [--json] [--fail-on error|warning] [--workers N]`:
- * every .xlsx/.xlsm under the paths (directories recursively) checked across worker threads, progress on a terminal,
+ * every file under the paths (directories recursively; a workbook in any format src/adapters/legacy reads is checked,
+ * anything else listed as unreadable with its reason) checked across worker threads, progress on a terminal,
  * one line per file (or JSON for all), and the 问题清单 workbook. A file that cannot be read is a row, not the end.
  * Exit: 3 when --fail-on finds a finding at that severity or above (an unreadable file counts as an error);
  * else 2 when a file could not be read; else 0.
  */
 import * as fs from "fs";
 import * as path from "path";
-import { batchTotals, failOnTriggered, isWorkbookName, unreadableResult, type BatchFileResult } from "../app/batch";
+import { batchTotals, failOnTriggered, unreadableResult, type BatchFileResult } from "../app/batch";
 import type { UserError } from "../core/errors";
 import { writeOutputFile as writeFileAtomic } from "./io";
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, type CliIO } from "./io";
@@ -39,7 +40,8 @@ export function collectFiles(paths: readonly string[], cwd: string): { files: Ba
       if (e.name.startsWith(".")) continue;
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if ((e.isFile() || e.isSymbolicLink()) && isWorkbookName(e.name)) add(p);
+      // every file is a row: a workbook in any format read is checked, anything else is listed as unreadable
+      else if ((e.isFile() || e.isSymbolicLink()) && !e.name.startsWith("~$")) add(p);
     }
   };
   for (const p of paths) {

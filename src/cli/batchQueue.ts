@@ -12,7 +12,7 @@ import { fileResult, unreadableResult, type BatchFileResult } from "../app/batch
 import { check } from "../app/workflow";
 import type { ProfileId } from "../core/profiles";
 import { FileHost } from "../adapters/xlsx/FileHost";
-import { readXlsxFileSync } from "../adapters/xlsx/node";
+import { readWorkbookFileSync } from "../adapters/legacy/node";
 
 export interface BatchFile {
   /** Absolute path. */
@@ -82,7 +82,7 @@ export function queueOpen(queue: BatchQueue): boolean {
  */
 export async function checkOne(file: BatchFile, profile: ProfileId): Promise<BatchFileResult> {
   try {
-    const host = FileHost.fromBook(path.basename(file.path), readXlsxFileSync(file.path));
+    const host = FileHost.fromBook(path.basename(file.path), readWorkbookFileSync(file.path));
     return fileResult(file.display, await check(host, { profile, scope: "all" }));
   } catch (e) {
     return unreadableResult(file.display, e);
