@@ -13,7 +13,16 @@ import { userError } from "../../core/messages";
 import { LIMITS, limitError } from "../xlsx/limits";
 import { checkText, MAX_COLS, MAX_ROWS, untypedValue } from "./text";
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0", ensp: "\u2002", emsp: "\u2003" };
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: "\u00a0",
+  ensp: "\u2002",
+  emsp: "\u2003",
+};
 
 function decodeEntities(s: string): string {
   if (!s.includes("&")) return s;
@@ -71,7 +80,11 @@ function hasTypeMarks(text: string): boolean {
 function sheetName(text: string, index: number): string {
   const m = index === 0 ? /<x:Name>([^<]{1,31})<\/x:Name>/i.exec(text.slice(0, 64 * 1024)) : null;
   // a sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ]
-  const name = m ? decodeEntities(m[1]).replace(/[:\\/?*[\]]/g, "").trim() : "";
+  const name = m
+    ? decodeEntities(m[1])
+        .replace(/[:\\/?*[\]]/g, "")
+        .trim()
+    : "";
   return name || `Sheet${index + 1}`;
 }
 

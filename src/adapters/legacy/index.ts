@@ -46,7 +46,12 @@ function textName(file: string): boolean {
 /** A sheet name from a file name (a CSV's one sheet): at most 31 characters, none of : \ / ? * [ ]. */
 function sheetNameOf(file: string): string {
   const base = file.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
-  return base.replace(/[:\\/?*[\]]/g, "").slice(0, 31).trim() || "Sheet1";
+  return (
+    base
+      .replace(/[:\\/?*[\]]/g, "")
+      .slice(0, 31)
+      .trim() || "Sheet1"
+  );
 }
 
 /**

@@ -28,7 +28,16 @@ const READ_OPTS: XLSX.ParsingOptions = {
 };
 
 /** BIFF error codes → the text a sheet shows. */
-const ERRORS: Record<number, string> = { 0: "#NULL!", 7: "#DIV/0!", 15: "#VALUE!", 23: "#REF!", 29: "#NAME?", 36: "#NUM!", 42: "#N/A", 43: "#GETTING_DATA" };
+const ERRORS: Record<number, string> = {
+  0: "#NULL!",
+  7: "#DIV/0!",
+  15: "#VALUE!",
+  23: "#REF!",
+  29: "#NAME?",
+  36: "#NUM!",
+  42: "#N/A",
+  43: "#GETTING_DATA",
+};
 const ERROR_CODES: Record<string, number> = Object.fromEntries(Object.entries(ERRORS).map(([k, v]) => [v, Number(k)]));
 
 /** SheetJS logs what it cannot map (an ODS condition format) on the console: not the person's business. */
@@ -75,7 +84,12 @@ export function snapshotsOf(wb: XLSX.WorkBook): SparseSheetSnapshot[] {
   for (const name of wb.SheetNames) {
     const ws = wb.Sheets[name];
     if (!ws || (ws["!type"] && ws["!type"] !== "sheet")) continue;
-    const merges: MergedArea[] = (ws["!merges"] ?? []).map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 }));
+    const merges: MergedArea[] = (ws["!merges"] ?? []).map((m) => ({
+      top: m.s.r + 1,
+      left: m.s.c + 1,
+      bottom: m.e.r + 1,
+      right: m.e.c + 1,
+    }));
     const covered = new Set<number>();
     for (const m of merges) {
       if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 10_000) continue;
