@@ -8,22 +8,28 @@ import type { CellChange, FillPlan } from "../../core/plan";
 import type { BookMarks, XlsxBook } from "../xlsx/book";
 import { loadXlsxSync } from "../xlsx/index";
 import { writeXlsx, type SheetJS } from "./sheetjs";
+import { forEngine } from "./prefilter";
 
 /** The formats read here, by what the bytes are (not by the file's name). */
 export type LegacyFormat = "xls" | "ods" | "html" | "csv";
 
 export class LegacyBook implements XlsxBook {
   private converted: XlsxBook | null = null;
+  /** What the engine reads (prefilter.ts); the .xlsx is written from the full sheets. */
+  private readonly forEngine: SparseSheetSnapshot[];
 
   constructor(
     readonly format: LegacyFormat,
     private readonly sheets: SparseSheetSnapshot[],
-    private readonly sheetjs: SheetJS,
-  ) {}
+    /** SheetJS, asked for only when the .xlsx is written (the CLI requires it then; the page has loaded it). */
+    private readonly sheetjs: () => SheetJS,
+  ) {
+    this.forEngine = sheets.map(forEngine);
+  }
 
   /** The .xlsx made from what was read (made once, on the first change). */
   private xlsx(): XlsxBook {
-    return (this.converted ??= loadXlsxSync(writeXlsx(this.sheetjs, this.sheets)));
+    return (this.converted ??= loadXlsxSync(writeXlsx(this.sheetjs(), this.sheets)));
   }
 
   sheetNames(): string[] {
@@ -31,7 +37,7 @@ export class LegacyBook implements XlsxBook {
   }
 
   snapshots(): SheetSnapshot[] {
-    return this.converted ? this.converted.snapshots() : this.sheets;
+    return this.converted ? this.converted.snapshots() : this.forEngine;
   }
 
   apply(plan: FillPlan): void {

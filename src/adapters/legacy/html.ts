@@ -43,8 +43,13 @@ function attributes(src: string): Map<string, string> {
   return out;
 }
 
+const NO_ATTRIBUTES = new Map<string, string>();
+
 /** Elements whose content is never a cell's text. */
 const SKIP = new Set(["script", "style", "head", "title", "comment", "template", "xml"]);
+
+/** Column steps spent placing cells beside row spans, at most (a few seconds' work). */
+const MAX_STEPS = 20 * LIMITS.cells;
 
 interface OpenCell {
   row: number;
@@ -89,7 +94,18 @@ function sheetName(text: string, index: number): string {
 }
 
 /** Every top-level table of an HTML document as a sheet (no table: none). */
+/** How many cells the page declares (`<td`, `<th`), counted before anything is parsed; stops past the bound. */
+function declaredCells(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("<t"); i >= 0 && n <= LIMITS.cells; i = text.indexOf("<t", i + 2)) {
+    const c = text.charCodeAt(i + 2) | 0x20;
+    if ((c === 100 /* d */ || c === 104) /* h */ && !/[a-z]/i.test(text[i + 3] ?? "")) n++;
+  }
+  return n;
+}
+
 export function readHtmlTables(text: string, where: string): SparseSheetSnapshot[] {
+  if (declaredCells(text) > LIMITS.cells) throw limitError("cells", where);
   const typed = hasTypeMarks(text);
   const sheets: SparseSheetSnapshot[] = [];
   let cells: SnapshotCell[] = [];
@@ -100,15 +116,19 @@ export function readHtmlTables(text: string, where: string): SparseSheetSnapshot
   let nextCol = 1;
   let cell: OpenCell | null = null;
   let total = 0;
+  let steps = 0;
   let skipUntil: string | null = null;
 
   const finishCell = () => {
     if (!cell) return;
     const c = cell;
     cell = null;
-    const raw = c.text.replace(/[ \t\r\n\f]+/g, " ").replace(/\u0001/g, "\n");
-    const shown = raw.replace(/^ +| +$/g, "").replace(/ ?\n ?/g, "\n");
-    const text = /^\n*$/.test(shown) ? "" : shown.replace(/\n+$/, "");
+    let text = c.text;
+    if (/[\s\u0001]/.test(text)) {
+      const raw = text.replace(/[ \t\r\n\f]+/g, " ").replace(/\u0001/g, "\n");
+      const shown = raw.replace(/^ +| +$/g, "").replace(/ ?\n ?/g, "\n");
+      text = /^\n*$/.test(shown) ? "" : shown.replace(/\n+$/, "");
+    }
     checkText(text, where);
     const fmla = c.attrs.get("x:fmla");
     const formula = fmla && fmla.startsWith("=") ? fmla : null;
@@ -136,6 +156,8 @@ export function readHtmlTables(text: string, where: string): SparseSheetSnapshot
     if (!busyUntil) busyUntil = new Int32Array(MAX_COLS + 2);
     let col = nextCol;
     while (col <= MAX_COLS && busyUntil[col] >= row) col++;
+    // placing cells around row spans costs steps, not cells: bounded too (a hostile page of spans is not a table)
+    steps += col - nextCol;
     const span = (name: string, max: number) => {
       const n = parseInt(attrs.get(name) ?? "1", 10);
       return Number.isFinite(n) && n > 1 ? Math.min(n, max) : 1;
@@ -144,7 +166,11 @@ export function readHtmlTables(text: string, where: string): SparseSheetSnapshot
     const rs = span("rowspan", 65534);
     if (col + cs - 1 > MAX_COLS || row + rs - 1 > MAX_ROWS) throw userError("legacy-html-range", { where });
     if (++total > LIMITS.cells) throw limitError("cells", where);
-    if (rs > 1) for (let c = col; c < col + cs; c++) busyUntil[c] = Math.max(busyUntil[c], row + rs - 1);
+    if (rs > 1) {
+      for (let c = col; c < col + cs; c++) busyUntil[c] = Math.max(busyUntil[c], row + rs - 1);
+      steps += cs;
+    }
+    if (steps > MAX_STEPS) throw limitError("cells", where);
     if (cs > 1 || rs > 1) merges.push({ top: row, left: col, bottom: row + rs - 1, right: col + cs - 1 });
     nextCol = col + cs;
     cell = { row, col, text: "", attrs };
@@ -217,7 +243,7 @@ export function readHtmlTables(text: string, where: string): SparseSheetSnapshot
       nextCol = 1;
     } else if ((name === "td" || name === "th") && !closing) {
       if (tableDepth === 0) continue;
-      openCell(attributes(inner.slice(nameMatch[0].length)));
+      openCell(inner.length === nameMatch[0].length ? NO_ATTRIBUTES : attributes(inner.slice(nameMatch[0].length)));
     } else if ((name === "td" || name === "th" || name === "tr") && closing) {
       finishCell();
     } else if (cell && (name === "br" || (closing && (name === "p" || name === "div")))) {

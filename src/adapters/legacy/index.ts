@@ -40,7 +40,7 @@ export function workbookFormat(data: ArrayBuffer | Uint8Array): "xlsx" | LegacyF
 
 /** Text is read as a table only from a file named as one (a README.md in a folder of submissions is no table). */
 function textName(file: string): boolean {
-  return file === "" || /\.(xls|et|html?|csv|tsv|txt)$/i.test(file);
+  return file === "" || /\.(xls|et|html?|csv)$/i.test(file);
 }
 
 /** A sheet name from a file name (a CSV's one sheet): at most 31 characters, none of : \ / ? * [ ]. */
@@ -67,10 +67,13 @@ export function loadWorkbookSync(data: ArrayBuffer | Uint8Array, file: string, l
     throw sniffError(sniff(bytes)) ?? userError("not-xlsx-binary");
   }
   try {
-    return new LegacyBook(format, readLegacy(format, bytes, file, loadSheetJS), loadSheetJS());
+    return new LegacyBook(format, readLegacy(format, bytes, file, loadSheetJS), loadSheetJS);
   } catch (e) {
     if (isUserError(e)) throw e;
-    throw corruptError(e instanceof Error ? e.message : String(e));
+    const detail = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, " ").trim().slice(0, 120);
+    if (format === "xls") throw userError("legacy-xls-corrupt", { detail });
+    if (format === "ods") throw userError("legacy-ods-corrupt", { detail });
+    throw corruptError(detail);
   }
 }
 
@@ -91,7 +94,10 @@ function readLegacy(format: LegacyFormat, bytes: Uint8Array, file: string, loadS
   }
 }
 
-/** loadWorkbookSync with SheetJS loaded on demand (the page: its own chunk). */
+/**
+ * loadWorkbookSync with SheetJS loaded first (the page: its own chunk) for every legacy format — also for HTML and
+ * CSV, whose .xlsx copy it writes when the page fills or marks them.
+ */
 export async function loadWorkbook(data: ArrayBuffer | Uint8Array, file: string, loadSheetJS: () => Promise<SheetJS>): Promise<XlsxBook> {
   const format = workbookFormat(data);
   const X = format === "xlsx" || format === null ? null : await loadSheetJS();

@@ -302,6 +302,16 @@ export const ERRORS = {
     zh: "文件已损坏：旧版工作簿（.xls/.et 复合文档）的结构无效（{detail}），无法读取。",
     en: "The file is damaged: the structure of the old-format workbook (.xls/.et compound file) is invalid ({detail}); it cannot be read.",
   },
+  "legacy-xls-corrupt": {
+    code: "corrupt",
+    zh: "这个旧版 Excel 工作簿（.xls/.et）已损坏，无法读取（{detail}）。请在 Excel 或 WPS 中打开（必要时修复），另存为 .xlsx 后再试。",
+    en: "This old-format Excel workbook (.xls/.et) is damaged and cannot be read ({detail}). Open it in Excel or WPS (repair it if asked), save it as .xlsx and try again.",
+  },
+  "legacy-ods-corrupt": {
+    code: "corrupt",
+    zh: "这个 OpenDocument 表格（.ods）已损坏，无法读取（{detail}）。请在 WPS 或 LibreOffice 中打开，另存为 .xlsx 后再试。",
+    en: "This OpenDocument spreadsheet (.ods) is damaged and cannot be read ({detail}). Open it in WPS or LibreOffice, save it as .xlsx and try again.",
+  },
   "legacy-html-range": {
     code: "limit",
     zh: "“{where}”中的表格超出工作表的范围（最多 1,048,576 行、16,384 列），已停止读取，未写入任何内容。",
@@ -438,7 +448,7 @@ export const ERRORS = {
   "output-write-failed": { code: "output", zh: "无法写入文件：{file}（{reason}）", en: "Cannot write the file: {file} ({reason})" },
   "output-link-loop": { code: "output", zh: "符号链接层数过多：{file}", en: "Too many levels of symbolic links: {file}" },
   "path-missing": { code: "not-found", zh: "找不到「{path}」。", en: '"{path}" does not exist.' },
-  "no-files": { zh: "所给路径下没有 .xlsx 或 .xlsm 工作簿。", en: "No .xlsx or .xlsm workbook under the given paths." },
+  "no-files": { zh: "所给路径下没有 .xlsx 或 .xlsm 工作簿，也没有其他文件。", en: "No .xlsx or .xlsm workbook, nor any other file, under the given paths." },
   "usage-no-command": {
     code: "usage",
     zh: `缺少命令：check、fill、mark 或 report${USAGE}`,
