@@ -89,7 +89,11 @@ function odsContent(rows: string): string {
 function ods(content: string): Uint8Array {
   // mimetype first and stored, as ODF asks
   return zipSync(
-    { mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }], "content.xml": strToU8(content), "META-INF/manifest.xml": strToU8(ODS_MANIFEST) },
+    {
+      mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }],
+      "content.xml": strToU8(content),
+      "META-INF/manifest.xml": strToU8(ODS_MANIFEST),
+    },
     { level: 6 },
   );
 }
@@ -130,9 +134,9 @@ export function lyingOds(): Uint8Array {
   throw new Error("content.xml not found");
 }
 
-/** An HTML table of 5,200,000 cells (past the 5,000,000-cell bound). */
+/** An HTML table of 5,200,000 cells (past the 5,000,000-cell bound), 27 MB: cells left unclosed, as HTML allows. */
 export function hugeHtml(): Uint8Array {
-  const row = `<tr>${"<td>1</td>".repeat(100)}</tr>\n`;
+  const row = `<tr>${"<td>1".repeat(100)}\n`;
   return strToU8(`<html><body><table>${row.repeat(52_000)}</table></body></html>`);
 }
 
@@ -144,4 +148,26 @@ export function wideHtml(): Uint8Array {
 /** Sixteen cells spanning 65,534 rows and 1,000 columns each, then 65,000 one-cell rows to be placed beside them. */
 export function spanHtml(): Uint8Array {
   return strToU8(`<table><tr>${"<td colspan=1000 rowspan=65534>x</td>".repeat(16)}</tr>${"<tr><td>1</td></tr>".repeat(65_000)}</table>`);
+}
+
+/**
+ * An .xls with a figure in its last cell, IV65536 (BIFF8's last row and column): SheetJS writes it at B1 (writing the
+ * whole range would take a minute), then the NUMBER record's row and column are moved.
+ */
+export function farCellXls(): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["项目名称", 4242.5]]), "S");
+  const b = new Uint8Array(XLSX.write(wb, { type: "array", bookType: "biff8" }) as ArrayBuffer);
+  const num = new Uint8Array(new Float64Array([4242.5]).buffer);
+  for (let i = 10; i + 8 <= b.length; i++) {
+    if (!num.every((x, k) => b[i + k] === x)) continue;
+    const rec = i - 10; // NUMBER (0x0203): type, length, row, column, format, the figure
+    if (b[rec] !== 0x03 || b[rec + 1] !== 0x02) continue;
+    b[rec + 4] = 0xff;
+    b[rec + 5] = 0xff;
+    b[rec + 6] = 0xff;
+    b[rec + 7] = 0x00;
+    return b;
+  }
+  throw new Error("NUMBER record not found");
 }

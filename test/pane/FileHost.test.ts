@@ -95,10 +95,13 @@ describe("FileHost.open refuses what it cannot read, with Chinese and English", 
     expect((e as UserError).zh).not.toMatch(/TypeError|undefined/);
   });
 
-  test.each(["报表.xls", "报表.et", "报表.ods", "报表.htm", "报表.html", "报表.csv"])("%s goes to the reader (the bytes decide)", async (name) => {
-    const { host } = await openFake(new FakeBook(), name);
-    expect(host.displayName).toBe(name);
-  });
+  test.each(["报表.xls", "报表.et", "报表.ods", "报表.htm", "报表.html", "报表.csv"])(
+    "%s goes to the reader (the bytes decide)",
+    async (name) => {
+      const { host } = await openFake(new FakeBook(), name);
+      expect(host.displayName).toBe(name);
+    },
+  );
 
   test(".xlsm is accepted", async () => {
     const { host } = await openFake(new FakeBook(), "宏.xlsm");

@@ -120,6 +120,9 @@ export function readBiff(X: SheetJS, bytes: Uint8Array): SparseSheetSnapshot[] {
   return snapshotsOf(quietly(() => X.read(bytes, READ_OPTS)));
 }
 
+const EMPTY_STYLES =
+  '<?xml version="1.0" encoding="UTF-8"?><office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.2"/>';
+
 /** The parts of an .ods SheetJS reads, each inflated with the .xlsx reader's bounds. */
 const ODS_PARTS = ["mimetype", "content.xml", "styles.xml", "META-INF/manifest.xml"];
 
@@ -159,6 +162,8 @@ export function readOds(X: SheetJS, bytes: Uint8Array, where: string): SparseShe
     if (total > LIMITS.totalBytes) throw limitError("totalBytes");
     files[part] = data;
   }
+  // styles.xml may be left out (ODF asks only for content.xml); SheetJS wants one
+  files["styles.xml"] ??= new TextEncoder().encode(EMPTY_STYLES);
   const content = files["content.xml"];
   if (!content) throw limitError("declared", "content.xml");
   if (odsCellsDeclared(new TextDecoder("utf-8").decode(content)) > LIMITS.cells) throw limitError("cells", where);

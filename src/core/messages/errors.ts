@@ -448,7 +448,10 @@ export const ERRORS = {
   "output-write-failed": { code: "output", zh: "无法写入文件：{file}（{reason}）", en: "Cannot write the file: {file} ({reason})" },
   "output-link-loop": { code: "output", zh: "符号链接层数过多：{file}", en: "Too many levels of symbolic links: {file}" },
   "path-missing": { code: "not-found", zh: "找不到「{path}」。", en: '"{path}" does not exist.' },
-  "no-files": { zh: "所给路径下没有 .xlsx 或 .xlsm 工作簿，也没有其他文件。", en: "No .xlsx or .xlsm workbook, nor any other file, under the given paths." },
+  "no-files": {
+    zh: "所给路径下没有 .xlsx 或 .xlsm 工作簿，也没有其他文件。",
+    en: "No .xlsx or .xlsm workbook, nor any other file, under the given paths.",
+  },
   "usage-no-command": {
     code: "usage",
     zh: `缺少命令：check、fill、mark 或 report${USAGE}`,
