@@ -23,7 +23,7 @@ import type { FillPlan } from "../../core/plan";
 import type { ProfileId } from "../../core/profiles";
 import type { UserError } from "../../core/errors";
 import type { SpreadsheetHost } from "../../host/host";
-import { BUTTON_NAMES } from "../../core/messages";
+import { BUTTON_NAMES, notice as noticeText } from "../../core/messages";
 import { adoptSuggestion, allTables, check, combinedPlan, filledFileName } from "../../app/workflow";
 import { figuresDiffer, prepareReports, writeReportFile, type ReportFileOptions, type TableReport } from "../../app/report";
 import { ReportDifferences } from "./ReportDifferences";
@@ -297,7 +297,10 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       const bytes = await host.save();
       const name = marked ? markedFileName(host.fileName) : filledFileName(host.fileName);
       (props.saveBytes ?? downloadBytes)(bytes, name);
-      setNotice({ intent: "success", text: t.downloaded(name) });
+      // an .xls (.et, .ods, HTML, CSV) is never written over: the download is a new .xlsx, and the notice says so
+      const from = (host as { savedAsXlsxFrom?: string | null }).savedAsXlsxFrom ?? null;
+      const savedAs = from ? ` ${noticeText(marked ? "marked-as-xlsx" : "saved-as-xlsx", { ext: from })[lang]}` : "";
+      setNotice({ intent: "success", text: t.downloaded(name) + savedAs });
     });
 
   // 标注问题: check, then the preview of the marks (the cells, their colour and severity, how many); 应用 writes them.
