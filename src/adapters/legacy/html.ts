@@ -45,6 +45,24 @@ function attributes(src: string): Map<string, string> {
 
 const NO_ATTRIBUTES = new Map<string, string>();
 
+/** The ">" that ends a tag: not one inside a quoted attribute value (data-v="a<br/>b"); a quote left open ends at the first ">". */
+function tagEnd(text: string, from: number): number {
+  const n = text.length;
+  for (let i = from; i < n; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 62 /* > */) return i;
+    if (ch !== 61 /* = */) continue;
+    let j = i + 1;
+    while (j < n && (text[j] === " " || text[j] === "\t" || text[j] === "\n" || text[j] === "\r")) j++;
+    const q = text[j];
+    if (q !== '"' && q !== "'") continue;
+    const close = text.indexOf(q, j + 1);
+    if (close < 0 || close - j > 65_536) return text.indexOf(">", i);
+    i = close;
+  }
+  return -1;
+}
+
 /** Elements whose content is never a cell's text. */
 const SKIP = new Set(["script", "style", "head", "title", "comment", "template", "xml"]);
 
@@ -201,7 +219,7 @@ export function readHtmlTables(text: string, where: string): SparseSheetSnapshot
       i = close < 0 ? n : close + 3;
       continue;
     }
-    const gt = text.indexOf(">", lt + 1);
+    const gt = tagEnd(text, lt + 1);
     if (gt < 0) break;
     i = gt + 1;
     const inner = text.slice(lt + 1, gt);

@@ -64,7 +64,10 @@ export function loadWorkbookSync(data: ArrayBuffer | Uint8Array, file: string, l
   const format = workbookFormat(bytes);
   if (format === "xlsx") return loadXlsxSync(bytes);
   if (format === null || (!textName(file) && (format === "html" || format === "csv"))) {
-    throw sniffError(sniff(bytes)) ?? userError("not-xlsx-binary");
+    const s = sniff(bytes);
+    // a compound file whose directory cannot be read at all: say how it is damaged rather than what it is not
+    if (s.kind === "cfb-other" && s.what === "cfb") validateCfb(bytes);
+    throw sniffError(s) ?? userError("not-xlsx-binary");
   }
   try {
     return new LegacyBook(format, readLegacy(format, bytes, file, loadSheetJS), loadSheetJS);
