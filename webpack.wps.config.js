@@ -22,7 +22,7 @@ const pkg = require("./package.json");
 
 const NAME = "jixiao";
 const FOLDER = `${NAME}_${pkg.version}`;
-const PACKAGE = path.resolve(__dirname, "src/adapters/wps/package");
+const PACKAGE = path.resolve(__dirname, "src/wps/package");
 
 function fill(content) {
   return content
@@ -37,7 +37,7 @@ module.exports = (_env, options) => {
   return {
     devtool: dev ? "source-map" : false,
     target: ["web", "es2019"],
-    entry: { main: "./src/taskpane/wps.ts" },
+    entry: { main: "./src/wps/main.ts" },
     output: {
       path: path.resolve(__dirname, "dist-wps"),
       // fixed name: ribbon.xml's callbacks live in main.js; lazy chunks are content-hashed

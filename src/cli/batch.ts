@@ -8,7 +8,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { batchTotals, failOnTriggered, unreadableResult, type BatchFileResult } from "../app/batch";
+import { batchTotals, failOnTriggered, unreadableResult, type BatchFileResult } from "../app/commands/batch";
 import type { UserError } from "../core/errors";
 import { writeOutputFile as writeFileAtomic } from "./io";
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, type CliIO } from "./io";
@@ -16,7 +16,8 @@ import type { ParsedArgs } from "./args";
 import { CLI_STRINGS, userError, type Lang } from "../core/messages";
 import { checkProfile } from "./workbook";
 import { checkFiles, defaultWorkers, type BatchFile } from "./pool";
-import { num, oneLine } from "./format";
+import { oneLine } from "./format";
+import { formatNumber } from "../core/numbers";
 
 /** A path the person named that is not there: a row of the list, like an unreadable file. */
 interface Missing {
@@ -68,7 +69,7 @@ function fileLine(r: BatchFileResult, lang: Lang): string {
   if (r.tables.length === 0) return say.batchNoTable(r.file);
   const totals = r.tables
     .filter((t) => t.kind !== "summary")
-    .map((t) => say.batchTotal(t.total === null ? "—" : num(t.total), t.grade ?? "").trim());
+    .map((t) => say.batchTotal(t.total === null ? "—" : formatNumber(t.total), t.grade ?? "").trim());
   const counts = say.batchCounts(c.error, c.warning, c.info);
   return say.batchFile(mark, r.file, r.tables.length, counts, totals.length ? ` · ${totals.join("，")}` : "");
 }
@@ -115,7 +116,7 @@ export async function runBatchCheck(args: ParsedArgs, io: CliIO): Promise<number
   if (args.report) {
     reportPath = path.resolve(cwd, args.report);
     // loaded only for --report: the list is written with ExcelJS, ~600 modules a plain check need not load
-    const { buildIssueList } = await import("../adapters/xlsx/issueList");
+    const { buildIssueList } = await import("../app/issueList");
     await writeFileAtomic(reportPath, await buildIssueList(results, args.lang));
   }
   const seconds = (Date.now() - started) / 1000;

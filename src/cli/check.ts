@@ -8,8 +8,9 @@ import { EXIT_OK } from "./io";
 import type { ParsedArgs } from "./args";
 import { CLI_STRINGS, userError, type Lang } from "../core/messages";
 import { analyseFile, checkProfile } from "./workbook";
-import { tablePlans } from "../app/workflow";
-import { num, oneLine, pad } from "./format";
+import { tablePlans } from "../app/commands";
+import { oneLine, pad } from "./format";
+import { formatNumber } from "../core/numbers";
 
 export interface CheckFindingJson {
   code: string;
@@ -144,8 +145,9 @@ export function checkText(file: string, analysis: WorkbookAnalysis, lang: Lang =
       const facts: string[] = [];
       if (t.kind !== "summary") {
         const stated = statedTotal(t);
-        const total = e.total === null ? "—" : num(e.total);
-        const statedNote = stated !== null && e.total !== null && Math.abs(stated - e.total) > 0.005 ? say.statedTotal(num(stated)) : "";
+        const total = e.total === null ? "—" : formatNumber(e.total);
+        const statedNote =
+          stated !== null && e.total !== null && Math.abs(stated - e.total) > 0.005 ? say.statedTotal(formatNumber(stated)) : "";
         facts.push(say.total(total, statedNote));
         facts.push(say.grade(e.grade ?? "—"));
       }

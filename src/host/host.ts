@@ -1,7 +1,6 @@
 /**
  * What the task pane needs from wherever the workbook lives. The pane talks to this interface only:
- * ExcelHost (Office.js), WpsSpreadsheetHost (WPS 表格) and FileHost (an uploaded .xlsx, via ExcelJS in the browser)
- * implement it.
+ * ExcelHost (Office.js), WpsSpreadsheetHost (WPS 表格) and FileHost (an .xlsx in the page or the CLI) implement it.
  */
 import type { SheetSnapshot } from "../core/snapshot";
 import type { FillPlan } from "../core/plan";
@@ -34,7 +33,20 @@ export interface SpreadsheetHost {
 }
 
 /**
- * 标注问题 / 清除标注 (issue 13) where the host can mark cells. Marks are notes and fill colours only — never a
+ * The same workbook reached synchronously (WPS 表格: its object model is synchronous, and its ribbon callbacks must
+ * return at once). The WPS ribbon commits a command's proposal through these; the pane uses the async port.
+ */
+export interface SyncSpreadsheetHost {
+  readSheetsSync(scope: ReadScope, onProgress?: Progress): SheetSnapshot[];
+  applyPlanSync(plan: FillPlan): void;
+  applyMarksSync(plan: MarkPlan): void;
+  selectCellSync(sheet: string, address: string): void;
+  canUndoSync(): boolean;
+  undoSync(): void;
+}
+
+/**
+ * 标注问题 / 清除标注 where the host can mark cells. Marks are notes and fill colours only — never a
  * value or a formula — and each is undoable through SpreadsheetHost.undo() like a fill (the host keeps one undo
  * history for fills, marks and clears).
  */

@@ -2,7 +2,7 @@
  * Checks an OLE2 compound file (.xls, .et) before SheetJS reads it. SheetJS follows sector chains as the file writes
  * them; a chain that loops, a sector number past the end of the file, a directory tree that points back at itself or a
  * stream declaring more bytes than its sectors hold must be refused here, in time proportional to the file, with one
- * clear sentence (test/legacy/hostile.test.ts builds each of these). Pure byte inspection: Node and the browser.
+ * clear sentence (test/adapters/legacy/hostile.test.ts builds each of these). Pure byte inspection: Node and the browser.
  */
 import type { UserError } from "../../core/errors";
 import { userError } from "../../core/messages";

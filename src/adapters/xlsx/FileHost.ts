@@ -12,7 +12,6 @@ import { isUserError } from "../../core/errors";
 import { userError } from "../../core/messages";
 import type { MarkingHost, Progress, ReadScope, SpreadsheetHost } from "../../host/host";
 import type { CellMark, MarkPlan } from "../../core/marks";
-import { filledFileName } from "../../app/workflow";
 import { extensionOf, isWorkbookFileName } from "../legacy/names";
 
 /** What FileHost needs from the xlsx adapter's XlsxBook. */
@@ -202,10 +201,5 @@ export class FileHost implements SpreadsheetHost, MarkingHost {
     const f = this.book.format;
     if (f === undefined || f === "xlsx") return null;
     return extensionOf(this.displayName) || `.${f}`;
-  }
-
-  /** Name for the downloaded copy: 原名（已填充）.xlsx (or .xlsm). */
-  downloadName(): string {
-    return filledFileName(this.displayName);
   }
 }

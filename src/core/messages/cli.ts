@@ -27,6 +27,10 @@ export interface CliStrings {
   fillKind: Record<TableKind, string>;
   sheetChanges: (sheet: string, name: string, changes: number) => string;
   sheetUntouched: (sheet: string) => string;
+  /** fill: after a change written into a cell whose role was inferred (a row label, a position), not read from a header. */
+  inferredRole: string;
+  /** fill: the changes held back over a person's entries where the role was inferred (SPEC §3), then one per line. */
+  suggestionsHeld: (n: number) => string;
   wrote: (output: string, changes: number) => string;
   reportWritten: (output: string, reports: number, file: string) => string;
   reportSections: (sections: number, placeholders: number) => string;
@@ -92,7 +96,9 @@ const zh: CliStrings = {
   },
   sheetChanges: (s, name, n) => `工作表「${s}」${name}：${n === 0 ? "无需修改" : `${n} 处修改`}`,
   sheetUntouched: (s) => `工作表「${s}」：未识别到绩效自评表，未修改。`,
-  wrote: (output, n) => `已写入 ${output}（共 ${n} 处修改）。公式未带缓存结果，Excel、WPS 与 LibreOffice 打开时会重新计算。`,
+  inferredRole: "（位置推断：原为空，已填）",
+  suggestionsHeld: (n) => `  建议（未写入，共 ${n} 处：单元格作用由行标签或位置推断，保留原填写值；可在检查结果中一键采纳）：`,
+  wrote: (output, n) => `已写入 ${output}（共 ${n} 处修改）。每个公式带有计算结果，Excel、WPS 与 LibreOffice 打开时仍会重新计算。`,
   reportWritten: (output, n, file) => `已写入报告：${output}（${n} 份，来自 ${file}）`,
   reportSections: (s, p) => `  章节 ${s} 个；待补充 ${p} 处（报告中以黄色【请补充：……】标出）`,
   reportFilledFirst: (file) => `  已先按规则填充工作簿（${file}），报告引用填充后的数字`,
@@ -142,8 +148,11 @@ const en: CliStrings = {
   fillKind: { project: "project table", department: "department table", summary: "summary table", scorecard: "scorecard" },
   sheetChanges: (s, name, n) => `Sheet "${s}"${name}: ${n === 0 ? "nothing to change" : `${n} change(s)`}`,
   sheetUntouched: (s) => `Sheet "${s}": no table recognised, left as it was.`,
+  inferredRole: " (role inferred: the cell was empty)",
+  suggestionsHeld: (n) =>
+    `  Suggested, not written (${n}: the cell's role was inferred from a row label or position, so the entry is kept; take it in one click from the check):`,
   wrote: (output, n) =>
-    `Wrote ${output} (${n} change(s)). Formulas carry no cached result: Excel, WPS and LibreOffice compute them on opening.`,
+    `Wrote ${output} (${n} change(s)). Each formula carries its computed result; Excel, WPS and LibreOffice compute them again on opening.`,
   reportWritten: (output, n, file) => `Report written: ${output} (${n} report(s), from ${file})`,
   reportSections: (s, p) => `  ${s} sections; ${p} placeholder(s) to write (highlighted 【请补充：……】)`,
   reportFilledFirst: (file) => `  The workbook (${file}) was filled first; the report states the filled figures`,

@@ -12,3 +12,4 @@ export * from "./errors";
 export * from "./notices";
 export * from "./cli";
 export * from "./ui";
+export * from "./compare";

@@ -35,6 +35,9 @@ export interface Strings {
   download: string;
   adopt: string;
   adoptHint: (value: string) => string;
+  /** Preview: a change into a cell whose role was inferred (a row label, a position), written only because it was empty. */
+  inferredRole: string;
+  inferredRoleHint: string;
   report: string;
   writingReport: string;
   reportWritten: (name: string) => string;
@@ -78,6 +81,10 @@ export interface Strings {
   rate: string;
   total: string;
   totalAfter: string;
+  /** While the preview is open: the 总分 the chosen changes leave. */
+  totalChosen: string;
+  /** The notice after a fill in the page: the filled workbook as a file. */
+  downloadFilled: string;
   rateAfter: string;
   grade: string;
   gradeName: Record<Grade, string>;
@@ -104,6 +111,10 @@ export interface Strings {
   chosenCount: (chosen: number, total: number) => string;
   groupCount: (chosen: number, total: number) => string;
   requiredBy: (cells: string) => string;
+  /** A chosen formula reads a change left out: its value is computed from the cell as it stands. */
+  dependsOn: (cell: string, reads: string) => string;
+  /** A change left out that chosen formulas read. */
+  readByChosen: (cells: string, cell: string) => string;
   applyChosen: (n: number) => string;
   nothingChosen: string;
   // one action for several findings
@@ -236,6 +247,8 @@ const zh: Strings = {
   download: "下载",
   adopt: "采纳建议",
   adoptHint: (v) => `写入建议值 ${v}（可撤销）`,
+  inferredRole: "位置推断",
+  inferredRoleHint: "此单元格的作用由行标签或位置推断，而非表头；原为空才写入。已有填写值时只给出建议，不会覆盖。",
   report: "生成报告",
   writingReport: "正在撰写自评报告…",
   reportWritten: (n) => `已生成自评报告 ${n}（仅保存在本机）。`,
@@ -279,6 +292,8 @@ const zh: Strings = {
   rate: "执行率",
   total: "总分",
   totalAfter: "填充后总分",
+  totalChosen: "应用所选后总分",
+  downloadFilled: "下载已填充的工作簿",
   rateAfter: "执行率",
   grade: "等级",
   gradeName: { 优: "优", 良: "良", 中: "中", 差: "差" },
@@ -301,7 +316,9 @@ const zh: Strings = {
   chooseAll: "全部更改",
   chosenCount: (c, n) => `已选 ${c} / ${n} 处`,
   groupCount: (c, n) => `${c}/${n}`,
-  requiredBy: (cells) => `${cells} 的公式读取此单元格，随之转换`,
+  requiredBy: (cells) => `已锁定：${cells} 的公式读取此单元格，须随之转换（取消 ${cells} 即可取消此项）`,
+  dependsOn: (cell, reads) => `${cell} 依赖 ${reads}（未选）：按 ${reads} 现有内容计算`,
+  readByChosen: (cells, cell) => `${cells} 依赖 ${cell}：不写入时，${cells} 按此单元格现有内容计算`,
   applyChosen: (n) => `应用（${n}）`,
   nothingChosen: "未选择任何更改。",
   numberFixTitle: (n) => `${n} 处文本数字`,
@@ -414,6 +431,9 @@ const en: Strings = {
   download: "Download",
   adopt: "Accept suggestion",
   adoptHint: (v) => `Write the suggested value ${v} (undoable)`,
+  inferredRole: "Role inferred",
+  inferredRoleHint:
+    "This cell's role was inferred from a row label or its position, not from a header: it is written only because it is empty. Over an entry the tool only suggests.",
   report: "Write report",
   writingReport: "Writing the self-evaluation report…",
   reportWritten: (n) => `Report ${n} saved on this computer.`,
@@ -458,6 +478,8 @@ const en: Strings = {
   rate: "Rate",
   total: "Total",
   totalAfter: "Total after fill",
+  totalChosen: "Total after the chosen changes",
+  downloadFilled: "Download the filled workbook",
   rateAfter: "Rate",
   grade: "Grade",
   gradeName: { 优: "优 Excellent", 良: "良 Good", 中: "中 Fair", 差: "差 Poor" },
@@ -486,7 +508,10 @@ const en: Strings = {
   chooseAll: "All changes",
   chosenCount: (c, n) => `${c} of ${n} chosen`,
   groupCount: (c, n) => `${c}/${n}`,
-  requiredBy: (cells) => `Read by the formula in ${cells}; converted with it`,
+  requiredBy: (cells) =>
+    `Locked: the formula in ${cells} reads this cell, so it is converted with it (leave out ${cells} to leave this out)`,
+  dependsOn: (cell, reads) => `${cell} depends on ${reads} (not chosen): computed from what ${reads} holds now`,
+  readByChosen: (cells, cell) => `${cells} depends on ${cell}: left out, ${cells} is computed from what this cell holds now`,
   applyChosen: (n) => `Apply (${n})`,
   nothingChosen: "No change chosen.",
   numberFixTitle: (n) => `${n} number${n === 1 ? "" : "s"} stored as text`,

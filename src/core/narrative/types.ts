@@ -20,6 +20,8 @@ export interface Sentence {
   cells: string[];
   /** True for a 【请补充：……】 placeholder the person must write. */
   placeholder?: boolean;
+  /** True for a marked note about the report itself (【说明：……】, e.g. figures that differ from the rule). */
+  note?: boolean;
   /** The quoted values, one per quoted number (refresh compares these). */
   quotes?: Quote[];
 }

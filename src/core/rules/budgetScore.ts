@@ -25,6 +25,8 @@ export function checkBudgetScore(
 ): number | null {
   const weight = weightCell?.value ?? null;
   if (weightCell?.error) return null;
+  // a weight read from a label ("预算执行情况（20分）") enters the formula as its number, not the label's address
+  const weightRef = (c: NumberCell) => (c.fromLabel ? fmt(c.value) : c.ref.address);
   if (weightCell && weight === null) ctx.missing(weightCell, "执行率分值", "The execution-rate weight");
   if (weight === null) return null;
   if (rate === null) {
@@ -33,7 +35,7 @@ export function checkBudgetScore(
       const f = ctx.profile.budgetScoring === "steps" ? budgetScoreStepsFormula : budgetScoreFormula;
       ctx.plan.formula(
         scoreCell,
-        f(weightCell.ref.address, rateCell.ref.address),
+        f(weightRef(weightCell), rateCell.ref.address),
         null,
         "执行率得分（无执行率时为空）",
         "Execution-rate score (empty while there is no rate)",
@@ -57,7 +59,7 @@ export function checkBudgetScore(
     const f = ctx.profile.budgetScoring === "steps" ? budgetScoreStepsFormula : budgetScoreFormula;
     ctx.plan.formula(
       scoreCell,
-      f(weightCell.ref.address, rateCell.ref.address),
+      f(weightRef(weightCell), rateCell.ref.address),
       score,
       `执行率得分 = ${ruleText(ctx.profile, weight, rate)}`,
       `Execution-rate score = ${ruleTextEn(ctx.profile, weight, rate)}`,

@@ -26,13 +26,13 @@ import {
 import type { ProfileId } from "../../core/profiles";
 import { t as text, userError } from "../../core/messages";
 import { differenceLine, type ReportLink } from "../../core/narrative";
-import type { RefreshResult } from "../../core/narrative/refreshPlan";
+import type { RefreshResult } from "../../core/narrative";
 import type { ReportDocumentHost } from "../../host/document";
 import type { SpreadsheetHost } from "../../host/host";
 import { useRunner } from "../components/useRunner";
-import { ReportDifferences } from "../components/ReportDifferences";
+import { ReportDifferences } from "../report/ReportDifferences";
 import { LangContext } from "../components/context";
-import { downloadBytes } from "../components/SpreadsheetPane";
+import { downloadBytes } from "../download";
 import { STRINGS } from "../../core/messages";
 import {
   changeLine,
