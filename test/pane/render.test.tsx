@@ -59,8 +59,12 @@ describe("standalone page (no Office)", () => {
 
   test("Chinese: the file input is labelled and the commands carry their exact names", () => {
     const html = renderToStaticMarkup(<App mode={mode} browserLanguage="zh-CN" />);
-    expect(html).toContain('aria-label="选择工作簿 (.xlsx)"');
+    expect(html).toContain('aria-label="选择工作簿 (.xlsx)（也可 .xls/.et/.ods/.html/.csv）"');
     expect(html).toMatch(/<input[^>]*type="file"[^>]*accept="[^"]*\.xlsx/);
+    // the legacy formats too (src/adapters/legacy), in the single file picker and the batch's
+    for (const ext of [".xls", ".et", ".ods", ".htm", ".html", ".csv"]) {
+      expect(html).toMatch(new RegExp(`<input[^>]*type="file"[^>]*accept="[^"]*\\${ext}[,"]`));
+    }
     const names = buttonNames(html);
     for (const n of ["检查", "填充公式", "撤销", "下载"]) expect(names).toContain(n);
     expect(html).toContain("绩效自评助手");
@@ -75,7 +79,7 @@ describe("standalone page (no Office)", () => {
 
   test("English browser: English text, the same accessible names", () => {
     const html = renderToStaticMarkup(<App mode={mode} browserLanguage="en-US" />);
-    expect(html).toContain("Choose workbook (.xlsx)");
+    expect(html).toContain("Choose workbook (.xlsx/.xls/.et/.ods)");
     expect(html).toContain(">Check<");
     expect(html).toContain(">Fill formulas<");
     const names = buttonNames(html);
