@@ -253,9 +253,16 @@ export function previewChoice(
 ): ChoicePreview {
   const values = new Map<string, CellValue>();
   const after = new Map<string, Map<string, CellValue>>();
+  const bySheet = new Map(snapshots.map((s) => [s.name, s]));
   const grids = new Map<string, Grid>();
+  const gridOf = (sheet: string) => {
+    let g = grids.get(sheet);
+    if (!g) grids.set(sheet, (g = new Grid(bySheet.get(sheet)!)));
+    return g;
+  };
+  const changed = new Set(chosen.changes.map((c) => c.sheet));
   for (const s of snapshots) {
-    grids.set(s.name, new Grid(s));
+    if (!changed.has(s.name)) continue;
     const v = planValues(s, chosen);
     after.set(s.name, v);
     for (const c of chosen.changes) {
@@ -274,11 +281,11 @@ export function previewChoice(
   }
   const totals = tables.map((t) => {
     const cell = "total" in t.table ? (t.table.total as NumberCell | null) : null;
-    if (!cell || !grids.has(t.sheet)) return { total: t.evaluation.total, grade: t.evaluation.grade };
+    if (!cell || !bySheet.has(t.sheet)) return { total: t.evaluation.total, grade: t.evaluation.grade };
     const address = cell.ref.address.toUpperCase();
     const computed = after.get(t.sheet)?.get(address);
     const { row, col } = parseA1(address);
-    const v = computed !== undefined ? computed : grids.get(t.sheet)!.value(row, col);
+    const v = computed !== undefined ? computed : gridOf(t.sheet).value(row, col);
     const total = typeof v === "number" && Number.isFinite(v) ? v : null;
     return { total, grade: total === null ? null : grade(total) };
   });

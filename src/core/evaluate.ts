@@ -523,6 +523,7 @@ export function formulaCells(formula: string): string[] {
  */
 export function planValues(snapshot: SheetSnapshot, plan: FillPlan): Map<string, CellValue> {
   const changes = plan.changes.filter((c) => c.sheet === snapshot.name);
+  if (changes.length === 0) return new Map();
   const cells = new Map<string, SheetCell>();
   for (const c of snapshotCells(snapshot)) cells.set(a1(c.row, c.col), { formula: c.formula ?? null, value: c.value });
   const dirty: string[] = [];

@@ -7,6 +7,11 @@ import { evaluateFormula, planValues, roundHalfAway } from "../../src/core/evalu
 import { a1 } from "../../src/core/address";
 import type { CellValue, SheetSnapshot } from "../../src/core/snapshot";
 import type { FillPlan } from "../../src/core/plan";
+import * as fs from "fs";
+import { loadXlsx } from "../../src/adapters/xlsx";
+import { analyzeWorkbook } from "../../src/core";
+import { changeKey, chooseChanges, previewChoice } from "../../src/core/choose";
+import { fixturePath } from "../support/fixtures";
 
 function reader(cells: Record<string, CellValue>) {
   return (row: number, col: number) => cells[a1(row, col)] ?? null;
@@ -84,5 +89,22 @@ describe("planValues", () => {
   it("a change left out leaves its cell as it was: the formula reading it uses the typed value", () => {
     const v = planValues(snap, { changes: [change("H6", '=IF(G6="","",ROUND(MIN(F6,F6*G6),2))')] });
     expect(v.get("H6")).toBe(10);
+  });
+});
+
+describe("previewChoice on the medical-aid fixture", () => {
+  it("unchecking the 执行率 G6 recomputes H6 and the 总分 from the typed rate, and names the dependency", async () => {
+    const snaps = (await loadXlsx(new Uint8Array(fs.readFileSync(fixturePath("project-medical-aid-2020"))))).snapshots();
+    const tables = analyzeWorkbook(snaps).sheets.flatMap((s) => s.tables);
+    const plan = { changes: tables.flatMap((t) => t.plan.changes) };
+    const all = previewChoice(snaps, tables, plan, plan);
+    expect(all.values.get("附件3-1!H6")).toBe(10);
+    expect(all.totals[0]).toEqual({ total: 98, grade: "优" });
+    const keys = new Set(plan.changes.map(changeKey).filter((k) => k !== "附件3-1!G6"));
+    const some = previewChoice(snaps, tables, plan, chooseChanges(plan, keys).plan);
+    expect(some.values.get("附件3-1!H6")).toBe(9.92);
+    expect(some.values.get("附件3-1!H23")).toBe(97.92);
+    expect(some.dependsOn.get("附件3-1!H6")).toEqual(["附件3-1!G6"]);
+    expect(some.totals[0]).toEqual({ total: 97.92, grade: "优" });
   });
 });

@@ -68,10 +68,24 @@ test("an --as-is report says at its top, in a marked note, which figures differ 
     expect(texts[at]).toContain("执行率（G6）：表中99.15%，按规则100.86%");
     expect(paragraphs[at]).toMatch(/<w:highlight w:val="yellow"\/>/);
     const filled = await run(["report", "t.xlsx", "-o", "filled.docx", "--fill"], dir);
-    expect(filled.code).toBe(0);
+    expect({ code: filled.code, err: filled.stderr }).toEqual({ code: 0, err: "" });
     const xml2 = await (await JSZip.loadAsync(fs.readFileSync(path.join(dir, "filled.docx")))).file("word/document.xml")!.async("string");
     expect(xml2).not.toContain("【说明：");
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test.each(fixtureNames())("%s: an opening paragraph, and no count said twice or of one ('1项全部完成')", async (name) => {
+  const snaps = (await loadXlsx(new Uint8Array(fs.readFileSync(fixturePath(name))))).snapshots();
+  for (const t of analyzeWorkbook(snaps).sheets.flatMap((s) => s.tables)) {
+    const n = buildNarrative(statedAnalysis(t));
+    const opening = (n.opening ?? []).map((s) => s.text).join("");
+    expect(opening).toMatch(/^根据.+要求，.+绩效自评。现将.+如下：$/);
+    const text = n.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences.map((x) => x.text))).join("");
+    expect(text).not.toMatch(/(^|[^\d.])1项全部完成/);
+    expect(text).not.toMatch(/”\d+个/); // "评价等级为“优”8个"
+  }
+  const xml = await documentXml(name);
+  expect(xml).toContain("现将");
 });

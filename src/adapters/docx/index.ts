@@ -233,6 +233,14 @@ async function sectionParagraphs(
       ],
     }),
   );
+  if (n.opening?.length)
+    out.push(
+      new Paragraph({
+        indent: { firstLineChars: 200, firstLine: 640 },
+        spacing: { line: 560, lineRule: LineRuleType.EXACT },
+        children: n.opening.map(bodyRun),
+      }),
+    );
   for (const s of n.sections) {
     const id = bookmarkUniqueNumericId();
     const name = bookmarkName(report, s.id);

@@ -119,7 +119,8 @@ export function fundRow(idx: SheetIndex, label: IndexedCell, cols: FundColumns):
  * may name the row's part ("资金来源").
  */
 export function fundRowLabel(idx: SheetIndex, r: number, cols: FundColumns): IndexedCell | null {
-  return fundRowLabels(idx, r, cols).at(-1) ?? null;
+  const labels = fundRowLabels(idx, r, cols);
+  return labels[labels.length - 1] ?? null;
 }
 
 export function fundRowLabels(idx: SheetIndex, r: number, cols: FundColumns): IndexedCell[] {

@@ -64,7 +64,7 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
     let mode: "source" | "structure" | null = null;
     for (const r of idx.rowsIn(header.row + 1, goalRow - 1)) {
       const labels = fundRowLabels(idx, r, header.cols);
-      const label = labels.at(-1);
+      const label = labels[labels.length - 1];
       if (!label) continue;
       if (fundsOnly && !rowHasMoney(idx, r, header.cols) && !labels.some((l) => H.fundSource(l.key) || H.fundStructure(l.key))) break;
       const keys = labels.map((l) => l.key);

@@ -86,6 +86,13 @@ export function NoticeBar(props: {
       tabIndex={props.focus ? -1 : undefined}
       role={props.focus ? "status" : undefined}
       style={{ scrollMarginTop: "64px" }}
+      // Escape closes a notice that has the focus (as it closes the preview)
+      onKeyDown={(e: React.KeyboardEvent) => {
+        if (e.key === "Escape" && props.onDismiss && e.target === e.currentTarget) {
+          e.preventDefault();
+          props.onDismiss();
+        }
+      }}
     >
       <MessageBarBody>
         {props.text}
