@@ -209,6 +209,32 @@ describe("fill preview of a real plan", () => {
     const g6 = plan.changes.find((c) => c.cell === "G6")!;
     expect(html).toContain(g6.after.formula!.replace(/"/g, "&quot;"));
   });
+
+  test("a change into a cell whose role was inferred (湖北: 预算执行率 as an indicator row) carries the 位置推断 badge", () => {
+    const rows: (string | number | null)[][] = [
+      ["项目支出绩效自评表"],
+      ["项目名称", null, "市民中心运行维护费"],
+      ["项目资金（万元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      [null, "年度资金总额", 150, 150, 125.25, 100, null, null],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+      [null, "产出指标", "数量指标", "预算执行率", "100%", "83.5%", 20, null],
+      [null, "产出指标", "质量指标", "办结率", "100%", "100%", 50, 50],
+      [null, "效益指标", "社会效益指标", "运行正常率", "100%", "100%", 20, 20],
+      [null, "满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10],
+    ];
+    const w = Math.max(...rows.map((r) => r.length));
+    const values = rows.map((r) => [...r, ...new Array(w - r.length).fill(null)]);
+    const analysis = analyzeWorkbook([{ name: "表", origin: { row: 1, col: 1 }, values, merges: null }]);
+    const plan = combinedPlan(analysis);
+    const html = wrap(
+      "zh",
+      <Preview plan={plan} groups={groupChanges(allTables(analysis), plan)} disabled={false} onApply={noop} onCancel={noop} />,
+    );
+    const inferred = plan.changes.filter((c) => c.inferred).map((c) => c.cell);
+    expect(inferred.sort()).toEqual(["H4", "H6"]);
+    expect(html.match(/data-testid="inferred-role"/g)).toHaveLength(2);
+    expect(html).toContain("位置推断");
+  });
 });
 
 describe("error boundary", () => {
