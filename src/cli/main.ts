@@ -49,8 +49,11 @@ export const HELP = `jixiao ${"{version}"} — 绩效自评助手：识别、检
       write a new file. No value or formula changes; a person's note stays (that cell gets the fill only).
   jixiao mark --clear <输入.xlsx> -o <输出.xlsx>
       清除标注：只移除本助手的批注和底色，恢复单元格原有格式。 Remove exactly this add-in's marks.
-  jixiao report <输入.xlsx> [--sheet <工作表>] -o <报告.docx>
-      生成自评报告（Word）。 Write the self-evaluation report (.docx).
+  jixiao report <输入.xlsx> [--sheet <工作表>] -o <报告.docx> [--fill | --as-is]
+      生成自评报告（Word）。表中数字与规则不符时不写报告、列出不同之处并以退出码 4 结束，须选 --fill（先按规则填充
+      工作簿，覆盖原文件）或 --as-is（按表中数字）；详见 jixiao report --help。
+      Write the self-evaluation report (.docx). Where the table's figures break a rule nothing is written, the
+      differences are listed and the exit code is 4: choose --fill (fill the workbook in place first) or --as-is.
   jixiao compare <自评表.xlsx> <自评报告.docx> [--sheet <工作表>] [--json] [--fail-on error] [--lang zh|en]
       对照报告：找出报告中的金额、执行率、得分、总分、等级和指标值，按上下文对应到自评表的单元格，列出与表中
       不一致之处（REPORT_FIGURE_MISMATCH）；无法确定对应的数字不比对。批量检查时，与工作簿同名的 .docx
@@ -76,7 +79,8 @@ export const HELP = `jixiao ${"{version}"} — 绩效自评助手：识别、检
 
 退出码 Exit codes: 0 完成（无论有无问题） done, findings or not · 2 输入有误（用法、文件不存在、不是 .xlsx、
   空文件、文件损坏、受密码保护、旧版 .xls；批量时：有文件无法读取） bad input (batch: a file could not be read) ·
-  3 check、compare --fail-on：存在该级别的问题 findings at the --fail-on level · 1 内部错误 internal error (JIXIAO_DEBUG=1 prints the stack)
+  3 check、compare --fail-on：存在该级别的问题 findings at the --fail-on level ·
+  4 report：表中数字与规则不符，未写入（加 --fill 或 --as-is）figures differ, nothing written · 1 内部错误 internal error (JIXIAO_DEBUG=1 prints the stack)
 `;
 
 async function dispatch(args: ParsedArgs, argv: string[], io: CliIO): Promise<number> {

@@ -39,6 +39,8 @@ export interface CliStrings {
   reportStillErrors: (errors: number) => string;
   reportWaiting: (file: string) => string;
   reportChoose: string;
+  /** report: the chart could not be drawn here and was left out (no Chinese font for the WebAssembly renderer, no renderer). */
+  chartLeftOut: (reason: "no-font" | "no-renderer") => string;
   /** mark: the severity column. */
   markSeverity: Record<Severity, string>;
   noMarksToClear: string;
@@ -106,6 +108,10 @@ const zh: CliStrings = {
   reportStillErrors: (n) => `  表中还有 ${n} 个错误（jixiao check 可查看详情）：`,
   reportWaiting: (file) => `未写入报告：${file} 中有数字与规则不符。报告只引用表格自身的数字，以免报告与表格不一致。`,
   reportChoose: "请选择：--fill 先填充再生成（按规则填充工作簿并覆盖原文件，再写报告）；--as-is 按表中现有数字生成。",
+  chartLeftOut: (reason) =>
+    reason === "no-font"
+      ? "提示：本机没有可用的中文字体，报告中未插入图表（安装 fonts-noto-cjk 或文泉驿字体，或用 JIXIAO_CHART_FONT 指定字体文件后重新生成）。"
+      : "提示：本机无法绘制图表（@resvg/resvg-js 与 @resvg/resvg-wasm 均不可用），报告中未插入图表。",
   markSeverity: { error: "错误", warning: "警告", info: "提示" },
   noMarksToClear: "工作簿中没有本助手的标注，未做修改。",
   marksCleared: (n) => `清除 ${n} 个单元格的标注：`,
@@ -162,6 +168,10 @@ const en: CliStrings = {
     `No report written: figures in ${file} break a rule. A report states the table's own figures, so that report and table agree.`,
   reportChoose:
     "Choose: --fill to fill the workbook in place first, then write the report; --as-is to state the table's figures as they stand.",
+  chartLeftOut: (reason) =>
+    reason === "no-font"
+      ? "Note: no Chinese font found on this computer, so the report has no chart (install fonts-noto-cjk or a WenQuanYi font, or name a font file in JIXIAO_CHART_FONT, and write it again)."
+      : "Note: no chart renderer works here (neither @resvg/resvg-js nor @resvg/resvg-wasm), so the report has no chart.",
   markSeverity: { error: "error", warning: "warning", info: "note" },
   noMarksToClear: "The workbook holds no marks of this add-in; nothing changed.",
   marksCleared: (n) => `Marks removed from ${n} cell(s):`,

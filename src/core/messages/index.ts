@@ -13,3 +13,4 @@ export * from "./notices";
 export * from "./cli";
 export * from "./ui";
 export * from "./compare";
+export * from "./oldWebview";

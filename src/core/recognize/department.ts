@@ -1,6 +1,6 @@
 /** 部门整体支出绩效自评表, SPEC §2.2, with the 湖南 variant (weights in the 年度指标值 column) and those of §2.6. */
 import type { ColumnRole, DepartmentBudgetRow, DepartmentTable, FundRow, Indicator } from "../model";
-import { fundHeader, fundRow, labelledField, readGoals, fundRowLabels, totalCells, findTitle } from "./blocks";
+import { firstFundHeader, fundHeader, fundRow, labelledField, readGoals, fundRowLabels, totalCells, findTitle } from "./blocks";
 import { H } from "./headers";
 import {
   withActualWeights,
@@ -23,15 +23,6 @@ import type { FundColumns } from "./blocks";
 /** True when the row holds a number in one of the header's money columns. */
 function rowHasMoney(idx: SheetIndex, r: number, cols: FundColumns): boolean {
   return [cols.initial, cols.budget, cols.executed].some((c) => c !== null && numberCell(idx.grid, r, c, { money: true }).value !== null);
-}
-
-/** The first fund header from the top (a table published as its funds block only has nothing below to anchor on). */
-function firstFundHeader(idx: SheetIndex, from: number, to: number): ReturnType<typeof fundHeader> {
-  for (const r of idx.rowsIn(from, to)) {
-    const h = fundHeader(idx, r, r);
-    if (h) return h;
-  }
-  return null;
 }
 
 /** A department table; a `headerRow` past `limit` reads one published as its funds block only (see recognizeProject). */
@@ -73,7 +64,7 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
     let mode: "source" | "structure" | null = null;
     for (const r of idx.rowsIn(header.row + 1, goalRow - 1)) {
       const labels = fundRowLabels(idx, r, header.cols);
-      const label = labels.at(-1);
+      const label = labels[labels.length - 1];
       if (!label) continue;
       if (fundsOnly && !rowHasMoney(idx, r, header.cols) && !labels.some((l) => H.fundSource(l.key) || H.fundStructure(l.key))) break;
       const keys = labels.map((l) => l.key);

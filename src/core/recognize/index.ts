@@ -37,7 +37,7 @@ function recognizeWindow(idx: SheetIndex): Table[] {
   const anchors: Anchor[] = [];
   for (const row of idx.rowNumbers) {
     const cells = idx.row(row);
-    const prev = anchors.at(-1);
+    const prev = anchors[anchors.length - 1];
     if (isIndicatorHeader(cells)) {
       // a header written over two rows (or repeated where a merge was undone) is one header
       if (prev?.kind === "indicators" && row <= headerBottom(idx, prev.row)) continue;

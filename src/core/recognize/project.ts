@@ -1,7 +1,7 @@
 /** 项目支出绩效自评表 (财预〔2020〕10号 附件 layout), SPEC §2.1, with the variants of §2.6. */
 import type { ColumnRole, FundRow, Goals, Indicator, NumberCell, ProjectTable } from "../model";
 import { labelWeightCell, numberCell } from "./cells";
-import { fundHeader, fundRow, labelledField, readGoals, fundRowLabel, totalCells, findTitle } from "./blocks";
+import { firstFundHeader, fundHeader, fundRow, labelledField, readGoals, fundRowLabel, totalCells, findTitle } from "./blocks";
 import { H, splitWeightLabel } from "./headers";
 import {
   withActualWeights,
@@ -41,7 +41,7 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
   let fundWeight: NumberCell | null = null,
     fundScore: NumberCell | null = null;
   const totalLabel = idx.find(H.fundTotal, top, headerRow - 1);
-  const header = fundHeader(idx, top, (totalLabel?.row ?? headerRow) - 1);
+  const header = fundsOnly ? firstFundHeader(idx, top, limit) : fundHeader(idx, top, (totalLabel?.row ?? headerRow) - 1);
   let lastFundRow = header?.row ?? top;
   if (header) {
     let labelled = 0;
