@@ -9,6 +9,8 @@
  *  5. a 200,000-row 明细 sheet beside a project table: bare ExcelJS load vs jixiao's check, each in its own process
  *     (goal ≤ 0.8× the time, ≤ 0.5× the peak memory), and the fflate/JSZip, saxes/sax measurements (bench-big.ts);
  *  6. 对照报告: a 30-page report read and compared with its table (goal < 1 s; bench-compare.ts).
+ *  7. reading each fixture converted by LibreOffice to .xls, .ods and HTML-named-.xls, beside its .xlsx (goal ≤ 1.5×,
+ *     bench-legacy.ts).
  * Compiled by `npm run bench` with tsc into a temporary folder and run with node.
  */
 import * as fs from "fs";
@@ -19,6 +21,7 @@ import { analyzeSheet, analyzeWorkbook } from "../src/core";
 import { benchSparse } from "./bench-sparse";
 import { benchBig } from "./bench-big";
 import { benchCompare } from "./bench-compare";
+import { benchLegacy } from "./bench-legacy";
 
 const FIXTURES =
   process.env.JIXIAO_FIXTURES ??
@@ -185,6 +188,9 @@ async function main() {
 
   console.log(`\n6. 对照报告 / a 30-page report compared with its table (readDocxBlocks + compareReport)`);
   for (const line of await benchCompare()) console.log(line);
+
+  console.log(`\n7. 旧格式读取 / legacy formats: reading each fixture as .xls, .ods, HTML (.xls) beside its .xlsx (median, ms)`);
+  for (const line of benchLegacy(files)) console.log(line);
 }
 
 main().catch((e) => {

@@ -14,7 +14,8 @@ import type { WorkbookAnalysis } from "../core/analysis";
 import type { SheetSnapshot } from "../core/snapshot";
 import type { ProfileId } from "../core/profiles";
 import { FileHost } from "../adapters/xlsx/FileHost";
-import { readDocxFileSync, readXlsxFileSync } from "../adapters/xlsx/node";
+import { readDocxFileSync } from "../adapters/xlsx/node";
+import { readWorkbookFileSync } from "../adapters/legacy/node";
 
 export interface BatchFile {
   /** Absolute path. */
@@ -84,7 +85,7 @@ export function queueOpen(queue: BatchQueue): boolean {
  */
 export async function checkOne(file: BatchFile, profile: ProfileId): Promise<BatchFileResult> {
   try {
-    const host = FileHost.fromBook(path.basename(file.path), readXlsxFileSync(file.path));
+    const host = FileHost.fromBook(path.basename(file.path), readWorkbookFileSync(file.path));
     return await checkFile(file.display, host, profile, (p) => pairedReport(file, p.analysis, p.snapshots));
   } catch (e) {
     return unreadableResult(file.display, e);

@@ -261,12 +261,6 @@ export function failOnTriggered(results: readonly BatchFileResult[], failOn: Fai
   return results.some((r) => (!r.ok || (r.report && !r.report.ok) ? true : r.findings.some((f) => SEVERITY_ORDER[f.severity] <= limit)));
 }
 
-/** Files with the extensions a batch takes (.xlsx, .xlsm), skipping Office's lock files (~$name.xlsx). */
-export function isWorkbookName(name: string): boolean {
-  const base = name.split(/[\\/]/).pop() ?? name;
-  return /\.(xlsx|xlsm)$/i.test(base) && !base.startsWith("~$");
-}
-
 /**
  * Checks every file with at most `concurrency` at a time; results come back in the files' order whatever order
  * they finish in. `checkOne` should not throw (a throw becomes an unreadable row anyway).
