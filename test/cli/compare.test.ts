@@ -19,7 +19,7 @@ const REPORT = [
 describe("jixiao compare", () => {
   const dir = tempDir();
   beforeAll(async () => {
-    fs.copyFileSync(fixturePath("project-medical-aid-2020"), path.join(dir, "单位A.xlsx"));
+    fs.writeFileSync(path.join(dir, "单位A.xlsx"), fs.readFileSync(fixturePath("project-medical-aid-2020")));
     fs.writeFileSync(path.join(dir, "单位A.docx"), await reportDocx(REPORT));
   });
 

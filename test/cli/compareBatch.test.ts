@@ -15,10 +15,10 @@ test("单位A.xlsx + 单位A.docx compared; 单位B without a report as before; 
   const dir = tempDir();
   const sub = path.join(dir, "收到");
   fs.mkdirSync(sub);
-  fs.copyFileSync(fixturePath("project-medical-aid-2020"), path.join(sub, "单位A.xlsx"));
+  fs.writeFileSync(path.join(sub, "单位A.xlsx"), fs.readFileSync(fixturePath("project-medical-aid-2020")));
   fs.writeFileSync(path.join(sub, "单位A.docx"), await reportDocx(["全年执行3416万元，预算执行率为99.15%，自评总分98分。"]));
-  fs.copyFileSync(fixturePath("department-overall-2020"), path.join(sub, "单位B.xlsx"));
-  fs.copyFileSync(fixturePath("project-insurance-subsidy-2020"), path.join(sub, "单位C.xlsx"));
+  fs.writeFileSync(path.join(sub, "单位B.xlsx"), fs.readFileSync(fixturePath("department-overall-2020")));
+  fs.writeFileSync(path.join(sub, "单位C.xlsx"), fs.readFileSync(fixturePath("project-insurance-subsidy-2020")));
   fs.writeFileSync(path.join(sub, "单位C.docx"), "不是文档");
 
   const text = await run(["check", "收到", "--workers", "1"], dir);

@@ -348,7 +348,7 @@ describe("release/cli", () => {
     outside = path.join(work, "desk");
     fs.mkdirSync(outside);
     for (const f of ["project-medical-aid-2020.xlsx", "department-overall-2020.xlsx"])
-      fs.copyFileSync(path.join(FIXTURE_DIR, f), path.join(outside, f));
+      fs.writeFileSync(path.join(outside, f), fs.readFileSync(path.join(FIXTURE_DIR, f))); // a copy of our own: shared/ is read-only in CI
   });
 
   const env = (extra: Record<string, string> = {}) => ({
@@ -408,7 +408,7 @@ describe("release/cli", () => {
   });
 
   test("with no Chinese font for resvg-wasm the report is written without the chart, and says so once", () => {
-    fs.copyFileSync(path.join(FIXTURE_DIR, "project-medical-aid-2020.xlsx"), path.join(outside, "无字体.xlsx"));
+    fs.writeFileSync(path.join(outside, "无字体.xlsx"), fs.readFileSync(path.join(FIXTURE_DIR, "project-medical-aid-2020.xlsx")));
     const r = jixiao(["report", "无字体.xlsx", "-o", "无图.docx", "--fill"], { JIXIAO_CHART_FONT: "" }, ["-r", PRELOAD]);
     expect(r.status).toBe(0);
     expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^提示：本机没有可用的中文字体，报告中未插入图表/)]);
