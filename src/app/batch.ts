@@ -1,5 +1,5 @@
 /**
- * Batch review (issue 13): many workbooks checked, one 问题清单 (a row per finding: file, sheet, cell, severity, code,
+ * Batch review: many workbooks checked, one 问题清单 (a row per finding: file, sheet, cell, severity, code,
  * message, suggestion) and a summary per file (kind, 总分, 等级, counts). A file that cannot be read is a row of its
  * own, never the end of the batch. Shells bring the files (CLI: paths and worker threads; the page: chosen files) and
  * a function that checks one; this module orders, counts and decides the exit.

@@ -1,5 +1,5 @@
 /**
- * 标注问题 / 清除标注 (issue 13): the one path the task pane, the ribbon, WPS and the CLI take to mark a workbook's
+ * 标注问题 / 清除标注: the one path the task pane, the ribbon, WPS and the CLI take to mark a workbook's
  * findings on their cells and to take those marks away. What is marked is decided in core (markPlan); how, by the
  * host (MarkingHost). Here: whether a host can mark at all, the preview, and the writes.
  */

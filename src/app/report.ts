@@ -15,7 +15,7 @@ import { check } from "./workflow";
 
 /**
  * One table's report: what is written and what the table still gets wrong. The narrative states the table's own
- * figures (issue 14); `differences` lists every figure the rule would change. Where that list is not empty, every
+ * figures; `differences` lists every figure the rule would change. Where that list is not empty, every
  * shell waits before writing — the CLI until --fill or --as-is, the pane until the person chooses 先填充再生成 or
  * 按表中数字生成 — so a report and its table never disagree silently.
  */

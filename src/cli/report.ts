@@ -3,7 +3,7 @@
  *
  * Reads the workbook and writes one 自评报告 per recognised table into a .docx (tables, a chart, sections in content
  * controls tagged jixiao:<section>, a 落款, page numbers; the link to the workbook in a custom XML part). The report
- * states the table's own figures (issue 14): where the table breaks a rule (an inverted 执行率, a 9.9 where the rule
+ * states the table's own figures: where the table breaks a rule (an inverted 执行率, a 9.9 where the rule
  * gives 10, an empty 总分) the command writes nothing, lists each differing figure and exits 4, until the person says
  * which figures to state — `--fill`: fill the workbook in place first (as `jixiao fill --in-place`), then write the
  * report from it; `--as-is`: state the table's figures as they stand.

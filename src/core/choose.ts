@@ -1,5 +1,5 @@
 /**
- * Choosing changes (issue 13): the fill plan grouped by why each cell changes (执行率, 得分, 总分与合计, 文本数字),
+ * Choosing changes: the fill plan grouped by why each cell changes (执行率, 得分, 总分与合计, 文本数字),
  * a chosen subset turned back into a plan, and the findings that one action fixes (every NUMBER_AS_TEXT of a
  * table → one plan that turns them into numbers). Pure: the pane and the CLI decide what to show and write.
  */

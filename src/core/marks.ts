@@ -1,5 +1,5 @@
 /**
- * Marks (issue 13, 标注问题): each finding written onto its cell as a note with the message and a fill colour by
+ * Marks (标注问题): each finding written onto its cell as a note with the message and a fill colour by
  * severity, so the person who fixes the table sees the problems where they are. This module decides WHAT is marked;
  * the hosts (Excel, WPS, the .xlsx writer) decide how, keep a record of what each cell looked like before, and
  * remove exactly their own marks on 清除标注. A mark never changes a value or a formula.

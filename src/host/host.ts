@@ -1,6 +1,6 @@
 /**
  * What the task pane needs from wherever the workbook lives. The pane talks to this interface only:
- * ExcelHost (Office.js), WpsSpreadsheetHost (WPS 表格) and FileHost (an uploaded .xlsx, via ExcelJS in the browser)
+ * ExcelHost (Office.js), WpsSpreadsheetHost (WPS 表格) and FileHost (an .xlsx read by our own zip and XML reader, in the browser or in Node)
  * implement it.
  */
 import type { SheetSnapshot } from "../core/snapshot";
@@ -34,7 +34,7 @@ export interface SpreadsheetHost {
 }
 
 /**
- * 标注问题 / 清除标注 (issue 13) where the host can mark cells. Marks are notes and fill colours only — never a
+ * 标注问题 / 清除标注 where the host can mark cells. Marks are notes and fill colours only — never a
  * value or a formula — and each is undoable through SpreadsheetHost.undo() like a fill (the host keeps one undo
  * history for fills, marks and clears).
  */

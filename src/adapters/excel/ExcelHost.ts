@@ -15,7 +15,7 @@
  *   record and the new ledger, write every fill and note (4 when no sheet holds a note or comment);
  * - clearMarks: 6 — the same survey (3), the marked cells' fills, store the undo record, write;
  * - readMarks: 3; undo of a mark or a clear: 6.
- * Marks (issue 13): the note is a Note (ExcelApi 1.18: a plain cell note, what the .xlsx host writes too, no
+ * Marks: the note is a Note (ExcelApi 1.18: a plain cell note, what the .xlsx host writes too, no
  * conversation thread), falling back to a threaded Comment (ExcelApi 1.10) where notes are missing; below 1.10 there
  * is no way to annotate a cell and marking says so. The fill is `range.format.fill` (color; pattern and tints with
  * ExcelApi 1.9). What each cell's fill was before its first mark is kept in a mark ledger (custom XML part,

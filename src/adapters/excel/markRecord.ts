@@ -1,5 +1,5 @@
 /**
- * What the Office hosts (ExcelHost, WpsSpreadsheetHost) remember about the marks of 标注问题 (issue 13):
+ * What the Office hosts (ExcelHost, WpsSpreadsheetHost) remember about the marks of 标注问题:
  * - the mark ledger, kept in the workbook next to the undo record: for every cell this add-in marked, the fill the
  *   cell had BEFORE its first mark (so 清除标注 puts it back exactly, also after the pane was closed), the fill and
  *   the note text of the mark, and whether the note was written (a cell holding a person's note keeps it: ours is

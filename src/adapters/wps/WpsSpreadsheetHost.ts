@@ -25,7 +25,7 @@
  * puts back the cells already written and drops the record. Where the workbook refuses the record (structure
  * protected), it is kept in memory: undo then lasts while the pane is open.
  *
- * Marks (标注问题, issue 13) mirror Excel VBA: the note is a cell comment (`Range.AddComment`, `Range.Comment`,
+ * Marks (标注问题) mirror Excel VBA: the note is a cell comment (`Range.AddComment`, `Range.Comment`,
  * `Comment.Text()`, `Comment.Delete()`, `Worksheet.Comments`), the fill `Range.Interior` (Color as a BGR long,
  * Pattern, PatternColor, TintAndShade; `ColorIndex = xlNone` removes it). What each cell's fill was before its first
  * mark is kept in the mark ledger on a second very hidden sheet (`jixiao_marks`), so 清除标注 restores it; the undo

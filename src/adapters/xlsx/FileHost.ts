@@ -62,7 +62,7 @@ export class FileHost implements SpreadsheetHost, MarkingHost {
 
   /**
    * Opens a workbook from its bytes. Throws UserError (zh/en) for anything that is not a readable .xlsx.
-   * @param loader replaces the ExcelJS adapter (tests)
+   * @param loader replaces the package reader (tests)
    */
   static async open(name: string, data: ArrayBuffer | Uint8Array, loader: XlsxLoader = loadPackage): Promise<FileHost> {
     const lower = name.toLowerCase();

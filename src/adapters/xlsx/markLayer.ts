@@ -1,5 +1,5 @@
 /**
- * 标注问题 / 清除标注 in an .xlsx package (issue 13): the marks the workbook holds as read, the marks it should hold
+ * 标注问题 / 清除标注 in an .xlsx package: the marks the workbook holds as read, the marks it should hold
  * (what apply/clear/undo change), and — when the book is written — the difference between the two as surgical edits:
  * our notes added to or taken from the sheet's comments part and VML drawing (created, with their relationships and
  * content types, only when the sheet has none; removed on clear only when we created them and they are empty), each

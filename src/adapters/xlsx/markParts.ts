@@ -1,5 +1,5 @@
 /**
- * The package parts 标注问题 touches in an .xlsx (issue 13), as text: the legacy comments part (notes), the VML
+ * The package parts 标注问题 touches in an .xlsx, as text: the legacy comments part (notes), the VML
  * drawing that shows them, relationships, content types, and our record. Each helper edits only what it must; the
  * rest of each part stays as written. VML is edited as text on purpose: the VML Excel writes is not always
  * well-formed XML.

@@ -25,7 +25,7 @@ export function sniffError(s: SniffResult): UserError | null {
   }
 }
 
-/** ExcelJS could not read a file that looked like an .xlsx. */
+/** The reader could not read a file that looked like an .xlsx. */
 export function corruptError(detail: string): UserError {
   return userError("corrupt", { detail: detail.replace(/\s+/g, " ").trim().slice(0, 120) });
 }

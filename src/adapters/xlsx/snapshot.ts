@@ -1,5 +1,6 @@
 /**
- * ExcelJS worksheet → the engine's SheetSnapshot. Works in Node and in the browser.
+ * ExcelJS worksheet → the engine's SheetSnapshot, for the test corpora read through ExcelJS (the add-in and the CLI
+ * read with ./read.ts).
  * Reads only cells that hold something (a formatted but empty cell far away does not widen the range).
  */
 import type ExcelJS from "exceljs";

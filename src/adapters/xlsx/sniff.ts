@@ -1,5 +1,5 @@
 /**
- * Tells what a file is from its bytes, before ExcelJS sees it, so bad input gets a clear message:
+ * Tells what a file is from its bytes, before the reader opens it, so bad input gets a clear message:
  * an .xlsx is a zip holding xl/workbook.xml; an encrypted .xlsx and an old .xls are OLE2 compound files (CFB).
  * Pure byte inspection: works in Node and in the browser.
  */
@@ -93,7 +93,7 @@ export function zipEntryNames(b: Uint8Array): string[] | null {
 function sniffZip(b: Uint8Array): SniffResult {
   const names = zipEntryNames(b);
   if (names === null) return { kind: "truncated" };
-  if (names.length === 0 && b.length > 22) return { kind: "xlsx" }; // zip64: let ExcelJS decide
+  if (names.length === 0 && b.length > 22) return { kind: "xlsx" }; // zip64: let the reader decide
   const set = new Set(names.map((n) => n.replace(/^\//, "")));
   if (set.has("xl/workbook.xml")) return { kind: "xlsx" };
   if (set.has("xl/workbook.bin")) return { kind: "zip-other", what: "xlsb" };

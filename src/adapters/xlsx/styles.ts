@@ -132,7 +132,7 @@ export class Styles {
 
   /**
    * The index of a cell format like `base` but with a solid fill of colour `rgb` (RRGGBB): an existing solid fill of
-   * that colour and an existing identical cell format are reused; otherwise they are added (marks, issue 13).
+   * that colour and an existing identical cell format are reused; otherwise they are added (marks).
    */
   withFill(base: number, rgb: string): number {
     const all = this.allXfs();

@@ -151,7 +151,7 @@ export interface Strings {
   readFailed: string;
   /** The Word pane (linking a workbook, writing and refreshing the report). */
   word: WordStrings;
-  /** 标注问题 / 清除标注 (issue 13). */
+  /** 标注问题 / 清除标注. */
   marks: MarkStrings;
 }
 

@@ -1,5 +1,5 @@
 /**
- * 生成报告 on a table whose figures differ from the rule's (issue 14, item 5): before anything is written the pane
+ * 生成报告 on a table whose figures differ from the rule's: before anything is written the pane
  * lists each differing figure — where it is, what the table says, what the rule says — and lets the person choose
  * 先填充再生成 (open the fill preview) or 按表中数字生成 (the report states the table's own figures). Nothing is
  * written until one is chosen; the first button takes the focus, Escape cancels.

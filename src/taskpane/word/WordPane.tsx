@@ -1,7 +1,7 @@
 /**
  * The Word side of the task pane: 链接工作簿 (the person chooses the .xlsx; it is read here, in the pane), pick the
  * table if several, 写入报告, 刷新; shows the link stored in the document and the numbers that changed.
- * One rule with the spreadsheet pane, the ribbon and the CLI (issue 14): when the table's figures differ from the
+ * One rule with the spreadsheet pane, the ribbon and the CLI: when the table's figures differ from the
  * rule, 写入报告 and 刷新 first list each difference and wait for 先填充再生成 (the linked workbook's copy is filled
  * by the rule, offered for saving, and the report states the filled figures) or 按表中数字生成 (the table's own).
  * Chinese first; English when Office's display language is not Chinese.
@@ -130,7 +130,7 @@ export function WordPane(props: WordPaneProps): JSX.Element {
   const perform = (p: Pending, x: TableChoice, fileName: string) =>
     p.action === "write" ? doWrite(x, fileName) : doRefresh(x, fileName, p.force);
 
-  // figures that differ from the rule: nothing is written until the person chooses (the one rule of issue 14)
+  // figures that differ from the rule: nothing is written until the person chooses (the one rule of every shell)
   const request = (p: Pending) => {
     if (!table || !book) {
       // the buttons are disabled without a workbook; a refresh asked for anyway says what is missing
