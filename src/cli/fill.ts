@@ -14,7 +14,7 @@ import { fill, tablePlans } from "../app/workflow";
 import type { CliIO } from "./io";
 import { EXIT_OK } from "./io";
 import type { ParsedArgs } from "./args";
-import { CLI_STRINGS, userError, type Lang } from "../core/messages";
+import { translator, userError, type Lang } from "../core/messages";
 import { checkProfile, openFile } from "./workbook";
 import { displayWidth, num, oneLine, pad, percent, showContent } from "./format";
 
@@ -86,8 +86,8 @@ function showExpected(c: CellChange): string {
 
 export function fillText(file: string, output: string, analysis: WorkbookAnalysis, lang: Lang = "zh"): string {
   const zh = lang === "zh";
-  const say = CLI_STRINGS[lang];
-  const lines: string[] = [say.fileTo(file, output)];
+  const say = translator(lang);
+  const lines: string[] = [say("cli.fileTo", { file, output })];
   const planned = plannedChanges(analysis);
   const changes = analysis.sheets.flatMap((s) => s.tables.flatMap((t) => planned.get(t) ?? []));
   const cellW = Math.max(4, ...changes.map((c) => c.cell.length));
@@ -104,8 +104,8 @@ export function fillText(file: string, output: string, analysis: WorkbookAnalysi
       lines.push("");
       const tableChanges = planned.get(t) ?? [];
       const n = tableChanges.length;
-      const name = ` ${say.fillKind[t.kind]}${t.name ? ` · ${oneLine(t.name)}` : ""}`;
-      lines.push(say.sheetChanges(s.sheet, name, n));
+      const name = ` ${say(`cli.fillKind.${t.kind}`)}${t.name ? ` · ${oneLine(t.name)}` : ""}`;
+      lines.push(say("cli.sheetChanges", { sheet: s.sheet, name, changes: n }));
       for (const c of tableChanges) {
         const row = rows[i++];
         lines.push(`  ${pad(c.cell, cellW)}  ${pad(row, changeW)}  ${pad(showExpected(c), expW)}  ${oneLine(zh ? c.reason : c.reasonEn)}`);
@@ -113,11 +113,11 @@ export function fillText(file: string, output: string, analysis: WorkbookAnalysi
     }
     if (s.tables.length === 0) {
       lines.push("");
-      lines.push(say.sheetUntouched(s.sheet));
+      lines.push(say("cli.sheetUntouched", { sheet: s.sheet }));
     }
   }
   lines.push("");
-  lines.push(say.wrote(output, changes.length));
+  lines.push(say("cli.wrote", { output, changes: changes.length }));
   return lines.join("\n") + "\n";
 }
 

@@ -40,7 +40,7 @@ export function fmtAfter(change: CellChange, lang: Lang): string {
   const a = change.after;
   let s = a.formula ?? (a.value !== undefined ? fmtValue(a.value, lang) : fmtBefore(change.before, lang));
   if (a.numberFormat && a.numberFormat !== change.before.numberFormat) {
-    s += t("withFormat", lang)(a.numberFormat);
+    s += t("withFormat", { format: a.numberFormat }, lang);
   }
   return s;
 }

@@ -30,18 +30,8 @@ import type { Progress, ReadScope, SpreadsheetHost } from "../../host/host";
 import { UserError } from "../../core/errors";
 import { rangeA1 } from "../../core/address";
 import { normalizeCell, parseArea } from "./address";
-import {
-  CELL_EDIT_CODE,
-  DOING,
-  PAYLOAD_CODES,
-  officeErrorCode,
-  quoted,
-  recast,
-  restated,
-  toUserError,
-  userError,
-  type Pair,
-} from "../../core/messages";
+import { DOING, quoted, recast, restated, userError, type Pair } from "../../core/messages";
+import { CELL_EDIT_CODE, PAYLOAD_CODES, officeError, officeErrorCode } from "./errors";
 import { DEFAULT_READ_LIMITS, planReads, splitGroup, type ReadLimits, type SyncGroup, type UsedArea } from "./readPlan";
 import { LARGE_USED_RANGE, MAX_CONTENT_AREAS, clusterAreas, parseAreas, type Rect } from "./contentAreas";
 import {
@@ -372,7 +362,7 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
         return body(context, stats);
       });
     } catch (e) {
-      throw toUserError(e, { doing, host: "Excel" });
+      throw officeError(e, doing);
     }
   }
 
@@ -668,7 +658,7 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
   }
 
   private partialWriteError(cause: unknown): UserError {
-    return restated(toUserError(cause, { doing: APPLY, host: "Excel" }), "partial-write-excel");
+    return restated(officeError(cause, APPLY), "partial-write-excel");
   }
 
   /** Checks the plan before anything is touched: real sheets, single-cell addresses, something to write. */

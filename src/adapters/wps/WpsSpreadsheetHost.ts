@@ -42,7 +42,8 @@ import { normalizeCell, parseArea } from "../excel/address";
 import { constantInput } from "../excel/ExcelHost";
 import { LARGE_USED_RANGE, MAX_CONTENT_AREAS, clusterAreas, type Rect } from "../excel/contentAreas";
 import type { UndoCell, UndoRecord } from "../excel/undoRecord";
-import { DOING, cellsOnSheets, quoted, restated, toUserError, userError, type Pair } from "../../core/messages";
+import { DOING, cellsOnSheets, quoted, restated, userError, type Pair } from "../../core/messages";
+import { comError } from "./errors";
 import { validateMarks } from "../excel/ExcelHost";
 import {
   cellKey,
@@ -285,7 +286,7 @@ export class WpsSpreadsheetHost implements SpreadsheetHost, MarkingHost {
     try {
       return body();
     } catch (e) {
-      throw toUserError(e, { doing, host: "WPS" });
+      throw comError(e, doing);
     }
   }
 
@@ -982,7 +983,7 @@ function restoreCells(sheets: Map<string, ComObject>, cells: UndoCell[]): void {
 }
 
 function partialWrite(cause: unknown): UserError {
-  return restated(toUserError(cause, { doing: APPLY, host: "WPS" }), "partial-write-wps");
+  return restated(comError(cause, APPLY), "partial-write-wps");
 }
 
 /** Row-major order of two A1 cells. */

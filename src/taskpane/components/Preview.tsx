@@ -18,7 +18,6 @@ import {
 import { ArrowRight12Regular, Checkmark20Regular } from "@fluentui/react-icons";
 import type { CellContent, CellChange, FillPlan } from "../../core/plan";
 import { changeKey, chooseChanges, groupChanges, type ChangeGroup } from "../../core/choose";
-import { BUTTON_NAMES } from "../../core/messages";
 import { useLang } from "./context";
 import { fmtAfter, fmtBefore, fmtExpected } from "../format";
 
@@ -140,14 +139,14 @@ export function Preview(props: PreviewProps): JSX.Element {
   return (
     <Card className={styles.card} aria-labelledby="preview-title" data-testid="preview">
       <Subtitle2 as="h2" id="preview-title">
-        {t.previewTitle(n)}
+        {t("previewTitle", { n })}
       </Subtitle2>
-      <Caption1 className={styles.intro}>{t.previewIntro}</Caption1>
+      <Caption1 className={styles.intro}>{t("previewIntro")}</Caption1>
       <div {...arrowNav} className={styles.body} role="group" aria-labelledby="preview-title" data-testid="preview-body">
         <Checkbox
           checked={tri(allKeys.filter(shown).length, n)}
           onChange={(_, d) => set(allKeys, d.checked === true)}
-          label={`${t.chooseAll}（${t.groupCount(allKeys.filter(shown).length, n)}）`}
+          label={`${t("chooseAll")}（${t("groupCount", { chosen: allKeys.filter(shown).length, total: n })}）`}
           data-testid="choose-all"
           disabled={props.disabled}
         />
@@ -161,11 +160,11 @@ export function Preview(props: PreviewProps): JSX.Element {
                   id={headId}
                   checked={tri(groupChosen, g.keys.length)}
                   onChange={(_, d) => set(g.keys, d.checked === true)}
-                  label={<strong>{t.changeGroup[g.id]}</strong>}
+                  label={<strong>{t(`changeGroup.${g.id}`)}</strong>}
                   disabled={props.disabled}
                   data-testid="group-checkbox"
                 />
-                <span className={styles.groupCount}>{t.groupCount(groupChosen, g.keys.length)}</span>
+                <span className={styles.groupCount}>{t("groupCount", { chosen: groupChosen, total: g.keys.length })}</span>
               </div>
               <ul className={styles.list}>
                 {g.changes.map((c, i) => {
@@ -201,23 +200,23 @@ export function Preview(props: PreviewProps): JSX.Element {
                           <span className={styles.cell}>{c.cell}</span>
                           <span className={styles.sheet}>{c.sheet}</span>
                           <Badge size="small" appearance="tint" color={c.kind === "score" ? "warning" : "brand"}>
-                            {t.changeKind[c.kind]}
+                            {t(`changeKind.${c.kind}`)}
                           </Badge>
                         </div>
                         <div className={styles.change}>
                           {isEmpty(c.before) ? (
-                            <span className={styles.emptyBefore}>{t.emptyValue}</span>
+                            <span className={styles.emptyBefore}>{t("emptyValue")}</span>
                           ) : (
                             <span className={styles.before}>{fmtBefore(c.before, lang)}</span>
                           )}
-                          <ArrowRight12Regular aria-label={t.becomes} />
+                          <ArrowRight12Regular aria-label={t("becomes")} />
                           <span className={styles.after}>{after}</span>
                           {expected !== null && expected !== after ? <span>= {expected}</span> : null}
                         </div>
                         <div className={styles.reason}>{lang === "zh" ? c.reason : c.reasonEn || c.reason}</div>
                         {requiredBy ? (
                           <div className={styles.required} data-testid="required-by">
-                            {t.requiredBy(requiredBy.map((k) => k.slice(k.lastIndexOf("!") + 1)).join("、"))}
+                            {t("requiredBy", { cells: requiredBy.map((k) => k.slice(k.lastIndexOf("!") + 1)).join("、") })}
                           </div>
                         ) : null}
                       </div>
@@ -233,18 +232,18 @@ export function Preview(props: PreviewProps): JSX.Element {
         <Button
           appearance="primary"
           icon={<Checkmark20Regular />}
-          aria-label={BUTTON_NAMES.apply}
+          aria-label={t("name.apply")}
           disabled={props.disabled || writes === 0}
           onClick={() => props.onApply(choice.plan)}
           data-testid="apply"
         >
-          {writes === n ? t.apply : t.applyChosen(writes)}
+          {writes === n ? t("apply") : t("applyChosen", { n: writes })}
         </Button>
         <Button appearance="secondary" disabled={props.disabled} onClick={props.onCancel}>
-          {t.cancel}
+          {t("cancel")}
         </Button>
         <Caption1 className={styles.count} aria-live="polite" data-testid="chosen-count">
-          {writes === 0 ? t.nothingChosen : t.chosenCount(writes, n)}
+          {writes === 0 ? t("nothingChosen") : t("chosenCount", { chosen: writes, total: n })}
         </Caption1>
       </div>
     </Card>

@@ -201,17 +201,17 @@ export function Results(props: ResultsProps): JSX.Element {
   const s = summarize(props.analysis);
   let tableIndex = 0;
   return (
-    <section className={styles.root} aria-label={t.resultsTitle} data-testid="results" data-profile={props.analysis.profile}>
+    <section className={styles.root} aria-label={t("resultsTitle")} data-testid="results" data-profile={props.analysis.profile}>
       <div className={styles.summary} aria-live="polite">
-        <Subtitle2>{t.tables(s.tables)}</Subtitle2>
+        <Subtitle2>{t("tables", { n: s.tables })}</Subtitle2>
         <Badge appearance="filled" color="danger" shape="rounded">
-          {t.severity.error} {s.bySeverity.error}
+          {t("severity.error")} {s.bySeverity.error}
         </Badge>
         <Badge appearance="filled" color="warning" shape="rounded">
-          {t.severity.warning} {s.bySeverity.warning}
+          {t("severity.warning")} {s.bySeverity.warning}
         </Badge>
         <Badge appearance="tint" color="informative" shape="rounded">
-          {t.severity.info} {s.bySeverity.info}
+          {t("severity.info")} {s.bySeverity.info}
         </Badge>
       </div>
       {props.analysis.sheets.map((sheet) =>
@@ -234,7 +234,7 @@ function NoTable(props: { sheet: SheetAnalysis }): JSX.Element {
   const reason = lang === "zh" ? props.sheet.reason : (props.sheet.reasonEn ?? props.sheet.reason);
   return (
     <Card className={styles.noTable} appearance="subtle" data-testid="no-table">
-      <Text weight="semibold">{t.noTable(props.sheet.sheet)}</Text>
+      <Text weight="semibold">{t("noTable", { sheet: props.sheet.sheet })}</Text>
       {reason ? <Caption1 className={styles.muted}>{reason}</Caption1> : null}
     </Card>
   );
@@ -275,40 +275,40 @@ function TableCard(props: ResultsProps & { table: TableAnalysis; index: number }
     if (resolvedHere && resolvedHere.severity === sev) out.push({ kind: "resolved", text: resolvedHere.text, i: resolvedHere.at - 0.5 });
     return out.sort((a, b) => a.i - b.i);
   };
-  const name = table.name ?? table.table.title ?? t.unnamed;
+  const name = table.name ?? table.table.title ?? t("unnamed");
   const gradeColor = ev.grade === "优" ? "success" : ev.grade === "良" ? "brand" : ev.grade === "中" ? "warning" : "danger";
 
   return (
     <Card className={styles.card} aria-labelledby={headingId} data-testid="table-card">
       <div className={styles.cardHead}>
         <div className={styles.titleRow}>
-          <Badge appearance="tint" color="brand" shape="rounded" title={t.kind[table.kind]}>
-            {t.kindShort[table.kind]}
+          <Badge appearance="tint" color="brand" shape="rounded" title={t(`kind.${table.kind}`)}>
+            {t(`kindShort.${table.kind}`)}
           </Badge>
           <Subtitle2 as="h3" id={headingId} className={styles.name} title={name}>
             {name}
           </Subtitle2>
         </div>
         <Caption1 className={styles.muted}>
-          {t.kind[table.kind]} · {t.sheetLabel}「{table.sheet}」
+          {t(`kind.${table.kind}`)} · {t("sheetLabel")}「{table.sheet}」
         </Caption1>
       </div>
 
       {ev.funds.length > 0 ? (
-        <table className={styles.funds} aria-label={t.funds}>
+        <table className={styles.funds} aria-label={t("funds")}>
           <thead>
             <tr>
               <th className={mergeClasses(styles.th, styles.thLabel)} scope="col">
-                {t.funds}
+                {t("funds")}
               </th>
               <th className={styles.th} scope="col">
-                {t.budget}
+                {t("budget")}
               </th>
               <th className={styles.th} scope="col">
-                {t.executed}
+                {t("executed")}
               </th>
               <th className={styles.th} scope="col">
-                {t.rate}
+                {t("rate")}
               </th>
             </tr>
           </thead>
@@ -330,17 +330,17 @@ function TableCard(props: ResultsProps & { table: TableAnalysis; index: number }
       {table.kind !== "summary" ? (
         <div className={styles.scoreRow} data-testid="score-row">
           <div className={styles.metric}>
-            <Caption1 className={styles.muted}>{t.totalAfter}</Caption1>
+            <Caption1 className={styles.muted}>{t("totalAfter")}</Caption1>
             <span className={styles.metricValue} data-testid="total">
               {fmtScore(ev.total)}
             </span>
           </div>
           <div className={styles.metric}>
-            <Caption1 className={styles.muted}>{t.grade}</Caption1>
+            <Caption1 className={styles.muted}>{t("grade")}</Caption1>
             <span className={styles.metricValue}>
               {ev.grade ? (
                 <Badge size="large" appearance="filled" color={gradeColor} data-testid="grade">
-                  {t.gradeName[ev.grade]}
+                  {t(`gradeName.${ev.grade}`)}
                 </Badge>
               ) : (
                 "—"
@@ -349,12 +349,12 @@ function TableCard(props: ResultsProps & { table: TableAnalysis; index: number }
           </div>
           {ev.executionRate !== null ? (
             <div className={styles.metric}>
-              <Caption1 className={styles.muted}>{t.rate}</Caption1>
+              <Caption1 className={styles.muted}>{t("rate")}</Caption1>
               <span className={styles.metricValue}>{fmtRate(ev.executionRate)}</span>
             </div>
           ) : null}
           <Caption1 className={styles.muted} style={{ marginLeft: "auto" }}>
-            {t.weightSum(fmtNumber(ev.weightSum, 2))}
+            {t("weightSum", { n: fmtNumber(ev.weightSum, 2) })}
           </Caption1>
         </div>
       ) : null}
@@ -362,7 +362,7 @@ function TableCard(props: ResultsProps & { table: TableAnalysis; index: number }
       {sorted.length === 0 && !resolvedHere ? (
         <div className={styles.ok}>
           <CheckmarkCircle16Filled />
-          <Text>{t.noFindings}</Text>
+          <Text>{t("noFindings")}</Text>
         </div>
       ) : (
         <div {...arrowNav} data-testid="findings">
@@ -375,7 +375,7 @@ function TableCard(props: ResultsProps & { table: TableAnalysis; index: number }
               <div key={section} data-testid="finding-section" data-section={section}>
                 <div className={styles.groupTitle} id={groupId}>
                   <SeverityIcon severity={section === "unread" ? "warning" : section} />
-                  {section === "unread" ? t.unreadTitle : t.severity[section]}（{count}）
+                  {section === "unread" ? t("unreadTitle") : t(`severity.${section}`)}（{count}）
                 </div>
                 <ul className={styles.list} aria-labelledby={groupId}>
                   {entries.map((e) =>
@@ -466,13 +466,13 @@ function FixItem(props: {
       >
         <NumberSymbol16Regular className={mergeClasses(styles.icon, styles.iconInfo)} aria-hidden />
         <span className={styles.findingText}>
-          <span>{t.numberFixTitle(n)}</span>
+          <span>{t("numberFixTitle", { n })}</span>
           <span className={styles.meta}>
             <span className={styles.code}>{props.fix.code}</span>
           </span>
         </span>
       </button>
-      <ul className={styles.fixCells} aria-label={t.showCells}>
+      <ul className={styles.fixCells} aria-label={t("showCells")}>
         {props.fix.findings.map((f) => (
           // each grouped finding stays a finding element of its own (its cell, code and severity), reachable by itself
           <li
@@ -504,10 +504,10 @@ function FixItem(props: {
           appearance="secondary"
           disabled={props.disabled}
           onClick={props.onFix}
-          aria-label={t.numberFixName(n)}
+          aria-label={t("numberFixName", { n })}
           data-testid="fix-button"
         >
-          {t.numberFixAction}
+          {t("numberFixAction")}
         </Button>
       </div>
     </li>
@@ -555,13 +555,13 @@ function FindingItem(props: {
         className={styles.findingButton}
         onClick={props.onSelect}
         aria-current={props.selected ? "true" : undefined}
-        title={f.cell ? `${t.selectCellHint} ${f.cell}` : undefined}
+        title={f.cell ? `${t("selectCellHint")} ${f.cell}` : undefined}
       >
         <SeverityIcon severity={f.severity} />
         <span className={styles.findingText}>
           <span>{message}</span>
           <span className={styles.meta}>
-            <span className={styles.cell}>{f.cell ? `${t.cellLabel} ${f.cell}` : t.noCell}</span>
+            <span className={styles.cell}>{f.cell ? `${t("cellLabel")} ${f.cell}` : t("noCell")}</span>
             <span className={styles.code}>{f.code}</span>
           </span>
         </span>
@@ -574,9 +574,9 @@ function FindingItem(props: {
           icon={<Lightbulb16Regular />}
           disabled={props.disabled}
           onClick={props.onAdopt}
-          title={t.adoptHint(suggested ?? "")}
+          title={t("adoptHint", { value: suggested ?? "" })}
         >
-          {t.adopt}（{suggested}）
+          {t("adopt")}（{suggested}）
         </Button>
       ) : null}
     </li>

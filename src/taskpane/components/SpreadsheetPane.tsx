@@ -23,7 +23,6 @@ import type { FillPlan } from "../../core/plan";
 import type { ProfileId } from "../../core/profiles";
 import type { UserError } from "../../core/errors";
 import type { SpreadsheetHost } from "../../host/host";
-import { BUTTON_NAMES } from "../../core/messages";
 import { adoptSuggestion, allTables, check, combinedPlan, filledFileName } from "../../app/workflow";
 import { figuresDiffer, prepareReports, writeReportFile, type ReportFileOptions, type TableReport } from "../../app/report";
 import { ReportDifferences } from "./ReportDifferences";
@@ -189,7 +188,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
   );
 
   const onFile = (file: File) =>
-    runner.run(t.opening, async (progress) => {
+    runner.run(t("opening"), async (progress) => {
       if (!props.openFile) return;
       setNotice(null);
       setPreview(null);
@@ -201,12 +200,12 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       setCanUndo(false);
       setMarked(false);
       const snaps = await opened.readSheets("all");
-      setFileLabel(t.opened(opened.displayName, snaps.length));
+      setFileLabel(t("opened", { name: opened.displayName, sheets: snaps.length }));
       await analyse(opened, progress);
     });
 
   const onCheck = () =>
-    runner.run(t.analysing, async (progress) => {
+    runner.run(t("analysing"), async (progress) => {
       if (!host) return;
       setNotice(null);
       setPreview(null);
@@ -217,7 +216,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
 
   /** 填充公式: the preview of the plan; `withPreview` is a notice shown beside it (先填充再生成 says what comes next). */
   const onFill = (withPreview?: Notice) =>
-    runner.run(t.analysing, async (progress) => {
+    runner.run(t("analysing"), async (progress) => {
       if (!host) return;
       setNotice(null);
       setMarkPreview(null);
@@ -226,7 +225,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       const plan = combinedPlan(a);
       if (plan.changes.length === 0) {
         setPreview(null);
-        setNotice({ intent: "info", text: t.nothingToFill });
+        setNotice({ intent: "info", text: t("nothingToFill") });
       } else {
         setPreview({ plan, groups: groupChanges(allTables(a), plan) });
         if (withPreview) setNotice(withPreview);
@@ -234,7 +233,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
     });
 
   const onApply = (chosen: FillPlan) =>
-    runner.run(t.applying, async (progress) => {
+    runner.run(t("applying"), async (progress) => {
       if (!host || !preview || chosen.changes.length === 0) return;
       await host.applyPlan(chosen);
       const n = chosen.changes.length;
@@ -242,11 +241,11 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       setCanUndo(true);
       await analyse(host, progress);
       // the preview has gone: the notice stands where it was and takes the focus
-      setNotice({ intent: "success", text: t.applied(n), focus: true });
+      setNotice({ intent: "success", text: t("applied", { n }), focus: true });
     });
 
   const onUndo = () =>
-    runner.run(t.undoing, async (progress) => {
+    runner.run(t("undoing"), async (progress) => {
       if (!host) return;
       await host.undo();
       setPreview(null);
@@ -254,30 +253,30 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       setMarkNotice(null);
       setCanUndo(await host.canUndo());
       if (analysis) await analyse(host, progress);
-      setNotice({ intent: "success", text: t.undone });
+      setNotice({ intent: "success", text: t("undone") });
     });
 
   // An action on a finding: its outcome is shown where the finding was, and takes the focus there.
   const onAdopt = (table: TableAnalysis, finding: Finding, place: ListPlace) =>
-    runner.run(t.applying, async (progress) => {
+    runner.run(t("applying"), async (progress) => {
       if (!host) return;
       setNotice(null);
       const plan = await adoptSuggestion(host, table, finding);
       setPreview(null);
       setCanUndo(true);
       await analyse(host, progress);
-      setResolved({ ...place, text: t.adopted(plan.changes.map((c) => c.cell).join("、")) });
+      setResolved({ ...place, text: t("adopted", { cell: plan.changes.map((c) => c.cell).join("、") }) });
     });
 
   const onFix = (_table: TableAnalysis, fix: FindingFix, place: ListPlace) =>
-    runner.run(t.applying, async (progress) => {
+    runner.run(t("applying"), async (progress) => {
       if (!host) return;
       setNotice(null);
       await host.applyPlan(fix.plan);
       setPreview(null);
       setCanUndo(true);
       await analyse(host, progress);
-      setResolved({ ...place, text: t.numberFixed(fix.plan.changes.length) });
+      setResolved({ ...place, text: t("numberFixed", { n: fix.plan.changes.length }) });
     });
 
   const onSelect = (finding: Finding, key: string) => {
@@ -292,17 +291,17 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
   };
 
   const onDownload = () =>
-    runner.run(t.saving, async () => {
+    runner.run(t("saving"), async () => {
       if (!host || !host.save) return;
       const bytes = await host.save();
       const name = marked ? markedFileName(host.fileName) : filledFileName(host.fileName);
       (props.saveBytes ?? downloadBytes)(bytes, name);
-      setNotice({ intent: "success", text: t.downloaded(name) });
+      setNotice({ intent: "success", text: t("downloaded", { name }) });
     });
 
   // 标注问题: check, then the preview of the marks (the cells, their colour and severity, how many); 应用 writes them.
   const onMarkPreview = () =>
-    runner.run(t.marks.planning, async (progress) => {
+    runner.run(t("marks.planning"), async (progress) => {
       if (!host || !marker) return;
       setNotice(null);
       setMarkNotice(null);
@@ -311,13 +310,13 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       const plan = planMarks(a, lang);
       if (plan.marks.length === 0) {
         setMarkPreview(null);
-        setMarkNotice({ intent: "info", text: t.marks.nothingToMark });
+        setMarkNotice({ intent: "info", text: t("marks.nothingToMark") });
       } else setMarkPreview({ kind: "mark", marks: plan.marks, plan });
     });
 
   // 清除标注: the preview lists the marks this add-in left in the workbook.
   const onClearPreview = () =>
-    runner.run(t.marks.reading, async () => {
+    runner.run(t("marks.reading"), async () => {
       if (!host || !marker) return;
       setNotice(null);
       setMarkNotice(null);
@@ -325,23 +324,23 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       const marks = await previewClear(host);
       if (marks.length === 0) {
         setMarkPreview(null);
-        setMarkNotice({ intent: "info", text: t.marks.nothingToClear });
+        setMarkNotice({ intent: "info", text: t("marks.nothingToClear") });
       } else setMarkPreview({ kind: "clear", marks });
     });
 
   const onMarkApply = () =>
-    runner.run(markPreview?.kind === "clear" ? t.marks.clearing : t.marks.marking, async () => {
+    runner.run(markPreview?.kind === "clear" ? t("marks.clearing") : t("marks.marking"), async () => {
       if (!host || !markPreview) return;
       if (markPreview.kind === "mark" && markPreview.plan) {
         await markWorkbook(host, markPreview.plan);
         const c = countMarks(markPreview.marks);
         setMarked(true);
-        const text = t.marks.marked(markPreview.marks.length, c.error, c.warning);
-        setMarkNotice({ intent: "success", text: props.mode === "file" ? `${text}${t.marks.markedDownload}` : text, focus: true });
+        const text = t("marks.marked", { n: markPreview.marks.length, errors: c.error, warnings: c.warning });
+        setMarkNotice({ intent: "success", text: props.mode === "file" ? `${text}${t("marks.markedDownload")}` : text, focus: true });
       } else {
         const n = await clearWorkbookMarks(host);
         setMarked(false);
-        setMarkNotice({ intent: "success", text: t.marks.cleared(n), focus: true });
+        setMarkNotice({ intent: "success", text: t("marks.cleared", { n }), focus: true });
       }
       setMarkPreview(null);
       setCanUndo(true);
@@ -369,7 +368,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
   // 生成报告: where the table's figures differ from the rule's, nothing is written until the person chooses
   // 先填充再生成 or 按表中数字生成 (the same rule as the CLI's wait / --fill / --as-is).
   const onReport = (chosen?: TableReport[]) =>
-    runner.run(t.writingReport, async (progress) => {
+    runner.run(t("writingReport"), async (progress) => {
       if (!host || !props.reportWriter) return;
       setNotice(null);
       const options: ReportFileOptions = { profile: props.profile, scope, onProgress: progress };
@@ -381,12 +380,12 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       setReportWait(null);
       const { name, bytes } = await writeReportFile(host, props.reportWriter, { ...options, reports });
       (props.saveBytes ?? downloadBytes)(bytes, name, DOCX_MIME);
-      setNotice({ intent: "success", text: t.reportWritten(name), focus: Boolean(chosen) });
+      setNotice({ intent: "success", text: t("reportWritten", { name }), focus: Boolean(chosen) });
     });
 
   const onReportFillFirst = () => {
     setReportWait(null);
-    onFill({ intent: "info", text: t.reportFillFirstNotice });
+    onFill({ intent: "info", text: t("reportFillFirstNotice") });
   };
 
   /** A cell clicked in the sheet view: the first finding there is selected (and shown in the list). */
@@ -422,7 +421,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
       {props.mode === "file" ? <FilePicker current={fileLabel} disabled={busy} onFile={onFile} /> : null}
       {props.mode === "file" && props.openFile && props.issueList ? (
         <details>
-          <summary>{t.batchTitle}</summary>
+          <summary>{t("batchTitle")}</summary>
           <BatchPanel
             openFile={props.openFile}
             issueList={props.issueList}
@@ -433,34 +432,34 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
         </details>
       ) : null}
 
-      <div className={styles.toolbar} role="toolbar" aria-label={t.appName}>
+      <div className={styles.toolbar} role="toolbar" aria-label={t("appName")}>
         <Button
           className={styles.tbButton}
           appearance="primary"
           icon={<TableSearch20Regular />}
-          aria-label={BUTTON_NAMES.check}
+          aria-label={t("name.check")}
           disabled={noHost || busy}
           onClick={onCheck}
         >
-          {t.check}
+          {t("check")}
         </Button>
         <Button
           className={styles.tbButton}
           icon={<Calculator20Regular />}
-          aria-label={BUTTON_NAMES.fill}
+          aria-label={t("name.fill")}
           disabled={noHost || busy}
           onClick={() => onFill()}
         >
-          {t.fill}
+          {t("fill")}
         </Button>
         <Button
           className={styles.tbButton}
           icon={<ArrowUndo20Regular />}
-          aria-label={BUTTON_NAMES.undo}
+          aria-label={t("name.undo")}
           disabled={noHost || busy || !canUndo}
           onClick={onUndo}
         >
-          {t.undo}
+          {t("undo")}
         </Button>
         {marker ? (
           <>
@@ -468,22 +467,22 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
               ref={markButton}
               className={styles.tbButton}
               icon={<Flag20Regular />}
-              aria-label={BUTTON_NAMES.mark}
+              aria-label={t("name.mark")}
               disabled={busy}
               onClick={onMarkPreview}
             >
-              {t.marks.mark}
+              {t("marks.mark")}
             </Button>
             <Button
               ref={clearButton}
               className={styles.tbButton}
               appearance="subtle"
               icon={<Eraser20Regular />}
-              aria-label={BUTTON_NAMES.clearMarks}
+              aria-label={t("name.clearMarks")}
               disabled={busy}
               onClick={onClearPreview}
             >
-              {t.marks.clear}
+              {t("marks.clear")}
             </Button>
           </>
         ) : null}
@@ -491,11 +490,11 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
           <Button
             className={styles.tbButton}
             icon={<ArrowDownload20Regular />}
-            aria-label={BUTTON_NAMES.download}
+            aria-label={t("name.download")}
             disabled={noHost || busy || !host?.save}
             onClick={onDownload}
           >
-            {t.download}
+            {t("download")}
           </Button>
         ) : null}
         {props.reportWriter ? (
@@ -506,11 +505,11 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
             disabled={noHost || busy || !analysis || allTables(analysis).length === 0}
             onClick={() => onReport()}
           >
-            {t.report}
+            {t("report")}
           </Button>
         ) : null}
         {props.mode === "excel" ? (
-          <Switch checked={allSheets} disabled={busy} onChange={(_, d) => setAllSheets(d.checked)} label={t.allSheets} />
+          <Switch checked={allSheets} disabled={busy} onChange={(_, d) => setAllSheets(d.checked)} label={t("allSheets")} />
         ) : null}
       </div>
 
@@ -521,7 +520,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
         <NoticeBar
           intent={lastCommand.ok ? "info" : "warning"}
           testId="last-command"
-          text={t.lastCommand(fmtTime(lastCommand.at, lang), lang === "zh" ? lastCommand.zh : lastCommand.en)}
+          text={t("lastCommand", { when: fmtTime(lastCommand.at, lang), text: lang === "zh" ? lastCommand.zh : lastCommand.en })}
           onDismiss={() => setLastCommand(null)}
         />
       ) : null}
@@ -576,11 +575,11 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
         <div className={styles.sheetView}>
           {tables.length > 1 ? (
             <label className={styles.tableChooser}>
-              <Caption1>{t.sheetViewTable}</Caption1>
+              <Caption1>{t("sheetViewTable")}</Caption1>
               <select value={viewTable} onChange={(e) => setViewTable(Number(e.target.value))} data-testid="sheet-view-table">
                 {tables.map((tb, i) => (
                   <option key={i} value={i}>
-                    {tb.sheet} · {tb.name ?? tb.table.title ?? t.unnamed}
+                    {tb.sheet} · {tb.name ?? tb.table.title ?? t("unnamed")}
                   </option>
                 ))}
               </select>
@@ -608,8 +607,8 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
         />
       ) : (
         <div className={styles.empty}>
-          <Text>{noHost && props.mode === "file" ? t.noFileYet : t.resultsTitle}</Text>
-          <Caption1>{noHost && props.mode === "file" ? t.chooseFirst : t.noResultsYet}</Caption1>
+          <Text>{noHost && props.mode === "file" ? t("noFileYet") : t("resultsTitle")}</Text>
+          <Caption1>{noHost && props.mode === "file" ? t("chooseFirst") : t("noResultsYet")}</Caption1>
         </div>
       )}
     </div>
