@@ -9,7 +9,7 @@ import type { FindingCode, Severity } from "../core/findings";
 import { SEVERITY_ORDER, sortFindings } from "../core/findings";
 import type { TableKind } from "../core/model";
 import { tablePlans } from "./workflow";
-import { toUserError, type Lang } from "../core/messages";
+import { t, toUserError, type Lang } from "../core/messages";
 
 /** A row code for a file that could not be read (not a finding of a table; listed beside SPEC §4's codes). */
 export const FILE_UNREADABLE = "FILE_UNREADABLE";
@@ -90,13 +90,8 @@ export interface IssueRow {
   suggestion: string;
 }
 
-const SEVERITY_WORD: Record<Lang, Record<Severity, string>> = {
-  zh: { error: "错误", warning: "警告", info: "提示" },
-  en: { error: "error", warning: "warning", info: "info" },
-};
-
 export function severityWord(s: Severity, lang: Lang): string {
-  return SEVERITY_WORD[lang][s];
+  return t(`issues.severity.${s}`, lang);
 }
 
 /** One row per finding, and one per unreadable file (severity error, code FILE_UNREADABLE), in file order. */

@@ -16,14 +16,6 @@ export type ChangeGroupId = "rate" | "score" | "total" | "number" | "other";
 
 export const CHANGE_GROUP_ORDER: readonly ChangeGroupId[] = ["rate", "score", "total", "number", "other"];
 
-export const CHANGE_GROUP_LABELS: Record<ChangeGroupId, { zh: string; en: string }> = {
-  rate: { zh: "执行率", en: "Execution rates" },
-  score: { zh: "得分", en: "Scores" },
-  total: { zh: "总分与合计", en: "Totals and subtotals" },
-  number: { zh: "文本数字转为数值", en: "Numbers stored as text" },
-  other: { zh: "其他", en: "Other" },
-};
-
 /** A change's identity in a plan: sheet and cell (a plan writes a cell at most once). */
 export function changeKey(c: { sheet: string; cell: string }): string {
   return `${c.sheet}!${c.cell.toUpperCase()}`;
