@@ -4,12 +4,63 @@
  *  - eslint-plugin-office-addins' Office.js rules: load before read, sync before read, sync after load, no sync in a
  *    loop, no empty or navigational load, isNullObject for null tests — as errors (the plugin's own recommended set
  *    makes some of them warnings; here a warning would pass unnoticed);
- *  - the React hooks rules (rules of hooks, exhaustive deps) over the pane.
+ *  - the React hooks rules (rules of hooks, exhaustive deps) over the pane;
+ *  - the floors (no-restricted-imports per folder of src, see FLOORS below): a file knows its floor by what it imports.
  * Formatting is prettier's business (`npm run format:check`), not the linter's.
  */
 const tseslint = require("typescript-eslint");
 const reactHooks = require("eslint-plugin-react-hooks");
 const officeAddins = require("eslint-plugin-office-addins");
+
+/**
+ * The house's floors, bottom up. core imports nothing of ours above it; host (the ports) imports core; app imports
+ * core and host; an adapter imports core, host, the shared adapter modules (sheet: the spreadsheet kernel; chart) and
+ * its own folder — never app, a shell, or another host's adapter. Outside core, core is entered through its front
+ * doors (core/index.ts, core/<folder>/index.ts), never a file inside one of its folders. Shells drive everything
+ * below them; adding a shell folder (or file) is one line in SHELLS.
+ */
+const SHELLS = ["src/taskpane", "src/commands", "src/cli", "src/shells", "src/adapters/wps/ribbon.ts", "src/adapters/wps/page.ts"];
+const HOST_ADAPTERS = ["excel", "wps", "xlsx", "docx", "word"];
+const SHELL_NAMES = ["taskpane", "commands", "cli", "shells"];
+const shellGlobs = SHELLS.map((s) => (s.endsWith(".ts") ? s : `${s}/**`));
+
+/** An import, at any depth of ../, of one of these folders of src. */
+const above = (names) => `^(\\.\\./)+(adapters/)?(${names.join("|")})(/|$)`;
+const CORE_INSIDE = {
+  regex: "^(\\.\\./)+core/[^/]+/",
+  message: "Import core through its front door (core/index.ts or core/<folder>/index.ts), not a file inside it.",
+};
+const floor = (files, forbidden, message, extra = []) => ({
+  files,
+  ignores: shellGlobs,
+  rules: {
+    "no-restricted-imports": ["error", { patterns: [{ regex: above(forbidden), message }, ...extra] }],
+  },
+});
+
+const FLOORS = [
+  floor(["src/core/**/*.{ts,tsx}"], ["host", "app", "adapters", ...SHELL_NAMES], "core imports nothing above it."),
+  floor(["src/host/**/*.{ts,tsx}"], ["app", "adapters", ...SHELL_NAMES], "host (the ports) imports core only.", [CORE_INSIDE]),
+  floor(["src/app/**/*.{ts,tsx}"], ["adapters", ...SHELL_NAMES], "app imports core and host only.", [CORE_INSIDE]),
+  floor(
+    ["src/adapters/{sheet,chart}/**/*.{ts,tsx}"],
+    ["app", ...SHELL_NAMES, ...HOST_ADAPTERS],
+    "a shared adapter module imports no host's adapter, app or shell.",
+    [CORE_INSIDE],
+  ),
+  ...HOST_ADAPTERS.map((h) =>
+    floor(
+      [`src/adapters/${h}/**/*.{ts,tsx}`],
+      ["app", ...SHELL_NAMES, ...HOST_ADAPTERS.filter((o) => o !== h)],
+      `the ${h} adapter imports core, host, adapters/sheet and its own folder: never app, a shell or another host's adapter.`,
+      [CORE_INSIDE],
+    ),
+  ),
+  {
+    files: shellGlobs.map((g) => (g.endsWith(".ts") ? g : `${g}/*.{ts,tsx}`)),
+    rules: { "no-restricted-imports": ["error", { patterns: [CORE_INSIDE] }] },
+  },
+];
 
 module.exports = tseslint.config(
   {
@@ -41,6 +92,7 @@ module.exports = tseslint.config(
       "office-addins/test-for-null-using-isNullObject": "error",
     },
   },
+  ...FLOORS,
   {
     // Tests: the fakes model untyped host object models (WPS's COM objects, Office.js proxies) and the oracles are
     // JSON read at run time, so `any` is their honest type; the COM-style fakes build objects around `this`.

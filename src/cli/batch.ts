@@ -119,7 +119,7 @@ export async function runBatchCheck(args: ParsedArgs, io: CliIO): Promise<number
   if (args.report) {
     reportPath = path.resolve(cwd, args.report);
     // loaded only for --report: the list is written with ExcelJS, ~600 modules a plain check need not load
-    const { buildIssueList } = await import("../adapters/xlsx/issueList");
+    const { buildIssueList } = await import("../app/issueList");
     await writeFileAtomic(reportPath, await buildIssueList(results, args.lang));
   }
   const seconds = (Date.now() - started) / 1000;

@@ -4,7 +4,7 @@
  * WpsDocumentHost (WPS 文字, bookmarks) implement it.
  */
 import type { Narrative, ReportLink } from "../core/narrative";
-import type { RefreshResult } from "../core/narrative/refreshPlan";
+import type { RefreshResult } from "../core/narrative";
 
 /** Where a report's workbook came from, as the report's link records it. */
 export interface ReportSource {

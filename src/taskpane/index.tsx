@@ -91,7 +91,7 @@ async function chooseMode(host: HostName): Promise<PaneMode> {
       openFile: async (file: File) => FileHost.open(file.name, await file.arrayBuffer()),
       reportWriter,
       issueList: async (results, lang) => {
-        const { buildIssueList } = await import(/* webpackChunkName: "issuelist" */ "../adapters/xlsx/issueList");
+        const { buildIssueList } = await import(/* webpackChunkName: "issuelist" */ "../app/issueList");
         return buildIssueList(results, lang);
       },
     };

@@ -1,7 +1,7 @@
 /**
  * The application floor for 标注问题 / 清除标注 (src/app/marks.ts): which hosts can mark, the preview, the writes,
  * and the bilingual error when a host cannot mark. The hosts are in-memory fakes over a fixture's sheets; the real
- * writers are tested with their adapters (test/xlsx/marks.test.ts).
+ * writers are tested with their adapters (test/adapters/xlsx/marks.test.ts).
  */
 import { isUserError } from "../../src/core/errors";
 import { MARK_AUTHOR, isOwnNote } from "../../src/core/marks";

@@ -13,7 +13,7 @@ import { check, combinedPlan } from "../../src/app/workflow";
 import type { CellChange } from "../../src/core/plan";
 import type { FillJson } from "../../src/cli/fill";
 import { FIXTURE_DIR, fixtureNames } from "../support/fixtures";
-import { fixtureToFake } from "../excel/fixtureFake";
+import { fixtureToFake } from "../adapters/excel/fixtureFake";
 import { run, tempDir } from "../cli/run";
 
 const REAL_DIR = path.resolve(__dirname, "../data/real");

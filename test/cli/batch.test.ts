@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { FIXTURE_NAMES, fixtureBytes, randomBytes, truncated } from "../xlsx/badInputs";
+import { FIXTURE_NAMES, fixtureBytes, randomBytes, truncated } from "../adapters/xlsx/badInputs";
 import { run, tempDir } from "./run";
 import { issueRows, type BatchFileResult } from "../../src/app/batch";
 

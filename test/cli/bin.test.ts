@@ -2,7 +2,7 @@
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { FIXTURES, randomBytes } from "../xlsx/badInputs";
+import { FIXTURES, randomBytes } from "../adapters/xlsx/badInputs";
 import { tempDir } from "./run";
 
 jest.setTimeout(180_000);

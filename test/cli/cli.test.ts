@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { badInputs, FIXTURES, fixtureBytes } from "../xlsx/badInputs";
+import { badInputs, FIXTURES, fixtureBytes } from "../adapters/xlsx/badInputs";
 import { expectOneLineZhEn, listFiles, run, tempDir } from "./run";
 
 const MEDICAL = path.join(FIXTURES, "project-medical-aid-2020.xlsx");

@@ -3,7 +3,7 @@
  * the output's formulas from scratch → the oracle's values; `jixiao check --json` → every oracle finding; filling the
  * filled file again plans no change.
  */
-import { FIXTURE_NAMES, FIXTURES } from "../xlsx/badInputs";
+import { FIXTURE_NAMES, FIXTURES } from "../adapters/xlsx/badInputs";
 import { fixtureChain } from "../support/fixtureChain";
 
 jest.setTimeout(300_000);

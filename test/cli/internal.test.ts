@@ -1,7 +1,7 @@
 /** An unexpected error inside the engine: exit 1, one line in Chinese and English; the stack only with JIXIAO_DEBUG=1. */
 import * as fs from "fs";
 import * as path from "path";
-import { FIXTURES } from "../xlsx/badInputs";
+import { FIXTURES } from "../adapters/xlsx/badInputs";
 import { expectOneLineZhEn, listFiles, run, tempDir } from "./run";
 
 jest.mock("../../src/core/analyze", () => {

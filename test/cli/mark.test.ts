@@ -11,10 +11,10 @@ import { MARK_AUTHOR, MARK_FILLS, markPlan } from "../../src/core/marks";
 import type { MarkJson } from "../../src/cli/mark";
 import { displayWidth } from "../../src/cli/format";
 import { sofficeConvert } from "../support/libreoffice";
-import { FIXTURES, fixtureBytes } from "../xlsx/badInputs";
-import { handWrittenWorkbook } from "../xlsx/corpus";
-import { fodsWorkbook } from "../xlsx/fods";
-import { partsOf } from "../xlsx/parts";
+import { FIXTURES, fixtureBytes } from "../adapters/xlsx/badInputs";
+import { handWrittenWorkbook } from "../adapters/xlsx/corpus";
+import { fodsWorkbook } from "../adapters/xlsx/fods";
+import { partsOf } from "../adapters/xlsx/parts";
 import { expectOneLineZhEn, listFiles, run, tempDir } from "./run";
 
 jest.setTimeout(300_000);

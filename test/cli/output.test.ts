@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { FIXTURES } from "../xlsx/badInputs";
+import { FIXTURES } from "../adapters/xlsx/badInputs";
 import { displayWidth } from "../../src/cli/format";
 import { run, tempDir } from "./run";
 import type { CheckJson } from "../../src/cli/check";

@@ -21,7 +21,7 @@ import { analyzeWorkbook } from "../../src/core";
 import { CHROMIUM, CHROMIUM_ARGS } from "../support/chromium";
 import { ensureWpsBuilt } from "../support/wpsBuild";
 import { workbookToJson, type EtWorkbookJson } from "../fakes/fakeEt";
-import { FIXTURE_NAMES, etFixture } from "../wps/etFixture";
+import { FIXTURE_NAMES, etFixture } from "../adapters/wps/etFixture";
 import { fixturePath } from "../support/fixtures";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS script (no typings)

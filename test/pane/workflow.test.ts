@@ -13,7 +13,7 @@ import { loadLastCommand, saveProfile, type KeyValueStore } from "../../src/app/
 import { combinedPlan, describeCheck, fill, summarize, check } from "../../src/app/workflow";
 import { toUserError } from "../../src/core/messages";
 import { FakeExcel } from "../fakes/fakeExcel";
-import { FIXTURE_NAMES, fixtureToFake } from "../excel/fixtureFake";
+import { FIXTURE_NAMES, fixtureToFake } from "../adapters/excel/fixtureFake";
 
 class MemoryStore implements KeyValueStore {
   map = new Map<string, string>();

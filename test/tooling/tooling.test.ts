@@ -116,10 +116,83 @@ export function Bad(props: { on: boolean }): JSX.Element | null {
     expect(await errorsOf(code, "src/taskpane/components/LintProbe.tsx")).toContain("react-hooks/rules-of-hooks");
   });
 
+  describe("the floors (no-restricted-imports per folder)", () => {
+    const use = "\nexport const used = [a, b, c];\n";
+    const adapter = `import { ExcelHost as a } from "../excel/ExcelHost";
+import { summarize as b } from "../../app/workflow";
+import { toFormula as c } from "../sheet";
+import type { SpreadsheetHost } from "../../host/host";
+import { rangeA1 } from "../../core/address";
+export type H = SpreadsheetHost;
+export const r = rangeA1;`;
+    const PROBES: Record<string, [file: string, code: string]> = {
+      wps: ["src/adapters/wps/lintProbe.ts", adapter + use],
+      xlsx: ["src/adapters/xlsx/lintProbe.ts", adapter.replace("../excel/ExcelHost", "../wps/WpsSpreadsheetHost") + use],
+      core: ["src/core/lintProbe.ts", `import type { SpreadsheetHost } from "../host/host";\nexport type H = SpreadsheetHost;\n`],
+      app: [
+        "src/app/lintProbe.ts",
+        `export const x = 1;\nimport { FileHost } from "../adapters/xlsx/FileHost";\nexport const f = FileHost;\n`,
+      ],
+      inside: [
+        "src/adapters/xlsx/lintProbe.ts",
+        `import { H } from "../../core/recognize/headers";\nimport { H as H2 } from "../../core/recognize";\nexport const h = [H, H2];\n`,
+      ],
+      shell: [
+        "src/taskpane/lintProbe.ts",
+        `import { ExcelHost } from "../adapters/excel/ExcelHost";\nimport { summarize } from "../app/workflow";\nexport const s = [ExcelHost, summarize];\n`,
+      ],
+    };
+    let lines: Record<string, number[]> = {};
+
+    beforeAll(() => {
+      // One ESLint run for every probe (its start-up is the cost), through its Node API in a real Node.
+      const script = `const { ESLint } = require("eslint");
+(async () => {
+  const probes = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  const eslint = new ESLint({ cwd: ${JSON.stringify(ROOT)} });
+  const out = {};
+  for (const [k, [file, code]] of Object.entries(probes)) {
+    const [r] = await eslint.lintText(code, { filePath: require("path").join(${JSON.stringify(ROOT)}, file) });
+    out[k] = r.messages.filter((m) => m.ruleId === "no-restricted-imports" && m.severity === 2).map((m) => m.line);
+  }
+  process.stdout.write(JSON.stringify(out));
+})();`;
+      const r = spawnSync(process.execPath, ["-e", script], {
+        cwd: ROOT,
+        input: JSON.stringify(PROBES),
+        encoding: "utf8",
+        timeout: 240_000,
+      });
+      if (!r.stdout) throw new Error(`eslint did not run: ${r.stderr}`);
+      lines = JSON.parse(r.stdout) as Record<string, number[]>;
+    });
+
+    test("an adapter importing app or another host's adapter is an error at that line; core, host and sheet are not", () => {
+      expect(lines.wps).toEqual([1, 2]);
+      expect(lines.xlsx).toEqual([1, 2]);
+    });
+
+    test("core importing anything above it, app importing an adapter, are errors", () => {
+      expect(lines.core).toEqual([1]);
+      expect(lines.app).toEqual([2]);
+    });
+
+    test("outside core, core is entered through its front doors, not a file inside one of its folders", () => {
+      expect(lines.inside).toEqual([1]);
+    });
+
+    test("a shell may import every floor below it", () => {
+      expect(lines.shell).toEqual([]);
+    });
+  });
+
   test("the code as it stands lints clean (a sample of each floor)", async () => {
     const files = [
       "src/app/workflow.ts",
       "src/adapters/excel/ExcelHost.ts",
+      "src/adapters/wps/WpsSpreadsheetHost.ts",
+      "src/adapters/sheet/plan.ts",
+      "src/core/recognize/index.ts",
       "src/adapters/word/WordReport.ts",
       "src/taskpane/word/WordPane.tsx",
     ];

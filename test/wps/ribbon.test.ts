@@ -10,7 +10,7 @@ import type { KeyValueStore } from "../../src/app/settings";
 import { loadLastCommand } from "../../src/app/settings";
 import { FakeEt, type MemberStyle } from "../fakes/fakeEt";
 import { FakeWpsWriter, WriterDocModel } from "../fakes/fakeWpsWriter";
-import { FIXTURE_NAMES, dumpCells, etFixture, fresh } from "./etFixture";
+import { FIXTURE_NAMES, dumpCells, etFixture, fresh } from "../adapters/wps/etFixture";
 
 jest.setTimeout(120_000);
 

@@ -14,7 +14,7 @@
  * The estimate: `bytesPerCell` = 48 bytes of JSON per cell for values + formulas + numberFormat together.
  * An empty cell costs about 16 ("" , "" , "General"), a number about 30, a short label about 40–60 (Chinese is
  * 3 bytes a character in UTF-8); measured over the five shared fixture tables, the real figure is 28–37 bytes a cell
- * (see test/excel/readSheets.test.ts, which asserts the estimate stays above it). With a 4 MB budget (20 % under the
+ * (see test/adapters/excel/readSheets.test.ts, which asserts the estimate stays above it). With a 4 MB budget (20 % under the
  * 5 MB limit) one sync carries about 87,000 cells: a self-evaluation table (a few hundred cells) or a 10,000-row,
  * 8-column sheet is read in ONE data sync, so a read takes 2 syncs (active sheet) or 3 (all sheets).
  *

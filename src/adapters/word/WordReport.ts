@@ -32,7 +32,7 @@ import {
   type SectionId,
   type LinkedTable,
 } from "../../core/narrative";
-import { noReport, occurrenceOf, planRefresh, reportExists, type RefreshResult } from "../../core/narrative/refreshPlan";
+import { noReport, occurrenceOf, planRefresh, reportExists, type RefreshResult } from "../../core/narrative";
 import { signatureDate, type ReportChart, type ReportTable } from "../../core/narrative";
 import type {
   WBody,

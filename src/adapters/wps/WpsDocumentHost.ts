@@ -35,7 +35,7 @@ import {
   type Section,
   type SectionId,
 } from "../../core/narrative";
-import { noReport, planRefresh, reportExists, type RefreshResult } from "../../core/narrative/refreshPlan";
+import { noReport, planRefresh, reportExists, type RefreshResult } from "../../core/narrative";
 import type { ReportDocumentHost } from "../../host/document";
 import { call, count, get, getObject, put, type ComObject } from "./com";
 

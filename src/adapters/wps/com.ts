@@ -73,8 +73,3 @@ export { hresult };
 export const E_APP_DEFINED = -2146827284;
 /** DISP_E_BADINDEX: 下标越界. */
 export const E_BAD_INDEX = -2147352565;
-
-/** A unique id without crypto.randomUUID (missing in some WPS WebViews). */
-export function uniqueId(now: () => Date = () => new Date()): string {
-  return `${now().getTime().toString(36)}-${Math.random().toString(36).slice(2, 10)}${Math.random().toString(36).slice(2, 6)}`;
-}

@@ -9,11 +9,11 @@
  *   A3… the record's JSON in chunks of CHUNK characters, each prefixed with "~" so no chunk can look like a number,
  *       a date or a formula (the column is also formatted as Text, "@", before anything is written).
  * One record at a time: a new fill replaces it; 撤销 takes it back and deletes the sheet.
- * The mark ledger (which cells 标注问题 marked and the fill each had before, see excel/markRecord.ts) is kept the same
+ * The mark ledger (which cells 标注问题 marked and the fill each had before, see sheet/markRecord.ts) is kept the same
  * way on its own sheet, `jixiao_marks` (marker "jixiao-marks-1").
  */
-import type { UndoRecord } from "../excel/undoRecord";
-import { undoRecordFromJson } from "../excel/undoRecord";
+import type { UndoRecord } from "../sheet";
+import { undoRecordFromJson } from "../sheet";
 import { call, count, get, getObject, put, type ComObject } from "./com";
 
 export const UNDO_SHEET = "jixiao_undo";

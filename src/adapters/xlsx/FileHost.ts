@@ -12,7 +12,6 @@ import { isUserError } from "../../core/errors";
 import { userError } from "../../core/messages";
 import type { MarkingHost, Progress, ReadScope, SpreadsheetHost } from "../../host/host";
 import type { CellMark, MarkPlan } from "../../core/marks";
-import { filledFileName } from "../../app/workflow";
 
 /** What FileHost needs from the xlsx adapter's XlsxBook. */
 export interface XlsxBookLike {
@@ -189,10 +188,5 @@ export class FileHost implements SpreadsheetHost, MarkingHost {
       if (isUserError(e)) throw e;
       throw userError("save-failed");
     }
-  }
-
-  /** Name for the downloaded copy: 原名（已填充）.xlsx (or .xlsm). */
-  downloadName(): string {
-    return filledFileName(this.displayName);
   }
 }

@@ -5,11 +5,7 @@
  * sheet costs one character scan per text cell. A sheet with no such row holds no table and need not be kept.
  */
 import { headerKey } from "../../core/text";
-import { isIndicatorHeader } from "../../core/recognize/columns";
-import { summaryColumns } from "../../core/recognize/summary";
-import { isScorecardHeader } from "../../core/recognize/scorecard";
-import { H } from "../../core/recognize/headers";
-import type { IndexedCell } from "../../core/recognize/sheetIndex";
+import { H, isIndicatorHeader, isScorecardHeader, summaryColumns, type IndexedCell } from "../../core/recognize";
 
 export function mayHoldHeader(text: string): boolean {
   return text.length <= 60 && (text.includes("级") || text.includes("目"));

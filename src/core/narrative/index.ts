@@ -15,6 +15,7 @@ export * from "./types";
 export { hash53 } from "./hash";
 export * from "./digest";
 export * from "./link";
+export * from "./refreshPlan";
 export * as formatNumbers from "./format";
 export * from "./figures";
 export { breakTitle, chineseDate, dateInChina, printedWidth, TITLE_LINE_WIDTH } from "./layout";

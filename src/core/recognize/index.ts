@@ -163,3 +163,8 @@ function missingReason(idx: SheetIndex): { reason: string; reasonEn: string } {
       ` and summary headers ${missS.map((x) => x[1]).join(", ") || "(not on one row)"}.`,
   };
 }
+
+/** The header tests the .xlsx reader's pre-filter puts a row to (src/adapters/xlsx/headerRole.ts). */
+export { H } from "./headers";
+export { isIndicatorHeader, isScorecardHeader, summaryColumns };
+export type { IndexedCell } from "./sheetIndex";

@@ -29,7 +29,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-/** Writes 问题清单.xlsx from the batch's results (src/adapters/xlsx/issueList, brought by the page's entry). */
+/** Writes 问题清单.xlsx from the batch's results (src/app/issueList, brought by the page's entry). */
 export type IssueListWriter = (results: readonly BatchFileResult[], lang: Lang) => Promise<Uint8Array>;
 
 export interface BatchPanelProps {

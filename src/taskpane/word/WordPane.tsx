@@ -26,7 +26,7 @@ import {
 import type { ProfileId } from "../../core/profiles";
 import { translator, userError } from "../../core/messages";
 import { differenceLine, type ReportLink } from "../../core/narrative";
-import type { RefreshResult } from "../../core/narrative/refreshPlan";
+import type { RefreshResult } from "../../core/narrative";
 import type { ReportDocumentHost } from "../../host/document";
 import type { SpreadsheetHost } from "../../host/host";
 import { useRunner } from "../components/useRunner";

@@ -9,7 +9,7 @@ import { t, translator, type Lang } from "../../core/messages";
 import type { SpreadsheetHost } from "../../host/host";
 import type { Finding } from "../../core/findings";
 import type { FigureDifference, Narrative, QuoteChange, ReportLink, SectionId } from "../../core/narrative";
-import type { RefreshResult } from "../../core/narrative/refreshPlan";
+import type { RefreshResult } from "../../core/narrative";
 
 export type { Lang };
 

@@ -1,0 +1,227 @@
+/**
+ * WpsSpreadsheetHost as a MarkingHost (issue 13) over the fake ET: comments (Range.AddComment / Comment) and fills
+ * (Range.Interior) on the marked cells only — every value, formula, format and other fill checked cell by cell —, a
+ * person's comment kept, 清除标注 and undo restoring exactly (also from a fresh host: the ledger and the record live in
+ * the workbook), a protected sheet refused with nothing written, in both member styles of WPS builds.
+ */
+import { WpsSpreadsheetHost } from "../../../src/adapters/wps/WpsSpreadsheetHost";
+import { MARKS_SHEET, UNDO_SHEET } from "../../../src/adapters/wps/undoSheet";
+import { analyzeWorkbook } from "../../../src/core";
+import { MARK_AUTHOR, MARK_FILLS, isOwnNote, markPlan, type CellMark, type MarkPlan } from "../../../src/core/marks";
+import { isUserError, type UserError } from "../../../src/core/errors";
+import { EtWorkbookModel, FakeEt, bgrOf, parseRef, type MemberStyle } from "../../fakes/fakeEt";
+import { FIXTURE_NAMES, etFixture, fresh } from "./etFixture";
+import { CONTROL, createRibbon } from "../../../src/adapters/wps/ribbon";
+import { loadLastCommand } from "../../../src/app/settings";
+
+/** Everything a mark could touch (cells with their fills, comments), the add-in's own sheets left out. */
+function state(fake: FakeEt): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of fake.workbook?.sheets ?? []) {
+    if (s.name === UNDO_SHEET || s.name === MARKS_SHEET) continue;
+    for (const [k, c] of s.cells) out[`${s.name}#${k}`] = JSON.stringify(c);
+    for (const [k, c] of s.comments) out[`${s.name}#${k}@comment`] = JSON.stringify(c);
+  }
+  out["#sheets"] = JSON.stringify((fake.workbook?.sheets ?? []).map((s) => s.name).filter((n) => n !== UNDO_SHEET && n !== MARKS_SHEET));
+  return out;
+}
+
+function mark(sheet: string, cell: string, severity: "error" | "warning" = "error"): CellMark {
+  return {
+    sheet,
+    cell,
+    severity,
+    codes: ["SCORE_MISMATCH"],
+    note: `${MARK_AUTHOR}\n【${severity === "error" ? "错误" : "警告"}】得分与分值不符 [SCORE_MISMATCH]`,
+    fill: MARK_FILLS[severity],
+  };
+}
+
+async function failure(p: Promise<unknown>): Promise<UserError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(isUserError(e)).toBe(true);
+    return e as UserError;
+  }
+  throw new Error("expected a UserError");
+}
+
+describe.each(FIXTURE_NAMES)("%s", (name) => {
+  test.each(["property", "method"] as MemberStyle[])(
+    "%s build: mark → read → clear → undo, only fills and comments of marked cells change",
+    async (members) => {
+      const { model } = await etFixture(name);
+      const fake = fresh(model, { members });
+      const host = new WpsSpreadsheetHost(fake.Application);
+      const analysis = analyzeWorkbook(await host.readSheets("all"));
+      let plan: MarkPlan = markPlan(analysis);
+      if (plan.marks.length === 0) plan = markPlan(analysis, { includeInfo: true });
+      if (plan.marks.length === 0) plan = { marks: [mark(fake.workbook!.sheets[0].name, "B3", "warning")] };
+      const first = plan.marks[0];
+      fake.sheet(first.sheet).annotate(first.cell, "请核对（张三）");
+      const second = plan.marks[1] ?? first;
+      fake.sheet(second.sheet).fillCell(second.cell, "#00B0F0");
+      fake.workbook!.sheets[0].fillCell("Z999", "#92D050");
+      const before = state(fake);
+
+      await host.applyMarks(plan);
+      const after = state(fake);
+      const marked = new Set(
+        plan.marks.map((m) => {
+          const r = parseRef(m.cell);
+          return `${fake.sheet(m.sheet).name}#${(r.top - 1) * 16384 + (r.left - 1)}`;
+        }),
+      );
+      for (const s of fake.workbook!.sheets) {
+        if (s.name === UNDO_SHEET || s.name === MARKS_SHEET) continue;
+        for (const [k, c] of s.cells) {
+          const was = before[`${s.name}#${k}`] ? (JSON.parse(before[`${s.name}#${k}`]) as typeof c) : null;
+          expect({ v: c.value, f: c.formula, n: c.numberFormat }).toEqual({
+            v: was?.value ?? null,
+            f: was?.formula ?? null,
+            n: was?.numberFormat ?? "General",
+          });
+        }
+      }
+      for (const m of plan.marks) {
+        const s = fake.sheet(m.sheet);
+        expect(s.getA1(m.cell).interior?.color).toBe(bgrOf(m.fill));
+        if (m === first) expect(s.comment(m.cell)).toEqual({ text: "请核对（张三）", author: "张三" });
+        else expect(isOwnNote(s.comment(m.cell)?.text)).toBe(true);
+      }
+      // nothing else changed
+      const changed = Object.keys({ ...before, ...after }).filter((k) => after[k] !== before[k]);
+      expect(changed.length).toBeGreaterThan(0);
+      for (const k of changed) expect(marked.has(k.replace("@comment", ""))).toBe(true);
+      expect(after["#sheets"]).toBe(before["#sheets"]);
+
+      // a fresh host (the pane reopened) finds the marks and clears them exactly
+      const again = new WpsSpreadsheetHost(fake.Application);
+      const read = await again.readMarks();
+      expect(read.map((m) => `${m.sheet}!${m.cell}`).sort()).toEqual(plan.marks.map((m) => `${m.sheet}!${m.cell}`).sort());
+      expect(await again.clearMarks()).toBe(plan.marks.length);
+      expect(state(fake)).toEqual(before);
+      expect(fake.workbook!.sheet(MARKS_SHEET)).toBeUndefined();
+      await again.undo();
+      expect(state(fake)).toEqual(after);
+      await again.clearMarks();
+      expect(state(fake)).toEqual(before);
+    },
+  );
+});
+
+function book(): EtWorkbookModel {
+  const wb = new EtWorkbookModel("自评表.xlsx");
+  const s = wb.addSheet("附件1");
+  s.setA1("B2", { value: 100 }).setA1("C2", { formula: "=B2*2", value: 200, numberFormat: "0.00" });
+  wb.addSheet("其他").setA1("A1", { value: "别动" });
+  return wb;
+}
+
+describe("WpsSpreadsheetHost marks", () => {
+  test("undo right after marking restores fills (pattern, tint) and comments exactly", async () => {
+    const fake = new FakeEt(book());
+    fake
+      .sheet("附件1")
+      .setA1("C2", { interior: { color: bgrOf("#FFFF00"), pattern: -4125, patternColor: bgrOf("#FF0000"), tintAndShade: 0.4 } });
+    const before = state(fake);
+    const host = new WpsSpreadsheetHost(fake.Application);
+    await host.applyMarks({ marks: [mark("附件1", "B2"), mark("附件1", "C2", "warning")] });
+    expect(fake.sheet("附件1").getA1("C2").interior).toMatchObject({ color: bgrOf(MARK_FILLS.warning), pattern: 1, tintAndShade: 0 });
+    expect(fake.sheet("附件1").getA1("C2").formula).toBe("=B2*2");
+    expect(await host.canUndo()).toBe(true);
+    await host.undo();
+    expect(state(fake)).toEqual(before);
+    expect(await host.readMarks()).toEqual([]);
+    expect(fake.workbook!.sheets.map((s) => s.name)).toEqual(["附件1", "其他"]);
+  });
+
+  test("a protected sheet: UserError, nothing written", async () => {
+    const fake = new FakeEt(book());
+    fake.sheet("其他").protected = true;
+    const before = state(fake);
+    const e = await failure(new WpsSpreadsheetHost(fake.Application).applyMarks({ marks: [mark("附件1", "B2"), mark("其他", "A1")] }));
+    expect(e.code).toBe("protected");
+    expect(state(fake)).toEqual(before);
+    expect(fake.workbook!.sheets.map((s) => s.name)).toEqual(["附件1", "其他"]);
+  });
+
+  test("a fill the person gave a marked cell since is kept by 清除标注; the comment goes", async () => {
+    const fake = new FakeEt(book());
+    const host = new WpsSpreadsheetHost(fake.Application);
+    await host.applyMarks({ marks: [mark("附件1", "B2")] });
+    fake.sheet("附件1").fillCell("B2", "#92D050");
+    expect(await host.clearMarks()).toBe(1);
+    expect(fake.sheet("附件1").getA1("B2").interior?.color).toBe(bgrOf("#92D050"));
+    expect(fake.sheet("附件1").comment("B2")).toBeUndefined();
+  });
+
+  test("a workbook whose structure is protected keeps the record and ledger in memory: mark, clear, undo still work", async () => {
+    const wb = book();
+    wb.protectStructure = true;
+    const fake = new FakeEt(wb);
+    fake.sheet("附件1").fillCell("B2", "#00B0F0");
+    const before = state(fake);
+    const host = new WpsSpreadsheetHost(fake.Application);
+    await host.applyMarks({ marks: [mark("附件1", "B2")] });
+    const after = state(fake);
+    expect(await host.clearMarks()).toBe(1);
+    expect(state(fake)).toEqual(before);
+    await host.undo();
+    expect(state(fake)).toEqual(after);
+  });
+
+  test("a bad plan or a missing sheet: UserError, nothing written", async () => {
+    const fake = new FakeEt(book());
+    const host = new WpsSpreadsheetHost(fake.Application);
+    const before = state(fake);
+    expect((await failure(host.applyMarks({ marks: [mark("不存在", "B2")] }))).code).toBe("sheet-missing");
+    expect((await failure(host.applyMarks({ marks: [{ ...mark("附件1", "B2"), note: "随便" }] }))).code).toBe("bad-plan");
+    expect((await failure(host.applyMarks({ marks: [mark(UNDO_SHEET, "A1")] }))).code).toBe("bad-plan");
+    expect(state(fake)).toEqual(before);
+  });
+});
+
+describe("WPS ribbon 标注问题", () => {
+  function ribbonOver(fake: FakeEt, answer: boolean) {
+    const kv = new Map<string, string>();
+    const store = { getItem: (k: string) => kv.get(k) ?? null, setItem: (k: string, v: string) => void kv.set(k, v) };
+    const alerts: string[] = [];
+    const confirms: string[] = [];
+    const ribbon = createRibbon({
+      win: { Application: fake.Application, navigator: { language: "zh-CN" } },
+      alert: (m) => void alerts.push(m),
+      confirm: (m) => {
+        confirms.push(m);
+        return answer;
+      },
+      paneUrl: () => "file:///jsaddons/jixiao/index.html#pane",
+      store,
+      now: () => 1_700_000_000_000,
+    });
+    return { ribbon, alerts, confirms, store };
+  }
+
+  test("lists the cells first; 取消 writes nothing; OK marks them (synchronously), 撤销填写 takes them back", async () => {
+    const { model } = await etFixture(FIXTURE_NAMES.find((n) => n.startsWith("project"))!);
+    const fake = fresh(model);
+    const before = state(fake);
+    const no = ribbonOver(fake, false);
+    expect(no.ribbon.OnAction({ Id: CONTROL.mark })).toBe(true);
+    expect(no.confirms[0]).toMatch(/^将标注 \d+ 个单元格/);
+    expect(state(fake)).toEqual(before);
+
+    const ok = ribbonOver(fake, true);
+    const result = ok.ribbon.OnAction({ Id: CONTROL.mark });
+    expect(result).toBe(true); // a plain value, not a Promise: WPS ribbons need synchronous callbacks
+    const n = Number(/^将标注 (\d+) 个单元格/.exec(ok.confirms[0])![1]);
+    const marks = await new WpsSpreadsheetHost(fake.Application).readMarks();
+    expect(marks).toHaveLength(n);
+    expect(loadLastCommand(ok.store)).toMatchObject({ command: "mark", ok: true });
+    expect(ok.alerts[0]).toContain(`标注 ${n} 个单元格`);
+    expect(ok.ribbon.GetImage({ Id: CONTROL.mark })).toBe("assets/ribbon-mark.svg");
+    ok.ribbon.OnAction({ Id: CONTROL.undo });
+    expect(state(fake)).toEqual(before);
+  });
+});
