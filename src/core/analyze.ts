@@ -142,8 +142,7 @@ function analyzeProject(ctx: RuleContext, t: ProjectTable): Evaluation {
         ctx,
         t.fundTotal[col],
         t.fundParts.map((p) => p[col]),
-        `年度资金总额（${colName[col]}）`,
-        `Annual funds total (${colNameEn[col]})`,
+        { zh: `年度资金总额（${colName[col]}）`, en: `Annual funds total (${colNameEn[col]})` },
       );
     }
   }
@@ -215,8 +214,7 @@ function analyzeDepartment(ctx: RuleContext, t: DepartmentTable): Evaluation {
       ctx,
       t.fundSources.map((f) => f[col]),
       t.fundStructure.map((f) => f[col]),
-      colName[col],
-      colNameEn[col],
+      { zh: colName[col], en: colNameEn[col] },
     );
   }
   const indicators: IndicatorEvaluation[] = t.indicators.map((i) => checkIndicator(ctx, i, t.weightsInTargetColumn));
@@ -273,7 +271,7 @@ function analyzeSummary(ctx: RuleContext, t: SummaryTable): Evaluation {
       const cell = tr[col];
       if (!cell) continue;
       const parts = projects.map((r) => r[col]);
-      checkSubtotal(ctx, cell, parts, `${label}（${colName[col]}）`, `${labelEn} (${colNameEn[col]})`);
+      checkSubtotal(ctx, cell, parts, { zh: `${label}（${colName[col]}）`, en: `${labelEn} (${colNameEn[col]})` });
       for (const p of parts) ctx.plan.numberFromText(p);
       const sum = Number(parts.reduce<number>((a, p) => a + (p?.value ?? 0), 0).toFixed(6));
       const letter = columnName(cell.ref.col);

@@ -25,7 +25,7 @@ export function checkBudgetScore(
 ): number | null {
   const weight = weightCell?.value ?? null;
   if (weightCell?.error) return null;
-  if (weightCell && weight === null) ctx.missing(weightCell, "执行率分值", "The execution-rate weight");
+  if (weightCell && weight === null) ctx.missing(weightCell, "MISSING_VALUE.budgetWeight", {});
   if (weight === null) return null;
   if (rate === null) {
     // no rate (no budget): the score cell is arithmetic all the same — its formula shows nothing until there is one
@@ -44,13 +44,11 @@ export function checkBudgetScore(
   const score = budgetScore(weight, rate, ctx.profile);
   const stated = scoreCell && !scoreCell.empty ? scoreCell.value : null;
   if (stated !== null && scoreCell && Math.abs(stated - score) > 0.005) {
-    ctx.report(
-      "BUDGET_SCORE_MISMATCH",
-      "error",
-      scoreCell.ref.address,
-      `执行率得分 ${fmt(stated)} 与规则不符：${ruleText(ctx.profile, weight, rate)} = ${fmt(score)}。`,
-      `Execution-rate score ${fmt(stated)} breaks the rule: ${ruleTextEn(ctx.profile, weight, rate)} = ${fmt(score)}.`,
-    );
+    ctx.report("BUDGET_SCORE_MISMATCH", "error", scoreCell.ref.address, {
+      stated: fmt(stated),
+      rule: { steps: ctx.profile.budgetScoring === "steps", weight: fmt(weight), rate: pct(rate) },
+      score: fmt(score),
+    });
   }
   if (scoreCell && weightCell && rateCell) {
     ctx.plan.numberFromText(weightCell);

@@ -7,12 +7,6 @@ export function checkNumbersAsText(ctx: RuleContext, cells: (NumberCell | null)[
   for (const c of cells) {
     if (!c || !c.numberAsText || c.formula || seen.has(c.ref.address)) continue;
     seen.add(c.ref.address);
-    ctx.report(
-      "NUMBER_AS_TEXT",
-      "info",
-      c.ref.address,
-      `文本形式的数字「${String(c.raw).trim()}」，应为数值 ${c.value}（公式引用的单元格，填充时自动转换）。`,
-      `Number stored as text "${String(c.raw).trim()}"; it should be the number ${c.value} (converted by the fill where a formula reads it).`,
-    );
+    ctx.report("NUMBER_AS_TEXT", "info", c.ref.address, { raw: String(c.raw).trim(), value: String(c.value) });
   }
 }
