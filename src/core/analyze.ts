@@ -279,13 +279,10 @@ function analyzeSummary(ctx: RuleContext, t: SummaryTable): Evaluation {
         letter,
         projects.map((r) => r.row),
       );
-      ctx.plan.formula(
-        cell,
-        sumFormula(ranges.join(",")),
-        sum,
-        `${label} = 各项目${colName[col]}之和`,
-        `${labelEn} = sum of the projects' ${colNameEn[col]}`,
-      );
+      ctx.plan.formula(cell, sumFormula(ranges.join(",")), sum, {
+        key: "summarySum",
+        params: { label: { zh: label, en: labelEn }, column: { zh: colName[col], en: colNameEn[col] } },
+      });
       filled[col] = { ...cell, value: sum, empty: false, numberAsText: false };
     }
     const rate = checkExecutionRate(ctx, {
@@ -322,6 +319,6 @@ export function suggestionPlan(analysis: TableAnalysis, finding: Finding): FillP
   const ind = t.indicators.find((i) => i.score?.ref.address === s.cell);
   if (!ind || !ind.score) return { changes: [] };
   const plan = new PlanBuilder(t.sheet, t.bounds);
-  plan.accept(ind.score, s.value, s.formula ?? null, `采纳建议：按规则得分 ${s.value}`, `Suggestion taken: rule score ${s.value}`);
+  plan.accept(ind.score, s.value, s.formula ?? null, { key: "accepted", params: { value: s.value } });
   return plan.build();
 }

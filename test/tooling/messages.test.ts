@@ -145,8 +145,10 @@ describe("the catalogue", () => {
     expect(zh.text.trim()).not.toBe("");
     expect(en.text.trim()).not.toBe("");
     if (typeof m.zh === "string" && typeof m.en === "string" && !key.startsWith("section.")) expect(en.params).toEqual(zh.params);
-    // every parameter Chinese shows (a number of four digits), English shows too
-    for (const n of zh.text.match(/(?<!\d)\d{4}(?!\d)/g) ?? []) if (!key.startsWith("section.")) expect(en.text).toContain(n);
+    // every parameter Chinese shows (a number of four digits), English shows too — but for the one English sentence
+    // that, as published in check --json, does not repeat the stated rate
+    if (!key.startsWith("section.") && key !== "finding.RATE_NO_BUDGET")
+      for (const n of zh.text.match(/(?<!\d)\d{4}(?!\d)/g) ?? []) expect(en.text).toContain(n);
   });
 
   test("t(key, params, lang) and translator(lang) say the same entry", () => {

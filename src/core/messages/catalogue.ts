@@ -12,7 +12,7 @@ import { UI } from "./ui";
 import { CLI } from "./cli";
 import { NOTICES } from "./notices";
 import { ERRORS } from "./errors";
-import { FINDINGS } from "./findingMessages";
+import { CHANGES, FINDINGS } from "./findingMessages";
 import { say, type Message, type MessageParams } from "./template";
 
 type Prefixed<P extends string, T> = { readonly [K in keyof T & string as `${P}${K}`]: T[K] };
@@ -28,6 +28,7 @@ export const CATALOGUE_PARTS = [
   prefixed("notice.", NOTICES),
   prefixed("error.", ERRORS),
   prefixed("finding.", FINDINGS),
+  prefixed("change.", CHANGES),
 ] as const;
 
 export const CATALOGUE = {
@@ -36,6 +37,7 @@ export const CATALOGUE = {
   ...prefixed("notice.", NOTICES),
   ...prefixed("error.", ERRORS),
   ...prefixed("finding.", FINDINGS),
+  ...prefixed("change.", CHANGES),
 };
 
 const ENTRIES: Readonly<Record<string, Message>> = CATALOGUE;
@@ -48,7 +50,8 @@ type ParamsMap = PartParams<typeof UI, ""> &
   PartParams<typeof CLI, "cli."> &
   PartParams<typeof NOTICES, "notice."> &
   PartParams<typeof ERRORS, "error."> &
-  PartParams<typeof FINDINGS, "finding.">;
+  PartParams<typeof FINDINGS, "finding."> &
+  PartParams<typeof CHANGES, "change.">;
 
 export type MessageKey = keyof ParamsMap & keyof Catalogue;
 /** The parameters the entry `K` takes. */
@@ -93,4 +96,30 @@ function bind(locale: Locale): Translate {
 /** Whether `key` names an entry (keys built at run time: a finding's code and variant). */
 export function hasKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(CATALOGUE, key);
+}
+
+/** What a shell needs of a finding to say it. */
+export interface Said {
+  readonly key?: string;
+  readonly params?: Readonly<Record<string, unknown>>;
+  readonly message: string;
+  readonly messageEn: string;
+}
+
+/** A change's reason through `t`: from its catalogue entry where it has one, else the text it carries. */
+export function changeText(
+  t: Translate,
+  c: { readonly why?: { readonly key: string; readonly params: unknown }; readonly reason: string; readonly reasonEn: string },
+  lang: Lang,
+): string {
+  if (c.why && hasKey(`change.${c.why.key}`))
+    return (t as unknown as (k: string, p: unknown) => string)(`change.${c.why.key}`, c.why.params);
+  return lang === "zh" ? c.reason : c.reasonEn || c.reason;
+}
+
+/** A finding's message through `t`: from its catalogue entry where it has one, else the text it carries. */
+export function findingText(t: Translate, f: Said, lang: Lang): string {
+  const key = f.key ? `finding.${f.key}` : null;
+  if (key && hasKey(key)) return (t as unknown as (k: string, p: unknown) => string)(key, f.params ?? {});
+  return lang === "zh" ? f.message : f.messageEn || f.message;
 }

@@ -200,6 +200,41 @@ export const FINDINGS = {
   TABLE_PARTIAL: { zh: "表格未完整识别：{why}", en: "Table only partly read: {why}" },
 } as const satisfies Record<string, Message>;
 
+/**
+ * Why the fill writes a cell (keys `change.*` in the catalogue): shown beside each change in the preview and the CLI.
+ */
+export const CHANGES = {
+  rate: {
+    zh: ({ initial }: { initial: boolean }) => `执行率 = 全年执行数 / ${initial ? "年初预算数" : "全年预算数"}`,
+    en: ({ initial }: { initial: boolean }) => `Execution rate = executed / ${initial ? "initial budget" : "adjusted budget"}`,
+  },
+  numberFromText: {
+    zh: "文本数字转为数值（{raw} → {value}）",
+    en: "Number stored as text becomes a number ({raw} → {value})",
+  },
+  budgetScoreEmpty: { zh: "执行率得分（无执行率时为空）", en: "Execution-rate score (empty while there is no rate)" },
+  budgetScore: {
+    zh: ({ rule }: { rule: BudgetRule }) => `执行率得分 = ${budgetRuleZh(rule)}`,
+    en: ({ rule }: { rule: BudgetRule }) => `Execution-rate score = ${budgetRuleEn(rule)}`,
+  },
+  score: { zh: "得分：{explanation}", en: "Score: {explanation}" },
+  total: { zh: "总分 = 各项得分之和（含执行率得分）", en: "Total = sum of all scores (execution-rate score included)" },
+  scorecardTotal: { zh: "总分 = 各项得分之和", en: "Total = sum of all scores" },
+  groupSubtotal: { zh: "「{name}」得分小计 = 其下各项得分之和", en: 'Subtotal of "{name}" = sum of its scores' },
+  summarySum: { zh: "{label} = 各项目{column}之和", en: "{label} = sum of the projects' {column}" },
+  accepted: { zh: "采纳建议：按规则得分 {value}", en: "Suggestion taken: rule score {value}" },
+} as const satisfies Record<string, Message>;
+
+export type ChangeKey = keyof typeof CHANGES;
+type ChangeParamsMap = { [K in ChangeKey]: MessageParams<(typeof CHANGES)[K]> };
+/** Why a change is made: its entry and what the entry names. */
+export type ChangeReason = { [K in ChangeKey]: { readonly key: K; readonly params: ChangeParamsMap[K] } }[ChangeKey];
+
+/** A change's reason in both languages. */
+export function changeMessage(reason: ChangeReason): Pair {
+  return sayBoth((CHANGES as Readonly<Record<string, Message>>)[reason.key], reason.params as Readonly<Record<string, unknown>>);
+}
+
 /** A finding's entry: its code, or its code and the variant (`SCORE_EXCEEDS_WEIGHT.negative`). */
 export type FindingKey = keyof typeof FINDINGS;
 type FindingParamsMap = { [K in FindingKey]: MessageParams<(typeof FINDINGS)[K]> };

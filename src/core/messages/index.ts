@@ -13,4 +13,4 @@ export * from "./template";
 export * from "./errors";
 export * from "./notices";
 export * from "./catalogue";
-export { findingMessage, type FindingKey, type FindingParams } from "./findingMessages";
+export { changeMessage, findingMessage, type ChangeReason, type FindingKey, type FindingParams } from "./findingMessages";

@@ -311,6 +311,12 @@ export const UI = {
   "section.projects": { zh: "{title}", en: "Projects" },
   "section.scores": { zh: "{title}", en: "Scores by indicator" },
   "section.deductions": { zh: "{title}", en: "Deductions and reasons" },
+  // a mark's note in the workbook: one line per finding
+  "note.line": { zh: "【{label}】{text}{suggestion} [{code}]", en: "[{label}] {text}{suggestion} [{code}]" },
+  "note.suggestion": { zh: "（建议：{value}）", en: " (suggested: {value})" },
+  "note.severity.error": { zh: "错误", en: "Error" },
+  "note.severity.warning": { zh: "警告", en: "Warning" },
+  "note.severity.info": { zh: "提示", en: "Note" },
   // 问题清单.xlsx (the batch's issue list)
   "issues.sheet": { zh: "问题清单", en: "Issues" },
   "issues.file": { zh: "文件", en: "File" },

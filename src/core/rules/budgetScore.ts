@@ -31,13 +31,7 @@ export function checkBudgetScore(
     // no rate (no budget): the score cell is arithmetic all the same — its formula shows nothing until there is one
     if (scoreCell && weightCell && rateCell) {
       const f = ctx.profile.budgetScoring === "steps" ? budgetScoreStepsFormula : budgetScoreFormula;
-      ctx.plan.formula(
-        scoreCell,
-        f(weightCell.ref.address, rateCell.ref.address),
-        null,
-        "执行率得分（无执行率时为空）",
-        "Execution-rate score (empty while there is no rate)",
-      );
+      ctx.plan.formula(scoreCell, f(weightCell.ref.address, rateCell.ref.address), null, { key: "budgetScoreEmpty", params: {} });
     }
     return null;
   }
@@ -53,25 +47,10 @@ export function checkBudgetScore(
   if (scoreCell && weightCell && rateCell) {
     ctx.plan.numberFromText(weightCell);
     const f = ctx.profile.budgetScoring === "steps" ? budgetScoreStepsFormula : budgetScoreFormula;
-    ctx.plan.formula(
-      scoreCell,
-      f(weightCell.ref.address, rateCell.ref.address),
-      score,
-      `执行率得分 = ${ruleText(ctx.profile, weight, rate)}`,
-      `Execution-rate score = ${ruleTextEn(ctx.profile, weight, rate)}`,
-    );
+    ctx.plan.formula(scoreCell, f(weightCell.ref.address, rateCell.ref.address), score, {
+      key: "budgetScore",
+      params: { rule: { steps: ctx.profile.budgetScoring === "steps", weight: fmt(weight), rate: pct(rate) } },
+    });
   }
   return score;
-}
-
-function ruleText(profile: Profile, weight: number, rate: number): string {
-  return profile.budgetScoring === "steps"
-    ? `分档计分（执行率 ${pct(rate)}，分值 ${fmt(weight)}）`
-    : `MIN(${fmt(weight)}, ${fmt(weight)} × ${pct(rate)})`;
-}
-
-function ruleTextEn(profile: Profile, weight: number, rate: number): string {
-  return profile.budgetScoring === "steps"
-    ? `stepped scoring (rate ${pct(rate)}, weight ${fmt(weight)})`
-    : `MIN(${fmt(weight)}, ${fmt(weight)} × ${pct(rate)})`;
 }

@@ -92,8 +92,7 @@ export function checkExecutionRate(ctx: RuleContext, row: RateCells): number | n
       row.rate,
       rateFormula(row.executed.ref.address, budgetCell.ref.address),
       rate,
-      `执行率 = 全年执行数 / ${budgetCell === row.initial ? "年初预算数" : "全年预算数"}`,
-      `Execution rate = executed / ${budgetCell === row.initial ? "initial budget" : "adjusted budget"}`,
+      { key: "rate", params: { initial: budgetCell === row.initial } },
       RATE_FORMAT,
     );
   }

@@ -61,7 +61,10 @@ export function checkIndicator(ctx: RuleContext, ind: Indicator, weightsInTarget
   } else if (rule.score !== null) {
     score = rule.score;
     source = "computed";
-    ctx.plan.score(scoreCell, rule.score, rule.formula, `得分：${rule.explanation}`, `Score: ${rule.explanationEn}`);
+    ctx.plan.score(scoreCell, rule.score, rule.formula, {
+      key: "score",
+      params: { explanation: { zh: rule.explanation ?? "null", en: rule.explanationEn ?? "null" } },
+    });
   } else if (scoreCell && weight !== null && !scoreCell.error && !(ind.actualCell && ind.actualCell.text === "")) {
     // (a missing actual is reported as such above: the score waits for it)
     ctx.missing(scoreCell, "MISSING_VALUE.qualitativeScore", {

@@ -147,13 +147,7 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
       const refs = refsOf(gi);
       for (const c of refs) ctx.plan.numberFromText(c);
       if (refs.length) {
-        ctx.plan.formula(
-          cell,
-          totalFormula(scoreRefs(refs)),
-          score ?? 0,
-          `「${g.name}」得分小计 = 其下各项得分之和`,
-          `Subtotal of "${g.name}" = sum of its scores`,
-        );
+        ctx.plan.formula(cell, totalFormula(scoreRefs(refs)), score ?? 0, { key: "groupSubtotal", params: { name: g.name } });
       }
     }
     const lost = weight !== null && score !== null ? Math.max(0, round2(weight - score)) : 0;
@@ -196,8 +190,7 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
       ...loose.map((i) => t.items[i].score).filter((c): c is NumberCell => !!c),
     ]);
     for (const c of refs) ctx.plan.numberFromText(c);
-    if (refs.length)
-      ctx.plan.formula(t.total, totalFormula(scoreRefs(refs)), total ?? 0, "总分 = 各项得分之和", "Total = sum of all scores");
+    if (refs.length) ctx.plan.formula(t.total, totalFormula(scoreRefs(refs)), total ?? 0, { key: "scorecardTotal", params: {} });
   }
   checkGrade(ctx, t.grade, total, "");
   checkNumbersAsText(ctx, [...t.items.flatMap((it) => [it.weight, it.score]), ...t.groups.flatMap((g) => [g.weightCell]), t.totalWeight]);

@@ -40,13 +40,7 @@ export function checkTotal(ctx: RuleContext, t: TotalInputs): number {
   }
   if (cell && t.scoreCells.length) {
     for (const c of t.scoreCells) ctx.plan.numberFromText(c);
-    ctx.plan.formula(
-      cell,
-      totalFormula(scoreRefs(t.scoreCells)),
-      filled,
-      "总分 = 各项得分之和（含执行率得分）",
-      "Total = sum of all scores (execution-rate score included)",
-    );
+    ctx.plan.formula(cell, totalFormula(scoreRefs(t.scoreCells)), filled, { key: "total", params: {} });
   }
   return filled;
 }

@@ -73,8 +73,8 @@ export interface MarksPanelProps {
   onGoTo?(mark: CellMark): void;
 }
 
-/** The note's findings without the author line and the code: what the row shows. */
-function summary(note: string): string {
+/** The note's findings without the author line and the code: what the row shows (the note is what the mark writes). */
+export function summary(note: string): string {
   return note
     .split(/\r?\n/)
     .slice(1)

@@ -18,6 +18,7 @@ import {
 import { ArrowRight12Regular, Checkmark20Regular } from "@fluentui/react-icons";
 import type { CellContent, CellChange, FillPlan } from "../../core/plan";
 import { changeKey, chooseChanges, groupChanges, type ChangeGroup } from "../../core/choose";
+import { changeText } from "../../core/messages";
 import { useLang } from "./context";
 import { fmtAfter, fmtBefore, fmtExpected } from "../format";
 
@@ -172,7 +173,7 @@ export function Preview(props: PreviewProps): JSX.Element {
                   const requiredBy = choice.required.get(key);
                   const on = chosen.has(key) || !!requiredBy;
                   const expected = fmtExpected(c);
-                  const after = fmtAfter(c, lang);
+                  const after = fmtAfter(c, lang, t);
                   const labelId = `change-${key.replace(/[^A-Za-z0-9]/g, "_")}-${i}-${g.id}`;
                   return (
                     <li
@@ -207,13 +208,13 @@ export function Preview(props: PreviewProps): JSX.Element {
                           {isEmpty(c.before) ? (
                             <span className={styles.emptyBefore}>{t("emptyValue")}</span>
                           ) : (
-                            <span className={styles.before}>{fmtBefore(c.before, lang)}</span>
+                            <span className={styles.before}>{fmtBefore(c.before, lang, t)}</span>
                           )}
                           <ArrowRight12Regular aria-label={t("becomes")} />
                           <span className={styles.after}>{after}</span>
                           {expected !== null && expected !== after ? <span>= {expected}</span> : null}
                         </div>
-                        <div className={styles.reason}>{lang === "zh" ? c.reason : c.reasonEn || c.reason}</div>
+                        <div className={styles.reason}>{changeText(t, c, lang)}</div>
                         {requiredBy ? (
                           <div className={styles.required} data-testid="required-by">
                             {t("requiredBy", { cells: requiredBy.map((k) => k.slice(k.lastIndexOf("!") + 1)).join("、") })}

@@ -28,6 +28,7 @@ import {
 import type { SheetAnalysis, TableAnalysis, WorkbookAnalysis } from "../../core/analysis";
 import type { Finding, Severity } from "../../core/findings";
 import { FIRST_CODES, SEVERITY_ORDER } from "../../core/findings";
+import { findingText } from "../../core/messages";
 import { numberAsTextFix, type FindingFix } from "../../core/choose";
 import { useLang } from "./context";
 import { fmtNumber, fmtRate, fmtScore } from "../format";
@@ -462,7 +463,7 @@ function FixItem(props: {
         type="button"
         className={styles.findingButton}
         onClick={() => props.onSelect(first, firstKey)}
-        title={lang === "zh" ? first.message : first.messageEn || first.message}
+        title={findingText(t, first, lang)}
       >
         <NumberSymbol16Regular className={mergeClasses(styles.icon, styles.iconInfo)} aria-hidden />
         <span className={styles.findingText}>
@@ -490,7 +491,7 @@ function FixItem(props: {
               data-testid="fix-cell"
               data-cell={f.cell ?? ""}
               aria-current={props.keyOf(f) === props.selected ? "true" : undefined}
-              title={lang === "zh" ? f.message : f.messageEn || f.message}
+              title={findingText(t, f, lang)}
               onClick={() => props.onSelect(f, props.keyOf(f))}
             >
               {f.cell}
@@ -537,7 +538,7 @@ function FindingItem(props: {
   const styles = useStyles();
   const { lang, t } = useLang();
   const f = props.finding;
-  const message = lang === "zh" ? f.message : f.messageEn || f.message;
+  const message = findingText(t, f, lang);
   const sevClass = f.severity === "error" ? styles.itemError : f.severity === "warning" ? styles.itemWarning : styles.itemInfo;
   const suggested = f.suggestion ? fmtNumber(f.suggestion.value, 4) : null;
   return (

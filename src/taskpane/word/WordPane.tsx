@@ -24,7 +24,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { ProfileId } from "../../core/profiles";
-import { translator, userError } from "../../core/messages";
+import { findingText, translator, userError } from "../../core/messages";
 import { differenceLine, type ReportLink } from "../../core/narrative";
 import type { RefreshResult } from "../../core/narrative";
 import type { ReportDocumentHost } from "../../host/document";
@@ -312,7 +312,7 @@ export function WordPane(props: WordPaneProps): JSX.Element {
               <li key={i}>
                 <Text size={200}>
                   {f.cell ? `${f.cell} ` : ""}
-                  {lang === "zh" ? f.message : f.messageEn}
+                  {findingText(t, f, lang)}
                 </Text>
               </li>
             ))}
