@@ -5,11 +5,22 @@
  *   npm run build                      production build, office.js served from dist/ (no CDN)
  *   OFFICE_JS=cdn npm run build        same, but office.js from appsforoffice.microsoft.com (store submission)
  *   npm run dev-server                 https://localhost:3000 (Office sideloading); HTTP=1 for plain http
+ *   webpack --env publicUrl=https://…  built for the address it will be served from (npm run package -- --url …):
+ *                                      chunks and assets are loaded from that address
+ *   npm run build also writes dist-standalone/ (or alone: webpack --env standalone [--env outDir=…]): the page for
+ *                                      release/standalone/jixiao.html — one bundle (every lazy chunk folded in), no
+ *                                      office.js, no commands page; npm run package inlines it into one HTML file
+ *                                      that works from file://. --env office builds dist/ alone (npm start).
+ *
+ * oldwebview.js (src/taskpane/oldWebview.js, ES5, its sentences from the message catalogue) is the first script of
+ * both pages: in Office's old webviews (IE11, EdgeHTML) it says what to use instead of an endless "正在加载…".
  */
 const path = require("path");
 const fs = require("fs");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { oldWebviewScript, OLD_WEBVIEW_FILE } = require("./scripts/old-webview");
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_DIST = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
@@ -67,23 +78,81 @@ function httpsOptions() {
   }
 }
 
-module.exports = async (env, options) => {
+/** Emits oldwebview.js beside the pages (it is not a webpack module: it must stay ES5 and run before anything else). */
+class OldWebviewPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("OldWebviewPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "OldWebviewPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          compilation.fileDependencies.add(path.resolve(__dirname, "src/taskpane/oldWebview.js"));
+          compilation.fileDependencies.add(path.resolve(__dirname, "src/core/messages/oldWebview.ts"));
+          compilation.emitAsset(OLD_WEBVIEW_FILE, new compiler.webpack.sources.RawSource(oldWebviewScript()), { minimized: true });
+        },
+      );
+    });
+  }
+}
+
+/** The public base URL the build is served from (`--env publicUrl=…`), with one trailing slash; undefined: relative. */
+function publicUrlOf(env) {
+  const url = (env && env.publicUrl) || process.env.JIXIAO_PUBLIC_URL;
+  if (!url) return undefined;
+  if (!/^https:\/\/[^/]+/.test(url)) throw new Error(`publicUrl must be an https:// address, not ${url}`);
+  return url.replace(/\/*$/, "/");
+}
+
+async function build(env, options) {
   const dev = options.mode === "development";
   const cdn = (process.env.OFFICE_JS || (env && env.OFFICE_JS) || "").toLowerCase() === "cdn";
   const officeJs = cdn ? OFFICE_JS_CDN : "office.js";
   const https = dev && options.$0 !== undefined ? await httpsOptions() : undefined;
+  const publicUrl = publicUrlOf(env);
+  const standalone = !!(env && env.standalone);
+  const outDir = env && env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, "dist");
+
+  function officePlugins() {
+    return [
+      new OldWebviewPlugin(),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        templateParameters: { officeJs, dev, oldWebview: OLD_WEBVIEW_FILE, standalone: false },
+        minify: !dev,
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+        templateParameters: { officeJs, dev, oldWebview: OLD_WEBVIEW_FILE, standalone: false },
+        minify: !dev,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+          ...(cdn ? [] : officeRuntimePatterns()),
+        ],
+      }),
+    ];
+  }
 
   return {
     devtool: dev ? "source-map" : false,
-    entry: {
-      taskpane: "./src/taskpane/index.tsx",
-      commands: "./src/commands/commands.ts",
-    },
+    ...(standalone ? { target: ["web", "es2019"] } : {}),
+    entry: standalone
+      ? { taskpane: "./src/taskpane/index.tsx" }
+      : {
+          taskpane: "./src/taskpane/index.tsx",
+          commands: "./src/commands/commands.ts",
+        },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: outDir,
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
       chunkFilename: dev ? "[name].chunk.js" : "[name].[contenthash:8].chunk.js",
       clean: true,
+      ...(publicUrl ? { publicPath: publicUrl } : standalone ? { publicPath: "" } : {}),
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".jsx", ".json"],
@@ -98,12 +167,29 @@ module.exports = async (env, options) => {
           use: {
             loader: "ts-loader",
             options: {
-              // Type checking is `npm run typecheck`; here ES modules so webpack can split and shake.
+              // Type checking is `npm run typecheck`; here ES modules so webpack can split and shake. The standalone
+              // page runs in whatever browser a desk has (信创 browsers on older Chromium): ES2019, as the WPS build.
               transpileOnly: true,
-              compilerOptions: { module: "es2020", sourceMap: dev },
+              compilerOptions: { module: "es2020", sourceMap: dev, ...(standalone ? { target: "es2019" } : {}) },
             },
           },
         },
+        ...(standalone
+          ? [
+              {
+                // libraries the pane uses that ship newer syntax (class static blocks, ??=, ?.): brought down to ES2019
+                test: /\.m?js$/,
+                include: /[\\/]node_modules[\\/](tabster|keyborg|@fluentui)[\\/]/,
+                use: {
+                  loader: "ts-loader",
+                  options: {
+                    transpileOnly: true,
+                    compilerOptions: { allowJs: true, module: "es2020", target: "es2019", sourceMap: false },
+                  },
+                },
+              },
+            ]
+          : []),
         { test: /\.(png|jpe?g|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
       ],
     },
@@ -114,30 +200,25 @@ module.exports = async (env, options) => {
     optimization: {
       splitChunks: { chunks: "async" },
     },
-    plugins: [
-      new HtmlWebpackPlugin({
-        filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane"],
-        templateParameters: { officeJs, dev },
-        minify: !dev,
-      }),
-      new HtmlWebpackPlugin({
-        filename: "commands.html",
-        template: "./src/commands/commands.html",
-        chunks: ["commands"],
-        templateParameters: { officeJs, dev },
-        minify: !dev,
-      }),
-      new CopyWebpackPlugin({
-        patterns: [
-          { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
-          ...(cdn ? [] : officeRuntimePatterns()),
-        ],
-      }),
-    ],
-    devServer: {
+    plugins: standalone
+      ? [
+          new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+          new HtmlWebpackPlugin({
+            filename: "taskpane.html",
+            template: "./src/taskpane/taskpane.html",
+            chunks: ["taskpane"],
+            templateParameters: { officeJs: "", dev, oldWebview: "", standalone: true },
+            inject: "body",
+            scriptLoading: "blocking",
+            minify: false,
+          }),
+        ]
+      : officePlugins(),
+    ...(standalone ? {} : { devServer: devServer() }),
+  };
+
+  function devServer() {
+    return {
       static: { directory: path.resolve(__dirname, "dist") },
       headers: { "Access-Control-Allow-Origin": "*" },
       server: https ? { type: "https", options: https } : { type: process.env.HTTP === "1" ? "http" : "https" },
@@ -146,6 +227,14 @@ module.exports = async (env, options) => {
       hot: false,
       liveReload: true,
       client: { overlay: { errors: true, warnings: false } },
-    },
-  };
+    };
+  }
+}
+
+module.exports = async (env = {}, options = {}) => {
+  if (env.standalone || env.office || env.publicUrl || options.mode === "development") return build(env, options);
+  return [
+    { name: "office", ...(await build(env, options)) },
+    { name: "standalone", ...(await build({ ...env, standalone: true, outDir: path.resolve(__dirname, "dist-standalone") }, options)) },
+  ];
 };

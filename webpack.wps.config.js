@@ -4,6 +4,7 @@
  *   index.html     the add-in's entry page: loads main.js (the ribbon callbacks); opened as index.html#pane it is
  *                  the task pane (the same React pane as in Excel, Word and the browser, loaded lazily)
  *   main.js        the ribbon callbacks on window.ribbon (synchronous) and the engine they run
+ *   manifest.xml   what WPS fetches with ribbon.xml when a host starts (<JsPlugin>: name, API version, description)
  *   ribbon.xml     the 绩效自评 tab (starts with <customUI, no XML declaration: WPS checks for that)
  *   publish.html   the publish page (标准版 WPS): installs the add-in from the address it is served from
  *   jsplugins.xml  an offline jsplugins.xml example; INSTALL.txt says where things go
@@ -13,7 +14,8 @@
  * Our sources are compiled to ES2019 so the embedded Chromium of older WPS builds can run them
  * (test/wps/package.test.ts parses every script as ES2019).
  *
- *   npm run build:wps
+ *   npm run build:wps                                  into dist-wps/
+ *   webpack --config webpack.wps.config.js --env outDir=…  elsewhere (npm run package → release/wps/jixiao_<version>/)
  */
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -22,7 +24,7 @@ const pkg = require("./package.json");
 
 const NAME = "jixiao";
 const FOLDER = `${NAME}_${pkg.version}`;
-const PACKAGE = path.resolve(__dirname, "src/adapters/wps/package");
+const PACKAGE = path.resolve(__dirname, "src/wps/package");
 
 function fill(content) {
   return content
@@ -32,14 +34,14 @@ function fill(content) {
     .replace(/\{\{FOLDER\}\}/g, FOLDER);
 }
 
-module.exports = (_env, options) => {
+module.exports = (env, options) => {
   const dev = options.mode === "development";
   return {
     devtool: dev ? "source-map" : false,
     target: ["web", "es2019"],
-    entry: { main: "./src/taskpane/wps.ts" },
+    entry: { main: "./src/wps/main.ts" },
     output: {
-      path: path.resolve(__dirname, "dist-wps"),
+      path: env && env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, "dist-wps"),
       // fixed name: ribbon.xml's callbacks live in main.js; lazy chunks are content-hashed
       filename: "main.js",
       chunkFilename: dev ? "[name].chunk.js" : "[name].[contenthash:8].chunk.js",
@@ -88,7 +90,7 @@ module.exports = (_env, options) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: path.join(PACKAGE, "assets/*.svg").replace(/\\/g, "/"), to: "assets/[name][ext]" },
-          ...["ribbon.xml", "publish.html", "publish.js", "jsplugins.xml", "INSTALL.txt"].map((f) => ({
+          ...["manifest.xml", "ribbon.xml", "publish.html", "publish.js", "jsplugins.xml", "INSTALL.txt"].map((f) => ({
             from: path.join(PACKAGE, f),
             to: f,
             transform: fill,

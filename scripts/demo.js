@@ -5,7 +5,8 @@
  *   out/<name>.check.txt    `jixiao check` (what a person reads)
  *   out/<name>.fill.json    the changes `jixiao fill` made
  *   out/<name>-filled.xlsx  the filled workbook
- *   out/<name>.docx         `jixiao report` (the 自评报告)
+ *   out/<name>.docx         `jixiao report` (the 自评报告) of the filled workbook, whose figures follow the rules
+ *                           (a report of the unfilled sample would wait for --fill or --as-is: exit 4)
  * Runs the compiled CLI (lib/, built by `npm run build:cli`, which `npm run demo` does first).
  */
 "use strict";
@@ -68,7 +69,7 @@ async function step(label, argv, onOk) {
         console.log(`fill: ${j.changed} 处修改 / change(s) → ${out("-filled.xlsx")}`);
         written.push(out("-filled.xlsx"), out(".fill.json"));
       }),
-      await step("report", ["report", input, "-o", out(".docx")], async (r) => {
+      await step("report", ["report", out("-filled.xlsx"), "-o", out(".docx")], async (r) => {
         console.log(r.stdout.split("\n")[0]);
         written.push(out(".docx"));
       }),

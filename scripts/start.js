@@ -57,7 +57,7 @@ if (canSideload()) {
 } else {
   if (!args.includes("--no-build") || !fs.existsSync(path.join(root, "dist", "taskpane.html"))) {
     console.log("Building dist/ …");
-    run(process.execPath, [require.resolve("webpack-cli/bin/cli.js", { paths: [root] }), "--mode", "production"]);
+    run(process.execPath, [require.resolve("webpack-cli/bin/cli.js", { paths: [root] }), "--mode", "production", "--env", "office"]);
   }
   serveStatic(path.join(root, "dist"), { host: "localhost", port }).then(
     (s) => {

@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { translator, type Lang } from "../core/messages";
-import { issueRows, severityWord, summaryRows, type BatchFileResult } from "./batch";
+import { issueRows, severityWord, summaryRows, type BatchFileResult } from "./commands/batch";
 
 const FILL: Record<string, string> = { error: "FFFDE7E9", warning: "FFFFF4CE", info: "FFF3F2F1" };
 

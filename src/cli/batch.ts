@@ -7,7 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { batchTotals, failOnTriggered, isWorkbookName, unreadableResult, type BatchFileResult } from "../app/batch";
+import { batchTotals, failOnTriggered, isWorkbookName, unreadableResult, type BatchFileResult } from "../app/commands/batch";
 import type { UserError } from "../core/errors";
 import { writeOutputFile as writeFileAtomic } from "./io";
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, type CliIO } from "./io";
@@ -15,7 +15,8 @@ import type { ParsedArgs } from "./args";
 import { translator, userError, type Lang } from "../core/messages";
 import { checkProfile } from "./workbook";
 import { checkFiles, defaultWorkers, type BatchFile } from "./pool";
-import { num, oneLine } from "./format";
+import { oneLine } from "./format";
+import { formatNumber } from "../core/numbers";
 
 /** A path the person named that is not there: a row of the list, like an unreadable file. */
 interface Missing {
@@ -66,7 +67,7 @@ function fileLine(r: BatchFileResult, lang: Lang): string {
   if (r.tables.length === 0) return say("cli.batchNoTable", { file: r.file });
   const totals = r.tables
     .filter((t) => t.kind !== "summary")
-    .map((t) => say("cli.batchTotal", { total: t.total === null ? "—" : num(t.total), grade: t.grade ?? "" }).trim());
+    .map((t) => say("cli.batchTotal", { total: t.total === null ? "—" : formatNumber(t.total), grade: t.grade ?? "" }).trim());
   const counts = say("cli.batchCounts", { errors: c.error, warnings: c.warning, notes: c.info });
   return say("cli.batchFile", {
     mark,

@@ -2,14 +2,13 @@
  * The queue a batch's lanes share (src/cli/pool.ts): the main thread and every worker thread take the next file with
  * one atomic add on a shared counter — no task message, no lane idle while the main thread is busy — and each lane
  * writes the index of the file it is checking into its own slot, so that a worker that dies loses only that file.
- * A lane reads and checks its files itself; only the plain result (src/app/batch fileResult) crosses threads.
+ * A lane reads and checks its files itself; only the plain result (src/app/commands/batch.ts fileResult) crosses threads.
  *
  * Kept lean on purpose: a worker thread loads this module, the xlsx reader and the core — nothing else.
  */
 import * as fs from "fs";
 import * as path from "path";
-import { fileResult, unreadableResult, type BatchFileResult } from "../app/batch";
-import { check } from "../app/workflow";
+import { checkFile, unreadableResult, type BatchFileResult } from "../app/commands/batch";
 import type { ProfileId } from "../core/profiles";
 import { FileHost } from "../adapters/xlsx/FileHost";
 import { readXlsxFileSync } from "../adapters/xlsx/node";
@@ -83,7 +82,7 @@ export function queueOpen(queue: BatchQueue): boolean {
 export async function checkOne(file: BatchFile, profile: ProfileId): Promise<BatchFileResult> {
   try {
     const host = FileHost.fromBook(path.basename(file.path), readXlsxFileSync(file.path));
-    return fileResult(file.display, await check(host, { profile, scope: "all" }));
+    return await checkFile(file.display, host, profile);
   } catch (e) {
     return unreadableResult(file.display, e);
   }

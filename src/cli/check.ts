@@ -8,8 +8,9 @@ import { EXIT_OK } from "./io";
 import type { ParsedArgs } from "./args";
 import { t, translator, userError, type Lang } from "../core/messages";
 import { analyseFile, checkProfile } from "./workbook";
-import { tablePlans } from "../app/workflow";
-import { num, oneLine, pad } from "./format";
+import { tablePlans } from "../app/commands";
+import { oneLine, pad } from "./format";
+import { formatNumber } from "../core/numbers";
 
 export interface CheckFindingJson {
   code: string;
@@ -144,9 +145,11 @@ export function checkText(file: string, analysis: WorkbookAnalysis, lang: Lang =
       const facts: string[] = [];
       if (t.kind !== "summary") {
         const stated = statedTotal(t);
-        const total = e.total === null ? "—" : num(e.total);
+        const total = e.total === null ? "—" : formatNumber(e.total);
         const statedNote =
-          stated !== null && e.total !== null && Math.abs(stated - e.total) > 0.005 ? say("cli.statedTotal", { stated: num(stated) }) : "";
+          stated !== null && e.total !== null && Math.abs(stated - e.total) > 0.005
+            ? say("cli.statedTotal", { stated: formatNumber(stated) })
+            : "";
         facts.push(say("cli.total", { total, statedNote }));
         facts.push(say("cli.grade", { grade: e.grade ?? "—" }));
       }

@@ -10,13 +10,14 @@ import * as fs from "fs";
 import * as path from "path";
 import type { CellChange, TableAnalysis, WorkbookAnalysis } from "../core";
 import { writeOutputFile as writeFileAtomic } from "./io";
-import { fill, tablePlans } from "../app/workflow";
+import { fill, tablePlans } from "../app/commands";
 import type { CliIO } from "./io";
 import { EXIT_OK } from "./io";
 import type { ParsedArgs } from "./args";
 import { translator, userError, type Lang } from "../core/messages";
 import { checkProfile, openFile } from "./workbook";
-import { displayWidth, num, oneLine, pad, percent, showContent } from "./format";
+import { displayWidth, oneLine, pad, showContent } from "./format";
+import { formatNumber, formatRate } from "../core/numbers";
 
 export interface FillSheetJson {
   sheet: string;
@@ -26,6 +27,17 @@ export interface FillSheetJson {
   changes: {
     cell: string;
     kind: string;
+    before: CellChange["before"];
+    after: CellChange["after"];
+    expected: number | string | null;
+    reason: string;
+    reasonEn: string;
+    /** The cell's role was inferred (a row label, a position), not read from a header: written only because empty. */
+    inferred?: boolean;
+  }[];
+  /** Changes not made: a person's entry in a cell whose role was inferred is kept, the rule's value suggested. */
+  suggestions: {
+    cell: string;
     before: CellChange["before"];
     after: CellChange["after"];
     expected: number | string | null;
@@ -52,7 +64,7 @@ export function fillJson(file: string, output: string, analysis: WorkbookAnalysi
   const sheets: FillSheetJson[] = [];
   for (const s of analysis.sheets) {
     if (s.tables.length === 0) {
-      sheets.push({ sheet: s.sheet, kind: null, name: null, reason: s.reason ?? "未识别到绩效自评表", changes: [] });
+      sheets.push({ sheet: s.sheet, kind: null, name: null, reason: s.reason ?? "未识别到绩效自评表", changes: [], suggestions: [] });
     }
     for (const t of s.tables) {
       sheets.push({
@@ -63,6 +75,15 @@ export function fillJson(file: string, output: string, analysis: WorkbookAnalysi
         changes: (planned.get(t) ?? []).map((c) => ({
           cell: c.cell,
           kind: c.kind,
+          before: c.before,
+          after: c.after,
+          expected: c.expected,
+          reason: c.reason,
+          reasonEn: c.reasonEn,
+          ...(c.inferred ? { inferred: true } : {}),
+        })),
+        suggestions: (t.suggested ?? []).map((c) => ({
+          cell: c.cell,
           before: c.before,
           after: c.after,
           expected: c.expected,
@@ -79,7 +100,7 @@ function showExpected(c: CellChange): string {
   if (c.expected === null || c.expected === undefined) return "";
   if (typeof c.expected === "number") {
     const pct = (c.after.numberFormat ?? c.before.numberFormat ?? "").includes("%");
-    return `= ${pct ? percent(c.expected) : num(c.expected, 4)}`;
+    return `= ${pct ? formatRate(c.expected) : formatNumber(c.expected, 4)}`;
   }
   return `= ${JSON.stringify(c.expected)}`;
 }
@@ -108,7 +129,18 @@ export function fillText(file: string, output: string, analysis: WorkbookAnalysi
       lines.push(say("cli.sheetChanges", { sheet: s.sheet, name, changes: n }));
       for (const c of tableChanges) {
         const row = rows[i++];
-        lines.push(`  ${pad(c.cell, cellW)}  ${pad(row, changeW)}  ${pad(showExpected(c), expW)}  ${oneLine(zh ? c.reason : c.reasonEn)}`);
+        const inferred = c.inferred ? say("cli.inferredRole") : "";
+        lines.push(
+          `  ${pad(c.cell, cellW)}  ${pad(row, changeW)}  ${pad(showExpected(c), expW)}  ${oneLine(zh ? c.reason : c.reasonEn)}${inferred}`,
+        );
+      }
+      const held = t.suggested ?? [];
+      if (held.length) lines.push(say("cli.suggestionsHeld", { n: held.length }));
+      for (const c of held) {
+        const row = `${showContent(c.before.value, c.before.formula)} → ${c.after.formula ?? showContent(c.after.value ?? null)}`;
+        lines.push(
+          `    ${pad(c.cell, cellW)}  ${pad(row, changeW)}  ${pad(showExpected(c), expW)}  ${oneLine(zh ? c.reason : c.reasonEn)}`,
+        );
       }
     }
     if (s.tables.length === 0) {

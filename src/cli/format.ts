@@ -1,6 +1,6 @@
 /** Text formatting for the terminal: display width of CJK text, padding, numbers and cell contents. */
 import type { CellValue } from "../core/snapshot";
-import { formatNumber, formatRate } from "../core/numbers";
+import { formatNumber } from "../core/numbers";
 
 /** Columns a string takes in a terminal (CJK and full-width characters take two). */
 export function displayWidth(s: string): number {
@@ -30,21 +30,11 @@ export function pad(s: string, width: number): string {
   return s + " ".repeat(Math.max(0, width - displayWidth(s)));
 }
 
-/** A number as a person writes it: at most `decimals` places, no trailing zeros. */
-export function num(x: number | null | undefined, decimals = 2): string {
-  return formatNumber(x, decimals);
-}
-
-/** A fraction as a percentage, rounded as the spreadsheet (and the pane, and the report) round it. */
-export function percent(x: number): string {
-  return formatRate(x);
-}
-
 /** A cell's content for display: a formula, a number, or text in quotes (so leading spaces show). */
 export function showContent(value: CellValue | undefined, formula?: string | null): string {
   if (formula) return formula;
   if (value === null || value === undefined) return "（空）";
-  if (typeof value === "number") return num(value, 6);
+  if (typeof value === "number") return formatNumber(value, 6);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return JSON.stringify(value.replace(/\u3000/g, "\u3000"));
 }

@@ -9,6 +9,7 @@ import * as path from "path";
 import { parseArgs, type ParsedArgs } from "./args";
 import { userError } from "../core/messages";
 import { runCheck } from "./check";
+import { runCompare } from "./compare";
 import { runFill } from "./fill";
 import { runMark } from "./mark";
 import { runReport } from "./report";
@@ -48,8 +49,18 @@ export const HELP = `jixiao ${"{version}"} — 绩效自评助手：识别、检
       write a new file. No value or formula changes; a person's note stays (that cell gets the fill only).
   jixiao mark --clear <输入.xlsx> -o <输出.xlsx>
       清除标注：只移除本助手的批注和底色，恢复单元格原有格式。 Remove exactly this add-in's marks.
-  jixiao report <输入.xlsx> [--sheet <工作表>] -o <报告.docx>
-      生成自评报告（Word）。 Write the self-evaluation report (.docx).
+  jixiao report <输入.xlsx> [--sheet <工作表>] -o <报告.docx> [--fill | --as-is]
+      生成自评报告（Word）。表中数字与规则不符时不写报告、列出不同之处并以退出码 4 结束，须选 --fill（先按规则填充
+      工作簿，覆盖原文件）或 --as-is（按表中数字）；详见 jixiao report --help。
+      Write the self-evaluation report (.docx). Where the table's figures break a rule nothing is written, the
+      differences are listed and the exit code is 4: choose --fill (fill the workbook in place first) or --as-is.
+  jixiao compare <自评表.xlsx> <自评报告.docx> [--sheet <工作表>] [--json] [--fail-on error] [--lang zh|en]
+      对照报告：找出报告中的金额、执行率、得分、总分、等级和指标值，按上下文对应到自评表的单元格，列出与表中
+      不一致之处（REPORT_FIGURE_MISMATCH）；无法确定对应的数字不比对。批量检查时，与工作簿同名的 .docx
+      （单位A.xlsx + 单位A.docx）一并对照，问题清单中增加这些行。
+      Compare a person's report with its table: every figure it states (money, rates, scores, 总分, 等级,
+      indicator values) tied to its cell by the words around it; each one that differs is listed. In a batch,
+      the .docx named like a workbook is compared with it and the issue list gains these rows.
 
 选项 Options:
   --json            输出 JSON（供脚本使用） / machine-readable output
@@ -61,14 +72,15 @@ export const HELP = `jixiao ${"{version}"} — 绩效自评助手：识别、检
   --clear           mark：清除本助手的标注 / mark: remove this add-in's marks
   --include-info    mark：“提示”级问题也标注 / mark: mark notes (info findings) too
   --report <文件>   check：问题清单（问题清单、文件汇总两个工作表）/ check: the issue list workbook
-  --fail-on <级别>  check：存在该级别或更严重的问题（或文件无法读取）时退出码为 3 / exit 3 on findings at that level
+  --fail-on <级别>  check、compare：存在该级别或更严重的问题（或文件无法读取）时退出码为 3 / exit 3 on findings at that level
   --workers <N>     check：并行线程数（默认为 CPU 核数减一，至少 1）/ threads (default: the CPU cores − 1, at least 1)
   -h, --help        显示帮助 / show this help
   -V, --version     显示版本 / show the version
 
 退出码 Exit codes: 0 完成（无论有无问题） done, findings or not · 2 输入有误（用法、文件不存在、不是 .xlsx、
   空文件、文件损坏、受密码保护、旧版 .xls；批量时：有文件无法读取） bad input (batch: a file could not be read) ·
-  3 check --fail-on：存在该级别的问题 findings at the --fail-on level · 1 内部错误 internal error (JIXIAO_DEBUG=1 prints the stack)
+  3 check、compare --fail-on：存在该级别的问题 findings at the --fail-on level ·
+  4 report：表中数字与规则不符，未写入（加 --fill 或 --as-is）figures differ, nothing written · 1 内部错误 internal error (JIXIAO_DEBUG=1 prints the stack)
 `;
 
 async function dispatch(args: ParsedArgs, argv: string[], io: CliIO): Promise<number> {
@@ -91,6 +103,8 @@ async function dispatch(args: ParsedArgs, argv: string[], io: CliIO): Promise<nu
       return runFill(args, io);
     case "mark":
       return runMark(args, io);
+    case "compare":
+      return runCompare(args, io);
     case null:
       throw userError("usage-no-command");
     default:

@@ -7,7 +7,7 @@
  */
 import type { CellMark } from "../core/marks";
 import type { Severity } from "../core/findings";
-import { checkAndMark, clearWorkbookMarks, countMarks, previewClear } from "../app/marks";
+import { checkAndMark, clearWorkbookMarks, countMarks, previewClear } from "../app/commands";
 import type { ParsedArgs } from "./args";
 import { t, translator, userError, type Lang } from "../core/messages";
 import { EXIT_OK, writeOutputFile, type CliIO } from "./io";

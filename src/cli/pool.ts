@@ -13,7 +13,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
-import { unreadableResult, type BatchFileResult } from "../app/batch";
+import { unreadableResult, type BatchFileResult } from "../app/commands/batch";
 import type { ProfileId } from "../core/profiles";
 import { drain, laneSlot, newQueue, queueOpen, threadCpuMs, type BatchFile, type LaneMessage } from "./batchQueue";
 import type { WorkerInit } from "./batchWorker";

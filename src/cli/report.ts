@@ -14,13 +14,13 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { translator, userError, type Lang } from "../core/messages";
+import { t, translator, userError, type Lang } from "../core/messages";
 import { buildReportDocxFromNarratives } from "../adapters/docx";
-import { renderChartPng } from "../adapters/chart/node";
+import { chartBackend, renderChartPng } from "../adapters/chart/node";
+import type { ChartRenderer } from "../adapters/chart/svg";
 import { writeOutputFile as writeFileAtomic } from "./io";
 import { differenceLine, narrativeFingerprint, type FigureDifference } from "../core/narrative";
-import { figuresDiffer, prepareReports, writeReportFile, type TableReport } from "../app/report";
-import { fill } from "../app/workflow";
+import { figuresDiffer, fill, prepareReports, writeReportFile, type TableReport } from "../app/commands";
 import type { ReportFileWriter } from "../host/document";
 import { parseArgs } from "./args";
 import { EXIT_FIGURES_DIFFER, EXIT_OK, failure, type CliIO } from "./io";
@@ -42,10 +42,22 @@ export const REPORT_HELP = `jixiao report <输入.xlsx> [--sheet <工作表>] -o
   退出码 / exit codes: 0 已写入 written · 4 数字与规则不符，未写入 figures differ, nothing written · 2 输入有误 bad input · 1 内部错误 internal error
 `;
 
-/** The .docx writer with the charts drawn by resvg (Node). */
-const docxWithCharts: ReportFileWriter = {
-  build: (narratives, source) => buildReportDocxFromNarratives(narratives, source, { renderChart: renderChartPng }),
-};
+/**
+ * The .docx writer with the charts drawn by resvg (Node: resvg-js, else resvg-wasm, loaded on the first chart); counts
+ * the charts that could not be drawn here, so that the command says once why the report has none.
+ */
+function docxWithCharts(): { writer: ReportFileWriter; leftOut: () => number } {
+  let leftOut = 0;
+  const renderChart: ChartRenderer = async (chart) => {
+    const image = await renderChartPng(chart);
+    if (!image) leftOut++;
+    return image;
+  };
+  return {
+    writer: { build: (narratives, source) => buildReportDocxFromNarratives(narratives, source, { renderChart }) },
+    leftOut: () => leftOut,
+  };
+}
 
 export interface ReportTableJson {
   sheet: string;
@@ -178,7 +190,8 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
       }
     }
     // the workbook as first read is written from the reports already made; a filled one is read and checked anew
-    const { bytes, reports, generatedAt } = await writeReportFile(host, docxWithCharts, {
+    const charts = docxWithCharts();
+    const { bytes, reports, generatedAt } = await writeReportFile(host, charts.writer, {
       profile,
       scope: "all",
       sheet: args.sheet,
@@ -194,6 +207,10 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
       tables: reports.map((r) => describe(r, figures)),
     };
     io.stdout(args.json ? `${JSON.stringify(json, null, 2)}\n` : textSummary(json, args.lang));
+    if (charts.leftOut() > 0) {
+      const backend = await chartBackend();
+      io.stderr(`${t("cli.chartLeftOut", { reason: backend.kind === "none" ? backend.reason : "no-renderer" }, args.lang)}\n`);
+    }
     return EXIT_OK;
   } catch (e) {
     return failure(e, io);

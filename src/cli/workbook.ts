@@ -1,11 +1,11 @@
 /**
  * How the CLI reaches a workbook: the input file opened as a FileHost (the same SpreadsheetHost the standalone page
- * uses), so `check`, `fill` and `report` run the app's workflow (src/app) exactly as the pane does.
+ * uses), so `check`, `fill`, `mark` and `report` drive the app's commands (src/app/commands) exactly as the pane does.
  */
 import * as path from "path";
 import { readXlsxFile } from "../adapters/xlsx/node";
 import { FileHost } from "../adapters/xlsx/FileHost";
-import { check } from "../app/workflow";
+import { check } from "../app/commands";
 import { isProfileId, PROFILES, type ProfileId, type WorkbookAnalysis } from "../core";
 import { userError } from "../core/messages";
 
@@ -33,6 +33,6 @@ export interface AnalysedFile {
 /** Opens a workbook and runs the app's check over every sheet. */
 export async function analyseFile(file: string, profile: ProfileId = "default"): Promise<AnalysedFile> {
   const host = await openFile(file);
-  const analysis = await check(host, { profile, scope: "all" });
+  const { analysis } = await check(host, { profile, scope: "all" });
   return { host, analysis };
 }

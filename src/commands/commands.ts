@@ -1,19 +1,18 @@
 /**
- * Ribbon commands (ExecuteFunction, no task pane needed):
- *  - 检查 (checkWorkbook): analyse the active sheet, select the first cell at fault, and leave a summary that the
- *    pane shows the next time it opens;
- *  - 填充公式 (fillFormulas): analyse and write the fill plan through ExcelHost, which keeps the undo record in
- *    the workbook (撤销 in the pane takes it back);
- *  - 标注问题 (markFindings): analyse the active sheet and mark its findings on the cells (notes and colours, see
- *    src/app/marks.ts); 撤销 and 清除标注 in the pane take them back.
- * Both go through the same read → analyse → apply path as the pane, the WPS ribbon and the CLI (src/app/workflow.ts).
+ * The Office ribbon shell (ExecuteFunction, no task pane needed): each button drives one command of src/app/commands
+ * over ExcelHost and keeps its Outcome's record for the pane, which shows it the next time it opens.
+ *  - 检查 (checkWorkbook): the active sheet checked, the first cell at fault selected;
+ *  - 填充公式 (fillFormulas): the active sheet's fill plan written (撤销 in the pane takes it back);
+ *  - 标注问题 (markFindings): the active sheet's findings marked on their cells (撤销 and 清除标注 in the pane).
  */
 import { ExcelHost } from "../adapters/excel/ExcelHost";
 import type { SpreadsheetHost } from "../host/host";
-import { check, describeCheck, fill, summarize } from "../app/workflow";
+import { check, commitCheck } from "../app/commands/check";
+import { fill } from "../app/commands/fill";
+import { checkAndMark } from "../app/commands/mark";
+import { failed, type CommandContext, type CommandName, type Outcome } from "../app/commands/outcome";
 import { loadProfile, saveLastCommand, type KeyValueStore } from "../app/settings";
-import { checkAndMark, describeMarks } from "../app/marks";
-import { detectLang, notice, toUserError, type Lang } from "../core/messages";
+import { detectLang, type Lang } from "../core/messages";
 
 export interface CommandDeps {
   host(): SpreadsheetHost;
@@ -21,61 +20,31 @@ export interface CommandDeps {
   now?(): number;
 }
 
-/** 检查 from the ribbon. Never throws: the outcome is stored for the pane. */
-export async function runCheckCommand(deps: CommandDeps): Promise<void> {
-  const now = deps.now ?? Date.now;
+/** Runs one command and keeps its outcome for the pane. Never throws: a failure is an outcome too. */
+async function run(deps: CommandDeps, command: CommandName, go: (host: SpreadsheetHost, ctx: CommandContext) => Promise<Outcome>) {
+  const ctx: CommandContext = { profile: loadProfile(deps.store), undoIn: "pane", now: deps.now };
+  let done: Outcome;
   try {
-    const host = deps.host();
-    const analysis = await check(host, { profile: loadProfile(deps.store), scope: "active" });
-    const summary = summarize(analysis);
-    const text = describeCheck(summary);
-    if (summary.firstCell) {
-      await host.selectCell(summary.firstCell.sheet, summary.firstCell.cell).catch(() => undefined);
-    }
-    const ok = summary.tables > 0 && summary.bySeverity.error === 0;
-    saveLastCommand({ command: "check", at: now(), ok, ...text }, deps.store);
+    done = await go(deps.host(), ctx);
   } catch (e) {
-    const err = toUserError(e);
-    saveLastCommand({ command: "check", at: now(), ok: false, zh: err.zh, en: err.en }, deps.store);
+    done = failed(command, e, ctx);
   }
+  if (done.record) saveLastCommand(done.record, deps.store);
 }
 
-/** 填充公式 from the ribbon: the whole plan, undoable from the pane. Never throws. */
-export async function runFillCommand(deps: CommandDeps): Promise<void> {
-  const now = deps.now ?? Date.now;
-  try {
-    const host = deps.host();
-    const { plan } = await fill(host, { profile: loadProfile(deps.store), scope: "active" });
-    const n = plan.changes.length;
-    saveLastCommand(
-      n > 0
-        ? { command: "fill", at: now(), ok: true, ...notice("filled-pane", { cells: n }) }
-        : { command: "fill", at: now(), ok: true, ...notice("nothing-to-fill") },
-      deps.store,
-    );
-  } catch (e) {
-    const err = toUserError(e);
-    saveLastCommand({ command: "fill", at: now(), ok: false, zh: err.zh, en: err.en }, deps.store);
-  }
+/** 检查 from the ribbon. */
+export function runCheckCommand(deps: CommandDeps): Promise<void> {
+  return run(deps, "check", async (host, ctx) => commitCheck(host, await check(host, { ...ctx, scope: "active" }), ctx));
 }
 
-/** 标注问题 from the ribbon: the active sheet's findings marked on their cells, undoable from the pane. Never throws. */
-export async function runMarkCommand(deps: CommandDeps & { lang?: Lang }): Promise<void> {
-  const now = deps.now ?? Date.now;
-  try {
-    const host = deps.host();
-    const { plan } = await checkAndMark(host, { profile: loadProfile(deps.store), scope: "active", lang: deps.lang ?? "zh" });
-    const text = describeMarks(plan.marks);
-    saveLastCommand(
-      plan.marks.length > 0
-        ? { command: "mark", at: now(), ok: true, ...notice("marked-pane", { message: text }) }
-        : { command: "mark", at: now(), ok: true, ...text },
-      deps.store,
-    );
-  } catch (e) {
-    const err = toUserError(e);
-    saveLastCommand({ command: "mark", at: now(), ok: false, zh: err.zh, en: err.en }, deps.store);
-  }
+/** 填充公式 from the ribbon: the whole plan, undoable from the pane. */
+export function runFillCommand(deps: CommandDeps): Promise<void> {
+  return run(deps, "fill", async (host, ctx) => (await fill(host, { ...ctx, scope: "active" })).outcome);
+}
+
+/** 标注问题 from the ribbon: the active sheet's findings marked on their cells, undoable from the pane. */
+export function runMarkCommand(deps: CommandDeps & { lang?: Lang }): Promise<void> {
+  return run(deps, "mark", async (host, ctx) => (await checkAndMark(host, { ...ctx, lang: deps.lang ?? "zh", scope: "active" })).outcome);
 }
 
 const deps: CommandDeps = { host: () => new ExcelHost() };

@@ -3,7 +3,7 @@
  * the fill plan and the values after the fill (the evaluation).
  */
 import type { Finding } from "./findings";
-import type { FillPlan } from "./plan";
+import type { CellChange, FillPlan } from "./plan";
 import type { Table, TableKind } from "./model";
 import type { ProfileId } from "./profiles";
 
@@ -91,6 +91,11 @@ export interface TableAnalysis {
   name: string | null;
   findings: Finding[];
   plan: FillPlan;
+  /**
+   * Changes the fill does not make because the cell holds a person's entry and its role was inferred, not read
+   * from a header (SPEC §3): each is also the suggestion of the finding at that cell, taken in one click.
+   */
+  suggested?: CellChange[];
   evaluation: Evaluation;
 }
 

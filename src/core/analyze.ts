@@ -12,13 +12,15 @@ import type {
 } from "./analysis";
 import { sortFindings, type Finding } from "./findings";
 import type { DepartmentTable, FundRow, NumberCell, ProjectTable, SummaryRow, SummaryTable, Table } from "./model";
-import type { FillPlan } from "./plan";
+import type { CellChange, FillPlan } from "./plan";
 import { getProfile, type Profile } from "./profiles";
 import type { SheetSnapshot } from "./snapshot";
 import { recognizeSheet } from "./recognize";
+import { inferredRoles } from "./roles";
 import { PlanBuilder } from "./fill";
 import { columnRanges, sumFormula } from "./formulas";
 import { columnName } from "./address";
+import { formulaCells } from "./evaluate";
 import {
   RuleContext,
   checkBudgetScore,
@@ -29,6 +31,7 @@ import {
   blockActualWeight,
   checkIndicator,
   checkNumbersAsText,
+  settleNumbersAsText,
   checkSplitTotals,
   checkTableParts,
   checkCellErrors,
@@ -58,7 +61,7 @@ export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = 
 }
 
 export function analyzeTable(table: Table, profile: Profile): TableAnalysis {
-  const ctx = new RuleContext(table, profile);
+  const ctx = new RuleContext(table, profile, inferredRoles(table));
   checkTableParts(ctx, table.partial);
   checkCellErrors(ctx, numberCellsOf(table));
   let evaluation: Evaluation;
@@ -81,7 +84,34 @@ export function analyzeTable(table: Table, profile: Profile): TableAnalysis {
       name = table.name?.text || table.title;
       break;
   }
-  return { sheet: table.sheet, kind: table.kind, table, name, findings: sortFindings(ctx.findings), plan: ctx.plan.build(), evaluation };
+  // a number stored as text that a formula of the plan reads is converted with it (SPEC §5), whichever rule wrote it
+  const cells = numberCellsOf(table);
+  const textNumbers = new Map<string, NumberCell>();
+  for (const c of cells) if (c && c.numberAsText && !c.formula && c.value !== null) textNumbers.set(c.ref.address.toUpperCase(), c);
+  if (textNumbers.size) {
+    for (const ch of ctx.plan.build().changes) {
+      if (!ch.after.formula) continue;
+      for (const ref of formulaCells(ch.after.formula)) {
+        const c = textNumbers.get(ref);
+        if (c) ctx.plan.numberFromText(c);
+      }
+    }
+  }
+  const plan = ctx.plan.build();
+  const suggested = ctx.plan.suggestions();
+  const findings = sortFindings(withSuggestions(settleNumbersAsText(ctx.findings, plan, cells), suggested));
+  return { sheet: table.sheet, kind: table.kind, table, name, findings, plan, suggested, evaluation };
+}
+
+/** A change held back over a person's entry becomes the one-click suggestion of the finding at its cell. */
+function withSuggestions(findings: Finding[], suggested: CellChange[]): Finding[] {
+  if (!suggested.length) return findings;
+  const byCell = new Map(suggested.map((c) => [c.cell, c]));
+  return findings.map((f) => {
+    const c = f.cell ? byCell.get(f.cell) : undefined;
+    if (!c || f.suggestion || typeof c.expected !== "number") return f;
+    return { ...f, suggestion: { cell: c.cell, value: c.expected, ...(c.after.formula ? { formula: c.after.formula } : {}) } };
+  });
 }
 
 /** Every number cell a rule of the table reads (for CELL_ERROR, and for the one-action fix of NUMBER_AS_TEXT). */
@@ -131,6 +161,12 @@ const fundEval = (f: FundRow, rate: number | null): FundEvaluation => ({
 
 const stated = (c: NumberCell | null) => (c && !c.empty ? c.value : null);
 
+/** The 执行率得分 as the sheet will show it after the fill: the rule's, unless the fill keeps a person's entry there. */
+function filledBudgetScore(ctx: RuleContext, cell: NumberCell | null, rule: number | null): number | null {
+  if (ctx.plan.holds(cell)) return stated(cell);
+  return rule ?? stated(cell);
+}
+
 function analyzeProject(ctx: RuleContext, t: ProjectTable): Evaluation {
   const funds: FundEvaluation[] = [];
   let rate: number | null = null;
@@ -151,7 +187,9 @@ function analyzeProject(ctx: RuleContext, t: ProjectTable): Evaluation {
   const bScore = checkBudgetScore(ctx, t.budgetWeight, t.rate, t.budgetScore, rate);
   const indicators = t.indicators.map((i) => checkIndicator(ctx, i, t.weightsInTargetColumn));
   const budgetWeight = t.budgetWeight?.value ?? null;
-  const weightsKnown = !t.partial.some((p) => p.part === "weightColumn");
+  // a table published as its funds block only has no indicators to weigh (TABLE_PARTIAL says so)
+  const indicatorsRead = !t.partial.some((p) => p.part === "indicators");
+  const weightsKnown = indicatorsRead && !t.partial.some((p) => p.part === "weightColumn");
   checkBlockWeight(ctx, t.fundsDeclared, budgetWeight);
   // the block holds the 预算执行率 row too where the table scores the rate as an indicator
   const blockWeight = blockActualWeight(t.indicators, t.groups, weightsKnown);
@@ -172,7 +210,7 @@ function analyzeProject(ctx: RuleContext, t: ProjectTable): Evaluation {
   const total = checkTotal(ctx, {
     totalCell: t.total,
     statedScores: [stated(t.budgetScore), ...t.indicators.map((i) => stated(i.score))],
-    filledScores: [bScore ?? stated(t.budgetScore), ...indicators.map((e) => e.score)],
+    filledScores: [filledBudgetScore(ctx, t.budgetScore, bScore), ...indicators.map((e) => e.score)],
     scoreCells,
   });
   checkGrade(ctx, t.grade, total, "");
@@ -188,8 +226,9 @@ function analyzeProject(ctx: RuleContext, t: ProjectTable): Evaluation {
     budgetWeight,
     indicators,
     weightSum,
-    total,
-    grade: grade(total),
+    // funds only: no total to state (TABLE_PARTIAL), not the execution-rate score alone
+    total: indicatorsRead ? total : null,
+    grade: indicatorsRead ? grade(total) : null,
     funds,
   };
 }
@@ -218,7 +257,8 @@ function analyzeDepartment(ctx: RuleContext, t: DepartmentTable): Evaluation {
     );
   }
   const indicators: IndicatorEvaluation[] = t.indicators.map((i) => checkIndicator(ctx, i, t.weightsInTargetColumn));
-  const weightsKnown = !t.partial.some((p) => p.part === "weightColumn");
+  const indicatorsRead = !t.partial.some((p) => p.part === "indicators");
+  const weightsKnown = indicatorsRead && !t.partial.some((p) => p.part === "weightColumn");
   checkBlockWeight(ctx, t.indicatorsDeclared, blockActualWeight(t.indicators, t.groups, weightsKnown));
   let weightSum = 0;
   if (weightsKnown) {
@@ -229,7 +269,7 @@ function analyzeDepartment(ctx: RuleContext, t: DepartmentTable): Evaluation {
   const total = checkTotal(ctx, {
     totalCell: t.total,
     statedScores: [...(b ? [stated(budgetScoreCell)] : []), ...t.indicators.map((i) => stated(i.score))],
-    filledScores: [...(b ? [bScore ?? stated(budgetScoreCell)] : []), ...indicators.map((e) => e.score)],
+    filledScores: [...(b ? [filledBudgetScore(ctx, budgetScoreCell, bScore)] : []), ...indicators.map((e) => e.score)],
     scoreCells: [budgetScoreCell, ...t.indicators.map((i) => i.score)].filter((c): c is NumberCell => !!c),
   });
   checkGrade(ctx, t.grade, total, "");
@@ -239,7 +279,16 @@ function analyzeDepartment(ctx: RuleContext, t: DepartmentTable): Evaluation {
     ...t.indicators.flatMap((i) => [i.weight, i.score]),
     t.totalWeight,
   ]);
-  return { executionRate: rate, budgetScore: bScore, budgetWeight, indicators, weightSum, total, grade: grade(total), funds };
+  return {
+    executionRate: rate,
+    budgetScore: bScore,
+    budgetWeight,
+    indicators,
+    weightSum,
+    total: indicatorsRead ? total : null,
+    grade: indicatorsRead ? grade(total) : null,
+    funds,
+  };
 }
 
 function analyzeSummary(ctx: RuleContext, t: SummaryTable): Evaluation {
@@ -314,6 +363,13 @@ const colNameEn = { initial: "initial budget", budget: "adjusted budget", execut
 export function suggestionPlan(analysis: TableAnalysis, finding: Finding): FillPlan {
   const s = finding.suggestion;
   if (!s) return { changes: [] };
+  const held = analysis.suggested?.find((c) => c.cell === s.cell);
+  if (held) {
+    const { inferred: _inferred, ...change } = held;
+    return {
+      changes: [{ ...change, reason: `采纳建议：${held.reason}`, reasonEn: `Suggestion taken: ${held.reasonEn}` }],
+    };
+  }
   const t = analysis.table;
   if (t.kind === "summary" || t.kind === "scorecard") return { changes: [] }; // scorecard scores are never suggested
   const ind = t.indicators.find((i) => i.score?.ref.address === s.cell);

@@ -10,6 +10,10 @@ import type { CellChange, FillPlan } from "./plan";
 import { PlanBuilder } from "./fill";
 import { numberCellsOf } from "./analyze";
 import { parseA1, a1 } from "./address";
+import type { Grade } from "./analysis";
+import { Grid, type CellValue, type SheetSnapshot } from "./snapshot";
+import { planValues } from "./evaluate";
+import { grade } from "./rules/grade";
 
 /** Why a cell changes, as the preview groups it. */
 export type ChangeGroupId = "rate" | "score" | "total" | "number" | "other";
@@ -212,4 +216,66 @@ export function numberAsTextFix(analysis: TableAnalysis): FindingFix | null {
   }
   const built = plan.build();
   return built.changes.length ? { code: "NUMBER_AS_TEXT", findings: kept, plan: built } : null;
+}
+
+/** What a chosen subset of the plan will make the workbook show (the preview recomputed as the choice changes). */
+export interface ChoicePreview {
+  /** Change key → the value the cell will show once the chosen changes are written (chosen changes only). */
+  values: Map<string, CellValue>;
+  /** Change key of a chosen formula → the keys of the changes it reads that are not chosen ("H6 依赖 G6"). */
+  dependsOn: Map<string, string[]>;
+  /** Per table (in the order given): the 总分 its 总分 cell will show and its 等级, null where it shows none. */
+  totals: { total: number | null; grade: Grade | null }[];
+}
+
+/**
+ * The values the chosen changes will show, computed over the sheets as they stand with only those changes made
+ * (evaluate.ts): unchecking the 执行率 formula makes the 执行率得分 and the 总分 read the typed rate. A table's 总分
+ * is its 总分 cell's value after the choice (the engine's figure where the table has no such cell).
+ */
+export function previewChoice(
+  snapshots: readonly SheetSnapshot[],
+  tables: readonly TableAnalysis[],
+  plan: FillPlan,
+  chosen: FillPlan,
+): ChoicePreview {
+  const values = new Map<string, CellValue>();
+  const after = new Map<string, Map<string, CellValue>>();
+  const bySheet = new Map(snapshots.map((s) => [s.name, s]));
+  const grids = new Map<string, Grid>();
+  const gridOf = (sheet: string) => {
+    let g = grids.get(sheet);
+    if (!g) grids.set(sheet, (g = new Grid(bySheet.get(sheet)!)));
+    return g;
+  };
+  const changed = new Set(chosen.changes.map((c) => c.sheet));
+  for (const s of snapshots) {
+    if (!changed.has(s.name)) continue;
+    const v = planValues(s, chosen);
+    after.set(s.name, v);
+    for (const c of chosen.changes) {
+      if (c.sheet !== s.name) continue;
+      const x = v.get(c.cell.toUpperCase());
+      if (x !== undefined) values.set(changeKey(c), x);
+    }
+  }
+  const chosenKeys = new Set(chosen.changes.map(changeKey));
+  const left = new Set(plan.changes.map(changeKey).filter((k) => !chosenKeys.has(k)));
+  const dependsOn = new Map<string, string[]>();
+  for (const c of chosen.changes) {
+    if (!c.after.formula) continue;
+    const reads = [...new Set(formulaRefs(c.after.formula).map((r) => changeKey({ sheet: c.sheet, cell: r })))].filter((k) => left.has(k));
+    if (reads.length) dependsOn.set(changeKey(c), reads);
+  }
+  const totals = tables.map((t) => {
+    const cell = "total" in t.table ? (t.table.total as NumberCell | null) : null;
+    if (!cell || !bySheet.has(t.sheet)) return { total: t.evaluation.total, grade: t.evaluation.grade };
+    const address = cell.ref.address.toUpperCase();
+    const computed = after.get(t.sheet)?.get(address);
+    const { row, col } = parseA1(address);
+    const v = computed !== undefined ? computed : gridOf(t.sheet).value(row, col);
+    const total = typeof v === "number" && Number.isFinite(v) ? v : null;
+    return { total, grade: total === null ? null : grade(total) };
+  });
+  return { values, dependsOn, totals };
 }

@@ -1,6 +1,8 @@
 /**
  * The fill plan (SPEC §3, §5): arithmetic cells always get their formula; indicator scores are written only
  * into empty cells; numbers stored as text that a formula reads become numbers. Nothing outside the table.
+ * The safety rule: a derived cell whose role was inferred (TableBase.inferred: a row label, a position, a hybrid
+ * layout) is written only while empty; over a person's entry the change is held back as a suggestion.
  */
 import type { NumberCell, TableBase, TextCell } from "./model";
 import type { CellChange, CellContent, ChangeKind, FillPlan } from "./plan";
@@ -15,11 +17,19 @@ export function contentOf(cell: NumberCell | TextCell): CellContent {
 
 export class PlanBuilder {
   private readonly byCell = new Map<string, CellChange>();
+  private readonly held = new Map<string, CellChange>();
 
   constructor(
     readonly sheet: string,
     readonly bounds: TableBase["bounds"],
+    /** Derived cells whose role was inferred, not read from a header (A1). */
+    readonly inferred: ReadonlySet<string> = new Set(),
   ) {}
+
+  /** True when the fill leaves this cell as the person wrote it: its role is inferred and it is not empty. */
+  holds(cell: NumberCell | null | undefined): boolean {
+    return !!cell && this.inferred.has(cell.ref.address) && (!cell.empty || !!cell.formula);
+  }
 
   private push(cell: NumberCell, kind: ChangeKind, after: CellChange["after"], expected: CellChange["expected"], why: ChangeReason) {
     const { row, col } = parseA1(cell.ref.address);
@@ -27,7 +37,18 @@ export class PlanBuilder {
     if (row < b.top || row > b.bottom || col < b.left || col > b.right) return; // never outside the table
     const previous = this.byCell.get(cell.ref.address);
     if (previous && previous.kind !== "number") return; // first writer wins; a conversion yields to a formula
-    this.byCell.set(cell.ref.address, {
+    this.byCell.set(cell.ref.address, this.change(cell, kind, after, expected, why));
+  }
+
+  private change(
+    cell: NumberCell,
+    kind: ChangeKind,
+    after: CellChange["after"],
+    expected: CellChange["expected"],
+    why: ChangeReason,
+  ): CellChange {
+    const inferred = this.inferred.has(cell.ref.address);
+    return {
       sheet: this.sheet,
       cell: cell.ref.address,
       kind,
@@ -37,7 +58,8 @@ export class PlanBuilder {
       why,
       reason: changeMessage(why).zh,
       reasonEn: changeMessage(why).en,
-    });
+      ...(inferred ? { inferred } : {}),
+    };
   }
 
   /** An arithmetic cell: its formula, replacing whatever was typed (and its number format, if given). */
@@ -49,7 +71,16 @@ export class PlanBuilder {
       }
       return;
     }
-    this.push(cell, "formula", { formula, ...(numberFormat ? { numberFormat } : {}) }, expected, why);
+    const after = { formula, ...(numberFormat ? { numberFormat } : {}) };
+    if (this.holds(cell)) {
+      // a person's entry in a cell whose role was inferred: kept, the formula only suggested (SPEC §3)
+      const { row, col } = parseA1(cell.ref.address);
+      const b = this.bounds;
+      if (row < b.top || row > b.bottom || col < b.left || col > b.right || this.held.has(cell.ref.address)) return;
+      this.held.set(cell.ref.address, this.change(cell, "formula", after, expected, why));
+      return;
+    }
+    this.push(cell, "formula", after, expected, why);
   }
 
   /** A number stored as text that a formula reads: the number it spells, same value. */
@@ -75,5 +106,10 @@ export class PlanBuilder {
 
   build(): FillPlan {
     return { changes: [...this.byCell.values()] };
+  }
+
+  /** The changes held back over a person's entries (inferred roles): suggestions, never written by the fill. */
+  suggestions(): CellChange[] {
+    return [...this.held.values()];
   }
 }

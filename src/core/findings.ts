@@ -24,6 +24,7 @@ export const FINDING_CODES = [
   "MISSING_VALUE",
   "CELL_ERROR",
   "TABLE_PARTIAL",
+  "REPORT_FIGURE_MISMATCH",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

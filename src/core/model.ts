@@ -34,6 +34,11 @@ export interface NumberCell {
   percent: boolean;
   /** The error value the cell shows (#DIV/0!, #REF!, …), or null: no rule computes anything from it (CELL_ERROR). */
   error: string | null;
+  /**
+   * True for a weight read from a label ("预算执行率（20分）", "国家奖学金人数（5分）") where the table has no 分值
+   * column: `ref` is the label's cell, `value` the weight; formulas use the number, never the label's address.
+   */
+  fromLabel?: boolean;
 }
 
 /** A cell read as text. */
@@ -169,6 +174,13 @@ export interface TableBase {
   title: string | null;
   /** Parts of the layout that could not be read (each becomes a TABLE_PARTIAL finding). */
   partial: TablePartial[];
+  /**
+   * Derived cells (A1) whose role the recogniser inferred — from a row label, a position or a hybrid layout —
+   * rather than read from a recognised header of the table's own kind. The fill never replaces a person's entry
+   * there (SPEC §3); src/core/roles.ts adds what the structure shows (a 预算执行率 indicator row, a 总分 in the
+   * funds row or in the header).
+   */
+  inferred?: string[];
   /** 填报日期 from the table's header or footer lines ("填报日期：2021年3月5日"), if written; dates the 落款. */
   filledOn?: FilledOn | null;
 }

@@ -37,6 +37,12 @@ export interface CellChange {
   /** Why, in Chinese ("执行率 = 全年执行数 / 全年预算数"), rendered from the catalogue. */
   reason: string;
   reasonEn: string;
+  /**
+   * True when the cell's role was inferred (a row label, a position, a hybrid layout) rather than read from a
+   * recognised header of the table's own kind (SPEC §3 "Two kinds of derived cell"): the fill writes such a cell
+   * only while it is empty; over a person's entry the same change is a suggestion (TableAnalysis.suggested).
+   */
+  inferred?: boolean;
 }
 
 export interface FillPlan {

@@ -1,7 +1,6 @@
 /**
  * What the task pane needs from wherever the workbook lives. The pane talks to this interface only:
- * ExcelHost (Office.js), WpsSpreadsheetHost (WPS 表格) and FileHost (an .xlsx read by our own zip and XML reader, in the browser or in Node)
- * implement it.
+ * ExcelHost (Office.js), WpsSpreadsheetHost (WPS 表格) and FileHost (an .xlsx in the page or the CLI) implement it.
  */
 import type { SheetSnapshot } from "../core/snapshot";
 import type { FillPlan } from "../core/plan";
@@ -31,6 +30,19 @@ export interface SpreadsheetHost {
   selectCell(sheet: string, address: string): Promise<void>;
   /** The workbook as .xlsx bytes (file host), for 下载. */
   save?(): Promise<Uint8Array>;
+}
+
+/**
+ * The same workbook reached synchronously (WPS 表格: its object model is synchronous, and its ribbon callbacks must
+ * return at once). The WPS ribbon commits a command's proposal through these; the pane uses the async port.
+ */
+export interface SyncSpreadsheetHost {
+  readSheetsSync(scope: ReadScope, onProgress?: Progress): SheetSnapshot[];
+  applyPlanSync(plan: FillPlan): void;
+  applyMarksSync(plan: MarkPlan): void;
+  selectCellSync(sheet: string, address: string): void;
+  canUndoSync(): boolean;
+  undoSync(): void;
 }
 
 /**

@@ -1,30 +1,16 @@
 /**
- * How the pane writes numbers and cell contents: as a person would read them in the table.
+ * How the pane writes cell contents: as a person would read them in the table (numbers through core/numbers.ts, the
+ * one formatter the CLI and the report use too).
  */
 import type { CellValue } from "../core/snapshot";
 import { formatNumber, formatRate } from "../core/numbers";
 import type { CellChange, CellContent } from "../core/plan";
 import { translator, type Lang, type Translate } from "../core/messages";
 
-/** Up to `max` decimals, trailing zeros dropped: 3386.925, 98, 9.89. */
-export function fmtNumber(n: number | null | undefined, max = 4): string {
-  return formatNumber(n, max);
-}
-
-/** A fraction as a percentage with two decimals: 1.008591 → 100.86% (spreadsheet rounding: 0.01005 → 1.01%). */
-export function fmtRate(r: number | null | undefined): string {
-  return formatRate(r);
-}
-
-/** A score with at most two decimals. */
-export function fmtScore(n: number | null | undefined): string {
-  return fmtNumber(n, 2);
-}
-
 /** A cell value as text, making invisible characters visible (full-width spaces, line breaks). */
 export function fmtValue(v: CellValue | undefined, lang: Lang, say: Translate = translator(lang)): string {
   if (v === null || v === undefined || v === "") return say("emptyValue");
-  if (typeof v === "number") return fmtNumber(v, 6);
+  if (typeof v === "number") return formatNumber(v, 6);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   const shown = v.replace(/\u3000/g, "␣").replace(/\r?\n/g, "↵");
   return typeof v === "string" && /^[\s␣↵]*-?[\d.]+%?[\s␣↵]*$/.test(shown) ? `"${shown}"` : shown;
@@ -45,13 +31,13 @@ export function fmtAfter(change: CellChange, lang: Lang, say: Translate = transl
   return s;
 }
 
-/** The value the cell will show after the fill, if the engine knows it. */
-export function fmtExpected(change: CellChange): string | null {
-  const e = change.expected;
+/** The value the cell will show after the fill (`value`, computed from the chosen changes, else the engine's). */
+export function fmtExpected(change: CellChange, value?: CellValue): string | null {
+  const e = value !== undefined && typeof value !== "boolean" ? (value === "" ? null : value) : change.expected;
   if (e === null || e === undefined) return null;
   if (typeof e === "string") return e;
   const fmt = change.after.numberFormat ?? change.before.numberFormat ?? "";
-  return fmt.includes("%") ? fmtRate(e) : fmtNumber(e, 4);
+  return fmt.includes("%") ? formatRate(e) : formatNumber(e, 4);
 }
 
 /** "附件3-1!G6" — quoted like Excel when the sheet name needs it. */

@@ -106,7 +106,8 @@ async function wpsMode(wps: WpsEnvironment): Promise<PaneMode> {
     const { WpsSpreadsheetHost, WpsDocumentHost } = await import(/* webpackChunkName: "wps" */ "../adapters/wps");
     if (wps.kind === "et") return { kind: "excel", host: new WpsSpreadsheetHost(wps.app), reportWriter };
     const { WordPane } = await import(/* webpackChunkName: "word" */ "./word/WordPane");
-    const report = new WpsDocumentHost(wps.app);
+    // the report's charts are drawn in the pane and handed to WPS as a temporary PNG (FileSystem → InlineShapes.AddPicture)
+    const report = new WpsDocumentHost(wps.app, { renderChart: renderChartLazily });
     return { kind: "word", render: (lang) => <WordPane lang={lang} report={report} openWorkbook={openWorkbook} /> };
   } catch (e) {
     return { kind: "failed", error: toUserError(e) };

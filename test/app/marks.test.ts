@@ -1,5 +1,5 @@
 /**
- * The application floor for 标注问题 / 清除标注 (src/app/marks.ts): which hosts can mark, the preview, the writes,
+ * The commands 标注问题 / 清除标注 (src/app/commands/mark.ts, clear.ts): which hosts can mark, the preview, the writes,
  * and the bilingual error when a host cannot mark. The hosts are in-memory fakes over a fixture's sheets; the real
  * writers are tested with their adapters (test/adapters/xlsx/marks.test.ts).
  */
@@ -14,13 +14,13 @@ import {
   clearWorkbookMarks,
   describeClear,
   describeMarks,
-  markWorkbook,
-  markedFileName,
+  commitMark,
   marking,
   planMarks,
   previewClear,
-} from "../../src/app/marks";
-import { check } from "../../src/app/workflow";
+} from "../../src/app/commands";
+import { check } from "../../src/app/commands";
+import { markedFileName } from "../../src/app/fileNames";
 import { fixtureNames, fixtureSnapshots } from "../support/fixtures";
 
 class PlainHost implements SpreadsheetHost {
@@ -73,7 +73,7 @@ test("marking() tells a marking host from one without the ability", async () => 
 
 test("a host that cannot mark gets a bilingual UserError, and nothing is written", async () => {
   const host = new PlainHost(await fixtureSnapshots(NAMES[0]));
-  for (const call of [() => markWorkbook(host, { marks: [] }), () => previewClear(host), () => clearWorkbookMarks(host)]) {
+  for (const call of [() => commitMark(host, { plan: { marks: [] } }), () => previewClear(host), () => clearWorkbookMarks(host)]) {
     const err = await call().then(
       () => null,
       (e: unknown) => e,
@@ -89,7 +89,7 @@ test("a host that cannot mark gets a bilingual UserError, and nothing is written
 
 test.each(NAMES)("%s: the plan marks exactly the cells the findings point at, in the chosen language", async (name) => {
   const host = new MarkingFake(await fixtureSnapshots(name));
-  const analysis = await check(host, { profile: "default", scope: "all" });
+  const { analysis } = await check(host, { profile: "default", scope: "all" });
   const zh = planMarks(analysis, "zh");
   const en = planMarks(analysis, "en");
   const withInfo = planMarks(analysis, "zh", { includeInfo: true });
@@ -108,9 +108,9 @@ test.each(NAMES)("%s: the plan marks exactly the cells the findings point at, in
   marked += withInfo.marks.length;
 });
 
-test("markWorkbook writes the plan once; an empty plan writes nothing; clear is previewed then done", async () => {
+test("commitMark writes the plan once; an empty plan writes nothing; clear is previewed then done", async () => {
   const host = new MarkingFake(await fixtureSnapshots(NAMES[0]));
-  await markWorkbook(host, { marks: [] });
+  await commitMark(host, { plan: { marks: [] } });
   expect(host.applied).toHaveLength(0);
   const { plan } = await checkAndMark(host, { profile: "default", scope: "all", lang: "zh", includeInfo: true });
   expect(plan.marks.length).toBeGreaterThan(0);

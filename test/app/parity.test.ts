@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { ExcelHost, type ExcelRun } from "../../src/adapters/excel";
 import { FileHost } from "../../src/adapters/xlsx/FileHost";
-import { check, combinedPlan } from "../../src/app/workflow";
+import { check, combinedPlan } from "../../src/app/commands";
 import type { CellChange } from "../../src/core/plan";
 import type { FillJson } from "../../src/cli/fill";
 import { FIXTURE_DIR, fixtureNames } from "../support/fixtures";
@@ -55,7 +55,7 @@ async function cliPlan(file: string): Promise<PlannedCell[]> {
 
 async function standalonePanePlan(file: string): Promise<PlannedCell[]> {
   const host = await FileHost.open(path.basename(file), new Uint8Array(fs.readFileSync(file)));
-  const analysis = await check(host, { profile: "default", scope: "all" });
+  const { analysis } = await check(host, { profile: "default", scope: "all" });
   return combinedPlan(analysis).changes.map((c) => planned(c.sheet, c));
 }
 
@@ -71,7 +71,7 @@ describe.each(FILES)("%s", (name, file) => {
     test("the CLI and the pane in Excel plan the same cells", async () => {
       const { fake } = await fixtureToFake(name);
       const host = new ExcelHost(fake.run as unknown as ExcelRun, fake.isSetSupported);
-      const analysis = await check(host, { profile: "default", scope: "all" });
+      const { analysis } = await check(host, { profile: "default", scope: "all" });
       const excel = combinedPlan(analysis).changes.map((c) => planned(c.sheet, c));
       expect(excel).toEqual(await cliPlan(file));
     });

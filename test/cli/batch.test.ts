@@ -9,7 +9,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { FIXTURE_NAMES, fixtureBytes, randomBytes, truncated } from "../adapters/xlsx/badInputs";
 import { run, tempDir } from "./run";
-import { issueRows, type BatchFileResult } from "../../src/app/batch";
+import { issueRows, type BatchFileResult } from "../../src/app/commands";
 
 jest.setTimeout(300_000);
 

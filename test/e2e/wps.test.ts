@@ -9,7 +9,8 @@
  *   where 撤销 is offered at once and puts every cell back.
  * - the ribbon page (index.html): window.ribbon's callbacks answer synchronously; 任务窗格 creates the pane at
  *   index.html#pane; 检查 selects the first cell at fault and says so in a message box.
- * - WPS 文字: the Word pane over WpsDocumentHost: 链接工作簿, 写入报告 → bookmarked sections and the link in document
+ * - WPS 文字: the Word pane over WpsDocumentHost: 链接工作簿, 写入报告 → bookmarked sections (tables, the chart through the
+ *   fake's FileSystem and InlineShapes.AddPicture) and the link in document
  *   variables; 刷新 with unchanged data changes nothing.
  * No request leaves the page's origin; no page error.
  */
@@ -227,7 +228,7 @@ test("WPS 文字: figures that differ wait for a choice; 写入报告 writes boo
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.addInitScript({
-    content: `${NO_RANDOM_UUID}${FAKE_WRITER}(function(){var m=window.__FakeWriterModule;var doc=new m.WriterDocModel("自评报告.docx",["致：市财政局",""]);var fake=new m.FakeWpsWriter(doc,{members:"method"});window.__doc=doc;window.__dumpDoc=function(){return {text:doc.text,bookmarks:Array.from(doc.bookmarks.keys()).sort(),variables:Array.from(doc.variables.keys()).sort(),paragraphs:doc.paragraphs(),tables:doc.tableValues()};};window.Application=fake.Application;})();`,
+    content: `${NO_RANDOM_UUID}${FAKE_WRITER}(function(){var m=window.__FakeWriterModule;var doc=new m.WriterDocModel("自评报告.docx",["致：市财政局",""]);var fake=new m.FakeWpsWriter(doc,{members:"method"});window.__doc=doc;window.__dumpDoc=function(){return {text:doc.text,bookmarks:Array.from(doc.bookmarks.keys()).sort(),variables:Array.from(doc.variables.keys()).sort(),paragraphs:doc.paragraphs(),tables:doc.tableValues(),pictures:doc.pictures.map(function(x){return {png:x.bytes[0]===0x89&&x.bytes[1]===0x50,size:x.bytes.length,width:x.width}}),files:Array.from(fake.files.keys())};};window.Application=fake.Application;})();`,
   });
   await page.goto(`${origin}/index.html#pane`);
   await page.getByTestId("word-pane").waitFor();
@@ -252,6 +253,8 @@ test("WPS 文字: figures that differ wait for a choice; 写入报告 writes boo
     variables: string[];
     paragraphs: { text: string; style: string }[];
     tables: string[][][];
+    pictures: { png: boolean; size: number; width: number }[];
+    files: string[];
   };
   // the tables: 资金情况 and 绩效指标完成情况, with the table's own figures (99.15% as stated)
   expect(doc.tables.length).toBeGreaterThanOrEqual(2);
@@ -261,6 +264,11 @@ test("WPS 文字: figures that differ wait for a choice; 写入报告 writes boo
   expect(doc.bookmarks).toEqual(expect.arrayContaining(["jixiao_basic", "jixiao_goals", "jixiao_conclusion"]));
   expect(doc.variables).toEqual(expect.arrayContaining(["jixiao_link_count", "jixiao_link_1"]));
   expect(doc.paragraphs.some((p) => p.style === "标题 2")).toBe(true);
+  // the chart: drawn on the pane's canvas, handed to WPS as a temporary PNG, inserted, the temporary file removed
+  expect(doc.pictures).toEqual([{ png: true, size: expect.any(Number), width: 432 }]);
+  expect(doc.pictures[0].size).toBeGreaterThan(1000);
+  expect(doc.paragraphs.some((p) => p.text.startsWith("图1"))).toBe(true);
+  expect(doc.files).toEqual([]);
   await expect(page.getByTestId("link-line").innerText()).resolves.toContain(`${name}.xlsx`);
 
   // 刷新 follows the same rule: the differences first; 先填充再生成 fills the linked copy (downloaded) and the

@@ -21,6 +21,14 @@
  *   when none does); `Table.Cell(r, c).Range` covers the cell's text (1-based; outside the table throws), a cell's text
  *   cannot hold a cell mark; `Rows.Item(r).HeadingFormat` (repeat as header row on each page), `Borders.Enable`,
  *   `Range.Font.Bold` (inherited like the highlight).
+ * - `Application.FileSystem` (the WPS 加载项 file API): `tmpdir()`, `writeAsBinaryString(path, s)` (one character per
+ *   byte: a character above U+00FF throws), `Exists(path)`, `Remove(path)` over an in-memory file system (`files`);
+ *   `Document.InlineShapes.AddPicture(FileName, LinkToFile, SaveWithDocument, Range)` takes a FILE PATH that must exist
+ *   in that file system and hold a PNG (else it throws, as WPS does for a missing file); a linked picture not saved
+ *   with the document (LinkToFile true, SaveWithDocument not true) is refused, since the temporary file goes away; the
+ *   picture is one character (PICTURE_MARK) at the range (a collapsed range inserts it, a wider one is replaced) and
+ *   moves with the text; `Width`, `Height`, `LockAspectRatio`, `AlternativeText` are kept. `fileSystem: false` builds
+ *   an application without FileSystem (older WPS).
  *
  * Self-contained (no imports), like fakeEt.ts, so the browser test can inject it.
  */
@@ -83,6 +91,19 @@ export interface TableModel {
 }
 
 export const CELL_MARK = "\x07";
+/** The character an inline picture occupies in the text (Word's and WPS's is U+0001). */
+export const PICTURE_MARK = "\x01";
+
+/** An inline picture in the document: its live position, the bytes it was made from, its shown size and alt text. */
+export interface PictureModel {
+  span: Span;
+  bytes: Uint8Array;
+  source: string;
+  width: number | null;
+  height: number | null;
+  lockAspectRatio: boolean;
+  alternativeText: string;
+}
 
 export class WriterDocModel {
   text: string;
@@ -93,6 +114,7 @@ export class WriterDocModel {
   /** Paragraph alignment (WdParagraphAlignment: 0 left, 1 centre, 2 right, 3 justify) of each character. */
   align: number[];
   readonly tables: TableModel[] = [];
+  readonly pictures: PictureModel[] = [];
   readonly bookmarks = new Map<string, Span>();
   readonly variables = new Map<string, string>();
   /** Live ranges, moved by every edit. */
@@ -181,6 +203,14 @@ export class WriterDocModel {
       t.span.start = moveStart(t.span.start);
       t.span.end = Math.max(t.span.start, moveEnd(t.span.end));
     }
+    for (const p of [...this.pictures]) {
+      if (end > start && p.span.start >= start && p.span.end <= end) {
+        this.pictures.splice(this.pictures.indexOf(p), 1); // its character was replaced
+        continue;
+      }
+      p.span.start = moveStart(p.span.start);
+      p.span.end = p.span.start + 1;
+    }
     for (const r of this.live) {
       if (r === self) continue;
       r.start = moveStart(r.start);
@@ -229,8 +259,15 @@ export class FakeWpsWriter {
   readonly stats = { calls: 0, edits: 0 };
   readonly Application: Obj;
 
-  constructor(document: WriterDocModel | null, options: { members?: MemberStyle } = {}) {
+  /** The in-memory file system behind Application.FileSystem (path → bytes). */
+  readonly files = new Map<string, Uint8Array>();
+  /** Every path written through FileSystem, in order (removed ones included). */
+  readonly written: string[] = [];
+  private readonly fileSystem: boolean;
+
+  constructor(document: WriterDocModel | null, options: { members?: MemberStyle; fileSystem?: boolean } = {}) {
     this.members = options.members ?? "property";
+    this.fileSystem = options.fileSystem ?? true;
     this.document = document;
     this.Application = this.application();
   }
@@ -272,7 +309,105 @@ export class FakeWpsWriter {
     const app: Obj = {};
     this.member(app, "Name", () => "WPS 文字");
     this.member(app, "ActiveDocument", () => (this.document ? this.documentObject(this.document) : null));
+    if (this.fileSystem) this.member(app, "FileSystem", () => this.fileSystemObject());
     return app;
+  }
+
+  static readonly TMP = "/tmp/wps-fake";
+
+  private fileSystemObject(): Obj {
+    const o: Obj = {};
+    const path = (p: unknown) => {
+      if (typeof p !== "string" || !p) throw new WriterComError(E_GENERIC, `路径无效 / bad path: ${String(p)}`);
+      return p;
+    };
+    this.method(o, "tmpdir", () => FakeWpsWriter.TMP);
+    this.method(o, "writeAsBinaryString", (p: unknown, data: unknown) => {
+      const at = path(p);
+      if (!at.startsWith(`${FakeWpsWriter.TMP}/`)) throw new WriterComError(E_GENERIC, `无法写入 / cannot write ${at}`);
+      if (typeof data !== "string") throw new WriterComError(E_GENERIC, "writeAsBinaryString needs a string");
+      const bytes = new Uint8Array(data.length);
+      for (let i = 0; i < data.length; i++) {
+        const c = data.charCodeAt(i);
+        if (c > 0xff) throw new WriterComError(E_GENERIC, `not a binary string: U+${c.toString(16)} at ${i}`);
+        bytes[i] = c;
+      }
+      this.files.set(at, bytes);
+      this.written.push(at);
+      return true;
+    });
+    this.method(o, "Exists", (p: unknown) => this.files.has(path(p)));
+    this.method(o, "Remove", (p: unknown) => {
+      const at = path(p);
+      if (!this.files.delete(at)) throw new WriterComError(E_GENERIC, `文件不存在 / no such file: ${at}`);
+      return true;
+    });
+    return o;
+  }
+
+  private inlineShapesObject(d: WriterDocModel): Obj {
+    const o: Obj = {};
+    this.member(o, "Count", () => d.pictures.length);
+    this.method(o, "AddPicture", (fileName: unknown, linkToFile?: unknown, saveWithDocument?: unknown, range?: unknown) => {
+      if (typeof fileName !== "string") throw new WriterComError(E_GENERIC, "AddPicture: FileName must be a path");
+      const bytes = this.files.get(fileName);
+      if (!bytes) throw new WriterComError(E_GENERIC, `文件不存在 / no such file: ${fileName}`);
+      const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+      if (!png.every((b, i) => bytes[i] === b)) throw new WriterComError(E_GENERIC, `不是图片 / not a picture: ${fileName}`);
+      if (linkToFile === true && saveWithDocument !== true)
+        throw new WriterComError(E_GENERIC, "a linked picture not saved with the document would break when its file goes");
+      const r = range as Obj | undefined;
+      const read = (k: string) => {
+        const v = r?.[k];
+        return Number(typeof v === "function" ? (v as () => unknown)() : v);
+      };
+      const start = r ? read("Start") : d.text.length - 1;
+      const end = r ? read("End") : d.text.length - 1;
+      this.stats.edits++;
+      const span = d.replace(start, end, PICTURE_MARK);
+      const pic: PictureModel = {
+        span: { start: span.start, end: span.start + 1 },
+        bytes: new Uint8Array(bytes),
+        source: fileName,
+        width: null,
+        height: null,
+        lockAspectRatio: false,
+        alternativeText: "",
+      };
+      d.pictures.push(pic);
+      const shape: Obj = {};
+      const num = (name: string) => (v: unknown) => {
+        const n = Number(v);
+        if (!Number.isFinite(n) || n <= 0) throw new WriterComError(E_GENERIC, `${name}: ${String(v)}`);
+        return n;
+      };
+      this.member(
+        shape,
+        "Width",
+        () => pic.width,
+        (v) => void (pic.width = num("Width")(v)),
+      );
+      this.member(
+        shape,
+        "Height",
+        () => pic.height,
+        (v) => void (pic.height = num("Height")(v)),
+      );
+      this.member(
+        shape,
+        "LockAspectRatio",
+        () => pic.lockAspectRatio,
+        (v) => void (pic.lockAspectRatio = v === true || v === -1),
+      );
+      this.member(
+        shape,
+        "AlternativeText",
+        () => pic.alternativeText,
+        (v) => void (pic.alternativeText = String(v)),
+      );
+      return shape;
+    });
+    return o;
   }
 
   private documentObject(d: WriterDocModel): Obj {
@@ -289,6 +424,7 @@ export class FakeWpsWriter {
     });
     this.member(o, "Bookmarks", () => this.bookmarksObject(d));
     this.member(o, "Tables", () => this.tablesObject(d));
+    this.member(o, "InlineShapes", () => this.inlineShapesObject(d));
     this.member(o, "Variables", () => this.variablesObject(d));
     return o;
   }

@@ -109,7 +109,7 @@ d("reports over the shared fixtures", () => {
       "全年执行数166.96万元",
       "（年中追加）”年初未安排预算",
       "各项目的预算执行及自评情况见下表",
-      "“优”8个",
+      "8个项目评价等级均为“优”",
     ]);
     const table = n.sections.flatMap((s) => s.paragraphs).find((p) => p.table?.id === "projects")!.table!;
     expect(table.rows.map((r) => r[1])).toContain("城镇居民医疗保险经费");

@@ -12,8 +12,8 @@ import { analyzeWorkbook } from "../../src/core";
 import { markPlan, type CellMark } from "../../src/core/marks";
 import { translator, type Lang } from "../../src/core/messages";
 import { LangContext } from "../../src/taskpane/components/context";
-import { MARK_ROWS_SHOWN, MarksPanel } from "../../src/taskpane/components/MarksPanel";
-import { SpreadsheetPane } from "../../src/taskpane/components/SpreadsheetPane";
+import { MARK_ROWS_SHOWN, MarksPanel } from "../../src/taskpane/marks/MarksPanel";
+import { SpreadsheetPane } from "../../src/taskpane/spreadsheet/SpreadsheetPane";
 import type { MarkingHost, SpreadsheetHost } from "../../src/host/host";
 import { FIXTURE_DIR, fixtureNames } from "../support/fixtures";
 

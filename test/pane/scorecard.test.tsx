@@ -9,10 +9,10 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { FileHost } from "../../src/adapters/xlsx/FileHost";
 import { analyzeWorkbook } from "../../src/core";
 import { LangContext } from "../../src/taskpane/components/context";
-import { Results } from "../../src/taskpane/components/Results";
-import { Preview } from "../../src/taskpane/components/Preview";
+import { Results } from "../../src/taskpane/results/Results";
+import { Preview } from "../../src/taskpane/fill/Preview";
 import { translator, type Lang } from "../../src/core/messages";
-import { combinedPlan } from "../../src/app/workflow";
+import { combinedPlan } from "../../src/app/commands";
 import { scorecardPath } from "../support/scorecards";
 
 const noop = () => undefined;

@@ -10,7 +10,7 @@ import type { SheetSnapshot } from "../../src/core/snapshot";
 import type { SpreadsheetHost } from "../../src/host/host";
 import { runCheckCommand, runFillCommand } from "../../src/commands/commands";
 import { loadLastCommand, saveProfile, type KeyValueStore } from "../../src/app/settings";
-import { combinedPlan, describeCheck, fill, summarize, check } from "../../src/app/workflow";
+import { combinedPlan, describeCheck, fill, summarize, check } from "../../src/app/commands";
 import { toUserError } from "../../src/core/messages";
 import { FakeExcel } from "../fakes/fakeExcel";
 import { FIXTURE_NAMES, fixtureToFake } from "../adapters/excel/fixtureFake";
@@ -120,7 +120,7 @@ describe.each(FIXTURE_NAMES)("ribbon commands over ExcelHost + fake Excel · %s"
     expect(last.command).toBe("check");
     expect(last.at).toBe(1_700_000_000_000);
     expect(last.zh).toMatch(/识别到 \d+ 张自评表/);
-    const analysis = await check(hostOf(fake), { profile: "default", scope: "active" });
+    const { analysis } = await check(hostOf(fake), { profile: "default", scope: "active" });
     const s = summarize(analysis);
     expect(last.ok).toBe(s.bySeverity.error === 0);
     if (s.firstCell) {

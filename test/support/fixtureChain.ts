@@ -10,6 +10,9 @@ import { run, tempDir } from "../cli/run";
 import type { CheckJson } from "../../src/cli/check";
 import type { FillJson } from "../../src/cli/fill";
 import { FIRST_CODES, type FindingCode } from "../../src/core/findings";
+import { loadXlsx } from "../../src/adapters/xlsx";
+import { Grid } from "../../src/core/snapshot";
+import { parseA1 } from "../../src/core/address";
 
 interface OracleIndicator {
   weight?: string;
@@ -42,6 +45,12 @@ interface OracleSheet {
     quantityScore?: number;
     /** Scorecards: 一级/二级 subtotal cells → the value after the fill. */
     subtotals?: Record<string, number>;
+    /**
+     * Derived cells whose role was inferred (a row label, a position, a hybrid layout) and that hold a person's
+     * entry: the fill keeps the entry (give it in `kept`) and offers the rule's value (here) as the suggestion of
+     * the finding at that cell (SPEC §3 "Two kinds of derived cell").
+     */
+    suggested?: Record<string, number>;
   };
   findings: { code: string; cell?: string | null }[];
 }
@@ -101,8 +110,10 @@ export function fixtureChain(fixtureDir: string, name: string): void {
       const e = s.expect;
       const c = s.cells;
       let checked = 0;
+      const held = new Set(Object.keys(e.suggested ?? {}));
       const chk = (cell: string | undefined, v: number | null | undefined, tol: number, what: string) => {
         if (!cell || v === undefined) return;
+        if (held.has(cell) && what !== "kept score") return; // kept as typed (checked under `kept`), only suggested
         if (v === null) {
           expect({ cell, value: recalc.value(s.sheet, cell) }).toEqual({ cell, value: null });
         } else close(recalc, s.sheet, cell, v, tol, what);
@@ -134,6 +145,31 @@ export function fixtureChain(fixtureDir: string, name: string): void {
       expect(checked).toBeGreaterThanOrEqual(3);
     }
     expect(fill.changed).toBeGreaterThan(0);
+  });
+
+  it("every formula fill writes carries a cached value equal to LibreOffice's recalculation (±0.005)", async () => {
+    const book = await loadXlsx(new Uint8Array(fs.readFileSync(path.join(dir, "filled.xlsx"))));
+    const grids = new Map(book.snapshots().map((s) => [s.name, new Grid(s)]));
+    const plain = (v: unknown) => (v === "" || v === null || v === undefined ? null : typeof v === "boolean" ? (v ? 1 : 0) : v);
+    let formulas = 0;
+    for (const s of fill.sheets) {
+      for (const ch of s.changes) {
+        if (!ch.after.formula) continue;
+        formulas++;
+        const { row, col } = parseA1(ch.cell);
+        const grid = grids.get(s.sheet)!;
+        expect({ cell: `${s.sheet}!${ch.cell}`, formula: grid.formula(row, col) }).toEqual({
+          cell: `${s.sheet}!${ch.cell}`,
+          formula: ch.after.formula,
+        });
+        const cached = plain(grid.value(row, col));
+        const lo = plain(recalc.value(s.sheet, ch.cell));
+        // the file carries the result itself (a viewer that does not recalculate shows it), not only a formula
+        const same = typeof cached === "number" && typeof lo === "number" ? Math.abs(cached - lo) <= SCORE_TOL : cached === lo;
+        expect({ cell: `${s.sheet}!${ch.cell}`, cached, lo, same }).toEqual({ cell: `${s.sheet}!${ch.cell}`, cached, lo, same: true });
+      }
+    }
+    expect(formulas).toBeGreaterThan(0);
   });
 
   it("the filled file holds formulas (not constants) in the derived cells", () => {
@@ -171,12 +207,27 @@ export function fixtureChain(fixtureDir: string, name: string): void {
     }
   });
 
+  it("a person's entry in a cell whose role was inferred is kept, and the rule's value is its finding's suggestion", () => {
+    for (const s of sheets) {
+      for (const [cell, v] of Object.entries(s.expect.suggested ?? {})) {
+        const fillSheet = fill.sheets.find((x) => x.sheet === s.sheet && x.kind === s.kind)!;
+        expect(fillSheet.changes.map((c) => c.cell)).not.toContain(cell);
+        const held = fillSheet.suggestions.find((c) => c.cell === cell);
+        expect({ cell, held: !!held }).toEqual({ cell, held: true });
+        const entry = check.sheets.find((x) => x.sheet === s.sheet && x.kind === s.kind)!;
+        const f = entry.findings.find((x) => x.cell === cell && x.suggestion?.cell === cell);
+        expect({ cell, suggested: f?.suggestion?.value }).toEqual({ cell, suggested: expect.closeTo(v, 2) });
+        expect(s.expect.kept?.[cell]).toBeDefined();
+      }
+    }
+  });
+
   it("opened with LibreOffice's installed settings (never recalculate), the filled file still shows computed values", async () => {
     const plainLo = await recalcXlsx(path.join(dir, "filled.xlsx"), { keepCachedResults: true, recalcMode: "installed" });
     for (const s of sheets) {
       for (const cell of [s.cells.rate, s.cells.total, ...(s.cells.totals ?? []), ...Object.keys(s.expect.subtotals ?? {})].filter(
-        Boolean,
-      ) as string[]) {
+        (c): c is string => !!c && !(c in (s.expect.suggested ?? {})),
+      )) {
         expect({ cell, v: plainLo.value(s.sheet, cell) }).toEqual({ cell, v: recalc.value(s.sheet, cell) });
       }
     }
@@ -191,12 +242,35 @@ export function fixtureChain(fixtureDir: string, name: string): void {
     expect(j.changed).toBe(0);
   });
 
-  // Straight from `jixiao fill`, formula cells have no cached result (by design: every spreadsheet recalculates),
-  // so the snapshot shows them empty. The engine must still see the formula and plan nothing.
-  it("filling the filled file again, straight from fill (no cached results), plans no change", async () => {
+  // Straight from `jixiao fill`: the formula cells carry the results the fill computed. The engine plans nothing.
+  it("filling the filled file again, straight from fill, plans no change", async () => {
     const again = await run(["fill", "filled.xlsx", "-o", "twice-direct.xlsx", "--json"], dir);
     expect(again.code).toBe(0);
     const j: FillJson = JSON.parse(again.stdout);
     expect(j.sheets.flatMap((s) => s.changes.map((c) => `${s.sheet}!${c.cell}`))).toEqual([]);
+    // nothing changes, byte for byte, and no finding of the filled file promises a change the fill would make
+    expect(Buffer.from(fs.readFileSync(path.join(dir, "twice-direct.xlsx"))).equals(fs.readFileSync(path.join(dir, "filled.xlsx")))).toBe(
+      true,
+    );
+    const c = await run(["check", "filled.xlsx", "--json"], dir);
+    const promised = (JSON.parse(c.stdout) as CheckJson).sheets.flatMap((s) =>
+      s.findings.filter((f) => f.code === "NUMBER_AS_TEXT" && /填充时/.test(f.message)).map((f) => `${s.sheet}!${f.cell}`),
+    );
+    expect(promised).toEqual([]);
+  });
+
+  it("NUMBER_AS_TEXT says what the fill does to each cell, and the fill does it", () => {
+    for (const s of check.sheets) {
+      const converted = new Set(
+        fill.sheets.filter((x) => x.sheet === s.sheet).flatMap((x) => x.changes.filter((c) => c.kind === "number").map((c) => c.cell)),
+      );
+      for (const f of s.findings.filter((x) => x.code === "NUMBER_AS_TEXT")) {
+        const says = /填充时将其转为数值/.test(f.message) ? "converted" : /填充不改动/.test(f.message) ? "left" : "unsaid";
+        expect({ cell: `${s.sheet}!${f.cell}`, says }).toEqual({
+          cell: `${s.sheet}!${f.cell}`,
+          says: converted.has(f.cell!) ? "converted" : "left",
+        });
+      }
+    }
   });
 }

@@ -33,8 +33,8 @@ describe("the type check (tsconfig.json, as npm run typecheck reads it)", () => 
       "src/taskpane/format.ts",
       "src/taskpane/components/App.tsx",
       "src/commands/commands.ts",
-      "src/adapters/wps/ribbon.ts",
-      "src/app/workflow.ts",
+      "src/wps/ribbon.ts",
+      "src/app/commands/check.ts",
       "test/app/parity.test.ts",
     ]) {
       expect(rel).toContain(f);
@@ -119,7 +119,7 @@ export function Bad(props: { on: boolean }): JSX.Element | null {
   describe("the floors (no-restricted-imports per folder)", () => {
     const use = "\nexport const used = [a, b, c];\n";
     const adapter = `import { ExcelHost as a } from "../excel/ExcelHost";
-import { summarize as b } from "../../app/workflow";
+import { summarize as b } from "../../app/commands";
 import { toFormula as c } from "../sheet";
 import type { SpreadsheetHost } from "../../host/host";
 import { rangeA1 } from "../../core/address";
@@ -139,7 +139,7 @@ export const r = rangeA1;`;
       ],
       shell: [
         "src/taskpane/lintProbe.ts",
-        `import { ExcelHost } from "../adapters/excel/ExcelHost";\nimport { summarize } from "../app/workflow";\nexport const s = [ExcelHost, summarize];\n`,
+        `import { ExcelHost } from "../adapters/excel/ExcelHost";\nimport { summarize } from "../app/commands";\nexport const s = [ExcelHost, summarize];\n`,
       ],
     };
     let lines: Record<string, number[]> = {};
@@ -188,7 +188,7 @@ export const r = rangeA1;`;
 
   test("the code as it stands lints clean (a sample of each floor)", async () => {
     const files = [
-      "src/app/workflow.ts",
+      "src/app/commands/check.ts",
       "src/adapters/excel/ExcelHost.ts",
       "src/adapters/wps/WpsSpreadsheetHost.ts",
       "src/adapters/sheet/plan.ts",

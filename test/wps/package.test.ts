@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { execFileSync } from "child_process";
 import * as acorn from "acorn";
-import { CONTROL } from "../../src/adapters/wps/ribbon";
+import { CONTROL } from "../../src/wps/ribbon";
 import { ensureWpsBuilt } from "../support/wpsBuild";
 
 jest.setTimeout(900_000);

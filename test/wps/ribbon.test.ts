@@ -4,8 +4,8 @@
  * at fault and says what it found, 填充公式 writes only after the person confirmed the listed cells, 撤销 takes it
  * back, 任务窗格 creates the pane once and then toggles it; a callback never throws.
  */
-import { createRibbon, CONTROL, PANE_KEY, type Ribbon } from "../../src/adapters/wps/ribbon";
-import { folderOf, isPane } from "../../src/adapters/wps/page";
+import { createRibbon, CONTROL, PANE_KEY, type Ribbon } from "../../src/wps/ribbon";
+import { folderOf, isPane } from "../../src/wps/page";
 import type { KeyValueStore } from "../../src/app/settings";
 import { loadLastCommand } from "../../src/app/settings";
 import { FakeEt, type MemberStyle } from "../fakes/fakeEt";

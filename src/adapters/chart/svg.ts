@@ -16,59 +16,100 @@ export const CHART_FONTS = "SimHei, 'Microsoft YaHei', 'Noto Sans CJK SC', 'Sour
 
 const percent = (v: number) => `${(Math.round(v * 10000) / 100).toFixed(2).replace(/\.00$/, "")}%`;
 
-/** The ECharts option: one bar series of rates in percent, black on white. */
+/** Horizontal bars when the names would not sit side by side under vertical ones (many, or long). */
+export function horizontal(chart: ReportChart): boolean {
+  const longest = Math.max(0, ...chart.categories.map((c) => c.length));
+  return chart.categories.length > 5 || longest > 8;
+}
+
+/** The size a chart is drawn at: 640 × 340, taller for horizontal bars (one 34 px row per name). */
+export function chartSize(chart: ReportChart): { width: number; height: number } {
+  if (!horizontal(chart)) return { width: CHART_WIDTH, height: CHART_HEIGHT };
+  return { width: CHART_WIDTH, height: Math.max(CHART_HEIGHT, 70 + chart.categories.length * 34) };
+}
+
+/** A name broken every `n` characters (names of a horizontal chart: at most two lines, the rest as "…"). */
+function wrapName(s: string, n: number, lines: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < s.length && parts.length < lines; i += n) parts.push(s.slice(i, i + n));
+  if (parts.join("").length < s.length) parts[parts.length - 1] = parts[parts.length - 1].slice(0, n - 1) + "…";
+  return parts.join("\n");
+}
+
+/**
+ * The ECharts option: one bar series of rates in percent, black on white. Few short names: vertical bars, names
+ * below (wrapped every 6 characters). Many or long names: horizontal bars, one name per row at the left (wrapped
+ * every 9 characters, two lines at most), the value at the bar's end — labels never overlap. The 100% line carries no
+ * label of its own (the axis says 100%), so it never prints over a bar's value.
+ */
 export function chartOption(chart: ReportChart): Record<string, unknown> {
   const values = chart.values.map((v) => Math.round(v * 10000) / 100);
   const top = Math.max(100, ...values);
+  const side = horizontal(chart);
+  // room at the end of the value axis for the value printed after the longest bar
   const step = top <= 100 ? 20 : top <= 250 ? 50 : 100;
-  const max = Math.max(100, Math.ceil(top / step) * step);
+  const max = Math.max(100, Math.ceil((side ? top * 1.18 : top) / step) * step);
   const longest = Math.max(...chart.categories.map((c) => c.length));
+  const categoryAxis = {
+    type: "category",
+    data: chart.categories,
+    axisLine: { lineStyle: { color: "#000000" } },
+    axisTick: { show: false },
+    ...(side ? { inverse: true } : {}),
+    axisLabel: side
+      ? { color: "#000000", interval: 0, fontSize: 13, lineHeight: 15, formatter: (s: string) => wrapName(s, 9, 2) }
+      : {
+          color: "#000000",
+          interval: 0,
+          fontSize: 16,
+          // long names wrap every 6 characters rather than overlap
+          formatter: (s: string) => s.replace(/(.{6})(?=.)/g, "$1\n"),
+        },
+  };
+  const valueAxis = {
+    type: "value",
+    min: 0,
+    max,
+    interval: step,
+    axisLabel: { color: "#000000", fontSize: side ? 13 : 15, formatter: "{value}%" },
+    splitLine: { lineStyle: { color: "#bdbdbd", type: "dashed" } },
+  };
+  const shortest = Math.min(...chart.categories.map((c) => c.length));
   return {
     animation: false,
     backgroundColor: "#ffffff",
     textStyle: { fontFamily: CHART_FONTS, color: "#000000", fontSize: 16 },
-    grid: { left: 64, right: 40, top: 36, bottom: longest > 6 || chart.categories.length > 5 ? 80 : 48 },
-    xAxis: {
-      type: "category",
-      data: chart.categories,
-      axisLine: { lineStyle: { color: "#000000" } },
-      axisTick: { show: false },
-      axisLabel: {
-        color: "#000000",
-        interval: 0,
-        fontSize: chart.categories.length > 6 ? 13 : 16,
-        // long names wrap every 6 characters rather than overlap
-        formatter: (s: string) => s.replace(/(.{6})(?=.)/g, "$1\n"),
-      },
-    },
-    yAxis: {
-      type: "value",
-      min: 0,
-      max,
-      interval: step,
-      axisLabel: { color: "#000000", fontSize: 15, formatter: "{value}%" },
-      splitLine: { lineStyle: { color: "#bdbdbd", type: "dashed" } },
-    },
+    grid: side
+      ? { left: 10 + Math.min(9, Math.max(longest, shortest)) * 13 + 10, right: 24, top: 16, bottom: 36 }
+      : { left: 64, right: 40, top: 36, bottom: longest > 6 ? 80 : 48 },
+    xAxis: side ? valueAxis : categoryAxis,
+    yAxis: side ? categoryAxis : valueAxis,
     series: [
       {
         type: "bar",
         data: values,
-        barMaxWidth: 56,
+        barMaxWidth: side ? 22 : 56,
         itemStyle: {
           color: "#ffffff",
           borderColor: "#000000",
           borderWidth: 1.2,
           decal: { symbol: "rect", symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: "#000000" },
         },
-        label: { show: true, position: "top", color: "#000000", fontSize: 15, formatter: (p: { value: number }) => percent(p.value / 100) },
+        label: {
+          show: true,
+          position: side ? "right" : "top",
+          color: "#000000",
+          fontSize: side ? 13 : 15,
+          formatter: (p: { value: number }) => percent(p.value / 100),
+        },
         ...(chart.reference !== null
           ? {
               markLine: {
                 symbol: "none",
                 silent: true,
                 lineStyle: { color: "#000000", type: "dashed", width: 1 },
-                label: { formatter: `${Math.round(chart.reference * 100)}%`, color: "#000000", position: "insideEndTop", fontSize: 14 },
-                data: [{ yAxis: Math.round(chart.reference * 100) }],
+                label: { show: false },
+                data: [side ? { xAxis: Math.round(chart.reference * 100) } : { yAxis: Math.round(chart.reference * 100) }],
               },
             }
           : {}),
@@ -78,10 +119,7 @@ export function chartOption(chart: ReportChart): Record<string, unknown> {
 }
 
 /** The chart as an SVG document (a string), drawn without a browser. */
-export function chartSvg(
-  chart: ReportChart,
-  size: { width: number; height: number } = { width: CHART_WIDTH, height: CHART_HEIGHT },
-): string {
+export function chartSvg(chart: ReportChart, size: { width: number; height: number } = chartSize(chart)): string {
   const instance = echarts.init(null, null, { renderer: "svg", ssr: true, width: size.width, height: size.height });
   try {
     instance.setOption(chartOption(chart) as echarts.EChartsOption);
@@ -114,9 +152,9 @@ export type ChartRasteriser = (svg: string, size: { width: number; height: numbe
 /** A ChartRenderer over a rasteriser: the ECharts SVG of chartSvg, rasterised; the core and the writers never know how. */
 export function chartRenderer(rasterise: ChartRasteriser): ChartRenderer {
   return async (chart) => {
-    const size = { width: CHART_WIDTH, height: CHART_HEIGHT };
+    const size = chartSize(chart);
     const png = await rasterise(chartSvg(chart, size), size, CHART_SCALE);
-    return png ? { png, width: CHART_WIDTH, height: CHART_HEIGHT } : null;
+    return png ? { png, width: size.width, height: size.height } : null;
   };
 }
 

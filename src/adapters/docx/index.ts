@@ -94,25 +94,45 @@ const CAPTION_SIZE = 24; // 小四
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 
 /**
- * Widths of a table's columns (twips). A figure column is as wide as its longest figure or header (a 五号 character
- * is 210 twips, a digit half that) so "100" or "3386.925" never wraps; the text columns share what is left by the
- * length of their longest text, capped so that one long sentence does not squeeze the others.
+ * A header as the lines it is printed on: whole when it is short, else broken between words (年初|预算数, 偏差|原因),
+ * never inside one ("一级指/标"). Words: two characters, with a three-character ending (预算数, 指标值, 完成值 …) kept.
+ */
+export function headerLines(h: string, numeric: boolean): string[] {
+  if (h.includes("\n")) return h.split("\n");
+  const chars = [...h];
+  if (chars.length <= (numeric ? 4 : 6) || /[\u0000-\u00ff]/.test(h)) return [h];
+  // a 五-character figure header: two and three (年初 预算数, 全年 执行数, 实际 完成值)
+  if (chars.length === 5) return [chars.slice(0, 2).join(""), chars.slice(2).join("")];
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i += 4) out.push(chars.slice(i, i + 4).join(""));
+  if (out.length > 1 && out[out.length - 1].length === 1) out[out.length - 2] += out.pop();
+  return out;
+}
+
+/**
+ * Widths of a table's columns (twips). A figure column is as wide as its longest figure or header line (a 五号
+ * character is 210 twips, a digit half that) so "100" or "3386.925" never wraps; a text column is at least as wide as
+ * its header's longest line (headers break between words, never inside one); the text columns share what is left by
+ * the length of their longest text, capped so that one long sentence does not squeeze the others.
  */
 function columnWidths(t: ReportTable): number[] {
   const CHAR = 210;
   const PAD = 160;
   const longest = (i: number) => Math.max(...t.rows.map((r) => printedWidth(r[i] ?? "")));
-  const fixed = t.header.map((h, i) =>
+  const head = (i: number) => Math.max(...headerLines(t.header[i], t.numeric[i]).map(printedWidth));
+  const fixed = t.header.map((_, i) =>
     // digits and % in 仿宋/Times run a little wider than half a Chinese character
-    t.numeric[i] ? Math.ceil(Math.max(Math.min(printedWidth(h), 4), longest(i) * 1.4) * CHAR) + PAD : 0,
+    t.numeric[i] ? Math.ceil(Math.max(head(i), longest(i) * 1.4) * CHAR) + PAD : 0,
   );
   const rest = TEXT_WIDTH - fixed.reduce((a, b) => a + b, 0);
-  const want = t.header.map((h, i) => (t.numeric[i] ? 0 : Math.min(Math.max(longest(i), printedWidth(h), 2), 14)));
+  const want = t.header.map((_, i) => (t.numeric[i] ? 0 : Math.min(Math.max(longest(i), head(i), 2), 14)));
   const sum = want.reduce((a, b) => a + b, 0) || 1;
-  const widths = t.header.map((_, i) => (t.numeric[i] ? fixed[i] : Math.max(3 * CHAR + PAD, Math.floor((want[i] / sum) * rest))));
-  // whatever rounding left over (or took) goes to the widest text column
+  const least = (i: number) => Math.max(3, head(i)) * CHAR + PAD;
+  const widths = t.header.map((_, i) => (t.numeric[i] ? fixed[i] : Math.max(least(i), Math.floor((want[i] / sum) * rest))));
+  // whatever rounding left over (or took) goes to the widest text column, never below its header
   const widest = widths.indexOf(Math.max(...widths.filter((_, i) => !t.numeric[i]), 0));
-  widths[widest >= 0 ? widest : widths.length - 1] += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  const at = widest >= 0 ? widest : widths.length - 1;
+  widths[at] = Math.max(t.numeric[at] ? fixed[at] : least(at), widths[at] + TEXT_WIDTH - widths.reduce((a, b) => a + b, 0));
   return widths;
 }
 
@@ -138,7 +158,7 @@ function wordTable(t: ReportTable): Table {
         new TableCell({
           width: { size: widths[i], type: WidthType.DXA },
           verticalAlign: VerticalAlign.CENTER,
-          children: [cellParagraph(h, { bold: true, align: AlignmentType.CENTER })],
+          children: [cellParagraph(headerLines(h, t.numeric[i]).join("\n"), { bold: true, align: AlignmentType.CENTER })],
         }),
     ),
   });
@@ -187,8 +207,8 @@ interface Counters {
 type Block = { kind: "p"; options: { children: ParagraphChild[] } & Record<string, unknown> } | { kind: "x"; element: Table | Paragraph };
 
 function bodyRun(x: Sentence): TextRun {
-  return x.placeholder
-    ? new TextRun({ text: x.text, font: BODY_FONT, size: 32, highlight: "yellow" })
+  return x.placeholder || x.note
+    ? new TextRun({ text: x.text, font: BODY_FONT, size: 32, highlight: "yellow", bold: x.note })
     : new TextRun({ text: x.text, font: BODY_FONT, size: 32 });
 }
 
@@ -213,6 +233,14 @@ async function sectionParagraphs(
       ],
     }),
   );
+  if (n.opening?.length)
+    out.push(
+      new Paragraph({
+        indent: { firstLineChars: 200, firstLine: 640 },
+        spacing: { line: 560, lineRule: LineRuleType.EXACT },
+        children: n.opening.map(bodyRun),
+      }),
+    );
   for (const s of n.sections) {
     const id = bookmarkUniqueNumericId();
     const name = bookmarkName(report, s.id);

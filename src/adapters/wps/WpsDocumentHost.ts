@@ -9,8 +9,11 @@
  *   (`Document.Tables.Add(range, rows, columns)` as in Word VBA, cells filled through `Cell(r, c).Range.Text`, the
  *   first row a heading row repeated on every page — `Rows.Item(1).HeadingFormat` — bold, borders on, a 合计/总分
  *   row bold). Then the 落款 (unit and date — the table's 填报日期, else today — right-aligned).
- *   No chart: WPS's `InlineShapes.AddPicture` takes a file path, and the pane has no file it can write offline
- *   (README, Known limits); the chart is in the .docx of 生成报告.
+ *   The section's chart follows its tables, as in Word: drawn in the pane by the injected ChartRenderer, written as a
+ *   temporary PNG through WPS's `Application.FileSystem` (`tmpdir`, `writeAsBinaryString`) — `InlineShapes.AddPicture`
+ *   takes a file path, not bytes — then inserted embedded (LinkToFile false, SaveWithDocument true), 16 cm wide,
+ *   centred, with its caption (图1 …) under it, and the temporary file removed. A WPS without FileSystem (or where the
+ *   file cannot be written) gets the report without the chart; the chart is also in the .docx of 生成报告.
  * - The link (source file name, sheet, fingerprint, time, the quoted numbers and a hash of each section's text) is
  *   the same XML the Word add-in and `jixiao report` keep, stored in DOCUMENT VARIABLES (`jixiao_link_count`,
  *   `jixiao_link_1` …, at most LINK_CHUNK characters each): they travel with the .docx/.wps file and are invisible.
@@ -30,6 +33,7 @@ import {
   sectionLines,
   signatureDate,
   type Narrative,
+  type ReportChart,
   type ReportLink,
   type ReportTable,
   type Section,
@@ -37,7 +41,8 @@ import {
 } from "../../core/narrative";
 import { noReport, planRefresh, reportExists, type RefreshResult } from "../../core/narrative";
 import type { ReportDocumentHost } from "../../host/document";
-import { call, count, get, getObject, put, type ComObject } from "./com";
+import type { ChartImage, ChartRenderer } from "../chart/svg";
+import { call, count, get, getObject, has, put, type ComObject } from "./com";
 
 export const BOOKMARK_PREFIX = "jixiao_";
 const LINK_COUNT = "jixiao_link_count";
@@ -163,9 +168,99 @@ function insertTable(doc: ComObject, at: number, t: ReportTable): void {
 
 const tableCaption = (n: number, t: ReportTable) => `表${n}　${t.caption}${t.unit ? `（单位：${t.unit}）` : ""}`;
 
+/** Width a chart is shown at, in points (16 cm — the text width less a margin), as in Word. */
+const CHART_POINTS = 432;
+
+/** What a report needs besides WPS: the chart renderer (the pane passes the canvas one). */
+export interface WpsDocumentOptions {
+  renderChart?: ChartRenderer;
+}
+
+/** Every chart of the narrative drawn first (the renderer is async; WPS's object model is not). */
+async function drawCharts(n: Narrative, render: ChartRenderer | undefined): Promise<Map<ReportChart, ChartImage>> {
+  const out = new Map<ReportChart, ChartImage>();
+  if (!render) return out;
+  for (const s of n.sections)
+    for (const p of s.paragraphs)
+      if (p.chart) {
+        const img = await render(p.chart).catch(() => null);
+        if (img) out.set(p.chart, img);
+      }
+  return out;
+}
+
+/** PNG bytes as the "binary string" FileSystem.writeAsBinaryString takes (one character per byte). */
+function binaryString(bytes: Uint8Array): string {
+  let s = "";
+  const CHUNK = 0x8000;
+  for (let i = 0; i < bytes.length; i += CHUNK) s += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return s;
+}
+
+/**
+ * Writes each chart as a temporary PNG through WPS's FileSystem; returns the path of each one written. A WPS without
+ * FileSystem, or one that refuses the write, gives no path for that chart (the report goes without it).
+ */
+function writeChartFiles(app: unknown, charts: Map<ReportChart, ChartImage>): Map<ReportChart, string> {
+  const out = new Map<ReportChart, string>();
+  if (!charts.size || !has(app, "FileSystem")) return out;
+  const files = getObject(app, "FileSystem");
+  let dir: string;
+  try {
+    dir = String(call(files, "tmpdir")).replace(/[\\/]+$/, "");
+  } catch {
+    return out;
+  }
+  const sep = dir.includes("\\") && !dir.includes("/") ? "\\" : "/";
+  // unique per write (no crypto.randomUUID: missing in some WPS WebViews)
+  const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  let i = 0;
+  for (const [chart, img] of charts) {
+    const path = `${dir}${sep}jixiao-chart-${id}-${++i}.png`;
+    try {
+      call(files, "writeAsBinaryString", path, binaryString(img.png));
+      if (has(files, "Exists") && !call<boolean>(files, "Exists", path)) continue;
+      out.set(chart, path);
+    } catch {
+      /* this chart stays out; the report is written without it */
+    }
+  }
+  return out;
+}
+
+function removeChartFiles(app: unknown, paths: Iterable<string>): void {
+  if (!has(app, "FileSystem")) return;
+  const files = getObject(app, "FileSystem");
+  for (const path of paths) {
+    try {
+      call(files, "Remove", path);
+    } catch {
+      /* a temporary file left behind in the temp folder */
+    }
+  }
+}
+
+/** The chart's picture put in place of the empty paragraph at `at`: embedded, 16 cm wide, centred, with alt text. */
+function insertPicture(doc: ComObject, at: number, chart: ReportChart, img: ChartImage, path: string): void {
+  const range = call<ComObject>(doc, "Range", at, at);
+  put(getObject(range, "ParagraphFormat"), "Alignment", WD_ALIGN_CENTER);
+  // FileName, LinkToFile = false, SaveWithDocument = true (the picture is a copy in the document), Range
+  const shape = call<ComObject>(getObject(doc, "InlineShapes"), "AddPicture", path, false, true, range);
+  put(shape, "LockAspectRatio", true);
+  put(shape, "Width", CHART_POINTS);
+  put(shape, "Height", Math.round((img.height / img.width) * CHART_POINTS));
+  put(shape, "AlternativeText", `${chart.caption}：${chart.altText}`);
+}
+
 export class WpsDocumentHost implements ReportDocumentHost {
-  /** @param app the WPS 文字 `Application` (window.Application inside WPS; the fake in tests) */
-  constructor(private readonly app: unknown) {}
+  /**
+   * @param app the WPS 文字 `Application` (window.Application inside WPS; the fake in tests)
+   * @param options the chart renderer (the pane's canvas one); without it the report has no chart
+   */
+  constructor(
+    private readonly app: unknown,
+    private readonly options: WpsDocumentOptions = {},
+  ) {}
 
   private document(): ComObject {
     const doc = get<ComObject | null>(this.app, "ActiveDocument");
@@ -182,71 +277,116 @@ export class WpsDocumentHost implements ReportDocumentHost {
   }
 
   async write(n: Narrative, info: { fileName: string; generatedAt: string }): Promise<ReportLink> {
-    return this.writeSync(n, info);
+    return this.writeSync(n, info, await drawCharts(n, this.options.renderChart));
   }
 
-  writeSync(n: Narrative, info: { fileName: string; generatedAt: string }): ReportLink {
-    return this.guard(WRITE, () => {
-      const doc = this.document();
-      if (readLinkXml(doc) !== null) throw reportExists();
-      const content = getObject(doc, "Content");
-      const end = Number(get(content, "End"));
-      const empty = String(get(content, "Text")).replace(/\r/g, "") === "";
-      // a new paragraph after what the document holds (the report starts on its own line)
-      const at = empty ? 0 : end - 1;
-      const lead = empty ? "" : "\r";
-      const sectionTexts = n.sections.map((s) => sectionLines(s).join("\r"));
-      // after each section: per table a caption line and an empty paragraph the table takes the place of
-      let tableNo = 0;
-      const after = n.sections.map((s) =>
-        s.paragraphs.flatMap((p) => (p.table ? [{ caption: tableCaption(++tableNo, p.table), table: p.table }] : [])),
-      );
-      const unit = n.signature?.unit ?? null;
-      const date = signatureDate(n, info.generatedAt);
-      const signature = [unit ?? "【请补充：单位名称】", date ?? "【请补充：日期】"];
-      const blocks = n.sections.map((_, i) => [sectionTexts[i], ...after[i].flatMap((x) => [x.caption, ""])].join("\r"));
-      // the title broken where a person breaks it: its lines joined by manual line breaks ("\v"), one paragraph
-      const title = (n.titleLines?.length ? n.titleLines : [n.title]).join("\v");
-      const whole = [title, ...blocks, "", ...signature].join("\r");
-      const range = call<ComObject>(doc, "Range", at, at);
-      put(range, "Text", lead + whole);
-      let pos = Number(get(range, "Start")) + lead.length;
-      put(call(doc, "Range", pos, pos + whole.length), "HighlightColorIndex", WD_NO_HIGHLIGHT);
-      const titleRange = call<ComObject>(doc, "Range", pos, pos + title.length);
-      put(titleRange, "Style", WD_STYLE_TITLE);
-      put(getObject(titleRange, "ParagraphFormat"), "Alignment", WD_ALIGN_CENTER);
-      pos += title.length + 1;
-      const tableAt: { at: number; table: ReportTable }[] = [];
-      n.sections.forEach((s, i) => {
-        formatSection(doc, pos, s);
-        call(getObject(doc, "Bookmarks"), "Add", bookmarkName(s.id), call(doc, "Range", pos, pos + sectionTexts[i].length));
-        pos += sectionTexts[i].length + 1;
-        for (const x of after[i]) {
-          const caption = call<ComObject>(doc, "Range", pos, pos + x.caption.length);
-          put(caption, "Style", WD_STYLE_NORMAL);
-          put(getObject(caption, "ParagraphFormat"), "Alignment", WD_ALIGN_CENTER);
-          put(getObject(caption, "Font"), "Bold", true);
+  /** Writes the report; `charts` are the pictures drawn beforehand (none: the report goes without charts). */
+  writeSync(n: Narrative, info: { fileName: string; generatedAt: string }, charts: Map<ReportChart, ChartImage> = new Map()): ReportLink {
+    let files = new Map<ReportChart, string>();
+    try {
+      return this.guard(WRITE, () => {
+        const doc = this.document();
+        if (readLinkXml(doc) !== null) throw reportExists();
+        files = writeChartFiles(this.app, charts);
+        return this.writeReport(doc, n, info, charts, files);
+      });
+    } finally {
+      removeChartFiles(this.app, files.values());
+    }
+  }
+
+  private writeReport(
+    doc: ComObject,
+    n: Narrative,
+    info: { fileName: string; generatedAt: string },
+    charts: Map<ReportChart, ChartImage>,
+    files: Map<ReportChart, string>,
+  ): ReportLink {
+    const content = getObject(doc, "Content");
+    const end = Number(get(content, "End"));
+    const empty = String(get(content, "Text")).replace(/\r/g, "") === "";
+    // a new paragraph after what the document holds (the report starts on its own line)
+    const at = empty ? 0 : end - 1;
+    const lead = empty ? "" : "\r";
+    const sectionTexts = n.sections.map((s) => sectionLines(s).join("\r"));
+    // after each section, in paragraph order: per table a caption line and an empty paragraph the table takes the
+    // place of; per chart drawn an empty paragraph the picture goes into and its caption under it (as in Word)
+    let tableNo = 0;
+    let figureNo = 0;
+    type After =
+      | { kind: "table"; caption: string; table: ReportTable }
+      | { kind: "chart"; caption: string; chart: ReportChart; img: ChartImage; path: string };
+    const after = n.sections.map((s) =>
+      s.paragraphs.flatMap((p): After[] => {
+        const out: After[] = [];
+        if (p.table) out.push({ kind: "table", caption: tableCaption(++tableNo, p.table), table: p.table });
+        const img = p.chart ? charts.get(p.chart) : undefined;
+        const path = p.chart ? files.get(p.chart) : undefined;
+        if (p.chart && img && path) out.push({ kind: "chart", caption: `图${++figureNo}　${p.chart.caption}`, chart: p.chart, img, path });
+        return out;
+      }),
+    );
+    const unit = n.signature?.unit ?? null;
+    const date = signatureDate(n, info.generatedAt);
+    const signature = [unit ?? "【请补充：单位名称】", date ?? "【请补充：日期】"];
+    const blocks = n.sections.map((_, i) =>
+      [sectionTexts[i], ...after[i].flatMap((x) => (x.kind === "table" ? [x.caption, ""] : ["", x.caption]))].join("\r"),
+    );
+    // the title broken where a person breaks it: its lines joined by manual line breaks ("\v"), one paragraph
+    const title = (n.titleLines?.length ? n.titleLines : [n.title]).join("\v");
+    const whole = [title, ...blocks, "", ...signature].join("\r");
+    const range = call<ComObject>(doc, "Range", at, at);
+    put(range, "Text", lead + whole);
+    let pos = Number(get(range, "Start")) + lead.length;
+    put(call(doc, "Range", pos, pos + whole.length), "HighlightColorIndex", WD_NO_HIGHLIGHT);
+    const titleRange = call<ComObject>(doc, "Range", pos, pos + title.length);
+    put(titleRange, "Style", WD_STYLE_TITLE);
+    put(getObject(titleRange, "ParagraphFormat"), "Alignment", WD_ALIGN_CENTER);
+    pos += title.length + 1;
+    const placed: { at: number; x: After }[] = [];
+    const captionAt = (at: number, text: string) => {
+      const caption = call<ComObject>(doc, "Range", at, at + text.length);
+      put(caption, "Style", WD_STYLE_NORMAL);
+      put(getObject(caption, "ParagraphFormat"), "Alignment", WD_ALIGN_CENTER);
+      put(getObject(caption, "Font"), "Bold", true);
+    };
+    n.sections.forEach((s, i) => {
+      formatSection(doc, pos, s);
+      call(getObject(doc, "Bookmarks"), "Add", bookmarkName(s.id), call(doc, "Range", pos, pos + sectionTexts[i].length));
+      pos += sectionTexts[i].length + 1;
+      for (const x of after[i]) {
+        if (x.kind === "table") {
+          captionAt(pos, x.caption);
           pos += x.caption.length + 1;
-          tableAt.push({ at: pos, table: x.table });
+          placed.push({ at: pos, x });
           pos += 1;
+        } else {
+          put(call(doc, "Range", pos, pos), "Style", WD_STYLE_NORMAL);
+          placed.push({ at: pos, x });
+          pos += 1;
+          captionAt(pos, x.caption);
+          pos += x.caption.length + 1;
         }
-      });
-      // the 落款, after an empty line
-      put(call(doc, "Range", pos, pos), "Style", WD_STYLE_NORMAL);
-      pos += 1;
-      signature.forEach((line, i) => {
-        const r = call<ComObject>(doc, "Range", pos, pos + line.length);
-        put(r, "Style", WD_STYLE_NORMAL);
-        put(getObject(r, "ParagraphFormat"), "Alignment", WD_ALIGN_RIGHT);
-        if ((i === 0 && !unit) || (i === 1 && !date)) put(r, "HighlightColorIndex", WD_YELLOW);
-        pos += line.length + 1;
-      });
-      // the tables, last first: a table moves everything after it, never what comes before
-      for (const x of tableAt.reverse()) insertTable(doc, x.at, x.table);
-      const link: ReportLink = { fileName: info.fileName, generatedAt: info.generatedAt, tables: [linkedTable(n)] };
-      storeLink(doc, link);
-      return link;
+      }
     });
+    // the 落款, after an empty line
+    put(call(doc, "Range", pos, pos), "Style", WD_STYLE_NORMAL);
+    pos += 1;
+    signature.forEach((line, i) => {
+      const r = call<ComObject>(doc, "Range", pos, pos + line.length);
+      put(r, "Style", WD_STYLE_NORMAL);
+      put(getObject(r, "ParagraphFormat"), "Alignment", WD_ALIGN_RIGHT);
+      if ((i === 0 && !unit) || (i === 1 && !date)) put(r, "HighlightColorIndex", WD_YELLOW);
+      pos += line.length + 1;
+    });
+    // the tables and pictures, last first: each moves everything after it, never what comes before
+    for (const { at, x } of placed.reverse()) {
+      if (x.kind === "table") insertTable(doc, at, x.table);
+      else insertPicture(doc, at, x.chart, x.img, x.path);
+    }
+    const link: ReportLink = { fileName: info.fileName, generatedAt: info.generatedAt, tables: [linkedTable(n)] };
+    storeLink(doc, link);
+    return link;
   }
 
   async readLink(): Promise<ReportLink | null> {

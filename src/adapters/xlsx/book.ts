@@ -17,10 +17,13 @@ import { attributesOf, escapeText, setAttribute } from "./xml";
 import { parseRef, refOf } from "./cellRef";
 import { shiftFormula } from "./formula";
 import type { CellMark, MarkPlan } from "../../core/marks";
+import { computeCells } from "../../core/evaluate";
+import { isErrorValue } from "../../core/snapshot";
 import { MarkLayer, type MarksSnapshot } from "./markLayer";
 
 /** What a cell shows after the plan: new content (or the content it had), and a number format (or the one it had). */
 interface Overlay {
+  /** A formula's `value` is the result it computes (evaluate.ts), written as the cell's cached `<v>`; null when unknown. */
   content: { formula: string | null; value: CellValue } | null;
   /** undefined keeps the cell's format; null is General. */
   numberFormat: string | null | undefined;
@@ -149,7 +152,7 @@ export class PackageBook implements XlsxBook {
       cells.push({
         row,
         col,
-        value: content.formula ? (o.content ? null : content.value) : content.value,
+        value: content.value,
         formula: content.formula ? (content.formula.startsWith("=") ? content.formula : `=${content.formula}`) : null,
         numberFormat: numberFormat === "General" ? null : numberFormat,
       });
@@ -183,6 +186,27 @@ export class PackageBook implements XlsxBook {
         numberFormat: c.after.numberFormat !== undefined ? c.after.numberFormat : prev?.numberFormat,
       });
     }
+    for (const sheet of new Set(plan.changes.map((c) => c.sheet))) this.recompute(sheet);
+  }
+
+  /**
+   * Every formula this book wrote on the sheet gets the value it computes over the sheet as it now stands (the cached
+   * result a viewer that does not recalculate shows; Excel, WPS and LibreOffice still recalculate on load).
+   */
+  private recompute(sheet: string): void {
+    const ov = this.overlay.get(sheet);
+    if (!ov) return;
+    const written = [...ov].filter(([, o]) => o.content);
+    if (written.length === 0) return;
+    const cells = new Map<string, { formula: string | null; value: CellValue }>();
+    for (const c of this.snapshot(sheet).cells) cells.set(refOf(c.row, c.col), { formula: c.formula ?? null, value: c.value });
+    const dirty = written.map(([k]) => refOf(Math.floor(k / COLS), k % COLS));
+    const computed = computeCells(cells, dirty);
+    for (const [k, o] of written) {
+      if (!o.content!.formula) continue;
+      const v = computed.get(refOf(Math.floor(k / COLS), k % COLS));
+      ov.set(k, { ...o, content: { formula: o.content!.formula, value: v === undefined ? null : v } });
+    }
   }
 
   restore(changes: CellChange[]): void {
@@ -198,11 +222,12 @@ export class PackageBook implements XlsxBook {
       } else {
         // not changed by this book: write what the change says the cell held
         ov.set(t.key, {
-          content: { formula: c.before.formula, value: c.before.formula ? null : c.before.value },
+          content: { formula: c.before.formula, value: c.before.value },
           numberFormat: c.before.numberFormat ?? undefined,
         });
       }
     }
+    for (const sheet of new Set(changes.map((c) => c.sheet))) this.recompute(sheet);
   }
 
   private sheetOverlay(sheet: string): Map<number, Overlay> {
@@ -351,7 +376,16 @@ export class PackageBook implements XlsxBook {
       return setAttribute(head, "s", String(s)) + orig.xml.slice(head.length);
     }
     const { formula, value } = o.content;
-    if (formula) return `<${p}c r="${ref}"${sAttr}><${p}f>${escapeText(formula.replace(/^=/, ""))}</${p}f></${p}c>`;
+    if (formula) {
+      const f = `<${p}f>${escapeText(formula.replace(/^=/, ""))}</${p}f>`;
+      // the cached result: what the formula computes (a spreadsheet recalculates it on load all the same)
+      if (value === null) return `<${p}c r="${ref}"${sAttr}>${f}</${p}c>`;
+      if (typeof value === "number") return `<${p}c r="${ref}"${sAttr}>${f}<${p}v>${numberText(value)}</${p}v></${p}c>`;
+      if (typeof value === "boolean") return `<${p}c r="${ref}"${sAttr} t="b">${f}<${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
+      const t = isErrorValue(value) ? "e" : "str";
+      const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : "";
+      return `<${p}c r="${ref}"${sAttr} t="${t}">${f}<${p}v${space}>${escapeText(xstring(value))}</${p}v></${p}c>`;
+    }
     if (value === null || value === "") return `<${p}c r="${ref}"${sAttr}/>`;
     if (typeof value === "number") return `<${p}c r="${ref}"${sAttr}><${p}v>${numberText(value)}</${p}v></${p}c>`;
     if (typeof value === "boolean") return `<${p}c r="${ref}"${sAttr} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;

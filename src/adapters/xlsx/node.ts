@@ -2,9 +2,12 @@
  * Node-only file helpers for the xlsx adapter (the CLI, tests, the bench). Not for the browser bundle.
  */
 import * as fs from "fs";
+import * as path from "path";
+import type { ReportBlock } from "../../core/compare";
 import type { UserError } from "../../core/errors";
 import { userError } from "../../core/messages";
 import { loadXlsx, loadXlsxSync, type XlsxBook } from "./index";
+import { readDocxBlocks } from "./docxText";
 
 function statError(file: string, e: unknown): UserError {
   const code = (e as NodeJS.ErrnoException).code;
@@ -69,4 +72,14 @@ export async function readXlsxFile(file: string): Promise<XlsxBook> {
 /** readXlsxFile, synchronously (see readInputFileSync). */
 export function readXlsxFileSync(file: string): XlsxBook {
   return loadXlsxSync(readInputFileSync(file));
+}
+
+/** Reads a .docx file's text blocks (UserError for a missing path or anything that is not a readable .docx). */
+export async function readDocxFile(file: string): Promise<ReportBlock[]> {
+  return readDocxBlocks(await readInputFile(file), path.basename(file));
+}
+
+/** readDocxFile, synchronously (a batch lane). */
+export function readDocxFileSync(file: string): ReportBlock[] {
+  return readDocxBlocks(readInputFileSync(file), path.basename(file));
 }

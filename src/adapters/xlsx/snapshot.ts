@@ -1,6 +1,6 @@
 /**
- * ExcelJS worksheet → the engine's SheetSnapshot, for the test corpora read through ExcelJS (the add-in and the CLI
- * read with ./read.ts).
+ * ExcelJS worksheet → the engine's SheetSnapshot: the tests' independent oracle for the package reader (read.ts),
+ * not the reader itself. Works in Node and in the browser.
  * Reads only cells that hold something (a formatted but empty cell far away does not widen the range).
  */
 import type ExcelJS from "exceljs";

@@ -1,5 +1,5 @@
 /**
- * Tells what a file is from its bytes, before the reader opens it, so bad input gets a clear message:
+ * Tells what a file is from its bytes, before the reader sees it, so bad input gets a clear message:
  * an .xlsx is a zip holding xl/workbook.xml; an encrypted .xlsx and an old .xls are OLE2 compound files (CFB).
  * Pure byte inspection: works in Node and in the browser.
  */

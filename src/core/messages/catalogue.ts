@@ -13,6 +13,7 @@ import { CLI } from "./cli";
 import { NOTICES } from "./notices";
 import { ERRORS } from "./errors";
 import { CHANGES, FINDINGS } from "./findingMessages";
+import { COMPARE_MESSAGES } from "./compare";
 import { say, type Message, type MessageParams } from "./template";
 
 type Prefixed<P extends string, T> = { readonly [K in keyof T & string as `${P}${K}`]: T[K] };
@@ -29,6 +30,7 @@ export const CATALOGUE_PARTS = [
   prefixed("error.", ERRORS),
   prefixed("finding.", FINDINGS),
   prefixed("change.", CHANGES),
+  prefixed("compare.", COMPARE_MESSAGES),
 ] as const;
 
 export const CATALOGUE = {
@@ -38,6 +40,7 @@ export const CATALOGUE = {
   ...prefixed("error.", ERRORS),
   ...prefixed("finding.", FINDINGS),
   ...prefixed("change.", CHANGES),
+  ...prefixed("compare.", COMPARE_MESSAGES),
 };
 
 const ENTRIES: Readonly<Record<string, Message>> = CATALOGUE;
@@ -51,7 +54,8 @@ type ParamsMap = PartParams<typeof UI, ""> &
   PartParams<typeof NOTICES, "notice."> &
   PartParams<typeof ERRORS, "error."> &
   PartParams<typeof FINDINGS, "finding."> &
-  PartParams<typeof CHANGES, "change.">;
+  PartParams<typeof CHANGES, "change."> &
+  PartParams<typeof COMPARE_MESSAGES, "compare.">;
 
 export type MessageKey = keyof ParamsMap & keyof Catalogue;
 /** The parameters the entry `K` takes. */

@@ -42,9 +42,14 @@ export const CLI = {
       `Sheet "${sheet}"${name}: ${changes === 0 ? "nothing to change" : `${changes} change(s)`}`,
   },
   sheetUntouched: { zh: "工作表「{sheet}」：未识别到绩效自评表，未修改。", en: 'Sheet "{sheet}": no table recognised, left as it was.' },
+  inferredRole: { zh: "（位置推断：原为空，已填）", en: " (role inferred: the cell was empty)" },
+  suggestionsHeld: {
+    zh: "  建议（未写入，共 {n} 处：单元格作用由行标签或位置推断，保留原填写值；可在检查结果中一键采纳）：",
+    en: "  Suggested, not written ({n}: the cell's role was inferred from a row label or position, so the entry is kept; take it in one click from the check):",
+  },
   wrote: {
-    zh: "已写入 {output}（共 {changes} 处修改）。公式未带缓存结果，Excel、WPS 与 LibreOffice 打开时会重新计算。",
-    en: "Wrote {output} ({changes} change(s)). Formulas carry no cached result: Excel, WPS and LibreOffice compute them on opening.",
+    zh: "已写入 {output}（共 {changes} 处修改）。每个公式带有计算结果，Excel、WPS 与 LibreOffice 打开时仍会重新计算。",
+    en: "Wrote {output} ({changes} change(s)). Each formula carries its computed result; Excel, WPS and LibreOffice compute them again on opening.",
   },
   reportWritten: {
     zh: "已写入报告：{output}（{reports} 份，来自 {file}）",
@@ -73,6 +78,16 @@ export const CLI = {
   reportChoose: {
     zh: "请选择：--fill 先填充再生成（按规则填充工作簿并覆盖原文件，再写报告）；--as-is 按表中现有数字生成。",
     en: "Choose: --fill to fill the workbook in place first, then write the report; --as-is to state the table's figures as they stand.",
+  },
+  chartLeftOut: {
+    zh: ({ reason }: { reason: "no-font" | "no-renderer" }) =>
+      reason === "no-font"
+        ? "提示：本机没有可用的中文字体，报告中未插入图表（安装 fonts-noto-cjk 或文泉驿字体，或用 JIXIAO_CHART_FONT 指定字体文件后重新生成）。"
+        : "提示：本机无法绘制图表（@resvg/resvg-js 与 @resvg/resvg-wasm 均不可用），报告中未插入图表。",
+    en: ({ reason }: { reason: "no-font" | "no-renderer" }) =>
+      reason === "no-font"
+        ? "Note: no Chinese font found on this computer, so the report has no chart (install fonts-noto-cjk or a WenQuanYi font, or name a font file in JIXIAO_CHART_FONT, and write it again)."
+        : "Note: no chart renderer works here (neither @resvg/resvg-js nor @resvg/resvg-wasm), so the report has no chart.",
   },
   "markSeverity.error": { zh: "错误", en: "error" },
   "markSeverity.warning": { zh: "警告", en: "warning" },

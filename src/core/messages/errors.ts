@@ -276,6 +276,16 @@ export const ERRORS = {
     zh: "这不是 .xlsx 工作簿（无法识别的文件格式）。请选择 Excel 工作簿（.xlsx）。",
     en: "This is not an .xlsx workbook (unrecognised file format). Choose an Excel workbook (.xlsx).",
   },
+  "not-docx": {
+    code: "not-docx",
+    zh: "{file} 不是 Word 文档（.docx）：{what}。请在 Word 或 WPS 文字中另存为 .docx 后再试。",
+    en: "{file} is not a Word document (.docx): {what}. Save it as .docx in Word or WPS Writer and try again.",
+  },
+  "docx-damaged": {
+    code: "corrupt",
+    zh: "Word 文档已损坏，无法读取（{detail}）。请在 Word 或 WPS 文字中打开并另存为 .docx 后再试。",
+    en: "The Word document is damaged and cannot be read ({detail}). Open it in Word or WPS Writer, save it as .docx and try again.",
+  },
   corrupt: {
     zh: "工作簿已损坏，无法读取（{detail}）。请在 Excel 或 WPS 中打开（必要时修复），另存为 .xlsx 后再试。",
     en: "The workbook is damaged and cannot be read ({detail}). Open it in Excel or WPS (repair it if asked), save it as .xlsx and try again.",
@@ -442,6 +452,11 @@ export const ERRORS = {
     code: "usage",
     zh: `--report 应为 .xlsx 文件：{file}${USAGE}`,
     en: `--report must name an .xlsx file: {file}${USAGE_EN}`,
+  },
+  "usage-compare-files": {
+    code: "usage",
+    zh: `请指定自评表和自评报告：jixiao compare <自评表.xlsx> <自评报告.docx>${USAGE}`,
+    en: `Name the table and the report: jixiao compare <table.xlsx> <report.docx>${USAGE_EN}`,
   },
   "usage-report-input": {
     code: "usage",

@@ -165,8 +165,12 @@ export const FINDINGS = {
     en: '"{label}": target {target} and actual {actual} are in different units; no score computed.',
   },
   NUMBER_AS_TEXT: {
-    zh: "文本形式的数字「{raw}」，应为数值 {value}（公式引用的单元格，填充时自动转换）。",
-    en: 'Number stored as text "{raw}"; it should be the number {value} (converted by the fill where a formula reads it).',
+    zh: "文本形式的数字「{raw}」，应为数值 {value}。填充不改动此单元格（没有填充的公式读取它），可用“转为数字”转换。",
+    en: 'Number stored as text "{raw}"; it should be the number {value}. The fill leaves it as it is (no formula it writes reads it); use Convert to number.',
+  },
+  "NUMBER_AS_TEXT.converted": {
+    zh: "文本形式的数字「{raw}」，应为数值 {value}。填充的公式读取此单元格，填充时将其转为数值。",
+    en: 'Number stored as text "{raw}"; it should be the number {value}. A formula the fill writes reads it: the fill converts it.',
   },
   "MISSING_VALUE.rateUnchecked": {
     zh: ({ label, both, rate }: { label: string; both: boolean; rate: string }) =>

@@ -14,3 +14,5 @@ export * from "./errors";
 export * from "./notices";
 export * from "./catalogue";
 export { changeMessage, findingMessage, type ChangeReason, type FindingKey, type FindingParams } from "./findingMessages";
+export * from "./compare";
+export * from "./oldWebview";

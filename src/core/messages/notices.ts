@@ -42,6 +42,16 @@ export const NOTICES = {
     zh: "{message}可在任务窗格中撤销或清除标注。",
     en: "{message} Undo or Clear marks in the task pane takes them back.",
   },
+  "marked-ribbon": {
+    zh: "{message}可点“撤销填写”或在任务窗格中撤销、清除标注。",
+    en: "{message} Undo (ribbon or task pane) or Clear marks in the pane takes them back.",
+  },
+  "mark-preview": {
+    zh: "将标注 {cells} 个单元格（错误 {errors}，警告 {warnings}），数值和公式不变：",
+    en: "{cells} cell(s) will be marked ({errors} error(s), {warnings} warning(s)); values and formulas stay:",
+  },
+  "mark-more": { zh: "……另有 {cells} 个", en: "… and {cells} more" },
+  "mark-ask": { zh: "确定标注吗？", en: "Mark them?" },
   "no-marks": { zh: "工作簿中没有本助手的标注。", en: "The workbook holds no marks of this add-in." },
   cleared: { zh: "已清除 {cells} 个单元格的标注。", en: "Marks removed from {cells} cell(s)." },
 } as const satisfies Record<string, Message>;

@@ -11,6 +11,7 @@ import type { FundRow, NumberCell, Table } from "../model";
 import { grade as gradeOf } from "../rules/grade";
 import * as fmt from "./format";
 import { cleanText, fundLabel } from "./sentence";
+import type { Narrative, Sentence } from "./types";
 
 /** What kind of figure a cell holds: how to write it and how close counts as equal. */
 type FigureKind = "rate" | "score" | "money" | "weight";
@@ -270,4 +271,20 @@ export function statedAnalysis(t: TableAnalysis): TableAnalysis {
 /** The analysis a report should be written from: the table's own figures, or — after the fill — the rule's. */
 export function reportAnalysis(t: TableAnalysis, figures: "stated" | "filled"): TableAnalysis {
   return figures === "filled" ? t : statedAnalysis(t);
+}
+
+/**
+ * A report written from the table's figures as they stand although some differ from the rule (`--as-is`,
+ * 按表中数字生成): a marked note at its top names every such figure, so the document itself says so.
+ */
+export function withDifferencesNote(n: Narrative, differences: FigureDifference[]): Narrative {
+  if (differences.length === 0 || n.sections.length === 0) return n;
+  const lines = differences.map((d) => differenceLine(d, "zh")).join("；");
+  const note: Sentence = {
+    text: `【说明：本报告按表中现有数字撰写，其中${differences.length}处数字与规则计算结果不一致——${lines}。请核对表格后再定稿。】`,
+    cells: differences.map((d) => d.cell),
+    note: true,
+  };
+  const [first, ...rest] = n.sections;
+  return { ...n, sections: [{ ...first, paragraphs: [{ sentences: [note] }, ...first.paragraphs] }, ...rest] };
 }

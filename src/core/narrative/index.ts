@@ -26,7 +26,7 @@ export function fingerprint(t: TableAnalysis): string {
 }
 
 export function buildNarrative(t: TableAnalysis): Narrative {
-  const n = narrativeOfKind(t);
+  const n = withOpening(narrativeOfKind(t));
   const on = t.table.filledOn ?? null;
   return on ? { ...n, signature: { ...n.signature, date: { year: on.year, month: on.month, day: on.day }, dateCell: on.cell } } : n;
 }
@@ -67,4 +67,28 @@ export function sectionParagraphs(n: Narrative, id: SectionId): string[] {
 /** The whole report as plain text (title, headings, paragraphs). */
 export function narrativeText(n: Narrative): string {
   return [n.title, ...n.sections.flatMap((s) => [s.title, ...s.paragraphs.map((p) => p.sentences.map((x) => x.text).join(""))])].join("\n");
+}
+
+/**
+ * The opening paragraph published reports begin with: by whose rule, who evaluated what, "现将……报告如下：". Its
+ * subject and year come from the title, the unit from the 落款 ("本单位" where the table names none). A scorecard's
+ * report keeps the outline of its own published examples and has none.
+ */
+function withOpening(n: Narrative): Narrative {
+  if (n.kind === "scorecard") return n;
+  const unit = n.signature.unit?.trim() || "本单位";
+  const year = /(\d{4})年度?/.exec(n.title)?.[1] ?? null;
+  const yearText = year ? `${year}年度` : "";
+  const subject = n.title
+    .replace(/绩效自评(报告|情况汇总|情况)?$/, "")
+    .replace(/\d{4}年度?/g, "")
+    .replace(unit, "")
+    .trim();
+  const text =
+    n.kind === "project"
+      ? `根据《项目支出绩效评价管理办法》（财预〔2020〕10号）有关要求，${unit}对${yearText}${subject || "本项目"}开展了绩效自评。现将有关情况报告如下：`
+      : n.kind === "summary"
+        ? `根据《项目支出绩效评价管理办法》（财预〔2020〕10号）有关要求，${unit}组织开展了${yearText}项目支出绩效自评。现将自评情况汇总报告如下：`
+        : `根据预算绩效管理有关要求，${unit}对${yearText}部门整体支出开展了绩效自评。现将有关情况报告如下：`;
+  return { ...n, opening: [{ text, cells: n.signature.cell ? [n.signature.cell] : [] }] };
 }

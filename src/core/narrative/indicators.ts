@@ -110,7 +110,7 @@ function names(fs: IndicatorFacts[]): string {
 }
 
 /**
- * The group's summary sentence: "产出指标共6项，5项全部完成，1项未完成（救助人次），扣2分，得分合计48分（分值50分）。"
+ * The group's summary sentence: "产出指标共6项，5项完成，1项未完成（救助人次），扣2分，得分合计48分（分值50分）。"
  */
 function groupSummary(level1: string, items: IndicatorFacts[], opts: { weightWord: string }): Sentence {
   const s = sb().t(`${level1 || "绩效指标"}共${items.length}项`);
@@ -119,9 +119,9 @@ function groupSummary(level1: string, items: IndicatorFacts[], opts: { weightWor
   const notReached = lost.filter((f) => outcomeOf(f).short);
   const partial = lost.filter((f) => !outcomeOf(f).short);
   const met = items.length - unscored.length - lost.length;
-  if (met === items.length) s.t("，全部完成");
+  if (met === items.length) s.t(items.length === 1 ? "，已完成" : "，全部完成");
   else {
-    if (met > 0) s.t(`，${met}项全部完成`);
+    if (met > 0) s.t(`，${met}项完成`);
     if (notReached.length) s.t(`，${notReached.length}项未完成（${names(notReached)}）`);
     if (partial.length) s.t(`，${partial.length}项未得满分（${names(partial)}）`);
     if (unscored.length) s.t(`，${unscored.length}项未评分（${names(unscored)}）`);

@@ -118,7 +118,16 @@ export function summaryNarrative(t: TableAnalysis): Narrative {
   const order = ["优", "良", "中", "差"];
   const parts = [...counts.entries()].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0])).map(([g, n]) => `“${g}”${n}个`);
   const grade: Sentence[] = parts.length
-    ? [{ text: `评价等级为${parts.join("，")}。`, cells: rows.map((r) => addr(r.row.grade)).filter((c): c is string => !!c) }]
+    ? [
+        {
+          // one grade for all: "8个项目评价等级均为“优”" (not "“优”8个" after the count was just given)
+          text:
+            counts.size === 1 && parts.length === 1 && [...counts.values()][0] === rows.length
+              ? `${rows.length}个项目评价等级均为“${[...counts.keys()][0]}”。`
+              : `各项目评价等级为：${parts.join("，")}。`,
+          cells: rows.map((r) => addr(r.row.grade)).filter((c): c is string => !!c),
+        },
+      ]
     : [placeholder("各项目评价等级")];
   grade.push(placeholder("自评结果应用及公开情况"));
 

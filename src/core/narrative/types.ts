@@ -20,6 +20,8 @@ export interface Sentence {
   cells: string[];
   /** True for a 【请补充：……】 placeholder the person must write. */
   placeholder?: boolean;
+  /** True for a marked note about the report itself (【说明：……】, e.g. figures that differ from the rule). */
+  note?: boolean;
   /** The quoted values, one per quoted number (refresh compares these). */
   quotes?: Quote[];
 }
@@ -108,6 +110,8 @@ export interface Narrative {
   title: string;
   /** The title broken where a person would break it (one or more lines, none of them a lone character). */
   titleLines: string[];
+  /** The opening paragraph under the title, as published reports begin ("根据……要求，……现将有关情况报告如下："). */
+  opening?: Sentence[];
   /** The 落款 under the report. */
   signature: Signature;
   /** Sheet the table stands on. */

@@ -90,6 +90,15 @@ export function fundHeader(idx: SheetIndex, from: number, to: number): { row: nu
   return null;
 }
 
+/** The first fund header from the top (a table published as its funds block only has nothing below to anchor on). */
+export function firstFundHeader(idx: SheetIndex, from: number, to: number): ReturnType<typeof fundHeader> {
+  for (const r of idx.rowsIn(from, to)) {
+    const h = fundHeader(idx, r, r);
+    if (h) return h;
+  }
+  return null;
+}
+
 export function fundRow(idx: SheetIndex, label: IndexedCell, cols: FundColumns): FundRow {
   const g = idx.grid;
   const r = label.row;
@@ -110,7 +119,8 @@ export function fundRow(idx: SheetIndex, label: IndexedCell, cols: FundColumns):
  * may name the row's part ("资金来源").
  */
 export function fundRowLabel(idx: SheetIndex, r: number, cols: FundColumns): IndexedCell | null {
-  return fundRowLabels(idx, r, cols).at(-1) ?? null;
+  const labels = fundRowLabels(idx, r, cols);
+  return labels[labels.length - 1] ?? null;
 }
 
 export function fundRowLabels(idx: SheetIndex, r: number, cols: FundColumns): IndexedCell[] {

@@ -42,3 +42,23 @@ export function textCell(grid: Grid, row: number, col: number): TextCell {
   const raw = grid.value(at.row, at.col);
   return { ref: ref(at.row, at.col), raw, text: tidy(cellText(raw)) };
 }
+
+/** A weight written in a label ("预算执行率（20分）"): a number cell over the label's cell, marked fromLabel. */
+export function labelWeightCell(grid: Grid, row: number, col: number, weight: number): NumberCell {
+  const at = anchor(grid, row, col);
+  const raw = grid.value(at.row, at.col);
+  const decimals = String(weight).split(".")[1]?.length ?? 0;
+  return {
+    ref: ref(at.row, at.col),
+    raw,
+    value: weight,
+    numberAsText: false,
+    empty: false,
+    formula: null,
+    numberFormat: null,
+    decimals,
+    percent: false,
+    error: null,
+    fromLabel: true,
+  };
+}

@@ -1,6 +1,6 @@
 /** 部门整体支出绩效自评表, SPEC §2.2, with the 湖南 variant (weights in the 年度指标值 column) and those of §2.6. */
 import type { ColumnRole, DepartmentBudgetRow, DepartmentTable, FundRow, Indicator } from "../model";
-import { fundHeader, fundRow, labelledField, readGoals, fundRowLabels, totalCells, findTitle } from "./blocks";
+import { firstFundHeader, fundHeader, fundRow, labelledField, readGoals, fundRowLabels, totalCells, findTitle } from "./blocks";
 import { H } from "./headers";
 import {
   withActualWeights,
@@ -10,21 +10,33 @@ import {
   headerTop,
   inferWeightColumn,
   blockDeclaration,
+  type IndicatorBlock,
 } from "./indicators";
 import type { SheetIndex } from "./sheetIndex";
 import { boundsOf } from "./bounds";
 import { numberCell, textCell } from "./cells";
 import { PartialNotes } from "./partial";
-import { noteIndicatorParts } from "./project";
+import { fundsOnlyBottom, noteIndicatorParts, notePublishedFundsOnly } from "./project";
+import { emptyColumns } from "./columns";
+import type { FundColumns } from "./blocks";
 
+/** True when the row holds a number in one of the header's money columns. */
+function rowHasMoney(idx: SheetIndex, r: number, cols: FundColumns): boolean {
+  return [cols.initial, cols.budget, cols.executed].some((c) => c !== null && numberCell(idx.grid, r, c, { money: true }).value !== null);
+}
+
+/** A department table; a `headerRow` past `limit` reads one published as its funds block only (see recognizeProject). */
 export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: number, limit: number): DepartmentTable {
   const g = idx.grid;
   const partial = new PartialNotes();
-  const topOfHeader = headerTop(idx, headerRow);
-  const bottomOfHeader = headerBottom(idx, headerRow);
-  const { cols, roles } = mapIndicatorColumns(idx, topOfHeader, bottomOfHeader);
+  const fundsOnly = headerRow > limit;
+  const topOfHeader = fundsOnly ? headerRow : headerTop(idx, headerRow);
+  const bottomOfHeader = fundsOnly ? headerRow : headerBottom(idx, headerRow);
+  const { cols, roles } = fundsOnly ? { cols: emptyColumns(), roles: [] } : mapIndicatorColumns(idx, topOfHeader, bottomOfHeader);
   headerRow = topOfHeader;
-  const block = readIndicatorBlock(idx, bottomOfHeader, cols, limit);
+  const block: IndicatorBlock = fundsOnly
+    ? { indicators: [], groups: [], totalRow: null, lastRow: top }
+    : readIndicatorBlock(idx, bottomOfHeader, cols, limit);
 
   // 湖南: no 分值 column, and the 年度指标值 column holds weights (or another column the header does not name)
   let indicators: Indicator[] = block.indicators;
@@ -44,14 +56,17 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
   const fundSources: FundRow[] = [];
   const fundStructure: FundRow[] = [];
   let budgetRow: DepartmentBudgetRow | null = null;
-  const goalRow = idx.find((k) => H.annualGoal(k) || H.goalExpected(k), top, headerRow - 1)?.row ?? headerRow;
-  const header = fundHeader(idx, top, goalRow - 1);
+  const goalRow =
+    idx.find((k) => H.annualGoal(k) || H.goalExpected(k), top, Math.min(headerRow - 1, limit))?.row ?? Math.min(headerRow, limit + 1);
+  const header = fundsOnly ? firstFundHeader(idx, top, goalRow - 1) : fundHeader(idx, top, goalRow - 1);
+  let lastFundRow = header?.row ?? top;
   if (header) {
     let mode: "source" | "structure" | null = null;
     for (const r of idx.rowsIn(header.row + 1, goalRow - 1)) {
       const labels = fundRowLabels(idx, r, header.cols);
-      const label = labels.at(-1);
+      const label = labels[labels.length - 1];
       if (!label) continue;
+      if (fundsOnly && !rowHasMoney(idx, r, header.cols) && !labels.some((l) => H.fundSource(l.key) || H.fundStructure(l.key))) break;
       const keys = labels.map((l) => l.key);
       if (keys.some((k) => H.sum(k))) continue; // a 合计 row is neither source nor structure
       if (keys.some((k) => H.fundSource(k))) mode = "source";
@@ -59,8 +74,11 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
       else if (mode === null)
         mode = /基本支出|项目支出/.test(label.key) ? "structure" : /财政拨款|其他资金/.test(label.key) ? "source" : null;
       if (mode === null) continue;
+      // a section label alone on its row ("资金来源" with its rows below it) is not a fund row
+      if ((H.fundSource(label.key) || H.fundStructure(label.key)) && !rowHasMoney(idx, r, header.cols)) continue;
       const row = fundRow(idx, label, header.cols);
       (mode === "source" ? fundSources : fundStructure).push(row);
+      lastFundRow = r;
     }
     if (!fundSources.length && !fundStructure.length) budgetRow = singleBudgetRow(idx, header, goalRow - 1);
     if (!fundSources.length && !fundStructure.length && !budgetRow) {
@@ -99,19 +117,23 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
       totals = { totalWeight: null, total: numberCell(g, field.row, col) };
     }
   }
-  const bottom = block.totalRow ?? block.lastRow;
-  noteIndicatorParts(
-    partial,
-    idx,
-    headerRow,
-    cols,
-    weightCol,
-    indicators.length,
-    block.totalRow,
-    totals.total,
-    block.lastRow,
-    weightsInTargetColumn,
-  );
+  const goals = readGoals(idx, top, Math.min(headerRow - 1, limit));
+  if (budgetRow) lastFundRow = Math.max(lastFundRow, budgetRow.fund.labelCell.ref.row);
+  const bottom = fundsOnly ? fundsOnlyBottom(lastFundRow, goals) : (block.totalRow ?? block.lastRow);
+  if (fundsOnly) notePublishedFundsOnly(partial, idx, lastFundRow, header?.col ?? idx.window.left);
+  else
+    noteIndicatorParts(
+      partial,
+      idx,
+      headerRow,
+      cols,
+      weightCol,
+      indicators.length,
+      block.totalRow,
+      totals.total,
+      block.lastRow,
+      weightsInTargetColumn,
+    );
   return {
     kind: "department",
     sheet: g.name,
@@ -122,7 +144,7 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
     fundSources,
     fundStructure,
     budgetRow,
-    goals: readGoals(idx, top, headerRow - 1),
+    goals,
     indicators,
     groups: withActualWeights(indicators, block.groups),
     weightsInTargetColumn,

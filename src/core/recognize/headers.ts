@@ -22,7 +22,18 @@ export const H = {
   // fund block
   fundBlock: (k: string) => k.startsWith("项目资金") || /^(?:年度)?预算(?:执行)?情况/.test(k),
   initialBudget: oneOf("年初预算数", "年初预算", "年初预算金额", "年初批复预算数", "年初预算安排"),
-  budget: oneOf("全年预算数", "全年预算", "调整后预算数", "调整后预算", "全年预算金额", "全年调整预算数"),
+  budget: oneOf(
+    "全年预算数",
+    "全年预算",
+    "调整后预算数",
+    "调整后预算",
+    "全年预算金额",
+    "全年调整预算数",
+    "调整预算数",
+    "调整预算",
+    "预算调整数",
+    "调整后预算金额",
+  ),
   /** Looser names for the budget column, taken only where no column says 全年预算数 / 调整后预算数. */
   budgetLoose: oneOf("预算数", "年度预算数", "预算金额"),
   executed: oneOf(
@@ -37,7 +48,7 @@ export const H = {
     "全年实际支出",
     "全年实际支出数",
   ),
-  weight: oneOf("分值", "权重", "指标分值", "指标权重", "执行率权重", "执行率分值"),
+  weight: oneOf("分值", "权重", "指标分值", "指标权重", "执行率权重", "执行率分值", "分值权重", "权重分值", "价值", "权重分"),
   rate: oneOf("执行率", "预算执行率", "资金执行率", "执行率%", "预算执行率%"),
   score: oneOf(
     "得分",

@@ -37,7 +37,7 @@ function recognizeWindow(idx: SheetIndex): Table[] {
   const anchors: Anchor[] = [];
   for (const row of idx.rowNumbers) {
     const cells = idx.row(row);
-    const prev = anchors.at(-1);
+    const prev = anchors[anchors.length - 1];
     if (isIndicatorHeader(cells)) {
       // a header written over two rows (or repeated where a merge was undone) is one header
       if (prev?.kind === "indicators" && row <= headerBottom(idx, prev.row)) continue;
@@ -74,7 +74,46 @@ function recognizeWindow(idx: SheetIndex): Table[] {
     tables.push(table);
     top = table.bounds.bottom + 1;
   }
+  // tables published as their funds block only (the page stops before the indicators): read what is there
+  for (let funds = fundsOnlyAt(idx, top, idx.grid.bottom); funds !== null; funds = fundsOnlyAt(idx, top, idx.grid.bottom)) {
+    const past = idx.grid.bottom + 1;
+    const table = isDepartment(idx, top, past)
+      ? recognizeDepartment(idx, top, past, idx.grid.bottom)
+      : recognizeProject(idx, top, past, idx.grid.bottom);
+    if (!hasFundRows(table) || table.bounds.bottom < top) break;
+    table.filledOn = readFilledOn(idx, top, Math.min(idx.grid.bottom, table.bounds.bottom + 3));
+    tables.push(table);
+    top = table.bounds.bottom + 1;
+  }
   return tables;
+}
+
+/**
+ * A funds block with no indicator block after it: a header naming 全年预算数 (or 年初预算数) and 全年执行数, under a
+ * self-evaluation title or a funds label (年度资金总额, 整体支出规模, 资金来源, 项目资金), with money in a row below.
+ */
+function fundsOnlyAt(idx: SheetIndex, from: number, to: number): number | null {
+  for (const r of idx.rowsIn(from, to)) {
+    const cells = idx.row(r);
+    const has = (m: (k: string) => boolean) => cells.some((c) => m(c.key));
+    if (!has(H.executed) || !(has(H.budget) || has(H.budgetLoose) || has(H.initialBudget))) continue;
+    const kindWord = (k: string) =>
+      H.fundTotal(k) || H.spendingScale(k) || H.fundSource(k) || H.fundStructure(k) || H.fundBlock(k) || /绩效自评|自评表/.test(k);
+    if (!idx.find(kindWord, from, Math.min(to, r + 8))) continue;
+    return r;
+  }
+  return null;
+}
+
+function hasFundRows(t: Table): boolean {
+  const money = (f: {
+    budget: { value: number | null } | null;
+    executed: { value: number | null } | null;
+    initial: { value: number | null } | null;
+  }) => [f.initial, f.budget, f.executed].some((c) => c?.value !== null && c?.value !== undefined);
+  if (t.kind === "project") return [t.fundTotal, ...t.fundParts].some((f) => f && money(f));
+  if (t.kind === "department") return [...t.fundSources, ...t.fundStructure, ...(t.budgetRow ? [t.budgetRow.fund] : [])].some(money);
+  return false;
 }
 
 /**
@@ -83,6 +122,7 @@ function recognizeWindow(idx: SheetIndex): Table[] {
  */
 function tableWindows(idx: SheetIndex): (ColumnWindow | null)[] {
   let starts: number[] = [];
+  let fundStarts: number[] = [];
   for (const row of idx.rowNumbers) {
     const cells = idx.row(row);
     const level1 = cells.filter((c) => H.level1(c.key)).map((c) => c.col);
@@ -95,7 +135,13 @@ function tableWindows(idx: SheetIndex): (ColumnWindow | null)[] {
         ? cells.filter((c) => H.projectName(c.key)).map((c) => c.col)
         : [];
     if (marks.length > starts.length) starts = marks;
+    // tables published as their funds block only: marked by the block's label on the funds header row
+    if (cells.some((c) => H.executed(c.key)) && cells.some((c) => H.budget(c.key) || H.budgetLoose(c.key) || H.initialBudget(c.key))) {
+      const blocks = cells.filter((c) => H.fundBlock(c.key) || H.spendingScale(c.key)).map((c) => c.col);
+      if (blocks.length > fundStarts.length) fundStarts = blocks;
+    }
   }
+  if (starts.length < 2 && fundStarts.length >= 2) starts = fundStarts;
   if (starts.length < 2) return [null];
   // each band runs from just after the previous table's last column: the empty column between them, or, when the
   // tables touch, as far left of its 一级指标 as the first table's columns run left of its own
@@ -128,6 +174,9 @@ function emptyColumnBefore(idx: SheetIndex, a: number, b: number): number | null
  * 权重 group column.
  */
 function isDepartment(idx: SheetIndex, top: number, headerRow: number): boolean {
+  // 贵州 township layout: a 部门整体 title (or 部门名称 field) over funds rows that a project table would also have
+  const named = idx.find(H.departmentTitle, top, headerRow - 1) || idx.find(H.departmentName, top, headerRow - 1);
+  if (named && !idx.find(H.projectName, top, headerRow - 1)) return true;
   if (idx.find(H.fundTotal, top, headerRow - 1)) return false;
   if (idx.find((k) => H.spendingScale(k) || H.fundSource(k) || H.fundStructure(k), top, headerRow - 1)) return true;
   if (idx.find(H.departmentName, top, headerRow - 1)) return true;

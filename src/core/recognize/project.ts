@@ -1,8 +1,8 @@
 /** 项目支出绩效自评表 (财预〔2020〕10号 附件 layout), SPEC §2.1, with the variants of §2.6. */
-import type { ColumnRole, FundRow, Indicator, NumberCell, ProjectTable } from "../model";
-import { numberCell } from "./cells";
-import { fundHeader, fundRow, labelledField, readGoals, fundRowLabel, totalCells, findTitle } from "./blocks";
-import { H } from "./headers";
+import type { ColumnRole, FundRow, Goals, Indicator, NumberCell, ProjectTable } from "../model";
+import { labelWeightCell, numberCell } from "./cells";
+import { firstFundHeader, fundHeader, fundRow, labelledField, readGoals, fundRowLabel, totalCells, findTitle } from "./blocks";
+import { H, splitWeightLabel } from "./headers";
 import {
   withActualWeights,
   mapIndicatorColumns,
@@ -11,20 +11,29 @@ import {
   headerTop,
   inferWeightColumn,
   blockDeclaration,
+  type IndicatorBlock,
 } from "./indicators";
+import { emptyColumns } from "./columns";
 import type { SheetIndex } from "./sheetIndex";
 import { boundsOf } from "./bounds";
 import { PartialNotes } from "./partial";
 import { squeeze, halfWidth } from "../text";
 
+/**
+ * A project table whose indicator header is at `headerRow`; a `headerRow` past `limit` reads a table published as
+ * its funds block only (the page stops there): the funds are read and checked, the rest is TABLE_PARTIAL.
+ */
 export function recognizeProject(idx: SheetIndex, top: number, headerRow: number, limit: number): ProjectTable {
   const g = idx.grid;
   const partial = new PartialNotes();
-  const topOfHeader = headerTop(idx, headerRow);
-  const bottomOfHeader = headerBottom(idx, headerRow);
-  const { cols, roles } = mapIndicatorColumns(idx, topOfHeader, bottomOfHeader);
+  const fundsOnly = headerRow > limit;
+  const topOfHeader = fundsOnly ? headerRow : headerTop(idx, headerRow);
+  const bottomOfHeader = fundsOnly ? headerRow : headerBottom(idx, headerRow);
+  const { cols, roles } = fundsOnly ? { cols: emptyColumns(), roles: [] } : mapIndicatorColumns(idx, topOfHeader, bottomOfHeader);
   headerRow = topOfHeader;
-  const block = readIndicatorBlock(idx, bottomOfHeader, cols, limit);
+  const block: IndicatorBlock = fundsOnly
+    ? { indicators: [], groups: [], totalRow: null, lastRow: top }
+    : readIndicatorBlock(idx, bottomOfHeader, cols, limit);
 
   // 项目资金 block: the 年度资金总额 row and its parts, under a header naming the columns
   let fundTotal: FundRow | null = null;
@@ -32,10 +41,11 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
   let fundWeight: NumberCell | null = null,
     fundScore: NumberCell | null = null;
   const totalLabel = idx.find(H.fundTotal, top, headerRow - 1);
-  const header = fundHeader(idx, top, (totalLabel?.row ?? headerRow) - 1);
+  const header = fundsOnly ? firstFundHeader(idx, top, limit) : fundHeader(idx, top, (totalLabel?.row ?? headerRow) - 1);
+  let lastFundRow = header?.row ?? top;
   if (header) {
     let labelled = 0;
-    for (const r of idx.rowsIn(header.row + 1, headerRow - 1)) {
+    for (const r of idx.rowsIn(header.row + 1, Math.min(headerRow - 1, limit))) {
       const label = fundRowLabel(idx, r, header.cols);
       if (!label) continue;
       const k = label.key.replace(/^其中:?/, "");
@@ -47,10 +57,12 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
       ) {
         if (fundTotal) break;
         fundTotal = fundRow(idx, label, header.cols);
+        lastFundRow = r;
         fundWeight = header.cols.weight !== null ? numberCell(g, r, header.cols.weight) : null;
         fundScore = header.cols.score !== null ? numberCell(g, r, header.cols.score) : null;
       } else if (H.fundCurrent(label.key) || H.fundCarryOver(label.key) || H.fundOther(label.key)) {
         fundParts.push({ ...fundRow(idx, label, header.cols), rate: null });
+        lastFundRow = r;
       } else if (fundTotal) {
         break;
       }
@@ -109,6 +121,20 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
     groupsFrom = indicators;
   }
 
+  // no 分值 column at all: the weights written in the 三级 labels ("国家奖学金人数（5分）", "预算执行率（20分）")
+  let weightsFromLabels = false;
+  if (!inferred && cols.weight === null && indicators.length) {
+    const withLabels = indicators.map((i) => {
+      const w = i.nameCell ? splitWeightLabel(i.nameCell.text).weight : null;
+      return w === null || !i.nameCell ? i : { ...i, weight: labelWeightCell(g, i.nameCell.ref.row, i.nameCell.ref.col, w) };
+    });
+    if (withLabels.every((i) => i.weight !== null)) {
+      indicators = withLabels;
+      groupsFrom = indicators;
+      weightsFromLabels = true;
+    }
+  }
+
   if (rateIndicator) {
     const ri = indicators.find((i) => i.row === rateIndicator.row) ?? rateIndicator;
     indicators = indicators.filter((i) => i.row !== ri.row);
@@ -129,25 +155,46 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
     }
   }
 
+  // the 执行率's weight written only in the funds block's label ("预算执行情况（万元）（20分）"), no 分值 column there
+  const fundsDeclared = header
+    ? blockDeclaration(
+        idx,
+        header.row,
+        header.row,
+        Math.min(...[header.cols.initial, header.cols.budget, header.cols.executed].filter((c): c is number => c !== null)),
+      )
+    : null;
+  if (!rateIndicator && fundTotal && header && header.cols.weight === null && !budgetWeight && fundsDeclared) {
+    budgetWeight = labelWeightCell(g, fundsDeclared.cell.row, fundsDeclared.cell.col, fundsDeclared.weight);
+  }
+
   const fieldsTo = (header?.row ?? headerRow) - 1;
   const scoreCol = cols.score;
   const weightCol = inferred ? inferred.col : cols.weight;
   let totals = block.totalRow !== null ? totalCells(idx, block.totalRow, [weightCol], scoreCol) : { totalWeight: null, total: null };
   if (fundRowTotals && !totals.total && !totals.totalWeight) totals = { totalWeight: fundRowTotals.weight, total: fundRowTotals.score };
-  const bottom = block.totalRow ?? block.lastRow;
+  // no 总分 row: a 总分 written as a field in the header lines ("自评得分 | 98", "自评总分 | 97.6")
+  if (!fundsOnly && block.totalRow === null && !totals.total) {
+    const field = headerTotalField(idx, top, (header?.row ?? headerRow) - 1);
+    if (field) totals = { totalWeight: null, total: field };
+  }
+  const goals = readGoals(idx, top, Math.min(headerRow - 1, limit));
+  const bottom = fundsOnly ? fundsOnlyBottom(lastFundRow, goals) : (block.totalRow ?? block.lastRow);
 
-  noteIndicatorParts(
-    partial,
-    idx,
-    headerRow,
-    cols,
-    weightCol,
-    indicators.length + (rateIndicator ? 1 : 0),
-    block.totalRow,
-    totals.total,
-    block.lastRow,
-    weightsInTargetColumn,
-  );
+  if (fundsOnly) notePublishedFundsOnly(partial, idx, lastFundRow, header?.col ?? idx.window.left);
+  else
+    noteIndicatorParts(
+      partial,
+      idx,
+      headerRow,
+      cols,
+      weightsFromLabels ? (cols.level3 ?? 0) : weightCol,
+      indicators.length + (rateIndicator ? 1 : 0),
+      block.totalRow,
+      totals.total,
+      block.lastRow,
+      weightsInTargetColumn,
+    );
 
   return {
     kind: "project",
@@ -163,25 +210,51 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
     budgetWeight,
     rate,
     budgetScore,
-    goals: readGoals(idx, top, headerRow - 1),
+    goals,
     indicators,
     groups: withActualWeights(groupsFrom, block.groups),
     columns,
     weightsInTargetColumn,
     rateIndicator: rateIndicator ? { ...rateIndicator, weight: budgetWeight, score: budgetScore } : null,
     indicatorsDeclared: blockDeclaration(idx, topOfHeader, bottomOfHeader, cols.level1 ?? idx.window.left),
-    fundsDeclared: header
-      ? blockDeclaration(
-          idx,
-          header.row,
-          header.row,
-          Math.min(...[header.cols.initial, header.cols.budget, header.cols.executed].filter((c): c is number => c !== null)),
-        )
-      : null,
+    fundsDeclared,
     totalWeight: totals.totalWeight,
     total: totals.total,
     grade: labelledField(idx, H.grade, top, bottom),
   };
+}
+
+/**
+ * A 总分 written as a labelled field in the lines above the funds block ("项目名称 | … | 自评得分 | 98"): the first
+ * number right of a 自评总分 / 自评得分 / 总分 label. Null when there is none.
+ */
+export function headerTotalField(idx: SheetIndex, from: number, to: number): NumberCell | null {
+  const isLabel = (k: string) => H.fieldTotal(k) || /^(?:自评得分|总分|自评分|项目自评得分)$/.test(k);
+  for (const r of idx.rowsIn(from, to)) {
+    for (const label of idx.row(r).filter((c) => isLabel(c.key))) {
+      // the value cell right of the label — past the label repeated where its merge was undone
+      let col = idx.rightOf(label) + 1;
+      for (let c = idx.at(r, col); c && c.raw === label.raw; c = idx.at(r, col)) col = idx.rightOf(c) + 1;
+      const cell = numberCell(idx.grid, r, col);
+      if (cell.value !== null || cell.formula) return cell;
+    }
+  }
+  return null;
+}
+
+/** The last row of a table published as its funds block only: its funds rows, and its 年度总体目标 texts if any. */
+export function fundsOnlyBottom(lastFundRow: number, goals: Goals): number {
+  return Math.max(lastFundRow, goals.expected?.ref.row ?? 0, goals.actual?.ref.row ?? 0);
+}
+
+/** TABLE_PARTIAL for a table published as its funds block only: what is missing is said, under the funds. */
+export function notePublishedFundsOnly(partial: PartialNotes, idx: SheetIndex, lastFundRow: number, col: number): void {
+  partial.add(
+    "indicators",
+    { row: lastFundRow, col },
+    "表中只有资金部分：绩效指标部分（指标、分值、得分、总分）缺失，只检查了资金部分。",
+    "Only the funds block is here: the indicator block (indicators, weights, scores, total) is missing; only the funds were checked.",
+  );
 }
 
 /** 预算执行率 (资金执行率, 执行率) as an indicator's own name — not a composite such as "预算执行率、控制率". */
@@ -198,7 +271,7 @@ export function noteIndicatorParts(
   partial: PartialNotes,
   idx: SheetIndex,
   headerRow: number,
-  cols: { level1: number | null; level3: number | null; score: number | null; actual: number | null },
+  cols: { level1: number | null; level3: number | null; score: number | null; actual: number | null; target?: number | null },
   weightCol: number | null,
   indicatorCount: number,
   totalRow: number | null,
@@ -227,7 +300,9 @@ export function noteIndicatorParts(
       "The indicator block has no 得分 (score) column; scores and the total were not checked.",
     );
   }
-  if (cols.actual === null && !weightsInTargetColumn) {
+  // an indicator block scored like a scorecard (分值 | 得分 with neither 年度指标值 nor 实际完成值): judged, not computed
+  const scorecardBlock = cols.actual === null && (cols.target ?? null) === null && weightCol !== null && cols.score !== null;
+  if (cols.actual === null && !weightsInTargetColumn && !scorecardBlock) {
     partial.add(
       "actualColumn",
       at,

@@ -25,13 +25,15 @@ export function checkBudgetScore(
 ): number | null {
   const weight = weightCell?.value ?? null;
   if (weightCell?.error) return null;
+  // a weight read from a label ("预算执行情况（20分）") enters the formula as its number, not the label's address
+  const weightRef = (c: NumberCell) => (c.fromLabel ? fmt(c.value) : c.ref.address);
   if (weightCell && weight === null) ctx.missing(weightCell, "MISSING_VALUE.budgetWeight", {});
   if (weight === null) return null;
   if (rate === null) {
     // no rate (no budget): the score cell is arithmetic all the same — its formula shows nothing until there is one
     if (scoreCell && weightCell && rateCell) {
       const f = ctx.profile.budgetScoring === "steps" ? budgetScoreStepsFormula : budgetScoreFormula;
-      ctx.plan.formula(scoreCell, f(weightCell.ref.address, rateCell.ref.address), null, { key: "budgetScoreEmpty", params: {} });
+      ctx.plan.formula(scoreCell, f(weightRef(weightCell), rateCell.ref.address), null, { key: "budgetScoreEmpty", params: {} });
     }
     return null;
   }
@@ -47,7 +49,7 @@ export function checkBudgetScore(
   if (scoreCell && weightCell && rateCell) {
     ctx.plan.numberFromText(weightCell);
     const f = ctx.profile.budgetScoring === "steps" ? budgetScoreStepsFormula : budgetScoreFormula;
-    ctx.plan.formula(scoreCell, f(weightCell.ref.address, rateCell.ref.address), score, {
+    ctx.plan.formula(scoreCell, f(weightRef(weightCell), rateCell.ref.address), score, {
       key: "budgetScore",
       params: { rule: { steps: ctx.profile.budgetScoring === "steps", weight: fmt(weight), rate: pct(rate) } },
     });

@@ -12,8 +12,10 @@ export class RuleContext {
   constructor(
     readonly table: TableBase,
     readonly profile: Profile,
+    /** Derived cells whose role was inferred (src/core/roles.ts): the fill suggests over a person's entry there. */
+    inferred: ReadonlySet<string> = new Set(),
   ) {
-    this.plan = new PlanBuilder(table.sheet, table.bounds);
+    this.plan = new PlanBuilder(table.sheet, table.bounds, inferred);
   }
 
   /**

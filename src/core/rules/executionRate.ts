@@ -53,7 +53,9 @@ export function checkExecutionRate(ctx: RuleContext, row: RateCells): number | n
     return null;
   }
   if ((!budgetCell || budgetCell.empty) && row.initial && !row.initial.empty) {
-    ctx.report("MISSING_VALUE.initialBudget", "warning", row.budget?.ref.address ?? row.initial.ref.address, { label: row.label });
+    // a layout with 年初预算数 only (no 全年预算数 column: 贵州 township tables) uses it without a warning
+    if (budgetCell)
+      ctx.report("MISSING_VALUE.initialBudget", "warning", row.budget?.ref.address ?? row.initial.ref.address, { label: row.label });
     budgetCell = row.initial;
   }
   const budget = budgetCell?.value ?? null;
@@ -70,7 +72,11 @@ export function checkExecutionRate(ctx: RuleContext, row: RateCells): number | n
     });
   }
 
-  const stated = row.rate && !row.rate.empty && !row.rate.error ? row.rate.value : null;
+  let stated = row.rate && !row.rate.empty && !row.rate.error ? row.rate.value : null;
+  // a rate typed as a bare percentage ("96.85", no % sign or format) that agrees once read as one
+  if (rate !== null && stated !== null && row.rate && !row.rate.percent && stated > 1.5 && stated <= 1000) {
+    if (near(stated / 100, rate, 0.5 * 10 ** -(Math.min(row.rate.decimals, 8) + 2))) stated = stated / 100;
+  }
   if (rate !== null && stated !== null && row.rate) {
     const tol = rateTolerance(row.rate);
     if (!near(stated, rate, tol)) {

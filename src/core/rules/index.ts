@@ -24,7 +24,7 @@ export { checkGroupWeights, checkTotalWeight, checkWeightSplit, checkBlockWeight
 export { checkTotal } from "./total";
 export { grade, checkGrade } from "./grade";
 export { checkSubtotal, checkSplitTotals, FUNDS_TOLERANCE } from "./funds";
-export { checkNumbersAsText } from "./numberAsText";
+export { checkNumbersAsText, settleNumbersAsText } from "./numberAsText";
 export { checkScorecard } from "./scorecard";
 export { RuleContext } from "./context";
 export { checkTableParts, checkCellErrors, anyError } from "./tableParts";

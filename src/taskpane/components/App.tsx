@@ -12,8 +12,8 @@ import { loadLangChoice, loadProfile, saveLangChoice, saveProfile, type LastComm
 import { LangContext } from "./context";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { SettingsPanel } from "./SettingsPanel";
-import type { IssueListWriter } from "./BatchPanel";
-import { SpreadsheetPane } from "./SpreadsheetPane";
+import type { IssueListWriter } from "../file/BatchPanel";
+import { SpreadsheetPane } from "../spreadsheet/SpreadsheetPane";
 import type { SpreadsheetHost } from "../../host/host";
 import type { ReportFileWriter } from "../../host/document";
 import { ErrorBar } from "./Messages";

@@ -67,11 +67,16 @@ export function NoticeBar(props: {
   testId?: string;
   /** Take the focus when shown (the control the person used is gone, e.g. the preview after 应用). */
   focus?: boolean;
+  /** What the person can do next, as buttons inside the notice (after a fill: 下载, 生成报告). */
+  actions?: React.ReactNode;
 }): JSX.Element | null {
   const { t } = useLang();
   const ref = React.useRef<HTMLDivElement>(null);
+  // where the eye is: a new notice comes into view (below the sticky toolbar), and takes the focus when asked
   React.useEffect(() => {
-    if (props.focus && props.text) ref.current?.focus();
+    if (!props.text) return;
+    ref.current?.scrollIntoView?.({ block: "nearest" });
+    if (props.focus) ref.current?.focus({ preventScroll: true });
   }, [props.focus, props.text]);
   if (!props.text) return null;
   return (
@@ -82,8 +87,19 @@ export function NoticeBar(props: {
       data-testid={props.testId ?? "notice"}
       tabIndex={props.focus ? -1 : undefined}
       role={props.focus ? "status" : undefined}
+      style={{ scrollMarginTop: "64px" }}
+      // Escape closes a notice that has the focus (as it closes the preview)
+      onKeyDown={(e: React.KeyboardEvent) => {
+        if (e.key === "Escape" && props.onDismiss && e.target === e.currentTarget) {
+          e.preventDefault();
+          props.onDismiss();
+        }
+      }}
     >
-      <MessageBarBody>{props.text}</MessageBarBody>
+      <MessageBarBody>
+        {props.text}
+        {props.actions ? <div style={{ display: "flex", flexWrap: "wrap", gap: "8px", marginTop: "6px" }}>{props.actions}</div> : null}
+      </MessageBarBody>
       {props.onDismiss ? (
         <MessageBarActions
           containerAction={

@@ -30,9 +30,9 @@ import type { RefreshResult } from "../../core/narrative";
 import type { ReportDocumentHost } from "../../host/document";
 import type { SpreadsheetHost } from "../../host/host";
 import { useRunner } from "../components/useRunner";
-import { ReportDifferences } from "../components/ReportDifferences";
+import { ReportDifferences } from "../report/ReportDifferences";
 import { LangContext } from "../components/context";
-import { downloadBytes } from "../components/SpreadsheetPane";
+import { downloadBytes } from "../download";
 import {
   changeLine,
   fillLinkedWorkbook,
@@ -129,7 +129,7 @@ export function WordPane(props: WordPaneProps): JSX.Element {
   const perform = (p: Pending, x: TableChoice, fileName: string) =>
     p.action === "write" ? doWrite(x, fileName) : doRefresh(x, fileName, p.force);
 
-  // figures that differ from the rule: nothing is written until the person chooses (the one rule of every shell)
+  // figures that differ from the rule: nothing is written until the person chooses (the one rule every shell keeps)
   const request = (p: Pending) => {
     if (!table || !book) {
       // the buttons are disabled without a workbook; a refresh asked for anyway says what is missing

@@ -3,8 +3,8 @@
  * results into words (Chinese or English). Tested in Node; WordPane.tsx only renders it.
  */
 import type { ProfileId, TableAnalysis } from "../../core";
-import { check, fill, filledFileName } from "../../app/workflow";
-import { tableReports } from "../../app/report";
+import { check, fill, tableReports } from "../../app/commands";
+import { filledFileName } from "../../app/fileNames";
 import { t, translator, type Lang } from "../../core/messages";
 import type { SpreadsheetHost } from "../../host/host";
 import type { Finding } from "../../core/findings";
@@ -33,7 +33,7 @@ export interface LinkedWorkbook {
 export async function readWorkbook(host: SpreadsheetHost, opts: { profile?: ProfileId; lang?: Lang } = {}): Promise<LinkedWorkbook> {
   const lang = opts.lang ?? "zh";
   const fileName = host.fileName ?? host.displayName;
-  const analysis = await check(host, { profile: opts.profile ?? "default", scope: "all" });
+  const { analysis } = await check(host, { profile: opts.profile ?? "default", scope: "all" });
   const tables: TableChoice[] = tableReports(analysis.sheets, null, fileName).map((r) => ({
     key: r.key,
     sheet: r.sheet,

@@ -1,15 +1,14 @@
 /**
- * ExcelHost as a MarkingHost (issue 13, 标注问题 / 清除标注) through the strict fake: marks change only fills and
- * notes of the marked cells (every value, formula, format and other fill checked cell by cell), a person's note is
- * kept, 清除标注 and undo restore exactly, a protected sheet writes nothing, syncs stay bounded.
+ * ExcelHost as a MarkingHost (标注问题 / 清除标注) through the strict fake, beyond the host contract
+ * (test/adapters/contract.test.ts): undo and a reopened pane restore exactly, a protected sheet writes nothing,
+ * threaded comments where notes are missing, the page's marks cleared in Excel, syncs stay bounded.
  */
 import { ExcelHost, type ExcelRun } from "../../../src/adapters/excel";
 import { FILE_MARKS_NAMESPACE, MARKS_NAMESPACE } from "../../../src/adapters/sheet";
 import { UNDO_NAMESPACE } from "../../../src/adapters/sheet";
-import { analyzeWorkbook } from "../../../src/core";
-import { MARK_AUTHOR, MARK_FILLS, isOwnNote, markPlan, type CellMark, type MarkPlan } from "../../../src/core/marks";
+import { MARK_AUTHOR, MARK_FILLS, type CellMark } from "../../../src/core/marks";
 import { isUserError, type UserError } from "../../../src/core/errors";
-import { FakeExcel, type FakeSheet } from "../../fakes/fakeExcel";
+import { FakeExcel } from "../../fakes/fakeExcel";
 import { runMarkCommand } from "../../../src/commands/commands";
 import { loadLastCommand, type KeyValueStore } from "../../../src/app/settings";
 import { FIXTURE_NAMES, fixtureToFake } from "./fixtureFake";
@@ -28,19 +27,6 @@ function state(fake: FakeExcel): Record<string, string> {
   return out;
 }
 
-async function planFor(fake: FakeExcel, host: ExcelHost): Promise<MarkPlan> {
-  const analysis = analyzeWorkbook(await host.readSheets("all"));
-  let plan = markPlan(analysis);
-  // A table without errors or warnings: its notes (提示) are marked instead, or else one made-up mark.
-  if (plan.marks.length === 0) plan = markPlan(analysis, { includeInfo: true });
-  if (plan.marks.length === 0) plan = { marks: [mark(fake.sheets[0].name, "B3", "warning")] };
-  return plan;
-}
-
-function sheetOf(fake: FakeExcel, m: CellMark): FakeSheet {
-  return fake.sheet(m.sheet)!;
-}
-
 async function failure(p: Promise<unknown>): Promise<UserError> {
   try {
     await p;
@@ -51,88 +37,8 @@ async function failure(p: Promise<unknown>): Promise<UserError> {
   throw new Error("expected a UserError");
 }
 
-describe.each(FIXTURE_NAMES)("%s", (name) => {
-  test("mark → read → clear → undo the clear → undo nothing more: only fills and notes of marked cells change", async () => {
-    const { fake } = await fixtureToFake(name);
-    fake.excelApi = "1.18";
-    const host = hostOf(fake);
-    const plan = await planFor(fake, host);
-    // A person's note on the first marked cell, a person's fill on the second and on a cell nobody marks.
-    const first = plan.marks[0];
-    sheetOf(fake, first).annotate(first.cell, "请财务科核对（张三）");
-    const second = plan.marks[1] ?? first;
-    sheetOf(fake, second).fillCell(second.cell, "#00B0F0");
-    fake.sheets[0].fillCell("XX1000", "#92D050");
-    const before = state(fake);
-    const parts = fake.customXmlParts.length;
-
-    await host.applyMarks(plan);
-    expect(host.lastStats?.syncs).toBeLessThanOrEqual(5);
-    const after = state(fake);
-    const marked = new Set(plan.marks.map((m) => `${fake.sheet(m.sheet)!.name}!${m.cell}`));
-    for (const s of fake.sheets) {
-      for (const [k, c] of s.cells) {
-        const old = before[`${s.name}#${k}`];
-        const was = old ? (JSON.parse(old) as { value: unknown; formula: unknown; numberFormat: unknown; fill?: unknown }) : null;
-        // values, formulas and number formats never change
-        expect({ v: c.value, f: c.formula, n: c.numberFormat }).toEqual({
-          v: was?.value ?? null,
-          f: was?.formula ?? null,
-          n: was?.numberFormat ?? "General",
-        });
-      }
-    }
-    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-      const [sheet, k] = key.split("#");
-      const cell = fake.sheet(sheet)!;
-      const n = Number(k.replace("@note", ""));
-      const addr = `${colName((n % 16384) + 1)}${Math.floor(n / 16384) + 1}`;
-      if (!marked.has(`${cell.name}!${addr}`)) expect(after[key]).toBe(before[key]); // nothing else changes
-    }
-    for (const m of plan.marks) {
-      const c = sheetOf(fake, m).getA1(m.cell);
-      expect(c.fill?.color).toBe(`#${m.fill}`);
-      const a = sheetOf(fake, m).annotation(m.cell)!;
-      if (m === first) expect(a).toEqual({ kind: "note", content: "请财务科核对（张三）", author: "张三" });
-      else {
-        expect(a.content).toBe(m.note);
-        expect(isOwnNote(a.content)).toBe(true);
-      }
-    }
-
-    const read = await host.readMarks();
-    expect(read.map((m) => `${m.sheet}!${m.cell}`).sort()).toEqual(plan.marks.map((m) => `${m.sheet}!${m.cell}`).sort());
-    for (const m of read) {
-      const p = plan.marks.find((x) => x.sheet === m.sheet && x.cell === m.cell)!;
-      expect(m.severity).toBe(p.severity);
-      expect(m.codes).toEqual(p.codes);
-      expect(m.fill).toBe(p.fill);
-    }
-    expect(host.lastStats?.syncs).toBeLessThanOrEqual(3);
-
-    expect(await host.clearMarks()).toBe(plan.marks.length);
-    expect(host.lastStats?.syncs).toBeLessThanOrEqual(6);
-    expect(state(fake)).toEqual(before); // exactly as before: the person's fill and note too
-    expect(fake.customXmlParts.filter((p) => p.namespaceUri === MARKS_NAMESPACE)).toHaveLength(0);
-    expect(await host.readMarks()).toEqual([]);
-
-    // undo takes back the clear: the marks are there again
-    expect(await host.canUndo()).toBe(true);
-    await host.undo();
-    expect(state(fake)).toEqual(after);
-    expect(await host.canUndo()).toBe(false);
-    // …and clearing again still restores the fills from before the first mark
-    await host.clearMarks();
-    expect(state(fake)).toEqual(before);
-    expect(fake.customXmlParts.length).toBe(parts + 1); // the clear's undo record
-  });
-});
-
-function colName(n: number): string {
-  let s = "";
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+// The per-fixture round trip (mark → read → clear → undo, only fills and notes of marked cells change) is the host
+// contract, run against every host: test/adapters/contract.test.ts.
 
 function smallFake(): FakeExcel {
   const fake = new FakeExcel();

@@ -1,17 +1,16 @@
 /**
- * WpsSpreadsheetHost as a MarkingHost (issue 13) over the fake ET: comments (Range.AddComment / Comment) and fills
- * (Range.Interior) on the marked cells only — every value, formula, format and other fill checked cell by cell —, a
- * person's comment kept, 清除标注 and undo restoring exactly (also from a fresh host: the ledger and the record live in
- * the workbook), a protected sheet refused with nothing written, in both member styles of WPS builds.
+ * WpsSpreadsheetHost as a MarkingHost over the fake ET, beyond the host contract (test/adapters/contract.test.ts,
+ * which runs both member styles of WPS builds): comments (Range.AddComment / Comment) and fills (Range.Interior)
+ * restored exactly by undo, a protected sheet refused with nothing written, a workbook that refuses the record
+ * keeping it in memory, and the ribbon's 标注问题.
  */
 import { WpsSpreadsheetHost } from "../../../src/adapters/wps/WpsSpreadsheetHost";
 import { MARKS_SHEET, UNDO_SHEET } from "../../../src/adapters/wps/undoSheet";
-import { analyzeWorkbook } from "../../../src/core";
-import { MARK_AUTHOR, MARK_FILLS, isOwnNote, markPlan, type CellMark, type MarkPlan } from "../../../src/core/marks";
+import { MARK_AUTHOR, MARK_FILLS, type CellMark } from "../../../src/core/marks";
 import { isUserError, type UserError } from "../../../src/core/errors";
-import { EtWorkbookModel, FakeEt, bgrOf, parseRef, type MemberStyle } from "../../fakes/fakeEt";
+import { EtWorkbookModel, FakeEt, bgrOf } from "../../fakes/fakeEt";
 import { FIXTURE_NAMES, etFixture, fresh } from "./etFixture";
-import { CONTROL, createRibbon } from "../../../src/adapters/wps/ribbon";
+import { CONTROL, createRibbon } from "../../../src/wps/ribbon";
 import { loadLastCommand } from "../../../src/app/settings";
 
 /** Everything a mark could touch (cells with their fills, comments), the add-in's own sheets left out. */
@@ -47,69 +46,8 @@ async function failure(p: Promise<unknown>): Promise<UserError> {
   throw new Error("expected a UserError");
 }
 
-describe.each(FIXTURE_NAMES)("%s", (name) => {
-  test.each(["property", "method"] as MemberStyle[])(
-    "%s build: mark → read → clear → undo, only fills and comments of marked cells change",
-    async (members) => {
-      const { model } = await etFixture(name);
-      const fake = fresh(model, { members });
-      const host = new WpsSpreadsheetHost(fake.Application);
-      const analysis = analyzeWorkbook(await host.readSheets("all"));
-      let plan: MarkPlan = markPlan(analysis);
-      if (plan.marks.length === 0) plan = markPlan(analysis, { includeInfo: true });
-      if (plan.marks.length === 0) plan = { marks: [mark(fake.workbook!.sheets[0].name, "B3", "warning")] };
-      const first = plan.marks[0];
-      fake.sheet(first.sheet).annotate(first.cell, "请核对（张三）");
-      const second = plan.marks[1] ?? first;
-      fake.sheet(second.sheet).fillCell(second.cell, "#00B0F0");
-      fake.workbook!.sheets[0].fillCell("Z999", "#92D050");
-      const before = state(fake);
-
-      await host.applyMarks(plan);
-      const after = state(fake);
-      const marked = new Set(
-        plan.marks.map((m) => {
-          const r = parseRef(m.cell);
-          return `${fake.sheet(m.sheet).name}#${(r.top - 1) * 16384 + (r.left - 1)}`;
-        }),
-      );
-      for (const s of fake.workbook!.sheets) {
-        if (s.name === UNDO_SHEET || s.name === MARKS_SHEET) continue;
-        for (const [k, c] of s.cells) {
-          const was = before[`${s.name}#${k}`] ? (JSON.parse(before[`${s.name}#${k}`]) as typeof c) : null;
-          expect({ v: c.value, f: c.formula, n: c.numberFormat }).toEqual({
-            v: was?.value ?? null,
-            f: was?.formula ?? null,
-            n: was?.numberFormat ?? "General",
-          });
-        }
-      }
-      for (const m of plan.marks) {
-        const s = fake.sheet(m.sheet);
-        expect(s.getA1(m.cell).interior?.color).toBe(bgrOf(m.fill));
-        if (m === first) expect(s.comment(m.cell)).toEqual({ text: "请核对（张三）", author: "张三" });
-        else expect(isOwnNote(s.comment(m.cell)?.text)).toBe(true);
-      }
-      // nothing else changed
-      const changed = Object.keys({ ...before, ...after }).filter((k) => after[k] !== before[k]);
-      expect(changed.length).toBeGreaterThan(0);
-      for (const k of changed) expect(marked.has(k.replace("@comment", ""))).toBe(true);
-      expect(after["#sheets"]).toBe(before["#sheets"]);
-
-      // a fresh host (the pane reopened) finds the marks and clears them exactly
-      const again = new WpsSpreadsheetHost(fake.Application);
-      const read = await again.readMarks();
-      expect(read.map((m) => `${m.sheet}!${m.cell}`).sort()).toEqual(plan.marks.map((m) => `${m.sheet}!${m.cell}`).sort());
-      expect(await again.clearMarks()).toBe(plan.marks.length);
-      expect(state(fake)).toEqual(before);
-      expect(fake.workbook!.sheet(MARKS_SHEET)).toBeUndefined();
-      await again.undo();
-      expect(state(fake)).toEqual(after);
-      await again.clearMarks();
-      expect(state(fake)).toEqual(before);
-    },
-  );
-});
+// The per-fixture round trip (mark → read → clear → undo in both member styles, only fills and comments of marked
+// cells change) is the host contract, run against every host: test/adapters/contract.test.ts.
 
 function book(): EtWorkbookModel {
   const wb = new EtWorkbookModel("自评表.xlsx");

@@ -54,13 +54,14 @@ async function bookOf(wb: ExcelJS.Workbook): Promise<XlsxBook> {
 }
 
 describe("apply", () => {
-  it("writes formulas without a cached result, constants as values, and marks the workbook for recalculation", async () => {
+  it("writes formulas with the result they compute cached, constants as values, and marks the workbook for recalculation", async () => {
     const book = await loadXlsx(fixtureBytes(MEDICAL));
     book.apply({ changes: samplePlan(book) });
     const out = await book.toBuffer();
     const xml = await partXml(out, "xl/worksheets/sheet1.xml");
     expect(cellXml(xml, "G6")).toMatch(/<f>E6\/D6<\/f>/);
-    expect(cellXml(xml, "G6")).not.toMatch(/<v>/);
+    expect(cellXml(xml, "G6")).toMatch(`<v>${3416.022 / 3386.925}</v>`);
+    expect(cellXml(xml, "H6")).toMatch(/<v>10<\/v>/);
     expect(cellXml(xml, "H6")).toMatch(/<f>ROUND\(MIN\(F6,F6\*G6\),2\)<\/f>/);
     expect(cellXml(xml, "D6")).toMatch(/<v>3386.925<\/v>/);
     expect(cellXml(xml, "D6")).not.toMatch(/t="s"/);
@@ -75,6 +76,7 @@ describe("apply", () => {
     expect(g.formula(6, 7)).toBe("=E6/D6");
     expect(g.numberFormat(6, 7)).toBe("0.00%");
     expect(g.value(6, 4)).toBe(3386.925);
+    expect(g.value(6, 7)).toBe(3416.022 / 3386.925); // the page's sheet view shows the computed value
   });
 
   it("changes only the planned <c> elements; every other part and every other byte of the sheet stays", async () => {

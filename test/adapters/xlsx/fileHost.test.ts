@@ -4,7 +4,7 @@
  */
 import { strFromU8, unzipSync } from "fflate";
 import { FileHost } from "../../../src/adapters/xlsx/FileHost";
-import { filledFileName } from "../../../src/app/workflow";
+import { filledFileName } from "../../../src/app/fileNames";
 import { analyzeWorkbook } from "../../../src/core";
 import { handWrittenWorkbook } from "./corpus";
 

@@ -5,13 +5,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import { FileHost, MAX_FILE_BYTES, type XlsxBookLike } from "../../../src/adapters/xlsx/FileHost";
-import { filledFileName } from "../../../src/app/workflow";
+import { filledFileName } from "../../../src/app/fileNames";
 import { UserError, isUserError } from "../../../src/core/errors";
 import type { CellChange, FillPlan } from "../../../src/core/plan";
 import type { SheetSnapshot } from "../../../src/core/snapshot";
 import { Grid } from "../../../src/core/snapshot";
 import { parseA1 } from "../../../src/core/address";
-import { combinedPlan, check } from "../../../src/app/workflow";
+import { combinedPlan, check } from "../../../src/app/commands";
 import { FIXTURE_DIR } from "../../support/fixtures";
 
 const FIXTURES = FIXTURE_DIR;
@@ -198,7 +198,7 @@ describe.each(
     };
     const host = await FileHost.open(file, data);
     const original = await host.readSheets("all");
-    const analysis = await check(host, { profile: "default", scope: "all" });
+    const { analysis } = await check(host, { profile: "default", scope: "all" });
     const found = analysis.sheets.flatMap((s) => s.tables.flatMap((t) => t.findings));
     for (const s of oracle.sheets)
       for (const f of s.findings)

@@ -1,0 +1,149 @@
+/**
+ * 生成报告: which tables to write a 自评报告 for, and each one's narrative, the figures it states differently from the
+ * rule and the errors it still holds (plan); then one .docx holding them all (commit). The CLI and the spreadsheet
+ * pane write the file; the Word / WPS 文字 pane writes the narratives into the open document through the document
+ * port (src/host/document.ts).
+ */
+import type { SheetAnalysis, TableAnalysis } from "../../core/analysis";
+import type { UserError } from "../../core/errors";
+import { aside, joined, userError } from "../../core/messages";
+import type { Finding } from "../../core/findings";
+import {
+  buildNarrative,
+  compareFigures,
+  reportIssues,
+  statedAnalysis,
+  withDifferencesNote,
+  type FigureDifference,
+  type Narrative,
+} from "../../core/narrative";
+import type { ProfileId } from "../../core/profiles";
+import type { SheetSnapshot } from "../../core/snapshot";
+import type { ReportFileWriter } from "../../host/document";
+import type { Progress, ReadScope, SpreadsheetHost } from "../../host/host";
+import { reportFileName } from "../fileNames";
+import { planCheck } from "./check";
+
+/**
+ * One table's report: what is written and what the table still gets wrong. The narrative states the table's own
+ * figures; `differences` lists every figure the rule would change. Where that list is not empty, every
+ * shell waits before writing — the CLI until --fill or --as-is, the pane until the person chooses 先填充再生成 or
+ * 按表中数字生成 — so a report and its table never disagree silently.
+ */
+export interface TableReport {
+  sheet: string;
+  /** Stable within one analysis: `<sheet>#<index on the sheet>`. */
+  key: string;
+  table: TableAnalysis;
+  /** The report from the table's figures as they stand. */
+  narrative: Narrative;
+  /** Figures the table states differently from the rule (empty when the table is filled and consistent). */
+  differences: FigureDifference[];
+  issues: Finding[];
+}
+
+/** True when some table's figures differ from the rule's: the report waits for the person's choice. */
+export function figuresDiffer(reports: TableReport[]): boolean {
+  return reports.some((r) => r.differences.length > 0);
+}
+
+type SheetTables = Pick<SheetAnalysis, "sheet" | "tables" | "reason" | "reasonEn">;
+
+function noTable(sheets: SheetTables[], fileName?: string): UserError {
+  const why = joined(
+    sheets.map((s) => {
+      const note = aside(s.reason, s.reasonEn);
+      return { zh: s.sheet + note.zh, en: s.sheet + note.en };
+    }),
+  );
+  return fileName ? userError("no-table-in-file", { file: fileName, why }) : userError("no-table-in-workbook", { why });
+}
+
+/** The tables to write: every recognised one, or those on `sheet`. Throws UserError when there is none. */
+export function selectTables(sheets: SheetTables[], sheet: string | null, fileName?: string): TableAnalysis[] {
+  if (sheet !== null) {
+    const s = sheets.find((x) => x.sheet === sheet) ?? sheets.find((x) => x.sheet.trim() === sheet.trim());
+    if (!s) {
+      throw userError("no-sheet", { sheet, names: sheets.map((x) => x.sheet) });
+    }
+    if (!s.tables.length)
+      throw s.reason
+        ? userError("no-table-on-sheet-because", { sheet: s.sheet, reason: { zh: s.reason, en: s.reasonEn ?? s.reason } })
+        : userError("no-table-on-sheet", { sheet: s.sheet });
+    return s.tables;
+  }
+  const tables = sheets.flatMap((s) => s.tables);
+  if (!tables.length) throw noTable(sheets, fileName);
+  return tables;
+}
+
+/** Each selected table's report, in sheet order. */
+export function tableReports(sheets: SheetTables[], sheet: string | null = null, fileName?: string): TableReport[] {
+  const chosen = new Set(selectTables(sheets, sheet, fileName));
+  const out: TableReport[] = [];
+  for (const s of sheets)
+    s.tables.forEach((t, i) => {
+      if (!chosen.has(t)) return;
+      out.push({
+        sheet: s.sheet,
+        key: `${s.sheet}#${i}`,
+        table: t,
+        narrative: buildNarrative(statedAnalysis(t)),
+        differences: compareFigures(t),
+        issues: reportIssues(t),
+      });
+    });
+  return out;
+}
+
+export interface ReportFileOptions {
+  profile: ProfileId;
+  scope: ReadScope;
+  /** Only the tables on this sheet (the CLI's --sheet). */
+  sheet?: string | null;
+  onProgress?: Progress;
+  /** The time the report records as its generation time (default: now). */
+  now?: () => Date;
+}
+
+export interface ReportFile {
+  /** A file name for the report, from the workbook's. */
+  name: string;
+  bytes: Uint8Array;
+  reports: TableReport[];
+  generatedAt: string;
+}
+
+/** The tables' reports from the sheets as read, before anything is written. */
+export function planReport(
+  snapshots: SheetSnapshot[],
+  ctx: { profile: ProfileId; sheet?: string | null; fileName?: string | null },
+): TableReport[] {
+  return tableReports(planCheck(snapshots, ctx).analysis.sheets, ctx.sheet ?? null, ctx.fileName ?? undefined);
+}
+
+/** check → the tables' reports, before anything is written: a shell shows their `differences` and lets the person choose. */
+export async function prepareReports(host: SpreadsheetHost, options: ReportFileOptions): Promise<TableReport[]> {
+  const snapshots = await host.readSheets(options.scope, options.onProgress);
+  return planReport(snapshots, { profile: options.profile, sheet: options.sheet, fileName: host.fileName });
+}
+
+/**
+ * check → the tables' reports → one .docx holding them all (the CLI's report, the spreadsheet pane's 生成报告).
+ * `reports` from `prepareReports` skips the second check when the shell has already shown the differences.
+ */
+export async function writeReportFile(
+  host: SpreadsheetHost,
+  writer: ReportFileWriter,
+  options: ReportFileOptions & { reports?: TableReport[] },
+): Promise<ReportFile> {
+  const reports = options.reports ?? (await prepareReports(host, options));
+  const generatedAt = (options.now ?? (() => new Date()))().toISOString();
+  const fileName = host.fileName ?? host.displayName;
+  // written as the table stands although figures differ (--as-is, 按表中数字生成): the document says so at its top
+  const bytes = await writer.build(
+    reports.map((r) => withDifferencesNote(r.narrative, r.differences)),
+    { fileName, generatedAt },
+  );
+  return { name: reportFileName(host.fileName), bytes, reports, generatedAt };
+}
