@@ -7,7 +7,10 @@
  *  3. sparse reading: a table alone and with one value at XFD1048576, time and peak memory side by side (goal ≤ 1.3×);
  *  4. if scripts/bench-narrative.ts exists: its benchNarrative() figure (goal < 50 ms);
  *  5. a 200,000-row 明细 sheet beside a project table: bare ExcelJS load vs jixiao's check, each in its own process
- *     (goal ≤ 0.8× the time, ≤ 0.5× the peak memory), and the fflate/JSZip, saxes/sax measurements (bench-big.ts).
+ *     (goal ≤ 0.8× the time, ≤ 0.5× the peak memory), and the fflate/JSZip, saxes/sax measurements (bench-big.ts);
+ *  6. 对照报告: a 30-page report read and compared with its table (goal < 1 s; bench-compare.ts).
+ *  7. reading each fixture converted by LibreOffice to .xls, .ods and HTML-named-.xls, beside its .xlsx (goal ≤ 1.5×,
+ *     bench-legacy.ts).
  * Compiled by `npm run bench` with tsc into a temporary folder and run with node.
  */
 import * as fs from "fs";
@@ -17,6 +20,8 @@ import { loadXlsx } from "../src/adapters/xlsx";
 import { analyzeSheet, analyzeWorkbook } from "../src/core";
 import { benchSparse } from "./bench-sparse";
 import { benchBig } from "./bench-big";
+import { benchCompare } from "./bench-compare";
+import { benchLegacy } from "./bench-legacy";
 
 const FIXTURES =
   process.env.JIXIAO_FIXTURES ??
@@ -180,6 +185,12 @@ async function main() {
   const project = files.find((f) => /medical/.test(f)) ?? files[0];
   console.log(`\n5. 大工作簿 / a large workbook: 200,000-row 明细 sheet beside a project table`);
   for (const line of await benchBig(project)) console.log(line);
+
+  console.log(`\n6. 对照报告 / a 30-page report compared with its table (readDocxBlocks + compareReport)`);
+  for (const line of await benchCompare()) console.log(line);
+
+  console.log(`\n7. 旧格式读取 / legacy formats: reading each fixture as .xls, .ods, HTML (.xls) beside its .xlsx (median, ms)`);
+  for (const line of benchLegacy(files)) console.log(line);
 }
 
 main().catch((e) => {

@@ -1,10 +1,12 @@
 /**
  * The names the shells give the files they hand back: a filled copy, a marked copy, a report. An .xlsm stays an
- * .xlsm (the package keeps its macros and its content type); no name given → 自评表.
+ * .xlsm (the package keeps its macros and its content type); a legacy format (.xls, .et, .ods, HTML, CSV) becomes an
+ * .xlsx; no name given → 自评表.
  */
 
 function base(fileName: string | null): string {
-  return (fileName ?? "自评表").replace(/\.(xlsx|xlsm)$/i, "");
+  // an .xls, .et, .ods, HTML or CSV is saved as a new .xlsx
+  return (fileName ?? "自评表").replace(/\.(xlsx|xlsm|xls|et|ods|html?|csv)$/i, "");
 }
 
 function extension(fileName: string | null): string {

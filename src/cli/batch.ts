@@ -1,18 +1,20 @@
 /**
  * `jixiao check <文件或目录>… [--report 问题清单.xlsx] [--json] [--fail-on error|warning] [--workers N]`:
- * every .xlsx/.xlsm under the paths (directories recursively) checked across worker threads, progress on a terminal,
+ * every file under the paths (directories recursively; a workbook in any format src/adapters/legacy reads is checked,
+ * anything else listed as unreadable with its reason) checked across worker threads, progress on a terminal,
  * one line per file (or JSON for all), and the 问题清单 workbook. A file that cannot be read is a row, not the end.
  * Exit: 3 when --fail-on finds a finding at that severity or above (an unreadable file counts as an error);
  * else 2 when a file could not be read; else 0.
  */
 import * as fs from "fs";
 import * as path from "path";
-import { batchTotals, failOnTriggered, isWorkbookName, unreadableResult, type BatchFileResult } from "../app/commands/batch";
+import { batchTotals, failOnTriggered, unreadableResult, type BatchFileResult } from "../app/commands/batch";
+import { pairedReportName } from "../app/commands/compare";
 import type { UserError } from "../core/errors";
 import { writeOutputFile as writeFileAtomic } from "./io";
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, type CliIO } from "./io";
 import type { ParsedArgs } from "./args";
-import { translator, userError, type Lang } from "../core/messages";
+import { translator, compareMessage, userError, type Lang } from "../core/messages";
 import { checkProfile } from "./workbook";
 import { checkFiles, defaultWorkers, type BatchFile } from "./pool";
 import { oneLine } from "./format";
@@ -40,7 +42,8 @@ export function collectFiles(paths: readonly string[], cwd: string): { files: Ba
       if (e.name.startsWith(".")) continue;
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if ((e.isFile() || e.isSymbolicLink()) && isWorkbookName(e.name)) add(p);
+      // every file is a row: a workbook in any format read is checked, anything else is listed as unreadable
+      else if ((e.isFile() || e.isSymbolicLink()) && !e.name.startsWith("~$")) add(p);
     }
   };
   for (const p of paths) {
@@ -55,7 +58,11 @@ export function collectFiles(paths: readonly string[], cwd: string): { files: Ba
     if (st.isDirectory()) walk(abs);
     else add(abs); // a file named explicitly is checked whatever its name (the reader says if it is no workbook)
   }
-  return { files, missing };
+  // a report beside its workbook (单位A.xlsx + 单位A.docx) is that workbook's row, compared with it, not a row of its own
+  const paired = new Set(
+    files.filter((f) => !/\.docx$/i.test(f.path)).map((f) => path.join(path.dirname(f.path), pairedReportName(path.basename(f.path)))),
+  );
+  return { files: files.filter((f) => !paired.has(f.path)), missing };
 }
 
 function fileLine(r: BatchFileResult, lang: Lang): string {
@@ -69,13 +76,19 @@ function fileLine(r: BatchFileResult, lang: Lang): string {
     .filter((t) => t.kind !== "summary")
     .map((t) => say("cli.batchTotal", { total: t.total === null ? "—" : formatNumber(t.total), grade: t.grade ?? "" }).trim());
   const counts = say("cli.batchCounts", { errors: c.error, warnings: c.warning, notes: c.info });
-  return say("cli.batchFile", {
+  const line = say("cli.batchFile", {
     mark,
     file: r.file,
     tables: r.tables.length,
     counts,
     totals: totals.length ? ` · ${totals.join("，")}` : "",
   });
+  const rep = r.report;
+  if (!rep) return line;
+  const note = rep.ok
+    ? compareMessage("batch-report", { file: rep.file, differ: rep.differ, agree: rep.agree })
+    : compareMessage("batch-report-unreadable", { file: rep.file, why: oneLine(rep.error[lang]) });
+  return `${line}\n${note[lang]}`;
 }
 
 export async function runBatchCheck(args: ParsedArgs, io: CliIO): Promise<number> {

@@ -8,10 +8,14 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { checkFile, unreadableResult, type BatchFileResult } from "../app/commands/batch";
+import { checkFile, unreadableResult, type BatchFileResult, type PairedReport } from "../app/commands/batch";
+import { compareAnalysed, pairedReportName } from "../app/commands/compare";
+import type { WorkbookAnalysis } from "../core/analysis";
+import type { SheetSnapshot } from "../core/snapshot";
 import type { ProfileId } from "../core/profiles";
 import { FileHost } from "../adapters/xlsx/FileHost";
-import { readXlsxFileSync } from "../adapters/xlsx/node";
+import { readDocxFileSync } from "../adapters/xlsx/node";
+import { readWorkbookFileSync } from "../adapters/legacy/node";
 
 export interface BatchFile {
   /** Absolute path. */
@@ -81,10 +85,25 @@ export function queueOpen(queue: BatchQueue): boolean {
  */
 export async function checkOne(file: BatchFile, profile: ProfileId): Promise<BatchFileResult> {
   try {
-    const host = FileHost.fromBook(path.basename(file.path), readXlsxFileSync(file.path));
-    return await checkFile(file.display, host, profile);
+    const host = FileHost.fromBook(path.basename(file.path), readWorkbookFileSync(file.path));
+    return await checkFile(file.display, host, profile, (p) => pairedReport(file, p.analysis, p.snapshots));
   } catch (e) {
     return unreadableResult(file.display, e);
+  }
+}
+
+/**
+ * The report of the same name beside a workbook (单位A.xlsx + 单位A.docx), compared with its tables; undefined when
+ * there is none or the workbook has no table.
+ */
+export function pairedReport(file: BatchFile, analysis: WorkbookAnalysis, snapshots: SheetSnapshot[]): PairedReport | undefined {
+  const docx = path.join(path.dirname(file.path), pairedReportName(path.basename(file.path)));
+  if (!fs.existsSync(docx) || !analysis.sheets.some((s) => s.tables.length)) return undefined;
+  const display = path.join(path.dirname(file.display), path.basename(docx));
+  try {
+    return { file: display, result: compareAnalysed(analysis.sheets, snapshots, readDocxFileSync(docx)) };
+  } catch (error) {
+    return { file: display, error };
   }
 }
 

@@ -14,7 +14,9 @@ import { fill, tablePlans } from "../app/commands";
 import type { CliIO } from "./io";
 import { EXIT_OK } from "./io";
 import type { ParsedArgs } from "./args";
-import { translator, userError, type Lang } from "../core/messages";
+import { translator, notice, userError, type Lang } from "../core/messages";
+import type { FileHost } from "../adapters/xlsx/FileHost";
+import { asXlsxName, extensionOf, isLegacyFileName } from "../adapters/legacy/names";
 import { checkProfile, openFile } from "./workbook";
 import { displayWidth, oneLine, pad, showContent } from "./format";
 import { formatNumber, formatRate } from "../core/numbers";
@@ -173,12 +175,30 @@ export function resolveOutput(
 ): { input: string; output: string; outputArg: string } {
   const file = args.positionals[0];
   const input = path.resolve(cwd, file);
+  if (isLegacyFileName(file)) legacyOutput(file, args.output, args.inPlace);
   if (!args.output && !args.inPlace) throw userError(missingOutput);
   const outputArg = args.output ?? file;
   const output = path.resolve(cwd, outputArg);
   if (samePath(input, output) && !args.inPlace) throw userError("usage-fill-same");
   if (args.inPlace && !samePath(input, output)) throw userError("usage-in-place");
   return { input, output, outputArg };
+}
+
+/**
+ * A workbook read from .xls, .et, .ods, HTML or CSV is never written over: the result is a new .xlsx named with -o.
+ * Checked by the input's name before it is read, and by what the bytes were once read (an .xlsx may be named .xls).
+ */
+export function legacyOutput(file: string, output: string | null, inPlace: boolean): void {
+  const ext = extensionOf(file) || ".xls";
+  const suggest = asXlsxName(file);
+  if (inPlace) throw userError("legacy-in-place", { ext, suggest });
+  if (output !== null && !/\.xlsx$/i.test(output)) throw userError("legacy-output-not-xlsx", { ext, suggest });
+}
+
+/** The sentence saying that the original was not an .xlsx and the result is a new .xlsx, or null. */
+export function savedAsNote(host: FileHost, lang: Lang, what: "saved-as-xlsx" | "marked-as-xlsx" = "saved-as-xlsx"): string | null {
+  const ext = host.savedAsXlsxFrom;
+  return ext === null ? null : notice(what, { ext })[lang];
 }
 
 export async function runFill(args: ParsedArgs, io: CliIO): Promise<number> {
@@ -190,10 +210,14 @@ export async function runFill(args: ParsedArgs, io: CliIO): Promise<number> {
   const { input, output, outputArg } = resolveOutput(args, cwd, "usage-fill-output");
   const profile = checkProfile(args.profile);
   const host = await openFile(input);
+  if (host.savedAsXlsxFrom !== null) legacyOutput(file, args.inPlace ? null : outputArg, args.inPlace);
   const { analysis } = await fill(host, { profile, scope: "all" });
   await writeFileAtomic(output, await host.save(), { modeOf: input });
+  const note = savedAsNote(host, args.lang);
   io.stdout(
-    args.json ? JSON.stringify(fillJson(file, outputArg, analysis), null, 2) + "\n" : fillText(file, outputArg, analysis, args.lang),
+    args.json
+      ? JSON.stringify({ ...fillJson(file, outputArg, analysis), ...(note ? { note } : {}) }, null, 2) + "\n"
+      : fillText(file, outputArg, analysis, args.lang) + (note ? `${note}\n` : ""),
   );
   return EXIT_OK;
 }

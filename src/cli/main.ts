@@ -31,17 +31,20 @@ export const HELP = `jixiao ${"{version}"} — 绩效自评助手：识别、检
                      (recognise, check and fill budget performance self-evaluation tables; write the report)
 
 用法 Usage:
-  jixiao check <文件.xlsx> [--json] [--profile <规则>] [--lang zh|en]
+  jixiao check <文件.xlsx|.xls|.et|.ods|.html|.csv> [--json] [--profile <规则>] [--lang zh|en]
       检查每张自评表：类型、名称、总分、等级和发现的问题（错误在前）。
       Check every table: kind, name, total, grade and findings (errors first).
   jixiao check <文件或目录>… [--report 问题清单.xlsx] [--json] [--fail-on error|warning] [--workers N]
-      批量检查（目录递归查找 .xlsx/.xlsm，多线程），每个文件一行，问题清单写入 .xlsx；无法读取的文件列为一行。
-      Batch: folders searched recursively, files checked in worker threads, one line per file, the issue list
-      as .xlsx; a file that cannot be read is a row of the list, not the end of the batch.
+      批量检查（目录递归，其中每个文件都列为一行：各格式的工作簿逐个检查，其他文件列为“无法读取”并说明原因；多线程），
+      问题清单写入 .xlsx。
+      Batch: folders searched recursively, every file a row (workbooks in any format read are checked, anything
+      else is listed as unreadable with its reason), checked in worker threads; the issue list as .xlsx.
   jixiao fill <输入.xlsx> -o <输出.xlsx> [--json] [--profile <规则>]
       填充执行率、得分、总分等公式，把文本数字转为数值，写入新文件并列出每处修改。
       Fill the derived cells with formulas, write a new file and list every change.
       不会覆盖输入文件，除非加 --in-place。 The input is never overwritten unless --in-place is given.
+      输入为 .xls/.et/.ods/.html/.csv 时，结果另存为 .xlsx（-o 须以 .xlsx 结尾，不能 --in-place）。
+      An .xls/.et/.ods/.html/.csv input is saved as a new .xlsx (-o must end in .xlsx; no --in-place).
   jixiao mark <输入.xlsx> -o <输出.xlsx> [--lang zh|en] [--include-info] [--json] [--profile <规则>]
       标注问题：把每条问题写成所在单元格的批注（作者“绩效自评助手”），并按严重程度填充底色（错误红、警告黄、
       提示蓝）；列出每处标注，写入新文件。值与公式不变；他人的批注保留（该单元格只加底色）。

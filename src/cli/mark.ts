@@ -11,7 +11,7 @@ import { checkAndMark, clearWorkbookMarks, countMarks, previewClear } from "../a
 import type { ParsedArgs } from "./args";
 import { t, translator, userError, type Lang } from "../core/messages";
 import { EXIT_OK, writeOutputFile, type CliIO } from "./io";
-import { resolveOutput } from "./fill";
+import { legacyOutput, resolveOutput, savedAsNote } from "./fill";
 import { checkProfile, openFile } from "./workbook";
 import { displayWidth, oneLine, pad } from "./format";
 
@@ -70,6 +70,7 @@ export async function runMark(args: ParsedArgs, io: CliIO): Promise<number> {
   const { input, output, outputArg } = resolveOutput(args, cwd, "usage-mark-output");
   const profile = checkProfile(args.profile);
   const host = await openFile(input);
+  if (host.savedAsXlsxFrom !== null) legacyOutput(file, args.inPlace ? null : outputArg, args.inPlace);
   const earlier = await previewClear(host);
   let written: CellMark[];
   if (args.clear) {
@@ -87,6 +88,9 @@ export async function runMark(args: ParsedArgs, io: CliIO): Promise<number> {
     removed: earlier.length,
     marks: written.map((m) => ({ sheet: m.sheet, cell: m.cell, severity: m.severity, codes: [...m.codes], note: m.note })),
   };
-  io.stdout(args.json ? JSON.stringify(json, null, 2) + "\n" : markText(json, args.lang));
+  const note = savedAsNote(host, args.lang, "marked-as-xlsx");
+  io.stdout(
+    args.json ? JSON.stringify(note ? { ...json, note } : json, null, 2) + "\n" : markText(json, args.lang) + (note ? `${note}\n` : ""),
+  );
   return EXIT_OK;
 }

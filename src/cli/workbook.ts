@@ -3,7 +3,7 @@
  * uses), so `check`, `fill`, `mark` and `report` drive the app's commands (src/app/commands) exactly as the pane does.
  */
 import * as path from "path";
-import { readXlsxFile } from "../adapters/xlsx/node";
+import { readWorkbookFile } from "../adapters/legacy/node";
 import { FileHost } from "../adapters/xlsx/FileHost";
 import { check } from "../app/commands";
 import { isProfileId, PROFILES, type ProfileId, type WorkbookAnalysis } from "../core";
@@ -18,11 +18,12 @@ export function checkProfile(id: string | null): ProfileId {
 }
 
 /**
- * Opens an .xlsx file as a FileHost. Throws UserError for a missing path or a file that is not a readable .xlsx
- * (the xlsx adapter's checks of the bytes: old .xls, password-protected, truncated …).
+ * Opens a workbook file (.xlsx/.xlsm, or .xls/.et/.ods/HTML/CSV through src/adapters/legacy) as a FileHost. Throws
+ * UserError for a missing path or a file that cannot be read (not a workbook, password-protected, truncated, past a
+ * limit …).
  */
 export async function openFile(file: string): Promise<FileHost> {
-  return FileHost.fromBook(path.basename(file), await readXlsxFile(file));
+  return FileHost.fromBook(path.basename(file), await readWorkbookFile(file));
 }
 
 export interface AnalysedFile {

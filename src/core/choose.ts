@@ -10,6 +10,7 @@ import type { CellChange, FillPlan } from "./plan";
 import { PlanBuilder } from "./fill";
 import { numberCellsOf } from "./analyze";
 import { parseA1, a1 } from "./address";
+import { inferredRoles } from "./roles";
 import type { Grade } from "./analysis";
 import { Grid, type CellValue, type SheetSnapshot } from "./snapshot";
 import { planValues } from "./evaluate";
@@ -79,7 +80,8 @@ function roles(t: Table): Map<string, ChangeGroupId> {
 
 /**
  * The table's arithmetic cells (SPEC §3 "two kinds of derived cell"): 执行率, 执行率得分, 总分, 合计 and subtotals —
- * the cells the fill always writes a formula into. Indicator scores (a person's judgement) are not among them.
+ * the cells the fill always writes a formula into. Indicator scores (a person's judgement) and cells whose role was
+ * inferred (src/core/roles.ts: written only while empty) are not among them.
  */
 export function arithmeticCells(t: Table): Map<string, ChangeGroupId> {
   const judged = new Set<string>();
@@ -91,6 +93,8 @@ export function arithmeticCells(t: Table): Map<string, ChangeGroupId> {
   }
   // declared weights are the table's own statements, not arithmetic the fill owns
   if (t.kind !== "summary" && t.totalWeight) judged.add(t.totalWeight.ref.address);
+  // a cell whose role was inferred (a row label, a position) is the fill's only while empty (SPEC §3)
+  for (const cell of inferredRoles(t)) judged.add(cell);
   const out = new Map<string, ChangeGroupId>();
   for (const [cell, id] of roles(t)) if (!judged.has(cell)) out.set(cell, id);
   return out;

@@ -3,6 +3,7 @@
  * it keeps, refresh the sections whose numbers changed. WordReport (Office.js, content controls) and
  * WpsDocumentHost (WPS 文字, bookmarks) implement it.
  */
+import type { ReportBlock } from "../core/compare";
 import type { Narrative, ReportLink } from "../core/narrative";
 import type { RefreshResult } from "../core/narrative";
 
@@ -27,4 +28,15 @@ export interface ReportDocumentHost {
   readLink(): Promise<ReportLink | null>;
   /** Rewrites the sections the new data changes, keeps the person's edits unless `force`. */
   refresh(n: Narrative, opts?: { now?: string; force?: boolean; fileName?: string }): Promise<RefreshResult>;
+}
+
+/**
+ * 对照报告 in the open document (Word, WPS 文字): its text as blocks (paragraphs, headings, table cells) and a way to
+ * show a figure of it — the comparison itself is the app's (src/app/compare.ts).
+ */
+export interface ReportTextHost {
+  /** The document's paragraphs and the cells of its tables, numbered as selectFigure takes them. */
+  readBlocks(): Promise<ReportBlock[]>;
+  /** Selects `text` (a figure as written) in block `block` of the last readBlocks; false when it is no longer there. */
+  selectFigure(block: number, text: string): Promise<boolean>;
 }

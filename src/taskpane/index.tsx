@@ -84,7 +84,7 @@ async function chooseMode(host: HostName): Promise<PaneMode> {
       ]);
       // the report's charts are drawn in the pane: ECharts' SVG on a canvas (src/adapters/chart/browser.ts)
       const report = new WordReport(officeWordRun(), { renderChart: renderChartLazily });
-      return { kind: "word", render: (lang) => <WordPane lang={lang} report={report} openWorkbook={openWorkbook} /> };
+      return { kind: "word", render: (lang) => <WordPane lang={lang} report={report} text={report} openWorkbook={openWorkbook} /> };
     }
     return {
       kind: "file",
@@ -93,6 +93,10 @@ async function chooseMode(host: HostName): Promise<PaneMode> {
       issueList: async (results, lang) => {
         const { buildIssueList } = await import(/* webpackChunkName: "issuelist" */ "../app/issueList");
         return buildIssueList(results, lang);
+      },
+      readReport: async (file: File) => {
+        const { readDocxBlocks } = await import(/* webpackChunkName: "docxtext" */ "../adapters/xlsx/docxText");
+        return readDocxBlocks(await file.arrayBuffer(), file.name);
       },
     };
   } catch (e) {

@@ -21,7 +21,7 @@ interface BatchJson {
   files: BatchFileResult[];
 }
 
-/** A folder tree: fixtures at two depths, a truncated and a random-bytes workbook, and files a batch must skip. */
+/** A folder tree: fixtures at two depths, a truncated and a random-bytes workbook, a text file and a lock file. */
 function tree(): { dir: string; workbooks: string[]; broken: string[] } {
   const dir = tempDir("jixiao-batch-");
   const workbooks: string[] = [];
@@ -36,7 +36,9 @@ function tree(): { dir: string; workbooks: string[]; broken: string[] } {
   fs.writeFileSync(path.join(dir, "单位B", "截断.xlsx"), truncated(fixtureBytes(FIXTURE_NAMES[0])));
   fs.writeFileSync(path.join(dir, "单位A", "乱码.xlsm"), randomBytes(4000));
   broken.push(path.join("单位A", "乱码.xlsm"), path.join("单位B", "截断.xlsx"));
+  // not a workbook: a row of the list too (unreadable, with its reason), never skipped silently
   fs.writeFileSync(path.join(dir, "单位B", "说明.txt"), "not a workbook");
+  broken.push(path.join("单位B", "说明.txt"));
   fs.writeFileSync(path.join(dir, "单位B", `~$${FIXTURE_NAMES[0]}.xlsx`), "lock");
   return { dir, workbooks, broken };
 }
@@ -53,7 +55,7 @@ describe("check over a folder tree (in process)", () => {
     json = JSON.parse(r.stdout) as BatchJson;
   });
 
-  test("every workbook and every broken file is listed once; lock files and other files are skipped", () => {
+  test("every workbook, every broken file and every other file is listed once; lock files are skipped", () => {
     const listed = json.files.map((f) => f.file).sort();
     expect(listed).toEqual([...t.workbooks, ...t.broken].sort());
     const bad = json.files
@@ -62,7 +64,7 @@ describe("check over a folder tree (in process)", () => {
       .sort();
     expect(bad).toEqual([...t.broken].sort());
     for (const f of json.files) if (!f.ok) expect(f.error.zh).toMatch(/[\u4e00-\u9fff]/);
-    expect(json.totals.unreadable).toBe(2);
+    expect(json.totals.unreadable).toBe(3);
     // a broken file is bad input (2) — and not the end of the batch
     expect(code).toBe(2);
     expect(json.exitCode).toBe(2);
@@ -174,7 +176,7 @@ describe("the compiled command: worker threads", () => {
     };
     const one = jixiao(1);
     expect(one.code).toBe(2);
-    expect((JSON.parse(one.stdout) as BatchJson).totals.unreadable).toBe(2);
+    expect((JSON.parse(one.stdout) as BatchJson).totals.unreadable).toBe(3);
     for (const n of [2, 3]) {
       const many = jixiao(n);
       expect(many.code).toBe(2);

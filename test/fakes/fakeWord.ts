@@ -29,6 +29,9 @@ import type {
   WParagraph,
   WParagraphCollection,
   WRange,
+  WRangeCollection,
+  WSearchOptions,
+  WTableCollection,
   WInlinePicture,
   WTable,
   WTableCell,
@@ -80,6 +83,8 @@ export interface PNode {
   alignment?: string;
   /** Bold of the paragraph mark: what text typed into the paragraph takes. */
   markBold?: boolean;
+  /** A paragraph of a table cell, as body.paragraphs lists it (the fake keeps a table's cells as values). */
+  inTable?: boolean;
   /** Set when this block is a table, not a paragraph (runs then stay empty). */
   table?: TableNode;
 }
@@ -200,7 +205,44 @@ class FFont implements WFont {
   }
 }
 
-type RangeTarget = { kind: "paras"; from: () => PNode; to: () => PNode } | { kind: "run"; run: () => Run };
+/** Where search() found a text: a paragraph of the document, or a cell of a table. */
+type Found = { para: PNode; text: string; at: number } | { table: PNode; row: number; col: number; text: string; at: number };
+
+type RangeTarget =
+  { kind: "paras"; from: () => PNode; to: () => PNode } | { kind: "run"; run: () => Run } | { kind: "found"; found: Found };
+
+/** Every place `text` stands in `whole` (search(): case-sensitive when asked, else case-insensitive). */
+function occurrences(whole: string, text: string, matchCase: boolean): number[] {
+  if (!text) throw new FakeWordError("InvalidArgument", "search: empty text");
+  if (text.length > 255) throw new FakeWordError("InvalidArgument", "search: text longer than 255 characters");
+  const a = matchCase ? whole : whole.toLowerCase();
+  const b = matchCase ? text : text.toLowerCase();
+  const out: number[] = [];
+  for (let i = a.indexOf(b); i >= 0; i = a.indexOf(b, i + 1)) out.push(i);
+  return out;
+}
+
+class FRangeCollection extends Proxy implements WRangeCollection {
+  constructor(
+    ctx: Ctx,
+    private find: () => Found[],
+  ) {
+    super(ctx);
+  }
+  get items(): WRange[] {
+    return this.read("items");
+  }
+  load(props?: string | string[]): WRangeCollection {
+    parseLoad(props, []);
+    this.ctx.push(() => {
+      this.loaded.set(
+        "items",
+        this.find().map((found) => new FRange(this.ctx, { kind: "found", found })),
+      );
+    });
+    return this;
+  }
+}
 
 class FRange extends Proxy implements WRange {
   constructor(
@@ -212,6 +254,8 @@ class FRange extends Proxy implements WRange {
   get font(): WFont {
     return new FFont(this.ctx, () => {
       if (this.target.kind === "run") return [this.target.run()];
+      if (this.target.kind === "found")
+        throw new FakeWordError("InvalidArgument", "the font of a found range is not modelled by this fake");
       return this.paras().flatMap((p) => p.runs);
     });
   }
@@ -230,6 +274,28 @@ class FRange extends Proxy implements WRange {
     if (this.target.kind !== "paras" || other.target.kind !== "paras")
       throw new FakeWordError("InvalidArgument", "expandTo: only paragraph ranges in this fake");
     return new FRange(this.ctx, { kind: "paras", from: this.target.from, to: other.target.to });
+  }
+  select(mode: "Select" | "Start" | "End" = "Select"): void {
+    this.ctx.need(1.1, "Range.select");
+    if (!["Select", "Start", "End"].includes(mode)) throw new FakeWordError("InvalidArgument", `Range.select("${mode}")`);
+    this.ctx.push(() => {
+      const t = this.target;
+      const fake = this.ctx.fake;
+      if (t.kind !== "found") {
+        fake.selection = { text: t.kind === "run" ? t.run().text : this.paras().map(ptext).join("\n") };
+        return;
+      }
+      const f = t.found;
+      if ("para" in f) {
+        if (!fake.paragraphs.includes(f.para) || ptext(f.para).slice(f.at, f.at + f.text.length) !== f.text)
+          throw new FakeWordError("ItemNotFound", "the range found is no longer in the document");
+        fake.selection = { text: f.text, paragraph: fake.paragraphs.indexOf(f.para) };
+      } else {
+        if (!fake.paragraphs.includes(f.table) || !f.table.table)
+          throw new FakeWordError("ItemNotFound", "the table is no longer in the document");
+        fake.selection = { text: f.text, cell: { table: fake.paragraphs.filter((p) => p.table).indexOf(f.table), row: f.row, col: f.col } };
+      }
+    });
   }
   insertContentControl(): WContentControl {
     const cc = new FContentControl(this.ctx);
@@ -269,6 +335,16 @@ class FParagraph extends Proxy implements WParagraph {
   set styleBuiltIn(v: string) {
     this.ctx.push(() => {
       this.target().style = v;
+    });
+  }
+  get tableNestingLevel(): number {
+    return this.read("tableNestingLevel");
+  }
+  search(text: string, options: WSearchOptions = {}): WRangeCollection {
+    this.ctx.need(1.1, "Paragraph.search");
+    return new FRangeCollection(this.ctx, () => {
+      const p = this.target();
+      return occurrences(ptext(p), text, !!options.matchCase).map((at) => ({ para: p, text, at }));
     });
   }
   get alignment(): string {
@@ -330,11 +406,12 @@ class FParagraph extends Proxy implements WParagraph {
     });
   }
   load(props?: string | string[]): WParagraph {
-    const { own } = parseLoad(props, ["text", "styleBuiltIn", "alignment"]);
+    const { own } = parseLoad(props, ["text", "styleBuiltIn", "alignment", "tableNestingLevel"]);
     this.ctx.push(() => {
       const p = this.target();
       for (const k of own) {
         if (k === "text") this.loaded.set("text", ptext(p));
+        else if (k === "tableNestingLevel") this.loaded.set(k, p.inTable ? 1 : 0);
         else if (k === "alignment") this.loaded.set("alignment", p.alignment ?? "Left");
         else if (k === "styleBuiltIn" || k === "style") this.loaded.set(k, p.style);
         else throw new FakeWordError("InvalidArgument", `Paragraph has no loadable property ${k}`);
@@ -342,6 +419,15 @@ class FParagraph extends Proxy implements WParagraph {
     });
     return this;
   }
+}
+
+/** A paragraph's loadable property, as a collection's load("items/…") gives it. */
+function paragraphProperty(n: PNode, k: string): unknown {
+  if (k === "text") return ptext(n);
+  if (k === "styleBuiltIn" || k === "style") return n.style;
+  if (k === "alignment") return n.alignment ?? "Left";
+  if (k === "tableNestingLevel") return n.inTable ? 1 : 0;
+  throw new FakeWordError("InvalidArgument", `Paragraph has no loadable property ${k}`);
 }
 
 class FParagraphCollection extends Proxy implements WParagraphCollection {
@@ -371,7 +457,7 @@ class FParagraphCollection extends Proxy implements WParagraphCollection {
         this.source().map((n) => {
           const p = new FParagraph(this.ctx, n);
           if (items && items.length)
-            (p as unknown as { loaded: Map<string, unknown> }).loaded = new Map(items.map((k) => [k, k === "text" ? ptext(n) : n.style]));
+            (p as unknown as { loaded: Map<string, unknown> }).loaded = new Map(items.map((k) => [k, paragraphProperty(n, k)]));
           return p;
         }),
       );
@@ -718,6 +804,60 @@ class FTableCell implements WTableCell {
     this.ctx.check();
     return new FTableRow(this.ctx, () => this.cell(), this.row);
   }
+  get body(): { search(text: string, options?: WSearchOptions): WRangeCollection } {
+    this.ctx.need(1.3, "TableCell.body");
+    return {
+      search: (text: string, options: WSearchOptions = {}) =>
+        new FRangeCollection(this.ctx, () => {
+          const t = this.cell();
+          const node = this.ctx.fake.paragraphs.find((p) => p.table === t);
+          if (!node) throw new FakeWordError("ItemNotFound", "table no longer in the document");
+          return occurrences(t.values[this.row][this.col], text, !!options.matchCase).map((at) => ({
+            table: node,
+            row: this.row,
+            col: this.col,
+            text,
+            at,
+          }));
+        }),
+    };
+  }
+}
+
+/** A table's loadable property, as a collection's load("items/…") gives it. */
+function tableProperty(t: TableNode, k: string): unknown {
+  if (k === "values") return t.values.map((r) => r.slice());
+  if (k === "rowCount") return t.values.length;
+  if (k === "headerRowCount") return t.headerRowCount;
+  if (k === "styleBuiltIn") return t.style;
+  throw new FakeWordError("InvalidArgument", `Table has no loadable property ${k}`);
+}
+
+class FTableCollection extends Proxy implements WTableCollection {
+  get items(): WTable[] {
+    return this.read("items");
+  }
+  load(props?: string | string[]): WTableCollection {
+    this.ctx.need(1.3, "Body.tables");
+    const { items } = parseLoad(props, []);
+    this.ctx.push(() => {
+      this.loaded.set(
+        "items",
+        this.ctx.fake.paragraphs
+          .filter((p) => p.table)
+          .map((n) => {
+            const t = new FTable(this.ctx);
+            t.bind(n);
+            if (items && items.length)
+              (t as unknown as { loaded: Map<string, unknown> }).loaded = new Map(
+                items.map((k) => [k, tableProperty(n.table as TableNode, k)]),
+              );
+            return t;
+          }),
+      );
+    });
+    return this;
+  }
 }
 
 class FTable extends Proxy implements WTable {
@@ -783,6 +923,23 @@ class FTable extends Proxy implements WTable {
 class FBody extends Proxy implements WBody {
   get text(): string {
     return this.read("text");
+  }
+  get paragraphs(): WParagraphCollection {
+    this.ctx.check();
+    // every paragraph, a table's cells (one paragraph each here) in their place
+    return new FParagraphCollection(this.ctx, () =>
+      this.ctx.fake.paragraphs.flatMap((p) =>
+        p.table
+          ? p.table.values
+              .flat()
+              .map((text) => ({ id: -1, runs: text ? [{ text, highlight: null }] : [], style: "Normal", cc: null, inTable: true }))
+          : [p],
+      ),
+    );
+  }
+  get tables(): WTableCollection {
+    this.ctx.need(1.3, "Body.tables");
+    return new FTableCollection(this.ctx);
   }
   insertParagraph(text: string, loc: "Start" | "End"): WParagraph {
     const p = new FParagraph(this.ctx);
@@ -875,6 +1032,8 @@ class FDocument implements WDocument {
 
 export class FakeWord {
   paragraphs: PNode[] = [];
+  /** What Range.select() selected last: a text in a paragraph (its index) or in a table's cell. */
+  selection: { text: string; paragraph?: number; cell?: { table: number; row: number; col: number } } | null = null;
   controls = new Map<number, CCNode>();
   parts: PartNode[] = [];
   syncs = 0;

@@ -59,8 +59,12 @@ describe("standalone page (no Office)", () => {
 
   test("Chinese: the file input is labelled and the commands carry their exact names", () => {
     const html = renderToStaticMarkup(<App mode={mode} browserLanguage="zh-CN" />);
-    expect(html).toContain('aria-label="选择工作簿 (.xlsx)"');
+    expect(html).toContain('aria-label="选择工作簿 (.xlsx)（也可 .xls/.et/.ods/.html/.csv）"');
     expect(html).toMatch(/<input[^>]*type="file"[^>]*accept="[^"]*\.xlsx/);
+    // the legacy formats too (src/adapters/legacy), in the single file picker and the batch's
+    for (const ext of [".xls", ".et", ".ods", ".htm", ".html", ".csv"]) {
+      expect(html).toMatch(new RegExp(`<input[^>]*type="file"[^>]*accept="[^"]*\\${ext}[,"]`));
+    }
     const names = buttonNames(html);
     for (const n of ["检查", "填充公式", "撤销", "下载"]) expect(names).toContain(n);
     expect(html).toContain("绩效自评助手");
@@ -75,7 +79,7 @@ describe("standalone page (no Office)", () => {
 
   test("English browser: English text, the same accessible names", () => {
     const html = renderToStaticMarkup(<App mode={mode} browserLanguage="en-US" />);
-    expect(html).toContain("Choose workbook (.xlsx)");
+    expect(html).toContain("Choose workbook (.xlsx/.xls/.et/.ods)");
     expect(html).toContain(">Check<");
     expect(html).toContain(">Fill formulas<");
     const names = buttonNames(html);
@@ -204,6 +208,32 @@ describe("fill preview of a real plan", () => {
     expect(buttonNames(html)).toEqual(expect.arrayContaining(["应用", "取消"]));
     const g6 = plan.changes.find((c) => c.cell === "G6")!;
     expect(html).toContain(g6.after.formula!.replace(/"/g, "&quot;"));
+  });
+
+  test("a change into a cell whose role was inferred (湖北: 预算执行率 as an indicator row) carries the 位置推断 badge", () => {
+    const rows: (string | number | null)[][] = [
+      ["项目支出绩效自评表"],
+      ["项目名称", null, "市民中心运行维护费"],
+      ["项目资金（万元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      [null, "年度资金总额", 150, 150, 125.25, 100, null, null],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+      [null, "产出指标", "数量指标", "预算执行率", "100%", "83.5%", 20, null],
+      [null, "产出指标", "质量指标", "办结率", "100%", "100%", 50, 50],
+      [null, "效益指标", "社会效益指标", "运行正常率", "100%", "100%", 20, 20],
+      [null, "满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10],
+    ];
+    const w = Math.max(...rows.map((r) => r.length));
+    const values = rows.map((r) => [...r, ...new Array(w - r.length).fill(null)]);
+    const analysis = analyzeWorkbook([{ name: "表", origin: { row: 1, col: 1 }, values, merges: null }]);
+    const plan = combinedPlan(analysis);
+    const html = wrap(
+      "zh",
+      <Preview plan={plan} groups={groupChanges(allTables(analysis), plan)} disabled={false} onApply={noop} onCancel={noop} />,
+    );
+    const inferred = plan.changes.filter((c) => c.inferred).map((c) => c.cell);
+    expect(inferred.sort()).toEqual(["H4", "H6"]);
+    expect(html.match(/data-testid="inferred-role"/g)).toHaveLength(2);
+    expect(html).toContain("位置推断");
   });
 });
 

@@ -85,8 +85,24 @@ function close(r: Recalculated, sheet: string, cell: string, expected: number, t
   }
 }
 
-/** The chain's tests for one fixture `<fixtureDir>/<name>.xlsx` with its oracle `<name>.expected.json`; call inside a describe. */
-export function fixtureChain(fixtureDir: string, name: string): void {
+/**
+ * What the chain's tests read, made elsewhere: the legacy formats' suite (test/adapters/legacy/converted.test.ts) fills every
+ * converted fixture and has LibreOffice recalculate them all in one run. `dir` holds the fill's output as filled.xlsx.
+ */
+export interface PreparedChain {
+  dir: string;
+  fill: FillJson;
+  check: CheckJson;
+  recalc: Recalculated;
+}
+
+/**
+ * The chain's tests for one fixture `<fixtureDir>/<name>.xlsx` with its oracle `<name>.expected.json`; call inside a
+ * describe. With `prepared`, the fill, check and recalculation are taken from it (from another format of the same
+ * table), and the test of LibreOffice's installed settings — a property of the writer, the same for every input —
+ * is left to the .xlsx chain.
+ */
+export function fixtureChain(fixtureDir: string, name: string, prepared?: () => PreparedChain): void {
   let dir: string;
   let fill: FillJson;
   let check: CheckJson;
@@ -94,6 +110,10 @@ export function fixtureChain(fixtureDir: string, name: string): void {
   const sheets = oracle(fixtureDir, name);
 
   beforeAll(async () => {
+    if (prepared) {
+      ({ dir, fill, check, recalc } = prepared());
+      return;
+    }
     dir = tempDir();
     const f = await run(["fill", path.join(fixtureDir, `${name}.xlsx`), "-o", "filled.xlsx", "--json"], dir);
     if (f.code !== 0) throw new Error(`fill failed: ${f.stderr}`);
@@ -103,7 +123,9 @@ export function fixtureChain(fixtureDir: string, name: string): void {
     check = JSON.parse(c.stdout);
     recalc = await recalcXlsx(path.join(dir, "filled.xlsx"));
   });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    if (!prepared) fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it("fill changes something and LibreOffice computes the oracle's values from the filled file", () => {
     for (const s of sheets) {
@@ -222,16 +244,17 @@ export function fixtureChain(fixtureDir: string, name: string): void {
     }
   });
 
-  it("opened with LibreOffice's installed settings (never recalculate), the filled file still shows computed values", async () => {
-    const plainLo = await recalcXlsx(path.join(dir, "filled.xlsx"), { keepCachedResults: true, recalcMode: "installed" });
-    for (const s of sheets) {
-      for (const cell of [s.cells.rate, s.cells.total, ...(s.cells.totals ?? []), ...Object.keys(s.expect.subtotals ?? {})].filter(
-        (c): c is string => !!c && !(c in (s.expect.suggested ?? {})),
-      )) {
-        expect({ cell, v: plainLo.value(s.sheet, cell) }).toEqual({ cell, v: recalc.value(s.sheet, cell) });
+  if (!prepared)
+    it("opened with LibreOffice's installed settings (never recalculate), the filled file still shows computed values", async () => {
+      const plainLo = await recalcXlsx(path.join(dir, "filled.xlsx"), { keepCachedResults: true, recalcMode: "installed" });
+      for (const s of sheets) {
+        for (const cell of [s.cells.rate, s.cells.total, ...(s.cells.totals ?? []), ...Object.keys(s.expect.subtotals ?? {})].filter(
+          (c): c is string => !!c && !(c in (s.expect.suggested ?? {})),
+        )) {
+          expect({ cell, v: plainLo.value(s.sheet, cell) }).toEqual({ cell, v: recalc.value(s.sheet, cell) });
+        }
       }
-    }
-  });
+    });
 
   it("filling the filled file again, after a spreadsheet saved it (cached results present), plans no change", async () => {
     fs.writeFileSync(path.join(dir, "saved.xlsx"), await writeRecalculated(recalc));

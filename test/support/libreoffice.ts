@@ -93,14 +93,29 @@ function profile(mode: "always" | "installed" = "always"): string {
 let queue: Promise<unknown> = Promise.resolve();
 
 /** Runs soffice --convert-to on one file, one conversion at a time; returns the output file's path. */
-export function sofficeConvert(
+export async function sofficeConvert(
   inputFile: string,
   format: string,
   outDir: string,
   mode: "always" | "installed" = "always",
 ): Promise<string> {
+  return (await sofficeConvertMany([inputFile], format, outDir, mode))[0];
+}
+
+/**
+ * Converts many files in one soffice run (one start-up, the files in turn), one run at a time machine-wide; returns
+ * the output files' paths in the inputs' order. `ext` names the outputs when the filter's own name is not it
+ * ("html:HTML (StarCalc)" writes .html).
+ */
+export function sofficeConvertMany(
+  inputFiles: readonly string[],
+  format: string,
+  outDir: string,
+  mode: "always" | "installed" = "always",
+  ext: string = format.split(":")[0],
+): Promise<string[]> {
   const run = () =>
-    new Promise<string>((resolve, reject) => {
+    new Promise<string[]>((resolve, reject) => {
       const soffice = sofficePath();
       const args = [
         "--headless",
@@ -113,7 +128,7 @@ export function sofficeConvert(
         format,
         "--outdir",
         outDir,
-        inputFile,
+        ...inputFiles,
       ];
       const flock = which("flock");
       const [cmd, argv] = flock ? [flock, [LOCK_FILE, soffice, ...args]] : [soffice, args];
@@ -122,19 +137,19 @@ export function sofficeConvert(
         argv,
         { timeout: TIMEOUT_MS, env: { ...process.env, HOME: process.env.HOME ?? os.tmpdir() } },
         (err, stdout, stderr) => {
-          const ext = format.split(":")[0];
-          const out = path.join(outDir, `${path.basename(inputFile).replace(/\.[^.]+$/, "")}.${ext}`);
-          if (err || !fs.existsSync(out)) {
+          const outs = inputFiles.map((f) => path.join(outDir, `${path.basename(f).replace(/\.[^.]+$/, "")}.${ext}`));
+          const missing = outs.filter((o) => !fs.existsSync(o));
+          if (err || missing.length > 0) {
             reject(
               new Error(
-                `LibreOffice could not convert ${path.basename(inputFile)} to ${format}` +
+                `LibreOffice could not convert ${missing.map((m) => path.basename(m)).join(", ") || inputFiles.length + " files"} to ${format}` +
                   (err ? `: ${err.message}` : "") +
                   `\nstdout: ${stdout.trim()}\nstderr: ${stderr.trim()}`,
               ),
             );
             return;
           }
-          resolve(out);
+          resolve(outs);
         },
       );
     });
@@ -175,6 +190,23 @@ function plain(v: ExcelJS.CellValue): number | string | null {
   return null;
 }
 
+/** The values and formulas of a workbook LibreOffice wrote. */
+async function recalculated(outFile: string): Promise<Recalculated> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(fs.readFileSync(outFile) as unknown as ArrayBuffer);
+  const sheet = (name: string) => {
+    const ws = wb.getWorksheet(name);
+    if (!ws) throw new Error(`LibreOffice's output has no sheet "${name}" (has: ${wb.worksheets.map((w) => w.name).join(", ")})`);
+    return ws;
+  };
+  return {
+    workbook: wb,
+    sheetNames: () => wb.worksheets.map((w) => w.name),
+    value: (name, address) => plain(sheet(name).getCell(address).value),
+    formula: (name, address) => sheet(name).getCell(address).formula ?? null,
+  };
+}
+
 /**
  * Lets LibreOffice compute every formula of the workbook (bytes or a file path) and returns the computed values.
  */
@@ -187,20 +219,26 @@ export async function recalcXlsx(input: Uint8Array | string, options: RecalcOpti
     const outDir = path.join(dir, "out");
     fs.mkdirSync(outDir);
     fs.writeFileSync(inFile, bytes);
-    const outFile = await sofficeConvert(inFile, "xlsx:Calc MS Excel 2007 XML", outDir, options.recalcMode ?? "always");
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(fs.readFileSync(outFile) as unknown as ArrayBuffer);
-    const sheet = (name: string) => {
-      const ws = wb.getWorksheet(name);
-      if (!ws) throw new Error(`LibreOffice's output has no sheet "${name}" (has: ${wb.worksheets.map((w) => w.name).join(", ")})`);
-      return ws;
-    };
-    return {
-      workbook: wb,
-      sheetNames: () => wb.worksheets.map((w) => w.name),
-      value: (name, address) => plain(sheet(name).getCell(address).value),
-      formula: (name, address) => sheet(name).getCell(address).formula ?? null,
-    };
+    return await recalculated(await sofficeConvert(inFile, "xlsx:Calc MS Excel 2007 XML", outDir, options.recalcMode ?? "always"));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** recalcXlsx over many workbooks in one soffice run (cached results removed, recalculated on load); in their order. */
+export async function recalcMany(files: readonly string[]): Promise<Recalculated[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-recalc-"));
+  try {
+    const inputs: string[] = [];
+    for (const [i, f] of files.entries()) {
+      const inFile = path.join(dir, `book${i}.xlsx`);
+      fs.writeFileSync(inFile, await stripCachedResults(new Uint8Array(fs.readFileSync(f))));
+      inputs.push(inFile);
+    }
+    const outDir = path.join(dir, "out");
+    fs.mkdirSync(outDir);
+    const outs = await sofficeConvertMany(inputs, "xlsx:Calc MS Excel 2007 XML", outDir);
+    return await Promise.all(outs.map(recalculated));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

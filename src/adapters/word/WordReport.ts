@@ -44,8 +44,13 @@ import type {
   WParagraph,
 } from "./api";
 import { toBase64, type ChartImage, type ChartRenderer } from "../chart/svg";
+import type { ReportBlock } from "../../core/compare";
+import type { ReportTextHost } from "../../host/document";
 
 export type { RefreshResult };
+
+/** Where a block of readBlocks stands: a paragraph outside tables (by its index among them) or a table cell. */
+type BlockPlace = { kind: "p"; index: number } | { kind: "cell"; table: number; row: number; col: number };
 
 export const TAG_PREFIX = "jixiao:";
 
@@ -161,11 +166,74 @@ function fillParagraph(p: WParagraph, sentences: Section["paragraphs"][number]["
  * The sync rules stay on (every read here follows a context.sync()), as does no-context-sync-in-loop.
  */
 /* eslint-disable office-addins/no-navigational-load, office-addins/load-object-before-read -- see above */
-export class WordReport {
+export class WordReport implements ReportTextHost {
+  /** Where each block of the last readBlocks stands. */
+  private places: BlockPlace[] = [];
+
   constructor(
     private readonly run: WordRun,
     private readonly options: WordReportOptions = {},
   ) {}
+
+  /**
+   * 对照报告: the document's paragraphs outside tables (a Heading or Title style makes a heading), then the cells of
+   * its tables. One sync.
+   */
+  async readBlocks(): Promise<ReportBlock[]> {
+    return this.run(async (context) => {
+      const paragraphs = context.document.body.paragraphs.load("items/text,items/styleBuiltIn,items/tableNestingLevel");
+      const tables = context.document.body.tables.load("items/values");
+      await context.sync();
+      const blocks: ReportBlock[] = [];
+      const places: BlockPlace[] = [];
+      let index = 0;
+      for (const p of paragraphs.items) {
+        if (p.tableNestingLevel > 0) continue;
+        const i = index++;
+        if (!p.text.trim()) continue;
+        blocks.push({ kind: /^(Heading|Title)/i.test(p.styleBuiltIn) ? "heading" : "paragraph", text: p.text });
+        places.push({ kind: "p", index: i });
+      }
+      tables.items.forEach((t, table) =>
+        t.values.forEach((r, row) =>
+          r.forEach((text, col) => {
+            blocks.push({ kind: "cell", text, table, row, col });
+            places.push({ kind: "cell", table, row, col });
+          }),
+        ),
+      );
+      this.places = places;
+      return blocks;
+    });
+  }
+
+  /** Selects a figure found by readBlocks in its paragraph or cell. Two syncs. */
+  async selectFigure(block: number, text: string): Promise<boolean> {
+    const place = this.places[block];
+    if (!place) return false;
+    return this.run(async (context) => {
+      let found;
+      if (place.kind === "p") {
+        const paragraphs = context.document.body.paragraphs.load("items/tableNestingLevel");
+        await context.sync();
+        const p = paragraphs.items.filter((x) => x.tableNestingLevel === 0)[place.index];
+        if (!p) return false;
+        found = p.search(text, { matchCase: true }).load("items");
+      } else {
+        const tables = context.document.body.tables.load("items");
+        await context.sync();
+        const t = tables.items[place.table];
+        if (!t) return false;
+        found = t.getCell(place.row, place.col).body.search(text, { matchCase: true }).load("items");
+      }
+      await context.sync();
+      const first = found.items[0];
+      if (!first) return false;
+      first.select("Select");
+      await context.sync();
+      return true;
+    });
+  }
 
   /** Appends the report and stores the link. Refuses when the document already holds one (use refresh). */
   async write(n: Narrative, info: { fileName: string; generatedAt: string }): Promise<ReportLink> {

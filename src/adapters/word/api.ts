@@ -16,6 +16,18 @@ export interface WRange {
   font: WFont;
   expandTo(range: WRange): WRange;
   insertContentControl(): WContentControl;
+  /** WordApi 1.1: selects the range in the document. */
+  select(selectionMode?: "Select" | "Start" | "End"): void;
+}
+
+/** What search() finds (WordApi 1.1). */
+export interface WRangeCollection {
+  items: WRange[];
+  load(propertyNames?: string | string[]): WRangeCollection;
+}
+
+export interface WSearchOptions {
+  matchCase?: boolean;
 }
 
 export interface WInlinePicture {
@@ -34,6 +46,8 @@ export interface WTableCell {
   /** "Left" | "Centered" | "Right" | "Justified". */
   horizontalAlignment: string;
   readonly parentRow: WTableRow;
+  /** The cell's content (WordApi 1.3); 对照报告 searches a figure in it. */
+  readonly body: { search(text: string, options?: WSearchOptions): WRangeCollection };
 }
 
 export interface WTable {
@@ -49,6 +63,10 @@ export interface WTable {
 
 export interface WParagraph {
   text: string;
+  /** 0 outside a table (WordApi 1.3). */
+  readonly tableNestingLevel: number;
+  /** WordApi 1.1. */
+  search(text: string, options?: WSearchOptions): WRangeCollection;
   styleBuiltIn: string;
   /** "Left" | "Centered" | "Right" | "Justified". */
   alignment: string;
@@ -100,8 +118,17 @@ export interface WCustomXmlPartScopedCollection {
   load(propertyNames?: string | string[]): WCustomXmlPartScopedCollection;
 }
 
+export interface WTableCollection {
+  items: WTable[];
+  load(propertyNames?: string | string[]): WTableCollection;
+}
+
 export interface WBody {
   readonly text: string;
+  /** Every paragraph, those inside tables too (WordApi 1.1). */
+  readonly paragraphs: WParagraphCollection;
+  /** The tables at the body's top level (WordApi 1.3). */
+  readonly tables: WTableCollection;
   insertParagraph(text: string, insertLocation: "Start" | "End"): WParagraph;
   /** WordApi 1.3. Word keeps a paragraph after a table: one is added when the table ends the document. */
   insertTable(rowCount: number, columnCount: number, insertLocation: "Start" | "End", values?: string[][]): WTable;

@@ -12,6 +12,7 @@ import { isUserError } from "../../core/errors";
 import { userError } from "../../core/messages";
 import type { MarkingHost, Progress, ReadScope, SpreadsheetHost } from "../../host/host";
 import type { CellMark, MarkPlan } from "../../core/marks";
+import { extensionOf, isWorkbookFileName } from "../legacy/names";
 
 /** What FileHost needs from the xlsx adapter's XlsxBook. */
 export interface XlsxBookLike {
@@ -21,6 +22,8 @@ export interface XlsxBookLike {
   toBuffer(): Promise<Uint8Array>;
   /** Notes and fills on cells (the xlsx adapter's books have them; a book without cannot mark). */
   readonly marks?: BookMarksLike;
+  /** What the file was read from when not an .xlsx (src/adapters/legacy): what is saved is then a new .xlsx. */
+  readonly format?: string;
 }
 
 /** What FileHost needs from a book's marks (book.ts BookMarks); the snapshot is opaque. */
@@ -35,14 +38,15 @@ export interface BookMarksLike {
 /** One step of the undo history: a fill (what its cells held) or a mark/clear (the marks before it). */
 type UndoStep = { kind: "fill"; changes: CellChange[] } | { kind: "marks"; before: unknown };
 
-export type XlsxLoader = (data: ArrayBuffer | Uint8Array) => Promise<XlsxBookLike>;
+export type XlsxLoader = (data: ArrayBuffer | Uint8Array, name: string) => Promise<XlsxBookLike>;
 
 /** 50 MB: far beyond any 自评表, small enough for a browser tab. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-const loadPackage: XlsxLoader = async (data) => {
-  const adapter = await import(/* webpackChunkName: "xlsx" */ "./index");
-  return adapter.loadXlsx(data);
+const loadPackage: XlsxLoader = async (data, name) => {
+  const adapter = await import(/* webpackChunkName: "xlsx" */ "../legacy/index");
+  // SheetJS only for .xls/.et/.ods, in a chunk of its own
+  return adapter.loadWorkbook(data, name, () => import(/* webpackChunkName: "sheetjs" */ "@e965/xlsx"));
 };
 
 function byteLength(data: ArrayBuffer | Uint8Array): number {
@@ -64,8 +68,7 @@ export class FileHost implements SpreadsheetHost, MarkingHost {
    * @param loader replaces the package reader (tests)
    */
   static async open(name: string, data: ArrayBuffer | Uint8Array, loader: XlsxLoader = loadPackage): Promise<FileHost> {
-    const lower = name.toLowerCase();
-    if (/\.(xls|et|csv|ods|numbers|wps|docx?)$/.test(lower) || (!lower.endsWith(".xlsx") && !lower.endsWith(".xlsm"))) {
+    if (!isWorkbookFileName(name)) {
       throw userError("file-not-xlsx", { file: name });
     }
     if (byteLength(data) === 0) {
@@ -76,7 +79,7 @@ export class FileHost implements SpreadsheetHost, MarkingHost {
     }
     let book: XlsxBookLike;
     try {
-      book = await loader(data);
+      book = await loader(data, name);
     } catch (e) {
       if (isUserError(e)) throw e;
       throw userError("file-unreadable", { file: name });
@@ -188,5 +191,15 @@ export class FileHost implements SpreadsheetHost, MarkingHost {
       if (isUserError(e)) throw e;
       throw userError("save-failed");
     }
+  }
+
+  /**
+   * The original's extension (".xls") when the file was not an .xlsx: fill and mark then save a new .xlsx (its name
+   * ends in .xlsx, the original is never written). Null for an .xlsx/.xlsm.
+   */
+  get savedAsXlsxFrom(): string | null {
+    const f = this.book.format;
+    if (f === undefined || f === "xlsx") return null;
+    return extensionOf(this.displayName) || `.${f}`;
   }
 }

@@ -4,14 +4,15 @@
  * own, never the end of the batch. Shells bring the files (CLI: paths and worker threads; the page: chosen files) and
  * a function that checks one; this module orders, counts and decides the exit.
  */
-import type { WorkbookAnalysis } from "../../core/analysis";
+import type { TableAnalysis, WorkbookAnalysis } from "../../core/analysis";
+import { compareCounts, type CompareResult } from "../../core/compare";
 import type { FindingCode, Severity } from "../../core/findings";
 import { SEVERITY_ORDER, sortFindings } from "../../core/findings";
 import type { TableKind } from "../../core/model";
 import type { ProfileId } from "../../core/profiles";
 import type { SpreadsheetHost } from "../../host/host";
 import { tablePlans } from "./tables";
-import { check } from "./check";
+import { check, type CheckProposal } from "./check";
 import { t, toUserError, type Lang } from "../../core/messages";
 
 /** A row code for a file that could not be read (not a finding of a table; listed beside SPEC §4's codes). */
@@ -39,19 +40,34 @@ export interface BatchTable {
   fillChanges: number;
 }
 
-export type BatchFileResult =
-  | { file: string; ok: true; sheets: number; tables: BatchTable[]; findings: BatchFinding[] }
+/** The report paired with a workbook (单位A.xlsx + 单位A.docx): how its figures compared, or why it could not be read. */
+export type BatchReport =
+  | { file: string; ok: true; figures: number; differ: number; agree: number }
   | { file: string; ok: false; error: { code: string; zh: string; en: string } };
 
-/** What one workbook's analysis contributes to the batch (plain data: it crosses worker threads). */
-export function fileResult(file: string, analysis: WorkbookAnalysis): BatchFileResult {
+export type BatchFileResult =
+  | { file: string; ok: true; sheets: number; tables: BatchTable[]; findings: BatchFinding[]; report?: BatchReport }
+  | { file: string; ok: false; error: { code: string; zh: string; en: string } };
+
+/** The comparison of a paired report, as fileResult takes it: its findings, or the error that stopped its reading. */
+export type PairedReport = { file: string; result: CompareResult } | { file: string; error: unknown };
+
+/**
+ * What one workbook's analysis contributes to the batch (plain data: it crosses worker threads); with the report of
+ * the same name, its REPORT_FIGURE_MISMATCH findings join the table's.
+ */
+export function fileResult(file: string, analysis: WorkbookAnalysis, paired?: PairedReport): BatchFileResult {
   const fills = new Map(tablePlans(analysis).map((p) => [p.table, p.changes.length]));
   const tables: BatchTable[] = [];
   const findings: BatchFinding[] = [];
+  const fromReport = paired && "result" in paired ? paired.result.findings : [];
+  const firstOnSheet = new Map<string, TableAnalysis>();
+  for (const s of analysis.sheets) for (const t of s.tables) if (!firstOnSheet.has(t.sheet)) firstOnSheet.set(t.sheet, t);
   for (const s of analysis.sheets) {
     for (const t of s.tables) {
       const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-      for (const f of sortFindings(t.findings)) {
+      const own = firstOnSheet.get(t.sheet) === t ? fromReport.filter((f) => f.sheet === t.sheet) : [];
+      for (const f of [...sortFindings(t.findings), ...own]) {
         counts[f.severity]++;
         findings.push({
           sheet: f.sheet,
@@ -74,13 +90,27 @@ export function fileResult(file: string, analysis: WorkbookAnalysis): BatchFileR
       });
     }
   }
-  return { file, ok: true, sheets: analysis.sheets.length, tables, findings };
+  const result: BatchFileResult = { file, ok: true, sheets: analysis.sheets.length, tables, findings };
+  if (paired && "result" in paired) {
+    const c = compareCounts(paired.result);
+    result.report = { file: paired.file, ok: true, figures: paired.result.figures.length, differ: c.differ, agree: c.agree };
+  } else if (paired) {
+    const u = toUserError(paired.error);
+    result.report = { file: paired.file, ok: false, error: { code: u.code ?? "unreadable", zh: u.zh, en: u.en } };
+  }
+  return result;
 }
 
 /** Checks one opened workbook for the batch (the page's lanes and the CLI's worker threads run this). */
-export async function checkFile(file: string, host: SpreadsheetHost, profile: ProfileId): Promise<BatchFileResult> {
-  const { analysis } = await check(host, { profile, scope: "all" });
-  return fileResult(file, analysis);
+export async function checkFile(
+  file: string,
+  host: SpreadsheetHost,
+  profile: ProfileId,
+  /** The report of the same name compared with the workbook's tables (the CLI's batch), if any. */
+  pair?: (proposal: CheckProposal) => PairedReport | undefined,
+): Promise<BatchFileResult> {
+  const proposal = await check(host, { profile, scope: "all" });
+  return fileResult(file, proposal.analysis, pair?.(proposal));
 }
 
 /** A file that could not be read, with the reason in both languages (never a stack trace). */
@@ -118,6 +148,17 @@ export function issueRows(results: readonly BatchFileResult[], lang: Lang = "zh"
         suggestion: "",
       });
       continue;
+    }
+    if (r.report && !r.report.ok) {
+      rows.push({
+        file: r.report.file,
+        sheet: "",
+        cell: "",
+        severity: "error",
+        code: FILE_UNREADABLE,
+        message: lang === "zh" ? r.report.error.zh : r.report.error.en,
+        suggestion: "",
+      });
     }
     for (const f of r.findings) {
       rows.push({
@@ -212,13 +253,7 @@ export type FailOn = "error" | "warning";
 export function failOnTriggered(results: readonly BatchFileResult[], failOn: FailOn | null): boolean {
   if (!failOn) return false;
   const limit = SEVERITY_ORDER[failOn];
-  return results.some((r) => (!r.ok ? true : r.findings.some((f) => SEVERITY_ORDER[f.severity] <= limit)));
-}
-
-/** Files with the extensions a batch takes (.xlsx, .xlsm), skipping Office's lock files (~$name.xlsx). */
-export function isWorkbookName(name: string): boolean {
-  const base = name.split(/[\\/]/).pop() ?? name;
-  return /\.(xlsx|xlsm)$/i.test(base) && !base.startsWith("~$");
+  return results.some((r) => (!r.ok || (r.report && !r.report.ok) ? true : r.findings.some((f) => SEVERITY_ORDER[f.severity] <= limit)));
 }
 
 /**

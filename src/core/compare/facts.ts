@@ -23,6 +23,7 @@ export type Measure =
   | "weight"
   | "weightSum"
   | "weightParts"
+  | "lostParts"
   | "score"
   | "lost"
   | "total"
@@ -277,6 +278,8 @@ export function buildFacts(t: TableAnalysis, moneyUnit: "万元" | "元" = "万�
         const sum = scores.reduce((a: number, b) => a + (b as number), 0);
         facts.score = derivedFact(inds[0].score, `${n}得分合计`, "score", sum);
         facts.lost = derivedFact(inds[0].score, `${n}扣分`, "score", Math.max(0, weight - sum));
+        if (facts.weightSum)
+          facts.lostParts = derivedFact(inds[0].score, `${n}扣分（按各指标分值之和）`, "score", Math.max(0, partSum - sum));
       }
       entities.push({ key: `${sheet}!group:${g.level}:${n}`, names: [n], facts });
     }

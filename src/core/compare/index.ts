@@ -301,7 +301,11 @@ function candidates(raw: RawFigure, ents: Entity[] | null, measure: Measure | "c
   // an indicator's value: the measure words of money stand for its actual
   const out: Fact[] = [];
   for (const e of es) {
-    const withSum: Measure[] = ms.includes("weight") ? [...ms, "weightSum", "weightParts"] : ms;
+    const withSum: Measure[] = ms.includes("weight")
+      ? [...ms, "weightSum", "weightParts"]
+      : ms.includes("lost")
+        ? [...ms, "lostParts"]
+        : ms;
     let found: Fact[] = withSum.map((m) => e.facts[m]).filter((f): f is Fact => !!f);
     if (!found.length && raw.kind === "score" && measure === "score" && e.facts.total) found = [e.facts.total];
     if (!found.length && raw.kind === "score" && measure === "total" && e.facts.score) found = [e.facts.score];

@@ -99,6 +99,8 @@ export function findFigures(text: string, units: string[]): RawFigure[] {
       unit = units.find((u) => rest.startsWith(u)) ?? null;
     }
     if (!unit) continue;
+    // a year ("2021年", "2020年度") is no figure, whatever units the table's indicators use
+    if (/^年/.test(unit) && Number.isInteger(number) && number >= 1900 && number <= 2100) continue;
     const end = m.index + m[0].length + unit.length;
     out.push({ start, end, kind, number, decimals, unit, bound: BOUND_BEFORE.test(text.slice(Math.max(0, start - 3), start)) });
   }

@@ -15,6 +15,11 @@ export const COMPARE_MESSAGES = {
     zh: "报告中 {figures} 个数字：{differ} 处与自评表不一致，{agree} 处一致，{notCompared} 处未比对。",
     en: "{figures} figure(s) in the report: {differ} differ from the table, {agree} agree, {notCompared} not compared.",
   },
+  "batch-report": {
+    zh: "  对照报告 {file}：{differ} 处与自评表不一致，{agree} 处一致",
+    en: "  report {file}: {differ} figure(s) differ from the table, {agree} agree",
+  },
+  "batch-report-unreadable": { zh: "  对照报告 {file}：无法读取（{why}）", en: "  report {file}: cannot be read ({why})" },
   "no-figures": { zh: "报告中没有可与自评表比对的数字。", en: "The report states no figure the table can confirm." },
   "pair-missing": {
     zh: "未找到与 {file} 同名的自评报告（.docx），未比对。",

@@ -276,6 +276,57 @@ export const ERRORS = {
     zh: "这不是 .xlsx 工作簿（无法识别的文件格式）。请选择 Excel 工作簿（.xlsx）。",
     en: "This is not an .xlsx workbook (unrecognised file format). Choose an Excel workbook (.xlsx).",
   },
+  // ── .xls / .et / .ods / HTML / CSV (src/adapters/legacy) ───────────────────────────────────────────────────
+  "legacy-cfb-loop": {
+    code: "corrupt",
+    zh: "文件已损坏：旧版工作簿（.xls/.et 复合文档）的扇区链首尾相连形成循环，无法读取，未写入任何内容。",
+    en: "The file is damaged: a sector chain of the old-format workbook (.xls/.et compound file) loops back on itself; it cannot be read and nothing was written.",
+  },
+  "legacy-cfb-past-end": {
+    code: "corrupt",
+    zh: "文件已损坏或不完整：旧版工作簿（.xls/.et 复合文档）的扇区指向文件末尾之外，无法读取，未写入任何内容。",
+    en: "The file is damaged or cut short: a sector of the old-format workbook (.xls/.et compound file) lies past the end of the file; it cannot be read and nothing was written.",
+  },
+  "legacy-cfb-size": {
+    code: "corrupt",
+    zh: "文件已损坏：旧版工作簿中的数据流“{stream}”声明 {size} 字节，超出它实际占用的扇区，无法读取，未写入任何内容。",
+    en: 'The file is damaged: the stream "{stream}" of the old-format workbook declares {size} bytes, more than its sectors hold; it cannot be read and nothing was written.',
+  },
+  "legacy-cfb-damaged": {
+    code: "corrupt",
+    zh: "文件已损坏：旧版工作簿（.xls/.et 复合文档）的结构无效（{detail}），无法读取。",
+    en: "The file is damaged: the structure of the old-format workbook (.xls/.et compound file) is invalid ({detail}); it cannot be read.",
+  },
+  "legacy-xls-corrupt": {
+    code: "corrupt",
+    zh: "这个旧版 Excel 工作簿（.xls/.et）已损坏，无法读取（{detail}）。请在 Excel 或 WPS 中打开（必要时修复），另存为 .xlsx 后再试。",
+    en: "This old-format Excel workbook (.xls/.et) is damaged and cannot be read ({detail}). Open it in Excel or WPS (repair it if asked), save it as .xlsx and try again.",
+  },
+  "legacy-ods-corrupt": {
+    code: "corrupt",
+    zh: "这个 OpenDocument 表格（.ods）已损坏，无法读取（{detail}）。请在 WPS 或 LibreOffice 中打开，另存为 .xlsx 后再试。",
+    en: "This OpenDocument spreadsheet (.ods) is damaged and cannot be read ({detail}). Open it in WPS or LibreOffice, save it as .xlsx and try again.",
+  },
+  "legacy-html-range": {
+    code: "limit",
+    zh: "“{where}”中的表格超出工作表的范围（最多 1,048,576 行、16,384 列），已停止读取，未写入任何内容。",
+    en: 'The table in "{where}" reaches past the last row or column a sheet can have (1,048,576 rows, 16,384 columns); reading stopped and nothing was written.',
+  },
+  "legacy-html-no-table": {
+    code: "not-xlsx",
+    zh: "“{file}”是网页文件，但其中没有表格，不是工作簿。",
+    en: '"{file}" is a web page with no table in it, not a workbook.',
+  },
+  "legacy-output-not-xlsx": {
+    code: "usage",
+    zh: `原文件为 {ext}，结果只能另存为 .xlsx：请用 -o 指定以 .xlsx 结尾的文件（如 {suggest}）${USAGE}`,
+    en: `The input is {ext}; the result can only be saved as .xlsx: give -o a file ending in .xlsx (e.g. {suggest})${USAGE_EN}`,
+  },
+  "legacy-in-place": {
+    code: "usage",
+    zh: `原文件为 {ext}，不能覆盖：结果另存为 .xlsx，请用 -o 指定输出文件（如 {suggest}）${USAGE}`,
+    en: `The input is {ext} and is never overwritten: the result is saved as .xlsx; name the output with -o (e.g. {suggest})${USAGE_EN}`,
+  },
   "not-docx": {
     code: "not-docx",
     zh: "{file} 不是 Word 文档（.docx）：{what}。请在 Word 或 WPS 文字中另存为 .docx 后再试。",
@@ -402,7 +453,10 @@ export const ERRORS = {
   "output-write-failed": { code: "output", zh: "无法写入文件：{file}（{reason}）", en: "Cannot write the file: {file} ({reason})" },
   "output-link-loop": { code: "output", zh: "符号链接层数过多：{file}", en: "Too many levels of symbolic links: {file}" },
   "path-missing": { code: "not-found", zh: "找不到「{path}」。", en: '"{path}" does not exist.' },
-  "no-files": { zh: "所给路径下没有 .xlsx 或 .xlsm 工作簿。", en: "No .xlsx or .xlsm workbook under the given paths." },
+  "no-files": {
+    zh: "所给路径下没有 .xlsx 或 .xlsm 工作簿，也没有其他文件。",
+    en: "No .xlsx or .xlsm workbook, nor any other file, under the given paths.",
+  },
   "usage-no-command": {
     code: "usage",
     zh: `缺少命令：check、fill、mark 或 report${USAGE}`,

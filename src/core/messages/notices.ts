@@ -33,6 +33,14 @@ export const NOTICES = {
     zh: "请在 WPS 表格中打开自评表后再使用此按钮。",
     en: "Open the self-evaluation table in WPS Spreadsheets to use this button.",
   },
+  "saved-as-xlsx": {
+    zh: "原文件为 {ext}，填充结果另存为 .xlsx。",
+    en: "The original is {ext}; the filled result is saved as a new .xlsx.",
+  },
+  "marked-as-xlsx": {
+    zh: "原文件为 {ext}，标注结果另存为 .xlsx。",
+    en: "The original is {ext}; the marked result is saved as a new .xlsx.",
+  },
   "nothing-to-mark": { zh: "没有需要标注的单元格。", en: "There is no cell to mark." },
   marked: {
     zh: "标注 {cells} 个单元格：错误 {errors} 处，警告 {warnings} 处，提示 {notes} 处。",

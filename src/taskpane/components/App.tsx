@@ -14,6 +14,7 @@ import { ErrorBoundary } from "./ErrorBoundary";
 import { SettingsPanel } from "./SettingsPanel";
 import type { IssueListWriter } from "../file/BatchPanel";
 import { SpreadsheetPane } from "../spreadsheet/SpreadsheetPane";
+import type { ReportBlock } from "../../core/compare";
 import type { SpreadsheetHost } from "../../host/host";
 import type { ReportFileWriter } from "../../host/document";
 import { ErrorBar } from "./Messages";
@@ -44,6 +45,8 @@ export type PaneMode =
       reportWriter?: ReportFileWriter;
       /** Writes the batch's 问题清单.xlsx (the entry brings the xlsx adapter). */
       issueList?: IssueListWriter;
+      /** Reads a .docx for 对照报告 (the entry brings the reader). */
+      readReport?: (file: File) => Promise<ReportBlock[]>;
     }
   | { kind: "failed"; error: UserError };
 
@@ -136,6 +139,7 @@ export function App(props: AppProps): JSX.Element {
                 saveBytes={props.saveBytes}
                 reportWriter={mode.reportWriter}
                 issueList={mode.issueList}
+                readReport={mode.readReport}
               />
             ) : mode.kind === "word" ? (
               mode.render(lang)

@@ -88,9 +88,9 @@ export function NoticeBar(props: {
       tabIndex={props.focus ? -1 : undefined}
       role={props.focus ? "status" : undefined}
       style={{ scrollMarginTop: "64px" }}
-      // Escape closes a notice that has the focus (as it closes the preview)
+      // Escape closes a notice the focus is in (as it closes the preview)
       onKeyDown={(e: React.KeyboardEvent) => {
-        if (e.key === "Escape" && props.onDismiss && e.target === e.currentTarget) {
+        if (e.key === "Escape" && props.onDismiss) {
           e.preventDefault();
           props.onDismiss();
         }

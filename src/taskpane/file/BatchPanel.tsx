@@ -2,6 +2,7 @@
  * 批量检查 (standalone page): several chosen workbooks checked one after another in this tab (nothing is uploaded),
  * a line per file (unreadable files included), and 问题清单.xlsx to download — the same list as `jixiao check --report`.
  */
+import { WORKBOOK_ACCEPT } from "../../adapters/legacy/names";
 import * as React from "react";
 import type { Lang } from "../../core/messages";
 import { Button, Caption1, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
@@ -87,7 +88,7 @@ export function BatchPanel(props: BatchPanelProps): JSX.Element {
           className={styles.hidden}
           type="file"
           multiple
-          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept={WORKBOOK_ACCEPT}
           aria-label={t("batchChoose")}
           onChange={(e) => void onFiles(e.target.files)}
           disabled={props.disabled || progress !== null}

@@ -1,6 +1,7 @@
 /**
- * Standalone page: choose or drop an .xlsx file. The file is read in the browser only.
+ * Standalone page: choose or drop a workbook (.xlsx, .xls, .et, .ods, an HTML table, .csv). The file is read in the browser only.
  */
+import { WORKBOOK_ACCEPT } from "../../adapters/legacy/names";
 import * as React from "react";
 import { Button, Caption1, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { DocumentTable20Regular, FolderOpen20Regular, ShieldCheckmark16Regular } from "@fluentui/react-icons";
@@ -71,7 +72,7 @@ export function FilePicker(props: FilePickerProps): JSX.Element {
       ref={input}
       id="workbook-file"
       type="file"
-      accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      accept={WORKBOOK_ACCEPT}
       aria-label={t("chooseFileLabel")}
       className={styles.hidden}
       onChange={onChange}

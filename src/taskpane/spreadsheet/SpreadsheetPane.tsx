@@ -28,9 +28,11 @@ import { ReportDifferences } from "../report/ReportDifferences";
 import { SheetView } from "../sheet/SheetView";
 import { FilePicker } from "../file/FilePicker";
 import { BatchPanel } from "../file/BatchPanel";
+import { ReportComparePanel } from "../file/ReportComparePanel";
+import type { ReportBlock } from "../../core/compare";
 import type { IssueListWriter } from "../file/BatchPanel";
 import { initialState, paneReducer } from "./state";
-import { useCommands } from "./useCommands";
+import { inBounds, useCommands } from "./useCommands";
 import { Toolbar } from "./Toolbar";
 
 const useStyles = makeStyles({
@@ -66,6 +68,8 @@ export interface SpreadsheetPaneProps {
   reportWriter?: ReportFileWriter;
   /** Standalone: writes the batch's 问题清单.xlsx. */
   issueList?: IssueListWriter;
+  /** Standalone: reads a chosen .docx for 对照报告 (no panel without it). */
+  readReport?(file: File): Promise<ReportBlock[]>;
   profile: ProfileId;
   lastCommand?: LastCommand | null;
   startupError?: UserError | null;
@@ -278,6 +282,22 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
           onPreviewChange={onPreviewChange}
           onFocusChange={commands.onPreviewFocus}
         />
+      ) : null}
+
+      {props.mode === "file" && props.readReport && checked ? (
+        <details>
+          <summary>{t("compareTitle")}</summary>
+          <ReportComparePanel
+            analysis={checked.analysis}
+            snapshots={checked.snapshots}
+            readReport={props.readReport}
+            disabled={busy}
+            onSelectCell={(sheet, cell) => {
+              const i = tables.findIndex((tb) => tb.sheet === sheet && inBounds(tb, cell));
+              dispatch({ type: "view", tableIndex: i >= 0 ? i : undefined, cell });
+            }}
+          />
+        </details>
       ) : null}
 
       {shownTable && shownSnapshot ? (

@@ -33,6 +33,7 @@ import {
   type TableReport,
 } from "../../app/commands";
 import { filledFileName, markedFileName } from "../../app/fileNames";
+import { notice as noticeText } from "../../core/messages";
 import { DOCX_MIME, downloadBytes, type SaveBytes } from "../download";
 import { useLang } from "../components/context";
 import type { Runner } from "../components/useRunner";
@@ -161,7 +162,10 @@ export function useCommands(props: CommandProps, state: PaneState, dispatch: Rea
       const bytes = await host.save();
       const name = state.marked ? markedFileName(host.fileName) : filledFileName(host.fileName);
       save(bytes, name);
-      dispatch({ type: "notice", notice: { intent: "success", text: t("downloaded", { name }) } });
+      // an .xls (.et, .ods, HTML, CSV) is never written over: the download is a new .xlsx, and the notice says so
+      const from = (host as { savedAsXlsxFrom?: string | null }).savedAsXlsxFrom ?? null;
+      const savedAs = from ? ` ${noticeText(state.marked ? "marked-as-xlsx" : "saved-as-xlsx", { ext: from })[lang]}` : "";
+      dispatch({ type: "notice", notice: { intent: "success", text: t("downloaded", { name }) + savedAs } });
     });
 
   // 标注问题: check, then the preview of the marks (the cells, their colour and severity, how many); 应用 writes them.

@@ -27,7 +27,8 @@ import type { ProfileId } from "../../core/profiles";
 import { findingText, translator, userError } from "../../core/messages";
 import { differenceLine, type ReportLink } from "../../core/narrative";
 import type { RefreshResult } from "../../core/narrative";
-import type { ReportDocumentHost } from "../../host/document";
+import type { ReportDocumentHost, ReportTextHost } from "../../host/document";
+import { WordComparePanel } from "./WordComparePanel";
 import type { SpreadsheetHost } from "../../host/host";
 import { useRunner } from "../components/useRunner";
 import { ReportDifferences } from "../report/ReportDifferences";
@@ -51,6 +52,8 @@ export interface WordPaneProps {
   lang?: Lang;
   /** Where the report is written: the document host port (WordReport in Word, WpsDocumentHost in WPS 文字). */
   report: ReportDocumentHost;
+  /** 对照报告: the open document's text (WordReport in Word); no 对照报告 without it. */
+  text?: ReportTextHost;
   /** Opens the workbook the person chose as a spreadsheet host (FileHost over the file's bytes). */
   openWorkbook(name: string, bytes: Uint8Array): Promise<SpreadsheetHost>;
   profile?: ProfileId;
@@ -317,6 +320,19 @@ export function WordPane(props: WordPaneProps): JSX.Element {
               </li>
             ))}
           </ul>
+        </>
+      ) : null}
+
+      {book && props.text ? (
+        <>
+          <Divider />
+          <WordComparePanel
+            lang={lang}
+            book={book}
+            text={props.text}
+            disabled={runner.running}
+            run={async (label, action) => void (await run(label, action))}
+          />
         </>
       ) : null}
     </section>

@@ -3,6 +3,8 @@
  * results into words (Chinese or English). Tested in Node; WordPane.tsx only renders it.
  */
 import type { ProfileId, TableAnalysis } from "../../core";
+import type { SheetAnalysis } from "../../core/analysis";
+import type { SheetSnapshot } from "../../core/snapshot";
 import { check, fill, tableReports } from "../../app/commands";
 import { filledFileName } from "../../app/fileNames";
 import { t, translator, type Lang } from "../../core/messages";
@@ -27,13 +29,16 @@ export interface TableChoice {
 export interface LinkedWorkbook {
   fileName: string;
   tables: TableChoice[];
+  /** The analysis and the sheets as read, for 对照报告 (the open document against the workbook). */
+  sheets: SheetAnalysis[];
+  snapshots: SheetSnapshot[];
 }
 
 /** Reads the workbook the person linked (any SpreadsheetHost; in the pane a FileHost over the chosen file). */
 export async function readWorkbook(host: SpreadsheetHost, opts: { profile?: ProfileId; lang?: Lang } = {}): Promise<LinkedWorkbook> {
   const lang = opts.lang ?? "zh";
   const fileName = host.fileName ?? host.displayName;
-  const { analysis } = await check(host, { profile: opts.profile ?? "default", scope: "all" });
+  const { analysis, snapshots } = await check(host, { profile: opts.profile ?? "default", scope: "all" });
   const tables: TableChoice[] = tableReports(analysis.sheets, null, fileName).map((r) => ({
     key: r.key,
     sheet: r.sheet,
@@ -43,7 +48,7 @@ export async function readWorkbook(host: SpreadsheetHost, opts: { profile?: Prof
     differences: r.differences,
     issues: r.issues,
   }));
-  return { fileName, tables };
+  return { fileName, tables, sheets: analysis.sheets, snapshots };
 }
 
 /** The table a stored link points at, if the chosen workbook has it. */

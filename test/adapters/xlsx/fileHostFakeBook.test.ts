@@ -68,11 +68,9 @@ describe("FileHost.open refuses what it cannot read, with Chinese and English", 
   const loader = jest.fn(async () => new FakeBook());
 
   test.each([
-    ["报表.xls", "not-xlsx"],
-    ["报表.et", "not-xlsx"],
-    ["报表.csv", "not-xlsx"],
     ["报表", "not-xlsx"],
     ["报告.docx", "not-xlsx"],
+    ["报告.pdf", "not-xlsx"],
   ])("%s → %s", async (name, code) => {
     const e = await FileHost.open(name, new Uint8Array([1]), loader).catch((x) => x);
     expect(isUserError(e)).toBe(true);
@@ -97,6 +95,14 @@ describe("FileHost.open refuses what it cannot read, with Chinese and English", 
     expect(e).toMatchObject({ code: "unreadable" });
     expect((e as UserError).zh).not.toMatch(/TypeError|undefined/);
   });
+
+  test.each(["报表.xls", "报表.et", "报表.ods", "报表.htm", "报表.html", "报表.csv"])(
+    "%s goes to the reader (the bytes decide)",
+    async (name) => {
+      const { host } = await openFake(new FakeBook(), name);
+      expect(host.displayName).toBe(name);
+    },
+  );
 
   test(".xlsm is accepted", async () => {
     const { host } = await openFake(new FakeBook(), "宏.xlsm");

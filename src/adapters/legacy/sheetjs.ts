@@ -1,0 +1,211 @@
+/**
+ * What SheetJS (@e965/xlsx) does here, and only this: parse a BIFF8 workbook (.xls, .et) or an OpenDocument
+ * spreadsheet (.ods) into its cell objects — after cfb.ts / the bounded unzip below checked the container — and write
+ * an .xlsx from snapshots (the copy fill and mark then edit surgically). The module is passed in, never imported here:
+ * the page loads it in its own chunk, the CLI requires it (index.ts, node.ts).
+ */
+import type * as XLSX from "@e965/xlsx";
+import { zipSync } from "fflate";
+import type { CellValue, MergedArea, SnapshotCell, SparseSheetSnapshot } from "../../core/snapshot";
+import { isErrorValue } from "../../core/snapshot";
+import { LIMITS, limitError } from "../xlsx/limits";
+import { ZipArchive } from "../xlsx/zip";
+import { checkText } from "./text";
+
+export type SheetJS = typeof XLSX;
+
+const READ_OPTS: XLSX.ParsingOptions = {
+  type: "array",
+  cellFormula: true,
+  cellNF: true,
+  cellText: false,
+  cellHTML: false,
+  cellStyles: false,
+  cellDates: false,
+  sheetStubs: false,
+  bookVBA: false,
+  WTF: false,
+};
+
+/** BIFF error codes → the text a sheet shows. */
+const ERRORS: Record<number, string> = {
+  0: "#NULL!",
+  7: "#DIV/0!",
+  15: "#VALUE!",
+  23: "#REF!",
+  29: "#NAME?",
+  36: "#NUM!",
+  42: "#N/A",
+  43: "#GETTING_DATA",
+};
+const ERROR_CODES: Record<string, number> = Object.fromEntries(Object.entries(ERRORS).map(([k, v]) => [v, Number(k)]));
+
+/** SheetJS logs what it cannot map (an ODS condition format) on the console: not the person's business. */
+function quietly<T>(run: () => T): T {
+  const { error, warn } = console;
+  console.error = console.warn = () => undefined;
+  try {
+    return run();
+  } finally {
+    console.error = error;
+    console.warn = warn;
+  }
+}
+
+function cellValue(c: XLSX.CellObject): CellValue {
+  switch (c.t) {
+    case "s":
+      return typeof c.v === "string" && c.v !== "" ? c.v : null;
+    case "n":
+      return typeof c.v === "number" && Number.isFinite(c.v) ? c.v : null;
+    case "b":
+      return !!c.v;
+    case "e":
+      return ERRORS[c.v as number] ?? "#N/A";
+    case "d":
+      return c.v instanceof Date ? (c.v.getTime() - Date.UTC(1899, 11, 30)) / 86400000 : null;
+    default:
+      return null;
+  }
+}
+
+function decodeKey(key: string): { row: number; col: number } | null {
+  const m = /^([A-Z]{1,3})([0-9]{1,7})$/.exec(key);
+  if (!m) return null;
+  let col = 0;
+  for (let i = 0; i < m[1].length; i++) col = col * 26 + (m[1].charCodeAt(i) - 64);
+  return { row: Number(m[2]), col };
+}
+
+/** SheetJS sheets → snapshots: cells holding a value or a formula, merges, number formats (General as none). */
+export function snapshotsOf(wb: XLSX.WorkBook): SparseSheetSnapshot[] {
+  const out: SparseSheetSnapshot[] = [];
+  let total = 0;
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name];
+    if (!ws || (ws["!type"] && ws["!type"] !== "sheet")) continue;
+    const merges: MergedArea[] = (ws["!merges"] ?? []).map((m) => ({
+      top: m.s.r + 1,
+      left: m.s.c + 1,
+      bottom: m.e.r + 1,
+      right: m.e.c + 1,
+    }));
+    const covered = new Set<number>();
+    for (const m of merges) {
+      if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 10_000) continue;
+      for (let r = m.top; r <= m.bottom; r++)
+        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(r * 32768 + c);
+    }
+    const cells: SnapshotCell[] = [];
+    for (const key of Object.keys(ws)) {
+      if (key.charCodeAt(0) === 33 /* ! */) continue;
+      const at = decodeKey(key);
+      if (!at || covered.has(at.row * 32768 + at.col)) continue;
+      const c = ws[key] as XLSX.CellObject;
+      const value = cellValue(c);
+      const formula = typeof c.f === "string" && c.f !== "" ? `=${c.f}` : null;
+      if (value === null && formula === null) continue;
+      if (typeof value === "string") checkText(value, `${name}!${key}`);
+      if (++total > LIMITS.cells) throw limitError("cells", name);
+      const z = typeof c.z === "string" ? c.z : null;
+      cells.push({ row: at.row, col: at.col, value, formula, numberFormat: z === null || z === "General" ? null : z });
+    }
+    out.push({ name, cells, merges });
+  }
+  return out;
+}
+
+/** An .xls / .et (already checked by cfb.ts). */
+export function readBiff(X: SheetJS, bytes: Uint8Array): SparseSheetSnapshot[] {
+  return snapshotsOf(quietly(() => X.read(bytes, READ_OPTS)));
+}
+
+const EMPTY_STYLES =
+  '<?xml version="1.0" encoding="UTF-8"?><office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.2"/>';
+
+/** The parts of an .ods SheetJS reads, each inflated with the .xlsx reader's bounds. */
+const ODS_PARTS = ["mimetype", "content.xml", "styles.xml", "META-INF/manifest.xml"];
+
+/**
+ * Cells a table's content asks a reader to write out: a cell holding something, repeated by
+ * number-columns-repeated in a row repeated by number-rows-repeated (SheetJS writes every copy).
+ */
+function odsCellsDeclared(content: string): number {
+  let total = 0;
+  let rowRepeat = 1;
+  const tag = /<table:(table-row|table-cell)\b([^>]*)>/g;
+  for (let m = tag.exec(content); m; m = tag.exec(content)) {
+    const attrs = m[2];
+    if (m[1] === "table-row") {
+      const r = /table:number-rows-repeated="(\d+)"/.exec(attrs);
+      rowRepeat = r ? Number(r[1]) : 1;
+      continue;
+    }
+    const empty = attrs.endsWith("/") && !/office:value-type=/.test(attrs);
+    if (empty) continue;
+    const c = /table:number-columns-repeated="(\d+)"/.exec(attrs);
+    total += rowRepeat * (c ? Number(c[1]) : 1);
+    if (total > LIMITS.cells) return total;
+  }
+  return total;
+}
+
+/** An .ods: its parts inflated within bounds, the repeated cells counted, then SheetJS reads the bounded copy. */
+export function readOds(X: SheetJS, bytes: Uint8Array, where: string): SparseSheetSnapshot[] {
+  const zip = ZipArchive.open(bytes);
+  const files: Record<string, Uint8Array> = {};
+  let total = 0;
+  for (const part of ODS_PARTS) {
+    if (!zip.has(part)) continue;
+    const data = zip.read(part);
+    total += data.length;
+    if (total > LIMITS.totalBytes) throw limitError("totalBytes");
+    files[part] = data;
+  }
+  // styles.xml may be left out (ODF asks only for content.xml); SheetJS wants one
+  files["styles.xml"] ??= new TextEncoder().encode(EMPTY_STYLES);
+  const content = files["content.xml"];
+  if (!content) throw limitError("declared", "content.xml");
+  if (odsCellsDeclared(new TextDecoder("utf-8").decode(content)) > LIMITS.cells) throw limitError("cells", where);
+  const bounded = zipSync(files, { level: 0 });
+  return snapshotsOf(quietly(() => X.read(bounded, READ_OPTS)));
+}
+
+/**
+ * Snapshots → an .xlsx SheetJS writes: values (text as text, error values as errors), formulas, number formats and
+ * merges. The fill and the marks then work on it as on any .xlsx (src/adapters/xlsx book.ts).
+ */
+export function writeXlsx(X: SheetJS, sheets: readonly SparseSheetSnapshot[]): Uint8Array {
+  const wb = X.utils.book_new();
+  for (const s of sheets) {
+    const ws: XLSX.WorkSheet = {};
+    let maxRow = 0;
+    let maxCol = 0;
+    for (const c of s.cells) {
+      const cell: XLSX.CellObject =
+        typeof c.value === "number"
+          ? { t: "n", v: c.value }
+          : typeof c.value === "boolean"
+            ? { t: "b", v: c.value }
+            : isErrorValue(c.value)
+              ? { t: "e", v: ERROR_CODES[c.value] ?? 42 }
+              : c.value === null
+                ? { t: "z" }
+                : { t: "s", v: c.value };
+      if (c.formula) cell.f = c.formula.replace(/^=/, "");
+      if (c.numberFormat) cell.z = c.numberFormat;
+      ws[X.utils.encode_cell({ r: c.row - 1, c: c.col - 1 })] = cell;
+      maxRow = Math.max(maxRow, c.row);
+      maxCol = Math.max(maxCol, c.col);
+    }
+    for (const m of s.merges ?? []) {
+      maxRow = Math.max(maxRow, m.bottom);
+      maxCol = Math.max(maxCol, m.right);
+    }
+    ws["!ref"] = maxRow ? X.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: maxRow - 1, c: maxCol - 1 } }) : "A1";
+    ws["!merges"] = (s.merges ?? []).map((m) => ({ s: { r: m.top - 1, c: m.left - 1 }, e: { r: m.bottom - 1, c: m.right - 1 } }));
+    X.utils.book_append_sheet(wb, ws, s.name);
+  }
+  const out = X.write(wb, { type: "array", bookType: "xlsx", compression: true }) as ArrayBuffer;
+  return new Uint8Array(out);
+}
