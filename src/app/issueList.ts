@@ -5,24 +5,8 @@
  * is built on the app floor, where the batch results and their rows are.
  */
 import ExcelJS from "exceljs";
-import type { Lang } from "../core/messages";
+import { translator, type Lang } from "../core/messages";
 import { issueRows, severityWord, summaryRows, type BatchFileResult } from "./commands/batch";
-import type { TableKind } from "../core/model";
-
-const KIND: Record<Lang, Record<TableKind, string>> = {
-  zh: {
-    project: "项目支出绩效自评表",
-    department: "部门整体支出绩效自评表",
-    summary: "项目支出绩效自评情况汇总表",
-    scorecard: "绩效评价指标体系评分表",
-  },
-  en: { project: "project table", department: "department table", summary: "summary table", scorecard: "scorecard" },
-};
-
-const STATUS: Record<Lang, Record<"checked" | "unreadable" | "no-table", string>> = {
-  zh: { checked: "已检查", unreadable: "无法读取", "no-table": "未识别到自评表" },
-  en: { checked: "checked", unreadable: "unreadable", "no-table": "no table recognised" },
-};
 
 const FILL: Record<string, string> = { error: "FFFDE7E9", warning: "FFFFF4CE", info: "FFF3F2F1" };
 
@@ -37,19 +21,14 @@ function header(ws: ExcelJS.Worksheet, titles: string[], widths: number[]): void
 
 /** The list as .xlsx bytes. */
 export async function buildIssueList(results: readonly BatchFileResult[], lang: Lang = "zh"): Promise<Uint8Array> {
-  const zh = lang === "zh";
+  const t = translator(lang);
   const wb = new ExcelJS.Workbook();
   wb.creator = "jixiao";
   wb.created = new Date(0); // no clock in the file: the same batch gives the same bytes' content
 
-  const list = wb.addWorksheet(zh ? "问题清单" : "Issues");
-  header(
-    list,
-    zh
-      ? ["文件", "工作表", "单元格", "级别", "代码", "问题", "建议"]
-      : ["File", "Sheet", "Cell", "Severity", "Code", "Message", "Suggestion"],
-    [36, 16, 9, 8, 26, 70, 18],
-  );
+  const list = wb.addWorksheet(t("issues.sheet"));
+  const listColumns = (["file", "sheetName", "cell", "severity", "code", "message", "suggestion"] as const).map((k) => t(`issues.${k}`));
+  header(list, listColumns, [36, 16, 9, 8, 26, 70, 18]);
   for (const r of issueRows(results, lang)) {
     const row = list.addRow([r.file, r.sheet, r.cell, severityWord(r.severity, lang), r.code, r.message, r.suggestion]);
     row.getCell(4).fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILL[r.severity] } };
@@ -57,20 +36,17 @@ export async function buildIssueList(results: readonly BatchFileResult[], lang: 
   }
   list.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, list.rowCount), column: 7 } };
 
-  const sum = wb.addWorksheet(zh ? "文件汇总" : "Files");
-  header(
-    sum,
-    zh
-      ? ["文件", "状态", "工作表", "类型", "名称", "总分", "等级", "错误", "警告", "提示", "可填充"]
-      : ["File", "Status", "Sheet", "Kind", "Name", "Total", "Grade", "Errors", "Warnings", "Notes", "Fillable"],
-    [36, 12, 16, 22, 30, 8, 6, 6, 6, 6, 7],
-  );
+  const sum = wb.addWorksheet(t("issues.summarySheet"));
+  const sumColumns = (
+    ["file", "status", "sheetName", "kind", "name", "total", "grade", "errors", "warnings", "notes", "fillable"] as const
+  ).map((k) => t(`issues.${k}`));
+  header(sum, sumColumns, [36, 12, 16, 22, 30, 8, 6, 6, 6, 6, 7]);
   for (const r of summaryRows(results)) {
     sum.addRow([
       r.file,
-      STATUS[lang][r.status],
+      t(`issues.status.${r.status}`),
       r.sheet,
-      r.kind ? KIND[lang][r.kind] : "",
+      r.kind ? t(`issues.kind.${r.kind}`) : "",
       r.name,
       r.total,
       r.grade,

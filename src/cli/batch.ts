@@ -14,7 +14,7 @@ import type { UserError } from "../core/errors";
 import { writeOutputFile as writeFileAtomic } from "./io";
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, type CliIO } from "./io";
 import type { ParsedArgs } from "./args";
-import { CLI_STRINGS, compareMessage, userError, type Lang } from "../core/messages";
+import { translator, compareMessage, userError, type Lang } from "../core/messages";
 import { checkProfile } from "./workbook";
 import { checkFiles, defaultWorkers, type BatchFile } from "./pool";
 import { oneLine } from "./format";
@@ -66,17 +66,23 @@ export function collectFiles(paths: readonly string[], cwd: string): { files: Ba
 }
 
 function fileLine(r: BatchFileResult, lang: Lang): string {
-  const say = CLI_STRINGS[lang];
-  if (!r.ok) return say.batchUnreadable(r.file, oneLine(r.error[lang]));
+  const say = translator(lang);
+  if (!r.ok) return say("cli.batchUnreadable", { file: r.file, why: oneLine(r.error[lang]) });
   const c = { error: 0, warning: 0, info: 0 };
   for (const f of r.findings) c[f.severity]++;
   const mark = c.error ? "✗" : c.warning ? "!" : "✓";
-  if (r.tables.length === 0) return say.batchNoTable(r.file);
+  if (r.tables.length === 0) return say("cli.batchNoTable", { file: r.file });
   const totals = r.tables
     .filter((t) => t.kind !== "summary")
-    .map((t) => say.batchTotal(t.total === null ? "—" : formatNumber(t.total), t.grade ?? "").trim());
-  const counts = say.batchCounts(c.error, c.warning, c.info);
-  const line = say.batchFile(mark, r.file, r.tables.length, counts, totals.length ? ` · ${totals.join("，")}` : "");
+    .map((t) => say("cli.batchTotal", { total: t.total === null ? "—" : formatNumber(t.total), grade: t.grade ?? "" }).trim());
+  const counts = say("cli.batchCounts", { errors: c.error, warnings: c.warning, notes: c.info });
+  const line = say("cli.batchFile", {
+    mark,
+    file: r.file,
+    tables: r.tables.length,
+    counts,
+    totals: totals.length ? ` · ${totals.join("，")}` : "",
+  });
   const rep = r.report;
   if (!rep) return line;
   const note = rep.ok
@@ -140,10 +146,21 @@ export async function runBatchCheck(args: ParsedArgs, io: CliIO): Promise<number
   const lines = results.map((r) => fileLine(r, args.lang));
   const b = totals.bySeverity;
   lines.push("");
-  const say = CLI_STRINGS[args.lang];
-  lines.push(say.batchSummary(totals.files, totals.unreadable, totals.tables, b.error, b.warning, b.info, seconds.toFixed(1), workers));
-  if (reportPath) lines.push(say.batchReportWritten(String(args.report)));
-  if (failed) lines.push(say.batchFailOn(String(args.failOn)));
+  const say = translator(args.lang);
+  lines.push(
+    say("cli.batchSummary", {
+      files: totals.files,
+      unreadable: totals.unreadable,
+      tables: totals.tables,
+      errors: b.error,
+      warnings: b.warning,
+      notes: b.info,
+      seconds: seconds.toFixed(1),
+      workers,
+    }),
+  );
+  if (reportPath) lines.push(say("cli.batchReportWritten", { file: String(args.report) }));
+  if (failed) lines.push(say("cli.batchFailOn", { failOn: String(args.failOn) }));
   io.stdout(lines.join("\n") + "\n");
   return code;
 }

@@ -6,7 +6,7 @@ import { getProfile, sortFindings, type Finding, type SheetAnalysis, type TableA
 import type { CliIO } from "./io";
 import { EXIT_OK } from "./io";
 import type { ParsedArgs } from "./args";
-import { CLI_STRINGS, userError, type Lang } from "../core/messages";
+import { t, translator, userError, type Lang } from "../core/messages";
 import { analyseFile, checkProfile } from "./workbook";
 import { tablePlans } from "../app/commands";
 import { oneLine, pad } from "./format";
@@ -114,17 +114,17 @@ export function checkJson(file: string, analysis: WorkbookAnalysis): CheckJson {
 }
 
 function sheetHeading(s: SheetAnalysis, lang: Lang): string {
-  return CLI_STRINGS[lang].sheet(s.sheet);
+  return t("cli.sheet", { sheet: s.sheet }, lang);
 }
 
 /** The human-readable report: one block per table, findings aligned (severity, code, cell, message). */
 export function checkText(file: string, analysis: WorkbookAnalysis, lang: Lang = "zh"): string {
   const zh = lang === "zh";
-  const say = CLI_STRINGS[lang];
+  const say = translator(lang);
   const profile = getProfile(analysis.profile);
   const lines: string[] = [];
-  lines.push(say.file(file));
-  lines.push(say.rules(profile));
+  lines.push(say("cli.file", { file }));
+  lines.push(say("cli.rules", { profile }));
   const all = analysis.sheets.flatMap((s) => s.tables.flatMap((t) => t.findings));
   const codeWidth = Math.max(4, ...all.map((f) => f.code.length));
   const cellWidth = Math.max(4, ...all.map((f) => (f.cell ?? "—").length));
@@ -133,13 +133,13 @@ export function checkText(file: string, analysis: WorkbookAnalysis, lang: Lang =
   for (const s of analysis.sheets) {
     lines.push("");
     if (s.tables.length === 0) {
-      const reason = (zh ? s.reason : s.reasonEn) ?? say.noTableReason;
-      lines.push(say.noTableOn(sheetHeading(s, lang), oneLine(reason)));
+      const reason = (zh ? s.reason : s.reasonEn) ?? say("cli.noTableReason");
+      lines.push(say("cli.noTableOn", { heading: sheetHeading(s, lang), reason: oneLine(reason) }));
       continue;
     }
     for (const t of s.tables) {
       tables++;
-      const kind = say.kind[t.kind];
+      const kind = say(`cli.kind.${t.kind}`);
       lines.push(`${sheetHeading(s, lang)} ${kind}${t.name ? ` · ${oneLine(t.name)}` : ""}`);
       const e = t.evaluation;
       const facts: string[] = [];
@@ -147,26 +147,28 @@ export function checkText(file: string, analysis: WorkbookAnalysis, lang: Lang =
         const stated = statedTotal(t);
         const total = e.total === null ? "—" : formatNumber(e.total);
         const statedNote =
-          stated !== null && e.total !== null && Math.abs(stated - e.total) > 0.005 ? say.statedTotal(formatNumber(stated)) : "";
-        facts.push(say.total(total, statedNote));
-        facts.push(say.grade(e.grade ?? "—"));
+          stated !== null && e.total !== null && Math.abs(stated - e.total) > 0.005
+            ? say("cli.statedTotal", { stated: formatNumber(stated) })
+            : "";
+        facts.push(say("cli.total", { total, statedNote }));
+        facts.push(say("cli.grade", { grade: e.grade ?? "—" }));
       }
       const c = counts(t.findings);
-      facts.push(say.counts(c.error, c.warning, c.info));
+      facts.push(say("cli.counts", { errors: c.error, warnings: c.warning, notes: c.info }));
       lines.push(`  ${facts.join(" · ")}`);
       for (const f of sortFindings(t.findings)) {
-        const sev = say.severity[f.severity];
+        const sev = say(`cli.severity.${f.severity}`);
         const msg = oneLine(zh ? f.message : f.messageEn);
         lines.push(`  ${sev}  ${pad(f.code, codeWidth)}  ${pad(f.cell ?? "—", cellWidth)}  ${msg}`);
       }
       const n = toFill.get(t) ?? 0;
       if (n > 0) {
-        lines.push(say.canFill(n, quote(file)));
+        lines.push(say("cli.canFill", { cells: n, file: quote(file) }));
       }
     }
   }
   lines.push("");
-  if (tables === 0) lines.push(say.noTableAnywhere);
+  if (tables === 0) lines.push(say("cli.noTableAnywhere"));
   return lines.join("\n") + "\n";
 }
 

@@ -7,7 +7,7 @@ import * as path from "path";
 import { readDocxFile } from "../adapters/xlsx/node";
 import { compareWithReport } from "../app/commands/compare";
 import { compareCounts } from "../core/compare";
-import { CLI_STRINGS, compareMessage, userError } from "../core/messages";
+import { translator, compareMessage, userError } from "../core/messages";
 import type { ParsedArgs } from "./args";
 import { EXIT_FINDINGS, EXIT_OK, type CliIO } from "./io";
 import { oneLine } from "./format";
@@ -75,9 +75,9 @@ export async function runCompare(args: ParsedArgs, io: CliIO): Promise<number> {
     };
     io.stdout(`${JSON.stringify(json, null, 2)}\n`);
   } else {
-    const s = CLI_STRINGS[args.lang];
+    const s = translator(args.lang);
     const lang = args.lang;
-    io.stdout(`${s.file(path.basename(table))}\n${s.file(path.basename(report))}\n`);
+    io.stdout(`${s("cli.file", { file: path.basename(table) })}\n${s("cli.file", { file: path.basename(report) })}\n`);
     const c = compareCounts(r);
     const summary = r.figures.length
       ? compareMessage("summary", { figures: r.figures.length, differ: c.differ, agree: c.agree, notCompared: c.notCompared })

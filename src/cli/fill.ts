@@ -14,7 +14,7 @@ import { fill, tablePlans } from "../app/commands";
 import type { CliIO } from "./io";
 import { EXIT_OK } from "./io";
 import type { ParsedArgs } from "./args";
-import { CLI_STRINGS, notice, userError, type Lang } from "../core/messages";
+import { translator, notice, userError, type Lang } from "../core/messages";
 import type { FileHost } from "../adapters/xlsx/FileHost";
 import { asXlsxName, extensionOf, isLegacyFileName } from "../adapters/legacy/names";
 import { checkProfile, openFile } from "./workbook";
@@ -109,8 +109,8 @@ function showExpected(c: CellChange): string {
 
 export function fillText(file: string, output: string, analysis: WorkbookAnalysis, lang: Lang = "zh"): string {
   const zh = lang === "zh";
-  const say = CLI_STRINGS[lang];
-  const lines: string[] = [say.fileTo(file, output)];
+  const say = translator(lang);
+  const lines: string[] = [say("cli.fileTo", { file, output })];
   const planned = plannedChanges(analysis);
   const changes = analysis.sheets.flatMap((s) => s.tables.flatMap((t) => planned.get(t) ?? []));
   const cellW = Math.max(4, ...changes.map((c) => c.cell.length));
@@ -127,17 +127,17 @@ export function fillText(file: string, output: string, analysis: WorkbookAnalysi
       lines.push("");
       const tableChanges = planned.get(t) ?? [];
       const n = tableChanges.length;
-      const name = ` ${say.fillKind[t.kind]}${t.name ? ` · ${oneLine(t.name)}` : ""}`;
-      lines.push(say.sheetChanges(s.sheet, name, n));
+      const name = ` ${say(`cli.fillKind.${t.kind}`)}${t.name ? ` · ${oneLine(t.name)}` : ""}`;
+      lines.push(say("cli.sheetChanges", { sheet: s.sheet, name, changes: n }));
       for (const c of tableChanges) {
         const row = rows[i++];
-        const inferred = c.inferred ? say.inferredRole : "";
+        const inferred = c.inferred ? say("cli.inferredRole") : "";
         lines.push(
           `  ${pad(c.cell, cellW)}  ${pad(row, changeW)}  ${pad(showExpected(c), expW)}  ${oneLine(zh ? c.reason : c.reasonEn)}${inferred}`,
         );
       }
       const held = t.suggested ?? [];
-      if (held.length) lines.push(say.suggestionsHeld(held.length));
+      if (held.length) lines.push(say("cli.suggestionsHeld", { n: held.length }));
       for (const c of held) {
         const row = `${showContent(c.before.value, c.before.formula)} → ${c.after.formula ?? showContent(c.after.value ?? null)}`;
         lines.push(
@@ -147,11 +147,11 @@ export function fillText(file: string, output: string, analysis: WorkbookAnalysi
     }
     if (s.tables.length === 0) {
       lines.push("");
-      lines.push(say.sheetUntouched(s.sheet));
+      lines.push(say("cli.sheetUntouched", { sheet: s.sheet }));
     }
   }
   lines.push("");
-  lines.push(say.wrote(output, changes.length));
+  lines.push(say("cli.wrote", { output, changes: changes.length }));
   return lines.join("\n") + "\n";
 }
 

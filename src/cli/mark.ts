@@ -9,7 +9,7 @@ import type { CellMark } from "../core/marks";
 import type { Severity } from "../core/findings";
 import { checkAndMark, clearWorkbookMarks, countMarks, previewClear } from "../app/commands";
 import type { ParsedArgs } from "./args";
-import { CLI_STRINGS, userError, type Lang } from "../core/messages";
+import { t, translator, userError, type Lang } from "../core/messages";
 import { EXIT_OK, writeOutputFile, type CliIO } from "./io";
 import { legacyOutput, resolveOutput, savedAsNote } from "./fill";
 import { checkProfile, openFile } from "./workbook";
@@ -28,33 +28,33 @@ export interface MarkJson {
 function markLines(marks: readonly CellMark[], lang: Lang): string[] {
   const at = marks.map((m) => `${m.sheet}!${m.cell}`);
   const atWidth = Math.max(4, ...at.map(displayWidth));
-  const sevWidth = Math.max(...marks.map((m) => displayWidth(CLI_STRINGS[lang].markSeverity[m.severity])));
+  const sevWidth = Math.max(...marks.map((m) => displayWidth(t(`cli.markSeverity.${m.severity}`, lang))));
   return marks.map(
-    (m, i) => `  ${pad(at[i], atWidth)}  ${pad(CLI_STRINGS[lang].markSeverity[m.severity], sevWidth)}  ${oneLine(m.codes.join(", "))}`,
+    (m, i) => `  ${pad(at[i], atWidth)}  ${pad(t(`cli.markSeverity.${m.severity}`, lang), sevWidth)}  ${oneLine(m.codes.join(", "))}`,
   );
 }
 
 export function markText(json: MarkJson, lang: Lang): string {
-  const say = CLI_STRINGS[lang];
+  const say = translator(lang);
   const marks = json.marks.map((m) => ({ ...m, codes: m.codes as CellMark["codes"], fill: "" }));
-  const lines = [say.fileTo(json.file, json.output), ""];
+  const lines = [say("cli.fileTo", { file: json.file, output: json.output }), ""];
   if (json.action === "clear") {
-    if (marks.length === 0) lines.push(say.noMarksToClear);
+    if (marks.length === 0) lines.push(say("cli.noMarksToClear"));
     else {
-      lines.push(say.marksCleared(marks.length));
+      lines.push(say("cli.marksCleared", { cells: marks.length }));
       lines.push(...markLines(marks, lang));
     }
-    lines.push("", say.clearWrote(json.output));
+    lines.push("", say("cli.clearWrote", { output: json.output }));
     return lines.join("\n") + "\n";
   }
   const c = countMarks(marks);
-  if (marks.length === 0) lines.push(say.nothingToMark);
+  if (marks.length === 0) lines.push(say("cli.nothingToMark"));
   else {
-    lines.push(say.marked(marks.length, c.error, c.warning, c.info));
+    lines.push(say("cli.marked", { cells: marks.length, errors: c.error, warnings: c.warning, notes: c.info }));
     lines.push(...markLines(marks, lang));
   }
-  if (json.removed > 0) lines.push("", say.marksReplaced(json.removed));
-  lines.push("", say.markWrote(json.output));
+  if (json.removed > 0) lines.push("", say("cli.marksReplaced", { marks: json.removed }));
+  lines.push("", say("cli.markWrote", { output: json.output }));
   return lines.join("\n") + "\n";
 }
 

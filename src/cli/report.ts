@@ -14,7 +14,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { CLI_STRINGS, userError, type Lang } from "../core/messages";
+import { t, translator, userError, type Lang } from "../core/messages";
 import { buildReportDocxFromNarratives } from "../adapters/docx";
 import { chartBackend, renderChartPng } from "../adapters/chart/node";
 import type { ChartRenderer } from "../adapters/chart/svg";
@@ -102,20 +102,20 @@ function describe(r: TableReport, figures: "stated" | "filled"): ReportTableJson
 
 function textSummary(r: ReportJson, lang: Lang): string {
   const zh = lang === "zh";
-  const say = CLI_STRINGS[lang];
+  const say = translator(lang);
   const lines: string[] = [];
-  lines.push(say.reportWritten(String(r.output), r.tables.length, r.file));
+  lines.push(say("cli.reportWritten", { output: String(r.output), reports: r.tables.length, file: r.file }));
   for (const t of r.tables) {
     lines.push("");
     lines.push(`[${t.sheet}] ${t.title}`);
-    lines.push(say.reportSections(t.sections.length, t.placeholders.length));
-    if (t.figures === "filled") lines.push(say.reportFilledFirst(r.file));
+    lines.push(say("cli.reportSections", { sections: t.sections.length, placeholders: t.placeholders.length }));
+    if (t.figures === "filled") lines.push(say("cli.reportFilledFirst", { file: r.file }));
     if (t.differences.length) {
-      lines.push(say.reportAsIs(t.differences.length));
+      lines.push(say("cli.reportAsIs", { differences: t.differences.length }));
       for (const d of t.differences) lines.push(`    ${d.cell}  ${d.label}：${d.stated} → ${d.rule}`);
     }
     if (t.issues.length) {
-      lines.push(say.reportStillErrors(t.issues.length));
+      lines.push(say("cli.reportStillErrors", { errors: t.issues.length }));
       for (const i of t.issues) lines.push(`    ${i.code}  ${i.cell ?? "—"}  ${oneLine(zh ? i.message : i.messageEn)}`);
     }
   }
@@ -124,15 +124,15 @@ function textSummary(r: ReportJson, lang: Lang): string {
 
 /** What the command says when it waits: each table's differing figures and the two ways on. */
 function waitingText(file: string, waits: TableReport[], lang: Lang): string {
-  const say = CLI_STRINGS[lang];
-  const lines: string[] = [say.reportWaiting(file)];
+  const say = translator(lang);
+  const lines: string[] = [say("cli.reportWaiting", { file })];
   for (const r of waits) {
     lines.push("");
     lines.push(`[${r.sheet}] ${r.narrative.title}`);
     for (const d of r.differences) lines.push(`  ${differenceLine(d, lang)}`);
   }
   lines.push("");
-  lines.push(say.reportChoose);
+  lines.push(say("cli.reportChoose"));
   return `${lines.join("\n")}\n`;
 }
 
@@ -209,7 +209,7 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     io.stdout(args.json ? `${JSON.stringify(json, null, 2)}\n` : textSummary(json, args.lang));
     if (charts.leftOut() > 0) {
       const backend = await chartBackend();
-      io.stderr(`${CLI_STRINGS[args.lang].chartLeftOut(backend.kind === "none" ? backend.reason : "no-renderer")}\n`);
+      io.stderr(`${t("cli.chartLeftOut", { reason: backend.kind === "none" ? backend.reason : "no-renderer" }, args.lang)}\n`);
     }
     return EXIT_OK;
   } catch (e) {

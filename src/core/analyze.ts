@@ -178,8 +178,7 @@ function analyzeProject(ctx: RuleContext, t: ProjectTable): Evaluation {
         ctx,
         t.fundTotal[col],
         t.fundParts.map((p) => p[col]),
-        `年度资金总额（${colName[col]}）`,
-        `Annual funds total (${colNameEn[col]})`,
+        { zh: `年度资金总额（${colName[col]}）`, en: `Annual funds total (${colNameEn[col]})` },
       );
     }
   }
@@ -254,8 +253,7 @@ function analyzeDepartment(ctx: RuleContext, t: DepartmentTable): Evaluation {
       ctx,
       t.fundSources.map((f) => f[col]),
       t.fundStructure.map((f) => f[col]),
-      colName[col],
-      colNameEn[col],
+      { zh: colName[col], en: colNameEn[col] },
     );
   }
   const indicators: IndicatorEvaluation[] = t.indicators.map((i) => checkIndicator(ctx, i, t.weightsInTargetColumn));
@@ -322,7 +320,7 @@ function analyzeSummary(ctx: RuleContext, t: SummaryTable): Evaluation {
       const cell = tr[col];
       if (!cell) continue;
       const parts = projects.map((r) => r[col]);
-      checkSubtotal(ctx, cell, parts, `${label}（${colName[col]}）`, `${labelEn} (${colNameEn[col]})`);
+      checkSubtotal(ctx, cell, parts, { zh: `${label}（${colName[col]}）`, en: `${labelEn} (${colNameEn[col]})` });
       for (const p of parts) ctx.plan.numberFromText(p);
       const sum = Number(parts.reduce<number>((a, p) => a + (p?.value ?? 0), 0).toFixed(6));
       const letter = columnName(cell.ref.col);
@@ -330,13 +328,10 @@ function analyzeSummary(ctx: RuleContext, t: SummaryTable): Evaluation {
         letter,
         projects.map((r) => r.row),
       );
-      ctx.plan.formula(
-        cell,
-        sumFormula(ranges.join(",")),
-        sum,
-        `${label} = 各项目${colName[col]}之和`,
-        `${labelEn} = sum of the projects' ${colNameEn[col]}`,
-      );
+      ctx.plan.formula(cell, sumFormula(ranges.join(",")), sum, {
+        key: "summarySum",
+        params: { label: { zh: label, en: labelEn }, column: { zh: colName[col], en: colNameEn[col] } },
+      });
       filled[col] = { ...cell, value: sum, empty: false, numberAsText: false };
     }
     const rate = checkExecutionRate(ctx, {
@@ -380,6 +375,6 @@ export function suggestionPlan(analysis: TableAnalysis, finding: Finding): FillP
   const ind = t.indicators.find((i) => i.score?.ref.address === s.cell);
   if (!ind || !ind.score) return { changes: [] };
   const plan = new PlanBuilder(t.sheet, t.bounds);
-  plan.accept(ind.score, s.value, s.formula ?? null, `采纳建议：按规则得分 ${s.value}`, `Suggestion taken: rule score ${s.value}`);
+  plan.accept(ind.score, s.value, s.formula ?? null, { key: "accepted", params: { value: s.value } });
   return plan.build();
 }

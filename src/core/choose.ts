@@ -1,5 +1,5 @@
 /**
- * Choosing changes (issue 13): the fill plan grouped by why each cell changes (执行率, 得分, 总分与合计, 文本数字),
+ * Choosing changes: the fill plan grouped by why each cell changes (执行率, 得分, 总分与合计, 文本数字),
  * a chosen subset turned back into a plan, and the findings that one action fixes (every NUMBER_AS_TEXT of a
  * table → one plan that turns them into numbers). Pure: the pane and the CLI decide what to show and write.
  */
@@ -20,14 +20,6 @@ import { grade } from "./rules/grade";
 export type ChangeGroupId = "rate" | "score" | "total" | "number" | "other";
 
 export const CHANGE_GROUP_ORDER: readonly ChangeGroupId[] = ["rate", "score", "total", "number", "other"];
-
-export const CHANGE_GROUP_LABELS: Record<ChangeGroupId, { zh: string; en: string }> = {
-  rate: { zh: "执行率", en: "Execution rates" },
-  score: { zh: "得分", en: "Scores" },
-  total: { zh: "总分与合计", en: "Totals and subtotals" },
-  number: { zh: "文本数字转为数值", en: "Numbers stored as text" },
-  other: { zh: "其他", en: "Other" },
-};
 
 /** A change's identity in a plan: sheet and cell (a plan writes a cell at most once). */
 export function changeKey(c: { sheet: string; cell: string }): string {

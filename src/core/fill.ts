@@ -8,6 +8,7 @@ import type { NumberCell, TableBase, TextCell } from "./model";
 import type { CellChange, CellContent, ChangeKind, FillPlan } from "./plan";
 import { sameFormula } from "./formulas";
 import { parseA1 } from "./address";
+import { changeMessage, type ChangeReason } from "./messages";
 
 export function contentOf(cell: NumberCell | TextCell): CellContent {
   const n = cell as NumberCell;
@@ -30,20 +31,13 @@ export class PlanBuilder {
     return !!cell && this.inferred.has(cell.ref.address) && (!cell.empty || !!cell.formula);
   }
 
-  private push(
-    cell: NumberCell,
-    kind: ChangeKind,
-    after: CellChange["after"],
-    expected: CellChange["expected"],
-    reason: string,
-    reasonEn: string,
-  ) {
+  private push(cell: NumberCell, kind: ChangeKind, after: CellChange["after"], expected: CellChange["expected"], why: ChangeReason) {
     const { row, col } = parseA1(cell.ref.address);
     const b = this.bounds;
     if (row < b.top || row > b.bottom || col < b.left || col > b.right) return; // never outside the table
     const previous = this.byCell.get(cell.ref.address);
     if (previous && previous.kind !== "number") return; // first writer wins; a conversion yields to a formula
-    this.byCell.set(cell.ref.address, this.change(cell, kind, after, expected, reason, reasonEn));
+    this.byCell.set(cell.ref.address, this.change(cell, kind, after, expected, why));
   }
 
   private change(
@@ -51,8 +45,7 @@ export class PlanBuilder {
     kind: ChangeKind,
     after: CellChange["after"],
     expected: CellChange["expected"],
-    reason: string,
-    reasonEn: string,
+    why: ChangeReason,
   ): CellChange {
     const inferred = this.inferred.has(cell.ref.address);
     return {
@@ -62,25 +55,19 @@ export class PlanBuilder {
       before: contentOf(cell),
       after,
       expected,
-      reason,
-      reasonEn,
+      why,
+      reason: changeMessage(why).zh,
+      reasonEn: changeMessage(why).en,
       ...(inferred ? { inferred } : {}),
     };
   }
 
   /** An arithmetic cell: its formula, replacing whatever was typed (and its number format, if given). */
-  formula(
-    cell: NumberCell | null,
-    formula: string,
-    expected: number | string | null,
-    reason: string,
-    reasonEn: string,
-    numberFormat?: string,
-  ): void {
+  formula(cell: NumberCell | null, formula: string, expected: number | string | null, why: ChangeReason, numberFormat?: string): void {
     if (!cell) return;
     if (sameFormula(cell.formula, formula)) {
       if (numberFormat && cell.numberFormat !== numberFormat) {
-        this.push(cell, "format", { numberFormat }, expected, reason, reasonEn);
+        this.push(cell, "format", { numberFormat }, expected, why);
       }
       return;
     }
@@ -90,35 +77,31 @@ export class PlanBuilder {
       const { row, col } = parseA1(cell.ref.address);
       const b = this.bounds;
       if (row < b.top || row > b.bottom || col < b.left || col > b.right || this.held.has(cell.ref.address)) return;
-      this.held.set(cell.ref.address, this.change(cell, "formula", after, expected, reason, reasonEn));
+      this.held.set(cell.ref.address, this.change(cell, "formula", after, expected, why));
       return;
     }
-    this.push(cell, "formula", after, expected, reason, reasonEn);
+    this.push(cell, "formula", after, expected, why);
   }
 
   /** A number stored as text that a formula reads: the number it spells, same value. */
   numberFromText(cell: NumberCell | null): void {
     if (!cell || !cell.numberAsText || cell.value === null || cell.formula) return;
     if (this.byCell.has(cell.ref.address)) return;
-    this.push(
-      cell,
-      "number",
-      { value: cell.value, ...(cell.percent ? { numberFormat: "0.00%" } : {}) },
-      cell.value,
-      `文本数字转为数值（${JSON.stringify(cell.raw)} → ${cell.value}）`,
-      `Number stored as text becomes a number (${JSON.stringify(cell.raw)} → ${cell.value})`,
-    );
+    this.push(cell, "number", { value: cell.value, ...(cell.percent ? { numberFormat: "0.00%" } : {}) }, cell.value, {
+      key: "numberFromText",
+      params: { raw: JSON.stringify(cell.raw), value: String(cell.value) },
+    });
   }
 
   /** An indicator score: only into an empty cell; a formula where the inputs are plain numbers. */
-  score(cell: NumberCell | null, value: number, formula: string | null, reason: string, reasonEn: string): void {
+  score(cell: NumberCell | null, value: number, formula: string | null, why: ChangeReason): void {
     if (!cell || !cell.empty) return;
-    this.push(cell, "score", formula ? { formula } : { value }, value, reason, reasonEn);
+    this.push(cell, "score", formula ? { formula } : { value }, value, why);
   }
 
   /** One change, for a suggestion the person accepts (writes over their entry, by their choice). */
-  accept(cell: NumberCell, value: number, formula: string | null, reason: string, reasonEn: string): void {
-    this.push(cell, "score", formula ? { formula } : { value }, value, reason, reasonEn);
+  accept(cell: NumberCell, value: number, formula: string | null, why: ChangeReason): void {
+    this.push(cell, "score", formula ? { formula } : { value }, value, why);
   }
 
   build(): FillPlan {

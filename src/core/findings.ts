@@ -49,7 +49,14 @@ export interface Finding {
   sheet: string;
   /** A1 address of the cell at fault, or null when no single cell is. */
   cell: string | null;
-  /** Chinese message. */
+  /**
+   * The catalogue entry of the message (`finding.<key>`): the code, or the code and a variant
+   * ("SCORE_EXCEEDS_WEIGHT.negative"). Every finding a rule reports has one.
+   */
+  key?: string;
+  /** What the message names (figures as a person writes them, names, flags): the catalogue renders it in either language. */
+  params?: Readonly<Record<string, unknown>>;
+  /** The message in Chinese, rendered from the catalogue. */
   message: string;
   /** The same message in English. */
   messageEn: string;

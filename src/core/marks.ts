@@ -1,11 +1,11 @@
 /**
- * Marks (issue 13, 标注问题): each finding written onto its cell as a note with the message and a fill colour by
+ * Marks (标注问题): each finding written onto its cell as a note with the message and a fill colour by
  * severity, so the person who fixes the table sees the problems where they are. This module decides WHAT is marked;
  * the hosts (Excel, WPS, the .xlsx writer) decide how, keep a record of what each cell looked like before, and
  * remove exactly their own marks on 清除标注. A mark never changes a value or a formula.
  */
 import type { WorkbookAnalysis } from "./analysis";
-import type { Lang } from "./messages";
+import { findingText, translator, type Lang } from "./messages";
 import type { Finding, FindingCode, Severity } from "./findings";
 import { SEVERITY_ORDER, sortFindings } from "./findings";
 
@@ -20,12 +20,6 @@ export const MARK_FILLS: Record<Severity, string> = {
   error: "FFC7CE",
   warning: "FFEB9C",
   info: "DDEBF7",
-};
-
-const SEVERITY_LABEL: Record<Severity, { zh: string; en: string }> = {
-  error: { zh: "错误", en: "Error" },
-  warning: { zh: "警告", en: "Warning" },
-  info: { zh: "提示", en: "Note" },
 };
 
 /** One marked cell: every finding that points at it, the worst severity deciding the colour. */
@@ -53,10 +47,13 @@ export interface MarkOptions {
 }
 
 function line(f: Finding, lang: Lang): string {
-  const label = SEVERITY_LABEL[f.severity][lang];
-  const text = lang === "zh" ? f.message : f.messageEn;
-  const suggestion = f.suggestion ? (lang === "zh" ? `（建议：${f.suggestion.value}）` : ` (suggested: ${f.suggestion.value})`) : "";
-  return lang === "zh" ? `【${label}】${text}${suggestion} [${f.code}]` : `[${label}] ${text}${suggestion} [${f.code}]`;
+  const say = translator(lang);
+  return say("note.line", {
+    label: say(`note.severity.${f.severity}`),
+    text: findingText(say, f, lang),
+    suggestion: f.suggestion ? say("note.suggestion", { value: f.suggestion.value }) : "",
+    code: f.code,
+  });
 }
 
 /**

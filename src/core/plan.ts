@@ -2,6 +2,7 @@
  * The fill plan: every change the fill would make, for the preview, the writer and undo.
  */
 import type { CellValue } from "./snapshot";
+import type { ChangeReason } from "./messages";
 
 /** What a cell holds (enough to restore it exactly). */
 export interface CellContent {
@@ -31,7 +32,9 @@ export interface CellChange {
   after: { formula?: string; value?: CellValue; numberFormat?: string };
   /** The value the cell will show, as the engine computes it (null when it will show nothing). */
   expected: number | string | null;
-  /** Why, in Chinese ("执行率 = 全年执行数 / 全年预算数"). */
+  /** Why: the catalogue entry (`change.<key>`) and what it names (every change the engine plans has one). */
+  why?: ChangeReason;
+  /** Why, in Chinese ("执行率 = 全年执行数 / 全年预算数"), rendered from the catalogue. */
   reason: string;
   reasonEn: string;
   /**

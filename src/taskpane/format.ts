@@ -5,11 +5,11 @@
 import type { CellValue } from "../core/snapshot";
 import { formatNumber, formatRate } from "../core/numbers";
 import type { CellChange, CellContent } from "../core/plan";
-import { t, type Lang } from "../core/messages";
+import { translator, type Lang, type Translate } from "../core/messages";
 
 /** A cell value as text, making invisible characters visible (full-width spaces, line breaks). */
-export function fmtValue(v: CellValue | undefined, lang: Lang): string {
-  if (v === null || v === undefined || v === "") return t("emptyValue", lang);
+export function fmtValue(v: CellValue | undefined, lang: Lang, say: Translate = translator(lang)): string {
+  if (v === null || v === undefined || v === "") return say("emptyValue");
   if (typeof v === "number") return formatNumber(v, 6);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   const shown = v.replace(/\u3000/g, "␣").replace(/\r?\n/g, "↵");
@@ -17,16 +17,16 @@ export function fmtValue(v: CellValue | undefined, lang: Lang): string {
 }
 
 /** What a cell holds now, for the preview's "before". */
-export function fmtBefore(c: CellContent, lang: Lang): string {
-  return c.formula ? c.formula : fmtValue(c.value, lang);
+export function fmtBefore(c: CellContent, lang: Lang, say: Translate = translator(lang)): string {
+  return c.formula ? c.formula : fmtValue(c.value, lang, say);
 }
 
 /** What the fill writes, for the preview's "after". */
-export function fmtAfter(change: CellChange, lang: Lang): string {
+export function fmtAfter(change: CellChange, lang: Lang, say: Translate = translator(lang)): string {
   const a = change.after;
-  let s = a.formula ?? (a.value !== undefined ? fmtValue(a.value, lang) : fmtBefore(change.before, lang));
+  let s = a.formula ?? (a.value !== undefined ? fmtValue(a.value, lang, say) : fmtBefore(change.before, lang, say));
   if (a.numberFormat && a.numberFormat !== change.before.numberFormat) {
-    s += t("withFormat", lang)(a.numberFormat);
+    s += say("withFormat", { format: a.numberFormat });
   }
   return s;
 }

@@ -79,7 +79,10 @@
   }
   if (document.readyState === "loading") {
     if (document.addEventListener) document.addEventListener("DOMContentLoaded", ready, false);
-    else if (document.attachEvent) document.attachEvent("onreadystatechange", function () { if (document.readyState !== "loading") ready(); });
+    else if (document.attachEvent)
+      document.attachEvent("onreadystatechange", function () {
+        if (document.readyState !== "loading") ready();
+      });
   } else {
     ready();
   }

@@ -10,7 +10,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { FileHost } from "../../src/adapters/xlsx/FileHost";
 import { analyzeWorkbook } from "../../src/core";
 import { markPlan, type CellMark } from "../../src/core/marks";
-import { STRINGS, type Lang } from "../../src/core/messages";
+import { translator, type Lang } from "../../src/core/messages";
 import { LangContext } from "../../src/taskpane/components/context";
 import { MARK_ROWS_SHOWN, MarksPanel } from "../../src/taskpane/marks/MarksPanel";
 import { SpreadsheetPane } from "../../src/taskpane/spreadsheet/SpreadsheetPane";
@@ -20,7 +20,7 @@ import { FIXTURE_DIR, fixtureNames } from "../support/fixtures";
 function wrap(lang: Lang, node: React.ReactNode): string {
   return renderToStaticMarkup(
     <FluentProvider theme={webLightTheme}>
-      <LangContext.Provider value={{ lang, t: STRINGS[lang] }}>{node}</LangContext.Provider>
+      <LangContext.Provider value={{ lang, t: translator(lang) }}>{node}</LangContext.Provider>
     </FluentProvider>,
   );
 }

@@ -15,7 +15,7 @@ import { LangContext } from "../../src/taskpane/components/context";
 import { Results } from "../../src/taskpane/results/Results";
 import { Preview } from "../../src/taskpane/fill/Preview";
 import { ErrorBoundary } from "../../src/taskpane/components/ErrorBoundary";
-import { STRINGS, type Lang } from "../../src/core/messages";
+import { translator, type Lang } from "../../src/core/messages";
 import { allTables, combinedPlan } from "../../src/app/commands";
 import { groupChanges } from "../../src/core/choose";
 import { UserError } from "../../src/core/errors";
@@ -26,7 +26,7 @@ const FIXTURES = FIXTURE_DIR;
 function wrap(lang: Lang, node: React.ReactNode): string {
   return renderToStaticMarkup(
     <FluentProvider theme={webLightTheme}>
-      <LangContext.Provider value={{ lang, t: STRINGS[lang] }}>{node}</LangContext.Provider>
+      <LangContext.Provider value={{ lang, t: translator(lang) }}>{node}</LangContext.Provider>
     </FluentProvider>,
   );
 }

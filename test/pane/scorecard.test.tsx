@@ -11,7 +11,7 @@ import { analyzeWorkbook } from "../../src/core";
 import { LangContext } from "../../src/taskpane/components/context";
 import { Results } from "../../src/taskpane/results/Results";
 import { Preview } from "../../src/taskpane/fill/Preview";
-import { STRINGS, type Lang } from "../../src/core/messages";
+import { translator, type Lang } from "../../src/core/messages";
 import { combinedPlan } from "../../src/app/commands";
 import { scorecardPath } from "../support/scorecards";
 
@@ -20,7 +20,7 @@ const noop = () => undefined;
 function wrap(lang: Lang, node: React.ReactNode): string {
   return renderToStaticMarkup(
     <FluentProvider theme={webLightTheme}>
-      <LangContext.Provider value={{ lang, t: STRINGS[lang] }}>{node}</LangContext.Provider>
+      <LangContext.Provider value={{ lang, t: translator(lang) }}>{node}</LangContext.Provider>
     </FluentProvider>,
   );
 }

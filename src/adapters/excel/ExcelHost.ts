@@ -20,7 +20,8 @@ import type { SheetSnapshot } from "../../core/snapshot";
 import type { FillPlan } from "../../core/plan";
 import type { CellMark, MarkPlan } from "../../core/marks";
 import type { MarkingHost, Progress, ReadScope, SpreadsheetHost } from "../../host/host";
-import { DOING, restated, toUserError, userError, type Pair } from "../../core/messages";
+import { DOING, restated, userError, type Pair } from "../../core/messages";
+import { officeError } from "./errors";
 import {
   UNDO_NAMESPACE,
   changeSteps,
@@ -155,12 +156,12 @@ export class ExcelHost implements SpreadsheetHost, MarkingHost {
         return body(context, stats);
       });
     } catch (e) {
-      throw toUserError(e, { doing, host: "Excel" });
+      throw officeError(e, doing);
     }
   }
 
   private partialWriteError(cause: unknown): Error {
-    return restated(toUserError(cause, { doing: DOING.apply, host: "Excel" }), "partial-write-excel");
+    return restated(officeError(cause, DOING.apply), "partial-write-excel");
   }
 
   async readSheets(scope: ReadScope, onProgress?: Progress): Promise<SheetSnapshot[]> {

@@ -5,7 +5,7 @@
  */
 import { snapshotCells, type CellValue, type MergedArea, type SheetSnapshot } from "../../core/snapshot";
 import { rangeA1 } from "../../core/address";
-import { CELL_EDIT_CODE, PAYLOAD_CODES, officeErrorCode } from "../../core/messages";
+import { CELL_EDIT_CODE, PAYLOAD_CODES, officeErrorCode } from "./errors";
 import type { Progress, ReadScope } from "../../host/host";
 import {
   LARGE_USED_RANGE,

@@ -24,7 +24,8 @@
  * Positions are character offsets; "\r" ends a paragraph. Everything is synchronous; the async methods fit the pane.
  */
 import type { UserError } from "../../core/errors";
-import { DOING, toUserError, userError, type Pair } from "../../core/messages";
+import { DOING, userError, type Pair } from "../../core/messages";
+import { comError } from "./errors";
 import {
   linkedTable,
   linkXml,
@@ -288,7 +289,7 @@ export class WpsDocumentHost implements ReportDocumentHost, ReportTextHost {
     try {
       return body();
     } catch (e) {
-      throw toUserError(e, { doing, host: "WPS" });
+      throw comError(e, doing);
     }
   }
 

@@ -18,7 +18,8 @@ import type { CellValue, SheetSnapshot } from "../../core/snapshot";
 import type { FillPlan } from "../../core/plan";
 import type { CellMark, MarkPlan } from "../../core/marks";
 import type { MarkingHost, Progress, ReadScope, SpreadsheetHost } from "../../host/host";
-import { DOING, cellsOnSheets, quoted, restated, toUserError, userError, type Pair } from "../../core/messages";
+import { DOING, cellsOnSheets, quoted, restated, userError, type Pair } from "../../core/messages";
+import { comError } from "./errors";
 import {
   changeSteps,
   formatsBefore,
@@ -107,7 +108,7 @@ function restoreCells(sheets: Map<string, ComObject>, cells: UndoCell[]): void {
 }
 
 function partialWrite(cause: unknown): Error {
-  return restated(toUserError(cause, { doing: DOING.apply, host: "WPS" }), "partial-write-wps");
+  return restated(comError(cause, DOING.apply), "partial-write-wps");
 }
 
 /** The synchronous host; WpsSpreadsheetHost below adds the asynchronous SpreadsheetHost methods. */
@@ -156,7 +157,7 @@ export class WpsSheetDriver {
     try {
       return body(stats);
     } catch (e) {
-      throw toUserError(e, { doing, host: "WPS" });
+      throw comError(e, doing);
     }
   }
 

@@ -7,7 +7,7 @@
  * Indexed members (`Item(n)`, `Range("A1")`) are methods everywhere (`call`); indices are 1-based.
  * Errors come back as thrown objects that look like COM errors (`number` = HRESULT, `description`, `message`).
  */
-import { hresult } from "../../core/messages";
+import { hresult } from "./errors";
 
 /** Any object of the WPS object model. */
 export type ComObject = object;
@@ -66,7 +66,7 @@ export function count(collection: unknown): number {
   return Number.isFinite(n) && n >= 0 ? n : 0;
 }
 
-/** The HRESULT a COM-style error carries (`number`), or null (read where the one error normaliser reads it). */
+/** The HRESULT a COM-style error carries (`number`), or null (read where the COM errors are decoded, ./errors.ts). */
 export { hresult };
 
 /** 0x800A03EC: Excel's and ET's generic object error (a bad reference, "no cells were found", a protected cell). */

@@ -7,7 +7,8 @@
  */
 import type { CellMark } from "../../core/marks";
 import { isOwnNote } from "../../core/marks";
-import { DOING, restated, toUserError, userError } from "../../core/messages";
+import { DOING, restated, userError } from "../../core/messages";
+import { comError } from "./errors";
 import {
   cellKey,
   clearRecord,
@@ -108,7 +109,7 @@ function writeNote(c: ReturnType<typeof cellAt>, want: string | null): void {
 }
 
 function partialWrite(cause: unknown): Error {
-  return restated(toUserError(cause, { doing: DOING.apply, host: "WPS" }), "partial-write-wps");
+  return restated(comError(cause, DOING.apply), "partial-write-wps");
 }
 
 export class WpsMarks {

@@ -13,7 +13,7 @@ import type { ProfileId } from "../../core/profiles";
 import type { SpreadsheetHost } from "../../host/host";
 import { tablePlans } from "./tables";
 import { check, type CheckProposal } from "./check";
-import { toUserError, type Lang } from "../../core/messages";
+import { t, toUserError, type Lang } from "../../core/messages";
 
 /** A row code for a file that could not be read (not a finding of a table; listed beside SPEC §4's codes). */
 export const FILE_UNREADABLE = "FILE_UNREADABLE";
@@ -129,13 +129,8 @@ export interface IssueRow {
   suggestion: string;
 }
 
-const SEVERITY_WORD: Record<Lang, Record<Severity, string>> = {
-  zh: { error: "错误", warning: "警告", info: "提示" },
-  en: { error: "error", warning: "warning", info: "info" },
-};
-
 export function severityWord(s: Severity, lang: Lang): string {
-  return SEVERITY_WORD[lang][s];
+  return t(`issues.severity.${s}`, lang);
 }
 
 /** One row per finding, and one per unreadable file (severity error, code FILE_UNREADABLE), in file order. */

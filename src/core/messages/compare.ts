@@ -1,9 +1,9 @@
 /**
  * What the comparison of a 自评报告 with its 自评表 says (jixiao compare, the page's 对照报告, the Word pane, batch):
- * by key, `{name}` for what they name, like the notices.
+ * the comparison's part of the catalogue (keys `compare.*` there), `{name}` for what they name, like the notices.
  */
 import type { Pair } from "./lang";
-import { render, type ParamValue, type Placeholders } from "./errors";
+import { sayBoth, type Message, type MessageArgs } from "./template";
 
 export const COMPARE_MESSAGES = {
   "figure-mismatch": {
@@ -25,18 +25,12 @@ export const COMPARE_MESSAGES = {
     zh: "未找到与 {file} 同名的自评报告（.docx），未比对。",
     en: "No report (.docx) named like {file} was found; not compared.",
   },
-} as const satisfies Record<string, Pair>;
+} as const satisfies Record<string, Message>;
 
 export type CompareKey = keyof typeof COMPARE_MESSAGES;
-type CompareParamNames<K extends CompareKey> =
-  Placeholders<(typeof COMPARE_MESSAGES)[K]["zh"]> | Placeholders<(typeof COMPARE_MESSAGES)[K]["en"]>;
-export type CompareArgs<K extends CompareKey> = [CompareParamNames<K>] extends [never]
-  ? []
-  : [params: { readonly [P in CompareParamNames<K>]: ParamValue }];
+export type CompareArgs<K extends CompareKey> = MessageArgs<(typeof COMPARE_MESSAGES)[K]>;
 
 /** The comparison's message of `key` in both languages. */
 export function compareMessage<K extends CompareKey>(key: K, ...args: CompareArgs<K>): Pair {
-  const entry: Pair = COMPARE_MESSAGES[key];
-  const params = (args[0] ?? {}) as Readonly<Record<string, ParamValue>>;
-  return { zh: render(entry.zh, "zh", params), en: render(entry.en, "en", params) };
+  return sayBoth(COMPARE_MESSAGES[key], ((args as unknown[])[0] ?? {}) as Readonly<Record<string, unknown>>);
 }

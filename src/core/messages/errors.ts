@@ -1,18 +1,13 @@
 /**
- * Every error the person can see, by key: Chinese and English side by side, `{name}` for what the message names.
- * `userError(key, params)` raises one; the parameters are typed from the templates themselves (a missing or misspelt
- * name is a type error). `code` is the stable code scripts and tests match (defaults to the key; several keys may share
- * one code, e.g. every "not an .xlsx" cause is `not-xlsx`). `toUserError` is the one normaliser: anything thrown, from
- * any host, as a UserError.
+ * Every error the person can see, by key: the errors' part of the catalogue, Chinese and English side by side, `{name}`
+ * for what the message names. `userError(key, params)` raises one; the parameters are typed from the templates
+ * themselves (a missing or misspelt name is a type error). `code` is the stable code scripts and tests match (defaults
+ * to the key; several keys may share one code, e.g. every "not an .xlsx" cause is `not-xlsx`). `toUserError` turns
+ * anything thrown into a UserError; a host first decodes its own errors (src/adapters/excel/errors.ts, wps/errors.ts).
  */
 import { UserError, isUserError } from "../errors";
-import type { Lang, Pair } from "./lang";
-
-interface ErrorEntry {
-  readonly code?: string;
-  readonly zh: string;
-  readonly en: string;
-}
+import type { Pair } from "./lang";
+import { placeholders, sayBoth, type Message, type MessageArgs, type ParamValue } from "./template";
 
 const SAVE_AS = "请在 Excel 或 WPS 中打开，另存为 .xlsx（Excel 工作簿）后再试。";
 const SAVE_AS_EN = "Open it in Excel or WPS, save it as .xlsx (Excel Workbook) and try again.";
@@ -588,45 +583,25 @@ export const ERRORS = {
     zh: `--in-place 表示覆盖输入文件，不能同时用 -o 指定其他文件${USAGE}`,
     en: `--in-place overwrites the input file; it cannot be combined with -o naming another file${USAGE_EN}`,
   },
-} as const satisfies Record<string, ErrorEntry>;
+} as const satisfies Record<string, Message>;
 
 export type ErrorKey = keyof typeof ERRORS;
-
-/** The `{name}`s of a template. */
-export type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
-type ParamNames<K extends ErrorKey> = Placeholders<(typeof ERRORS)[K]["zh"]> | Placeholders<(typeof ERRORS)[K]["en"]>;
-
-/** A parameter: the same text in both languages, a number, a text per language, or a list (、 in Chinese, ", " in English). */
-export type ParamValue = string | number | Pair | readonly string[];
-export type ErrorParams<K extends ErrorKey> = { readonly [P in ParamNames<K>]: ParamValue };
+export type ErrorParams<K extends ErrorKey> = MessageArgs<(typeof ERRORS)[K]> extends [infer P] ? P : Record<string, never>;
 /** No second argument for a message without parameters, the typed parameters otherwise. */
-export type ErrorArgs<K extends ErrorKey> = [ParamNames<K>] extends [never] ? [] : [params: ErrorParams<K>];
+export type ErrorArgs<K extends ErrorKey> = MessageArgs<(typeof ERRORS)[K]>;
 
-/** The `{name}`s of a template (for the catalogue's own test). */
-export function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-}
-
-function paramText(v: ParamValue, lang: Lang): string {
-  if (typeof v === "string") return v;
-  if (typeof v === "number") return String(v);
-  if (Array.isArray(v)) return v.join(lang === "zh" ? "、" : ", ");
-  return (v as Pair)[lang];
-}
-
-/** A template with its `{name}`s filled in one language. */
-export function render(template: string, lang: Lang, params: Readonly<Record<string, ParamValue>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? paramText(params[name], lang) : whole));
+function raise(key: ErrorKey, params: Readonly<Record<string, ParamValue>>): UserError {
+  const entry: Message = (ERRORS as Readonly<Record<string, Message>>)[key];
+  const { zh, en } = sayBoth(entry, params);
+  const e = new UserError(zh, en, entry.code ?? key);
+  e.key = key;
+  e.params = params;
+  return e;
 }
 
 /** The message of `key` as a UserError (Chinese and English, the catalogue's code). */
 export function userError<K extends ErrorKey>(key: K, ...args: ErrorArgs<K>): UserError {
-  const entry: ErrorEntry = ERRORS[key];
-  const params = (args[0] ?? {}) as Readonly<Record<string, ParamValue>>;
-  const e = new UserError(render(entry.zh, "zh", params), render(entry.en, "en", params), entry.code ?? key);
-  e.key = key;
-  e.params = params;
-  return e;
+  return raise(key, ((args as unknown[])[0] ?? {}) as Readonly<Record<string, ParamValue>>);
 }
 
 /**
@@ -634,13 +609,10 @@ export function userError<K extends ErrorKey>(key: K, ...args: ErrorArgs<K>): Us
  * error's parameters in the other key's words. An error that lacks a parameter the other key names stays as it was.
  */
 export function recast(e: UserError, key: ErrorKey): UserError {
-  const entry: ErrorEntry = ERRORS[key];
+  const entry: Message = (ERRORS as Readonly<Record<string, Message>>)[key];
   const params = e.params as Readonly<Record<string, ParamValue>> | undefined;
-  if (!params || !placeholders(entry.zh + entry.en).every((p) => p in params)) return e;
-  const out = new UserError(render(entry.zh, "zh", params), render(entry.en, "en", params), entry.code ?? key);
-  out.key = key;
-  out.params = params;
-  return out;
+  if (!params || !placeholders(`${String(entry.zh)}${String(entry.en)}`).every((p) => p in params)) return e;
+  return raise(key, params);
 }
 
 /**
@@ -648,8 +620,10 @@ export function recast(e: UserError, key: ErrorKey): UserError {
  * first error's, so scripts still see why it failed.
  */
 export function restated(inner: UserError, key: "partial-write-excel" | "partial-write-wps"): UserError {
-  const entry: ErrorEntry = ERRORS[key];
-  return new UserError(render(entry.zh, "zh", { message: inner.zh }), render(entry.en, "en", { message: inner.en }), inner.code);
+  const entry: Message = (ERRORS as Readonly<Record<string, Message>>)[key];
+  const zh = sayBoth(entry, { message: inner.zh }).zh;
+  const en = sayBoth(entry, { message: inner.en }).en;
+  return new UserError(zh, en, inner.code);
 }
 
 /** What a host call was doing when it failed (the `doing` of toUserError). */
@@ -705,66 +679,13 @@ export function someOf(items: readonly string[], max: number): Pair {
 
 // ── the one normaliser ─────────────────────────────────────────────────────────────────────────────────────────
 
-/** Where a host call failed: what was being done, and which host. */
-export interface HostFailure {
-  /** What was being done ("读取工作表" / "Reading the sheets"). */
-  doing: Pair;
-  /** "Excel" (Office.js: errors carry a string `code`) or a COM host ("WPS", "WPS 表格": errors carry a numeric `number`). */
-  host: string;
-}
-
-const CELL_EDIT_CODE = "InvalidOperationInCellEditMode";
-const PAYLOAD_CODES = new Set(["ResponsePayloadSizeLimitExceeded", "RequestPayloadSizeLimitExceeded"]);
-
-/** The `code` of an OfficeExtension.Error (or of anything shaped like one). */
-export function officeErrorCode(e: unknown): string | null {
-  if (e && typeof e === "object" && "code" in e && typeof (e as { code: unknown }).code === "string") return (e as { code: string }).code;
-  return null;
-}
-
-/** The HRESULT of a COM error (WPS's JS API throws objects with a numeric `number`). */
-export function hresult(e: unknown): number | null {
-  if (e && typeof e === "object" && "number" in e && typeof (e as { number: unknown }).number === "number")
-    return (e as { number: number }).number;
-  return null;
-}
-
-/** What a COM error says (WPS puts it in `description`). */
-function comMessage(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  if (e && typeof e === "object") {
-    const o = e as { description?: unknown; message?: unknown };
-    if (typeof o.description === "string") return o.description;
-    if (typeof o.message === "string") return o.message;
-  }
-  return String(e);
-}
-
 /**
- * Anything thrown, as a UserError (never a stack trace): a UserError passes through; an error from a host call (with
- * `during`) says what failed and why in the host's terms; anything else is "something went wrong" with its first line.
+ * Anything thrown, as a UserError (never a stack trace): a UserError passes through (a host has already decoded its own
+ * errors into one); anything else is "something went wrong" with its first line.
  */
-export function toUserError(e: unknown, during?: HostFailure): UserError {
+export function toUserError(e: unknown): UserError {
   if (isUserError(e)) return e;
-  if (!during) {
-    const detail = e instanceof Error ? e.message : typeof e === "string" ? e : "";
-    const short = detail.split("\n")[0].slice(0, 200);
-    return short ? userError("unexpected", { detail: short }) : userError("unexpected-blank");
-  }
-  const { doing } = during;
-  if (during.host === "Excel") {
-    const code = officeErrorCode(e);
-    if (code === CELL_EDIT_CODE) return userError("cell-edit");
-    if (code === "AccessDenied") return userError("access-denied", { doing });
-    if (code === "ItemNotFound") return userError("not-found", { doing });
-    if (code !== null && PAYLOAD_CODES.has(code)) return userError("too-large", { doing });
-    const message = e instanceof Error ? e.message : String(e);
-    return userError("excel-api", { doing, detail: code ? `${code}: ${message}` : message });
-  }
-  const detail = comMessage(e).split("\n")[0].slice(0, 200);
-  const code = hresult(e);
-  const shown = code !== null ? `${detail}（0x${(code >>> 0).toString(16).toUpperCase()}）` : detail;
-  return userError("wps-api", { doing, host: during.host, detail: shown });
+  const detail = e instanceof Error ? e.message : typeof e === "string" ? e : "";
+  const short = detail.split("\n")[0].slice(0, 200);
+  return short ? userError("unexpected", { detail: short }) : userError("unexpected-blank");
 }
-
-export { CELL_EDIT_CODE, PAYLOAD_CODES };

@@ -1,9 +1,10 @@
 /**
- * One-line outcomes in both languages (the ribbon's alerts and stored "last command", screen-reader notices): by key,
- * `{name}` for what they name, like the errors. `notice(key, params)` gives the pair; the shell picks the language.
+ * One-line outcomes in both languages (the ribbon's alerts and stored "last command", screen-reader notices): the
+ * notices' part of the catalogue, `{name}` for what they name. `notice(key, params)` gives the pair; the shell picks the
+ * language.
  */
 import type { Pair } from "./lang";
-import { render, type ParamValue, type Placeholders } from "./errors";
+import { sayBoth, type Message, type MessageArgs } from "./template";
 
 export const NOTICES = {
   "no-table": { zh: "未识别到绩效自评表。", en: "No self-evaluation table was recognised." },
@@ -61,17 +62,12 @@ export const NOTICES = {
   "mark-ask": { zh: "确定标注吗？", en: "Mark them?" },
   "no-marks": { zh: "工作簿中没有本助手的标注。", en: "The workbook holds no marks of this add-in." },
   cleared: { zh: "已清除 {cells} 个单元格的标注。", en: "Marks removed from {cells} cell(s)." },
-} as const satisfies Record<string, Pair>;
+} as const satisfies Record<string, Message>;
 
 export type NoticeKey = keyof typeof NOTICES;
-type NoticeParamNames<K extends NoticeKey> = Placeholders<(typeof NOTICES)[K]["zh"]> | Placeholders<(typeof NOTICES)[K]["en"]>;
-export type NoticeArgs<K extends NoticeKey> = [NoticeParamNames<K>] extends [never]
-  ? []
-  : [params: { readonly [P in NoticeParamNames<K>]: ParamValue }];
+export type NoticeArgs<K extends NoticeKey> = MessageArgs<(typeof NOTICES)[K]>;
 
 /** The notice of `key` in both languages. */
 export function notice<K extends NoticeKey>(key: K, ...args: NoticeArgs<K>): Pair {
-  const entry: Pair = NOTICES[key];
-  const params = (args[0] ?? {}) as Readonly<Record<string, ParamValue>>;
-  return { zh: render(entry.zh, "zh", params), en: render(entry.en, "en", params) };
+  return sayBoth(NOTICES[key], ((args as unknown[])[0] ?? {}) as Readonly<Record<string, unknown>>);
 }

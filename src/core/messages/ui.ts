@@ -1,641 +1,379 @@
 /**
- * Every string the pane (spreadsheet and Word) and the ribbon commands show, Chinese first, English second.
- * The language is Chinese unless Office's display language (or, standalone, the browser's) is not Chinese;
- * the person can override it in 设置.
+ * The interface's part of the catalogue: every string the pane (spreadsheet and Word), the standalone page and the
+ * issue list show, by key, Chinese first, English second. Keys are flat, with a dot for a group (`marks.markTitle`,
+ * `kind.project`); `t(key, params, lang)` (./catalogue.ts) says one. The language is Chinese unless Office's display
+ * language (or, standalone, the browser's) is not Chinese; the person can override it in 设置.
  *
- * The five main buttons keep their Chinese accessible names in both languages (检查, 填充公式, 应用, 撤销, 下载),
+ * The main commands keep their Chinese accessible names in both languages (`name.*`: 检查, 填充公式, 应用, 撤销, 下载 …),
  * so scripts and assistive technology find them the same way; in English the visible text is English.
  */
-import type { TableKind } from "../model";
-import type { Severity } from "../findings";
-import type { Grade } from "../analysis";
-import type { ChangeGroupId } from "../choose";
-import type { Lang } from "./lang";
+import type { Message } from "./template";
 
-/** Fixed accessible names of the main commands. */
-export const BUTTON_NAMES = {
-  check: "检查",
-  fill: "填充公式",
-  apply: "应用",
-  undo: "撤销",
-  download: "下载",
-  mark: "标注问题",
-  clearMarks: "清除标注",
-} as const;
-
-export interface Strings {
-  appName: string;
-  tagline: string;
-  // commands
-  check: string;
-  fill: string;
-  apply: string;
-  cancel: string;
-  undo: string;
-  download: string;
-  adopt: string;
-  adoptHint: (value: string) => string;
-  /** Preview: a change into a cell whose role was inferred (a row label, a position), written only because it was empty. */
-  inferredRole: string;
-  inferredRoleHint: string;
-  report: string;
-  writingReport: string;
-  reportWritten: (name: string) => string;
-  /** 生成报告 on a table whose figures differ from the rule's: the choice before anything is written. */
-  reportDiffers: (n: number) => string;
-  reportDiffersHint: string;
-  reportFillFirst: string;
-  reportAsIs: string;
-  reportFillFirstNotice: string;
-  // file
-  chooseFile: string;
-  chooseFileLabel: string;
-  changeFile: string;
-  dropHint: string;
-  fileStaysHere: string;
-  noFileYet: string;
-  chooseFirst: string;
-  opened: (name: string, sheets: number) => string;
-  // scope
-  allSheets: string;
-  activeSheetOnly: string;
-  // progress
-  working: string;
-  reading: string;
-  analysing: string;
-  applying: string;
-  undoing: string;
-  saving: string;
-  opening: string;
-  // results
-  resultsTitle: string;
-  noResultsYet: string;
-  tables: (n: number) => string;
-  noTable: (sheet: string) => string;
-  sheetLabel: string;
-  kind: Record<TableKind, string>;
-  kindShort: Record<TableKind, string>;
-  unnamed: string;
-  budget: string;
-  executed: string;
-  rate: string;
-  total: string;
-  totalAfter: string;
-  /** While the preview is open: the 总分 the chosen changes leave. */
-  totalChosen: string;
-  /** The notice after a fill in the page: the filled workbook as a file. */
-  downloadFilled: string;
-  rateAfter: string;
-  grade: string;
-  gradeName: Record<Grade, string>;
-  weightSum: (n: string) => string;
-  funds: string;
-  severity: Record<Severity, string>;
-  noFindings: string;
-  findingsTitle: (n: number) => string;
-  cellLabel: string;
-  noCell: string;
-  selectCellHint: string;
-  // preview
-  previewTitle: (n: number) => string;
-  previewIntro: string;
-  nothingToFill: string;
-  emptyValue: string;
-  /** After a value the fill writes with a new number format. */
-  withFormat: (format: string) => string;
-  /** The arrow between a cell's value now and the value the fill writes (screen readers). */
-  becomes: string;
-  changeKind: Record<"formula" | "score" | "number" | "format", string>;
-  changeGroup: Record<ChangeGroupId, string>;
-  chooseAll: string;
-  chosenCount: (chosen: number, total: number) => string;
-  groupCount: (chosen: number, total: number) => string;
-  requiredBy: (cells: string) => string;
-  /** A chosen formula reads a change left out: its value is computed from the cell as it stands. */
-  dependsOn: (cell: string, reads: string) => string;
-  /** A change left out that chosen formulas read. */
-  readByChosen: (cells: string, cell: string) => string;
-  applyChosen: (n: number) => string;
-  nothingChosen: string;
-  // one action for several findings
-  numberFixTitle: (n: number) => string;
-  numberFixAction: string;
-  numberFixName: (n: number) => string;
-  numberFixed: (n: number) => string;
-  showCells: string;
-  // sheet view
-  sheetViewTitle: string;
-  sheetViewDerived: string;
-  sheetViewPlanned: string;
-  sheetViewTable: string;
-  unreadTitle: string;
-  batchTitle: string;
-  /** 对照报告 (standalone page): a person's report against the workbook's tables. */
-  compareTitle: string;
-  compareChoose: string;
-  compareHint: string;
-  batchChoose: string;
-  batchHint: string;
-  batchDownload: string;
-  /** The issue list's file name. */
-  batchFileName: string;
-  batchSummary: (files: number, unreadable: number, e: number, w: number, i: number) => string;
-  batchCounts: (tables: number, e: number, w: number) => string;
-  // notices
-  applied: (n: number) => string;
-  undone: string;
-  adopted: (cell: string) => string;
-  downloaded: (name: string) => string;
-  lastCommand: (when: string, text: string) => string;
-  // settings
-  settings: string;
-  profile: string;
-  profileHint: string;
-  language: string;
-  languageAuto: string;
-  // errors
-  errorTitle: string;
-  dismiss: string;
-  crashTitle: string;
-  crashBody: string;
-  reload: string;
-  needExcelApi: string;
-  unexpected: (detail: string) => string;
-  notXlsx: string;
-  fileTooLarge: string;
-  readFailed: string;
-  /** The Word pane (linking a workbook, writing and refreshing the report). */
-  word: WordStrings;
-  /** 标注问题 / 清除标注 (issue 13). */
-  marks: MarkStrings;
-}
-
-export interface MarkStrings {
-  mark: string;
-  clear: string;
-  planning: string;
-  reading: string;
-  marking: string;
-  clearing: string;
-  /** Preview headings: how many cells, by severity. */
-  markTitle: (n: number) => string;
-  clearTitle: (n: number) => string;
-  counts: (errors: number, warnings: number, infos: number) => string;
-  markHint: string;
-  clearHint: string;
-  sheet: string;
-  cell: string;
-  colour: string;
-  finding: string;
-  /** More rows than the preview lists. */
-  more: (n: number) => string;
-  /** A row of the preview: select that cell in the workbook. */
-  goTo: (sheet: string, cell: string) => string;
-  nothingToMark: string;
-  nothingToClear: string;
-  marked: (n: number, errors: number, warnings: number) => string;
-  markedDownload: string;
-  cleared: (n: number) => string;
-  previewLabel: string;
-  /** One mark's severity (the colour swatch). */
-  severityOne: Record<Severity, string>;
-}
-
-export interface WordStrings {
-  linked: string;
-  noLink: string;
-  readingLink: string;
-  choose: string;
-  chooseAgain: string;
-  chooseLabel: string;
-  stays: string;
-  pick: string;
-  write: string;
-  refresh: string;
-  force: string;
-  reading: string;
-  writing: string;
-  refreshing: string;
-  written: (sections: number) => string;
-  issues: string;
-  differ: string;
-  differHow: string;
-  changes: string;
-  error: string;
-  /** The pane's landmark name. */
-  region: string;
-  /** A table in the list of tables to report on. */
-  kind: Record<TableKind, string>;
-  /** "全年执行数（E6）：3416.022万元 → 3300.5万元". */
-  change: (label: string, cell: string, before: string | null, after: string | null) => string;
-  /** Sections named in a refresh summary, joined. */
-  sections: (names: readonly string[]) => string;
-  updated: (sections: string) => string;
-  notOverwritten: (sections: string) => string;
-  missing: (sections: string) => string;
-  unchanged: string;
-  changed: (n: number) => string;
-  link: (file: string, sheet: string, when: string, fingerprint: string) => string;
-  filling: string;
-  filled: (fileName: string) => string;
-}
-
-const zh: Strings = {
-  appName: "绩效自评助手",
-  tagline: "识别绩效自评表，检查规则，填充公式",
-  check: "检查",
-  fill: "填充公式",
-  apply: "应用",
-  cancel: "取消",
-  undo: "撤销",
-  download: "下载",
-  adopt: "采纳建议",
-  adoptHint: (v) => `写入建议值 ${v}（可撤销）`,
-  inferredRole: "位置推断",
-  inferredRoleHint: "此单元格的作用由行标签或位置推断，而非表头；原为空才写入。已有填写值时只给出建议，不会覆盖。",
-  report: "生成报告",
-  writingReport: "正在撰写自评报告…",
-  reportWritten: (n) => `已生成自评报告 ${n}（仅保存在本机）。`,
-  reportDiffers: (n) => `表中有 ${n} 处数字与评分规则不一致，报告将与表格不符：`,
-  reportDiffersHint: "建议先填充公式、核对后再生成报告；也可以按表中现有数字生成。",
-  reportFillFirst: "先填充再生成",
-  reportAsIs: "按表中数字生成",
-  reportFillFirstNotice: "请在下方预览中选择并应用更改，然后再点“生成报告”。",
-  chooseFile: "选择工作簿 (.xlsx/.xls/.et/.ods)",
-  chooseFileLabel: "选择工作簿 (.xlsx)（也可 .xls/.et/.ods/.html/.csv）",
-  changeFile: "更换文件",
-  dropHint: "或将工作簿文件拖到此处（.xlsx、.xls、.et、.ods、网页表格 .html、.csv）",
-  fileStaysHere: "文件只在本机浏览器中处理，不会上传。",
-  noFileYet: "尚未打开工作簿",
-  chooseFirst: "选择一个工作簿（.xlsx、.xls、.et、.ods 等），即可识别自评表、检查规则并填充公式；旧格式填充后另存为 .xlsx。",
-  opened: (name, n) => `${name} · ${n} 个工作表`,
-  allSheets: "检查全部工作表",
-  activeSheetOnly: "仅当前工作表",
-  working: "正在处理…",
-  reading: "正在读取工作表…",
-  analysing: "正在检查…",
-  applying: "正在写入…",
-  undoing: "正在撤销…",
-  saving: "正在生成文件…",
-  opening: "正在打开工作簿…",
-  resultsTitle: "检查结果",
-  noResultsYet: "点击“检查”识别自评表并核对执行率、得分、权重与总分。",
-  tables: (n) => `识别到 ${n} 张自评表`,
-  noTable: (s) => `工作表「${s}」未识别到自评表`,
-  sheetLabel: "工作表",
-  kind: {
-    project: "项目支出绩效自评表",
-    department: "部门整体支出绩效自评表",
-    summary: "项目支出绩效自评汇总表",
-    scorecard: "绩效评价指标体系评分表",
+export const UI = {
+  appName: { zh: "绩效自评助手", en: "Performance Self-Evaluation Assistant" },
+  tagline: { zh: "识别绩效自评表，检查规则，填充公式", en: "Recognise self-evaluation tables, check the rules, fill the formulas" },
+  check: { zh: "检查", en: "Check" },
+  fill: { zh: "填充公式", en: "Fill formulas" },
+  apply: { zh: "应用", en: "Apply" },
+  cancel: { zh: "取消", en: "Cancel" },
+  undo: { zh: "撤销", en: "Undo" },
+  download: { zh: "下载", en: "Download" },
+  adopt: { zh: "采纳建议", en: "Accept suggestion" },
+  adoptHint: { zh: "写入建议值 {value}（可撤销）", en: "Write the suggested value {value} (undoable)" },
+  inferredRole: { zh: "位置推断", en: "Role inferred" },
+  inferredRoleHint: {
+    zh: "此单元格的作用由行标签或位置推断，而非表头；原为空才写入。已有填写值时只给出建议，不会覆盖。",
+    en: "This cell's role was inferred from a row label or its position, not from a header: it is written only because it is empty. Over an entry the tool only suggests.",
   },
-  kindShort: { project: "项目", department: "部门整体", summary: "汇总表", scorecard: "评分表" },
-  unnamed: "（未填写名称）",
-  budget: "预算数",
-  executed: "执行数",
-  rate: "执行率",
-  total: "总分",
-  totalAfter: "填充后总分",
-  totalChosen: "应用所选后总分",
-  downloadFilled: "下载已填充的工作簿",
-  rateAfter: "执行率",
-  grade: "等级",
-  gradeName: { 优: "优", 良: "良", 中: "中", 差: "差" },
-  weightSum: (n) => `分值合计 ${n}`,
-  funds: "资金（万元）",
-  severity: { error: "错误", warning: "警告", info: "提示" },
-  noFindings: "未发现问题。",
-  findingsTitle: (n) => `发现 ${n} 项`,
-  cellLabel: "单元格",
-  noCell: "整表",
-  selectCellHint: "定位到单元格",
-  previewTitle: (n) => `填充预览：${n} 处更改`,
-  previewIntro: "以下单元格将被写入。确认后点击“应用”；应用后可随时“撤销”。",
-  nothingToFill: "没有需要填充的单元格：公式与得分均已就绪。",
-  emptyValue: "（空）",
-  withFormat: (f) => `（格式 ${f}）`,
-  becomes: "改为",
-  changeKind: { formula: "公式", score: "得分", number: "文本转数字", format: "格式" },
-  changeGroup: { rate: "执行率", score: "得分", total: "总分与合计", number: "文本数字转为数值", other: "其他" },
-  chooseAll: "全部更改",
-  chosenCount: (c, n) => `已选 ${c} / ${n} 处`,
-  groupCount: (c, n) => `${c}/${n}`,
-  requiredBy: (cells) => `已锁定：${cells} 的公式读取此单元格，须随之转换（取消 ${cells} 即可取消此项）`,
-  dependsOn: (cell, reads) => `${cell} 依赖 ${reads}（未选）：按 ${reads} 现有内容计算`,
-  readByChosen: (cells, cell) => `${cells} 依赖 ${cell}：不写入时，${cells} 按此单元格现有内容计算`,
-  applyChosen: (n) => `应用（${n}）`,
-  nothingChosen: "未选择任何更改。",
-  numberFixTitle: (n) => `${n} 处文本数字`,
-  numberFixAction: "转为数字",
-  numberFixName: (n) => `${n} 处文本数字 → 转为数字`,
-  numberFixed: (n) => `已将 ${n} 处文本数字转为数值，可撤销。`,
-  showCells: "单元格",
-  sheetViewTitle: "表格视图",
-  sheetViewDerived: "计算单元格",
-  sheetViewPlanned: "将写入",
-  sheetViewTable: "显示的表",
-  unreadTitle: "未能完整读取",
-  batchTitle: "批量检查",
-  compareTitle: "对照报告",
-  compareChoose: "选择自评报告（.docx）",
-  compareHint: "报告中的金额、执行率、得分、总分和等级与自评表逐一对照；点选一处，在表格视图中查看对应单元格。",
-  batchChoose: "批量检查多个工作簿",
-  batchHint: "一次选择多个工作簿（.xlsx、.xls、.et、.ods、.html、.csv），逐个检查后可下载问题清单；其他文件列为“无法读取”；文件不会上传。",
-  batchDownload: "下载问题清单",
-  batchFileName: "问题清单.xlsx",
-  batchSummary: (f, u, e, w, i) => `共 ${f} 个文件（${u} 个无法读取）：错误 ${e}，警告 ${w}，提示 ${i}。`,
-  batchCounts: (n, e, w) => `${n} 张表 · 错误 ${e} · 警告 ${w}`,
-  applied: (n) => `已写入 ${n} 处更改，可撤销。`,
-  undone: "已撤销上次写入，单元格已恢复原样。",
-  adopted: (c) => `已采纳建议，写入 ${c}，可撤销。`,
-  downloaded: (n) => `已生成 ${n}（仅保存在本机）。`,
-  lastCommand: (w, t) => `功能区命令（${w}）：${t}`,
-  settings: "设置",
-  profile: "计分规则",
-  profileHint: "各省执行率与反向指标的计分方法不同，请选择本地区适用的规则。",
-  language: "界面语言",
-  languageAuto: "自动",
-  errorTitle: "操作未完成",
-  dismiss: "关闭",
-  crashTitle: "界面出现错误",
-  crashBody: "工作簿未被修改。请重新加载任务窗格后重试。",
-  reload: "重新加载",
-  needExcelApi: "此功能需要 Excel 2016 或更高版本（ExcelApi 1.5）。",
-  unexpected: (d) => `处理时出错：${d}`,
-  notXlsx: "请选择 .xlsx 格式的 Excel 工作簿。",
-  fileTooLarge: "文件过大（超过 50 MB），无法在浏览器中处理。",
-  readFailed: "无法读取此文件，它可能已损坏或不是 Excel 工作簿。",
-  word: {
-    linked: "文档链接的工作簿",
-    noLink: "本文档还没有由本工具写入的报告。",
-    readingLink: "正在读取文档……",
-    choose: "链接工作簿…",
-    chooseAgain: "更换工作簿…",
-    chooseLabel: "选择绩效自评表工作簿（.xlsx）",
-    stays: "文件只在本机读取，不会上传。",
-    pick: "选择要写入报告的表",
-    write: "写入报告",
-    refresh: "刷新",
-    force: "仍然覆盖我修改过的章节",
-    reading: "正在读取工作簿……",
-    writing: "正在写入报告……",
-    refreshing: "正在刷新……",
-    written: (n) => `已在文档末尾写入报告（${n} 个章节）。黄色标出的【请补充：……】需要您补写。`,
-    issues: "表中仍有以下错误（报告引用表中现有数字），请在 Excel 中修正工作簿：",
-    differ: "表中以下数字与规则不符，报告将照录表中数字：",
-    differHow: "写入报告或刷新时，可选择“先填充再生成”（按规则填充所链接工作簿的副本并下载）或“按表中数字生成”。",
-    changes: "变化的数字",
-    error: "出错了",
-    region: "自评报告",
-    kind: { project: "项目支出", department: "部门整体", summary: "汇总表", scorecard: "评分表" },
-    change: (label, cell, before, after) => `${label}（${cell}）：${before ?? "（无）"} → ${after ?? "（无）"}`,
-    sections: (names) => names.join("、"),
-    updated: (s) => `已更新：${s}`,
-    notOverwritten: (s) => `未覆盖（您在其中做过修改）：${s}`,
-    missing: (s) => `文档中找不到：${s}`,
-    unchanged: "数字没有变化，报告未改动。",
-    changed: (n) => `${n} 处数字有变化`,
-    link: (file, sheet, when, fp) => `${file} · ${sheet} · 更新于 ${when} · 指纹 ${fp}`,
-    filling: "正在按规则填充工作簿……",
-    filled: (name) => `已按规则填充所链接工作簿的副本并下载为“${name}”，报告引用填充后的数字。请用它替换原工作簿，使报告与表格一致。`,
+  report: { zh: "生成报告", en: "Write report" },
+  writingReport: { zh: "正在撰写自评报告…", en: "Writing the self-evaluation report…" },
+  reportWritten: { zh: "已生成自评报告 {name}（仅保存在本机）。", en: "Report {name} saved on this computer." },
+  reportDiffers: {
+    zh: "表中有 {n} 处数字与评分规则不一致，报告将与表格不符：",
+    en: "{n} figure(s) in the table differ from the scoring rule, so the report would not match the table:",
   },
-  marks: {
-    mark: "标注问题",
-    clear: "清除标注",
-    planning: "正在检查并准备标注……",
-    reading: "正在查找本助手的标注……",
-    marking: "正在标注……",
-    clearing: "正在清除标注……",
-    markTitle: (n) => `标注预览：${n} 个单元格`,
-    clearTitle: (n) => `清除预览：${n} 个单元格的标注`,
-    counts: (e, w, i) => [e ? `错误 ${e}` : "", w ? `警告 ${w}` : "", i ? `提示 ${i}` : ""].filter(Boolean).join("，"),
-    markHint: "每个单元格加一条批注（问题说明）并按严重程度填充底色；数值和公式不变。已有他人批注的单元格保留原批注，只加底色。",
-    clearHint: "只移除本助手加的批注和底色，单元格恢复标注前的底色；他人的批注和格式不动。",
-    sheet: "工作表",
-    cell: "单元格",
-    colour: "颜色",
-    finding: "问题",
-    more: (n) => `另有 ${n} 个单元格未列出。`,
-    goTo: (sheet, cell) => `定位到 ${sheet}!${cell}`,
-    nothingToMark: "没有需要标注的问题（错误或警告）。",
-    nothingToClear: "工作簿中没有本助手的标注。",
-    marked: (n, e, w) => `已标注 ${n} 个单元格（错误 ${e}，警告 ${w}），可撤销。`,
-    markedDownload: "点“下载”保存已标注的副本。",
-    cleared: (n) => `已清除 ${n} 个单元格的标注，底色已恢复，可撤销。`,
-    previewLabel: "标注预览",
-    severityOne: { error: "错误", warning: "警告", info: "提示" },
+  reportDiffersHint: {
+    zh: "建议先填充公式、核对后再生成报告；也可以按表中现有数字生成。",
+    en: "Fill the formulas and check them first, or write the report from the table's figures as they stand.",
   },
-};
-
-const en: Strings = {
-  appName: "Performance Self-Evaluation Assistant",
-  tagline: "Recognise self-evaluation tables, check the rules, fill the formulas",
-  check: "Check",
-  fill: "Fill formulas",
-  apply: "Apply",
-  cancel: "Cancel",
-  undo: "Undo",
-  download: "Download",
-  adopt: "Accept suggestion",
-  adoptHint: (v) => `Write the suggested value ${v} (undoable)`,
-  inferredRole: "Role inferred",
-  inferredRoleHint:
-    "This cell's role was inferred from a row label or its position, not from a header: it is written only because it is empty. Over an entry the tool only suggests.",
-  report: "Write report",
-  writingReport: "Writing the self-evaluation report…",
-  reportWritten: (n) => `Report ${n} saved on this computer.`,
-  reportDiffers: (n) => `${n} figure(s) in the table differ from the scoring rule, so the report would not match the table:`,
-  reportDiffersHint: "Fill the formulas and check them first, or write the report from the table's figures as they stand.",
-  reportFillFirst: "Fill first",
-  reportAsIs: "Use the table's figures",
-  reportFillFirstNotice: "Choose and apply the changes in the preview below, then press Write report again.",
-  chooseFile: "Choose workbook (.xlsx/.xls/.et/.ods)",
-  chooseFileLabel: "选择工作簿 (.xlsx) Choose workbook (also .xls/.et/.ods/.html/.csv)",
-  changeFile: "Change file",
-  dropHint: "or drop a workbook here (.xlsx, .xls, .et, .ods, an HTML table, .csv)",
-  fileStaysHere: "The file is processed in this browser only; nothing is uploaded.",
-  noFileYet: "No workbook open",
-  chooseFirst:
-    "Choose a workbook (.xlsx, .xls, .et, .ods …) to recognise its tables, check the rules and fill the formulas; older formats are saved as .xlsx after filling.",
-  opened: (name, n) => `${name} · ${n} sheet${n === 1 ? "" : "s"}`,
-  allSheets: "Check every sheet",
-  activeSheetOnly: "Active sheet only",
-  working: "Working…",
-  reading: "Reading sheets…",
-  analysing: "Checking…",
-  applying: "Writing…",
-  undoing: "Undoing…",
-  saving: "Preparing the file…",
-  opening: "Opening the workbook…",
-  resultsTitle: "Results",
-  noResultsYet: "Choose Check to recognise the tables and verify rates, scores, weights and totals.",
-  tables: (n) => `${n} table${n === 1 ? "" : "s"} recognised`,
-  noTable: (s) => `No self-evaluation table on sheet "${s}"`,
-  sheetLabel: "Sheet",
-  kind: {
-    project: "Project expenditure self-evaluation",
-    department: "Department expenditure self-evaluation",
-    summary: "Project self-evaluation summary",
-    scorecard: "Performance evaluation scorecard",
+  reportFillFirst: { zh: "先填充再生成", en: "Fill first" },
+  reportAsIs: { zh: "按表中数字生成", en: "Use the table's figures" },
+  reportFillFirstNotice: {
+    zh: "请在下方预览中选择并应用更改，然后再点“生成报告”。",
+    en: "Choose and apply the changes in the preview below, then press Write report again.",
   },
-  kindShort: { project: "Project", department: "Department", summary: "Summary", scorecard: "Scorecard" },
-  unnamed: "(no name)",
-  budget: "Budget",
-  executed: "Executed",
-  rate: "Rate",
-  total: "Total",
-  totalAfter: "Total after fill",
-  totalChosen: "Total after the chosen changes",
-  downloadFilled: "Download the filled workbook",
-  rateAfter: "Rate",
-  grade: "Grade",
-  gradeName: { 优: "优 Excellent", 良: "良 Good", 中: "中 Fair", 差: "差 Poor" },
-  weightSum: (n) => `Weights add to ${n}`,
-  funds: "Funds (10k yuan)",
-  severity: { error: "Errors", warning: "Warnings", info: "Notes" },
-  noFindings: "No problems found.",
-  findingsTitle: (n) => `${n} finding${n === 1 ? "" : "s"}`,
-  cellLabel: "Cell",
-  noCell: "Table",
-  selectCellHint: "Go to cell",
-  previewTitle: (n) => `Fill preview: ${n} change${n === 1 ? "" : "s"}`,
-  previewIntro: "These cells will be written. Choose Apply to write them; Undo takes them back.",
-  nothingToFill: "Nothing to fill: formulas and scores are already in place.",
-  emptyValue: "(empty)",
-  withFormat: (f) => ` (format ${f})`,
-  becomes: "becomes",
-  changeKind: { formula: "Formula", score: "Score", number: "Text → number", format: "Format" },
-  changeGroup: {
-    rate: "Execution rates",
-    score: "Scores",
-    total: "Totals and subtotals",
-    number: "Numbers stored as text",
-    other: "Other",
+  chooseFile: { zh: "选择工作簿 (.xlsx/.xls/.et/.ods)", en: "Choose workbook (.xlsx/.xls/.et/.ods)" },
+  chooseFileLabel: {
+    zh: "选择工作簿 (.xlsx)（也可 .xls/.et/.ods/.html/.csv）",
+    en: "选择工作簿 (.xlsx) Choose workbook (also .xls/.et/.ods/.html/.csv)",
   },
-  chooseAll: "All changes",
-  chosenCount: (c, n) => `${c} of ${n} chosen`,
-  groupCount: (c, n) => `${c}/${n}`,
-  requiredBy: (cells) =>
-    `Locked: the formula in ${cells} reads this cell, so it is converted with it (leave out ${cells} to leave this out)`,
-  dependsOn: (cell, reads) => `${cell} depends on ${reads} (not chosen): computed from what ${reads} holds now`,
-  readByChosen: (cells, cell) => `${cells} depends on ${cell}: left out, ${cells} is computed from what this cell holds now`,
-  applyChosen: (n) => `Apply (${n})`,
-  nothingChosen: "No change chosen.",
-  numberFixTitle: (n) => `${n} number${n === 1 ? "" : "s"} stored as text`,
-  numberFixAction: "Convert to numbers",
-  numberFixName: (n) => `${n} 处文本数字 → 转为数字`,
-  numberFixed: (n) => `${n} number${n === 1 ? "" : "s"} stored as text converted. You can undo.`,
-  showCells: "Cells",
-  sheetViewTitle: "Sheet view",
-  sheetViewDerived: "Calculated",
-  sheetViewPlanned: "To be written",
-  sheetViewTable: "Table shown",
-  unreadTitle: "Not fully read",
-  batchTitle: "Batch check",
-  compareTitle: "Compare a report",
-  compareChoose: "Choose the report (.docx)",
-  compareHint:
-    "Each amount, rate, score, total and grade the report states is checked against the table; select one to see its cell in the sheet view.",
-  batchChoose: "Check several workbooks",
-  batchHint:
-    "Choose several workbooks (.xlsx, .xls, .et, .ods, .html, .csv); each is checked here and the issue list can be downloaded; other files are listed as unreadable. Nothing is uploaded.",
-  batchDownload: "Download issue list",
-  batchFileName: "issues.xlsx",
-  batchSummary: (f, u, e, w, i) => `${f} file(s) (${u} unreadable): ${e} error(s), ${w} warning(s), ${i} note(s).`,
-  batchCounts: (n, e, w) => `${n} table(s) · ${e} error(s) · ${w} warning(s)`,
-  applied: (n) => `${n} change${n === 1 ? "" : "s"} written. You can undo.`,
-  undone: "The last fill was undone; the cells hold what they held before.",
-  adopted: (c) => `Suggestion written to ${c}. You can undo.`,
-  downloaded: (n) => `${n} saved on this computer.`,
-  lastCommand: (w, t) => `Ribbon command (${w}): ${t}`,
-  settings: "Settings",
-  profile: "Scoring rules",
-  profileHint: "Provinces score the execution rate and negative indicators differently; choose the rules that apply.",
-  language: "Language",
-  languageAuto: "Automatic",
-  errorTitle: "Not completed",
-  dismiss: "Dismiss",
-  crashTitle: "The pane ran into an error",
-  crashBody: "The workbook was not changed. Reload the pane and try again.",
-  reload: "Reload",
-  needExcelApi: "This needs Excel 2016 or later (ExcelApi 1.5).",
-  unexpected: (d) => `Something went wrong: ${d}`,
-  notXlsx: "Choose an Excel workbook in .xlsx format.",
-  fileTooLarge: "The file is larger than 50 MB and cannot be processed in the browser.",
-  readFailed: "This file cannot be read; it may be damaged or not an Excel workbook.",
-  word: {
-    linked: "Workbook linked to this document",
-    noLink: "This document has no report written by this tool yet.",
-    readingLink: "Reading the document…",
-    choose: "Link workbook…",
-    chooseAgain: "Change workbook…",
-    chooseLabel: "Choose the self-evaluation workbook (.xlsx)",
-    stays: "The file is read on this computer only; nothing is uploaded.",
-    pick: "Choose the table to report on",
-    write: "Write report",
-    refresh: "Refresh",
-    force: "Overwrite the sections I edited anyway",
-    reading: "Reading the workbook…",
-    writing: "Writing the report…",
-    refreshing: "Refreshing…",
-    written: (n) => `The report was written at the end of the document (${n} sections). Fill in the highlighted 【请补充：……】.`,
-    issues: "The table still has these errors (the report states the table's figures). Correct the workbook in Excel:",
-    differ: "These figures differ from the rules; the report will state the table's figures:",
-    differHow:
-      "When you write or refresh the report you can choose Fill first (a copy of the linked workbook is filled by the rules and downloaded) or Use the table's figures.",
-    changes: "Numbers that changed",
-    error: "Something went wrong",
-    region: "Self-evaluation report",
-    kind: { project: "project", department: "department", summary: "summary", scorecard: "scorecard" },
-    change: (label, cell, before, after) => `${label} (${cell}): ${before ?? "(none)"} → ${after ?? "(none)"}`,
-    sections: (names) => names.join(", "),
-    updated: (s) => `Updated: ${s}`,
-    notOverwritten: (s) => `Not overwritten (you edited them): ${s}`,
-    missing: (s) => `Missing from the document: ${s}`,
-    unchanged: "No number changed; the report was left as it was.",
-    changed: (n) => `${n} number(s) changed`,
-    link: (file, sheet, when, fp) => `${file} · ${sheet} · updated ${when} · fingerprint ${fp}`,
-    filling: "Filling the workbook by the rules…",
-    filled: (name) =>
-      `A copy of the linked workbook was filled by the rules and downloaded as "${name}"; the report states the filled figures. Replace the original workbook with it so that report and table agree.`,
+  changeFile: { zh: "更换文件", en: "Change file" },
+  dropHint: {
+    zh: "或将工作簿文件拖到此处（.xlsx、.xls、.et、.ods、网页表格 .html、.csv）",
+    en: "or drop a workbook here (.xlsx, .xls, .et, .ods, an HTML table, .csv)",
   },
-  marks: {
-    mark: "Mark findings",
-    clear: "Clear marks",
-    planning: "Checking and preparing the marks…",
-    reading: "Looking for this add-in's marks…",
-    marking: "Marking…",
-    clearing: "Clearing the marks…",
-    markTitle: (n) => `Marks preview: ${n} cell${n === 1 ? "" : "s"}`,
-    clearTitle: (n) => `Clear preview: marks on ${n} cell${n === 1 ? "" : "s"}`,
-    counts: (e, w, i) =>
-      [e ? `${e} error${e === 1 ? "" : "s"}` : "", w ? `${w} warning${w === 1 ? "" : "s"}` : "", i ? `${i} note${i === 1 ? "" : "s"}` : ""]
+  fileStaysHere: { zh: "文件只在本机浏览器中处理，不会上传。", en: "The file is processed in this browser only; nothing is uploaded." },
+  noFileYet: { zh: "尚未打开工作簿", en: "No workbook open" },
+  chooseFirst: {
+    zh: "选择一个工作簿（.xlsx、.xls、.et、.ods 等），即可识别自评表、检查规则并填充公式；旧格式填充后另存为 .xlsx。",
+    en: "Choose a workbook (.xlsx, .xls, .et, .ods …) to recognise its tables, check the rules and fill the formulas; older formats are saved as .xlsx after filling.",
+  },
+  opened: {
+    zh: "{name} · {sheets} 个工作表",
+    en: ({ name, sheets }: { name: string; sheets: number }) => `${name} · ${sheets} sheet${sheets === 1 ? "" : "s"}`,
+  },
+  allSheets: { zh: "检查全部工作表", en: "Check every sheet" },
+  activeSheetOnly: { zh: "仅当前工作表", en: "Active sheet only" },
+  working: { zh: "正在处理…", en: "Working…" },
+  reading: { zh: "正在读取工作表…", en: "Reading sheets…" },
+  analysing: { zh: "正在检查…", en: "Checking…" },
+  applying: { zh: "正在写入…", en: "Writing…" },
+  undoing: { zh: "正在撤销…", en: "Undoing…" },
+  saving: { zh: "正在生成文件…", en: "Preparing the file…" },
+  opening: { zh: "正在打开工作簿…", en: "Opening the workbook…" },
+  resultsTitle: { zh: "检查结果", en: "Results" },
+  noResultsYet: {
+    zh: "点击“检查”识别自评表并核对执行率、得分、权重与总分。",
+    en: "Choose Check to recognise the tables and verify rates, scores, weights and totals.",
+  },
+  tables: { zh: "识别到 {n} 张自评表", en: ({ n }: { n: number }) => `${n} table${n === 1 ? "" : "s"} recognised` },
+  noTable: { zh: "工作表「{sheet}」未识别到自评表", en: 'No self-evaluation table on sheet "{sheet}"' },
+  sheetLabel: { zh: "工作表", en: "Sheet" },
+  "kind.project": { zh: "项目支出绩效自评表", en: "Project expenditure self-evaluation" },
+  "kind.department": { zh: "部门整体支出绩效自评表", en: "Department expenditure self-evaluation" },
+  "kind.summary": { zh: "项目支出绩效自评汇总表", en: "Project self-evaluation summary" },
+  "kind.scorecard": { zh: "绩效评价指标体系评分表", en: "Performance evaluation scorecard" },
+  "kindShort.project": { zh: "项目", en: "Project" },
+  "kindShort.department": { zh: "部门整体", en: "Department" },
+  "kindShort.summary": { zh: "汇总表", en: "Summary" },
+  "kindShort.scorecard": { zh: "评分表", en: "Scorecard" },
+  unnamed: { zh: "（未填写名称）", en: "(no name)" },
+  budget: { zh: "预算数", en: "Budget" },
+  executed: { zh: "执行数", en: "Executed" },
+  rate: { zh: "执行率", en: "Rate" },
+  total: { zh: "总分", en: "Total" },
+  totalAfter: { zh: "填充后总分", en: "Total after fill" },
+  totalChosen: { zh: "应用所选后总分", en: "Total after the chosen changes" },
+  downloadFilled: { zh: "下载已填充的工作簿", en: "Download the filled workbook" },
+  rateAfter: { zh: "执行率", en: "Rate" },
+  grade: { zh: "等级", en: "Grade" },
+  "gradeName.优": { zh: "优", en: "优 Excellent" },
+  "gradeName.良": { zh: "良", en: "良 Good" },
+  "gradeName.中": { zh: "中", en: "中 Fair" },
+  "gradeName.差": { zh: "差", en: "差 Poor" },
+  weightSum: { zh: "分值合计 {n}", en: "Weights add to {n}" },
+  funds: { zh: "资金（万元）", en: "Funds (10k yuan)" },
+  "severity.error": { zh: "错误", en: "Errors" },
+  "severity.warning": { zh: "警告", en: "Warnings" },
+  "severity.info": { zh: "提示", en: "Notes" },
+  noFindings: { zh: "未发现问题。", en: "No problems found." },
+  findingsTitle: { zh: "发现 {n} 项", en: ({ n }: { n: number }) => `${n} finding${n === 1 ? "" : "s"}` },
+  cellLabel: { zh: "单元格", en: "Cell" },
+  noCell: { zh: "整表", en: "Table" },
+  selectCellHint: { zh: "定位到单元格", en: "Go to cell" },
+  previewTitle: { zh: "填充预览：{n} 处更改", en: ({ n }: { n: number }) => `Fill preview: ${n} change${n === 1 ? "" : "s"}` },
+  previewIntro: {
+    zh: "以下单元格将被写入。确认后点击“应用”；应用后可随时“撤销”。",
+    en: "These cells will be written. Choose Apply to write them; Undo takes them back.",
+  },
+  nothingToFill: { zh: "没有需要填充的单元格：公式与得分均已就绪。", en: "Nothing to fill: formulas and scores are already in place." },
+  emptyValue: { zh: "（空）", en: "(empty)" },
+  withFormat: { zh: "（格式 {format}）", en: " (format {format})" },
+  becomes: { zh: "改为", en: "becomes" },
+  "changeKind.formula": { zh: "公式", en: "Formula" },
+  "changeKind.score": { zh: "得分", en: "Score" },
+  "changeKind.number": { zh: "文本转数字", en: "Text → number" },
+  "changeKind.format": { zh: "格式", en: "Format" },
+  "changeGroup.rate": { zh: "执行率", en: "Execution rates" },
+  "changeGroup.score": { zh: "得分", en: "Scores" },
+  "changeGroup.total": { zh: "总分与合计", en: "Totals and subtotals" },
+  "changeGroup.number": { zh: "文本数字转为数值", en: "Numbers stored as text" },
+  "changeGroup.other": { zh: "其他", en: "Other" },
+  chooseAll: { zh: "全部更改", en: "All changes" },
+  chosenCount: { zh: "已选 {chosen} / {total} 处", en: "{chosen} of {total} chosen" },
+  groupCount: { zh: "{chosen}/{total}", en: "{chosen}/{total}" },
+  requiredBy: {
+    zh: "已锁定：{cells} 的公式读取此单元格，须随之转换（取消 {cells} 即可取消此项）",
+    en: "Locked: the formula in {cells} reads this cell, so it is converted with it (leave out {cells} to leave this out)",
+  },
+  dependsOn: {
+    zh: "{cell} 依赖 {reads}（未选）：按 {reads} 现有内容计算",
+    en: "{cell} depends on {reads} (not chosen): computed from what {reads} holds now",
+  },
+  readByChosen: {
+    zh: "{cells} 依赖 {cell}：不写入时，{cells} 按此单元格现有内容计算",
+    en: "{cells} depends on {cell}: left out, {cells} is computed from what this cell holds now",
+  },
+  applyChosen: { zh: "应用（{n}）", en: "Apply ({n})" },
+  nothingChosen: { zh: "未选择任何更改。", en: "No change chosen." },
+  numberFixTitle: { zh: "{n} 处文本数字", en: ({ n }: { n: number }) => `${n} number${n === 1 ? "" : "s"} stored as text` },
+  numberFixAction: { zh: "转为数字", en: "Convert to numbers" },
+  numberFixName: { zh: "{n} 处文本数字 → 转为数字", en: "{n} 处文本数字 → 转为数字" },
+  numberFixed: {
+    zh: "已将 {n} 处文本数字转为数值，可撤销。",
+    en: ({ n }: { n: number }) => `${n} number${n === 1 ? "" : "s"} stored as text converted. You can undo.`,
+  },
+  showCells: { zh: "单元格", en: "Cells" },
+  sheetViewTitle: { zh: "表格视图", en: "Sheet view" },
+  sheetViewDerived: { zh: "计算单元格", en: "Calculated" },
+  sheetViewPlanned: { zh: "将写入", en: "To be written" },
+  sheetViewTable: { zh: "显示的表", en: "Table shown" },
+  unreadTitle: { zh: "未能完整读取", en: "Not fully read" },
+  batchTitle: { zh: "批量检查", en: "Batch check" },
+  compareTitle: { zh: "对照报告", en: "Compare a report" },
+  compareChoose: { zh: "选择自评报告（.docx）", en: "Choose the report (.docx)" },
+  compareHint: {
+    zh: "报告中的金额、执行率、得分、总分和等级与自评表逐一对照；点选一处，在表格视图中查看对应单元格。",
+    en: "Each amount, rate, score, total and grade the report states is checked against the table; select one to see its cell in the sheet view.",
+  },
+  batchChoose: { zh: "批量检查多个工作簿", en: "Check several workbooks" },
+  batchHint: {
+    zh: "一次选择多个工作簿（.xlsx、.xls、.et、.ods、.html、.csv），逐个检查后可下载问题清单；其他文件列为“无法读取”；文件不会上传。",
+    en: "Choose several workbooks (.xlsx, .xls, .et, .ods, .html, .csv); each is checked here and the issue list can be downloaded; other files are listed as unreadable. Nothing is uploaded.",
+  },
+  batchDownload: { zh: "下载问题清单", en: "Download issue list" },
+  batchFileName: { zh: "问题清单.xlsx", en: "issues.xlsx" },
+  batchSummary: {
+    zh: "共 {files} 个文件（{unreadable} 个无法读取）：错误 {e}，警告 {w}，提示 {i}。",
+    en: "{files} file(s) ({unreadable} unreadable): {e} error(s), {w} warning(s), {i} note(s).",
+  },
+  batchCounts: { zh: "{tables} 张表 · 错误 {e} · 警告 {w}", en: "{tables} table(s) · {e} error(s) · {w} warning(s)" },
+  applied: { zh: "已写入 {n} 处更改，可撤销。", en: ({ n }: { n: number }) => `${n} change${n === 1 ? "" : "s"} written. You can undo.` },
+  undone: { zh: "已撤销上次写入，单元格已恢复原样。", en: "The last fill was undone; the cells hold what they held before." },
+  adopted: { zh: "已采纳建议，写入 {cell}，可撤销。", en: "Suggestion written to {cell}. You can undo." },
+  downloaded: { zh: "已生成 {name}（仅保存在本机）。", en: "{name} saved on this computer." },
+  lastCommand: { zh: "功能区命令（{when}）：{text}", en: "Ribbon command ({when}): {text}" },
+  settings: { zh: "设置", en: "Settings" },
+  profile: { zh: "计分规则", en: "Scoring rules" },
+  profileHint: {
+    zh: "各省执行率与反向指标的计分方法不同，请选择本地区适用的规则。",
+    en: "Provinces score the execution rate and negative indicators differently; choose the rules that apply.",
+  },
+  language: { zh: "界面语言", en: "Language" },
+  languageAuto: { zh: "自动", en: "Automatic" },
+  errorTitle: { zh: "操作未完成", en: "Not completed" },
+  dismiss: { zh: "关闭", en: "Dismiss" },
+  crashTitle: { zh: "界面出现错误", en: "The pane ran into an error" },
+  crashBody: { zh: "工作簿未被修改。请重新加载任务窗格后重试。", en: "The workbook was not changed. Reload the pane and try again." },
+  reload: { zh: "重新加载", en: "Reload" },
+  needExcelApi: { zh: "此功能需要 Excel 2016 或更高版本（ExcelApi 1.5）。", en: "This needs Excel 2016 or later (ExcelApi 1.5)." },
+  unexpected: { zh: "处理时出错：{detail}", en: "Something went wrong: {detail}" },
+  notXlsx: { zh: "请选择 .xlsx 格式的 Excel 工作簿。", en: "Choose an Excel workbook in .xlsx format." },
+  fileTooLarge: {
+    zh: "文件过大（超过 50 MB），无法在浏览器中处理。",
+    en: "The file is larger than 50 MB and cannot be processed in the browser.",
+  },
+  readFailed: {
+    zh: "无法读取此文件，它可能已损坏或不是 Excel 工作簿。",
+    en: "This file cannot be read; it may be damaged or not an Excel workbook.",
+  },
+  "word.linked": { zh: "文档链接的工作簿", en: "Workbook linked to this document" },
+  "word.noLink": { zh: "本文档还没有由本工具写入的报告。", en: "This document has no report written by this tool yet." },
+  "word.readingLink": { zh: "正在读取文档……", en: "Reading the document…" },
+  "word.choose": { zh: "链接工作簿…", en: "Link workbook…" },
+  "word.chooseAgain": { zh: "更换工作簿…", en: "Change workbook…" },
+  "word.chooseLabel": { zh: "选择绩效自评表工作簿（.xlsx）", en: "Choose the self-evaluation workbook (.xlsx)" },
+  "word.stays": { zh: "文件只在本机读取，不会上传。", en: "The file is read on this computer only; nothing is uploaded." },
+  "word.pick": { zh: "选择要写入报告的表", en: "Choose the table to report on" },
+  "word.write": { zh: "写入报告", en: "Write report" },
+  "word.refresh": { zh: "刷新", en: "Refresh" },
+  "word.force": { zh: "仍然覆盖我修改过的章节", en: "Overwrite the sections I edited anyway" },
+  "word.reading": { zh: "正在读取工作簿……", en: "Reading the workbook…" },
+  "word.writing": { zh: "正在写入报告……", en: "Writing the report…" },
+  "word.refreshing": { zh: "正在刷新……", en: "Refreshing…" },
+  "word.written": {
+    zh: "已在文档末尾写入报告（{sections} 个章节）。黄色标出的【请补充：……】需要您补写。",
+    en: "The report was written at the end of the document ({sections} sections). Fill in the highlighted 【请补充：……】.",
+  },
+  "word.issues": {
+    zh: "表中仍有以下错误（报告引用表中现有数字），请在 Excel 中修正工作簿：",
+    en: "The table still has these errors (the report states the table's figures). Correct the workbook in Excel:",
+  },
+  "word.differ": {
+    zh: "表中以下数字与规则不符，报告将照录表中数字：",
+    en: "These figures differ from the rules; the report will state the table's figures:",
+  },
+  "word.differHow": {
+    zh: "写入报告或刷新时，可选择“先填充再生成”（按规则填充所链接工作簿的副本并下载）或“按表中数字生成”。",
+    en: "When you write or refresh the report you can choose Fill first (a copy of the linked workbook is filled by the rules and downloaded) or Use the table's figures.",
+  },
+  "word.changes": { zh: "变化的数字", en: "Numbers that changed" },
+  "word.error": { zh: "出错了", en: "Something went wrong" },
+  "word.region": { zh: "自评报告", en: "Self-evaluation report" },
+  "word.kind.project": { zh: "项目支出", en: "project" },
+  "word.kind.department": { zh: "部门整体", en: "department" },
+  "word.kind.summary": { zh: "汇总表", en: "summary" },
+  "word.kind.scorecard": { zh: "评分表", en: "scorecard" },
+  "word.change": {
+    zh: ({ label, cell, before, after }: { label: string; cell: string; before: string | null; after: string | null }) =>
+      `${label}（${cell}）：${before ?? "（无）"} → ${after ?? "（无）"}`,
+    en: ({ label, cell, before, after }: { label: string; cell: string; before: string | null; after: string | null }) =>
+      `${label} (${cell}): ${before ?? "(none)"} → ${after ?? "(none)"}`,
+  },
+  "word.sections": { zh: "{names}", en: "{names}" },
+  "word.updated": { zh: "已更新：{sections}", en: "Updated: {sections}" },
+  "word.notOverwritten": { zh: "未覆盖（您在其中做过修改）：{sections}", en: "Not overwritten (you edited them): {sections}" },
+  "word.missing": { zh: "文档中找不到：{sections}", en: "Missing from the document: {sections}" },
+  "word.unchanged": { zh: "数字没有变化，报告未改动。", en: "No number changed; the report was left as it was." },
+  "word.changed": { zh: "{n} 处数字有变化", en: "{n} number(s) changed" },
+  "word.link": {
+    zh: "{file} · {sheet} · 更新于 {when} · 指纹 {fingerprint}",
+    en: "{file} · {sheet} · updated {when} · fingerprint {fingerprint}",
+  },
+  "word.filling": { zh: "正在按规则填充工作簿……", en: "Filling the workbook by the rules…" },
+  "word.filled": {
+    zh: "已按规则填充所链接工作簿的副本并下载为“{fileName}”，报告引用填充后的数字。请用它替换原工作簿，使报告与表格一致。",
+    en: 'A copy of the linked workbook was filled by the rules and downloaded as "{fileName}"; the report states the filled figures. Replace the original workbook with it so that report and table agree.',
+  },
+  "marks.mark": { zh: "标注问题", en: "Mark findings" },
+  "marks.clear": { zh: "清除标注", en: "Clear marks" },
+  "marks.planning": { zh: "正在检查并准备标注……", en: "Checking and preparing the marks…" },
+  "marks.reading": { zh: "正在查找本助手的标注……", en: "Looking for this add-in's marks…" },
+  "marks.marking": { zh: "正在标注……", en: "Marking…" },
+  "marks.clearing": { zh: "正在清除标注……", en: "Clearing the marks…" },
+  "marks.markTitle": { zh: "标注预览：{n} 个单元格", en: ({ n }: { n: number }) => `Marks preview: ${n} cell${n === 1 ? "" : "s"}` },
+  "marks.clearTitle": {
+    zh: "清除预览：{n} 个单元格的标注",
+    en: ({ n }: { n: number }) => `Clear preview: marks on ${n} cell${n === 1 ? "" : "s"}`,
+  },
+  "marks.counts": {
+    zh: ({ errors, warnings, infos }: { errors: number; warnings: number; infos: number }) =>
+      [errors ? `错误 ${errors}` : "", warnings ? `警告 ${warnings}` : "", infos ? `提示 ${infos}` : ""].filter(Boolean).join("，"),
+    en: ({ errors, warnings, infos }: { errors: number; warnings: number; infos: number }) =>
+      [
+        errors ? `${errors} error${errors === 1 ? "" : "s"}` : "",
+        warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "",
+        infos ? `${infos} note${infos === 1 ? "" : "s"}` : "",
+      ]
         .filter(Boolean)
         .join(", "),
-    markHint:
-      "Each cell gets a note with the finding and a fill colour by severity; values and formulas do not change. A cell that already has someone's note keeps it and only gets the colour.",
-    clearHint:
-      "Only this add-in's notes and colours are removed; each cell gets back the fill it had before. Other notes and formats stay.",
-    sheet: "Sheet",
-    cell: "Cell",
-    colour: "Colour",
-    finding: "Finding",
-    more: (n) => `${n} more cell${n === 1 ? "" : "s"} not listed.`,
-    goTo: (sheet, cell) => `Go to ${sheet}!${cell}`,
-    nothingToMark: "Nothing to mark: no errors or warnings.",
-    nothingToClear: "The workbook holds no marks of this add-in.",
-    marked: (n, e, w) =>
-      `${n} cell${n === 1 ? "" : "s"} marked (${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}); you can undo it.`,
-    markedDownload: "Press Download to save the marked copy.",
-    cleared: (n) => `Marks removed from ${n} cell${n === 1 ? "" : "s"}, fills restored; you can undo it.`,
-    previewLabel: "Marks preview",
-    severityOne: { error: "Error", warning: "Warning", info: "Note" },
   },
-};
-
-export const STRINGS: Record<Lang, Strings> = { zh, en };
-
-/** One string (or string-making function, or group) of the interface in one language: `t("check", lang)`. */
-export function t<K extends keyof Strings>(key: K, lang: Lang): Strings[K] {
-  return STRINGS[lang][key];
-}
+  "marks.markHint": {
+    zh: "每个单元格加一条批注（问题说明）并按严重程度填充底色；数值和公式不变。已有他人批注的单元格保留原批注，只加底色。",
+    en: "Each cell gets a note with the finding and a fill colour by severity; values and formulas do not change. A cell that already has someone's note keeps it and only gets the colour.",
+  },
+  "marks.clearHint": {
+    zh: "只移除本助手加的批注和底色，单元格恢复标注前的底色；他人的批注和格式不动。",
+    en: "Only this add-in's notes and colours are removed; each cell gets back the fill it had before. Other notes and formats stay.",
+  },
+  "marks.sheet": { zh: "工作表", en: "Sheet" },
+  "marks.cell": { zh: "单元格", en: "Cell" },
+  "marks.colour": { zh: "颜色", en: "Colour" },
+  "marks.finding": { zh: "问题", en: "Finding" },
+  "marks.more": { zh: "另有 {n} 个单元格未列出。", en: ({ n }: { n: number }) => `${n} more cell${n === 1 ? "" : "s"} not listed.` },
+  "marks.goTo": { zh: "定位到 {sheet}!{cell}", en: "Go to {sheet}!{cell}" },
+  "marks.nothingToMark": { zh: "没有需要标注的问题（错误或警告）。", en: "Nothing to mark: no errors or warnings." },
+  "marks.nothingToClear": { zh: "工作簿中没有本助手的标注。", en: "The workbook holds no marks of this add-in." },
+  "marks.marked": {
+    zh: "已标注 {n} 个单元格（错误 {errors}，警告 {warnings}），可撤销。",
+    en: ({ n, errors, warnings }: { n: number; errors: number; warnings: number }) =>
+      `${n} cell${n === 1 ? "" : "s"} marked (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}); you can undo it.`,
+  },
+  "marks.markedDownload": { zh: "点“下载”保存已标注的副本。", en: "Press Download to save the marked copy." },
+  "marks.cleared": {
+    zh: "已清除 {n} 个单元格的标注，底色已恢复，可撤销。",
+    en: ({ n }: { n: number }) => `Marks removed from ${n} cell${n === 1 ? "" : "s"}, fills restored; you can undo it.`,
+  },
+  "marks.previewLabel": { zh: "标注预览", en: "Marks preview" },
+  "marks.severityOne.error": { zh: "错误", en: "Error" },
+  "marks.severityOne.warning": { zh: "警告", en: "Warning" },
+  "marks.severityOne.info": { zh: "提示", en: "Note" },
+  // the accessible names of the main commands: Chinese in both languages, so scripts and assistive technology find
+  // them the same way whatever the language shown
+  "name.check": { zh: "检查", en: "检查" },
+  "name.fill": { zh: "填充公式", en: "填充公式" },
+  "name.apply": { zh: "应用", en: "应用" },
+  "name.undo": { zh: "撤销", en: "撤销" },
+  "name.download": { zh: "下载", en: "下载" },
+  "name.mark": { zh: "标注问题", en: "标注问题" },
+  "name.clearMarks": { zh: "清除标注", en: "清除标注" },
+  // the report's sections named in the Word pane: the narrative's own title in Chinese
+  "section.basic": { zh: "{title}", en: "Basic information" },
+  "section.goals": { zh: "{title}", en: "Performance goals" },
+  "section.conclusion": { zh: "{title}", en: "Overall conclusion" },
+  "section.deviation": { zh: "{title}", en: "Deviations and improvements" },
+  "section.application": { zh: "{title}", en: "Use and publication" },
+  "section.overview": { zh: "{title}", en: "Overview" },
+  "section.spending": { zh: "{title}", en: "Spending" },
+  "section.problems": { zh: "{title}", en: "Main problems" },
+  "section.measures": { zh: "{title}", en: "Measures" },
+  "section.grade": { zh: "{title}", en: "Grade" },
+  "section.projects": { zh: "{title}", en: "Projects" },
+  "section.scores": { zh: "{title}", en: "Scores by indicator" },
+  "section.deductions": { zh: "{title}", en: "Deductions and reasons" },
+  // a mark's note in the workbook: one line per finding
+  "note.line": { zh: "【{label}】{text}{suggestion} [{code}]", en: "[{label}] {text}{suggestion} [{code}]" },
+  "note.suggestion": { zh: "（建议：{value}）", en: " (suggested: {value})" },
+  "note.severity.error": { zh: "错误", en: "Error" },
+  "note.severity.warning": { zh: "警告", en: "Warning" },
+  "note.severity.info": { zh: "提示", en: "Note" },
+  // 问题清单.xlsx (the batch's issue list)
+  "issues.sheet": { zh: "问题清单", en: "Issues" },
+  "issues.file": { zh: "文件", en: "File" },
+  "issues.sheetName": { zh: "工作表", en: "Sheet" },
+  "issues.cell": { zh: "单元格", en: "Cell" },
+  "issues.severity": { zh: "级别", en: "Severity" },
+  "issues.code": { zh: "代码", en: "Code" },
+  "issues.message": { zh: "问题", en: "Message" },
+  "issues.suggestion": { zh: "建议", en: "Suggestion" },
+  "issues.summarySheet": { zh: "文件汇总", en: "Files" },
+  "issues.status": { zh: "状态", en: "Status" },
+  "issues.kind": { zh: "类型", en: "Kind" },
+  "issues.name": { zh: "名称", en: "Name" },
+  "issues.total": { zh: "总分", en: "Total" },
+  "issues.grade": { zh: "等级", en: "Grade" },
+  "issues.errors": { zh: "错误", en: "Errors" },
+  "issues.warnings": { zh: "警告", en: "Warnings" },
+  "issues.notes": { zh: "提示", en: "Notes" },
+  "issues.fillable": { zh: "可填充", en: "Fillable" },
+  "issues.status.checked": { zh: "已检查", en: "checked" },
+  "issues.status.unreadable": { zh: "无法读取", en: "unreadable" },
+  "issues.status.no-table": { zh: "未识别到自评表", en: "no table recognised" },
+  "issues.kind.project": { zh: "项目支出绩效自评表", en: "project table" },
+  "issues.kind.department": { zh: "部门整体支出绩效自评表", en: "department table" },
+  "issues.kind.summary": { zh: "项目支出绩效自评情况汇总表", en: "summary table" },
+  "issues.kind.scorecard": { zh: "绩效评价指标体系评分表", en: "scorecard" },
+  "issues.severity.error": { zh: "错误", en: "error" },
+  "issues.severity.warning": { zh: "警告", en: "warning" },
+  "issues.severity.info": { zh: "提示", en: "info" },
+} as const satisfies Record<string, Message>;

@@ -1,5 +1,5 @@
 /**
- * One set of figures (issue 14): a report states the table's own numbers. The engine's evaluation holds the numbers
+ * One set of figures: a report states the table's own numbers. The engine's evaluation holds the numbers
  * as they stand after the fill (the rule's); `statedAnalysis` gives the same analysis with the numbers the table
  * states now, and `compareFigures` lists every figure where the two differ, cell by cell. Where that list is not
  * empty the report waits: the CLI until --fill or --as-is, the pane until the person chooses 先填充再生成 or to write

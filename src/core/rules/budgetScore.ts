@@ -27,55 +27,32 @@ export function checkBudgetScore(
   if (weightCell?.error) return null;
   // a weight read from a label ("预算执行情况（20分）") enters the formula as its number, not the label's address
   const weightRef = (c: NumberCell) => (c.fromLabel ? fmt(c.value) : c.ref.address);
-  if (weightCell && weight === null) ctx.missing(weightCell, "执行率分值", "The execution-rate weight");
+  if (weightCell && weight === null) ctx.missing(weightCell, "MISSING_VALUE.budgetWeight", {});
   if (weight === null) return null;
   if (rate === null) {
     // no rate (no budget): the score cell is arithmetic all the same — its formula shows nothing until there is one
     if (scoreCell && weightCell && rateCell) {
       const f = ctx.profile.budgetScoring === "steps" ? budgetScoreStepsFormula : budgetScoreFormula;
-      ctx.plan.formula(
-        scoreCell,
-        f(weightRef(weightCell), rateCell.ref.address),
-        null,
-        "执行率得分（无执行率时为空）",
-        "Execution-rate score (empty while there is no rate)",
-      );
+      ctx.plan.formula(scoreCell, f(weightRef(weightCell), rateCell.ref.address), null, { key: "budgetScoreEmpty", params: {} });
     }
     return null;
   }
   const score = budgetScore(weight, rate, ctx.profile);
   const stated = scoreCell && !scoreCell.empty ? scoreCell.value : null;
   if (stated !== null && scoreCell && Math.abs(stated - score) > 0.005) {
-    ctx.report(
-      "BUDGET_SCORE_MISMATCH",
-      "error",
-      scoreCell.ref.address,
-      `执行率得分 ${fmt(stated)} 与规则不符：${ruleText(ctx.profile, weight, rate)} = ${fmt(score)}。`,
-      `Execution-rate score ${fmt(stated)} breaks the rule: ${ruleTextEn(ctx.profile, weight, rate)} = ${fmt(score)}.`,
-    );
+    ctx.report("BUDGET_SCORE_MISMATCH", "error", scoreCell.ref.address, {
+      stated: fmt(stated),
+      rule: { steps: ctx.profile.budgetScoring === "steps", weight: fmt(weight), rate: pct(rate) },
+      score: fmt(score),
+    });
   }
   if (scoreCell && weightCell && rateCell) {
     ctx.plan.numberFromText(weightCell);
     const f = ctx.profile.budgetScoring === "steps" ? budgetScoreStepsFormula : budgetScoreFormula;
-    ctx.plan.formula(
-      scoreCell,
-      f(weightRef(weightCell), rateCell.ref.address),
-      score,
-      `执行率得分 = ${ruleText(ctx.profile, weight, rate)}`,
-      `Execution-rate score = ${ruleTextEn(ctx.profile, weight, rate)}`,
-    );
+    ctx.plan.formula(scoreCell, f(weightRef(weightCell), rateCell.ref.address), score, {
+      key: "budgetScore",
+      params: { rule: { steps: ctx.profile.budgetScoring === "steps", weight: fmt(weight), rate: pct(rate) } },
+    });
   }
   return score;
-}
-
-function ruleText(profile: Profile, weight: number, rate: number): string {
-  return profile.budgetScoring === "steps"
-    ? `分档计分（执行率 ${pct(rate)}，分值 ${fmt(weight)}）`
-    : `MIN(${fmt(weight)}, ${fmt(weight)} × ${pct(rate)})`;
-}
-
-function ruleTextEn(profile: Profile, weight: number, rate: number): string {
-  return profile.budgetScoring === "steps"
-    ? `stepped scoring (rate ${pct(rate)}, weight ${fmt(weight)})`
-    : `MIN(${fmt(weight)}, ${fmt(weight)} × ${pct(rate)})`;
 }

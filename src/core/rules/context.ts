@@ -1,5 +1,6 @@
 /** What a rule has at hand while it checks a table: where to report findings and where to plan changes. */
 import type { Finding, FindingCode, Severity, Suggestion } from "../findings";
+import { findingMessage, type FindingKey, type FindingParams } from "../messages";
 import type { NumberCell, TableBase } from "../model";
 import type { Profile } from "../profiles";
 import { PlanBuilder } from "../fill";
@@ -17,14 +18,34 @@ export class RuleContext {
     this.plan = new PlanBuilder(table.sheet, table.bounds, inferred);
   }
 
-  report(code: FindingCode, severity: Severity, cell: string | null, message: string, messageEn: string, suggestion?: Suggestion): void {
-    this.findings.push({ code, severity, sheet: this.table.sheet, cell, message, messageEn, ...(suggestion ? { suggestion } : {}) });
+  /**
+   * A finding: its entry in the catalogue (the code, or the code and a variant), its severity and cell, and what the
+   * message names; the message itself is the catalogue's, in Chinese and English.
+   */
+  report<K extends FindingKey>(key: K, severity: Severity, cell: string | null, params: FindingParams<K>, suggestion?: Suggestion): void {
+    const code = key.split(".")[0] as FindingCode;
+    const { zh, en } = findingMessage(key, params as Readonly<Record<string, unknown>>);
+    this.findings.push({
+      code,
+      severity,
+      sheet: this.table.sheet,
+      cell,
+      key,
+      params,
+      message: zh,
+      messageEn: en,
+      ...(suggestion ? { suggestion } : {}),
+    });
   }
 
-  /** MISSING_VALUE for an empty required cell. */
-  missing(cell: NumberCell | { ref: { address: string } } | null, what: string, whatEn: string): void {
+  /** MISSING_VALUE for an empty required cell (`MISSING_VALUE.<what>` says which). */
+  missing<K extends FindingKey & `MISSING_VALUE.${string}`>(
+    cell: NumberCell | { ref: { address: string } } | null,
+    key: K,
+    params: FindingParams<K>,
+  ): void {
     if (!cell) return;
-    this.report("MISSING_VALUE", "warning", cell.ref.address, `${what}为空。`, `${whatEn} is empty.`);
+    this.report(key, "warning", cell.ref.address, params);
   }
 }
 

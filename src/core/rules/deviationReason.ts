@@ -19,20 +19,8 @@ export function checkDeviationReason(
   if (hasReason) return;
   const at = ind.score?.ref.address ?? ind.reasonCell?.ref.address ?? null;
   if (score !== null && weight !== null && score < weight - 0.005) {
-    ctx.report(
-      "DEVIATION_REASON_MISSING",
-      "warning",
-      at,
-      `「${label}」得分 ${fmt(score)} 低于分值 ${fmt(weight)}，须填写偏差原因分析及改进措施。`,
-      `"${label}": score ${fmt(score)} is below its weight ${fmt(weight)}; a deviation reason is required.`,
-    );
+    ctx.report("DEVIATION_REASON_MISSING", "warning", at, { label, score: fmt(score), weight: fmt(weight) });
   } else if (ratio !== null && ratio >= OVERSHOOT_RATIO) {
-    ctx.report(
-      "DEVIATION_REASON_SUGGESTED",
-      "info",
-      at,
-      `「${label}」实际完成值为目标的 ${Math.round(ratio * 100)}%（超额较大），建议说明原因。`,
-      `"${label}": the actual is ${Math.round(ratio * 100)}% of the target (well over); consider explaining why.`,
-    );
+    ctx.report("DEVIATION_REASON_SUGGESTED", "info", at, { label, percent: Math.round(ratio * 100) });
   }
 }

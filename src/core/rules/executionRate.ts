@@ -45,25 +45,17 @@ export function checkExecutionRate(ctx: RuleContext, row: RateCells): number | n
   const anyBudget = [row.budget, row.initial].some((c) => !blank(c) && (c!.value ?? 0) !== 0);
   if (blank(row.executed) && !anyBudget && row.rate && !row.rate.empty && row.rate.value !== null) {
     const both = blank(row.budget);
-    ctx.report(
-      "MISSING_VALUE",
-      "warning",
-      (both ? row.budget : row.executed)?.ref.address ?? row.rate.ref.address,
-      `「${row.label}」${both ? "全年预算数、" : ""}全年执行数为空：表中执行率 ${pct(row.rate.value)} 无法核对。`,
-      `"${row.label}": ${both ? "全年预算数 and " : ""}全年执行数 ${both ? "are" : "is"} empty: the stated execution rate ${pct(row.rate.value)} cannot be checked.`,
-    );
+    ctx.report("MISSING_VALUE.rateUnchecked", "warning", (both ? row.budget : row.executed)?.ref.address ?? row.rate.ref.address, {
+      label: row.label,
+      both,
+      rate: pct(row.rate.value),
+    });
     return null;
   }
   if ((!budgetCell || budgetCell.empty) && row.initial && !row.initial.empty) {
     // a layout with 年初预算数 only (no 全年预算数 column: 贵州 township tables) uses it without a warning
     if (budgetCell)
-      ctx.report(
-        "MISSING_VALUE",
-        "warning",
-        row.budget?.ref.address ?? row.initial.ref.address,
-        `「${row.label}」全年预算数为空，执行率按年初预算数计算。`,
-        `"${row.label}": 全年预算数 (adjusted budget) is empty; the execution rate uses 年初预算数 (initial budget).`,
-      );
+      ctx.report("MISSING_VALUE.initialBudget", "warning", row.budget?.ref.address ?? row.initial.ref.address, { label: row.label });
     budgetCell = row.initial;
   }
   const budget = budgetCell?.value ?? null;
@@ -72,15 +64,12 @@ export function checkExecutionRate(ctx: RuleContext, row: RateCells): number | n
   const at = row.rate?.ref.address ?? row.executed?.ref.address ?? null;
 
   if ((budget === null || budget === 0) && executed !== null && executed > 0) {
-    ctx.report(
-      "RATE_NO_BUDGET",
-      "warning",
-      at,
-      `「${row.label}」预算数为 ${budget === null ? "空" : "0"}，执行数为 ${fmt(executed)}：无法计算执行率${
-        row.rate?.value !== null && row.rate?.value !== undefined ? `（表中填写了 ${pct(row.rate.value)}）` : ""
-      }。`,
-      `"${row.label}": no budget (${budget === null ? "empty" : "0"}) but ${fmt(executed)} executed: no execution rate can be computed.`,
-    );
+    ctx.report("RATE_NO_BUDGET", "warning", at, {
+      label: row.label,
+      budgetEmpty: budget === null,
+      executed: fmt(executed),
+      stated: row.rate?.value !== null && row.rate?.value !== undefined ? pct(row.rate.value) : null,
+    });
   }
 
   let stated = row.rate && !row.rate.empty && !row.rate.error ? row.rate.value : null;
@@ -92,32 +81,14 @@ export function checkExecutionRate(ctx: RuleContext, row: RateCells): number | n
     const tol = rateTolerance(row.rate);
     if (!near(stated, rate, tol)) {
       if (rate !== 0 && near(stated, 1 / rate, Math.max(tol, INVERSION_WINDOW))) {
-        ctx.report(
-          "RATE_INVERTED",
-          "error",
-          row.rate.ref.address,
-          `「${row.label}」执行率写成了预算数/执行数：表中 ${pct(stated)}，应为 执行数/预算数 = ${pct(rate)}。`,
-          `"${row.label}": the execution rate was computed upside down (budget/executed): ${pct(stated)} stated, executed/budget is ${pct(rate)}.`,
-        );
+        ctx.report("RATE_INVERTED", "error", row.rate.ref.address, { label: row.label, stated: pct(stated), rate: pct(rate) });
       } else {
-        ctx.report(
-          "RATE_MISMATCH",
-          "error",
-          row.rate.ref.address,
-          `「${row.label}」执行率 ${pct(stated)} 与 执行数/预算数 = ${pct(rate)} 不符。`,
-          `"${row.label}": execution rate ${pct(stated)} differs from executed/budget = ${pct(rate)}.`,
-        );
+        ctx.report("RATE_MISMATCH", "error", row.rate.ref.address, { label: row.label, stated: pct(stated), rate: pct(rate) });
       }
     }
   }
   if (rate !== null && rate > 1 + 1e-9) {
-    ctx.report(
-      "RATE_OVER_100",
-      "warning",
-      at,
-      `「${row.label}」执行率 ${pct(rate)} 超过 100%（超预算执行），请说明原因。`,
-      `"${row.label}": execution rate ${pct(rate)} is over 100% (over-execution); explain why.`,
-    );
+    ctx.report("RATE_OVER_100", "warning", at, { label: row.label, rate: pct(rate) });
   }
 
   if (row.rate && row.executed && budgetCell) {
@@ -127,8 +98,7 @@ export function checkExecutionRate(ctx: RuleContext, row: RateCells): number | n
       row.rate,
       rateFormula(row.executed.ref.address, budgetCell.ref.address),
       rate,
-      `执行率 = 全年执行数 / ${budgetCell === row.initial ? "年初预算数" : "全年预算数"}`,
-      `Execution rate = executed / ${budgetCell === row.initial ? "initial budget" : "adjusted budget"}`,
+      { key: "rate", params: { initial: budgetCell === row.initial } },
       RATE_FORMAT,
     );
   }

@@ -3,6 +3,7 @@
  * table 资金来源 total = 资金结构 total; a summary's 合计 = the sum of its rows. Tolerance 0.01 万元.
  */
 import type { NumberCell } from "../model";
+import type { Pair } from "../messages";
 import { fmt, type RuleContext } from "./context";
 
 export const FUNDS_TOLERANCE = 0.01;
@@ -13,40 +14,22 @@ const total = (cells: (NumberCell | null)[]) => {
 };
 
 /** A stated subtotal against the sum of its parts (parts all empty: nothing to check). */
-export function checkSubtotal(
-  ctx: RuleContext,
-  stated: NumberCell | null,
-  parts: (NumberCell | null)[],
-  what: string,
-  whatEn: string,
-): void {
+export function checkSubtotal(ctx: RuleContext, stated: NumberCell | null, parts: (NumberCell | null)[], what: Pair): void {
   if (!stated || stated.value === null || stated.empty) return;
   const sum = total(parts);
   if (sum === null) return;
   if (Math.abs(stated.value - sum) > FUNDS_TOLERANCE + 1e-9) {
-    ctx.report(
-      "FUNDS_SUBTOTAL_MISMATCH",
-      "error",
-      stated.ref.address,
-      `${what} ${fmt(stated.value)} 与其组成部分之和 ${fmt(sum)} 不符。`,
-      `${whatEn} ${fmt(stated.value)} differs from the sum of its parts, ${fmt(sum)}.`,
-    );
+    ctx.report("FUNDS_SUBTOTAL_MISMATCH", "error", stated.ref.address, { what, stated: fmt(stated.value), sum: fmt(sum) });
   }
 }
 
 /** Two ways of splitting one total must agree (资金来源 vs 资金结构). */
-export function checkSplitTotals(ctx: RuleContext, a: (NumberCell | null)[], b: (NumberCell | null)[], what: string, whatEn: string): void {
+export function checkSplitTotals(ctx: RuleContext, a: (NumberCell | null)[], b: (NumberCell | null)[], what: Pair): void {
   const sa = total(a);
   const sb = total(b);
   if (sa === null || sb === null) return;
   if (Math.abs(sa - sb) > FUNDS_TOLERANCE + 1e-9) {
     const at = b.find((c) => c && c.value !== null) ?? null;
-    ctx.report(
-      "FUNDS_SUBTOTAL_MISMATCH",
-      "error",
-      at?.ref.address ?? null,
-      `${what}：按资金来源合计 ${fmt(sa)}，按资金结构合计 ${fmt(sb)}，两者应相等。`,
-      `${whatEn}: ${fmt(sa)} by source but ${fmt(sb)} by structure; they must agree.`,
-    );
+    ctx.report("FUNDS_SUBTOTAL_MISMATCH.split", "error", at?.ref.address ?? null, { what, bySource: fmt(sa), byStructure: fmt(sb) });
   }
 }

@@ -29,12 +29,6 @@ export function checkGrade(ctx: RuleContext, stated: TextCell | null, total: num
   const said = GRADE_WORDS[squeeze(stated.text)];
   const due = grade(total);
   if (said && said !== due) {
-    ctx.report(
-      "GRADE_MISMATCH",
-      "error",
-      stated.ref.address,
-      `${label}等级「${stated.text}」与得分 ${fmt(total)} 对应的等级「${due}」不符。`,
-      `${label} grade "${stated.text}" differs from "${due}", the grade of score ${fmt(total)}.`,
-    );
+    ctx.report("GRADE_MISMATCH", "error", stated.ref.address, { label, stated: stated.text, total: fmt(total), due });
   }
 }

@@ -7,28 +7,15 @@ import type { Finding } from "../findings";
 import type { NumberCell } from "../model";
 import type { FillPlan } from "../plan";
 import { type RuleContext } from "./context";
+import { findingMessage } from "../messages";
 
 export function checkNumbersAsText(ctx: RuleContext, cells: (NumberCell | null)[]): void {
   const seen = new Set<string>();
   for (const c of cells) {
     if (!c || !c.numberAsText || c.formula || seen.has(c.ref.address)) continue;
     seen.add(c.ref.address);
-    const [message, messageEn] = numberAsTextWords(c, false);
-    ctx.report("NUMBER_AS_TEXT", "info", c.ref.address, message, messageEn);
+    ctx.report("NUMBER_AS_TEXT", "info", c.ref.address, { raw: String(c.raw).trim(), value: String(c.value) });
   }
-}
-
-function numberAsTextWords(c: NumberCell, converted: boolean): [string, string] {
-  const raw = String(c.raw).trim();
-  return converted
-    ? [
-        `文本形式的数字「${raw}」，应为数值 ${c.value}。填充的公式读取此单元格，填充时将其转为数值。`,
-        `Number stored as text "${raw}"; it should be the number ${c.value}. A formula the fill writes reads it: the fill converts it.`,
-      ]
-    : [
-        `文本形式的数字「${raw}」，应为数值 ${c.value}。填充不改动此单元格（没有填充的公式读取它），可用“转为数字”转换。`,
-        `Number stored as text "${raw}"; it should be the number ${c.value}. The fill leaves it as it is (no formula it writes reads it); use Convert to number.`,
-      ];
 }
 
 /** The table's NUMBER_AS_TEXT findings worded by what the built plan does to each cell. */
@@ -40,7 +27,9 @@ export function settleNumbersAsText(findings: Finding[], plan: FillPlan, cells: 
     if (f.code !== "NUMBER_AS_TEXT" || !f.cell) return f;
     const cell = byAddress.get(f.cell.toUpperCase());
     if (!cell) return f;
-    const [message, messageEn] = numberAsTextWords(cell, converted.has(f.cell.toUpperCase()));
-    return { ...f, message, messageEn };
+    const key = converted.has(f.cell.toUpperCase()) ? "NUMBER_AS_TEXT.converted" : "NUMBER_AS_TEXT";
+    const params = { raw: String(cell.raw).trim(), value: String(cell.value) };
+    const { zh, en } = findingMessage(key, params);
+    return { ...f, key, params, message: zh, messageEn: en };
   });
 }

@@ -40,33 +40,28 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
     if (it.weight && !it.weight.empty) {
       if (it.weight.error === null) {
         weight = it.weight.value;
-        if (weight === null) ctx.missing(it.weight, `「${label}」的分值（不是数字）`, `The weight of "${label}" (not a number)`);
+        if (weight === null) ctx.missing(it.weight, "MISSING_VALUE.weightNotNumber", { label });
       }
     } else if (it.labelWeight !== null) {
       weight = it.labelWeight;
     } else if (it.weight) {
-      ctx.missing(it.weight, `「${label}」的分值`, `The weight of "${label}"`);
+      ctx.missing(it.weight, "MISSING_VALUE.weight", { label });
     }
     let score: number | null = null;
     if (it.score && !it.score.empty && it.score.error === null) score = it.score.value;
     if (score !== null && weight !== null && (score > weight + TOL || score < 0)) {
-      ctx.report(
-        "SCORE_EXCEEDS_WEIGHT",
-        "error",
-        it.score!.ref.address,
-        score < 0 ? `「${label}」得分 ${fmt(score)} 小于 0。` : `「${label}」得分 ${fmt(score)} 超过分值 ${fmt(weight)}。`,
-        score < 0 ? `"${label}": score ${fmt(score)} is below 0.` : `"${label}": score ${fmt(score)} exceeds its weight ${fmt(weight)}.`,
-      );
+      if (score < 0) ctx.report("SCORE_EXCEEDS_WEIGHT.negative", "error", it.score!.ref.address, { label, score: fmt(score) });
+      else ctx.report("SCORE_EXCEEDS_WEIGHT", "error", it.score!.ref.address, { label, score: fmt(score), weight: fmt(weight) });
     }
     const lost = score !== null && weight !== null ? Math.max(0, Number((weight - score).toFixed(6))) : 0;
     if (lost > TOL && EMPTY_REASON.test(it.reasonCell?.text ?? "")) {
-      ctx.report(
-        "DEVIATION_REASON_MISSING",
-        "warning",
-        it.reasonCell?.ref.address ?? it.score?.ref.address ?? null,
-        `「${label}」得分 ${fmt(score)} 低于分值 ${fmt(weight)}（扣 ${fmt(lost)} 分），须说明扣分原因${t.hasReasonColumn ? "" : "（表中没有扣分原因栏，请在报告中说明）"}。`,
-        `"${label}": score ${fmt(score)} is below its weight ${fmt(weight)} (${fmt(lost)} lost); the reason for the deduction is required${t.hasReasonColumn ? "" : " (the table has no column for it: give it in the report)"}.`,
-      );
+      ctx.report("DEVIATION_REASON_MISSING.scorecard", "warning", it.reasonCell?.ref.address ?? it.score?.ref.address ?? null, {
+        label,
+        score: fmt(score),
+        weight: fmt(weight),
+        lost: fmt(lost),
+        column: t.hasReasonColumn,
+      });
     }
     return { item: i, weight, score, lost };
   });
@@ -75,10 +70,10 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
   const withScoreCell = t.items.map((it, i) => ({ it, i })).filter(({ it }) => it.score);
   const scored = items.filter((e) => e.score !== null);
   if (scored.length === 0 && withScoreCell.length) {
-    ctx.missing(withScoreCell[0].it.score, "评分表的得分栏（尚未评分）", "The scorecard's 得分 (score) column (not scored yet)");
+    ctx.missing(withScoreCell[0].it.score, "MISSING_VALUE.scorecardScores", {});
   } else {
     for (const { it, i } of withScoreCell) {
-      if (items[i].score === null && it.score!.empty) ctx.missing(it.score, `「${itemLabel(i)}」的得分`, `The score of "${itemLabel(i)}"`);
+      if (items[i].score === null && it.score!.empty) ctx.missing(it.score, "MISSING_VALUE.score", { label: itemLabel(i) });
     }
   }
 
@@ -98,13 +93,12 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
     const w = g.declaredWeight ?? children;
     effWeight.set(gi, w);
     if (g.declaredWeight !== null && children !== null && Math.abs(children - g.declaredWeight) > TOL) {
-      ctx.report(
-        "WEIGHT_GROUP_MISMATCH",
-        "error",
-        g.declaredCell?.address ?? g.labelCell.ref.address,
-        `${levelName(g.level)}指标「${g.name}」标明分值 ${fmt(g.declaredWeight)}，其下指标分值合计 ${fmt(children)}。`,
-        `${levelNameEn(g.level)} group "${g.name}" declares ${fmt(g.declaredWeight)} points but its indicators weigh ${fmt(children)}.`,
-      );
+      ctx.report("WEIGHT_GROUP_MISMATCH.scorecard", "error", g.declaredCell?.address ?? g.labelCell.ref.address, {
+        level: g.level,
+        name: g.name,
+        declared: fmt(g.declaredWeight),
+        actual: fmt(children),
+      });
     }
     return w;
   };
@@ -140,13 +134,12 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
       if (cell.value !== null) {
         statedScore = cell.value;
         if (score !== null && Math.abs(cell.value - score) > TOL) {
-          ctx.report(
-            "WEIGHT_GROUP_MISMATCH",
-            "error",
-            cell.ref.address,
-            `${levelName(g.level)}指标「${g.name}」得分小计 ${fmt(cell.value)} 与其下各项得分之和 ${fmt(score)} 不符。`,
-            `${levelNameEn(g.level)} group "${g.name}": subtotal score ${fmt(cell.value)} differs from the sum of its scores, ${fmt(score)}.`,
-          );
+          ctx.report("WEIGHT_GROUP_MISMATCH.subtotal", "error", cell.ref.address, {
+            level: g.level,
+            name: g.name,
+            stated: fmt(cell.value),
+            sum: fmt(score),
+          });
         }
       }
     }
@@ -154,13 +147,7 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
       const refs = refsOf(gi);
       for (const c of refs) ctx.plan.numberFromText(c);
       if (refs.length) {
-        ctx.plan.formula(
-          cell,
-          totalFormula(scoreRefs(refs)),
-          score ?? 0,
-          `「${g.name}」得分小计 = 其下各项得分之和`,
-          `Subtotal of "${g.name}" = sum of its scores`,
-        );
+        ctx.plan.formula(cell, totalFormula(scoreRefs(refs)), score ?? 0, { key: "groupSubtotal", params: { name: g.name } });
       }
     }
     const lost = weight !== null && score !== null ? Math.max(0, round2(weight - score)) : 0;
@@ -179,21 +166,12 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
     .filter((w): w is number => w !== null);
   const weightSum = sum([...items.map((e) => e.weight).filter((x): x is number => x !== null), ...emptyDeclared]);
   if (t.items.length && Math.abs(weightSum - 100) > TOL) {
-    ctx.report(
-      "WEIGHT_TOTAL_NOT_100",
-      "error",
-      t.totalWeight?.ref.address ?? null,
-      `各项指标分值合计 ${fmt(weightSum)}，应为 100。`,
-      `The indicator weights add up to ${fmt(weightSum)}, not 100.`,
-    );
+    ctx.report("WEIGHT_TOTAL_NOT_100.scorecard", "error", t.totalWeight?.ref.address ?? null, { total: fmt(weightSum) });
   } else if (t.totalWeight && !t.totalWeight.empty && t.totalWeight.value !== null && Math.abs(t.totalWeight.value - weightSum) > TOL) {
-    ctx.report(
-      "WEIGHT_TOTAL_NOT_100",
-      "error",
-      t.totalWeight.ref.address,
-      `合计分值 ${fmt(t.totalWeight.value)} 与各项指标分值之和 ${fmt(weightSum)} 不符。`,
-      `The stated total weight ${fmt(t.totalWeight.value)} differs from the sum of the weights, ${fmt(weightSum)}.`,
-    );
+    ctx.report("WEIGHT_TOTAL_NOT_100.stated", "error", t.totalWeight.ref.address, {
+      stated: fmt(t.totalWeight.value),
+      sum: fmt(weightSum),
+    });
   }
 
   const total = scored.length ? round2(sum(scored.map((e) => e.score as number))) : null;
@@ -204,13 +182,7 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
     return t.totalInText ? { value: t.totalInText.value, at: t.totalInText.cell.ref.address } : null;
   })();
   if (stated && total !== null && Math.abs(stated.value - total) > TOL) {
-    ctx.report(
-      "TOTAL_MISMATCH",
-      "error",
-      stated.at,
-      `总分 ${fmt(stated.value)} 与各项得分之和 ${fmt(total)} 不符。`,
-      `Total ${fmt(stated.value)} differs from the sum of the scores, ${fmt(total)}.`,
-    );
+    ctx.report("TOTAL_MISMATCH.scorecard", "error", stated.at, { stated: fmt(stated.value), total: fmt(total) });
   }
   if (t.total && writable(t.total)) {
     const refs = dedupe([
@@ -218,8 +190,7 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
       ...loose.map((i) => t.items[i].score).filter((c): c is NumberCell => !!c),
     ]);
     for (const c of refs) ctx.plan.numberFromText(c);
-    if (refs.length)
-      ctx.plan.formula(t.total, totalFormula(scoreRefs(refs)), total ?? 0, "总分 = 各项得分之和", "Total = sum of all scores");
+    if (refs.length) ctx.plan.formula(t.total, totalFormula(scoreRefs(refs)), total ?? 0, { key: "scorecardTotal", params: {} });
   }
   checkGrade(ctx, t.grade, total, "");
   checkNumbersAsText(ctx, [...t.items.flatMap((it) => [it.weight, it.score]), ...t.groups.flatMap((g) => [g.weightCell]), t.totalWeight]);
@@ -250,8 +221,3 @@ function dedupe(cells: NumberCell[]): NumberCell[] {
   const seen = new Set<string>();
   return cells.filter((c) => (seen.has(c.ref.address) ? false : (seen.add(c.ref.address), true)));
 }
-
-const LEVEL_ZH = ["一级", "二级", "三级", "四级"];
-const LEVEL_EN = ["Level-1", "Level-2", "Level-3", "Level-4"];
-const levelName = (l: number) => LEVEL_ZH[l - 1] ?? `${l}级`;
-const levelNameEn = (l: number) => LEVEL_EN[l - 1] ?? `Level-${l}`;

@@ -7,7 +7,7 @@ import type { NumberCell, TablePartial } from "../model";
 import type { RuleContext } from "./context";
 
 export function checkTableParts(ctx: RuleContext, partial: TablePartial[]): void {
-  for (const p of partial) ctx.report("TABLE_PARTIAL", "warning", p.cell, `表格未完整识别：${p.why}`, `Table only partly read: ${p.whyEn}`);
+  for (const p of partial) ctx.report("TABLE_PARTIAL", "warning", p.cell, { why: { zh: p.why, en: p.whyEn } });
 }
 
 export function checkCellErrors(ctx: RuleContext, cells: (NumberCell | null)[]): void {
@@ -15,13 +15,7 @@ export function checkCellErrors(ctx: RuleContext, cells: (NumberCell | null)[]):
   for (const c of cells) {
     if (!c || !c.error || seen.has(c.ref.address)) continue;
     seen.add(c.ref.address);
-    ctx.report(
-      "CELL_ERROR",
-      "error",
-      c.ref.address,
-      `单元格显示错误值 ${c.error}，依赖它的检查未计算。`,
-      `The cell shows the error value ${c.error}; nothing that depends on it was computed.`,
-    );
+    ctx.report("CELL_ERROR", "error", c.ref.address, { error: c.error });
   }
 }
 

@@ -29,28 +29,18 @@ export function checkTotal(ctx: RuleContext, t: TotalInputs): number {
     const offTyped = Math.abs(stated - typed) > 0.005;
     const offFilled = Math.abs(stated - filled) > 0.005;
     if (offTyped || offFilled) {
-      ctx.report(
-        "TOTAL_MISMATCH",
-        "error",
-        cell.ref.address,
-        offTyped
-          ? `总分 ${fmt(stated)} 与表中各项得分之和 ${fmt(typed)} 不符${offFilled && filled !== typed ? `（更正派生单元格后应为 ${fmt(filled)}）` : ""}。`
-          : `总分 ${fmt(stated)}：更正执行率等派生单元格后，各项得分之和为 ${fmt(filled)}。`,
-        offTyped
-          ? `Total ${fmt(stated)} differs from the sum of the table's scores, ${fmt(typed)}${offFilled && filled !== typed ? ` (${fmt(filled)} once the derived cells are corrected)` : ""}.`
-          : `Total ${fmt(stated)}: once the derived cells are corrected the scores add up to ${fmt(filled)}.`,
-      );
+      if (offTyped)
+        ctx.report("TOTAL_MISMATCH", "error", cell.ref.address, {
+          stated: fmt(stated),
+          typed: fmt(typed),
+          filled: offFilled && filled !== typed ? fmt(filled) : null,
+        });
+      else ctx.report("TOTAL_MISMATCH.derived", "error", cell.ref.address, { stated: fmt(stated), filled: fmt(filled) });
     }
   }
   if (cell && t.scoreCells.length) {
     for (const c of t.scoreCells) ctx.plan.numberFromText(c);
-    ctx.plan.formula(
-      cell,
-      totalFormula(scoreRefs(t.scoreCells)),
-      filled,
-      "总分 = 各项得分之和（含执行率得分）",
-      "Total = sum of all scores (execution-rate score included)",
-    );
+    ctx.plan.formula(cell, totalFormula(scoreRefs(t.scoreCells)), filled, { key: "total", params: {} });
   }
   return filled;
 }

@@ -15,13 +15,11 @@ const sum = (xs: number[]) => Number(xs.reduce((a, b) => a + b, 0).toFixed(6));
 export function checkBlockWeight(ctx: RuleContext, declared: DeclaredWeight | null, actual: number | null): void {
   if (!declared || actual === null) return;
   if (Math.abs(actual - declared.weight) > 0.005) {
-    ctx.report(
-      "WEIGHT_GROUP_MISMATCH",
-      "error",
-      declared.cell.address,
-      `「${declared.name}」标明 ${fmt(declared.weight)} 分，其下分值合计 ${fmt(actual)}。`,
-      `"${declared.name}" declares ${fmt(declared.weight)} points but what it holds weighs ${fmt(actual)}.`,
-    );
+    ctx.report("WEIGHT_GROUP_MISMATCH", "error", declared.cell.address, {
+      name: declared.name,
+      declared: fmt(declared.weight),
+      actual: fmt(actual),
+    });
   }
 }
 
@@ -38,13 +36,12 @@ export function checkGroupWeights(ctx: RuleContext, groups: IndicatorGroup[]): v
     if (g.declaredWeight === null) continue;
     const actual = g.actualWeight;
     if (Math.abs(actual - g.declaredWeight) > 0.005) {
-      ctx.report(
-        "WEIGHT_GROUP_MISMATCH",
-        "error",
-        g.declaredCell?.address ?? null,
-        `${g.level === 1 ? "一级" : "二级"}指标「${g.name}」标明权重 ${fmt(g.declaredWeight)}，其下指标分值合计 ${fmt(actual)}。`,
-        `${g.level === 1 ? "Level-1" : "Level-2"} group "${g.name}" declares ${fmt(g.declaredWeight)} but its indicators weigh ${fmt(actual)}.`,
-      );
+      ctx.report("WEIGHT_GROUP_MISMATCH.group", "error", g.declaredCell?.address ?? null, {
+        level: g.level === 1 ? 1 : 2,
+        name: g.name,
+        declared: fmt(g.declaredWeight),
+        actual: fmt(actual),
+      });
     }
   }
 }
@@ -58,13 +55,10 @@ export function checkTotalWeight(
 ): number {
   const total = sum([budgetWeight ?? 0, ...indicators.map((i) => i.weight?.value ?? 0)]);
   if (Math.abs(total - 100) > 0.005) {
-    ctx.report(
-      "WEIGHT_TOTAL_NOT_100",
-      "error",
-      totalWeightCell?.ref.address ?? null,
-      `各项分值${budgetWeight !== null ? "（含执行率）" : ""}合计 ${fmt(total)}，应为 100。`,
-      `The weights${budgetWeight !== null ? " (execution rate included)" : ""} add up to ${fmt(total)}, not 100.`,
-    );
+    ctx.report("WEIGHT_TOTAL_NOT_100", "error", totalWeightCell?.ref.address ?? null, {
+      withBudget: budgetWeight !== null,
+      total: fmt(total),
+    });
   }
   return total;
 }
@@ -93,25 +87,18 @@ export function checkWeightSplit(ctx: RuleContext, indicators: Indicator[], budg
   }
   if (!std) {
     if (budgetWeight !== null && Math.abs(budgetWeight - ctx.profile.budgetWeight) > 0.005) {
-      ctx.report(
-        "WEIGHT_SPLIT_NONSTANDARD",
-        "info",
-        at,
-        `执行率分值为 ${fmt(budgetWeight)}，${ctx.profile.name} 为 ${ctx.profile.budgetWeight}。`,
-        `The execution rate weighs ${fmt(budgetWeight)}; ${ctx.profile.nameEn} expects ${ctx.profile.budgetWeight}.`,
-      );
+      ctx.report("WEIGHT_SPLIT_NONSTANDARD.budget", "info", at, {
+        weight: fmt(budgetWeight),
+        profile: { zh: ctx.profile.name, en: ctx.profile.nameEn },
+        expected: ctx.profile.budgetWeight,
+      });
     }
     return;
   }
   const keys = ["budget", "output", "benefit", "satisfaction"] as const;
   if (keys.every((k) => Math.abs(split[k] - std[k]) < 0.005)) return;
-  const names = { budget: "执行率", output: "产出", benefit: "效益", satisfaction: "满意度" };
-  const namesEn = { budget: "execution rate", output: "output", benefit: "benefit", satisfaction: "satisfaction" };
-  ctx.report(
-    "WEIGHT_SPLIT_NONSTANDARD",
-    "info",
-    at,
-    `一级指标权重为 ${keys.map((k) => `${names[k]} ${fmt(split[k])}`).join(" / ")}，与常用分配 ${keys.map((k) => `${names[k]} ${std[k]}`).join(" / ")} 不同（允许，仅提示）。`,
-    `Level-1 split is ${keys.map((k) => `${namesEn[k]} ${fmt(split[k])}`).join(" / ")}, not the usual ${keys.map((k) => `${namesEn[k]} ${std[k]}`).join(" / ")} (allowed; for information).`,
-  );
+  ctx.report("WEIGHT_SPLIT_NONSTANDARD", "info", at, {
+    split: { budget: fmt(split.budget), output: fmt(split.output), benefit: fmt(split.benefit), satisfaction: fmt(split.satisfaction) },
+    usual: { budget: std.budget, output: std.output, benefit: std.benefit, satisfaction: std.satisfaction },
+  });
 }

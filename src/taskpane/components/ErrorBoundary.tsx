@@ -3,7 +3,7 @@
  */
 import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import { STRINGS, type Lang } from "../../core/messages";
+import { translator, type Lang } from "../../core/messages";
 
 interface Props {
   lang: Lang;
@@ -27,19 +27,19 @@ export class ErrorBoundary extends React.Component<Props, State> {
 
   override render(): React.ReactNode {
     if (!this.state.failed) return this.props.children;
-    const t = STRINGS[this.props.lang];
-    const other = STRINGS[this.props.lang === "zh" ? "en" : "zh"];
+    const t = translator(this.props.lang);
+    const other = translator(this.props.lang === "zh" ? "en" : "zh");
     return (
       <div style={{ padding: 16 }} role="alert">
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{t.crashTitle}</MessageBarTitle>
-            {t.crashBody}
-            <div style={{ opacity: 0.8, marginTop: 4 }}>{other.crashBody}</div>
+            <MessageBarTitle>{t("crashTitle")}</MessageBarTitle>
+            {t("crashBody")}
+            <div style={{ opacity: 0.8, marginTop: 4 }}>{other("crashBody")}</div>
           </MessageBarBody>
           <MessageBarActions>
             <Button appearance="primary" onClick={() => window.location.reload()}>
-              {t.reload}
+              {t("reload")}
             </Button>
           </MessageBarActions>
         </MessageBar>

@@ -47,12 +47,14 @@ export function ErrorBar(props: { error: UserError | null; onDismiss: () => void
   return (
     <MessageBar intent="error" layout="multiline" role="alert" data-testid="error-bar">
       <MessageBarBody>
-        <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
+        <MessageBarTitle>{t("errorTitle")}</MessageBarTitle>
         {primary}
         <div className={styles.secondary}>{secondary}</div>
       </MessageBarBody>
       <MessageBarActions
-        containerAction={<Button aria-label={t.dismiss} appearance="transparent" icon={<Dismiss20Regular />} onClick={props.onDismiss} />}
+        containerAction={
+          <Button aria-label={t("dismiss")} appearance="transparent" icon={<Dismiss20Regular />} onClick={props.onDismiss} />
+        }
       />
     </MessageBar>
   );
@@ -100,7 +102,9 @@ export function NoticeBar(props: {
       </MessageBarBody>
       {props.onDismiss ? (
         <MessageBarActions
-          containerAction={<Button aria-label={t.dismiss} appearance="transparent" icon={<Dismiss20Regular />} onClick={props.onDismiss} />}
+          containerAction={
+            <Button aria-label={t("dismiss")} appearance="transparent" icon={<Dismiss20Regular />} onClick={props.onDismiss} />
+          }
         />
       ) : null}
     </MessageBar>

@@ -23,7 +23,7 @@ export function SettingsPanel(props: SettingsPanelProps): JSX.Element {
   const { lang, t } = useLang();
   return (
     <Card className={styles.card} id={props.id} data-testid="settings">
-      <Field label={t.profile} hint={t.profileHint}>
+      <Field label={t("profile")} hint={t("profileHint")}>
         <Select
           value={props.profile}
           disabled={props.disabled}
@@ -37,9 +37,9 @@ export function SettingsPanel(props: SettingsPanelProps): JSX.Element {
           ))}
         </Select>
       </Field>
-      <Field label={t.language}>
+      <Field label={t("language")}>
         <Select value={props.langChoice} onChange={(_, d) => props.onLang(d.value as Lang | "auto")}>
-          <option value="auto">{t.languageAuto}</option>
+          <option value="auto">{t("languageAuto")}</option>
           <option value="zh">中文</option>
           <option value="en">English</option>
         </Select>

@@ -75,12 +75,12 @@ export function BatchPanel(props: BatchPanelProps): JSX.Element {
 
   const onDownload = async () => {
     if (!results) return;
-    props.saveBytes(await props.issueList(results, lang), t.batchFileName, XLSX_MIME);
+    props.saveBytes(await props.issueList(results, lang), t("batchFileName"), XLSX_MIME);
   };
 
   const totals = results ? batchTotals(results) : null;
   return (
-    <section className={styles.root} aria-label={t.batchTitle} data-testid="batch">
+    <section className={styles.root} aria-label={t("batchTitle")} data-testid="batch">
       <div className={styles.row}>
         <input
           ref={input}
@@ -89,24 +89,30 @@ export function BatchPanel(props: BatchPanelProps): JSX.Element {
           type="file"
           multiple
           accept={WORKBOOK_ACCEPT}
-          aria-label={t.batchChoose}
+          aria-label={t("batchChoose")}
           onChange={(e) => void onFiles(e.target.files)}
           disabled={props.disabled || progress !== null}
         />
         <Button icon={<DocumentMultiple20Regular />} disabled={props.disabled || progress !== null} onClick={() => input.current?.click()}>
-          {t.batchChoose}
+          {t("batchChoose")}
         </Button>
         {results ? (
           <Button icon={<ArrowDownload20Regular />} appearance="primary" onClick={() => void onDownload()} data-testid="batch-download">
-            {t.batchDownload}
+            {t("batchDownload")}
           </Button>
         ) : null}
       </div>
-      <Caption1 className={styles.muted}>{t.batchHint}</Caption1>
-      {progress ? <ProgressBar value={progress.total ? progress.done / progress.total : undefined} aria-label={t.batchTitle} /> : null}
+      <Caption1 className={styles.muted}>{t("batchHint")}</Caption1>
+      {progress ? <ProgressBar value={progress.total ? progress.done / progress.total : undefined} aria-label={t("batchTitle")} /> : null}
       {totals ? (
         <Text aria-live="polite" data-testid="batch-summary">
-          {t.batchSummary(totals.files, totals.unreadable, totals.bySeverity.error, totals.bySeverity.warning, totals.bySeverity.info)}
+          {t("batchSummary", {
+            files: totals.files,
+            unreadable: totals.unreadable,
+            e: totals.bySeverity.error,
+            w: totals.bySeverity.warning,
+            i: totals.bySeverity.info,
+          })}
         </Text>
       ) : null}
       {results ? (
@@ -116,11 +122,11 @@ export function BatchPanel(props: BatchPanelProps): JSX.Element {
               <span>{r.file}</span>
               {r.ok ? (
                 <span className={styles.muted}>
-                  {t.batchCounts(
-                    r.tables.length,
-                    r.findings.filter((f) => f.severity === "error").length,
-                    r.findings.filter((f) => f.severity === "warning").length,
-                  )}
+                  {t("batchCounts", {
+                    tables: r.tables.length,
+                    e: r.findings.filter((f) => f.severity === "error").length,
+                    w: r.findings.filter((f) => f.severity === "warning").length,
+                  })}
                 </span>
               ) : (
                 <span className={styles.bad}>{zh ? r.error.zh : r.error.en}</span>

@@ -73,7 +73,7 @@ export function FilePicker(props: FilePickerProps): JSX.Element {
       id="workbook-file"
       type="file"
       accept={WORKBOOK_ACCEPT}
-      aria-label={t.chooseFileLabel}
+      aria-label={t("chooseFileLabel")}
       className={styles.hidden}
       onChange={onChange}
       disabled={props.disabled}
@@ -97,12 +97,12 @@ export function FilePicker(props: FilePickerProps): JSX.Element {
         <>
           <DocumentTable20Regular aria-hidden style={{ fontSize: 32, width: 32, height: 32, color: tokens.colorBrandForeground1 }} />
           <Button appearance="primary" icon={<FolderOpen20Regular />} onClick={choose} disabled={props.disabled}>
-            {t.chooseFile}
+            {t("chooseFile")}
           </Button>
-          <Caption1 className={styles.muted}>{t.dropHint}</Caption1>
+          <Caption1 className={styles.muted}>{t("dropHint")}</Caption1>
           <Caption1 className={styles.muted}>
             <ShieldCheckmark16Regular aria-hidden />
-            {t.fileStaysHere}
+            {t("fileStaysHere")}
           </Caption1>
         </>
       ) : (
@@ -121,7 +121,7 @@ export function FilePicker(props: FilePickerProps): JSX.Element {
             disabled={props.disabled}
             style={{ flexShrink: 0, whiteSpace: "nowrap" }}
           >
-            {t.changeFile}
+            {t("changeFile")}
           </Button>
         </>
       )}

@@ -79,18 +79,18 @@ export function ReportComparePanel(props: ReportComparePanelProps): JSX.Element 
       : null;
   return (
     <div className={styles.root} data-testid="report-compare">
-      <Caption1 className={styles.muted}>{t.compareHint}</Caption1>
+      <Caption1 className={styles.muted}>{t("compareHint")}</Caption1>
       <input
         ref={input}
         className={styles.hidden}
         type="file"
         accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        aria-label={t.compareChoose}
+        aria-label={t("compareChoose")}
         data-testid="report-compare-file"
         onChange={(e) => void onFile(e.target.files)}
       />
       <Button icon={<DocumentSearch20Regular />} disabled={props.disabled} onClick={() => input.current?.click()}>
-        {t.compareChoose}
+        {t("compareChoose")}
       </Button>
       {error ? (
         <Text className={styles.bad} role="alert">
@@ -102,7 +102,7 @@ export function ReportComparePanel(props: ReportComparePanelProps): JSX.Element 
           <Text data-testid="report-compare-summary">
             {result.name}：{summary[lang]}
           </Text>
-          <ul className={styles.list} aria-label={t.compareTitle}>
+          <ul className={styles.list} aria-label={t("compareTitle")}>
             {result.comparison.findings.map((f, i) => (
               <li key={i} className={styles.item}>
                 <Button

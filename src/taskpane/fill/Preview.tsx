@@ -23,9 +23,9 @@ import type { CellContent, CellChange, FillPlan } from "../../core/plan";
 import type { TableAnalysis } from "../../core/analysis";
 import type { SheetSnapshot } from "../../core/snapshot";
 import { changeKey, chooseChanges, groupChanges, previewChoice, type ChangeGroup, type ChoicePreview } from "../../core/choose";
-import { BUTTON_NAMES } from "../../core/messages";
 import { useLang } from "../components/context";
 import { fmtAfter, fmtBefore, fmtExpected } from "../format";
+import { changeText } from "../../core/messages";
 
 const useStyles = makeStyles({
   card: {
@@ -198,14 +198,14 @@ export function Preview(props: PreviewProps): JSX.Element {
   return (
     <Card ref={cardRef} className={styles.card} aria-labelledby="preview-title" data-testid="preview" onKeyDown={onKeyDown}>
       <Subtitle2 as="h2" id="preview-title">
-        {t.previewTitle(n)}
+        {t("previewTitle", { n })}
       </Subtitle2>
-      <Caption1 className={styles.intro}>{t.previewIntro}</Caption1>
+      <Caption1 className={styles.intro}>{t("previewIntro")}</Caption1>
       <div {...arrowNav} className={styles.body} role="group" aria-labelledby="preview-title" data-testid="preview-body">
         <Checkbox
           checked={tri(allKeys.filter(shown).length, n)}
           onChange={(_, d) => set(allKeys, d.checked === true)}
-          label={`${t.chooseAll}（${t.groupCount(allKeys.filter(shown).length, n)}）`}
+          label={`${t("chooseAll")}（${t("groupCount", { chosen: allKeys.filter(shown).length, total: n })}）`}
           data-testid="choose-all"
           disabled={props.disabled}
         />
@@ -219,11 +219,11 @@ export function Preview(props: PreviewProps): JSX.Element {
                   id={headId}
                   checked={tri(groupChosen, g.keys.length)}
                   onChange={(_, d) => set(g.keys, d.checked === true)}
-                  label={<strong>{t.changeGroup[g.id]}</strong>}
+                  label={<strong>{t(`changeGroup.${g.id}`)}</strong>}
                   disabled={props.disabled}
                   data-testid="group-checkbox"
                 />
-                <span className={styles.groupCount}>{t.groupCount(groupChosen, g.keys.length)}</span>
+                <span className={styles.groupCount}>{t("groupCount", { chosen: groupChosen, total: g.keys.length })}</span>
               </div>
               <ul className={styles.list}>
                 {g.changes.map((c, i) => {
@@ -234,7 +234,7 @@ export function Preview(props: PreviewProps): JSX.Element {
                   const expected = on ? fmtExpected(c, value) : null;
                   const reads = on ? computed?.dependsOn.get(key) : undefined;
                   const readers = on ? undefined : readBy.get(key);
-                  const after = fmtAfter(c, lang);
+                  const after = fmtAfter(c, lang, t);
                   const labelId = `change-${key.replace(/[^A-Za-z0-9]/g, "_")}-${i}-${g.id}`;
                   return (
                     <li
@@ -265,44 +265,44 @@ export function Preview(props: PreviewProps): JSX.Element {
                           <span className={styles.cell}>{c.cell}</span>
                           <span className={styles.sheet}>{c.sheet}</span>
                           <Badge size="small" appearance="tint" color={c.kind === "score" ? "warning" : "brand"}>
-                            {t.changeKind[c.kind]}
+                            {t(`changeKind.${c.kind}`)}
                           </Badge>
                           {c.inferred ? (
                             <Badge
                               size="small"
                               appearance="outline"
                               color="informative"
-                              title={t.inferredRoleHint}
+                              title={t("inferredRoleHint")}
                               data-testid="inferred-role"
                             >
-                              {t.inferredRole}
+                              {t("inferredRole")}
                             </Badge>
                           ) : null}
                         </div>
                         <div className={styles.change}>
                           {isEmpty(c.before) ? (
-                            <span className={styles.emptyBefore}>{t.emptyValue}</span>
+                            <span className={styles.emptyBefore}>{t("emptyValue")}</span>
                           ) : (
-                            <span className={styles.before}>{fmtBefore(c.before, lang)}</span>
+                            <span className={styles.before}>{fmtBefore(c.before, lang, t)}</span>
                           )}
-                          <ArrowRight12Regular aria-label={t.becomes} />
+                          <ArrowRight12Regular aria-label={t("becomes")} />
                           <span className={styles.after}>{after}</span>
                           {expected !== null && expected !== after ? <span data-testid="change-value">= {expected}</span> : null}
                         </div>
-                        <div className={styles.reason}>{lang === "zh" ? c.reason : c.reasonEn || c.reason}</div>
+                        <div className={styles.reason}>{changeText(t, c, lang)}</div>
                         {requiredBy ? (
                           <div className={styles.required} data-testid="required-by" id={`${labelId}-locked`}>
-                            {t.requiredBy(requiredBy.map(cellOf).join("、"))}
+                            {t("requiredBy", { cells: requiredBy.map(cellOf).join("、") })}
                           </div>
                         ) : null}
                         {reads ? (
                           <div className={styles.depends} data-testid="depends-on">
-                            {t.dependsOn(c.cell, reads.map(cellOf).join("、"))}
+                            {t("dependsOn", { cell: c.cell, reads: reads.map(cellOf).join("、") })}
                           </div>
                         ) : null}
                         {readers ? (
                           <div className={styles.depends} data-testid="read-by">
-                            {t.readByChosen(readers.map(cellOf).join("、"), c.cell)}
+                            {t("readByChosen", { cells: readers.map(cellOf).join("、"), cell: c.cell })}
                           </div>
                         ) : null}
                       </div>
@@ -318,18 +318,18 @@ export function Preview(props: PreviewProps): JSX.Element {
         <Button
           appearance="primary"
           icon={<Checkmark20Regular />}
-          aria-label={BUTTON_NAMES.apply}
+          aria-label={t("name.apply")}
           disabled={props.disabled || writes === 0}
           onClick={() => props.onApply(choice.plan)}
           data-testid="apply"
         >
-          {writes === n ? t.apply : t.applyChosen(writes)}
+          {writes === n ? t("apply") : t("applyChosen", { n: writes })}
         </Button>
         <Button appearance="secondary" disabled={props.disabled} onClick={props.onCancel}>
-          {t.cancel}
+          {t("cancel")}
         </Button>
         <Caption1 className={styles.count} aria-live="polite" data-testid="chosen-count">
-          {writes === 0 ? t.nothingChosen : t.chosenCount(writes, n)}
+          {writes === 0 ? t("nothingChosen") : t("chosenCount", { chosen: writes, total: n })}
         </Caption1>
       </div>
     </Card>

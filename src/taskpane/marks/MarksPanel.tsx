@@ -7,7 +7,6 @@ import * as React from "react";
 import { Button, Caption1, Card, Subtitle2, makeStyles, tokens, useArrowNavigationGroup } from "@fluentui/react-components";
 import { Checkmark20Regular } from "@fluentui/react-icons";
 import type { CellMark } from "../../core/marks";
-import { BUTTON_NAMES } from "../../core/messages";
 import { countMarks } from "../../app/commands";
 import { useLang } from "../components/context";
 
@@ -74,8 +73,8 @@ export interface MarksPanelProps {
   onGoTo?(mark: CellMark): void;
 }
 
-/** The note's findings without the author line and the code: what the row shows. */
-function summary(note: string): string {
+/** The note's findings without the author line and the code: what the row shows (the note is what the mark writes). */
+export function summary(note: string): string {
   return note
     .split(/\r?\n/)
     .slice(1)
@@ -86,7 +85,6 @@ function summary(note: string): string {
 export const MarksPanel = React.forwardRef<HTMLButtonElement, MarksPanelProps>(function MarksPanel(props, applyRef) {
   const styles = useStyles();
   const { t } = useLang();
-  const m = t.marks;
   const arrows = useArrowNavigationGroup({ axis: "vertical" });
   const counts = countMarks(props.marks);
   const shown = props.marks.slice(0, MARK_ROWS_SHOWN);
@@ -94,19 +92,19 @@ export const MarksPanel = React.forwardRef<HTMLButtonElement, MarksPanelProps>(f
   return (
     <Card className={styles.card} role="region" aria-labelledby={titleId} data-testid={`marks-preview-${props.kind}`}>
       <Subtitle2 id={titleId}>
-        {props.kind === "mark" ? m.markTitle(props.marks.length) : m.clearTitle(props.marks.length)}
+        {props.kind === "mark" ? t("marks.markTitle", { n: props.marks.length }) : t("marks.clearTitle", { n: props.marks.length })}
         {" · "}
-        {m.counts(counts.error, counts.warning, counts.info)}
+        {t("marks.counts", { errors: counts.error, warnings: counts.warning, infos: counts.info })}
       </Subtitle2>
-      <Caption1 className={styles.hint}>{props.kind === "mark" ? m.markHint : m.clearHint}</Caption1>
+      <Caption1 className={styles.hint}>{props.kind === "mark" ? t("marks.markHint") : t("marks.clearHint")}</Caption1>
       <div className={styles.body}>
-        <ul className={styles.list} {...arrows} aria-label={m.previewLabel}>
+        <ul className={styles.list} {...arrows} aria-label={t("marks.previewLabel")}>
           {shown.map((mark) => (
             <li key={`${mark.sheet}!${mark.cell}`} className={styles.item} data-testid="mark-row">
               <button
                 type="button"
                 className={styles.row}
-                title={m.goTo(mark.sheet, mark.cell)}
+                title={t("marks.goTo", { sheet: mark.sheet, cell: mark.cell })}
                 disabled={props.disabled}
                 onClick={() => props.onGoTo?.(mark)}
               >
@@ -115,31 +113,31 @@ export const MarksPanel = React.forwardRef<HTMLButtonElement, MarksPanelProps>(f
                   <span className={styles.sheet}>{mark.sheet}</span>
                 </span>
                 <span className={styles.swatch} style={{ backgroundColor: `#${mark.fill}` }} data-fill={mark.fill}>
-                  {m.severityOne[mark.severity]}
+                  {t(`marks.severityOne.${mark.severity}`)}
                 </span>
                 <span className={styles.text}>{summary(mark.note)}</span>
               </button>
             </li>
           ))}
         </ul>
-        {props.marks.length > shown.length ? <Caption1>{m.more(props.marks.length - shown.length)}</Caption1> : null}
+        {props.marks.length > shown.length ? <Caption1>{t("marks.more", { n: props.marks.length - shown.length })}</Caption1> : null}
       </div>
       <div className={styles.actions}>
         <Button
           ref={applyRef}
           appearance="primary"
           icon={<Checkmark20Regular />}
-          aria-label={BUTTON_NAMES.apply}
+          aria-label={t("name.apply")}
           disabled={props.disabled || props.marks.length === 0}
           onClick={props.onApply}
           data-testid="marks-apply"
         >
-          {t.apply}
+          {t("apply")}
         </Button>
         <Button appearance="secondary" disabled={props.disabled} onClick={props.onCancel} data-testid="marks-cancel">
-          {t.cancel}
+          {t("cancel")}
         </Button>
-        <Caption1 className={styles.count}>{props.kind === "mark" ? m.mark : m.clear}</Caption1>
+        <Caption1 className={styles.count}>{props.kind === "mark" ? t("marks.mark") : t("marks.clear")}</Caption1>
       </div>
     </Card>
   );

@@ -57,7 +57,7 @@ export function ReportDifferences(props: ReportDifferencesProps): JSX.Element {
       }}
     >
       <Text weight="semibold" id={labelId}>
-        {t.reportDiffers(differences.length)}
+        {t("reportDiffers", { n: differences.length })}
       </Text>
       <ul className={styles.list}>
         {differences.map((d) => (
@@ -66,16 +66,16 @@ export function ReportDifferences(props: ReportDifferencesProps): JSX.Element {
           </li>
         ))}
       </ul>
-      <Text size={200}>{t.reportDiffersHint}</Text>
+      <Text size={200}>{t("reportDiffersHint")}</Text>
       <div className={styles.buttons}>
         <Button ref={first} appearance="primary" disabled={props.disabled} onClick={props.onFillFirst}>
-          {t.reportFillFirst}
+          {t("reportFillFirst")}
         </Button>
         <Button disabled={props.disabled} onClick={props.onAsIs}>
-          {t.reportAsIs}
+          {t("reportAsIs")}
         </Button>
         <Button appearance="subtle" disabled={props.disabled} onClick={props.onCancel}>
-          {t.cancel}
+          {t("cancel")}
         </Button>
       </div>
     </div>

@@ -14,6 +14,7 @@ import type { FindingFix } from "../../core/choose";
 import { formatNumber } from "../../core/numbers";
 import { useLang } from "../components/context";
 import { useStyles } from "./styles";
+import { findingText } from "../../core/messages";
 
 /** The outcome of the last action, where the person acted; it takes the focus so the keyboard stays there. */
 export function ResolvedItem(props: { text: string }): JSX.Element {
@@ -57,17 +58,17 @@ export function FixItem(props: {
         type="button"
         className={styles.findingButton}
         onClick={() => props.onSelect(first, firstKey)}
-        title={lang === "zh" ? first.message : first.messageEn || first.message}
+        title={findingText(t, first, lang)}
       >
         <NumberSymbol16Regular className={mergeClasses(styles.icon, styles.iconInfo)} aria-hidden />
         <span className={styles.findingText}>
-          <span>{t.numberFixTitle(n)}</span>
+          <span>{t("numberFixTitle", { n })}</span>
           <span className={styles.meta}>
             <span className={styles.code}>{props.fix.code}</span>
           </span>
         </span>
       </button>
-      <ul className={styles.fixCells} aria-label={t.showCells}>
+      <ul className={styles.fixCells} aria-label={t("showCells")}>
         {props.fix.findings.map((f) => (
           // each grouped finding stays a finding element of its own (its cell, code and severity), reachable by itself
           <li
@@ -85,7 +86,7 @@ export function FixItem(props: {
               data-testid="fix-cell"
               data-cell={f.cell ?? ""}
               aria-current={props.keyOf(f) === props.selected ? "true" : undefined}
-              title={lang === "zh" ? f.message : f.messageEn || f.message}
+              title={findingText(t, f, lang)}
               onClick={() => props.onSelect(f, props.keyOf(f))}
             >
               {f.cell}
@@ -99,10 +100,10 @@ export function FixItem(props: {
           appearance="secondary"
           disabled={props.disabled}
           onClick={props.onFix}
-          aria-label={t.numberFixName(n)}
+          aria-label={t("numberFixName", { n })}
           data-testid="fix-button"
         >
-          {t.numberFixAction}
+          {t("numberFixAction")}
         </Button>
       </div>
     </li>
@@ -132,7 +133,7 @@ export function FindingItem(props: {
   const styles = useStyles();
   const { lang, t } = useLang();
   const f = props.finding;
-  const message = lang === "zh" ? f.message : f.messageEn || f.message;
+  const message = findingText(t, f, lang);
   const sevClass = f.severity === "error" ? styles.itemError : f.severity === "warning" ? styles.itemWarning : styles.itemInfo;
   const suggested = f.suggestion ? formatNumber(f.suggestion.value, 4) : null;
   return (
@@ -150,13 +151,13 @@ export function FindingItem(props: {
         className={styles.findingButton}
         onClick={props.onSelect}
         aria-current={props.selected ? "true" : undefined}
-        title={f.cell ? `${t.selectCellHint} ${f.cell}` : undefined}
+        title={f.cell ? `${t("selectCellHint")} ${f.cell}` : undefined}
       >
         <SeverityIcon severity={f.severity} />
         <span className={styles.findingText}>
           <span>{message}</span>
           <span className={styles.meta}>
-            <span className={styles.cell}>{f.cell ? `${t.cellLabel} ${f.cell}` : t.noCell}</span>
+            <span className={styles.cell}>{f.cell ? `${t("cellLabel")} ${f.cell}` : t("noCell")}</span>
             <span className={styles.code}>{f.code}</span>
           </span>
         </span>
@@ -169,9 +170,9 @@ export function FindingItem(props: {
           icon={<Lightbulb16Regular />}
           disabled={props.disabled}
           onClick={props.onAdopt}
-          title={t.adoptHint(suggested ?? "")}
+          title={t("adoptHint", { value: suggested ?? "" })}
         >
-          {t.adopt}（{suggested}）
+          {t("adopt")}（{suggested}）
         </Button>
       ) : null}
     </li>

@@ -20,9 +20,9 @@ export function Results(props: ResultsProps): JSX.Element {
   const s = summarize(props.analysis);
   let tableIndex = 0;
   return (
-    <section className={styles.root} aria-label={t.resultsTitle} data-testid="results" data-profile={props.analysis.profile}>
+    <section className={styles.root} aria-label={t("resultsTitle")} data-testid="results" data-profile={props.analysis.profile}>
       <div className={styles.summary} aria-live="polite">
-        <Subtitle2>{t.tables(s.tables)}</Subtitle2>
+        <Subtitle2>{t("tables", { n: s.tables })}</Subtitle2>
         {/* a zero count is no alarm: shown quietly, never in red */}
         <Badge
           appearance={s.bySeverity.error ? "filled" : "outline"}
@@ -30,7 +30,7 @@ export function Results(props: ResultsProps): JSX.Element {
           shape="rounded"
           data-testid="count-error"
         >
-          {t.severity.error} {s.bySeverity.error}
+          {t("severity.error")} {s.bySeverity.error}
         </Badge>
         <Badge
           appearance={s.bySeverity.warning ? "filled" : "outline"}
@@ -38,10 +38,10 @@ export function Results(props: ResultsProps): JSX.Element {
           shape="rounded"
           data-testid="count-warning"
         >
-          {t.severity.warning} {s.bySeverity.warning}
+          {t("severity.warning")} {s.bySeverity.warning}
         </Badge>
         <Badge appearance={s.bySeverity.info ? "tint" : "outline"} color={s.bySeverity.info ? "informative" : "subtle"} shape="rounded">
-          {t.severity.info} {s.bySeverity.info}
+          {t("severity.info")} {s.bySeverity.info}
         </Badge>
       </div>
       {props.analysis.sheets.map((sheet) =>
@@ -64,7 +64,7 @@ function NoTable(props: { sheet: SheetAnalysis }): JSX.Element {
   const reason = lang === "zh" ? props.sheet.reason : (props.sheet.reasonEn ?? props.sheet.reason);
   return (
     <Card className={styles.noTable} appearance="subtle" data-testid="no-table">
-      <Text weight="semibold">{t.noTable(props.sheet.sheet)}</Text>
+      <Text weight="semibold">{t("noTable", { sheet: props.sheet.sheet })}</Text>
       {reason ? <Caption1 className={styles.muted}>{reason}</Caption1> : null}
     </Card>
   );

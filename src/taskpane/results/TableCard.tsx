@@ -51,40 +51,40 @@ export function TableCard(props: ResultsProps & { table: TableAnalysis; index: n
     if (resolvedHere && resolvedHere.severity === sev) out.push({ kind: "resolved", text: resolvedHere.text, i: resolvedHere.at - 0.5 });
     return out.sort((a, b) => a.i - b.i);
   };
-  const name = table.name ?? table.table.title ?? t.unnamed;
+  const name = table.name ?? table.table.title ?? t("unnamed");
   const gradeColor = ev.grade === "优" ? "success" : ev.grade === "良" ? "brand" : ev.grade === "中" ? "warning" : "danger";
 
   return (
     <Card className={styles.card} aria-labelledby={headingId} data-testid="table-card">
       <div className={styles.cardHead}>
         <div className={styles.titleRow}>
-          <Badge appearance="tint" color="brand" shape="rounded" title={t.kind[table.kind]}>
-            {t.kindShort[table.kind]}
+          <Badge appearance="tint" color="brand" shape="rounded" title={t(`kind.${table.kind}`)}>
+            {t(`kindShort.${table.kind}`)}
           </Badge>
           <Subtitle2 as="h3" id={headingId} className={styles.name} title={name}>
             {name}
           </Subtitle2>
         </div>
         <Caption1 className={styles.muted}>
-          {t.kind[table.kind]} · {t.sheetLabel}「{table.sheet}」
+          {t(`kind.${table.kind}`)} · {t("sheetLabel")}「{table.sheet}」
         </Caption1>
       </div>
 
       {ev.funds.length > 0 ? (
-        <table className={styles.funds} aria-label={t.funds}>
+        <table className={styles.funds} aria-label={t("funds")}>
           <thead>
             <tr>
               <th className={mergeClasses(styles.th, styles.thLabel)} scope="col">
-                {t.funds}
+                {t("funds")}
               </th>
               <th className={styles.th} scope="col">
-                {t.budget}
+                {t("budget")}
               </th>
               <th className={styles.th} scope="col">
-                {t.executed}
+                {t("executed")}
               </th>
               <th className={styles.th} scope="col">
-                {t.rate}
+                {t("rate")}
               </th>
             </tr>
           </thead>
@@ -106,17 +106,17 @@ export function TableCard(props: ResultsProps & { table: TableAnalysis; index: n
       {table.kind !== "summary" ? (
         <div className={styles.scoreRow} data-testid="score-row">
           <div className={styles.metric}>
-            <Caption1 className={styles.muted}>{after ? t.totalChosen : t.totalAfter}</Caption1>
+            <Caption1 className={styles.muted}>{after ? t("totalChosen") : t("totalAfter")}</Caption1>
             <span className={styles.metricValue} data-testid="total">
               {formatNumber(ev.total, 2)}
             </span>
           </div>
           <div className={styles.metric}>
-            <Caption1 className={styles.muted}>{t.grade}</Caption1>
+            <Caption1 className={styles.muted}>{t("grade")}</Caption1>
             <span className={styles.metricValue}>
               {ev.grade ? (
                 <Badge size="large" appearance="filled" color={gradeColor} data-testid="grade">
-                  {t.gradeName[ev.grade]}
+                  {t(`gradeName.${ev.grade}`)}
                 </Badge>
               ) : (
                 "—"
@@ -125,12 +125,12 @@ export function TableCard(props: ResultsProps & { table: TableAnalysis; index: n
           </div>
           {ev.executionRate !== null ? (
             <div className={styles.metric}>
-              <Caption1 className={styles.muted}>{t.rate}</Caption1>
+              <Caption1 className={styles.muted}>{t("rate")}</Caption1>
               <span className={styles.metricValue}>{formatRate(ev.executionRate)}</span>
             </div>
           ) : null}
           <Caption1 className={styles.muted} style={{ marginLeft: "auto" }}>
-            {t.weightSum(formatNumber(ev.weightSum, 2))}
+            {t("weightSum", { n: formatNumber(ev.weightSum, 2) })}
           </Caption1>
         </div>
       ) : null}
@@ -138,7 +138,7 @@ export function TableCard(props: ResultsProps & { table: TableAnalysis; index: n
       {sorted.length === 0 && !resolvedHere ? (
         <div className={styles.ok}>
           <CheckmarkCircle16Filled />
-          <Text>{t.noFindings}</Text>
+          <Text>{t("noFindings")}</Text>
         </div>
       ) : (
         <div {...arrowNav} data-testid="findings">
@@ -151,7 +151,7 @@ export function TableCard(props: ResultsProps & { table: TableAnalysis; index: n
               <div key={section} data-testid="finding-section" data-section={section}>
                 <div className={styles.groupTitle} id={groupId}>
                   <SeverityIcon severity={section === "unread" ? "warning" : section} />
-                  {section === "unread" ? t.unreadTitle : t.severity[section]}（{count}）
+                  {section === "unread" ? t("unreadTitle") : t(`severity.${section}`)}（{count}）
                 </div>
                 <ul className={styles.list} aria-labelledby={groupId}>
                   {entries.map((e) =>

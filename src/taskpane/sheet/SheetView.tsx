@@ -248,29 +248,29 @@ export function SheetView(props: SheetViewProps): JSX.Element {
     );
   }
 
-  const name = table.name ?? table.table.title ?? t.unnamed;
+  const name = table.name ?? table.table.title ?? t("unnamed");
   return (
-    <section className={styles.root} aria-label={t.sheetViewTitle} data-testid="sheet-view" data-sheet={table.sheet}>
+    <section className={styles.root} aria-label={t("sheetViewTitle")} data-testid="sheet-view" data-sheet={table.sheet}>
       <div className={styles.head}>
         <Caption1>
-          <strong>{t.sheetViewTitle}</strong> · {table.sheet}!{a1(b.top, b.left)}:{a1(b.bottom, b.right)} · {name}
+          <strong>{t("sheetViewTitle")}</strong> · {table.sheet}!{a1(b.top, b.left)}:{a1(b.bottom, b.right)} · {name}
         </Caption1>
         <span className={styles.legend} aria-hidden>
           <span>
             <span className={mergeClasses(styles.swatch, styles.derived)} />
-            {t.sheetViewDerived}
+            {t("sheetViewDerived")}
           </span>
           <span>
             <span className={mergeClasses(styles.swatch, styles.planned)} />
-            {t.sheetViewPlanned}
+            {t("sheetViewPlanned")}
           </span>
           <span>
             <span className={mergeClasses(styles.swatch, styles.error)} />
-            {t.severity.error}
+            {t("severity.error")}
           </span>
           <span>
             <span className={mergeClasses(styles.swatch, styles.warning)} />
-            {t.severity.warning}
+            {t("severity.warning")}
           </span>
         </span>
       </div>
@@ -279,7 +279,7 @@ export function SheetView(props: SheetViewProps): JSX.Element {
         className={styles.scroller}
         role="grid"
         tabIndex={0}
-        aria-label={`${t.sheetViewTitle} ${table.sheet}`}
+        aria-label={`${t("sheetViewTitle")} ${table.sheet}`}
         aria-activedescendant={cellId(active)}
         aria-rowcount={b.bottom - b.top + 1}
         aria-colcount={b.right - b.left + 1}

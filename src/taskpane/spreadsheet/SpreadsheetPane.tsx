@@ -152,14 +152,15 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
   const error = runner.error ?? props.startupError ?? null;
   const noHost = host === null;
   const busy = runner.running;
-  const fileLabel = host && checked && props.mode === "file" ? t.opened(host.displayName, checked.snapshots.length) : null;
+  const fileLabel =
+    host && checked && props.mode === "file" ? t("opened", { name: host.displayName, sheets: checked.snapshots.length }) : null;
 
   return (
     <div className={styles.root}>
       {props.mode === "file" ? <FilePicker current={fileLabel} disabled={busy} onFile={commands.onFile} /> : null}
       {props.mode === "file" && props.openFile && props.issueList ? (
         <details>
-          <summary>{t.batchTitle}</summary>
+          <summary>{t("batchTitle")}</summary>
           <BatchPanel
             openFile={props.openFile}
             issueList={props.issueList}
@@ -209,7 +210,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
                 onClick={() => void commands.onDownload()}
                 data-testid="notice-download"
               >
-                {t.downloadFilled}
+                {t("downloadFilled")}
               </Button>
               {props.reportWriter ? (
                 <Button
@@ -219,7 +220,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
                   onClick={() => void commands.onReport()}
                   data-testid="notice-report"
                 >
-                  {t.report}
+                  {t("report")}
                 </Button>
               ) : null}
             </>
@@ -230,7 +231,10 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
         <NoticeBar
           intent={state.lastCommand.ok ? "info" : "warning"}
           testId="last-command"
-          text={t.lastCommand(fmtTime(state.lastCommand.at, lang), lang === "zh" ? state.lastCommand.zh : state.lastCommand.en)}
+          text={t("lastCommand", {
+            when: fmtTime(state.lastCommand.at, lang),
+            text: lang === "zh" ? state.lastCommand.zh : state.lastCommand.en,
+          })}
           onDismiss={() => dispatch({ type: "last-command", entry: null })}
         />
       ) : null}
@@ -282,7 +286,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
 
       {props.mode === "file" && props.readReport && checked ? (
         <details>
-          <summary>{t.compareTitle}</summary>
+          <summary>{t("compareTitle")}</summary>
           <ReportComparePanel
             analysis={checked.analysis}
             snapshots={checked.snapshots}
@@ -300,7 +304,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
         <div className={styles.sheetView}>
           {tables.length > 1 ? (
             <label className={styles.tableChooser}>
-              <Caption1>{t.sheetViewTable}</Caption1>
+              <Caption1>{t("sheetViewTable")}</Caption1>
               <select
                 value={state.viewTable}
                 onChange={(e) => dispatch({ type: "view", tableIndex: Number(e.target.value) })}
@@ -308,7 +312,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
               >
                 {tables.map((tb, i) => (
                   <option key={i} value={i}>
-                    {tb.sheet} · {tb.name ?? tb.table.title ?? t.unnamed}
+                    {tb.sheet} · {tb.name ?? tb.table.title ?? t("unnamed")}
                   </option>
                 ))}
               </select>
@@ -337,8 +341,8 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
         />
       ) : (
         <div className={styles.empty}>
-          <Text>{noHost && props.mode === "file" ? t.noFileYet : t.resultsTitle}</Text>
-          <Caption1>{noHost && props.mode === "file" ? t.chooseFirst : t.noResultsYet}</Caption1>
+          <Text>{noHost && props.mode === "file" ? t("noFileYet") : t("resultsTitle")}</Text>
+          <Caption1>{noHost && props.mode === "file" ? t("chooseFirst") : t("noResultsYet")}</Caption1>
         </div>
       )}
     </div>

@@ -10,7 +10,6 @@ import {
   Flag20Regular,
   TableSearch20Regular,
 } from "@fluentui/react-icons";
-import { BUTTON_NAMES } from "../../core/messages";
 import { useLang } from "../components/context";
 
 const useStyles = makeStyles({
@@ -57,34 +56,34 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
   const { t } = useLang();
   const { busy, noHost } = props;
   return (
-    <div className={styles.toolbar} role="toolbar" aria-label={t.appName}>
+    <div className={styles.toolbar} role="toolbar" aria-label={t("appName")}>
       <Button
         className={styles.tbButton}
         appearance="primary"
         icon={<TableSearch20Regular />}
-        aria-label={BUTTON_NAMES.check}
+        aria-label={t("name.check")}
         disabled={noHost || busy}
         onClick={props.onCheck}
       >
-        {t.check}
+        {t("check")}
       </Button>
       <Button
         className={styles.tbButton}
         icon={<Calculator20Regular />}
-        aria-label={BUTTON_NAMES.fill}
+        aria-label={t("name.fill")}
         disabled={noHost || busy}
         onClick={props.onFill}
       >
-        {t.fill}
+        {t("fill")}
       </Button>
       <Button
         className={styles.tbButton}
         icon={<ArrowUndo20Regular />}
-        aria-label={BUTTON_NAMES.undo}
+        aria-label={t("name.undo")}
         disabled={noHost || busy || !props.canUndo}
         onClick={props.onUndo}
       >
-        {t.undo}
+        {t("undo")}
       </Button>
       {props.canMark ? (
         <>
@@ -92,22 +91,22 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
             ref={props.markButton}
             className={styles.tbButton}
             icon={<Flag20Regular />}
-            aria-label={BUTTON_NAMES.mark}
+            aria-label={t("name.mark")}
             disabled={busy}
             onClick={props.onMark}
           >
-            {t.marks.mark}
+            {t("marks.mark")}
           </Button>
           <Button
             ref={props.clearButton}
             className={styles.tbButton}
             appearance="subtle"
             icon={<Eraser20Regular />}
-            aria-label={BUTTON_NAMES.clearMarks}
+            aria-label={t("name.clearMarks")}
             disabled={busy}
             onClick={props.onClear}
           >
-            {t.marks.clear}
+            {t("marks.clear")}
           </Button>
         </>
       ) : null}
@@ -115,11 +114,11 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
         <Button
           className={styles.tbButton}
           icon={<ArrowDownload20Regular />}
-          aria-label={BUTTON_NAMES.download}
+          aria-label={t("name.download")}
           disabled={noHost || busy || !props.canSave}
           onClick={props.onDownload}
         >
-          {t.download}
+          {t("download")}
         </Button>
       ) : null}
       {props.report.shown ? (
@@ -130,11 +129,11 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
           disabled={noHost || busy || !props.report.enabled}
           onClick={props.onReport}
         >
-          {t.report}
+          {t("report")}
         </Button>
       ) : null}
       {props.mode === "excel" ? (
-        <Switch checked={props.allSheets} disabled={busy} onChange={(_, d) => props.onAllSheets(d.checked)} label={t.allSheets} />
+        <Switch checked={props.allSheets} disabled={busy} onChange={(_, d) => props.onAllSheets(d.checked)} label={t("allSheets")} />
       ) : null}
     </div>
   );

@@ -69,7 +69,7 @@ export function useCommands(props: CommandProps, state: PaneState, dispatch: Rea
   };
 
   const onFile = (file: File) =>
-    runner.run(t.opening, async (progress) => {
+    runner.run(t("opening"), async (progress) => {
       if (!props.openFile) return;
       const opened = await props.openFile(file);
       dispatch({ type: "opened", host: opened });
@@ -77,7 +77,7 @@ export function useCommands(props: CommandProps, state: PaneState, dispatch: Rea
     });
 
   const onCheck = () =>
-    runner.run(t.analysing, async (progress) => {
+    runner.run(t("analysing"), async (progress) => {
       if (!host) return;
       dispatch({ type: "notice", notice: null });
       dispatch({ type: "back" });
@@ -86,7 +86,7 @@ export function useCommands(props: CommandProps, state: PaneState, dispatch: Rea
 
   /** 填充公式: the preview of the plan; `withPreview` is a notice shown beside it (先填充再生成 says what comes next). */
   const onFill = (withPreview?: Notice) =>
-    runner.run(t.analysing, async (progress) => {
+    runner.run(t("analysing"), async (progress) => {
       if (!host) return;
       dispatch({ type: "notice", notice: null });
       dispatch({ type: "back" });
@@ -94,7 +94,7 @@ export function useCommands(props: CommandProps, state: PaneState, dispatch: Rea
       const checked = await analyse(host, progress);
       const proposal = fillFrom(checked);
       if (proposal.plan.changes.length === 0) {
-        dispatch({ type: "notice", notice: { intent: "info", text: t.nothingToFill } });
+        dispatch({ type: "notice", notice: { intent: "info", text: t("nothingToFill") } });
       } else {
         const groups = groupChanges(allTables(checked.analysis), proposal.plan);
         dispatch({ type: "fill-preview", proposal, groups, notice: withPreview });
@@ -102,41 +102,49 @@ export function useCommands(props: CommandProps, state: PaneState, dispatch: Rea
     });
 
   const onApply = (chosen: FillPlan) =>
-    runner.run(t.applying, async (progress) => {
+    runner.run(t("applying"), async (progress) => {
       if (!host || state.stage.kind !== "fill-preview" || chosen.changes.length === 0) return;
       await commitFill(host, { ...state.stage.proposal, plan: chosen });
       // the preview has gone: the notice stands where it was and takes the focus
-      const notice = { intent: "success" as const, text: t.applied(chosen.changes.length), focus: true, afterFill: props.mode === "file" };
+      const notice = {
+        intent: "success" as const,
+        text: t("applied", { n: chosen.changes.length }),
+        focus: true,
+        afterFill: props.mode === "file",
+      };
       dispatch({ type: "written", notice });
       await analyse(host, progress);
     });
 
   const onUndo = () =>
-    runner.run(t.undoing, async (progress) => {
+    runner.run(t("undoing"), async (progress) => {
       if (!host) return;
       await commitUndo(host, { canUndo: true });
-      dispatch({ type: "undone", canUndo: await host.canUndo(), notice: { intent: "success", text: t.undone } });
+      dispatch({ type: "undone", canUndo: await host.canUndo(), notice: { intent: "success", text: t("undone") } });
       if (state.checked) await analyse(host, progress);
     });
 
   // An action on a finding: its outcome is shown where the finding was, and takes the focus there.
   const onAdopt = (table: TableAnalysis, finding: Finding, place: ListPlace) =>
-    runner.run(t.applying, async (progress) => {
+    runner.run(t("applying"), async (progress) => {
       if (!host) return;
       dispatch({ type: "notice", notice: null });
       const proposal = planAdopt(table, finding);
       await commitFill(host, proposal);
       await analyse(host, progress);
-      dispatch({ type: "written", resolved: { ...place, text: t.adopted(proposal.plan.changes.map((c) => c.cell).join("、")) } });
+      dispatch({
+        type: "written",
+        resolved: { ...place, text: t("adopted", { cell: proposal.plan.changes.map((c) => c.cell).join("、") }) },
+      });
     });
 
   const onFix = (_table: TableAnalysis, fix: FindingFix, place: ListPlace) =>
-    runner.run(t.applying, async (progress) => {
+    runner.run(t("applying"), async (progress) => {
       if (!host) return;
       dispatch({ type: "notice", notice: null });
       await commitFill(host, { analysis: null, plan: fix.plan });
       await analyse(host, progress);
-      dispatch({ type: "written", resolved: { ...place, text: t.numberFixed(fix.plan.changes.length) } });
+      dispatch({ type: "written", resolved: { ...place, text: t("numberFixed", { n: fix.plan.changes.length }) } });
     });
 
   const onSelect = (finding: Finding, key: string) => {
@@ -149,7 +157,7 @@ export function useCommands(props: CommandProps, state: PaneState, dispatch: Rea
   };
 
   const onDownload = () =>
-    runner.run(t.saving, async () => {
+    runner.run(t("saving"), async () => {
       if (!host || !host.save) return;
       const bytes = await host.save();
       const name = state.marked ? markedFileName(host.fileName) : filledFileName(host.fileName);
@@ -157,46 +165,50 @@ export function useCommands(props: CommandProps, state: PaneState, dispatch: Rea
       // an .xls (.et, .ods, HTML, CSV) is never written over: the download is a new .xlsx, and the notice says so
       const from = (host as { savedAsXlsxFrom?: string | null }).savedAsXlsxFrom ?? null;
       const savedAs = from ? ` ${noticeText(state.marked ? "marked-as-xlsx" : "saved-as-xlsx", { ext: from })[lang]}` : "";
-      dispatch({ type: "notice", notice: { intent: "success", text: t.downloaded(name) + savedAs } });
+      dispatch({ type: "notice", notice: { intent: "success", text: t("downloaded", { name }) + savedAs } });
     });
 
   // 标注问题: check, then the preview of the marks (the cells, their colour and severity, how many); 应用 writes them.
   const onMarkPreview = () =>
-    runner.run(t.marks.planning, async (progress) => {
+    runner.run(t("marks.planning"), async (progress) => {
       if (!host || !marking(host)) return;
       dispatch({ type: "back" });
       dispatch({ type: "notice", notice: null });
       dispatch({ type: "mark-notice", notice: null });
       const proposal = markFrom(await analyse(host, progress), { lang });
-      if (proposal.plan.marks.length === 0) dispatch({ type: "mark-notice", notice: { intent: "info", text: t.marks.nothingToMark } });
+      if (proposal.plan.marks.length === 0) dispatch({ type: "mark-notice", notice: { intent: "info", text: t("marks.nothingToMark") } });
       else dispatch({ type: "mark-preview", proposal });
     });
 
   // 清除标注: the preview lists the marks this add-in left in the workbook.
   const onClearPreview = () =>
-    runner.run(t.marks.reading, async () => {
+    runner.run(t("marks.reading"), async () => {
       if (!host || !marking(host)) return;
       dispatch({ type: "back" });
       dispatch({ type: "notice", notice: null });
       dispatch({ type: "mark-notice", notice: null });
       const marks = await previewClear(host);
-      if (marks.length === 0) dispatch({ type: "mark-notice", notice: { intent: "info", text: t.marks.nothingToClear } });
+      if (marks.length === 0) dispatch({ type: "mark-notice", notice: { intent: "info", text: t("marks.nothingToClear") } });
       else dispatch({ type: "clear-preview", marks });
     });
 
   const onMarkApply = () =>
-    runner.run(state.stage.kind === "clear-preview" ? t.marks.clearing : t.marks.marking, async () => {
+    runner.run(state.stage.kind === "clear-preview" ? t("marks.clearing") : t("marks.marking"), async () => {
       if (!host) return;
       if (state.stage.kind === "mark-preview") {
         const { marks } = state.stage.proposal.plan;
         await commitMark(host, state.stage.proposal);
         const c = countMarks(marks);
-        const text = t.marks.marked(marks.length, c.error, c.warning);
-        const shown = props.mode === "file" ? `${text}${t.marks.markedDownload}` : text;
+        const text = t("marks.marked", { n: marks.length, errors: c.error, warnings: c.warning });
+        const shown = props.mode === "file" ? `${text}${t("marks.markedDownload")}` : text;
         dispatch({ type: "marks-written", marked: true, notice: { intent: "success", text: shown, focus: true } });
       } else if (state.stage.kind === "clear-preview") {
         const { cells } = await commitClear(host);
-        dispatch({ type: "marks-written", marked: false, notice: { intent: "success", text: t.marks.cleared(cells), focus: true } });
+        dispatch({
+          type: "marks-written",
+          marked: false,
+          notice: { intent: "success", text: t("marks.cleared", { n: cells }), focus: true },
+        });
       }
     });
 
@@ -214,7 +226,7 @@ export function useCommands(props: CommandProps, state: PaneState, dispatch: Rea
   // 生成报告: where the table's figures differ from the rule's, nothing is written until the person chooses
   // 先填充再生成 or 按表中数字生成 (the same rule as the CLI's wait / --fill / --as-is).
   const onReport = (chosen?: TableReport[]) =>
-    runner.run(t.writingReport, async (progress) => {
+    runner.run(t("writingReport"), async (progress) => {
       if (!host || !props.reportWriter) return;
       dispatch({ type: "notice", notice: null });
       const options: ReportFileOptions = { profile: props.profile, scope, onProgress: progress };
@@ -226,12 +238,12 @@ export function useCommands(props: CommandProps, state: PaneState, dispatch: Rea
       dispatch({ type: "back" });
       const { name, bytes } = await writeReportFile(host, props.reportWriter, { ...options, reports });
       save(bytes, name, DOCX_MIME);
-      dispatch({ type: "notice", notice: { intent: "success", text: t.reportWritten(name), focus: Boolean(chosen) } });
+      dispatch({ type: "notice", notice: { intent: "success", text: t("reportWritten", { name }), focus: Boolean(chosen) } });
     });
 
   const onReportFillFirst = () => {
     dispatch({ type: "back" });
-    void onFill({ intent: "info", text: t.reportFillFirstNotice });
+    void onFill({ intent: "info", text: t("reportFillFirstNotice") });
   };
 
   /** A cell clicked in the sheet view: the first finding there is selected (and shown in the list). */

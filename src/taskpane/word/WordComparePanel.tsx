@@ -7,7 +7,7 @@ import * as React from "react";
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { compareAnalysed, type ReportComparison } from "../../app/commands/compare";
 import { compareCounts } from "../../core/compare";
-import { compareMessage, STRINGS, type Lang } from "../../core/messages";
+import { compareMessage, translator, type Lang } from "../../core/messages";
 import type { ReportTextHost } from "../../host/document";
 import type { LinkedWorkbook } from "./wordModel";
 
@@ -31,10 +31,10 @@ export interface WordComparePanelProps {
 
 export function WordComparePanel(props: WordComparePanelProps): JSX.Element {
   const styles = useStyles();
-  const t = STRINGS[props.lang];
+  const t = translator(props.lang);
   const [result, setResult] = React.useState<ReportComparison | null>(null);
   const onCompare = () =>
-    props.run(t.compareTitle, async () => {
+    props.run(t("compareTitle"), async () => {
       const blocks = await props.text.readBlocks();
       setResult(compareAnalysed(props.book.sheets, props.book.snapshots, blocks, null, props.book.fileName));
     });
@@ -48,11 +48,11 @@ export function WordComparePanel(props: WordComparePanelProps): JSX.Element {
   return (
     <div className={styles.root} data-testid="word-compare">
       <Button disabled={props.disabled} onClick={() => void onCompare()}>
-        {t.compareTitle}
+        {t("compareTitle")}
       </Button>
       {summary ? <Text data-testid="word-compare-summary">{summary[props.lang]}</Text> : null}
       {result && result.findings.length ? (
-        <ul className={styles.list} aria-label={t.compareTitle}>
+        <ul className={styles.list} aria-label={t("compareTitle")}>
           {result.findings.map((f, i) => {
             const fig = result.figures[f.figure];
             return (
@@ -62,7 +62,7 @@ export function WordComparePanel(props: WordComparePanelProps): JSX.Element {
                   size="small"
                   className={styles.figure}
                   data-testid="word-compare-finding"
-                  onClick={() => void props.run(t.compareTitle, async () => void (await props.text.selectFigure(fig.block, fig.stated)))}
+                  onClick={() => void props.run(t("compareTitle"), async () => void (await props.text.selectFigure(fig.block, fig.stated)))}
                 >
                   <span className={styles.bad}>✗</span>&nbsp;{props.lang === "zh" ? f.message : f.messageEn}
                 </Button>
@@ -71,7 +71,7 @@ export function WordComparePanel(props: WordComparePanelProps): JSX.Element {
           })}
         </ul>
       ) : result ? (
-        <Caption1 className={styles.muted}>{t.compareHint}</Caption1>
+        <Caption1 className={styles.muted}>{t("compareHint")}</Caption1>
       ) : null}
     </div>
   );

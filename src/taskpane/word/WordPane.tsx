@@ -24,7 +24,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { ProfileId } from "../../core/profiles";
-import { t as text, userError } from "../../core/messages";
+import { findingText, translator, userError } from "../../core/messages";
 import { differenceLine, type ReportLink } from "../../core/narrative";
 import type { RefreshResult } from "../../core/narrative";
 import type { ReportDocumentHost, ReportTextHost } from "../../host/document";
@@ -34,7 +34,6 @@ import { useRunner } from "../components/useRunner";
 import { ReportDifferences } from "../report/ReportDifferences";
 import { LangContext } from "../components/context";
 import { downloadBytes } from "../download";
-import { STRINGS } from "../../core/messages";
 import {
   changeLine,
   fillLinkedWorkbook,
@@ -75,7 +74,7 @@ const useStyles = makeStyles({
 
 export function WordPane(props: WordPaneProps): JSX.Element {
   const lang: Lang = props.lang ?? "zh";
-  const t = text("word", lang);
+  const t = translator(lang);
   const styles = useStyles();
   const report = props.report;
   const input = React.useRef<HTMLInputElement>(null);
@@ -93,19 +92,19 @@ export function WordPane(props: WordPaneProps): JSX.Element {
   const [result, setResult] = React.useState<RefreshResult | null>(null);
 
   React.useEffect(() => {
-    void run(t.readingLink, async () => {
+    void run(t("word.readingLink"), async () => {
       try {
         setLink(await report.readLink());
       } finally {
         setLinkRead(true);
       }
     });
-  }, [report, run, t.readingLink]);
+  }, [report, run, t]);
 
   const table = book?.tables.find((x) => x.key === choice) ?? null;
 
   const onFile = (file: File) =>
-    run(t.reading, async () => {
+    run(t("word.reading"), async () => {
       setDone(null);
       setResult(null);
       setPending(null);
@@ -122,7 +121,7 @@ export function WordPane(props: WordPaneProps): JSX.Element {
     setResult(null);
     const stored = await report.write(x.narrative, { fileName, generatedAt: new Date().toISOString() });
     setLink(stored);
-    setDone(t.written(x.narrative.sections.length));
+    setDone(t("word.written", { sections: x.narrative.sections.length }));
   };
   const doRefresh = async (x: TableChoice, fileName: string, force: boolean) => {
     setDone(null);
@@ -137,7 +136,7 @@ export function WordPane(props: WordPaneProps): JSX.Element {
   const request = (p: Pending) => {
     if (!table || !book) {
       // the buttons are disabled without a workbook; a refresh asked for anyway says what is missing
-      if (p.action === "refresh") void run(t.refreshing, () => Promise.reject(userError("no-workbook")));
+      if (p.action === "refresh") void run(t("word.refreshing"), () => Promise.reject(userError("no-workbook")));
       return;
     }
     if (table.differences.length) {
@@ -146,7 +145,7 @@ export function WordPane(props: WordPaneProps): JSX.Element {
       setPending(p);
       return;
     }
-    void run(p.action === "write" ? t.writing : t.refreshing, () => perform(p, table, book.fileName));
+    void run(p.action === "write" ? t("word.writing") : t("word.refreshing"), () => perform(p, table, book.fileName));
   };
   const write = () => request({ action: "write" });
   const refresh = (force = false) => request({ action: "refresh", force });
@@ -154,12 +153,13 @@ export function WordPane(props: WordPaneProps): JSX.Element {
   const onAsIs = () => {
     const p = pending;
     setPending(null);
-    if (p && table && book) void run(p.action === "write" ? t.writing : t.refreshing, () => perform(p, table, book.fileName));
+    if (p && table && book)
+      void run(p.action === "write" ? t("word.writing") : t("word.refreshing"), () => perform(p, table, book.fileName));
   };
   const onFillFirst = () => {
     const p = pending;
     if (!p || !host || !book) return;
-    void run(t.filling, async () => {
+    void run(t("word.filling"), async () => {
       const filled = await fillLinkedWorkbook(host, { profile: props.profile, lang });
       const key = sameTable(filled.book, choice);
       setBook(filled.book);
@@ -167,7 +167,7 @@ export function WordPane(props: WordPaneProps): JSX.Element {
       setPending(null);
       if (filled.bytes) {
         (props.saveBytes ?? downloadBytes)(filled.bytes, filled.fileName);
-        setFilledNote(t.filled(filled.fileName));
+        setFilledNote(t("word.filled", { fileName: filled.fileName }));
       }
       const x = filled.book.tables.find((c) => c.key === key)!;
       await perform(p, x, book.fileName);
@@ -177,11 +177,11 @@ export function WordPane(props: WordPaneProps): JSX.Element {
   const summary = result && table ? refreshSummary(result, table.narrative, lang) : null;
 
   return (
-    <section className={styles.root} aria-label={t.region} data-testid="word-pane">
+    <section className={styles.root} aria-label={t("word.region")} data-testid="word-pane">
       <div>
-        <Subtitle2 as="h2">{t.linked}</Subtitle2>
+        <Subtitle2 as="h2">{t("word.linked")}</Subtitle2>
         <Body1 as="p" data-testid="link-line">
-          {!linkRead ? t.readingLink : link ? linkLine(link, lang) : t.noLink}
+          {!linkRead ? t("word.readingLink") : link ? linkLine(link, lang) : t("word.noLink")}
         </Body1>
       </div>
 
@@ -190,7 +190,7 @@ export function WordPane(props: WordPaneProps): JSX.Element {
           ref={input}
           type="file"
           accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-label={t.chooseLabel}
+          aria-label={t("word.chooseLabel")}
           className={styles.hidden}
           data-testid="word-file-input"
           disabled={runner.running}
@@ -201,7 +201,7 @@ export function WordPane(props: WordPaneProps): JSX.Element {
           }}
         />
         <Button appearance={book ? "secondary" : "primary"} onClick={() => input.current?.click()} disabled={runner.running}>
-          {book ? t.chooseAgain : t.choose}
+          {book ? t("word.chooseAgain") : t("word.choose")}
         </Button>
         {book ? (
           <Text weight="semibold" data-testid="word-file-name">
@@ -209,10 +209,10 @@ export function WordPane(props: WordPaneProps): JSX.Element {
           </Text>
         ) : null}
       </div>
-      <Caption1 className={styles.muted}>{t.stays}</Caption1>
+      <Caption1 className={styles.muted}>{t("word.stays")}</Caption1>
 
       {book && book.tables.length > 1 ? (
-        <RadioGroup aria-label={t.pick} value={choice ?? undefined} onChange={(_e, d) => setChoice(d.value)}>
+        <RadioGroup aria-label={t("word.pick")} value={choice ?? undefined} onChange={(_e, d) => setChoice(d.value)}>
           {book.tables.map((x) => (
             <Radio key={x.key} value={x.key} label={x.label} />
           ))}
@@ -222,7 +222,7 @@ export function WordPane(props: WordPaneProps): JSX.Element {
       ) : null}
 
       {pending && table ? (
-        <LangContext.Provider value={{ lang, t: STRINGS[lang] }}>
+        <LangContext.Provider value={{ lang, t }}>
           <ReportDifferences
             reports={[table]}
             disabled={runner.running}
@@ -234,7 +234,7 @@ export function WordPane(props: WordPaneProps): JSX.Element {
       ) : table && table.differences.length ? (
         <MessageBar intent="warning" data-testid="word-differences">
           <MessageBarBody>
-            <MessageBarTitle>{t.differ}</MessageBarTitle>
+            <MessageBarTitle>{t("word.differ")}</MessageBarTitle>
             <ul className={styles.list}>
               {table.differences.map((d) => (
                 <li key={d.cell}>
@@ -242,17 +242,17 @@ export function WordPane(props: WordPaneProps): JSX.Element {
                 </li>
               ))}
             </ul>
-            <Text size={200}>{t.differHow}</Text>
+            <Text size={200}>{t("word.differHow")}</Text>
           </MessageBarBody>
         </MessageBar>
       ) : null}
 
       <div className={styles.row}>
         <Button appearance="primary" disabled={!table || !!link || runner.running || !!pending} onClick={write}>
-          {t.write}
+          {t("word.write")}
         </Button>
         <Button disabled={!table || !link || runner.running || !!pending} onClick={() => refresh(false)}>
-          {t.refresh}
+          {t("word.refresh")}
         </Button>
         {runner.busy && linkRead ? <Spinner size="tiny" label={runner.busy.label} /> : null}
       </div>
@@ -260,7 +260,7 @@ export function WordPane(props: WordPaneProps): JSX.Element {
       {runner.error ? (
         <MessageBar intent="error" data-testid="word-error">
           <MessageBarBody>
-            <MessageBarTitle>{t.error}</MessageBarTitle>
+            <MessageBarTitle>{t("word.error")}</MessageBarTitle>
             {lang === "zh" ? runner.error.zh : runner.error.en}
           </MessageBarBody>
         </MessageBar>
@@ -291,7 +291,7 @@ export function WordPane(props: WordPaneProps): JSX.Element {
 
       {result && result.changes.length ? (
         <div>
-          <Subtitle2 as="h3">{t.changes}</Subtitle2>
+          <Subtitle2 as="h3">{t("word.changes")}</Subtitle2>
           <ul className={styles.list} data-testid="word-changes">
             {result.changes.map((c) => (
               <li key={`${c.cell}|${c.label}`}>{changeLine(c, lang)}</li>
@@ -302,20 +302,20 @@ export function WordPane(props: WordPaneProps): JSX.Element {
 
       {result && result.edited.length ? (
         <Button appearance="secondary" disabled={runner.running} onClick={() => refresh(true)}>
-          {t.force}
+          {t("word.force")}
         </Button>
       ) : null}
 
       {table && table.issues.length ? (
         <>
           <Divider />
-          <Caption1>{t.issues}</Caption1>
+          <Caption1>{t("word.issues")}</Caption1>
           <ul className={styles.list} data-testid="word-issues">
             {table.issues.map((f, i) => (
               <li key={i}>
                 <Text size={200}>
                   {f.cell ? `${f.cell} ` : ""}
-                  {lang === "zh" ? f.message : f.messageEn}
+                  {findingText(t, f, lang)}
                 </Text>
               </li>
             ))}

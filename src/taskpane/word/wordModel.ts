@@ -7,7 +7,7 @@ import type { SheetAnalysis } from "../../core/analysis";
 import type { SheetSnapshot } from "../../core/snapshot";
 import { check, fill, tableReports } from "../../app/commands";
 import { filledFileName } from "../../app/fileNames";
-import { t, type Lang } from "../../core/messages";
+import { t, translator, type Lang } from "../../core/messages";
 import type { SpreadsheetHost } from "../../host/host";
 import type { Finding } from "../../core/findings";
 import type { FigureDifference, Narrative, QuoteChange, ReportLink, SectionId } from "../../core/narrative";
@@ -42,7 +42,7 @@ export async function readWorkbook(host: SpreadsheetHost, opts: { profile?: Prof
   const tables: TableChoice[] = tableReports(analysis.sheets, null, fileName).map((r) => ({
     key: r.key,
     sheet: r.sheet,
-    label: `${r.sheet} · ${t("word", lang).kind[r.table.kind]} · ${r.table.name ?? r.narrative.title}`,
+    label: `${r.sheet} · ${t(`word.kind.${r.table.kind}`, lang)} · ${r.table.name ?? r.narrative.title}`,
     analysis: r.table,
     narrative: r.narrative,
     differences: r.differences,
@@ -58,30 +58,13 @@ export function preselect(book: LinkedWorkbook, link: ReportLink | null): string
   return (match ?? book.tables[0]).key;
 }
 
-const SECTION_EN: Record<SectionId, string> = {
-  basic: "Basic information",
-  goals: "Performance goals",
-  conclusion: "Overall conclusion",
-  deviation: "Deviations and improvements",
-  application: "Use and publication",
-  overview: "Overview",
-  spending: "Spending",
-  problems: "Main problems",
-  measures: "Measures",
-  grade: "Grade",
-  projects: "Projects",
-  scores: "Scores by indicator",
-  deductions: "Deductions and reasons",
-};
-
 export function sectionName(n: Narrative | null, id: SectionId, lang: Lang): string {
-  if (lang === "en") return SECTION_EN[id];
-  return n?.sections.find((s) => s.id === id)?.title ?? id;
+  return t(`section.${id}`, { title: n?.sections.find((s) => s.id === id)?.title ?? id }, lang);
 }
 
 /** "全年执行数（E6）：3416.022万元 → 3300.5万元". */
 export function changeLine(c: QuoteChange, lang: Lang): string {
-  return t("word", lang).change(c.label, c.cell, c.before, c.after);
+  return t("word.change", { label: c.label, cell: c.cell, before: c.before, after: c.after }, lang);
 }
 
 export function refreshSummary(
@@ -89,20 +72,24 @@ export function refreshSummary(
   n: Narrative,
   lang: Lang,
 ): { intent: "success" | "info" | "warning"; title: string; lines: string[] } {
-  const s = t("word", lang);
-  const names = (ids: SectionId[]) => s.sections(ids.map((id) => sectionName(n, id, lang)));
+  const s = translator(lang);
+  const names = (ids: SectionId[]) => s("word.sections", { names: ids.map((id) => sectionName(n, id, lang)) });
   const lines: string[] = [];
-  if (r.rewritten.length) lines.push(s.updated(names(r.rewritten)));
-  if (r.edited.length) lines.push(s.notOverwritten(names(r.edited)));
-  if (r.missing.length) lines.push(s.missing(names(r.missing)));
-  if (!r.changes.length && !r.rewritten.length) return { intent: "info", title: s.unchanged, lines };
+  if (r.rewritten.length) lines.push(s("word.updated", { sections: names(r.rewritten) }));
+  if (r.edited.length) lines.push(s("word.notOverwritten", { sections: names(r.edited) }));
+  if (r.missing.length) lines.push(s("word.missing", { sections: names(r.missing) }));
+  if (!r.changes.length && !r.rewritten.length) return { intent: "info", title: s("word.unchanged"), lines };
   const intent = r.edited.length || r.missing.length ? "warning" : "success";
-  return { intent, title: s.changed(r.changes.length), lines };
+  return { intent, title: s("word.changed", { n: r.changes.length }), lines };
 }
 
 export function linkLine(link: ReportLink, lang: Lang): string {
   const first = link.tables[0];
-  return t("word", lang).link(link.fileName, first?.sheet ?? "", formatTime(link.generatedAt), first?.fingerprint ?? "");
+  return t(
+    "word.link",
+    { file: link.fileName, sheet: first?.sheet ?? "", when: formatTime(link.generatedAt), fingerprint: first?.fingerprint ?? "" },
+    lang,
+  );
 }
 
 /** "2021-04-01 08:00" in local time, or the string as stored when it is not a date. */
