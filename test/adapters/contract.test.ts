@@ -7,12 +7,11 @@
  */
 import type { CellChange } from "../../src/core/plan";
 import { analyzeWorkbook } from "../../src/core";
-import { MARK_AUTHOR, MARK_FILLS, isOwnNote, markPlan, type CellMark, type MarkPlan } from "../../src/core/marks";
-import { isUserError, type UserError } from "../../src/core/errors";
+import { isOwnNote, markPlan, type MarkPlan } from "../../src/core/marks";
 import { combinedPlan } from "../../src/app/commands/tables";
 import { fixtureNames } from "../support/fixtures";
 import { comparable } from "./wps/etFixture";
-import { HOSTS, type Host } from "./contract/hosts";
+import { HOSTS, failure, mark, type Host } from "./contract/hosts";
 
 function change(sheet: string, cell: string, after: CellChange["after"]): CellChange {
   return {
@@ -25,27 +24,6 @@ function change(sheet: string, cell: string, after: CellChange["after"]): CellCh
     reason: "测试",
     reasonEn: "test",
   };
-}
-
-function mark(sheet: string, cell: string, severity: "error" | "warning" = "error"): CellMark {
-  return {
-    sheet,
-    cell,
-    severity,
-    codes: ["SCORE_MISMATCH"],
-    note: `${MARK_AUTHOR}\n【${severity === "error" ? "错误" : "警告"}】得分与分值不符 [SCORE_MISMATCH]`,
-    fill: MARK_FILLS[severity],
-  };
-}
-
-async function failure(p: Promise<unknown>): Promise<UserError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(isUserError(e)).toBe(true);
-    return e as UserError;
-  }
-  throw new Error("expected a UserError");
 }
 
 /** The findings' marks; a table without errors or warnings: its notes (提示), or else one made-up mark. */

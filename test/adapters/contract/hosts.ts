@@ -11,6 +11,8 @@ import { ExcelHost, type ExcelRun } from "../../../src/adapters/excel";
 import { WpsSpreadsheetHost } from "../../../src/adapters/wps/WpsSpreadsheetHost";
 import { MARKS_SHEET, UNDO_SHEET } from "../../../src/adapters/wps/undoSheet";
 import { MARKS_NAMESPACE } from "../../../src/adapters/sheet";
+import { MARK_AUTHOR, MARK_FILLS, type CellMark } from "../../../src/core/marks";
+import { isUserError, type UserError } from "../../../src/core/errors";
 import { FIXTURE_DIR } from "../../support/fixtures";
 import { FakeExcel } from "../../fakes/fakeExcel";
 import type { FakeEt, MemberStyle } from "../../fakes/fakeEt";
@@ -173,3 +175,26 @@ function wps(members: MemberStyle): HostUnderTest {
 }
 
 export const HOSTS: HostUnderTest[] = [file, excel, wps("property"), wps("method")];
+
+/** A mark as the marks command makes one (our author line, one finding), for the hosts' mark tests. */
+export function mark(sheet: string, cell: string, severity: "error" | "warning" = "error"): CellMark {
+  return {
+    sheet,
+    cell,
+    severity,
+    codes: ["SCORE_MISMATCH"],
+    note: `${MARK_AUTHOR}\n【${severity === "error" ? "错误" : "警告"}】得分与分值不符 [SCORE_MISMATCH]`,
+    fill: MARK_FILLS[severity],
+  };
+}
+
+/** The UserError a host's call rejects with (fails the test when it resolves or throws something else). */
+export async function failure(p: Promise<unknown>): Promise<UserError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(isUserError(e)).toBe(true);
+    return e as UserError;
+  }
+  throw new Error("expected a UserError");
+}

@@ -6,10 +6,10 @@
  */
 import { WpsSpreadsheetHost } from "../../../src/adapters/wps/WpsSpreadsheetHost";
 import { MARKS_SHEET, UNDO_SHEET } from "../../../src/adapters/wps/undoSheet";
-import { MARK_AUTHOR, MARK_FILLS, type CellMark } from "../../../src/core/marks";
-import { isUserError, type UserError } from "../../../src/core/errors";
+import { MARK_FILLS } from "../../../src/core/marks";
 import { EtWorkbookModel, FakeEt, bgrOf } from "../../fakes/fakeEt";
 import { FIXTURE_NAMES, etFixture, fresh } from "./etFixture";
+import { failure, mark } from "../contract/hosts";
 import { CONTROL, createRibbon } from "../../../src/wps/ribbon";
 import { loadLastCommand } from "../../../src/app/settings";
 
@@ -23,27 +23,6 @@ function state(fake: FakeEt): Record<string, string> {
   }
   out["#sheets"] = JSON.stringify((fake.workbook?.sheets ?? []).map((s) => s.name).filter((n) => n !== UNDO_SHEET && n !== MARKS_SHEET));
   return out;
-}
-
-function mark(sheet: string, cell: string, severity: "error" | "warning" = "error"): CellMark {
-  return {
-    sheet,
-    cell,
-    severity,
-    codes: ["SCORE_MISMATCH"],
-    note: `${MARK_AUTHOR}\n【${severity === "error" ? "错误" : "警告"}】得分与分值不符 [SCORE_MISMATCH]`,
-    fill: MARK_FILLS[severity],
-  };
-}
-
-async function failure(p: Promise<unknown>): Promise<UserError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(isUserError(e)).toBe(true);
-    return e as UserError;
-  }
-  throw new Error("expected a UserError");
 }
 
 // The per-fixture round trip (mark → read → clear → undo in both member styles, only fills and comments of marked
