@@ -16,7 +16,7 @@ import { EXIT_OK } from "./io";
 import type { ParsedArgs } from "./args";
 import { translator, notice, userError, type Lang } from "../core/messages";
 import type { FileHost } from "../adapters/xlsx/FileHost";
-import { asXlsxName, extensionOf, isLegacyFileName } from "../adapters/legacy/names";
+import { asXlsxName, extensionOf, isLegacyFileName } from "../core/workbookNames";
 import { checkProfile, openFile } from "./workbook";
 import { displayWidth, oneLine, pad, showContent } from "./format";
 import { formatNumber, formatRate } from "../core/numbers";

@@ -12,7 +12,7 @@ import { isUserError } from "../../core/errors";
 import { userError } from "../../core/messages";
 import type { MarkingHost, Progress, ReadScope, SpreadsheetHost } from "../../host/host";
 import type { CellMark, MarkPlan } from "../../core/marks";
-import { extensionOf, isWorkbookFileName } from "../legacy/names";
+import { extensionOf, isWorkbookFileName } from "../../core/workbookNames";
 
 /** What FileHost needs from the xlsx adapter's XlsxBook. */
 export interface XlsxBookLike {

@@ -2,7 +2,7 @@
  * 批量检查 (standalone page): several chosen workbooks checked one after another in this tab (nothing is uploaded),
  * a line per file (unreadable files included), and 问题清单.xlsx to download — the same list as `jixiao check --report`.
  */
-import { WORKBOOK_ACCEPT } from "../../adapters/legacy/names";
+import { WORKBOOK_ACCEPT } from "../../core/workbookNames";
 import * as React from "react";
 import type { Lang } from "../../core/messages";
 import { Button, Caption1, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";

@@ -1,7 +1,7 @@
 /**
  * Standalone page: choose or drop a workbook (.xlsx, .xls, .et, .ods, an HTML table, .csv). The file is read in the browser only.
  */
-import { WORKBOOK_ACCEPT } from "../../adapters/legacy/names";
+import { WORKBOOK_ACCEPT } from "../../core/workbookNames";
 import * as React from "react";
 import { Button, Caption1, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { DocumentTable20Regular, FolderOpen20Regular, ShieldCheckmark16Regular } from "@fluentui/react-icons";

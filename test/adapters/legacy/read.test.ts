@@ -8,7 +8,7 @@ import { loadWorkbookSync, workbookFormat } from "../../../src/adapters/legacy";
 import { readHtmlTables } from "../../../src/adapters/legacy/html";
 import { readCsv } from "../../../src/adapters/legacy/csv";
 import { decodeText } from "../../../src/adapters/legacy/text";
-import { asXlsxName, isLegacyFileName, isWorkbookFileName } from "../../../src/adapters/legacy/names";
+import { asXlsxName, isLegacyFileName, isWorkbookFileName } from "../../../src/core/workbookNames";
 import { filledFileName, markedFileName } from "../../../src/app/fileNames";
 import { sheetJS } from "../../../src/adapters/legacy/node";
 import { sniff } from "../../../src/adapters/xlsx/sniff";

@@ -1,6 +1,6 @@
 /**
  * Which file names the page and the CLI offer to read, by extension (the bytes decide what a file really is: see
- * index.ts). Tiny and dependency-free: the pane's file picker and drop zone import it in their initial chunk.
+ * src/adapters/legacy/index.ts). Tiny and dependency-free: the pane's file picker and drop zone import it in their initial chunk.
  */
 
 /** Workbook formats read: .xlsx/.xlsm, and the legacy ones read through src/adapters/legacy. */
