@@ -113,7 +113,10 @@ describe.each(books)("report document: $name", ({ name, file }) => {
     expect(documentXml).toMatch(/<w:footerReference [^>]*w:type="default"/);
     const text = xmlText(documentXml);
     const last = narratives[narratives.length - 1];
-    expect(text.endsWith(`${last.signature.unit ?? "【请补充：单位名称】"}2021年4月2日`)).toBe(true);
+    // dated with the table's 填报日期 where it has one, else the day the report is written
+    const d = last.signature.date;
+    const date = d ? `${d.year}年${d.month}月${d.day}日` : "2021年4月2日";
+    expect(text.endsWith(`${last.signature.unit ?? "【请补充：单位名称】"}${date}`)).toBe(true);
   });
 
   test("no sentence gives an indicator's target as its actual", () => {
