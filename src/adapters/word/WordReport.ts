@@ -44,6 +44,7 @@ import type {
   WParagraph,
 } from "./api";
 import { toBase64, type ChartImage, type ChartRenderer } from "../chart/svg";
+import { drawCharts } from "../chart/draw";
 import type { ReportBlock } from "../../core/compare";
 import type { ReportTextHost } from "../../host/document";
 
@@ -133,19 +134,6 @@ function insertSignature(body: WBody, n: Narrative, writtenAt: string): void {
     p.alignment = text ? "Right" : "Left";
     if (text) p.insertText(text, "End").font.highlightColor = placeholder ? "Yellow" : null;
   }
-}
-
-/** Every chart of the narrative drawn before the batch (the renderer is async; a Word batch should stay short). */
-async function drawCharts(n: Narrative, render: ChartRenderer | undefined): Promise<Map<ReportChart, ChartImage>> {
-  const out = new Map<ReportChart, ChartImage>();
-  if (!render) return out;
-  for (const s of n.sections)
-    for (const p of s.paragraphs)
-      if (p.chart) {
-        const img = await render(p.chart).catch(() => null);
-        if (img) out.set(p.chart, img);
-      }
-  return out;
 }
 
 /** Writes a section's heading and paragraphs into a content control that already holds one (empty) paragraph. */

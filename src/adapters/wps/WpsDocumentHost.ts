@@ -43,6 +43,7 @@ import { noReport, planRefresh, reportExists, type RefreshResult } from "../../c
 import type { ReportBlock } from "../../core/compare";
 import type { ReportDocumentHost, ReportTextHost } from "../../host/document";
 import type { ChartImage, ChartRenderer } from "../chart/svg";
+import { drawCharts } from "../chart/draw";
 import { call, count, get, getObject, has, put, type ComObject } from "./com";
 
 export const BOOKMARK_PREFIX = "jixiao_";
@@ -175,19 +176,6 @@ const CHART_POINTS = 432;
 /** What a report needs besides WPS: the chart renderer (the pane passes the canvas one). */
 export interface WpsDocumentOptions {
   renderChart?: ChartRenderer;
-}
-
-/** Every chart of the narrative drawn first (the renderer is async; WPS's object model is not). */
-async function drawCharts(n: Narrative, render: ChartRenderer | undefined): Promise<Map<ReportChart, ChartImage>> {
-  const out = new Map<ReportChart, ChartImage>();
-  if (!render) return out;
-  for (const s of n.sections)
-    for (const p of s.paragraphs)
-      if (p.chart) {
-        const img = await render(p.chart).catch(() => null);
-        if (img) out.set(p.chart, img);
-      }
-  return out;
 }
 
 /** PNG bytes as the "binary string" FileSystem.writeAsBinaryString takes (one character per byte). */

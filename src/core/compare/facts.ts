@@ -3,13 +3,13 @@
  * whole) each with its measures (全年预算数, 执行率, 得分 …). A figure of the report is tied to one measure of one entity
  * by the words around it (tie.ts); sums and shares the table holds the parts of are measures too.
  */
-import type { Grade, TableAnalysis } from "../analysis";
+import type { TableAnalysis } from "../analysis";
 import type { FundRow, NumberCell, Quantity, Table } from "../model";
 import { compareFigures, statedNumber } from "../narrative/figures";
 import { cleanText, fundLabel } from "../narrative/sentence";
 import { decimalsOf } from "../narrative/format";
 import { parseQuantity } from "../quantity";
-import { grade as gradeOf } from "../rules/grade";
+import { grade as gradeOf, gradeWord } from "../rules/grade";
 import { snapshotCells, type SheetSnapshot } from "../snapshot";
 import { squeeze } from "../text";
 
@@ -72,23 +72,8 @@ export interface TableFacts {
   overall: Entity;
 }
 
-const GRADE_WORDS: Record<string, Grade> = {
-  优: "优",
-  优秀: "优",
-  良: "良",
-  良好: "良",
-  中: "中",
-  中等: "中",
-  合格: "中",
-  差: "差",
-  较差: "差",
-  不合格: "差",
-};
-
-/** A 等级 as written ("优秀" → 优), or null. */
-export function gradeWord(s: string): Grade | null {
-  return GRADE_WORDS[squeeze(s).replace(/^[“"「]|[”"」]$/g, "")] ?? null;
-}
+/** A 等级 as written ("优秀" → 优), or null: the rules' reading of it. */
+export { gradeWord };
 
 /** "（单位：元）", "项目资金\n(元)": the table's money unit, read from the text inside and just above its bounds. */
 export function moneyUnitOf(snapshot: SheetSnapshot | null | undefined, t: Table): "万元" | "元" {

@@ -17,6 +17,7 @@ const GRADE_WORDS: Record<string, Grade> = {
   良: "良",
   良好: "良",
   中: "中",
+  中等: "中",
   合格: "中",
   一般: "中",
   差: "差",
@@ -24,9 +25,14 @@ const GRADE_WORDS: Record<string, Grade> = {
   较差: "差",
 };
 
+/** A 等级 as written in a cell or a sentence ("优秀", "“良”" → 优, 良), or null when it is no grade word. */
+export function gradeWord(s: string): Grade | null {
+  return GRADE_WORDS[squeeze(s).replace(/^[“"「]|[”"」]$/g, "")] ?? null;
+}
+
 export function checkGrade(ctx: RuleContext, stated: TextCell | null, total: number | null, label: string): void {
   if (!stated || stated.text === "" || total === null) return;
-  const said = GRADE_WORDS[squeeze(stated.text)];
+  const said = gradeWord(stated.text);
   const due = grade(total);
   if (said && said !== due) {
     ctx.report("GRADE_MISMATCH", "error", stated.ref.address, { label, stated: stated.text, total: fmt(total), due });
