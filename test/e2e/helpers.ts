@@ -5,7 +5,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { FIXTURE_DIR } from "../support/fixtures";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS script (no typings)
@@ -82,6 +82,17 @@ export async function startSession(locale = "zh-CN"): Promise<Session> {
       await server.close();
     },
   };
+}
+
+/** A new page of the session on the standalone page with a workbook chosen and checked; page errors collected. */
+export async function openPage(session: Session, file: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await session.context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${session.origin}/taskpane.html`);
+  await page.getByLabel("选择工作簿 (.xlsx)").setInputFiles(file);
+  await page.getByTestId("results").waitFor();
+  return { page, errors };
 }
 
 export interface OracleFinding {

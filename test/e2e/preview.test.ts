@@ -7,9 +7,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Page } from "playwright-core";
 import { recalcXlsx } from "../support/libreoffice";
-import { FIXTURES, RESULTS, startSession, type Session } from "./helpers";
+import { FIXTURES, RESULTS, openPage, startSession, type Session } from "./helpers";
 
 jest.setTimeout(300_000);
 
@@ -26,15 +25,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function openWith(file: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await session.context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${session.origin}/taskpane.html`);
-  await page.getByLabel("选择工作簿 (.xlsx)").setInputFiles(file);
-  await page.getByTestId("results").waitFor();
-  return { page, errors };
-}
+const openWith = (file: string) => openPage(session, file);
 
 const num = (s: string) => Number(/-?\d+(?:\.\d+)?/.exec(s.replace(/,/g, ""))?.[0] ?? NaN);
 

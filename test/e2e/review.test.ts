@@ -11,7 +11,7 @@ import { loadXlsx } from "../../src/adapters/xlsx";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { Grid } from "../../src/core/snapshot";
 import { parseA1 } from "../../src/core/address";
-import { FIXTURES, RESULTS, startSession, type Session } from "./helpers";
+import { FIXTURES, RESULTS, openPage, startSession, type Session } from "./helpers";
 
 jest.setTimeout(300_000);
 
@@ -27,15 +27,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function openWith(file: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await session.context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${session.origin}/taskpane.html`);
-  await page.getByLabel("选择工作簿 (.xlsx)").setInputFiles(file);
-  await page.getByTestId("results").waitFor();
-  return { page, errors };
-}
+const openWith = (file: string) => openPage(session, file);
 
 async function download(page: Page, name: string): Promise<SheetSnapshot[]> {
   const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载", exact: true }).click()]);
