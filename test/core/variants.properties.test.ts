@@ -4,29 +4,20 @@
  * Each variant must give the same tables, the same derived values and the same findings at the moved cells.
  */
 import fc from "fast-check";
-import { analyzeSheet, parseA1, a1, type SheetSnapshot, type TableAnalysis } from "../../src/core";
+import { analyzeSheet, type SheetSnapshot, type TableAnalysis } from "../../src/core";
 import { parseQuantity } from "../../src/core/quantity";
 import { fixtureNames, fixtureSnapshots } from "../support/fixtures";
 import { realSnapshots, realTableNames } from "../support/realCorpus";
-import { belowItself, besideItself, shifted, splitTargetColumn, unmergeAndFill, withFarValue, withTemplateRows } from "../support/variants";
-
-/** Findings and changes as comparable strings, with every address moved by `move`. */
-function signature(t: TableAnalysis, move: (row: number, col: number) => [number, number] = (r, c) => [r, c]) {
-  const at = (cell: string | null) => {
-    if (!cell) return "-";
-    const { row, col } = parseA1(cell);
-    const [r, c] = move(row, col);
-    return a1(r, c);
-  };
-  return {
-    kind: t.kind,
-    total: t.evaluation.total,
-    rate: t.evaluation.executionRate,
-    weightSum: t.evaluation.weightSum,
-    findings: t.findings.map((f) => `${f.code}@${at(f.cell)}`).sort(),
-    changes: t.plan.changes.map((c) => `${at(c.cell)} ${c.kind} ${c.expected}`).sort(),
-  };
-}
+import {
+  belowItself,
+  besideItself,
+  shifted,
+  signature,
+  splitTargetColumn,
+  unmergeAndFill,
+  withFarValue,
+  withTemplateRows,
+} from "../support/variants";
 
 const tablesOf = (snaps: SheetSnapshot[]) => snaps.flatMap((s) => analyzeSheet(s).tables);
 

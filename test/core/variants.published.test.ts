@@ -9,14 +9,12 @@ import fc from "fast-check";
 import {
   analyzeSheet,
   suggestionPlan,
-  parseA1,
-  a1,
   type CellValue,
   type DenseSheetSnapshot,
   type SheetSnapshot,
   type TableAnalysis,
 } from "../../src/core";
-import { belowItself, shifted, unmergeAndFill, withFarValue } from "../support/variants";
+import { belowItself, shifted, signature, unmergeAndFill, withFarValue } from "../support/variants";
 
 function sheet(rows: CellValue[][], name = "表"): DenseSheetSnapshot {
   const w = Math.max(...rows.map((r) => r.length));
@@ -29,24 +27,6 @@ const only = (rows: CellValue[][]) => {
   expect(tables).toHaveLength(1);
   return tables[0];
 };
-
-function signature(t: TableAnalysis, move: (row: number, col: number) => [number, number] = (r, c) => [r, c]) {
-  const at = (cell: string | null) => {
-    if (!cell) return "-";
-    const { row, col } = parseA1(cell);
-    const [r, c] = move(row, col);
-    return a1(r, c);
-  };
-  return {
-    kind: t.kind,
-    total: t.evaluation.total,
-    rate: t.evaluation.executionRate,
-    weightSum: t.evaluation.weightSum,
-    findings: t.findings.map((f) => `${f.code}@${at(f.cell)}`).sort(),
-    changes: t.plan.changes.map((c) => `${at(c.cell)} ${c.kind} ${c.expected}`).sort(),
-    suggested: (t.suggested ?? []).map((c) => `${at(c.cell)} ${c.expected}`).sort(),
-  };
-}
 
 /** The SPEC §2.6 properties on one variant: moved, a far stray value, merges undone, a copy below. */
 function readsAsItself(rows: CellValue[][]) {

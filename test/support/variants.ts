@@ -10,6 +10,7 @@ import {
   type SnapshotCell,
   type SparseSheetSnapshot,
 } from "../../src/core/snapshot";
+import { parseA1, a1, type TableAnalysis } from "../../src/core";
 
 function sparse(s: SheetSnapshot): SparseSheetSnapshot {
   return isSparse(s) ? s : { name: s.name, merges: s.merges, cells: snapshotCells(s) };
@@ -163,4 +164,23 @@ export function withTemplateRows(s: SheetSnapshot, row: number, nameCol: number,
     ? sp.merges.map((m) => ({ ...m, top: moveRow(m.top), bottom: m.bottom > row ? m.bottom + by : m.bottom }))
     : null;
   return { name: sp.name, merges, cells };
+}
+
+/** A table's findings, changes and held-back suggestions as comparable strings, with every address moved by `move`. */
+export function signature(t: TableAnalysis, move: (row: number, col: number) => [number, number] = (r, c) => [r, c]) {
+  const at = (cell: string | null) => {
+    if (!cell) return "-";
+    const { row, col } = parseA1(cell);
+    const [r, c] = move(row, col);
+    return a1(r, c);
+  };
+  return {
+    kind: t.kind,
+    total: t.evaluation.total,
+    rate: t.evaluation.executionRate,
+    weightSum: t.evaluation.weightSum,
+    findings: t.findings.map((f) => `${f.code}@${at(f.cell)}`).sort(),
+    changes: t.plan.changes.map((c) => `${at(c.cell)} ${c.kind} ${c.expected}`).sort(),
+    suggested: (t.suggested ?? []).map((c) => `${at(c.cell)} ${c.expected}`).sort(),
+  };
 }
