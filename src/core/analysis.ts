@@ -3,6 +3,7 @@
  * the fill plan and the values after the fill (the evaluation).
  */
 import type { Finding } from "./findings";
+import type { NoTableReason } from "./messages";
 import type { CellChange, FillPlan } from "./plan";
 import type { Table, TableKind } from "./model";
 import type { ProfileId } from "./profiles";
@@ -102,9 +103,8 @@ export interface TableAnalysis {
 export interface SheetAnalysis {
   sheet: string;
   tables: TableAnalysis[];
-  /** When no table was recognised: why (which headers were missing), in Chinese and English. */
-  reason: string | null;
-  reasonEn: string | null;
+  /** When no table was recognised: why (which headers were missing), as an entry of the catalogue's `recognize.*`. */
+  reason: NoTableReason | null;
 }
 
 export interface WorkbookAnalysis {

@@ -56,7 +56,6 @@ export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = 
     sheet: snapshot.name,
     tables: rec.tables.map((t) => analyzeTable(t, profile)),
     reason: rec.reason,
-    reasonEn: rec.reasonEn,
   };
 }
 

@@ -4,6 +4,7 @@
  * either language is rendered from here. The words must not change lightly: `jixiao check --json` carries them.
  */
 import type { Pair } from "./lang";
+import { partialText, type PartialReason } from "./recognition";
 import { sayBoth, type Message, type MessageParams } from "./template";
 
 const LEVEL_ZH = ["一级", "二级", "三级", "四级"];
@@ -201,7 +202,10 @@ export const FINDINGS = {
     zh: "单元格显示错误值 {error}，依赖它的检查未计算。",
     en: "The cell shows the error value {error}; nothing that depends on it was computed.",
   },
-  TABLE_PARTIAL: { zh: "表格未完整识别：{why}", en: "Table only partly read: {why}" },
+  TABLE_PARTIAL: {
+    zh: ({ why }: { why: PartialReason }) => `表格未完整识别：${partialText(why, "zh")}`,
+    en: ({ why }: { why: PartialReason }) => `Table only partly read: ${partialText(why, "en")}`,
+  },
 } as const satisfies Record<string, Message>;
 
 /**
