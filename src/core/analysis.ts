@@ -18,7 +18,7 @@ export interface IndicatorEvaluation {
   /** The score the table holds after the fill: what a person entered, else the rule's. */
   score: number | null;
   source: "entered" | "computed" | "none";
-  /** How the rule's score was reached, in Chinese ("499/500 × 10 = 9.98"), for the preview and the report. */
+  /** How the rule's score was reached, in Chinese ("499/500 × 10 = 9.98"), rendered from the catalogue's `explain.*`, for the report. */
   explanation: string | null;
   /** For qualitative indicators: the band the 完成值 puts the score in, as fractions of 分值. */
   band: { min: number; max: number; label: string } | null;

@@ -151,12 +151,23 @@ describe("results of a real analysis", () => {
     const t = analysis.sheets[0].tables[0];
     t.findings = [
       ...t.findings,
-      { code: "CELL_ERROR", severity: "error", sheet: t.sheet, cell: "E6", message: "单元格为错误值 #REF!", messageEn: "#REF!" },
+      {
+        code: "CELL_ERROR",
+        severity: "error",
+        sheet: t.sheet,
+        cell: "E6",
+        key: "CELL_ERROR",
+        params: { error: "#REF!" },
+        message: "单元格为错误值 #REF!",
+        messageEn: "#REF!",
+      },
       {
         code: "TABLE_PARTIAL",
         severity: "warning",
         sheet: t.sheet,
         cell: "A12",
+        key: "TABLE_PARTIAL",
+        params: { why: { key: "noIndicatorRows", params: {} } },
         message: "绩效指标部分无法读取",
         messageEn: "indicators not read",
       },

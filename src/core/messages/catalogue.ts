@@ -1,7 +1,8 @@
 /**
  * The one catalogue: every sentence a person reads, by key, addressed by `t(key, params, lang)`. Its parts live in
  * files of their own — the interface (./ui.ts, keys as they are), the command line (`cli.*`), the notices
- * (`notice.*`), the errors (`error.*`), the findings (`finding.*`), recognition (`recognize.*`, `partial.*`) — and are joined here into one object; a key
+ * (`notice.*`), the errors (`error.*`), the findings (`finding.*`), recognition (`recognize.*`, `partial.*`), how a score was
+ * reached (`explain.*`) — and are joined here into one object; a key
  * belongs to one part only (the catalogue's test checks that no part shadows another).
  *
  * `translator(locale)` binds the language once (the pane's `t`, the CLI's `say`); the locale "pseudo" says every entry
@@ -15,6 +16,7 @@ import { ERRORS } from "./errors";
 import { CHANGES, FINDINGS } from "./findingMessages";
 import { COMPARE_MESSAGES } from "./compare";
 import { PARTIAL, RECOGNITION, type NoTableReason } from "./recognition";
+import { EXPLAIN } from "./scoring";
 import { say, type Message, type MessageParams } from "./template";
 
 type Prefixed<P extends string, T> = { readonly [K in keyof T & string as `${P}${K}`]: T[K] };
@@ -34,6 +36,7 @@ export const CATALOGUE_PARTS = [
   prefixed("compare.", COMPARE_MESSAGES),
   prefixed("recognize.", RECOGNITION),
   prefixed("partial.", PARTIAL),
+  prefixed("explain.", EXPLAIN),
 ] as const;
 
 export const CATALOGUE = {
@@ -46,6 +49,7 @@ export const CATALOGUE = {
   ...prefixed("compare.", COMPARE_MESSAGES),
   ...prefixed("recognize.", RECOGNITION),
   ...prefixed("partial.", PARTIAL),
+  ...prefixed("explain.", EXPLAIN),
 };
 
 const ENTRIES: Readonly<Record<string, Message>> = CATALOGUE;
@@ -62,7 +66,8 @@ type ParamsMap = PartParams<typeof UI, ""> &
   PartParams<typeof CHANGES, "change."> &
   PartParams<typeof COMPARE_MESSAGES, "compare."> &
   PartParams<typeof RECOGNITION, "recognize."> &
-  PartParams<typeof PARTIAL, "partial.">;
+  PartParams<typeof PARTIAL, "partial."> &
+  PartParams<typeof EXPLAIN, "explain.">;
 
 export type MessageKey = keyof ParamsMap & keyof Catalogue;
 /** The parameters the entry `K` takes. */

@@ -16,6 +16,15 @@ export * from "./catalogue";
 export { changeMessage, findingMessage, type ChangeReason, type FindingKey, type FindingParams } from "./findingMessages";
 export * from "./compare";
 export {
+  explanationMessage,
+  explanationText,
+  fundSumText,
+  sumLabel,
+  type FundColumn,
+  type FundSum,
+  type ScoreExplanation,
+} from "./scoring";
+export {
   noTableMessage,
   partialText,
   type NoTableReason,
