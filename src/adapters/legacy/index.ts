@@ -8,8 +8,8 @@
  */
 import { isUserError } from "../../core/errors";
 import { userError } from "../../core/messages";
-import { sniff, toBytes } from "../xlsx/sniff";
-import { corruptError, sniffError } from "../xlsx/messages";
+import { sniff, sniffError, toBytes } from "../xlsx/sniff";
+import { corruptError } from "../xlsx/messages";
 import { loadXlsxSync } from "../xlsx/index";
 import type { XlsxBook } from "../xlsx/book";
 import { validateCfb } from "./cfb";
