@@ -21,8 +21,9 @@ import type { ProfileId } from "../../core/profiles";
 import type { SheetSnapshot } from "../../core/snapshot";
 import type { ReportFileWriter } from "../../host/document";
 import type { Progress, ReadScope, SpreadsheetHost } from "../../host/host";
-import { reportFileName } from "../fileNames";
-import { planCheck } from "./check";
+import { filledFileName, reportFileName } from "../fileNames";
+import { check, planCheck } from "./check";
+import { fill } from "./fill";
 
 /**
  * One table's report: what is written and what the table still gets wrong. The narrative states the table's own
@@ -147,4 +148,39 @@ export async function writeReportFile(
     { fileName, generatedAt },
   );
   return { name: reportFileName(host.fileName), bytes, reports, generatedAt };
+}
+
+/** A workbook linked from Word or WPS 文字: its sheets as read, their analysis, and each table's report. */
+export interface LinkedReports {
+  fileName: string;
+  snapshots: SheetSnapshot[];
+  sheets: SheetAnalysis[];
+  reports: TableReport[];
+}
+
+/** The report command over a linked workbook (the Word pane): check every sheet, then each table's report. */
+export async function readLinkedReports(host: SpreadsheetHost, options: { profile: ProfileId }): Promise<LinkedReports> {
+  const fileName = host.fileName ?? host.displayName;
+  const { analysis, snapshots } = await check(host, { profile: options.profile, scope: "all" });
+  return { fileName, snapshots, sheets: analysis.sheets, reports: tableReports(analysis.sheets, null, fileName) };
+}
+
+/** A linked workbook after 先填充再生成: its reports read again, and the filled copy to save. */
+export interface FilledLinkedReports {
+  linked: LinkedReports;
+  /** The filled workbook's bytes (null when the host cannot save, which a FileHost always can). */
+  bytes: Uint8Array | null;
+  /** "<workbook>（已填充）.xlsx". */
+  fileName: string;
+}
+
+/**
+ * 先填充再生成 from Word / WPS 文字: the linked workbook (a copy, never the file on disk) is filled by the rule as
+ * 填充公式 fills it, then read again, so the report states the rule's figures, as the CLI's --fill makes them.
+ */
+export async function fillLinkedReports(host: SpreadsheetHost, options: { profile: ProfileId }): Promise<FilledLinkedReports> {
+  await fill(host, { profile: options.profile, scope: "all" });
+  const bytes = host.save ? await host.save() : null;
+  const linked = await readLinkedReports(host, options);
+  return { linked, bytes, fileName: filledFileName(host.fileName ?? host.displayName) };
 }
