@@ -33,3 +33,4 @@ export {
   type SummaryHeader,
 } from "./recognition";
 export * from "./oldWebview";
+export type { AskName } from "./narrative";

@@ -1,6 +1,8 @@
 /** Small helpers to build sentences that remember the cells they quote. */
 import type { NumberCell, TextCell } from "../model";
 import type { Paragraph, Quote, Sentence } from "./types";
+import type { AskName, ParamValue } from "../messages";
+import { say } from "./words";
 
 export class SentenceBuilder {
   private readonly parts: string[] = [];
@@ -53,7 +55,12 @@ export function sb(): SentenceBuilder {
 
 /** A marked placeholder the person must write: 【请补充：……】. */
 export function placeholder(what: string): Sentence {
-  return { text: `【请补充：${what}】`, cells: [], placeholder: true };
+  return { text: say("report.ask", { what }), cells: [], placeholder: true };
+}
+
+/** What the person is asked to supply, by its name in the catalogue (`report.ask.<name>`): 【请补充：…】. */
+export function ask(name: AskName, params: Readonly<Record<string, ParamValue>> = {}): Sentence {
+  return placeholder((say as unknown as (key: string, p: unknown) => string)(`report.ask.${name}`, params));
 }
 
 /** A plain sentence with no cells (a subheading, a connective). */
