@@ -33,4 +33,4 @@ export {
   type SummaryHeader,
 } from "./recognition";
 export * from "./oldWebview";
-export type { AskName } from "./narrative";
+export { reportTemplate, type AskName, type SentenceName } from "./narrative";

@@ -68,6 +68,27 @@ export const REPORT = {
   "ask.scoreOf": { zh: "“{name}”的得分", en: "“{name}”的得分" },
   "ask.deductionOf": { zh: "“{name}”的扣分原因", en: "“{name}”的扣分原因" },
   "ask.budgetShortfallOf": { zh: "“{name}”预算未全部执行的原因", en: "“{name}”预算未全部执行的原因" },
+  // ── the words sentences are built of ──
+  "word.theProject": { zh: "该项目", en: "该项目" },
+  "word.year": { zh: "{year}年度", en: "{year}年度" },
+  "word.indicators": { zh: "绩效指标", en: "绩效指标" },
+  // ── sentences that quote cells: each {name} is a value or a cell the report cites ──
+  "s.totalIs": { zh: "经自评，{subject}{year}绩效自评总分为{total}", en: "经自评，{subject}{year}绩效自评总分为{total}" },
+  "s.gradeIs": { zh: "，评价等级为“{grade}”", en: "，评价等级为“{grade}”" },
+  "s.among": { zh: "其中，{pieces}。", en: "其中，{pieces}。" },
+  "s.budgetScorePiece": { zh: "预算执行率得分{score}{weight}", en: "预算执行率得分{score}{weight}" },
+  "s.weightAside": { zh: "（分值{weight}）", en: "（分值{weight}）" },
+  "s.groupScorePiece": { zh: "{group}得分{score}（分值{weight}）", en: "{group}得分{score}（分值{weight}）" },
+  "s.deductions": { zh: "扣分情况：{list}。", en: "扣分情况：{list}。" },
+  "s.budgetLost": { zh: "预算执行率扣{score}", en: "预算执行率扣{score}" },
+  "s.rateIs": { zh: "预算执行率为{rate}，", en: "预算执行率为{rate}，" },
+  "s.budgetScoreBelow": { zh: "执行率得分{score}，低于分值{weight}。", en: "执行率得分{score}，低于分值{weight}。" },
+  "s.indicatorScore": { zh: "“{name}”指标得分{score}", en: "“{name}”指标得分{score}" },
+  "s.belowWeight": { zh: "，低于分值{weight}", en: "，低于分值{weight}" },
+  "s.deviationReason": { zh: "。偏差原因及改进措施：{reason}", en: "。偏差原因及改进措施：{reason}" },
+  "s.indicatorNote": { zh: "“{name}”指标：{reason}", en: "“{name}”指标：{reason}" },
+  "label.score": { zh: "“{name}”得分", en: "“{name}”得分" },
+  "label.weight": { zh: "“{name}”分值", en: "“{name}”分值" },
   // ── sentences said as they are ──
   "line.departmentTable": {
     zh: "各项分解目标的年度指标值、全年完成值及得分见下表。",
@@ -85,3 +106,11 @@ export const REPORT = {
 
 /** The names of what a report asks a person to supply (`report.ask.<name>`). */
 export type AskName = keyof typeof REPORT extends infer K ? (K extends `ask.${infer N}` ? N : never) : never;
+
+/** A sentence of the report (`report.s.<name>`) whose `{name}`s are values or cells the sentence quotes. */
+export type SentenceName = keyof typeof REPORT extends infer K ? (K extends `s.${infer N}` ? N : never) : never;
+
+/** The Chinese template of a sentence, for a writer that fills its `{name}`s with quoted cells. */
+export function reportTemplate(name: SentenceName): string {
+  return REPORT[`s.${name}`].zh;
+}

@@ -216,14 +216,12 @@ function conclusion(t: TableAnalysis, p: ProjectTable): Section {
   const grade = t.evaluation.grade;
   const sentences: Sentence[] = [];
   if (total !== null) {
-    const s = sb().t(
-      `经自评，${name ? `${name}${name.endsWith("项目") ? "" : "项目"}` : "该项目"}${year ? `${year}年度` : ""}绩效自评总分为`,
-    );
-    s.q(addr(p.total), "总分", fmt.score(total));
-    if (grade)
-      s.t("，评价等级为“")
-        .q(addr(p.grade) ?? addr(p.total), "等级", grade)
-        .t("”");
+    const s = sb().w("totalIs", {
+      subject: name ? `${name}${name.endsWith("项目") ? "" : "项目"}` : say("report.word.theProject"),
+      year: year ? say("report.word.year", { year }) : "",
+      total: (x) => x.q(addr(p.total), "总分", fmt.score(total)),
+    });
+    if (grade) s.w("gradeIs", { grade: (x) => x.q(addr(p.grade) ?? addr(p.total), "等级", grade) });
     s.t("。");
     sentences.push(s.done());
     if (!grade) sentences.push(ask("grade"));
@@ -236,7 +234,17 @@ function conclusion(t: TableAnalysis, p: ProjectTable): Section {
   const pieces: string[] = [];
   const cells: string[] = [];
   if (bs !== null) {
-    pieces.push(`预算执行率得分${fmt.score(bs)}${bw !== null ? `（分值${fmt.score(bw)}）` : ""}`);
+    const weight =
+      bw !== null
+        ? sb()
+            .w("weightAside", { weight: fmt.score(bw) })
+            .done().text
+        : "";
+    pieces.push(
+      sb()
+        .w("budgetScorePiece", { score: fmt.score(bs), weight })
+        .done().text,
+    );
     for (const c of [addr(p.budgetScore), addr(p.budgetWeight)]) if (c) cells.push(c);
   }
   for (const g of grouped(facts)) {
@@ -244,15 +252,34 @@ function conclusion(t: TableAnalysis, p: ProjectTable): Section {
     if (items.some((f) => f.score === null || f.weight === null)) continue;
     const w = items.reduce((a, f) => a + f.weight!, 0);
     const sc = items.reduce((a, f) => a + f.score!, 0);
-    pieces.push(`${g.level1 || "绩效指标"}得分${fmt.score(sc)}（分值${fmt.score(w)}）`);
+    const group = g.level1 || say("report.word.indicators");
+    pieces.push(
+      sb()
+        .w("groupScorePiece", { group, score: fmt.score(sc), weight: fmt.score(w) })
+        .done().text,
+    );
     for (const f of items) for (const c of [addr(f.ind.score), addr(f.ind.weight)]) if (c) cells.push(c);
   }
-  if (pieces.length) sentences.push({ text: `其中，${pieces.join("，")}。`, cells });
+  if (pieces.length)
+    sentences.push({
+      text: sb()
+        .w("among", { pieces: pieces.join("，") })
+        .done().text,
+      cells,
+    });
   const lost = lostList(facts);
   const budgetLost = bs !== null && bw !== null && fmt.roundTo(bw - bs, 2) > 0 ? fmt.roundTo(bw - bs, 2) : 0;
   if (lost.text || budgetLost) {
-    const list = [budgetLost ? `预算执行率扣${fmt.score(budgetLost)}` : "", lost.text].filter(Boolean).join("、");
-    sentences.push({ text: `扣分情况：${list}。`, cells: [...(budgetLost ? [addr(p.budgetScore)!].filter(Boolean) : []), ...lost.cells] });
+    const budget = budgetLost
+      ? sb()
+          .w("budgetLost", { score: fmt.score(budgetLost) })
+          .done().text
+      : "";
+    const list = [budget, lost.text].filter(Boolean).join("、");
+    sentences.push({
+      text: sb().w("deductions", { list }).done().text,
+      cells: [...(budgetLost ? [addr(p.budgetScore)!].filter(Boolean) : []), ...lost.cells],
+    });
   } else if (facts.length && facts.every((f) => f.score !== null)) {
     sentences.push(plain(say("report.line.allFull")));
   }
@@ -272,28 +299,27 @@ function deviation(t: TableAnalysis, p: ProjectTable): Section {
   out.push(...over);
   if (bs !== null && bw !== null && bs < bw) {
     const s = sb();
-    if (rate !== null) s.t("预算执行率为").q(addr(p.rate), "执行率", fmt.rate(rate)).t("，");
-    s.t("执行率得分")
-      .q(addr(p.budgetScore), "执行率得分", fmt.score(bs))
-      .t("，低于分值")
-      .q(addr(p.budgetWeight), "执行率分值", fmt.score(bw))
-      .t("。");
+    if (rate !== null) s.w("rateIs", { rate: (x) => x.q(addr(p.rate), "执行率", fmt.rate(rate)) });
+    s.w("budgetScoreBelow", {
+      score: (x) => x.q(addr(p.budgetScore), "执行率得分", fmt.score(bs)),
+      weight: (x) => x.q(addr(p.budgetWeight), "执行率分值", fmt.score(bw)),
+    });
     out.push(s.done());
     out.push(ask("budgetShortfall"));
   }
   for (const f of facts) {
     if (f.lost > 0) {
-      const s = sb()
-        .t("“")
-        .x(f.ind.nameCell, f.name)
-        .t("”指标得分")
-        .q(addr(f.ind.score), `“${f.name}”得分`, fmt.score(f.score ?? 0));
-      if (f.weight !== null) s.t("，低于分值").q(addr(f.ind.weight), `“${f.name}”分值`, fmt.score(f.weight));
+      const s = sb().w("indicatorScore", {
+        name: (x) => x.x(f.ind.nameCell, f.name),
+        score: (x) => x.q(addr(f.ind.score), say("report.label.score", { name: f.name }), fmt.score(f.score ?? 0)),
+      });
+      const weight = f.weight;
+      if (weight !== null)
+        s.w("belowWeight", { weight: (x) => x.q(addr(f.ind.weight), say("report.label.weight", { name: f.name }), fmt.score(weight)) });
       if (f.ev && f.ev.source === "computed" && f.ev.explanation) s.t(`（${f.ev.explanation}）`);
       if (f.reason) {
-        s.t("。偏差原因及改进措施：")
-          .x(f.ind.reasonCell, f.reason)
-          .t(/[。；;]$/.test(f.reason) ? "" : "。");
+        const reason = f.reason;
+        s.w("deviationReason", { reason: (x) => x.x(f.ind.reasonCell, reason) }).t(/[。；;]$/.test(reason) ? "" : "。");
         out.push(s.done());
       } else {
         s.t("。");
@@ -302,10 +328,7 @@ function deviation(t: TableAnalysis, p: ProjectTable): Section {
     } else if (f.reason) {
       out.push(
         sb()
-          .t("“")
-          .x(f.ind.nameCell, f.name)
-          .t("”指标：")
-          .x(f.ind.reasonCell, f.reason)
+          .w("indicatorNote", { name: (x) => x.x(f.ind.nameCell, f.name), reason: (x) => x.x(f.ind.reasonCell, f.reason) })
           .t(/[。；;]$/.test(f.reason) ? "" : "。")
           .done(),
       );

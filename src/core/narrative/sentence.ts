@@ -1,7 +1,7 @@
 /** Small helpers to build sentences that remember the cells they quote. */
 import type { NumberCell, TextCell } from "../model";
 import type { Paragraph, Quote, Sentence } from "./types";
-import type { AskName, ParamValue } from "../messages";
+import { reportTemplate, type AskName, type ParamValue, type SentenceName } from "../messages";
 import { say } from "./words";
 
 export class SentenceBuilder {
@@ -35,6 +35,24 @@ export class SentenceBuilder {
   /** Cite a cell without writing anything (a sum reads several cells). */
   ref(cell: string | null | undefined): this {
     if (cell && !this.cells.includes(cell)) this.cells.push(cell);
+    return this;
+  }
+
+  /**
+   * A sentence of the catalogue (`report.s.<name>`, said in Chinese), its `{name}`s filled in order: a string is
+   * written as plain words, a function writes that part itself (a quoted value, a cited cell).
+   */
+  w(name: SentenceName, parts: Readonly<Record<string, string | ((s: SentenceBuilder) => unknown)>> = {}): this {
+    const template = reportTemplate(name);
+    let last = 0;
+    for (const m of template.matchAll(/\{(\w+)\}/g)) {
+      if (m.index! > last) this.t(template.slice(last, m.index));
+      const part = parts[m[1]];
+      if (typeof part === "function") part(this);
+      else this.t(part ?? m[0]);
+      last = m.index! + m[0].length;
+    }
+    if (last < template.length) this.t(template.slice(last));
     return this;
   }
 
