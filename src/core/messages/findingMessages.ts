@@ -202,6 +202,10 @@ export const FINDINGS = {
     en: "The cell shows the error value {error}; nothing that depends on it was computed.",
   },
   TABLE_PARTIAL: { zh: "表格未完整识别：{why}", en: "Table only partly read: {why}" },
+  "TABLE_PARTIAL.selfReference": {
+    zh: "表格未完整识别：为这一格算出的公式 {formula} 会引用它自身（合并单元格或文字占了数字的位置），未写入。",
+    en: "Table only partly read: the formula {formula} worked out for this cell would refer to the cell itself (a merged area or a label where a number belongs), so it is not written.",
+  },
 } as const satisfies Record<string, Message>;
 
 /**
