@@ -8,7 +8,7 @@ import { EXIT_OK } from "./io";
 import type { ParsedArgs } from "./args";
 import { noTableText, t, translator, userError, type Lang } from "../core/messages";
 import { analyseFile, checkProfile } from "./workbook";
-import { tablePlans } from "../app/commands";
+import { tablePlans } from "../app/commands/tables";
 import { oneLine, pad } from "./format";
 import { formatNumber } from "../core/numbers";
 

@@ -97,6 +97,8 @@ export function analyzeTable(table: Table, profile: Profile): TableAnalysis {
       }
     }
   }
+  // a formula that would read its own cell is never planned: the table was misread there, and the finding says so
+  for (const c of ctx.plan.selfReferences()) ctx.report("TABLE_PARTIAL.selfReference", "warning", c.cell, { formula: c.formula });
   const plan = ctx.plan.build();
   const suggested = ctx.plan.suggestions();
   const findings = sortFindings(withSuggestions(settleNumbersAsText(ctx.findings, plan, cells), suggested));

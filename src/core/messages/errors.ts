@@ -423,6 +423,11 @@ export const ERRORS = {
     zh: "文件过大（超过 50 MB），无法在浏览器中处理。",
     en: "The file is larger than 50 MB and cannot be processed in the browser.",
   },
+  "worker-lost": {
+    code: "worker-lost",
+    zh: "页面的后台读取已中断（可能是内存不足），请重新选择文件。",
+    en: "The page's background reader stopped (perhaps out of memory); choose the file again.",
+  },
   "file-unreadable": {
     code: "unreadable",
     zh: "无法读取「{file}」，它可能已损坏或不是 Excel 工作簿。",

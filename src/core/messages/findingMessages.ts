@@ -235,6 +235,10 @@ export const FINDINGS = {
     zh: ({ why }: { why: PartialReason }) => `表格未完整识别：${partialText(why, "zh")}`,
     en: ({ why }: { why: PartialReason }) => `Table only partly read: ${partialText(why, "en")}`,
   },
+  "TABLE_PARTIAL.selfReference": {
+    zh: "表格未完整识别：为这一格算出的公式 {formula} 会引用它自身（合并单元格或文字占了数字的位置），未写入。",
+    en: "Table only partly read: the formula {formula} worked out for this cell would refer to the cell itself (a merged area or a label where a number belongs), so it is not written.",
+  },
 } as const satisfies Record<string, Message>;
 
 /** The reason of a change held back as a suggestion (any entry of CHANGES but `taken`). */

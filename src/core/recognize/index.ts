@@ -6,7 +6,7 @@ import type { Table } from "../model";
 import type { IndicatorHeader, NoTableReason, SummaryHeader } from "../messages";
 import { Grid, type SheetSnapshot } from "../snapshot";
 import { H } from "./headers";
-import { isIndicatorHeader, headerBottom } from "./indicators";
+import { isIndicatorHeader, headerBottom, continuesIndicatorBlock } from "./indicators";
 import { recognizeDepartment } from "./department";
 import { recognizeProject } from "./project";
 import { recognizeSummary, summaryColumns, summaryHeaderAt } from "./summary";
@@ -43,6 +43,8 @@ function recognizeWindow(idx: SheetIndex): Table[] {
     if (isIndicatorHeader(cells)) {
       // a header written over two rows (or repeated where a merge was undone) is one header
       if (prev?.kind === "indicators" && row <= headerBottom(idx, prev.row)) continue;
+      // the block published in parts, each under its own header ("年度绩效目标2(40分)"): one table
+      if (prev?.kind === "indicators" && continuesIndicatorBlock(idx, prev.row, row)) continue;
       anchors.push({ row, kind: "indicators" });
     } else if (summaryHeaderAt(idx, row)) {
       // a header repeated on the next row (a merge undone), or the lower row of a two-row header, is the same header
