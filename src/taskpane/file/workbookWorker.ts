@@ -7,6 +7,7 @@
 import { FileHost } from "../../adapters/xlsx/FileHost";
 import { planCheck } from "../../app/commands/check";
 import { toUserError } from "../../core/messages";
+import type { SheetSnapshot } from "../../core/snapshot";
 import type { Reply, Request, Stage } from "./workerProtocol";
 
 /** The worker's global scope, as much of it as is used here (the project's types are the page's, not a worker's). */
@@ -40,7 +41,12 @@ async function handle(
     case "check": {
       const snapshots = await opened().readSheets(req.args.scope);
       stage("analysing", 0, snapshots.length);
-      return { value: planCheck(snapshots, { profile: req.args.profile }) };
+      const checked = planCheck(snapshots, { profile: req.args.profile });
+      // the page draws and compares only the sheets that hold a table: a sheet without one (a 200,000-row 明细) is
+      // sent by its name alone, so that the page does not spend its time taking it in
+      const hasTable = new Set(checked.analysis.sheets.filter((s) => s.tables.length > 0).map((s) => s.sheet));
+      const sent = snapshots.map((s): SheetSnapshot => (hasTable.has(s.name) ? s : { name: s.name, merges: s.merges, cells: [] }));
+      return { value: { snapshots: sent, analysis: checked.analysis } };
     }
     case "readSheets":
       return { value: await opened().readSheets(req.args.scope) };
