@@ -7,6 +7,7 @@
 import type * as XLSX from "@e965/xlsx";
 import type { CellValue, MergedArea, SnapshotCell, SparseSheetSnapshot } from "../../core/snapshot";
 import { isErrorValue } from "../../core/snapshot";
+import { MergeIndex } from "../../core/mergeIndex";
 import { LIMITS, limitError } from "../xlsx/limits";
 import { checkText } from "./text";
 
@@ -88,17 +89,15 @@ export function snapshotsOf(wb: XLSX.WorkBook): SparseSheetSnapshot[] {
       bottom: m.e.r + 1,
       right: m.e.c + 1,
     }));
-    const covered = new Set<number>();
-    for (const m of merges) {
-      if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 10_000) continue;
-      for (let r = m.top; r <= m.bottom; r++)
-        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(r * 32768 + c);
-    }
+    if (merges.length > LIMITS.merges) throw limitError("merges", name);
+    // merges as ranges: a cell under one (not its top-left) is hidden
+    const covered = new MergeIndex(merges);
+    if (!covered.complete) throw limitError("merges", name);
     const cells: SnapshotCell[] = [];
     for (const key of Object.keys(ws)) {
       if (key.charCodeAt(0) === 33 /* ! */) continue;
       const at = decodeKey(key);
-      if (!at || covered.has(at.row * 32768 + at.col)) continue;
+      if (!at || covered.covers(at.row, at.col)) continue;
       const c = ws[key] as XLSX.CellObject;
       const value = cellValue(c);
       const formula = typeof c.f === "string" && c.f !== "" ? `=${c.f}` : null;

@@ -1,8 +1,9 @@
 /**
  * The zip container of an .xlsx, read from its central directory (the local headers may use data descriptors) and
  * written back with every untouched entry's compressed bytes copied as they were. Inflating and deflating is fflate's
- * (measured faster and smaller than JSZip: see README); inflating streams and stops at the size limit, so a zip that
- * expands far beyond what it declares never fills memory. Node and browser alike.
+ * (measured faster and smaller than JSZip: see README). Inflating streams and is bounded on the bytes it actually
+ * produces — never the sizes the directory declares — and on the compression ratio, so a zip that expands far beyond
+ * what it declares is refused within a step of ~17 MB, in memory and time alike. Node and browser alike.
  */
 import { Inflate, deflateSync, inflateSync } from "fflate";
 import { LIMITS, limitError } from "./limits";
@@ -28,11 +29,18 @@ export interface ZipEntry {
 const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
 
-/** Parts up to this declared size are inflated in one call (streaming costs buffer growth for small parts). */
-const ONE_SHOT = 4 * 1024 * 1024;
+/**
+ * Compressed bytes inflated per step: one step yields at most deflate's ratio limit (1032:1) times this, ~17 MB, before
+ * the bounds are checked again. Parts no larger are inflated in one call.
+ */
+const STEP = 1 << 14;
 
 export class ZipArchive {
   private readonly byName = new Map<string, ZipEntry>();
+  private byLowerName: Map<string, ZipEntry> | null = null;
+  /** Bytes inflated so far, by part (the most read of it), and their sum. */
+  private readonly inflatedOf = new Map<string, number>();
+  private inflated = 0;
 
   private constructor(
     readonly bytes: Uint8Array,
@@ -88,8 +96,11 @@ export class ZipArchive {
     const n = name.replace(/^\//, "");
     const exact = this.byName.get(n);
     if (exact) return exact;
-    const lower = n.toLowerCase();
-    return this.entries.find((e) => e.name.toLowerCase() === lower);
+    if (!this.byLowerName) {
+      this.byLowerName = new Map();
+      for (const e of this.entries) if (!this.byLowerName.has(e.name.toLowerCase())) this.byLowerName.set(e.name.toLowerCase(), e);
+    }
+    return this.byLowerName.get(n.toLowerCase());
   }
 
   has(name: string): boolean {
@@ -97,8 +108,10 @@ export class ZipArchive {
   }
 
   /**
-   * Streams an entry's content in chunks to `sink`, stopping with a limit error past `maxBytes`
-   * (whatever the directory declares). Returns the number of bytes produced.
+   * Streams an entry's content in chunks to `sink`. Whatever the directory declares, inflating stops with a limit
+   * error as soon as the bytes actually produced pass `maxBytes`, pass the size the entry declares (an honest entry
+   * never does), expand past LIMITS.ratio times the compressed bytes consumed (once past LIMITS.ratioFrom), or bring
+   * the archive's distinct inflated bytes past LIMITS.totalBytes. Returns the number of bytes produced.
    */
   stream(name: string, sink: (chunk: Uint8Array) => void, maxBytes: number = LIMITS.partBytes): number {
     const e = this.entry(name);
@@ -107,53 +120,71 @@ export class ZipArchive {
     const data = this.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
     if (e.method === 0) {
       if (data.length > maxBytes) throw limitError("partBytes", name);
+      this.charge(e.name, data.length);
       sink(data);
       return data.length;
     }
     if (e.method !== 8) throw corruptError(`unsupported compression ${e.method} in ${name}`);
-    if (e.size <= ONE_SHOT) {
-      // a small part in one go, into a buffer one byte larger than declared: filling it means the part lies
-      let out: Uint8Array;
-      try {
-        out = inflateSync(data, { out: new Uint8Array(e.size + 1) });
-      } catch (err) {
-        throw corruptError(`${name}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-      if (out.length > e.size) throw limitError("declared", name);
-      sink(out);
-      return out.length;
-    }
-    let total = 0;
-    let over = false;
-    // what the sink threw (the reader stopping on purpose, a limit): passed on as it is, not taken for damage
-    let sinkThrew: { error: unknown } | null = null;
-    // an entry never honestly expands past the size the directory declares: a zip bomb that lies stops there
+    // the directory itself may say the part is a bomb: refused before inflating a byte
+    if (e.size > LIMITS.ratioFrom && e.size > LIMITS.ratio * Math.max(1, data.length)) throw limitError("ratio", name);
+    // an entry never honestly expands past the size the directory declares: a bomb that lies stops there
     const bound = Math.min(maxBytes, e.size);
-    const inflater = new Inflate((chunk) => {
-      if (over || sinkThrew) return;
+    let total = 0;
+    /** Why inflating stopped: a limit passed, or what the sink threw (the reader stopping on purpose, a limit). */
+    let stop: { error: unknown } | null = null;
+    let consumed = 0;
+    const take = (chunk: Uint8Array) => {
+      if (stop) return;
       total += chunk.length;
       if (total > bound) {
-        over = true;
+        stop = { error: limitError(total > maxBytes ? "partBytes" : "declared", name) };
+        return;
+      }
+      if (total > LIMITS.ratioFrom && total > LIMITS.ratio * Math.max(1, consumed)) {
+        stop = { error: limitError("ratio", name) };
         return;
       }
       try {
+        this.charge(e.name, total);
         sink(chunk);
       } catch (error) {
-        sinkThrew = { error };
+        stop = { error };
       }
-    });
-    const STEP = 1 << 14; // one push inflates to at most ~16 MB
+    };
+    if (data.length <= STEP) {
+      // a small part in one go: at most deflate's ratio (1032:1) times STEP, ~17 MB, whatever it declares
+      let out: Uint8Array;
+      try {
+        out = inflateSync(data);
+      } catch (err) {
+        throw corruptError(`${name}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      consumed = data.length;
+      take(out);
+      if (stop) throw (stop as { error: unknown }).error;
+      return total;
+    }
+    const inflater = new Inflate(take);
     try {
-      for (let o = 0; o < data.length && !over && !sinkThrew; o += STEP) {
-        inflater.push(data.subarray(o, Math.min(o + STEP, data.length)), o + STEP >= data.length);
+      for (let o = 0; o < data.length && !stop; o += STEP) {
+        consumed = Math.min(o + STEP, data.length);
+        inflater.push(data.subarray(o, consumed), consumed >= data.length);
       }
     } catch (err) {
-      if (over) throw limitError(total > maxBytes ? "partBytes" : "declared", name);
+      if (stop) throw (stop as { error: unknown }).error;
       throw corruptError(`${name}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    if (sinkThrew) throw (sinkThrew as { error: unknown }).error;
-    if (over) throw limitError(total > maxBytes ? "partBytes" : "declared", name);
+    if (stop) throw (stop as { error: unknown }).error;
     return total;
+  }
+
+  /** Counts bytes inflated, each part once however often it is read: past LIMITS.totalBytes, a limit error. */
+  private charge(name: string, total: number): void {
+    const before = this.inflatedOf.get(name) ?? 0;
+    if (total <= before) return;
+    this.inflatedOf.set(name, total);
+    this.inflated += total - before;
+    if (this.inflated > LIMITS.totalBytes) throw limitError("totalBytes");
   }
 
   /** An entry's whole content. */
