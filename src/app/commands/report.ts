@@ -19,6 +19,7 @@ import {
 } from "../../core/narrative";
 import type { ProfileId } from "../../core/profiles";
 import type { SheetSnapshot } from "../../core/snapshot";
+import { withoutXmlForbidden } from "../../core/text";
 import type { ReportFileWriter } from "../../host/document";
 import type { Progress, ReadScope, SpreadsheetHost } from "../../host/host";
 import { filledFileName, reportFileName } from "../fileNames";
@@ -114,6 +115,8 @@ export interface ReportFile {
   bytes: Uint8Array;
   reports: TableReport[];
   generatedAt: string;
+  /** Characters the workbook's text held that XML cannot (control characters, U+FFFE/U+FFFF): left out of the file. */
+  removedCharacters: number;
 }
 
 /** The tables' reports from the sheets as read, before anything is written. */
@@ -143,11 +146,11 @@ export async function writeReportFile(
   const generatedAt = (options.now ?? (() => new Date()))().toISOString();
   const fileName = host.fileName ?? host.displayName;
   // written as the table stands although figures differ (--as-is, 按表中数字生成): the document says so at its top
-  const bytes = await writer.build(
-    reports.map((r) => withDifferencesNote(r.narrative, r.differences)),
-    { fileName, generatedAt },
-  );
-  return { name: reportFileName(host.fileName), bytes, reports, generatedAt };
+  // text from the workbook that XML cannot hold (an ESC, U+FFFE) is left out, so that every part of the file parses
+  const narratives = withoutXmlForbidden(reports.map((r) => withDifferencesNote(r.narrative, r.differences)));
+  const source = withoutXmlForbidden({ fileName, generatedAt });
+  const bytes = await writer.build(narratives.value, source.value);
+  return { name: reportFileName(host.fileName), bytes, reports, generatedAt, removedCharacters: narratives.removed + source.removed };
 }
 
 /** A workbook linked from Word or WPS 文字: its sheets as read, their analysis, and each table's report. */

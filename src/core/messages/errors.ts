@@ -567,6 +567,26 @@ export const ERRORS = {
     zh: `输出文件不能与输入文件相同${USAGE}`,
     en: `The output file cannot be the input file${USAGE_EN}`,
   },
+  "usage-report-filled-needs-fill": {
+    code: "usage",
+    zh: `--filled 与 --in-place 只用于 --fill（先填充再生成）${USAGE}`,
+    en: `--filled and --in-place only go with --fill (fill first, then write the report)${USAGE_EN}`,
+  },
+  "usage-report-filled-or-in-place": {
+    code: "usage",
+    zh: `--filled（填充结果另存）与 --in-place（覆盖输入文件）只能选一个${USAGE}`,
+    en: `Choose one of --filled (save the filled workbook as a new file) and --in-place (overwrite the input)${USAGE_EN}`,
+  },
+  "usage-report-filled-same": {
+    code: "usage",
+    zh: `--filled 不能是输入文件或报告文件；要覆盖输入文件请用 --in-place${USAGE}`,
+    en: `--filled cannot name the input or the report; to overwrite the input use --in-place${USAGE_EN}`,
+  },
+  "usage-report-filled-xlsx": {
+    code: "usage",
+    zh: `--filled 须以 .xlsx 或 .xlsm 结尾：{file}${USAGE}`,
+    en: `--filled must end in .xlsx or .xlsm: {file}${USAGE_EN}`,
+  },
   "usage-fill-or-as-is": { code: "usage", zh: `--fill 与 --as-is 只能选一个${USAGE}`, en: `Choose one of --fill and --as-is${USAGE_EN}` },
   "usage-fill-input": {
     code: "usage",
