@@ -15,7 +15,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { execFileSync } from "child_process";
 import fc from "fast-check";
-import { build, caseArb, KNOWN_CLASSES, KNOWN_PROPERTIES, knownOf, loadBases, type Case } from "../test/fuzz/cases";
+import { build, caseArb, KNOWN_CLASSES, knownOf, knownProperty, loadBases, type Case } from "../test/fuzz/cases";
 import { runCase, type Violation } from "../test/fuzz/harness";
 
 function arg(name: string): string | undefined {
@@ -107,10 +107,8 @@ async function mainRun(): Promise<number> {
       fs.rmSync(r.dir, { recursive: true, force: true });
     }
     if (r.violations.length) {
-      const knownProps = [
-        ...new Set(r.violations.filter((v) => KNOWN_PROPERTIES[v.property]).map((v) => `${v.property}: ${KNOWN_PROPERTIES[v.property]}`)),
-      ];
-      const known = r.violations.every((v) => KNOWN_PROPERTIES[v.property]) ? [...knownOf(c), ...knownProps] : knownOf(c);
+      const knownProps = [...new Set(r.violations.map((v) => knownProperty(v)).filter((x): x is string => !!x))];
+      const known = r.violations.every((v) => knownProperty(v)) ? [...knownOf(c), ...knownProps] : knownOf(c);
       const f: Failure = { index: i, base: built.name, ops: c.ops, violations: r.violations, known };
       failures.push(f);
       const save = arg("--save");

@@ -53,6 +53,8 @@ async function cli(argv: string[], cwd: string): Promise<Ran> {
 }
 
 const STACK = /\bat .+:\d+:\d+|\n\s+at /;
+/** What a terminal acts on rather than shows: C0 but tab and line feed, DEL, C1, bidi overrides and isolates. */
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 function safeParts(bytes: Uint8Array): Record<string, Uint8Array> | null {
@@ -161,10 +163,20 @@ export async function runCase(input: Uint8Array, opts: CaseOptions = {}, keep = 
 
   try {
     await step("check", ["check", "in.xlsx", "--json"], null);
+    // the same as text, as a terminal shows it: the workbook's text only escaped
+    const before = fs.readFileSync(at("in.xlsx"));
+    const text = await cli(["check", "in.xlsx"], dir);
+    exits["check (text)"] = text.code;
+    times["check (text)"] = Math.round(text.ms);
+    if (text.code !== exits.check) say("check (text)", "exit", `exit ${text.code}, with --json ${exits.check}: ${text.stderr.trim()}`);
+    const unsafe = TERMINAL_UNSAFE.exec(text.stdout + text.stderr);
+    if (unsafe) say("check (text)", "terminal", `U+${unsafe[0].charCodeAt(0).toString(16).padStart(4, "0")} reaches the terminal`);
+    if (!same(before, fs.readFileSync(at("in.xlsx")))) say("check (text)", "input-written", "in.xlsx changed");
 
+    let f1: Map<string, CellMap> | null = null;
     const fill1 = await step("fill", ["fill", "in.xlsx", "-o", "f1.xlsx", "--json"], "f1.xlsx");
     if (fill1) {
-      const f1 = written("fill", "f1.xlsx", inCells, planned(fill1));
+      f1 = written("fill", "f1.xlsx", inCells, planned(fill1));
       const fill2 = (await step("fill again", ["fill", "f1.xlsx", "-o", "f2.xlsx", "--json"], "f2.xlsx", [0], "f1.xlsx")) as {
         changed?: number;
       } | null;
@@ -214,14 +226,23 @@ export async function runCase(input: Uint8Array, opts: CaseOptions = {}, keep = 
       }
     }
     if (opts.reportFill) {
+      // report --fill fills the workbook (today in place: the watched input is reported written) and must fill it as fill does
       fs.writeFileSync(at("rf.xlsx"), input);
-      const before = new Set(fs.readdirSync(dir));
+      const earlier = new Set(fs.readdirSync(dir));
       const r = await step("report --fill", ["report", "rf.xlsx", "-o", "rf.docx", "--fill", "--json"], "rf.docx", [0, 2], "rf.xlsx");
       if (r) {
         const parts = safeParts(fs.readFileSync(at("rf.docx")));
         if (!parts) say("report --fill", "output-zip", "rf.docx is not a readable zip");
         else for (const bad of unparsedWrittenParts(null, parts)) say("report --fill", "part-parses", bad);
-        for (const f of fs.readdirSync(dir)) if (!before.has(f) && f.endsWith(".xlsx")) written("report --fill", f, inCells, planned(r));
+        const filled = [
+          ...fs.readdirSync(dir).filter((f) => !earlier.has(f) && f.endsWith(".xlsx")),
+          ...(same(input, fs.readFileSync(at("rf.xlsx"))) ? [] : ["rf.xlsx"]),
+        ];
+        for (const f of filled) {
+          const cells = written("report --fill", f, null);
+          const diffs = cells && f1 ? changedCells(f1, cells) : [];
+          if (diffs.length) say("report --fill", "fills-as-fill", `${f}: ${diffs.slice(0, 3).join("; ")}`);
+        }
       }
     }
   } catch (e) {
