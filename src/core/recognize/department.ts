@@ -10,6 +10,7 @@ import {
   headerTop,
   inferWeightColumn,
   blockDeclaration,
+  labelWeights,
   type IndicatorBlock,
 } from "./indicators";
 import type { SheetIndex } from "./sheetIndex";
@@ -51,6 +52,16 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
       weight: numberCell(g, i.row, inferred.col),
       ...(inferred.inTarget ? { targetCell: null, target: null } : {}),
     }));
+  }
+
+  // no 分值 column at all: the weights written in the row labels ("预算执行率（20分）", "预算执行（20分）" over one row)
+  let weightsFromLabels = false;
+  if (!inferred && cols.weight === null) {
+    const withLabels = labelWeights(g, indicators, block.groups);
+    if (withLabels) {
+      indicators = withLabels;
+      weightsFromLabels = true;
+    }
   }
 
   const fundSources: FundRow[] = [];
@@ -127,7 +138,7 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
       idx,
       headerRow,
       cols,
-      weightCol,
+      weightsFromLabels ? (cols.level3 ?? 0) : weightCol,
       indicators.length,
       block.totalRow,
       totals.total,
