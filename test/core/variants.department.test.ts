@@ -111,6 +111,22 @@ describe("部门整体 laid out like a project table (重庆)", () => {
   });
 });
 
+describe("部门整体 laid out like a project table with no 执行率权重 column: the rate's weight in the block's label", () => {
+  test("部门预算执行情况（万元）（20分）: the 执行率得分 has 20 points, not 10", () => {
+    const { values, formats } = chongqing();
+    values[2] = ["部门预算执行情况（万元）（20分）", "年初预算数", "全年（调整）预算数", "全年执行数", "执行率（%）", "执行率得分（分）"];
+    values[3] = [null, 0, 100, 76, 0.76, 15.2];
+    const t = analyzeSheet(sheet(values, formats)).tables[0];
+    const d = t.table as DepartmentTable;
+    expect(t.kind).toBe("department");
+    expect(d.budgetRow?.weight?.value).toBe(20);
+    expect(d.budgetRow?.weight?.ref.address).toBe("A3");
+    expect(t.evaluation.budgetScore).toBe(15.2); // MIN(20, 20 × 76%)
+    expect(codes(t).filter((c) => c.startsWith("BUDGET_SCORE"))).toEqual([]);
+    expect(t.plan.changes.find((c) => c.cell === "F4")?.after.formula).toBe('=IF(E4="","",ROUND(MIN(20,20*E4),2))');
+  });
+});
+
 describe("a flat indicator header is not taken where it is not one", () => {
   test("a scorecard's 三级指标 | 分值 | 评分标准 | 得分 (no target, no actual) is not a flat indicator list", () => {
     const values: CellValue[][] = [

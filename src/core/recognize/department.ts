@@ -15,7 +15,7 @@ import {
 } from "./indicators";
 import type { SheetIndex } from "./sheetIndex";
 import { boundsOf } from "./bounds";
-import { numberCell, textCell } from "./cells";
+import { labelWeightCell, numberCell, textCell } from "./cells";
 import { PartialNotes } from "./partial";
 import { fundsOnlyBottom, noteIndicatorParts, notePublishedFundsOnly } from "./project";
 import { emptyColumns } from "./columns";
@@ -92,6 +92,12 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
       lastFundRow = r;
     }
     if (!fundSources.length && !fundStructure.length) budgetRow = singleBudgetRow(idx, header, goalRow - 1);
+    // no 执行率权重 column: the rate's weight written only in the block's label ("部门预算执行情况（万元）（20分）")
+    if (budgetRow && header.cols.weight === null) {
+      const money = [header.cols.initial, header.cols.budget, header.cols.executed].filter((c): c is number => c !== null);
+      const declared = money.length ? blockDeclaration(idx, header.row, header.row, Math.min(...money)) : null;
+      if (declared) budgetRow = { ...budgetRow, weight: labelWeightCell(g, declared.cell.row, declared.cell.col, declared.weight) };
+    }
     if (!fundSources.length && !fundStructure.length && !budgetRow) {
       partial.add(
         "funds",
