@@ -12,6 +12,7 @@ import { expectOneLineZhEn, listFiles, run, tempDir } from "../../cli/run";
 import * as XLSX from "@e965/xlsx";
 import {
   farCellXls,
+  farOds,
   genuineOds,
   genuineXls,
   hostileXls,
@@ -39,6 +40,7 @@ const CFB: [HostileCfb, RegExp][] = [
 const OTHERS: [string, () => Uint8Array, RegExp][] = [
   ["repeated.ods", repeatedOds, /5,000,000/],
   ["lying.ods", lyingOds, /声明的大小|declares/],
+  ["far.ods", farOds, /1,048,576/],
   ["huge.xls", hugeHtml, /5,000,000/],
   ["wide.html", wideHtml, /16,384/],
   ["spans.htm", spanHtml, /5,000,000/],
