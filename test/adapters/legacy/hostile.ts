@@ -145,7 +145,7 @@ export function lyingOds(): Uint8Array {
   throw new Error("content.xml not found");
 }
 
-/** An HTML table of 5,200,000 cells (past the 5,000,000-cell bound), 27 MB: cells left unclosed, as HTML allows. */
+/** An HTML table of 5,200,000 cells (past the cell bound), 27 MB: cells left unclosed, as HTML allows. */
 export function hugeHtml(): Uint8Array {
   const row = `<tr>${"<td>1".repeat(100)}\n`;
   return strToU8(`<html><body><table>${row.repeat(52_000)}</table></body></html>`);
