@@ -125,6 +125,29 @@ export const REPORT = {
   "word.weight": { zh: "分值", en: "分值" },
   "word.actual": { zh: "实际完成值", en: "实际完成值" },
   "s.goalDone": { zh: "年度总体目标完成情况：{actual}", en: "年度总体目标完成情况：{actual}" },
+  // ── the department report ──
+  "title.department": { zh: "{name}{year}部门整体支出绩效自评报告", en: "{name}{year}部门整体支出绩效自评报告" },
+  "word.thisDepartment": { zh: "本部门", en: "本部门" },
+  "word.weightOf": { zh: "权重", en: "权重" },
+  "word.completed": { zh: "全年完成值", en: "全年完成值" },
+  "label.partRate": { zh: "{label}执行率", en: "{label}执行率" },
+  "label.of": { zh: "“{name}”{word}", en: "“{name}”{word}" },
+  "s.reportIs": { zh: "本报告为{name}{year}部门整体支出绩效自评报告。", en: "本报告为{name}{year}部门整体支出绩效自评报告。" },
+  "s.departmentGoalIs": { zh: "部门年初设定的年度总体目标为：{goal}", en: "部门年初设定的年度总体目标为：{goal}" },
+  "s.yearDone": { zh: "全年完成情况：{actual}", en: "全年完成情况：{actual}" },
+  "s.indicator": { zh: "“{name}”指标", en: "“{name}”指标" },
+  "s.completedIs": { zh: "全年完成值为{actual}，", en: "全年完成值为{actual}，" },
+  "s.scoreOf": { zh: "得分{score}", en: "得分{score}" },
+  "s.belowWord": { zh: "，低于{word}{weight}", en: "，低于{word}{weight}" },
+  "s.reasonIs": { zh: "，原因为：{reason}", en: "，原因为：{reason}" },
+  "s.noBudgetExecuted": {
+    zh: "{label}年初未安排预算，全年执行{executed}，预算编制不够完整。",
+    en: "{label}年初未安排预算，全年执行{executed}，预算编制不够完整。",
+  },
+  "s.departmentTotalIs": {
+    zh: "经自评，{name}{year}部门整体支出绩效自评总分为{total}",
+    en: "经自评，{name}{year}部门整体支出绩效自评总分为{total}",
+  },
   // ── sentences said as they are ──
   "line.departmentTable": {
     zh: "各项分解目标的年度指标值、全年完成值及得分见下表。",
