@@ -386,7 +386,7 @@ export const ERRORS = {
     en: "The worksheet is protected and these cells are locked: {cells}. Unprotect the sheet (Review → Unprotect Sheet) and fill again; nothing was changed.",
   },
   "plan-no-sheet": {
-    code: "plan",
+    code: "sheet-missing",
     zh: "找不到工作表“{sheet}”，未做任何修改。",
     en: 'Worksheet "{sheet}" was not found; nothing was changed.',
   },
