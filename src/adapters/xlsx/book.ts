@@ -357,9 +357,9 @@ export class PackageBook implements XlsxBook {
         }
       }
     }
-    const enc = new TextEncoder();
+    // each part in the encoding it was read in (a UTF-16 part stays UTF-16: clearing gives back its bytes)
     const replace = new Map<string, Uint8Array>();
-    for (const [part, text] of texts) replace.set(part, enc.encode(text));
+    for (const [part, text] of texts) replace.set(part, this.zip.encodeText(part, text));
     return this.zip.rewrite({ replace, remove });
   }
 
