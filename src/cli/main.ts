@@ -8,11 +8,6 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseArgs, type ParsedArgs } from "./args";
 import { userError } from "../core/messages";
-import { runCheck } from "./check";
-import { runCompare } from "./compare";
-import { runFill } from "./fill";
-import { runMark } from "./mark";
-import { runReport } from "./report";
 import { EXIT_OK, failure, safeIO, type CliIO } from "./io";
 
 export function version(): string {
@@ -89,6 +84,7 @@ export const HELP = `jixiao ${"{version}"} — 绩效自评助手：识别、检
 async function dispatch(args: ParsedArgs, argv: string[], io: CliIO): Promise<number> {
   if (args.command === "report") {
     // Everything after the word "report" goes to the report command as it was typed.
+    const { runReport } = await import("./report");
     return runReport(argv.slice(argv.indexOf("report") + 1), io);
   }
   if (args.help || args.command === "help") {
@@ -99,15 +95,16 @@ async function dispatch(args: ParsedArgs, argv: string[], io: CliIO): Promise<nu
     io.stdout(`${version()}\n`);
     return EXIT_OK;
   }
+  // Each command is loaded when named: `check` never loads the report's charts, Word writer or ExcelJS.
   switch (args.command) {
     case "check":
-      return runCheck(args, io);
+      return (await import("./check")).runCheck(args, io);
     case "fill":
-      return runFill(args, io);
+      return (await import("./fill")).runFill(args, io);
     case "mark":
-      return runMark(args, io);
+      return (await import("./mark")).runMark(args, io);
     case "compare":
-      return runCompare(args, io);
+      return (await import("./compare")).runCompare(args, io);
     case null:
       throw userError("usage-no-command");
     default:
