@@ -5,7 +5,7 @@
 import * as path from "path";
 import { readWorkbookFile } from "../adapters/legacy/node";
 import { FileHost } from "../adapters/xlsx/FileHost";
-import { check } from "../app/commands";
+import { check } from "../app/commands/check";
 import { isProfileId, PROFILES, type ProfileId, type WorkbookAnalysis } from "../core";
 import { userError } from "../core/messages";
 

@@ -75,4 +75,34 @@ describe("bin/jixiao.js", () => {
     expect(jixiao(["--version"], dir).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect(jixiao(["--help"], dir).code).toBe(0);
   });
+
+  it("check and the batch worker load no report, chart, Word or ExcelJS module", () => {
+    const heavy = /node_modules[\\/](echarts|docx|jszip|exceljs|@resvg|zrender)[\\/]/;
+    const probe = (script: string) => {
+      const r = spawnSync(process.execPath, ["-e", script], { cwd: dir, encoding: "utf8" });
+      expect(r.status).toBe(0);
+      return JSON.parse(r.stdout.slice(r.stdout.lastIndexOf("\n[") + 1)) as string[];
+    };
+    const main = JSON.stringify(path.join(ROOT, "lib", "cli", "main.js"));
+    const file = JSON.stringify(path.join(FIXTURES, "project-insurance-subsidy-2020.xlsx"));
+    const io = "{ stdout: (t) => process.stdout.write(t), stderr: () => {}, cwd: process.cwd(), env: {} }";
+    const checked = probe(
+      `require(${main}).main(["check", ${file}, "--json"], ${io}).then((code) => {` +
+        `if (code !== 0) process.exit(9); process.stdout.write("\\n" + JSON.stringify(Object.keys(require.cache))); })`,
+    );
+    expect(checked.some((m) => /batchQueue/.test(m))).toBe(true); // the probe saw the modules check loads
+    expect(checked.filter((m) => heavy.test(m))).toEqual([]);
+    const worker = probe(
+      `require(${JSON.stringify(path.join(ROOT, "lib", "cli", "batchWorker.js"))});` +
+        `process.stdout.write("\\n" + JSON.stringify(Object.keys(require.cache)))`,
+    );
+    expect(worker.some((m) => /FileHost/.test(m))).toBe(true);
+    expect(worker.filter((m) => heavy.test(m))).toEqual([]);
+    // the report still loads them when asked for
+    const report = probe(
+      `require(${JSON.stringify(path.join(ROOT, "lib", "cli", "report.js"))});` +
+        `process.stdout.write("\\n" + JSON.stringify(Object.keys(require.cache)))`,
+    );
+    expect(report.filter((m) => heavy.test(m)).length).toBeGreaterThan(0);
+  });
 });

@@ -416,7 +416,7 @@ export const ERRORS = {
     en: "The worksheet is protected and these cells are locked: {cells}. Unprotect the sheet (Review → Unprotect Sheet) and fill again; nothing was changed.",
   },
   "plan-no-sheet": {
-    code: "plan",
+    code: "sheet-missing",
     zh: "找不到工作表“{sheet}”，未做任何修改。",
     en: 'Worksheet "{sheet}" was not found; nothing was changed.',
   },
@@ -452,6 +452,11 @@ export const ERRORS = {
     code: "too-large",
     zh: "文件过大（超过 50 MB），无法在浏览器中处理。",
     en: "The file is larger than 50 MB and cannot be processed in the browser.",
+  },
+  "worker-lost": {
+    code: "worker-lost",
+    zh: "页面的后台读取已中断（可能是内存不足），请重新选择文件。",
+    en: "The page's background reader stopped (perhaps out of memory); choose the file again.",
   },
   "file-unreadable": {
     code: "unreadable",
@@ -566,6 +571,26 @@ export const ERRORS = {
     code: "usage",
     zh: `输出文件不能与输入文件相同${USAGE}`,
     en: `The output file cannot be the input file${USAGE_EN}`,
+  },
+  "usage-report-filled-needs-fill": {
+    code: "usage",
+    zh: `--filled 与 --in-place 只用于 --fill（先填充再生成）${USAGE}`,
+    en: `--filled and --in-place only go with --fill (fill first, then write the report)${USAGE_EN}`,
+  },
+  "usage-report-filled-or-in-place": {
+    code: "usage",
+    zh: `--filled（填充结果另存）与 --in-place（覆盖输入文件）只能选一个${USAGE}`,
+    en: `Choose one of --filled (save the filled workbook as a new file) and --in-place (overwrite the input)${USAGE_EN}`,
+  },
+  "usage-report-filled-same": {
+    code: "usage",
+    zh: `--filled 不能是输入文件或报告文件；要覆盖输入文件请用 --in-place${USAGE}`,
+    en: `--filled cannot name the input or the report; to overwrite the input use --in-place${USAGE_EN}`,
+  },
+  "usage-report-filled-xlsx": {
+    code: "usage",
+    zh: `--filled 须以 .xlsx 或 .xlsm 结尾：{file}${USAGE}`,
+    en: `--filled must end in .xlsx or .xlsm: {file}${USAGE_EN}`,
   },
   "usage-fill-or-as-is": { code: "usage", zh: `--fill 与 --as-is 只能选一个${USAGE}`, en: `Choose one of --fill and --as-is${USAGE_EN}` },
   "usage-fill-input": {

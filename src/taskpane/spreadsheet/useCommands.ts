@@ -11,7 +11,7 @@ import type { FillPlan } from "../../core/plan";
 import type { ProfileId } from "../../core/profiles";
 import { groupChanges, type FindingFix } from "../../core/choose";
 import { parseA1 } from "../../core/address";
-import type { SpreadsheetHost } from "../../host/host";
+import type { Progress, SpreadsheetHost } from "../../host/host";
 import type { ReportFileWriter } from "../../host/document";
 import {
   allTables,
@@ -39,11 +39,12 @@ import { useLang } from "../components/context";
 import type { Runner } from "../components/useRunner";
 import { findingKey, type ListPlace } from "../results/model";
 import type { Notice, PaneAction, PaneState } from "./state";
+import { closeHost } from "../file/workerHost";
 
 export interface CommandProps {
   mode: "excel" | "file";
   profile: ProfileId;
-  openFile?(file: File): Promise<SpreadsheetHost>;
+  openFile?(file: File, onProgress?: Progress): Promise<SpreadsheetHost>;
   reportWriter?: ReportFileWriter;
   saveBytes?: SaveBytes;
 }
@@ -61,19 +62,26 @@ export function useCommands(props: CommandProps, state: PaneState, dispatch: Rea
   const save = props.saveBytes ?? downloadBytes;
   const tables = state.checked ? allTables(state.checked.analysis) : [];
 
-  /** 检查 over the host as it stands; the proposal (sheets and analysis) goes to the reducer. */
-  const analyse = async (h: SpreadsheetHost, progress: (d: number, n: number) => void) => {
+  /**
+   * 检查 over the host as it stands; the proposal (sheets and analysis) goes to the reducer. `last`: nothing is
+   * dispatched after it, so the results are rendered as a transition, in slices that leave the page responsive.
+   */
+  const analyse = async (h: SpreadsheetHost, progress: (d: number, n: number) => void, last = false) => {
     const checked = await check(h, { profile: props.profile, scope, onProgress: progress });
-    dispatch({ type: "checked", checked });
+    if (last) React.startTransition(() => dispatch({ type: "checked", checked }));
+    else dispatch({ type: "checked", checked });
     return checked;
   };
 
+  // A big file takes a while: first reading it (the file's name and size), then checking it, each with its label.
   const onFile = (file: File) =>
     runner.run(t("opening"), async (progress) => {
       if (!props.openFile) return;
-      const opened = await props.openFile(file);
+      const reading = t("readingFile", { name: file.name, size: (file.size / 1048576).toFixed(1) });
+      const opened = await props.openFile(file, (d, n) => progress(d, n, reading));
+      closeHost(host);
       dispatch({ type: "opened", host: opened });
-      await analyse(opened, progress);
+      await analyse(opened, (d, n) => progress(d, n, t("analysing")), true);
     });
 
   const onCheck = () =>
@@ -81,7 +89,7 @@ export function useCommands(props: CommandProps, state: PaneState, dispatch: Rea
       if (!host) return;
       dispatch({ type: "notice", notice: null });
       dispatch({ type: "back" });
-      await analyse(host, progress);
+      await analyse(host, progress, true);
     });
 
   /** 填充公式: the preview of the plan; `withPreview` is a notice shown beside it (先填充再生成 says what comes next). */
