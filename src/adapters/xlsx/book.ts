@@ -13,7 +13,7 @@ import { Styles } from "./styles";
 import { Budget, readSharedStrings, readSheet } from "./read";
 import { SheetXml } from "./sheetEdit";
 import { mayHoldHeader } from "./headerRole";
-import { attributesOf, escapeText, findElement, setAttribute } from "./xml";
+import { attributesOf, declaredUtf8, escapeText, findElement, setAttribute } from "./xml";
 import { parseRef, refOf } from "./cellRef";
 import { shiftFormula } from "./formula";
 import type { CellMark, MarkPlan } from "../../core/marks";
@@ -81,7 +81,13 @@ export class PackageBook implements XlsxBook {
     this.layer = new MarkLayer(zip, this.pkg, (name) => this.sheetXml(name));
     const layer = this.layer;
     this.marks = {
-      apply: (plan) => layer.apply(plan),
+      apply: (plan) => {
+        for (const m of plan.marks) {
+          const pos = parseRef(m.cell);
+          if (pos && this.pkg.sheets.some((s) => s.name === m.sheet)) this.checkedStyle(m.sheet, pos.row, pos.col);
+        }
+        layer.apply(plan);
+      },
       read: () => layer.read(),
       clear: () => layer.clear(),
       snapshot: () => layer.snapshot(),
@@ -259,8 +265,22 @@ export class PackageBook implements XlsxBook {
     if (sx.inArrayFormula(pos.row, pos.col)) {
       throw userError("plan-in-array", { cell: `${c.sheet}!${c.cell}` });
     }
-    const locked = sx.isProtected && this.styles.locked(sx.styleOf(pos.row, pos.col));
+    const style = this.checkedStyle(c.sheet, pos.row, pos.col);
+    const locked = sx.isProtected && this.styles.locked(style);
     return { change: c, row: pos.row, col: pos.col, key: key(pos.row, pos.col), locked };
+  }
+
+  /**
+   * The format index a cell shows, when it is one the styles part has: a cell formatted s="x" or past the cell formats
+   * read could be neither written nor marked so that undo or clearing gives back its bytes — refused (UserError).
+   */
+  private checkedStyle(sheet: string, row: number, col: number): number {
+    const style = this.sheetXml(sheet).styleOf(row, col);
+    const known = this.styles.readCounts.xfs;
+    if (!Number.isInteger(style) || style < 0 || (style > 0 && style >= known)) {
+      throw userError("style-index-bad", { cell: `${sheet}!${refOf(row, col)}` });
+    }
+    return style;
   }
 
   async toBuffer(): Promise<Uint8Array> {
@@ -359,7 +379,7 @@ export class PackageBook implements XlsxBook {
     }
     // each part in the encoding it was read in (a UTF-16 part stays UTF-16: clearing gives back its bytes)
     const replace = new Map<string, Uint8Array>();
-    for (const [part, text] of texts) replace.set(part, this.zip.encodeText(part, text));
+    for (const [part, text] of texts) replace.set(part, this.zip.encodeText(part, declaredUtf8(text)));
     return this.zip.rewrite({ replace, remove });
   }
 
