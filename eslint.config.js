@@ -68,6 +68,7 @@ module.exports = tseslint.config(
       "dist/**",
       "dist-wps/**",
       "dist-standalone/**",
+      "dist-worker/**",
       "release/**",
       "lib/**",
       "coverage/**",

@@ -12,6 +12,10 @@
  *                                      office.js, no commands page; npm run package inlines it into one HTML file
  *                                      that works from file://. --env office builds dist/ alone (npm start).
  *
+ * Before the pages, the standalone page's workbook worker (src/taskpane/file/workbookWorker.ts) is built into
+ * dist-worker/ as one script, which the pages take in as text (a lazy chunk) and start from a blob: URL — a worker
+ * from a file of its own would not start from file://. The dev server does not rebuild it: restart after changing it.
+ *
  * oldwebview.js (src/taskpane/oldWebview.js, ES5, its sentences from the message catalogue) is the first script of
  * both pages: in Office's old webviews (IE11, EdgeHTML) it says what to use instead of an endless "正在加载…".
  */
@@ -65,6 +69,42 @@ function officeRuntimePatterns() {
     }
   }
   return patterns;
+}
+
+const WORKER_DIR = path.resolve(__dirname, "dist-worker");
+const WORKER_FILE = path.join(WORKER_DIR, "workbook-worker.js");
+
+/** The workbook worker as ONE script (the reader's lazy chunks, SheetJS among them, folded in): WORKER_FILE. */
+function buildWorker(dev) {
+  const config = {
+    mode: dev ? "development" : "production",
+    devtool: false,
+    target: ["webworker", "es2019"],
+    entry: { "workbook-worker": "./src/taskpane/file/workbookWorker.ts" },
+    output: { path: WORKER_DIR, filename: "[name].js", publicPath: "", clean: true },
+    resolve: { extensions: [".ts", ".js", ".json"], fallback: { fs: false, path: false, crypto: false, stream: false } },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { module: "es2020", target: "es2019", sourceMap: false } },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })],
+  };
+  return new Promise((resolve, reject) => {
+    webpack(config, (err, stats) => {
+      if (err) reject(err);
+      else if (stats.hasErrors()) reject(new Error(`workbook worker: ${stats.toString("errors-only")}`));
+      else resolve();
+    });
+  });
 }
 
 function httpsOptions() {
@@ -156,6 +196,7 @@ async function build(env, options) {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".jsx", ".json"],
+      alias: { "jixiao-workbook-worker$": WORKER_FILE },
       // ExcelJS and docx resolve to their browser builds through package.json "browser".
       fallback: { fs: false, path: false, crypto: false, stream: false },
     },
@@ -191,6 +232,8 @@ async function build(env, options) {
             ]
           : []),
         { test: /\.(png|jpe?g|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
+        // the workbook worker's script, as text (buildWorker)
+        { include: WORKER_FILE, type: "asset/source" },
       ],
     },
     performance: {
@@ -232,6 +275,7 @@ async function build(env, options) {
 }
 
 module.exports = async (env = {}, options = {}) => {
+  await buildWorker(options.mode === "development");
   if (env.standalone || env.office || env.publicUrl || options.mode === "development") return build(env, options);
   return [
     { name: "office", ...(await build(env, options)) },

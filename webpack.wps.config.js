@@ -51,6 +51,8 @@ module.exports = (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".jsx", ".json"],
+      // the standalone page's workbook worker (webpack.config.js): WPS never opens a file in the pane
+      alias: { "jixiao-workbook-worker$": false },
       fallback: { fs: false, path: false, crypto: false, stream: false },
     },
     module: {

@@ -6,7 +6,7 @@ import { getProfile, sortFindings, type Finding, type SheetAnalysis, type TableA
 import type { CliIO } from "./io";
 import { EXIT_OK } from "./io";
 import type { ParsedArgs } from "./args";
-import { t, translator, userError, type Lang } from "../core/messages";
+import { noTableText, t, translator, userError, type Lang } from "../core/messages";
 import { analyseFile, checkProfile } from "./workbook";
 import { tablePlans } from "../app/commands/tables";
 import { oneLine, pad } from "./format";
@@ -79,8 +79,8 @@ export function checkJson(file: string, analysis: WorkbookAnalysis): CheckJson {
       sheets.push({
         sheet: s.sheet,
         kind: null,
-        reason: s.reason ?? "未识别到绩效自评表",
-        reasonEn: s.reasonEn ?? "No self-evaluation table recognised",
+        reason: s.reason ? noTableText(translator("zh"), s.reason) : t("cli.noTableReason", "zh"),
+        reasonEn: s.reason ? noTableText(translator("en"), s.reason) : t("cli.noTableReason", "en"),
         name: null,
         total: null,
         statedTotal: null,
@@ -133,7 +133,7 @@ export function checkText(file: string, analysis: WorkbookAnalysis, lang: Lang =
   for (const s of analysis.sheets) {
     lines.push("");
     if (s.tables.length === 0) {
-      const reason = (zh ? s.reason : s.reasonEn) ?? say("cli.noTableReason");
+      const reason = s.reason ? noTableText(say, s.reason) : say("cli.noTableReason");
       lines.push(say("cli.noTableOn", { heading: sheetHeading(s, lang), reason: oneLine(reason) }));
       continue;
     }

@@ -14,7 +14,7 @@ import { fill, tablePlans } from "../app/commands";
 import type { CliIO } from "./io";
 import { EXIT_OK } from "./io";
 import type { ParsedArgs } from "./args";
-import { translator, notice, userError, type Lang } from "../core/messages";
+import { noTableText, translator, notice, userError, type Lang } from "../core/messages";
 import type { FileHost } from "../adapters/xlsx/FileHost";
 import { asXlsxName, extensionOf, isLegacyFileName } from "../core/workbookNames";
 import { checkProfile, openFile } from "./workbook";
@@ -66,7 +66,14 @@ export function fillJson(file: string, output: string, analysis: WorkbookAnalysi
   const sheets: FillSheetJson[] = [];
   for (const s of analysis.sheets) {
     if (s.tables.length === 0) {
-      sheets.push({ sheet: s.sheet, kind: null, name: null, reason: s.reason ?? "未识别到绩效自评表", changes: [], suggestions: [] });
+      sheets.push({
+        sheet: s.sheet,
+        kind: null,
+        name: null,
+        reason: s.reason ? noTableText(translator("zh"), s.reason) : translator("zh")("cli.noTableReason"),
+        changes: [],
+        suggestions: [],
+      });
     }
     for (const t of s.tables) {
       sheets.push({

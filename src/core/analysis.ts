@@ -3,6 +3,7 @@
  * the fill plan and the values after the fill (the evaluation).
  */
 import type { Finding } from "./findings";
+import type { NoTableReason } from "./messages";
 import type { CellChange, FillPlan } from "./plan";
 import type { Table, TableKind } from "./model";
 import type { ProfileId } from "./profiles";
@@ -17,7 +18,7 @@ export interface IndicatorEvaluation {
   /** The score the table holds after the fill: what a person entered, else the rule's. */
   score: number | null;
   source: "entered" | "computed" | "none";
-  /** How the rule's score was reached, in Chinese ("499/500 × 10 = 9.98"), for the preview and the report. */
+  /** How the rule's score was reached, in Chinese ("499/500 × 10 = 9.98"), rendered from the catalogue's `explain.*`, for the report. */
   explanation: string | null;
   /** For qualitative indicators: the band the 完成值 puts the score in, as fractions of 分值. */
   band: { min: number; max: number; label: string } | null;
@@ -102,9 +103,8 @@ export interface TableAnalysis {
 export interface SheetAnalysis {
   sheet: string;
   tables: TableAnalysis[];
-  /** When no table was recognised: why (which headers were missing), in Chinese and English. */
-  reason: string | null;
-  reasonEn: string | null;
+  /** When no table was recognised: why (which headers were missing), as an entry of the catalogue's `recognize.*`. */
+  reason: NoTableReason | null;
 }
 
 export interface WorkbookAnalysis {

@@ -20,6 +20,7 @@ import { inferredRoles } from "./roles";
 import { PlanBuilder } from "./fill";
 import { columnRanges, sumFormula } from "./formulas";
 import { columnName } from "./address";
+import { changeMessage, sumLabel } from "./messages";
 import { formulaCells } from "./evaluate";
 import {
   RuleContext,
@@ -56,7 +57,6 @@ export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = 
     sheet: snapshot.name,
     tables: rec.tables.map((t) => analyzeTable(t, profile)),
     reason: rec.reason,
-    reasonEn: rec.reasonEn,
   };
 }
 
@@ -97,6 +97,8 @@ export function analyzeTable(table: Table, profile: Profile): TableAnalysis {
       }
     }
   }
+  // a formula that would read its own cell is never planned: the table was misread there, and the finding says so
+  for (const c of ctx.plan.selfReferences()) ctx.report("TABLE_PARTIAL.selfReference", "warning", c.cell, { formula: c.formula });
   const plan = ctx.plan.build();
   const suggested = ctx.plan.suggestions();
   const findings = sortFindings(withSuggestions(settleNumbersAsText(ctx.findings, plan, cells), suggested));
@@ -178,7 +180,7 @@ function analyzeProject(ctx: RuleContext, t: ProjectTable): Evaluation {
         ctx,
         t.fundTotal[col],
         t.fundParts.map((p) => p[col]),
-        { zh: `年度资金总额（${colName[col]}）`, en: `Annual funds total (${colNameEn[col]})` },
+        { sum: "fundTotal", column: col },
       );
     }
   }
@@ -253,7 +255,7 @@ function analyzeDepartment(ctx: RuleContext, t: DepartmentTable): Evaluation {
       ctx,
       t.fundSources.map((f) => f[col]),
       t.fundStructure.map((f) => f[col]),
-      { zh: colName[col], en: colNameEn[col] },
+      { sum: "column", column: col },
     );
   }
   const indicators: IndicatorEvaluation[] = t.indicators.map((i) => checkIndicator(ctx, i, t.weightsInTargetColumn));
@@ -305,14 +307,15 @@ function analyzeSummary(ctx: RuleContext, t: SummaryTable): Evaluation {
     if (r.score && r.score.value !== null) checkGrade(ctx, r.grade, r.score.value, `「${r.name.text}」`);
   }
   // 小计 rows, then the 合计: each the sum of its projects (a 小计 is never counted in the 合计)
-  const sums: { label: string; labelEn: string; row: SummaryRow; parts: SummaryRow[] }[] = [];
+  const sums: { sum: { sum: "subtotal"; first: string | null } | { sum: "total" }; row: SummaryRow; parts: SummaryRow[] }[] = [];
   for (const sub of t.subtotals ?? []) {
     const parts = sub.parts.map((i) => t.rows[i]);
-    const first = parts[0]?.name.text;
-    sums.push({ label: `小计${first ? `（${first}等）` : ""}`, labelEn: "Subtotal", row: sub.row, parts });
+    sums.push({ sum: { sum: "subtotal", first: parts[0]?.name.text || null }, row: sub.row, parts });
   }
-  if (t.totalRow) sums.push({ label: "合计", labelEn: "Total", row: t.totalRow, parts: t.rows });
-  for (const { label, labelEn, row: tr, parts: projects } of sums) {
+  if (t.totalRow) sums.push({ sum: { sum: "total" }, row: t.totalRow, parts: t.rows });
+  for (const { sum: which, row: tr, parts: projects } of sums) {
+    // the row's label as the findings about its rate name it (the Chinese label in both languages)
+    const label = sumLabel({ ...which, column: "budget" }, "zh");
     if (!projects.length) continue;
     // the cells as they will be after the fill: the sums of their columns
     const filled: Partial<Record<"initial" | "budget" | "executed", NumberCell>> = {};
@@ -320,7 +323,7 @@ function analyzeSummary(ctx: RuleContext, t: SummaryTable): Evaluation {
       const cell = tr[col];
       if (!cell) continue;
       const parts = projects.map((r) => r[col]);
-      checkSubtotal(ctx, cell, parts, { zh: `${label}（${colName[col]}）`, en: `${labelEn} (${colNameEn[col]})` });
+      checkSubtotal(ctx, cell, parts, { ...which, column: col });
       for (const p of parts) ctx.plan.numberFromText(p);
       const sum = Number(parts.reduce<number>((a, p) => a + (p?.value ?? 0), 0).toFixed(6));
       const letter = columnName(cell.ref.col);
@@ -328,10 +331,7 @@ function analyzeSummary(ctx: RuleContext, t: SummaryTable): Evaluation {
         letter,
         projects.map((r) => r.row),
       );
-      ctx.plan.formula(cell, sumFormula(ranges.join(",")), sum, {
-        key: "summarySum",
-        params: { label: { zh: label, en: labelEn }, column: { zh: colName[col], en: colNameEn[col] } },
-      });
+      ctx.plan.formula(cell, sumFormula(ranges.join(",")), sum, { key: "summarySum", params: { what: { ...which, column: col } } });
       filled[col] = { ...cell, value: sum, empty: false, numberAsText: false };
     }
     const rate = checkExecutionRate(ctx, {
@@ -356,9 +356,6 @@ function analyzeSummary(ctx: RuleContext, t: SummaryTable): Evaluation {
   return { executionRate: null, budgetScore: null, budgetWeight: null, indicators: [], weightSum: 0, total: null, grade: null, funds };
 }
 
-const colName = { initial: "年初预算数", budget: "全年预算数", executed: "全年执行数" } as const;
-const colNameEn = { initial: "initial budget", budget: "adjusted budget", executed: "executed" } as const;
-
 /** The one-change plan that takes a finding's suggestion (a score the rule computes) into its cell. */
 export function suggestionPlan(analysis: TableAnalysis, finding: Finding): FillPlan {
   const s = finding.suggestion;
@@ -366,9 +363,9 @@ export function suggestionPlan(analysis: TableAnalysis, finding: Finding): FillP
   const held = analysis.suggested?.find((c) => c.cell === s.cell);
   if (held) {
     const { inferred: _inferred, ...change } = held;
-    return {
-      changes: [{ ...change, reason: `采纳建议：${held.reason}`, reasonEn: `Suggestion taken: ${held.reasonEn}` }],
-    };
+    // the change keeps its own reason (the preview says it); its text says it was taken from the suggestion
+    const taken = changeMessage({ key: "taken", params: { why: held.why ?? { key: "", params: {} } } });
+    return { changes: [{ ...change, reason: taken.zh, reasonEn: taken.en }] };
   }
   const t = analysis.table;
   if (t.kind === "summary" || t.kind === "scorecard") return { changes: [] }; // scorecard scores are never suggested

@@ -6,7 +6,7 @@
  */
 import type { NumberCell, TableBase, TextCell } from "./model";
 import type { CellChange, CellContent, ChangeKind, FillPlan } from "./plan";
-import { sameFormula } from "./formulas";
+import { refersToCell, sameFormula } from "./formulas";
 import { parseA1 } from "./address";
 import { changeMessage, type ChangeReason } from "./messages";
 
@@ -18,6 +18,7 @@ export function contentOf(cell: NumberCell | TextCell): CellContent {
 export class PlanBuilder {
   private readonly byCell = new Map<string, CellChange>();
   private readonly held = new Map<string, CellChange>();
+  private readonly circular = new Map<string, string>();
 
   constructor(
     readonly sheet: string,
@@ -31,7 +32,18 @@ export class PlanBuilder {
     return !!cell && this.inferred.has(cell.ref.address) && (!cell.empty || !!cell.formula);
   }
 
+  /**
+   * True (and remembered) when a formula would read its own cell: a layout misread — a merge across the body, a label
+   * where a number belongs — makes a rule name the cell it writes as its input. Such a formula is never planned.
+   */
+  private selfReferent(cell: NumberCell, formula: string | undefined): boolean {
+    if (!formula || !refersToCell(formula, cell.ref.address)) return false;
+    if (!this.circular.has(cell.ref.address)) this.circular.set(cell.ref.address, formula);
+    return true;
+  }
+
   private push(cell: NumberCell, kind: ChangeKind, after: CellChange["after"], expected: CellChange["expected"], why: ChangeReason) {
+    if (this.selfReferent(cell, after.formula)) return;
     const { row, col } = parseA1(cell.ref.address);
     const b = this.bounds;
     if (row < b.top || row > b.bottom || col < b.left || col > b.right) return; // never outside the table
@@ -72,6 +84,7 @@ export class PlanBuilder {
       return;
     }
     const after = { formula, ...(numberFormat ? { numberFormat } : {}) };
+    if (this.selfReferent(cell, formula)) return;
     if (this.holds(cell)) {
       // a person's entry in a cell whose role was inferred: kept, the formula only suggested (SPEC §3)
       const { row, col } = parseA1(cell.ref.address);
@@ -106,6 +119,11 @@ export class PlanBuilder {
 
   build(): FillPlan {
     return { changes: [...this.byCell.values()] };
+  }
+
+  /** Formulas left out because they would read their own cell: the cell (A1) and the formula, for TABLE_PARTIAL. */
+  selfReferences(): { cell: string; formula: string }[] {
+    return [...this.circular].map(([cell, formula]) => ({ cell, formula }));
   }
 
   /** The changes held back over a person's entries (inferred roles): suggestions, never written by the fill. */

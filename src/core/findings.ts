@@ -53,9 +53,9 @@ export interface Finding {
    * The catalogue entry of the message (`finding.<key>`): the code, or the code and a variant
    * ("SCORE_EXCEEDS_WEIGHT.negative"). Every finding a rule reports has one.
    */
-  key?: string;
+  key: string;
   /** What the message names (figures as a person writes them, names, flags): the catalogue renders it in either language. */
-  params?: Readonly<Record<string, unknown>>;
+  params: Readonly<Record<string, unknown>>;
   /** The message in Chinese, rendered from the catalogue. */
   message: string;
   /** The same message in English. */

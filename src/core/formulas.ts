@@ -3,6 +3,8 @@
  * (VALUE, SUBSTITUTE allowed), relative A1 references into the table so they stay right when a person edits a number.
  */
 
+import { parseA1 } from "./address";
+
 export const RATE_FORMAT = "0.00%";
 
 /** 执行率 = 全年执行数 / 全年预算数; empty when there is no budget. */
@@ -73,4 +75,29 @@ export function columnRanges(column: string, rows: number[]): string[] {
   }
   if (start >= 0) out.push(start === prev ? `${column}${start}` : `${column}${start}:${column}${prev}`);
   return out;
+}
+
+/**
+ * True when the formula reads the cell at `address` on its own sheet — by its address or through a range that holds
+ * it (a reference to another sheet does not count; text in quotes is not a reference). Such a formula written into
+ * that cell would be a circular reference.
+ */
+export function refersToCell(formula: string, address: string): boolean {
+  const at = parseA1(address);
+  const body = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  const re = /((?:'[^']*'|[A-Za-z0-9_\u4e00-\u9fff.]+)!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?(?![A-Za-z0-9_(])/gi;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(body))) {
+    if (m[1]) continue;
+    const before = body[m.index - 1];
+    if (before && /[A-Za-z0-9_.]/.test(before)) continue;
+    const s = parseA1(`${m[2]}${m[3]}`);
+    const e = m[4] ? parseA1(`${m[4]}${m[5]}`) : s;
+    const top = Math.min(s.row, e.row);
+    const bottom = Math.max(s.row, e.row);
+    const left = Math.min(s.col, e.col);
+    const right = Math.max(s.col, e.col);
+    if (at.row >= top && at.row <= bottom && at.col >= left && at.col <= right) return true;
+  }
+  return false;
 }

@@ -3,6 +3,7 @@
  * Recognition (src/core/recognize) builds these; rules (src/core/rules) read them.
  */
 import type { CellValue } from "./snapshot";
+import type { PartialReason } from "./messages";
 
 export type TableKind = "project" | "department" | "summary" | "scorecard";
 
@@ -132,9 +133,8 @@ export interface TablePartial {
   part: string;
   /** Where it stands (A1), or null. */
   cell: string | null;
-  /** Why, in Chinese and English. */
-  why: string;
-  whyEn: string;
+  /** Why: an entry of the catalogue's `partial.*` and what it names. */
+  why: PartialReason;
 }
 
 /** How the role of a column of the indicator block was decided: by its header, or by what it holds. */

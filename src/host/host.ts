@@ -5,6 +5,8 @@
 import type { SheetSnapshot } from "../core/snapshot";
 import type { FillPlan } from "../core/plan";
 import type { CellMark, MarkPlan } from "../core/marks";
+import type { WorkbookAnalysis } from "../core/analysis";
+import type { ProfileId } from "../core/profiles";
 
 export type ReadScope = "active" | "all";
 
@@ -61,4 +63,17 @@ export interface MarkingHost {
   readMarks(): Promise<CellMark[]>;
   /** Removes exactly this add-in's marks, putting each cell's fill back as it was. Returns how many cells. */
   clearMarks(): Promise<number>;
+}
+
+/**
+ * A host that reads and runs the engine in one step somewhere else (the standalone page's workbook worker), so the
+ * page's thread only renders. The analysis is the engine's over the snapshots returned, exactly as a check would
+ * make it from readSheets.
+ */
+export interface AnalysingHost {
+  readAndAnalyse(
+    scope: ReadScope,
+    profile: ProfileId,
+    onProgress?: Progress,
+  ): Promise<{ snapshots: SheetSnapshot[]; analysis: WorkbookAnalysis }>;
 }

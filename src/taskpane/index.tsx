@@ -1,12 +1,14 @@
 /**
  * Task pane entry. First WPS (window.Application with a workbook → WpsSpreadsheetHost; with a document → WordPane
  * over WpsDocumentHost); else on Office.onReady: Excel → ExcelHost; Word → WordPane; no Office (the standalone page,
- * taskpane.html opened in a browser) → file picker and FileHost. Host-specific code is loaded lazily.
+ * taskpane.html opened in a browser) → file picker, the file read and checked in a worker (file/workerHost.ts). Host-specific code is loaded lazily.
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FileHost } from "../adapters/xlsx/FileHost";
 import type { ReportFileWriter } from "../host/document";
+import type { Progress } from "../host/host";
+import { openWorkbookFile } from "./file/workerHost";
 import type { ChartRenderer } from "../adapters/chart/svg";
 import { App, type PaneMode } from "./components/App";
 import { loadLastCommand } from "../app/settings";
@@ -88,7 +90,8 @@ async function chooseMode(host: HostName): Promise<PaneMode> {
     }
     return {
       kind: "file",
-      openFile: async (file: File) => FileHost.open(file.name, await file.arrayBuffer()),
+      // read and checked in a Web Worker (the page's thread only renders), on the page's thread where none starts
+      openFile: (file: File, onProgress?: Progress) => openWorkbookFile(file, { onProgress }),
       reportWriter,
       issueList: async (results, lang) => {
         const { buildIssueList } = await import(/* webpackChunkName: "issuelist" */ "../app/issueList");

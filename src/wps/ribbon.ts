@@ -19,6 +19,7 @@ import { undoSync } from "../app/commands/undo";
 import { failed, said, type CommandContext, type CommandName, type Outcome } from "../app/commands/outcome";
 import { loadLangChoice, loadProfile, saveLastCommand, type KeyValueStore } from "../app/settings";
 import { detectLang, notice, toUserError, type Lang } from "../core/messages";
+import type { CellChange } from "../core/plan";
 import { call, get, has, put } from "../adapters/wps/com";
 import { detectWps } from "../adapters/wps/detect";
 import { WpsSpreadsheetHost } from "../adapters/wps/WpsSpreadsheetHost";
@@ -116,14 +117,22 @@ export function createRibbon(deps: RibbonDeps): Ribbon {
       const n = proposal.plan.changes.length;
       if (n > 0) {
         const l = lang();
-        const lines = proposal.plan.changes
-          .slice(0, LISTED)
-          .map(
-            (ch) =>
-              `${ch.sheet}!${ch.cell}  ${ch.after.formula ?? (ch.after.value === undefined ? (ch.after.numberFormat ?? "") : String(ch.after.value))}  （${l === "zh" ? ch.reason : ch.reasonEn}）`,
-          );
+        const what = (ch: CellChange) =>
+          `${ch.sheet}!${ch.cell}  ${ch.after.formula ?? (ch.after.value === undefined ? (ch.after.numberFormat ?? "") : String(ch.after.value))}  （${l === "zh" ? ch.reason : ch.reasonEn}）`;
+        // a cell whose role was inferred (a row label, a position) is written only while empty: the preview says so
+        const lines = proposal.plan.changes.slice(0, LISTED).map((ch) => `${what(ch)}${ch.inferred ? notice("fill-inferred")[l] : ""}`);
         const more = n > LISTED ? notice("fill-more", { cells: n - LISTED })[l] : "";
-        const message = [notice("fill-preview", { cells: n })[l], ...lines, ...(more ? [more] : []), "", notice("fill-ask")[l]].join("\n");
+        // … and over a person's entry it is only suggested: listed apart, not written
+        const held = (proposal.analysis?.sheets ?? []).flatMap((s) => s.tables.flatMap((t) => t.suggested ?? []));
+        const suggested = held.length ? ["", notice("fill-held", { cells: held.length })[l], ...held.slice(0, LISTED).map(what)] : [];
+        const message = [
+          notice("fill-preview", { cells: n })[l],
+          ...lines,
+          ...(more ? [more] : []),
+          ...suggested,
+          "",
+          notice("fill-ask")[l],
+        ].join("\n");
         if (!deps.confirm(message)) return null;
       }
       return commitFillSync(h, proposal, c);

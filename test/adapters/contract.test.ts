@@ -137,7 +137,8 @@ describe.each(HOSTS.map((h) => [h.name, h] as const))("%s", (_name, hut) => {
       await failure(host.applyPlan({ changes: [change("无此表", "A1", { value: 1 })] })),
       await failure(host.applyMarks({ marks: [mark("无此表", "A1")] })),
     ]) {
-      expect(refused.code).toBe(hut.missingSheet);
+      // every host says it the same way: the code scripts match is "sheet-missing"
+      expect(refused.code).toBe("sheet-missing");
       expect(refused.zh).toContain("无此表");
     }
     expect(comparable(await host.readSheets("all"))).toEqual(before);

@@ -19,11 +19,7 @@ async function setUp() {
   const report = new WordReport(fake.run);
   await report.write(buildNarrative(statedAnalysis(wb.tables[0])), INFO);
   const compare = async () =>
-    compareAnalysed(
-      [{ sheet: wb.tables[0].sheet, tables: wb.tables, reason: null, reasonEn: null }],
-      wb.snapshots,
-      await report.readBlocks(),
-    );
+    compareAnalysed([{ sheet: wb.tables[0].sheet, tables: wb.tables, reason: null }], wb.snapshots, await report.readBlocks());
   return { wb, fake, report, compare };
 }
 

@@ -20,11 +20,7 @@ async function setUp(members: MemberStyle = "property") {
   const report = new WpsDocumentHost(fake.Application);
   await report.write(buildNarrative(statedAnalysis(wb.tables[0])), INFO);
   const compare = async () =>
-    compareAnalysed(
-      [{ sheet: wb.tables[0].sheet, tables: wb.tables, reason: null, reasonEn: null }],
-      wb.snapshots,
-      await report.readBlocks(),
-    );
+    compareAnalysed([{ sheet: wb.tables[0].sheet, tables: wb.tables, reason: null }], wb.snapshots, await report.readBlocks());
   return { wb, doc, fake, report, compare };
 }
 

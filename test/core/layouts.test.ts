@@ -2,6 +2,7 @@
  * Layouts beyond the fixtures, built cell by cell: the engine must read the layout, not addresses.
  */
 import { analyzeSheet, analyzeWorkbook, type CellValue, type DenseSheetSnapshot, type ProfileId } from "../../src/core";
+import { noTableMessage } from "../../src/core/messages";
 
 function sheet(name: string, rows: CellValue[][], origin = { row: 1, col: 1 }): DenseSheetSnapshot {
   const w = Math.max(...rows.map((r) => r.length));
@@ -180,10 +181,10 @@ describe("a workbook with two tables on one sheet and a notes sheet", () => {
   });
   test("the notes sheet says why it is not a table", () => {
     expect(wb.sheets[0].tables).toEqual([]);
-    expect(wb.sheets[0].reason).toMatch(/一级指标/);
-    expect(wb.sheets[0].reasonEn).toMatch(/level-1/);
+    expect(noTableMessage(wb.sheets[0].reason!).zh).toMatch(/一级指标/);
+    expect(noTableMessage(wb.sheets[0].reason!).en).toMatch(/level-1/);
   });
   test("an empty sheet", () => {
-    expect(analyzeSheet(sheet("空", [])).reason).toBe("工作表为空。");
+    expect(noTableMessage(analyzeSheet(sheet("空", [])).reason!).zh).toBe("工作表为空。");
   });
 });

@@ -459,3 +459,43 @@ describe("more published quirks", () => {
     expect(codes(t).filter((c) => c.startsWith("WEIGHT_"))).toEqual([]);
   });
 });
+
+describe("the indicator block published in parts, each under its own label and header (湖北: 年度绩效目标1 / 年度绩效目标2)", () => {
+  const header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"];
+  const rows: CellValue[][] = [
+    ["项目支出绩效自评表"],
+    ["项目名称", "某项目"],
+    ["项目资金（万元）", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["年度资金总额", 100, 100, 10, "100%", 10],
+    ["年度绩效目标1(40分)"],
+    header,
+    ["产出指标", "数量指标", "指标A", "≥10个", "10个", 20, 20],
+    ["效益指标", "社会效益指标", "指标B", "≥90%", "90%", 20, 20],
+    ["年度绩效目标2(50分)"],
+    header,
+    ["产出指标", "质量指标", "指标C", "≥100%", "100%", 25, 25],
+    ["满意度指标", "服务对象满意度指标", "指标D", "≥90%", "80%", 25, null],
+    ["总分", null, null, null, null, 100, 95],
+  ];
+
+  test("is one table: every part's indicators, one 总分 over them all", () => {
+    const tables = analyzeSheet(sheet(rows)).tables;
+    expect(tables).toHaveLength(1);
+    const t = tables[0];
+    expect((t.table as any).indicators.map((i: any) => i.name)).toEqual(["指标A", "指标B", "指标C", "指标D"]);
+    expect((t.table as any).indicators.map((i: any) => i.level1)).toEqual(["产出指标", "效益指标", "产出指标", "满意度指标"]);
+    expect(t.evaluation.weightSum).toBe(100);
+    // 指标D: 25 × 80/90 = 22.22, written into its empty 得分; 总分 = 10 + 20 + 20 + 25 + 22.22
+    expect(change(t, "G12")!.after.value).toBe(22.22);
+    expect(change(t, "G13")!.after.formula).toBe("=ROUND(SUM(F4,G7:G8,G11:G12),2)");
+    expect(t.evaluation.total).toBeCloseTo(97.22, 2);
+    expect(codes(t)).toContain("TOTAL_MISMATCH@G13");
+    expect(codes(t).filter((c) => c.startsWith("TABLE_PARTIAL"))).toEqual([]);
+  });
+
+  test("a second table under the first, with its own 项目名称 and funds, is still a table of its own", () => {
+    const second = rows.map((r) => r.map((v) => (v === "某项目" ? "另一项目" : v)));
+    const both = analyzeSheet(sheet([...rows.slice(0, -1), ...second])).tables;
+    expect(both.map((t) => t.name)).toEqual(["某项目", "另一项目"]);
+  });
+});

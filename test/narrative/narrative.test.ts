@@ -308,7 +308,16 @@ describe("fingerprint and diff", () => {
     expect(a).toMatch(/^[0-9a-f]{14}$/);
     expect(fingerprint(projectAnalysis())).toBe(a);
     const withFinding = projectAnalysis();
-    withFinding.findings.push({ code: "NUMBER_AS_TEXT", severity: "warning", sheet: "附件3-1", cell: "D6", message: "m", messageEn: "m" });
+    withFinding.findings.push({
+      code: "NUMBER_AS_TEXT",
+      severity: "warning",
+      sheet: "附件3-1",
+      cell: "D6",
+      key: "NUMBER_AS_TEXT",
+      params: { raw: "m", value: "0" },
+      message: "m",
+      messageEn: "m",
+    });
     expect(fingerprint(withFinding)).toBe(a);
     expect(fingerprint(projectAnalysis({ executed: 3400 }))).not.toBe(a);
     expect(fingerprint(projectAnalysis({ total: 97.9 }))).not.toBe(a);
@@ -337,8 +346,26 @@ describe("fingerprint and diff", () => {
   test("error findings are listed for the pane and the CLI", () => {
     const t = projectAnalysis();
     t.findings.push(
-      { code: "TOTAL_MISMATCH", severity: "error", sheet: t.sheet, cell: "H23", message: "总分不符", messageEn: "total" },
-      { code: "NUMBER_AS_TEXT", severity: "warning", sheet: t.sheet, cell: "D6", message: "文本数字", messageEn: "text" },
+      {
+        code: "TOTAL_MISMATCH",
+        severity: "error",
+        sheet: t.sheet,
+        cell: "H23",
+        key: "TOTAL_MISMATCH",
+        params: { stated: "98", typed: "97", filled: null },
+        message: "总分不符",
+        messageEn: "total",
+      },
+      {
+        code: "NUMBER_AS_TEXT",
+        severity: "warning",
+        sheet: t.sheet,
+        cell: "D6",
+        key: "NUMBER_AS_TEXT",
+        params: { raw: "6", value: "6" },
+        message: "文本数字",
+        messageEn: "text",
+      },
     );
     expect(reportIssues(t).map((f) => f.code)).toEqual(["TOTAL_MISMATCH"]);
   });

@@ -151,12 +151,23 @@ describe("results of a real analysis", () => {
     const t = analysis.sheets[0].tables[0];
     t.findings = [
       ...t.findings,
-      { code: "CELL_ERROR", severity: "error", sheet: t.sheet, cell: "E6", message: "单元格为错误值 #REF!", messageEn: "#REF!" },
+      {
+        code: "CELL_ERROR",
+        severity: "error",
+        sheet: t.sheet,
+        cell: "E6",
+        key: "CELL_ERROR",
+        params: { error: "#REF!" },
+        message: "单元格为错误值 #REF!",
+        messageEn: "#REF!",
+      },
       {
         code: "TABLE_PARTIAL",
         severity: "warning",
         sheet: t.sheet,
         cell: "A12",
+        key: "TABLE_PARTIAL",
+        params: { why: { key: "noIndicatorRows", params: {} } },
         message: "绩效指标部分无法读取",
         messageEn: "indicators not read",
       },
@@ -174,13 +185,15 @@ describe("results of a real analysis", () => {
   test("a sheet without a table shows the engine's reason; English messages in English", async () => {
     const analysis: WorkbookAnalysis = {
       profile: "default",
-      sheets: [{ sheet: "填表说明", tables: [], reason: "未找到表头：项目名称", reasonEn: "No header found: 项目名称" }],
+      sheets: [
+        { sheet: "填表说明", tables: [], reason: { key: "missingHeaders", params: { indicators: ["level1"], summary: ["projectName"] } } },
+      ],
     };
     const zh = wrap("zh", <Results analysis={analysis} selected={null} disabled={false} onSelect={noop} onAdopt={noop} />);
     expect(zh).toContain("工作表「填表说明」未识别到自评表");
-    expect(zh).toContain("未找到表头：项目名称");
+    expect(zh).toContain("缺少指标表头 「一级指标」，也缺少汇总表表头 「项目名称」");
     const en = wrap("en", <Results analysis={analysis} selected={null} disabled={false} onSelect={noop} onAdopt={noop} />);
-    expect(en).toContain("No header found");
+    expect(en).toContain("missing indicator headers 一级指标 (level-1 indicator) and summary headers 项目名称 (project name)");
     const real = await analysisOf("department-overall-2020");
     const enReal = wrap("en", <Results analysis={real} selected={null} disabled={false} onSelect={noop} onAdopt={noop} />);
     const f = real.sheets[0].tables[0].findings[0];

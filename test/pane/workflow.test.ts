@@ -61,10 +61,9 @@ describe("combinedPlan", () => {
         {
           sheet: "A",
           reason: null,
-          reasonEn: null,
           tables: [{ plan: { changes: [ch("A", "B2"), ch("A", "C3")] } }, { plan: { changes: [ch("A", "b2")] } }],
         },
-        { sheet: "B", reason: null, reasonEn: null, tables: [{ plan: { changes: [ch("B", "B2")] } }] },
+        { sheet: "B", reason: null, tables: [{ plan: { changes: [ch("B", "B2")] } }] },
       ],
     } as unknown as WorkbookAnalysis;
     expect(combinedPlan(a).changes.map((c) => `${c.sheet}!${c.cell}`)).toEqual(["A!B2", "A!C3", "B!B2"]);

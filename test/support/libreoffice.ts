@@ -191,7 +191,7 @@ function plain(v: ExcelJS.CellValue): number | string | null {
 }
 
 /** The values and formulas of a workbook LibreOffice wrote. */
-async function recalculated(outFile: string): Promise<Recalculated> {
+export async function recalculated(outFile: string): Promise<Recalculated> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(fs.readFileSync(outFile) as unknown as ArrayBuffer);
   const sheet = (name: string) => {

@@ -10,7 +10,8 @@ import type { KeyValueStore } from "../../src/app/settings";
 import { loadLastCommand } from "../../src/app/settings";
 import { FakeEt, type MemberStyle } from "../fakes/fakeEt";
 import { FakeWpsWriter, WriterDocModel } from "../fakes/fakeWpsWriter";
-import { FIXTURE_NAMES, dumpCells, etFixture, fresh } from "../adapters/wps/etFixture";
+import { FIXTURE_NAMES, dumpCells, etFixture, fresh, modelFromSnapshots } from "../adapters/wps/etFixture";
+import { realSnapshots } from "../support/realCorpus";
 
 jest.setTimeout(120_000);
 
@@ -135,6 +136,40 @@ describe.each(["property", "method"] as MemberStyle[])("in WPS 表格 (%s build)
     for (const id of Object.values(CONTROL)) expect(sync(() => ribbon.OnGetVisible({ Id: id }))).toBe(true);
     expect(sync(() => ribbon.GetImage({ Id: CONTROL.fill }))).toBe("assets/ribbon-fill.svg");
   });
+});
+
+/**
+ * 鄂州 (湖北 layout): the 执行率得分 H13 is a 预算执行率 indicator row's 得分 and the 总分 H6 stands in the 年度资金总额
+ * row — roles inferred, not read from a header. Over the typed 18 and 98 the fill only suggests; into an emptied
+ * H13 it writes, and the preview says which is which with the 位置推断 mark, as the pane and the CLI do.
+ */
+test("填充公式's preview marks inferred-role cells (位置推断): written only while empty, otherwise listed as suggestions", async () => {
+  const EZHOU = "project-hubei-ezhou-civic-centre-2021";
+  const model = modelFromSnapshots(`${EZHOU}.xlsx`, await realSnapshots(EZHOU));
+
+  const typed = fresh(model);
+  const asTyped = ribbonOver(typed.Application, true);
+  click(asTyped.ribbon, CONTROL.fill);
+  expect(asTyped.confirms).toHaveLength(1);
+  const [written, held] = asTyped.confirms[0].split(/\n\n建议/);
+  expect(held).toBeDefined();
+  expect(held).toMatch(/^（不写入，共 2 处［位置推断］/);
+  expect(held).toMatch(/!H13 {2}=IF\(G6="","",ROUND\(MIN\(G13,G13\*G6\),2\)\)/);
+  expect(held).toMatch(/!H6 {2}=ROUND\(SUM\(/);
+  expect(written).not.toMatch(/!H13 |!H6 /);
+  expect(written).not.toContain("位置推断");
+  // the typed scores stay
+  expect(typed.workbook?.sheet("Sheet1")?.get(13, 8).value).toBe(18);
+  expect(typed.workbook?.sheet("Sheet1")?.get(6, 8).value).toBe(98);
+
+  const emptied = fresh(model);
+  emptied.workbook?.sheet("Sheet1")?.set(13, 8, { value: null, formula: null });
+  const asEmptied = ribbonOver(emptied.Application, true);
+  click(asEmptied.ribbon, CONTROL.fill);
+  const line = asEmptied.confirms[0].split("\n").find((l) => /!H13 {2}/.test(l));
+  expect(line).toMatch(/［位置推断：原为空］$/);
+  expect(asEmptied.confirms[0].split(/\n\n建议/)[1]).toMatch(/^（不写入，共 1 处［位置推断］/);
+  expect(emptied.workbook?.sheet("Sheet1")?.get(13, 8).formula).toBe('=IF(G6="","",ROUND(MIN(G13,G13*G6),2))');
 });
 
 test("in WPS 文字 only 任务窗格 shows; the spreadsheet buttons explain themselves", () => {

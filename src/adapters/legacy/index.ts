@@ -1,8 +1,8 @@
 /**
  * Every workbook format people send, read into the snapshots the .xlsx reader makes: the bytes are sniffed (never the
  * name trusted) and routed — an .xlsx/.xlsm to src/adapters/xlsx; an OLE2 compound file holding a Workbook stream
- * (.xls, and WPS's .et) to cfb.ts's checks and then SheetJS; a zip with the OpenDocument spreadsheet mimetype to a
- * bounded unzip and SheetJS; an HTML page to html.ts; other text to csv.ts (UTF-8 or GBK). Anything else is refused
+ * (.xls, and WPS's .et) to cfb.ts's checks and then SheetJS; a zip with the OpenDocument spreadsheet mimetype to
+ * ods.ts (a bounded unzip and a streaming scan of content.xml); an HTML page to html.ts; other text to csv.ts (UTF-8 or GBK). Anything else is refused
  * with the .xlsx reader's sentence for it (a .docx, a PDF, an image …). Node and the browser: SheetJS is handed in
  * (the page loads it in its own chunk, only when such a file is opened; node.ts requires it).
  */
@@ -13,7 +13,8 @@ import { corruptError, sniffError } from "../xlsx/messages";
 import { loadXlsxSync } from "../xlsx/index";
 import type { XlsxBook } from "../xlsx/book";
 import { validateCfb } from "./cfb";
-import { readBiff, readOds, type SheetJS } from "./sheetjs";
+import { readBiff, type SheetJS } from "./sheetjs";
+import { readOdsSheets } from "./ods";
 import { readHtmlTables } from "./html";
 import { readCsv } from "./csv";
 import { decodeText } from "./text";
@@ -57,7 +58,7 @@ function sheetNameOf(file: string): string {
 /**
  * Reads a workbook in any of the formats above. Throws UserError (zh + en) for anything that cannot be read: not a
  * workbook, damaged, past a limit (limits.ts), a compound file whose structure is unsound (cfb.ts).
- * @param loadSheetJS gives SheetJS, called only for .xls/.et/.ods and for writing a legacy file's .xlsx copy
+ * @param loadSheetJS gives SheetJS, called only for .xls/.et and for writing a legacy file's .xlsx copy
  */
 export function loadWorkbookSync(data: ArrayBuffer | Uint8Array, file: string, loadSheetJS: () => SheetJS): XlsxBook {
   const bytes = toBytes(data);
@@ -86,7 +87,7 @@ function readLegacy(format: LegacyFormat, bytes: Uint8Array, file: string, loadS
       validateCfb(bytes);
       return readBiff(loadSheetJS(), bytes);
     case "ods":
-      return readOds(loadSheetJS(), bytes, file);
+      return readOdsSheets(bytes, file);
     case "html": {
       const sheets = readHtmlTables(decodeText(bytes, true, file), file);
       if (sheets.length === 0) throw userError("legacy-html-no-table", { file });

@@ -1,15 +1,13 @@
 /**
- * What SheetJS (@e965/xlsx) does here, and only this: parse a BIFF8 workbook (.xls, .et) or an OpenDocument
- * spreadsheet (.ods) into its cell objects — after cfb.ts / the bounded unzip below checked the container — and write
+ * What SheetJS (@e965/xlsx) does here, and only this: parse a BIFF8 workbook (.xls, .et) into its cell objects —
+ * after cfb.ts checked the container — and write
  * an .xlsx from snapshots (the copy fill and mark then edit surgically). The module is passed in, never imported here:
  * the page loads it in its own chunk, the CLI requires it (index.ts, node.ts).
  */
 import type * as XLSX from "@e965/xlsx";
-import { zipSync } from "fflate";
 import type { CellValue, MergedArea, SnapshotCell, SparseSheetSnapshot } from "../../core/snapshot";
 import { isErrorValue } from "../../core/snapshot";
 import { LIMITS, limitError } from "../xlsx/limits";
-import { ZipArchive } from "../xlsx/zip";
 import { checkText } from "./text";
 
 export type SheetJS = typeof XLSX;
@@ -118,57 +116,6 @@ export function snapshotsOf(wb: XLSX.WorkBook): SparseSheetSnapshot[] {
 /** An .xls / .et (already checked by cfb.ts). */
 export function readBiff(X: SheetJS, bytes: Uint8Array): SparseSheetSnapshot[] {
   return snapshotsOf(quietly(() => X.read(bytes, READ_OPTS)));
-}
-
-const EMPTY_STYLES =
-  '<?xml version="1.0" encoding="UTF-8"?><office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.2"/>';
-
-/** The parts of an .ods SheetJS reads, each inflated with the .xlsx reader's bounds. */
-const ODS_PARTS = ["mimetype", "content.xml", "styles.xml", "META-INF/manifest.xml"];
-
-/**
- * Cells a table's content asks a reader to write out: a cell holding something, repeated by
- * number-columns-repeated in a row repeated by number-rows-repeated (SheetJS writes every copy).
- */
-function odsCellsDeclared(content: string): number {
-  let total = 0;
-  let rowRepeat = 1;
-  const tag = /<table:(table-row|table-cell)\b([^>]*)>/g;
-  for (let m = tag.exec(content); m; m = tag.exec(content)) {
-    const attrs = m[2];
-    if (m[1] === "table-row") {
-      const r = /table:number-rows-repeated="(\d+)"/.exec(attrs);
-      rowRepeat = r ? Number(r[1]) : 1;
-      continue;
-    }
-    const empty = attrs.endsWith("/") && !/office:value-type=/.test(attrs);
-    if (empty) continue;
-    const c = /table:number-columns-repeated="(\d+)"/.exec(attrs);
-    total += rowRepeat * (c ? Number(c[1]) : 1);
-    if (total > LIMITS.cells) return total;
-  }
-  return total;
-}
-
-/** An .ods: its parts inflated within bounds, the repeated cells counted, then SheetJS reads the bounded copy. */
-export function readOds(X: SheetJS, bytes: Uint8Array, where: string): SparseSheetSnapshot[] {
-  const zip = ZipArchive.open(bytes);
-  const files: Record<string, Uint8Array> = {};
-  let total = 0;
-  for (const part of ODS_PARTS) {
-    if (!zip.has(part)) continue;
-    const data = zip.read(part);
-    total += data.length;
-    if (total > LIMITS.totalBytes) throw limitError("totalBytes");
-    files[part] = data;
-  }
-  // styles.xml may be left out (ODF asks only for content.xml); SheetJS wants one
-  files["styles.xml"] ??= new TextEncoder().encode(EMPTY_STYLES);
-  const content = files["content.xml"];
-  if (!content) throw limitError("declared", "content.xml");
-  if (odsCellsDeclared(new TextDecoder("utf-8").decode(content)) > LIMITS.cells) throw limitError("cells", where);
-  const bounded = zipSync(files, { level: 0 });
-  return snapshotsOf(quietly(() => X.read(bounded, READ_OPTS)));
 }
 
 /**

@@ -12,7 +12,7 @@ import { readPackage, relsPartOf, tagsOf, type PackageMap } from "./opc";
 import { Styles } from "./styles";
 import { Budget, readSharedStrings, readSheet } from "./read";
 import { SheetXml } from "./sheetEdit";
-import { attributesOf, escapeText, setAttribute } from "./xml";
+import { attributesOf, declaredUtf8, escapeText, findElement, setAttribute } from "./xml";
 import { parseRef, refOf } from "./cellRef";
 import { shiftFormula } from "./formula";
 import type { CellMark, MarkPlan } from "../../core/marks";
@@ -354,7 +354,7 @@ export class PackageBook implements XlsxBook {
     }
     const enc = new TextEncoder();
     const replace = new Map<string, Uint8Array>();
-    for (const [part, text] of texts) replace.set(part, enc.encode(text));
+    for (const [part, text] of texts) replace.set(part, enc.encode(declaredUtf8(text)));
     return this.zip.rewrite({ replace, remove });
   }
 
@@ -367,8 +367,7 @@ export class PackageBook implements XlsxBook {
     if (o.content === null) {
       // only the format changes: the cell keeps its formula, value and everything else
       if (!orig) return `<${p}c r="${ref}"${sAttr}/>`;
-      const head = orig.xml.slice(0, orig.xml.indexOf(">") + 1);
-      return setAttribute(head, "s", String(s)) + orig.xml.slice(head.length);
+      return setAttribute(orig.head, "s", String(s)) + orig.xml.slice(orig.head.length);
     }
     const { formula, value } = o.content;
     if (formula) {
@@ -448,9 +447,9 @@ function numberText(n: number): string {
 
 /** The workbook part with `fullCalcOnLoad="1"` on its calcPr (added where the schema puts it when there is none). */
 export function withFullCalc(xml: string): string {
-  const calc = /<([\w.-]+:)?calcPr\b[^>]*?\/?>/.exec(xml);
-  if (calc) return xml.slice(0, calc.index) + setAttribute(calc[0], "fullCalcOnLoad", "1") + xml.slice(calc.index + calc[0].length);
-  const p = /<([\w.-]+:)?workbook\b/.exec(xml)?.[1] ?? "";
+  const calc = findElement(xml, "calcPr");
+  if (calc) return xml.slice(0, calc.start) + setAttribute(calc.tag, "fullCalcOnLoad", "1") + xml.slice(calc.end);
+  const p = /^([^:]+:)?/.exec(findElement(xml, "workbook")?.name ?? "")![0];
   const after = [
     "oleSize",
     "customWorkbookViews",

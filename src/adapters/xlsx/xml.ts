@@ -32,29 +32,234 @@ export function escapeAttr(s: string): string {
     .replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/**
+ * One attribute of a start tag as written: its qualified name, its value as written (entities not decoded), and the
+ * offsets in the tag of the whitespace before it, of its value's first character and of the character after its
+ * closing quote.
+ */
+interface AttributeSpan {
+  name: string;
+  raw: string;
+  start: number;
+  valueStart: number;
+  end: number;
+}
+
+const isSpace = (c: string) => c === " " || c === "\t" || c === "\n" || c === "\r";
+
+/**
+ * The attributes of a start tag's text, read as XML reads them: a quoted value may hold `>`, `/`, `=` or what looks
+ * like another attribute. Stops at the end of the tag; a tag that is not well formed yields what came before the fault.
+ */
+function attributeSpans(tag: string): AttributeSpan[] {
+  const out: AttributeSpan[] = [];
+  let i = 1;
+  while (i < tag.length && !isSpace(tag[i]) && tag[i] !== ">" && tag[i] !== "/") i++;
+  for (;;) {
+    const start = i;
+    while (i < tag.length && isSpace(tag[i])) i++;
+    if (i >= tag.length || tag[i] === ">" || tag[i] === "/" || tag[i] === "?") return out;
+    const nameStart = i;
+    while (i < tag.length && tag[i] !== "=" && !isSpace(tag[i]) && tag[i] !== ">") i++;
+    const name = tag.slice(nameStart, i);
+    while (i < tag.length && isSpace(tag[i])) i++;
+    if (tag[i] !== "=") return out;
+    i++;
+    while (i < tag.length && isSpace(tag[i])) i++;
+    const q = tag[i];
+    if (q !== '"' && q !== "'") return out;
+    const close = tag.indexOf(q, i + 1);
+    if (close < 0) return out;
+    out.push({ name, raw: tag.slice(i + 1, close), start, valueStart: i + 1, end: close + 1 });
+    i = close + 1;
+  }
+}
+
 /** The attributes of one start tag's text ("<c r=\"A1\" s='3'>"), entities decoded. */
 export function attributesOf(tag: string): Attributes {
   const out: Attributes = {};
-  const re = /([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
-  const start = tag.search(/\s/);
-  if (start < 0) return out;
-  let m: RegExpExecArray | null;
-  const body = tag.slice(start);
-  while ((m = re.exec(body))) out[m[1]] = decodeEntities(m[3] ?? m[4] ?? "");
+  for (const a of attributeSpans(tag)) out[a.name] = decodeEntities(a.raw);
   return out;
 }
 
 /** Sets (or adds) one attribute in a start tag's text, leaving the rest of the tag as written. */
 export function setAttribute(tag: string, name: string, value: string): string {
-  const re = new RegExp(`(\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*)("[^"]*"|'[^']*')`);
-  if (re.test(tag)) return tag.replace(re, `$1"${escapeAttr(value)}"`);
+  const a = attributeSpans(tag).find((x) => x.name === name);
+  if (a) return `${tag.slice(0, a.valueStart - 1)}"${escapeAttr(value)}"${tag.slice(a.end)}`;
   const end = tag.endsWith("/>") ? tag.length - 2 : tag.length - 1;
   return `${tag.slice(0, end).replace(/\s+$/, "")} ${name}="${escapeAttr(value)}"${tag.slice(end)}`;
 }
 
 /** Removes one attribute from a start tag's text. */
 export function removeAttribute(tag: string, name: string): string {
-  return tag.replace(new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`), "");
+  const a = attributeSpans(tag).find((x) => x.name === name);
+  return a ? tag.slice(0, a.start) + tag.slice(a.end) : tag;
+}
+
+/** What a piece of XML text is (XmlScanner). */
+export type XmlTokenKind = "open" | "empty" | "close" | "text" | "other";
+
+/**
+ * A tokenizer over XML text held whole, for the surgical writer: start tags (`open`, `empty` when self-closing), end
+ * tags and text, with their offsets; comments, CDATA sections, processing instructions and a DOCTYPE (with its
+ * internal subset) are `other` and never read as markup. A quoted attribute value may hold `>`. The text has passed
+ * the reader's parser (saxes) before: a fault here throws the adapter's "damaged file" error all the same.
+ */
+export class XmlScanner {
+  kind: XmlTokenKind = "other";
+  /** Offsets of the token in the text: [start, end). */
+  start = 0;
+  end = 0;
+  /** The qualified name of a tag ("x:c"), "" for other tokens. */
+  name = "";
+  private at: number;
+
+  constructor(
+    readonly xml: string,
+    from = 0,
+    private readonly to = xml.length,
+    private readonly part = "xml",
+  ) {
+    this.at = from;
+  }
+
+  /** The local name of the current tag. */
+  get localName(): string {
+    return local(this.name);
+  }
+
+  /** The current token's text. */
+  get text(): string {
+    return this.xml.slice(this.start, this.end);
+  }
+
+  /** Moves to the next token; false at the end. */
+  next(): boolean {
+    const xml = this.xml;
+    const i = this.at;
+    if (i >= this.to) return false;
+    this.start = i;
+    this.name = "";
+    if (xml.charCodeAt(i) !== 60 /* < */) {
+      const lt = xml.indexOf("<", i);
+      this.kind = "text";
+      this.end = lt < 0 || lt > this.to ? this.to : lt;
+    } else if (xml.startsWith("<!--", i)) {
+      this.kind = "other";
+      this.end = this.until("-->", i + 4);
+    } else if (xml.startsWith("<![CDATA[", i)) {
+      this.kind = "other";
+      this.end = this.until("]]>", i + 9);
+    } else if (xml.startsWith("<?", i)) {
+      this.kind = "other";
+      this.end = this.until("?>", i + 2);
+    } else if (xml.startsWith("<!", i)) {
+      this.kind = "other";
+      this.end = this.declarationEnd(i + 2);
+    } else if (xml.startsWith("</", i)) {
+      this.kind = "close";
+      this.end = this.until(">", i + 2);
+      this.name = xml.slice(i + 2, this.end - 1).trim();
+    } else {
+      let j = i + 1;
+      while (j < xml.length && !isSpace(xml[j]) && xml[j] !== ">" && xml[j] !== "/") j++;
+      this.name = xml.slice(i + 1, j);
+      for (;;) {
+        while (j < xml.length && isSpace(xml[j])) j++;
+        const c = xml[j];
+        if (c === ">") {
+          this.kind = "open";
+          this.end = j + 1;
+          break;
+        }
+        if (c === "/" && xml[j + 1] === ">") {
+          this.kind = "empty";
+          this.end = j + 2;
+          break;
+        }
+        const eq = xml.indexOf("=", j);
+        if (eq < 0) this.fault();
+        let k = eq + 1;
+        while (k < xml.length && isSpace(xml[k])) k++;
+        const q = xml[k];
+        if (q !== '"' && q !== "'") this.fault();
+        const close = xml.indexOf(q, k + 1);
+        if (close < 0) this.fault();
+        j = close + 1;
+      }
+      if (!this.name) this.fault();
+    }
+    if (this.end > this.to) this.fault();
+    this.at = this.end;
+    return true;
+  }
+
+  private until(close: string, from: number): number {
+    const e = this.xml.indexOf(close, from);
+    if (e < 0) this.fault();
+    return e + close.length;
+  }
+
+  /** The end of `<!DOCTYPE …>` or another declaration: quoted strings and an internal subset `[…]` skipped. */
+  private declarationEnd(from: number): number {
+    const xml = this.xml;
+    let depth = 0;
+    for (let j = from; j < xml.length; j++) {
+      const c = xml[j];
+      if (c === '"' || c === "'") {
+        const e = xml.indexOf(c, j + 1);
+        if (e < 0) break;
+        j = e;
+      } else if (c === "<" && xml.startsWith("<!--", j)) {
+        const e = xml.indexOf("-->", j + 4);
+        if (e < 0) break;
+        j = e + 2;
+      } else if (c === "[") depth++;
+      else if (c === "]") depth--;
+      else if (c === ">" && depth <= 0) return j + 1;
+    }
+    return this.fault();
+  }
+
+  private fault(): never {
+    throw corruptError(`${this.part}: not well-formed near offset ${this.at}`);
+  }
+}
+
+/**
+ * The first start tag (or empty element) with this local name outside comments, CDATA and processing instructions:
+ * its offsets and text, or null.
+ */
+export function findElement(
+  xml: string,
+  localName: string,
+): { start: number; end: number; tag: string; name: string; empty: boolean } | null {
+  const s = new XmlScanner(xml);
+  while (s.next()) {
+    if ((s.kind === "open" || s.kind === "empty") && s.localName === localName)
+      return { start: s.start, end: s.end, tag: s.text, name: s.name, empty: s.kind === "empty" };
+  }
+  return null;
+}
+
+/** The tag's length up to and including the `>` that ends its start tag (a `>` inside a quoted value is not it). */
+export function startTagEnd(xml: string, from = 0): number {
+  const s = new XmlScanner(xml, from);
+  while (s.next()) if (s.kind === "open" || s.kind === "empty") return s.end;
+  return xml.length;
+}
+
+/**
+ * The text with its XML declaration saying UTF-8 (what every written part is encoded in): a part read as UTF-16, or
+ * declared in another encoding the reader took as UTF-8, must not be written back claiming what it no longer is.
+ */
+export function declaredUtf8(xml: string): string {
+  const m = /^(\uFEFF?)<\?xml\b[^?]*\?>/.exec(xml);
+  if (!m) return xml;
+  const decl = m[0];
+  const enc = /(\sencoding\s*=\s*)(["'])([^"']*)\2/.exec(decl);
+  if (!enc || /^utf-?8$/i.test(enc[3])) return xml;
+  return decl.replace(enc[0], `${enc[1]}"UTF-8"`) + xml.slice(decl.length);
 }
 
 /** The local name of a qualified name ("x:c" → "c"): files written by some tools prefix SpreadsheetML. */

@@ -9,7 +9,7 @@ import type { Finding, Severity } from "../../core/findings";
 import type { ProfileId } from "../../core/profiles";
 import type { SheetSnapshot } from "../../core/snapshot";
 import { userError, type Pair } from "../../core/messages";
-import type { Progress, ReadScope, SpreadsheetHost, SyncSpreadsheetHost } from "../../host/host";
+import type { AnalysingHost, Progress, ReadScope, SpreadsheetHost, SyncSpreadsheetHost } from "../../host/host";
 import { allTables, combinedPlan } from "./tables";
 import { message, outcome, said, type CommandContext, type NoticeMessage, type Outcome } from "./outcome";
 
@@ -33,8 +33,14 @@ export function planCheck(snapshots: SheetSnapshot[], ctx: Pick<CommandContext, 
   return { snapshots, analysis: analyzeWorkbook(snapshots, { profile: ctx.profile }) };
 }
 
-/** Reads the sheets and runs the engine over them. */
+/** Reads the sheets and runs the engine over them (both in one step where the host can: AnalysingHost). */
 export async function check(host: SpreadsheetHost, options: RunOptions): Promise<CheckProposal> {
+  const analysing = host as SpreadsheetHost & Partial<AnalysingHost>;
+  if (typeof analysing.readAndAnalyse === "function") {
+    const p = await analysing.readAndAnalyse(options.scope, options.profile, options.onProgress);
+    if (p.snapshots.length === 0) throw userError("no-sheets");
+    return p;
+  }
   return planCheck(await host.readSheets(options.scope, options.onProgress), options);
 }
 

@@ -6,7 +6,7 @@
  */
 import type { SheetAnalysis, TableAnalysis } from "../../core/analysis";
 import type { UserError } from "../../core/errors";
-import { aside, joined, userError } from "../../core/messages";
+import { aside, joined, noTableMessage, userError } from "../../core/messages";
 import type { Finding } from "../../core/findings";
 import {
   buildNarrative,
@@ -47,12 +47,13 @@ export function figuresDiffer(reports: TableReport[]): boolean {
   return reports.some((r) => r.differences.length > 0);
 }
 
-type SheetTables = Pick<SheetAnalysis, "sheet" | "tables" | "reason" | "reasonEn">;
+type SheetTables = Pick<SheetAnalysis, "sheet" | "tables" | "reason">;
 
 function noTable(sheets: SheetTables[], fileName?: string): UserError {
   const why = joined(
     sheets.map((s) => {
-      const note = aside(s.reason, s.reasonEn);
+      const why = s.reason ? noTableMessage(s.reason) : null;
+      const note = aside(why?.zh, why?.en);
       return { zh: s.sheet + note.zh, en: s.sheet + note.en };
     }),
   );
@@ -68,7 +69,7 @@ export function selectTables(sheets: SheetTables[], sheet: string | null, fileNa
     }
     if (!s.tables.length)
       throw s.reason
-        ? userError("no-table-on-sheet-because", { sheet: s.sheet, reason: { zh: s.reason, en: s.reasonEn ?? s.reason } })
+        ? userError("no-table-on-sheet-because", { sheet: s.sheet, reason: noTableMessage(s.reason) })
         : userError("no-table-on-sheet", { sheet: s.sheet });
     return s.tables;
   }

@@ -8,7 +8,7 @@
  */
 import type { TableAnalysis } from "../analysis";
 import type { Finding } from "../findings";
-import { compareMessage } from "../messages";
+import { findingMessage } from "../messages";
 import { fixed, formatRate, roundTo, trimmed } from "../numbers";
 import { parseQuantity } from "../quantity";
 import { buildFacts, gradeWord, type Entity, type Fact, type Measure, type TableFacts } from "./facts";
@@ -519,21 +519,23 @@ export function compareReport(blocks: ReportBlock[], tables: CompareInput[]): Co
     };
     figures.push(fig2);
     if (chosen.ok === false) {
-      const computed = fig2.computedValue ? compareMessage("computed", { value: fig2.computedValue }) : { zh: "", en: "" };
       const short = sentence.length > 80 ? `${sentence.slice(0, 78)}…` : sentence;
-      const msg = compareMessage("figure-mismatch", {
+      const params = {
         stated: at.stated,
         label: f.label,
         cell: f.cell ?? "—",
         table: fig2.tableValue ?? "—",
-        computed,
+        computed: fig2.computedValue || null,
         text: short,
-      });
+      };
+      const msg = findingMessage("REPORT_FIGURE_MISMATCH", params);
       findings.push({
         code: "REPORT_FIGURE_MISMATCH",
         severity: "error",
         sheet: f.sheet,
         cell: f.cell,
+        key: "REPORT_FIGURE_MISMATCH",
+        params,
         message: msg.zh,
         messageEn: msg.en,
         text: sentence,

@@ -1,7 +1,8 @@
 /**
  * The one catalogue: every sentence a person reads, by key, addressed by `t(key, params, lang)`. Its parts live in
  * files of their own — the interface (./ui.ts, keys as they are), the command line (`cli.*`), the notices
- * (`notice.*`), the errors (`error.*`), the findings (`finding.*`) — and are joined here into one object; a key
+ * (`notice.*`), the errors (`error.*`), the findings (`finding.*`), recognition (`recognize.*`, `partial.*`), how a score was
+ * reached (`explain.*`) — and are joined here into one object; a key
  * belongs to one part only (the catalogue's test checks that no part shadows another).
  *
  * `translator(locale)` binds the language once (the pane's `t`, the CLI's `say`); the locale "pseudo" says every entry
@@ -14,6 +15,8 @@ import { NOTICES } from "./notices";
 import { ERRORS } from "./errors";
 import { CHANGES, FINDINGS } from "./findingMessages";
 import { COMPARE_MESSAGES } from "./compare";
+import { PARTIAL, RECOGNITION, type NoTableReason } from "./recognition";
+import { EXPLAIN } from "./scoring";
 import { say, type Message, type MessageParams } from "./template";
 
 type Prefixed<P extends string, T> = { readonly [K in keyof T & string as `${P}${K}`]: T[K] };
@@ -31,6 +34,9 @@ export const CATALOGUE_PARTS = [
   prefixed("finding.", FINDINGS),
   prefixed("change.", CHANGES),
   prefixed("compare.", COMPARE_MESSAGES),
+  prefixed("recognize.", RECOGNITION),
+  prefixed("partial.", PARTIAL),
+  prefixed("explain.", EXPLAIN),
 ] as const;
 
 export const CATALOGUE = {
@@ -41,6 +47,9 @@ export const CATALOGUE = {
   ...prefixed("finding.", FINDINGS),
   ...prefixed("change.", CHANGES),
   ...prefixed("compare.", COMPARE_MESSAGES),
+  ...prefixed("recognize.", RECOGNITION),
+  ...prefixed("partial.", PARTIAL),
+  ...prefixed("explain.", EXPLAIN),
 };
 
 const ENTRIES: Readonly<Record<string, Message>> = CATALOGUE;
@@ -55,7 +64,10 @@ type ParamsMap = PartParams<typeof UI, ""> &
   PartParams<typeof ERRORS, "error."> &
   PartParams<typeof FINDINGS, "finding."> &
   PartParams<typeof CHANGES, "change."> &
-  PartParams<typeof COMPARE_MESSAGES, "compare.">;
+  PartParams<typeof COMPARE_MESSAGES, "compare."> &
+  PartParams<typeof RECOGNITION, "recognize."> &
+  PartParams<typeof PARTIAL, "partial."> &
+  PartParams<typeof EXPLAIN, "explain.">;
 
 export type MessageKey = keyof ParamsMap & keyof Catalogue;
 /** The parameters the entry `K` takes. */
@@ -119,6 +131,11 @@ export function changeText(
   if (c.why && hasKey(`change.${c.why.key}`))
     return (t as unknown as (k: string, p: unknown) => string)(`change.${c.why.key}`, c.why.params);
   return lang === "zh" ? c.reason : c.reasonEn || c.reason;
+}
+
+/** Why a sheet holds no table, through `t`. */
+export function noTableText(t: Translate, reason: NoTableReason): string {
+  return (t as unknown as (k: string, p: unknown) => string)(`recognize.${reason.key}`, reason.params);
 }
 
 /** A finding's message through `t`: from its catalogue entry where it has one, else the text it carries. */

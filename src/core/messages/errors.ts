@@ -386,7 +386,7 @@ export const ERRORS = {
     en: "The worksheet is protected and these cells are locked: {cells}. Unprotect the sheet (Review → Unprotect Sheet) and fill again; nothing was changed.",
   },
   "plan-no-sheet": {
-    code: "plan",
+    code: "sheet-missing",
     zh: "找不到工作表“{sheet}”，未做任何修改。",
     en: 'Worksheet "{sheet}" was not found; nothing was changed.',
   },
@@ -422,6 +422,11 @@ export const ERRORS = {
     code: "too-large",
     zh: "文件过大（超过 50 MB），无法在浏览器中处理。",
     en: "The file is larger than 50 MB and cannot be processed in the browser.",
+  },
+  "worker-lost": {
+    code: "worker-lost",
+    zh: "页面的后台读取已中断（可能是内存不足），请重新选择文件。",
+    en: "The page's background reader stopped (perhaps out of memory); choose the file again.",
   },
   "file-unreadable": {
     code: "unreadable",

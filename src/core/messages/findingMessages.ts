@@ -3,8 +3,11 @@
  * code, the variant that says which case it met, and the figures (formatted as a person writes them); the message in
  * either language is rendered from here. The words must not change lightly: `jixiao check --json` carries them.
  */
-import type { Pair } from "./lang";
-import { sayBoth, type Message, type MessageParams } from "./template";
+import type { Lang, Pair } from "./lang";
+import { COMPARE_MESSAGES } from "./compare";
+import { partialText, type PartialReason } from "./recognition";
+import { columnName, explanationText, fundSumText, sumLabel, type FundSum, type ScoreExplanation } from "./scoring";
+import { say, sayBoth, type Message, type MessageParams } from "./template";
 
 const LEVEL_ZH = ["一级", "二级", "三级", "四级"];
 const LEVEL_EN = ["Level-1", "Level-2", "Level-3", "Level-4"];
@@ -32,6 +35,23 @@ const budgetRuleZh = (r: BudgetRule) =>
   r.steps ? `分档计分（执行率 ${r.rate}，分值 ${r.weight}）` : `MIN(${r.weight}, ${r.weight} × ${r.rate})`;
 const budgetRuleEn = (r: BudgetRule) =>
   r.steps ? `stepped scoring (rate ${r.rate}, weight ${r.weight})` : `MIN(${r.weight}, ${r.weight} × ${r.rate})`;
+
+/** A figure of the report that differs from the table (jixiao compare): its words are the comparison's. */
+type FigureMismatch = {
+  stated: string;
+  label: string;
+  cell: string;
+  table: string;
+  /** The rule's value, when the table's own figure is not what the rule gives; null otherwise. */
+  computed: string | null;
+  text: string;
+};
+function figureMismatch(p: FigureMismatch, lang: Lang): string {
+  const computed = p.computed ? say(COMPARE_MESSAGES.computed, lang, { value: p.computed }) : "";
+  return say(COMPARE_MESSAGES["figure-mismatch"], lang, { ...p, computed });
+}
+
+type ScoreMismatch = { label: string; stated: string; explanation: ScoreExplanation; suggested: string };
 
 export const FINDINGS = {
   // ── 执行率 ───────────────────────────────────────────────────────────────────────────────────────────────────
@@ -62,8 +82,10 @@ export const FINDINGS = {
 
   // ── 得分 ─────────────────────────────────────────────────────────────────────────────────────────────────────
   SCORE_MISMATCH: {
-    zh: "「{label}」得分 {stated} 与规则不符：{explanation}。可采纳建议值 {suggested}。",
-    en: '"{label}": score {stated} breaks the rule: {explanation}. Suggested: {suggested}.',
+    zh: ({ label, stated, explanation, suggested }: ScoreMismatch) =>
+      `「${label}」得分 ${stated} 与规则不符：${explanationText(explanation, "zh")}。可采纳建议值 ${suggested}。`,
+    en: ({ label, stated, explanation, suggested }: ScoreMismatch) =>
+      `"${label}": score ${stated} breaks the rule: ${explanationText(explanation, "en")}. Suggested: ${suggested}.`,
   },
   SCORE_OUT_OF_BAND: {
     zh: "「{label}」完成情况为「{band}」，得分应在 {min}–{max} 之间，表中为 {stated}。",
@@ -137,12 +159,16 @@ export const FINDINGS = {
     en: '{label} grade "{stated}" differs from "{due}", the grade of score {total}.',
   },
   FUNDS_SUBTOTAL_MISMATCH: {
-    zh: "{what} {stated} 与其组成部分之和 {sum} 不符。",
-    en: "{what} {stated} differs from the sum of its parts, {sum}.",
+    zh: ({ what, stated, sum }: { what: FundSum; stated: string; sum: string }) =>
+      `${fundSumText(what, "zh")} ${stated} 与其组成部分之和 ${sum} 不符。`,
+    en: ({ what, stated, sum }: { what: FundSum; stated: string; sum: string }) =>
+      `${fundSumText(what, "en")} ${stated} differs from the sum of its parts, ${sum}.`,
   },
   "FUNDS_SUBTOTAL_MISMATCH.split": {
-    zh: "{what}：按资金来源合计 {bySource}，按资金结构合计 {byStructure}，两者应相等。",
-    en: "{what}: {bySource} by source but {byStructure} by structure; they must agree.",
+    zh: ({ what, bySource, byStructure }: { what: FundSum; bySource: string; byStructure: string }) =>
+      `${fundSumText(what, "zh")}：按资金来源合计 ${bySource}，按资金结构合计 ${byStructure}，两者应相等。`,
+    en: ({ what, bySource, byStructure }: { what: FundSum; bySource: string; byStructure: string }) =>
+      `${fundSumText(what, "en")}: ${bySource} by source but ${byStructure} by structure; they must agree.`,
   },
 
   // ── 偏差原因, 单位, 文本数字, 缺值, 错误值, 未完整识别 ───────────────────────────────────────────────────────────
@@ -201,8 +227,26 @@ export const FINDINGS = {
     zh: "单元格显示错误值 {error}，依赖它的检查未计算。",
     en: "The cell shows the error value {error}; nothing that depends on it was computed.",
   },
-  TABLE_PARTIAL: { zh: "表格未完整识别：{why}", en: "Table only partly read: {why}" },
+  REPORT_FIGURE_MISMATCH: {
+    zh: (p: FigureMismatch) => figureMismatch(p, "zh"),
+    en: (p: FigureMismatch) => figureMismatch(p, "en"),
+  },
+  TABLE_PARTIAL: {
+    zh: ({ why }: { why: PartialReason }) => `表格未完整识别：${partialText(why, "zh")}`,
+    en: ({ why }: { why: PartialReason }) => `Table only partly read: ${partialText(why, "en")}`,
+  },
+  "TABLE_PARTIAL.selfReference": {
+    zh: "表格未完整识别：为这一格算出的公式 {formula} 会引用它自身（合并单元格或文字占了数字的位置），未写入。",
+    en: "Table only partly read: the formula {formula} worked out for this cell would refer to the cell itself (a merged area or a label where a number belongs), so it is not written.",
+  },
 } as const satisfies Record<string, Message>;
+
+/** The reason of a change held back as a suggestion (any entry of CHANGES but `taken`). */
+type HeldReason = { readonly key: string; readonly params: Readonly<Record<string, unknown>> };
+function heldText(why: HeldReason, lang: Lang): string {
+  const entry = (CHANGES as Readonly<Record<string, Message>>)[why?.key];
+  return entry ? say(entry, lang, why.params) : String(why?.key ?? why);
+}
 
 /**
  * Why the fill writes a cell (keys `change.*` in the catalogue): shown beside each change in the preview and the CLI.
@@ -221,12 +265,23 @@ export const CHANGES = {
     zh: ({ rule }: { rule: BudgetRule }) => `执行率得分 = ${budgetRuleZh(rule)}`,
     en: ({ rule }: { rule: BudgetRule }) => `Execution-rate score = ${budgetRuleEn(rule)}`,
   },
-  score: { zh: "得分：{explanation}", en: "Score: {explanation}" },
+  score: {
+    zh: ({ explanation }: { explanation: ScoreExplanation }) => `得分：${explanationText(explanation, "zh")}`,
+    en: ({ explanation }: { explanation: ScoreExplanation }) => `Score: ${explanationText(explanation, "en")}`,
+  },
   total: { zh: "总分 = 各项得分之和（含执行率得分）", en: "Total = sum of all scores (execution-rate score included)" },
   scorecardTotal: { zh: "总分 = 各项得分之和", en: "Total = sum of all scores" },
   groupSubtotal: { zh: "「{name}」得分小计 = 其下各项得分之和", en: 'Subtotal of "{name}" = sum of its scores' },
-  summarySum: { zh: "{label} = 各项目{column}之和", en: "{label} = sum of the projects' {column}" },
+  summarySum: {
+    zh: ({ what }: { what: FundSum }) => `${sumLabel(what, "zh")} = 各项目${columnName(what?.column, "zh")}之和`,
+    en: ({ what }: { what: FundSum }) => `${sumLabel(what, "en")} = sum of the projects' ${columnName(what?.column, "en")}`,
+  },
   accepted: { zh: "采纳建议：按规则得分 {value}", en: "Suggestion taken: rule score {value}" },
+  // a held-back change taken from its suggestion: its own reason after 采纳建议
+  taken: {
+    zh: ({ why }: { why: HeldReason }) => `采纳建议：${heldText(why, "zh")}`,
+    en: ({ why }: { why: HeldReason }) => `Suggestion taken: ${heldText(why, "en")}`,
+  },
 } as const satisfies Record<string, Message>;
 
 export type ChangeKey = keyof typeof CHANGES;

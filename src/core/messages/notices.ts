@@ -26,6 +26,11 @@ export const NOTICES = {
   "fill-preview": { zh: "将写入 {cells} 处公式与得分（可撤销）：", en: "{cells} cell(s) will be written (undoable):" },
   "fill-more": { zh: "……另有 {cells} 处", en: "… and {cells} more" },
   "fill-ask": { zh: "确定写入吗？", en: "Write them?" },
+  "fill-inferred": { zh: "［位置推断：原为空］", en: " [role inferred: the cell is empty]" },
+  "fill-held": {
+    zh: "建议（不写入，共 {cells} 处［位置推断］：单元格作用由行标签或位置推断，保留原填写值；可在任务窗格中一键采纳）：",
+    en: "Suggested, not written ({cells} [role inferred]: the cell's role was inferred from a row label or position, so the entry is kept; take it in one click in the task pane):",
+  },
   "no-fill-to-undo": { zh: "没有可撤销的填写。", en: "There is no fill to undo." },
   undone: { zh: "已撤销上一次填写。", en: "The last fill was undone." },
   "pane-failed": { zh: "无法打开任务窗格：{message}", en: "The task pane could not be opened: {message}" },

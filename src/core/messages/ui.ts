@@ -71,6 +71,7 @@ export const UI = {
   undoing: { zh: "正在撤销…", en: "Undoing…" },
   saving: { zh: "正在生成文件…", en: "Preparing the file…" },
   opening: { zh: "正在打开工作簿…", en: "Opening the workbook…" },
+  readingFile: { zh: "正在读取「{name}」（{size} MB）…", en: 'Reading "{name}" ({size} MB)…' },
   resultsTitle: { zh: "检查结果", en: "Results" },
   noResultsYet: {
     zh: "点击“检查”识别自评表并核对执行率、得分、权重与总分。",

@@ -82,24 +82,14 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
     }
     if (!fundSources.length && !fundStructure.length) budgetRow = singleBudgetRow(idx, header, goalRow - 1);
     if (!fundSources.length && !fundStructure.length && !budgetRow) {
-      partial.add(
-        "funds",
-        header,
-        "整体支出规模表头下未读到资金来源或资金结构行，执行率未检查。",
-        "No 资金来源 / 资金结构 rows under the spending header; execution rates were not checked.",
-      );
+      partial.add("funds", header, { key: "noSpendingRows", params: {} });
     }
   } else {
     const at = idx.find((k) => H.spendingScale(k) || H.fundSource(k) || H.fundStructure(k), top, headerRow - 1);
     partial.add(
       "funds",
       at ?? { row: headerRow, col: cols.level1 ?? idx.window.left },
-      at
-        ? "整体支出规模部分找不到含「全年预算数」「全年执行数」的表头，执行率未检查。"
-        : "未找到整体支出规模部分（全年预算数、全年执行数），执行率未检查。",
-      at
-        ? "The spending block has no header naming 全年预算数 / 全年执行数; execution rates were not checked."
-        : "No spending block (全年预算数, 全年执行数) was found; execution rates were not checked.",
+      at ? { key: "noSpendingHeader", params: {} } : { key: "noSpending", params: {} },
     );
   }
 

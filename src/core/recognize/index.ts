@@ -3,9 +3,10 @@
  * A sheet with no table gets the reason: which headers were missing.
  */
 import type { Table } from "../model";
+import type { IndicatorHeader, NoTableReason, SummaryHeader } from "../messages";
 import { Grid, type SheetSnapshot } from "../snapshot";
 import { H } from "./headers";
-import { isIndicatorHeader, headerBottom } from "./indicators";
+import { isIndicatorHeader, headerBottom, continuesIndicatorBlock } from "./indicators";
 import { recognizeDepartment } from "./department";
 import { recognizeProject } from "./project";
 import { recognizeSummary, summaryColumns, summaryHeaderAt } from "./summary";
@@ -16,8 +17,8 @@ import { readMoneyUnit } from "./moneyUnit";
 
 export interface Recognition {
   tables: Table[];
-  reason: string | null;
-  reasonEn: string | null;
+  /** Why no table was found (an entry of the catalogue's `recognize.*`), null when one was. */
+  reason: NoTableReason | null;
 }
 
 type Anchor = { row: number; kind: "indicators" } | { row: number; kind: "summary" } | { row: number; kind: "scorecard" };
@@ -26,11 +27,11 @@ export function recognizeSheet(snapshot: SheetSnapshot): Recognition {
   const grid = new Grid(snapshot);
   const idx = new SheetIndex(grid);
   if (idx.cells.length === 0) {
-    return { tables: [], reason: "工作表为空。", reasonEn: "The sheet is empty." };
+    return { tables: [], reason: { key: "empty", params: {} } };
   }
   const tables = tableWindows(idx).flatMap((w) => recognizeWindow(w === null ? idx : idx.narrow(w)));
-  if (tables.length) return { tables, reason: null, reasonEn: null };
-  return { tables, ...missingReason(idx) };
+  if (tables.length) return { tables, reason: null };
+  return { tables, reason: missingReason(idx) };
 }
 
 /** Tables one under the other in one band of columns. */
@@ -42,6 +43,8 @@ function recognizeWindow(idx: SheetIndex): Table[] {
     if (isIndicatorHeader(cells)) {
       // a header written over two rows (or repeated where a merge was undone) is one header
       if (prev?.kind === "indicators" && row <= headerBottom(idx, prev.row)) continue;
+      // the block published in parts, each under its own header ("年度绩效目标2(40分)"): one table
+      if (prev?.kind === "indicators" && continuesIndicatorBlock(idx, prev.row, row)) continue;
       anchors.push({ row, kind: "indicators" });
     } else if (summaryHeaderAt(idx, row)) {
       // a header repeated on the next row (a merge undone), or the lower row of a two-row header, is the same header
@@ -191,29 +194,21 @@ function isDepartment(idx: SheetIndex, top: number, headerRow: number): boolean 
   return header.some((c) => c.key === "权重" && c.col < l2);
 }
 
-function missingReason(idx: SheetIndex): { reason: string; reasonEn: string } {
+function missingReason(idx: SheetIndex): NoTableReason {
   const has = (m: (k: string) => boolean) => idx.cells.some((c) => m(c.key));
-  const indicatorHeaders: [string, string, (k: string) => boolean][] = [
-    ["一级指标", "一级指标 (level-1 indicator)", H.level1],
-    ["二级指标", "二级指标 (level-2 indicator)", H.level2],
-    ["三级指标", "三级指标 (level-3 indicator)", H.level3],
+  const indicatorHeaders: [IndicatorHeader, (k: string) => boolean][] = [
+    ["level1", H.level1],
+    ["level2", H.level2],
+    ["level3", H.level3],
   ];
-  const summaryHeaders: [string, string, (k: string) => boolean][] = [
-    ["项目名称", "项目名称 (project name)", H.projectName],
-    ["全年预算数", "全年预算数 (budget)", H.budget],
-    ["全年执行数", "全年执行数 (executed)", H.executed],
-    ["执行率", "执行率 (execution rate)", H.rate],
+  const summaryHeaders: [SummaryHeader, (k: string) => boolean][] = [
+    ["projectName", H.projectName],
+    ["budget", H.budget],
+    ["executed", H.executed],
+    ["rate", H.rate],
   ];
-  const missI = indicatorHeaders.filter(([, , m]) => !has(m));
-  const missS = summaryHeaders.filter(([, , m]) => !has(m));
-  return {
-    reason:
-      `未识别到绩效自评表：缺少指标表头 ${missI.map((x) => `「${x[0]}」`).join("") || "（表头不在同一行）"}` +
-      `，也缺少汇总表表头 ${missS.map((x) => `「${x[0]}」`).join("") || "（表头不在同一行）"}。`,
-    reasonEn:
-      `No self-evaluation table found: missing indicator headers ${missI.map((x) => x[1]).join(", ") || "(not on one row)"}` +
-      ` and summary headers ${missS.map((x) => x[1]).join(", ") || "(not on one row)"}.`,
-  };
+  const missing = <T>(headers: [T, (k: string) => boolean][]) => headers.filter(([, m]) => !has(m)).map(([h]) => h);
+  return { key: "missingHeaders", params: { indicators: missing(indicatorHeaders), summary: missing(summaryHeaders) } };
 }
 
 /** The header tests the .xlsx reader's pre-filter puts a row to (src/adapters/xlsx/headerRole.ts). */

@@ -11,7 +11,7 @@ import { isBlank, squeeze, halfWidth } from "../text";
 import { memoize } from "../memo";
 import { numberCell, ref, textCell } from "./cells";
 import { H, splitWeightLabel } from "./headers";
-import { isIndicatorHeader, type IndicatorColumns } from "./columns";
+import { headerBottom, headerTop, isIndicatorHeader, mapIndicatorColumns, type IndicatorColumns } from "./columns";
 import type { IndexedCell, SheetIndex } from "./sheetIndex";
 
 export { isIndicatorHeader, mapIndicatorColumns, headerBottom, headerTop, type IndicatorColumns } from "./columns";
@@ -53,6 +53,41 @@ function opensAnotherTable(cells: readonly { key: string; raw: unknown }[]): boo
 /** "其中桃树种植面积": a breakdown line of the indicator above, not an indicator of its own. */
 const isBreakdown = (name: string) => /^其中/.test(name);
 
+/** The columns that make two indicator headers the same header. */
+const SAME_HEADER: (keyof IndicatorColumns)[] = ["level1", "level2", "level3", "target", "actual", "weight", "score"];
+
+function sameColumns(a: IndicatorColumns, b: IndicatorColumns): boolean {
+  return SAME_HEADER.every((k) => a[k] === b[k]);
+}
+
+/**
+ * The indicator block published in parts, each under its own label and its own header row ("年度绩效目标1(40分)" …
+ * "年度绩效目标2(40分)", 湖北): a header at `headerRow` repeats the one at `previousHeader` — the same columns — with
+ * indicator rows between them and nothing that ends a table (a 总分 row, another table's title, 项目名称 or funds).
+ */
+export function continuesIndicatorBlock(idx: SheetIndex, previousHeader: number, headerRow: number): boolean {
+  const before = mapIndicatorColumns(idx, headerTop(idx, previousHeader), headerBottom(idx, previousHeader)).cols;
+  const now = mapIndicatorColumns(idx, headerTop(idx, headerRow), headerBottom(idx, headerRow)).cols;
+  if (!sameColumns(before, now)) return false;
+  let scored = false;
+  for (const r of idx.rowsIn(headerBottom(idx, previousHeader) + 1, headerTop(idx, headerRow) - 1)) {
+    const cells = idx.row(r);
+    if (cells.some((c) => H.total(c.key)) || opensAnotherTable(cells)) return false;
+    if (cells.some((c) => H.projectName(c.key) || H.department(c.key) || H.fundBlock(c.key) || H.fundTotal(c.key))) return false;
+    if (before.score !== null && cells.some((c) => c.col === before.score && typeof c.raw === "number")) scored = true;
+  }
+  return scored;
+}
+
+/** The label of a part of the block on a row of its own, just above the part's header: "年度绩效目标2(40分)". */
+function isPartLabel(idx: SheetIndex, r: number, cols: IndicatorColumns): boolean {
+  const cells = idx.row(r);
+  if (cells.length !== 1 || typeof cells[0].raw !== "string" || splitWeightLabel(cells[0].text).weight === null) return false;
+  const next = idx.rowsIn(r + 1, r + 1)[0];
+  if (next !== r + 1 || !isIndicatorHeader(idx.row(next))) return false;
+  return sameColumns(mapIndicatorColumns(idx, headerTop(idx, next), headerBottom(idx, next)).cols, cols);
+}
+
 /** Reads indicator rows below the header band until 总分 (or the limit). */
 export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, cols: IndicatorColumns, limit: number): IndicatorBlock {
   const grid = idx.grid;
@@ -68,6 +103,8 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
   let l2Text = "";
   const groups: IndicatorGroup[] = [];
   const groupOf = new Map<string, IndicatorGroup>();
+  // rows of a repeated header (the block in parts) up to this one are skipped
+  let skipTo = 0;
 
   // 总分 may also stand further right, just before the 分值/得分 cells, after a note on the same row
   // ("其他需要说明事项 | 无 | 总分 | 100 | 96 | 优", 云南): nothing between the label and the value columns, and no
@@ -98,11 +135,22 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
     );
 
   for (const r of idx.rowsIn(headerBottomRow + 1, limit)) {
+    if (r < skipTo) continue;
     const rowCells = idx.row(r);
     if (rowCells.some((c) => isTotalLabel(c, rowCells))) {
       totalRow = r;
       lastRow = r;
       break;
+    }
+    // the block in parts: a part's label and its header repeating this one's columns continue the block
+    if (indicators.length > 0 && isPartLabel(idx, r, cols)) continue;
+    if (indicators.length > 0 && isIndicatorHeader(rowCells)) {
+      if (sameColumns(mapIndicatorColumns(idx, headerTop(idx, r), headerBottom(idx, r)).cols, cols)) {
+        skipTo = headerBottom(idx, r) + 1;
+        l1 = l2 = NO_LABEL;
+        l1Text = l2Text = "";
+        continue;
+      }
     }
     // a new header row means a new table: stop here
     if (isIndicatorHeader(rowCells) || startsAnotherTable(rowCells)) break;

@@ -68,31 +68,16 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
       }
     }
     if (!fundTotal) {
-      partial.add(
-        "funds",
-        header,
-        "项目资金表头下未找到「年度资金总额」行，执行率未检查。",
-        "No 年度资金总额 (annual funds total) row under the funds header; the execution rate was not checked.",
-      );
+      partial.add("funds", header, { key: "noFundTotal", params: {} });
     } else if (!fundTotal.budget || !fundTotal.executed) {
-      partial.add(
-        "fundColumns",
-        header,
-        `项目资金表头缺少「${!fundTotal.budget ? "全年预算数" : "全年执行数"}」列，执行率未检查。`,
-        `The funds header has no ${!fundTotal.budget ? "全年预算数 (budget)" : "全年执行数 (executed)"} column; the execution rate was not checked.`,
-      );
+      partial.add("fundColumns", header, { key: "noFundColumn", params: { column: !fundTotal.budget ? "budget" : "executed" } });
     }
   } else {
     const at = totalLabel ?? idx.find(H.fundBlock, top, headerRow - 1);
     partial.add(
       "funds",
       at ?? { row: headerRow, col: cols.level1 ?? idx.window.left },
-      at
-        ? "项目资金部分找不到含「全年预算数」「全年执行数」的表头，执行率未检查。"
-        : "未找到项目资金部分（年度资金总额、全年预算数、全年执行数），执行率未检查。",
-      at
-        ? "The funds block has no header naming 全年预算数 / 全年执行数; the execution rate was not checked."
-        : "No funds block (年度资金总额, 全年预算数, 全年执行数) was found; the execution rate was not checked.",
+      at ? { key: "noFundsHeader", params: {} } : { key: "noFunds", params: {} },
     );
   }
 
@@ -249,12 +234,7 @@ export function fundsOnlyBottom(lastFundRow: number, goals: Goals): number {
 
 /** TABLE_PARTIAL for a table published as its funds block only: what is missing is said, under the funds. */
 export function notePublishedFundsOnly(partial: PartialNotes, idx: SheetIndex, lastFundRow: number, col: number): void {
-  partial.add(
-    "indicators",
-    { row: lastFundRow, col },
-    "表中只有资金部分：绩效指标部分（指标、分值、得分、总分）缺失，只检查了资金部分。",
-    "Only the funds block is here: the indicator block (indicators, weights, scores, total) is missing; only the funds were checked.",
-  );
+  partial.add("indicators", { row: lastFundRow, col }, { key: "fundsOnly", params: {} });
 }
 
 /** 预算执行率 (资金执行率, 执行率) as an indicator's own name — not a composite such as "预算执行率、控制率". */
@@ -281,41 +261,21 @@ export function noteIndicatorParts(
 ): void {
   const at = { row: headerRow, col: cols.level3 ?? cols.level1 ?? idx.window.left };
   if (indicatorCount === 0) {
-    partial.add("indicators", at, "指标表头下没有读到任何指标行。", "No indicator rows were read under the indicator header.");
+    partial.add("indicators", at, { key: "noIndicatorRows", params: {} });
     return;
   }
   if (weightCol === null) {
-    partial.add(
-      "weightColumn",
-      at,
-      "指标部分找不到分值（权重）列，权重与得分未检查。",
-      "The indicator block has no 分值 (weight) column; weights and scores were not checked.",
-    );
+    partial.add("weightColumn", at, { key: "noWeightColumn", params: {} });
   }
   if (cols.score === null) {
-    partial.add(
-      "scoreColumn",
-      at,
-      "指标部分找不到得分列，得分与总分未检查。",
-      "The indicator block has no 得分 (score) column; scores and the total were not checked.",
-    );
+    partial.add("scoreColumn", at, { key: "noScoreColumn", params: {} });
   }
   // an indicator block scored like a scorecard (分值 | 得分 with neither 年度指标值 nor 实际完成值): judged, not computed
   const scorecardBlock = cols.actual === null && (cols.target ?? null) === null && weightCol !== null && cols.score !== null;
   if (cols.actual === null && !weightsInTargetColumn && !scorecardBlock) {
-    partial.add(
-      "actualColumn",
-      at,
-      "指标部分找不到实际完成值列，指标得分无法按规则计算。",
-      "The indicator block has no 实际完成值 (actual) column; scores cannot be computed by the rules.",
-    );
+    partial.add("actualColumn", at, { key: "noActualColumn", params: {} });
   }
   if (totalRow === null && !total) {
-    partial.add(
-      "total",
-      { row: lastRow, col: cols.level1 ?? idx.window.left },
-      "未找到总分行，总分未检查。",
-      "No 总分 (total) row was found; the total was not checked.",
-    );
+    partial.add("total", { row: lastRow, col: cols.level1 ?? idx.window.left }, { key: "noTotal", params: {} });
   }
 }

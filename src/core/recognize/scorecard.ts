@@ -434,19 +434,15 @@ export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: numb
     partial.push({
       part: "scoreColumn",
       cell: cells[0] ? textCell(g, cells[0].row, cells[0].col).ref.address : null,
-      why: "评分表没有得分栏，只检查了分值。",
-      whyEn: "the scorecard has no 得分 (score) column; only the weights were checked.",
+      why: { key: "scorecardNoScore", params: {} },
     });
   }
   groups.forEach((gr) => {
     if (gr.items.length > 0 || (gr.parent !== null && groups[gr.parent].items.length === 0)) return;
-    const lv = ["一级", "二级", "三级", "四级"][gr.level - 1] ?? "";
-    const w = gr.declaredWeight !== null ? `（${gr.declaredWeight}分）` : "";
     partial.push({
       part: "indicators",
       cell: gr.labelCell.ref.address,
-      why: `${lv}指标「${gr.name}」${w}下只有模板占位行，没有可评分的指标，其得分无法核对。`,
-      whyEn: `level-${gr.level} group "${gr.name}"${gr.declaredWeight !== null ? ` (${gr.declaredWeight} points)` : ""} holds only template placeholders, nothing that can be scored; its score cannot be checked.`,
+      why: { key: "placeholderGroup", params: { level: gr.level, name: gr.name, weight: gr.declaredWeight } },
     });
   });
 

@@ -125,12 +125,7 @@ export function recognizeSummary(idx: SheetIndex, top: number, headerRow: number
   }
   const partial = new PartialNotes();
   if (!rows.length) {
-    partial.add(
-      "rows",
-      { row: headerRow, col: cols.name },
-      "汇总表表头下没有读到项目行。",
-      "No project rows were read under the summary header.",
-    );
+    partial.add("rows", { row: headerRow, col: cols.name }, { key: "noProjectRows", params: {} });
   }
   return {
     kind: "summary",

@@ -3,7 +3,7 @@
  * table 资金来源 total = 资金结构 total; a summary's 合计 = the sum of its rows. Tolerance 0.01 万元.
  */
 import type { NumberCell } from "../model";
-import type { Pair } from "../messages";
+import type { FundSum } from "../messages";
 import { fmt, type RuleContext } from "./context";
 
 export const FUNDS_TOLERANCE = 0.01;
@@ -14,7 +14,7 @@ const total = (cells: (NumberCell | null)[]) => {
 };
 
 /** A stated subtotal against the sum of its parts (parts all empty: nothing to check). */
-export function checkSubtotal(ctx: RuleContext, stated: NumberCell | null, parts: (NumberCell | null)[], what: Pair): void {
+export function checkSubtotal(ctx: RuleContext, stated: NumberCell | null, parts: (NumberCell | null)[], what: FundSum): void {
   if (!stated || stated.value === null || stated.empty) return;
   const sum = total(parts);
   if (sum === null) return;
@@ -24,7 +24,7 @@ export function checkSubtotal(ctx: RuleContext, stated: NumberCell | null, parts
 }
 
 /** Two ways of splitting one total must agree (资金来源 vs 资金结构). */
-export function checkSplitTotals(ctx: RuleContext, a: (NumberCell | null)[], b: (NumberCell | null)[], what: Pair): void {
+export function checkSplitTotals(ctx: RuleContext, a: (NumberCell | null)[], b: (NumberCell | null)[], what: FundSum): void {
   const sa = total(a);
   const sb = total(b);
   if (sa === null || sb === null) return;

@@ -4,6 +4,7 @@
  */
 import type { IndicatorEvaluation } from "../analysis";
 import type { Indicator } from "../model";
+import { explanationText } from "../messages";
 import { fmt, type RuleContext } from "./context";
 import { scoreIndicator } from "./indicatorScore";
 import { checkDeviationReason } from "./deviationReason";
@@ -37,7 +38,7 @@ export function checkIndicator(ctx: RuleContext, ind: Indicator, weightsInTarget
         {
           label,
           stated: fmt(stated),
-          explanation: { zh: rule.explanation ?? "null", en: rule.explanationEn ?? "null" },
+          explanation: rule.explanation!,
           suggested: fmt(rule.score),
         },
         { cell: scoreCell.ref.address, value: rule.score, ...(rule.formula ? { formula: rule.formula } : {}) },
@@ -63,7 +64,7 @@ export function checkIndicator(ctx: RuleContext, ind: Indicator, weightsInTarget
     source = "computed";
     ctx.plan.score(scoreCell, rule.score, rule.formula, {
       key: "score",
-      params: { explanation: { zh: rule.explanation ?? "null", en: rule.explanationEn ?? "null" } },
+      params: { explanation: rule.explanation! },
     });
   } else if (scoreCell && weight !== null && !scoreCell.error && !(ind.actualCell && ind.actualCell.text === "")) {
     // (a missing actual is reported as such above: the score waits for it)
@@ -81,7 +82,7 @@ export function checkIndicator(ctx: RuleContext, ind: Indicator, weightsInTarget
     ruleScore: rule.score,
     score,
     source,
-    explanation: rule.explanation,
+    explanation: rule.explanation ? explanationText(rule.explanation, "zh") : null,
     band: rule.band,
     lost: score !== null && weight !== null ? Math.max(0, Number((weight - score).toFixed(6))) : 0,
   };

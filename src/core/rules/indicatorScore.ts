@@ -15,6 +15,7 @@ import type { Profile } from "../profiles";
 import { commonUnit } from "../quantity";
 import { negativeLinearScoreFormula, negativeScoreFormula, percentOfWeightFormula, positiveScoreFormula } from "../formulas";
 import { round2, squeeze } from "../text";
+import type { ScoreExplanation } from "../messages";
 import { fmt } from "./context";
 
 export type ScoringMethod = "positive" | "negative" | "equal" | "qualitative" | "percentOfWeight" | "none";
@@ -29,9 +30,8 @@ export interface IndicatorRule {
   method: ScoringMethod;
   /** The rule's score (rounded to 2 decimals), or null where none is computed. */
   score: number | null;
-  /** How it was reached, in Chinese and English. */
-  explanation: string | null;
-  explanationEn: string | null;
+  /** How it was reached: an entry of the catalogue's `explain.*` and its figures. */
+  explanation: ScoreExplanation | null;
   band: Band | null;
   unitMismatch: boolean;
   /** actual / target for 正向 indicators (for 超额较大). */
@@ -67,7 +67,6 @@ const none = (method: ScoringMethod = "none"): IndicatorRule => ({
   method,
   score: null,
   explanation: null,
-  explanationEn: null,
   band: null,
   unitMismatch: false,
   ratio: null,
@@ -90,8 +89,7 @@ export function scoreIndicator(ind: Indicator, profile: Profile, weightsInTarget
       return {
         ...none("percentOfWeight"),
         score,
-        explanation: `${fmt(weight)} × ${actual.text} = ${fmt(score)}（不超过分值）`,
-        explanationEn: `${fmt(weight)} × ${actual.text} = ${fmt(score)} (capped at the weight)`,
+        explanation: { key: "percentOfWeight", params: { weight: fmt(weight), actual: actual.text, score: fmt(score) } },
         formula: plain && ind.weight && ind.actualCell ? percentOfWeightFormula(ind.weight.ref.address, ind.actualCell.ref.address) : null,
       };
     }
@@ -114,11 +112,10 @@ export function scoreIndicator(ind: Indicator, profile: Profile, weightsInTarget
   const samePrefix = actual.unitWritten === target.unitWritten || !actual.unitWritten || !target.unitWritten;
   const wa = samePrefix ? actual.written : a;
   const wt = samePrefix ? target.written : t;
-  const full = (why: string, whyEn: string): IndicatorRule => ({
+  const full = (key: "meets" | "within" | "reaches"): IndicatorRule => ({
     ...none(dir),
     score: round2(weight),
-    explanation: why,
-    explanationEn: whyEn,
+    explanation: { key, params: { actual: actual.text, target: target.text, weight: fmt(weight) } },
     ratio: dir !== "negative" && t > 0 ? a / t : null,
   });
 
@@ -127,11 +124,7 @@ export function scoreIndicator(ind: Indicator, profile: Profile, weightsInTarget
     const sameWay =
       (dir === "negative" && (actual.comparator === "<=" || actual.comparator === "<") && a <= t) ||
       (dir !== "negative" && (actual.comparator === ">=" || actual.comparator === ">") && a >= t);
-    if (sameWay)
-      return full(
-        `实际 ${actual.text} 满足目标 ${target.text}，得满分 ${fmt(weight)}`,
-        `actual ${actual.text} meets target ${target.text}: full ${fmt(weight)}`,
-      );
+    if (sameWay) return full("meets");
   }
 
   const plain = isPlainNumber(ind.targetCell?.raw) && isPlainNumber(ind.actualCell?.raw) && isPlainNumber(ind.weight?.raw);
@@ -148,10 +141,7 @@ export function scoreIndicator(ind: Indicator, profile: Profile, weightsInTarget
       : null;
     if (a <= t)
       return {
-        ...full(
-          `实际 ${actual.text} 不超过目标 ${target.text}，得满分 ${fmt(weight)}`,
-          `actual ${actual.text} within target ${target.text}: full ${fmt(weight)}`,
-        ),
+        ...full("within"),
         formula,
       };
     const score =
@@ -160,15 +150,15 @@ export function scoreIndicator(ind: Indicator, profile: Profile, weightsInTarget
         : a > 0
           ? round2((weight * t) / a)
           : round2(weight);
+    // 反向: the linear rule over (actual − target) / target, else 分值 × target / actual
     const how =
       profile.negativeScoring === "linear"
-        ? `${fmt(weight)} × (1 − (${fmt(wa)} − ${fmt(wt)}) / ${fmt(wt)}) = ${fmt(score)}`
-        : `${fmt(weight)} × ${fmt(wt)} / ${fmt(wa)} = ${fmt(score)}`;
+        ? ({ key: "linear", params: { weight: fmt(weight), actual: fmt(wa), target: fmt(wt), score: fmt(score) } } as const)
+        : ({ key: "ratio", params: { weight: fmt(weight), over: fmt(wt), under: fmt(wa), score: fmt(score) } } as const);
     return {
       ...none(dir),
       score,
-      explanation: `实际 ${actual.text} 超过目标 ${target.text}（反向指标）：${how}`,
-      explanationEn: `actual ${actual.text} exceeds target ${target.text} (lower is better): ${how}`,
+      explanation: { key: "exceeds", params: { actual: actual.text, target: target.text, how } },
       formula,
     };
   }
@@ -176,20 +166,16 @@ export function scoreIndicator(ind: Indicator, profile: Profile, weightsInTarget
   const formula = refs ? positiveScoreFormula(...refs) : null;
   if (a >= t) {
     return {
-      ...full(
-        `实际 ${actual.text} 达到目标 ${target.text}，得满分 ${fmt(weight)}`,
-        `actual ${actual.text} reaches target ${target.text}: full ${fmt(weight)}`,
-      ),
+      ...full("reaches"),
       formula,
     };
   }
   const score = t > 0 ? round2((weight * a) / t) : round2(weight);
-  const how = `${fmt(weight)} × ${fmt(wa)} / ${fmt(wt)} = ${fmt(score)}`;
+  const how = { key: "ratio", params: { weight: fmt(weight), over: fmt(wa), under: fmt(wt), score: fmt(score) } } as const;
   return {
     ...none(dir),
     score,
-    explanation: `实际 ${actual.text} 未达到目标 ${target.text}：${how}`,
-    explanationEn: `actual ${actual.text} short of target ${target.text}: ${how}`,
+    explanation: { key: "short", params: { actual: actual.text, target: target.text, how } },
     ratio: t > 0 ? a / t : null,
     formula,
   };

@@ -7,7 +7,7 @@ import type { NumberCell, TablePartial } from "../model";
 import type { RuleContext } from "./context";
 
 export function checkTableParts(ctx: RuleContext, partial: TablePartial[]): void {
-  for (const p of partial) ctx.report("TABLE_PARTIAL", "warning", p.cell, { why: { zh: p.why, en: p.whyEn } });
+  for (const p of partial) ctx.report("TABLE_PARTIAL", "warning", p.cell, { why: p.why });
 }
 
 export function checkCellErrors(ctx: RuleContext, cells: (NumberCell | null)[]): void {

@@ -15,7 +15,7 @@ import { SettingsPanel } from "./SettingsPanel";
 import type { IssueListWriter } from "../file/BatchPanel";
 import { SpreadsheetPane } from "../spreadsheet/SpreadsheetPane";
 import type { ReportBlock } from "../../core/compare";
-import type { SpreadsheetHost } from "../../host/host";
+import type { Progress, SpreadsheetHost } from "../../host/host";
 import type { ReportFileWriter } from "../../host/document";
 import { ErrorBar } from "./Messages";
 
@@ -41,7 +41,8 @@ export type PaneMode =
   | { kind: "word"; render: (lang: Lang) => React.ReactNode }
   | {
       kind: "file";
-      openFile: (file: File) => Promise<SpreadsheetHost>;
+      /** Opens a chosen file; progress while it is read (the standalone page reads it in a worker). */
+      openFile: (file: File, onProgress?: Progress) => Promise<SpreadsheetHost>;
       reportWriter?: ReportFileWriter;
       /** Writes the batch's 问题清单.xlsx (the entry brings the xlsx adapter). */
       issueList?: IssueListWriter;

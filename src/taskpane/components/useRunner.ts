@@ -21,7 +21,8 @@ export interface Runner {
   busy: BusyState | null;
   error: UserError | null;
   clearError(): void;
-  run<T>(label: string, task: (progress: (done: number, total: number) => void) => Promise<T>): Promise<T | undefined>;
+  /** The task's progress: done of total (0 of 0: not known), and what it is doing now when that changes the label. */
+  run<T>(label: string, task: (progress: (done: number, total: number, label?: string) => void) => Promise<T>): Promise<T | undefined>;
 }
 
 export function useRunner(): Runner {
@@ -31,20 +32,25 @@ export function useRunner(): Runner {
   const active = React.useRef(false);
 
   const run = React.useCallback(
-    async <T>(label: string, task: (progress: (done: number, total: number) => void) => Promise<T>): Promise<T | undefined> => {
+    async <T>(
+      label: string,
+      task: (progress: (done: number, total: number, label?: string) => void) => Promise<T>,
+    ): Promise<T | undefined> => {
       if (active.current) return undefined;
       active.current = true;
       setRunning(true);
       setError(null);
       let fraction: number | null = null;
       let shown = false;
+      let now = label;
       const timer = setTimeout(() => {
         shown = true;
-        setBusy({ label, fraction });
+        setBusy({ label: now, fraction });
       }, PROGRESS_DELAY_MS);
-      const progress = (done: number, total: number) => {
+      const progress = (done: number, total: number, stage?: string) => {
         fraction = total > 0 ? Math.min(1, Math.max(0, done / total)) : null;
-        if (shown) setBusy({ label, fraction });
+        if (stage) now = stage;
+        if (shown) setBusy({ label: now, fraction });
       };
       try {
         return await task(progress);

@@ -12,6 +12,7 @@ import type { ProfileId } from "../../core/profiles";
 import type { SpreadsheetHost } from "../../host/host";
 import { useLang } from "../components/context";
 import { XLSX_MIME } from "../download";
+import { closeHost } from "./workerHost";
 
 const useStyles = makeStyles({
   root: {
@@ -61,7 +62,11 @@ export function BatchPanel(props: BatchPanelProps): JSX.Element {
         const f = byName.get(key)!;
         try {
           const host = await props.openFile(f);
-          return await checkFile(f.name, host, props.profile);
+          try {
+            return await checkFile(f.name, host, props.profile);
+          } finally {
+            closeHost(host);
+          }
         } catch (e) {
           return unreadableResult(f.name, e);
         }

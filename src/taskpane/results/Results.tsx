@@ -8,6 +8,7 @@ import { Badge, Caption1, Card, Subtitle2, Text } from "@fluentui/react-componen
 import type { SheetAnalysis } from "../../core/analysis";
 import { useLang } from "../components/context";
 import { summarize } from "../../app/commands";
+import { noTableText } from "../../core/messages";
 import { useStyles } from "./styles";
 import { TableCard } from "./TableCard";
 import type { ResultsProps } from "./model";
@@ -60,8 +61,8 @@ export function Results(props: ResultsProps): JSX.Element {
 
 function NoTable(props: { sheet: SheetAnalysis }): JSX.Element {
   const styles = useStyles();
-  const { lang, t } = useLang();
-  const reason = lang === "zh" ? props.sheet.reason : (props.sheet.reasonEn ?? props.sheet.reason);
+  const { t } = useLang();
+  const reason = props.sheet.reason ? noTableText(t, props.sheet.reason) : null;
   return (
     <Card className={styles.noTable} appearance="subtle" data-testid="no-table">
       <Text weight="semibold">{t("noTable", { sheet: props.sheet.sheet })}</Text>

@@ -12,7 +12,7 @@ import type { ChoicePreview } from "../../core/choose";
 import type { FillPlan } from "../../core/plan";
 import type { ProfileId } from "../../core/profiles";
 import type { UserError } from "../../core/errors";
-import type { SpreadsheetHost } from "../../host/host";
+import type { Progress, SpreadsheetHost } from "../../host/host";
 import type { ReportFileWriter } from "../../host/document";
 import type { LastCommand } from "../../app/settings";
 import { allTables, marking } from "../../app/commands";
@@ -62,8 +62,8 @@ export interface SpreadsheetPaneProps {
   mode: "excel" | "file";
   /** Excel: the ExcelHost. Standalone: null until a file is opened. */
   host: SpreadsheetHost | null;
-  /** Standalone: opens a chosen file (FileHost.open). */
-  openFile?(file: File): Promise<SpreadsheetHost>;
+  /** Standalone: opens a chosen file (in a worker: file/workerHost.ts), with progress while it is read. */
+  openFile?(file: File, onProgress?: Progress): Promise<SpreadsheetHost>;
   /** 生成报告: writes the reports as a .docx (the docx adapter, through the document port); no button without it. */
   reportWriter?: ReportFileWriter;
   /** Standalone: writes the batch's 问题清单.xlsx. */

@@ -11,7 +11,7 @@ import type { FillPlan } from "../../core/plan";
 import type { ProfileId } from "../../core/profiles";
 import { groupChanges, type FindingFix } from "../../core/choose";
 import { parseA1 } from "../../core/address";
-import type { SpreadsheetHost } from "../../host/host";
+import type { Progress, SpreadsheetHost } from "../../host/host";
 import type { ReportFileWriter } from "../../host/document";
 import {
   allTables,
@@ -39,11 +39,12 @@ import { useLang } from "../components/context";
 import type { Runner } from "../components/useRunner";
 import { findingKey, type ListPlace } from "../results/model";
 import type { Notice, PaneAction, PaneState } from "./state";
+import { closeHost } from "../file/workerHost";
 
 export interface CommandProps {
   mode: "excel" | "file";
   profile: ProfileId;
-  openFile?(file: File): Promise<SpreadsheetHost>;
+  openFile?(file: File, onProgress?: Progress): Promise<SpreadsheetHost>;
   reportWriter?: ReportFileWriter;
   saveBytes?: SaveBytes;
 }
@@ -68,12 +69,15 @@ export function useCommands(props: CommandProps, state: PaneState, dispatch: Rea
     return checked;
   };
 
+  // A big file takes a while: first reading it (the file's name and size), then checking it, each with its label.
   const onFile = (file: File) =>
     runner.run(t("opening"), async (progress) => {
       if (!props.openFile) return;
-      const opened = await props.openFile(file);
+      const reading = t("readingFile", { name: file.name, size: (file.size / 1048576).toFixed(1) });
+      const opened = await props.openFile(file, (d, n) => progress(d, n, reading));
+      closeHost(host);
       dispatch({ type: "opened", host: opened });
-      await analyse(opened, progress);
+      await analyse(opened, (d, n) => progress(d, n, t("analysing")));
     });
 
   const onCheck = () =>

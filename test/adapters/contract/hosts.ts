@@ -59,8 +59,6 @@ export interface HostUnderTest {
   open(fixture: string): Promise<Opened>;
   /** One undo record (a new write replaces it), or a history of them. */
   undo: "one" | "history";
-  /** The code of the refusal of a plan naming a missing sheet (the .xlsx adapter files it under its plan errors). */
-  missingSheet: string;
 }
 
 function colName(n: number): string {
@@ -84,7 +82,6 @@ function content(json: string | undefined): { v: unknown; f: unknown; n: unknown
 const file: HostUnderTest = {
   name: "FileHost (.xlsx)",
   undo: "history",
-  missingSheet: "plan",
   async open(fixture) {
     const host = await FileHost.open(`${fixture}.xlsx`, new Uint8Array(fs.readFileSync(path.join(FIXTURE_DIR, `${fixture}.xlsx`))));
     return { host };
@@ -94,7 +91,6 @@ const file: HostUnderTest = {
 const excel: HostUnderTest = {
   name: "ExcelHost (Office.js fake)",
   undo: "one",
-  missingSheet: "sheet-missing",
   async open(fixture) {
     const { fake } = await fixtureToFake(fixture, new FakeExcel());
     fake.excelApi = "1.18";
@@ -133,7 +129,6 @@ function wps(members: MemberStyle): HostUnderTest {
   return {
     name: `WpsSpreadsheetHost (ET fake, ${members} build)`,
     undo: "one",
-    missingSheet: "sheet-missing",
     async open(fixture) {
       const { model } = await etFixture(fixture);
       const fake: FakeEt = fresh(model, { members });

@@ -78,7 +78,7 @@ export function hostileXls(kind: HostileCfb): Uint8Array {
 
 const ODS_MANIFEST = `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`;
 
-function odsContent(rows: string): string {
+export function odsContent(rows: string): string {
   return (
     `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" ` +
     `xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">` +
@@ -86,12 +86,13 @@ function odsContent(rows: string): string {
   );
 }
 
-function ods(content: string): Uint8Array {
+export function ods(content: string, styles?: string): Uint8Array {
   // mimetype first and stored, as ODF asks
   return zipSync(
     {
       mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }],
       "content.xml": strToU8(content),
+      ...(styles === undefined ? {} : { "styles.xml": strToU8(styles) }),
       "META-INF/manifest.xml": strToU8(ODS_MANIFEST),
     },
     { level: 6 },

@@ -296,7 +296,7 @@ describe("FileHost: one undo history for fills, marks and clears", () => {
     const host = await FileHost.open("t.xlsx", handWrittenWorkbook({ protectTable: true }));
     const plan = planFor(handWrittenWorkbook());
     await expect(host.applyMarks(plan)).rejects.toMatchObject({ code: "protected", zh: expect.stringContaining("受保护") });
-    await expect(host.applyMarks({ marks: [{ ...plan.marks[0], sheet: "无此表" }] })).rejects.toMatchObject({ code: "plan" });
+    await expect(host.applyMarks({ marks: [{ ...plan.marks[0], sheet: "无此表" }] })).rejects.toMatchObject({ code: "sheet-missing" });
     expect(await host.readMarks()).toEqual([]);
     expect(await host.canUndo()).toBe(false);
   });
