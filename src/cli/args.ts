@@ -14,6 +14,8 @@ export interface ParsedArgs {
   sheet: string | null;
   /** report: fill the workbook (in place) first, then write the report from its figures. */
   fill: boolean;
+  /** report --fill: where the filled workbook goes (default: beside the input, 原名（已填充）.xlsx). */
+  filled: string | null;
   /** report: write the table's figures as they stand, even where they break a rule. */
   asIs: boolean;
   /** check: write the 问题清单 workbook here. */
@@ -38,6 +40,7 @@ const VALUE_OPTIONS: Record<string, keyof ParsedArgs> = {
   "--report": "report",
   "--fail-on": "failOn",
   "--workers": "workers",
+  "--filled": "filled",
 };
 const FLAG_OPTIONS: Record<string, keyof ParsedArgs> = {
   "--json": "json",
@@ -66,6 +69,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     inPlace: false,
     sheet: null,
     fill: false,
+    filled: null,
     asIs: false,
     report: null,
     failOn: null,

@@ -106,6 +106,7 @@ export async function runBatchCheck(args: ParsedArgs, io: CliIO): Promise<number
     throw userError("no-files");
   }
   const tty = !!io.stderrIsTTY && !args.json;
+  const control = (t: string) => (io.stderrControl ?? io.stderr)(t);
   let lastDraw = 0;
   const progress = (done: number, total: number, file: string) => {
     if (!tty) return;
@@ -115,7 +116,9 @@ export async function runBatchCheck(args: ParsedArgs, io: CliIO): Promise<number
     const width = 24;
     const filled = Math.round((done / total) * width);
     const name = file.length > 40 ? `…${file.slice(-39)}` : file;
-    io.stderr(`\r\x1b[K[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${name}`);
+    // the bar's own control sequence as it is, the file's name as text (escaped like all workbook-derived text)
+    control("\r\x1b[K");
+    io.stderr(`[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${name}`);
   };
   const started = Date.now();
   const { results: checked, workers } = await checkFiles(files, {
@@ -123,7 +126,7 @@ export async function runBatchCheck(args: ParsedArgs, io: CliIO): Promise<number
     workers: args.workers ?? defaultWorkers(files.length),
     onProgress: progress,
   });
-  if (tty) io.stderr("\r\x1b[K");
+  if (tty) control("\r\x1b[K");
   const results: BatchFileResult[] = [...missing.map((m) => unreadableResult(m.display, m.why)), ...checked];
   const totals = batchTotals(results);
   const failed = failOnTriggered(results, args.failOn);

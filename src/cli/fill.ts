@@ -162,7 +162,8 @@ export function fillText(file: string, output: string, analysis: WorkbookAnalysi
   return lines.join("\n") + "\n";
 }
 
-function samePath(a: string, b: string): boolean {
+/** True when the two paths name the same existing file (through links). */
+export function samePath(a: string, b: string): boolean {
   if (a === b) return true;
   try {
     return fs.realpathSync(a) === fs.realpathSync(b);

@@ -19,6 +19,11 @@ export interface CliIO {
   env?: Record<string, string | undefined>;
   /** True when standard error is a terminal (a batch then shows its progress there). */
   stderrIsTTY?: boolean;
+  /**
+   * Writes this program's own terminal control sequences (a progress bar's carriage return and line clear) to standard
+   * error as they are; default stderr. Never workbook text: that goes through stdout/stderr, shown escaped.
+   */
+  stderrControl?(text: string): void;
 }
 
 /** The real process's streams. */
@@ -61,16 +66,17 @@ export function failure(e: unknown, io: CliIO): number {
 }
 
 /**
- * Characters a terminal acts on rather than shows: C0 controls but tab and line breaks, DEL, C1 controls, and the
- * bidirectional overrides and isolates (a cell's text must not recolour the terminal or reorder what follows it).
+ * Characters a terminal acts on rather than shows: C0 controls but tab and line feed (a carriage return too: it
+ * would let text overwrite its line), DEL, C1 controls, and the bidirectional marks, overrides and isolates (a cell's
+ * text must not recolour the terminal, rewrite what a reviewer sees or reorder what follows it).
  */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** Inside JSON strings: the same, and the line separators JavaScript once treated as line ends. */
 const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 
-/** Human output: control characters removed. */
+/** Human output: each control character shown as a visible escape, ESC as \u{1B}, U+202E as \u{202E}. */
 export function terminalText(text: string): string {
-  return text.replace(CONTROL, "");
+  return text.replace(CONTROL, (c) => `\\u{${c.charCodeAt(0).toString(16).toUpperCase()}}`);
 }
 
 /** JSON output (already JSON.stringify'd, which escapes C0): the rest escaped as \uXXXX — the same JSON value. */
@@ -90,8 +96,9 @@ function looksLikeJson(text: string): boolean {
 }
 
 /**
- * The streams as every command should use them: human text stripped of control characters, JSON (a whole
- * document written at once, as --json does) with them escaped. `main` wraps the io it is given with this.
+ * The streams as every command should use them: human text with control characters shown as visible escapes, JSON (a
+ * whole document written at once, as --json does) with them escaped as JSON does — the same JSON value. `main` wraps
+ * the io it is given with this.
  */
 export function safeIO(io: CliIO): CliIO {
   if ((io as { safe?: boolean }).safe) return io;
@@ -99,6 +106,7 @@ export function safeIO(io: CliIO): CliIO {
     ...io,
     stdout: (t) => io.stdout(looksLikeJson(t) ? jsonText(t) : terminalText(t)),
     stderr: (t) => io.stderr(terminalText(t)),
+    stderrControl: (t) => (io.stderrControl ?? io.stderr)(t),
     safe: true,
   } as CliIO;
 }

@@ -49,9 +49,11 @@ export const HELP = `jixiao ${"{version}"} — 绩效自评助手：识别、检
       清除标注：只移除本助手的批注和底色，恢复单元格原有格式。 Remove exactly this add-in's marks.
   jixiao report <输入.xlsx> [--sheet <工作表>] -o <报告.docx> [--fill | --as-is]
       生成自评报告（Word）。表中数字与规则不符时不写报告、列出不同之处并以退出码 4 结束，须选 --fill（先按规则填充
-      工作簿，覆盖原文件）或 --as-is（按表中数字）；详见 jixiao report --help。
+      工作簿，另存为“原名（已填充）.xlsx”或 --filled 指定的文件；加 --in-place 才覆盖原文件）或 --as-is（按表中数字）；
+      详见 jixiao report --help。
       Write the self-evaluation report (.docx). Where the table's figures break a rule nothing is written, the
-      differences are listed and the exit code is 4: choose --fill (fill the workbook in place first) or --as-is.
+      differences are listed and the exit code is 4: choose --fill (fill the workbook first, saved as
+      "<name>（已填充）.xlsx" or --filled <path>; the input only with --in-place) or --as-is.
   jixiao compare <自评表.xlsx> <自评报告.docx> [--sheet <工作表>] [--json] [--fail-on error] [--lang zh|en]
       对照报告：找出报告中的金额、执行率、得分、总分、等级和指标值，按上下文对应到自评表的单元格，列出与表中
       不一致之处（REPORT_FIGURE_MISMATCH）；无法确定对应的数字不比对。批量检查时，与工作簿同名的 .docx
@@ -66,7 +68,7 @@ export const HELP = `jixiao ${"{version}"} — 绩效自评助手：识别、检
                     hubei（湖北，执行率 20 分）| reverse-linear（反向指标线性扣分）
   --lang zh|en      文字输出的语言 / language of the text output (default zh)
   -o, --output      输出文件 / output file
-  --in-place        fill、mark：覆盖输入文件 / fill, mark: overwrite the input file
+  --in-place        fill、mark、report --fill：覆盖输入文件 / fill, mark, report --fill: overwrite the input file
   --clear           mark：清除本助手的标注 / mark: remove this add-in's marks
   --include-info    mark：“提示”级问题也标注 / mark: mark notes (info findings) too
   --report <文件>   check：问题清单（问题清单、文件汇总两个工作表）/ check: the issue list workbook

@@ -9,6 +9,8 @@
  * The Grid below reads either the same way and never allocates rows × columns.
  */
 
+import { MergeIndex } from "./mergeIndex";
+
 /** A cell's value as a spreadsheet holds it. Empty cells are null. An error value (#DIV/0!) is its text. */
 export type CellValue = string | number | boolean | null;
 
@@ -113,8 +115,8 @@ export class Grid {
   private readonly keys: number[];
   /** Number formats of dense cells that hold nothing else (a % format on an empty rate cell). */
   private readonly formatOnly = new Map<number, string>();
-  /** Merged area by cell key. */
-  private readonly mergeOf = new Map<number, MergedArea>();
+  /** Merged areas, found by cell. */
+  private readonly mergeOf: MergeIndex;
 
   constructor(readonly snapshot: SheetSnapshot) {
     this.name = snapshot.name;
@@ -144,14 +146,8 @@ export class Grid {
         }
       }
     }
-    for (const m of snapshot.merges ?? []) {
-      // a hostile file may merge a whole column: only merges of a sensible size are keyed cell by cell
-      const area = (m.bottom - m.top + 1) * (m.right - m.left + 1);
-      if (area > 1_000_000) continue;
-      for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) this.mergeOf.set(r * COLS + c, m);
-      }
-    }
+    // merges as ranges (a hostile file may merge a whole column, or a million cells 17 times over)
+    this.mergeOf = new MergeIndex(snapshot.merges ?? []);
     if (keys.length === 0) {
       this.top = this.left = 1;
       this.bottom = this.right = 0;
@@ -196,8 +192,7 @@ export class Grid {
 
   /** The merged area containing the cell, if the host reported one. */
   merge(row: number, col: number): MergedArea | undefined {
-    if (this.mergeOf.size === 0) return undefined;
-    return this.mergeOf.get(row * COLS + col);
+    return this.mergeOf.at(row, col);
   }
 
   /** True when the cell is covered by a merge but is not its top-left cell. */

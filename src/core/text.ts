@@ -173,3 +173,41 @@ export function roundTo(x: number, places: number): number {
 export function near(a: number, b: number, tol: number): boolean {
   return Math.abs(a - b) <= tol + 1e-9;
 }
+
+/**
+ * Characters XML 1.0 cannot hold: C0 controls but tab, line feed and carriage return; U+FFFE and U+FFFF; half of a
+ * surrogate pair without its other half.
+ */
+const XML_FORBIDDEN =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text an XML document may hold: the characters XML 1.0 forbids removed. */
+export function xmlText(s: string): string {
+  return s.replace(XML_FORBIDDEN, "");
+}
+
+/**
+ * A copy of plain data (strings, arrays, plain objects; anything else kept as it is) with every string fit for XML,
+ * and how many characters were removed — a document written from it parses, and the caller can say what was left out.
+ */
+export function withoutXmlForbidden<T>(value: T): { value: T; removed: number } {
+  let removed = 0;
+  const clean = (v: unknown): unknown => {
+    if (typeof v === "string") {
+      const s = xmlText(v);
+      removed += v.length - s.length;
+      return s;
+    }
+    if (Array.isArray(v)) return v.map(clean);
+    if (v !== null && typeof v === "object") {
+      const proto = Object.getPrototypeOf(v) as unknown;
+      if (proto !== Object.prototype && proto !== null) return v;
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[k] = clean(x);
+      return out;
+    }
+    return v;
+  };
+  const out = clean(value) as T;
+  return { value: out, removed };
+}

@@ -67,8 +67,8 @@ export interface MarkingHost {
 
 /**
  * A host that reads and runs the engine in one step somewhere else (the standalone page's workbook worker), so the
- * page's thread only renders. The analysis is the engine's over the snapshots returned, exactly as a check would
- * make it from readSheets.
+ * page's thread only renders. The analysis is the engine's over the sheets as read, exactly as a check would make it
+ * from readSheets; the snapshots returned hold every sheet that has a table (another may come without its cells).
  */
 export interface AnalysingHost {
   readAndAnalyse(

@@ -5,6 +5,8 @@
  */
 import { analyzeSheet, type CellValue, type DenseSheetSnapshot, type TableAnalysis } from "../../src/core";
 import type { DepartmentTable } from "../../src/core/model";
+import type { SheetSnapshot } from "../../src/core/snapshot";
+import { belowItself, besideItself, shifted, signature, unmergeAndFill, withFarValue } from "../support/variants";
 
 type Fmt = string | null;
 function sheet(rows: CellValue[][], formats: Fmt[][], origin = { row: 1, col: 1 }): DenseSheetSnapshot {
@@ -109,6 +111,22 @@ describe("部门整体 laid out like a project table (重庆)", () => {
   });
 });
 
+describe("部门整体 laid out like a project table with no 执行率权重 column: the rate's weight in the block's label", () => {
+  test("部门预算执行情况（万元）（20分）: the 执行率得分 has 20 points, not 10", () => {
+    const { values, formats } = chongqing();
+    values[2] = ["部门预算执行情况（万元）（20分）", "年初预算数", "全年（调整）预算数", "全年执行数", "执行率（%）", "执行率得分（分）"];
+    values[3] = [null, 0, 100, 76, 0.76, 15.2];
+    const t = analyzeSheet(sheet(values, formats)).tables[0];
+    const d = t.table as DepartmentTable;
+    expect(t.kind).toBe("department");
+    expect(d.budgetRow?.weight?.value).toBe(20);
+    expect(d.budgetRow?.weight?.ref.address).toBe("A3");
+    expect(t.evaluation.budgetScore).toBe(15.2); // MIN(20, 20 × 76%)
+    expect(codes(t).filter((c) => c.startsWith("BUDGET_SCORE"))).toEqual([]);
+    expect(t.plan.changes.find((c) => c.cell === "F4")?.after.formula).toBe('=IF(E4="","",ROUND(MIN(20,20*E4),2))');
+  });
+});
+
 describe("a flat indicator header is not taken where it is not one", () => {
   test("a scorecard's 三级指标 | 分值 | 评分标准 | 得分 (no target, no actual) is not a flat indicator list", () => {
     const values: CellValue[][] = [
@@ -117,5 +135,71 @@ describe("a flat indicator header is not taken where it is not one", () => {
     ];
     const r = analyzeSheet(sheet(values, [])).tables;
     expect(r.every((t) => t.kind !== "department" && t.kind !== "project")).toBe(true);
+  });
+});
+
+/**
+ * A 部门整体 table with no 分值 column: every weight is in a row label — "预算执行率（20分）" as an indicator row, the
+ * 三级 labels "服务人次（30分）", and one 二级 label over a single row ("预算执行（20分）"). The weights are read
+ * from the labels (and point at them), so 预算执行率 has 20 points, not 10; the SPEC §2.6 variants read the same.
+ */
+describe("部门整体 with the weights only in the row labels, no 分值 column", () => {
+  const rows: CellValue[][] = [
+    ["2022年部门整体支出绩效自评表"],
+    ["部门（单位）名称", null, "某县政务服务管理局"],
+    ["整体支出规模（万元）", null, null, "全年预算数", "全年执行数", "执行率"],
+    [null, "资金来源：（1）财政拨款", null, 1000, 950, "95%"],
+    [null, "（2）其他资金", null, 0, 0, null],
+    [null, "资金结构：（1）基本支出", null, 600, 600, "100%"],
+    [null, "（2）项目支出", null, 400, 350, "87.5%"],
+    ["年度总体目标", "年初设定目标", null, null, "全年完成情况"],
+    [null, "保障运转，提升服务", null, null, "已完成"],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "全年完成值", "自评得分", "偏差及原因分析"],
+    ["投入管理指标（20分）", "预算执行（20分）", "预算执行率", "100%", "95%", 19, "项目支出未全部支付"],
+    ["产出指标（50分）", "数量指标（30分）", "服务人次（30分）", "≥1000人次", "1200人次", 30, null],
+    [null, "质量指标（20分）", "办结率（20分）", "100%", "90%", 20, null],
+    ["效益指标（20分）", "社会效益指标（20分）", "群众办事便利度提升（20分）", "明显提升", "明显提升", 20, null],
+    ["满意度指标（10分）", "服务对象满意度指标（10分）", "群众满意度（10分）", "≥90%", "95%", 10, null],
+    ["总分", null, null, null, null, 99, null],
+  ];
+  const merges = [
+    { top: 1, left: 1, bottom: 1, right: 7 },
+    { top: 2, left: 1, bottom: 2, right: 2 },
+    { top: 2, left: 3, bottom: 2, right: 7 },
+    { top: 3, left: 1, bottom: 7, right: 1 },
+    { top: 8, left: 1, bottom: 9, right: 1 },
+    { top: 12, left: 1, bottom: 13, right: 1 },
+    { top: 16, left: 1, bottom: 16, right: 5 },
+  ];
+  const base: SheetSnapshot = { ...sheet(rows, []), merges };
+  const t = analyzeSheet(base).tables[0];
+
+  test("the weights come from the labels: 100 in all, 预算执行率 20", () => {
+    expect(t.kind).toBe("department");
+    const d = t.table as DepartmentTable;
+    expect(d.indicators.map((i) => [i.weight?.value, i.weight?.ref.address])).toEqual([
+      [20, "B11"],
+      [30, "C12"],
+      [20, "C13"],
+      [20, "C14"],
+      [10, "C15"],
+    ]);
+    expect(t.evaluation.weightSum).toBe(100);
+    // 预算执行率 95% of 100% → 19 of 20 (with its reason); 办结率 90% of 100% → 18, not the typed 20
+    expect(t.evaluation.indicators.map((e) => e.ruleScore)).toEqual([19, 30, 18, null, 10]);
+    expect(codes(t)).toContain("SCORE_MISMATCH@F13");
+    expect(codes(t).filter((c) => c.startsWith("TABLE_PARTIAL") || c.startsWith("WEIGHT_"))).toEqual([]);
+  });
+
+  test("the SPEC §2.6 variants (merges undone, moved, a far value, a copy beside and below) read as the original", () => {
+    const same = (s: SheetSnapshot, move: (r: number, c: number) => [number, number] = (r, c) => [r, c]) =>
+      analyzeSheet(s).tables.map((x) => signature(x, move));
+    expect(same(unmergeAndFill(base))).toEqual([signature(t)]);
+    expect(same(shifted(base, 40, 6), (r, c) => [r - 40, c - 6])).toEqual([signature(t)]);
+    expect(same(withFarValue(base, 1_048_576, 16_384, 7))).toEqual([signature(t)]);
+    const beside = analyzeSheet(besideItself(base, 2)).tables;
+    expect(beside.map((x) => signature(x, (r, c) => [r, c > 7 ? c - 9 : c]))).toEqual([signature(t), signature(t)]);
+    const below = analyzeSheet(belowItself(base, 3)).tables;
+    expect(below.map((x) => signature(x, (r, c) => [r > 16 ? r - 19 : r, c]))).toEqual([signature(t), signature(t)]);
   });
 });

@@ -54,19 +54,57 @@ d("jixiao report", () => {
     expect(await runReport([join(FIX, "project-medical-aid-2020.xlsx"), "-o", "x.docx", "--fill", "--as-is"], io(dir).io)).toBe(2);
   });
 
-  test("--fill fills the workbook in place first; the report states the filled figures", async () => {
+  test("--fill saves the filled workbook beside the input (原名（已填充）.xlsx), never over it; the report states the filled figures", async () => {
     const copy = join(dir, "medical-fill.xlsx");
     writeFileSync(copy, readFileSync(join(FIX, "project-medical-aid-2020.xlsx")));
+    const before = readFileSync(copy);
     const c = io(dir);
     expect(await runReport([copy, "-o", "filled.docx", "--fill"], c.io)).toBe(0);
+    expect(readFileSync(copy).equals(before)).toBe(true);
+    const filled = join(dir, "medical-fill（已填充）.xlsx");
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(copy);
+    await wb.xlsx.readFile(filled);
     expect(wb.getWorksheet("附件3-1")!.getCell("G6").formula).toMatch(/E6\/D6/);
     const doc = await (await JSZip.loadAsync(readFileSync(join(dir, "filled.docx")))).file("word/document.xml")!.async("string");
     expect(doc).toContain("执行率100.86%");
     expect(doc).not.toContain("99.15%");
     expect(c.out()).toContain("已先按规则填充工作簿");
-    // the filled workbook now agrees with the rule: the next report needs no choice
+    expect(c.out()).toContain(`另存为 ${filled}`);
+    expect(c.out()).toContain(`${copy} 未改动`);
+    // the filled workbook agrees with the rule: its report needs no choice; the input still waits for one
+    expect(await runReport([filled, "-o", "again.docx"], io(dir).io)).toBe(0);
+    expect(await runReport([copy, "-o", "again.docx"], io(dir).io)).toBe(4);
+  });
+
+  test("--fill --filled <path> saves it there (said in --json); --in-place overwrites the input; misuse is exit 2 with nothing written", async () => {
+    const copy = join(dir, "medical-filled-to.xlsx");
+    writeFileSync(copy, readFileSync(join(FIX, "project-medical-aid-2020.xlsx")));
+    const before = readFileSync(copy);
+    const j = io(dir);
+    expect(await runReport([copy, "-o", "to.docx", "--fill", "--filled", "out/已填充.xlsx", "--json"], j.io)).toBe(2); // no such folder
+    expect(existsSync(join(dir, "to.docx"))).toBe(false);
+    expect(await runReport([copy, "-o", "to.docx", "--fill", "--filled", "已填充.xlsx", "--json"], j.io)).toBe(0);
+    const json = JSON.parse(j.out().slice(j.out().indexOf("{"))) as ReportJson;
+    expect(json.filled).toBe("已填充.xlsx");
+    expect(readFileSync(copy).equals(before)).toBe(true);
+    expect(existsSync(join(dir, "已填充.xlsx"))).toBe(true);
+    for (const bad of [
+      ["--filled", "x.xlsx"], // without --fill
+      ["--in-place"], // without --fill
+      ["--fill", "--filled", "x.xlsx", "--in-place"],
+      ["--fill", "--filled", copy],
+      ["--fill", "--filled", "x.docx"],
+    ]) {
+      const e = io(dir);
+      expect(await runReport([copy, "-o", "bad.docx", ...bad], e.io)).toBe(2);
+      expect(e.err()).toMatch(/^jixiao：.+ \/ .+\n$/);
+    }
+    expect(existsSync(join(dir, "bad.docx"))).toBe(false);
+    expect(readFileSync(copy).equals(before)).toBe(true);
+    const c = io(dir);
+    expect(await runReport([copy, "-o", "inplace.docx", "--fill", "--in-place"], c.io)).toBe(0);
+    expect(readFileSync(copy).equals(before)).toBe(false);
+    expect(c.out()).toContain("已覆盖原文件");
     expect(await runReport([copy, "-o", "again.docx"], io(dir).io)).toBe(0);
   });
 

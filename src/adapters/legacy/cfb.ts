@@ -27,12 +27,16 @@ export interface CfbEntry {
   type: number;
   start: number;
   size: number;
+  /** The stream's bytes, gathered from its (checked) chain; an empty array until the walk has checked it. */
+  content: () => Uint8Array;
 }
+
+const EMPTY = () => new Uint8Array(0);
 
 /**
  * Walks every structure a reader follows: the DIFAT and FAT sectors, the directory chain and its tree, the mini FAT
  * and the mini stream, and each stream's chain against its declared size. Throws UserError on the first fault.
- * Returns the directory's streams (names and sizes) for the caller's own checks.
+ * Returns the directory's streams (names, sizes, and their content gathered on demand).
  */
 export function validateCfb(b: Uint8Array): CfbEntry[] {
   if (b.length < 512) throw damaged("header cut short");
@@ -111,6 +115,7 @@ export function validateCfb(b: Uint8Array): CfbEntry[] {
       child: u32(b, o + 0x4c),
       start: u32(b, o + 0x74),
       size: high > 0 ? Number.MAX_SAFE_INTEGER : u32(b, o + 0x78),
+      content: EMPTY,
     });
   }
   const root = entries[0];
@@ -152,7 +157,20 @@ export function validateCfb(b: Uint8Array): CfbEntry[] {
     const small = e.size < cutoff;
     const ids = small ? chain(e.start, miniFat, miniCount) : chain(e.start, fat, sectors);
     if (ids.length * (small ? 64 : ss) < e.size) throw userError("legacy-cfb-size", { stream: e.name, size: e.size.toLocaleString("en") });
-    streams.push(e);
+    // a mini sector lies in the mini stream, itself a chain of sectors
+    const offset = small ? (id: number) => sectorAt(miniStream[Math.floor((id * 64) / ss)]) + ((id * 64) % ss) : sectorAt;
+    const unit = small ? 64 : ss;
+    const content = () => {
+      const out = new Uint8Array(e.size);
+      for (let k = 0, o = 0; o < e.size; k++, o += unit) {
+        const at = offset(ids[k]);
+        const n = Math.min(unit, e.size - o);
+        if (at + n > b.length) throw userError("legacy-cfb-past-end");
+        out.set(b.subarray(at, at + n), o);
+      }
+      return out;
+    };
+    streams.push({ ...e, content });
   }
   return streams;
 }

@@ -8,8 +8,8 @@
  */
 import { isUserError } from "../../core/errors";
 import { userError } from "../../core/messages";
-import { sniff, toBytes } from "../xlsx/sniff";
-import { corruptError, sniffError } from "../xlsx/messages";
+import { sniff, sniffError, toBytes } from "../xlsx/sniff";
+import { corruptError } from "../xlsx/messages";
 import { loadXlsxSync } from "../xlsx/index";
 import type { XlsxBook } from "../xlsx/book";
 import { validateCfb } from "./cfb";
@@ -83,9 +83,12 @@ export function loadWorkbookSync(data: ArrayBuffer | Uint8Array, file: string, l
 
 function readLegacy(format: LegacyFormat, bytes: Uint8Array, file: string, loadSheetJS: () => SheetJS) {
   switch (format) {
-    case "xls":
-      validateCfb(bytes);
-      return readBiff(loadSheetJS(), bytes);
+    case "xls": {
+      // SheetJS gets the BIFF stream itself: the container is taken apart once, here, where it is checked
+      const streams = validateCfb(bytes);
+      const book = ["workbook", "book"].map((n) => streams.find((s) => s.name.toLowerCase() === n && s.size > 0)).find((s) => s);
+      return readBiff(loadSheetJS(), book ? { stream: book.content() } : { file: bytes });
+    }
     case "ods":
       return readOdsSheets(bytes, file);
     case "html": {

@@ -1,8 +1,9 @@
 /**
  * OpenDocument spreadsheets (.ods) → sheet snapshots, streamed: the zip is read with the .xlsx reader's bounded
- * inflate (src/adapters/xlsx/zip.ts) and content.xml is scanned chunk by chunk as it inflates (xmlScan.ts), so the
- * document's text is never held whole and no regular expression runs over it; styles.xml is read only when a cell's
- * style names a data style content.xml does not hold. What a cell gives is what SheetJS's
+ * inflate (src/adapters/xlsx/zip.ts) and content.xml goes through saxes chunk by chunk as it inflates (xml.ts
+ * parsePart, as the .xlsx reader's parts do), so the document's text is never held whole and no regular expression
+ * runs over it; styles.xml is read only when a cell's style names a data style content.xml does not hold (reading it
+ * every time made an .ods cost ~2.5× its .xlsx; read lazily, ~1.1×). What a cell gives is what SheetJS's
  * ODS reader gave before it (the findings stay those of the .xlsx): office:value-type with office:value (float,
  * percentage, currency, date, time, boolean), text:p content for text (text stays text), table:formula as the
  * formula, number formats from the data styles (number:percentage-style …) that a cell's automatic style names,
@@ -15,8 +16,7 @@ import type { CellValue, MergedArea, SnapshotCell, SparseSheetSnapshot } from ".
 import { userError } from "../../core/messages";
 import { LIMITS, limitError } from "../xlsx/limits";
 import { ZipArchive } from "../xlsx/zip";
-import type { Attributes } from "../xlsx/xml";
-import { scanPart } from "./xmlScan";
+import { parsePart, type Attributes } from "../xlsx/xml";
 import { checkText, MAX_COLS, MAX_ROWS } from "./text";
 
 /** Error texts a cell of calcext:value-type="error" shows. */
@@ -129,10 +129,6 @@ class DataStyles {
   private name: string | null = null;
   private kind = "";
 
-  /** True inside a data style (its text-properties say whether it shows negatives red). */
-  get inStyle(): boolean {
-    return this.name !== null;
-  }
   private truncate = true;
   private nf = "";
   private text: string | null = null;
@@ -303,9 +299,6 @@ function paragraphText(raw: string): string {
 /** Elements inside a cell whose text is no part of its value: comments, shapes. */
 const HIDDEN = new Set(["annotation", "frame", "text-box", "shapes", "custom-shape", "rect", "line", "ellipse", "g", "image"]);
 
-/** The elements of content.xml outside cells whose attributes are read (besides data styles'). */
-const WANTED = new Set(["document-content", "null-date", "style", "table", "table-row", "table-cell", "covered-table-cell"]);
-
 /** Reads an .ods (bytes sniffed as one) into snapshots. Throws UserError past a bound or for a damaged file. */
 export function readOdsSheets(bytes: Uint8Array, where: string): SparseSheetSnapshot[] {
   const zip = ZipArchive.open(bytes);
@@ -327,8 +320,7 @@ export function readOdsSheets(bytes: Uint8Array, where: string): SparseSheetSnap
     if (!zip.has("styles.xml")) return d;
     bounded("styles.xml");
     const content = standardPrefixes;
-    scanPart(zip, "styles.xml", {
-      wants: (n) => d.inStyle || DATA_STYLES.has(n) || n === "document-styles",
+    parsePart(zip, "styles.xml", {
       open: (n, a, sc) => (n === "document-styles" ? (standardPrefixes = usesStandardPrefixes(a)) : d.open(n, a, sc)),
       close: (n) => d.close(n),
       text: (t) => d.textIn(t),
@@ -418,8 +410,7 @@ export function readOdsSheets(bytes: Uint8Array, where: string): SparseSheetSnap
   };
 
   standardPrefixes = true;
-  scanPart(zip, "content.xml", {
-    wants: (name) => (cell ? name === "s" : WANTED.has(name) || styles.inStyle || DATA_STYLES.has(name)),
+  parsePart(zip, "content.xml", {
     open(name, a, selfClosing) {
       // every element's close follows its open, a self-closing one's too
       if (hiddenDepth > 0 || coveredDepth > 0) {

@@ -12,7 +12,7 @@ import { readPackage, relsPartOf, tagsOf, type PackageMap } from "./opc";
 import { Styles } from "./styles";
 import { Budget, readSharedStrings, readSheet } from "./read";
 import { SheetXml } from "./sheetEdit";
-import { attributesOf, declaredUtf8, escapeText, findElement, setAttribute } from "./xml";
+import { attributesOf, escapeText, findElement, setAttribute } from "./xml";
 import { parseRef, refOf } from "./cellRef";
 import { shiftFormula } from "./formula";
 import type { CellMark, MarkPlan } from "../../core/marks";
@@ -352,9 +352,9 @@ export class PackageBook implements XlsxBook {
         }
       }
     }
-    const enc = new TextEncoder();
+    // each part in the encoding it was read in (a UTF-16 part stays UTF-16: clearing gives back its bytes)
     const replace = new Map<string, Uint8Array>();
-    for (const [part, text] of texts) replace.set(part, enc.encode(declaredUtf8(text)));
+    for (const [part, text] of texts) replace.set(part, this.zip.encodeText(part, text));
     return this.zip.rewrite({ replace, remove });
   }
 

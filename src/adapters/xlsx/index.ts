@@ -5,8 +5,8 @@
  * write back the file read with only the planned cells changed (sheetEdit.ts, styles.ts; SPEC §5.1).
  */
 import { isUserError } from "../../core/errors";
-import { sniff, toBytes } from "./sniff";
-import { corruptError, sniffError } from "./messages";
+import { sniff, sniffError, toBytes } from "./sniff";
+import { corruptError } from "./messages";
 import { ZipArchive } from "./zip";
 import { PackageBook, type XlsxBook } from "./book";
 

@@ -6,6 +6,8 @@
 import type { ZipArchive } from "./zip";
 import { attributesOf } from "./xml";
 import { corruptError } from "./messages";
+import { LIMITS, limitError } from "./limits";
+import { userError } from "../../core/messages";
 
 export const REL = {
   officeDocument: /\/officeDocument$/,
@@ -82,7 +84,11 @@ export interface PackageMap {
   workbookRels: Relationship[];
 }
 
-/** Finds the workbook, its worksheets (in workbook order; chart sheets are not worksheets), shared strings and styles. */
+/**
+ * Finds the workbook, its worksheets (in workbook order; chart sheets are not worksheets), shared strings and styles.
+ * A workbook listing more than LIMITS.sheets sheets, one worksheet part under two sheets, or two sheets of one name
+ * (what no spreadsheet writes) is refused.
+ */
 export function readPackage(zip: ZipArchive): PackageMap {
   const root = relationshipsOf(zip, "");
   const workbookPart = root.find((r) => REL.officeDocument.test(r.type))?.part ?? (zip.has("xl/workbook.xml") ? "xl/workbook.xml" : null);
@@ -90,14 +96,27 @@ export function readPackage(zip: ZipArchive): PackageMap {
   const rels = relationshipsOf(zip, workbookPart);
   const byId = new Map(rels.map((r) => [r.id, r]));
   const xml = zip.text(workbookPart);
+  const tags = tagsOf(xml, "sheet");
+  // every sheet entry costs a read and an analysis: their number is bounded, and no part is read for two of them
+  if (tags.length > LIMITS.sheets) throw limitError("sheets");
   const sheets: SheetEntry[] = [];
-  for (const tag of tagsOf(xml, "sheet")) {
+  const byPart = new Map<string, SheetEntry>();
+  const byName = new Map<string, SheetEntry>();
+  for (const tag of tags) {
     const a = attributesOf(tag);
     const rid = Object.entries(a).find(([k]) => k === "r:id" || k.endsWith(":id"))?.[1] ?? "";
     const rel = byId.get(rid);
     if (!rel || !rel.part || !REL.worksheet.test(rel.type) || !zip.has(rel.part)) continue;
     const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";
-    sheets.push({ name: a.name ?? rel.part, part: zip.entry(rel.part)!.name, state });
+    const entry: SheetEntry = { name: a.name ?? rel.part, part: zip.entry(rel.part)!.name, state };
+    const samePart = byPart.get(entry.part);
+    if (samePart) throw userError("sheets-same-part", { first: samePart.name, second: entry.name, part: entry.part });
+    // sheet names compare without case, as Excel's do
+    const sameName = byName.get(entry.name.toLowerCase());
+    if (sameName) throw userError("sheets-same-name", { first: sameName.name, second: entry.name });
+    byPart.set(entry.part, entry);
+    byName.set(entry.name.toLowerCase(), entry);
+    sheets.push(entry);
   }
   const find = (re: RegExp) => {
     const r = rels.find((x) => re.test(x.type) && x.part && zip.has(x.part));

@@ -20,6 +20,7 @@ import { shiftFormula } from "./formula";
 import type { Styles } from "./styles";
 import { canAnchorHeader, couldBeHeaderRow, mayHoldHeader } from "./headerRole";
 import { ANCHOR, HeaderScan, HINT, sharedRoles } from "./headerScan";
+import { MergeIndex } from "../../core/mergeIndex";
 
 /** Cells kept of a sheet that has shown no possible header row yet. */
 export const KEEP_HEAD = 20_000;
@@ -202,7 +203,7 @@ export function readSheet(
       rowTexts.push({ col, text: value });
     }
     if (!keeping) {
-      if (scanned > LIMITS.cells) throw limitError("cells", name);
+      if (scanned > LIMITS.scannedCells) throw limitError("cells", name);
       return;
     }
     budget.addCells(1, name);
@@ -262,6 +263,7 @@ export function readSheet(
         const ps = parseRef(s);
         const pe = parseRef(e ?? s);
         if (ps && pe) merges.push({ top: ps.row, left: ps.col, bottom: pe.row, right: pe.col });
+        if (merges.length > LIMITS.merges) throw limitError("merges", name);
       }
     },
     close(tag) {
@@ -331,28 +333,13 @@ export function readSheet(
     );
     return { ...again, passes: again.passes + 1 };
   }
-  return { snapshot: { name, cells: withoutCovered(cells, merges), merges }, mayHoldTable: candidate, passes: 1 };
+  return { snapshot: { name, cells: withoutCovered(cells, merges, name), merges }, mayHoldTable: candidate, passes: 1 };
 }
 
-/** Drops cells hidden under a merge (only its top-left cell shows). */
-function withoutCovered(cells: SnapshotCell[], merges: MergedArea[]): SnapshotCell[] {
+/** Drops cells hidden under a merge (only its top-left cell shows); merges are ranges, never expanded cell by cell. */
+function withoutCovered(cells: SnapshotCell[], merges: MergedArea[], name: string): SnapshotCell[] {
   if (merges.length === 0) return cells;
-  const COLS = 32768;
-  const covered = new Set<number>();
-  const large: MergedArea[] = [];
-  for (const m of merges) {
-    if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 10_000) {
-      large.push(m);
-      continue;
-    }
-    for (let r = m.top; r <= m.bottom; r++)
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(r * COLS + c);
-  }
-  return cells.filter(
-    (c) =>
-      !covered.has(c.row * COLS + c.col) &&
-      !large.some(
-        (m) => c.row >= m.top && c.row <= m.bottom && c.col >= m.left && c.col <= m.right && (c.row !== m.top || c.col !== m.left),
-      ),
-  );
+  const index = new MergeIndex(merges);
+  if (!index.complete) throw limitError("merges", name);
+  return cells.filter((c) => !index.covers(c.row, c.col));
 }

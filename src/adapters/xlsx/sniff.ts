@@ -1,9 +1,12 @@
 /**
  * Tells what a file is from its bytes, before the reader sees it, so bad input gets a clear message:
  * an .xlsx is a zip holding xl/workbook.xml; an encrypted .xlsx and an old .xls are OLE2 compound files (CFB).
- * Pure byte inspection: works in Node and in the browser.
+ * Pure byte inspection (works in Node and in the browser), and the error that says what a file that is not an
+ * .xlsx is.
  */
 
+import type { UserError } from "../../core/errors";
+import { userError } from "../../core/messages";
 import { endOfCentralDirectory } from "./zip";
 
 export type SniffResult =
@@ -181,4 +184,26 @@ function sniffCfb(b: Uint8Array): SniffResult {
   if (has("WordDocument")) return { kind: "cfb-other", what: "doc" };
   if (has("PowerPoint Document")) return { kind: "cfb-other", what: "ppt" };
   return { kind: "cfb-other", what: "cfb" };
+}
+
+/** The error for a sniffed file that is not a readable .xlsx, or null when it looks like one. */
+export function sniffError(s: SniffResult): UserError | null {
+  switch (s.kind) {
+    case "xlsx":
+      return null;
+    case "empty":
+      return userError("empty");
+    case "truncated":
+      return userError("truncated");
+    case "encrypted":
+      return userError("encrypted");
+    case "xls":
+      return userError("xls");
+    case "cfb-other":
+      return userError(`not-xlsx-${s.what}`);
+    case "zip-other":
+      return userError(`not-xlsx-${s.what}`);
+    case "other":
+      return userError(`not-xlsx-${s.what}`);
+  }
 }

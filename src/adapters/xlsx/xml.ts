@@ -6,6 +6,7 @@
 import { SaxesParser } from "saxes";
 import type { ZipArchive } from "./zip";
 import { corruptError } from "./messages";
+import { xmlText } from "../../core/text";
 
 export type Attributes = Record<string, string>;
 
@@ -19,12 +20,14 @@ export function decodeEntities(s: string): string {
   );
 }
 
+/** Text for an XML part: escaped, and without the characters XML 1.0 forbids (a part written must parse). */
 export function escapeText(s: string): string {
-  return s.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
+  return xmlText(s).replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
 }
 
+/** An attribute value for an XML part: escaped, and without the characters XML 1.0 forbids. */
 export function escapeAttr(s: string): string {
-  return s
+  return xmlText(s)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")

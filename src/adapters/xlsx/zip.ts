@@ -1,12 +1,14 @@
 /**
  * The zip container of an .xlsx, read from its central directory (the local headers may use data descriptors) and
  * written back with every untouched entry's compressed bytes copied as they were. Inflating and deflating is fflate's
- * (measured faster and smaller than JSZip: see README); inflating streams and stops at the size limit, so a zip that
- * expands far beyond what it declares never fills memory. Node and browser alike.
+ * (measured faster and smaller than JSZip: see README). Inflating streams and is bounded on the bytes it actually
+ * produces — never the sizes the directory declares — and on the compression ratio, so a zip that expands far beyond
+ * what it declares is refused within a step of ~17 MB, in memory and time alike. Node and browser alike.
  */
 import { Inflate, deflateSync, inflateSync } from "fflate";
 import { LIMITS, limitError } from "./limits";
 import { corruptError } from "./messages";
+import { declaredUtf8 } from "./xml";
 
 export interface ZipEntry {
   /** Entry name as stored ("xl/workbook.xml"). */
@@ -28,11 +30,20 @@ export interface ZipEntry {
 const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
 
-/** Parts up to this declared size are inflated in one call (streaming costs buffer growth for small parts). */
-const ONE_SHOT = 4 * 1024 * 1024;
+/**
+ * Compressed bytes inflated per step: one step yields at most deflate's ratio limit (1032:1) times this, ~17 MB, before
+ * the bounds are checked again. Parts no larger are inflated in one call.
+ */
+const STEP = 1 << 14;
 
 export class ZipArchive {
   private readonly byName = new Map<string, ZipEntry>();
+  private byLowerName: Map<string, ZipEntry> | null = null;
+  /** Bytes inflated so far, by part (the most read of it), and their sum. */
+  private readonly inflatedOf = new Map<string, number>();
+  private inflated = 0;
+  /** The encoding each XML part was read in. */
+  private readonly encodings = new Map<string, TextEncoding>();
 
   private constructor(
     readonly bytes: Uint8Array,
@@ -88,8 +99,11 @@ export class ZipArchive {
     const n = name.replace(/^\//, "");
     const exact = this.byName.get(n);
     if (exact) return exact;
-    const lower = n.toLowerCase();
-    return this.entries.find((e) => e.name.toLowerCase() === lower);
+    if (!this.byLowerName) {
+      this.byLowerName = new Map();
+      for (const e of this.entries) if (!this.byLowerName.has(e.name.toLowerCase())) this.byLowerName.set(e.name.toLowerCase(), e);
+    }
+    return this.byLowerName.get(n.toLowerCase());
   }
 
   has(name: string): boolean {
@@ -97,69 +111,124 @@ export class ZipArchive {
   }
 
   /**
-   * Streams an entry's content in chunks to `sink`, stopping with a limit error past `maxBytes`
-   * (whatever the directory declares). Returns the number of bytes produced.
+   * Streams an entry's content in chunks to `sink`. Whatever the directory declares, inflating stops with a limit
+   * error as soon as the bytes actually produced pass `maxBytes`, pass the size the entry declares (an honest entry
+   * never does), expand past LIMITS.ratio times the compressed bytes consumed (once past LIMITS.ratioFrom), or bring
+   * the archive's distinct inflated bytes past LIMITS.totalBytes. Returns the number of bytes produced.
    */
   stream(name: string, sink: (chunk: Uint8Array) => void, maxBytes: number = LIMITS.partBytes): number {
     const e = this.entry(name);
     if (!e) throw corruptError(`missing part ${name}`);
+    if (!TEXT_PART.test(e.name)) return this.inflate(e, name, sink, maxBytes);
+    // an XML part may be UTF-16 (OPC allows it): its readers get UTF-8 all the same, and it is written back as it was
+    let decoder: TextDecoder | null | undefined;
+    const encoder = new TextEncoder();
+    const total = this.inflate(
+      e,
+      name,
+      (chunk) => {
+        if (decoder === undefined) {
+          const enc = encodingOf(chunk);
+          this.encodings.set(e.name, enc);
+          decoder = enc.kind === "utf-8" ? null : new TextDecoder(enc.kind);
+        }
+        if (!decoder) return sink(chunk);
+        const t = decoder.decode(chunk, { stream: true });
+        if (t) sink(encoder.encode(t));
+      },
+      maxBytes,
+    );
+    if (decoder) {
+      const t = decoder.decode();
+      if (t) sink(encoder.encode(t));
+    }
+    return total;
+  }
+
+  private inflate(e: ZipEntry, name: string, sink: (chunk: Uint8Array) => void, maxBytes: number): number {
     if (e.size > maxBytes) throw limitError("partBytes", name);
     const data = this.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
     if (e.method === 0) {
       if (data.length > maxBytes) throw limitError("partBytes", name);
+      this.charge(e.name, data.length);
       sink(data);
       return data.length;
     }
     if (e.method !== 8) throw corruptError(`unsupported compression ${e.method} in ${name}`);
-    if (e.size <= ONE_SHOT) {
-      // a small part in one go, into a buffer one byte larger than declared: filling it means the part lies
-      let out: Uint8Array;
-      try {
-        out = inflateSync(data, { out: new Uint8Array(e.size + 1) });
-      } catch (err) {
-        throw corruptError(`${name}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-      if (out.length > e.size) throw limitError("declared", name);
-      sink(out);
-      return out.length;
-    }
-    let total = 0;
-    let over = false;
-    // what the sink threw (the reader stopping on purpose, a limit): passed on as it is, not taken for damage
-    let sinkThrew: { error: unknown } | null = null;
-    // an entry never honestly expands past the size the directory declares: a zip bomb that lies stops there
+    // the directory itself may say the part is a bomb: refused before inflating a byte
+    if (e.size > LIMITS.ratioFrom && e.size > LIMITS.ratio * Math.max(1, data.length)) throw limitError("ratio", name);
+    // an entry never honestly expands past the size the directory declares: a bomb that lies stops there
     const bound = Math.min(maxBytes, e.size);
-    const inflater = new Inflate((chunk) => {
-      if (over || sinkThrew) return;
+    let total = 0;
+    /** Why inflating stopped: a limit passed, or what the sink threw (the reader stopping on purpose, a limit). */
+    let stop: { error: unknown } | null = null;
+    let consumed = 0;
+    const take = (chunk: Uint8Array) => {
+      if (stop) return;
       total += chunk.length;
       if (total > bound) {
-        over = true;
+        stop = { error: limitError(total > maxBytes ? "partBytes" : "declared", name) };
+        return;
+      }
+      if (total > LIMITS.ratioFrom && total > LIMITS.ratio * Math.max(1, consumed)) {
+        stop = { error: limitError("ratio", name) };
         return;
       }
       try {
+        this.charge(e.name, total);
         sink(chunk);
       } catch (error) {
-        sinkThrew = { error };
+        stop = { error };
       }
-    });
-    const STEP = 1 << 14; // one push inflates to at most ~16 MB
+    };
+    if (data.length <= STEP) {
+      // a small part in one go: at most deflate's ratio (1032:1) times STEP, ~17 MB, whatever it declares
+      let out: Uint8Array;
+      try {
+        out = inflateSync(data);
+      } catch (err) {
+        throw corruptError(`${name}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      consumed = data.length;
+      take(out);
+      if (stop) throw (stop as { error: unknown }).error;
+      return total;
+    }
+    const inflater = new Inflate(take);
     try {
-      for (let o = 0; o < data.length && !over && !sinkThrew; o += STEP) {
-        inflater.push(data.subarray(o, Math.min(o + STEP, data.length)), o + STEP >= data.length);
+      for (let o = 0; o < data.length && !stop; o += STEP) {
+        consumed = Math.min(o + STEP, data.length);
+        inflater.push(data.subarray(o, consumed), consumed >= data.length);
       }
     } catch (err) {
-      if (over) throw limitError(total > maxBytes ? "partBytes" : "declared", name);
+      if (stop) throw (stop as { error: unknown }).error;
       throw corruptError(`${name}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    if (sinkThrew) throw (sinkThrew as { error: unknown }).error;
-    if (over) throw limitError(total > maxBytes ? "partBytes" : "declared", name);
+    if (stop) throw (stop as { error: unknown }).error;
     return total;
   }
 
-  /** An entry's whole content. */
+  /** Counts bytes inflated, each part once however often it is read: past LIMITS.totalBytes, a limit error. */
+  private charge(name: string, total: number): void {
+    const before = this.inflatedOf.get(name) ?? 0;
+    if (total <= before) return;
+    this.inflatedOf.set(name, total);
+    this.inflated += total - before;
+    if (this.inflated > LIMITS.totalBytes) throw limitError("totalBytes");
+  }
+
+  /** An entry's whole content (an XML part's as UTF-8, whatever its encoding). */
   read(name: string, maxBytes: number = LIMITS.partBytes): Uint8Array {
     const chunks: Uint8Array[] = [];
-    const total = this.stream(name, (c) => chunks.push(c.slice()), maxBytes);
+    let total = 0;
+    this.stream(
+      name,
+      (c) => {
+        chunks.push(c.slice());
+        total += c.length;
+      },
+      maxBytes,
+    );
     if (chunks.length === 1) return chunks[0];
     const out = new Uint8Array(total);
     let o = 0;
@@ -170,9 +239,15 @@ export class ZipArchive {
     return out;
   }
 
-  /** An entry's content as text (UTF-8; a byte-order mark is dropped). */
+  /** An entry's content as text (UTF-8 or, for an XML part, UTF-16; a byte-order mark is dropped). */
   text(name: string, maxBytes?: number): string {
     return new TextDecoder("utf-8").decode(this.read(name, maxBytes));
+  }
+
+  /** Text for a part, encoded as the part was when read (UTF-16 stays UTF-16, a byte-order mark stays); else UTF-8. */
+  encodeText(name: string, text: string): Uint8Array {
+    const e = this.entry(name);
+    return encodeAs(text, (e && this.encodings.get(e.name)) ?? { kind: "utf-8", bom: false });
   }
 
   /**
@@ -272,6 +347,47 @@ export class ZipArchive {
     }
     return out;
   }
+}
+
+/** Parts that hold XML by their name: read as text in the encoding they start with. */
+const TEXT_PART = /\.(?:xml|rels|vml)$/i;
+
+/** How an XML part's text is encoded: UTF-16 when it starts so (a byte-order mark, or "<" as two bytes), else UTF-8. */
+export interface TextEncoding {
+  kind: "utf-8" | "utf-16le" | "utf-16be";
+  bom: boolean;
+}
+
+function encodingOf(b: Uint8Array): TextEncoding {
+  if (b.length >= 2) {
+    if (b[0] === 0xff && b[1] === 0xfe) return { kind: "utf-16le", bom: true };
+    if (b[0] === 0xfe && b[1] === 0xff) return { kind: "utf-16be", bom: true };
+    if (b[0] === 0x3c && b[1] === 0x00) return { kind: "utf-16le", bom: false };
+    if (b[0] === 0x00 && b[1] === 0x3c) return { kind: "utf-16be", bom: false };
+  }
+  return { kind: "utf-8", bom: b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf };
+}
+
+/** Text as bytes in an encoding read: UTF-16 (either order) or UTF-8, with a byte-order mark if it had one. */
+function encodeAs(text: string, enc: TextEncoding): Uint8Array {
+  if (enc.kind === "utf-8") {
+    // a part declared in another encoding the reader took as UTF-8 is written saying what it now is
+    const body = new TextEncoder().encode(declaredUtf8(text));
+    if (!enc.bom) return body;
+    const out = new Uint8Array(body.length + 3);
+    out.set([0xef, 0xbb, 0xbf], 0);
+    out.set(body, 3);
+    return out;
+  }
+  const t = enc.bom ? "\ufeff" + text : text;
+  const out = new Uint8Array(t.length * 2);
+  const [lo, hi] = enc.kind === "utf-16le" ? [0, 1] : [1, 0];
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    out[2 * i + lo] = c & 0xff;
+    out[2 * i + hi] = c >>> 8;
+  }
+  return out;
 }
 
 let CRC_TABLE: Uint32Array | null = null;

@@ -19,10 +19,12 @@ import {
 } from "../../core/narrative";
 import type { ProfileId } from "../../core/profiles";
 import type { SheetSnapshot } from "../../core/snapshot";
+import { withoutXmlForbidden } from "../../core/text";
 import type { ReportFileWriter } from "../../host/document";
 import type { Progress, ReadScope, SpreadsheetHost } from "../../host/host";
-import { reportFileName } from "../fileNames";
-import { planCheck } from "./check";
+import { filledFileName, reportFileName } from "../fileNames";
+import { check, planCheck } from "./check";
+import { fill } from "./fill";
 
 /**
  * One table's report: what is written and what the table still gets wrong. The narrative states the table's own
@@ -113,6 +115,8 @@ export interface ReportFile {
   bytes: Uint8Array;
   reports: TableReport[];
   generatedAt: string;
+  /** Characters the workbook's text held that XML cannot (control characters, U+FFFE/U+FFFF): left out of the file. */
+  removedCharacters: number;
 }
 
 /** The tables' reports from the sheets as read, before anything is written. */
@@ -142,9 +146,44 @@ export async function writeReportFile(
   const generatedAt = (options.now ?? (() => new Date()))().toISOString();
   const fileName = host.fileName ?? host.displayName;
   // written as the table stands although figures differ (--as-is, 按表中数字生成): the document says so at its top
-  const bytes = await writer.build(
-    reports.map((r) => withDifferencesNote(r.narrative, r.differences)),
-    { fileName, generatedAt },
-  );
-  return { name: reportFileName(host.fileName), bytes, reports, generatedAt };
+  // text from the workbook that XML cannot hold (an ESC, U+FFFE) is left out, so that every part of the file parses
+  const narratives = withoutXmlForbidden(reports.map((r) => withDifferencesNote(r.narrative, r.differences)));
+  const source = withoutXmlForbidden({ fileName, generatedAt });
+  const bytes = await writer.build(narratives.value, source.value);
+  return { name: reportFileName(host.fileName), bytes, reports, generatedAt, removedCharacters: narratives.removed + source.removed };
+}
+
+/** A workbook linked from Word or WPS 文字: its sheets as read, their analysis, and each table's report. */
+export interface LinkedReports {
+  fileName: string;
+  snapshots: SheetSnapshot[];
+  sheets: SheetAnalysis[];
+  reports: TableReport[];
+}
+
+/** The report command over a linked workbook (the Word pane): check every sheet, then each table's report. */
+export async function readLinkedReports(host: SpreadsheetHost, options: { profile: ProfileId }): Promise<LinkedReports> {
+  const fileName = host.fileName ?? host.displayName;
+  const { analysis, snapshots } = await check(host, { profile: options.profile, scope: "all" });
+  return { fileName, snapshots, sheets: analysis.sheets, reports: tableReports(analysis.sheets, null, fileName) };
+}
+
+/** A linked workbook after 先填充再生成: its reports read again, and the filled copy to save. */
+export interface FilledLinkedReports {
+  linked: LinkedReports;
+  /** The filled workbook's bytes (null when the host cannot save, which a FileHost always can). */
+  bytes: Uint8Array | null;
+  /** "<workbook>（已填充）.xlsx". */
+  fileName: string;
+}
+
+/**
+ * 先填充再生成 from Word / WPS 文字: the linked workbook (a copy, never the file on disk) is filled by the rule as
+ * 填充公式 fills it, then read again, so the report states the rule's figures, as the CLI's --fill makes them.
+ */
+export async function fillLinkedReports(host: SpreadsheetHost, options: { profile: ProfileId }): Promise<FilledLinkedReports> {
+  await fill(host, { profile: options.profile, scope: "all" });
+  const bytes = host.save ? await host.save() : null;
+  const linked = await readLinkedReports(host, options);
+  return { linked, bytes, fileName: filledFileName(host.fileName ?? host.displayName) };
 }

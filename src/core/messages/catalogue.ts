@@ -2,7 +2,7 @@
  * The one catalogue: every sentence a person reads, by key, addressed by `t(key, params, lang)`. Its parts live in
  * files of their own — the interface (./ui.ts, keys as they are), the command line (`cli.*`), the notices
  * (`notice.*`), the errors (`error.*`), the findings (`finding.*`), recognition (`recognize.*`, `partial.*`), how a score was
- * reached (`explain.*`) — and are joined here into one object; a key
+ * reached (`explain.*`), the report's wording (`report.*`) — and are joined here into one object; a key
  * belongs to one part only (the catalogue's test checks that no part shadows another).
  *
  * `translator(locale)` binds the language once (the pane's `t`, the CLI's `say`); the locale "pseudo" says every entry
@@ -17,6 +17,7 @@ import { CHANGES, FINDINGS } from "./findingMessages";
 import { COMPARE_MESSAGES } from "./compare";
 import { PARTIAL, RECOGNITION, type NoTableReason } from "./recognition";
 import { EXPLAIN } from "./scoring";
+import { REPORT } from "./narrative";
 import { say, type Message, type MessageParams } from "./template";
 
 type Prefixed<P extends string, T> = { readonly [K in keyof T & string as `${P}${K}`]: T[K] };
@@ -37,6 +38,7 @@ export const CATALOGUE_PARTS = [
   prefixed("recognize.", RECOGNITION),
   prefixed("partial.", PARTIAL),
   prefixed("explain.", EXPLAIN),
+  prefixed("report.", REPORT),
 ] as const;
 
 export const CATALOGUE = {
@@ -50,6 +52,7 @@ export const CATALOGUE = {
   ...prefixed("recognize.", RECOGNITION),
   ...prefixed("partial.", PARTIAL),
   ...prefixed("explain.", EXPLAIN),
+  ...prefixed("report.", REPORT),
 };
 
 const ENTRIES: Readonly<Record<string, Message>> = CATALOGUE;
@@ -67,7 +70,8 @@ type ParamsMap = PartParams<typeof UI, ""> &
   PartParams<typeof COMPARE_MESSAGES, "compare."> &
   PartParams<typeof RECOGNITION, "recognize."> &
   PartParams<typeof PARTIAL, "partial."> &
-  PartParams<typeof EXPLAIN, "explain.">;
+  PartParams<typeof EXPLAIN, "explain."> &
+  PartParams<typeof REPORT, "report.">;
 
 export type MessageKey = keyof ParamsMap & keyof Catalogue;
 /** The parameters the entry `K` takes. */

@@ -60,8 +60,16 @@ export const CLI = {
     en: "  {sections} sections; {placeholders} placeholder(s) to write (highlighted 【请补充：……】)",
   },
   reportFilledFirst: {
-    zh: "  已先按规则填充工作簿（{file}），报告引用填充后的数字",
-    en: "  The workbook ({file}) was filled first; the report states the filled figures",
+    zh: "  已先按规则填充工作簿，另存为 {filled}（{file} 未改动），报告引用填充后的数字",
+    en: "  The workbook was filled first and saved as {filled} ({file} is unchanged); the report states the filled figures",
+  },
+  reportFilledInPlace: {
+    zh: "  已先按规则填充工作簿（{file}，已覆盖原文件），报告引用填充后的数字",
+    en: "  The workbook ({file}) was filled first, in place; the report states the filled figures",
+  },
+  reportXmlCharsRemoved: {
+    zh: "  表格文字中有 {count} 个 XML 文档不能容纳的字符（控制字符、U+FFFE/U+FFFF 等），报告中已删去",
+    en: "  {count} character(s) of the table's text cannot be held by an XML document (control characters, U+FFFE/U+FFFF …) and were left out of the report",
   },
   reportAsIs: {
     zh: "  按 --as-is 引用了表中现有数字，其中 {differences} 处与规则不符：",

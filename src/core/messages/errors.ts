@@ -373,6 +373,31 @@ export const ERRORS = {
     zh: "工作簿的一个部件{at}解压后超过它声明的大小（疑似“压缩炸弹”），已停止读取，未写入任何内容。",
     en: "One part of the workbook{at} expands beyond the size it declares (a likely zip bomb); reading stopped at that limit and nothing was written.",
   },
+  "limit-ratio": {
+    code: "limit",
+    zh: "工作簿的一个部件{at}解压后超过压缩大小的 {limit} 倍，超出上限（疑似“压缩炸弹”），已停止读取，未写入任何内容。",
+    en: "One part of the workbook{at} expands to more than {limit} times its compressed size, past the limit (a likely zip bomb); reading stopped and nothing was written.",
+  },
+  "limit-sheets": {
+    code: "limit",
+    zh: "工作簿列出的工作表超过 {limit} 个的上限，未读取、未写入任何内容。",
+    en: "The workbook lists more than {limit} sheets; nothing was read or written.",
+  },
+  "limit-merges": {
+    code: "limit",
+    zh: "工作表的合并单元格超过上限{at}（{limit} 个合并区域），未读取、未写入任何内容。",
+    en: "A sheet has more merged cells than the limit{at} ({limit} merged areas); nothing was read or written.",
+  },
+  "sheets-same-part": {
+    code: "corrupt",
+    zh: "工作簿已损坏：工作表“{first}”和“{second}”指向同一个部件（{part}），电子表格软件不会这样保存。请在 Excel 或 WPS 中打开（必要时修复），另存为 .xlsx 后再试。",
+    en: 'The workbook is damaged: sheets "{first}" and "{second}" name the same part ({part}), which no spreadsheet saves. Open it in Excel or WPS (repair it if asked), save it as .xlsx and try again.',
+  },
+  "sheets-same-name": {
+    code: "corrupt",
+    zh: "工作簿已损坏：两个工作表同名（“{first}”和“{second}”），电子表格软件不会这样保存。请在 Excel 或 WPS 中打开（必要时修复），另存为 .xlsx 后再试。",
+    en: 'The workbook is damaged: two sheets have one name ("{first}" and "{second}"), which no spreadsheet saves. Open it in Excel or WPS (repair it if asked), save it as .xlsx and try again.',
+  },
   "limit-zip64": {
     code: "limit",
     zh: "工作簿过大（ZIP64 格式，超过 4 GB 或 65535 个部件），未读取、未写入任何内容。",
@@ -541,6 +566,26 @@ export const ERRORS = {
     code: "usage",
     zh: `输出文件不能与输入文件相同${USAGE}`,
     en: `The output file cannot be the input file${USAGE_EN}`,
+  },
+  "usage-report-filled-needs-fill": {
+    code: "usage",
+    zh: `--filled 与 --in-place 只用于 --fill（先填充再生成）${USAGE}`,
+    en: `--filled and --in-place only go with --fill (fill first, then write the report)${USAGE_EN}`,
+  },
+  "usage-report-filled-or-in-place": {
+    code: "usage",
+    zh: `--filled（填充结果另存）与 --in-place（覆盖输入文件）只能选一个${USAGE}`,
+    en: `Choose one of --filled (save the filled workbook as a new file) and --in-place (overwrite the input)${USAGE_EN}`,
+  },
+  "usage-report-filled-same": {
+    code: "usage",
+    zh: `--filled 不能是输入文件或报告文件；要覆盖输入文件请用 --in-place${USAGE}`,
+    en: `--filled cannot name the input or the report; to overwrite the input use --in-place${USAGE_EN}`,
+  },
+  "usage-report-filled-xlsx": {
+    code: "usage",
+    zh: `--filled 须以 .xlsx 或 .xlsm 结尾：{file}${USAGE}`,
+    en: `--filled must end in .xlsx or .xlsm: {file}${USAGE_EN}`,
   },
   "usage-fill-or-as-is": { code: "usage", zh: `--fill 与 --as-is 只能选一个${USAGE}`, en: `Choose one of --fill and --as-is${USAGE_EN}` },
   "usage-fill-input": {

@@ -33,3 +33,4 @@ export {
   type SummaryHeader,
 } from "./recognition";
 export * from "./oldWebview";
+export { reportTemplate, type AskName, type SentenceName } from "./narrative";

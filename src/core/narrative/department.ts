@@ -1,11 +1,12 @@
 /** The 部门整体支出绩效自评报告 (SPEC §6): overview, spending, goals, problems, measures, grade. */
 import type { FundEvaluation, TableAnalysis } from "../analysis";
 import type { DepartmentTable, FundRow } from "../model";
+import { say } from "./words";
 import * as fmt from "./format";
 import { goalParagraphs, indicatorFacts, indicatorTable, scoreRateChart } from "./indicators";
 import { executionRateChart, fundTable, overExecution, type FundLine } from "./funds";
 import { breakTitle } from "./layout";
-import { addr, fundLabel, num, para, placeholder, plain, sb, textOf, yearOf } from "./sentence";
+import { addr, fundLabel, num, para, ask, plain, sb, textOf, yearOf } from "./sentence";
 import type { Narrative, Paragraph, Section, Sentence } from "./types";
 
 function deptName(d: DepartmentTable, t: TableAnalysis): string {
@@ -15,7 +16,7 @@ function deptName(d: DepartmentTable, t: TableAnalysis): string {
 export function departmentTitle(t: TableAnalysis): string {
   const d = t.table as DepartmentTable;
   const year = yearOf(d.title, t.sheet);
-  return `${deptName(d, t)}${year ? `${year}年度` : ""}部门整体支出绩效自评报告`;
+  return say("report.title.department", { name: deptName(d, t), year: year ? say("report.word.year", { year }) : "" });
 }
 
 interface FundFacts {
@@ -41,7 +42,7 @@ function fundFacts(t: TableAnalysis, rows: FundRow[]): FundFacts[] {
 
 /** "按资金来源分，财政拨款全年预算数…，执行率…，占全年执行数的93.13%；其他资金…" */
 function fundSentence(heading: string, facts: FundFacts[], unit: fmt.MoneyUnit): Sentence[] {
-  if (!facts.length) return [placeholder(`${heading}情况`)];
+  if (!facts.length) return [ask("situation", { heading })];
   const totalExec = facts.every((f) => f.executed !== null) ? facts.reduce((a, f) => a + f.executed!, 0) : null;
   const s = sb().t(`按${heading}分，`);
   facts.forEach((f, i) => {
@@ -133,7 +134,7 @@ function spending(t: TableAnalysis, d: DepartmentTable): Section {
       }),
     );
   }
-  return { id: "spending", title: "二、部门整体支出情况", paragraphs };
+  return { id: "spending", title: say("report.heading.department.spending"), paragraphs };
 }
 
 function overview(t: TableAnalysis, d: DepartmentTable): Section {
@@ -143,46 +144,45 @@ function overview(t: TableAnalysis, d: DepartmentTable): Section {
   if (name)
     s.push(
       sb()
-        .t("本报告为")
-        .x(d.name, name)
-        .t(`${year ? `${year}年度` : ""}部门整体支出绩效自评报告。`)
+        .w("reportIs", { name: (x) => x.x(d.name, name), year: year ? say("report.word.year", { year }) : "" })
         .done(),
     );
-  else s.push(placeholder("部门（单位）名称"));
-  s.push(placeholder("部门职能职责、机构设置及人员编制情况"));
+  else s.push(ask("departmentName"));
+  s.push(ask("departmentDuties"));
   const goal = textOf(d.goals.expected);
   s.push(
     goal
       ? sb()
-          .t("部门年初设定的年度总体目标为：")
-          .x(d.goals.expected, goal)
+          .w("departmentGoalIs", { goal: (x) => x.x(d.goals.expected, goal) })
           .t(/[。；;]$/.test(goal) ? "" : "。")
           .done()
-      : placeholder("年初设定的年度总体目标"),
+      : ask("departmentGoal"),
   );
-  return { id: "overview", title: "一、部门概况", paragraphs: [para(...s)] };
+  return { id: "overview", title: say("report.heading.department.overview"), paragraphs: [para(...s)] };
 }
 
 function goals(t: TableAnalysis, d: DepartmentTable): Section {
   const facts = indicatorFacts(t, d.indicators);
   const actual = textOf(d.goals.actual);
-  const words = { weightWord: d.weightsInTargetColumn ? "权重" : "分值", actualWord: "全年完成值" };
+  const words = {
+    weightWord: say(d.weightsInTargetColumn ? "report.word.weightOf" : "report.word.weight"),
+    actualWord: say("report.word.completed"),
+  };
   const paragraphs = [
     para(
       actual
         ? sb()
-            .t("全年完成情况：")
-            .x(d.goals.actual, actual)
+            .w("yearDone", { actual: (x) => x.x(d.goals.actual, actual) })
             .t(/[。；;]$/.test(actual) ? "" : "。")
             .done()
-        : placeholder("年度总体目标的全年完成情况"),
+        : ask("departmentGoalDone"),
     ),
     ...goalParagraphs(facts, d.groups, words),
   ];
-  if (!facts.length) paragraphs.push(para(placeholder("各项分解目标的完成情况")));
+  if (!facts.length) paragraphs.push(para(ask("departmentTargetsDone")));
   else {
     const p: Paragraph = {
-      sentences: [plain("各项分解目标的年度指标值、全年完成值及得分见下表。")],
+      sentences: [plain(say("report.line.departmentTable"))],
       table: indicatorTable(facts, { ...words, targetIsWeight: d.weightsInTargetColumn, total: t.evaluation.total }),
     };
     // where the table gives no fund row a rate to chart, the chart shows 得分率 by 一级指标 instead
@@ -191,45 +191,54 @@ function goals(t: TableAnalysis, d: DepartmentTable): Section {
     if (chart) p.chart = chart;
     paragraphs.push(p);
   }
-  return { id: "goals", title: "三、绩效目标完成情况", paragraphs };
+  return { id: "goals", title: say("report.heading.department.goals"), paragraphs };
 }
 
 function problems(t: TableAnalysis, d: DepartmentTable): Section {
   const facts = indicatorFacts(t, d.indicators);
-  const word = d.weightsInTargetColumn ? "权重" : "分值";
+  const word = say(d.weightsInTargetColumn ? "report.word.weightOf" : "report.word.weight");
   const out: Sentence[] = [];
   for (const f of facts.filter((x) => x.lost > 0)) {
-    const s = sb().t("“").x(f.ind.nameCell, f.name).t("”指标");
-    if (f.actual) s.t("全年完成值为").x(f.ind.actualCell, f.actual).t("，");
-    s.t("得分").q(addr(f.ind.score), `“${f.name}”得分`, fmt.score(f.score ?? 0));
-    if (f.weight !== null) s.t(`，低于${word}`).q(addr(f.ind.weight), `“${f.name}”${word}`, fmt.score(f.weight));
-    if (f.reason)
-      s.t("，原因为：")
-        .x(f.ind.reasonCell, f.reason)
-        .t(/[。；;]$/.test(f.reason) ? "" : "。");
+    const s = sb().w("indicator", { name: (x) => x.x(f.ind.nameCell, f.name) });
+    const actual = f.actual;
+    if (actual) s.w("completedIs", { actual: (x) => x.x(f.ind.actualCell, actual) });
+    s.w("scoreOf", { score: (x) => x.q(addr(f.ind.score), say("report.label.score", { name: f.name }), fmt.score(f.score ?? 0)) });
+    const weight = f.weight;
+    if (weight !== null)
+      s.w("belowWord", {
+        word,
+        weight: (x) => x.q(addr(f.ind.weight), say("report.label.of", { name: f.name, word }), fmt.score(weight)),
+      });
+    const reason = f.reason;
+    if (reason) s.w("reasonIs", { reason: (x) => x.x(f.ind.reasonCell, reason) }).t(/[。；;]$/.test(reason) ? "" : "。");
     else s.t("。");
     out.push(s.done());
-    if (!f.reason) out.push(placeholder(`“${f.name}”未达到满分的原因`));
+    if (!f.reason) out.push(ask("notFull", { name: f.name }));
   }
   out.push(...overExecution(lines(fundFacts(t, [...d.fundSources, ...d.fundStructure])), fmt.moneyUnit(t.table)));
   const noBudget = fundFacts(t, [...d.fundSources, ...d.fundStructure]).filter((f) => f.budget === 0 && (f.executed ?? 0) > 0);
   for (const f of noBudget) {
     out.push(
       sb()
-        .x(f.row.labelCell, f.label)
-        .t("年初未安排预算，全年执行")
-        .q(addr(f.row.executed), `${f.label}全年执行数`, fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed), fmt.moneyUnit(t.table)))
-        .t("，预算编制不够完整。")
+        .w("noBudgetExecuted", {
+          label: (x) => x.x(f.row.labelCell, f.label),
+          executed: (x) =>
+            x.q(
+              addr(f.row.executed),
+              say("report.label.partExecuted", { label: f.label }),
+              fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed), fmt.moneyUnit(t.table)),
+            ),
+        })
         .done(),
     );
   }
-  if (!out.length) out.push(plain("对照自评表，各项分解目标均已完成。"));
-  out.push(placeholder("存在的其他主要问题"));
-  return { id: "problems", title: "四、存在的主要问题", paragraphs: [para(...out)] };
+  if (!out.length) out.push(plain(say("report.line.departmentAllDone")));
+  out.push(ask("otherProblems"));
+  return { id: "problems", title: say("report.heading.department.problems"), paragraphs: [para(...out)] };
 }
 
 function measures(): Section {
-  return { id: "measures", title: "五、改进措施", paragraphs: [para(placeholder("针对上述问题的改进措施及下一步工作打算"))] };
+  return { id: "measures", title: say("report.heading.department.measures"), paragraphs: [para(ask("departmentMeasures"))] };
 }
 
 function grade(t: TableAnalysis, d: DepartmentTable): Section {
@@ -239,18 +248,17 @@ function grade(t: TableAnalysis, d: DepartmentTable): Section {
   const g = t.evaluation.grade;
   const out: Sentence[] = [];
   if (total !== null) {
-    const s = sb()
-      .t(`经自评，${name || "本部门"}${year ? `${year}年度` : ""}部门整体支出绩效自评总分为`)
-      .q(addr(d.total), "总分", fmt.score(total));
-    if (g)
-      s.t("，评价等级为“")
-        .q(addr(d.grade) ?? addr(d.total), "等级", g)
-        .t("”");
+    const s = sb().w("departmentTotalIs", {
+      name: name || say("report.word.thisDepartment"),
+      year: year ? say("report.word.year", { year }) : "",
+      total: (x) => x.q(addr(d.total), say("report.label.total"), fmt.score(total)),
+    });
+    if (g) s.w("gradeIs", { grade: (x) => x.q(addr(d.grade) ?? addr(d.total), say("report.label.grade"), g) });
     s.t("。");
     out.push(s.done());
-    if (!g) out.push(placeholder("评价等级"));
-  } else out.push(placeholder("绩效自评总分及评价等级"));
-  return { id: "grade", title: "六、绩效评价等级", paragraphs: [para(...out)] };
+    if (!g) out.push(ask("grade"));
+  } else out.push(ask("totalAndGrade"));
+  return { id: "grade", title: say("report.heading.department.grade"), paragraphs: [para(...out)] };
 }
 
 export function departmentNarrative(t: TableAnalysis): Narrative {

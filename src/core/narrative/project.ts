@@ -1,14 +1,15 @@
 /** The 项目支出绩效自评报告 (SPEC §6): basic, goals, conclusion, deviation, application. */
 import type { FundEvaluation, TableAnalysis } from "../analysis";
 import type { FundRow, ProjectTable } from "../model";
+import { say } from "./words";
 import * as fmt from "./format";
 import { goalParagraphs, grouped, indicatorFacts, indicatorTable, lostList, scoreRateChart } from "./indicators";
 import { fundTable, overExecution, type FundLine } from "./funds";
 import { breakTitle } from "./layout";
-import { addr, fundLabel, num, para, placeholder, plain, sb, textOf, yearOf } from "./sentence";
+import { addr, fundLabel, num, para, ask, plain, sb, textOf, yearOf } from "./sentence";
 import type { Narrative, Paragraph, Section, Sentence } from "./types";
 
-const WORDS = { weightWord: "分值", actualWord: "实际完成值" };
+const WORDS = { weightWord: say("report.word.weight"), actualWord: say("report.word.actual") };
 
 function fundEval(t: TableAnalysis, row: FundRow): FundEvaluation | null {
   const label = fundLabel(row.label);
@@ -23,8 +24,8 @@ export function projectTitle(t: TableAnalysis): string {
   const p = t.table as ProjectTable;
   const name = projectName(p, t);
   const year = yearOf(p.title, t.sheet);
-  const what = name ? (name.endsWith("项目") ? name : `${name}项目`) : "项目支出";
-  return `${what}${year ? `${year}年度` : ""}绩效自评报告`;
+  const what = name ? (name.endsWith("项目") ? name : `${name}${say("report.word.project")}`) : say("report.word.projectSpending");
+  return say("report.title.project", { what, year: year ? say("report.word.year", { year }) : "" });
 }
 
 function basic(t: TableAnalysis, p: ProjectTable): Section {
@@ -33,16 +34,16 @@ function basic(t: TableAnalysis, p: ProjectTable): Section {
   const dept = textOf(p.department);
   const impl = textOf(p.implementer);
 
-  const s1 = sb().t("（一）项目概况。");
-  if (name) s1.x(p.name, name).t(name.endsWith("项目") ? "" : "项目");
-  else if (dept || impl) s1.t("本项目");
-  if (dept && impl && dept === impl) s1.t("的主管部门和实施单位均为").x(p.department, dept).ref(addr(p.implementer)).t("。");
+  const s1 = sb().w("overviewLead");
+  if (name) s1.x(p.name, name).t(name.endsWith("项目") ? "" : say("report.word.project"));
+  else if (dept || impl) s1.t(say("report.word.thisProject"));
+  if (dept && impl && dept === impl) s1.w("sameOwner", { department: (x) => x.x(p.department, dept).ref(addr(p.implementer)) });
   else {
     const parts: (() => void)[] = [];
-    if (dept) parts.push(() => s1.t("主管部门为").x(p.department, dept));
-    if (impl) parts.push(() => s1.t("实施单位为").x(p.implementer, impl));
+    if (dept) parts.push(() => s1.w("departmentIs", { department: (x) => x.x(p.department, dept) }));
+    if (impl) parts.push(() => s1.w("implementerIs", { implementer: (x) => x.x(p.implementer, impl) }));
     if (parts.length) {
-      s1.t("的");
+      s1.t(say("report.word.of"));
       parts.forEach((f, i) => {
         if (i) s1.t("，");
         f();
@@ -51,19 +52,18 @@ function basic(t: TableAnalysis, p: ProjectTable): Section {
     if (name || parts.length) s1.t("。");
   }
   const overview: Sentence[] = [s1.done()];
-  if (!name) overview.push(placeholder("项目名称"));
-  if (!dept) overview.push(placeholder("主管部门"));
-  if (!impl) overview.push(placeholder("实施单位"));
-  overview.push(placeholder("项目立项依据、主要内容及实施情况"));
+  if (!name) overview.push(ask("projectName"));
+  if (!dept) overview.push(ask("department"));
+  if (!impl) overview.push(ask("implementer"));
+  overview.push(ask("projectBasis"));
   const goal = textOf(p.goals.expected);
   overview.push(
     goal
       ? sb()
-          .t("项目年度总体目标为：")
-          .x(p.goals.expected, goal)
+          .w("goalIs", { goal: (x) => x.x(p.goals.expected, goal) })
           .t(/[。；;]$/.test(goal) ? "" : "。")
           .done()
-      : placeholder("项目年度总体目标"),
+      : ask("projectGoal"),
   );
 
   // （二）资金情况
@@ -71,45 +71,61 @@ function basic(t: TableAnalysis, p: ProjectTable): Section {
   const total = p.fundTotal;
   if (total) {
     const ev = fundEval(t, total);
-    const s = sb().t(`（二）项目资金情况。${year ? `${year}年度` : ""}该项目`);
+    const s = sb().w("fundsLead", { year: year ? say("report.word.year", { year }) : "" });
     const clauses: (() => void)[] = [];
     const initial = num(total.initial);
     const budget = ev?.budget ?? num(total.budget);
     const executed = ev?.executed ?? num(total.executed);
     if (initial !== null)
       clauses.push(() =>
-        s
-          .t("年初预算数")
-          .q(addr(total.initial), "年初预算数", fmt.money(initial, fmt.moneyDecimals(total.initial), fmt.moneyUnit(t.table))),
+        s.w("initialIs", {
+          value: (x) =>
+            x.q(
+              addr(total.initial),
+              say("report.label.initial"),
+              fmt.money(initial, fmt.moneyDecimals(total.initial), fmt.moneyUnit(t.table)),
+            ),
+        }),
       );
     if (budget !== null)
       clauses.push(() =>
-        s.t("全年预算数").q(addr(total.budget), "全年预算数", fmt.money(budget, fmt.moneyDecimals(total.budget), fmt.moneyUnit(t.table))),
+        s.w("budgetIs", {
+          value: (x) =>
+            x.q(addr(total.budget), say("report.label.budget"), fmt.money(budget, fmt.moneyDecimals(total.budget), fmt.moneyUnit(t.table))),
+        }),
       );
     if (executed !== null)
       clauses.push(() =>
-        s
-          .t("全年执行数")
-          .q(addr(total.executed), "全年执行数", fmt.money(executed, fmt.moneyDecimals(total.executed), fmt.moneyUnit(t.table))),
+        s.w("executedIs", {
+          value: (x) =>
+            x.q(
+              addr(total.executed),
+              say("report.label.executed"),
+              fmt.money(executed, fmt.moneyDecimals(total.executed), fmt.moneyUnit(t.table)),
+            ),
+        }),
       );
     const rate = t.evaluation.executionRate ?? ev?.rate ?? null;
-    if (rate !== null) clauses.push(() => s.t("执行率").q(addr(p.rate) ?? addr(total.rate), "执行率", fmt.rate(rate)));
+    if (rate !== null)
+      clauses.push(() =>
+        s.w("rateClause", { value: (x) => x.q(addr(p.rate) ?? addr(total.rate), say("report.label.rate"), fmt.rate(rate)) }),
+      );
     clauses.forEach((c, i) => {
       if (i) s.t("，");
       c();
     });
     s.t("。");
     funds.push(s.done());
-    if (budget === null) funds.push(placeholder("全年预算数"));
-    if (executed === null) funds.push(placeholder("全年执行数"));
-    if (rate === null && budget === 0 && executed !== null) funds.push(plain("全年预算数为0，无法计算执行率。"));
-    else if (rate === null && budget !== null && executed !== null) funds.push(placeholder("执行率（表中为空）"));
+    if (budget === null) funds.push(ask("budget"));
+    if (executed === null) funds.push(ask("executed"));
+    if (rate === null && budget === 0 && executed !== null) funds.push(plain(say("report.line.noBudget")));
+    else if (rate === null && budget !== null && executed !== null) funds.push(ask("rateEmpty"));
   } else {
-    funds.push(plain("（二）项目资金情况。"), placeholder("项目年度资金总额、全年预算数、全年执行数及执行率"));
+    funds.push(plain(say("report.line.projectFundsHeading")), ask("projectFunds"));
   }
   const parts = p.fundParts;
   if (parts.length) {
-    const s = sb().t("从资金来源看，");
+    const s = sb().w("bySource");
     parts.forEach((row, i) => {
       const ev = fundEval(t, row);
       const label = fundLabel(row.label);
@@ -118,22 +134,28 @@ function basic(t: TableAnalysis, p: ProjectTable): Section {
       if (i) s.t("；");
       s.x(row.labelCell, label);
       if (budget === null && executed === null) {
-        s.t("未填列");
+        s.t(say("report.word.notFilled"));
         return;
       }
       if (budget !== null)
-        s.t("全年预算数").q(
-          addr(row.budget),
-          `${label}全年预算数`,
-          fmt.money(budget, fmt.moneyDecimals(row.budget), fmt.moneyUnit(t.table)),
-        );
+        s.w("budgetIs", {
+          value: (x) =>
+            x.q(
+              addr(row.budget),
+              say("report.label.partBudget", { label }),
+              fmt.money(budget, fmt.moneyDecimals(row.budget), fmt.moneyUnit(t.table)),
+            ),
+        });
       if (budget !== null && executed !== null) s.t("，");
       if (executed !== null)
-        s.t("执行数").q(
-          addr(row.executed),
-          `${label}全年执行数`,
-          fmt.money(executed, fmt.moneyDecimals(row.executed), fmt.moneyUnit(t.table)),
-        );
+        s.w("partExecutedIs", {
+          value: (x) =>
+            x.q(
+              addr(row.executed),
+              say("report.label.partExecuted", { label }),
+              fmt.money(executed, fmt.moneyDecimals(row.executed), fmt.moneyUnit(t.table)),
+            ),
+        });
     });
     s.t("。");
     funds.push(s.done());
@@ -141,18 +163,22 @@ function basic(t: TableAnalysis, p: ProjectTable): Section {
   const bw = t.evaluation.budgetWeight ?? num(p.budgetWeight);
   const bs = t.evaluation.budgetScore;
   if (bw !== null || bs !== null) {
-    const s = sb().t("预算执行率指标");
-    if (bw !== null) s.t("分值").q(addr(p.budgetWeight), "执行率分值", fmt.score(bw));
+    const s = sb().w("budgetIndicator");
+    if (bw !== null) s.w("weightIs", { value: (x) => x.q(addr(p.budgetWeight), say("report.label.budgetWeight"), fmt.score(bw)) });
     if (bw !== null && bs !== null) s.t("，");
-    if (bs !== null) s.t("得分").q(addr(p.budgetScore), "执行率得分", fmt.score(bs));
+    if (bs !== null) s.w("scoreIs", { value: (x) => x.q(addr(p.budgetScore), say("report.label.budgetScore"), fmt.score(bs)) });
     s.t("。");
     funds.push(s.done());
   }
   const fundsPara = para(...funds);
   const lines = fundLines(t, p);
   if (lines.length)
-    fundsPara.table = fundTable("funds", "项目资金情况", lines, { initial: true, share: false, unit: fmt.moneyUnit(t.table) });
-  return { id: "basic", title: "一、项目基本情况", paragraphs: [para(...overview), fundsPara] };
+    fundsPara.table = fundTable("funds", say("report.caption.projectFunds"), lines, {
+      initial: true,
+      share: false,
+      unit: fmt.moneyUnit(t.table),
+    });
+  return { id: "basic", title: say("report.heading.project.basic"), paragraphs: [para(...overview), fundsPara] };
 }
 
 /** The 年度资金总额 row and its parts, with the figures the analysis states. */
@@ -185,14 +211,13 @@ function goals(t: TableAnalysis, p: ProjectTable): Section {
   const first: Paragraph = para(
     actual
       ? sb()
-          .t("年度总体目标完成情况：")
-          .x(p.goals.actual, actual)
+          .w("goalDone", { actual: (x) => x.x(p.goals.actual, actual) })
           .t(/[。；;]$/.test(actual) ? "" : "。")
           .done()
-      : placeholder("年度总体目标完成情况"),
+      : ask("projectGoalDone"),
   );
   const paragraphs = [first, ...goalParagraphs(facts, p.groups, WORDS)];
-  if (!facts.length) paragraphs.push(para(placeholder("各项绩效指标的完成情况")));
+  if (!facts.length) paragraphs.push(para(ask("indicatorsDone")));
   else {
     const budget = {
       weight: t.evaluation.budgetWeight ?? num(p.budgetWeight),
@@ -200,11 +225,11 @@ function goals(t: TableAnalysis, p: ProjectTable): Section {
       rate: t.evaluation.executionRate,
     };
     paragraphs.push({
-      sentences: [plain("各项指标的年度指标值、实际完成值及得分见下表。")],
+      sentences: [plain(say("report.line.projectTable"))],
       table: indicatorTable(facts, { ...WORDS, targetIsWeight: p.weightsInTargetColumn, budget, total: t.evaluation.total }),
     });
   }
-  return { id: "goals", title: "二、绩效目标完成情况", paragraphs };
+  return { id: "goals", title: say("report.heading.project.goals"), paragraphs };
 }
 
 function conclusion(t: TableAnalysis, p: ProjectTable): Section {
@@ -215,19 +240,17 @@ function conclusion(t: TableAnalysis, p: ProjectTable): Section {
   const grade = t.evaluation.grade;
   const sentences: Sentence[] = [];
   if (total !== null) {
-    const s = sb().t(
-      `经自评，${name ? `${name}${name.endsWith("项目") ? "" : "项目"}` : "该项目"}${year ? `${year}年度` : ""}绩效自评总分为`,
-    );
-    s.q(addr(p.total), "总分", fmt.score(total));
-    if (grade)
-      s.t("，评价等级为“")
-        .q(addr(p.grade) ?? addr(p.total), "等级", grade)
-        .t("”");
+    const s = sb().w("totalIs", {
+      subject: name ? `${name}${name.endsWith("项目") ? "" : "项目"}` : say("report.word.theProject"),
+      year: year ? say("report.word.year", { year }) : "",
+      total: (x) => x.q(addr(p.total), say("report.label.total"), fmt.score(total)),
+    });
+    if (grade) s.w("gradeIs", { grade: (x) => x.q(addr(p.grade) ?? addr(p.total), say("report.label.grade"), grade) });
     s.t("。");
     sentences.push(s.done());
-    if (!grade) sentences.push(placeholder("评价等级"));
+    if (!grade) sentences.push(ask("grade"));
   } else {
-    sentences.push(placeholder("绩效自评总分及评价等级"));
+    sentences.push(ask("totalAndGrade"));
   }
   // Scores by 一级.
   const bs = t.evaluation.budgetScore;
@@ -235,7 +258,17 @@ function conclusion(t: TableAnalysis, p: ProjectTable): Section {
   const pieces: string[] = [];
   const cells: string[] = [];
   if (bs !== null) {
-    pieces.push(`预算执行率得分${fmt.score(bs)}${bw !== null ? `（分值${fmt.score(bw)}）` : ""}`);
+    const weight =
+      bw !== null
+        ? sb()
+            .w("weightAside", { weight: fmt.score(bw) })
+            .done().text
+        : "";
+    pieces.push(
+      sb()
+        .w("budgetScorePiece", { score: fmt.score(bs), weight })
+        .done().text,
+    );
     for (const c of [addr(p.budgetScore), addr(p.budgetWeight)]) if (c) cells.push(c);
   }
   for (const g of grouped(facts)) {
@@ -243,22 +276,41 @@ function conclusion(t: TableAnalysis, p: ProjectTable): Section {
     if (items.some((f) => f.score === null || f.weight === null)) continue;
     const w = items.reduce((a, f) => a + f.weight!, 0);
     const sc = items.reduce((a, f) => a + f.score!, 0);
-    pieces.push(`${g.level1 || "绩效指标"}得分${fmt.score(sc)}（分值${fmt.score(w)}）`);
+    const group = g.level1 || say("report.word.indicators");
+    pieces.push(
+      sb()
+        .w("groupScorePiece", { group, score: fmt.score(sc), weight: fmt.score(w) })
+        .done().text,
+    );
     for (const f of items) for (const c of [addr(f.ind.score), addr(f.ind.weight)]) if (c) cells.push(c);
   }
-  if (pieces.length) sentences.push({ text: `其中，${pieces.join("，")}。`, cells });
+  if (pieces.length)
+    sentences.push({
+      text: sb()
+        .w("among", { pieces: pieces.join("，") })
+        .done().text,
+      cells,
+    });
   const lost = lostList(facts);
   const budgetLost = bs !== null && bw !== null && fmt.roundTo(bw - bs, 2) > 0 ? fmt.roundTo(bw - bs, 2) : 0;
   if (lost.text || budgetLost) {
-    const list = [budgetLost ? `预算执行率扣${fmt.score(budgetLost)}` : "", lost.text].filter(Boolean).join("、");
-    sentences.push({ text: `扣分情况：${list}。`, cells: [...(budgetLost ? [addr(p.budgetScore)!].filter(Boolean) : []), ...lost.cells] });
+    const budget = budgetLost
+      ? sb()
+          .w("budgetLost", { score: fmt.score(budgetLost) })
+          .done().text
+      : "";
+    const list = [budget, lost.text].filter(Boolean).join("、");
+    sentences.push({
+      text: sb().w("deductions", { list }).done().text,
+      cells: [...(budgetLost ? [addr(p.budgetScore)!].filter(Boolean) : []), ...lost.cells],
+    });
   } else if (facts.length && facts.every((f) => f.score !== null)) {
-    sentences.push(plain("各项指标均获满分。"));
+    sentences.push(plain(say("report.line.allFull")));
   }
   const concl = para(...sentences);
   const chart = scoreRateChart(facts, { weight: bw, score: bs });
   if (chart) concl.chart = chart;
-  return { id: "conclusion", title: "三、综合评价结论", paragraphs: [concl] };
+  return { id: "conclusion", title: say("report.heading.project.conclusion"), paragraphs: [concl] };
 }
 
 function deviation(t: TableAnalysis, p: ProjectTable): Section {
@@ -271,59 +323,53 @@ function deviation(t: TableAnalysis, p: ProjectTable): Section {
   out.push(...over);
   if (bs !== null && bw !== null && bs < bw) {
     const s = sb();
-    if (rate !== null) s.t("预算执行率为").q(addr(p.rate), "执行率", fmt.rate(rate)).t("，");
-    s.t("执行率得分")
-      .q(addr(p.budgetScore), "执行率得分", fmt.score(bs))
-      .t("，低于分值")
-      .q(addr(p.budgetWeight), "执行率分值", fmt.score(bw))
-      .t("。");
+    if (rate !== null) s.w("rateIs", { rate: (x) => x.q(addr(p.rate), say("report.label.rate"), fmt.rate(rate)) });
+    s.w("budgetScoreBelow", {
+      score: (x) => x.q(addr(p.budgetScore), say("report.label.budgetScore"), fmt.score(bs)),
+      weight: (x) => x.q(addr(p.budgetWeight), say("report.label.budgetWeight"), fmt.score(bw)),
+    });
     out.push(s.done());
-    out.push(placeholder("预算未全部执行的原因及改进措施"));
+    out.push(ask("budgetShortfall"));
   }
   for (const f of facts) {
     if (f.lost > 0) {
-      const s = sb()
-        .t("“")
-        .x(f.ind.nameCell, f.name)
-        .t("”指标得分")
-        .q(addr(f.ind.score), `“${f.name}”得分`, fmt.score(f.score ?? 0));
-      if (f.weight !== null) s.t("，低于分值").q(addr(f.ind.weight), `“${f.name}”分值`, fmt.score(f.weight));
+      const s = sb().w("indicatorScore", {
+        name: (x) => x.x(f.ind.nameCell, f.name),
+        score: (x) => x.q(addr(f.ind.score), say("report.label.score", { name: f.name }), fmt.score(f.score ?? 0)),
+      });
+      const weight = f.weight;
+      if (weight !== null)
+        s.w("belowWeight", { weight: (x) => x.q(addr(f.ind.weight), say("report.label.weight", { name: f.name }), fmt.score(weight)) });
       if (f.ev && f.ev.source === "computed" && f.ev.explanation) s.t(`（${f.ev.explanation}）`);
       if (f.reason) {
-        s.t("。偏差原因及改进措施：")
-          .x(f.ind.reasonCell, f.reason)
-          .t(/[。；;]$/.test(f.reason) ? "" : "。");
+        const reason = f.reason;
+        s.w("deviationReason", { reason: (x) => x.x(f.ind.reasonCell, reason) }).t(/[。；;]$/.test(reason) ? "" : "。");
         out.push(s.done());
       } else {
         s.t("。");
-        out.push(s.done(), placeholder(`“${f.name}”未达到满分的原因及改进措施`));
+        out.push(s.done(), ask("notFullWithMeasures", { name: f.name }));
       }
     } else if (f.reason) {
       out.push(
         sb()
-          .t("“")
-          .x(f.ind.nameCell, f.name)
-          .t("”指标：")
-          .x(f.ind.reasonCell, f.reason)
+          .w("indicatorNote", { name: (x) => x.x(f.ind.nameCell, f.name), reason: (x) => x.x(f.ind.reasonCell, f.reason) })
           .t(/[。；;]$/.test(f.reason) ? "" : "。")
           .done(),
       );
     }
   }
   if (!out.length) {
-    out.push(plain("各项绩效指标均已完成，未出现偏离绩效目标的情况。"));
+    out.push(plain(say("report.line.noDeviation")));
   }
-  out.push(placeholder("下一步改进措施"));
-  return { id: "deviation", title: "四、偏离绩效目标的原因和改进措施", paragraphs: [para(...out)] };
+  out.push(ask("nextSteps"));
+  return { id: "deviation", title: say("report.heading.project.deviation"), paragraphs: [para(...out)] };
 }
 
 function application(): Section {
   return {
     id: "application",
-    title: "五、绩效自评结果应用和公开情况",
-    paragraphs: [
-      para(placeholder("绩效自评结果应用情况（如用于预算安排、政策调整、改进管理）"), placeholder("自评结果公开情况（公开时间、方式）")),
-    ],
+    title: say("report.heading.project.application"),
+    paragraphs: [para(ask("resultUse"), ask("publicity"))],
   };
 }
 

@@ -5,9 +5,10 @@
  */
 import type { ScorecardGroupEvaluation, TableAnalysis } from "../analysis";
 import type { ScorecardGroup, ScorecardTable } from "../model";
+import { say } from "./words";
 import * as fmt from "./format";
 import { cnIndex, innerQuotes, level1ScoreRateChart } from "./indicators";
-import { addr, cleanText, para, placeholder, plain, sb, textOf, yearOf } from "./sentence";
+import { addr, cleanText, para, ask, plain, sb, textOf, yearOf } from "./sentence";
 import { breakTitle } from "./layout";
 import type { Narrative, Paragraph, Quote, ReportChart, ReportTable, Section, Sentence } from "./types";
 
@@ -55,7 +56,7 @@ export function scorecardNarrative(t: TableAnalysis): Narrative {
   if (t.evaluation.weightSum) overview.t("，满分").q(addr(s.totalWeight) ?? null, "满分", fmt.score(t.evaluation.weightSum));
   overview.t("。");
   const intro: Sentence[] = [overview.done()];
-  if (s.placeholderRows.length) intro.push(placeholder(`表中留空的模板指标（第${s.placeholderRows.join("、")}行）的内容及评分`));
+  if (s.placeholderRows.length) intro.push(ask("templateRows", { rows: s.placeholderRows.map(String) }));
 
   // 二、各项指标得分情况
   const scoreParas: Paragraph[] = [];
@@ -72,14 +73,14 @@ export function scorecardNarrative(t: TableAnalysis): Narrative {
     }
     headScore(head, name, e, weightCell(g), scoreCell(g), "经评分本项得分");
     out.push(head.done());
-    if (e && e.score === null) out.push(placeholder(`“${name}”的得分`));
+    if (e && e.score === null) out.push(ask("scoreOf", { name }));
     kids.forEach(({ c, ci }, j) => {
       const ce = gev(ci);
       const cname = groupLabel(c.name);
       const x = sb().t(`（${j + 1}）${LEVEL[c.level - 1]}指标“${cname}”`);
       headScore(x, cname, ce, weightCell(c), scoreCell(c), "评价得分");
       out.push(x.done());
-      if (ce && ce.score === null) out.push(placeholder(`“${cname}”的得分`));
+      if (ce && ce.score === null) out.push(ask("scoreOf", { name: cname }));
     });
     scoreParas.push(para(...out));
   });
@@ -103,11 +104,11 @@ export function scorecardNarrative(t: TableAnalysis): Narrative {
     }
     scoreParas.push(para(...out));
   }
-  if (!scoreParas.length) scoreParas.push(para(placeholder("各项指标的分值及得分")));
+  if (!scoreParas.length) scoreParas.push(para(ask("scorecardScores")));
   else {
     const table = groupTable(s, ev.groups);
     if (table) {
-      const p: Paragraph = { sentences: [plain("各级指标的分值及得分见下表。")], table };
+      const p: Paragraph = { sentences: [plain(say("report.line.scorecardTable"))], table };
       const chart = level1Chart(s, ev.groups);
       if (chart) p.chart = chart;
       scoreParas.push(p);
@@ -133,12 +134,12 @@ export function scorecardNarrative(t: TableAnalysis): Narrative {
         .t(/[。；;！!]$/.test(reason) ? "" : "。");
       deductions.push(x.done());
     } else {
-      deductions.push(x.done(), placeholder(`“${name}”的扣分原因`));
+      deductions.push(x.done(), ask("deductionOf", { name }));
     }
   }
   const scoredAll = ev.items.length > 0 && ev.items.every((e) => e.score !== null);
-  if (!lost.length) deductions.push(scoredAll ? plain("各项指标均获满分，无扣分。") : placeholder("扣分情况及原因"));
-  if (lost.length) deductions.push(placeholder("针对扣分事项的改进措施"));
+  if (!lost.length) deductions.push(scoredAll ? plain(say("report.line.noDeductions")) : ask("deductions"));
+  if (lost.length) deductions.push(ask("deductionMeasures"));
 
   // 四、评价结论
   const total = t.evaluation.total;
@@ -159,14 +160,14 @@ export function scorecardNarrative(t: TableAnalysis): Narrative {
       conclusion.push(plain(`（表中填写的总分为${fmt.score(stated)}，与各项得分之和不符，以上按各项得分之和计。）`));
     }
   } else {
-    conclusion.push(placeholder("绩效评价总分及评价等级"));
+    conclusion.push(ask("evaluationTotalAndGrade"));
   }
 
   const sections: Section[] = [
-    { id: "overview", title: "一、评价指标体系", paragraphs: [para(...intro)] },
-    { id: "scores", title: "二、各项指标得分情况", paragraphs: scoreParas },
-    { id: "deductions", title: "三、扣分情况及原因", paragraphs: [para(...deductions)] },
-    { id: "conclusion", title: "四、评价结论", paragraphs: [para(...conclusion)] },
+    { id: "overview", title: say("report.heading.scorecard.overview"), paragraphs: [para(...intro)] },
+    { id: "scores", title: say("report.heading.scorecard.scores"), paragraphs: scoreParas },
+    { id: "deductions", title: say("report.heading.scorecard.deductions"), paragraphs: [para(...deductions)] },
+    { id: "conclusion", title: say("report.heading.scorecard.conclusion"), paragraphs: [para(...conclusion)] },
   ];
   return {
     kind: "scorecard",

@@ -1,6 +1,8 @@
 /** Small helpers to build sentences that remember the cells they quote. */
 import type { NumberCell, TextCell } from "../model";
 import type { Paragraph, Quote, Sentence } from "./types";
+import { reportTemplate, type AskName, type ParamValue, type SentenceName } from "../messages";
+import { say } from "./words";
 
 export class SentenceBuilder {
   private readonly parts: string[] = [];
@@ -36,6 +38,24 @@ export class SentenceBuilder {
     return this;
   }
 
+  /**
+   * A sentence of the catalogue (`report.s.<name>`, said in Chinese), its `{name}`s filled in order: a string is
+   * written as plain words, a function writes that part itself (a quoted value, a cited cell).
+   */
+  w(name: SentenceName, parts: Readonly<Record<string, string | ((s: SentenceBuilder) => unknown)>> = {}): this {
+    const template = reportTemplate(name);
+    let last = 0;
+    for (const m of template.matchAll(/\{(\w+)\}/g)) {
+      if (m.index! > last) this.t(template.slice(last, m.index));
+      const part = parts[m[1]];
+      if (typeof part === "function") part(this);
+      else this.t(part ?? m[0]);
+      last = m.index! + m[0].length;
+    }
+    if (last < template.length) this.t(template.slice(last));
+    return this;
+  }
+
   get empty(): boolean {
     return this.parts.join("") === "";
   }
@@ -53,7 +73,12 @@ export function sb(): SentenceBuilder {
 
 /** A marked placeholder the person must write: 【请补充：……】. */
 export function placeholder(what: string): Sentence {
-  return { text: `【请补充：${what}】`, cells: [], placeholder: true };
+  return { text: say("report.ask", { what }), cells: [], placeholder: true };
+}
+
+/** What the person is asked to supply, by its name in the catalogue (`report.ask.<name>`): 【请补充：…】. */
+export function ask(name: AskName, params: Readonly<Record<string, ParamValue>> = {}): Sentence {
+  return placeholder((say as unknown as (key: string, p: unknown) => string)(`report.ask.${name}`, params));
 }
 
 /** A plain sentence with no cells (a subheading, a connective). */

@@ -1,8 +1,9 @@
 /** A short report for the 部门项目支出绩效自评情况汇总表: overview, projects, grade. */
 import type { TableAnalysis } from "../analysis";
 import type { SummaryRow, SummaryTable } from "../model";
+import { say } from "./words";
 import * as fmt from "./format";
-import { addr, cleanText, num, para, placeholder, plain, sb, textOf, yearOf } from "./sentence";
+import { addr, cleanText, num, para, ask, plain, sb, textOf, yearOf } from "./sentence";
 import { executionRateChart, overExecution, type FundLine } from "./funds";
 import { breakTitle } from "./layout";
 import type { Narrative, Quote, ReportTable, Section, Sentence } from "./types";
@@ -101,7 +102,7 @@ export function summaryNarrative(t: TableAnalysis): Narrative {
       .t("”执行率")
       .q(addr(f.row.rate), `“${f.name}”执行率`, fmt.rate(f.rate!))
       .t("，预算执行偏慢。");
-    list.push(s.done(), placeholder(`“${f.name}”预算未全部执行的原因`));
+    list.push(s.done(), ask("budgetShortfallOf", { name: f.name }));
   }
   for (const f of rows.filter((x) => x.grade && x.grade !== "优")) {
     const s = sb().t("“").x(f.row.name, f.name).t("”");
@@ -109,7 +110,7 @@ export function summaryNarrative(t: TableAnalysis): Narrative {
     s.t("评价等级为“").x(f.row.grade, f.grade).t("”。");
     list.push(s.done());
   }
-  if (!rows.length) list.push(placeholder("各项目的自评情况"));
+  if (!rows.length) list.push(ask("projectsDone"));
   const projectsPara = para(...list);
   if (rows.length) projectsPara.table = projectTable(rows, st.totalRow ? facts(t, st.totalRow) : null, fmt.moneyUnit(t.table));
   const chart = executionRateChart(
@@ -133,13 +134,13 @@ export function summaryNarrative(t: TableAnalysis): Narrative {
           cells: rows.map((r) => addr(r.row.grade)).filter((c): c is string => !!c),
         },
       ]
-    : [placeholder("各项目评价等级")];
-  grade.push(placeholder("自评结果应用及公开情况"));
+    : [ask("projectGrades")];
+  grade.push(ask("summaryResultUse"));
 
   const sections: Section[] = [
-    { id: "overview", title: "一、总体情况", paragraphs: [para(...ov)] },
-    { id: "projects", title: "二、各项目自评情况", paragraphs: [projectsPara] },
-    { id: "grade", title: "三、评价等级分布", paragraphs: [para(...grade)] },
+    { id: "overview", title: say("report.heading.summary.overview"), paragraphs: [para(...ov)] },
+    { id: "projects", title: say("report.heading.summary.projects"), paragraphs: [projectsPara] },
+    { id: "grade", title: say("report.heading.summary.grade"), paragraphs: [para(...grade)] },
   ];
   const unit = textOf(st.unit);
   return {

@@ -10,11 +10,12 @@ import {
   headerTop,
   inferWeightColumn,
   blockDeclaration,
+  labelWeights,
   type IndicatorBlock,
 } from "./indicators";
 import type { SheetIndex } from "./sheetIndex";
 import { boundsOf } from "./bounds";
-import { numberCell, textCell } from "./cells";
+import { labelWeightCell, numberCell, textCell } from "./cells";
 import { PartialNotes } from "./partial";
 import { fundsOnlyBottom, noteIndicatorParts, notePublishedFundsOnly } from "./project";
 import { emptyColumns } from "./columns";
@@ -53,6 +54,16 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
     }));
   }
 
+  // no 分值 column at all: the weights written in the row labels ("预算执行率（20分）", "预算执行（20分）" over one row)
+  let weightsFromLabels = false;
+  if (!inferred && cols.weight === null) {
+    const withLabels = labelWeights(g, indicators, block.groups);
+    if (withLabels) {
+      indicators = withLabels;
+      weightsFromLabels = true;
+    }
+  }
+
   const fundSources: FundRow[] = [];
   const fundStructure: FundRow[] = [];
   let budgetRow: DepartmentBudgetRow | null = null;
@@ -81,6 +92,12 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
       lastFundRow = r;
     }
     if (!fundSources.length && !fundStructure.length) budgetRow = singleBudgetRow(idx, header, goalRow - 1);
+    // no 执行率权重 column: the rate's weight written only in the block's label ("部门预算执行情况（万元）（20分）")
+    if (budgetRow && header.cols.weight === null) {
+      const money = [header.cols.initial, header.cols.budget, header.cols.executed].filter((c): c is number => c !== null);
+      const declared = money.length ? blockDeclaration(idx, header.row, header.row, Math.min(...money)) : null;
+      if (declared) budgetRow = { ...budgetRow, weight: labelWeightCell(g, declared.cell.row, declared.cell.col, declared.weight) };
+    }
     if (!fundSources.length && !fundStructure.length && !budgetRow) {
       partial.add("funds", header, { key: "noSpendingRows", params: {} });
     }
@@ -117,7 +134,7 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
       idx,
       headerRow,
       cols,
-      weightCol,
+      weightsFromLabels ? (cols.level3 ?? 0) : weightCol,
       indicators.length,
       block.totalRow,
       totals.total,

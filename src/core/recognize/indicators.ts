@@ -6,10 +6,11 @@
  * indicators.
  */
 import type { CellRef, ColumnRole, Indicator, IndicatorGroup, NumberCell, TextCell } from "../model";
+import type { Grid } from "../snapshot";
 import { parseQuantity } from "../quantity";
 import { isBlank, squeeze, halfWidth } from "../text";
 import { memoize } from "../memo";
-import { numberCell, ref, textCell } from "./cells";
+import { labelWeightCell, numberCell, ref, textCell } from "./cells";
 import { H, splitWeightLabel } from "./headers";
 import { headerBottom, headerTop, isIndicatorHeader, mapIndicatorColumns, type IndicatorColumns } from "./columns";
 import type { IndexedCell, SheetIndex } from "./sheetIndex";
@@ -365,6 +366,25 @@ export function inferWeightColumn(
     }
   }
   return null;
+}
+
+/**
+ * No 分值 column at all: each indicator's weight written in its 三级 label ("预算执行率（20分）", "国家奖学金人数（5分）")
+ * — or, for the only indicator under a 二级 label that carries one, in that label ("预算执行（20分）" over one row; an
+ * 一级 label's weight is its group's, never taken for a row's). The indicators with those weights (cells pointing at
+ * the labels), or null unless every one has a weight.
+ */
+export function labelWeights(grid: Grid, indicators: Indicator[], groups: IndicatorGroup[]): Indicator[] | null {
+  if (indicators.length === 0) return null;
+  const onlyChild = (i: Indicator) =>
+    groups.find((g) => g.level === 2 && g.rows.length === 1 && g.rows[0] === i.row && g.declaredWeight !== null && g.declaredCell);
+  const withLabels = indicators.map((i) => {
+    const own = i.nameCell ? splitWeightLabel(i.nameCell.text).weight : null;
+    if (own !== null && i.nameCell) return { ...i, weight: labelWeightCell(grid, i.nameCell.ref.row, i.nameCell.ref.col, own) };
+    const g = onlyChild(i);
+    return g ? { ...i, weight: labelWeightCell(grid, g.declaredCell!.row, g.declaredCell!.col, g.declaredWeight!) } : i;
+  });
+  return withLabels.every((i) => i.weight !== null && i.weight.fromLabel) ? withLabels : null;
 }
 
 /** Fills each group's actualWeight from its indicators' 分值. */

@@ -2,7 +2,7 @@
 import type { ColumnRole, FundRow, Goals, Indicator, NumberCell, ProjectTable } from "../model";
 import { labelWeightCell, numberCell } from "./cells";
 import { firstFundHeader, fundHeader, fundRow, labelledField, readGoals, fundRowLabel, totalCells, findTitle } from "./blocks";
-import { H, splitWeightLabel } from "./headers";
+import { H } from "./headers";
 import {
   withActualWeights,
   mapIndicatorColumns,
@@ -11,6 +11,7 @@ import {
   headerTop,
   inferWeightColumn,
   blockDeclaration,
+  labelWeights,
   type IndicatorBlock,
 } from "./indicators";
 import { emptyColumns } from "./columns";
@@ -108,12 +109,9 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
 
   // no 分值 column at all: the weights written in the 三级 labels ("国家奖学金人数（5分）", "预算执行率（20分）")
   let weightsFromLabels = false;
-  if (!inferred && cols.weight === null && indicators.length) {
-    const withLabels = indicators.map((i) => {
-      const w = i.nameCell ? splitWeightLabel(i.nameCell.text).weight : null;
-      return w === null || !i.nameCell ? i : { ...i, weight: labelWeightCell(g, i.nameCell.ref.row, i.nameCell.ref.col, w) };
-    });
-    if (withLabels.every((i) => i.weight !== null)) {
+  if (!inferred && cols.weight === null) {
+    const withLabels = labelWeights(g, indicators, block.groups);
+    if (withLabels) {
       indicators = withLabels;
       groupsFrom = indicators;
       weightsFromLabels = true;

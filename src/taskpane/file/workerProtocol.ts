@@ -20,6 +20,7 @@ export interface OpenedInfo {
 /** Each request, by operation: what it carries and what its answer is. */
 export interface Ops {
   open: { args: { name: string; bytes: ArrayBuffer }; result: OpenedInfo };
+  /** The analysis, and the snapshots of the sheets that hold a table (any other sheet by its name, without cells). */
   check: { args: { scope: ReadScope; profile: ProfileId }; result: { snapshots: SheetSnapshot[]; analysis: WorkbookAnalysis } };
   readSheets: { args: { scope: ReadScope }; result: SheetSnapshot[] };
   applyPlan: { args: { plan: FillPlan }; result: void };

@@ -62,10 +62,14 @@ export function useCommands(props: CommandProps, state: PaneState, dispatch: Rea
   const save = props.saveBytes ?? downloadBytes;
   const tables = state.checked ? allTables(state.checked.analysis) : [];
 
-  /** 检查 over the host as it stands; the proposal (sheets and analysis) goes to the reducer. */
-  const analyse = async (h: SpreadsheetHost, progress: (d: number, n: number) => void) => {
+  /**
+   * 检查 over the host as it stands; the proposal (sheets and analysis) goes to the reducer. `last`: nothing is
+   * dispatched after it, so the results are rendered as a transition, in slices that leave the page responsive.
+   */
+  const analyse = async (h: SpreadsheetHost, progress: (d: number, n: number) => void, last = false) => {
     const checked = await check(h, { profile: props.profile, scope, onProgress: progress });
-    dispatch({ type: "checked", checked });
+    if (last) React.startTransition(() => dispatch({ type: "checked", checked }));
+    else dispatch({ type: "checked", checked });
     return checked;
   };
 
@@ -77,7 +81,7 @@ export function useCommands(props: CommandProps, state: PaneState, dispatch: Rea
       const opened = await props.openFile(file, (d, n) => progress(d, n, reading));
       closeHost(host);
       dispatch({ type: "opened", host: opened });
-      await analyse(opened, (d, n) => progress(d, n, t("analysing")));
+      await analyse(opened, (d, n) => progress(d, n, t("analysing")), true);
     });
 
   const onCheck = () =>
@@ -85,7 +89,7 @@ export function useCommands(props: CommandProps, state: PaneState, dispatch: Rea
       if (!host) return;
       dispatch({ type: "notice", notice: null });
       dispatch({ type: "back" });
-      await analyse(host, progress);
+      await analyse(host, progress, true);
     });
 
   /** 填充公式: the preview of the plan; `withPreview` is a notice shown beside it (先填充再生成 says what comes next). */

@@ -1,12 +1,12 @@
 /**
- * What the Word pane does, without React: read the chosen workbook, list its tables with their reports, and put
- * results into words (Chinese or English). Tested in Node; WordPane.tsx only renders it.
+ * What the Word pane does, without React: drive the report command over the chosen workbook (readLinkedReports,
+ * fillLinkedReports in src/app/commands/report.ts), list its tables with their reports, and put results into words
+ * (Chinese or English). Tested in Node; WordPane.tsx only renders it.
  */
 import type { ProfileId, TableAnalysis } from "../../core";
 import type { SheetAnalysis } from "../../core/analysis";
 import type { SheetSnapshot } from "../../core/snapshot";
-import { check, fill, tableReports } from "../../app/commands";
-import { filledFileName } from "../../app/fileNames";
+import { fillLinkedReports, readLinkedReports, type LinkedReports } from "../../app/commands";
 import { t, translator, type Lang } from "../../core/messages";
 import type { SpreadsheetHost } from "../../host/host";
 import type { Finding } from "../../core/findings";
@@ -36,10 +36,13 @@ export interface LinkedWorkbook {
 
 /** Reads the workbook the person linked (any SpreadsheetHost; in the pane a FileHost over the chosen file). */
 export async function readWorkbook(host: SpreadsheetHost, opts: { profile?: ProfileId; lang?: Lang } = {}): Promise<LinkedWorkbook> {
-  const lang = opts.lang ?? "zh";
-  const fileName = host.fileName ?? host.displayName;
-  const { analysis, snapshots } = await check(host, { profile: opts.profile ?? "default", scope: "all" });
-  const tables: TableChoice[] = tableReports(analysis.sheets, null, fileName).map((r) => ({
+  return linkedWorkbook(await readLinkedReports(host, { profile: opts.profile ?? "default" }), opts.lang ?? "zh");
+}
+
+/** The report command's answer, put into the pane's words. */
+function linkedWorkbook(linked: LinkedReports, lang: Lang): LinkedWorkbook {
+  const { fileName, sheets, snapshots } = linked;
+  const tables: TableChoice[] = linked.reports.map((r) => ({
     key: r.key,
     sheet: r.sheet,
     label: `${r.sheet} · ${t(`word.kind.${r.table.kind}`, lang)} · ${r.table.name ?? r.narrative.title}`,
@@ -48,7 +51,7 @@ export async function readWorkbook(host: SpreadsheetHost, opts: { profile?: Prof
     differences: r.differences,
     issues: r.issues,
   }));
-  return { fileName, tables, sheets: analysis.sheets, snapshots };
+  return { fileName, tables, sheets, snapshots };
 }
 
 /** The table a stored link points at, if the chosen workbook has it. */
@@ -115,10 +118,8 @@ export interface FilledWorkbook {
  * back for the person to save — the report and the workbook they keep then agree, as the CLI's --fill makes them.
  */
 export async function fillLinkedWorkbook(host: SpreadsheetHost, opts: { profile?: ProfileId; lang?: Lang } = {}): Promise<FilledWorkbook> {
-  await fill(host, { profile: opts.profile ?? "default", scope: "all" });
-  const bytes = host.save ? await host.save() : null;
-  const book = await readWorkbook(host, opts);
-  return { book, bytes, fileName: filledFileName(host.fileName ?? host.displayName) };
+  const filled = await fillLinkedReports(host, { profile: opts.profile ?? "default" });
+  return { book: linkedWorkbook(filled.linked, opts.lang ?? "zh"), bytes: filled.bytes, fileName: filled.fileName };
 }
 
 /** The table of a re-read workbook that stands where `key` stood (same sheet and index), else the first. */

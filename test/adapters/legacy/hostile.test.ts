@@ -10,8 +10,10 @@ import { FileHost } from "../../../src/adapters/xlsx/FileHost";
 import { isUserError, type UserError } from "../../../src/core/errors";
 import { expectOneLineZhEn, listFiles, run, tempDir } from "../../cli/run";
 import * as XLSX from "@e965/xlsx";
+import { LIMITS } from "../../../src/adapters/xlsx/limits";
 import {
   farCellXls,
+  farOds,
   genuineOds,
   genuineXls,
   hostileXls,
@@ -22,6 +24,9 @@ import {
   wideHtml,
   type HostileCfb,
 } from "./hostile";
+
+/** The cell bound as the refusal names it. */
+const CELL_BOUND = new RegExp(LIMITS.cells.toLocaleString("en"));
 
 jest.setTimeout(120_000);
 
@@ -37,11 +42,12 @@ const CFB: [HostileCfb, RegExp][] = [
 ];
 
 const OTHERS: [string, () => Uint8Array, RegExp][] = [
-  ["repeated.ods", repeatedOds, /5,000,000/],
+  ["repeated.ods", repeatedOds, CELL_BOUND],
   ["lying.ods", lyingOds, /声明的大小|declares/],
-  ["huge.xls", hugeHtml, /5,000,000/],
+  ["far.ods", farOds, /1,048,576/],
+  ["huge.xls", hugeHtml, CELL_BOUND],
   ["wide.html", wideHtml, /16,384/],
-  ["spans.htm", spanHtml, /5,000,000/],
+  ["spans.htm", spanHtml, CELL_BOUND],
 ];
 
 let dir: string;

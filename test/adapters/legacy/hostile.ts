@@ -118,6 +118,16 @@ export function repeatedOds(): Uint8Array {
   );
 }
 
+/** Empty rows repeated down to the sheet's last row (one step, not a million), then a value below it. */
+export function farOds(): Uint8Array {
+  return ods(
+    odsContent(
+      `<table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>` +
+        `<table:table-row><table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>`,
+    ),
+  );
+}
+
 /** content.xml inflates to 8 MB while the zip's directory says 1,000 bytes. */
 export function lyingOds(): Uint8Array {
   const b = ods(odsContent(`<table:table-row>${" ".repeat(8 * 1024 * 1024)}</table:table-row>`));
@@ -135,7 +145,7 @@ export function lyingOds(): Uint8Array {
   throw new Error("content.xml not found");
 }
 
-/** An HTML table of 5,200,000 cells (past the 5,000,000-cell bound), 27 MB: cells left unclosed, as HTML allows. */
+/** An HTML table of 5,200,000 cells (past the cell bound), 27 MB: cells left unclosed, as HTML allows. */
 export function hugeHtml(): Uint8Array {
   const row = `<tr>${"<td>1".repeat(100)}\n`;
   return strToU8(`<html><body><table>${row.repeat(52_000)}</table></body></html>`);

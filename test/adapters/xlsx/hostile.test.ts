@@ -139,14 +139,14 @@ describe("hostile workbooks", () => {
     expect(json.sheets.map((x: { kind: string | null }) => x.kind)).toEqual(["project"]);
   });
 
-  it("terminal escape sequences and bidi overrides in cell text: stripped in text output, escaped in --json", async () => {
+  it("terminal escape sequences and bidi overrides in cell text: visible escapes in text output, escaped in --json", async () => {
     const hostile = editPart(fixtureBytes(MEDICAL), "xl/sharedStrings.xml", (x) =>
       x.replace("<t>城乡困难居民医疗救助</t>", "<t>_x001B_[31m城乡困难\u202e居民医疗救助_x001B_[0m\u0085</t>"),
     );
     const file = save("escape.xlsx", hostile);
     const text = await run(["check", file], dir);
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain("[31m城乡困难居民医疗救助");
+    expect(text.stdout).toContain("\\u{1B}[31m城乡困难\\u{202E}居民医疗救助");
     expect(text.stdout).not.toMatch(/[\u001b\u0085\u202e]/);
     const json = await run(["check", file, "--json"], dir);
     expect(json.stdout).not.toMatch(/[\u001b\u0085\u202e]/);

@@ -94,8 +94,8 @@ describe("fill --in-place through the CLI", () => {
 });
 
 describe("control characters", () => {
-  it("terminalText strips C0, C1 and bidi controls but keeps tabs and line breaks; jsonText escapes them", () => {
-    expect(terminalText("a\u001b[31mb\u0085c\u202ed\te\n")).toBe("a[31mbcd\te\n");
+  it("terminalText shows C0, C1 and bidi controls as visible escapes but keeps tabs and line feeds; jsonText escapes them", () => {
+    expect(terminalText("a\u001b[31mb\u0085c\u202ed\te\n\rf")).toBe("a\\u{1B}[31mb\\u{85}c\\u{202E}d\te\n\\u{D}f");
     const json = JSON.stringify({ v: "x\u001b\u0085\u202e\u2066" });
     const escaped = jsonText(json);
     expect(escaped).not.toMatch(/[\u001b\u0085\u202e\u2066]/);
@@ -109,7 +109,7 @@ describe("control characters", () => {
     io.stdout('{"a":"\u202e"}\n');
     io.stdout("名称\u202e\u001b[0m\n");
     io.stderr("错\u0007\n");
-    expect(out).toBe('{"a":"\\u202e"}\n名称[0m\n');
-    expect(err).toBe("错\n");
+    expect(out).toBe('{"a":"\\u202e"}\n名称\\u{202E}\\u{1B}[0m\n');
+    expect(err).toBe("错\\u{7}\n");
   });
 });
