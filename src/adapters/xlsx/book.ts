@@ -12,7 +12,6 @@ import { readPackage, relsPartOf, tagsOf, type PackageMap } from "./opc";
 import { Styles } from "./styles";
 import { Budget, readSharedStrings, readSheet } from "./read";
 import { SheetXml } from "./sheetEdit";
-import { mayHoldHeader } from "./headerRole";
 import { attributesOf, declaredUtf8, escapeText, findElement, setAttribute } from "./xml";
 import { parseRef, refOf } from "./cellRef";
 import { shiftFormula } from "./formula";
@@ -65,8 +64,6 @@ export class PackageBook implements XlsxBook {
   private readonly pkg: PackageMap;
   private readonly styles: Styles;
   private shared: string[] | null = null;
-  /** Shared strings that may name a table header (the reader's pre-filter). */
-  private headerStrings = new Set<number>();
   private readonly budget = new Budget();
   private readonly base = new Map<string, SparseSheetSnapshot>();
   private readonly xml = new Map<string, SheetXml>();
@@ -115,10 +112,8 @@ export class PackageBook implements XlsxBook {
       const entry = this.pkg.sheets.find((s) => s.name === name)!;
       if (!this.shared) {
         this.shared = readSharedStrings(this.zip, this.pkg.sharedStringsPart, this.budget);
-        this.headerStrings = new Set();
-        this.shared.forEach((s, i) => mayHoldHeader(s) && this.headerStrings.add(i));
       }
-      snap = readSheet(this.zip, name, entry.part, this.shared, this.styles, this.budget, { headerStrings: this.headerStrings }).snapshot;
+      snap = readSheet(this.zip, name, entry.part, this.shared, this.styles, this.budget).snapshot;
       this.base.set(name, snap);
     }
     return snap;
