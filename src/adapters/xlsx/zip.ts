@@ -120,7 +120,7 @@ export class ZipArchive {
     if (!e) throw corruptError(`missing part ${name}`);
     if (!TEXT_PART.test(e.name)) return this.inflate(e, name, sink, maxBytes);
     // an XML part may be UTF-16 (OPC allows it): its readers get UTF-8 all the same, and it is written back as it was
-    let decoder: TextDecoder | null | undefined;
+    let decoder: InstanceType<typeof TextDecoder> | null | undefined;
     const encoder = new TextEncoder();
     const total = this.inflate(
       e,
