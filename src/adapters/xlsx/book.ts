@@ -13,7 +13,7 @@ import { Styles } from "./styles";
 import { Budget, readSharedStrings, readSheet } from "./read";
 import { SheetXml } from "./sheetEdit";
 import { mayHoldHeader } from "./headerRole";
-import { attributesOf, declaredUtf8, escapeText, findElement, setAttribute } from "./xml";
+import { attributesOf, escapeText, findElement, setAttribute } from "./xml";
 import { parseRef, refOf } from "./cellRef";
 import { shiftFormula } from "./formula";
 import type { CellMark, MarkPlan } from "../../core/marks";
@@ -379,7 +379,7 @@ export class PackageBook implements XlsxBook {
     }
     // each part in the encoding it was read in (a UTF-16 part stays UTF-16: clearing gives back its bytes)
     const replace = new Map<string, Uint8Array>();
-    for (const [part, text] of texts) replace.set(part, this.zip.encodeText(part, declaredUtf8(text)));
+    for (const [part, text] of texts) replace.set(part, this.zip.encodeText(part, text));
     return this.zip.rewrite({ replace, remove });
   }
 

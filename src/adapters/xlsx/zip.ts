@@ -8,6 +8,7 @@
 import { Inflate, deflateSync, inflateSync } from "fflate";
 import { LIMITS, limitError } from "./limits";
 import { corruptError } from "./messages";
+import { declaredUtf8 } from "./xml";
 
 export interface ZipEntry {
   /** Entry name as stored ("xl/workbook.xml"). */
@@ -379,7 +380,8 @@ const DECLARED = /^(\uFEFF?<\?xml\b[^?]*?\sencoding\s*=\s*)(["'])([^"']*)\2/;
 /** Text as bytes in an encoding read: UTF-16 (either order) or UTF-8, with a byte-order mark if it had one. */
 function encodeAs(text: string, enc: TextEncoding): Uint8Array {
   if (enc.kind === "utf-8") {
-    const body = new TextEncoder().encode(text);
+    // a part declared in another encoding the reader took as UTF-8 is written saying what it now is
+    const body = new TextEncoder().encode(declaredUtf8(text));
     if (!enc.bom) return body;
     const out = new Uint8Array(body.length + 3);
     out.set([0xef, 0xbb, 0xbf], 0);
