@@ -236,6 +236,17 @@ export const REPORT = {
   "header.deviationReason": { zh: "偏差原因", en: "偏差原因" },
   "caption.level1Rates": { zh: "各一级指标得分率", en: "各一级指标得分率" },
   "chart.level1RatesAlt": { zh: "各一级指标得分率：{list}", en: "各一级指标得分率：{list}" },
+  // ── fund tables, over-execution and the 执行率 chart (every kind) ──
+  "header.fundItem": { zh: "资金项目", en: "资金项目" },
+  "header.share": { zh: "占执行总额比例", en: "占执行总额比例" },
+  "word.noBudget": { zh: "无预算", en: "无预算" },
+  "s.overExecution": {
+    zh: "{label}全年执行数{executed}，超出全年预算数{budget}{rate}。",
+    en: "{label}全年执行数{executed}，超出全年预算数{budget}{rate}。",
+  },
+  "s.overRate": { zh: "，执行率{rate}", en: "，执行率{rate}" },
+  "ask.overExecution": { zh: "{label}超预算执行的原因及预算调整情况", en: "{label}超预算执行的原因及预算调整情况" },
+  "chart.alt": { zh: "{caption}：{list}", en: "{caption}：{list}" },
   // ── sentences said as they are ──
   "line.departmentTable": {
     zh: "各项分解目标的年度指标值、全年完成值及得分见下表。",
