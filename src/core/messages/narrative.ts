@@ -1,7 +1,8 @@
 /**
  * The 自评报告's wording (keys `report.*` in the catalogue): the sections' headings, what a person is asked to supply
  * (【请补充：…】) and the sentences the report says as they are. The report is written in Chinese whatever the
- * interface's language, so each entry's English is its Chinese; src/core/narrative says them through t().
+ * interface's language, so each entry's English is its Chinese — except the figures where table and rule differ
+ * (`report.figure.*`), which the pane and the CLI also list in English; src/core/narrative says them through t().
  */
 import type { Message } from "./template";
 
@@ -247,6 +248,18 @@ export const REPORT = {
   "s.overRate": { zh: "，执行率{rate}", en: "，执行率{rate}" },
   "ask.overExecution": { zh: "{label}超预算执行的原因及预算调整情况", en: "{label}超预算执行的原因及预算调整情况" },
   "chart.alt": { zh: "{caption}：{list}", en: "{caption}：{list}" },
+  // ── the figures where the table and the rule differ (the pane and the CLI list them in either language) ──
+  "figure.difference": {
+    zh: "{label}（{cell}）：表中{stated}，按规则{rule}",
+    en: "{label} ({cell}): the table says {stated}, the rule gives {rule}",
+  },
+  "figure.empty": { zh: "（空）", en: "(empty)" },
+  "figure.none": { zh: "（无）", en: "(none)" },
+  "figure.note": {
+    zh: "【说明：本报告按表中现有数字撰写，其中{count}处数字与规则计算结果不一致——{lines}。请核对表格后再定稿。】",
+    en: "【说明：本报告按表中现有数字撰写，其中{count}处数字与规则计算结果不一致——{lines}。请核对表格后再定稿。】",
+  },
+  "label.partWeight": { zh: "{label}分值", en: "{label}分值" },
   // ── sentences said as they are ──
   "line.departmentTable": {
     zh: "各项分解目标的年度指标值、全年完成值及得分见下表。",
