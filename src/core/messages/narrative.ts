@@ -260,6 +260,24 @@ export const REPORT = {
     en: "【说明：本报告按表中现有数字撰写，其中{count}处数字与规则计算结果不一致——{lines}。请核对表格后再定稿。】",
   },
   "label.partWeight": { zh: "{label}分值", en: "{label}分值" },
+  // ── the department report's funds ──
+  "word.fundSources": { zh: "资金来源", en: "资金来源" },
+  "word.fundStructure": { zh: "资金结构", en: "资金结构" },
+  "word.noBudgetNoRate": { zh: "年初未安排预算，无执行率", en: "年初未安排预算，无执行率" },
+  "s.byHeading": { zh: "按{heading}分，", en: "按{heading}分，" },
+  "s.shareOf": { zh: "占{heading}执行总额的{rate}", en: "占{heading}执行总额的{rate}" },
+  "s.departmentSpending": {
+    zh: "{year}部门全年预算数合计{budget}，全年执行数合计{executed}{rate}。",
+    en: "{year}部门全年预算数合计{budget}，全年执行数合计{executed}{rate}。",
+  },
+  "s.overallRate": { zh: "，总体执行率{rate}", en: "，总体执行率{rate}" },
+  "caption.fundSources": { zh: "部门资金来源情况", en: "部门资金来源情况" },
+  "caption.fundStructure": { zh: "部门资金结构情况", en: "部门资金结构情况" },
+  "caption.fundRates": { zh: "各项资金执行率", en: "各项资金执行率" },
+  "verify.fundTotals": {
+    zh: "【请核实：资金来源合计（预算数{sourcesBudget}、执行数{sourcesExecuted}）与资金结构合计（预算数{structureBudget}、执行数{structureExecuted}）不一致】",
+    en: "【请核实：资金来源合计（预算数{sourcesBudget}、执行数{sourcesExecuted}）与资金结构合计（预算数{structureBudget}、执行数{structureExecuted}）不一致】",
+  },
   // ── sentences said as they are ──
   "line.departmentTable": {
     zh: "各项分解目标的年度指标值、全年完成值及得分见下表。",
