@@ -278,6 +278,21 @@ export const REPORT = {
     zh: "【请核实：资金来源合计（预算数{sourcesBudget}、执行数{sourcesExecuted}）与资金结构合计（预算数{structureBudget}、执行数{structureExecuted}）不一致】",
     en: "【请核实：资金来源合计（预算数{sourcesBudget}、执行数{sourcesExecuted}）与资金结构合计（预算数{structureBudget}、执行数{structureExecuted}）不一致】",
   },
+  // ── the opening paragraph, the 落款's date ──
+  "opening.project": {
+    zh: "根据《项目支出绩效评价管理办法》（财预〔2020〕10号）有关要求，{unit}对{year}{subject}开展了绩效自评。现将有关情况报告如下：",
+    en: "根据《项目支出绩效评价管理办法》（财预〔2020〕10号）有关要求，{unit}对{year}{subject}开展了绩效自评。现将有关情况报告如下：",
+  },
+  "opening.summary": {
+    zh: "根据《项目支出绩效评价管理办法》（财预〔2020〕10号）有关要求，{unit}组织开展了{year}项目支出绩效自评。现将自评情况汇总报告如下：",
+    en: "根据《项目支出绩效评价管理办法》（财预〔2020〕10号）有关要求，{unit}组织开展了{year}项目支出绩效自评。现将自评情况汇总报告如下：",
+  },
+  "opening.department": {
+    zh: "根据预算绩效管理有关要求，{unit}对{year}部门整体支出开展了绩效自评。现将有关情况报告如下：",
+    en: "根据预算绩效管理有关要求，{unit}对{year}部门整体支出开展了绩效自评。现将有关情况报告如下：",
+  },
+  "word.thisUnit": { zh: "本单位", en: "本单位" },
+  date: { zh: "{year}年{month}月{day}日", en: "{year}年{month}月{day}日" },
   // ── sentences said as they are ──
   "line.departmentTable": {
     zh: "各项分解目标的年度指标值、全年完成值及得分见下表。",
