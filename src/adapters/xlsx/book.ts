@@ -12,8 +12,7 @@ import { readPackage, relsPartOf, tagsOf, type PackageMap } from "./opc";
 import { Styles } from "./styles";
 import { Budget, readSharedStrings, readSheet } from "./read";
 import { SheetXml } from "./sheetEdit";
-import { mayHoldHeader } from "./headerRole";
-import { attributesOf, escapeText, findElement, setAttribute } from "./xml";
+import { attributesOf, declaredUtf8, escapeText, findElement, setAttribute } from "./xml";
 import { parseRef, refOf } from "./cellRef";
 import { shiftFormula } from "./formula";
 import type { CellMark, MarkPlan } from "../../core/marks";
@@ -65,8 +64,6 @@ export class PackageBook implements XlsxBook {
   private readonly pkg: PackageMap;
   private readonly styles: Styles;
   private shared: string[] | null = null;
-  /** Shared strings that may name a table header (the reader's pre-filter). */
-  private headerStrings = new Set<number>();
   private readonly budget = new Budget();
   private readonly base = new Map<string, SparseSheetSnapshot>();
   private readonly xml = new Map<string, SheetXml>();
@@ -81,7 +78,13 @@ export class PackageBook implements XlsxBook {
     this.layer = new MarkLayer(zip, this.pkg, (name) => this.sheetXml(name));
     const layer = this.layer;
     this.marks = {
-      apply: (plan) => layer.apply(plan),
+      apply: (plan) => {
+        for (const m of plan.marks) {
+          const pos = parseRef(m.cell);
+          if (pos && this.pkg.sheets.some((s) => s.name === m.sheet)) this.checkedStyle(m.sheet, pos.row, pos.col);
+        }
+        layer.apply(plan);
+      },
       read: () => layer.read(),
       clear: () => layer.clear(),
       snapshot: () => layer.snapshot(),
@@ -109,10 +112,8 @@ export class PackageBook implements XlsxBook {
       const entry = this.pkg.sheets.find((s) => s.name === name)!;
       if (!this.shared) {
         this.shared = readSharedStrings(this.zip, this.pkg.sharedStringsPart, this.budget);
-        this.headerStrings = new Set();
-        this.shared.forEach((s, i) => mayHoldHeader(s) && this.headerStrings.add(i));
       }
-      snap = readSheet(this.zip, name, entry.part, this.shared, this.styles, this.budget, { headerStrings: this.headerStrings }).snapshot;
+      snap = readSheet(this.zip, name, entry.part, this.shared, this.styles, this.budget).snapshot;
       this.base.set(name, snap);
     }
     return snap;
@@ -259,8 +260,22 @@ export class PackageBook implements XlsxBook {
     if (sx.inArrayFormula(pos.row, pos.col)) {
       throw userError("plan-in-array", { cell: `${c.sheet}!${c.cell}` });
     }
-    const locked = sx.isProtected && this.styles.locked(sx.styleOf(pos.row, pos.col));
+    const style = this.checkedStyle(c.sheet, pos.row, pos.col);
+    const locked = sx.isProtected && this.styles.locked(style);
     return { change: c, row: pos.row, col: pos.col, key: key(pos.row, pos.col), locked };
+  }
+
+  /**
+   * The format index a cell shows, when it is one the styles part has: a cell formatted s="x" or past the cell formats
+   * read could be neither written nor marked so that undo or clearing gives back its bytes — refused (UserError).
+   */
+  private checkedStyle(sheet: string, row: number, col: number): number {
+    const style = this.sheetXml(sheet).styleOf(row, col);
+    const known = this.styles.readCounts.xfs;
+    if (!Number.isInteger(style) || style < 0 || (style > 0 && style >= known)) {
+      throw userError("style-index-bad", { cell: `${sheet}!${refOf(row, col)}` });
+    }
+    return style;
   }
 
   async toBuffer(): Promise<Uint8Array> {
@@ -359,7 +374,7 @@ export class PackageBook implements XlsxBook {
     }
     // each part in the encoding it was read in (a UTF-16 part stays UTF-16: clearing gives back its bytes)
     const replace = new Map<string, Uint8Array>();
-    for (const [part, text] of texts) replace.set(part, this.zip.encodeText(part, text));
+    for (const [part, text] of texts) replace.set(part, this.zip.encodeText(part, declaredUtf8(text)));
     return this.zip.rewrite({ replace, remove });
   }
 
