@@ -44,23 +44,37 @@ function fundFacts(t: TableAnalysis, rows: FundRow[]): FundFacts[] {
 function fundSentence(heading: string, facts: FundFacts[], unit: fmt.MoneyUnit): Sentence[] {
   if (!facts.length) return [ask("situation", { heading })];
   const totalExec = facts.every((f) => f.executed !== null) ? facts.reduce((a, f) => a + f.executed!, 0) : null;
-  const s = sb().t(`按${heading}分，`);
+  const s = sb().w("byHeading", { heading });
   facts.forEach((f, i) => {
     if (i) s.t("；");
     s.x(f.row.labelCell, f.label);
     const clauses: (() => void)[] = [];
+    const label = f.label;
     if (f.budget !== null)
       clauses.push(() =>
-        s.t("全年预算数").q(addr(f.row.budget), `${f.label}全年预算数`, fmt.money(f.budget!, fmt.moneyDecimals(f.row.budget), unit)),
+        s.w("budgetIs", {
+          value: (x) =>
+            x.q(addr(f.row.budget), say("report.label.partBudget", { label }), fmt.money(f.budget!, fmt.moneyDecimals(f.row.budget), unit)),
+        }),
       );
     if (f.executed !== null)
       clauses.push(() =>
-        s.t("全年执行数").q(addr(f.row.executed), `${f.label}全年执行数`, fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed), unit)),
+        s.w("executedIs", {
+          value: (x) =>
+            x.q(
+              addr(f.row.executed),
+              say("report.label.partExecuted", { label }),
+              fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed), unit),
+            ),
+        }),
       );
-    if (f.rate !== null) clauses.push(() => s.t("执行率").q(addr(f.row.rate), `${f.label}执行率`, fmt.rate(f.rate!)));
-    else if (f.budget === 0 && (f.executed ?? 0) > 0) clauses.push(() => s.t("年初未安排预算，无执行率"));
-    if (totalExec && f.executed !== null) clauses.push(() => s.t(`占${heading}执行总额的${fmt.rate(f.executed! / totalExec)}`));
-    if (!clauses.length) s.t("未填列");
+    if (f.rate !== null)
+      clauses.push(() =>
+        s.w("rateClause", { value: (x) => x.q(addr(f.row.rate), say("report.label.partRate", { label }), fmt.rate(f.rate!)) }),
+      );
+    else if (f.budget === 0 && (f.executed ?? 0) > 0) clauses.push(() => s.t(say("report.word.noBudgetNoRate")));
+    if (totalExec && f.executed !== null) clauses.push(() => s.w("shareOf", { heading, rate: fmt.rate(f.executed! / totalExec) }));
+    if (!clauses.length) s.t(say("report.word.notFilled"));
     clauses.forEach((c, j) => {
       if (j) s.t("，");
       c();
@@ -100,19 +114,36 @@ function spending(t: TableAnalysis, d: DepartmentTable): Section {
   const e = sumOf(base, "executed");
   if (b && e) {
     const cells = base.flatMap((f) => [addr(f.row.budget), addr(f.row.executed)].filter((c): c is string => !!c));
-    const rate = b.value !== 0 ? `，总体执行率${fmt.rate(e.value / b.value)}` : "";
+    const rate = b.value !== 0 ? say("report.s.overallRate", { rate: fmt.rate(e.value / b.value) }) : "";
     first.push({
-      text: `${year ? `${year}年度` : "本年度"}部门全年预算数合计${fmt.money(b.value, b.decimals, unit)}，全年执行数合计${fmt.money(e.value, e.decimals, unit)}${rate}。`,
+      text: say("report.s.departmentSpending", {
+        year: year ? say("report.word.year", { year }) : say("report.word.thisYear"),
+        budget: fmt.money(b.value, b.decimals, unit),
+        executed: fmt.money(e.value, e.decimals, unit),
+        rate,
+      }),
       cells,
     });
   }
-  const p1 = para(...first, ...fundSentence("资金来源", sources, unit));
-  const p2 = para(...fundSentence("资金结构", structure, unit));
+  const sourcesWord = say("report.word.fundSources");
+  const structureWord = say("report.word.fundStructure");
+  const p1 = para(...first, ...fundSentence(sourcesWord, sources, unit));
+  const p2 = para(...fundSentence(structureWord, structure, unit));
   if (sources.length)
-    p1.table = fundTable("fundSources", "部门资金来源情况", lines(sources), { initial: false, share: true, first: "资金来源", unit });
+    p1.table = fundTable("fundSources", say("report.caption.fundSources"), lines(sources), {
+      initial: false,
+      share: true,
+      first: sourcesWord,
+      unit,
+    });
   if (structure.length)
-    p2.table = fundTable("fundStructure", "部门资金结构情况", lines(structure), { initial: false, share: true, first: "资金结构", unit });
-  const chart = executionRateChart(lines([...sources, ...structure]), "各项资金执行率");
+    p2.table = fundTable("fundStructure", say("report.caption.fundStructure"), lines(structure), {
+      initial: false,
+      share: true,
+      first: structureWord,
+      unit,
+    });
+  const chart = executionRateChart(lines([...sources, ...structure]), say("report.caption.fundRates"));
   if (chart) (structure.length ? p2 : p1).chart = chart;
   const paragraphs = [p1, p2];
   const sb2 = sumOf(structure, "budget");
@@ -128,7 +159,12 @@ function spending(t: TableAnalysis, d: DepartmentTable): Section {
   ) {
     paragraphs.push(
       para({
-        text: `【请核实：资金来源合计（预算数${fmt.money(b.value, b.decimals, unit)}、执行数${fmt.money(e.value, e.decimals, unit)}）与资金结构合计（预算数${fmt.money(sb2.value, sb2.decimals, unit)}、执行数${fmt.money(se.value, se.decimals, unit)}）不一致】`,
+        text: say("report.verify.fundTotals", {
+          sourcesBudget: fmt.money(b.value, b.decimals, unit),
+          sourcesExecuted: fmt.money(e.value, e.decimals, unit),
+          structureBudget: fmt.money(sb2.value, sb2.decimals, unit),
+          structureExecuted: fmt.money(se.value, se.decimals, unit),
+        }),
         cells: [...sources, ...structure].flatMap((f) => [addr(f.row.budget), addr(f.row.executed)].filter((c): c is string => !!c)),
         placeholder: true,
       }),

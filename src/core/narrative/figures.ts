@@ -6,11 +6,12 @@
  * the table's figures as they are.
  */
 import type { Evaluation, FundEvaluation, Grade, IndicatorEvaluation, ScorecardEvaluation, TableAnalysis } from "../analysis";
-import type { Lang } from "../messages";
+import { t as tr, type Lang } from "../messages";
 import type { FundRow, NumberCell, Table } from "../model";
 import { grade as gradeOf } from "../rules/grade";
 import * as fmt from "./format";
 import { cleanText, fundLabel } from "./sentence";
+import { say } from "./words";
 import type { Narrative, Sentence } from "./types";
 
 /** What kind of figure a cell holds: how to write it and how close counts as equal. */
@@ -37,8 +38,8 @@ export interface FigureDifference {
   ruleValue: number | null;
 }
 
-const EMPTY = "（空）";
-const NONE = "（无）";
+const EMPTY = say("report.figure.empty");
+const NONE = say("report.figure.none");
 
 function write(kind: FigureKind, v: number, cell: NumberCell | null, unit: fmt.MoneyUnit): string {
   switch (kind) {
@@ -69,36 +70,38 @@ function figureCells(t: Table): FigureCell[] {
   const add = (cell: NumberCell | null, label: string, kind: FigureKind) => {
     if (cell) out.push({ cell, label, kind });
   };
-  const fundRate = (f: FundRow) => add(f.rate, `${fundLabel(f.label)}执行率`, "rate");
+  const fundRate = (f: FundRow) => add(f.rate, say("report.label.partRate", { label: fundLabel(f.label) }), "rate");
+  const scoreOf = (name: string) => say("report.label.score", { name: cleanText(name) });
+  const total = say("report.word.total");
   switch (t.kind) {
     case "project":
-      add(t.rate, "执行率", "rate");
+      add(t.rate, say("report.label.rate"), "rate");
       t.fundParts.forEach(fundRate);
-      add(t.budgetScore, "执行率得分", "score");
-      for (const i of t.indicators) add(i.score, `“${cleanText(i.name)}”得分`, "score");
-      add(t.total, "总分", "score");
+      add(t.budgetScore, say("report.label.budgetScore"), "score");
+      for (const i of t.indicators) add(i.score, scoreOf(i.name), "score");
+      add(t.total, say("report.label.total"), "score");
       break;
     case "department":
       [...t.fundSources, ...t.fundStructure].forEach(fundRate);
-      for (const i of t.indicators) add(i.score, `“${cleanText(i.name)}”得分`, "score");
-      add(t.total, "总分", "score");
+      for (const i of t.indicators) add(i.score, scoreOf(i.name), "score");
+      add(t.total, say("report.label.total"), "score");
       break;
     case "summary":
-      for (const r of t.rows) add(r.rate, `“${cleanText(r.name.text)}”执行率`, "rate");
+      for (const r of t.rows) add(r.rate, say("report.label.of", { name: cleanText(r.name.text), word: say("report.label.rate") }), "rate");
       if (t.totalRow) {
-        add(t.totalRow.initial, "合计年初预算数", "money");
-        add(t.totalRow.budget, "合计全年预算数", "money");
-        add(t.totalRow.executed, "合计全年执行数", "money");
-        add(t.totalRow.rate, "合计执行率", "rate");
+        add(t.totalRow.initial, say("report.label.partInitial", { label: total }), "money");
+        add(t.totalRow.budget, say("report.label.partBudget", { label: total }), "money");
+        add(t.totalRow.executed, say("report.label.partExecuted", { label: total }), "money");
+        add(t.totalRow.rate, say("report.label.partRate", { label: total }), "rate");
       }
       break;
     case "scorecard":
       for (const g of t.groups) {
-        add(g.scoreCell, `“${cleanText(g.name)}”得分`, "score");
-        add(g.weightCell, `“${cleanText(g.name)}”分值`, "weight");
+        add(g.scoreCell, scoreOf(g.name), "score");
+        add(g.weightCell, say("report.label.weight", { name: cleanText(g.name) }), "weight");
       }
-      add(t.total, "总分", "score");
-      add(t.totalWeight, "合计分值", "weight");
+      add(t.total, say("report.label.total"), "score");
+      add(t.totalWeight, say("report.label.partWeight", { label: total }), "weight");
       break;
   }
   return out;
@@ -139,9 +142,16 @@ export function compareFigures(t: TableAnalysis): FigureDifference[] {
 
 /** "执行率（G6）：表中 99.15%，按规则 100.86%". */
 export function differenceLine(d: FigureDifference, lang: Lang = "zh"): string {
-  return lang === "zh"
-    ? `${d.label}（${d.cell}）：表中${d.stated}，按规则${d.rule}`
-    : `${d.label} (${d.cell}): the table says ${d.stated === EMPTY ? "(empty)" : d.stated}, the rule gives ${d.rule === NONE ? "(none)" : d.rule}`;
+  return tr(
+    "report.figure.difference",
+    {
+      label: d.label,
+      cell: d.cell,
+      stated: d.stated === EMPTY ? tr("report.figure.empty", lang) : d.stated,
+      rule: d.rule === NONE ? tr("report.figure.none", lang) : d.rule,
+    },
+    lang,
+  );
 }
 
 const GRADES: Grade[] = ["优", "良", "中", "差"];
@@ -281,7 +291,7 @@ export function withDifferencesNote(n: Narrative, differences: FigureDifference[
   if (differences.length === 0 || n.sections.length === 0) return n;
   const lines = differences.map((d) => differenceLine(d, "zh")).join("；");
   const note: Sentence = {
-    text: `【说明：本报告按表中现有数字撰写，其中${differences.length}处数字与规则计算结果不一致——${lines}。请核对表格后再定稿。】`,
+    text: say("report.figure.note", { count: String(differences.length), lines }),
     cells: differences.map((d) => d.cell),
     note: true,
   };

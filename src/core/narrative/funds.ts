@@ -1,7 +1,8 @@
 /** Fund rows in a report: the 资金情况 tables, over-execution sentences and the 执行率 chart. Shared by every kind. */
 import type { FundRow, NumberCell } from "../model";
 import * as fmt from "./format";
-import { addr, placeholder, sb } from "./sentence";
+import { addr, ask, sb } from "./sentence";
+import { say } from "./words";
 import type { Quote, ReportChart, ReportTable, Sentence } from "./types";
 
 /** One fund row (or one project of a summary) with the figures the analysis states. */
@@ -17,6 +18,8 @@ export interface FundLine {
   /** The 年度资金总额 / 合计 row. */
   total: boolean;
 }
+
+type PartLabel = "report.label.partInitial" | "report.label.partBudget" | "report.label.partExecuted" | "report.label.partRate";
 
 /** A table cell's money: the number alone (the unit is in the caption). */
 const money = (v: number | null, cell: NumberCell | null) =>
@@ -36,33 +39,34 @@ export function fundTable(
     ? lines.filter((l) => !l.total).reduce((a, l) => a + (l.executed ?? 0), 0)
     : null;
   const header = [
-    opts.first ?? "资金项目",
-    ...(opts.initial ? ["年初预算数"] : []),
-    "全年预算数",
-    "全年执行数",
-    "执行率",
-    ...(opts.share ? ["占执行总额比例"] : []),
+    opts.first ?? say("report.header.fundItem"),
+    ...(opts.initial ? [say("report.label.initial")] : []),
+    say("report.label.budget"),
+    say("report.label.executed"),
+    say("report.label.rate"),
+    ...(opts.share ? [say("report.header.share")] : []),
   ];
   const rows = lines.map((l) => [
     l.label,
     ...(opts.initial ? [money(l.initial, l.row.initial)] : []),
     money(l.budget, l.row.budget),
     money(l.executed, l.row.executed),
-    l.rate !== null ? fmt.rate(l.rate) : l.budget === 0 && (l.executed ?? 0) > 0 ? "无预算" : "",
+    l.rate !== null ? fmt.rate(l.rate) : l.budget === 0 && (l.executed ?? 0) > 0 ? say("report.word.noBudget") : "",
     ...(opts.share ? [totalExec && l.executed !== null && !l.total ? fmt.rate(l.executed / totalExec) : ""] : []),
   ]);
   const unit = opts.unit ?? "万元";
   const quotes: Quote[] = [];
   for (const l of lines) {
     const name = l.total ? "" : l.label;
-    const q = (cell: string | null, label: string, value: string) => {
-      if (cell) quotes.push({ cell, label: `${name}${label}`, value });
+    const q = (cell: string | null, key: PartLabel, value: string) => {
+      if (cell) quotes.push({ cell, label: say(key, { label: name }), value });
     };
     if (opts.initial && l.initial !== null)
-      q(addr(l.row.initial), "年初预算数", fmt.money(l.initial, fmt.moneyDecimals(l.row.initial), unit));
-    if (l.budget !== null) q(addr(l.row.budget), "全年预算数", fmt.money(l.budget, fmt.moneyDecimals(l.row.budget), unit));
-    if (l.executed !== null) q(addr(l.row.executed), "全年执行数", fmt.money(l.executed, fmt.moneyDecimals(l.row.executed), unit));
-    if (l.rate !== null) q(l.rateCell, "执行率", fmt.rate(l.rate));
+      q(addr(l.row.initial), "report.label.partInitial", fmt.money(l.initial, fmt.moneyDecimals(l.row.initial), unit));
+    if (l.budget !== null) q(addr(l.row.budget), "report.label.partBudget", fmt.money(l.budget, fmt.moneyDecimals(l.row.budget), unit));
+    if (l.executed !== null)
+      q(addr(l.row.executed), "report.label.partExecuted", fmt.money(l.executed, fmt.moneyDecimals(l.row.executed), unit));
+    if (l.rate !== null) q(l.rateCell, "report.label.partRate", fmt.rate(l.rate));
   }
   return {
     id,
@@ -88,13 +92,24 @@ export function overExecution(lines: FundLine[], unit: fmt.MoneyUnit = "万元")
     if (!over(l)) continue;
     // a part with the very figures of an over-executed total says nothing new
     if (!l.total && total && over(total) && total.budget === l.budget && total.executed === l.executed) continue;
-    const s = sb().x(l.row.labelCell, l.label).t("全年执行数");
-    s.q(addr(l.row.executed), `${l.label}全年执行数`, fmt.money(l.executed!, fmt.moneyDecimals(l.row.executed), unit));
-    s.t("，超出全年预算数").q(addr(l.row.budget), `${l.label}全年预算数`, fmt.money(l.budget!, fmt.moneyDecimals(l.row.budget), unit));
-    // the rate as the table states it, where it says so (a rate written upside down is left to the table's check)
-    if (l.rate !== null && l.rate > 1) s.t("，执行率").q(l.rateCell, `${l.label}执行率`, fmt.rate(l.rate));
-    s.t("。");
-    out.push(s.done(), placeholder(`${l.label}超预算执行的原因及预算调整情况`));
+    const label = l.label;
+    const s = sb().w("overExecution", {
+      label: (x) => x.x(l.row.labelCell, label),
+      executed: (x) =>
+        x.q(
+          addr(l.row.executed),
+          say("report.label.partExecuted", { label }),
+          fmt.money(l.executed!, fmt.moneyDecimals(l.row.executed), unit),
+        ),
+      budget: (x) =>
+        x.q(addr(l.row.budget), say("report.label.partBudget", { label }), fmt.money(l.budget!, fmt.moneyDecimals(l.row.budget), unit)),
+      // the rate as the table states it, where it says so (a rate written upside down is left to the table's check)
+      rate: (x) => {
+        if (l.rate !== null && l.rate > 1)
+          x.w("overRate", { rate: (y) => y.q(l.rateCell, say("report.label.partRate", { label }), fmt.rate(l.rate!)) });
+      },
+    });
+    out.push(s.done(), ask("overExecution", { label }));
   }
   return out;
 }
@@ -111,6 +126,6 @@ export function executionRateChart(lines: FundLine[], caption: string): ReportCh
     categories,
     values,
     reference: 1,
-    altText: `${caption}：${categories.map((c, i) => `${c}${fmt.rate(values[i])}`).join("，")}`,
+    altText: say("report.chart.alt", { caption, list: categories.map((c, i) => `${c}${fmt.rate(values[i])}`).join("，") }),
   };
 }

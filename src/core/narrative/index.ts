@@ -10,6 +10,7 @@ import { scorecardNarrative } from "./scorecard";
 import { summaryNarrative } from "./summary";
 import type { Narrative, SectionId } from "./types";
 import { chineseDate, dateInChina } from "./layout";
+import { say } from "./words";
 
 export * from "./types";
 export { hash53 } from "./hash";
@@ -76,9 +77,9 @@ export function narrativeText(n: Narrative): string {
  */
 function withOpening(n: Narrative): Narrative {
   if (n.kind === "scorecard") return n;
-  const unit = n.signature.unit?.trim() || "本单位";
+  const unit = n.signature.unit?.trim() || say("report.word.thisUnit");
   const year = /(\d{4})年度?/.exec(n.title)?.[1] ?? null;
-  const yearText = year ? `${year}年度` : "";
+  const yearText = year ? say("report.word.year", { year }) : "";
   const subject = n.title
     .replace(/绩效自评(报告|情况汇总|情况)?$/, "")
     .replace(/\d{4}年度?/g, "")
@@ -86,9 +87,9 @@ function withOpening(n: Narrative): Narrative {
     .trim();
   const text =
     n.kind === "project"
-      ? `根据《项目支出绩效评价管理办法》（财预〔2020〕10号）有关要求，${unit}对${yearText}${subject || "本项目"}开展了绩效自评。现将有关情况报告如下：`
+      ? say("report.opening.project", { unit, year: yearText, subject: subject || say("report.word.thisProject") })
       : n.kind === "summary"
-        ? `根据《项目支出绩效评价管理办法》（财预〔2020〕10号）有关要求，${unit}组织开展了${yearText}项目支出绩效自评。现将自评情况汇总报告如下：`
-        : `根据预算绩效管理有关要求，${unit}对${yearText}部门整体支出开展了绩效自评。现将有关情况报告如下：`;
+        ? say("report.opening.summary", { unit, year: yearText })
+        : say("report.opening.department", { unit, year: yearText });
   return { ...n, opening: [{ text, cells: n.signature.cell ? [n.signature.cell] : [] }] };
 }

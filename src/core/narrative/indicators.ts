@@ -5,7 +5,8 @@ import * as fmt from "./format";
 import { commonUnit } from "../quantity";
 import { OVERSHOOT_RATIO } from "../rules/deviationReason";
 import { direction } from "../rules/indicatorScore";
-import { addr, cleanText, groupName, num, para, placeholder, plain, sb, textOf } from "./sentence";
+import { addr, ask, cleanText, groupName, num, para, plain, sb, textOf, type SentenceBuilder } from "./sentence";
+import { say } from "./words";
 import type { Paragraph, Quote, ReportChart, ReportTable, Sentence } from "./types";
 
 export interface IndicatorFacts {
@@ -106,35 +107,35 @@ export function actualRepeatsTarget(f: IndicatorFacts): boolean {
 function names(fs: IndicatorFacts[]): string {
   // a name with its own 、 or ， is quoted, so the list still reads as a list
   const quote = fs.some((f) => /[、，,]/.test(f.name));
-  return fs.map((f) => (quote ? `“${f.name}”` : f.name)).join("、");
+  return fs.map((f) => (quote ? say("report.label.quoted", { name: f.name }) : f.name)).join("、");
 }
 
 /**
  * The group's summary sentence: "产出指标共6项，5项完成，1项未完成（救助人次），扣2分，得分合计48分（分值50分）。"
  */
 function groupSummary(level1: string, items: IndicatorFacts[], opts: { weightWord: string }): Sentence {
-  const s = sb().t(`${level1 || "绩效指标"}共${items.length}项`);
+  const s = sb().w("groupCount", { group: level1 || say("report.word.indicators"), count: String(items.length) });
   const unscored = items.filter((f) => f.score === null);
   const lost = items.filter((f) => f.score !== null && f.lost > 0);
   const notReached = lost.filter((f) => outcomeOf(f).short);
   const partial = lost.filter((f) => !outcomeOf(f).short);
   const met = items.length - unscored.length - lost.length;
-  if (met === items.length) s.t(items.length === 1 ? "，已完成" : "，全部完成");
+  if (met === items.length) s.w(items.length === 1 ? "groupDoneOne" : "groupDoneAll");
   else {
-    if (met > 0) s.t(`，${met}项完成`);
-    if (notReached.length) s.t(`，${notReached.length}项未完成（${names(notReached)}）`);
-    if (partial.length) s.t(`，${partial.length}项未得满分（${names(partial)}）`);
-    if (unscored.length) s.t(`，${unscored.length}项未评分（${names(unscored)}）`);
+    if (met > 0) s.w("groupMet", { count: String(met) });
+    if (notReached.length) s.w("groupNotReached", { count: String(notReached.length), names: names(notReached) });
+    if (partial.length) s.w("groupPartial", { count: String(partial.length), names: names(partial) });
+    if (unscored.length) s.w("groupUnscored", { count: String(unscored.length), names: names(unscored) });
   }
   const lostSum = fmt.roundTo(
     lost.reduce((a, f) => a + f.lost, 0),
     2,
   );
-  if (lostSum > 0) s.t(`，扣${fmt.score(lostSum)}`);
+  if (lostSum > 0) s.w("lostIs", { score: fmt.score(lostSum) });
   if (!unscored.length && items.every((f) => f.weight !== null)) {
     const w = items.reduce((a, f) => a + f.weight!, 0);
     const sc = items.reduce((a, f) => a + f.score!, 0);
-    s.t(`，得分合计${fmt.score(sc)}`).t(`（${opts.weightWord}${fmt.score(w)}）`);
+    s.w("groupScoreSum", { score: fmt.score(sc), word: opts.weightWord, weight: fmt.score(w) });
   }
   for (const f of items) s.ref(addr(f.ind.weight)).ref(addr(f.ind.score));
   s.t("。");
@@ -149,39 +150,51 @@ function groupSummary(level1: string, items: IndicatorFacts[], opts: { weightWor
 export function notableSentences(f: IndicatorFacts, opts: { weightWord: string; actualWord: string }): Sentence[] {
   const out: Sentence[] = [];
   const o = outcomeOf(f);
-  const score = (s: ReturnType<typeof sb>) => {
-    s.t("得分").q(addr(f.ind.score), `“${f.name}”得分`, fmt.score(f.score!));
-    if (f.weight !== null) s.t(`（${opts.weightWord}`).q(addr(f.ind.weight), `“${f.name}”${opts.weightWord}`, fmt.score(f.weight)).t("）");
-    s.t(`，扣${fmt.score(f.lost)}。`);
+  const score = (s: SentenceBuilder) =>
+    s.w("scoreLost", {
+      score: (x) => x.q(addr(f.ind.score), say("report.label.score", { name: f.name }), fmt.score(f.score!)),
+      weight: (x) => {
+        if (f.weight !== null)
+          x.w("weightParen", {
+            word: opts.weightWord,
+            weight: (y) => y.q(addr(f.ind.weight), say("report.label.of", { name: f.name, word: opts.weightWord }), fmt.score(f.weight!)),
+          });
+      },
+      lost: fmt.score(f.lost),
+    });
+  const facts = (s: SentenceBuilder) => {
+    if (actualRepeatsTarget(f)) {
+      s.w("reachesTarget", { target: (x) => x.x(f.ind.targetCell, f.target) });
+    } else {
+      if (f.target && f.target !== f.name) s.w("targetIs", { target: (x) => x.x(f.ind.targetCell, f.target) });
+      if (f.actual) s.w("actualIs", { word: opts.actualWord, actual: (x) => x.x(f.ind.actualCell, f.actual) });
+      if (o.ratio !== null) s.w("completionRate", { rate: fmt.rate(o.ratio) });
+    }
   };
   if (f.score !== null && f.lost > 0) {
-    const s = sb().t("“").x(f.ind.nameCell, f.name).t("”");
-    if (actualRepeatsTarget(f)) {
-      s.t("达到年度指标值（").x(f.ind.targetCell, f.target).t("），");
-    } else {
-      if (f.target && f.target !== f.name) s.t("年度指标值为").x(f.ind.targetCell, f.target).t("，");
-      if (f.actual) s.t(`${opts.actualWord}为`).x(f.ind.actualCell, f.actual).t("，");
-      if (o.ratio !== null) s.t(`完成率${fmt.rate(o.ratio)}，`);
-    }
-    score(s);
-    out.push(s.done());
+    out.push(
+      sb()
+        .w("notable", { name: (x) => x.x(f.ind.nameCell, f.name), facts, score })
+        .done(),
+    );
   } else if (o.ratio !== null && o.ratio >= OVERSHOOT_RATIO) {
-    const s = sb().t("“").x(f.ind.nameCell, f.name).t(`”${opts.actualWord}`).x(f.ind.actualCell, f.actual);
-    s.t("，为年度指标值")
-      .x(f.ind.targetCell, f.target)
-      .t(`的${fmt.rate(o.ratio)}，超额完成较多`);
+    const s = sb().w("overshoot", {
+      name: (x) => x.x(f.ind.nameCell, f.name),
+      word: opts.actualWord,
+      actual: (x) => x.x(f.ind.actualCell, f.actual),
+      target: (x) => x.x(f.ind.targetCell, f.target),
+      rate: fmt.rate(o.ratio),
+    });
     if (f.reason) {
-      s.t("，原因为：")
-        .x(f.ind.reasonCell, f.reason)
-        .t(/[。；;]$/.test(f.reason) ? "" : "。");
+      s.w("reasonIs", { reason: (x) => x.x(f.ind.reasonCell, f.reason) }).t(/[。；;]$/.test(f.reason) ? "" : "。");
       out.push(s.done());
     } else {
       s.t("。");
-      out.push(s.done(), placeholder(`“${f.name}”超额完成的原因（年度指标值是否偏低）`));
+      out.push(s.done(), ask("overshootReason", { name: f.name }));
     }
   }
-  if (f.score === null && f.weight !== null) out.push(placeholder(`“${f.name}”的得分`));
-  if (!f.actual && f.weight !== null) out.push(placeholder(`“${f.name}”的${opts.actualWord}`));
+  if (f.score === null && f.weight !== null) out.push(ask("scoreOf", { name: f.name }));
+  if (!f.actual && f.weight !== null) out.push(ask("valueOf", { name: f.name, word: opts.actualWord }));
   return out;
 }
 
@@ -194,7 +207,10 @@ export function goalParagraphs(
   const out: Paragraph[] = [];
   grouped(facts).forEach((g1, i) => {
     const items = g1.level2.flatMap((g) => g.items);
-    const sentences: Sentence[] = [plain(`（${cnIndex(i)}）${g1.level1 || "绩效指标"}。`), groupSummary(g1.level1, items, opts)];
+    const sentences: Sentence[] = [
+      plain(say("report.s.groupLead", { index: cnIndex(i), group: g1.level1 || say("report.word.indicators") })),
+      groupSummary(g1.level1, items, opts),
+    ];
     for (const f of items) sentences.push(...notableSentences(f, opts));
     out.push(para(...sentences));
   });
@@ -231,7 +247,7 @@ export function indicatorTable(
   const b = opts.budget;
   if (b && (b.weight !== null || b.score !== null)) {
     rows.push([
-      "预算执行率",
+      say("report.word.budgetRate"),
       "",
       "",
       "",
@@ -250,8 +266,9 @@ export function indicatorTable(
     last2 = f.level2;
     const w = addr(f.ind.weight);
     const sc = addr(f.ind.score);
-    if (w && f.weight !== null) quotes.push({ cell: w, label: `“${f.name}”${opts.weightWord}`, value: fmt.score(f.weight) });
-    if (sc && f.score !== null) quotes.push({ cell: sc, label: `“${f.name}”得分`, value: fmt.score(f.score) });
+    if (w && f.weight !== null)
+      quotes.push({ cell: w, label: say("report.label.of", { name: f.name, word: opts.weightWord }), value: fmt.score(f.weight) });
+    if (sc && f.score !== null) quotes.push({ cell: sc, label: say("report.label.score", { name: f.name }), value: fmt.score(f.score) });
     rows.push([
       l1,
       l2 === l1 ? "" : l2,
@@ -268,7 +285,7 @@ export function indicatorTable(
   if (opts.total !== undefined) {
     emphasis.push(rows.length);
     rows.push([
-      "总分",
+      say("report.label.total"),
       "",
       "",
       "",
@@ -280,9 +297,18 @@ export function indicatorTable(
   }
   return {
     id: "indicators",
-    caption: "绩效指标完成情况",
+    caption: say("report.caption.indicators"),
     unit: null,
-    header: ["一级指标", "二级指标", "三级指标", "年度指标值", opts.actualWord, opts.weightWord, "得分", "偏差原因"],
+    header: [
+      say("report.word.levelIndicators", { level: say("report.word.level1") }),
+      say("report.word.levelIndicators", { level: say("report.word.level2") }),
+      say("report.word.levelIndicators", { level: say("report.word.level3") }),
+      say("report.header.target"),
+      opts.actualWord,
+      opts.weightWord,
+      say("report.header.score"),
+      say("report.header.deviationReason"),
+    ],
     rows,
     numeric: [false, false, false, false, false, true, true, false],
     emphasis,
@@ -298,14 +324,14 @@ export function scoreRateChart(
   const categories: string[] = [];
   const values: number[] = [];
   if (budget && budget.weight && budget.score !== null) {
-    categories.push("预算执行率");
+    categories.push(say("report.word.budgetRate"));
     values.push(budget.score / budget.weight);
   }
   for (const g of grouped(facts)) {
     const items = g.level2.flatMap((x) => x.items).filter((f) => f.weight !== null && f.score !== null);
     const w = items.reduce((a, f) => a + f.weight!, 0);
     if (!items.length || w <= 0) continue;
-    categories.push(g.level1 || "绩效指标");
+    categories.push(g.level1 || say("report.word.indicators"));
     values.push(items.reduce((a, f) => a + f.score!, 0) / w);
   }
   return level1ScoreRateChart(categories, values);
@@ -316,11 +342,11 @@ export function level1ScoreRateChart(categories: string[], values: number[]): Re
   if (!categories.length) return null;
   return {
     kind: "scoreRate",
-    caption: "各一级指标得分率",
+    caption: say("report.caption.level1Rates"),
     categories,
     values,
     reference: null,
-    altText: `各一级指标得分率：${categories.map((c, i) => `${c}${fmt.rate(values[i])}`).join("，")}`,
+    altText: say("report.chart.level1RatesAlt", { list: categories.map((c, i) => `${c}${fmt.rate(values[i])}`).join("，") }),
   };
 }
 
@@ -328,7 +354,7 @@ export function level1ScoreRateChart(categories: string[], values: number[]): Re
 export function lostList(facts: IndicatorFacts[]): { text: string; cells: string[] } {
   const lost = facts.filter((f) => f.lost > 0);
   return {
-    text: lost.map((f) => `“${f.name}”扣${fmt.score(f.lost)}`).join("、"),
+    text: lost.map((f) => say("report.s.lostPiece", { name: f.name, score: fmt.score(f.lost) })).join("、"),
     cells: lost.flatMap((f) => [addr(f.ind.weight), addr(f.ind.score)].filter((c): c is string => !!c)),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Where a person breaks a report's title, and how the 落款 writes a date. Pure.
  */
+import { say } from "./words";
 
 /** Printed width of a string in CJK characters: a Latin letter or a digit is half of one. */
 export function printedWidth(s: string): number {
@@ -84,7 +85,7 @@ export function breakTitle(title: string, width = TITLE_LINE_WIDTH): string[] {
 
 /** A date as a 公文 writes it under the signature (GB/T 9704—2012 7.3.5.1): 2021年4月30日, no leading zeros. */
 export function chineseDate(d: { year: number; month: number; day: number }): string {
-  return `${d.year}年${d.month}月${d.day}日`;
+  return say("report.date", { year: String(d.year), month: String(d.month), day: String(d.day) });
 }
 
 /** The calendar date of an ISO time as it reads in China (UTC+8), for the 落款. */

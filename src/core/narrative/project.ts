@@ -241,7 +241,7 @@ function conclusion(t: TableAnalysis, p: ProjectTable): Section {
   const sentences: Sentence[] = [];
   if (total !== null) {
     const s = sb().w("totalIs", {
-      subject: name ? `${name}${name.endsWith("项目") ? "" : "项目"}` : say("report.word.theProject"),
+      subject: name ? `${name}${name.endsWith("项目") ? "" : say("report.word.project")}` : say("report.word.theProject"),
       year: year ? say("report.word.year", { year }) : "",
       total: (x) => x.q(addr(p.total), say("report.label.total"), fmt.score(total)),
     });

@@ -8,11 +8,11 @@ import type { ScorecardGroup, ScorecardTable } from "../model";
 import { say } from "./words";
 import * as fmt from "./format";
 import { cnIndex, innerQuotes, level1ScoreRateChart } from "./indicators";
-import { addr, cleanText, para, ask, plain, sb, textOf, yearOf } from "./sentence";
+import { addr, cleanText, para, ask, plain, sb, textOf, yearOf, type SentenceBuilder } from "./sentence";
 import { breakTitle } from "./layout";
 import type { Narrative, Paragraph, Quote, ReportChart, ReportTable, Section, Sentence } from "./types";
 
-const LEVEL = ["一级", "二级", "三级", "四级"];
+const LEVEL = [say("report.word.level1"), say("report.word.level2"), say("report.word.level3"), say("report.word.level4")];
 
 /** A group's name as a report writes it: no numbering ("一、"), no note in brackets. */
 function groupLabel(name: string): string {
@@ -21,15 +21,15 @@ function groupLabel(name: string): string {
 
 function subject(t: TableAnalysis, s: ScorecardTable): string {
   const name = textOf(s.name) || "";
-  if (name) return name.endsWith("项目") ? name : `${name}项目`;
-  if (s.groups.some((g) => g.level === 1 && /部门/.test(g.name))) return "部门整体支出";
-  return "项目";
+  if (name) return name.endsWith("项目") ? name : `${name}${say("report.word.project")}`;
+  if (s.groups.some((g) => g.level === 1 && /部门/.test(g.name))) return say("report.word.departmentSpending");
+  return say("report.word.project");
 }
 
 export function scorecardTitle(t: TableAnalysis): string {
   const s = t.table as ScorecardTable;
   const year = yearOf(s.title, t.sheet);
-  return `${subject(t, s)}${year ? `${year}年度` : ""}绩效评价评分情况`;
+  return say("report.title.scorecard", { subject: subject(t, s), year: year ? say("report.word.year", { year }) : "" });
 }
 
 export function scorecardNarrative(t: TableAnalysis): Narrative {
@@ -39,22 +39,27 @@ export function scorecardNarrative(t: TableAnalysis): Narrative {
   const weightCell = (g: ScorecardGroup) => addr(g.weightCell) ?? g.declaredCell?.address ?? g.labelCell.ref.address;
   const scoreCell = (g: ScorecardGroup) => addr(g.scoreCell) ?? g.labelCell.ref.address;
   const level1 = s.groups.map((g, gi) => ({ g, gi })).filter((x) => x.g.parent === null);
-  const leafWord = `${LEVEL[Math.max(0, s.levels - 1)] ?? "末级"}指标`;
+  const leafLevel = LEVEL[Math.max(0, s.levels - 1)] ?? say("report.word.lastLevel");
 
   // 一、评价指标体系
   const count = (l: number) => s.groups.filter((g) => g.level === l).length;
-  const overview = sb().t("本次评价采用的指标体系包括");
-  if (level1.length) {
-    overview.t(level1.map(({ g }) => `“${groupLabel(g.name)}”`).join(""));
-    overview.t(`${level1.length}个一级指标`);
-    for (const { g } of level1) overview.ref(g.labelCell.ref.address);
-  }
+  const levelCount = (n: number, level: string) => say("report.s.levelCount", { count: String(n), level });
   const parts: string[] = [];
-  for (let l = 2; l < s.levels; l++) if (count(l)) parts.push(`${count(l)}个${LEVEL[l - 1]}指标`);
-  parts.push(`${s.items.length}个${leafWord}`);
-  overview.t(`${level1.length ? "、" : ""}${parts.join("、")}`);
-  if (t.evaluation.weightSum) overview.t("，满分").q(addr(s.totalWeight) ?? null, "满分", fmt.score(t.evaluation.weightSum));
-  overview.t("。");
+  for (let l = 2; l < s.levels; l++) if (count(l)) parts.push(levelCount(count(l), LEVEL[l - 1]));
+  parts.push(levelCount(s.items.length, leafLevel));
+  const weightSum = t.evaluation.weightSum;
+  const overview = sb().w("systemIs", {
+    groups: (x) => {
+      if (!level1.length) return;
+      x.t(level1.map(({ g }) => say("report.label.quoted", { name: groupLabel(g.name) })).join(""));
+      x.t(levelCount(level1.length, LEVEL[0]));
+      for (const { g } of level1) x.ref(g.labelCell.ref.address);
+    },
+    levels: `${level1.length ? "、" : ""}${parts.join("、")}`,
+    full: (x) => {
+      if (weightSum) x.w("fullIs", { score: (y) => y.q(addr(s.totalWeight) ?? null, say("report.label.full"), fmt.score(weightSum)) });
+    },
+  });
   const intro: Sentence[] = [overview.done()];
   if (s.placeholderRows.length) intro.push(ask("templateRows", { rows: s.placeholderRows.map(String) }));
 
@@ -64,21 +69,31 @@ export function scorecardNarrative(t: TableAnalysis): Narrative {
     const e = gev(gi);
     const name = groupLabel(g.name);
     const out: Sentence[] = [];
-    const head = sb().t(`（${cnIndex(k)}）${name}。一级指标${name}`);
+    const head = sb().w("level1Lead", { index: cnIndex(k), name });
     const kids = g.children.map((c) => ({ c: s.groups[c], ci: c }));
     if (kids.length) {
-      head.t(`包含${kids.map(({ c }) => groupLabel(c.name)).join("、")}${kids.length}个${LEVEL[g.level]}指标，${name}`);
+      head.w("contains", {
+        names: kids.map(({ c }) => groupLabel(c.name)).join("、"),
+        count: String(kids.length),
+        level: LEVEL[g.level],
+        name,
+      });
     } else if (g.items.length) {
-      head.t(`包含${g.items.map((i) => innerQuotes(cleanText(s.items[i].name))).join("、")}${g.items.length}个${leafWord}，${name}`);
+      head.w("contains", {
+        names: g.items.map((i) => innerQuotes(cleanText(s.items[i].name))).join("、"),
+        count: String(g.items.length),
+        level: leafLevel,
+        name,
+      });
     }
-    headScore(head, name, e, weightCell(g), scoreCell(g), "经评分本项得分");
+    headScore(head, name, e, weightCell(g), scoreCell(g), "reviewedScore");
     out.push(head.done());
     if (e && e.score === null) out.push(ask("scoreOf", { name }));
     kids.forEach(({ c, ci }, j) => {
       const ce = gev(ci);
       const cname = groupLabel(c.name);
-      const x = sb().t(`（${j + 1}）${LEVEL[c.level - 1]}指标“${cname}”`);
-      headScore(x, cname, ce, weightCell(c), scoreCell(c), "评价得分");
+      const x = sb().w("childLead", { index: String(j + 1), level: LEVEL[c.level - 1], name: cname });
+      headScore(x, cname, ce, weightCell(c), scoreCell(c), "evaluatedScore");
       out.push(x.done());
       if (ce && ce.score === null) out.push(ask("scoreOf", { name: cname }));
     });
@@ -91,14 +106,14 @@ export function scorecardNarrative(t: TableAnalysis): Narrative {
     for (const { it, i } of loose) {
       const e = ev.items.find((x) => x.item === i);
       const name = innerQuotes(cleanText(it.name));
-      const x = sb().t(`指标“${name}”`);
+      const x = sb().w("looseLead", { name });
       headScore(
         x,
         name,
         e ? { weight: e.weight, score: e.score } : undefined,
         addr(it.weight) ?? addr(it.nameCell),
         addr(it.score),
-        "得分",
+        "scoreIs",
       );
       out.push(x.done());
     }
@@ -122,16 +137,16 @@ export function scorecardNarrative(t: TableAnalysis): Narrative {
     const it = s.items[e.item];
     const name = innerQuotes(cleanText(it.name));
     const where = it.path.slice(0, -1).map(groupLabel).filter(Boolean);
-    const x = sb().t("“").x(it.nameCell, name).t("”");
-    if (where.length) x.t(`（${where.join("—")}）`);
-    x.t("满分").q(addr(it.weight) ?? addr(it.nameCell), `“${name}”分值`, fmt.score(e.weight ?? 0));
-    x.t("，得分").q(addr(it.score), `“${name}”得分`, fmt.score(e.score ?? 0));
-    x.t(`，扣${fmt.score(e.lost)}。`);
+    const x = sb().w("deduction", {
+      name: (y) => y.x(it.nameCell, name),
+      where: where.length ? say("report.s.where", { path: where.join("—") }) : "",
+      weight: (y) => y.q(addr(it.weight) ?? addr(it.nameCell), say("report.label.weight", { name }), fmt.score(e.weight ?? 0)),
+      score: (y) => y.q(addr(it.score), say("report.label.score", { name }), fmt.score(e.score ?? 0)),
+      lost: fmt.score(e.lost),
+    });
     const reason = textOf(it.reasonCell).replace(/^[无\/—\-－]+$/, "");
     if (reason) {
-      x.t("扣分原因：")
-        .x(it.reasonCell, reason)
-        .t(/[。；;！!]$/.test(reason) ? "" : "。");
+      x.w("deductionReason", { reason: (y) => y.x(it.reasonCell, reason) }).t(/[。；;！!]$/.test(reason) ? "" : "。");
       deductions.push(x.done());
     } else {
       deductions.push(x.done(), ask("deductionOf", { name }));
@@ -147,17 +162,17 @@ export function scorecardNarrative(t: TableAnalysis): Narrative {
   const conclusion: Sentence[] = [];
   if (total !== null) {
     const year = yearOf(s.title, t.sheet);
-    const x = sb().t(`经评分，${subject(t, s)}${year ? `${year}年度` : ""}绩效评价总分为`);
-    x.q(addr(s.total) ?? s.totalInText?.cell.ref.address ?? null, "总分", fmt.score(total));
-    if (grade)
-      x.t("，评价等级为“")
-        .q(addr(s.grade) ?? addr(s.total) ?? null, "等级", grade)
-        .t("”");
+    const x = sb().w("evaluationTotalIs", {
+      subject: subject(t, s),
+      year: year ? say("report.word.year", { year }) : "",
+      total: (y) => y.q(addr(s.total) ?? s.totalInText?.cell.ref.address ?? null, say("report.label.total"), fmt.score(total)),
+    });
+    if (grade) x.w("gradeIs", { grade: (y) => y.q(addr(s.grade) ?? addr(s.total) ?? null, say("report.label.grade"), grade) });
     x.t("。");
     conclusion.push(x.done());
     const stated = s.total && !s.total.empty ? s.total.value : (s.totalInText?.value ?? null);
     if (stated !== null && Math.abs(stated - total) > 0.005) {
-      conclusion.push(plain(`（表中填写的总分为${fmt.score(stated)}，与各项得分之和不符，以上按各项得分之和计。）`));
+      conclusion.push(plain(say("report.s.statedTotalDiffers", { stated: fmt.score(stated) })));
     }
   } else {
     conclusion.push(ask("evaluationTotalAndGrade"));
@@ -190,8 +205,8 @@ function groupTable(s: ScorecardTable, groups: ScorecardGroupEvaluation[]): Repo
     const name = groupLabel(g.name);
     const wAt = addr(g.weightCell) ?? g.declaredCell?.address ?? null;
     const sAt = addr(g.scoreCell);
-    if (w !== null && wAt) quotes.push({ cell: wAt, label: `“${name}”满分`, value: fmt.score(w) });
-    if (sc !== null && sAt) quotes.push({ cell: sAt, label: `“${name}”得分`, value: fmt.score(sc) });
+    if (w !== null && wAt) quotes.push({ cell: wAt, label: say("report.label.fullOf", { name }), value: fmt.score(w) });
+    if (sc !== null && sAt) quotes.push({ cell: sAt, label: say("report.label.score", { name }), value: fmt.score(sc) });
     rows.push([
       indent ? `　${groupLabel(g.name)}` : groupLabel(g.name),
       w !== null ? fmt.trimmed(w) : "",
@@ -218,9 +233,9 @@ function groupTable(s: ScorecardTable, groups: ScorecardGroupEvaluation[]): Repo
   if (!rows.length) return null;
   return {
     id: "scores",
-    caption: "各级指标得分情况",
+    caption: say("report.caption.scorecardScores"),
     unit: null,
-    header: ["指标", "分值", "得分", "得分率"],
+    header: [say("report.header.indicator"), say("report.word.weight"), say("report.header.score"), say("report.header.scoreRate")],
     rows,
     numeric: [false, true, true, true],
     emphasis,
@@ -249,13 +264,17 @@ function headScore(
   e: { weight: number | null; score: number | null } | undefined,
   weightAt: string | null,
   scoreAt: string | null,
-  scoreWords: string,
+  scoreWords: "reviewedScore" | "evaluatedScore" | "scoreIs",
 ): void {
   const w = e?.weight ?? null;
   const sc = e?.score ?? null;
-  if (w !== null) x.t("满分").q(weightAt, `“${name}”满分`, fmt.score(w));
+  if (w !== null) x.w("fullScore", { score: (y) => y.q(weightAt, say("report.label.fullOf", { name }), fmt.score(w)) });
   if (w !== null && sc !== null) x.t("，");
-  if (sc !== null) x.t(scoreWords).q(scoreAt, `“${name}”得分`, fmt.score(sc));
-  if (w === null && sc === null) x.t("未标明分值");
+  if (sc !== null) {
+    const quote = (y: SentenceBuilder) => y.q(scoreAt, say("report.label.score", { name }), fmt.score(sc));
+    if (scoreWords === "scoreIs") x.w("scoreIs", { value: quote });
+    else x.w(scoreWords, { score: quote });
+  }
+  if (w === null && sc === null) x.t(say("report.word.noWeight"));
   x.t("。");
 }

@@ -31,24 +31,44 @@ function facts(t: TableAnalysis, r: SummaryRow): RowFacts {
 export function summaryTitle(t: TableAnalysis): string {
   const s = t.table as SummaryTable;
   const year = yearOf(s.title, t.sheet);
-  return `${textOf(s.unit)}${year ? `${year}年度` : ""}项目支出绩效自评情况汇总`;
+  return say("report.title.summary", { unit: textOf(s.unit), year: year ? say("report.word.year", { year }) : "" });
 }
 
 function moneyClauses(s: ReturnType<typeof sb>, f: RowFacts, label: string, unit: fmt.MoneyUnit): void {
   const clauses: (() => void)[] = [];
   if (f.initial !== null)
     clauses.push(() =>
-      s.t("年初预算数").q(addr(f.row.initial), `${label}年初预算数`, fmt.money(f.initial!, fmt.moneyDecimals(f.row.initial), unit)),
+      s.w("initialIs", {
+        value: (x) =>
+          x.q(
+            addr(f.row.initial),
+            say("report.label.partInitial", { label }),
+            fmt.money(f.initial!, fmt.moneyDecimals(f.row.initial), unit),
+          ),
+      }),
     );
   if (f.budget !== null)
     clauses.push(() =>
-      s.t("全年预算数").q(addr(f.row.budget), `${label}全年预算数`, fmt.money(f.budget!, fmt.moneyDecimals(f.row.budget), unit)),
+      s.w("budgetIs", {
+        value: (x) =>
+          x.q(addr(f.row.budget), say("report.label.partBudget", { label }), fmt.money(f.budget!, fmt.moneyDecimals(f.row.budget), unit)),
+      }),
     );
   if (f.executed !== null)
     clauses.push(() =>
-      s.t("全年执行数").q(addr(f.row.executed), `${label}全年执行数`, fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed), unit)),
+      s.w("executedIs", {
+        value: (x) =>
+          x.q(
+            addr(f.row.executed),
+            say("report.label.partExecuted", { label }),
+            fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed), unit),
+          ),
+      }),
     );
-  if (f.rate !== null) clauses.push(() => s.t("执行率").q(addr(f.row.rate), `${label}执行率`, fmt.rate(f.rate!)));
+  if (f.rate !== null)
+    clauses.push(() =>
+      s.w("rateClause", { value: (x) => x.q(addr(f.row.rate), say("report.label.partRate", { label }), fmt.rate(f.rate!)) }),
+    );
   clauses.forEach((c, i) => {
     if (i) s.t("，");
     c();
@@ -60,25 +80,27 @@ export function summaryNarrative(t: TableAnalysis): Narrative {
   const rows = st.rows.map((r) => facts(t, r));
   const year = yearOf(st.title, t.sheet);
   const ov: Sentence[] = [];
-  const head = sb().t(`${year ? `${year}年度` : "本年度"}共对${rows.length}个项目开展绩效自评`);
-  if (st.totalRow) {
-    const tot = facts(t, st.totalRow);
-    head.t("，合计");
-    moneyClauses(head, tot, "合计", fmt.moneyUnit(t.table));
-  }
-  head.t("。");
+  const totalRow = st.totalRow;
+  const head = sb().w("summaryHead", {
+    year: year ? say("report.word.year", { year }) : say("report.word.thisYear"),
+    count: String(rows.length),
+    total: (x) => {
+      if (totalRow)
+        x.w("summaryTotal", { clauses: (y) => moneyClauses(y, facts(t, totalRow), say("report.word.total"), fmt.moneyUnit(t.table)) });
+    },
+  });
   ov.push(head.done());
   const noInitial = rows.filter((r) => r.initial === 0 || (r.initial === null && r.budget !== null));
   if (noInitial.length)
     ov.push({
-      text: `其中${noInitial.map((r) => `“${r.name}”`).join("、")}年初未安排预算，为年中追加项目。`,
+      text: say("report.s.midYear", { names: noInitial.map((r) => say("report.label.quoted", { name: r.name })) }),
       cells: noInitial.map((r) => addr(r.row.initial)).filter((c): c is string => !!c),
     });
 
   // The projects go into a table; sentences only for what deserves one: over-execution, a low rate, a grade below 优.
   const lineOf = (f: RowFacts, total: boolean): FundLine => ({
     row: { labelCell: f.row.name, initial: f.row.initial, budget: f.row.budget, executed: f.row.executed },
-    label: total ? "合计" : `“${f.name}”`,
+    label: total ? say("report.word.total") : say("report.label.quoted", { name: f.name }),
     initial: f.initial,
     budget: f.budget,
     executed: f.executed,
@@ -87,7 +109,7 @@ export function summaryNarrative(t: TableAnalysis): Narrative {
     total,
   });
   const list: Sentence[] = [];
-  if (rows.length) list.push(plain(`各项目的预算执行及自评情况见下表。`));
+  if (rows.length) list.push(plain(say("report.line.summaryTable")));
   list.push(
     ...overExecution(
       rows.map((f) => lineOf(f, false)),
@@ -96,18 +118,25 @@ export function summaryNarrative(t: TableAnalysis): Narrative {
   );
   const low = rows.filter((f) => f.rate !== null && f.rate < 0.9);
   for (const f of low) {
-    const s = sb()
-      .t("“")
-      .x(f.row.name, f.name)
-      .t("”执行率")
-      .q(addr(f.row.rate), `“${f.name}”执行率`, fmt.rate(f.rate!))
-      .t("，预算执行偏慢。");
+    const s = sb().w("rateSlow", {
+      name: (x) => x.x(f.row.name, f.name),
+      rate: (x) => x.q(addr(f.row.rate), say("report.label.of", { name: f.name, word: say("report.label.rate") }), fmt.rate(f.rate!)),
+    });
     list.push(s.done(), ask("budgetShortfallOf", { name: f.name }));
   }
   for (const f of rows.filter((x) => x.grade && x.grade !== "优")) {
-    const s = sb().t("“").x(f.row.name, f.name).t("”");
-    if (f.score !== null) s.t("自评得分").q(addr(f.row.score), `“${f.name}”自评得分`, fmt.score(f.score)).t("，");
-    s.t("评价等级为“").x(f.row.grade, f.grade).t("”。");
+    const score = f.score;
+    const s = sb().w("projectGrade", {
+      name: (x) => x.x(f.row.name, f.name),
+      score: (x) => {
+        if (score !== null)
+          x.w("selfScoreIs", {
+            score: (y) =>
+              y.q(addr(f.row.score), say("report.label.of", { name: f.name, word: say("report.word.selfScore") }), fmt.score(score)),
+          });
+      },
+      grade: (x) => x.x(f.row.grade, f.grade),
+    });
     list.push(s.done());
   }
   if (!rows.length) list.push(ask("projectsDone"));
@@ -115,22 +144,24 @@ export function summaryNarrative(t: TableAnalysis): Narrative {
   if (rows.length) projectsPara.table = projectTable(rows, st.totalRow ? facts(t, st.totalRow) : null, fmt.moneyUnit(t.table));
   const chart = executionRateChart(
     rows.map((f) => ({ ...lineOf(f, false), label: f.name })),
-    "各项目预算执行率",
+    say("report.caption.projectRates"),
   );
   if (chart) projectsPara.chart = chart;
 
   const counts = new Map<string, number>();
   for (const f of rows) if (f.grade) counts.set(f.grade, (counts.get(f.grade) ?? 0) + 1);
   const order = ["优", "良", "中", "差"];
-  const parts = [...counts.entries()].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0])).map(([g, n]) => `“${g}”${n}个`);
+  const parts = [...counts.entries()]
+    .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
+    .map(([g, n]) => say("report.s.gradeCount", { grade: g, count: String(n) }));
   const grade: Sentence[] = parts.length
     ? [
         {
           // one grade for all: "8个项目评价等级均为“优”" (not "“优”8个" after the count was just given)
           text:
             counts.size === 1 && parts.length === 1 && [...counts.values()][0] === rows.length
-              ? `${rows.length}个项目评价等级均为“${[...counts.keys()][0]}”。`
-              : `各项目评价等级为：${parts.join("，")}。`,
+              ? say("report.s.allGrade", { count: String(rows.length), grade: [...counts.keys()][0] })
+              : say("report.s.grades", { list: parts.join("，") }),
           cells: rows.map((r) => addr(r.row.grade)).filter((c): c is string => !!c),
         },
       ]
@@ -153,6 +184,9 @@ export function summaryNarrative(t: TableAnalysis): Narrative {
   };
 }
 
+type LabelKey =
+  "report.label.partInitial" | "report.label.partBudget" | "report.label.partExecuted" | "report.label.partRate" | "report.label.partScore";
+
 /** 序号 | 项目名称 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | 自评得分 | 评价等级, then 合计. */
 function projectTable(rows: RowFacts[], total: RowFacts | null, unit: fmt.MoneyUnit): ReportTable {
   const money = (v: number | null, cell: RowFacts["row"]["budget"]) =>
@@ -169,27 +203,39 @@ function projectTable(rows: RowFacts[], total: RowFacts | null, unit: fmt.MoneyU
   ];
   const out = rows.map((f, i) => line(f, textOf(f.row.seq) || String(i + 1)));
   const quotes: Quote[] = [];
-  for (const f of total ? [...rows, { ...total, name: "合计" }] : rows) {
-    const label = f.name === "合计" ? "合计" : `“${f.name}”`;
-    const q = (cell: string | null, what: string, value: string) => {
-      if (cell) quotes.push({ cell, label: `${label}${what}`, value });
+  const TOTAL = say("report.word.total");
+  for (const f of total ? [...rows, { ...total, name: TOTAL }] : rows) {
+    const label = f.name === TOTAL ? TOTAL : say("report.label.quoted", { name: f.name });
+    const q = (cell: string | null, key: LabelKey, value: string) => {
+      if (cell) quotes.push({ cell, label: say(key, { label }), value });
     };
-    if (f.initial !== null) q(addr(f.row.initial), "年初预算数", fmt.money(f.initial, fmt.moneyDecimals(f.row.initial), unit));
-    if (f.budget !== null) q(addr(f.row.budget), "全年预算数", fmt.money(f.budget, fmt.moneyDecimals(f.row.budget), unit));
-    if (f.executed !== null) q(addr(f.row.executed), "全年执行数", fmt.money(f.executed, fmt.moneyDecimals(f.row.executed), unit));
-    if (f.rate !== null) q(addr(f.row.rate), "执行率", fmt.rate(f.rate));
-    if (f.score !== null && f.name !== "合计") q(addr(f.row.score), "自评得分", fmt.score(f.score));
+    if (f.initial !== null)
+      q(addr(f.row.initial), "report.label.partInitial", fmt.money(f.initial, fmt.moneyDecimals(f.row.initial), unit));
+    if (f.budget !== null) q(addr(f.row.budget), "report.label.partBudget", fmt.money(f.budget, fmt.moneyDecimals(f.row.budget), unit));
+    if (f.executed !== null)
+      q(addr(f.row.executed), "report.label.partExecuted", fmt.money(f.executed, fmt.moneyDecimals(f.row.executed), unit));
+    if (f.rate !== null) q(addr(f.row.rate), "report.label.partRate", fmt.rate(f.rate));
+    if (f.score !== null && f.name !== TOTAL) q(addr(f.row.score), "report.label.partScore", fmt.score(f.score));
   }
   const emphasis: number[] = [];
   if (total) {
     emphasis.push(out.length);
-    out.push(line({ ...total, name: "合计", score: null, grade: "" }, ""));
+    out.push(line({ ...total, name: TOTAL, score: null, grade: "" }, ""));
   }
   return {
     id: "projects",
-    caption: "项目支出绩效自评情况",
+    caption: say("report.caption.summaryProjects"),
     unit,
-    header: ["序号", "项目名称", "年初预算数", "全年预算数", "全年执行数", "执行率", "自评得分", "评价等级"],
+    header: [
+      say("report.header.seq"),
+      say("report.header.projectName"),
+      say("report.label.initial"),
+      say("report.label.budget"),
+      say("report.label.executed"),
+      say("report.label.rate"),
+      say("report.word.selfScore"),
+      say("report.header.grade"),
+    ],
     rows: out,
     numeric: [false, false, true, true, true, true, true, false],
     emphasis,
