@@ -7,7 +7,7 @@
  */
 import { Inflate, deflateSync, inflateSync } from "fflate";
 import { LIMITS, limitError } from "./limits";
-import { corruptError } from "./messages";
+import { corruptError, crcError } from "./messages";
 
 export interface ZipEntry {
   /** Entry name as stored ("xl/workbook.xml"). */
@@ -121,6 +121,7 @@ export class ZipArchive {
     if (e.method === 0) {
       if (data.length > maxBytes) throw limitError("partBytes", name);
       this.charge(e.name, data.length);
+      if (crc32(data) !== e.crc) throw crcError(name);
       sink(data);
       return data.length;
     }
@@ -133,9 +134,12 @@ export class ZipArchive {
     /** Why inflating stopped: a limit passed, or what the sink threw (the reader stopping on purpose, a limit). */
     let stop: { error: unknown } | null = null;
     let consumed = 0;
+    // the CRC-32 the directory gives is checked on the bytes inflated: a damaged part is refused, never read
+    let crc = 0;
     const take = (chunk: Uint8Array) => {
       if (stop) return;
       total += chunk.length;
+      crc = crc32(chunk, crc);
       if (total > bound) {
         stop = { error: limitError(total > maxBytes ? "partBytes" : "declared", name) };
         return;
@@ -162,6 +166,7 @@ export class ZipArchive {
       consumed = data.length;
       take(out);
       if (stop) throw (stop as { error: unknown }).error;
+      if (crc !== e.crc) throw crcError(name);
       return total;
     }
     const inflater = new Inflate(take);
@@ -175,6 +180,7 @@ export class ZipArchive {
       throw corruptError(`${name}: ${err instanceof Error ? err.message : String(err)}`);
     }
     if (stop) throw (stop as { error: unknown }).error;
+    if (crc !== e.crc) throw crcError(name);
     return total;
   }
 
@@ -307,8 +313,8 @@ export class ZipArchive {
 
 let CRC_TABLE: Uint32Array | null = null;
 
-/** CRC-32 (zip's), for the entries written anew. */
-export function crc32(data: Uint8Array): number {
+/** CRC-32 (zip's) of `data`, or of what came before it (whose CRC is `crc`) followed by it. */
+export function crc32(data: Uint8Array, crc = 0): number {
   if (!CRC_TABLE) {
     CRC_TABLE = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -317,7 +323,7 @@ export function crc32(data: Uint8Array): number {
       CRC_TABLE[n] = c >>> 0;
     }
   }
-  let c = 0xffffffff;
+  let c = (crc ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
