@@ -20,6 +20,7 @@ import type { CellMark, MarkPlan } from "../../core/marks";
 import { computeCells } from "../../core/evaluate";
 import { isErrorValue } from "../../core/snapshot";
 import { MarkLayer, type MarksSnapshot } from "./markLayer";
+import { keepStored } from "./storedEntries";
 
 /** What a cell shows after the plan: new content (or the content it had), and a number format (or the one it had). */
 interface Overlay {
@@ -358,9 +359,12 @@ export class PackageBook implements XlsxBook {
       }
     }
     const enc = new TextEncoder();
+    const encode = (_part: string, text: string) => enc.encode(declaredUtf8(text));
+    // the input's own entries of the parts marking changes, kept in the record (and put back when cleared)
+    const stored = marking ? keepStored(this.zip, texts, remove, encode) : undefined;
     const replace = new Map<string, Uint8Array>();
-    for (const [part, text] of texts) replace.set(part, enc.encode(declaredUtf8(text)));
-    return this.zip.rewrite({ replace, remove });
+    for (const [part, text] of texts) replace.set(part, encode(part, text));
+    return this.zip.rewrite({ replace, remove, stored });
   }
 
   /** The new `<c>` element of an overlaid cell. */
