@@ -6,8 +6,8 @@
  *  - release/wps: the add-in folder WPS expects (manifest.xml, ribbon.xml, index.html, main.js, assets), the .7z
  *    holding it, install-wps.sh / uninstall-wps.sh run in a temporary HOME (exactly our folder and publish.xml
  *    entries added, then removed; other add-ins' entries and folders kept);
- *  - release/standalone/jixiao.html opened from file:// in Chromium checks a fixture with no request off
- *    file:/data:/blob:;
+ *  - release/standalone/jixiao.html opened from file:// in Chromium checks a fixture (in its workbook worker) with no
+ *    request off file:/data:/blob:;
  *  - release/cli/jixiao-<version>.tgz: laid out as `npm install -g` lays it out, `jixiao check` runs from outside the
  *    repository; with process.arch faked to loong64 and @resvg/resvg-js unloadable, `check` and `report --fill` exit 0
  *    and the report has its chart (resvg-wasm); with no Chinese font the report says it left the chart out.
@@ -297,6 +297,18 @@ describe("release/standalone", () => {
         return route.abort("blockedbyclient");
       });
       const tab = await context.newPage();
+      // the file is read and checked in the page's workbook worker (a blob: worker: it starts from file:// too)
+      await tab.addInitScript(() => {
+        const w = window as unknown as { workersStarted: number; Worker: typeof Worker };
+        w.workersStarted = 0;
+        const Original = w.Worker;
+        w.Worker = class extends Original {
+          constructor(url: string | URL, options?: WorkerOptions) {
+            super(url, options);
+            w.workersStarted += 1;
+          }
+        };
+      });
       const errors: string[] = [];
       tab.on("pageerror", (e) => errors.push(e.message));
       tab.on("console", (m) => {
@@ -316,6 +328,7 @@ describe("release/standalone", () => {
       );
       for (const f of oracle.sheets.flatMap((s) => s.findings))
         expect(shown.some((s) => s.startsWith(`${f.code}@${f.cell ?? ""}`))).toBe(true);
+      expect(await tab.evaluate(() => (window as unknown as { workersStarted: number }).workersStarted)).toBeGreaterThan(0);
       expect(foreign).toEqual([]);
       expect(requests.every((u) => /^(file|data|blob):/.test(u))).toBe(true);
       expect(errors).toEqual([]);

@@ -13,7 +13,7 @@ import { Styles } from "./styles";
 import { Budget, readSharedStrings, readSheet } from "./read";
 import { SheetXml } from "./sheetEdit";
 import { mayHoldHeader } from "./headerRole";
-import { attributesOf, declaredUtf8, escapeText, findElement, setAttribute } from "./xml";
+import { attributesOf, escapeText, findElement, setAttribute } from "./xml";
 import { parseRef, refOf } from "./cellRef";
 import { shiftFormula } from "./formula";
 import type { CellMark, MarkPlan } from "../../core/marks";
@@ -358,8 +358,8 @@ export class PackageBook implements XlsxBook {
         }
       }
     }
-    const enc = new TextEncoder();
-    const encode = (_part: string, text: string) => enc.encode(declaredUtf8(text));
+    // each part in the encoding it was read in (a UTF-16 part stays UTF-16: clearing gives back its bytes)
+    const encode = (part: string, text: string) => this.zip.encodeText(part, text);
     // the input's own entries of the parts marking changes, kept in the record (and put back when cleared)
     const stored = marking ? keepStored(this.zip, texts, remove, encode) : undefined;
     const replace = new Map<string, Uint8Array>();

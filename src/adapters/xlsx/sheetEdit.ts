@@ -4,7 +4,7 @@
  * the protection is written (sheet="1" or "true", a legacy password hash or an SHA-512 one), and which format a cell
  * without a `<c>` of its own shows (its row's, else its column's).
  */
-import { attributesOf, declaredUtf8, removeAttribute, setAttribute, XmlScanner } from "./xml";
+import { attributesOf, removeAttribute, setAttribute, XmlScanner } from "./xml";
 import { colNumber, parseRef, refOf } from "./cellRef";
 
 interface RowSpan {
@@ -397,9 +397,9 @@ export class SheetXml {
     if (this.dataSelfClosing) {
       const sd = this.dataTag;
       const open = sd.text.replace(/\s*\/>$/, ">");
-      return declaredUtf8(xml.slice(0, sd.start) + open + data + `</${sd.name}>` + xml.slice(sd.start + sd.text.length));
+      return xml.slice(0, sd.start) + open + data + `</${sd.name}>` + xml.slice(sd.start + sd.text.length);
     }
-    return declaredUtf8(xml.slice(0, this.dataStart) + data + xml.slice(this.dataEnd));
+    return xml.slice(0, this.dataStart) + data + xml.slice(this.dataEnd);
   }
 
   private rebuildRow(r: RowSpan, edits: Map<number, string>, startTag?: string): string {

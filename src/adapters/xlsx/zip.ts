@@ -8,6 +8,7 @@
 import { Inflate, deflateSync, inflateSync } from "fflate";
 import { LIMITS, limitError } from "./limits";
 import { corruptError, crcError } from "./messages";
+import { declaredUtf8 } from "./xml";
 
 export interface ZipEntry {
   /** Entry name as stored ("xl/workbook.xml"). */
@@ -44,6 +45,8 @@ export class ZipArchive {
   /** Bytes inflated so far, by part (the most read of it), and their sum. */
   private readonly inflatedOf = new Map<string, number>();
   private inflated = 0;
+  /** The encoding each XML part was read in. */
+  private readonly encodings = new Map<string, TextEncoding>();
 
   private constructor(
     readonly bytes: Uint8Array,
@@ -166,6 +169,33 @@ export class ZipArchive {
   stream(name: string, sink: (chunk: Uint8Array) => void, maxBytes: number = LIMITS.partBytes): number {
     const e = this.entry(name);
     if (!e) throw corruptError(`missing part ${name}`);
+    if (!TEXT_PART.test(e.name)) return this.inflate(e, name, sink, maxBytes);
+    // an XML part may be UTF-16 (OPC allows it): its readers get UTF-8 all the same, and it is written back as it was
+    let decoder: TextDecoder | null | undefined;
+    const encoder = new TextEncoder();
+    const total = this.inflate(
+      e,
+      name,
+      (chunk) => {
+        if (decoder === undefined) {
+          const enc = encodingOf(chunk);
+          this.encodings.set(e.name, enc);
+          decoder = enc.kind === "utf-8" ? null : new TextDecoder(enc.kind);
+        }
+        if (!decoder) return sink(chunk);
+        const t = decoder.decode(chunk, { stream: true });
+        if (t) sink(encoder.encode(t));
+      },
+      maxBytes,
+    );
+    if (decoder) {
+      const t = decoder.decode();
+      if (t) sink(encoder.encode(t));
+    }
+    return total;
+  }
+
+  private inflate(e: ZipEntry, name: string, sink: (chunk: Uint8Array) => void, maxBytes: number): number {
     if (e.size > maxBytes) throw limitError("partBytes", name);
     const data = this.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
     if (e.method === 0) {
@@ -243,10 +273,18 @@ export class ZipArchive {
     if (this.inflated > LIMITS.totalBytes) throw limitError("totalBytes");
   }
 
-  /** An entry's whole content. */
+  /** An entry's whole content (an XML part's as UTF-8, whatever its encoding). */
   read(name: string, maxBytes: number = LIMITS.partBytes): Uint8Array {
     const chunks: Uint8Array[] = [];
-    const total = this.stream(name, (c) => chunks.push(c.slice()), maxBytes);
+    let total = 0;
+    this.stream(
+      name,
+      (c) => {
+        chunks.push(c.slice());
+        total += c.length;
+      },
+      maxBytes,
+    );
     if (chunks.length === 1) return chunks[0];
     const out = new Uint8Array(total);
     let o = 0;
@@ -257,9 +295,15 @@ export class ZipArchive {
     return out;
   }
 
-  /** An entry's content as text (UTF-8; a byte-order mark is dropped). */
+  /** An entry's content as text (UTF-8 or, for an XML part, UTF-16; a byte-order mark is dropped). */
   text(name: string, maxBytes?: number): string {
     return new TextDecoder("utf-8").decode(this.read(name, maxBytes));
+  }
+
+  /** Text for a part, encoded as the part was when read (UTF-16 stays UTF-16, a byte-order mark stays); else UTF-8. */
+  encodeText(name: string, text: string): Uint8Array {
+    const e = this.entry(name);
+    return encodeAs(text, (e && this.encodings.get(e.name)) ?? { kind: "utf-8", bom: false });
   }
 
   /**
@@ -408,6 +452,47 @@ function storedHolding(blob: Uint8Array | undefined, content: Uint8Array): { loc
   if (dataAt + compressed > local.length) return null;
   if (!inflatesTo(u16(cd, 10), local.subarray(dataAt, dataAt + compressed), content)) return null;
   return { local, central: cd };
+}
+
+/** Parts that hold XML by their name: read as text in the encoding they start with. */
+const TEXT_PART = /\.(?:xml|rels|vml)$/i;
+
+/** How an XML part's text is encoded: UTF-16 when it starts so (a byte-order mark, or "<" as two bytes), else UTF-8. */
+export interface TextEncoding {
+  kind: "utf-8" | "utf-16le" | "utf-16be";
+  bom: boolean;
+}
+
+function encodingOf(b: Uint8Array): TextEncoding {
+  if (b.length >= 2) {
+    if (b[0] === 0xff && b[1] === 0xfe) return { kind: "utf-16le", bom: true };
+    if (b[0] === 0xfe && b[1] === 0xff) return { kind: "utf-16be", bom: true };
+    if (b[0] === 0x3c && b[1] === 0x00) return { kind: "utf-16le", bom: false };
+    if (b[0] === 0x00 && b[1] === 0x3c) return { kind: "utf-16be", bom: false };
+  }
+  return { kind: "utf-8", bom: b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf };
+}
+
+/** Text as bytes in an encoding read: UTF-16 (either order) or UTF-8, with a byte-order mark if it had one. */
+function encodeAs(text: string, enc: TextEncoding): Uint8Array {
+  if (enc.kind === "utf-8") {
+    // a part declared in another encoding the reader took as UTF-8 is written saying what it now is
+    const body = new TextEncoder().encode(declaredUtf8(text));
+    if (!enc.bom) return body;
+    const out = new Uint8Array(body.length + 3);
+    out.set([0xef, 0xbb, 0xbf], 0);
+    out.set(body, 3);
+    return out;
+  }
+  const t = enc.bom ? "\ufeff" + text : text;
+  const out = new Uint8Array(t.length * 2);
+  const [lo, hi] = enc.kind === "utf-16le" ? [0, 1] : [1, 0];
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    out[2 * i + lo] = c & 0xff;
+    out[2 * i + hi] = c >>> 8;
+  }
+  return out;
 }
 
 let CRC_TABLE: Uint32Array | null = null;

@@ -16,7 +16,7 @@ function deptName(d: DepartmentTable, t: TableAnalysis): string {
 export function departmentTitle(t: TableAnalysis): string {
   const d = t.table as DepartmentTable;
   const year = yearOf(d.title, t.sheet);
-  return `${deptName(d, t)}${year ? `${year}年度` : ""}部门整体支出绩效自评报告`;
+  return say("report.title.department", { name: deptName(d, t), year: year ? say("report.word.year", { year }) : "" });
 }
 
 interface FundFacts {
@@ -144,9 +144,7 @@ function overview(t: TableAnalysis, d: DepartmentTable): Section {
   if (name)
     s.push(
       sb()
-        .t("本报告为")
-        .x(d.name, name)
-        .t(`${year ? `${year}年度` : ""}部门整体支出绩效自评报告。`)
+        .w("reportIs", { name: (x) => x.x(d.name, name), year: year ? say("report.word.year", { year }) : "" })
         .done(),
     );
   else s.push(ask("departmentName"));
@@ -155,8 +153,7 @@ function overview(t: TableAnalysis, d: DepartmentTable): Section {
   s.push(
     goal
       ? sb()
-          .t("部门年初设定的年度总体目标为：")
-          .x(d.goals.expected, goal)
+          .w("departmentGoalIs", { goal: (x) => x.x(d.goals.expected, goal) })
           .t(/[。；;]$/.test(goal) ? "" : "。")
           .done()
       : ask("departmentGoal"),
@@ -167,13 +164,15 @@ function overview(t: TableAnalysis, d: DepartmentTable): Section {
 function goals(t: TableAnalysis, d: DepartmentTable): Section {
   const facts = indicatorFacts(t, d.indicators);
   const actual = textOf(d.goals.actual);
-  const words = { weightWord: d.weightsInTargetColumn ? "权重" : "分值", actualWord: "全年完成值" };
+  const words = {
+    weightWord: say(d.weightsInTargetColumn ? "report.word.weightOf" : "report.word.weight"),
+    actualWord: say("report.word.completed"),
+  };
   const paragraphs = [
     para(
       actual
         ? sb()
-            .t("全年完成情况：")
-            .x(d.goals.actual, actual)
+            .w("yearDone", { actual: (x) => x.x(d.goals.actual, actual) })
             .t(/[。；;]$/.test(actual) ? "" : "。")
             .done()
         : ask("departmentGoalDone"),
@@ -197,17 +196,21 @@ function goals(t: TableAnalysis, d: DepartmentTable): Section {
 
 function problems(t: TableAnalysis, d: DepartmentTable): Section {
   const facts = indicatorFacts(t, d.indicators);
-  const word = d.weightsInTargetColumn ? "权重" : "分值";
+  const word = say(d.weightsInTargetColumn ? "report.word.weightOf" : "report.word.weight");
   const out: Sentence[] = [];
   for (const f of facts.filter((x) => x.lost > 0)) {
-    const s = sb().t("“").x(f.ind.nameCell, f.name).t("”指标");
-    if (f.actual) s.t("全年完成值为").x(f.ind.actualCell, f.actual).t("，");
-    s.t("得分").q(addr(f.ind.score), `“${f.name}”得分`, fmt.score(f.score ?? 0));
-    if (f.weight !== null) s.t(`，低于${word}`).q(addr(f.ind.weight), `“${f.name}”${word}`, fmt.score(f.weight));
-    if (f.reason)
-      s.t("，原因为：")
-        .x(f.ind.reasonCell, f.reason)
-        .t(/[。；;]$/.test(f.reason) ? "" : "。");
+    const s = sb().w("indicator", { name: (x) => x.x(f.ind.nameCell, f.name) });
+    const actual = f.actual;
+    if (actual) s.w("completedIs", { actual: (x) => x.x(f.ind.actualCell, actual) });
+    s.w("scoreOf", { score: (x) => x.q(addr(f.ind.score), say("report.label.score", { name: f.name }), fmt.score(f.score ?? 0)) });
+    const weight = f.weight;
+    if (weight !== null)
+      s.w("belowWord", {
+        word,
+        weight: (x) => x.q(addr(f.ind.weight), say("report.label.of", { name: f.name, word }), fmt.score(weight)),
+      });
+    const reason = f.reason;
+    if (reason) s.w("reasonIs", { reason: (x) => x.x(f.ind.reasonCell, reason) }).t(/[。；;]$/.test(reason) ? "" : "。");
     else s.t("。");
     out.push(s.done());
     if (!f.reason) out.push(ask("notFull", { name: f.name }));
@@ -217,10 +220,15 @@ function problems(t: TableAnalysis, d: DepartmentTable): Section {
   for (const f of noBudget) {
     out.push(
       sb()
-        .x(f.row.labelCell, f.label)
-        .t("年初未安排预算，全年执行")
-        .q(addr(f.row.executed), `${f.label}全年执行数`, fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed), fmt.moneyUnit(t.table)))
-        .t("，预算编制不够完整。")
+        .w("noBudgetExecuted", {
+          label: (x) => x.x(f.row.labelCell, f.label),
+          executed: (x) =>
+            x.q(
+              addr(f.row.executed),
+              say("report.label.partExecuted", { label: f.label }),
+              fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed), fmt.moneyUnit(t.table)),
+            ),
+        })
         .done(),
     );
   }
@@ -240,13 +248,12 @@ function grade(t: TableAnalysis, d: DepartmentTable): Section {
   const g = t.evaluation.grade;
   const out: Sentence[] = [];
   if (total !== null) {
-    const s = sb()
-      .t(`经自评，${name || "本部门"}${year ? `${year}年度` : ""}部门整体支出绩效自评总分为`)
-      .q(addr(d.total), "总分", fmt.score(total));
-    if (g)
-      s.t("，评价等级为“")
-        .q(addr(d.grade) ?? addr(d.total), "等级", g)
-        .t("”");
+    const s = sb().w("departmentTotalIs", {
+      name: name || say("report.word.thisDepartment"),
+      year: year ? say("report.word.year", { year }) : "",
+      total: (x) => x.q(addr(d.total), say("report.label.total"), fmt.score(total)),
+    });
+    if (g) s.w("gradeIs", { grade: (x) => x.q(addr(d.grade) ?? addr(d.total), say("report.label.grade"), g) });
     s.t("。");
     out.push(s.done());
     if (!g) out.push(ask("grade"));

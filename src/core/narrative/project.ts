@@ -9,7 +9,7 @@ import { breakTitle } from "./layout";
 import { addr, fundLabel, num, para, ask, plain, sb, textOf, yearOf } from "./sentence";
 import type { Narrative, Paragraph, Section, Sentence } from "./types";
 
-const WORDS = { weightWord: "分值", actualWord: "实际完成值" };
+const WORDS = { weightWord: say("report.word.weight"), actualWord: say("report.word.actual") };
 
 function fundEval(t: TableAnalysis, row: FundRow): FundEvaluation | null {
   const label = fundLabel(row.label);
@@ -24,8 +24,8 @@ export function projectTitle(t: TableAnalysis): string {
   const p = t.table as ProjectTable;
   const name = projectName(p, t);
   const year = yearOf(p.title, t.sheet);
-  const what = name ? (name.endsWith("项目") ? name : `${name}项目`) : "项目支出";
-  return `${what}${year ? `${year}年度` : ""}绩效自评报告`;
+  const what = name ? (name.endsWith("项目") ? name : `${name}${say("report.word.project")}`) : say("report.word.projectSpending");
+  return say("report.title.project", { what, year: year ? say("report.word.year", { year }) : "" });
 }
 
 function basic(t: TableAnalysis, p: ProjectTable): Section {
@@ -34,16 +34,16 @@ function basic(t: TableAnalysis, p: ProjectTable): Section {
   const dept = textOf(p.department);
   const impl = textOf(p.implementer);
 
-  const s1 = sb().t("（一）项目概况。");
-  if (name) s1.x(p.name, name).t(name.endsWith("项目") ? "" : "项目");
-  else if (dept || impl) s1.t("本项目");
-  if (dept && impl && dept === impl) s1.t("的主管部门和实施单位均为").x(p.department, dept).ref(addr(p.implementer)).t("。");
+  const s1 = sb().w("overviewLead");
+  if (name) s1.x(p.name, name).t(name.endsWith("项目") ? "" : say("report.word.project"));
+  else if (dept || impl) s1.t(say("report.word.thisProject"));
+  if (dept && impl && dept === impl) s1.w("sameOwner", { department: (x) => x.x(p.department, dept).ref(addr(p.implementer)) });
   else {
     const parts: (() => void)[] = [];
-    if (dept) parts.push(() => s1.t("主管部门为").x(p.department, dept));
-    if (impl) parts.push(() => s1.t("实施单位为").x(p.implementer, impl));
+    if (dept) parts.push(() => s1.w("departmentIs", { department: (x) => x.x(p.department, dept) }));
+    if (impl) parts.push(() => s1.w("implementerIs", { implementer: (x) => x.x(p.implementer, impl) }));
     if (parts.length) {
-      s1.t("的");
+      s1.t(say("report.word.of"));
       parts.forEach((f, i) => {
         if (i) s1.t("，");
         f();
@@ -60,8 +60,7 @@ function basic(t: TableAnalysis, p: ProjectTable): Section {
   overview.push(
     goal
       ? sb()
-          .t("项目年度总体目标为：")
-          .x(p.goals.expected, goal)
+          .w("goalIs", { goal: (x) => x.x(p.goals.expected, goal) })
           .t(/[。；;]$/.test(goal) ? "" : "。")
           .done()
       : ask("projectGoal"),
@@ -72,29 +71,45 @@ function basic(t: TableAnalysis, p: ProjectTable): Section {
   const total = p.fundTotal;
   if (total) {
     const ev = fundEval(t, total);
-    const s = sb().t(`（二）项目资金情况。${year ? `${year}年度` : ""}该项目`);
+    const s = sb().w("fundsLead", { year: year ? say("report.word.year", { year }) : "" });
     const clauses: (() => void)[] = [];
     const initial = num(total.initial);
     const budget = ev?.budget ?? num(total.budget);
     const executed = ev?.executed ?? num(total.executed);
     if (initial !== null)
       clauses.push(() =>
-        s
-          .t("年初预算数")
-          .q(addr(total.initial), "年初预算数", fmt.money(initial, fmt.moneyDecimals(total.initial), fmt.moneyUnit(t.table))),
+        s.w("initialIs", {
+          value: (x) =>
+            x.q(
+              addr(total.initial),
+              say("report.label.initial"),
+              fmt.money(initial, fmt.moneyDecimals(total.initial), fmt.moneyUnit(t.table)),
+            ),
+        }),
       );
     if (budget !== null)
       clauses.push(() =>
-        s.t("全年预算数").q(addr(total.budget), "全年预算数", fmt.money(budget, fmt.moneyDecimals(total.budget), fmt.moneyUnit(t.table))),
+        s.w("budgetIs", {
+          value: (x) =>
+            x.q(addr(total.budget), say("report.label.budget"), fmt.money(budget, fmt.moneyDecimals(total.budget), fmt.moneyUnit(t.table))),
+        }),
       );
     if (executed !== null)
       clauses.push(() =>
-        s
-          .t("全年执行数")
-          .q(addr(total.executed), "全年执行数", fmt.money(executed, fmt.moneyDecimals(total.executed), fmt.moneyUnit(t.table))),
+        s.w("executedIs", {
+          value: (x) =>
+            x.q(
+              addr(total.executed),
+              say("report.label.executed"),
+              fmt.money(executed, fmt.moneyDecimals(total.executed), fmt.moneyUnit(t.table)),
+            ),
+        }),
       );
     const rate = t.evaluation.executionRate ?? ev?.rate ?? null;
-    if (rate !== null) clauses.push(() => s.t("执行率").q(addr(p.rate) ?? addr(total.rate), "执行率", fmt.rate(rate)));
+    if (rate !== null)
+      clauses.push(() =>
+        s.w("rateClause", { value: (x) => x.q(addr(p.rate) ?? addr(total.rate), say("report.label.rate"), fmt.rate(rate)) }),
+      );
     clauses.forEach((c, i) => {
       if (i) s.t("，");
       c();
@@ -110,7 +125,7 @@ function basic(t: TableAnalysis, p: ProjectTable): Section {
   }
   const parts = p.fundParts;
   if (parts.length) {
-    const s = sb().t("从资金来源看，");
+    const s = sb().w("bySource");
     parts.forEach((row, i) => {
       const ev = fundEval(t, row);
       const label = fundLabel(row.label);
@@ -119,22 +134,28 @@ function basic(t: TableAnalysis, p: ProjectTable): Section {
       if (i) s.t("；");
       s.x(row.labelCell, label);
       if (budget === null && executed === null) {
-        s.t("未填列");
+        s.t(say("report.word.notFilled"));
         return;
       }
       if (budget !== null)
-        s.t("全年预算数").q(
-          addr(row.budget),
-          `${label}全年预算数`,
-          fmt.money(budget, fmt.moneyDecimals(row.budget), fmt.moneyUnit(t.table)),
-        );
+        s.w("budgetIs", {
+          value: (x) =>
+            x.q(
+              addr(row.budget),
+              say("report.label.partBudget", { label }),
+              fmt.money(budget, fmt.moneyDecimals(row.budget), fmt.moneyUnit(t.table)),
+            ),
+        });
       if (budget !== null && executed !== null) s.t("，");
       if (executed !== null)
-        s.t("执行数").q(
-          addr(row.executed),
-          `${label}全年执行数`,
-          fmt.money(executed, fmt.moneyDecimals(row.executed), fmt.moneyUnit(t.table)),
-        );
+        s.w("partExecutedIs", {
+          value: (x) =>
+            x.q(
+              addr(row.executed),
+              say("report.label.partExecuted", { label }),
+              fmt.money(executed, fmt.moneyDecimals(row.executed), fmt.moneyUnit(t.table)),
+            ),
+        });
     });
     s.t("。");
     funds.push(s.done());
@@ -142,17 +163,21 @@ function basic(t: TableAnalysis, p: ProjectTable): Section {
   const bw = t.evaluation.budgetWeight ?? num(p.budgetWeight);
   const bs = t.evaluation.budgetScore;
   if (bw !== null || bs !== null) {
-    const s = sb().t("预算执行率指标");
-    if (bw !== null) s.t("分值").q(addr(p.budgetWeight), "执行率分值", fmt.score(bw));
+    const s = sb().w("budgetIndicator");
+    if (bw !== null) s.w("weightIs", { value: (x) => x.q(addr(p.budgetWeight), say("report.label.budgetWeight"), fmt.score(bw)) });
     if (bw !== null && bs !== null) s.t("，");
-    if (bs !== null) s.t("得分").q(addr(p.budgetScore), "执行率得分", fmt.score(bs));
+    if (bs !== null) s.w("scoreIs", { value: (x) => x.q(addr(p.budgetScore), say("report.label.budgetScore"), fmt.score(bs)) });
     s.t("。");
     funds.push(s.done());
   }
   const fundsPara = para(...funds);
   const lines = fundLines(t, p);
   if (lines.length)
-    fundsPara.table = fundTable("funds", "项目资金情况", lines, { initial: true, share: false, unit: fmt.moneyUnit(t.table) });
+    fundsPara.table = fundTable("funds", say("report.caption.projectFunds"), lines, {
+      initial: true,
+      share: false,
+      unit: fmt.moneyUnit(t.table),
+    });
   return { id: "basic", title: say("report.heading.project.basic"), paragraphs: [para(...overview), fundsPara] };
 }
 
@@ -186,8 +211,7 @@ function goals(t: TableAnalysis, p: ProjectTable): Section {
   const first: Paragraph = para(
     actual
       ? sb()
-          .t("年度总体目标完成情况：")
-          .x(p.goals.actual, actual)
+          .w("goalDone", { actual: (x) => x.x(p.goals.actual, actual) })
           .t(/[。；;]$/.test(actual) ? "" : "。")
           .done()
       : ask("projectGoalDone"),
@@ -219,9 +243,9 @@ function conclusion(t: TableAnalysis, p: ProjectTable): Section {
     const s = sb().w("totalIs", {
       subject: name ? `${name}${name.endsWith("项目") ? "" : "项目"}` : say("report.word.theProject"),
       year: year ? say("report.word.year", { year }) : "",
-      total: (x) => x.q(addr(p.total), "总分", fmt.score(total)),
+      total: (x) => x.q(addr(p.total), say("report.label.total"), fmt.score(total)),
     });
-    if (grade) s.w("gradeIs", { grade: (x) => x.q(addr(p.grade) ?? addr(p.total), "等级", grade) });
+    if (grade) s.w("gradeIs", { grade: (x) => x.q(addr(p.grade) ?? addr(p.total), say("report.label.grade"), grade) });
     s.t("。");
     sentences.push(s.done());
     if (!grade) sentences.push(ask("grade"));
@@ -299,10 +323,10 @@ function deviation(t: TableAnalysis, p: ProjectTable): Section {
   out.push(...over);
   if (bs !== null && bw !== null && bs < bw) {
     const s = sb();
-    if (rate !== null) s.w("rateIs", { rate: (x) => x.q(addr(p.rate), "执行率", fmt.rate(rate)) });
+    if (rate !== null) s.w("rateIs", { rate: (x) => x.q(addr(p.rate), say("report.label.rate"), fmt.rate(rate)) });
     s.w("budgetScoreBelow", {
-      score: (x) => x.q(addr(p.budgetScore), "执行率得分", fmt.score(bs)),
-      weight: (x) => x.q(addr(p.budgetWeight), "执行率分值", fmt.score(bw)),
+      score: (x) => x.q(addr(p.budgetScore), say("report.label.budgetScore"), fmt.score(bs)),
+      weight: (x) => x.q(addr(p.budgetWeight), say("report.label.budgetWeight"), fmt.score(bw)),
     });
     out.push(s.done());
     out.push(ask("budgetShortfall"));

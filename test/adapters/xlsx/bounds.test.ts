@@ -144,7 +144,7 @@ describe("a zip that inflates to gigabytes", () => {
       expect(isUserError(err) && (err as { key?: string }).key).toBe("limit-declared");
       // the sink never sees more than the declared size; the inflater never runs past one step (~17 MB)
       expect(n).toBeLessThanOrEqual(2048);
-      expect(Date.now() - t).toBeLessThan(2_000);
+      expect(Date.now() - t).toBeLessThan(5_000);
     }
   });
 
@@ -172,14 +172,14 @@ describe("a zip that inflates to gigabytes", () => {
     for (const [part, head, filler, tail] of cases) {
       const file = save("bomb.xlsx", zipOf({ ...fx, [part]: bombEntry(head, filler, GiB, tail) }));
       expect(fs.statSync(file).size).toBeLessThan(1.1 * MiB);
-      await refusedEverywhere(file, /压缩炸弹|bomb/, 5_000);
+      await refusedEverywhere(file, /压缩炸弹|bomb/, 10_000);
     }
     const ten = save("bomb10.xlsx", zipOf({ ...fx, [SHEET1]: bombEntry(SHEET_HEAD, " ", 10 * GiB, SHEET_TAIL) }));
     for (const r of ["check", "mark"] as Route[]) {
       const res = await route(r, ten);
       expect(res.code).toBe(2);
       expect(res.stderr).toMatch(/声明的大小.*declares/);
-      expect(res.ms).toBeLessThan(5_000);
+      expect(res.ms).toBeLessThan(10_000);
     }
     // a [Content_Types].xml bomb: check never needs the part (exit 0); mark, which writes it, refuses
     const ct = text(fx["[Content_Types].xml"]).replace(/<\/Types>\s*$/, "");
@@ -199,7 +199,7 @@ describe("a zip that inflates to gigabytes", () => {
   it("an honest 1 GiB declaration: refused by its ratio before inflating", async () => {
     const fx = fixture();
     const file = save("honest.xlsx", zipOf({ ...fx, [SHEET1]: bombEntry(SHEET_HEAD, " ", 200 * MiB, SHEET_TAIL, 200 * MiB) }));
-    await refusedEverywhere(file, /倍.*times its compressed size/, 5_000);
+    await refusedEverywhere(file, /倍.*times its compressed size/, 10_000);
   });
 });
 
@@ -208,7 +208,7 @@ describe("amplification", () => {
     const fx = fixture();
     const wb = text(fx["xl/workbook.xml"]);
     const listed = save("listed.xlsx", zipOf({ ...fx, "xl/workbook.xml": sheetListedTimes(wb, "rId4", 20_000) }));
-    await refusedEverywhere(listed, /1000.*sheets/, 5_000);
+    await refusedEverywhere(listed, /1000.*sheets/, 10_000);
     const r = sheetRelatedTimes(wb, text(fx["xl/_rels/workbook.xml.rels"]), "worksheets/sheet1.xml", 5000);
     const related = save("related.xlsx", zipOf({ ...fx, "xl/workbook.xml": r.workbook, "xl/_rels/workbook.xml.rels": r.rels }));
     const res = await route("check", related);
@@ -220,7 +220,7 @@ describe("amplification", () => {
     const fx = fixture();
     const wb = text(fx["xl/workbook.xml"]);
     const file = save("twice.xlsx", zipOf({ ...fx, "xl/workbook.xml": sheetListedTimes(wb, "rId4", 900) }));
-    await refusedEverywhere(file, /“S1”和“S2”.*same part/, 5_000);
+    await refusedEverywhere(file, /“S1”和“S2”.*same part/, 10_000);
     const r = sheetRelatedTimes(wb, text(fx["xl/_rels/workbook.xml.rels"]), "worksheets/sheet1.xml", 2);
     const byRel = save("twice-rel.xlsx", zipOf({ ...fx, "xl/workbook.xml": r.workbook, "xl/_rels/workbook.xml.rels": r.rels }));
     expect((await route("check", byRel)).stderr).toMatch(/同一个部件.*xl\/worksheets\/sheet1\.xml/);
@@ -260,14 +260,14 @@ describe("amplification", () => {
     const t = Date.now();
     const got = await run(["check", file, "--json"], dir);
     expect(got.code).toBe(0);
-    expect(Date.now() - t).toBeLessThan(5_000);
+    expect(Date.now() - t).toBeLessThan(10_000);
     const json = JSON.parse(got.stdout);
     expect(json.sheets[0].total).toBe(98);
     expect(json.sheets[0].findings).toEqual(want.sheets[0].findings);
     for (const r of ["fill", "mark", "clear"] as Route[]) {
       const res = await route(r, file);
       expect({ r, code: res.code, stderr: res.stderr }).toEqual({ r, code: 0, stderr: "" });
-      expect(res.ms).toBeLessThan(5_000);
+      expect(res.ms).toBeLessThan(10_000);
     }
   });
 
