@@ -65,8 +65,6 @@ export const KNOWN_CLASSES: Record<string, string> = {
  */
 export const KNOWN_PROPERTIES: Record<string, string> = {
   "report --fill · input-written": "writer: report --fill fills the input workbook in place instead of writing a new file",
-  "mark-clear-bytes":
-    "bounds (zip.ts rewrite): a part mark changed and clear put back is deflated anew — the same content, not the input's bytes, when another tool compressed the file",
 };
 
 /** Whether a violation is of a property listed in KNOWN_PROPERTIES (its reason), or undefined. */

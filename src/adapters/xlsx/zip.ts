@@ -412,7 +412,7 @@ export class ZipArchive {
     ev.setUint32(16, offset, true);
     ev.setUint16(20, this.comment.length, true);
     end.set(this.comment, 22);
-    const out = new Uint8Array(offset + cdSize + 22);
+    const out = new Uint8Array(offset + cdSize + end.length);
     let o = 0;
     for (const p of [...parts, ...central, end]) {
       out.set(p, o);
