@@ -55,8 +55,6 @@ export const KNOWN_CLASSES: Record<string, string> = {
   "badIndex:style": "bounds: a style index past cellXfs — mark --clear leaves styles.xml changed",
   "badIndex:styleText": "bounds: a style index that is not a number — mark --clear leaves styles.xml changed",
   "badIndex:negative": "bounds: a negative style index — mark --clear leaves styles.xml changed",
-  // no owner yet (book.ts): a package without a styles part
-  missing: "book.ts: a workbook without xl/styles.xml — fill's number formats are not written, the second fill plans them again",
 };
 
 /**

@@ -8,8 +8,9 @@ import type { CellValue, SheetSnapshot, SnapshotCell, SparseSheetSnapshot } from
 import type { CellChange, FillPlan } from "../../core/plan";
 import { someOf, userError } from "../../core/messages";
 import { ZipArchive } from "./zip";
-import { readPackage, relsPartOf, tagsOf, type PackageMap } from "./opc";
-import { Styles } from "./styles";
+import { REL, readPackage, relsPartOf, tagsOf, type PackageMap } from "./opc";
+import { STYLES_CONTENT_TYPE, STYLES_REL_TYPE, Styles } from "./styles";
+import { addOverride, addRelationship, freeRelId, newRelsXml, relativeTarget } from "./markParts";
 import { Budget, readSharedStrings, readSheet } from "./read";
 import { SheetXml } from "./sheetEdit";
 import { mayHoldHeader } from "./headerRole";
@@ -340,6 +341,7 @@ export class PackageBook implements XlsxBook {
     if (marking) this.layer.write(ctx);
     const styles = this.styles.toXml();
     if (styles && this.pkg.stylesPart) ctx.write(this.pkg.stylesPart, styles);
+    else if (styles) addStylesPart(ctx, this.pkg, styles);
     if (edited.length) {
       ctx.write(this.pkg.workbookPart, withFullCalc(ctx.read(this.pkg.workbookPart)));
       if (this.pkg.calcChainPart) {
@@ -477,4 +479,31 @@ export function withFullCalc(xml: string): string {
   }
   if (at < 0) at = xml.lastIndexOf(`</${p}workbook>`);
   return xml.slice(0, at) + `<${p}calcPr fullCalcOnLoad="1"/>` + xml.slice(at);
+}
+
+/**
+ * A styles part for a workbook that had none (a number format must be written): at the part its workbook's
+ * relationship names when that part is missing, else beside the workbook; its relationship and content type are
+ * added unless they are there.
+ */
+function addStylesPart(
+  ctx: { read(part: string): string; has(part: string): boolean; write(part: string, text: string): void },
+  pkg: PackageMap,
+  xml: string,
+): void {
+  const dir = pkg.workbookPart.split("/").slice(0, -1).join("/");
+  const rel = pkg.workbookRels.find((r) => REL.styles.test(r.type) && r.part && !ctx.has(r.part));
+  let part = rel?.part ?? (dir ? `${dir}/styles.xml` : "styles.xml");
+  for (let n = 1; !rel && ctx.has(part); n++) part = dir ? `${dir}/styles${n}.xml` : `styles${n}.xml`;
+  ctx.write(part, xml);
+  if (!rel) {
+    const relsPart = relsPartOf(pkg.workbookPart);
+    const rels = ctx.has(relsPart) ? ctx.read(relsPart) : newRelsXml();
+    ctx.write(relsPart, addRelationship(rels, freeRelId(rels), STYLES_REL_TYPE, relativeTarget(pkg.workbookPart, part)));
+  }
+  if (ctx.has("[Content_Types].xml")) {
+    const ct = ctx.read("[Content_Types].xml");
+    const listed = tagsOf(ct, "Override").some((t) => attributesOf(t).PartName?.replace(/^\//, "").toLowerCase() === part.toLowerCase());
+    if (!listed) ctx.write("[Content_Types].xml", addOverride(ct, part, STYLES_CONTENT_TYPE));
+  }
 }
