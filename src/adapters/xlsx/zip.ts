@@ -113,9 +113,10 @@ export class ZipArchive {
     const b = this.bytes;
     if (e.localOffset === undefined || !e.central) return null;
     let end = e.dataOffset + e.compressedSize;
-    if (e.flags & 0x0008) {
-      // the data descriptor: CRC and sizes, with or without its signature
-      end += end + 4 <= b.length && u32(b, end) === 0x08074b50 ? 16 : 12;
+    if (e.flags & 0x0008 && end + 12 <= b.length) {
+      // the data descriptor, when there is one: CRC and sizes, with or without its signature
+      if (end + 16 <= b.length && u32(b, end) === 0x08074b50 && u32(b, end + 4) === e.crc) end += 16;
+      else if (u32(b, end) === e.crc) end += 12;
     }
     const [cdAt, cdLen] = e.central;
     if (end > b.length || cdAt + cdLen > b.length) return null;
@@ -384,13 +385,15 @@ export class ZipArchive {
     const replace = new Map([...changes.replace].map(([k, v]) => [key(k), { name: k.replace(/^\//, ""), v }]));
     const remove = new Set([...changes.remove].map(key));
     const kept = new Map([...(changes.stored ?? [])].map(([k, v]) => [key(k), v]));
+    // a part stored twice: the entry the reader read is replaced, the other copy stays as it was
+    const targets = new Set([...replace.values()].map((r) => this.entry(r.name)));
     for (const e of this.entries) {
       const k = key(e.name);
       if (remove.has(k)) continue;
-      const r = replace.get(k);
+      const r = targets.has(e) ? replace.get(k) : undefined;
       const was = this.stored(e);
+      if (replace.has(k)) replaced.add(k);
       if (r) {
-        replaced.add(k);
         // content that is what the entry holds, or what an entry kept from before held: those bytes, as they were
         const same = was && this.holds(e, r.v) ? was : storedHolding(kept.get(k), r.v);
         if (same) copy(same);
