@@ -46,6 +46,8 @@ export const KNOWN_CLASSES: Record<string, string> = {
   rowsReversed: "writer: rows stored in descending order are written twice (fill, mark)",
   dupRow: "writer: a row stored twice — fill plans it again on the second run",
   dupCell: "writer: a cell stored twice with different contents — mark rewrites one copy with the other's value",
+  cellsReversed:
+    "writer: cells stored out of order in a row — mark rewrites the sheet's rows without their spans attribute, so mark then clear is not the input",
   gtInAttr: "writer: a raw > in an attribute value — fill writes a sheet that does not parse",
   "comment:markup": "writer: an XML comment holding </c> or <c …> is taken for markup",
   // text written into XML stripped of the characters XML forbids
