@@ -16,6 +16,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import * as XLSX from "@e965/xlsx";
 import { checkFiles, type BatchFile } from "../src/cli/pool";
 import { collectFiles } from "../src/cli/batch";
 import { threadCpuMs } from "../src/cli/batchQueue";
@@ -101,13 +102,14 @@ interface Measured extends ChildResult {
 async function child(mode: string, dir: string): Promise<ChildResult> {
   const { files } = collectFiles([dir], dir);
   const cpuAtStart = cpuMs();
-  if (mode === "bare") {
+  if (mode === "bare" || mode === "sheetjs") {
     const t = performance.now();
     const cpu0 = threadCpuMs();
     let unreadable = 0;
     for (const f of files) {
       try {
-        await new ExcelJS.Workbook().xlsx.readFile(f.path);
+        if (mode === "sheetjs") XLSX.read(fs.readFileSync(f.path), { type: "buffer", dense: true });
+        else await new ExcelJS.Workbook().xlsx.readFile(f.path);
       } catch {
         unreadable++; // a broken file costs its failed read, as in the batch
       }
@@ -183,8 +185,8 @@ export async function benchBatch(n = 200, repeats = 3): Promise<void> {
     console.log(
       `\nBatch: ${n} workbooks (${broken} broken; ${sheets} tables in the others, 2–5 per file; ${(bytes / 1024 / 1024).toFixed(1)} MB), ${cores} core(s), load ${load()}`,
     );
-    const modes = ["bare", "1", "2"] as const;
-    const runs: Record<(typeof modes)[number], Measured[]> = { bare: [], 1: [], 2: [] };
+    const modes = ["bare", "sheetjs", "1", "2"] as const;
+    const runs: Record<(typeof modes)[number], Measured[]> = { bare: [], sheetjs: [], 1: [], 2: [] };
     for (let k = 0; k < repeats; k++) for (const m of modes) runs[m].push(runChild(m, dir));
     for (const m of ["1", "2"] as const) {
       for (const r of runs[m]) {
@@ -194,15 +196,17 @@ export async function benchBatch(n = 200, repeats = 3): Promise<void> {
       }
     }
     const lib = median(runs.bare.map((r) => r.ms));
+    const sheetjs = median(runs.sheetjs.map((r) => r.ms));
     const row = (label: string, rs: Measured[]) => {
       const ms = median(rs.map((r) => r.ms));
       const each = rs.map((r) => `${Math.round(r.ms)}${r.filesPerLane.length > 1 ? ` [${r.filesPerLane.join("+")}]` : ""}`).join(", ");
       console.log(
-        `  ${label.padEnd(30)} ${String(Math.round(ms)).padStart(6)} ms  ${((n / ms) * 1000).toFixed(1).padStart(6)} files/s  ${(ms / lib).toFixed(2)}× bare  (runs: ${each})`,
+        `  ${label.padEnd(30)} ${String(Math.round(ms)).padStart(6)} ms  ${((n / ms) * 1000).toFixed(1).padStart(6)} files/s  ${(ms / lib).toFixed(2)}× ExcelJS  ${(sheetjs / ms).toFixed(2)}× SheetJS's files/s  (runs: ${each})`,
       );
       return ms;
     };
     row("bare ExcelJS load, 1 thread", runs.bare);
+    row("bare SheetJS read (dense), 1 th.", runs.sheetjs);
     const one = row("jixiao check, 1 lane", runs["1"]);
     const two = row("jixiao check, 2 lanes", runs["2"]);
     // CPU time does not grow when other processes take the cores: the busiest lane's CPU is what the batch would take
@@ -215,6 +219,8 @@ export async function benchBatch(n = 200, repeats = 3): Promise<void> {
       );
       return median(rs.map(busiest));
     };
+    const cpuSheetjs = median(runs.sheetjs.map((r) => r.cpuMs));
+    cpuLine("SheetJS:", runs.sheetjs);
     const cpu1 = cpuLine("1 lane:", runs["1"]);
     const cpu2 = cpuLine("2 lanes:", runs["2"]);
     if (Number.isFinite(cpu1) && Number.isFinite(cpu2)) {
@@ -227,6 +233,14 @@ export async function benchBatch(n = 200, repeats = 3): Promise<void> {
     );
     console.log(
       `  2 lanes / 1 lane: ${(two / one).toFixed(2)} (speed-up ${(one / two).toFixed(2)}×; same JSON, every file listed, ${broken} unreadable rows)`,
+    );
+    const best = Math.min(one, two);
+    const cpuCheck = median(runs["1"].map((r) => r.cpuMs));
+    console.log(
+      `  CPU, all threads, 1 lane ÷ the SheetJS loop: ${(cpuCheck / cpuSheetjs).toFixed(2)} (what the files/s ratio is on a quiet machine; goal ≤ 1.0)`,
+    );
+    console.log(
+      `  check files/s ÷ SheetJS loop files/s: ${(sheetjs / best).toFixed(2)} (goal ≥ 1.0: ${sheetjs / best >= 1 ? "met / 达标" : "NOT met / 未达标"})`,
     );
     console.log(
       `  other processes used ${Math.round(others * 100)} % of the ${cores} cores during the runs (median; 0 % = a quiet machine); load now ${load()}`,

@@ -11,15 +11,20 @@
  *  6. 对照报告: a 30-page report read and compared with its table (goal < 1 s; bench-compare.ts).
  *  7. reading each fixture converted by LibreOffice to .xls, .ods and HTML-named-.xls, beside its .xlsx (goal ≤ 1.5×,
  *     bench-legacy.ts).
+ *  8. the whole check beside SheetJS (dense), ExcelJS and the floor (inflate + a byte scan), in CPU time: the small set,
+ *     the 200-sheet workbook, the 200,000-row workbook, a cold `jixiao check` (bench-speed.ts). BENCH_ONLY=speed runs
+ *     only this part (and the batch figures after it).
  * Compiled by `npm run bench` with tsc into a temporary folder and run with node.
  */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { loadXlsx } from "../src/adapters/xlsx";
 import { analyzeSheet, analyzeWorkbook } from "../src/core";
 import { benchSparse } from "./bench-sparse";
-import { benchBig } from "./bench-big";
+import { benchBig, makeBigWorkbook } from "./bench-big";
+import { benchSpeed } from "./bench-speed";
 import { benchCompare } from "./bench-compare";
 import { benchLegacy } from "./bench-legacy";
 
@@ -28,7 +33,7 @@ const FIXTURES =
   [path.resolve(process.cwd(), "../shared/fixtures"), path.resolve(process.cwd(), "test/data/fixtures")].find((d) => fs.existsSync(d)) ??
   "test/data/fixtures";
 
-function fixtureFiles(): string[] {
+export function fixtureFiles(): string[] {
   const dirs = [FIXTURES, path.join(process.cwd(), "samples")];
   for (const d of dirs) {
     if (fs.existsSync(d)) {
@@ -71,7 +76,7 @@ function rng(seed: number) {
   };
 }
 
-async function generateWorkbook(files: string[], sheets: number): Promise<Uint8Array> {
+export async function generateWorkbook(files: string[], sheets: number): Promise<Uint8Array> {
   const sources: ExcelJS.Worksheet[] = [];
   for (const f of files) {
     const wb = new ExcelJS.Workbook();
@@ -110,8 +115,33 @@ async function generateWorkbook(files: string[], sheets: number): Promise<Uint8A
 
 async function main() {
   const files = fixtureFiles();
-  const RUNS = Number(process.env.BENCH_RUNS ?? 50);
   console.log(`jixiao bench — node ${process.version}, ${files.length} fixture workbooks\n`);
+  const project = files.find((f) => /medical/.test(f)) ?? files[0];
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-bench-"));
+  const big = path.join(work, "big.xlsx");
+  try {
+    await makeBigWorkbook(project, big);
+    if (process.env.BENCH_ONLY !== "speed") await sections(files, big);
+    console.log(`\n8. 速度对比 / whole check beside SheetJS, ExcelJS and the floor (bench-speed.ts)`);
+    const real = path.join(process.cwd(), "test", "data", "real");
+    const small = [
+      ...(fs.existsSync(real)
+        ? fs
+            .readdirSync(real)
+            .filter((f) => f.endsWith(".xlsx"))
+            .map((f) => path.join(real, f))
+        : []),
+      ...files,
+    ];
+    const manySheets = await generateWorkbook(files, Number(process.env.BENCH_SHEETS ?? 200));
+    for (const line of await benchSpeed({ small, manySheets, big, coldFile: project })) console.log(line);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function sections(files: string[], big: string) {
+  const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 
   console.log(`1. 引擎每张表耗时 / engine time per sheet (analyzeSheet, median of ${RUNS} runs)`);
   for (const f of files) {
@@ -184,7 +214,7 @@ async function main() {
 
   const project = files.find((f) => /medical/.test(f)) ?? files[0];
   console.log(`\n5. 大工作簿 / a large workbook: 200,000-row 明细 sheet beside a project table`);
-  for (const line of await benchBig(project)) console.log(line);
+  for (const line of await benchBig(project, big)) console.log(line);
 
   console.log(`\n6. 对照报告 / a 30-page report compared with its table (readDocxBlocks + compareReport)`);
   for (const line of await benchCompare()) console.log(line);
@@ -193,7 +223,9 @@ async function main() {
   for (const line of benchLegacy(files)) console.log(line);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

@@ -123,7 +123,7 @@ export async function runBatchCheck(args: ParsedArgs, io: CliIO): Promise<number
   const started = Date.now();
   const { results: checked, workers } = await checkFiles(files, {
     profile,
-    workers: args.workers ?? defaultWorkers(),
+    workers: args.workers ?? defaultWorkers(files.length),
     onProgress: progress,
   });
   if (tty) control("\r\x1b[K");

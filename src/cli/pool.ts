@@ -26,14 +26,18 @@ export function workerScript(): string | null {
   return fs.existsSync(js) ? js : null;
 }
 
+/** Files a worker thread must have to pay for its start (loading the reader and the core, a cold JIT: ~0.1 s CPU). */
+export const FILES_PER_EXTRA_LANE = 24;
+
 /**
- * Lanes by default: the cores less one, at least 1. A lane keeps 1.6 to 2 cores busy — its thread, and V8's
- * optimising compiler and GC on helper threads (scripts/bench-batch.ts prints both) — so on 2 cores one lane is the
- * fastest (README, Speed); with more cores more lanes can pay (not measured: the development machine has 2).
+ * Lanes by default: the cores less one, at least 1, and one more lane only for every FILES_PER_EXTRA_LANE files. A
+ * lane keeps 1.6 to 2 cores busy — its thread, and V8's optimising compiler and GC on helper threads
+ * (scripts/bench-batch.ts prints both) — so on 2 cores one lane is the fastest (README, Speed); with more cores more
+ * lanes can pay (not measured: the development machine has 2), but not for a handful of files.
  */
-export function defaultWorkers(): number {
+export function defaultWorkers(files = Infinity): number {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, cores - 1);
+  return Math.max(1, Math.min(cores - 1, Math.ceil(files / FILES_PER_EXTRA_LANE)));
 }
 
 /** Yields to the event loop (the workers' messages, the progress line) between the main thread's files. */

@@ -91,7 +91,7 @@ async function chooseMode(host: HostName): Promise<PaneMode> {
     return {
       kind: "file",
       // read and checked in a Web Worker (the page's thread only renders), on the page's thread where none starts
-      openFile: (file: File, onProgress?: Progress) => openWorkbookFile(file, { onProgress }),
+      openFile: (file: File, onProgress?: Progress) => openWorkbookFile(file, (name, bytes) => FileHost.open(name, bytes), { onProgress }),
       reportWriter,
       issueList: async (results, lang) => {
         const { buildIssueList } = await import(/* webpackChunkName: "issuelist" */ "../app/issueList");

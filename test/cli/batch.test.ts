@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import { FIXTURE_NAMES, fixtureBytes, randomBytes, truncated } from "../adapters/xlsx/badInputs";
 import { run, tempDir } from "./run";
 import { issueRows, type BatchFileResult } from "../../src/app/commands";
+import { defaultWorkers, FILES_PER_EXTRA_LANE } from "../../src/cli/pool";
 
 jest.setTimeout(300_000);
 
@@ -155,6 +156,15 @@ describe("--fail-on", () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/--fail-on/);
   });
+});
+
+test("lanes by default: the cores less one, but a worker thread only for every FILES_PER_EXTRA_LANE files", () => {
+  const all = defaultWorkers();
+  expect(all).toBeGreaterThanOrEqual(1);
+  expect(defaultWorkers(1)).toBe(1);
+  expect(defaultWorkers(FILES_PER_EXTRA_LANE)).toBe(1);
+  expect(defaultWorkers(FILES_PER_EXTRA_LANE + 1)).toBe(Math.min(all, 2));
+  expect(defaultWorkers(100_000)).toBe(all);
 });
 
 describe("the compiled command: worker threads", () => {

@@ -13,6 +13,9 @@ import { serve, type WorkerScope } from "../../src/taskpane/file/workbookWorker"
 import { WorkerFileHost, closeHost, openWorkbookFile, type WorkerLike } from "../../src/taskpane/file/workerHost";
 import { fixtureNames, fixturePath } from "../support/fixtures";
 
+/** Opening on the page's thread, as the page's entry wires it. */
+const openOnPage = (name: string, bytes: ArrayBuffer) => FileHost.open(name, bytes);
+
 /** A Worker in this thread: each message is cloned (and its buffers moved) and delivered on a later turn. */
 function fakeWorker(): WorkerLike & { terminated: boolean } {
   const scope: WorkerScope = {
@@ -52,7 +55,7 @@ function withTable(p: CheckProposal, sheet: string): boolean {
 test("check, fill, 下载 and undo in the worker give what FileHost gives on the page's thread", async () => {
   for (const name of NAMES) {
     const worker = fakeWorker();
-    const host = await openWorkbookFile(fileOf(name), { startWorker: async () => worker });
+    const host = await openWorkbookFile(fileOf(name), openOnPage, { startWorker: async () => worker });
     expect(host).toBeInstanceOf(WorkerFileHost);
     expect(host.displayName).toBe(`${name}.xlsx`);
     const local = await FileHost.open(`${name}.xlsx`, new Uint8Array(fs.readFileSync(fixturePath(name))));
@@ -85,7 +88,7 @@ test("check, fill, 下载 and undo in the worker give what FileHost gives on the
 
 test("a file the worker cannot read is the same UserError as on the page's thread", async () => {
   const bad = new File([new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8])], "损坏.xlsx");
-  const inWorker = await openWorkbookFile(bad, { startWorker: async () => fakeWorker() }).catch((e: unknown) => e);
+  const inWorker = await openWorkbookFile(bad, openOnPage, { startWorker: async () => fakeWorker() }).catch((e: unknown) => e);
   const onPage = await FileHost.open("损坏.xlsx", new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8])).catch((e: unknown) => e);
   expect(isUserError(inWorker)).toBe(true);
   expect(isUserError(onPage)).toBe(true);
@@ -118,7 +121,7 @@ test("no worker (none here, one that throws, one that dies before answering): th
   const local = await FileHost.open(`${name}.xlsx`, new Uint8Array(fs.readFileSync(fixturePath(name))));
   const expected = await check(local, { profile: "default", scope: "all" });
   for (const startWorker of starts) {
-    const host = await openWorkbookFile(fileOf(name), { startWorker });
+    const host = await openWorkbookFile(fileOf(name), openOnPage, { startWorker });
     expect(host).toBeInstanceOf(FileHost);
     expect(await check(host, { profile: "default", scope: "all" })).toEqual(expected);
   }
@@ -126,7 +129,7 @@ test("no worker (none here, one that throws, one that dies before answering): th
 
 test("a worker lost after opening: the next request fails with a clear message, not a hang", async () => {
   const worker = fakeWorker();
-  const host = await openWorkbookFile(fileOf(NAMES[0]), { startWorker: async () => worker });
+  const host = await openWorkbookFile(fileOf(NAMES[0]), openOnPage, { startWorker: async () => worker });
   worker.onerror?.({ preventDefault() {} } as ErrorEvent);
   const e = await check(host, { profile: "default", scope: "all" }).catch((x: unknown) => x);
   expect(isUserError(e)).toBe(true);

@@ -13,8 +13,7 @@ import { STYLES_CONTENT_TYPE, STYLES_REL_TYPE, Styles } from "./styles";
 import { addOverride, addRelationship, freeRelId, newRelsXml, relativeTarget } from "./markParts";
 import { Budget, readSharedStrings, readSheet } from "./read";
 import { SheetXml } from "./sheetEdit";
-import { mayHoldHeader } from "./headerRole";
-import { attributesOf, escapeText, findElement, setAttribute } from "./xml";
+import { attributesOf, declaredUtf8, escapeText, findElement, setAttribute } from "./xml";
 import { parseRef, refOf } from "./cellRef";
 import { shiftFormula } from "./formula";
 import type { CellMark, MarkPlan } from "../../core/marks";
@@ -67,8 +66,6 @@ export class PackageBook implements XlsxBook {
   private readonly pkg: PackageMap;
   private readonly styles: Styles;
   private shared: string[] | null = null;
-  /** Shared strings that may name a table header (the reader's pre-filter). */
-  private headerStrings = new Set<number>();
   private readonly budget = new Budget();
   private readonly base = new Map<string, SparseSheetSnapshot>();
   private readonly xml = new Map<string, SheetXml>();
@@ -83,7 +80,13 @@ export class PackageBook implements XlsxBook {
     this.layer = new MarkLayer(zip, this.pkg, (name) => this.sheetXml(name));
     const layer = this.layer;
     this.marks = {
-      apply: (plan) => layer.apply(plan),
+      apply: (plan) => {
+        for (const m of plan.marks) {
+          const pos = parseRef(m.cell);
+          if (pos && this.pkg.sheets.some((s) => s.name === m.sheet)) this.checkedStyle(m.sheet, pos.row, pos.col);
+        }
+        layer.apply(plan);
+      },
       read: () => layer.read(),
       clear: () => layer.clear(),
       snapshot: () => layer.snapshot(),
@@ -111,10 +114,8 @@ export class PackageBook implements XlsxBook {
       const entry = this.pkg.sheets.find((s) => s.name === name)!;
       if (!this.shared) {
         this.shared = readSharedStrings(this.zip, this.pkg.sharedStringsPart, this.budget);
-        this.headerStrings = new Set();
-        this.shared.forEach((s, i) => mayHoldHeader(s) && this.headerStrings.add(i));
       }
-      snap = readSheet(this.zip, name, entry.part, this.shared, this.styles, this.budget, { headerStrings: this.headerStrings }).snapshot;
+      snap = readSheet(this.zip, name, entry.part, this.shared, this.styles, this.budget).snapshot;
       this.base.set(name, snap);
     }
     return snap;
@@ -261,8 +262,22 @@ export class PackageBook implements XlsxBook {
     if (sx.inArrayFormula(pos.row, pos.col)) {
       throw userError("plan-in-array", { cell: `${c.sheet}!${c.cell}` });
     }
-    const locked = sx.isProtected && this.styles.locked(sx.styleOf(pos.row, pos.col));
+    const style = this.checkedStyle(c.sheet, pos.row, pos.col);
+    const locked = sx.isProtected && this.styles.locked(style);
     return { change: c, row: pos.row, col: pos.col, key: key(pos.row, pos.col), locked };
+  }
+
+  /**
+   * The format index a cell shows, when it is one the styles part has: a cell formatted s="x" or past the cell formats
+   * read could be neither written nor marked so that undo or clearing gives back its bytes — refused (UserError).
+   */
+  private checkedStyle(sheet: string, row: number, col: number): number {
+    const style = this.sheetXml(sheet).styleOf(row, col);
+    const known = this.styles.readCounts.xfs;
+    if (!Number.isInteger(style) || style < 0 || (style > 0 && style >= known)) {
+      throw userError("style-index-bad", { cell: `${sheet}!${refOf(row, col)}` });
+    }
+    return style;
   }
 
   async toBuffer(): Promise<Uint8Array> {
@@ -361,7 +376,7 @@ export class PackageBook implements XlsxBook {
       }
     }
     // each part in the encoding it was read in (a UTF-16 part stays UTF-16: clearing gives back its bytes)
-    const encode = (part: string, text: string) => this.zip.encodeText(part, text);
+    const encode = (part: string, text: string) => this.zip.encodeText(part, declaredUtf8(text));
     // the input's own entries of the parts marking changes, kept in the record (and put back when cleared)
     const stored = marking ? keepStored(this.zip, texts, remove, encode) : undefined;
     const replace = new Map<string, Uint8Array>();

@@ -5,10 +5,11 @@
  * text ("#DIV/0!", the engine's CELL_ERROR); a number too large to be finite stays the text it was written as.
  *
  * A sheet whose rows so far could not start a table (headerRole.ts) stops being kept past KEEP_HEAD cells: the rest is
- * only scanned for a header row. The scan is textual and broad (a 级 or 目 anywhere: 上级转移支付, 项目编码 in a 明细);
- * when it fires, the sheet is parsed again row by row, still keeping only its head, and only a row that could truly
- * head a table makes it read in full; never found, the sheet's first cells are what the engine sees (enough to say
- * which headers are missing). Every read is bounded (limits.ts).
+ * only scanned, byte by byte, for a cell whose text can anchor a header row (headerScan.ts: a shared string judged once
+ * per workbook, or 级/目/指 written in the sheet itself — 上级转移支付 or 项目编码 in a 明细 never fire it). When it
+ * fires, the sheet is parsed again row by row, still keeping only its head, and only a row that could truly head a
+ * table makes it read in full; never found, the sheet's first cells are what the engine sees (enough to say which
+ * headers are missing). Every read is bounded (limits.ts).
  */
 import type { CellValue, MergedArea, SnapshotCell, SparseSheetSnapshot } from "../../core/snapshot";
 import type { ZipArchive } from "./zip";
@@ -17,7 +18,8 @@ import { LIMITS, limitError } from "./limits";
 import { parseRef } from "./cellRef";
 import { shiftFormula } from "./formula";
 import type { Styles } from "./styles";
-import { couldBeHeaderRow, mayHoldHeader } from "./headerRole";
+import { canAnchorHeader, couldBeHeaderRow, mayHoldHeader } from "./headerRole";
+import { ANCHOR, HeaderScan, HINT, sharedRoles } from "./headerScan";
 import { MergeIndex } from "../../core/mergeIndex";
 
 /** Cells kept of a sheet that has shown no possible header row yet. */
@@ -92,6 +94,8 @@ interface SheetReadResult {
   snapshot: SparseSheetSnapshot;
   /** False when no row could start a table (the cells are then only the sheet's head). */
   mayHoldTable: boolean;
+  /** How many times the sheet's XML was read: 1, or more when the scan or a header row past the head sent it back. */
+  passes: number;
 }
 
 /** Reads one worksheet into a sparse snapshot. */
@@ -107,7 +111,6 @@ export function readSheet(
     keepAll?: boolean;
     /** Parse every row past the head instead of the textual scan (the scan found a possible header). */
     parseAll?: boolean;
-    headerStrings?: Set<number>;
   } = {},
 ): SheetReadResult {
   const cells: SnapshotCell[] = [];
@@ -122,6 +125,8 @@ export function readSheet(
   let lastCol = 0;
   let rowTexts: { col: number; text: string }[] = [];
   let rowHint = false;
+  let rowAnchor = false;
+  const roles = sharedRoles(shared);
   // the open cell
   let inCell = false;
   let col = 0;
@@ -140,10 +145,12 @@ export function readSheet(
 
   const endCell = () => {
     let value: CellValue = null;
+    let role = -1;
     switch (type) {
       case "s": {
         const i = Number(v);
         value = v === "" || !Number.isInteger(i) ? null : (shared[i] ?? null);
+        if (value !== null && !candidate) role = roles.of(i);
         break;
       }
       case "inlineStr":
@@ -189,8 +196,12 @@ export function readSheet(
     }
     if (value === null && formula === null) return;
     scanned++;
-    if (typeof value === "string" && !candidate && mayHoldHeader(value)) rowHint = true;
-    if (typeof value === "string" && !candidate) rowTexts.push({ col, text: value });
+    if (typeof value === "string" && !candidate) {
+      if (role < 0) role = (mayHoldHeader(value) ? HINT : 0) | (canAnchorHeader(value) ? ANCHOR : 0);
+      if (role & HINT) rowHint = true;
+      if (role & ANCHOR) rowAnchor = true;
+      rowTexts.push({ col, text: value });
+    }
     if (!keeping) {
       if (scanned > LIMITS.scannedCells) throw limitError("cells", name);
       return;
@@ -200,15 +211,16 @@ export function readSheet(
   };
 
   const endRow = () => {
-    if (!candidate && rowHint && couldBeHeaderRow(row, rowTexts)) {
+    if (!candidate && rowHint && rowAnchor && couldBeHeaderRow(row, rowTexts)) {
       candidate = true;
       if (!keeping) {
         restart = "header";
         throw new StopParse();
       }
     }
-    rowTexts = [];
+    if (rowTexts.length) rowTexts = [];
     rowHint = false;
+    rowAnchor = false;
     if (keeping && !candidate && cells.length >= KEEP_HEAD) keeping = false;
   };
 
@@ -281,41 +293,36 @@ export function readSheet(
     },
   });
   // While the head is kept, saxes reads every cell. Once a sheet has shown no possible header row in KEEP_HEAD cells,
-  // the rest is only scanned as text for one: a shared string that may name a header, or 级/目 written in the sheet
-  // itself (an inline string, a cached text result). Found, the sheet is read again in full.
+  // the rest is only scanned for a cell that can anchor one (headerScan.ts); found, the sheet is parsed again.
   const decoder = new TextDecoder("utf-8");
-  const headerStrings = opts.headerStrings ?? new Set<number>();
-  const SHARED = /<(?:[\w.-]+:)?c\b[^>]*\bt="s"[^>]*>\s*<(?:[\w.-]+:)?v>(\d+)</g;
-  let tail = "";
-  const scan = (text: string): void => {
-    const hay = tail + text;
-    if (/[级目]/.test(text)) restart = "scan";
-    else if (headerStrings.size) {
-      SHARED.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = SHARED.exec(hay))) if (headerStrings.has(Number(m[1]))) restart = "scan";
-    }
-    tail = hay.slice(-256);
-    if (restart) throw new StopParse();
-  };
+  const scanner = new HeaderScan(roles);
+  let parsed: Uint8Array | null = null;
   try {
     zip.stream(part, (chunk) => {
-      const text = decoder.decode(chunk, { stream: true });
-      if (keeping || candidate || opts.parseAll) parser.write(text, part);
-      else scan(text);
+      if (keeping || candidate || opts.parseAll) {
+        parser.write(decoder.decode(chunk, { stream: true }), part);
+        parsed = chunk.slice(Math.max(0, chunk.length - 4096)); // a copy: the inflater reuses its buffer
+        return;
+      }
+      // the scan starts where the parse stopped keeping: the end of the last parsed chunk is seen again (a cell cut there)
+      if (parsed) scanner.carryFrom(parsed);
+      parsed = null;
+      if (scanner.feed(chunk)) {
+        restart = "scan";
+        throw new StopParse();
+      }
     });
-    const rest = decoder.decode();
     if (keeping || candidate || opts.parseAll) {
-      parser.write(rest, part);
+      parser.write(decoder.decode(), part);
       parser.close(part);
-    } else scan(rest);
+    }
   } catch (e) {
     if (!(e instanceof StopParse)) throw e;
   }
   budget.addBytes(zip.entry(part)?.size ?? 0);
   if (restart) {
     budget.addCells(-cells.length, name);
-    return readSheet(
+    const again = readSheet(
       zip,
       name,
       part,
@@ -324,8 +331,9 @@ export function readSheet(
       budget,
       restart === "header" ? { ...opts, keepAll: true } : { ...opts, parseAll: true },
     );
+    return { ...again, passes: again.passes + 1 };
   }
-  return { snapshot: { name, cells: withoutCovered(cells, merges, name), merges }, mayHoldTable: candidate };
+  return { snapshot: { name, cells: withoutCovered(cells, merges, name), merges }, mayHoldTable: candidate, passes: 1 };
 }
 
 /** Drops cells hidden under a merge (only its top-left cell shows); merges are ranges, never expanded cell by cell. */

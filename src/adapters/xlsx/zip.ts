@@ -8,7 +8,6 @@
 import { Inflate, deflateSync, inflateSync } from "fflate";
 import { LIMITS, limitError } from "./limits";
 import { corruptError, crcError } from "./messages";
-import { declaredUtf8 } from "./xml";
 
 export interface ZipEntry {
   /** Entry name as stored ("xl/workbook.xml"). */
@@ -172,7 +171,7 @@ export class ZipArchive {
     if (!e) throw corruptError(`missing part ${name}`);
     if (!TEXT_PART.test(e.name)) return this.inflate(e, name, sink, maxBytes);
     // an XML part may be UTF-16 (OPC allows it): its readers get UTF-8 all the same, and it is written back as it was
-    let decoder: TextDecoder | null | undefined;
+    let decoder: InstanceType<typeof TextDecoder> | null | undefined;
     const encoder = new TextEncoder();
     const total = this.inflate(
       e,
@@ -304,7 +303,13 @@ export class ZipArchive {
   /** Text for a part, encoded as the part was when read (UTF-16 stays UTF-16, a byte-order mark stays); else UTF-8. */
   encodeText(name: string, text: string): Uint8Array {
     const e = this.entry(name);
-    return encodeAs(text, (e && this.encodings.get(e.name)) ?? { kind: "utf-8", bom: false });
+    const enc = (e && this.encodings.get(e.name)) ?? { kind: "utf-8", bom: false };
+    if (enc.kind === "utf-8" || !e) return encodeAs(text, enc);
+    // a UTF-16 part declares the encoding it was read with again (the writers declare UTF-8 for what they write)
+    const was = DECLARED.exec(this.text(e.name))?.[3];
+    const now = DECLARED.exec(text);
+    const declared = was !== undefined && now && now[3] !== was ? text.replace(now[0], `${now[1]}${now[2]}${was}${now[2]}`) : text;
+    return encodeAs(declared, enc);
   }
 
   /**
@@ -476,11 +481,13 @@ function encodingOf(b: Uint8Array): TextEncoding {
   return { kind: "utf-8", bom: b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf };
 }
 
+/** The encoding an XML declaration names: [whole, up to the value, quote, value]. */
+const DECLARED = /^(\uFEFF?<\?xml\b[^?]*?\sencoding\s*=\s*)(["'])([^"']*)\2/;
+
 /** Text as bytes in an encoding read: UTF-16 (either order) or UTF-8, with a byte-order mark if it had one. */
 function encodeAs(text: string, enc: TextEncoding): Uint8Array {
   if (enc.kind === "utf-8") {
-    // a part declared in another encoding the reader took as UTF-8 is written saying what it now is
-    const body = new TextEncoder().encode(declaredUtf8(text));
+    const body = new TextEncoder().encode(text);
     if (!enc.bom) return body;
     const out = new Uint8Array(body.length + 3);
     out.set([0xef, 0xbb, 0xbf], 0);

@@ -214,4 +214,5 @@ function missingReason(idx: SheetIndex): NoTableReason {
 /** The header tests the .xlsx reader's pre-filter puts a row to (src/adapters/xlsx/headerRole.ts). */
 export { H } from "./headers";
 export { isIndicatorHeader, isScorecardHeader, summaryColumns };
+export { levelOf } from "./scorecard";
 export type { IndexedCell } from "./sheetIndex";

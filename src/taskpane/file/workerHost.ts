@@ -2,13 +2,12 @@
  * The standalone page's workbook, held by a Web Worker (workbookWorker.ts): the chosen file's bytes are handed to the
  * worker (transferred, not copied), which reads and checks it and keeps it for fills, marks, undo and 下载; the page
  * gets snapshots, analyses and progress back and only renders. WorkerFileHost is the same SpreadsheetHost and
- * MarkingHost as FileHost, and an AnalysingHost (a check is one request). Where no worker can be started (no Worker,
+ * MarkingHost as FileHost (which the entry hands over for opening on the page's thread), and an AnalysingHost (a check is one request). Where no worker can be started (no Worker,
  * a policy that refuses it, a build without the worker) the file is opened on the page's thread as before.
  *
  * The worker is one script built by webpack.config.js and started from a blob: URL, so the page opened from disk
  * (file://, release/standalone) has it too.
  */
-import { FileHost } from "../../adapters/xlsx/FileHost";
 import { UserError } from "../../core/errors";
 import { userError } from "../../core/messages";
 import type { CellMark, MarkPlan } from "../../core/marks";
@@ -199,9 +198,12 @@ export interface OpenOptions {
   startWorker?: StartWorker;
 }
 
+/** Opens a file on the page's thread (the entry gives FileHost.open): where no worker can take it. */
+export type OpenOnPage = (name: string, bytes: ArrayBuffer) => Promise<SpreadsheetHost>;
+
 /** Opens a chosen file in a worker of its own (closeHost ends it), else on the page's thread. */
-export async function openWorkbookFile(file: File, options: OpenOptions = {}): Promise<SpreadsheetHost> {
-  const onMain = async () => FileHost.open(file.name, await file.arrayBuffer());
+export async function openWorkbookFile(file: File, openOnPage: OpenOnPage, options: OpenOptions = {}): Promise<SpreadsheetHost> {
+  const onMain = async () => openOnPage(file.name, await file.arrayBuffer());
   let worker: WorkerLike | null = null;
   try {
     worker = await (options.startWorker ?? startWorkbookWorker)();

@@ -22,11 +22,14 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const dec = new TextDecoder();
 const enc = new TextEncoder();
 
-/** The fixture without xl/styles.xml; `all` also drops its relationship and content type. */
+/** The fixture without xl/styles.xml (nor cell formats); `all` also drops its relationship and content type. */
 function withoutStyles(all: boolean): Uint8Array {
   const entries = readEntries(fixtureBytes(MEDICAL))
     .filter((e) => e.name !== "xl/styles.xml")
     .map((e) => {
+      // a workbook written without styles: its cells name no format (one that did would be refused as damaged)
+      if (/^xl\/worksheets\/sheet\d+\.xml$/.test(e.name))
+        return { name: e.name, data: enc.encode(dec.decode(e.data).replace(/ s="\d+"/g, "")) };
       if (!all) return e;
       if (e.name === "xl/_rels/workbook.xml.rels")
         return { name: e.name, data: enc.encode(dec.decode(e.data).replace(/<Relationship [^>]*\/styles"[^>]*\/>/, "")) };
