@@ -5,12 +5,14 @@
  *    loop, no empty or navigational load, isNullObject for null tests — as errors (the plugin's own recommended set
  *    makes some of them warnings; here a warning would pass unnoticed);
  *  - the React hooks rules (rules of hooks, exhaustive deps) over the pane;
- *  - the floors (no-restricted-imports per folder of src, see FLOORS below): a file knows its floor by what it imports.
+ *  - the floors (no-restricted-imports per folder of src, see FLOORS below): a file knows its floor by what it imports;
+ *  - no import circle in src (house/no-import-cycle, scripts/eslint/no-import-cycle.js), reported at the import.
  * Formatting is prettier's business (`npm run format:check`), not the linter's.
  */
 const tseslint = require("typescript-eslint");
 const reactHooks = require("eslint-plugin-react-hooks");
 const officeAddins = require("eslint-plugin-office-addins");
+const noImportCycle = require("./scripts/eslint/no-import-cycle");
 
 /**
  * The house's floors, bottom up. core imports nothing of ours above it; host (the ports) imports core; app imports
@@ -104,6 +106,11 @@ module.exports = tseslint.config(
     },
   },
   ...FLOORS,
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    plugins: { house: { rules: { "no-import-cycle": noImportCycle.rule } } },
+    rules: { "house/no-import-cycle": "error" },
+  },
   {
     // Tests: the fakes model untyped host object models (WPS's COM objects, Office.js proxies) and the oracles are
     // JSON read at run time, so `any` is their honest type; the COM-style fakes build objects around `this`.

@@ -5,7 +5,14 @@
  * million; what a sheet's merges may cost in all is bounded (past `budget` entries the rest are left out, and
  * `complete` says so).
  */
-import type { MergedArea } from "./snapshot";
+
+/** A merged area, 1-based and inclusive, on the sheet's own coordinates. */
+export interface MergedArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
 
 const FINE = 32;
 const COARSE = 1024;

@@ -9,18 +9,12 @@
  * The Grid below reads either the same way and never allocates rows × columns.
  */
 
-import { MergeIndex } from "./mergeIndex";
+import { MergeIndex, type MergedArea } from "./mergeIndex";
 
 /** A cell's value as a spreadsheet holds it. Empty cells are null. An error value (#DIV/0!) is its text. */
 export type CellValue = string | number | boolean | null;
 
-/** A merged area, 1-based and inclusive, on the sheet's own coordinates. */
-export interface MergedArea {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+export type { MergedArea };
 
 /** One cell of a sparse snapshot. */
 export interface SnapshotCell {
