@@ -46,6 +46,8 @@ export const KNOWN_CLASSES: Record<string, string> = {
   rowsReversed: "writer: rows stored in descending order are written twice (fill, mark)",
   dupRow: "writer: a row stored twice — fill plans it again on the second run",
   dupCell: "writer: a cell stored twice with different contents — mark rewrites one copy with the other's value",
+  cellsReversed:
+    "writer: cells stored out of order in a row — mark rewrites the sheet's rows without their spans attribute, so mark then clear is not the input",
   gtInAttr: "writer: a raw > in an attribute value — fill writes a sheet that does not parse",
   "comment:markup": "writer: an XML comment holding </c> or <c …> is taken for markup",
   // text written into XML stripped of the characters XML forbids
@@ -55,10 +57,6 @@ export const KNOWN_CLASSES: Record<string, string> = {
   "badIndex:style": "bounds: a style index past cellXfs — mark --clear leaves styles.xml changed",
   "badIndex:styleText": "bounds: a style index that is not a number — mark --clear leaves styles.xml changed",
   "badIndex:negative": "bounds: a negative style index — mark --clear leaves styles.xml changed",
-  // the zip reader
-  flip: "bounds: the CRC-32 of a part read is not checked — a damaged styles.xml is read, fill writes one that does not parse",
-  // no owner yet (book.ts): a package without a styles part
-  missing: "book.ts: a workbook without xl/styles.xml — fill's number formats are not written, the second fill plans them again",
 };
 
 /**
@@ -67,8 +65,6 @@ export const KNOWN_CLASSES: Record<string, string> = {
  */
 export const KNOWN_PROPERTIES: Record<string, string> = {
   "report --fill · input-written": "writer: report --fill fills the input workbook in place instead of writing a new file",
-  "mark-clear-bytes":
-    "bounds (zip.ts rewrite): a part mark changed and clear put back is deflated anew — the same content, not the input's bytes, when another tool compressed the file",
 };
 
 /** Whether a violation is of a property listed in KNOWN_PROPERTIES (its reason), or undefined. */

@@ -8,8 +8,9 @@ import type { CellValue, SheetSnapshot, SnapshotCell, SparseSheetSnapshot } from
 import type { CellChange, FillPlan } from "../../core/plan";
 import { someOf, userError } from "../../core/messages";
 import { ZipArchive } from "./zip";
-import { readPackage, relsPartOf, tagsOf, type PackageMap } from "./opc";
-import { Styles } from "./styles";
+import { REL, readPackage, relsPartOf, tagsOf, type PackageMap } from "./opc";
+import { STYLES_CONTENT_TYPE, STYLES_REL_TYPE, Styles } from "./styles";
+import { addOverride, addRelationship, freeRelId, newRelsXml, relativeTarget } from "./markParts";
 import { Budget, readSharedStrings, readSheet } from "./read";
 import { SheetXml } from "./sheetEdit";
 import { attributesOf, declaredUtf8, escapeText, findElement, setAttribute } from "./xml";
@@ -19,6 +20,7 @@ import type { CellMark, MarkPlan } from "../../core/marks";
 import { computeCells } from "../../core/evaluate";
 import { isErrorValue } from "../../core/snapshot";
 import { MarkLayer, type MarksSnapshot } from "./markLayer";
+import { keepStored } from "./storedEntries";
 
 /** What a cell shows after the plan: new content (or the content it had), and a number format (or the one it had). */
 interface Overlay {
@@ -354,6 +356,7 @@ export class PackageBook implements XlsxBook {
     if (marking) this.layer.write(ctx);
     const styles = this.styles.toXml();
     if (styles && this.pkg.stylesPart) ctx.write(this.pkg.stylesPart, styles);
+    else if (styles) addStylesPart(ctx, this.pkg, styles);
     if (edited.length) {
       ctx.write(this.pkg.workbookPart, withFullCalc(ctx.read(this.pkg.workbookPart)));
       if (this.pkg.calcChainPart) {
@@ -373,9 +376,12 @@ export class PackageBook implements XlsxBook {
       }
     }
     // each part in the encoding it was read in (a UTF-16 part stays UTF-16: clearing gives back its bytes)
+    const encode = (part: string, text: string) => this.zip.encodeText(part, declaredUtf8(text));
+    // the input's own entries of the parts marking changes, kept in the record (and put back when cleared)
+    const stored = marking ? keepStored(this.zip, texts, remove, encode) : undefined;
     const replace = new Map<string, Uint8Array>();
-    for (const [part, text] of texts) replace.set(part, this.zip.encodeText(part, declaredUtf8(text)));
-    return this.zip.rewrite({ replace, remove });
+    for (const [part, text] of texts) replace.set(part, encode(part, text));
+    return this.zip.rewrite({ replace, remove, stored });
   }
 
   /** The new `<c>` element of an overlaid cell. */
@@ -488,4 +494,31 @@ export function withFullCalc(xml: string): string {
   }
   if (at < 0) at = xml.lastIndexOf(`</${p}workbook>`);
   return xml.slice(0, at) + `<${p}calcPr fullCalcOnLoad="1"/>` + xml.slice(at);
+}
+
+/**
+ * A styles part for a workbook that had none (a number format must be written): at the part its workbook's
+ * relationship names when that part is missing, else beside the workbook; its relationship and content type are
+ * added unless they are there.
+ */
+function addStylesPart(
+  ctx: { read(part: string): string; has(part: string): boolean; write(part: string, text: string): void },
+  pkg: PackageMap,
+  xml: string,
+): void {
+  const dir = pkg.workbookPart.split("/").slice(0, -1).join("/");
+  const rel = pkg.workbookRels.find((r) => REL.styles.test(r.type) && r.part && !ctx.has(r.part));
+  let part = rel?.part ?? (dir ? `${dir}/styles.xml` : "styles.xml");
+  for (let n = 1; !rel && ctx.has(part); n++) part = dir ? `${dir}/styles${n}.xml` : `styles${n}.xml`;
+  ctx.write(part, xml);
+  if (!rel) {
+    const relsPart = relsPartOf(pkg.workbookPart);
+    const rels = ctx.has(relsPart) ? ctx.read(relsPart) : newRelsXml();
+    ctx.write(relsPart, addRelationship(rels, freeRelId(rels), STYLES_REL_TYPE, relativeTarget(pkg.workbookPart, part)));
+  }
+  if (ctx.has("[Content_Types].xml")) {
+    const ct = ctx.read("[Content_Types].xml");
+    const listed = tagsOf(ct, "Override").some((t) => attributesOf(t).PartName?.replace(/^\//, "").toLowerCase() === part.toLowerCase());
+    if (!listed) ctx.write("[Content_Types].xml", addOverride(ct, part, STYLES_CONTENT_TYPE));
+  }
 }

@@ -68,6 +68,11 @@ export interface MarkRecord {
   created: Record<string, SheetCreated>;
   /** Cell formats (cellXfs indices) and fills the marks added to the styles part: dropped on clear once unused. */
   styles?: { xfs: number[]; fills: number[] };
+  /**
+   * The input's own zip entries (base64 of ZipArchive.storedEntry) of the parts marking changed, by part name: clearing
+   * puts back an entry as it was stored when it gives the part back as it was, so mark then clear = the input's bytes.
+   */
+  stored?: Record<string, string>;
 }
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];

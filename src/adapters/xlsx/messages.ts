@@ -6,3 +6,8 @@ import { userError } from "../../core/messages";
 export function corruptError(detail: string): UserError {
   return userError("corrupt", { detail: detail.replace(/\s+/g, " ").trim().slice(0, 120) });
 }
+
+/** A part whose inflated bytes do not have the CRC-32 the zip directory gives: damaged, refused rather than read. */
+export function crcError(part: string): UserError {
+  return userError("corrupt-crc", { part: part.replace(/^\//, "") });
+}

@@ -44,6 +44,24 @@ interface Xf {
   locked: boolean;
 }
 
+/**
+ * The styles part a workbook without one is given when a number format must be written: one font, the two fills and
+ * the border every styles part starts with, and the one cell format (General) that cells without `s` use.
+ */
+export const MINIMAL_STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  "</styleSheet>";
+
+export const STYLES_REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+export const STYLES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+
 const FILL = /<(?:[\w.-]+:)?fill\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?fill>)/g;
 const XF = /<(?:[\w.-]+:)?xf\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?xf>)/g;
 
@@ -56,9 +74,16 @@ export class Styles {
   private hasFills = false;
   private readonly prefix: string;
 
-  constructor(private readonly xml: string | null) {
-    this.prefix = xml ? (/<([\w.-]+:)?styleSheet\b/.exec(xml)?.[1] ?? "") : "";
-    if (!xml) return;
+  /** The part as read, or (for a workbook that has none) the least styles part, written only if a format is added. */
+  private readonly xml: string;
+  /** The workbook had no styles part: number formats are added to a new one (toXml), marks add no fill. */
+  readonly missing: boolean;
+
+  constructor(read: string | null) {
+    const xml = read ?? MINIMAL_STYLES;
+    this.xml = xml;
+    this.missing = read === null;
+    this.prefix = /<([\w.-]+:)?styleSheet\b/.exec(xml)?.[1] ?? "";
     for (const tag of xml.match(/<(?:[\w.-]+:)?numFmt\b[^>]*>/g) ?? []) {
       const a = attributesOf(tag);
       if (a.numFmtId !== undefined && a.formatCode !== undefined) this.formats.set(Number(a.numFmtId), a.formatCode);
@@ -138,7 +163,7 @@ export class Styles {
     const all = this.allXfs();
     const baseXf = all[base] ?? all[0];
     // no styles part, or one without a fills list (rare writers): the mark is the note alone
-    if (!baseXf || !this.xml || !this.hasFills) return base;
+    if (!baseXf || this.missing || !this.hasFills) return base;
     const fillId = this.solidFillId(rgb);
     const head = baseXf.slice(0, baseXf.indexOf(">") + 1);
     if (attributesOf(head).fillId === String(fillId)) return all[base] ? base : 0;
@@ -250,7 +275,6 @@ export class Styles {
 
   /** The styles part with what was added, or null when nothing was. */
   toXml(): string | null {
-    if (!this.xml) return null;
     if (this.dropped.xfs || this.dropped.fills) return this.withoutDropped(this.xml);
     if (this.added.formats.length === 0 && this.added.xfs.length === 0 && this.added.fills.length === 0) return null;
     const p = this.prefix;

@@ -7,7 +7,7 @@
  */
 import { Inflate, deflateSync, inflateSync } from "fflate";
 import { LIMITS, limitError } from "./limits";
-import { corruptError } from "./messages";
+import { corruptError, crcError } from "./messages";
 
 export interface ZipEntry {
   /** Entry name as stored ("xl/workbook.xml"). */
@@ -24,6 +24,9 @@ export interface ZipEntry {
   readonly date: number;
   readonly externalAttrs: number;
   readonly versionMadeBy: number;
+  /** Where the entry's local header starts, and its central directory record (offset, length) as stored. */
+  readonly localOffset?: number;
+  readonly central?: readonly [number, number];
 }
 
 const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
@@ -87,10 +90,58 @@ export class ZipArchive {
         size: u32(b, p + 24),
         externalAttrs: u32(b, p + 38),
         dataOffset,
+        localOffset: local,
+        central: [p, 46 + nameLen + extraLen + commentLen],
       });
       p += 46 + nameLen + extraLen + commentLen;
     }
-    return new ZipArchive(bytes, entries);
+    const archive = new ZipArchive(bytes, entries);
+    const commentLen = Math.min(u16(b, eocd + 20), b.length - eocd - 22);
+    archive.comment = b.subarray(eocd + 22, eocd + 22 + commentLen);
+    return archive;
+  }
+
+  /** The archive's comment (after the end record), written back as it was. */
+  private comment: Uint8Array = new Uint8Array(0);
+
+  /**
+   * An entry as stored — its local header, compressed bytes and data descriptor (`local`), and its central directory
+   * record (`central`) — when they are where the directory says; null for an entry that is not (then written anew).
+   */
+  private stored(e: ZipEntry): { local: Uint8Array; central: Uint8Array } | null {
+    const b = this.bytes;
+    if (e.localOffset === undefined || !e.central) return null;
+    let end = e.dataOffset + e.compressedSize;
+    if (e.flags & 0x0008 && end + 12 <= b.length) {
+      // the data descriptor, when there is one: CRC and sizes, with or without its signature
+      if (end + 16 <= b.length && u32(b, end) === 0x08074b50 && u32(b, end + 4) === e.crc) end += 16;
+      else if (u32(b, end) === e.crc) end += 12;
+    }
+    const [cdAt, cdLen] = e.central;
+    if (end > b.length || cdAt + cdLen > b.length) return null;
+    return { local: b.subarray(e.localOffset, end), central: b.subarray(cdAt, cdAt + cdLen) };
+  }
+
+  /**
+   * An entry as stored, in one blob (central record length, central record, local bytes), for a writer to put back
+   * later (the marks' record keeps those of the parts marking changes, so clearing gives back the input's bytes).
+   */
+  storedEntry(name: string): Uint8Array | undefined {
+    const e = this.entry(name);
+    const s = e && this.stored(e);
+    if (!s) return undefined;
+    const out = new Uint8Array(4 + s.central.length + s.local.length);
+    new DataView(out.buffer).setUint32(0, s.central.length, true);
+    out.set(s.central, 4);
+    out.set(s.local, 4 + s.central.length);
+    return out;
+  }
+
+  /** Whether an entry (or the entry of a part name) holds exactly `content`: its CRC and size, then its bytes inflated. */
+  holds(entry: ZipEntry | string, content: Uint8Array): boolean {
+    const e = typeof entry === "string" ? this.entry(entry) : entry;
+    if (!e || e.size !== content.length || e.crc !== crc32(content)) return false;
+    return inflatesTo(e.method, this.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize), content);
   }
 
   /** The entry of a part name ("/xl/workbook.xml" or "xl/workbook.xml"; OPC names compare without case). */
@@ -150,6 +201,7 @@ export class ZipArchive {
     if (e.method === 0) {
       if (data.length > maxBytes) throw limitError("partBytes", name);
       this.charge(e.name, data.length);
+      if (crc32(data) !== e.crc) throw crcError(name);
       sink(data);
       return data.length;
     }
@@ -162,9 +214,12 @@ export class ZipArchive {
     /** Why inflating stopped: a limit passed, or what the sink threw (the reader stopping on purpose, a limit). */
     let stop: { error: unknown } | null = null;
     let consumed = 0;
+    // the CRC-32 the directory gives is checked on the bytes inflated: a damaged part is refused, never read
+    let crc = 0;
     const take = (chunk: Uint8Array) => {
       if (stop) return;
       total += chunk.length;
+      crc = crc32(chunk, crc);
       if (total > bound) {
         stop = { error: limitError(total > maxBytes ? "partBytes" : "declared", name) };
         return;
@@ -191,6 +246,7 @@ export class ZipArchive {
       consumed = data.length;
       take(out);
       if (stop) throw (stop as { error: unknown }).error;
+      if (crc !== e.crc) throw crcError(name);
       return total;
     }
     const inflater = new Inflate(take);
@@ -204,6 +260,7 @@ export class ZipArchive {
       throw corruptError(`${name}: ${err instanceof Error ? err.message : String(err)}`);
     }
     if (stop) throw (stop as { error: unknown }).error;
+    if (crc !== e.crc) throw crcError(name);
     return total;
   }
 
@@ -259,11 +316,19 @@ export class ZipArchive {
    * A new archive: every entry in its original order, with the replaced ones deflated anew, the removed ones left
    * out and the added ones at the end. Untouched entries keep their compressed bytes, CRC and timestamps.
    */
-  rewrite(changes: { replace: Map<string, Uint8Array>; remove: Set<string> }): Uint8Array {
+  rewrite(changes: { replace: Map<string, Uint8Array>; remove: Set<string>; stored?: Map<string, Uint8Array> }): Uint8Array {
     const parts: Uint8Array[] = [];
     const central: Uint8Array[] = [];
     let offset = 0;
     const encoder = new TextEncoder();
+    /** An entry as it was stored (local bytes as they are, its central record pointing at where they now are). */
+    const copy = (s: { local: Uint8Array; central: Uint8Array }) => {
+      const cd = s.central.slice();
+      new DataView(cd.buffer).setUint32(42, offset, true);
+      parts.push(s.local);
+      central.push(cd);
+      offset += s.local.length;
+    };
     const emit = (name: string, e: Omit<ZipEntry, "name" | "dataOffset">, data: Uint8Array) => {
       const nameBytes = encoder.encode(name);
       // bit 3 (data descriptor) is cleared: sizes and CRC go in the local header; bit 11 marks UTF-8 names
@@ -324,27 +389,38 @@ export class ZipArchive {
     const key = (n: string) => n.replace(/^\//, "").toLowerCase();
     const replace = new Map([...changes.replace].map(([k, v]) => [key(k), { name: k.replace(/^\//, ""), v }]));
     const remove = new Set([...changes.remove].map(key));
+    const kept = new Map([...(changes.stored ?? [])].map(([k, v]) => [key(k), v]));
+    // a part stored twice: the entry the reader read is replaced, the other copy stays as it was
+    const targets = new Set([...replace.values()].map((r) => this.entry(r.name)));
     for (const e of this.entries) {
       const k = key(e.name);
       if (remove.has(k)) continue;
-      const r = replace.get(k);
+      const r = targets.has(e) ? replace.get(k) : undefined;
+      const was = this.stored(e);
+      if (replace.has(k)) replaced.add(k);
       if (r) {
-        fresh(e.name, r.v, e);
-        replaced.add(k);
+        // content that is what the entry holds, or what an entry kept from before held: those bytes, as they were
+        const same = was && this.holds(e, r.v) ? was : storedHolding(kept.get(k), r.v);
+        if (same) copy(same);
+        else fresh(e.name, r.v, e);
+      } else if (was) {
+        copy(was);
       } else {
         emit(e.name, e, this.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize));
       }
     }
     for (const [k, r] of replace) if (!replaced.has(k)) fresh(r.name, r.v);
     const cdSize = central.reduce((n, c) => n + c.length, 0);
-    const end = new Uint8Array(22);
+    const end = new Uint8Array(22 + this.comment.length);
     const ev = new DataView(end.buffer);
     ev.setUint32(0, 0x06054b50, true);
     ev.setUint16(8, central.length, true);
     ev.setUint16(10, central.length, true);
     ev.setUint32(12, cdSize, true);
     ev.setUint32(16, offset, true);
-    const out = new Uint8Array(offset + cdSize + 22);
+    ev.setUint16(20, this.comment.length, true);
+    end.set(this.comment, 22);
+    const out = new Uint8Array(offset + cdSize + end.length);
     let o = 0;
     for (const p of [...parts, ...central, end]) {
       out.set(p, o);
@@ -352,6 +428,38 @@ export class ZipArchive {
     }
     return out;
   }
+}
+
+/** Whether a stored entry's bytes (method 0 or 8) inflate to exactly `content`. */
+function inflatesTo(method: number, data: Uint8Array, content: Uint8Array): boolean {
+  if (method === 0) return data.length === content.length && data.every((v, i) => v === content[i]);
+  if (method !== 8) return false;
+  try {
+    // one byte more than expected: an entry that inflates past `content` is not it
+    const out = inflateSync(data, { out: new Uint8Array(content.length + 1) });
+    return out.length === content.length && out.every((v, i) => v === content[i]);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A blob of ZipArchive.storedEntry, when it is a well-formed entry holding exactly `content` (CRC, size and inflated
+ * bytes alike); otherwise null.
+ */
+function storedHolding(blob: Uint8Array | undefined, content: Uint8Array): { local: Uint8Array; central: Uint8Array } | null {
+  if (!blob || blob.length < 4 + 46 + 30) return null;
+  const cdLen = u32(blob, 0);
+  if (cdLen < 46 || 4 + cdLen + 30 > blob.length) return null;
+  const cd = blob.subarray(4, 4 + cdLen);
+  const local = blob.subarray(4 + cdLen);
+  if (u32(cd, 0) !== 0x02014b50 || u32(local, 0) !== 0x04034b50) return null;
+  if (u32(cd, 16) !== crc32(content) || u32(cd, 24) !== content.length) return null;
+  const dataAt = 30 + u16(local, 26) + u16(local, 28);
+  const compressed = u32(cd, 20);
+  if (dataAt + compressed > local.length) return null;
+  if (!inflatesTo(u16(cd, 10), local.subarray(dataAt, dataAt + compressed), content)) return null;
+  return { local, central: cd };
 }
 
 /** Parts that hold XML by their name: read as text in the encoding they start with. */
@@ -399,8 +507,8 @@ function encodeAs(text: string, enc: TextEncoding): Uint8Array {
 
 let CRC_TABLE: Uint32Array | null = null;
 
-/** CRC-32 (zip's), for the entries written anew. */
-export function crc32(data: Uint8Array): number {
+/** CRC-32 (zip's) of `data`, or of what came before it (whose CRC is `crc`) followed by it. */
+export function crc32(data: Uint8Array, crc = 0): number {
   if (!CRC_TABLE) {
     CRC_TABLE = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -409,7 +517,7 @@ export function crc32(data: Uint8Array): number {
       CRC_TABLE[n] = c >>> 0;
     }
   }
-  let c = 0xffffffff;
+  let c = (crc ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }

@@ -341,6 +341,11 @@ export const ERRORS = {
     zh: "工作簿已损坏，无法读取（{detail}）。请在 Excel 或 WPS 中打开（必要时修复），另存为 .xlsx 后再试。",
     en: "The workbook is damaged and cannot be read ({detail}). Open it in Excel or WPS (repair it if asked), save it as .xlsx and try again.",
   },
+  "corrupt-crc": {
+    code: "corrupt",
+    zh: "工作簿已损坏：部件“{part}”的内容与它的校验和（CRC-32）不符，数据已被改动或截断，未读取、未写入任何内容。请在 Excel 或 WPS 中打开（必要时修复），另存为 .xlsx 后再试。",
+    en: 'The workbook is damaged: the content of the part "{part}" does not match its checksum (CRC-32); its data was altered or cut, and nothing was read or written. Open it in Excel or WPS (repair it if asked), save it as .xlsx and try again.',
+  },
 
   // ── reading limits (src/adapters/xlsx/limits.ts) ─────────────────────────────────────────────────────────────
   "limit-part-bytes": {
