@@ -11,6 +11,7 @@ import type { CellValue, SheetSnapshot } from "./snapshot";
 import { isErrorValue, snapshotCells } from "./snapshot";
 import type { FillPlan } from "./plan";
 import { parseA1, a1 } from "./address";
+import { formulaRanges } from "./formulas";
 
 class FormulaError {
   constructor(readonly code: string) {}
@@ -493,23 +494,7 @@ export function computeCells(cells: Map<string, SheetCell>, dirty: Iterable<stri
 /** A1 addresses a formula reads on its own sheet (ranges expanded up to 10,000 cells). */
 export function formulaCells(formula: string): string[] {
   const out: string[] = [];
-  const body = formula.replace(/"(?:[^"]|"")*"/g, '""');
-  const re = /((?:'[^']*'|[A-Za-z0-9_\u4e00-\u9fff.]+)!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?(?![A-Za-z0-9_(])/gi;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(body))) {
-    if (m[1]) continue;
-    const before = body[m.index - 1];
-    if (before && /[A-Za-z0-9_.]/.test(before)) continue;
-    const s = parseA1(`${m[2]}${m[3]}`.toUpperCase());
-    if (!m[4]) {
-      out.push(a1(s.row, s.col));
-      continue;
-    }
-    const e = parseA1(`${m[4]}${m[5]}`.toUpperCase());
-    const top = Math.min(s.row, e.row),
-      bottom = Math.max(s.row, e.row),
-      left = Math.min(s.col, e.col),
-      right = Math.max(s.col, e.col);
+  for (const { top, left, bottom, right } of formulaRanges(formula)) {
     if ((bottom - top + 1) * (right - left + 1) > 10_000) continue;
     for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) out.push(a1(r, c));
   }

@@ -77,13 +77,20 @@ export function columnRanges(column: string, rows: number[]): string[] {
   return out;
 }
 
+/** A rectangle of cells a formula reads, 1-based and inclusive. */
+export interface FormulaRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
 /**
- * True when the formula reads the cell at `address` on its own sheet — by its address or through a range that holds
- * it (a reference to another sheet does not count; text in quotes is not a reference). Such a formula written into
- * that cell would be a circular reference.
+ * The cells and ranges a formula reads on its own sheet (a reference to another sheet does not count; text in quotes
+ * is not a reference), each as a rectangle.
  */
-export function refersToCell(formula: string, address: string): boolean {
-  const at = parseA1(address);
+export function formulaRanges(formula: string): FormulaRange[] {
+  const out: FormulaRange[] = [];
   const body = formula.replace(/"(?:[^"]|"")*"/g, '""');
   const re = /((?:'[^']*'|[A-Za-z0-9_\u4e00-\u9fff.]+)!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?(?![A-Za-z0-9_(])/gi;
   let m: RegExpExecArray | null;
@@ -91,13 +98,23 @@ export function refersToCell(formula: string, address: string): boolean {
     if (m[1]) continue;
     const before = body[m.index - 1];
     if (before && /[A-Za-z0-9_.]/.test(before)) continue;
-    const s = parseA1(`${m[2]}${m[3]}`);
-    const e = m[4] ? parseA1(`${m[4]}${m[5]}`) : s;
-    const top = Math.min(s.row, e.row);
-    const bottom = Math.max(s.row, e.row);
-    const left = Math.min(s.col, e.col);
-    const right = Math.max(s.col, e.col);
-    if (at.row >= top && at.row <= bottom && at.col >= left && at.col <= right) return true;
+    const s = parseA1(`${m[2]}${m[3]}`.toUpperCase());
+    const e = m[4] ? parseA1(`${m[4]}${m[5]}`.toUpperCase()) : s;
+    out.push({
+      top: Math.min(s.row, e.row),
+      bottom: Math.max(s.row, e.row),
+      left: Math.min(s.col, e.col),
+      right: Math.max(s.col, e.col),
+    });
   }
-  return false;
+  return out;
+}
+
+/**
+ * True when the formula reads the cell at `address` on its own sheet — by its address or through a range that holds
+ * it. Such a formula written into that cell would be a circular reference.
+ */
+export function refersToCell(formula: string, address: string): boolean {
+  const at = parseA1(address);
+  return formulaRanges(formula).some((r) => at.row >= r.top && at.row <= r.bottom && at.col >= r.left && at.col <= r.right);
 }
