@@ -4,7 +4,7 @@ import type { DepartmentTable, FundRow } from "../model";
 import { say } from "./words";
 import * as fmt from "./format";
 import { goalParagraphs, indicatorFacts, indicatorTable, scoreRateChart } from "./indicators";
-import { executionRateChart, fundTable, overExecution, type FundLine } from "./funds";
+import { executionRateChart, fundTable, moneyClauses, overExecution, type FundLine } from "./funds";
 import { breakTitle } from "./layout";
 import { addr, fundLabel, num, para, ask, plain, sb, textOf, yearOf } from "./sentence";
 import type { Narrative, Paragraph, Section, Sentence } from "./types";
@@ -48,31 +48,9 @@ function fundSentence(heading: string, facts: FundFacts[], unit: fmt.MoneyUnit):
   facts.forEach((f, i) => {
     if (i) s.t("；");
     s.x(f.row.labelCell, f.label);
-    const clauses: (() => void)[] = [];
     const label = f.label;
-    if (f.budget !== null)
-      clauses.push(() =>
-        s.w("budgetIs", {
-          value: (x) =>
-            x.q(addr(f.row.budget), say("report.label.partBudget", { label }), fmt.money(f.budget!, fmt.moneyDecimals(f.row.budget), unit)),
-        }),
-      );
-    if (f.executed !== null)
-      clauses.push(() =>
-        s.w("executedIs", {
-          value: (x) =>
-            x.q(
-              addr(f.row.executed),
-              say("report.label.partExecuted", { label }),
-              fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed), unit),
-            ),
-        }),
-      );
-    if (f.rate !== null)
-      clauses.push(() =>
-        s.w("rateClause", { value: (x) => x.q(addr(f.row.rate), say("report.label.partRate", { label }), fmt.rate(f.rate!)) }),
-      );
-    else if (f.budget === 0 && (f.executed ?? 0) > 0) clauses.push(() => s.t(say("report.word.noBudgetNoRate")));
+    const clauses = moneyClauses(s, f, label, unit);
+    if (f.rate === null && f.budget === 0 && (f.executed ?? 0) > 0) clauses.push(() => s.t(say("report.word.noBudgetNoRate")));
     if (totalExec && f.executed !== null) clauses.push(() => s.w("shareOf", { heading, rate: fmt.rate(f.executed! / totalExec) }));
     if (!clauses.length) s.t(say("report.word.notFilled"));
     clauses.forEach((c, j) => {

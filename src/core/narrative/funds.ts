@@ -5,6 +5,37 @@ import { addr, ask, sb } from "./sentence";
 import { say } from "./words";
 import type { Quote, ReportChart, ReportTable, Sentence } from "./types";
 
+/** A row's money figures and the cells they are quoted from (a fund row, a summary's project or total). */
+export interface MoneyFacts {
+  row: { initial?: NumberCell | null; budget: NumberCell | null; executed: NumberCell | null; rate: NumberCell | null };
+  initial?: number | null;
+  budget: number | null;
+  executed: number | null;
+  rate: number | null;
+}
+
+/** The clauses of one row's money (年初预算数, 全年预算数, 全年执行数, 执行率, those it has), each quoting its cell. */
+export function moneyClauses(s: ReturnType<typeof sb>, f: MoneyFacts, label: string, unit: fmt.MoneyUnit): (() => void)[] {
+  const clauses: (() => void)[] = [];
+  const money =
+    (
+      key: "initialIs" | "budgetIs" | "executedIs",
+      part: "report.label.partInitial" | "report.label.partBudget" | "report.label.partExecuted",
+      cell: NumberCell | null | undefined,
+      value: number,
+    ) =>
+    () =>
+      s.w(key, { value: (x) => x.q(addr(cell), say(part, { label }), fmt.money(value, fmt.moneyDecimals(cell ?? null), unit)) });
+  if (f.initial !== null && f.initial !== undefined) clauses.push(money("initialIs", "report.label.partInitial", f.row.initial, f.initial));
+  if (f.budget !== null) clauses.push(money("budgetIs", "report.label.partBudget", f.row.budget, f.budget));
+  if (f.executed !== null) clauses.push(money("executedIs", "report.label.partExecuted", f.row.executed, f.executed));
+  if (f.rate !== null) {
+    const rate = f.rate;
+    clauses.push(() => s.w("rateClause", { value: (x) => x.q(addr(f.row.rate), say("report.label.partRate", { label }), fmt.rate(rate)) }));
+  }
+  return clauses;
+}
+
 /** One fund row (or one project of a summary) with the figures the analysis states. */
 export interface FundLine {
   row: Pick<FundRow, "labelCell" | "initial" | "budget" | "executed"> & { labelCell: FundRow["labelCell"] | null };

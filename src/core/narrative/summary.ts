@@ -4,7 +4,7 @@ import type { SummaryRow, SummaryTable } from "../model";
 import { say } from "./words";
 import * as fmt from "./format";
 import { addr, cleanText, num, para, ask, plain, sb, textOf, yearOf } from "./sentence";
-import { executionRateChart, overExecution, type FundLine } from "./funds";
+import { executionRateChart, moneyClauses as rowMoneyClauses, overExecution, type FundLine } from "./funds";
 import { breakTitle } from "./layout";
 import type { Narrative, Quote, ReportTable, Section, Sentence } from "./types";
 
@@ -35,40 +35,7 @@ export function summaryTitle(t: TableAnalysis): string {
 }
 
 function moneyClauses(s: ReturnType<typeof sb>, f: RowFacts, label: string, unit: fmt.MoneyUnit): void {
-  const clauses: (() => void)[] = [];
-  if (f.initial !== null)
-    clauses.push(() =>
-      s.w("initialIs", {
-        value: (x) =>
-          x.q(
-            addr(f.row.initial),
-            say("report.label.partInitial", { label }),
-            fmt.money(f.initial!, fmt.moneyDecimals(f.row.initial), unit),
-          ),
-      }),
-    );
-  if (f.budget !== null)
-    clauses.push(() =>
-      s.w("budgetIs", {
-        value: (x) =>
-          x.q(addr(f.row.budget), say("report.label.partBudget", { label }), fmt.money(f.budget!, fmt.moneyDecimals(f.row.budget), unit)),
-      }),
-    );
-  if (f.executed !== null)
-    clauses.push(() =>
-      s.w("executedIs", {
-        value: (x) =>
-          x.q(
-            addr(f.row.executed),
-            say("report.label.partExecuted", { label }),
-            fmt.money(f.executed!, fmt.moneyDecimals(f.row.executed), unit),
-          ),
-      }),
-    );
-  if (f.rate !== null)
-    clauses.push(() =>
-      s.w("rateClause", { value: (x) => x.q(addr(f.row.rate), say("report.label.partRate", { label }), fmt.rate(f.rate!)) }),
-    );
+  const clauses = rowMoneyClauses(s, f, label, unit);
   clauses.forEach((c, i) => {
     if (i) s.t("，");
     c();
