@@ -26,6 +26,15 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { oldWebviewScript, OLD_WEBVIEW_FILE } = require("./scripts/old-webview");
 
+/**
+ * The page and the workers never say the command line's sentences (`cli.*`, said only by src/cli): the catalogue's
+ * CLI part is an empty one in their bundles (src/core/messages/cli.page.ts).
+ */
+const withoutCliSentences = () =>
+  new webpack.NormalModuleReplacementPlugin(/^\.\/cli$/, (resource) => {
+    if (/[\\/]src[\\/]core[\\/]messages$/.test(resource.context)) resource.request = "./cli.page";
+  });
+
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_DIST = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 const PORT = Number(process.env.PORT || 3000);
@@ -96,7 +105,7 @@ function buildWorker(dev) {
       ],
     },
     performance: { hints: false },
-    plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })],
+    plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }), withoutCliSentences()],
   };
   return new Promise((resolve, reject) => {
     webpack(config, (err, stats) => {
@@ -245,6 +254,7 @@ async function build(env, options) {
     },
     plugins: standalone
       ? [
+          withoutCliSentences(),
           new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
           new HtmlWebpackPlugin({
             filename: "taskpane.html",
@@ -256,7 +266,7 @@ async function build(env, options) {
             minify: false,
           }),
         ]
-      : officePlugins(),
+      : [withoutCliSentences(), ...officePlugins()],
     ...(standalone ? {} : { devServer: devServer() }),
   };
 

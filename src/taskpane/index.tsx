@@ -5,7 +5,6 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FileHost } from "../adapters/xlsx/FileHost";
 import type { ReportFileWriter } from "../host/document";
 import type { Progress } from "../host/host";
 import { openWorkbookFile } from "./file/workerHost";
@@ -38,8 +37,17 @@ const renderChartLazily: ChartRenderer = async (chart) => {
   return renderChartInBrowser(chart);
 };
 
+/**
+ * A file opened on the page's thread as a FileHost: the reader is its own chunk, loaded when a file is opened here (the
+ * standalone page reads files in its worker, so the pane's first script holds no reader).
+ */
+const openOnPage = async (name: string, bytes: ArrayBuffer | Uint8Array) => {
+  const { FileHost } = await import(/* webpackChunkName: "filehost" */ "../adapters/xlsx/FileHost");
+  return FileHost.open(name, bytes);
+};
+
 /** The workbook a Word / WPS 文字 report is written from: the chosen file as a FileHost. */
-const openWorkbook = (name: string, bytes: Uint8Array) => FileHost.open(name, bytes);
+const openWorkbook = (name: string, bytes: Uint8Array) => openOnPage(name, bytes);
 
 /** Resolves once Office.js has decided where it runs; outside Office (or without office.js) → null. */
 function officeReady(timeoutMs = 4000): Promise<{ host: HostName; language: string | null }> {
@@ -91,7 +99,7 @@ async function chooseMode(host: HostName): Promise<PaneMode> {
     return {
       kind: "file",
       // read and checked in a Web Worker (the page's thread only renders), on the page's thread where none starts
-      openFile: (file: File, onProgress?: Progress) => openWorkbookFile(file, (name, bytes) => FileHost.open(name, bytes), { onProgress }),
+      openFile: (file: File, onProgress?: Progress) => openWorkbookFile(file, openOnPage, { onProgress }),
       reportWriter,
       issueList: async (results, lang) => {
         const { buildIssueList } = await import(/* webpackChunkName: "issuelist" */ "../app/issueList");
