@@ -114,7 +114,8 @@ test("choosing changes: an unchecked change leaves its cell as it was in the dow
   await expect(totalGroup.locator("[data-testid=change]").first().getAttribute("data-chosen")).resolves.toBe("false");
   // the sheet view marks only what will be written
   const view = page.getByTestId("sheet-view");
-  await expect(view.locator(`td[data-cell="${totalCell}"]`).getAttribute("data-planned")).resolves.toBeNull();
+  // (the view re-renders as a transition: wait for it rather than read it in the same turn)
+  await view.locator(`td[data-cell="${totalCell}"]:not([data-planned])`).waitFor({ timeout: 10_000 });
   await expect(view.locator('td[data-cell="G6"]').getAttribute("data-planned")).resolves.toBe("true");
 
   // unchecking a text number that the rate formula reads is not possible: it stays checked, locked, and says why

@@ -63,13 +63,16 @@ function sameColumns(a: IndicatorColumns, b: IndicatorColumns): boolean {
 
 /**
  * The indicator block published in parts, each under its own label and its own header row ("年度绩效目标1(40分)" …
- * "年度绩效目标2(40分)", 湖北): a header at `headerRow` repeats the one at `previousHeader` — the same columns — with
- * indicator rows between them and nothing that ends a table (a 总分 row, another table's title, 项目名称 or funds).
+ * "年度绩效目标2(40分)", 湖北): a header at `headerRow` repeats the one at `previousHeader` — the same columns — right
+ * under a part's label, with indicator rows between them and nothing that ends a table (a 总分 row, another table's
+ * title, 项目名称 or funds).
  */
 export function continuesIndicatorBlock(idx: SheetIndex, previousHeader: number, headerRow: number): boolean {
   const before = mapIndicatorColumns(idx, headerTop(idx, previousHeader), headerBottom(idx, previousHeader)).cols;
   const now = mapIndicatorColumns(idx, headerTop(idx, headerRow), headerBottom(idx, headerRow)).cols;
   if (!sameColumns(before, now)) return false;
+  // a part is announced by its label on the row just above its header; a copy of the table below it is not
+  if (!isPartLabel(idx, headerTop(idx, headerRow) - 1, before)) return false;
   let scored = false;
   for (const r of idx.rowsIn(headerBottom(idx, previousHeader) + 1, headerTop(idx, headerRow) - 1)) {
     const cells = idx.row(r);
@@ -83,7 +86,9 @@ export function continuesIndicatorBlock(idx: SheetIndex, previousHeader: number,
 /** The label of a part of the block on a row of its own, just above the part's header: "年度绩效目标2(40分)". */
 function isPartLabel(idx: SheetIndex, r: number, cols: IndicatorColumns): boolean {
   const cells = idx.row(r);
-  if (cells.length !== 1 || typeof cells[0].raw !== "string" || splitWeightLabel(cells[0].text).weight === null) return false;
+  // one label, in one cell or repeated across a merge that was undone
+  if (!cells.length || cells.some((c) => typeof c.raw !== "string" || c.text !== cells[0].text)) return false;
+  if (splitWeightLabel(cells[0].text).weight === null) return false;
   const next = idx.rowsIn(r + 1, r + 1)[0];
   if (next !== r + 1 || !isIndicatorHeader(idx.row(next))) return false;
   return sameColumns(mapIndicatorColumns(idx, headerTop(idx, next), headerBottom(idx, next)).cols, cols);
