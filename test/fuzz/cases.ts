@@ -1,6 +1,7 @@
 /**
- * The fuzz corpus and its cases: the shared fixtures and the real corpus (test/data/real), read once (bytes copied,
- * never written beside them), and a case = a base workbook and one to three mutations. A case is a plain value:
+ * The fuzz corpus and its cases: the shared fixtures and the real corpus (test/data/real), and the same tables in
+ * other writers' shapes (test/fuzz/bases: LibreOffice, ExcelJS, SheetJS, Excel-, WPS- and generator-like XML), read
+ * once (bytes copied, never written beside them), and a case = a base workbook and one to three mutations. A case is a plain value:
  * fast-check draws it from (seed, path) and it prints as JSON, so every failure replays exactly.
  */
 import * as fs from "fs";
@@ -15,8 +16,10 @@ export interface Base {
 
 const SHARED = [path.resolve(__dirname, "../../../shared/fixtures"), path.resolve(__dirname, "../../../../shared/fixtures")];
 const REAL = path.resolve(__dirname, "../data/real");
+/** The tables as other writers shape them (README.md there says how each was made). */
+export const SHAPES = path.resolve(__dirname, "bases");
 
-/** The workbooks mutated: every shared fixture and every real-corpus workbook, sorted by name. */
+/** The workbooks mutated: every shared fixture and every real-corpus workbook (or those of `dirs`), sorted by name. */
 export function loadBases(dirs: string[] = [...SHARED.filter((d) => fs.existsSync(d)).slice(0, 1), REAL]): Base[] {
   const out: Base[] = [];
   for (const d of dirs) {
@@ -28,6 +31,11 @@ export function loadBases(dirs: string[] = [...SHARED.filter((d) => fs.existsSyn
     }
   }
   return out;
+}
+
+/** The bases in other writers' shapes (test/fuzz/bases). */
+export function loadShapes(): Base[] {
+  return loadBases([SHAPES]);
 }
 
 export interface Case {

@@ -13,7 +13,7 @@ import { STYLES_CONTENT_TYPE, STYLES_REL_TYPE, Styles } from "./styles";
 import { addOverride, addRelationship, freeRelId, newRelsXml, relativeTarget } from "./markParts";
 import { Budget, readSharedStrings, readSheet } from "./read";
 import { SheetXml, type CellEdit } from "./sheetEdit";
-import { attributesOf, declaredUtf8, escapeText, findElement, setAttribute } from "./xml";
+import { attributesOf, declaredUtf8, escapeText, findElement, removeAttribute, setAttribute } from "./xml";
 import { parseRef, refOf } from "./cellRef";
 import { shiftFormula } from "./formula";
 import type { CellMark, MarkPlan } from "../../core/marks";
@@ -384,6 +384,14 @@ export class PackageBook implements XlsxBook {
     return this.zip.rewrite({ replace, remove, stored });
   }
 
+  private styleZero = new WeakMap<SheetXml, boolean>();
+  /** Whether a sheet writes the default style index out (s="0") on some cell. */
+  private saysStyleZero(sx: SheetXml): boolean {
+    let says = this.styleZero.get(sx);
+    if (says === undefined) this.styleZero.set(sx, (says = /\ss\s*=\s*["']0["']/.test(sx.xml)));
+    return says;
+  }
+
   /** The new `<c>` element of an overlaid cell (a format alone: on each copy the file stores). */
   private cellElement(sx: SheetXml, row: number, col: number, o: Overlay, s: number): CellEdit {
     const p = sx.prefix;
@@ -393,6 +401,8 @@ export class PackageBook implements XlsxBook {
     if (o.content === null) {
       // only the format changes: the cell keeps its formula, value and everything else
       if (!orig) return `<${p}c r="${ref}"${sAttr}/>`;
+      // style 0 is the default: where the sheet's writer leaves it unsaid (no s="0" in it), the attribute goes (clearing a mark gives back the cell's bytes)
+      if (!s && !this.saysStyleZero(sx)) return { each: (c) => removeAttribute(c.head, "s") + c.xml.slice(c.head.length) };
       return { each: (c) => setAttribute(c.head, "s", String(s)) + c.xml.slice(c.head.length) };
     }
     const { formula, value } = o.content;
