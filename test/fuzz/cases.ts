@@ -48,10 +48,6 @@ export const KNOWN_CLASSES: Record<string, string> = {
   dupCell: "writer: a cell stored twice with different contents — mark rewrites one copy with the other's value",
   cellsReversed:
     "writer: cells stored out of order in a row — mark rewrites the sheet's rows without their spans attribute, so mark then clear is not the input",
-  // mark/clear idempotency and the encodings the reader accepts
-  "badIndex:style": "bounds: a style index past cellXfs — mark --clear leaves styles.xml changed",
-  "badIndex:styleText": "bounds: a style index that is not a number — mark --clear leaves styles.xml changed",
-  "badIndex:negative": "bounds: a negative style index — mark --clear leaves styles.xml changed",
 };
 
 /**
