@@ -102,6 +102,40 @@ export const H = {
   subtotal: oneOf("小计", "小计数"),
 } satisfies Record<string, HeaderMatcher>;
 
+/** The header words that tell a row's kind (an indicator, summary or funds header), as bits of headerFlags. */
+export const HF = {
+  level1: 1,
+  level2: 2,
+  level3: 4,
+  weight: 8,
+  score: 16,
+  target: 32,
+  actual: 64,
+  projectName: 128,
+  executed: 256,
+  budget: 512,
+  budgetLoose: 1024,
+  initialBudget: 2048,
+  fundBlock: 4096,
+  spendingScale: 8192,
+} as const;
+
+const FLAGGED = Object.entries(HF).map(([name, bit]) => [H[name as keyof typeof HF], bit] as const);
+
+/** Which of HF's words a header key is (a key may be several: "执行率分值" is no 执行数): each distinct key tested once. */
+export const headerFlags = memoize((k: string): number => {
+  let f = 0;
+  for (const [m, bit] of FLAGGED) if (m(k)) f |= bit;
+  return f;
+});
+
+/** The union of headerFlags over a row's cells. */
+export function rowFlags(cells: readonly { readonly key: string }[]): number {
+  let f = 0;
+  for (let i = 0; i < cells.length; i++) f |= headerFlags(cells[i].key);
+  return f;
+}
+
 /** A label with its declared weight: "数量指标（15）", "产出指标\n(50分)", "效益指标（40分）". */
 export const splitWeightLabel = memoize(splitWeightLabelText);
 
