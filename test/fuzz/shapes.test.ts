@@ -104,3 +104,14 @@ describe("a workbook part under another name (xl/book.xml, named by _rels/.rels)
     }
   });
 });
+
+test("Excel's shared formulas: a filled summary whose rates are one shared formula plans nothing", async () => {
+  const input = base("excel-summary-projects-filled.xlsx");
+  expect(dec.decode(partsOf(input)["xl/worksheets/sheet1.xml"])).toMatch(/<f t="shared" si="0"\/>/);
+  const sub = folder(input);
+  const r = await run(["check", "in.xlsx", "--json"], sub);
+  expect(r.code).toBe(0);
+  expect((JSON.parse(r.stdout) as { sheets: { kind: string; fillChanges: number }[] }).sheets).toEqual([
+    expect.objectContaining({ kind: "summary", fillChanges: 0 }),
+  ]);
+});

@@ -392,8 +392,8 @@ async function main() {
   write("sheetjs-scorecard-dongchuan.xlsx", sheetjs(src("real/scorecard-dongchuan-2020.xlsx"), { bookSST: true, compression: true }));
   // Excel: a table filled by our fill and recalculated by LibreOffice, then given Excel's shape (shared formulas)
   const recalculated = path.join(tmp, "recalculated.xlsx");
-  fs.writeFileSync(recalculated, libreoffice(filled(src("project-special-retirees-2020.xlsx"))));
-  write("excel-project-special-retirees-filled.xlsx", excelShape(await exceljs(recalculated)));
+  fs.writeFileSync(recalculated, libreoffice(filled(src("summary-projects-2020.xlsx"))));
+  write("excel-summary-projects-filled.xlsx", excelShape(await exceljs(recalculated)));
   write("excel-project-insurance-subsidy.xlsx", excelShape(fs.readFileSync(src("project-insurance-subsidy-2020.xlsx"))));
   write("wps-project-qingshen-wages.xlsx", wpsShape(fs.readFileSync(src("real/project-sichuan-qingshen-wages-2023.xlsx"))));
   write("wps-department-overall.xlsx", wpsShape(fs.readFileSync(src("department-overall-2020.xlsx"))));
