@@ -75,6 +75,15 @@ const isSheet = (name: string, text: string) =>
 function sheetParts(parts: Parts) {
   return parts.filter((p) => isSheet(p.name, p.text));
 }
+const rootIs = (text: string, local: string) => new RegExp(`^(?:<\\?[^>]*\\?>)?\\s*<(?:[\\w.-]+:)?${local}[\\s>]`).test(text);
+/** The workbook part: xl/workbook.xml, or the part under another name holding a <workbook> (xl/book.xml). */
+function workbookOf(parts: Parts) {
+  return part(parts, "xl/workbook.xml") ?? parts.find((p) => /^xl\/[^/]+\.xml$/.test(p.name) && rootIs(p.text, "workbook"));
+}
+/** The shared strings part, by its name or its root (<sst>, <x:sst>). */
+function sharedStringsOf(parts: Parts) {
+  return part(parts, "xl/sharedStrings.xml") ?? parts.find((p) => /^xl\/[^/]+\.xml$/.test(p.name) && rootIs(p.text, "sst"));
+}
 function pick<T>(xs: T[], n: number): T | undefined {
   return xs.length ? xs[n % xs.length] : undefined;
 }
@@ -137,9 +146,9 @@ const CONTROLS = ["_x001B_[31m", "_x0000_", "_x0001_", "_xFFFE_", "\u202e", "\u0
 
 function xmlOp(parts: Parts, op: XmlOp): void {
   const sheets = sheetParts(parts);
-  const wb = part(parts, "xl/workbook.xml");
-  const wbRels = part(parts, "xl/_rels/workbook.xml.rels");
-  const sst = part(parts, "xl/sharedStrings.xml");
+  const wb = workbookOf(parts);
+  const wbRels = wb && part(parts, wb.name.replace(/([^/]+)$/, "_rels/$1.rels"));
+  const sst = sharedStringsOf(parts);
   switch (op.k) {
     case "brokenRel": {
       if (op.how % 3 === 0 && wb) wb.text = replaceNth(wb.text, /r:id="[^"]*"/g, op.sheet, () => 'r:id="rId999"');
@@ -318,7 +327,7 @@ function xmlOp(parts: Parts, op: XmlOp): void {
 
 function tableOp(parts: Parts, op: TableOp): void {
   if (op.k === "control") {
-    const sst = part(parts, "xl/sharedStrings.xml");
+    const sst = sharedStringsOf(parts);
     const ch = CONTROLS[op.ch % CONTROLS.length];
     if (sst)
       sst.text = replaceNth(sst.text, /<t(\s[^>]*)?>[^<]+<\/t>/g, op.cell, (m) =>
