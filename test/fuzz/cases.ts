@@ -50,12 +50,6 @@ export interface Case {
  * (npm run fuzz) draws them all and says which failures fall in a listed class.
  */
 export const KNOWN_CLASSES: Record<string, string> = {
-  // the surgical writer on a real XML tokenizer, rows and cells kept in sheet order
-  rowsReversed: "writer: rows stored in descending order are written twice (fill, mark)",
-  dupRow: "writer: a row stored twice — fill plans it again on the second run",
-  dupCell: "writer: a cell stored twice with different contents — mark rewrites one copy with the other's value",
-  cellsReversed:
-    "writer: cells stored out of order in a row — mark rewrites the sheet's rows without their spans attribute, so mark then clear is not the input",
   // mark/clear idempotency and the encodings the reader accepts
   "badIndex:style": "bounds: a style index past cellXfs — mark --clear leaves styles.xml changed",
   "badIndex:styleText": "bounds: a style index that is not a number — mark --clear leaves styles.xml changed",
