@@ -37,13 +37,14 @@ export type XmlOp =
 export type TableOp =
   | { k: "unitText"; cell: number; unit: number }
   | { k: "budgetSign"; cell: number; zero: boolean }
-  | { k: "control"; cell: number; ch: number };
+  | { k: "control"; cell: number; ch: number }
+  | { k: "errorValue"; cell: number; err: number };
 
 export type Op = ZipOp | XmlOp | TableOp;
 export type OpKind = Op["k"];
 
 const ZIP_KINDS = new Set<OpKind>(["truncate", "flip", "duplicate", "traversal", "descriptor", "zip64", "stored", "cfb", "junk"]);
-const TABLE_KINDS = new Set<OpKind>(["unitText", "budgetSign", "control"]);
+const TABLE_KINDS = new Set<OpKind>(["unitText", "budgetSign", "control", "errorValue"]);
 /** The classes an operation belongs to: its kind, and its kind with its variant (e.g. "comment:markup"). */
 export function classesOf(op: Op): string[] {
   const variant =
@@ -138,6 +139,8 @@ const UNITS = [
   (v: string) => `${v}分`,
   (v: string) => `-${v}`,
 ];
+/** Error values a cell may hold where a number belongs (a 合计, a budget, a score). */
+const ERRORS = ["#REF!", "#DIV/0!", "#VALUE!", "#N/A", "#NAME?", "#NUM!"];
 /** Control characters as a workbook carries them: `_xHHHH_` escapes, and raw where XML allows them. */
 const CONTROLS = ["_x001B_[31m", "_x0000_", "_x0001_", "_xFFFE_", "\u202e", "\u0085", "\u2028", "\u200f", "_x0007_", "\u0007"];
 
@@ -340,6 +343,13 @@ function tableOp(parts: Parts, op: TableOp): void {
   if (!c) return;
   c.p.text = replaceNth(c.p.text, CELL, c.n, (m) => {
     const v = /<v>([^<]*)<\/v>/.exec(m)?.[1] ?? "0";
+    if (op.k === "errorValue") {
+      const open = m
+        .slice(0, m.indexOf(">"))
+        .replace(/\/$/, "")
+        .replace(/\s+t="[^"]*"/, "");
+      return `${open} t="e"><v>${ERRORS[op.err % ERRORS.length]}</v></c>`;
+    }
     if (op.k === "budgetSign") return m.replace(/<v>[^<]*<\/v>/, `<v>${op.zero ? "0" : String(-Math.abs(Number(v)) || -1)}</v>`);
     return inline(m, UNITS[op.unit % UNITS.length](v));
   });
@@ -491,4 +501,5 @@ export const tableOpArb: fc.Arbitrary<TableOp> = fc.oneof(
   fc.record({ k: fc.constant("unitText" as const), cell: at, unit: fc.nat(9) }),
   fc.record({ k: fc.constant("budgetSign" as const), cell: at, zero: fc.boolean() }),
   fc.record({ k: fc.constant("control" as const), cell: at, ch: fc.nat(9) }),
+  fc.record({ k: fc.constant("errorValue" as const), cell: at, err: fc.nat(5) }),
 );

@@ -44,10 +44,12 @@ export const isPlaceholderText = memoize((text: string): boolean => {
 
 const TABLE_TOP_LABEL = /^(?:项目名称|项目支出名称|主管部门|部门名称|部门单位名称|自评总分)$/;
 const TABLE_TITLE = /(?:绩效自评表|自评情况汇总表|自评结果汇总表|绩效评价表)$/;
+const isTableTopLabel = memoize((k: string) => TABLE_TOP_LABEL.test(k));
+const isTableTitle = memoize((k: string) => TABLE_TITLE.test(k));
 
 /** A row that opens another table: its title, a 项目名称 / 主管部门 / 部门名称 label, or a funds header. */
 function opensAnotherTable(cells: readonly { key: string; raw: unknown }[]): boolean {
-  if (cells.some((c) => TABLE_TOP_LABEL.test(c.key) || (typeof c.raw === "string" && TABLE_TITLE.test(c.key)))) return true;
+  if (cells.some((c) => isTableTopLabel(c.key) || (typeof c.raw === "string" && isTableTitle(c.key)))) return true;
   return cells.some((c) => H.budget(c.key)) && cells.some((c) => H.executed(c.key));
 }
 
