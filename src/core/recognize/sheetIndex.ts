@@ -1,6 +1,6 @@
 /** One pass over a sheet (or a band of its columns): every non-empty cell with its header key, by row. */
 import type { CellValue, Grid } from "../snapshot";
-import { cellText, headerKey, isBlank, tidy } from "../text";
+import { headerKey, isBlank, tidyCellText } from "../text";
 import { headerFlags } from "./headers";
 
 export interface IndexedCell {
@@ -27,7 +27,7 @@ class Cell implements IndexedCell {
     readonly raw: CellValue,
   ) {}
   get text(): string {
-    return (this.tidied ??= tidy(cellText(this.raw)));
+    return (this.tidied ??= tidyCellText(this.raw));
   }
   get flags(): number {
     return (this.flagBits ??= typeof this.raw === "string" ? headerFlags(this.key) : 0);
