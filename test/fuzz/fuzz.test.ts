@@ -99,6 +99,7 @@ describe("the mutators", () => {
     { k: "unitText", cell: 1, unit: 0 },
     { k: "budgetSign", cell: 0, zero: false },
     { k: "control", cell: 0, ch: 0 },
+    { k: "errorValue", cell: 3, err: 0 },
   ];
 
   test.each(opsOfEveryKind.map((op) => [op.k, op] as const))("%s changes the workbook, the same way every time", (_k, op) => {
