@@ -1,0 +1,67 @@
+/**
+ * In Node the zip's parts inflate through zlib (node.ts registers it), elsewhere through fflate: both give the same
+ * bytes for every part of every fixture, and the bounds hold alike — a part lying about its size stops at what it
+ * declares, a damaged part is refused by its CRC-32, a part that is not deflate data is called damaged.
+ */
+import * as fs from "fs";
+import { deflateRawSync } from "zlib";
+import { unzipSync } from "fflate";
+import { ZipArchive, crc32, setFastCodec } from "../../../src/adapters/xlsx/zip";
+import { NODE_CODEC } from "../../../src/adapters/xlsx/node";
+import { isUserError } from "../../../src/core/errors";
+import { fixtureNames, fixturePath } from "../../support/fixtures";
+import { GiB, SHEET_HEAD, SHEET_TAIL, bombEntry, zipOf } from "./amplify";
+
+/** Every part of the archive, inflated with zlib (fast) or fflate alone. */
+function partsOf(bytes: Uint8Array, fast: boolean): Record<string, Uint8Array> {
+  setFastCodec(fast ? NODE_CODEC : null);
+  try {
+    const zip = ZipArchive.open(bytes);
+    return Object.fromEntries(zip.entries.map((e) => [e.name, zip.read(e.name)]));
+  } finally {
+    setFastCodec(NODE_CODEC);
+  }
+}
+
+function errorOf(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  return null;
+}
+
+test("zlib and fflate inflate every part of every fixture to the same bytes", () => {
+  const names = fixtureNames();
+  expect(names.length).toBeGreaterThan(0);
+  for (const name of names) {
+    const bytes = new Uint8Array(fs.readFileSync(fixturePath(name)));
+    const fast = partsOf(bytes, true);
+    const slow = partsOf(bytes, false);
+    const plain = unzipSync(bytes);
+    expect(Object.keys(fast).sort()).toEqual(Object.keys(plain).sort());
+    for (const part of Object.keys(plain)) {
+      expect({ part, same: Buffer.from(fast[part]).equals(Buffer.from(slow[part])) }).toEqual({ part, same: true });
+      expect({ part, same: Buffer.from(fast[part]).equals(Buffer.from(plain[part])) }).toEqual({ part, same: true });
+    }
+  }
+});
+
+test("with zlib, a part lying about its size stops at what it declares; a flipped CRC and junk are refused", () => {
+  setFastCodec(NODE_CODEC);
+  const zip = ZipArchive.open(zipOf({ "a.xml": bombEntry(SHEET_HEAD, " ", GiB, SHEET_TAIL) }));
+  let n = 0;
+  const err = errorOf(() => zip.stream("a.xml", (c) => (n += c.length)));
+  expect(isUserError(err) && (err as { key?: string }).key).toBe("limit-declared");
+  expect(n).toBeLessThanOrEqual(2048);
+
+  const xml = new TextEncoder().encode(`${SHEET_HEAD}<row r="1"><c r="A1"><v>1</v></c></row>${SHEET_TAIL}`);
+  const good = ZipArchive.open(zipOf({ "a.xml": xml }));
+  expect(new TextDecoder().decode(good.read("a.xml"))).toContain("<v>1</v>");
+  const data = new Uint8Array(deflateRawSync(xml));
+  const bad = ZipArchive.open(zipOf({ "a.xml": { data, method: 8, size: xml.length, crc: crc32(xml) ^ 1 } }));
+  expect(String((errorOf(() => bad.read("a.xml")) as Error).message)).toMatch(/CRC-32/);
+  const junk = ZipArchive.open(zipOf({ "a.xml": { data: new Uint8Array([0xff, 0xff, 0xff, 0xff]), method: 8, size: 100, crc: 0 } }));
+  expect(isUserError(errorOf(() => junk.read("a.xml")))).toBe(true);
+});
