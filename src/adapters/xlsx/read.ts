@@ -13,7 +13,7 @@
  */
 import type { CellValue, MergedArea, SnapshotCell, SparseSheetSnapshot } from "../../core/snapshot";
 import type { ZipArchive } from "./zip";
-import { ChunkParser, parsePart, StopParse } from "./xml";
+import { ChunkParser, parsePart, parseWhole, StopParse, type SaxHandlers } from "./xml";
 import { LIMITS, limitError } from "./limits";
 import { parseRef } from "./cellRef";
 import { shiftFormula } from "./formula";
@@ -52,15 +52,29 @@ function checkString(s: string, where: string): string {
   return s;
 }
 
+/**
+ * A part's text whole, when it declares no more than LIMITS.ratioFrom bytes (read by parseWhole); null for a larger
+ * part, which is streamed through saxes and never held whole.
+ */
+function wholeText(zip: ZipArchive, part: string): string | null {
+  const entry = zip.entry(part);
+  if (!entry || entry.size > LIMITS.ratioFrom) return null;
+  const decoder = new TextDecoder("utf-8");
+  const pieces: string[] = [];
+  zip.stream(part, (chunk) => void pieces.push(decoder.decode(chunk, { stream: true })));
+  pieces.push(decoder.decode());
+  return pieces.length === 2 ? pieces[0] + pieces[1] : pieces.join("");
+}
+
 /** The shared strings, in order (rich text runs joined, phonetic runs left out). */
 export function readSharedStrings(zip: ZipArchive, part: string | null, budget: Budget): string[] {
   if (!part) return [];
-  const out: string[] = [];
+  let out: string[] = [];
   let inSi = false;
   let inT = false;
   let phonetic = 0;
   let cur = "";
-  parsePart(zip, part, {
+  const handlers: SaxHandlers = {
     open(name) {
       if (name === "si") {
         inSi = true;
@@ -81,7 +95,17 @@ export function readSharedStrings(zip: ZipArchive, part: string | null, budget: 
         if (cur.length > LIMITS.stringChars) throw limitError("stringChars", part);
       }
     },
-  });
+  };
+  const whole = wholeText(zip, part);
+  if (whole === null || !parseWhole(whole, handlers)) {
+    // saxes reads what parseWhole does not (from the start again)
+    out = [];
+    inSi = false;
+    inT = false;
+    phonetic = 0;
+    cur = "";
+    parsePart(zip, part, handlers);
+  }
   budget.addBytes(zip.entry(part)?.size ?? 0);
   return out;
 }
@@ -100,6 +124,13 @@ interface SheetReadResult {
   passes: number;
 }
 
+/** Thrown by a handler when parseWhole must hand the sheet over to saxes and the scan (its head is read). */
+class Handover extends Error {
+  constructor() {
+    super("handover");
+  }
+}
+
 /** Reads one worksheet into a sparse snapshot. */
 export function readSheet(
   zip: ZipArchive,
@@ -113,8 +144,13 @@ export function readSheet(
     keepAll?: boolean;
     /** Parse every row past the head instead of the textual scan (the scan found a possible header). */
     parseAll?: boolean;
+    /** Read through saxes only (parseWhole found the part's text outside what it reads). */
+    saxes?: boolean;
   } = {},
 ): SheetReadResult {
+  // a part small enough is read whole by parseWhole while the sheet is kept; past its head, saxes and the scan as before
+  const whole = opts.saxes ? null : wholeText(zip, part);
+  const parseAll = opts.parseAll === true;
   const cells: SnapshotCell[] = [];
   const merges: MergedArea[] = [];
   const groups = new Map<string, { row: number; col: number; text: string }>();
@@ -235,10 +271,13 @@ export function readSheet(
     if (rowTexts.length) rowTexts = [];
     rowHint = false;
     rowAnchor = false;
-    if (keeping && !candidate && cells.length >= KEEP_HEAD) keeping = false;
+    if (keeping && !candidate && cells.length >= KEEP_HEAD) {
+      keeping = false;
+      if (whole !== null) throw new Handover();
+    }
   };
 
-  const parser = new ChunkParser({
+  const handlers: SaxHandlers = {
     open(tag, a, selfClosing) {
       if (inCell) {
         if (tag === "v") {
@@ -305,33 +344,49 @@ export function readSheet(
         if (isText.length > LIMITS.stringChars) throw limitError("stringChars", name);
       }
     },
-  });
+  };
   // While the head is kept, saxes reads every cell. Once a sheet has shown no possible header row in KEEP_HEAD cells,
   // the rest is only scanned for a cell that can anchor one (headerScan.ts); found, the sheet is parsed again.
-  const decoder = new TextDecoder("utf-8");
-  const scanner = new HeaderScan(roles);
-  let parsed: Uint8Array | null = null;
-  try {
-    zip.stream(part, (chunk) => {
-      if (keeping || candidate || opts.parseAll) {
-        parser.write(decoder.decode(chunk, { stream: true }), part);
-        parsed = chunk.slice(Math.max(0, chunk.length - 4096)); // a copy: the inflater reuses its buffer
-        return;
-      }
-      // the scan starts where the parse stopped keeping: the end of the last parsed chunk is seen again (a cell cut there)
-      if (parsed) scanner.carryFrom(parsed);
-      parsed = null;
-      if (scanner.feed(chunk)) {
-        restart = "scan";
-        throw new StopParse();
-      }
-    });
-    if (keeping || candidate || opts.parseAll) {
-      parser.write(decoder.decode(), part);
-      parser.close(part);
+  if (whole !== null) {
+    let handover = false;
+    try {
+      handover = !parseWhole(whole, handlers);
+    } catch (e) {
+      if (e instanceof Handover) handover = true;
+      else if (!(e instanceof StopParse)) throw e;
     }
-  } catch (e) {
-    if (!(e instanceof StopParse)) throw e;
+    if (handover) {
+      budget.addCells(-cells.length, name);
+      return readSheet(zip, name, part, shared, styles, budget, { ...opts, saxes: true });
+    }
+  } else streamSheet();
+  function streamSheet(): void {
+    const parser = new ChunkParser(handlers);
+    const decoder = new TextDecoder("utf-8");
+    const scanner = new HeaderScan(roles);
+    let parsed: Uint8Array | null = null;
+    try {
+      zip.stream(part, (chunk) => {
+        if (keeping || candidate || parseAll) {
+          parser.write(decoder.decode(chunk, { stream: true }), part);
+          parsed = chunk.slice(Math.max(0, chunk.length - 4096)); // a copy: the inflater reuses its buffer
+          return;
+        }
+        // the scan starts where the parse stopped keeping: the end of the last parsed chunk is seen again (a cell cut there)
+        if (parsed) scanner.carryFrom(parsed);
+        parsed = null;
+        if (scanner.feed(chunk)) {
+          restart = "scan";
+          throw new StopParse();
+        }
+      });
+      if (keeping || candidate || parseAll) {
+        parser.write(decoder.decode(), part);
+        parser.close(part);
+      }
+    } catch (e) {
+      if (!(e instanceof StopParse)) throw e;
+    }
   }
   budget.addBytes(zip.entry(part)?.size ?? 0);
   if (restart) {
@@ -366,17 +421,25 @@ export function readSheet(
  */
 function withoutCopies(cells: SnapshotCell[], name: string): SnapshotCell[] {
   const key = (c: SnapshotCell) => c.row * 32768 + c.col;
-  const order = cells.map((_c, i) => i).sort((a, b) => key(cells[a]) - key(cells[b]) || a - b);
-  const copies = new Set<number>();
-  for (let i = 1; i < order.length; i++) {
-    const a = cells[order[i - 1]];
-    const b = cells[order[i]];
-    if (key(a) !== key(b)) continue;
-    if (a.value !== b.value || a.formula !== b.formula || a.numberFormat !== b.numberFormat)
-      throw userError("cell-stored-twice", { cell: `${name}!${refOf(a.row, a.col)}` });
-    copies.add(order[i]);
-  }
-  return copies.size ? cells.filter((_c, i) => !copies.has(i)) : cells;
+  const keys = new Float64Array(cells.length);
+  cells.forEach((c, i) => (keys[i] = key(c)));
+  keys.sort();
+  const twice = new Set<number>();
+  for (let i = 1; i < keys.length; i++) if (keys[i] === keys[i - 1]) twice.add(keys[i]);
+  if (twice.size === 0) return cells;
+  const first = new Map<number, SnapshotCell>();
+  return cells.filter((c) => {
+    const k = key(c);
+    if (!twice.has(k)) return true;
+    const a = first.get(k);
+    if (!a) {
+      first.set(k, c);
+      return true;
+    }
+    if (a.value !== c.value || a.formula !== c.formula || a.numberFormat !== c.numberFormat)
+      throw userError("cell-stored-twice", { cell: `${name}!${refOf(c.row, c.col)}` });
+    return false;
+  });
 }
 
 /** Drops cells hidden under a merge (only its top-left cell shows); merges are ranges, never expanded cell by cell. */

@@ -357,3 +357,174 @@ export function parsePart(zip: ZipArchive, part: string, h: SaxHandlers, maxByte
   }
   return true;
 }
+
+/** Thrown inside parseWhole where the text leaves the shape it reads. */
+class Unusual extends Error {
+  constructor() {
+    super("unusual");
+  }
+}
+
+/** Characters XML 1.0 forbids, and the text a CDATA section ends with (outside one, not well-formed). */
+const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|\]\]>/;
+const DECLARATION =
+  /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(["'])1\.0\1(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(["'])(?:yes|no)\3)?[ \t\n]*\?>/;
+const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/y;
+
+const isXmlSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+
+/** A character XML 1.0 allows (a character reference must name one). */
+const isXmlChar = (c: number) =>
+  c === 0x09 || c === 0x0a || c === 0x0d || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+
+/** Text with its references decoded; Unusual for a reference XML does not define. */
+function decodeStrict(s: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = s.indexOf("&"); i >= 0; i = s.indexOf("&", from)) {
+    REFERENCE.lastIndex = i;
+    const m = REFERENCE.exec(s);
+    if (!m) throw new Unusual();
+    let ch: string;
+    if (m[1]) ch = ENTITY[m[1]];
+    else {
+      const code = m[2] !== undefined ? parseInt(m[2], 10) : parseInt(m[3], 16);
+      if (!isXmlChar(code)) throw new Unusual();
+      ch = String.fromCodePoint(code);
+    }
+    out += s.slice(from, i) + ch;
+    from = i + m[0].length;
+  }
+  return out + s.slice(from);
+}
+
+/** The end of an ASCII XML name starting at `i` (one colon at most, not first or last); Unusual for any other. */
+function nameEnd(xml: string, i: number): number {
+  let c = xml.charCodeAt(i);
+  if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f)) throw new Unusual();
+  let colon = -1;
+  for (;;) {
+    c = xml.charCodeAt(++i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d || c === 0x2e)
+      continue;
+    if (c === 0x3a) {
+      if (colon >= 0) throw new Unusual();
+      colon = i;
+      continue;
+    }
+    if (c >= 0x80 || colon === i - 1) throw new Unusual();
+    return i;
+  }
+}
+
+/**
+ * A lean reader for a part's XML held whole, in the shape spreadsheet writers give it: a declaration, one root,
+ * elements with ASCII names, quoted attributes, text with the five entities and character references. It calls the
+ * handlers as ChunkParser (saxes) does — element names without their prefix, a self-closing element opened and
+ * closed, text with its references decoded and its line ends normalised. Anything else (a comment, CDATA, a processing
+ * instruction, a DOCTYPE, a forbidden character, an unknown entity, a name outside ASCII, a tag not well formed or not
+ * closed, an attribute twice, a tab or line end inside an attribute value) ends it with false, perhaps after some
+ * handlers have been called: the caller then undoes what they did and reads the part with saxes, which decides.
+ * What a handler throws comes out as it was thrown.
+ */
+export function parseWhole(text: string, h: SaxHandlers): boolean {
+  try {
+    readWhole(text, h);
+    return true;
+  } catch (e) {
+    if (e instanceof Unusual) return false;
+    throw e;
+  }
+}
+
+function readWhole(text: string, h: SaxHandlers): void {
+  if (FORBIDDEN.test(text)) throw new Unusual();
+  const xml = text.indexOf("\r") >= 0 ? text.replace(/\r\n?/g, "\n") : text;
+  const n = xml.length;
+  let i = 0;
+  if (xml.startsWith("<?")) {
+    const d = DECLARATION.exec(xml);
+    if (!d) throw new Unusual();
+    i = d[0].length;
+  }
+  const stack: string[] = [];
+  let rooted = false;
+  const open = h.open;
+  const close = h.close;
+  const onText = h.text;
+  while (i < n) {
+    if (xml.charCodeAt(i) !== 0x3c) {
+      let j = xml.indexOf("<", i);
+      if (j < 0) j = n;
+      if (stack.length === 0) {
+        // outside the root: blanks only
+        for (let k = i; k < j; k++) if (!isXmlSpace(xml.charCodeAt(k))) throw new Unusual();
+      } else {
+        const raw = xml.slice(i, j);
+        const t = raw.indexOf("&") >= 0 ? decodeStrict(raw) : raw;
+        if (onText) onText(t);
+      }
+      i = j;
+      continue;
+    }
+    const c1 = xml.charCodeAt(i + 1);
+    if (c1 === 0x2f) {
+      // an end tag
+      const e = nameEnd(xml, i + 2);
+      const name = xml.slice(i + 2, e);
+      let k = e;
+      while (isXmlSpace(xml.charCodeAt(k))) k++;
+      if (xml.charCodeAt(k) !== 0x3e || stack.pop() !== name) throw new Unusual();
+      i = k + 1;
+      if (close) close(local(name));
+      continue;
+    }
+    if (c1 === 0x21 || c1 === 0x3f || (rooted && stack.length === 0)) throw new Unusual();
+    const e = nameEnd(xml, i + 1);
+    const name = xml.slice(i + 1, e);
+    const attrs: Attributes = {};
+    let k = e;
+    let selfClosing = false;
+    for (;;) {
+      const ws = k;
+      while (isXmlSpace(xml.charCodeAt(k))) k++;
+      const c = xml.charCodeAt(k);
+      if (c === 0x3e) break;
+      if (c === 0x2f) {
+        if (xml.charCodeAt(k + 1) !== 0x3e) throw new Unusual();
+        selfClosing = true;
+        k++;
+        break;
+      }
+      if (ws === k) throw new Unusual();
+      const ae = nameEnd(xml, k);
+      const an = xml.slice(k, ae);
+      k = ae;
+      while (isXmlSpace(xml.charCodeAt(k))) k++;
+      if (xml.charCodeAt(k) !== 0x3d) throw new Unusual();
+      k++;
+      while (isXmlSpace(xml.charCodeAt(k))) k++;
+      const q = xml.charCodeAt(k);
+      if (q !== 0x22 && q !== 0x27) throw new Unusual();
+      const ve = xml.indexOf(q === 0x22 ? '"' : "'", k + 1);
+      if (ve < 0) throw new Unusual();
+      let amp = false;
+      for (let p = k + 1; p < ve; p++) {
+        const v = xml.charCodeAt(p);
+        if (v === 0x3c || v === 0x09 || v === 0x0a) throw new Unusual();
+        if (v === 0x26) amp = true;
+      }
+      if (Object.prototype.hasOwnProperty.call(attrs, an) || an === "__proto__") throw new Unusual();
+      const raw = xml.slice(k + 1, ve);
+      attrs[an] = amp ? decodeStrict(raw) : raw;
+      k = ve + 1;
+    }
+    i = k + 1;
+    rooted = true;
+    if (!selfClosing) stack.push(name);
+    const ln = local(name);
+    if (open) open(ln, attrs, selfClosing);
+    if (selfClosing && close) close(ln);
+  }
+  if (!rooted || stack.length > 0) throw new Unusual();
+}

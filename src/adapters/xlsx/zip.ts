@@ -266,9 +266,18 @@ export class ZipArchive {
     };
     if (data.length <= STEP) {
       // a small part in one go: at most deflate's ratio (1032:1) times STEP, ~17 MB, whatever it declares
-      let out: Uint8Array;
+      let out: Uint8Array | null = null;
+      if (e.size <= LIMITS.ratioFrom) {
+        // into a buffer of the size declared, and a byte more to see a part that passes it: never grown and copied
+        try {
+          const o = inflateSync(data, { out: new Uint8Array(e.size + 1) });
+          if (o.length <= e.size) out = o;
+        } catch {
+          // the plain call below says why
+        }
+      }
       try {
-        out = inflateSync(data);
+        out ??= inflateSync(data);
       } catch (err) {
         throw corruptError(`${name}: ${err instanceof Error ? err.message : String(err)}`);
       }
