@@ -1,14 +1,15 @@
 /**
  * npm run fuzz -- [--count N] [--seed S] [--only I[,J…]] [--report-every K] [--report-fill] [--soffice K]
  *                 [--exclude-known] [--json results.json] [--plain]
- *                 [--save DIR]
+ *                 [--save DIR] [--bases all|corpus|shapes]
  *
  * The long fuzz run: N cases drawn by fast-check from seed S (case I is the I-th draw, so `--seed S --only I`
  * replays it), each a workbook of the shared fixtures or the real corpus mutated at the zip, XML and table level
  * (test/fuzz/mutators.ts), run through check, fill, fill again, mark, mark --clear (and report --as-is every K-th
  * case) with the properties of test/fuzz/harness.ts. Prints each failing case (seed, index, mutation, command,
  * symptom) and a summary by class; --soffice K opens the first K outputs in LibreOffice (slow). --plain runs the
- * unmutated corpus. --save DIR writes each failing case's workbook there as <index>.xlsx. Exit 0 when nothing failed outside the known classes (test/fuzz/cases.ts KNOWN_CLASSES), else 1.
+ * unmutated corpus. --bases draws the base workbooks from the corpus (shared fixtures and test/data/real), the other
+ * writers' shapes (test/fuzz/bases) or both (the default). --save DIR writes each failing case's workbook there as <index>.xlsx. Exit 0 when nothing failed outside the known classes (test/fuzz/cases.ts KNOWN_CLASSES), else 1.
  * Compiled by `npm run fuzz` with tsc into a temporary folder and run with node.
  */
 import * as fs from "fs";
@@ -28,7 +29,12 @@ const root = process.cwd();
 const shared = [path.resolve(root, "../shared/fixtures"), path.resolve(root, "../../shared/fixtures"), "/work/shared/fixtures"].find((d) =>
   fs.existsSync(d),
 );
-const bases = loadBases([...(shared ? [shared] : []), path.join(root, "test/data/real")]);
+const pool = arg("--bases") ?? "all";
+if (!["all", "corpus", "shapes"].includes(pool)) throw new Error(`--bases ${pool}: all, corpus or shapes`);
+const bases = [
+  ...(pool === "shapes" ? [] : loadBases([...(shared ? [shared] : []), path.join(root, "test/data/real")])),
+  ...(pool === "corpus" ? [] : loadBases([path.join(root, "test/fuzz/bases")])),
+];
 const seed = Number(arg("--seed") ?? 20261123);
 const count = Number(arg("--count") ?? 200);
 const reportEvery = Number(arg("--report-every") ?? 5);
@@ -125,7 +131,9 @@ async function mainRun(): Promise<number> {
       );
   }
 
-  console.log(`\nseed ${seed}: ${indices.length} cases in ${Math.round((Date.now() - t0) / 1000)} s, ${failures.length} failing`);
+  console.log(
+    `\nseed ${seed}, bases ${pool} (${bases.length}): ${indices.length} cases in ${Math.round((Date.now() - t0) / 1000)} s, ${failures.length} failing`,
+  );
   const classes = new Map<string, number[]>();
   for (const f of failures) {
     for (const v of f.violations) {

@@ -3,7 +3,8 @@
  * imports under the root (static, re-exports, dynamic `import()`, type-only ones included: a circle of types still ties
  * the floors together) are read with the TypeScript parser and resolved to the files they name; the strongly connected
  * parts of that graph are the circles. An import from a file to another file of its own part is reported, with the way
- * back that makes it a circle. The graph is built once per lint run (rebuilt when a file under the root changes).
+ * back that makes it a circle. The graph is built once per lint run (rebuilt when a file under the root changes; the
+ * whole tree is looked at again at most once a second, the linted file every time).
  */
 const fs = require("fs");
 const path = require("path");
@@ -125,16 +126,36 @@ function wayBack(graph, from, to) {
 
 const cache = new Map();
 
-/** The graph of the files under a root, rebuilt when a file is added, removed or changed. */
-function graphOf(root) {
-  const files = sourceFiles(root);
-  const stamp = files.map((f) => `${f}:${fs.statSync(f).mtimeMs}`).join("|");
+/** How long a graph is trusted without looking at every file again (a lint run lints hundreds of files in that time). */
+const FRESH_MS = 1000;
+
+function stampOf(files) {
+  return files.map((f) => `${f}:${fs.statSync(f).mtimeMs}`).join("|");
+}
+
+/**
+ * The graph of the files under a root. Within FRESH_MS of its last full look, only the file being linted is looked at
+ * (its change rebuilds the graph); after that, the whole tree is listed and stated again, and any file added, removed
+ * or changed rebuilds it.
+ */
+function graphOf(root, file) {
   const hit = cache.get(root);
-  if (hit && hit.stamp === stamp) return hit.graph;
+  const now = Date.now();
+  if (hit && now - hit.checkedAt < FRESH_MS) {
+    const mtime = fs.existsSync(file) ? fs.statSync(file).mtimeMs : undefined;
+    if (hit.mtimes.get(file) === mtime) return hit.graph;
+  }
+  const files = sourceFiles(root);
+  const stamp = stampOf(files);
+  if (hit && hit.stamp === stamp) {
+    hit.checkedAt = now;
+    return hit.graph;
+  }
   const texts = new Map(files.map((f) => [f, fs.readFileSync(f, "utf8")]));
   const edges = importGraph(texts);
   const graph = { ...circles(edges), files: new Set(files), edges };
-  cache.set(root, { stamp, graph });
+  const mtimes = new Map(files.map((f) => [f, fs.statSync(f).mtimeMs]));
+  cache.set(root, { stamp, graph, mtimes, checkedAt: now });
   return graph;
 }
 
@@ -149,7 +170,7 @@ const rule = {
     const root = path.resolve(context.cwd, (context.options[0] && context.options[0].root) || "src");
     const file = path.resolve(context.filename);
     if (!file.startsWith(root + path.sep)) return {};
-    const graph = graphOf(root);
+    const graph = graphOf(root, file);
     const part = graph.partOf.get(file);
     if (part === undefined) return {};
     const rel = (f) => path.relative(context.cwd, f).split(path.sep).join("/");

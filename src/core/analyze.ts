@@ -331,8 +331,13 @@ function analyzeSummary(ctx: RuleContext, t: SummaryTable): Evaluation {
         letter,
         projects.map((r) => r.row),
       );
-      ctx.plan.formula(cell, sumFormula(ranges.join(",")), sum, { key: "summarySum", params: { what: { ...which, column: col } } });
-      filled[col] = { ...cell, value: sum, empty: false, numberAsText: false };
+      const summed = ctx.plan.formula(cell, sumFormula(ranges.join(",")), sum, {
+        key: "summarySum",
+        params: { what: { ...which, column: col } },
+      });
+      // what the cell holds after the fill, judged the same before and after it: the SUM's value where the SUM is
+      // there (whatever the cell showed — a number, a text, #REF!), else what the person wrote, kept
+      filled[col] = summed ? { ...cell, value: sum, empty: false, numberAsText: false, error: null } : cell;
     }
     const rate = checkExecutionRate(ctx, {
       label,

@@ -42,14 +42,22 @@ export class PlanBuilder {
     return true;
   }
 
-  private push(cell: NumberCell, kind: ChangeKind, after: CellChange["after"], expected: CellChange["expected"], why: ChangeReason) {
-    if (this.selfReferent(cell, after.formula)) return;
+  /** Plans one change; false when it is left out (its own cell, outside the table, or the cell already planned). */
+  private push(
+    cell: NumberCell,
+    kind: ChangeKind,
+    after: CellChange["after"],
+    expected: CellChange["expected"],
+    why: ChangeReason,
+  ): boolean {
+    if (this.selfReferent(cell, after.formula)) return false;
     const { row, col } = parseA1(cell.ref.address);
     const b = this.bounds;
-    if (row < b.top || row > b.bottom || col < b.left || col > b.right) return; // never outside the table
+    if (row < b.top || row > b.bottom || col < b.left || col > b.right) return false; // never outside the table
     const previous = this.byCell.get(cell.ref.address);
-    if (previous && previous.kind !== "number") return; // first writer wins; a conversion yields to a formula
+    if (previous && previous.kind !== "number") return false; // first writer wins; a conversion yields to a formula
     this.byCell.set(cell.ref.address, this.change(cell, kind, after, expected, why));
+    return true;
   }
 
   private change(
@@ -74,26 +82,30 @@ export class PlanBuilder {
     };
   }
 
-  /** An arithmetic cell: its formula, replacing whatever was typed (and its number format, if given). */
-  formula(cell: NumberCell | null, formula: string, expected: number | string | null, why: ChangeReason, numberFormat?: string): void {
-    if (!cell) return;
+  /**
+   * An arithmetic cell: its formula, replacing whatever was typed (and its number format, if given). True when the
+   * cell holds this formula after the fill (it held it already, or the fill writes it): a rule reading the cell then
+   * reads the formula's value, the same before the fill and after it; false when the cell keeps what it holds.
+   */
+  formula(cell: NumberCell | null, formula: string, expected: number | string | null, why: ChangeReason, numberFormat?: string): boolean {
+    if (!cell) return false;
     if (sameFormula(cell.formula, formula)) {
       if (numberFormat && cell.numberFormat !== numberFormat) {
         this.push(cell, "format", { numberFormat }, expected, why);
       }
-      return;
+      return true;
     }
     const after = { formula, ...(numberFormat ? { numberFormat } : {}) };
-    if (this.selfReferent(cell, formula)) return;
+    if (this.selfReferent(cell, formula)) return false;
     if (this.holds(cell)) {
       // a person's entry in a cell whose role was inferred: kept, the formula only suggested (SPEC §3)
       const { row, col } = parseA1(cell.ref.address);
       const b = this.bounds;
-      if (row < b.top || row > b.bottom || col < b.left || col > b.right || this.held.has(cell.ref.address)) return;
+      if (row < b.top || row > b.bottom || col < b.left || col > b.right || this.held.has(cell.ref.address)) return false;
       this.held.set(cell.ref.address, this.change(cell, "formula", after, expected, why));
-      return;
+      return false;
     }
-    this.push(cell, "formula", after, expected, why);
+    return this.push(cell, "formula", after, expected, why) || this.byCell.get(cell.ref.address)?.after.formula === formula;
   }
 
   /** A number stored as text that a formula reads: the number it spells, same value. */

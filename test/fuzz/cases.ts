@@ -1,6 +1,7 @@
 /**
- * The fuzz corpus and its cases: the shared fixtures and the real corpus (test/data/real), read once (bytes copied,
- * never written beside them), and a case = a base workbook and one to three mutations. A case is a plain value:
+ * The fuzz corpus and its cases: the shared fixtures and the real corpus (test/data/real), and the same tables in
+ * other writers' shapes (test/fuzz/bases: LibreOffice, ExcelJS, SheetJS, Excel-, WPS- and generator-like XML), read
+ * once (bytes copied, never written beside them), and a case = a base workbook and one to three mutations. A case is a plain value:
  * fast-check draws it from (seed, path) and it prints as JSON, so every failure replays exactly.
  */
 import * as fs from "fs";
@@ -15,8 +16,10 @@ export interface Base {
 
 const SHARED = [path.resolve(__dirname, "../../../shared/fixtures"), path.resolve(__dirname, "../../../../shared/fixtures")];
 const REAL = path.resolve(__dirname, "../data/real");
+/** The tables as other writers shape them (README.md there says how each was made). */
+export const SHAPES = path.resolve(__dirname, "bases");
 
-/** The workbooks mutated: every shared fixture and every real-corpus workbook, sorted by name. */
+/** The workbooks mutated: every shared fixture and every real-corpus workbook (or those of `dirs`), sorted by name. */
 export function loadBases(dirs: string[] = [...SHARED.filter((d) => fs.existsSync(d)).slice(0, 1), REAL]): Base[] {
   const out: Base[] = [];
   for (const d of dirs) {
@@ -28,6 +31,11 @@ export function loadBases(dirs: string[] = [...SHARED.filter((d) => fs.existsSyn
     }
   }
   return out;
+}
+
+/** The bases in other writers' shapes (test/fuzz/bases). */
+export function loadShapes(): Base[] {
+  return loadBases([SHAPES]);
 }
 
 export interface Case {
@@ -42,12 +50,6 @@ export interface Case {
  * (npm run fuzz) draws them all and says which failures fall in a listed class.
  */
 export const KNOWN_CLASSES: Record<string, string> = {
-  // the surgical writer on a real XML tokenizer, rows and cells kept in sheet order
-  rowsReversed: "writer: rows stored in descending order are written twice (fill, mark)",
-  dupRow: "writer: a row stored twice — fill plans it again on the second run",
-  dupCell: "writer: a cell stored twice with different contents — mark rewrites one copy with the other's value",
-  cellsReversed:
-    "writer: cells stored out of order in a row — mark rewrites the sheet's rows without their spans attribute, so mark then clear is not the input",
   // mark/clear idempotency and the encodings the reader accepts
   "badIndex:style": "bounds: a style index past cellXfs — mark --clear leaves styles.xml changed",
   "badIndex:styleText": "bounds: a style index that is not a number — mark --clear leaves styles.xml changed",

@@ -6,13 +6,15 @@
  * in KNOWN_CLASSES (cases.ts) are left out here until their fix is merged.
  */
 import fc from "fast-check";
-import { build, caseArb, KNOWN_CLASSES, knownOf, knownProperty, loadBases, type Base, type Case } from "./cases";
+import { build, caseArb, KNOWN_CLASSES, knownOf, knownProperty, loadBases, loadShapes, type Base, type Case } from "./cases";
 import { runCase, type Violation } from "./harness";
 import { apply, classesOf, type Op } from "./mutators";
 import { changedCells, newDuplicates, partsOf, readCells, unparsedWrittenParts } from "./oracle";
 import { compoundFile, readEntries, writeZip } from "./zip";
 
 const CASES = Number(process.env.FUZZ_CASES ?? 200);
+/** The budget split: this many of the cases mutate the bases in other writers' shapes, the rest the corpus. */
+const SHAPE_CASES = Math.round(CASES * 0.35);
 /** report --as-is builds a .docx with a chart (about a second): one case in REPORT_EVERY runs it. */
 const REPORT_EVERY = 50;
 
@@ -20,8 +22,10 @@ const REPORT_EVERY = 50;
 const counted = (vs: Violation[]) => vs.filter((v) => !knownProperty(v));
 
 let bases: Base[];
+let shapes: Base[];
 beforeAll(() => {
   bases = loadBases();
+  shapes = loadShapes();
 });
 
 test("the corpus: the shared fixtures and the real workbooks, all read", () => {
@@ -30,29 +34,41 @@ test("the corpus: the shared fixtures and the real workbooks, all read", () => {
   expect(bases.some((b) => b.name.startsWith("real/"))).toBe(true);
 });
 
+test("the bases in other writers' shapes: LibreOffice, ExcelJS, SheetJS, Excel, WPS and generators, all read", () => {
+  for (const shape of ["libreoffice-", "exceljs-", "sheetjs-", "excel-", "wps-", "generator-rless-", "generator-prefixed-"])
+    expect(shapes.some((b) => b.name.startsWith(`bases/${shape}`))).toBe(true);
+});
+
 test("every unmutated workbook keeps every property", async () => {
-  for (const b of bases) {
+  for (const b of [...bases, ...shapes]) {
     const r = await runCase(b.bytes);
     expect({ base: b.name, violations: counted(r.violations) }).toEqual({ base: b.name, violations: [] });
     expect(r.exits).toEqual({ check: 0, "check (text)": 0, fill: 0, "fill again": 0, mark: 0, "mark, clear": 0, clear: 0 });
   }
 });
 
-test(`${CASES} mutated workbooks through every command keep every property`, async () => {
-  const exclude = new Set(Object.keys(KNOWN_CLASSES));
-  let n = 0;
-  const started = Date.now();
-  await fc.assert(
-    fc.asyncProperty(caseArb(exclude), async (c: Case) => {
-      const { name, bytes } = build(bases, c);
-      const r = await runCase(bytes, { report: n++ % REPORT_EVERY === 0 });
-      expect({ base: name, ops: c.ops, violations: counted(r.violations) }).toEqual({ base: name, ops: c.ops, violations: [] });
-    }),
-    { numRuns: CASES, endOnFailure: true },
-  );
-  // the time of this test is reported by jest; the bound is the property's (10 s per command)
-  expect(Date.now() - started).toBeGreaterThan(0);
-}, 300_000);
+test.each([
+  ["the corpus", CASES - SHAPE_CASES, () => bases],
+  ["other writers' shapes", SHAPE_CASES, () => shapes],
+] as const)(
+  "%s: %i mutated workbooks through every command keep every property",
+  async (_what, cases, pool) => {
+    const exclude = new Set(Object.keys(KNOWN_CLASSES));
+    let n = 0;
+    const started = Date.now();
+    await fc.assert(
+      fc.asyncProperty(caseArb(exclude), async (c: Case) => {
+        const { name, bytes } = build(pool(), c);
+        const r = await runCase(bytes, { report: n++ % REPORT_EVERY === 0 });
+        expect({ base: name, ops: c.ops, violations: counted(r.violations) }).toEqual({ base: name, ops: c.ops, violations: [] });
+      }),
+      { numRuns: cases, endOnFailure: true },
+    );
+    // the time of this test is reported by jest; the bound is the property's (10 s per command)
+    expect(Date.now() - started).toBeGreaterThan(0);
+  },
+  300_000,
+);
 
 describe("the mutators", () => {
   const opsOfEveryKind: Op[] = [

@@ -68,8 +68,11 @@ const dec = new TextDecoder();
 type Parts = { name: string; text: string; bin?: Uint8Array; entry: Entry }[];
 
 const SHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
+/** A worksheet part by its root element, whatever its name or namespace prefix (xl/sheets/data-1.xml, <x:worksheet>). */
+const isSheet = (name: string, text: string) =>
+  SHEET.test(name) || (/^xl\/.*\.xml$/i.test(name) && /^(?:<\?[^>]*\?>)?\s*<(?:[\w.-]+:)?worksheet[\s>]/.test(text));
 function sheetParts(parts: Parts) {
-  return parts.filter((p) => SHEET.test(p.name));
+  return parts.filter((p) => isSheet(p.name, p.text));
 }
 function pick<T>(xs: T[], n: number): T | undefined {
   return xs.length ? xs[n % xs.length] : undefined;
@@ -78,8 +81,9 @@ function part(parts: Parts, name: string) {
   return parts.find((p) => p.name === name);
 }
 
-const ROW = /<row\b[^>]*?(?:\/>|>[\s\S]*?<\/row>)/g;
-const CELL = /<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g;
+/** Rows and cells, unprefixed or with the prefix a generator gives the main namespace (<x:row>, <x:c>). */
+const ROW = /<(?:[\w.-]+:)?row\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?row>)/g;
+const CELL = /<(?:[\w.-]+:)?c\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?c>)/g;
 
 /** Replaces the n-th match of `re` in text (mod the count) with f(match); unchanged when none. */
 function replaceNth(text: string, re: RegExp, n: number, f: (m: string) => string): string {
@@ -91,10 +95,11 @@ function replaceNth(text: string, re: RegExp, n: number, f: (m: string) => strin
 }
 
 function sheetData(text: string): { head: string; body: string; tail: string } | null {
-  const a = text.indexOf("<sheetData>");
-  const b = text.indexOf("</sheetData>");
-  if (a < 0 || b < 0) return null;
-  return { head: text.slice(0, a + 11), body: text.slice(a + 11, b), tail: text.slice(b) };
+  const a = /<(?:[\w.-]+:)?sheetData>/.exec(text);
+  const b = /<\/(?:[\w.-]+:)?sheetData>/.exec(text);
+  if (!a || !b) return null;
+  const start = a.index + a[0].length;
+  return { head: text.slice(0, start), body: text.slice(start, b.index), tail: text.slice(b.index) };
 }
 
 /** Every sheet's cells matching a predicate, as [part, nth-in-part]. */

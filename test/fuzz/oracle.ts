@@ -111,7 +111,7 @@ export function readCells(parts: Record<string, Uint8Array>): Map<string, CellMa
     const target = targets.get(s.attrs[`{${R_NS}}id`]);
     if (!target || !parts[target]) continue;
     const cells: CellMap = new Map();
-    for (const c of all(parseXml(decodePart(parts[target])), "c")) {
+    for (const c of positioned(parseXml(decodePart(parts[target])))) {
       const f = c.children.find((x) => x.local === "f");
       const v = c.children.find((x) => x.local === "v");
       const is = c.children.find((x) => x.local === "is");
@@ -121,7 +121,7 @@ export function readCells(parts: Record<string, Uint8Array>): Map<string, CellMa
       if (value === null && !f) continue;
       const kind = t === "s" || t === "inlineStr" || t === "str" ? "text" : t;
       const content = JSON.stringify([kind, f ? `=${text(f)}${f.attrs.t === "shared" ? `#${f.attrs.si}` : ""}` : null, f ? null : value]);
-      const ref = c.attrs.r ?? "?";
+      const ref = c.attrs.r ?? c.attrs["#pos"];
       out.set(s.attrs.name, cells);
       cells.set(ref, [...(cells.get(ref) ?? []), content]);
     }
@@ -129,6 +129,29 @@ export function readCells(parts: Record<string, Uint8Array>): Map<string, CellMa
   }
   return out;
 }
+const colName = (n: number): string => (n > 26 ? colName(Math.floor((n - 1) / 26)) : "") + String.fromCharCode(65 + ((n - 1) % 26));
+const colOf = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/**
+ * A sheet's cells, each with its position in "#pos" as a spreadsheet application reads it: a row or cell without r
+ * is the one after the previous (rows of sheetData; cells of their row).
+ */
+function positioned(sheet: El): El[] {
+  const out: El[] = [];
+  let row = 0;
+  for (const r of all(sheet, "row")) {
+    const n = Number(r.attrs.r);
+    row = r.attrs.r !== undefined && Number.isInteger(n) && n > 0 ? n : row + 1;
+    let col = 0;
+    for (const c of r.children.filter((x) => x.local === "c")) {
+      const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(c.attrs.r ?? "");
+      col = m ? colOf(m[1]) : col + 1;
+      out.push({ ...c, attrs: { ...c.attrs, "#pos": `${colName(col)}${row}` } });
+    }
+  }
+  return out;
+}
+
 function isInRph(si: El, t: El): boolean {
   return all(si, "rPh").some((r) => all(r, "t").includes(t));
 }

@@ -14,8 +14,8 @@ import { translator, type Lang } from "../../src/core/messages";
 import { LangContext } from "../../src/taskpane/components/context";
 import { MARK_ROWS_SHOWN, MarksPanel } from "../../src/taskpane/marks/MarksPanel";
 import { SpreadsheetPane } from "../../src/taskpane/spreadsheet/SpreadsheetPane";
-import type { MarkingHost, SpreadsheetHost } from "../../src/host/host";
 import { FIXTURE_DIR, fixtureNames } from "../support/fixtures";
+import { idleMarkingHost, idleSpreadsheetHost } from "../support/stubHosts";
 
 function wrap(lang: Lang, node: React.ReactNode): string {
   return renderToStaticMarkup(
@@ -90,22 +90,8 @@ describe("MarksPanel", () => {
 });
 
 describe("SpreadsheetPane", () => {
-  const base: SpreadsheetHost = {
-    kind: "excel",
-    displayName: "Book1",
-    fileName: null,
-    readSheets: async () => [],
-    applyPlan: async () => undefined,
-    canUndo: async () => false,
-    undo: async () => undefined,
-    selectCell: async () => undefined,
-  };
-  const marking: SpreadsheetHost & MarkingHost = {
-    ...base,
-    applyMarks: async () => undefined,
-    readMarks: async () => [],
-    clearMarks: async () => 0,
-  };
+  const base = idleSpreadsheetHost();
+  const marking = idleMarkingHost();
 
   test("标注问题 and 清除标注 only where the host can mark", () => {
     const without = wrap("zh", <SpreadsheetPane mode="excel" host={base} profile="default" />);

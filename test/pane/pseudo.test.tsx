@@ -22,8 +22,8 @@ import { MarksPanel, summary } from "../../src/taskpane/marks/MarksPanel";
 import { SpreadsheetPane } from "../../src/taskpane/spreadsheet/SpreadsheetPane";
 import { allTables, combinedPlan } from "../../src/app/commands";
 import { groupChanges } from "../../src/core/choose";
-import type { SpreadsheetHost } from "../../src/host/host";
 import { FIXTURE_DIR } from "../support/fixtures";
+import { idleMarkingHost } from "../support/stubHosts";
 
 function pseudo(node: React.ReactNode): string {
   return renderToStaticMarkup(
@@ -88,19 +88,7 @@ describe("the pseudo-locale finds text that bypasses the catalogue", () => {
   });
 
   test("the spreadsheet pane in Excel (the commands, the marks)", () => {
-    const host: SpreadsheetHost & { applyMarks(): Promise<void>; readMarks(): Promise<never[]>; clearMarks(): Promise<number> } = {
-      kind: "excel",
-      displayName: "Book1",
-      fileName: null,
-      readSheets: async () => [],
-      applyPlan: async () => undefined,
-      canUndo: async () => false,
-      undo: async () => undefined,
-      selectCell: async () => undefined,
-      applyMarks: async () => undefined,
-      readMarks: async () => [],
-      clearMarks: async () => 0,
-    };
+    const host = idleMarkingHost();
     const html = pseudo(<SpreadsheetPane mode="excel" host={host} profile="default" />);
     expect(stray(html, ["Book1"])).toEqual([]);
   });

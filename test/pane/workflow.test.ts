@@ -7,13 +7,13 @@ import { UserError } from "../../src/core/errors";
 import type { WorkbookAnalysis } from "../../src/core/analysis";
 import type { FillPlan } from "../../src/core/plan";
 import type { SheetSnapshot } from "../../src/core/snapshot";
-import type { SpreadsheetHost } from "../../src/host/host";
 import { runCheckCommand, runFillCommand } from "../../src/commands/commands";
 import { loadLastCommand, saveProfile, type KeyValueStore } from "../../src/app/settings";
 import { combinedPlan, describeCheck, fill, summarize, check } from "../../src/app/commands";
 import { toUserError } from "../../src/core/messages";
 import { FakeExcel } from "../fakes/fakeExcel";
 import { FIXTURE_NAMES, fixtureToFake } from "../adapters/excel/fixtureFake";
+import { idleSpreadsheetHost } from "../support/stubHosts";
 
 class MemoryStore implements KeyValueStore {
   map = new Map<string, string>();
@@ -72,32 +72,19 @@ describe("combinedPlan", () => {
 
 describe("check / fill through a host", () => {
   test("an empty workbook is a UserError, not an exception from the engine", async () => {
-    const host: SpreadsheetHost = {
-      kind: "file",
-      displayName: "x",
-      fileName: null,
-      readSheets: async () => [],
-      applyPlan: async () => undefined,
-      canUndo: async () => false,
-      undo: async () => undefined,
-      selectCell: async () => undefined,
-    };
+    const host = idleSpreadsheetHost({ kind: "file", displayName: "x" });
     await expect(check(host, { profile: "default", scope: "all" })).rejects.toMatchObject({ code: "no-sheets" });
   });
 
   test("a sheet with no table: no plan, nothing written", async () => {
     const snap: SheetSnapshot = { name: "填表说明", origin: { row: 1, col: 1 }, values: [["请按要求填写"]], merges: null };
     const applied: FillPlan[] = [];
-    const host: SpreadsheetHost = {
+    const host = idleSpreadsheetHost({
       kind: "file",
       displayName: "x",
-      fileName: null,
       readSheets: async () => [snap],
       applyPlan: async (p) => void applied.push(p),
-      canUndo: async () => false,
-      undo: async () => undefined,
-      selectCell: async () => undefined,
-    };
+    });
     const { analysis, plan } = await fill(host, { profile: "default", scope: "all" });
     expect(analysis.sheets[0].tables).toHaveLength(0);
     expect(analysis.sheets[0].reason).toBeTruthy();

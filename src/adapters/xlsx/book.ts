@@ -12,8 +12,8 @@ import { REL, readPackage, relsPartOf, tagsOf, type PackageMap } from "./opc";
 import { STYLES_CONTENT_TYPE, STYLES_REL_TYPE, Styles } from "./styles";
 import { addOverride, addRelationship, freeRelId, newRelsXml, relativeTarget } from "./markParts";
 import { Budget, readSharedStrings, readSheet } from "./read";
-import { SheetXml } from "./sheetEdit";
-import { attributesOf, declaredUtf8, escapeText, findElement, setAttribute } from "./xml";
+import { SheetXml, type CellEdit } from "./sheetEdit";
+import { attributesOf, declaredUtf8, escapeText, findElement, removeAttribute, setAttribute } from "./xml";
 import { parseRef, refOf } from "./cellRef";
 import { shiftFormula } from "./formula";
 import type { CellMark, MarkPlan } from "../../core/marks";
@@ -125,7 +125,7 @@ export class PackageBook implements XlsxBook {
     let sx = this.xml.get(name);
     if (!sx) {
       const entry = this.pkg.sheets.find((s) => s.name === name)!;
-      sx = new SheetXml(this.zip.text(entry.part));
+      sx = new SheetXml(this.zip.text(entry.part), entry.part, name);
       this.xml.set(name, sx);
     }
     return sx;
@@ -311,9 +311,9 @@ export class PackageBook implements XlsxBook {
       const ov = this.overlay.get(sheet) ?? new Map<number, Overlay>();
       const marked = touched.get(sheet) ?? new Set<number>();
       const sx = this.sheetXml(sheet);
-      const edits = new Map<number, Map<number, string>>();
+      const edits = new Map<number, Map<number, CellEdit>>();
       const rowTags = new Map<number, string>();
-      const put = (row: number, col: number, xml: string) => {
+      const put = (row: number, col: number, xml: CellEdit) => {
         let r = edits.get(row);
         if (!r) edits.set(row, (r = new Map()));
         r.set(col, xml);
@@ -331,7 +331,7 @@ export class PackageBook implements XlsxBook {
         const orig = sx.cell(row, col);
         if (mark) {
           const added = this.layer.addedCell(sheet, k);
-          const rowTag = added ? this.layer.addedCellRowTag(sheet, k) : !orig ? (sx.rowTag(row) ?? undefined) : undefined;
+          const rowTag = added ? this.layer.addedCellRowTag(sheet, k) : !orig ? (sx.rowTag(row, col) ?? undefined) : undefined;
           this.layer.note(sheet, k, unmarked, s, added || !orig, rowTag);
         }
         if (o) {
@@ -384,8 +384,16 @@ export class PackageBook implements XlsxBook {
     return this.zip.rewrite({ replace, remove, stored });
   }
 
-  /** The new `<c>` element of an overlaid cell. */
-  private cellElement(sx: SheetXml, row: number, col: number, o: Overlay, s: number): string {
+  private styleZero = new WeakMap<SheetXml, boolean>();
+  /** Whether a sheet writes the default style index out (s="0") on some cell. */
+  private saysStyleZero(sx: SheetXml): boolean {
+    let says = this.styleZero.get(sx);
+    if (says === undefined) this.styleZero.set(sx, (says = /\ss\s*=\s*["']0["']/.test(sx.xml)));
+    return says;
+  }
+
+  /** The new `<c>` element of an overlaid cell (a format alone: on each copy the file stores). */
+  private cellElement(sx: SheetXml, row: number, col: number, o: Overlay, s: number): CellEdit {
     const p = sx.prefix;
     const orig = sx.cell(row, col);
     const ref = refOf(row, col);
@@ -393,7 +401,9 @@ export class PackageBook implements XlsxBook {
     if (o.content === null) {
       // only the format changes: the cell keeps its formula, value and everything else
       if (!orig) return `<${p}c r="${ref}"${sAttr}/>`;
-      return setAttribute(orig.head, "s", String(s)) + orig.xml.slice(orig.head.length);
+      // style 0 is the default: where the sheet's writer leaves it unsaid (no s="0" in it), the attribute goes (clearing a mark gives back the cell's bytes)
+      if (!s && !this.saysStyleZero(sx)) return { each: (c) => removeAttribute(c.head, "s") + c.xml.slice(c.head.length) };
+      return { each: (c) => setAttribute(c.head, "s", String(s)) + c.xml.slice(c.head.length) };
     }
     const { formula, value } = o.content;
     if (formula) {
@@ -418,7 +428,7 @@ export class PackageBook implements XlsxBook {
    * When the first cell of a shared-formula group gets new content, the other cells of the group lose the text they
    * read: each gets its own formula (the same formula, written out).
    */
-  private orphanedClones(sx: SheetXml, row: number, col: number, ov: Map<number, Overlay>): [number, number, string][] {
+  private orphanedClones(sx: SheetXml, row: number, col: number, ov: Map<number, Overlay>): [number, number, CellEdit][] {
     const orig = sx.cell(row, col);
     if (!orig) return [];
     const f = /<(?:[\w.-]+:)?f\b([^>]*)>([^<]+)</.exec(orig.xml);
@@ -429,18 +439,25 @@ export class PackageBook implements XlsxBook {
     const ps = parseRef(s);
     const pe = parseRef(e ?? s);
     if (!ps || !pe) return [];
-    const out: [number, number, string][] = [];
+    const out: [number, number, CellEdit][] = [];
     const text = f[2];
+    // each copy of a clone gets its own formula (a cell stored twice keeps both copies)
+    const clone = (c: { row: number; col: number; xml: string }): string | null => {
+      const m = /<((?:[\w.-]+:)?)f\b([^>]*?)(\/>|>\s*<\/(?:[\w.-]+:)?f>)/.exec(c.xml);
+      if (!m) return null;
+      const ca = attributesOf(`<f${m[2]}>`);
+      if (ca.t !== "shared" || ca.si !== a.si) return null;
+      const own = `<${m[1]}f>${shiftFormula(decodeText(text), c.row - row, c.col - col).replace(/[&<>]/g, (x) => (x === "&" ? "&amp;" : x === "<" ? "&lt;" : "&gt;"))}</${m[1]}f>`;
+      return c.xml.replace(m[0], own);
+    };
     for (let r = ps.row; r <= pe.row; r++) {
+      const done = new Set<number>();
       for (const c of sx.cellsOfRow(r)) {
-        if (c.col < ps.col || c.col > pe.col || (r === row && c.col === col)) continue;
+        if (c.col < ps.col || c.col > pe.col || (r === row && c.col === col) || done.has(c.col)) continue;
         if (ov.get(key(r, c.col))?.content) continue;
-        const m = /<((?:[\w.-]+:)?)f\b([^>]*?)(\/>|>\s*<\/(?:[\w.-]+:)?f>)/.exec(c.xml);
-        if (!m) continue;
-        const ca = attributesOf(`<f${m[2]}>`);
-        if (ca.t !== "shared" || ca.si !== a.si) continue;
-        const own = `<${m[1]}f>${shiftFormula(decodeText(text), r - row, c.col - col).replace(/[&<>]/g, (x) => (x === "&" ? "&amp;" : x === "<" ? "&lt;" : "&gt;"))}</${m[1]}f>`;
-        out.push([r, c.col, c.xml.replace(m[0], own)]);
+        if (clone(c) === null) continue;
+        done.add(c.col);
+        out.push([r, c.col, { each: (copy) => clone(copy) ?? copy.xml }]);
       }
     }
     return out;

@@ -22,6 +22,8 @@ import type { Styles } from "./styles";
 import { canAnchorHeader, couldBeHeaderRow, mayHoldHeader } from "./headerRole";
 import { ANCHOR, HeaderScan, HINT, sharedRoles } from "./headerScan";
 import { MergeIndex } from "../../core/mergeIndex";
+import { userError } from "../../core/messages";
+import { refOf } from "./cellRef";
 
 /** Cells kept of a sheet that has shown no possible header row yet. */
 export const KEEP_HEAD = 20_000;
@@ -183,6 +185,11 @@ export function readSheet(
   let phonetic = 0;
   let isText = "";
   let scanned = 0;
+  /** The largest cell key kept so far, and whether a cell came at or before it (rows or cells out of order, or twice). */
+  let lastKey = -1;
+  let disordered = false;
+  /** Cells of a shared formula whose first cell comes later in the file (rows stored in descending order). */
+  const pending: { cell: SnapshotCell; si: string }[] = [];
 
   const endCell = () => {
     let value: CellValue = null;
@@ -223,6 +230,7 @@ export function readSheet(
       if (value === "") value = null;
     }
     let formula: string | null = null;
+    let later: string | null = null;
     if (f !== null || fAttrs.t === "shared") {
       const si = fAttrs.si;
       if (fAttrs.t === "shared" && si !== undefined) {
@@ -232,10 +240,11 @@ export function readSheet(
         } else {
           const g = groups.get(si);
           formula = g ? shiftFormula(g.text, row - g.row, col - g.col) : null;
+          if (!g) later = si;
         }
       } else formula = f && f !== "" ? f : null;
     }
-    if (value === null && formula === null) return;
+    if (value === null && formula === null && later === null) return;
     scanned++;
     if (typeof value === "string" && !candidate) {
       if (role < 0) role = (mayHoldHeader(value) ? HINT : 0) | (canAnchorHeader(value) ? ANCHOR : 0);
@@ -248,7 +257,12 @@ export function readSheet(
       return;
     }
     budget.addCells(1, name);
-    cells.push({ row, col, value, formula: formula === null ? null : `=${formula}`, numberFormat: styles.numberFormat(style) });
+    const k = row * 32768 + col;
+    if (k <= lastKey) disordered = true;
+    else lastKey = k;
+    const cell = { row, col, value, formula: formula === null ? null : `=${formula}`, numberFormat: styles.numberFormat(style) };
+    if (later !== null) pending.push({ cell, si: later });
+    cells.push(cell);
   };
 
   const endRow = () => {
@@ -393,7 +407,36 @@ export function readSheet(
     );
     return { ...again, passes: again.passes + 1 };
   }
-  return { snapshot: { name, cells: withoutCovered(cells, merges, name), merges }, mayHoldTable: candidate, passes: 1 };
+  let kept = cells;
+  if (pending.length) {
+    for (const { cell, si } of pending) {
+      const g = groups.get(si);
+      if (g) cell.formula = `=${shiftFormula(g.text, cell.row - g.row, cell.col - g.col)}`;
+    }
+    kept = kept.filter((c) => c.value !== null || c.formula !== null);
+  }
+  if (disordered) kept = withoutCopies(kept, name);
+  return { snapshot: { name, cells: withoutCovered(kept, merges, name), merges }, mayHoldTable: candidate, passes: 1 };
+}
+
+/**
+ * A cell stored more than once (rows or cells the file repeats) is read once when its copies hold the same content and
+ * format; copies that differ are refused (UserError): spreadsheets disagree on which one shows (LibreOffice the later,
+ * a repair in Excel may keep either), so no copy can be taken for the user's value.
+ */
+function withoutCopies(cells: SnapshotCell[], name: string): SnapshotCell[] {
+  const key = (c: SnapshotCell) => c.row * 32768 + c.col;
+  const order = cells.map((_c, i) => i).sort((a, b) => key(cells[a]) - key(cells[b]) || a - b);
+  const copies = new Set<number>();
+  for (let i = 1; i < order.length; i++) {
+    const a = cells[order[i - 1]];
+    const b = cells[order[i]];
+    if (key(a) !== key(b)) continue;
+    if (a.value !== b.value || a.formula !== b.formula || a.numberFormat !== b.numberFormat)
+      throw userError("cell-stored-twice", { cell: `${name}!${refOf(a.row, a.col)}` });
+    copies.add(order[i]);
+  }
+  return copies.size ? cells.filter((_c, i) => !copies.has(i)) : cells;
 }
 
 /** Drops cells hidden under a merge (only its top-left cell shows); merges are ranges, never expanded cell by cell. */

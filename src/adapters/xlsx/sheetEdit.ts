@@ -1,13 +1,17 @@
 /**
- * A worksheet part edited in place: the cells named are replaced (or inserted in row and column order where the
- * sheet has none), every other byte of the part stays as written. Also tells whether the sheet is protected, however
- * the protection is written (sheet="1" or "true", a legacy password hash or an SHA-512 one), and which format a cell
- * without a `<c>` of its own shows (its row's, else its column's).
+ * A worksheet part edited in place: the cells named are replaced (or inserted where the sheet has none), every other
+ * byte of the part stays as written — rows and cells stored out of order keep their order and their attributes (a
+ * row's spans included), a row or a cell stored twice keeps its copies. Also tells whether the sheet is protected,
+ * however the protection is written (sheet="1" or "true", a legacy password hash or an SHA-512 one), and which format
+ * a cell without a `<c>` of its own shows (its row's, else its column's).
  */
-import { attributesOf, removeAttribute, setAttribute, XmlScanner } from "./xml";
+import { attributesOf, removeAttribute, setAttribute, startTagEnd, XmlScanner } from "./xml";
 import { colNumber, parseRef, refOf } from "./cellRef";
+import { userError } from "../../core/messages";
 
+/** A `<row>` element as stored. */
 interface RowSpan {
+  /** Its row number as a reader counts it: its r, else one past the row before (a cell's reference moves that). */
   row: number;
   /** Offsets of the row's start tag and of the end of the element (after `</row>` or `/>`). */
   start: number;
@@ -20,7 +24,10 @@ interface RowSpan {
   closeStart: number;
 }
 
+/** A `<c>` element as stored. */
 export interface CellSpan {
+  /** The row and column a reader gives it (its reference, else the row it is in and one past the cell before). */
+  row: number;
   col: number;
   start: number;
   end: number;
@@ -28,41 +35,38 @@ export interface CellSpan {
   xml: string;
   /** Its start tag as written (a `>` inside a quoted value does not end it). */
   head: string;
+  /** Which `<row>` element holds it (an index in document order). */
+  holder: number;
 }
+
+/**
+ * What the writer puts at a cell: a new `<c>` element, written once (a cell the file stores twice keeps one copy,
+ * this one; "" takes the cell away), or `each`: every stored copy rewritten from itself (a format on each copy, each
+ * keeping its own content and bytes).
+ */
+export type CellEdit = string | { each: (copy: CellSpan) => string };
 
 const truthy = (v: string | undefined) => v === "1" || v === "true" || v === "on";
 
-/** A row or cell number the format allows. */
-const validRow = (n: number) => Number.isInteger(n) && n >= 1 && n <= 1_048_576;
-
-/** A row of the sheet as read for putting the rows in order (SheetXml.normalized). */
-interface LooseRow {
-  row: number;
-  name: string;
-  tag: string;
-  selfClosing: boolean;
-}
-
 /** What one pass of the tokenizer reads of a worksheet part. */
 interface Structure {
-  xml: string;
   rows: RowSpan[];
+  /** Row number → the `<row>` elements holding that row's cells (or numbered so), in document order. */
+  holders: Map<number, number[]>;
   cols: { min: number; max: number; style: number }[];
   arrays: { top: number; left: number; bottom: number; right: number }[];
   data: { start: number; end: number; text: string; name: string; empty: boolean };
   dataEnd: number;
   protection: string | null;
-  /** False when rows or cells are out of sheet order, twice, or a cell's reference names another row. */
-  inOrder: boolean;
 }
 
 export class SheetXml {
-  /** The part's text (rows and cells put in sheet order when the file had them otherwise). */
+  /** The part's text, as read. */
   readonly xml: string;
   /** "x:" when the file prefixes SpreadsheetML elements. */
   readonly prefix: string;
   private readonly rows: RowSpan[];
-  private readonly rowIndex = new Map<number, number>();
+  private readonly holders: Map<number, number[]>;
   private readonly dataStart: number;
   private readonly dataEnd: number;
   private readonly dataSelfClosing: boolean;
@@ -71,31 +75,31 @@ export class SheetXml {
   private readonly cols: Structure["cols"];
   readonly protection: { protected: boolean; attributes: Record<string, string> } | null;
   private readonly arrays: Structure["arrays"];
-  /** True when the part as read had its rows or cells out of sheet order (or twice): its text here is in order. */
-  readonly reordered: boolean;
+  /** The cells of the row elements scanned so far, by element. */
+  private readonly scanned = new Map<number, CellSpan[]>();
 
   /**
    * Reads the part's structure with a real tokenizer: a comment, a CDATA section or a processing instruction is never
-   * taken for markup, a `>` inside an attribute value does not end its tag, and any namespace prefix is read. Rows
-   * stored out of order, cells out of column order, a cell whose reference names another row, or the same cell twice
-   * are put in sheet order first (the order the reader took them in; of two copies of a cell, the later), so that
-   * every edit lands once and the part written is one a spreadsheet opens.
+   * taken for markup, a `>` inside an attribute value does not end its tag, and any namespace prefix is read. Rows and
+   * cells are numbered as the reader numbers them, in whatever order they are stored.
    */
   private static read(xml: string, part: string): Structure {
     const s = new XmlScanner(xml, 0, xml.length, part);
     const rows: RowSpan[] = [];
+    const holders = new Map<number, number[]>();
     const cols: Structure["cols"] = [];
     const arrays: Structure["arrays"] = [];
     const stack: string[] = [];
-    let data: { start: number; end: number; text: string; name: string; empty: boolean } | null = null;
+    let data: Structure["data"] | null = null;
     let dataEnd = -1;
     let protection: string | null = null;
-    let inOrder = true;
     let row = 0; // the reader's row counter (a cell's reference moves it too)
-    let rowNumber = 0;
-    let lastRow = 0;
-    let lastCol = 0;
     let open: RowSpan | null = null;
+    const hold = (n: number, i: number) => {
+      const h = holders.get(n);
+      if (!h) holders.set(n, [i]);
+      else if (h[h.length - 1] !== i) h.push(i);
+    };
     while (s.next()) {
       if (s.kind === "close") {
         stack.pop();
@@ -104,7 +108,6 @@ export class SheetXml {
         else if (depth === 2 && open) {
           open.end = s.end;
           open.closeStart = s.start;
-          rows.push(open);
           open = null;
         }
         continue;
@@ -123,10 +126,6 @@ export class SheetXml {
       } else if (depth === 2 && stack[1] === "sheetData" && name === "row") {
         const a = attributesOf(s.text);
         row = a.r !== undefined ? Number(a.r) : row + 1;
-        rowNumber = row;
-        if (!validRow(row) || row <= lastRow) inOrder = false;
-        lastRow = row;
-        lastCol = 0;
         const r: RowSpan = {
           row,
           start: s.start,
@@ -137,15 +136,16 @@ export class SheetXml {
           name: s.name,
           closeStart: s.end,
         };
-        if (r.selfClosing) rows.push(r);
-        else open = r;
+        hold(row, rows.length);
+        rows.push(r);
+        if (!r.selfClosing) open = r;
       } else if (depth === 3 && stack[2] === "row" && name === "c") {
         const ref = attributesOf(s.text).r;
         const pos = ref ? parseRef(ref) : null;
-        const col = pos ? pos.col : lastCol + 1;
-        if (pos && pos.row !== row) row = pos.row;
-        if (row !== rowNumber || col <= lastCol) inOrder = false;
-        lastCol = col;
+        if (pos && pos.row !== row) {
+          row = pos.row;
+          hold(row, rows.length - 1);
+        }
       } else if (depth >= 4 && stack[2] === "row" && name === "f") {
         const a = attributesOf(s.text);
         if (a.t === "array" && a.ref && a.ref.includes(":")) {
@@ -157,27 +157,27 @@ export class SheetXml {
     }
     if (!data) throw new Error("worksheet without sheetData");
     if (dataEnd < 0) throw new Error("sheetData not closed");
-    return { xml, rows, cols, arrays, data, dataEnd, protection, inOrder };
+    return { rows, holders, cols, arrays, data, dataEnd, protection };
   }
 
-  constructor(xml: string, part = "worksheet") {
-    let st = SheetXml.read(xml, part);
-    this.reordered = !st.inOrder;
-    // the same part with its rows and cells in order, read again
-    if (!st.inOrder) st = SheetXml.read(SheetXml.normalized(xml, st.data.end, st.dataEnd, part), part);
+  constructor(
+    xml: string,
+    part = "worksheet",
+    /** The sheet's name, for messages. */
+    private readonly sheet?: string,
+  ) {
+    const st = SheetXml.read(xml, part);
     const { data, dataEnd, protection } = st;
+    this.xml = xml;
     this.rows = st.rows;
+    this.holders = st.holders;
     this.cols = st.cols;
     this.arrays = st.arrays;
-    this.xml = st.xml;
     this.prefix = /^([^:]+:)?/.exec(data.name)![0];
     this.dataTag = { start: data.start, text: data.text, name: data.name };
     this.dataSelfClosing = data.empty;
     this.dataStart = data.end;
     this.dataEnd = data.empty ? data.end : dataEnd;
-    this.rows.forEach((r, i) => {
-      if (!this.rowIndex.has(r.row)) this.rowIndex.set(r.row, i);
-    });
     if (protection !== null) {
       const attributes = attributesOf(protection);
       // The schema's default for sheet is false; a protection element that only carries a password hash
@@ -189,87 +189,6 @@ export class SheetXml {
     } else this.protection = null;
   }
 
-  /**
-   * The part with sheetData's rows in row order and each row's cells in column order, every row and cell with its
-   * reference written out; a cell goes to the row its reference names (as the reader takes it), the later of two
-   * copies of a cell stays. Rows whose number the format cannot hold keep their place at the end, as written.
-   */
-  private static normalized(xml: string, from: number, to: number, part: string): string {
-    const s = new XmlScanner(xml, from, to, part);
-    const rows = new Map<number, { tag: LooseRow | null; cells: Map<number, string> }>();
-    const invalid: string[] = [];
-    let prefix = "";
-    let row = 0;
-    let lastCol = 0;
-    let depth = 0;
-    let current: LooseRow | null = null;
-    let rowStart = 0;
-    let cell: { start: number; row: number; col: number; head: string } | null = null;
-    const group = (n: number) => {
-      let g = rows.get(n);
-      if (!g) rows.set(n, (g = { tag: null, cells: new Map() }));
-      return g;
-    };
-    const endCell = (end: number) => {
-      const c = cell!;
-      cell = null;
-      const ref = refOf(c.row, c.col);
-      const text = setAttribute(c.head, "r", ref) + xml.slice(c.start + c.head.length, end);
-      if (validRow(c.row) && c.col >= 1 && c.col <= 16_384) group(c.row).cells.set(c.col, text);
-      else invalid.push(xml.slice(c.start, end));
-    };
-    const startRow = (tag: string, name: string, selfClosing: boolean): LooseRow => {
-      const a = attributesOf(tag);
-      row = a.r !== undefined ? Number(a.r) : row + 1;
-      lastCol = 0;
-      prefix = /^([^:]+:)?/.exec(name)![0];
-      const loose = { row, name, tag, selfClosing };
-      if (validRow(row)) {
-        const g = group(row);
-        if (!g.tag) g.tag = loose;
-      }
-      return loose;
-    };
-    while (s.next()) {
-      if (s.kind === "close") {
-        depth--;
-        if (depth === 1 && cell) endCell(s.end);
-        else if (depth === 0 && current && !validRow(current.row)) invalid.push(xml.slice(rowStart, s.end));
-        continue;
-      }
-      if (s.kind !== "open" && s.kind !== "empty") continue;
-      if (depth === 0 && s.localName === "row") {
-        rowStart = s.start;
-        current = startRow(s.text, s.name, s.kind === "empty");
-        if (s.kind === "empty" && !validRow(row)) invalid.push(s.text);
-      } else if (depth === 1 && s.localName === "c" && current && validRow(current.row)) {
-        const ref = attributesOf(s.text).r;
-        const pos = ref ? parseRef(ref) : null;
-        const col = pos ? pos.col : lastCol + 1;
-        if (pos && pos.row !== row) row = pos.row;
-        lastCol = col;
-        cell = { start: s.start, row, col, head: s.text };
-        if (s.kind === "empty") endCell(s.end);
-      }
-      if (s.kind === "open") depth++;
-    }
-    const body: string[] = [];
-    for (const n of [...rows.keys()].sort((a, b) => a - b)) {
-      const g = rows.get(n)!;
-      const name = g.tag?.name ?? `${prefix}row`;
-      let tag = g.tag ? removeAttribute(setAttribute(g.tag.tag, "r", String(n)), "spans") : `<${name} r="${n}">`;
-      const cells = [...g.cells.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c);
-      if (cells.length === 0 && g.tag?.selfClosing) {
-        body.push(tag);
-        continue;
-      }
-      if (g.tag?.selfClosing) tag = tag.replace(/\s*\/>$/, ">");
-      body.push(tag, ...cells, `</${name}>`);
-    }
-    body.push(...invalid);
-    return xml.slice(0, from) + body.join("") + xml.slice(to);
-  }
-
   /** True when the cell lies in an array formula that spans more than one cell. */
   inArrayFormula(row: number, col: number): boolean {
     return this.arrays.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
@@ -279,59 +198,102 @@ export class SheetXml {
     return this.protection?.protected === true;
   }
 
-  /** The cells of a row as written (empty when the sheet has no such row). */
-  cellsOfRow(row: number): CellSpan[] {
-    const i = this.rowIndex.get(row);
-    if (i === undefined) return [];
-    const r = this.rows[i];
-    if (r.selfClosing) return [];
-    const s = new XmlScanner(this.xml, r.tagEnd, r.end);
+  /** Every cell of one `<row>` element, numbered as the reader numbers them. */
+  private cellsIn(holder: number): CellSpan[] {
+    const known = this.scanned.get(holder);
+    if (known) return known;
+    const r = this.rows[holder];
     const out: CellSpan[] = [];
-    let lastCol = 0;
-    let depth = 0;
-    let open: { col: number; start: number; head: string } | null = null;
-    const push = (c: { col: number; start: number; head: string }, end: number) =>
-      out.push({ col: c.col, start: c.start, end, head: c.head, xml: this.xml.slice(c.start, end) });
-    while (s.next()) {
-      if (s.kind === "close") {
-        depth--;
-        if (depth === 0 && open) {
-          push(open, s.end);
-          open = null;
+    if (!r.selfClosing) {
+      const s = new XmlScanner(this.xml, r.tagEnd, r.closeStart);
+      let row = r.row;
+      let lastCol = 0;
+      let depth = 0;
+      let open: Omit<CellSpan, "end" | "xml"> | null = null;
+      const push = (c: Omit<CellSpan, "end" | "xml">, end: number) => out.push({ ...c, end, xml: this.xml.slice(c.start, end) });
+      while (s.next()) {
+        if (s.kind === "close") {
+          depth--;
+          if (depth === 0 && open) {
+            push(open, s.end);
+            open = null;
+          }
+        } else if (s.kind === "open" || s.kind === "empty") {
+          if (depth === 0 && s.localName === "c") {
+            const ref = attributesOf(s.text).r;
+            const pos = ref ? parseRef(ref) : null;
+            if (pos) row = pos.row;
+            const col = pos ? pos.col : lastCol + 1;
+            lastCol = col;
+            const c = { row, col, start: s.start, head: s.text, holder };
+            if (s.kind === "empty") push(c, s.end);
+            else open = c;
+          }
+          if (s.kind === "open") depth++;
         }
-      } else if (s.kind === "open" || s.kind === "empty") {
-        if (depth === 0 && s.localName === "c") {
-          const ref = attributesOf(s.text).r;
-          const pos = ref ? parseRef(ref) : null;
-          const col = pos ? pos.col : lastCol + 1;
-          lastCol = col;
-          const c = { col, start: s.start, head: s.text };
-          if (s.kind === "empty") push(c, s.end);
-          else open = c;
-        }
-        if (s.kind === "open") depth++;
       }
     }
+    this.scanned.set(holder, out);
     return out;
   }
 
-  /** A row's start tag as written, or null when the sheet has no such row. */
-  rowTag(row: number): string | null {
-    const i = this.rowIndex.get(row);
-    return i === undefined ? null : this.xml.slice(this.rows[i].start, this.rows[i].tagEnd);
+  /** The cells of a row as stored, in document order (empty when the sheet has no such row); a copy stored twice is there twice. */
+  cellsOfRow(row: number): CellSpan[] {
+    return (this.holders.get(row) ?? []).flatMap((h) => this.cellsIn(h).filter((c) => c.row === row));
   }
 
+  /** Every stored copy of a cell, in document order. */
+  copiesOf(row: number, col: number): CellSpan[] {
+    return this.cellsOfRow(row).filter((c) => c.col === col);
+  }
+
+  /** A cell as stored (its first copy), or null. */
   cell(row: number, col: number): CellSpan | null {
-    return this.cellsOfRow(row).find((c) => c.col === col) ?? null;
+    return this.copiesOf(row, col)[0] ?? null;
   }
 
-  /** The format index a cell shows: its own s, else its row's (customFormat), else its column's, else 0. */
+  /**
+   * Where a cell the row lacks goes: before the row's first cell (in document order) with a larger column, else after
+   * its last cell, else into the row's own `<row>` element; null when the sheet has no such row.
+   */
+  private insertionPoint(row: number, col: number): { holder: number; at: number; before: CellSpan | null } | null {
+    const cells = this.cellsOfRow(row);
+    const next = cells.find((c) => c.col > col);
+    if (next) return { holder: next.holder, at: next.start, before: next };
+    const last = cells[cells.length - 1];
+    if (last) return { holder: last.holder, at: last.end, before: null };
+    const own = (this.holders.get(row) ?? []).find((h) => this.rows[h].row === row);
+    if (own === undefined) return null;
+    const r = this.rows[own];
+    return { holder: own, at: r.selfClosing ? r.tagEnd : r.closeStart, before: null };
+  }
+
+  /**
+   * The start tag of the `<row>` element a cell the row lacks would go into (as written), or null when the sheet has
+   * no such row. Without a column: the row's first element.
+   */
+  rowTag(row: number, col?: number): string | null {
+    const holder = col === undefined ? this.holders.get(row)?.find((h) => this.rows[h].row === row) : this.insertionPoint(row, col)?.holder;
+    if (holder === undefined) return null;
+    const r = this.rows[holder];
+    return this.xml.slice(r.start, r.tagEnd);
+  }
+
+  /**
+   * The format index a cell shows: its own s, else its row's (customFormat), else its column's, else 0. A cell stored
+   * twice with different formats has none the writer could keep (UserError).
+   */
   styleOf(row: number, col: number): number {
-    const c = this.cell(row, col);
-    if (c) return Number(attributesOf(c.head).s ?? 0);
-    const i = this.rowIndex.get(row);
-    if (i !== undefined) {
-      const r = this.rows[i];
+    const copies = this.copiesOf(row, col);
+    if (copies.length) {
+      const styles = new Set(copies.map((c) => attributesOf(c.head).s ?? "0"));
+      if (styles.size > 1)
+        throw userError("cell-stored-twice", { cell: this.sheet ? `${this.sheet}!${refOf(row, col)}` : refOf(row, col) });
+      return Number([...styles][0]);
+    }
+    const own = this.holders.get(row)?.find((h) => this.rows[h].row === row);
+    if (own !== undefined) {
+      const r = this.rows[own];
       const a = attributesOf(this.xml.slice(r.start, r.tagEnd));
       if (truthy(a.customFormat) && a.s !== undefined) return Number(a.s);
     }
@@ -339,107 +301,120 @@ export class SheetXml {
   }
 
   /**
-   * The part with the given cells replaced: `edits` maps row → column → the new `<c>` element. Rows and cells the
-   * sheet lacks are inserted in order; a row that gains a cell loses its `spans` hint. `rowTags` gives a row's start
-   * tag back as it was (with its spans) where the cell that took it away goes again.
+   * The part with the given cells written: `edits` maps row → column → what goes there (CellEdit). Every row and cell
+   * stays where and as it is stored but those named; a cell the sheet lacks goes where insertionPoint says, a row the
+   * sheet lacks before the first row stored with a larger number. A row element that gains a cell loses its `spans`
+   * hint; `rowTags` gives a row's start tag back as it was (with its spans, or self-closing) where the cell that took it
+   * away goes again. A row or cell whose number an insertion before it would change gets its reference written out.
    */
-  withCells(edits: Map<number, Map<number, string>>, rowTags?: Map<number, string>): string {
+  withCells(edits: Map<number, Map<number, CellEdit>>, rowTags?: Map<number, string>): string {
     if (edits.size === 0) return this.xml;
     const p = this.prefix;
     const xml = this.xml;
-    const out: string[] = [];
-    let cursor = this.dataStart;
-    const rowsEdited = [...edits.keys()].sort((a, b) => a - b);
-    let ri = 0;
-    const pendingR = new Set<number>(); // original rows that need an explicit r after an insertion before them
-    const flush = (upto: number) => {
-      // original rows before `upto` (offset) are copied, with an r added where an insertion came before them
-      while (ri < this.rows.length && this.rows[ri].start < upto) {
-        const r = this.rows[ri];
-        out.push(xml.slice(cursor, r.start));
-        if (pendingR.has(r.row) && !r.hasR) {
-          const tag = xml.slice(r.start, r.tagEnd);
-          out.push(setAttribute(tag, "r", String(r.row)));
-          out.push(xml.slice(r.tagEnd, r.end));
-        } else out.push(xml.slice(r.start, r.end));
-        cursor = r.end;
-        ri++;
-      }
-    };
-    for (const rowNum of rowsEdited) {
-      const cells = edits.get(rowNum)!;
-      const existing = this.rowIndex.get(rowNum);
-      if (existing !== undefined) {
-        flush(this.rows[existing].start);
-        const r = this.rows[existing];
-        out.push(xml.slice(cursor, r.start));
-        out.push(this.rebuildRow(r, cells, rowTags?.get(rowNum)));
-        cursor = r.end;
-        ri = existing + 1;
-      } else {
-        // insert before the first original row with a larger number
-        const next = this.rows.findIndex((r) => r.row > rowNum);
-        const at = next < 0 ? this.dataEnd : this.rows[next].start;
-        flush(at);
-        out.push(xml.slice(cursor, at));
-        cursor = at;
-        const body = [...cells.entries()]
+    /** Cells rewritten or taken away, by offset. */
+    const cellText = new Map<number, { cell: CellSpan; text: string }>();
+    const inserts: { at: number; text: string }[] = [];
+    const gained = new Set<number>(); // row elements that gain a cell
+    const cellsNeedR: CellSpan[] = [];
+    const rowsNeedR = new Set<number>();
+    const restore: { holder: number; tag: string }[] = [];
+    const newRows: { row: number; text: string }[] = [];
+    for (const row of [...edits.keys()].sort((a, b) => a - b)) {
+      const cols = edits.get(row)!;
+      if (!this.holders.has(row)) {
+        const body = [...cols.entries()]
+          .filter((e): e is [number, string] => typeof e[1] === "string" && e[1] !== "")
           .sort((a, b) => a[0] - b[0])
           .map(([, c]) => c)
           .join("");
-        out.push(`<${p}row r="${rowNum}">${body}</${p}row>`);
-        if (next >= 0) pendingR.add(this.rows[next].row);
+        if (body) newRows.push({ row, text: `<${p}row r="${row}">${body}</${p}row>` });
+        continue;
       }
+      for (const col of [...cols.keys()].sort((a, b) => a - b)) {
+        const edit = cols.get(col)!;
+        const copies = this.copiesOf(row, col);
+        if (copies.length) {
+          copies.forEach((c, i) =>
+            cellText.set(c.start, { cell: c, text: typeof edit === "string" ? (i === 0 ? edit : "") : edit.each(c) }),
+          );
+          continue;
+        }
+        if (typeof edit !== "string" || edit === "") continue;
+        const at = this.insertionPoint(row, col)!;
+        inserts.push({ at: at.at, text: edit });
+        gained.add(at.holder);
+        if (at.before && attributesOf(at.before.head).r === undefined) cellsNeedR.push(at.before);
+      }
+      const tag = rowTags?.get(row);
+      if (tag !== undefined) for (const h of this.holders.get(row)!) if (this.rows[h].row === row) restore.push({ holder: h, tag });
     }
-    flush(this.dataEnd);
-    out.push(xml.slice(cursor, this.dataEnd));
-    const data = out.join("");
+    for (const { row, text } of newRows) {
+      const next = this.rows.findIndex((r) => r.row > row);
+      inserts.push({ at: next < 0 ? this.dataEnd : this.rows[next].start, text });
+      if (next >= 0 && !this.rows[next].hasR) rowsNeedR.add(next);
+    }
+    for (const c of cellsNeedR) {
+      const now = cellText.get(c.start)?.text ?? c.xml;
+      if (now === "") continue;
+      const head = now.slice(0, startTagEnd(now));
+      if (attributesOf(head).r === undefined)
+        cellText.set(c.start, { cell: c, text: setAttribute(head, "r", refOf(c.row, c.col)) + now.slice(head.length) });
+    }
+
+    // the row elements' start tags: spans dropped where a cell comes in, given back where the one that came goes again
+    const splices: { at: number; end: number; text: string; order: number }[] = [];
+    const tags = new Map<number, string>();
+    const tagOf = (h: number) => tags.get(h) ?? xml.slice(this.rows[h].start, this.rows[h].tagEnd);
+    for (const h of gained) tags.set(h, removeAttribute(tagOf(h), "spans"));
+    for (const h of rowsNeedR) tags.set(h, setAttribute(tagOf(h), "r", String(this.rows[h].row)));
+    const open = (tag: string) => tag.replace(/\s*\/>$/, ">");
+    for (const { holder, tag } of restore) {
+      const now = tagOf(holder);
+      if (gained.has(holder) || rowsNeedR.has(holder) || now === tag || open(removeAttribute(tag, "spans")) !== open(now)) continue;
+      const r = this.rows[holder];
+      if (tag.endsWith("/>") && !r.selfClosing && this.emptied(holder, cellText)) {
+        // the row was self-closing before a cell came in: it is again
+        splices.push({ at: r.start, end: r.end, text: tag, order: 1 });
+        for (const c of this.cellsIn(holder)) cellText.delete(c.start);
+        tags.delete(holder);
+      } else if (!r.selfClosing) tags.set(holder, open(tag));
+      else if (tag.endsWith("/>")) tags.set(holder, tag);
+    }
+    for (const [h, tag] of tags) {
+      const r = this.rows[h];
+      if (r.selfClosing && gained.has(h)) {
+        splices.push({ at: r.start, end: r.tagEnd, text: open(tag), order: 1 });
+        splices.push({ at: r.tagEnd, end: r.tagEnd, text: `</${r.name}>`, order: 2 });
+      } else splices.push({ at: r.start, end: r.tagEnd, text: tag, order: 1 });
+    }
+    for (const [start, { cell, text }] of cellText) splices.push({ at: start, end: cell.end, text, order: 1 });
+    for (const i of inserts) splices.push({ at: i.at, end: i.at, text: i.text, order: 0 });
+    // in document order; at one offset, what is inserted there comes first (in the order it was planned), a close tag last
+    const sorted = splices.map((s, i) => ({ ...s, i })).sort((a, b) => a.at - b.at || a.order - b.order || a.i - b.i);
     if (this.dataSelfClosing) {
       const sd = this.dataTag;
-      const open = sd.text.replace(/\s*\/>$/, ">");
-      return xml.slice(0, sd.start) + open + data + `</${sd.name}>` + xml.slice(sd.start + sd.text.length);
+      const body = sorted.map((s) => s.text).join("");
+      return xml.slice(0, sd.start) + sd.text.replace(/\s*\/>$/, ">") + body + `</${sd.name}>` + xml.slice(sd.start + sd.text.length);
     }
-    return xml.slice(0, this.dataStart) + data + xml.slice(this.dataEnd);
+    const out: string[] = [];
+    let cursor = 0;
+    for (const s of sorted) {
+      out.push(xml.slice(cursor, s.at), s.text);
+      cursor = s.end;
+    }
+    out.push(xml.slice(cursor));
+    return out.join("");
   }
 
-  private rebuildRow(r: RowSpan, edits: Map<number, string>, startTag?: string): string {
-    const cells = this.cellsOfRow(r.row);
-    let tag = this.xml.slice(r.start, r.tagEnd);
-    const inserts = [...edits.keys()].some((col) => !cells.some((c) => c.col === col));
-    if (inserts) tag = removeAttribute(tag, "spans");
-    // the row's tag as it was before an inserted cell took its spans away (that cell now goes again)
-    else if (startTag !== undefined && removeAttribute(startTag, "spans") === tag) tag = startTag;
-    if (r.selfClosing) tag = tag.replace(/\s*\/>$/, ">");
-    const parts: string[] = [tag];
-    let cursor = r.tagEnd;
-    const pending = [...edits.entries()].filter(([col]) => !cells.some((c) => c.col === col)).sort((a, b) => a[0] - b[0]);
-    let pi = 0;
-    let inserted = false;
-    for (const c of cells) {
-      while (pi < pending.length && pending[pi][0] < c.col) {
-        parts.push(this.xml.slice(cursor, c.start));
-        cursor = c.start;
-        parts.push(pending[pi++][1]);
-        inserted = true;
-      }
-      parts.push(this.xml.slice(cursor, c.start));
-      const edit = edits.get(c.col);
-      if (edit !== undefined) parts.push(edit);
-      else if (inserted && attributesOf(c.head).r === undefined)
-        parts.push(setAttribute(c.head, "r", refOf(r.row, c.col)) + c.xml.slice(c.head.length));
-      else parts.push(c.xml);
-      cursor = c.end;
+  /** True when every cell of a row element is taken away and nothing else is in it. */
+  private emptied(holder: number, cellText: Map<number, { text: string }>): boolean {
+    const r = this.rows[holder];
+    let rest = this.xml.slice(r.tagEnd, r.closeStart);
+    for (const c of [...this.cellsIn(holder)].reverse()) {
+      if (cellText.get(c.start)?.text !== "") return false;
+      rest = rest.slice(0, c.start - r.tagEnd) + rest.slice(c.end - r.tagEnd);
     }
-    if (r.selfClosing) {
-      while (pi < pending.length) parts.push(pending[pi++][1]);
-      parts.push(`</${r.name}>`);
-      return parts.join("");
-    }
-    const close = r.closeStart;
-    parts.push(this.xml.slice(cursor, close));
-    while (pi < pending.length) parts.push(pending[pi++][1]);
-    parts.push(this.xml.slice(close, r.end));
-    return parts.join("");
+    return rest === "";
   }
 }
 

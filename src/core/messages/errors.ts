@@ -408,6 +408,11 @@ export const ERRORS = {
     zh: "工作簿已损坏：单元格 {cell} 的格式编号无效（不是数字，或超出样式表），无法在其上写入或标注（也就无法原样清除），未写入任何内容。请在 Excel 或 WPS 中打开（必要时修复），另存为 .xlsx 后再试。",
     en: "The workbook is damaged: the format index of cell {cell} is not one of its styles (not a number, or past the style table), so nothing can be written or marked there (nor cleared as it was); nothing was written. Open it in Excel or WPS (repair it if asked), save it as .xlsx and try again.",
   },
+  "cell-stored-twice": {
+    code: "corrupt",
+    zh: "工作簿已损坏：单元格 {cell} 在文件中存了不止一份，且各份不同，无法确定哪一份是表中的内容（不同的软件显示的可能不同），未写入任何内容。请在 Excel 或 WPS 中打开（必要时修复），核对该单元格后另存为 .xlsx 再试。",
+    en: "The workbook is damaged: cell {cell} is stored more than once in the file, and the copies differ, so which one the table holds cannot be told (programs may show different ones); nothing was written. Open it in Excel or WPS (repair it if asked), check that cell, save it as .xlsx and try again.",
+  },
   "limit-zip64": {
     code: "limit",
     zh: "工作簿过大（ZIP64 格式，超过 4 GB 或 65535 个部件），未读取、未写入任何内容。",

@@ -14,12 +14,21 @@ export interface MoneyFacts {
   rate: number | null;
 }
 
-/** The clauses of one row's money (年初预算数, 全年预算数, 全年执行数, 执行率, those it has), each quoting its cell. */
-export function moneyClauses(s: ReturnType<typeof sb>, f: MoneyFacts, label: string, unit: fmt.MoneyUnit): (() => void)[] {
+/**
+ * The clauses of one row's money (年初预算数, 全年预算数, 全年执行数, 执行率, those it has), each quoting its cell. A part
+ * of a project's funds says its executed figure as a part's (`executed: "partExecutedIs"`).
+ */
+export function moneyClauses(
+  s: ReturnType<typeof sb>,
+  f: MoneyFacts,
+  label: string,
+  unit: fmt.MoneyUnit,
+  opts: { executed?: "executedIs" | "partExecutedIs" } = {},
+): (() => void)[] {
   const clauses: (() => void)[] = [];
   const money =
     (
-      key: "initialIs" | "budgetIs" | "executedIs",
+      key: "initialIs" | "budgetIs" | "executedIs" | "partExecutedIs",
       part: "report.label.partInitial" | "report.label.partBudget" | "report.label.partExecuted",
       cell: NumberCell | null | undefined,
       value: number,
@@ -28,7 +37,7 @@ export function moneyClauses(s: ReturnType<typeof sb>, f: MoneyFacts, label: str
       s.w(key, { value: (x) => x.q(addr(cell), say(part, { label }), fmt.money(value, fmt.moneyDecimals(cell ?? null), unit)) });
   if (f.initial !== null && f.initial !== undefined) clauses.push(money("initialIs", "report.label.partInitial", f.row.initial, f.initial));
   if (f.budget !== null) clauses.push(money("budgetIs", "report.label.partBudget", f.row.budget, f.budget));
-  if (f.executed !== null) clauses.push(money("executedIs", "report.label.partExecuted", f.row.executed, f.executed));
+  if (f.executed !== null) clauses.push(money(opts.executed ?? "executedIs", "report.label.partExecuted", f.row.executed, f.executed));
   if (f.rate !== null) {
     const rate = f.rate;
     clauses.push(() => s.w("rateClause", { value: (x) => x.q(addr(f.row.rate), say("report.label.partRate", { label }), fmt.rate(rate)) }));

@@ -4,7 +4,7 @@ import type { FundRow, ProjectTable } from "../model";
 import { say } from "./words";
 import * as fmt from "./format";
 import { goalParagraphs, grouped, indicatorFacts, indicatorTable, lostList, scoreRateChart } from "./indicators";
-import { fundTable, overExecution, type FundLine } from "./funds";
+import { fundTable, moneyClauses, overExecution, type FundLine } from "./funds";
 import { breakTitle } from "./layout";
 import { addr, fundLabel, num, para, ask, plain, sb, textOf, yearOf } from "./sentence";
 import type { Narrative, Paragraph, Section, Sentence } from "./types";
@@ -133,29 +133,13 @@ function basic(t: TableAnalysis, p: ProjectTable): Section {
       const executed = ev?.executed ?? num(row.executed);
       if (i) s.t("；");
       s.x(row.labelCell, label);
-      if (budget === null && executed === null) {
-        s.t(say("report.word.notFilled"));
-        return;
-      }
-      if (budget !== null)
-        s.w("budgetIs", {
-          value: (x) =>
-            x.q(
-              addr(row.budget),
-              say("report.label.partBudget", { label }),
-              fmt.money(budget, fmt.moneyDecimals(row.budget), fmt.moneyUnit(t.table)),
-            ),
-        });
-      if (budget !== null && executed !== null) s.t("，");
-      if (executed !== null)
-        s.w("partExecutedIs", {
-          value: (x) =>
-            x.q(
-              addr(row.executed),
-              say("report.label.partExecuted", { label }),
-              fmt.money(executed, fmt.moneyDecimals(row.executed), fmt.moneyUnit(t.table)),
-            ),
-        });
+      const facts = { row: { budget: row.budget, executed: row.executed, rate: null }, budget, executed, rate: null };
+      const clauses = moneyClauses(s, facts, label, fmt.moneyUnit(t.table), { executed: "partExecutedIs" });
+      if (!clauses.length) s.t(say("report.word.notFilled"));
+      clauses.forEach((c, j) => {
+        if (j) s.t("，");
+        c();
+      });
     });
     s.t("。");
     funds.push(s.done());
