@@ -1,9 +1,10 @@
 /**
  * The sparse reader: a worksheet part up to 8 MB (and shared strings up to 32 MB) is read whole by xml.ts parseWhole,
  * a lean reader of the XML spreadsheet writers give (anything else goes to saxes, which decides); a larger part goes
- * through saxes as it is inflated, never held whole. Only cells that hold something are kept — a value far away (XFD1048576) costs one cell, formatted empty rows cost nothing. Shared strings,
- * number formats, merges and formulas (shared formulas expanded to each cell) are resolved. Error values stay error
- * text ("#DIV/0!", the engine's CELL_ERROR); a number too large to be finite stays the text it was written as.
+ * through saxes as it is inflated, never held whole. Only cells that hold something are kept — a value far away
+ * (XFD1048576) costs one cell, formatted empty rows cost nothing. Shared strings, number formats, merges and formulas
+ * (shared formulas expanded to each cell) are resolved. Error values stay error text ("#DIV/0!", the engine's
+ * CELL_ERROR); a number too large to be finite stays the text it was written as.
  *
  * A sheet whose rows so far could not start a table (headerRole.ts) stops being kept past KEEP_HEAD cells: the rest is
  * only scanned, byte by byte, for a cell whose text can anchor a header row (headerScan.ts: a shared string judged once
