@@ -1,8 +1,13 @@
 /**
  * Narrative speed: a synthetic 30-indicator project table (the 财预〔2020〕10号 layout, as in the fixtures) goes
  * through the engine once, then buildNarrative + fingerprint are timed (median of 50 runs). Goal < 50 ms.
- * `npm run bench` calls benchNarrative(); run alone: compile with tsc and `node bench-narrative.js`.
+ * `npm run bench` calls benchNarrative() and benchReport() (the whole report per table, below); run alone: compile
+ * with tsc and `node bench-narrative.js [one.xlsx many.xlsx]`.
  */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { analyzeSheet } from "../src/core";
 import type { CellValue, SheetSnapshot } from "../src/core/snapshot";
 import type { TableAnalysis } from "../src/core/analysis";
@@ -80,7 +85,103 @@ export function benchNarrative(runs = 50): { ms: number; indicators: number; cha
   return { ms: times[Math.floor(times.length / 2)], indicators: 30, chars };
 }
 
+/**
+ * The report end to end, each run in a process of its own as a person runs it (`jixiao report … --as-is`: module
+ * load, read, check, narrative, charts, .docx), beside a bare docx pack of the same text (read, check, narrative,
+ * then each line of the narrative as a plain paragraph, packed by `docx`): wall and CPU time (every thread) per
+ * table, medians of `runs`, for a one-table workbook and one of many tables; "each further table" is the difference
+ * between the two over the difference in tables. Needs lib/ (npm run build:cli).
+ */
+const REPORT_CHILD = `
+const [mode, file, out, lib] = process.argv.slice(1);
+(async () => {
+  let tables = 0;
+  if (mode === "report") {
+    const { runReport } = require(lib + "/cli/report.js");
+    let text = "";
+    const io = { stdout: (s) => (text += s), stderr: () => {}, cwd: process.cwd(), env: process.env };
+    const code = await runReport([file, "-o", out, "--as-is", "--json"], io);
+    if (code !== 0) throw new Error("report exit " + code);
+    tables = JSON.parse(text).tables.length;
+  } else {
+    const { openFile } = require(lib + "/cli/workbook.js");
+    const { prepareReports } = require(lib + "/app/commands/report.js");
+    const { narrativeText } = require(lib + "/core/narrative/index.js");
+    const { Document, Packer, Paragraph } = require("docx");
+    const reports = await prepareReports(await openFile(file), { profile: "default", scope: "all" });
+    tables = reports.length;
+    const children = reports.flatMap((r) => narrativeText(r.narrative).split("\\n").map((l) => new Paragraph(l)));
+    require("fs").writeFileSync(out, await Packer.toBuffer(new Document({ sections: [{ children }] })));
+  }
+  const u = process.cpuUsage();
+  console.log(JSON.stringify({ tables, wall: performance.now(), cpu: (u.user + u.system) / 1000 }));
+})().catch((e) => { console.error(e); process.exit(1); });
+`;
+
+interface RunTimes {
+  tables: number;
+  wall: number;
+  cpu: number;
+}
+
+function runReportChild(mode: "report" | "bare", file: string, out: string): RunTimes {
+  const lib = path.join(process.cwd(), "lib");
+  const r = spawnSync(process.execPath, ["-e", REPORT_CHILD, mode, file, out, lib], { cwd: process.cwd(), encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`${mode} ${path.basename(file)}: ${r.stderr || r.stdout}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!) as RunTimes;
+}
+
+function medianOf(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Lines for `npm run bench`: `one` a workbook with one table, `many` one with several (paths). */
+export function benchReport(one: string, many: string, runs = Number(process.env.BENCH_REPORT_RUNS ?? 3)): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-bench-report-"));
+  try {
+    const measure = (mode: "report" | "bare", file: string): RunTimes => {
+      const xs: RunTimes[] = [];
+      // the two modes take turns run by run, so that a busy machine weighs on both alike
+      for (let i = 0; i < runs; i++) xs.push(runReportChild(mode, file, path.join(dir, `${mode}-${i}.docx`)));
+      return { tables: xs[0].tables, wall: medianOf(xs.map((x) => x.wall)), cpu: medianOf(xs.map((x) => x.cpu)) };
+    };
+    const rows = [one, many].map((file) => ({ file, report: measure("report", file), bare: measure("bare", file) }));
+    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+    const lines = [`   每次一个进程 / each run its own process, median of ${runs}; CPU = every thread of the process`];
+    for (const r of rows) {
+      const n = r.report.tables;
+      lines.push(
+        `   ${path.basename(r.file)} (${n} 张表 / tables): report wall ${s(r.report.wall)} CPU ${s(r.report.cpu)} ` +
+          `(${s(r.report.cpu / n)} CPU a table) · bare docx pack wall ${s(r.bare.wall)} CPU ${s(r.bare.cpu)}`,
+      );
+    }
+    const [a, b] = rows;
+    const extra = b.report.tables - a.report.tables;
+    if (extra > 0) {
+      const per = (k: "report" | "bare", m: "wall" | "cpu") => (b[k][m] - a[k][m]) / extra;
+      lines.push(
+        `   each further table / 每多一张表: report wall ${s(per("report", "wall"))} CPU ${s(per("report", "cpu"))} · ` +
+          `bare pack wall ${s(per("bare", "wall"))} CPU ${s(per("bare", "cpu"))} (wall ÷ CPU ${(per("report", "wall") / per("report", "cpu")).toFixed(2)})`,
+      );
+    }
+    // the machine's own share: a loop that only computes, run now, has this wall ÷ CPU too (1.0 on an idle machine)
+    const loop = spawnSync(
+      process.execPath,
+      ["-e", "let x=0;for(let i=0;i<2e8;i++)x+=i%7;const u=process.cpuUsage();console.log(performance.now()/((u.user+u.system)/1000))"],
+      { encoding: "utf8" },
+    );
+    lines.push(`   a CPU-only loop at the same time / 同时纯计算的循环: wall ÷ CPU ${Number(loop.stdout.trim()).toFixed(2)}`);
+    return lines;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 if (require.main === module) {
   const r = benchNarrative();
   console.log(`narrative + fingerprint, 30 indicators: ${r.ms.toFixed(2)} ms median (goal < 50 ms), ${r.chars} characters`);
+  const [one, many] = process.argv.slice(2);
+  if (one && many) for (const line of benchReport(one, many)) console.log(line);
 }

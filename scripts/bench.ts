@@ -205,10 +205,24 @@ async function sections(files: string[], big: string) {
   const narrative = path.join(__dirname, "bench-narrative.js");
   if (fs.existsSync(narrative)) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- an optional module, looked for at run time
-    const mod = require(narrative) as { benchNarrative?: () => { ms: number } | Promise<{ ms: number }> };
+    const mod = require(narrative) as {
+      benchNarrative?: () => { ms: number } | Promise<{ ms: number }>;
+      benchReport?: (one: string, many: string) => string[];
+    };
     if (mod.benchNarrative) {
       const r = await mod.benchNarrative();
       console.log(`\n4. 报告文字 / narrative for a 30-indicator table: ${r.ms.toFixed(2)} ms (goal < 50 ms)`);
+    }
+    if (mod.benchReport) {
+      // a workbook of 10 sheets (9 tables copied from the fixtures, one 填表说明) beside the one-table fixture
+      const many = path.join(os.tmpdir(), `jixiao-bench-report-${process.pid}.xlsx`);
+      fs.writeFileSync(many, await generateWorkbook(files, 10));
+      try {
+        console.log(`   报告 / the whole report (jixiao report --as-is) per table, beside a bare docx pack of the same text`);
+        for (const line of mod.benchReport(files.find((f) => /medical/.test(f)) ?? files[0], many)) console.log(line);
+      } finally {
+        fs.rmSync(many, { force: true });
+      }
     }
   }
 

@@ -23,6 +23,8 @@ export interface MarkJson {
   /** Marks of this add-in the input held and that were taken away (replaced by the new ones, or cleared). */
   removed: number;
   marks: { sheet: string; cell: string; severity: Severity; codes: string[]; note: string }[];
+  /** Characters XML cannot hold left out of the notes (present only when some were). */
+  removedCharacters?: number;
 }
 
 function markLines(marks: readonly CellMark[], lang: Lang): string[] {
@@ -53,6 +55,7 @@ export function markText(json: MarkJson, lang: Lang): string {
     lines.push(say("cli.marked", { cells: marks.length, errors: c.error, warnings: c.warning, notes: c.info }));
     lines.push(...markLines(marks, lang));
   }
+  if (json.removedCharacters) lines.push("", say("cli.marksXmlCharsRemoved", { count: json.removedCharacters }));
   if (json.removed > 0) lines.push("", say("cli.marksReplaced", { marks: json.removed }));
   lines.push("", say("cli.markWrote", { output: json.output }));
   return lines.join("\n") + "\n";
@@ -73,12 +76,15 @@ export async function runMark(args: ParsedArgs, io: CliIO): Promise<number> {
   if (host.savedAsXlsxFrom !== null) legacyOutput(file, args.inPlace ? null : outputArg, args.inPlace);
   const earlier = await previewClear(host);
   let written: CellMark[];
+  let removedCharacters = 0;
   if (args.clear) {
     await clearWorkbookMarks(host);
     written = earlier;
   } else {
     if (earlier.length > 0) await clearWorkbookMarks(host);
-    written = (await checkAndMark(host, { profile, scope: "all", lang: args.lang, includeInfo: args.includeInfo })).plan.marks;
+    const { plan } = await checkAndMark(host, { profile, scope: "all", lang: args.lang, includeInfo: args.includeInfo });
+    written = plan.marks;
+    removedCharacters = plan.removedCharacters ?? 0;
   }
   await writeOutputFile(output, await host.save(), { modeOf: input });
   const json: MarkJson = {
@@ -87,6 +93,7 @@ export async function runMark(args: ParsedArgs, io: CliIO): Promise<number> {
     action: args.clear ? "clear" : "mark",
     removed: earlier.length,
     marks: written.map((m) => ({ sheet: m.sheet, cell: m.cell, severity: m.severity, codes: [...m.codes], note: m.note })),
+    ...(removedCharacters ? { removedCharacters } : {}),
   };
   const note = savedAsNote(host, args.lang, "marked-as-xlsx");
   io.stdout(

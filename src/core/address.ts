@@ -31,10 +31,18 @@ export function a1(row: number, col: number): string {
   return `${columnName(col)}${row}`;
 }
 
+/** Parsed addresses, shared between equal addresses (a check parses each cell's address many times): read-only. */
+const PARSED = new Map<string, { readonly row: number; readonly col: number }>();
+
 export function parseA1(address: string): { row: number; col: number } {
+  const known = PARSED.get(address);
+  if (known) return { row: known.row, col: known.col };
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
   if (!m) throw new Error(`not an A1 address: ${address}`);
-  return { row: Number(m[2]), col: columnNumber(m[1]) };
+  const at = { row: Number(m[2]), col: columnNumber(m[1]) };
+  if (PARSED.size >= 20000) PARSED.clear();
+  PARSED.set(address, at);
+  return { row: at.row, col: at.col };
 }
 
 /** "A1:C3" for a rectangle, or the single address when it is one cell. */

@@ -68,6 +68,7 @@ export class PlanBuilder {
     why: ChangeReason,
   ): CellChange {
     const inferred = this.inferred.has(cell.ref.address);
+    const said = changeMessage(why);
     return {
       sheet: this.sheet,
       cell: cell.ref.address,
@@ -76,8 +77,8 @@ export class PlanBuilder {
       after,
       expected,
       why,
-      reason: changeMessage(why).zh,
-      reasonEn: changeMessage(why).en,
+      reason: said.zh,
+      reasonEn: said.en,
       ...(inferred ? { inferred } : {}),
     };
   }

@@ -4,6 +4,7 @@
  */
 
 import { parseA1 } from "./address";
+import { memoize } from "./memo";
 
 export const RATE_FORMAT = "0.00%";
 
@@ -89,7 +90,12 @@ export interface FormulaRange {
  * The cells and ranges a formula reads on its own sheet (a reference to another sheet does not count; text in quotes
  * is not a reference), each as a rectangle.
  */
-export function formulaRanges(formula: string): FormulaRange[] {
+export function formulaRanges(formula: string): readonly Readonly<FormulaRange>[] {
+  return rangesOf(formula);
+}
+
+/** Each formula read once: the same formulas are planned and checked on every table of a layout. */
+const rangesOf = memoize((formula: string): readonly Readonly<FormulaRange>[] => {
   const out: FormulaRange[] = [];
   const body = formula.replace(/"(?:[^"]|"")*"/g, '""');
   const re = /((?:'[^']*'|[A-Za-z0-9_\u4e00-\u9fff.]+)!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?(?![A-Za-z0-9_(])/gi;
@@ -108,7 +114,7 @@ export function formulaRanges(formula: string): FormulaRange[] {
     });
   }
   return out;
-}
+});
 
 /**
  * True when the formula reads the cell at `address` on its own sheet — by its address or through a range that holds

@@ -8,6 +8,7 @@ import type { WorkbookAnalysis } from "./analysis";
 import { findingText, translator, type Lang } from "./messages";
 import type { Finding, FindingCode, Severity } from "./findings";
 import { SEVERITY_ORDER, sortFindings } from "./findings";
+import { xmlText } from "./text";
 
 /** The author every host writes on its notes, and the first line of each note: how 清除标注 knows its own. */
 export const MARK_AUTHOR = "绩效自评助手";
@@ -37,6 +38,11 @@ export interface CellMark {
 
 export interface MarkPlan {
   marks: CellMark[];
+  /**
+   * Characters XML cannot hold (control characters, U+FFFE/U+FFFF — from the workbook's own text quoted in a finding)
+   * left out of the notes, so every host writes the same note and a note written to a file parses; said in the output.
+   */
+  removedCharacters?: number;
 }
 
 export interface MarkOptions {
@@ -77,6 +83,7 @@ export function markPlan(analysis: WorkbookAnalysis, options: MarkOptions = {}):
     }
   }
   const marks: CellMark[] = [];
+  let removedCharacters = 0;
   for (const { sheet, cell, findings } of byCell.values()) {
     const severity = findings.reduce<Severity>(
       (worst, f) => (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst] ? f.severity : worst),
@@ -87,11 +94,19 @@ export function markPlan(analysis: WorkbookAnalysis, options: MarkOptions = {}):
       cell,
       severity,
       codes: [...new Set(findings.map((f) => f.code))],
-      note: [MARK_AUTHOR, ...findings.map((f) => line(f, lang))].join("\n"),
+      note: [
+        MARK_AUTHOR,
+        ...findings.map((f) => {
+          const said = line(f, lang);
+          const kept = xmlText(said);
+          removedCharacters += said.length - kept.length;
+          return kept;
+        }),
+      ].join("\n"),
       fill: MARK_FILLS[severity],
     });
   }
-  return { marks };
+  return removedCharacters > 0 ? { marks, removedCharacters } : { marks };
 }
 
 /** Whether a note's text is one of ours (its first line is MARK_AUTHOR): what 清除标注 may remove. */

@@ -162,7 +162,19 @@ export class Grid {
 
   /** Every cell that holds something, row by row, left to right. */
   *cells(): IterableIterator<SnapshotCell> {
-    for (const k of this.keys) yield this.byKey.get(k)!;
+    yield* this.cellList();
+  }
+
+  private ordered: SnapshotCell[] | undefined;
+
+  /** The cells of cells(), as one array made once (recognition walks it for every band of columns). */
+  cellList(): readonly SnapshotCell[] {
+    if (!this.ordered) {
+      const out = new Array<SnapshotCell>(this.keys.length);
+      for (let i = 0; i < this.keys.length; i++) out[i] = this.byKey.get(this.keys[i])!;
+      this.ordered = out;
+    }
+    return this.ordered;
   }
 
   value(row: number, col: number): CellValue {

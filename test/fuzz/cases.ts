@@ -49,12 +49,7 @@ export interface Case {
  * An operation class is a kind ("rowsReversed") or a kind with its variant ("comment:markup"). The long run
  * (npm run fuzz) draws them all and says which failures fall in a listed class.
  */
-export const KNOWN_CLASSES: Record<string, string> = {
-  // mark/clear idempotency and the encodings the reader accepts
-  "badIndex:style": "bounds: a style index past cellXfs — mark --clear leaves styles.xml changed",
-  "badIndex:styleText": "bounds: a style index that is not a number — mark --clear leaves styles.xml changed",
-  "badIndex:negative": "bounds: a negative style index — mark --clear leaves styles.xml changed",
-};
+export const KNOWN_CLASSES: Record<string, string> = {};
 
 /**
  * Properties known not to hold yet (a property, or "command · property"), each being fixed on its own: `npm test`

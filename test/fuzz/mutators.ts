@@ -37,13 +37,14 @@ export type XmlOp =
 export type TableOp =
   | { k: "unitText"; cell: number; unit: number }
   | { k: "budgetSign"; cell: number; zero: boolean }
-  | { k: "control"; cell: number; ch: number };
+  | { k: "control"; cell: number; ch: number }
+  | { k: "errorValue"; cell: number; err: number };
 
 export type Op = ZipOp | XmlOp | TableOp;
 export type OpKind = Op["k"];
 
 const ZIP_KINDS = new Set<OpKind>(["truncate", "flip", "duplicate", "traversal", "descriptor", "zip64", "stored", "cfb", "junk"]);
-const TABLE_KINDS = new Set<OpKind>(["unitText", "budgetSign", "control"]);
+const TABLE_KINDS = new Set<OpKind>(["unitText", "budgetSign", "control", "errorValue"]);
 /** The classes an operation belongs to: its kind, and its kind with its variant (e.g. "comment:markup"). */
 export function classesOf(op: Op): string[] {
   const variant =
@@ -73,6 +74,15 @@ const isSheet = (name: string, text: string) =>
   SHEET.test(name) || (/^xl\/.*\.xml$/i.test(name) && /^(?:<\?[^>]*\?>)?\s*<(?:[\w.-]+:)?worksheet[\s>]/.test(text));
 function sheetParts(parts: Parts) {
   return parts.filter((p) => isSheet(p.name, p.text));
+}
+const rootIs = (text: string, local: string) => new RegExp(`^(?:<\\?[^>]*\\?>)?\\s*<(?:[\\w.-]+:)?${local}[\\s>]`).test(text);
+/** The workbook part: xl/workbook.xml, or the part under another name holding a <workbook> (xl/book.xml). */
+function workbookOf(parts: Parts) {
+  return part(parts, "xl/workbook.xml") ?? parts.find((p) => /^xl\/[^/]+\.xml$/.test(p.name) && rootIs(p.text, "workbook"));
+}
+/** The shared strings part, by its name or its root (<sst>, <x:sst>). */
+function sharedStringsOf(parts: Parts) {
+  return part(parts, "xl/sharedStrings.xml") ?? parts.find((p) => /^xl\/[^/]+\.xml$/.test(p.name) && rootIs(p.text, "sst"));
 }
 function pick<T>(xs: T[], n: number): T | undefined {
   return xs.length ? xs[n % xs.length] : undefined;
@@ -129,14 +139,16 @@ const UNITS = [
   (v: string) => `${v}分`,
   (v: string) => `-${v}`,
 ];
+/** Error values a cell may hold where a number belongs (a 合计, a budget, a score). */
+const ERRORS = ["#REF!", "#DIV/0!", "#VALUE!", "#N/A", "#NAME?", "#NUM!"];
 /** Control characters as a workbook carries them: `_xHHHH_` escapes, and raw where XML allows them. */
 const CONTROLS = ["_x001B_[31m", "_x0000_", "_x0001_", "_xFFFE_", "\u202e", "\u0085", "\u2028", "\u200f", "_x0007_", "\u0007"];
 
 function xmlOp(parts: Parts, op: XmlOp): void {
   const sheets = sheetParts(parts);
-  const wb = part(parts, "xl/workbook.xml");
-  const wbRels = part(parts, "xl/_rels/workbook.xml.rels");
-  const sst = part(parts, "xl/sharedStrings.xml");
+  const wb = workbookOf(parts);
+  const wbRels = wb && part(parts, wb.name.replace(/([^/]+)$/, "_rels/$1.rels"));
+  const sst = sharedStringsOf(parts);
   switch (op.k) {
     case "brokenRel": {
       if (op.how % 3 === 0 && wb) wb.text = replaceNth(wb.text, /r:id="[^"]*"/g, op.sheet, () => 'r:id="rId999"');
@@ -315,7 +327,7 @@ function xmlOp(parts: Parts, op: XmlOp): void {
 
 function tableOp(parts: Parts, op: TableOp): void {
   if (op.k === "control") {
-    const sst = part(parts, "xl/sharedStrings.xml");
+    const sst = sharedStringsOf(parts);
     const ch = CONTROLS[op.ch % CONTROLS.length];
     if (sst)
       sst.text = replaceNth(sst.text, /<t(\s[^>]*)?>[^<]+<\/t>/g, op.cell, (m) =>
@@ -331,6 +343,13 @@ function tableOp(parts: Parts, op: TableOp): void {
   if (!c) return;
   c.p.text = replaceNth(c.p.text, CELL, c.n, (m) => {
     const v = /<v>([^<]*)<\/v>/.exec(m)?.[1] ?? "0";
+    if (op.k === "errorValue") {
+      const open = m
+        .slice(0, m.indexOf(">"))
+        .replace(/\/$/, "")
+        .replace(/\s+t="[^"]*"/, "");
+      return `${open} t="e"><v>${ERRORS[op.err % ERRORS.length]}</v></c>`;
+    }
     if (op.k === "budgetSign") return m.replace(/<v>[^<]*<\/v>/, `<v>${op.zero ? "0" : String(-Math.abs(Number(v)) || -1)}</v>`);
     return inline(m, UNITS[op.unit % UNITS.length](v));
   });
@@ -482,4 +501,5 @@ export const tableOpArb: fc.Arbitrary<TableOp> = fc.oneof(
   fc.record({ k: fc.constant("unitText" as const), cell: at, unit: fc.nat(9) }),
   fc.record({ k: fc.constant("budgetSign" as const), cell: at, zero: fc.boolean() }),
   fc.record({ k: fc.constant("control" as const), cell: at, ch: fc.nat(9) }),
+  fc.record({ k: fc.constant("errorValue" as const), cell: at, err: fc.nat(5) }),
 );

@@ -94,9 +94,14 @@ export type CellMap = Map<string, string[]>;
 
 /** Every sheet's non-empty cells by sheet name: address → contents (more than one when the file repeats a cell). */
 export function readCells(parts: Record<string, Uint8Array>): Map<string, CellMap> {
-  const wb = parseXml(decodePart(parts["xl/workbook.xml"]));
-  const rels = parseXml(decodePart(parts["xl/_rels/workbook.xml.rels"]));
-  const targets = new Map(all(rels, "Relationship").map((r) => [r.attrs.Id, resolve("xl/workbook.xml", r.attrs.Target ?? "")]));
+  // the workbook part _rels/.rels names (xl/workbook.xml when it names none)
+  const root = parts["_rels/.rels"] ? all(parseXml(decodePart(parts["_rels/.rels"])), "Relationship") : [];
+  const named = root.find((r) => /\/officeDocument$/.test(r.attrs.Type ?? ""));
+  const wbName = named && parts[resolve("", named.attrs.Target ?? "")] ? resolve("", named.attrs.Target ?? "") : "xl/workbook.xml";
+  const wb = parseXml(decodePart(parts[wbName]));
+  const relsName = wbName.replace(/([^/]+)$/, "_rels/$1.rels");
+  const rels = parseXml(decodePart(parts[relsName]));
+  const targets = new Map(all(rels, "Relationship").map((r) => [r.attrs.Id, resolve(wbName, r.attrs.Target ?? "")]));
   let sst: string[] = [];
   const sstName = [...targets.values()].find((t) => /sharedStrings/i.test(t));
   if (sstName && parts[sstName])

@@ -74,3 +74,44 @@ describe("a cell written without a style index (s omitted: style 0)", () => {
     expect(same(cleared, input)).toBe(true);
   });
 });
+
+describe("a workbook part under another name (xl/book.xml, named by _rels/.rels)", () => {
+  const name = "generator-prefixed-project-tangxi-village.xlsx";
+
+  test("is read, filled and marked; the fill writes the workbook part where it is", async () => {
+    const input = base(name);
+    expect(Object.keys(partsOf(input))).not.toContain("xl/workbook.xml");
+    const sub = folder(input);
+    const c = await run(["check", "in.xlsx", "--json"], sub);
+    expect(c.code).toBe(0);
+    expect((JSON.parse(c.stdout) as { sheets: { kind: string }[] }).sheets.map((s) => s.kind)).toEqual(["project"]);
+    const f = await run(["fill", "in.xlsx", "-o", "f.xlsx", "--json"], sub);
+    expect(f.code).toBe(0);
+    const filled = partsOf(new Uint8Array(fs.readFileSync(path.join(sub, "f.xlsx"))));
+    expect(Object.keys(filled)).not.toContain("xl/workbook.xml");
+    expect(dec.decode(filled["xl/book.xml"])).toMatch(/fullCalcOnLoad="1"/);
+    const { cleared } = await markThenClear(input);
+    expect(same(cleared, input)).toBe(true);
+  });
+
+  test("a zip whose _rels/.rels names a part that is not there, or not a workbook, is still no workbook", async () => {
+    for (const target of ["/xl/nothing.xml", "/xl/sheets/data-1.xml"]) {
+      const input = edited(base(name), "_rels/.rels", (s) => s.replace('Target="/xl/book.xml"', `Target="${target}"`));
+      const sub = folder(input);
+      const r = await run(["check", "in.xlsx"], sub);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/没有 Excel 工作簿|no Excel workbook/);
+    }
+  });
+});
+
+test("Excel's shared formulas: a filled summary whose rates are one shared formula plans nothing", async () => {
+  const input = base("excel-summary-projects-filled.xlsx");
+  expect(dec.decode(partsOf(input)["xl/worksheets/sheet1.xml"])).toMatch(/<f t="shared" si="0"\/>/);
+  const sub = folder(input);
+  const r = await run(["check", "in.xlsx", "--json"], sub);
+  expect(r.code).toBe(0);
+  expect((JSON.parse(r.stdout) as { sheets: { kind: string; fillChanges: number }[] }).sheets).toEqual([
+    expect.objectContaining({ kind: "summary", fillChanges: 0 }),
+  ]);
+});

@@ -4,8 +4,17 @@
  */
 import JSZip from "jszip";
 import { buildReportDocxFromNarratives } from "../../src/adapters/docx";
-import { CHART_HEIGHT, CHART_SCALE, CHART_WIDTH, chartRenderer, toBase64, type ChartRasteriser } from "../../src/adapters/chart/svg";
-import { renderChartPng } from "../../src/adapters/chart/node";
+import {
+  CHART_HEIGHT,
+  CHART_SCALE,
+  CHART_WIDTH,
+  chartRenderer,
+  chartSize,
+  chartSvg,
+  toBase64,
+  type ChartRasteriser,
+} from "../../src/adapters/chart/svg";
+import { chartBackend, findChineseFont, renderChartPng, resetChartBackend } from "../../src/adapters/chart/node";
 import { buildNarrative, type ReportChart } from "../../src/core/narrative";
 import { projectAnalysis } from "../narrative/models";
 
@@ -43,4 +52,35 @@ test("a rasteriser that cannot draw leaves the chart out, the tables in", async 
   const doc = await zip.file("word/document.xml")!.async("string");
   expect(doc).toContain("<w:tbl>");
   expect(doc).not.toContain("<w:drawing>");
+});
+
+const font = findChineseFont();
+let native = true;
+try {
+  require.resolve("@resvg/resvg-js");
+} catch {
+  native = false;
+}
+const both = font && native ? test : test.skip;
+both("with a Chinese font the font's bytes are drawn from memory (resvg-wasm), and give resvg-js's PNG byte for byte", async () => {
+  try {
+    resetChartBackend();
+    const inMemory = await chartBackend({});
+    expect(inMemory.kind).toBe("wasm");
+    resetChartBackend();
+    const files = await chartBackend({ JIXIAO_CHART_NATIVE: "1" });
+    expect(files.kind).toBe("native");
+    // a chart of long names: many glyphs, where resvg-js reads the font file again and again
+    const long: ReportChart = { ...chart, categories: chart.categories.map((c, i) => `${c}完成情况及资金使用效益${i}`) };
+    for (const c of [chart, long]) {
+      const svg = chartSvg(c);
+      const size = chartSize(c);
+      if (inMemory.kind !== "wasm" || files.kind !== "native") throw new Error("backends");
+      expect(Buffer.from(inMemory.draw(svg, size.width * CHART_SCALE)).equals(Buffer.from(files.draw(svg, size.width * CHART_SCALE)))).toBe(
+        true,
+      );
+    }
+  } finally {
+    resetChartBackend();
+  }
 });

@@ -133,6 +133,39 @@ describe("wrapSectionsInContentControls", () => {
     expect(out).toMatch(/<w:bookmarkEnd w:id="7"\/><\/w:p><\/w:sdtContent><\/w:sdt><w:p><w:r><w:t>after/);
     expect(() => wrapSectionsInContentControls(xml, [{ name: "nope", tag: "t", title: "t" }])).toThrow(/not found/);
   });
+
+  test("several reports: each section wrapped once, in order, by its own bookmark (a name that starts another is not it)", () => {
+    const p = (inner: string) => `<w:p>${inner}</w:p>`;
+    const t = (s: string) => `<w:r><w:t>${s}</w:t></w:r>`;
+    const body = [
+      p(t("title")),
+      p(`<w:bookmarkStart w:id="1" w:name="jixiao_1_basic"/>${t("H1")}`),
+      p(`${t("b1")}<w:bookmarkEnd w:id="1"/>`),
+      `<w:tbl><w:tr><w:tc>${p(t("cell"))}</w:tc></w:tr></w:tbl>`,
+      p(`<w:bookmarkStart w:id="12" w:name="jixiao_1_basics"/>${t("H2")}<w:bookmarkEnd w:id="12"/>`),
+      p(`<w:bookmarkStart w:id="2" w:name="jixiao_2_basic"/>${t("H3")}`),
+      p(t("b3")),
+      p(`${t("b3b")}<w:bookmarkEnd w:id="2"/>`),
+      p(t("落款")),
+    ].join("");
+    const xml = `<w:document><w:body>${body}<w:sectPr/></w:body></w:document>`;
+    const out = wrapSectionsInContentControls(xml, [
+      { name: "jixiao_1_basic", tag: "jixiao:basic", title: "一" },
+      { name: "jixiao_1_basics", tag: "jixiao:more", title: "二" },
+      { name: "jixiao_2_basic", tag: "jixiao:basic", title: "三" },
+    ]);
+    const controls = [
+      ...out.matchAll(
+        /<w:sdt>[\s\S]*?<w:tag w:val="([^"]*)"\/><w:id w:val="(\d+)"\/>[\s\S]*?<w:sdtContent>([\s\S]*?)<\/w:sdtContent><\/w:sdt>/g,
+      ),
+    ];
+    expect(controls.map((m) => m[1])).toEqual(["jixiao:basic", "jixiao:more", "jixiao:basic"]);
+    expect(new Set(controls.map((m) => m[2])).size).toBe(3);
+    const texts = controls.map((m) => [...m[3].matchAll(/<w:t>([^<]*)/g)].map((x) => x[1]));
+    expect(texts).toEqual([["H1", "b1"], ["H2"], ["H3", "b3", "b3b"]]);
+    // nothing lost or moved: the text outside the controls is as it was
+    expect(out.replace(/<w:sdt><w:sdtPr>[\s\S]*?<\/w:sdtPr><w:sdtContent>|<\/w:sdtContent><\/w:sdt>/g, "")).toBe(xml);
+  });
 });
 
 const lo = SOFFICE && PDFTOTEXT ? describe : describe.skip;

@@ -2,17 +2,23 @@
  * The chart's SVG turned into a PNG in Node, for the CLI. Node only: never imported by the core or the pane (the
  * pane's rasteriser is browser.ts).
  *
- * Two rasterisers, chosen on the first chart drawn (never when the command starts, so `check`, `fill` and `mark` never
- * load either):
- * 1. @resvg/resvg-js (Rust, a prebuilt binary inside the npm package, an optional dependency): fast, reads the
- *    machine's fonts itself. It ships no binary for 龙芯 loong64, mips64el or sw_64, and an install may leave it out.
- * 2. @resvg/resvg-wasm (the same renderer compiled to WebAssembly, no binary): runs on every CPU Node runs on, but
- *    reads no system fonts — it is given one Chinese font file found on the machine (fonts-noto-cjk, 文泉驿, SimHei,
- *    Microsoft YaHei, PingFang …, or the file JIXIAO_CHART_FONT names). With no such font the chart is left out
- *    and the report says so once (chartNotice), instead of drawing boxes for every character.
+ * Two rasterisers of the same renderer (resvg), chosen on the first chart drawn (never when the command starts, so
+ * `check`, `fill` and `mark` never load either):
+ * 1. @resvg/resvg-wasm (WebAssembly, runs on every CPU Node runs on) with one Chinese font found on the machine
+ *    (fonts-noto-cjk, 文泉驿, SimHei, Microsoft YaHei, PingFang …, or the file JIXIAO_CHART_FONT names), read once
+ *    per process and handed to each chart as bytes. Preferred: resvg-js can only be given fonts as files, and resvg
+ *    reads a file-backed font's whole file again for every glyph it shapes or outlines — with a 19 MB CJK font that
+ *    is ~4 ms per glyph, 0.2 s for a small chart and over 1 s for a chart of long indicator names, where the bytes in
+ *    memory cost nothing more (the same renderer, the same font: the same PNG, byte for byte).
+ * 2. @resvg/resvg-js (Rust, a prebuilt binary inside the npm package, an optional dependency), reading the
+ *    machine's fonts itself: where no Chinese font file is found (it may still find one by name), or where the
+ *    WebAssembly cannot load. It ships no binary for 龙芯 loong64, mips64el or sw_64, and an install may leave it out.
+ * With neither (no renderer, or resvg-wasm alone and no Chinese font) the chart is left out and the report says so
+ * once (chartNotice), instead of drawing boxes for every character.
  */
 import * as fs from "fs";
 import * as path from "path";
+import * as v8 from "v8";
 import { CHART_SCALE, chartRenderer, type ChartRasteriser, type ChartRenderer } from "./svg";
 
 type RenderOptions = {
@@ -103,11 +109,14 @@ function nativeBackend(): ChartBackend | null {
   return { kind: "native", draw: (svg, width) => new Uint8Array(new Resvg(svg, options(width, font)).render().asPng()) };
 }
 
+let wasmReady: Promise<void> | undefined;
+
+/** resvg-wasm with the Chinese font's bytes; "none" with the reason where it cannot be (not installed, no font). */
 async function wasmBackend(env: NodeJS.ProcessEnv): Promise<ChartBackend> {
   let wasm: { initWasm(m: Uint8Array): Promise<void>; Resvg: ResvgLike };
   let bytes: Uint8Array;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when resvg-js cannot be
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when a chart is drawn
     wasm = require("@resvg/resvg-wasm") as typeof wasm;
     bytes = fs.readFileSync(require.resolve("@resvg/resvg-wasm/index_bg.wasm"));
   } catch {
@@ -115,8 +124,18 @@ async function wasmBackend(env: NodeJS.ProcessEnv): Promise<ChartBackend> {
   }
   const found = findChineseFont(env);
   if (!found) return { kind: "none", reason: "no-font" };
-  await wasm.initWasm(bytes);
-  const fontBuffers = [new Uint8Array(fs.readFileSync(found.file))];
+  let fontBuffers: Uint8Array[];
+  try {
+    fontBuffers = [new Uint8Array(fs.readFileSync(found.file))];
+    // V8's baseline compiler only: a report draws a few charts, and optimising resvg's hot functions (TurboFan) costs
+    // more CPU than it saves on them (measured: a one-chart report 1.7 s → 1.0 s of CPU, 27 charts about even)
+    v8.setFlagsFromString("--liftoff-only");
+    // resvg-wasm is initialised once per process (a second initWasm throws), whatever the backend is chosen again
+    wasmReady ??= wasm.initWasm(bytes);
+    await wasmReady;
+  } catch {
+    return { kind: "none", reason: "no-renderer" };
+  }
   const font = { fontBuffers, defaultFontFamily: found.family, sansSerifFamily: found.family };
   return {
     kind: "wasm",
@@ -127,9 +146,17 @@ async function wasmBackend(env: NodeJS.ProcessEnv): Promise<ChartBackend> {
 
 let chosen: Promise<ChartBackend> | undefined;
 
-/** The rasteriser this process uses, chosen once: resvg-js, else resvg-wasm with a Chinese font, else none. */
+/**
+ * The rasteriser this process uses, chosen once: resvg-wasm with a Chinese font's bytes, else resvg-js with the
+ * system's fonts, else none (with why). JIXIAO_CHART_WASM=1 never uses resvg-js; JIXIAO_CHART_NATIVE=1 prefers it.
+ */
 export function chartBackend(env: NodeJS.ProcessEnv = process.env): Promise<ChartBackend> {
-  chosen ??= Promise.resolve().then(() => (env.JIXIAO_CHART_WASM === "1" ? null : nativeBackend()) ?? wasmBackend(env));
+  chosen ??= Promise.resolve().then(async () => {
+    const native = () => (env.JIXIAO_CHART_WASM === "1" ? null : nativeBackend());
+    if (env.JIXIAO_CHART_NATIVE === "1" && env.JIXIAO_CHART_WASM !== "1") return native() ?? wasmBackend(env);
+    const inMemory = await wasmBackend(env);
+    return inMemory.kind === "none" ? (native() ?? inMemory) : inMemory;
+  });
   return chosen;
 }
 

@@ -5,8 +5,8 @@
  * - a bookmark named `jixiao_<n>_<section>` (n = the report's number, 1-based) spanning the section, and
  * - a block content control (w:sdt) tagged `jixiao:<section>` and titled with the heading — the same tag the Word
  *   add-in writes, so a report written here can be refreshed in Word. The `docx` package writes no content
- *   controls, so the package is post-processed with JSZip: the paragraphs between a section's bookmark start and
- *   end are wrapped in a w:sdt.
+ *   controls, so the package is post-processed (opened once in memory with fflate): the paragraphs between a
+ *   section's bookmark start and end are wrapped in a w:sdt.
  * The link to the workbook (file name, sheets, fingerprints, quoted numbers, time) is a custom XML part
  * (customXml/itemN.xml + itemPropsN.xml + their relationships + content type), in the format of
  * src/core/narrative/link.ts.
@@ -38,7 +38,7 @@ import {
   bookmarkUniqueNumericId,
   type ParagraphChild,
 } from "docx";
-import JSZip from "jszip";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import type { TableAnalysis } from "../../core/analysis";
 import {
   buildNarrative,
@@ -350,52 +350,96 @@ function xmlEscapeAttr(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 }
 
-/** Wraps each section (bookmark start … bookmark end) in a block content control tagged jixiao:<section>. */
+/** A paragraph of the body: where it is, the bookmarks it starts (name → id, the first of a name) and ends. */
+interface BodyParagraph {
+  start: number;
+  end: number;
+  starts: Map<string, string | null>;
+  ends: Set<string>;
+}
+
+const PARAGRAPH = /<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>|<w:p(?:\s[^>]*)?\/>/g;
+const BOOKMARK_START = /<w:bookmarkStart[^>]*\/>/g;
+const BOOKMARK_END = /<w:bookmarkEnd[^>]*\/>/g;
+
+/** The body's paragraphs (those inside table cells too), each with the bookmarks it starts and ends: one pass. */
+function bodyParagraphs(body: string): BodyParagraph[] {
+  const out: BodyParagraph[] = [];
+  for (const m of body.matchAll(PARAGRAPH)) {
+    const xml = m[0];
+    const starts = new Map<string, string | null>();
+    const ends = new Set<string>();
+    if (xml.includes("<w:bookmark")) {
+      for (const tag of xml.matchAll(BOOKMARK_START)) {
+        const name = /w:name="([^"]*)"/.exec(tag[0]);
+        if (name && !starts.has(name[1])) starts.set(name[1], /w:id="(\d+)"/.exec(tag[0])?.[1] ?? null);
+      }
+      for (const tag of xml.matchAll(BOOKMARK_END)) {
+        const id = /w:id="(\d+)"/.exec(tag[0]);
+        if (id) ends.add(id[1]);
+      }
+    }
+    out.push({ start: m.index, end: m.index + xml.length, starts, ends });
+  }
+  return out;
+}
+
+/**
+ * Wraps each section (bookmark start … bookmark end) in a block content control tagged jixiao:<section>. The body's
+ * paragraphs are found once: the sections follow one another, so each control is cut from the body as it was
+ * written (linear in the body's length, whatever the number of reports).
+ */
 export function wrapSectionsInContentControls(documentXml: string, sections: { name: string; tag: string; title: string }[]): string {
   const bodyStart = documentXml.indexOf("<w:body>");
   const bodyEnd = documentXml.lastIndexOf("</w:body>");
   if (bodyStart < 0 || bodyEnd < 0) throw new Error("document.xml without w:body");
   const head = documentXml.slice(0, bodyStart + "<w:body>".length);
-  let body = documentXml.slice(bodyStart + "<w:body>".length, bodyEnd);
+  const body = documentXml.slice(bodyStart + "<w:body>".length, bodyEnd);
   const tail = documentXml.slice(bodyEnd);
+  const paras = bodyParagraphs(body);
+  const firstWith = new Map<string, number>();
+  paras.forEach((p, i) => p.starts.forEach((_, name) => firstWith.has(name) || firstWith.set(name, i)));
+  const parts: string[] = [];
+  let done = 0;
   let sdtId = 0x4a000000;
   for (const s of sections) {
-    const paraRe = /<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>|<w:p(?:\s[^>]*)?\/>/g;
-    const paras: { start: number; end: number; xml: string }[] = [];
-    let m: RegExpExecArray | null;
-    while ((m = paraRe.exec(body))) paras.push({ start: m.index, end: m.index + m[0].length, xml: m[0] });
-    const startRe = new RegExp(`<w:bookmarkStart[^>]*w:name="${s.name}"[^>]*/>`);
-    const first = paras.findIndex((p) => startRe.test(p.xml));
-    if (first < 0) throw new Error(`bookmark ${s.name} not found`);
-    const idMatch = /w:id="(\d+)"/.exec(startRe.exec(paras[first].xml)![0]);
-    const endRe = new RegExp(`<w:bookmarkEnd[^>]*w:id="${idMatch![1]}"[^>]*/>`);
-    const last = paras.findIndex((p, i) => i >= first && endRe.test(p.xml));
-    if (last < 0) throw new Error(`bookmark end of ${s.name} not found`);
+    const first = firstWith.get(s.name);
+    if (first === undefined) throw new Error(`bookmark ${s.name} not found`);
+    const id = paras[first].starts.get(s.name);
+    let last = first;
+    while (last < paras.length && !(id != null && paras[last].ends.has(id))) last++;
+    if (last === paras.length) throw new Error(`bookmark end of ${s.name} not found`);
     const from = paras[first].start;
     const to = paras[last].end;
+    // a section starting inside one already wrapped cannot be cut from the body as written
+    if (from < done) throw new Error(`bookmark ${s.name} overlaps the section before it`);
     sdtId += 1;
-    const sdt =
-      `<w:sdt><w:sdtPr><w:alias w:val="${xmlEscapeAttr(s.title)}"/><w:tag w:val="${xmlEscapeAttr(s.tag)}"/><w:id w:val="${sdtId}"/></w:sdtPr>` +
-      `<w:sdtContent>${body.slice(from, to)}</w:sdtContent></w:sdt>`;
-    body = body.slice(0, from) + sdt + body.slice(to);
+    parts.push(
+      body.slice(done, from),
+      `<w:sdt><w:sdtPr><w:alias w:val="${xmlEscapeAttr(s.title)}"/><w:tag w:val="${xmlEscapeAttr(s.tag)}"/><w:id w:val="${sdtId}"/></w:sdtPr>`,
+      `<w:sdtContent>${body.slice(from, to)}</w:sdtContent></w:sdt>`,
+    );
+    done = to;
   }
-  return head + body + tail;
+  parts.push(body.slice(done));
+  return head + parts.join("") + tail;
 }
 
+/** A package's parts by path, in the order they are zipped (fflate's zipSync keeps the keys' order). */
+export type PackageParts = Record<string, Uint8Array>;
+
 /** Adds the link as a custom XML part: item, properties, relationships, content type. */
-export async function addCustomXmlPart(zip: JSZip, xml: string, itemId: string): Promise<string> {
+export function addCustomXmlPart(parts: PackageParts, xml: string, itemId: string): string {
   let n = 1;
-  while (zip.file(`customXml/item${n}.xml`)) n++;
+  while (parts[`customXml/item${n}.xml`]) n++;
   const item = `customXml/item${n}.xml`;
-  zip.file(item, xml);
-  zip.file(
-    `customXml/itemProps${n}.xml`,
+  parts[item] = strToU8(xml);
+  parts[`customXml/itemProps${n}.xml`] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n` +
       `<ds:datastoreItem ds:itemID="${itemId}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">` +
       `<ds:schemaRefs><ds:schemaRef ds:uri="${LINK_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
   );
-  zip.file(
-    `customXml/_rels/item${n}.xml.rels`,
+  parts[`customXml/_rels/item${n}.xml.rels`] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
       `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
       `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps${n}.xml"/>` +
@@ -403,23 +447,54 @@ export async function addCustomXmlPart(zip: JSZip, xml: string, itemId: string):
   );
   // Relationship from the main document part.
   const relsPath = "word/_rels/document.xml.rels";
-  const rels = (await zip.file(relsPath)?.async("string")) ?? "";
+  const rels = parts[relsPath] ? strFromU8(parts[relsPath]) : "";
   const used = new Set([...rels.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]));
   let r = 1;
   while (used.has(`rId${r}`) || used.has(`rIdJx${r}`)) r++;
   const rel = `<Relationship Id="rIdJx${r}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item${n}.xml"/>`;
-  zip.file(relsPath, rels.replace("</Relationships>", `${rel}</Relationships>`));
+  parts[relsPath] = strToU8(rels.replace("</Relationships>", `${rel}</Relationships>`));
   // Content types: the item is application/xml (Default for .xml), the properties have their own type.
   const ctPath = "[Content_Types].xml";
-  let ct = (await zip.file(ctPath)?.async("string")) ?? "";
+  let ct = parts[ctPath] ? strFromU8(parts[ctPath]) : "";
   if (!/<Default\b[^>]*\bExtension="xml"/i.test(ct))
     ct = ct.replace(/(<Types[^>]*>)/, `$1<Default Extension="xml" ContentType="application/xml"/>`);
   ct = ct.replace(
     "</Types>",
     `<Override PartName="/customXml/itemProps${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>`,
   );
-  zip.file(ctPath, ct);
+  parts[ctPath] = strToU8(ct);
   return item;
+}
+
+/** What docx's Compiler gives for a document: each part's path and content (text, or bytes for pictures). */
+type CompiledParts = Map<string, string | ArrayBuffer | ArrayBufferView>;
+type DocxCompiler = { compile(file: Document, prettify?: unknown, overrides?: unknown[]): CompiledParts };
+
+/**
+ * The document's parts, in the order docx zips them: from docx's Compiler — what `Packer` zips (every part
+ * deflated, pictures too) before the package would be opened again to add the content controls and the link —
+ * or, where a docx release keeps it elsewhere, unzipped from `Packer`'s file. The same bytes either way.
+ */
+async function packageParts(doc: Document): Promise<PackageParts> {
+  const compiler = (Packer as unknown as { compiler?: Partial<DocxCompiler> }).compiler;
+  if (typeof compiler?.compile !== "function") return unzipSync(new Uint8Array(await Packer.toArrayBuffer(doc)));
+  const parts: PackageParts = {};
+  for (const [path, data] of compiler.compile(doc, undefined, []))
+    parts[path] =
+      typeof data === "string"
+        ? strToU8(data)
+        : ArrayBuffer.isView(data)
+          ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+          : new Uint8Array(data);
+  return parts;
+}
+
+/** The package zipped: XML parts deflated, pictures (PNG, JPEG: compressed already) stored as they are. */
+function zipParts(parts: PackageParts): Uint8Array {
+  const entries: Record<string, Uint8Array | [Uint8Array, { level: 0 | 6 }]> = {};
+  for (const [path, data] of Object.entries(parts))
+    entries[path] = /\.(png|jpe?g|gif)$/i.test(path) ? [data, { level: 0 }] : [data, { level: 6 }];
+  return zipSync(entries);
 }
 
 /** A GUID from a fingerprint (deterministic: the same tables give the same item id). */
@@ -478,17 +553,16 @@ export async function buildReportDocxFromNarratives(
       },
     ],
   });
-  const packed = new Uint8Array(await Packer.toArrayBuffer(doc));
-  const zip = await JSZip.loadAsync(packed);
+  const parts = await packageParts(doc);
   const docPath = "word/document.xml";
-  const documentXml = await zip.file(docPath)!.async("string");
+  const documentXml = strFromU8(parts[docPath]);
   const sections = narratives.flatMap((n, i) =>
     n.sections.map((s) => ({ name: bookmarkName(i + 1, s.id), tag: `${SECTION_TAG_PREFIX}${s.id}`, title: s.title })),
   );
-  zip.file(docPath, wrapSectionsInContentControls(documentXml, sections));
+  parts[docPath] = strToU8(wrapSectionsInContentControls(documentXml, sections));
   const reportLink: ReportLink = { fileName: link.fileName, generatedAt: link.generatedAt, tables: narratives.map(linkedTable) };
-  await addCustomXmlPart(zip, linkXml(reportLink), guidFrom(reportLink.tables.map((t) => t.fingerprint).join("")));
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  addCustomXmlPart(parts, linkXml(reportLink), guidFrom(reportLink.tables.map((t) => t.fingerprint).join("")));
+  return zipParts(parts);
 }
 
 /** The ReportFileWriter port (src/host/document.ts) over this adapter. */

@@ -10,7 +10,7 @@ import { isUserError } from "../../core/errors";
 import { userError } from "../../core/messages";
 import { sniff, sniffError, toBytes } from "../xlsx/sniff";
 import { corruptError } from "../xlsx/messages";
-import { loadXlsxSync } from "../xlsx/index";
+import { loadXlsxSync, workbookElsewhere } from "../xlsx/index";
 import type { XlsxBook } from "../xlsx/book";
 import { validateCfb } from "./cfb";
 import { readBiff, type SheetJS } from "./sheetjs";
@@ -31,7 +31,7 @@ export function workbookFormat(data: ArrayBuffer | Uint8Array): "xlsx" | LegacyF
     case "xls":
       return "xls";
     case "zip-other":
-      return s.what === "ods" ? "ods" : null;
+      return s.what === "ods" ? "ods" : workbookElsewhere(toBytes(data)) ? "xlsx" : null;
     case "other":
       return s.what === "html" ? "html" : s.what === "text" ? "csv" : null;
     default:

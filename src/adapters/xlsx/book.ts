@@ -80,13 +80,7 @@ export class PackageBook implements XlsxBook {
     this.layer = new MarkLayer(zip, this.pkg, (name) => this.sheetXml(name));
     const layer = this.layer;
     this.marks = {
-      apply: (plan) => {
-        for (const m of plan.marks) {
-          const pos = parseRef(m.cell);
-          if (pos && this.pkg.sheets.some((s) => s.name === m.sheet)) this.checkedStyle(m.sheet, pos.row, pos.col);
-        }
-        layer.apply(plan);
-      },
+      apply: (plan) => layer.apply(plan),
       read: () => layer.read(),
       clear: () => layer.clear(),
       snapshot: () => layer.snapshot(),
@@ -262,22 +256,35 @@ export class PackageBook implements XlsxBook {
     if (sx.inArrayFormula(pos.row, pos.col)) {
       throw userError("plan-in-array", { cell: `${c.sheet}!${c.cell}` });
     }
-    const style = this.checkedStyle(c.sheet, pos.row, pos.col);
-    const locked = sx.isProtected && this.styles.locked(style);
+    const locked = sx.isProtected && this.styles.locked(sx.styleOf(pos.row, pos.col));
     return { change: c, row: pos.row, col: pos.col, key: key(pos.row, pos.col), locked };
   }
 
   /**
-   * The format index a cell shows, when it is one the styles part has: a cell formatted s="x" or past the cell formats
-   * read could be neither written nor marked so that undo or clearing gives back its bytes — refused (UserError).
+   * Whether a format index is one of the workbook's cell formats as read. A damaged file may give a cell s="x", a
+   * negative one or one past the style table (spreadsheets read it as the default format): a cell the fill writes
+   * gets a format of its own (General as its base); a cell only marked keeps its index and its mark is the note alone.
    */
-  private checkedStyle(sheet: string, row: number, col: number): number {
-    const style = this.sheetXml(sheet).styleOf(row, col);
+  private knownStyle(style: number): boolean {
+    return Number.isInteger(style) && style >= 0 && (style === 0 || style < this.styles.readCounts.xfs);
+  }
+
+  /**
+   * The least format index past the style table as read that a cell, row or column of any sheet names (Infinity when
+   * none): the cell formats the marks append must stay below it, or they would take that index and colour a cell
+   * never marked (a mark past it is the note alone).
+   */
+  private firstUnknownStyle(): number {
     const known = this.styles.readCounts.xfs;
-    if (!Number.isInteger(style) || style < 0 || (style > 0 && style >= known)) {
-      throw userError("style-index-bad", { cell: `${sheet}!${refOf(row, col)}` });
+    let least = Infinity;
+    for (const s of this.pkg.sheets) {
+      const text = this.xml.get(s.name)?.xml ?? this.zip.text(s.part);
+      for (const m of text.matchAll(/\s(?:s|style)\s*=\s*["'](\d+)["']/g)) {
+        const n = Number(m[1]);
+        if (n > 0 && n >= known && n < least) least = n;
+      }
     }
-    return style;
+    return least;
   }
 
   async toBuffer(): Promise<Uint8Array> {
@@ -307,6 +314,7 @@ export class PackageBook implements XlsxBook {
       },
     };
     const touched = marking ? this.layer.touched() : new Map<string, Set<number>>();
+    const unknown = marking ? this.firstUnknownStyle() : Infinity;
     for (const sheet of new Set([...edited.map(([name]) => name), ...touched.keys()])) {
       const ov = this.overlay.get(sheet) ?? new Map<number, Overlay>();
       const marked = touched.get(sheet) ?? new Set<number>();
@@ -323,11 +331,13 @@ export class PackageBook implements XlsxBook {
         const col = k % COLS;
         const o = ov.get(k);
         const current = sx.styleOf(row, col);
-        // the style without our mark (as our record says it was), then the plan's number format, then the mark's fill
-        const base = this.layer.originalStyle(sheet, k) ?? current;
+        // the style without our mark (as our record says it was), then the plan's number format, then the mark's fill;
+        // a written cell whose index is none of the workbook's gets a known one
+        const was = this.layer.originalStyle(sheet, k) ?? current;
+        const base = o && !this.knownStyle(was) ? 0 : was;
         const unmarked = o?.numberFormat !== undefined ? this.styles.withNumberFormat(base, o.numberFormat ?? "General") : base;
         const mark = marking ? this.layer.markAt(sheet, k) : undefined;
-        const s = mark ? this.styles.withFill(unmarked, mark.fill) : unmarked;
+        const s = mark && this.knownStyle(unmarked) && this.styles.count < unknown ? this.styles.withFill(unmarked, mark.fill) : unmarked;
         const orig = sx.cell(row, col);
         if (mark) {
           const added = this.layer.addedCell(sheet, k);
@@ -346,7 +356,7 @@ export class PackageBook implements XlsxBook {
           put(row, col, ""); // the empty cell our mark added goes again, and the row's tag as it was
           const tag = this.layer.addedCellRowTag(sheet, k);
           if (tag) rowTags.set(row, tag);
-        } else if (s !== current) {
+        } else if (!Object.is(s, current)) {
           put(row, col, this.cellElement(sx, row, col, { content: null, numberFormat: undefined }, s));
         }
       }

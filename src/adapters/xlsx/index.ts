@@ -9,6 +9,7 @@ import { sniff, sniffError, toBytes } from "./sniff";
 import { corruptError } from "./messages";
 import { ZipArchive } from "./zip";
 import { PackageBook, type XlsxBook } from "./book";
+import { REL, relationshipsOf } from "./opc";
 
 export { sniff } from "./sniff";
 export type { SniffResult } from "./sniff";
@@ -23,10 +24,26 @@ export async function loadXlsx(data: ArrayBuffer | Uint8Array): Promise<XlsxBook
   return loadXlsxSync(data);
 }
 
+/**
+ * Whether a zip that has no xl/workbook.xml is a workbook all the same: its _rels/.rels names the workbook part under
+ * another name (OPC allows any; a generator's own, e.g. xl/book.xml), and that part holds a <workbook>.
+ */
+export function workbookElsewhere(bytes: Uint8Array): boolean {
+  const s = sniff(bytes);
+  if (s.kind !== "zip-other" || s.what !== "zip") return false;
+  try {
+    const zip = ZipArchive.open(bytes);
+    const part = relationshipsOf(zip, "").find((r) => REL.officeDocument.test(r.type))?.part;
+    return !!part && zip.has(part) && /^(?:\uFEFF)?(?:<\?[^>]*\?>)?\s*<(?:[\w.-]+:)?workbook[\s>]/.test(zip.text(part).slice(0, 4096));
+  } catch {
+    return false;
+  }
+}
+
 export function loadXlsxSync(data: ArrayBuffer | Uint8Array): XlsxBook {
   const bytes = toBytes(data);
   const bad = sniffError(sniff(bytes));
-  if (bad) throw bad;
+  if (bad && !workbookElsewhere(bytes)) throw bad;
   try {
     const book = new PackageBook(ZipArchive.open(bytes));
     book.readAll();

@@ -298,7 +298,9 @@ export class MarkLayer {
 
   /** Called by the writer for each cell that stays marked: its style without and with the mark. */
   note(sheet: string, key: number, style: number, marked: number, absent: boolean, rowTag?: string): void {
-    this.noted.set(`${sheet}\u0000${key}`, { style, marked, absent, rowTag });
+    // an index that is not a number (s="x", kept as it is) is recorded as -1: the record holds numbers only
+    const known = (n: number) => (Number.isFinite(n) ? n : -1);
+    this.noted.set(`${sheet}\u0000${key}`, { style: known(style), marked: known(marked), absent, rowTag });
   }
 
   /** Writes the notes, drawings, relationships, content types and record the marks need (after the cells). */
@@ -477,9 +479,13 @@ export class MarkLayer {
     const isTail = (list: number[], count: number) => list.every((v, i) => v === count - list.length + i);
     if (!isTail(added.xfs, read.xfs) || !isTail(added.fills, read.fills)) return added;
     const firstXf = read.xfs - added.xfs.length;
+    // a cell still formatted with one of them (an index past the style table as read is none of them)
     for (const s of this.pkg.sheets) {
       const text = ctx.read(s.part);
-      for (const m of text.matchAll(/\s(?:s|style)\s*=\s*["'](\d+)["']/g)) if (Number(m[1]) >= firstXf) return added;
+      for (const m of text.matchAll(/\s(?:s|style)\s*=\s*["'](\d+)["']/g)) {
+        const n = Number(m[1]);
+        if (n >= firstXf && n < read.xfs) return added;
+      }
     }
     const firstFill = read.fills - added.fills.length;
     if ([...ctx.styles.fillIdsInUse(added.xfs.length)].some((id) => id >= firstFill)) return added;

@@ -48,6 +48,9 @@ export type CellEdit = string | { each: (copy: CellSpan) => string };
 
 const truthy = (v: string | undefined) => v === "1" || v === "true" || v === "on";
 
+/** True when numbers go strictly down (rows or cells stored last first). */
+const descending = (ns: number[]) => ns.length > 1 && ns.every((n, i) => i === 0 || n < ns[i - 1]);
+
 /** What one pass of the tokenizer reads of a worksheet part. */
 interface Structure {
   rows: RowSpan[];
@@ -253,12 +256,13 @@ export class SheetXml {
   }
 
   /**
-   * Where a cell the row lacks goes: before the row's first cell (in document order) with a larger column, else after
-   * its last cell, else into the row's own `<row>` element; null when the sheet has no such row.
+   * Where a cell the row lacks goes: before the row's first cell (in document order) that comes after it — one with a
+   * larger column, or a smaller one in a row stored right to left — else after its last cell, else into the row's own
+   * `<row>` element; null when the sheet has no such row.
    */
   private insertionPoint(row: number, col: number): { holder: number; at: number; before: CellSpan | null } | null {
     const cells = this.cellsOfRow(row);
-    const next = cells.find((c) => c.col > col);
+    const next = descending(cells.map((c) => c.col)) ? cells.find((c) => c.col < col) : cells.find((c) => c.col > col);
     if (next) return { holder: next.holder, at: next.start, before: next };
     const last = cells[cells.length - 1];
     if (last) return { holder: last.holder, at: last.end, before: null };
@@ -303,9 +307,10 @@ export class SheetXml {
   /**
    * The part with the given cells written: `edits` maps row → column → what goes there (CellEdit). Every row and cell
    * stays where and as it is stored but those named; a cell the sheet lacks goes where insertionPoint says, a row the
-   * sheet lacks before the first row stored with a larger number. A row element that gains a cell loses its `spans`
-   * hint; `rowTags` gives a row's start tag back as it was (with its spans, or self-closing) where the cell that took it
-   * away goes again. A row or cell whose number an insertion before it would change gets its reference written out.
+   * sheet lacks before the first row stored that comes after it (a larger number, or a smaller one in a sheet stored
+   * last row first), else at the end. A row element that gains a cell loses its `spans` hint; `rowTags` gives a row's
+   * start tag back as it was (with its spans, or self-closing) where the cell that took it away goes again. A row or
+   * cell whose number an insertion before it would change gets its reference written out.
    */
   withCells(edits: Map<number, Map<number, CellEdit>>, rowTags?: Map<number, string>): string {
     if (edits.size === 0) return this.xml;
@@ -348,8 +353,9 @@ export class SheetXml {
       const tag = rowTags?.get(row);
       if (tag !== undefined) for (const h of this.holders.get(row)!) if (this.rows[h].row === row) restore.push({ holder: h, tag });
     }
+    const down = descending(this.rows.map((r) => r.row));
     for (const { row, text } of newRows) {
-      const next = this.rows.findIndex((r) => r.row > row);
+      const next = down ? this.rows.findIndex((r) => r.row < row) : this.rows.findIndex((r) => r.row > row);
       inserts.push({ at: next < 0 ? this.dataEnd : this.rows[next].start, text });
       if (next >= 0 && !this.rows[next].hasR) rowsNeedR.add(next);
     }

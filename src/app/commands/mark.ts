@@ -76,10 +76,18 @@ export function describeMarks(marks: readonly CellMark[]): Pair {
   return said({ message: marksMessage(marks) });
 }
 
-/** What was marked, and where the marks can be taken back. */
+/** What the notes left out (characters XML cannot hold), as a notice, or null when nothing was. */
+export function removedFromNotes(plan: MarkPlan): NoticeMessage | null {
+  return plan.removedCharacters ? message("marks-xml-removed", { count: plan.removedCharacters }) : null;
+}
+
+/** What was marked (and what the notes left out), and where the marks can be taken back. */
 export function markOutcome(p: Pick<MarkProposal, "plan">, ctx: Pick<CommandContext, "undoIn" | "now">): Outcome {
   if (p.plan.marks.length === 0) return outcome("mark", true, marksMessage([]), ctx);
-  const what = describeMarks(p.plan.marks);
+  const marked = describeMarks(p.plan.marks);
+  const removed = removedFromNotes(p.plan);
+  const left = removed ? said({ message: removed }) : null;
+  const what = left ? { zh: marked.zh + left.zh, en: `${marked.en} ${left.en}` } : marked;
   return outcome("mark", true, message(ctx.undoIn === "ribbon" ? "marked-ribbon" : "marked-pane", { message: what }), ctx);
 }
 

@@ -111,6 +111,10 @@ export const CLI = {
     zh: "标注 {cells} 个单元格（错误 {errors}，警告 {warnings}，提示 {notes}）：",
     en: "{cells} cell(s) marked ({errors} error(s), {warnings} warning(s), {notes} note(s)):",
   },
+  marksXmlCharsRemoved: {
+    zh: "备注引用的表格文字中有 {count} 个 XML 文档不能容纳的字符（控制字符、U+FFFE/U+FFFF 等），已从备注中删去。",
+    en: "{count} character(s) of the table's text quoted in the notes cannot be held by an XML document (control characters, U+FFFE/U+FFFF …) and were left out of the notes.",
+  },
   marksReplaced: { zh: "原有的 {marks} 处本助手标注已替换。", en: "{marks} earlier mark(s) of this add-in were replaced." },
   markWrote: {
     zh: "已写入 {output}。批注作者为“绩效自评助手”；用 jixiao mark --clear 可清除这些标注。",

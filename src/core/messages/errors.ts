@@ -403,11 +403,6 @@ export const ERRORS = {
     zh: "工作簿已损坏：两个工作表同名（“{first}”和“{second}”），电子表格软件不会这样保存。请在 Excel 或 WPS 中打开（必要时修复），另存为 .xlsx 后再试。",
     en: 'The workbook is damaged: two sheets have one name ("{first}" and "{second}"), which no spreadsheet saves. Open it in Excel or WPS (repair it if asked), save it as .xlsx and try again.',
   },
-  "style-index-bad": {
-    code: "corrupt",
-    zh: "工作簿已损坏：单元格 {cell} 的格式编号无效（不是数字，或超出样式表），无法在其上写入或标注（也就无法原样清除），未写入任何内容。请在 Excel 或 WPS 中打开（必要时修复），另存为 .xlsx 后再试。",
-    en: "The workbook is damaged: the format index of cell {cell} is not one of its styles (not a number, or past the style table), so nothing can be written or marked there (nor cleared as it was); nothing was written. Open it in Excel or WPS (repair it if asked), save it as .xlsx and try again.",
-  },
   "cell-stored-twice": {
     code: "corrupt",
     zh: "工作簿已损坏：单元格 {cell} 在文件中存了不止一份，且各份不同，无法确定哪一份是表中的内容（不同的软件显示的可能不同），未写入任何内容。请在 Excel 或 WPS 中打开（必要时修复），核对该单元格后另存为 .xlsx 再试。",

@@ -46,6 +46,10 @@ export const NOTICES = {
     zh: "原文件为 {ext}，标注结果另存为 .xlsx。",
     en: "The original is {ext}; the marked result is saved as a new .xlsx.",
   },
+  "marks-xml-removed": {
+    zh: "备注引用的表格文字中有 {count} 个 XML 文档不能容纳的字符（控制字符、U+FFFE/U+FFFF 等），已从备注中删去。",
+    en: "{count} character(s) of the table's text quoted in the notes cannot be held by an XML document (control characters, U+FFFE/U+FFFF …) and were left out of the notes.",
+  },
   "nothing-to-mark": { zh: "没有需要标注的单元格。", en: "There is no cell to mark." },
   marked: {
     zh: "标注 {cells} 个单元格：错误 {errors} 处，警告 {warnings} 处，提示 {notes} 处。",

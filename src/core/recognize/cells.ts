@@ -2,7 +2,7 @@
 import { a1 } from "../address";
 import type { CellRef, NumberCell, TextCell } from "../model";
 import type { Grid } from "../snapshot";
-import { cellText, isBlank, parseNumber, tidy, type ParseNumberOptions } from "../text";
+import { isBlank, parseNumber, tidyCellText, type ParseNumberOptions } from "../text";
 import { isErrorValue } from "../snapshot";
 
 export function ref(row: number, col: number): CellRef {
@@ -17,14 +17,18 @@ export function anchor(grid: Grid, row: number, col: number): { row: number; col
 
 /** A cell read as a number; `money` reads "7100元" as 0.71 (万元). An error value gives no number. */
 export function numberCell(grid: Grid, row: number, col: number, opts: ParseNumberOptions = {}): NumberCell {
-  const at = anchor(grid, row, col);
-  const raw = grid.value(at.row, at.col);
-  const formula = grid.formula(at.row, at.col);
-  const numberFormat = grid.numberFormat(at.row, at.col);
+  const m = grid.merge(row, col);
+  if (m) {
+    row = m.top;
+    col = m.left;
+  }
+  const raw = grid.value(row, col);
+  const formula = grid.formula(row, col);
+  const numberFormat = grid.numberFormat(row, col);
   const error = isErrorValue(raw) ? raw : null;
   const parsed = error ? null : parseNumber(raw, numberFormat, opts);
   return {
-    ref: ref(at.row, at.col),
+    ref: ref(row, col),
     raw,
     value: parsed ? parsed.value : null,
     numberAsText: !!parsed && parsed.fromText,
@@ -38,9 +42,13 @@ export function numberCell(grid: Grid, row: number, col: number, opts: ParseNumb
 }
 
 export function textCell(grid: Grid, row: number, col: number): TextCell {
-  const at = anchor(grid, row, col);
-  const raw = grid.value(at.row, at.col);
-  return { ref: ref(at.row, at.col), raw, text: tidy(cellText(raw)) };
+  const m = grid.merge(row, col);
+  if (m) {
+    row = m.top;
+    col = m.left;
+  }
+  const raw = grid.value(row, col);
+  return { ref: ref(row, col), raw, text: tidyCellText(raw) };
 }
 
 /** A weight written in a label ("预算执行率（20分）"): a number cell over the label's cell, marked fromLabel. */

@@ -4,7 +4,7 @@
  * header does not say, from what the columns hold. Every decision is kept (ColumnRole) so the model shows it.
  */
 import type { ColumnRole, IndicatorColumnsModel } from "../model";
-import { H, type HeaderMatcher } from "./headers";
+import { H, HF, rowFlags, type HeaderMatcher } from "./headers";
 import type { IndexedCell, SheetIndex } from "./sheetIndex";
 
 export type IndicatorColumns = IndicatorColumnsModel;
@@ -47,15 +47,19 @@ const isIndicatorHeaderWord = (k: string) => ROLE_MATCHERS.some(([, m]) => m(k))
  * indicator, its weight, its score and its target or actual.
  */
 export function isIndicatorHeader(cells: IndexedCell[]): boolean {
-  const has = (m: (k: string) => boolean) => cells.some((c) => m(c.key));
-  if (has(H.level1)) return has(H.level3) || has(H.level2);
-  return isFlatIndicatorHeader(cells);
+  const f = rowFlags(cells);
+  if (f & HF.level1) return (f & (HF.level3 | HF.level2)) !== 0;
+  return flatIndicatorHeader(f);
 }
 
 /** 指标名称 | … | 分值 | 得分 with a target or actual column, and no 一级/二级 column. */
 export function isFlatIndicatorHeader(cells: IndexedCell[]): boolean {
-  const has = (m: (k: string) => boolean) => cells.some((c) => m(c.key));
-  return !has(H.level1) && !has(H.level2) && has(H.level3) && has(H.weight) && has(H.score) && (has(H.target) || has(H.actual));
+  return flatIndicatorHeader(rowFlags(cells));
+}
+
+function flatIndicatorHeader(f: number): boolean {
+  const all = HF.level3 | HF.weight | HF.score;
+  return (f & (HF.level1 | HF.level2)) === 0 && (f & all) === all && (f & (HF.target | HF.actual)) !== 0;
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Table } from "../model";
 import type { IndicatorHeader, NoTableReason, SummaryHeader } from "../messages";
 import { Grid, type SheetSnapshot } from "../snapshot";
-import { H } from "./headers";
+import { H, HF, rowFlags } from "./headers";
 import { isIndicatorHeader, headerBottom, continuesIndicatorBlock } from "./indicators";
 import { recognizeDepartment } from "./department";
 import { recognizeProject } from "./project";
@@ -131,6 +131,10 @@ function tableWindows(idx: SheetIndex): (ColumnWindow | null)[] {
   let fundStarts: number[] = [];
   for (const row of idx.rowNumbers) {
     const cells = idx.row(row);
+    const f = rowFlags(cells);
+    // an indicator header names 一级指标 or 三级指标, a summary header 项目名称, a funds header 执行数 and a budget
+    const funds = (f & HF.executed) !== 0 && (f & (HF.budget | HF.budgetLoose | HF.initialBudget)) !== 0;
+    if (!(f & (HF.level1 | HF.level3 | HF.projectName)) && !funds) continue;
     const level1 = cells.filter((c) => H.level1(c.key)).map((c) => c.col);
     const marks = isIndicatorHeader(cells)
       ? // a flat indicator list (no 一级指标, 重庆) is marked by its 指标名称 column
@@ -142,7 +146,7 @@ function tableWindows(idx: SheetIndex): (ColumnWindow | null)[] {
         : [];
     if (marks.length > starts.length) starts = marks;
     // tables published as their funds block only: marked by the block's label on the funds header row
-    if (cells.some((c) => H.executed(c.key)) && cells.some((c) => H.budget(c.key) || H.budgetLoose(c.key) || H.initialBudget(c.key))) {
+    if (funds) {
       const blocks = cells.filter((c) => H.fundBlock(c.key) || H.spendingScale(c.key)).map((c) => c.col);
       if (blocks.length > fundStarts.length) fundStarts = blocks;
     }

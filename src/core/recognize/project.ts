@@ -19,6 +19,7 @@ import type { SheetIndex } from "./sheetIndex";
 import { boundsOf } from "./bounds";
 import { PartialNotes } from "./partial";
 import { squeeze, halfWidth } from "../text";
+import { memoize } from "../memo";
 
 /**
  * A project table whose indicator header is at `headerRow`; a `headerRow` past `limit` reads a table published as
@@ -237,12 +238,15 @@ export function notePublishedFundsOnly(partial: PartialNotes, idx: SheetIndex, l
 
 /** 预算执行率 (资金执行率, 执行率) as an indicator's own name — not a composite such as "预算执行率、控制率". */
 export function isRateIndicator(i: Indicator): boolean {
-  const names = [i.name, i.level2, i.level1].map((s) => halfWidth(squeeze(s)).replace(/\([^)]*\)$/, ""));
+  const names = [rateName(i.name), rateName(i.level2), rateName(i.level1)];
   const own = names.find((s) => s !== "") ?? "";
   return (
     /^(?:项目)?(?:预算|资金)?(?:支出)?执行率(?:%)?$/.test(own) || (/^预算执行/.test(names[2]) && /执行率/.test(own) && own.length <= 8)
   );
 }
+
+/** A name as isRateIndicator compares it: no spaces, ASCII signs, a last parenthesised note removed. */
+const rateName = memoize((s: string) => halfWidth(squeeze(s)).replace(/\([^)]*\)$/, ""));
 
 /** TABLE_PARTIAL for the parts of an indicator block the layout has but that could not be read. */
 export function noteIndicatorParts(

@@ -1,6 +1,7 @@
 /** One pass over a sheet (or a band of its columns): every non-empty cell with its header key, by row. */
 import type { CellValue, Grid } from "../snapshot";
-import { cellText, headerKey, isBlank, tidy } from "../text";
+import { headerKey, isBlank, tidyCellText } from "../text";
+import { headerFlags } from "./headers";
 
 export interface IndexedCell {
   row: number;
@@ -11,11 +12,14 @@ export interface IndexedCell {
   readonly raw: CellValue;
   /** The cell's text, tidied. */
   readonly text: string;
+  /** headerFlags of the key for a text cell, 0 for any other (recognize/headers.ts), where the cell keeps them. */
+  readonly flags?: number;
 }
 
 /** Keeps the raw value; the tidied text is made when first asked for (most cells never are). */
 class Cell implements IndexedCell {
   private tidied: string | undefined;
+  private flagBits: number | undefined;
   constructor(
     readonly row: number,
     readonly col: number,
@@ -23,7 +27,10 @@ class Cell implements IndexedCell {
     readonly raw: CellValue,
   ) {}
   get text(): string {
-    return (this.tidied ??= tidy(cellText(this.raw)));
+    return (this.tidied ??= tidyCellText(this.raw));
+  }
+  get flags(): number {
+    return (this.flagBits ??= typeof this.raw === "string" ? headerFlags(this.key) : 0);
   }
 }
 
@@ -45,7 +52,9 @@ export class SheetIndex {
     readonly grid: Grid,
     readonly window: ColumnWindow = { left: 1, right: 16384 },
   ) {
-    for (const c of grid.cells()) {
+    const all = grid.cellList();
+    for (let i = 0; i < all.length; i++) {
+      const c = all[i];
       if (c.col < window.left || c.col > window.right) continue;
       // a formula whose result is not cached yet (a file written by a library) still holds something
       if (isBlank(c.value) && !c.formula) continue;
@@ -73,6 +82,14 @@ export class SheetIndex {
   /** Rows in [from, to] that hold a cell, ascending (a far stray value costs nothing to skip). */
   rowsIn(from: number, to: number): number[] {
     const rs = this.rowNumbers;
+    const out: number[] = [];
+    for (let i = this.firstRowAt(from); i < rs.length && rs[i] <= to; i++) out.push(rs[i]);
+    return out;
+  }
+
+  /** The position in rowNumbers of the first row at or below `from`. */
+  private firstRowAt(from: number): number {
+    const rs = this.rowNumbers;
     let lo = 0,
       hi = rs.length;
     while (lo < hi) {
@@ -80,15 +97,14 @@ export class SheetIndex {
       if (rs[mid] < from) lo = mid + 1;
       else hi = mid;
     }
-    const out: number[] = [];
-    for (let i = lo; i < rs.length && rs[i] <= to; i++) out.push(rs[i]);
-    return out;
+    return lo;
   }
 
   /** The first cell in rows [from, to] whose key matches, scanning row by row, left to right. */
   find(match: (key: string) => boolean, from: number, to: number): IndexedCell | null {
-    for (const r of this.rowsIn(from, to)) {
-      for (const c of this.row(r)) if (match(c.key)) return c;
+    const rs = this.rowNumbers;
+    for (let i = this.firstRowAt(from); i < rs.length && rs[i] <= to; i++) {
+      for (const c of this.rows.get(rs[i])!) if (match(c.key)) return c;
     }
     return null;
   }

@@ -2,7 +2,7 @@
 import type { SummaryRow, SummarySubtotal, SummaryTable } from "../model";
 import { numberCell, textCell } from "./cells";
 import { findTitle, inlineField } from "./blocks";
-import { H, type HeaderMatcher } from "./headers";
+import { H, HF, rowFlags, type HeaderMatcher } from "./headers";
 import type { IndexedCell, SheetIndex } from "./sheetIndex";
 import { boundsOf } from "./bounds";
 import { PartialNotes } from "./partial";
@@ -24,6 +24,8 @@ export interface SummaryColumns {
  */
 export function summaryHeaderAt(idx: SheetIndex, row: number): { cols: SummaryColumns; bottom: number } | null {
   const cells = idx.row(row);
+  // both ways need 项目名称 on this row
+  if (!(rowFlags(cells) & HF.projectName)) return null;
   const one = summaryColumns(cells);
   if (one) return { cols: one, bottom: row };
   if (!cells.some((c) => H.projectName(c.key))) return null;
@@ -46,7 +48,7 @@ const isCategory = (seq: string, name: string) =>
 
 /** A summary header names 项目名称 and 执行率 with 全年预算数 or 全年执行数, and no 一级指标. */
 export function summaryColumns(cells: IndexedCell[]): SummaryColumns | null {
-  if (!cells.some((c) => H.projectName(c.key))) return null;
+  if (!(rowFlags(cells) & HF.projectName)) return null;
   const col = (m: HeaderMatcher) => cells.find((c) => m(c.key))?.col ?? null;
   const name = col(H.projectName);
   const rate = col(H.rate);

@@ -204,10 +204,11 @@ export function useCommands(props: CommandProps, state: PaneState, dispatch: Rea
     runner.run(state.stage.kind === "clear-preview" ? t("marks.clearing") : t("marks.marking"), async () => {
       if (!host) return;
       if (state.stage.kind === "mark-preview") {
-        const { marks } = state.stage.proposal.plan;
+        const { marks, removedCharacters } = state.stage.proposal.plan;
         await commitMark(host, state.stage.proposal);
         const c = countMarks(marks);
-        const text = t("marks.marked", { n: marks.length, errors: c.error, warnings: c.warning });
+        const removed = removedCharacters ? ` ${noticeText("marks-xml-removed", { count: removedCharacters })[lang]}` : "";
+        const text = t("marks.marked", { n: marks.length, errors: c.error, warnings: c.warning }) + removed;
         const shown = props.mode === "file" ? `${text}${t("marks.markedDownload")}` : text;
         dispatch({ type: "marks-written", marked: true, notice: { intent: "success", text: shown, focus: true } });
       } else if (state.stage.kind === "clear-preview") {

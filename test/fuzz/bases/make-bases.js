@@ -340,9 +340,8 @@ function rlessShape(bytes) {
 
 /**
  * A generator writing prefixed XML under its own part names: the main namespace as `x:` in workbook, sheet, shared
- * strings and styles; the sheet at xl/sheets/data-1.xml; relationship targets absolute (/xl/...); no docProps.
- * (The workbook stays at xl/workbook.xml: a workbook part under another name, found through _rels/.rels, is not
- * read today — see README.md.)
+ * strings and styles; the workbook at xl/book.xml (named by _rels/.rels) and the sheet at xl/sheets/data-1.xml;
+ * relationship targets absolute (/xl/...); no docProps.
  */
 function prefixedShape(bytes) {
   const p = parts(bytes);
@@ -353,7 +352,7 @@ function prefixedShape(bytes) {
         /\sxmlns="http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main"/,
         ' xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
       );
-  const moves = { "xl/worksheets/sheet1.xml": "xl/sheets/data-1.xml" };
+  const moves = { "xl/workbook.xml": "xl/book.xml", "xl/worksheets/sheet1.xml": "xl/sheets/data-1.xml" };
   const q = {};
   for (const [name, v] of Object.entries(p)) {
     if (name.startsWith("docProps/")) continue;
@@ -361,23 +360,28 @@ function prefixedShape(bytes) {
     if (/^xl\/(workbook|worksheets\/sheet1|sharedStrings|styles)\.xml$/.test(name)) text = prefix(v);
     q[moves[name] ?? name] = text;
   }
-  q["xl/_rels/workbook.xml.rels"] = q["xl/_rels/workbook.xml.rels"].replace(/Target="([^"/][^"]*)"/g, (_m, t) =>
+  q["xl/_rels/book.xml.rels"] = q["xl/_rels/workbook.xml.rels"].replace(/Target="([^"/][^"]*)"/g, (_m, t) =>
     t === "worksheets/sheet1.xml" ? 'Target="/xl/sheets/data-1.xml"' : `Target="/xl/${t}"`,
   );
+  delete q["xl/_rels/workbook.xml.rels"];
   if (q["xl/worksheets/_rels/sheet1.xml.rels"]) {
     q["xl/sheets/_rels/data-1.xml.rels"] = q["xl/worksheets/_rels/sheet1.xml.rels"];
     delete q["xl/worksheets/_rels/sheet1.xml.rels"];
   }
   q["_rels/.rels"] =
-    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="R1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/xl/workbook.xml"/></Relationships>';
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="R1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/xl/book.xml"/></Relationships>';
   q["[Content_Types].xml"] = q["[Content_Types].xml"]
     .replace(/<Override PartName="\/docProps[^>]*\/>/g, "")
+    .replace('PartName="/xl/workbook.xml"', 'PartName="/xl/book.xml"')
     .replace('PartName="/xl/worksheets/sheet1.xml"', 'PartName="/xl/sheets/data-1.xml"');
-  return pack(q, ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sheets/data-1.xml"]);
+  return pack(q, ["[Content_Types].xml", "_rels/.rels", "xl/book.xml", "xl/_rels/book.xml.rels", "xl/sheets/data-1.xml"]);
 }
 
 async function main() {
+  // node make-bases.js [base…]: only the bases named (all when none)
+  const only = process.argv.slice(2);
   const write = (name, bytes) => {
+    if (only.length && !only.includes(name)) return;
     fs.writeFileSync(path.join(OUT, name), bytes);
     console.log(`${name}: ${bytes.length} bytes`);
   };
@@ -388,8 +392,8 @@ async function main() {
   write("sheetjs-scorecard-dongchuan.xlsx", sheetjs(src("real/scorecard-dongchuan-2020.xlsx"), { bookSST: true, compression: true }));
   // Excel: a table filled by our fill and recalculated by LibreOffice, then given Excel's shape (shared formulas)
   const recalculated = path.join(tmp, "recalculated.xlsx");
-  fs.writeFileSync(recalculated, libreoffice(filled(src("project-special-retirees-2020.xlsx"))));
-  write("excel-project-special-retirees-filled.xlsx", excelShape(await exceljs(recalculated)));
+  fs.writeFileSync(recalculated, libreoffice(filled(src("summary-projects-2020.xlsx"))));
+  write("excel-summary-projects-filled.xlsx", excelShape(await exceljs(recalculated)));
   write("excel-project-insurance-subsidy.xlsx", excelShape(fs.readFileSync(src("project-insurance-subsidy-2020.xlsx"))));
   write("wps-project-qingshen-wages.xlsx", wpsShape(fs.readFileSync(src("real/project-sichuan-qingshen-wages-2023.xlsx"))));
   write("wps-department-overall.xlsx", wpsShape(fs.readFileSync(src("department-overall-2020.xlsx"))));
