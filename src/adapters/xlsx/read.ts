@@ -1,8 +1,10 @@
 /**
- * The streaming, sparse reader: each worksheet's XML goes through saxes as it is inflated, and only cells that hold
- * something are kept — a value far away (XFD1048576) costs one cell, formatted empty rows cost nothing. Shared strings,
- * number formats, merges and formulas (shared formulas expanded to each cell) are resolved. Error values stay error
- * text ("#DIV/0!", the engine's CELL_ERROR); a number too large to be finite stays the text it was written as.
+ * The sparse reader: a worksheet part up to 8 MB (and shared strings up to 32 MB) is read whole by xml.ts parseWhole,
+ * a lean reader of the XML spreadsheet writers give (anything else goes to saxes, which decides); a larger part goes
+ * through saxes as it is inflated, never held whole. Only cells that hold something are kept — a value far away
+ * (XFD1048576) costs one cell, formatted empty rows cost nothing. Shared strings, number formats, merges and formulas
+ * (shared formulas expanded to each cell) are resolved. Error values stay error text ("#DIV/0!", the engine's
+ * CELL_ERROR); a number too large to be finite stays the text it was written as.
  *
  * A sheet whose rows so far could not start a table (headerRole.ts) stops being kept past KEEP_HEAD cells: the rest is
  * only scanned, byte by byte, for a cell whose text can anchor a header row (headerScan.ts: a shared string judged once
@@ -26,6 +28,9 @@ import { refOf } from "./cellRef";
 
 /** Cells kept of a sheet that has shown no possible header row yet. */
 export const KEEP_HEAD = 20_000;
+
+/** The largest shared strings part read whole (by parseWhole); a larger one streams through saxes. */
+const SHARED_WHOLE = 32 * 1024 * 1024;
 
 /** Counts what the whole workbook has cost so far. */
 export class Budget {
@@ -53,12 +58,12 @@ function checkString(s: string, where: string): string {
 }
 
 /**
- * A part's text whole, when it declares no more than LIMITS.ratioFrom bytes (read by parseWhole); null for a larger
- * part, which is streamed through saxes and never held whole.
+ * A part's text whole, when it declares no more than `max` bytes (read by parseWhole); null for a larger part, which
+ * is streamed through saxes and never held whole.
  */
-function wholeText(zip: ZipArchive, part: string): string | null {
+function wholeText(zip: ZipArchive, part: string, max: number): string | null {
   const entry = zip.entry(part);
-  if (!entry || entry.size > LIMITS.ratioFrom) return null;
+  if (!entry || entry.size > max) return null;
   const decoder = new TextDecoder("utf-8");
   const pieces: string[] = [];
   zip.stream(part, (chunk) => void pieces.push(decoder.decode(chunk, { stream: true })));
@@ -96,7 +101,8 @@ export function readSharedStrings(zip: ZipArchive, part: string | null, budget: 
       }
     },
   };
-  const whole = wholeText(zip, part);
+  // held whole up to SHARED_WHOLE bytes: the strings themselves are held all the same
+  const whole = wholeText(zip, part, SHARED_WHOLE);
   if (whole === null || !parseWhole(whole, handlers)) {
     // saxes reads what parseWhole does not (from the start again)
     out = [];
@@ -149,7 +155,7 @@ export function readSheet(
   } = {},
 ): SheetReadResult {
   // a part small enough is read whole by parseWhole while the sheet is kept; past its head, saxes and the scan as before
-  const whole = opts.saxes ? null : wholeText(zip, part);
+  const whole = opts.saxes ? null : wholeText(zip, part, LIMITS.ratioFrom);
   const parseAll = opts.parseAll === true;
   const cells: SnapshotCell[] = [];
   const merges: MergedArea[] = [];

@@ -1,6 +1,7 @@
 /**
- * XML helpers. Reading a large part streams through saxes (a conforming, non-validating SAX parser; measured against
- * sax and ExcelJS's own path, see README). The surgical writer edits small elements as text: their attributes are
+ * XML helpers. A part held whole in the shape spreadsheet writers give is read by parseWhole (a lean reader giving
+ * saxes's events); anything else, and a large part as it streams, by saxes (a conforming, non-validating SAX parser;
+ * measured against sax and ExcelJS's own path, see README). The surgical writer edits small elements as text: their attributes are
  * read here and written back escaped.
  */
 import { SaxesParser } from "saxes";

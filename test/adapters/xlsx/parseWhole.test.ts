@@ -54,15 +54,17 @@ function byParseWhole(xml: string): Event[] | "not read" {
 }
 
 const REAL = path.resolve(__dirname, "../../data/real");
+/** Workbooks as other writers shape them (LibreOffice, ExcelJS, SheetJS, WPS, prefixed and r-less generators). */
+const SHAPES = path.resolve(__dirname, "../../fuzz/bases");
 
-test("every XML part of the fixtures and the real workbooks: read, with saxes's events", () => {
-  const files = [
-    ...fixtureNames().map(fixturePath),
-    ...fs
-      .readdirSync(REAL)
-      .filter((f) => f.endsWith(".xlsx"))
-      .map((f) => path.join(REAL, f)),
-  ];
+const xlsxIn = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".xlsx"))
+    .map((f) => path.join(dir, f));
+
+test("every XML part of the fixtures, the real workbooks and other writers' shapes: with saxes's events", () => {
+  const files = [...fixtureNames().map(fixturePath), ...xlsxIn(REAL), ...xlsxIn(SHAPES)];
   let parts = 0;
   for (const file of files) {
     for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(fs.readFileSync(file))))) {
