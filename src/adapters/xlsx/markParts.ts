@@ -60,6 +60,11 @@ export interface RecordCell {
   absent?: true;
   /** The row's start tag before that `<c>` was added (its spans hint is given back on clear). */
   rowTag?: string;
+  /**
+   * The start tag of the cell stored right after the `<c>` the mark added, when it had no r (the mark wrote its r out
+   * so its place stays; clearing gives the tag back).
+   */
+  nextTag?: string;
 }
 
 export interface MarkRecord {
