@@ -65,6 +65,8 @@ export interface RecordCell {
    * so its place stays; clearing gives the tag back).
    */
   nextTag?: string;
+  /** The sheet had no `<row>` for the cell either: clearing takes the row the mark added away (nextTag: the row after it). */
+  newRow?: true;
 }
 
 export interface MarkRecord {

@@ -283,6 +283,17 @@ export class SheetXml {
   }
 
   /**
+   * The start tag (as written) of the row stored without r that a row the sheet lacks would go just before, or null
+   * (also when the sheet has the row): the writer then writes that row's r out, and clearing gives the tag back.
+   */
+  nextRowWithoutR(row: number): string | null {
+    if (this.holders.has(row)) return null;
+    const down = descending(this.rows.map((r) => r.row));
+    const next = this.rows.find((r) => (down ? r.row < row : r.row > row));
+    return next && !next.hasR ? this.xml.slice(next.start, next.tagEnd) : null;
+  }
+
+  /**
    * The start tag of the `<row>` element a cell the row lacks would go into (as written), or null when the sheet has
    * no such row. Without a column: the row's first element.
    */
@@ -323,8 +334,15 @@ export class SheetXml {
    * cell whose number an insertion before it would change gets its reference written out; `nextTags` gives, for a
    * cell taken away, the start tag the cell stored right after it had before that (without r, see nextWithoutR): it
    * is given back when the tag differs from it by that r alone and the cell's implied place is its reference again.
+   * `dropRows` names rows a cell was added to where the sheet had none: such a row element goes when every cell of
+   * it goes, and the row stored after it gets back the start tag given (as it was, without r) on the same terms.
    */
-  withCells(edits: Map<number, Map<number, CellEdit>>, rowTags?: Map<number, string>, nextTags?: Map<number, Map<number, string>>): string {
+  withCells(
+    edits: Map<number, Map<number, CellEdit>>,
+    rowTags?: Map<number, string>,
+    nextTags?: Map<number, Map<number, string>>,
+    dropRows?: Map<number, string | null>,
+  ): string {
     if (edits.size === 0) return this.xml;
     const p = this.prefix;
     const xml = this.xml;
@@ -387,6 +405,30 @@ export class SheetXml {
     const splices: { at: number; end: number; text: string; order: number }[] = [];
     const tags = new Map<number, string>();
     const tagOf = (h: number) => tags.get(h) ?? xml.slice(this.rows[h].start, this.rows[h].tagEnd);
+    for (const [row, nextTag] of dropRows ?? []) {
+      for (const h of this.holders.get(row) ?? []) {
+        const r = this.rows[h];
+        if (r.row !== row || r.selfClosing || !this.emptied(h, cellText)) continue;
+        // the row element the cell came with goes with it
+        for (const c of this.cellsIn(h)) cellText.delete(c.start);
+        splices.push({ at: r.start, end: r.end, text: "", order: 1 });
+        const next = this.rows[h + 1];
+        if (nextTag === null || !next || !next.hasR) continue;
+        const before = h > 0 ? this.cellsIn(h - 1) : [];
+        const prev = h === 0 ? 0 : before.length ? before[before.length - 1].row : this.rows[h - 1].row;
+        const now = tagOf(h + 1);
+        const rest = (t: string) =>
+          JSON.stringify(
+            Object.entries(attributesOf(t))
+              .filter(([k]) => k !== "r")
+              .sort(),
+          );
+        if (prev + 1 === next.row && attributesOf(nextTag).r === undefined && rest(now) === rest(nextTag)) {
+          tags.set(h + 1, nextTag);
+          rowsNeedR.delete(h + 1);
+        }
+      }
+    }
     for (const h of gained) tags.set(h, removeAttribute(tagOf(h), "spans"));
     for (const h of rowsNeedR) tags.set(h, setAttribute(tagOf(h), "r", String(this.rows[h].row)));
     const open = (tag: string) => tag.replace(/\s*\/>$/, ">");

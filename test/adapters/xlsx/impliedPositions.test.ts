@@ -222,6 +222,43 @@ describe("rows and cells stored without r", () => {
     expect(same(again.bytes(), input)).toBe(true);
   });
 
+  it("a row inserted before a row without r writes its r; taking the inserted row away takes that r away", () => {
+    // row 3's element holds A5 (the reader's row moves with it), so the row after it, without r, is row 6
+    const xml = '<worksheet><sheetData><row r="3"><c r="A5"><v>5</v></c></row><row ht="12"><c><v>6</v></c></row></sheetData></worksheet>';
+    const sx = new SheetXml(xml);
+    expect(sx.cell(6, 1)?.xml).toBe("<c><v>6</v></c>");
+    expect(sx.nextRowWithoutR(4)).toBe('<row ht="12">');
+    const added = sx.withCells(new Map([[4, new Map([[2, '<c r="B4" s="5"/>']])]]));
+    expect(added).toBe(
+      '<worksheet><sheetData><row r="3"><c r="A5"><v>5</v></c></row><row r="4"><c r="B4" s="5"/></row><row ht="12" r="6"><c><v>6</v></c></row></sheetData></worksheet>',
+    );
+    const back = new SheetXml(added);
+    expect(back.cell(6, 1)?.xml).toBe("<c><v>6</v></c>");
+    const take = new Map([[4, new Map([[2, ""]])]]);
+    expect(back.withCells(take, undefined, undefined, new Map([[4, '<row ht="12">']]))).toBe(xml);
+    expect(back.withCells(take, undefined, undefined, new Map([[4, null]]))).toContain('</row><row ht="12" r="6">');
+  });
+
+  it("a mark on a cell of a row the sheet lacks: clear takes the row it added away", () => {
+    const input = editPart(fixtureBytes(MEDICAL), SHEET1, (x) => x.replace(/<row r="2"[\s\S]*?<\/row>/, ""));
+    const book = loadXlsxSync(input);
+    book.marks.apply({
+      marks: ["C2", "D2"].map((cell) => ({
+        sheet: SHEET,
+        cell,
+        severity: "error" as const,
+        codes: ["TOTAL_MISMATCH" as const],
+        note: `${MARK_AUTHOR}\n行`,
+        fill: MARK_FILLS.error,
+      })),
+    });
+    const marked = book.bytes();
+    expect(strFromU8(unzipSync(marked)[SHEET1])).toMatch(/<row r="2"><c r="C2" s="\d+"\/><c r="D2" s="\d+"\/><\/row>/);
+    const again = loadXlsxSync(marked);
+    expect(again.marks.clear()).toBe(2);
+    expect(same(again.bytes(), input)).toBe(true);
+  });
+
   it("LibreOffice computes from every file filled what it computes from the fixture filled", async () => {
     const names = Object.keys(VARIANTS).filter((k) => outcomes.has(k));
     expect(names).toHaveLength(Object.keys(VARIANTS).length);
