@@ -57,6 +57,11 @@ function tidyText(s: string): string {
     .trim();
 }
 
+/** tidy(cellText(v)): a number's or a truth value's text has no white space to tidy. */
+export function tidyCellText(v: CellValue): string {
+  return typeof v === "string" ? tidy(v) : cellText(v);
+}
+
 export function cellText(v: CellValue): string {
   if (v === null) return "";
   if (typeof v === "number") return String(v);

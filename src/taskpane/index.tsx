@@ -46,8 +46,11 @@ const openOnPage = async (name: string, bytes: ArrayBuffer | Uint8Array) => {
   return FileHost.open(name, bytes);
 };
 
-/** The workbook a Word / WPS 文字 report is written from: the chosen file as a FileHost. */
-const openWorkbook = (name: string, bytes: Uint8Array) => openOnPage(name, bytes);
+/**
+ * The workbook a Word / WPS 文字 report is written from: the chosen file read, checked and filled in a Web Worker, as
+ * on the standalone page; on the page's thread where no worker starts (a build without it: the WPS add-in).
+ */
+const openWorkbook = (file: File) => openWorkbookFile(file, openOnPage);
 
 /** Resolves once Office.js has decided where it runs; outside Office (or without office.js) → null. */
 function officeReady(timeoutMs = 4000): Promise<{ host: HostName; language: string | null }> {

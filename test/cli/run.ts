@@ -40,3 +40,35 @@ export function expectOneLineZhEn(stderr: string): void {
   expect(body).toMatch(/ \/ .*[A-Za-z]{3}/);
   expect(body).not.toMatch(/\bat .+:\d+:\d+/);
 }
+
+/** What a piece of work cost: its own CPU time (user + system, every thread of this process) and its wall time, ms. */
+export interface Cost {
+  cpuMs: number;
+  wallMs: number;
+}
+
+export async function costOf<T>(fn: () => Promise<T>): Promise<{ result: T } & Cost> {
+  const t = performance.now();
+  const c0 = process.cpuUsage();
+  const result = await fn();
+  const c = process.cpuUsage(c0);
+  return { result, cpuMs: (c.user + c.system) / 1000, wallMs: performance.now() - t };
+}
+
+/**
+ * A time bound that a shared machine's load does not break: the work's own CPU time under `ms`, and its wall time
+ * under three times that (past it, the work hung or waited on nothing).
+ */
+export function expectWithin(cost: Cost, ms: number): void {
+  expect(cost.cpuMs).toBeLessThan(ms);
+  expect(cost.wallMs).toBeLessThan(3 * ms);
+}
+
+/** costOf for work that does not wait. */
+export function costOfSync<T>(fn: () => T): { result: T } & Cost {
+  const t = performance.now();
+  const c0 = process.cpuUsage();
+  const result = fn();
+  const c = process.cpuUsage(c0);
+  return { result, cpuMs: (c.user + c.system) / 1000, wallMs: performance.now() - t };
+}

@@ -9,37 +9,12 @@ import * as fs from "fs";
 import { FileHost } from "../../src/adapters/xlsx/FileHost";
 import { check, commitFill, commitMark, commitUndo, fillFrom, markFrom, type CheckProposal } from "../../src/app/commands";
 import { isUserError } from "../../src/core/errors";
-import { serve, type WorkerScope } from "../../src/taskpane/file/workbookWorker";
 import { WorkerFileHost, closeHost, openWorkbookFile, type WorkerLike } from "../../src/taskpane/file/workerHost";
+import { fakeWorker } from "../support/fakeWorker";
 import { fixtureNames, fixturePath } from "../support/fixtures";
 
 /** Opening on the page's thread, as the page's entry wires it. */
 const openOnPage = (name: string, bytes: ArrayBuffer) => FileHost.open(name, bytes);
-
-/** A Worker in this thread: each message is cloned (and its buffers moved) and delivered on a later turn. */
-function fakeWorker(): WorkerLike & { terminated: boolean } {
-  const scope: WorkerScope = {
-    onmessage: null,
-    postMessage(reply, transfer = []) {
-      const data = structuredClone(reply, { transfer });
-      setTimeout(() => page.onmessage?.({ data } as MessageEvent));
-    },
-  };
-  const page: WorkerLike & { terminated: boolean } = {
-    onmessage: null,
-    onerror: null,
-    terminated: false,
-    postMessage(message, transfer) {
-      const data = structuredClone(message, { transfer });
-      setTimeout(() => scope.onmessage?.({ data } as MessageEvent));
-    },
-    terminate() {
-      this.terminated = true;
-    },
-  };
-  serve(scope);
-  return page;
-}
 
 function fileOf(name: string): File {
   return new File([fs.readFileSync(fixturePath(name))], `${name}.xlsx`);

@@ -20,6 +20,9 @@ import { FIXTURE_DIR } from "../support/fixtures";
 
 const FIX = FIXTURE_DIR;
 
+/** A chosen file opened on this thread (the pane's route where no worker starts). */
+const openOnPage = async (f: File) => FileHost.open(f.name, new Uint8Array(await f.arrayBuffer()));
+
 /** The pane's path: the chosen file opened as a FileHost, then read through the spreadsheet port. */
 async function link(bytes: Uint8Array, name: string) {
   return readWorkbook(await FileHost.open(name, bytes));
@@ -108,12 +111,12 @@ d("Word pane model", () => {
 
 test("WordPane renders its shell in Chinese and in English", () => {
   const fake = new FakeWord();
-  const zh = renderToString(<WordPane lang="zh" report={new WordReport(fake.run)} openWorkbook={FileHost.open} />);
+  const zh = renderToString(<WordPane lang="zh" report={new WordReport(fake.run)} openWorkbook={openOnPage} />);
   expect(zh).toContain("链接工作簿…");
   expect(zh).toContain("写入报告");
   expect(zh).toContain("刷新");
   expect(zh).toContain("文件只在本机读取");
-  const en = renderToString(<WordPane lang="en" report={new WordReport(fake.run)} openWorkbook={FileHost.open} />);
+  const en = renderToString(<WordPane lang="en" report={new WordReport(fake.run)} openWorkbook={openOnPage} />);
   expect(en).toContain("Link workbook…");
   expect(en).toContain("Write report");
 });

@@ -421,17 +421,25 @@ export function readSheet(
  */
 function withoutCopies(cells: SnapshotCell[], name: string): SnapshotCell[] {
   const key = (c: SnapshotCell) => c.row * 32768 + c.col;
-  const order = cells.map((_c, i) => i).sort((a, b) => key(cells[a]) - key(cells[b]) || a - b);
-  const copies = new Set<number>();
-  for (let i = 1; i < order.length; i++) {
-    const a = cells[order[i - 1]];
-    const b = cells[order[i]];
-    if (key(a) !== key(b)) continue;
-    if (a.value !== b.value || a.formula !== b.formula || a.numberFormat !== b.numberFormat)
-      throw userError("cell-stored-twice", { cell: `${name}!${refOf(a.row, a.col)}` });
-    copies.add(order[i]);
-  }
-  return copies.size ? cells.filter((_c, i) => !copies.has(i)) : cells;
+  const keys = new Float64Array(cells.length);
+  cells.forEach((c, i) => (keys[i] = key(c)));
+  keys.sort();
+  const twice = new Set<number>();
+  for (let i = 1; i < keys.length; i++) if (keys[i] === keys[i - 1]) twice.add(keys[i]);
+  if (twice.size === 0) return cells;
+  const first = new Map<number, SnapshotCell>();
+  return cells.filter((c) => {
+    const k = key(c);
+    if (!twice.has(k)) return true;
+    const a = first.get(k);
+    if (!a) {
+      first.set(k, c);
+      return true;
+    }
+    if (a.value !== c.value || a.formula !== c.formula || a.numberFormat !== c.numberFormat)
+      throw userError("cell-stored-twice", { cell: `${name}!${refOf(c.row, c.col)}` });
+    return false;
+  });
 }
 
 /** Drops cells hidden under a merge (only its top-left cell shows); merges are ranges, never expanded cell by cell. */

@@ -2,7 +2,7 @@
 import { a1 } from "../address";
 import type { CellRef, NumberCell, TextCell } from "../model";
 import type { Grid } from "../snapshot";
-import { cellText, isBlank, parseNumber, tidy, type ParseNumberOptions } from "../text";
+import { isBlank, parseNumber, tidyCellText, type ParseNumberOptions } from "../text";
 import { isErrorValue } from "../snapshot";
 
 export function ref(row: number, col: number): CellRef {
@@ -48,7 +48,7 @@ export function textCell(grid: Grid, row: number, col: number): TextCell {
     col = m.left;
   }
   const raw = grid.value(row, col);
-  return { ref: ref(row, col), raw, text: tidy(cellText(raw)) };
+  return { ref: ref(row, col), raw, text: tidyCellText(raw) };
 }
 
 /** A weight written in a label ("预算执行率（20分）"): a number cell over the label's cell, marked fromLabel. */

@@ -102,6 +102,9 @@ export const H = {
   subtotal: oneOf("小计", "小计数"),
 } satisfies Record<string, HeaderMatcher>;
 
+/** Where HF's scorecard level bits start. */
+export const LEVEL_SHIFT = 19;
+
 /** The header words that tell a row's kind (an indicator, summary or funds header), as bits of headerFlags. */
 export const HF = {
   level1: 1,
@@ -118,21 +121,68 @@ export const HF = {
   initialBudget: 2048,
   fundBlock: 4096,
   spendingScale: 8192,
+  total: 1 << 14,
+  department: 1 << 15,
+  fundTotal: 1 << 16,
+  /** A label that opens a table (项目名称, 主管部门, 部门名称, 自评总分 …): recognize/indicators.ts. */
+  tableTopLabel: 1 << 17,
+  /** A table's title (…绩效自评表, …自评情况汇总表). */
+  tableTitle: 1 << 18,
+  /** A scorecard's level column (一级, 二级指标 …, recognize/scorecard.ts levelOf): 1 << 19 for 一级 … 1 << 22 for 四级. */
+  level: 1 << LEVEL_SHIFT,
 } as const;
 
-const FLAGGED = Object.entries(HF).map(([name, bit]) => [H[name as keyof typeof HF], bit] as const);
+/** A scorecard level column's header: "一级", "二级指标", "三级指标名称" (recognize/scorecard.ts levelOf). */
+export const LEVEL_HEADER = /^([一二三四])级(?:指标)?(?:名称|内容)?$/;
+export const TABLE_TOP_LABEL = /^(?:项目名称|项目支出名称|主管部门|部门名称|部门单位名称|自评总分)$/;
+export const TABLE_TITLE = /(?:绩效自评表|自评情况汇总表|自评结果汇总表|绩效评价表)$/;
+
+const MATCHED = [
+  "level1",
+  "level2",
+  "level3",
+  "weight",
+  "score",
+  "target",
+  "actual",
+  "projectName",
+  "executed",
+  "budget",
+  "budgetLoose",
+  "initialBudget",
+  "fundBlock",
+  "spendingScale",
+  "total",
+  "department",
+  "fundTotal",
+] as const;
+const FLAGGED = MATCHED.map((name) => [H[name], HF[name]] as const);
 
 /** Which of HF's words a header key is (a key may be several: "执行率分值" is no 执行数): each distinct key tested once. */
 export const headerFlags = memoize((k: string): number => {
   let f = 0;
   for (const [m, bit] of FLAGGED) if (m(k)) f |= bit;
+  if (TABLE_TOP_LABEL.test(k)) f |= HF.tableTopLabel;
+  if (TABLE_TITLE.test(k)) f |= HF.tableTitle;
+  const level = LEVEL_HEADER.exec(k);
+  if (level) f |= HF.level << "一二三四".indexOf(level[1]);
   return f;
 });
 
+/** A cell as rowFlags reads it; `flags`, where the cell keeps them, is headerFlags of its key (text cells only). */
+export interface FlaggedCell {
+  readonly key: string;
+  readonly raw: unknown;
+  readonly flags?: number;
+}
+
 /** The union of headerFlags over a row's cells (a number or a truth value is no header word). */
-export function rowFlags(cells: readonly { readonly key: string; readonly raw: unknown }[]): number {
+export function rowFlags(cells: readonly FlaggedCell[]): number {
   let f = 0;
-  for (let i = 0; i < cells.length; i++) if (typeof cells[i].raw === "string") f |= headerFlags(cells[i].key);
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    f |= c.flags ?? (typeof c.raw === "string" ? headerFlags(c.key) : 0);
+  }
   return f;
 }
 

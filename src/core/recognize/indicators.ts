@@ -11,7 +11,7 @@ import { parseQuantity } from "../quantity";
 import { isBlank, squeeze, halfWidth } from "../text";
 import { memoize } from "../memo";
 import { labelWeightCell, numberCell, ref, textCell } from "./cells";
-import { H, splitWeightLabel } from "./headers";
+import { H, HF, rowFlags, splitWeightLabel, type FlaggedCell } from "./headers";
 import { headerBottom, headerTop, isIndicatorHeader, mapIndicatorColumns, type IndicatorColumns } from "./columns";
 import type { IndexedCell, SheetIndex } from "./sheetIndex";
 
@@ -42,15 +42,11 @@ export const isPlaceholderText = memoize((text: string): boolean => {
   return s === "" || /^(?:[…\.。·、]+|\/+|[-—–_]+|无|略|\\|x|X)$/.test(s);
 });
 
-const TABLE_TOP_LABEL = /^(?:项目名称|项目支出名称|主管部门|部门名称|部门单位名称|自评总分)$/;
-const TABLE_TITLE = /(?:绩效自评表|自评情况汇总表|自评结果汇总表|绩效评价表)$/;
-const isTableTopLabel = memoize((k: string) => TABLE_TOP_LABEL.test(k));
-const isTableTitle = memoize((k: string) => TABLE_TITLE.test(k));
-
 /** A row that opens another table: its title, a 项目名称 / 主管部门 / 部门名称 label, or a funds header. */
-function opensAnotherTable(cells: readonly { key: string; raw: unknown }[]): boolean {
-  if (cells.some((c) => isTableTopLabel(c.key) || (typeof c.raw === "string" && isTableTitle(c.key)))) return true;
-  return cells.some((c) => H.budget(c.key)) && cells.some((c) => H.executed(c.key));
+function opensAnotherTable(cells: readonly FlaggedCell[]): boolean {
+  const f = rowFlags(cells);
+  if (f & (HF.tableTopLabel | HF.tableTitle)) return true;
+  return (f & HF.budget) !== 0 && (f & HF.executed) !== 0;
 }
 
 /** "其中桃树种植面积": a breakdown line of the indicator above, not an indicator of its own. */
@@ -138,14 +134,16 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
   // block above it — a block with no 总分 row (重庆) has nothing else to end it
   const startsAnotherTable = (rowCells: readonly IndexedCell[]) =>
     opensAnotherTable(rowCells) ||
-    rowCells.some(
-      (c) => c.col <= firstDataCol + 1 && (H.projectName(c.key) || H.department(c.key) || H.fundBlock(c.key) || H.fundTotal(c.key)),
-    );
+    (rowFlags(rowCells) & (HF.projectName | HF.department | HF.fundBlock | HF.fundTotal) &&
+      rowCells.some(
+        (c) => c.col <= firstDataCol + 1 && (H.projectName(c.key) || H.department(c.key) || H.fundBlock(c.key) || H.fundTotal(c.key)),
+      ));
 
   for (const r of idx.rowsIn(headerBottomRow + 1, limit)) {
     if (r < skipTo) continue;
     const rowCells = idx.row(r);
-    if (rowCells.some((c) => isTotalLabel(c, rowCells))) {
+    const flags = rowFlags(rowCells);
+    if (flags & HF.total && rowCells.some((c) => isTotalLabel(c, rowCells))) {
       totalRow = r;
       lastRow = r;
       break;

@@ -16,14 +16,14 @@ import type { CellRef, NumberCell, ScorecardGroup, ScorecardItem, ScorecardTable
 import { squeeze, tidy, cellText, halfWidth } from "../text";
 import { memoize } from "../memo";
 import { numberCell, textCell } from "./cells";
-import { H } from "./headers";
+import { H, LEVEL_HEADER, LEVEL_SHIFT, rowFlags } from "./headers";
 import { boundsOf } from "./bounds";
 import { inlineField, labelledField } from "./blocks";
 import type { IndexedCell, SheetIndex } from "./sheetIndex";
 
 /** 一级 → 1 … 四级 → 4, for a header key ("一级指标", "一级", "一级指标名称"). */
 export const levelOf = memoize((key: string): number | null => {
-  const m = /^([一二三四])级(?:指标)?(?:名称|内容)?$/.exec(key);
+  const m = LEVEL_HEADER.exec(key);
   return m ? "一二三四".indexOf(m[1]) + 1 : null;
 });
 
@@ -140,13 +140,9 @@ export function scorecardColumns(cells: IndexedCell[]): ScorecardColumns {
 
 /** A header row a scorecard may start at: at least two level columns and a 得分 or 分值 column. */
 export function isScorecardHeader(cells: IndexedCell[]): boolean {
-  // the levels named, as bits: 一级 and at least one other
-  let levels = 0;
-  for (let i = 0; i < cells.length; i++) {
-    const l = levelOf(cells[i].key);
-    if (l !== null) levels |= 1 << l;
-  }
-  return (levels & 2) !== 0 && levels !== 2 && cells.some((c) => SC.score(c.key) || SC.weight(c.key));
+  // the levels named, as bits (一级 the lowest): 一级 and at least one other
+  const levels = (rowFlags(cells) >>> LEVEL_SHIFT) & 15;
+  return (levels & 1) !== 0 && levels !== 1 && cells.some((c) => SC.score(c.key) || SC.weight(c.key));
 }
 
 /**

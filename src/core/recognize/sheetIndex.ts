@@ -1,6 +1,7 @@
 /** One pass over a sheet (or a band of its columns): every non-empty cell with its header key, by row. */
 import type { CellValue, Grid } from "../snapshot";
-import { cellText, headerKey, isBlank, tidy } from "../text";
+import { headerKey, isBlank, tidyCellText } from "../text";
+import { headerFlags } from "./headers";
 
 export interface IndexedCell {
   row: number;
@@ -11,11 +12,14 @@ export interface IndexedCell {
   readonly raw: CellValue;
   /** The cell's text, tidied. */
   readonly text: string;
+  /** headerFlags of the key for a text cell, 0 for any other (recognize/headers.ts), where the cell keeps them. */
+  readonly flags?: number;
 }
 
 /** Keeps the raw value; the tidied text is made when first asked for (most cells never are). */
 class Cell implements IndexedCell {
   private tidied: string | undefined;
+  private flagBits: number | undefined;
   constructor(
     readonly row: number,
     readonly col: number,
@@ -23,7 +27,10 @@ class Cell implements IndexedCell {
     readonly raw: CellValue,
   ) {}
   get text(): string {
-    return (this.tidied ??= tidy(cellText(this.raw)));
+    return (this.tidied ??= tidyCellText(this.raw));
+  }
+  get flags(): number {
+    return (this.flagBits ??= typeof this.raw === "string" ? headerFlags(this.key) : 0);
   }
 }
 

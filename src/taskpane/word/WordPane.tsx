@@ -38,14 +38,16 @@ import {
   changeLine,
   fillLinkedWorkbook,
   linkLine,
+  linkWorkbook,
   preselect,
-  readWorkbook,
   refreshSummary,
   sameTable,
   type Lang,
   type LinkedWorkbook,
+  type OpenWorkbook,
   type TableChoice,
 } from "./wordModel";
+import { closeHost } from "../file/workerHost";
 
 export interface WordPaneProps {
   /** Display language: Chinese first; English when Office's display language is not Chinese. */
@@ -54,8 +56,8 @@ export interface WordPaneProps {
   report: ReportDocumentHost;
   /** 对照报告: the open document's text (WordReport in Word); no 对照报告 without it. */
   text?: ReportTextHost;
-  /** Opens the workbook the person chose as a spreadsheet host (FileHost over the file's bytes). */
-  openWorkbook(name: string, bytes: Uint8Array): Promise<SpreadsheetHost>;
+  /** Opens the workbook the person chose as a spreadsheet host: read in a Web Worker, on the page's thread where none starts. */
+  openWorkbook: OpenWorkbook;
   profile?: ProfileId;
   /** Makes bytes a file on the person's computer (default: a browser download); the filled workbook of 先填充再生成. */
   saveBytes?(bytes: Uint8Array, name: string): void;
@@ -85,6 +87,9 @@ export function WordPane(props: WordPaneProps): JSX.Element {
   const [linkRead, setLinkRead] = React.useState(false);
   const [book, setBook] = React.useState<LinkedWorkbook | null>(null);
   const [host, setHost] = React.useState<SpreadsheetHost | null>(null);
+  // the linked workbook's worker ends with the pane
+  const hostRef = React.useRef<SpreadsheetHost | null>(null);
+  React.useEffect(() => () => closeHost(hostRef.current), []);
   const [pending, setPending] = React.useState<Pending | null>(null);
   const [filledNote, setFilledNote] = React.useState<string | null>(null);
   const [choice, setChoice] = React.useState<string | null>(null);
@@ -109,8 +114,8 @@ export function WordPane(props: WordPaneProps): JSX.Element {
       setResult(null);
       setPending(null);
       setFilledNote(null);
-      const opened = await props.openWorkbook(file.name, new Uint8Array(await file.arrayBuffer()));
-      const b = await readWorkbook(opened, { profile: props.profile, lang });
+      const { host: opened, book: b } = await linkWorkbook(props.openWorkbook, file, hostRef.current, { profile: props.profile, lang });
+      hostRef.current = opened;
       setHost(opened);
       setBook(b);
       setChoice(preselect(b, link));

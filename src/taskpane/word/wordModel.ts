@@ -12,6 +12,7 @@ import type { SpreadsheetHost } from "../../host/host";
 import type { Finding } from "../../core/findings";
 import type { FigureDifference, Narrative, QuoteChange, ReportLink, SectionId } from "../../core/narrative";
 import type { RefreshResult } from "../../core/narrative";
+import { closeHost } from "../file/workerHost";
 
 export type { Lang };
 
@@ -34,9 +35,38 @@ export interface LinkedWorkbook {
   snapshots: SheetSnapshot[];
 }
 
-/** Reads the workbook the person linked (any SpreadsheetHost; in the pane a FileHost over the chosen file). */
+/** Reads the workbook the person linked (any SpreadsheetHost; in the pane the chosen file, held by a worker where one starts). */
 export async function readWorkbook(host: SpreadsheetHost, opts: { profile?: ProfileId; lang?: Lang } = {}): Promise<LinkedWorkbook> {
   return linkedWorkbook(await readLinkedReports(host, { profile: opts.profile ?? "default" }), opts.lang ?? "zh");
+}
+
+/**
+ * Opens the workbook file the person chose as a spreadsheet host: in the pane the standalone page's route
+ * (file/workerHost.ts openWorkbookFile) — the file read, checked, filled and saved in a Web Worker, on the page's
+ * thread where no worker starts.
+ */
+export type OpenWorkbook = (file: File) => Promise<SpreadsheetHost>;
+
+/**
+ * 链接工作簿: the chosen file opened (`open`) and read by the report command. The workbook it replaces is let go
+ * (its worker ended), and so is the new one when it cannot be read; the one linked before stays when this one fails.
+ */
+export async function linkWorkbook(
+  open: OpenWorkbook,
+  file: File,
+  replaced: SpreadsheetHost | null,
+  opts: { profile?: ProfileId; lang?: Lang } = {},
+): Promise<{ host: SpreadsheetHost; book: LinkedWorkbook }> {
+  const host = await open(file);
+  let book: LinkedWorkbook;
+  try {
+    book = await readWorkbook(host, opts);
+  } catch (e) {
+    if (host !== replaced) closeHost(host);
+    throw e;
+  }
+  if (replaced && replaced !== host) closeHost(replaced);
+  return { host, book };
 }
 
 /** The report command's answer, put into the pane's words. */

@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import { loadXlsx, LIMITS } from "../../../src/adapters/xlsx";
 import { FileHost } from "../../../src/adapters/xlsx/FileHost";
 import { isUserError, type UserError } from "../../../src/core/errors";
-import { run, tempDir, expectOneLineZhEn } from "../../cli/run";
+import { costOf, expectWithin, run, tempDir, expectOneLineZhEn } from "../../cli/run";
 import { fixtureBytes } from "./badInputs";
 import { editPart, rowsXml, setCell, streamedWorkbook, uniformRowsXml } from "./hostile";
 
@@ -28,12 +28,6 @@ function save(name: string, bytes: Uint8Array): string {
   return p;
 }
 
-async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  const t = Date.now();
-  const result = await fn();
-  return { result, ms: Date.now() - t };
-}
-
 async function pageError(bytes: Uint8Array): Promise<UserError | null> {
   return FileHost.open("x.xlsx", bytes).then(
     () => null,
@@ -47,12 +41,12 @@ describe("hostile workbooks", () => {
       x.replace("</sheetData>", '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'),
     );
     const file = save("far.xlsx", far);
-    const { result, ms } = await timed(() => run(["check", file, "--json"], dir));
+    const { result, ...cost } = await costOf(() => run(["check", file, "--json"], dir));
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(json.sheets[0].kind).toBe("project");
     expect(json.sheets[0].total).toBe(98);
-    expect(ms).toBeLessThan(10_000);
+    expectWithin(cost, 10_000);
   });
 
   it("a sheet that expands past the bound — declared, or lying in the zip directory — is exit 2 with one zh/en line, page too", async () => {
@@ -62,11 +56,11 @@ describe("hostile workbooks", () => {
       expect(bomb.length).toBeLessThan(LIMITS.partBytes / 50);
       const file = save(`bomb-${lie}.xlsx`, bomb);
       const before = process.memoryUsage().rss;
-      const { result, ms } = await timed(() => run(["check", file], dir));
+      const { result, ...cost } = await costOf(() => run(["check", file], dir));
       expect(result.code).toBe(2);
       expectOneLineZhEn(result.stderr);
       expect(result.stderr).toMatch(/(上限|声明的大小).*(limit|declares)/);
-      expect(ms).toBeLessThan(lie ? 20_000 : 2_000);
+      expectWithin(cost, lie ? 20_000 : 2_000);
       expect(process.memoryUsage().rss - before).toBeLessThan(LIMITS.partBytes);
       const fill = await run(["fill", file, "-o", path.join(dir, "bomb-out.xlsx")], dir);
       expect(fill.code).toBe(2);
@@ -78,11 +72,11 @@ describe("hostile workbooks", () => {
   it("a million rows (a 明细 with no table): a clear result, within seconds", async () => {
     const big = streamedWorkbook(() => rowsXml(1_048_576));
     const file = save("million.xlsx", big);
-    const { result, ms } = await timed(() => run(["check", file, "--json"], dir));
+    const { result, ...cost } = await costOf(() => run(["check", file, "--json"], dir));
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(json.sheets.map((x: { kind: string | null }) => x.kind)).toEqual([null]);
-    expect(ms).toBeLessThan(20_000);
+    expectWithin(cost, 20_000);
   });
 
   it("a large 明细 (over 4 MB of XML) with 项目/级 text past its head is read, not reported as damaged", async () => {

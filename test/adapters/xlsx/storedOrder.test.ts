@@ -4,17 +4,20 @@
  * fill writes each planned cell once and nothing else (every other row and cell where and as it was stored — order,
  * copies, a row's spans), and a second fill changes nothing; mark changes no value and mark then clear gives the input
  * back byte for byte; LibreOffice opens every file written and computes what it computes from the fixture filled. Copies
- * of a cell that differ are refused by every command (exit 2, one message, nothing written).
+ * of a cell that differ are refused by every command (exit 2, one message, nothing written). The reader takes a shared
+ * formula's cells stored before its first cell with their formulas; the writer's own cases are checked on small sheets.
  */
 import * as fs from "fs";
 import * as path from "path";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { run, tempDir, expectOneLineZhEn } from "../../cli/run";
 import { fixtureBytes } from "./badInputs";
-import { editPart } from "./hostile";
+import { editPart, skeleton } from "./hostile";
 import { recalculated, sofficeConvertMany } from "../../support/libreoffice";
 import { changedCells, newDuplicates, partsOf, readCells, unparsedWrittenParts } from "../../fuzz/oracle";
 import { SheetXml } from "../../../src/adapters/xlsx/sheetEdit";
+import { loadXlsxSync } from "../../../src/adapters/xlsx";
+import type { SnapshotCell } from "../../../src/core/snapshot";
 
 jest.setTimeout(300_000);
 
@@ -227,6 +230,36 @@ describe("rows and cells stored out of order or twice", () => {
         .map((a) => `${a}: ${String(g.value(SHEET, a))} ≠ ${String(want.value(SHEET, a))}`);
       expect({ variant: names[i], diff }).toEqual({ variant: names[i], diff: [] });
     }
+  });
+});
+
+describe("the reader", () => {
+  const book = (sheetData: string) => {
+    const files = skeleton(["S"]);
+    files["xl/worksheets/sheet1.xml"] =
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`;
+    const cells = (
+      loadXlsxSync(zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])))).snapshots()[0] as {
+        cells: SnapshotCell[];
+      }
+    ).cells;
+    return cells.map((c) => `${c.row}:${c.col} ${String(c.value)} ${c.formula ?? ""}`).sort();
+  };
+
+  it("takes a shared formula's cells stored before its first cell (rows last first) with their formulas", () => {
+    expect(
+      book(
+        '<row r="3"><c r="A3"><v>3</v></c><c r="B3"><f t="shared" si="0"/><v>6</v></c></row>' +
+          '<row r="2"><c r="A2"><v>2</v></c><c r="B2"><f t="shared" si="0"/></c></row>' +
+          '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f t="shared" ref="B1:B3" si="0">A1*2</f><v>2</v></c></row>',
+      ),
+    ).toEqual(["1:1 1 ", "1:2 2 =A1*2", "2:1 2 ", "2:2 null =A2*2", "3:1 3 ", "3:2 6 =A3*2"]);
+  });
+
+  it("reads a cell or row stored twice, the copies the same, once", () => {
+    const row = '<row r="1"><c r="A1"><v>1</v></c><c r="B1" t="inlineStr"><is><t>x</t></is></c></row>';
+    expect(book(row + row)).toEqual(["1:1 1 ", "1:2 x "]);
+    expect(book('<row r="2"><c r="B2"><v>5</v></c><c r="A2"><v>4</v></c><c r="B2"><v>5</v></c></row>')).toEqual(["2:1 4 ", "2:2 5 "]);
   });
 });
 
