@@ -321,6 +321,8 @@ export class PackageBook implements XlsxBook {
       const sx = this.sheetXml(sheet);
       const edits = new Map<number, Map<number, CellEdit>>();
       const rowTags = new Map<number, string>();
+      const nextTags = new Map<number, Map<number, string>>();
+      const dropRows = new Map<number, string | null>();
       const put = (row: number, col: number, xml: CellEdit) => {
         let r = edits.get(row);
         if (!r) edits.set(row, (r = new Map()));
@@ -342,7 +344,13 @@ export class PackageBook implements XlsxBook {
         if (mark) {
           const added = this.layer.addedCell(sheet, k);
           const rowTag = added ? this.layer.addedCellRowTag(sheet, k) : !orig ? (sx.rowTag(row, col) ?? undefined) : undefined;
-          this.layer.note(sheet, k, unmarked, s, added || !orig, rowTag);
+          const newRow = added ? this.layer.addedRow(sheet, k) : !orig && sx.rowTag(row) === null;
+          const nextTag = added
+            ? this.layer.addedCellNextTag(sheet, k)
+            : !orig
+              ? ((newRow ? sx.nextRowWithoutR(row) : sx.nextWithoutR(row, col)) ?? undefined)
+              : undefined;
+          this.layer.note(sheet, k, unmarked, s, added || !orig, rowTag, nextTag, newRow);
         }
         if (o) {
           put(row, col, this.cellElement(sx, row, col, o, s));
@@ -356,12 +364,15 @@ export class PackageBook implements XlsxBook {
           put(row, col, ""); // the empty cell our mark added goes again, and the row's tag as it was
           const tag = this.layer.addedCellRowTag(sheet, k);
           if (tag) rowTags.set(row, tag);
+          const next = this.layer.addedCellNextTag(sheet, k);
+          if (this.layer.addedRow(sheet, k)) dropRows.set(row, next ?? null);
+          else if (next !== undefined) nextTags.set(row, (nextTags.get(row) ?? new Map<number, string>()).set(col, next));
         } else if (!Object.is(s, current)) {
           put(row, col, this.cellElement(sx, row, col, { content: null, numberFormat: undefined }, s));
         }
       }
       const part = this.pkg.sheets.find((s) => s.name === sheet)!.part;
-      if (edits.size) ctx.write(part, sx.withCells(edits, rowTags));
+      if (edits.size) ctx.write(part, sx.withCells(edits, rowTags, nextTags, dropRows));
     }
     if (marking) this.layer.write(ctx);
     const styles = this.styles.toXml();

@@ -72,6 +72,8 @@ interface InputMark extends MarkState {
   style?: number;
   absent?: boolean;
   rowTag?: string;
+  nextTag?: string;
+  newRow?: boolean;
 }
 
 interface SheetParts {
@@ -105,7 +107,10 @@ export class MarkLayer {
   private readonly sheets = new Map<string, SheetParts>();
   private record: { part: string; relId: string; rec: MarkRecord } | null = null;
   /** Styles noted by the writer for each desired mark (before and with the fill), for the record. */
-  private noted = new Map<string, { style: number; marked: number; absent: boolean; rowTag?: string }>();
+  private noted = new Map<
+    string,
+    { style: number; marked: number; absent: boolean; rowTag?: string; nextTag?: string; newRow?: boolean }
+  >();
 
   constructor(
     private readonly zip: ZipArchive,
@@ -156,6 +161,8 @@ export class MarkLayer {
         style: owned ? c.style : undefined,
         absent: owned && c.absent === true,
         rowTag: owned && c.absent === true ? c.rowTag : undefined,
+        nextTag: owned && c.absent === true && typeof c.nextTag === "string" ? c.nextTag : undefined,
+        newRow: owned && c.absent === true && c.newRow === true,
       });
     }
     for (const [name, sp] of this.sheets) {
@@ -292,15 +299,34 @@ export class MarkLayer {
     return this.input.get(sheet)?.get(key)?.rowTag;
   }
 
+  /** The start tag the cell after the one our mark added had before (without r), when the mark wrote its r out. */
+  addedCellNextTag(sheet: string, key: number): string | undefined {
+    return this.input.get(sheet)?.get(key)?.nextTag;
+  }
+
+  /** Whether the sheet had no `<row>` either for a cell our mark added. */
+  addedRow(sheet: string, key: number): boolean {
+    return this.input.get(sheet)?.get(key)?.newRow === true;
+  }
+
   markAt(sheet: string, key: number): { fill: string } | undefined {
     return this.desired.get(sheet)?.get(key);
   }
 
   /** Called by the writer for each cell that stays marked: its style without and with the mark. */
-  note(sheet: string, key: number, style: number, marked: number, absent: boolean, rowTag?: string): void {
+  note(
+    sheet: string,
+    key: number,
+    style: number,
+    marked: number,
+    absent: boolean,
+    rowTag?: string,
+    nextTag?: string,
+    newRow?: boolean,
+  ): void {
     // an index that is not a number (s="x", kept as it is) is recorded as -1: the record holds numbers only
     const known = (n: number) => (Number.isFinite(n) ? n : -1);
-    this.noted.set(`${sheet}\u0000${key}`, { style: known(style), marked: known(marked), absent, rowTag });
+    this.noted.set(`${sheet}\u0000${key}`, { style: known(style), marked: known(marked), absent, rowTag, nextTag, newRow });
   }
 
   /** Writes the notes, drawings, relationships, content types and record the marks need (after the cells). */
@@ -439,6 +465,8 @@ export class MarkLayer {
         };
         if (n?.absent) cell.absent = true;
         if (n?.absent && n.rowTag) cell.rowTag = n.rowTag;
+        if (n?.absent && n.nextTag) cell.nextTag = n.nextTag;
+        if (n?.absent && n.newRow) cell.newRow = true;
         cells.push(cell);
       }
     }

@@ -60,6 +60,13 @@ export interface RecordCell {
   absent?: true;
   /** The row's start tag before that `<c>` was added (its spans hint is given back on clear). */
   rowTag?: string;
+  /**
+   * The start tag of the cell stored right after the `<c>` the mark added, when it had no r (the mark wrote its r out
+   * so its place stays; clearing gives the tag back).
+   */
+  nextTag?: string;
+  /** The sheet had no `<row>` for the cell either: clearing takes the row the mark added away (nextTag: the row after it). */
+  newRow?: true;
 }
 
 export interface MarkRecord {

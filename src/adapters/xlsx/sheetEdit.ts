@@ -273,6 +273,27 @@ export class SheetXml {
   }
 
   /**
+   * The start tag (as written) of the cell stored without r that a cell the row lacks would go just before, or null:
+   * the writer then writes that cell's r out (its implied place would move), and clearing gives the tag back.
+   */
+  nextWithoutR(row: number, col: number): string | null {
+    if (this.cell(row, col)) return null;
+    const before = this.insertionPoint(row, col)?.before;
+    return before && attributesOf(before.head).r === undefined ? before.head : null;
+  }
+
+  /**
+   * The start tag (as written) of the row stored without r that a row the sheet lacks would go just before, or null
+   * (also when the sheet has the row): the writer then writes that row's r out, and clearing gives the tag back.
+   */
+  nextRowWithoutR(row: number): string | null {
+    if (this.holders.has(row)) return null;
+    const down = descending(this.rows.map((r) => r.row));
+    const next = this.rows.find((r) => (down ? r.row < row : r.row > row));
+    return next && !next.hasR ? this.xml.slice(next.start, next.tagEnd) : null;
+  }
+
+  /**
    * The start tag of the `<row>` element a cell the row lacks would go into (as written), or null when the sheet has
    * no such row. Without a column: the row's first element.
    */
@@ -310,9 +331,18 @@ export class SheetXml {
    * sheet lacks before the first row stored that comes after it (a larger number, or a smaller one in a sheet stored
    * last row first), else at the end. A row element that gains a cell loses its `spans` hint; `rowTags` gives a row's
    * start tag back as it was (with its spans, or self-closing) where the cell that took it away goes again. A row or
-   * cell whose number an insertion before it would change gets its reference written out.
+   * cell whose number an insertion before it would change gets its reference written out; `nextTags` gives, for a
+   * cell taken away, the start tag the cell stored right after it had before that (without r, see nextWithoutR): it
+   * is given back when the tag differs from it by that r alone and the cell's implied place is its reference again.
+   * `dropRows` names rows a cell was added to where the sheet had none: such a row element goes when every cell of
+   * it goes, and the row stored after it gets back the start tag given (as it was, without r) on the same terms.
    */
-  withCells(edits: Map<number, Map<number, CellEdit>>, rowTags?: Map<number, string>): string {
+  withCells(
+    edits: Map<number, Map<number, CellEdit>>,
+    rowTags?: Map<number, string>,
+    nextTags?: Map<number, Map<number, string>>,
+    dropRows?: Map<number, string | null>,
+  ): string {
     if (edits.size === 0) return this.xml;
     const p = this.prefix;
     const xml = this.xml;
@@ -323,6 +353,7 @@ export class SheetXml {
     const cellsNeedR: CellSpan[] = [];
     const rowsNeedR = new Set<number>();
     const restore: { holder: number; tag: string }[] = [];
+    const untouch: { taken: CellSpan; tag: string }[] = [];
     const newRows: { row: number; text: string }[] = [];
     for (const row of [...edits.keys()].sort((a, b) => a - b)) {
       const cols = edits.get(row)!;
@@ -339,6 +370,8 @@ export class SheetXml {
         const edit = cols.get(col)!;
         const copies = this.copiesOf(row, col);
         if (copies.length) {
+          const nextTag = edit === "" ? nextTags?.get(row)?.get(col) : undefined;
+          if (nextTag !== undefined) for (const c of copies) untouch.push({ taken: c, tag: nextTag });
           copies.forEach((c, i) =>
             cellText.set(c.start, { cell: c, text: typeof edit === "string" ? (i === 0 ? edit : "") : edit.each(c) }),
           );
@@ -366,11 +399,36 @@ export class SheetXml {
       if (attributesOf(head).r === undefined)
         cellText.set(c.start, { cell: c, text: setAttribute(head, "r", refOf(c.row, c.col)) + now.slice(head.length) });
     }
+    for (const { taken, tag } of untouch) this.withoutWrittenR(taken, tag, cellText);
 
     // the row elements' start tags: spans dropped where a cell comes in, given back where the one that came goes again
     const splices: { at: number; end: number; text: string; order: number }[] = [];
     const tags = new Map<number, string>();
     const tagOf = (h: number) => tags.get(h) ?? xml.slice(this.rows[h].start, this.rows[h].tagEnd);
+    for (const [row, nextTag] of dropRows ?? []) {
+      for (const h of this.holders.get(row) ?? []) {
+        const r = this.rows[h];
+        if (r.row !== row || r.selfClosing || !this.emptied(h, cellText)) continue;
+        // the row element the cell came with goes with it
+        for (const c of this.cellsIn(h)) cellText.delete(c.start);
+        splices.push({ at: r.start, end: r.end, text: "", order: 1 });
+        const next = this.rows[h + 1];
+        if (nextTag === null || !next || !next.hasR) continue;
+        const before = h > 0 ? this.cellsIn(h - 1) : [];
+        const prev = h === 0 ? 0 : before.length ? before[before.length - 1].row : this.rows[h - 1].row;
+        const now = tagOf(h + 1);
+        const rest = (t: string) =>
+          JSON.stringify(
+            Object.entries(attributesOf(t))
+              .filter(([k]) => k !== "r")
+              .sort(),
+          );
+        if (prev + 1 === next.row && attributesOf(nextTag).r === undefined && rest(now) === rest(nextTag)) {
+          tags.set(h + 1, nextTag);
+          rowsNeedR.delete(h + 1);
+        }
+      }
+    }
     for (const h of gained) tags.set(h, removeAttribute(tagOf(h), "spans"));
     for (const h of rowsNeedR) tags.set(h, setAttribute(tagOf(h), "r", String(this.rows[h].row)));
     const open = (tag: string) => tag.replace(/\s*\/>$/, ">");
@@ -410,6 +468,30 @@ export class SheetXml {
     }
     out.push(xml.slice(cursor));
     return out.join("");
+  }
+
+  /**
+   * The cell stored right after one taken away gets back its start tag as it was before a cell inserted there wrote
+   * its r out: only when the tag now says the same but that r, and the cell's implied place (one past the cell kept
+   * before it in its row element, else the element's first column) is where the r puts it.
+   */
+  private withoutWrittenR(taken: CellSpan, tag: string, cellText: Map<number, { cell: CellSpan; text: string }>): void {
+    const cells = this.cellsIn(taken.holder);
+    const i = cells.findIndex((c) => c.start === taken.start);
+    const next = cells.slice(i + 1).find((c) => cellText.get(c.start)?.text !== "");
+    if (!next) return;
+    const kept = cells.slice(0, i).filter((c) => cellText.get(c.start)?.text !== "");
+    const prev = kept[kept.length - 1];
+    const implied = prev ? { row: prev.row, col: prev.col + 1 } : { row: this.rows[taken.holder].row, col: 1 };
+    if (implied.row !== next.row || implied.col !== next.col) return;
+    const now = cellText.get(next.start)?.text ?? next.xml;
+    const head = now.slice(0, startTagEnd(now));
+    const a = attributesOf(head);
+    if (a.r === undefined || parseRef(a.r)?.row !== next.row || parseRef(a.r)?.col !== next.col) return;
+    const attrs = (x: Record<string, string>) => JSON.stringify(Object.entries(x).sort());
+    const was = attributesOf(tag);
+    if (was.r !== undefined || attrs(Object.fromEntries(Object.entries(a).filter(([k]) => k !== "r"))) !== attrs(was)) return;
+    cellText.set(next.start, { cell: next, text: tag + now.slice(head.length) });
   }
 
   /** True when every cell of a row element is taken away and nothing else is in it. */
