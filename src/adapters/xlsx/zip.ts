@@ -1,10 +1,11 @@
 /**
  * The zip container of an .xlsx, read from its central directory (the local headers may use data descriptors) and
  * written back with every untouched entry's compressed bytes copied as they were. Inflating and deflating is fflate's
- * (measured faster and smaller than JSZip: see README); in Node, parts that declare up to 8 MB inflate through zlib
- * (FastCodec, registered by node.ts). Inflating streams and is bounded on the bytes it actually
- * produces — never the sizes the directory declares — and on the compression ratio, so a zip that expands far beyond
- * what it declares is refused within a step of ~17 MB, in memory and time alike. Node and browser alike.
+ * (measured faster and smaller than JSZip: see README); in Node, parts that declare up to 128 MB inflate whole through
+ * zlib (FastCodec, registered by node.ts), never producing more than they declare, which the ratio bounds. Otherwise
+ * inflating streams and is bounded on the bytes it actually produces — never the sizes the directory declares — and on
+ * the compression ratio, so a zip that expands far beyond what it declares is refused within a step of ~17 MB, in memory
+ * and time alike. A part that breaks a bound inflating whole is inflated again streaming, and refused as there.
  */
 import { Inflate, deflateSync, inflateSync } from "fflate";
 import { LIMITS, limitError } from "./limits";
@@ -40,10 +41,17 @@ const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] <<
 const STEP = 1 << 14;
 
 /**
+ * With a host's codec, parts declaring up to this many bytes (past LIMITS.ratioFrom, within the ratio) inflate whole,
+ * bounded on the bytes produced by the size they declare; larger ones stream. Handed to the sink SLICE bytes at a time.
+ */
+const FAST_WHOLE = 128 * 1024 * 1024;
+const SLICE = 1 << 18;
+
+/**
  * What a host may offer in place of fflate (Node's zlib, registered by node.ts): inflating raw deflate data whole,
  * null when it would produce more than `max` bytes (or is not valid deflate data: fflate then says why), and CRC-32.
- * Used only for parts that declare at most LIMITS.ratioFrom bytes, so a part that breaks a bound is inflated again
- * by the streaming path, which refuses it exactly as before.
+ * Used only for parts that declare at most FAST_WHOLE bytes (and, past LIMITS.ratioFrom, within the ratio), so a
+ * part that breaks a bound is inflated again by the streaming path, which refuses it exactly as before.
  */
 export interface FastCodec {
   inflateRaw(data: Uint8Array, max: number): Uint8Array | null;
@@ -233,6 +241,16 @@ export class ZipArchive {
       if (out) {
         this.charge(e.name, out.length);
         sink(out);
+        if (crc32(out) !== e.crc) throw crcError(name);
+        return out.length;
+      }
+    } else if (fast && e.size <= FAST_WHOLE && this.inflated - (this.inflatedOf.get(e.name) ?? 0) + e.size <= LIMITS.totalBytes) {
+      // a larger part whole too, into at most the size it declares — which the ratio, checked above, already bounds —
+      // and only when the archive's total stays within its bound; the sink gets it in slices, as if streamed
+      const out = fast.inflateRaw(data, e.size);
+      if (out) {
+        this.charge(e.name, out.length);
+        for (let o = 0; o < out.length; o += SLICE) sink(out.subarray(o, Math.min(o + SLICE, out.length)));
         if (crc32(out) !== e.crc) throw crcError(name);
         return out.length;
       }
