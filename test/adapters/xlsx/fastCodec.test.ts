@@ -65,3 +65,45 @@ test("with zlib, a part lying about its size stops at what it declares; a flippe
   const junk = ZipArchive.open(zipOf({ "a.xml": { data: new Uint8Array([0xff, 0xff, 0xff, 0xff]), method: 8, size: 100, crc: 0 } }));
   expect(isUserError(errorOf(() => junk.read("a.xml")))).toBe(true);
 });
+
+test("with zlib, a part past 8 MB inflates whole into what it declares, reaches the reader in slices, and a lie is refused as with fflate", () => {
+  // rows of varied cells: ~20 MB that deflate only a few times, well within the ratio
+  const rows: string[] = [];
+  for (let r = 1, length = 0; length < 20 * 1024 * 1024; r++) {
+    const row = `<row r="${r}"><c r="A${r}"><v>${(r * 7919) % 100003}</v></c><c r="B${r}" t="inlineStr"><is><t>x${r.toString(36)}</t></is></c></row>`;
+    rows.push(row);
+    length += row.length;
+  }
+  const xml = new TextEncoder().encode(`${SHEET_HEAD}${rows.join("")}${SHEET_TAIL}`);
+  const data = new Uint8Array(deflateRawSync(xml));
+  const calls: number[] = [];
+  setFastCodec({ ...NODE_CODEC, inflateRaw: (d, max) => (calls.push(max), NODE_CODEC.inflateRaw(d, max)) });
+  try {
+    const honest = ZipArchive.open(zipOf({ "a.xml": { data, method: 8, size: xml.length, crc: crc32(xml) } }));
+    const sizes: number[] = [];
+    const parts: Uint8Array[] = [];
+    honest.stream("a.xml", (c) => (sizes.push(c.length), parts.push(c.slice())));
+    const got = Buffer.concat(parts);
+    expect(got.equals(Buffer.from(xml))).toBe(true);
+    expect(calls).toEqual([xml.length]);
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(1 << 18);
+
+    // declaring less than it holds (still within the ratio): zlib stops at the declared size, fflate streams and refuses
+    const declared = xml.length - 1024 * 1024;
+    const lying = ZipArchive.open(zipOf({ "a.xml": { data, method: 8, size: declared, crc: crc32(xml) } }));
+    let n = 0;
+    const err = errorOf(() => lying.stream("a.xml", (c) => (n += c.length)));
+    expect(isUserError(err) && (err as { key?: string }).key).toBe("limit-declared");
+    expect(n).toBeLessThanOrEqual(declared);
+    setFastCodec(null);
+    let m = 0;
+    const slow = errorOf(() =>
+      ZipArchive.open(zipOf({ "a.xml": { data, method: 8, size: declared, crc: crc32(xml) } })).stream("a.xml", (c) => (m += c.length)),
+    );
+    expect((slow as Error).message).toBe((err as Error).message);
+    expect(m).toBe(n);
+  } finally {
+    setFastCodec(NODE_CODEC);
+  }
+});
