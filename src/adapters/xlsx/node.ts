@@ -19,7 +19,8 @@ const nativeCrc = (zlib as { crc32?: (data: Uint8Array, value?: number) => numbe
 export const NODE_CODEC: FastCodec = {
   inflateRaw(data, max) {
     try {
-      const out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, max) });
+      // into one buffer a byte larger than the bound (never grown, never joined from pieces): half the memory and time
+      const out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, max), chunkSize: Math.max(64, max + 1) });
       return out.length > max ? null : new Uint8Array(out.buffer, out.byteOffset, out.length);
     } catch {
       return null;
