@@ -21,6 +21,9 @@ export interface Recognition {
   reason: NoTableReason | null;
 }
 
+/** The header words some anchor needs: an indicator header 一级指标 or 三级指标, a summary 项目名称, a scorecard 一级. */
+const ANCHOR_WORDS = HF.level1 | HF.level3 | HF.projectName | HF.level;
+
 type Anchor = { row: number; kind: "indicators" } | { row: number; kind: "summary" } | { row: number; kind: "scorecard" };
 
 export function recognizeSheet(snapshot: SheetSnapshot): Recognition {
@@ -39,6 +42,8 @@ function recognizeWindow(idx: SheetIndex): Table[] {
   const anchors: Anchor[] = [];
   for (const row of idx.rowNumbers) {
     const cells = idx.row(row);
+    // a row that names none of 一级指标, 三级指标, 项目名称 or a scorecard's 一级 heads no table: skipped without the tests
+    if (!(rowFlags(cells) & ANCHOR_WORDS)) continue;
     const prev = anchors[anchors.length - 1];
     if (isIndicatorHeader(cells)) {
       // a header written over two rows (or repeated where a merge was undone) is one header
