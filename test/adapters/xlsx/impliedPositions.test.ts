@@ -15,22 +15,15 @@ import { fixtureBytes } from "./badInputs";
 import { editPart } from "./hostile";
 import { recalculated, sofficeConvertMany } from "../../support/libreoffice";
 import { changedCells, partsOf, readCells } from "../../fuzz/oracle";
+import { CELL, MEDICAL, ROW, SHEET, SHEET1, pipe, rowNumber, withoutCell } from "./sheetRows";
 import { SheetXml } from "../../../src/adapters/xlsx/sheetEdit";
 import { loadXlsxSync } from "../../../src/adapters/xlsx";
 import { MARK_AUTHOR, MARK_FILLS, type MarkPlan } from "../../../src/core/marks";
 
 jest.setTimeout(300_000);
 
-const MEDICAL = "project-medical-aid-2020";
-const SHEET1 = "xl/worksheets/sheet1.xml";
-const SHEET = "附件3-1";
-
-const ROW = /<row\b[^>]*?(?:\/>|>[\s\S]*?<\/row>)/g;
-const CELL = /<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g;
-
 /** The sheet with each stored row passed through f (the fixture holds no markup-like text in its rows). */
 const eachRow = (f: (row: string) => string) => (xml: string) => xml.replace(ROW, f);
-const rowNumber = (row: string) => Number(/^<row r="(\d+)"/.exec(row)?.[1]);
 const noR = (tag: string) => tag.replace(/ r="[A-Z]*\d+"/, "");
 /** The row's cells without r where `which` says so (by reference). */
 const cellsNoR = (which: (ref: string) => boolean) => (row: string) =>
@@ -38,11 +31,6 @@ const cellsNoR = (which: (ref: string) => boolean) => (row: string) =>
     which(/^<c r="([A-Z]+\d+)"/.exec(c)?.[1] ?? "") ? noR(c.slice(0, c.indexOf(">") + 1)) + c.slice(c.indexOf(">") + 1) : c,
   );
 const inRow = (n: number, f: (row: string) => string) => eachRow((r) => (rowNumber(r) === n ? f(r) : r));
-const withoutCell = (ref: string) => (xml: string) => xml.replace(new RegExp(`<c r="${ref}"[^>]*?(?:/>|>.*?</c>)`), "");
-const pipe =
-  (...fs: ((x: string) => string)[]) =>
-  (x: string) =>
-    fs.reduce((acc, f) => f(acc), x);
 /** Every row whose cells are all stored (row 2 holds I2 alone: without r it would be A2). */
 const dense = (row: string) => rowNumber(row) !== 2;
 

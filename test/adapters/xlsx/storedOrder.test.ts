@@ -15,18 +15,12 @@ import { throughCommands } from "./throughCommands";
 import { fixtureBytes } from "./badInputs";
 import { editPart, skeleton } from "./hostile";
 import { recalculated, sofficeConvertMany } from "../../support/libreoffice";
+import { CELL, MEDICAL, ROW, SHEET, SHEET1, cellOf, pipe, rowNumber, withoutCell } from "./sheetRows";
 import { SheetXml } from "../../../src/adapters/xlsx/sheetEdit";
 import { loadXlsxSync } from "../../../src/adapters/xlsx";
 import type { SnapshotCell } from "../../../src/core/snapshot";
 
 jest.setTimeout(300_000);
-
-const MEDICAL = "project-medical-aid-2020";
-const SHEET1 = "xl/worksheets/sheet1.xml";
-const SHEET = "附件3-1";
-
-const ROW = /<row\b[^>]*?(?:\/>|>[\s\S]*?<\/row>)/g;
-const CELL = /<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g;
 
 /** The sheet with its sheetData's rows edited (the fixture holds no markup-like text in them). */
 const withRows = (f: (rows: string[]) => string[]) => (xml: string) => {
@@ -38,18 +32,10 @@ const cellsReversed = (row: string) => {
   const cells = row.match(CELL) ?? [];
   return cells.length ? row.slice(0, row.indexOf(">") + 1) + cells.reverse().join("") + "</row>" : row;
 };
-const rowNumber = (row: string) => Number(/^<row r="(\d+)"/.exec(row)?.[1]);
-/** The cell's element, and the sheet without it. */
-const cellOf = (xml: string, ref: string) => new RegExp(`<c r="${ref}"[^>]*?(?:/>|>.*?</c>)`).exec(xml)![0];
-const withoutCell = (ref: string) => (xml: string) => xml.replace(cellOf(xml, ref), "");
 const twice = (ref: string, other?: (cell: string) => string) => (xml: string) => {
   const c = cellOf(xml, ref);
   return xml.replace(c, c + (other ? other(c) : c));
 };
-const pipe =
-  (...fs: ((x: string) => string)[]) =>
-  (x: string) =>
-    fs.reduce((acc, f) => f(acc), x);
 
 /** The bases: the fixture, and the fixture without G6 (its 执行率: fill and mark then add a cell to row 6). */
 const BASES: Record<string, (xml: string) => string> = { fixture: (x) => x, "G6 absent": withoutCell("G6") };
