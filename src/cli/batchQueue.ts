@@ -4,12 +4,12 @@
  * writes the index of the file it is checking into its own slot, so that a worker that dies loses only that file.
  * A lane reads and checks its files itself; only the plain result (src/app/commands/batch.ts fileResult) crosses threads.
  *
- * Kept lean on purpose: a worker thread loads this module, the xlsx reader and the core — nothing else.
+ * Kept lean on purpose: a worker thread loads this module, the xlsx reader and the core — nothing else; the report
+ * comparison (src/app/commands/compare.ts, with the narrative it imports) only when a workbook has a report beside it.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { checkFile, unreadableResult, type BatchFileResult, type PairedReport } from "../app/commands/batch";
-import { compareAnalysed, pairedReportName } from "../app/commands/compare";
 import type { WorkbookAnalysis } from "../core/analysis";
 import type { SheetSnapshot } from "../core/snapshot";
 import type { ProfileId } from "../core/profiles";
@@ -22,6 +22,11 @@ export interface BatchFile {
   path: string;
   /** As the person named it (relative to the working directory). */
   display: string;
+  /**
+   * The report of the same name beside it (单位A.xlsx + 单位A.docx, absolute), as src/cli/batch.ts collectFiles found
+   * it when listing the folder; null: none there; absent: not looked for yet (the lane looks).
+   */
+  report?: string | null;
 }
 
 /** What every lane gets: the files, the profile and the shared counters (workerData for a worker thread). */
@@ -92,16 +97,33 @@ export async function checkOne(file: BatchFile, profile: ProfileId): Promise<Bat
   }
 }
 
+type CompareModule = typeof import("../app/commands/compare");
+let compareModule: CompareModule | null = null;
+
+/** The report comparison, required by the first workbook that has a report beside it (synchronously: checkFile's hook is). */
+function compare(): CompareModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use only
+  return (compareModule ??= require("../app/commands/compare") as CompareModule);
+}
+
+/** The report beside a workbook (file.report, or looked for when the lister did not), else null. */
+function reportBeside(file: BatchFile): string | null {
+  if (file.report !== undefined) return file.report;
+  const docx = path.join(path.dirname(file.path), compare().pairedReportName(path.basename(file.path)));
+  return fs.existsSync(docx) ? docx : null;
+}
+
 /**
  * The report of the same name beside a workbook (单位A.xlsx + 单位A.docx), compared with its tables; undefined when
  * there is none or the workbook has no table.
  */
 export function pairedReport(file: BatchFile, analysis: WorkbookAnalysis, snapshots: SheetSnapshot[]): PairedReport | undefined {
-  const docx = path.join(path.dirname(file.path), pairedReportName(path.basename(file.path)));
-  if (!fs.existsSync(docx) || !analysis.sheets.some((s) => s.tables.length)) return undefined;
+  if (!analysis.sheets.some((s) => s.tables.length)) return undefined;
+  const docx = reportBeside(file);
+  if (docx === null) return undefined;
   const display = path.join(path.dirname(file.display), path.basename(docx));
   try {
-    return { file: display, result: compareAnalysed(analysis.sheets, snapshots, readDocxFileSync(docx)) };
+    return { file: display, result: compare().compareAnalysed(analysis.sheets, snapshots, readDocxFileSync(docx)) };
   } catch (error) {
     return { file: display, error };
   }
