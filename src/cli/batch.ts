@@ -9,7 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { batchTotals, failOnTriggered, unreadableResult, type BatchFileResult } from "../app/commands/batch";
-import { pairedReportName } from "../app/commands/compare";
+import { pairedReportName } from "../app/fileNames";
 import type { UserError } from "../core/errors";
 import { writeOutputFile as writeFileAtomic } from "./io";
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, type CliIO } from "./io";

@@ -10,6 +10,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { checkFile, unreadableResult, type BatchFileResult, type PairedReport } from "../app/commands/batch";
+import { pairedReportName } from "../app/fileNames";
 import type { WorkbookAnalysis } from "../core/analysis";
 import type { SheetSnapshot } from "../core/snapshot";
 import type { ProfileId } from "../core/profiles";
@@ -109,7 +110,7 @@ function compare(): CompareModule {
 /** The report beside a workbook (file.report, or looked for when the lister did not), else null. */
 function reportBeside(file: BatchFile): string | null {
   if (file.report !== undefined) return file.report;
-  const docx = path.join(path.dirname(file.path), compare().pairedReportName(path.basename(file.path)));
+  const docx = path.join(path.dirname(file.path), pairedReportName(path.basename(file.path)));
   return fs.existsSync(docx) ? docx : null;
 }
 
