@@ -36,6 +36,11 @@ export interface BatchQueue {
   profile: ProfileId;
   /** Int32 [next index to take, then one slot per lane: the index being checked, -1 when none]. */
   shared: SharedArrayBuffer;
+  /**
+   * The order the files are taken in (indices into files; absent: as listed). With several lanes, the biggest first:
+   * a 14 MB workbook taken last would keep one lane busy while the others wait with nothing left to take.
+   */
+  order?: Int32Array;
 }
 
 /** A worker's message: a result, or that the queue is empty (with the CPU time its thread used, where known). */
@@ -60,17 +65,30 @@ export function newQueue(files: readonly BatchFile[], profile: ProfileId, lanes:
   const counters = new Int32Array(shared);
   counters.fill(-1);
   counters[0] = 0;
-  return { files, profile, shared };
+  return lanes > 1 ? { files, profile, shared, order: biggestFirst(files) } : { files, profile, shared };
+}
+
+/** File indices by size, the biggest first (ties, and files that cannot be stat'ed — size 0 —, as listed). */
+function biggestFirst(files: readonly BatchFile[]): Int32Array {
+  const size = files.map((f) => {
+    try {
+      return fs.statSync(f.path).size;
+    } catch {
+      return 0; // its lane says why it cannot be read
+    }
+  });
+  return Int32Array.from(files.keys()).sort((a, b) => size[b] - size[a] || a - b);
 }
 
 /** The next file's index for this lane (recorded in its slot), or null when every file has been taken. */
 export function takeNext(queue: BatchQueue, lane: number): number | null {
   const counters = new Int32Array(queue.shared);
-  const i = Atomics.add(counters, 0, 1);
-  if (i >= queue.files.length) {
+  const k = Atomics.add(counters, 0, 1);
+  if (k >= queue.files.length) {
     Atomics.store(counters, 1 + lane, -1);
     return null;
   }
+  const i = queue.order ? queue.order[k] : k;
   Atomics.store(counters, 1 + lane, i);
   return i;
 }
