@@ -70,7 +70,18 @@ function wholeText(zip: ZipArchive, part: string, max: number): string | null {
   // one decoder for every part: flushed first, so that a part cut short before (a limit thrown) leaves nothing behind
   UTF8.decode();
   const pieces: string[] = [];
-  zip.stream(part, (chunk) => void pieces.push(UTF8.decode(chunk, STREAM)));
+  /** The part in one chunk of the size it declares (nothing but a refusal can follow): decoded in one call. */
+  let whole: Uint8Array | null = null;
+  zip.stream(part, (chunk) => {
+    if (pieces.length === 0 && whole === null && chunk.length === entry.size) {
+      whole = chunk;
+      return;
+    }
+    if (whole !== null) pieces.push(UTF8.decode(whole, STREAM));
+    whole = null;
+    pieces.push(UTF8.decode(chunk, STREAM));
+  });
+  if (whole !== null) return UTF8.decode(whole);
   pieces.push(UTF8.decode());
   return pieces.length === 2 ? pieces[0] + pieces[1] : pieces.join("");
 }

@@ -552,9 +552,9 @@ function readWhole(text: string, h: SaxHandlers): void {
         if (v === 0x3c || v === 0x09 || v === 0x0a) throw new Unusual();
         if (v === 0x26) amp = true;
       }
+      // an attribute twice, or one named as a property every object has ("constructor", "__proto__"): saxes reads it
       if (attrs === NO_ATTRIBUTES) attrs = {};
-      else if (Object.prototype.hasOwnProperty.call(attrs, an)) throw new Unusual();
-      if (an === "__proto__") throw new Unusual();
+      if (attrs[an] !== undefined || an === "__proto__") throw new Unusual();
       const raw = xml.slice(k + 1, ve);
       attrs[an] = amp ? decodeStrict(raw) : raw;
       k = ve + 1;
