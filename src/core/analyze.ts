@@ -62,8 +62,10 @@ export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = 
 
 export function analyzeTable(table: Table, profile: Profile): TableAnalysis {
   const ctx = new RuleContext(table, profile, inferredRoles(table));
+  // every number cell a rule reads (the rules read the table, never change it: one list serves both uses below)
+  const cells = numberCellsOf(table);
   checkTableParts(ctx, table.partial);
-  checkCellErrors(ctx, numberCellsOf(table));
+  checkCellErrors(ctx, cells);
   let evaluation: Evaluation;
   let name: string | null;
   switch (table.kind) {
@@ -85,7 +87,6 @@ export function analyzeTable(table: Table, profile: Profile): TableAnalysis {
       break;
   }
   // a number stored as text that a formula of the plan reads is converted with it (SPEC §5), whichever rule wrote it
-  const cells = numberCellsOf(table);
   const textNumbers = new Map<string, NumberCell>();
   for (const c of cells) if (c && c.numberAsText && !c.formula && c.value !== null) textNumbers.set(c.ref.address.toUpperCase(), c);
   if (textNumbers.size) {

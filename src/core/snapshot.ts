@@ -177,6 +177,11 @@ export class Grid {
     return this.ordered;
   }
 
+  /** The snapshot's cell at (row, col), if it lists one (its value, formula and number format in one lookup). */
+  cell(row: number, col: number): SnapshotCell | undefined {
+    return this.byKey.get(row * COLS + col);
+  }
+
   value(row: number, col: number): CellValue {
     const c = this.byKey.get(row * COLS + col);
     return c ? c.value : null;

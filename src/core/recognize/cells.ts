@@ -22,9 +22,10 @@ export function numberCell(grid: Grid, row: number, col: number, opts: ParseNumb
     row = m.top;
     col = m.left;
   }
-  const raw = grid.value(row, col);
-  const formula = grid.formula(row, col);
-  const numberFormat = grid.numberFormat(row, col);
+  const cell = grid.cell(row, col);
+  const raw = cell ? cell.value : null;
+  const formula = cell?.formula ?? null;
+  const numberFormat = cell ? (cell.numberFormat ?? null) : grid.numberFormat(row, col);
   const error = isErrorValue(raw) ? raw : null;
   const parsed = error ? null : parseNumber(raw, numberFormat, opts);
   return {

@@ -41,8 +41,9 @@ export function readFilledOn(idx: SheetIndex, from: number, to: number): FilledO
     const cells = idx.row(r);
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i];
-      // every label has 日期 (CJK, untouched by halfWidth): the cheap test first, since this runs over every cell
-      if (!c.text.includes("日期")) continue;
+      // every label has 日期 (CJK, untouched by halfWidth): the cheap test first, since this runs over every cell; only
+      // text can say it (a number's or a truth value's text has no CJK)
+      if (typeof c.raw !== "string" || !c.text.includes("日期")) continue;
       const text = halfWidth(c.text);
       const label = LABEL.exec(text);
       if (!label) continue;

@@ -5,7 +5,7 @@
 import type { Table } from "../model";
 import type { IndicatorHeader, NoTableReason, SummaryHeader } from "../messages";
 import { Grid, type SheetSnapshot } from "../snapshot";
-import { H, HF, rowFlags } from "./headers";
+import { H, HF } from "./headers";
 import { isIndicatorHeader, headerBottom, continuesIndicatorBlock } from "./indicators";
 import { recognizeDepartment } from "./department";
 import { recognizeProject } from "./project";
@@ -40,10 +40,11 @@ export function recognizeSheet(snapshot: SheetSnapshot): Recognition {
 /** Tables one under the other in one band of columns. */
 function recognizeWindow(idx: SheetIndex): Table[] {
   const anchors: Anchor[] = [];
-  for (const row of idx.rowNumbers) {
-    const cells = idx.row(row);
+  for (let i = 0; i < idx.rowNumbers.length; i++) {
     // a row that names none of 一级指标, 三级指标, 项目名称 or a scorecard's 一级 heads no table: skipped without the tests
-    if (!(rowFlags(cells) & ANCHOR_WORDS)) continue;
+    if (!(idx.rowFlagBits[i] & ANCHOR_WORDS)) continue;
+    const row = idx.rowNumbers[i];
+    const cells = idx.row(row);
     const prev = anchors[anchors.length - 1];
     if (isIndicatorHeader(cells)) {
       // a header written over two rows (or repeated where a merge was undone) is one header
@@ -134,12 +135,12 @@ function hasFundRows(t: Table): boolean {
 function tableWindows(idx: SheetIndex): (ColumnWindow | null)[] {
   let starts: number[] = [];
   let fundStarts: number[] = [];
-  for (const row of idx.rowNumbers) {
-    const cells = idx.row(row);
-    const f = rowFlags(cells);
+  for (let i = 0; i < idx.rowNumbers.length; i++) {
+    const f = idx.rowFlagBits[i];
     // an indicator header names 一级指标 or 三级指标, a summary header 项目名称, a funds header 执行数 and a budget
     const funds = (f & HF.executed) !== 0 && (f & (HF.budget | HF.budgetLoose | HF.initialBudget)) !== 0;
     if (!(f & (HF.level1 | HF.level3 | HF.projectName)) && !funds) continue;
+    const cells = idx.row(idx.rowNumbers[i]);
     const level1 = cells.filter((c) => H.level1(c.key)).map((c) => c.col);
     const marks = isIndicatorHeader(cells)
       ? // a flat indicator list (no 一级指标, 重庆) is marked by its 指标名称 column

@@ -107,6 +107,9 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
   let l2Text = "";
   const groups: IndicatorGroup[] = [];
   const groupOf = new Map<string, IndicatorGroup>();
+  // the group of the previous row's labels: the same label (the same object, under the same parent) is the same group
+  let last1: { label: Label; group: IndicatorGroup } | null = null;
+  let last2: { label: Label; parent: string; group: IndicatorGroup } | null = null;
   // rows of a repeated header (the block in parts) up to this one are skipped
   let skipTo = 0;
 
@@ -189,16 +192,11 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
 
     const nameCell = cols.level3 !== null ? textCell(grid, r, cols.level3) : null;
     const ownName = nameCell && nameCell.ref.row === r ? nameCell : null;
-    const at = (c: number | null): TextCell | null => (c === null ? null : textCell(grid, r, c));
-    const num = (c: number | null): NumberCell | null => (c === null ? null : numberCell(grid, r, c));
-    const weight = num(cols.weight);
-    const score = num(cols.score);
+    const weight = cols.weight !== null ? numberCell(grid, r, cols.weight) : null;
+    const score = cols.score !== null ? numberCell(grid, r, cols.score) : null;
     const target = readTarget(idx, r, cols);
     const actualCell = readActual(idx, r, cols, target.unit);
-    const own = (c: { ref: { row: number } } | null) => !!c && c.ref.row === r;
-    // a number (or a formula) of its own in 分值 or 得分 — not text spread over them by a merge ("无")
-    const numeric = (c: NumberCell | null) => !!c && own(c) && (c.value !== null || !!c.formula || !!c.error);
-    const hasNumbers = numeric(weight) || numeric(score);
+    const hasNumbers = ownNumber(weight, r) || ownNumber(score, r);
     const name = ownName?.text ?? "";
     // template rows: a placeholder name and nothing else of substance
     const placeholderRow =
@@ -208,7 +206,7 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
       (!target.cell || isPlaceholderText(target.cell.text));
     if (placeholderRow) continue;
     if (isBreakdown(name) && !hasNumbers) continue;
-    const hasData = name !== "" || hasNumbers || (actualCell && actualCell.text !== "" && own(actualCell));
+    const hasData = name !== "" || hasNumbers || (actualCell && actualCell.text !== "" && actualCell.ref.row === r);
     if (!hasData) continue;
     lastRow = r;
     indicators.push({
@@ -221,35 +219,45 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
       actualCell,
       weight,
       score,
-      reasonCell: at(cols.reason),
+      reasonCell: cols.reason !== null ? textCell(grid, r, cols.reason) : null,
       target: target.cell && target.cell.text !== "" ? parseQuantity(target.cell.text) : null,
       actual: actualCell && actualCell.text !== "" ? parseQuantity(actualCell.text) : null,
     });
     groupNote(l1, l2, r);
   }
 
+  function group(label: Label, level: 1 | 2, parent: string | null): IndicatorGroup {
+    // one group per label: the same name under another label (two "(50分)" cells whose names were lost) is another group
+    const key = label.declaredCell ? `${level}:${label.id}` : `${level}:${parent ?? ""}:${label.name}`;
+    let g = groupOf.get(key);
+    if (!g) {
+      g = { level, name: label.name, parent, declaredWeight: null, declaredCell: null, rows: [], actualWeight: 0 };
+      groupOf.set(key, g);
+      groups.push(g);
+    }
+    return g;
+  }
+  function noteRow(g: IndicatorGroup, label: Label, row: number) {
+    if (label.declared !== null && label.declaredCell && g.declaredCell === null) {
+      g.declaredWeight = label.declared;
+      g.declaredCell = ref(label.declaredCell.row, label.declaredCell.col);
+    }
+    g.rows.push(row);
+  }
   function groupNote(a: Label, b: Label, row: number) {
-    const group = (label: Label, level: 1 | 2, parent: string | null): IndicatorGroup => {
-      // one group per label: the same name under another label (two "(50分)" cells whose names were lost) is another group
-      const key = label.declaredCell ? `${level}:${label.id}` : `${level}:${parent ?? ""}:${label.name}`;
-      let g = groupOf.get(key);
-      if (!g) {
-        g = { level, name: label.name, parent, declaredWeight: null, declaredCell: null, rows: [], actualWeight: 0 };
-        groupOf.set(key, g);
-        groups.push(g);
-      }
-      if (label.declared !== null && label.declaredCell && g.declaredCell === null) {
-        g.declaredWeight = label.declared;
-        g.declaredCell = ref(label.declaredCell.row, label.declaredCell.col);
-      }
-      g.rows.push(row);
-      return g;
-    };
-    group(a, 1, null);
-    if (b.name !== "") group(b, 2, a.name);
+    if (last1?.label !== a) last1 = { label: a, group: group(a, 1, null) };
+    noteRow(last1.group, a, row);
+    if (b.name === "") return;
+    if (last2?.label !== b || last2.parent !== a.name) last2 = { label: b, parent: a.name, group: group(b, 2, a.name) };
+    noteRow(last2.group, b, row);
   }
 
   return { indicators, groups, totalRow, lastRow };
+}
+
+/** A number (or a formula, or an error) of the row's own in 分值 or 得分 — not text spread over them by a merge ("无"). */
+function ownNumber(c: NumberCell | null, r: number): boolean {
+  return !!c && c.ref.row === r && (c.value !== null || !!c.formula || !!c.error);
 }
 
 /** 指标性质 words that stand for a sign. */
@@ -394,8 +402,13 @@ export function labelWeights(grid: Grid, indicators: Indicator[], groups: Indica
 
 /** Fills each group's actualWeight from its indicators' 分值. */
 export function withActualWeights(indicators: Indicator[], groups: IndicatorGroup[]): IndicatorGroup[] {
-  const w = new Map(indicators.map((i) => [i.row, i.weight?.value ?? 0]));
-  return groups.map((g) => ({ ...g, actualWeight: Number(g.rows.reduce((s, r) => s + (w.get(r) ?? 0), 0).toFixed(6)) }));
+  const w = new Map<number, number>();
+  for (const i of indicators) w.set(i.row, i.weight?.value ?? 0);
+  return groups.map((g) => {
+    let sum = 0;
+    for (const r of g.rows) sum += w.get(r) ?? 0;
+    return { ...g, actualWeight: Number(sum.toFixed(6)) };
+  });
 }
 
 /**

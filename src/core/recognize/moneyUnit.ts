@@ -13,7 +13,8 @@ export function readMoneyUnit(idx: SheetIndex, t: Table): "万元" | "元" {
   const { top, left, bottom, right } = t.bounds;
   for (const r of idx.rowsIn(top - 3, Math.min(bottom, top + 60)))
     for (const c of idx.row(r)) {
-      if (c.col < left || c.col > right || !c.text.includes("元")) continue;
+      // only text names a unit (a number's or a truth value's text has no 元)
+      if (c.col < left || c.col > right || typeof c.raw !== "string" || !c.text.includes("元")) continue;
       const m = UNIT.exec(halfWidth(c.text).replace(/\s+/g, ""));
       if (m && (m[1] ?? m[2]) === "元") return "元";
     }

@@ -1,6 +1,7 @@
 /** One pass over a sheet (or a band of its columns): every non-empty cell with its header key, by row. */
-import type { CellValue, Grid } from "../snapshot";
-import { headerKey, isBlank, tidyCellText } from "../text";
+import type { CellValue, Grid, MergedArea } from "../snapshot";
+import { memoize } from "../memo";
+import { cellText, headerKey, isBlank, tidy, tidyCellText } from "../text";
 import { headerFlags } from "./headers";
 
 export interface IndexedCell {
@@ -16,21 +17,37 @@ export interface IndexedCell {
   readonly flags?: number;
 }
 
-/** Keeps the raw value; the tidied text is made when first asked for (most cells never are). */
+/** What recognition reads of a text cell: its header key, its tidied text, its header words and whether it is blank. */
+interface TextFacts {
+  readonly key: string;
+  readonly text: string;
+  readonly flags: number;
+  readonly blank: boolean;
+}
+
+/** One memo lookup per cell for all of TextFacts (workbooks repeat their texts on every sheet). */
+const textFacts = memoize((s: string): TextFacts => {
+  const key = headerKey(s);
+  return { key, text: tidy(s), flags: headerFlags(key), blank: isBlank(s) };
+});
+
+/** Keeps the raw value and the merge it anchors; a number's text is made when first asked for (most never are). */
 class Cell implements IndexedCell {
   private tidied: string | undefined;
-  private flagBits: number | undefined;
   constructor(
     readonly row: number,
     readonly col: number,
     readonly key: string,
     readonly raw: CellValue,
-  ) {}
+    tidied: string | undefined,
+    readonly flags: number,
+    /** The merged area whose top-left cell this is, if any. */
+    readonly merge: MergedArea | undefined,
+  ) {
+    this.tidied = tidied;
+  }
   get text(): string {
     return (this.tidied ??= tidyCellText(this.raw));
-  }
-  get flags(): number {
-    return (this.flagBits ??= typeof this.raw === "string" ? headerFlags(this.key) : 0);
   }
 }
 
@@ -42,37 +59,67 @@ export interface ColumnWindow {
   right: number;
 }
 
+const WHOLE_SHEET: ColumnWindow = { left: 1, right: 16384 };
+
 export class SheetIndex {
   readonly rows = new Map<number, IndexedCell[]>();
   readonly cells: IndexedCell[] = [];
   /** Rows that hold a cell, ascending. */
   readonly rowNumbers: number[] = [];
+  /** rowFlags of each row of rowNumbers (recognize/headers.ts), at the same position. */
+  readonly rowFlagBits: number[] = [];
 
   constructor(
     readonly grid: Grid,
-    readonly window: ColumnWindow = { left: 1, right: 16384 },
+    readonly window: ColumnWindow = WHOLE_SHEET,
+    /** Cells already indexed for a wider window of the same grid, in sheet order: taken from, not made again. */
+    from?: readonly IndexedCell[],
   ) {
+    if (from) {
+      for (let i = 0; i < from.length; i++) {
+        const c = from[i];
+        if (c.col >= window.left && c.col <= window.right) this.add(c);
+      }
+      return;
+    }
     const all = grid.cellList();
     for (let i = 0; i < all.length; i++) {
       const c = all[i];
       if (c.col < window.left || c.col > window.right) continue;
+      const v = c.value;
+      const facts = typeof v === "string" ? textFacts(v) : null;
       // a formula whose result is not cached yet (a file written by a library) still holds something
-      if (isBlank(c.value) && !c.formula) continue;
-      if (grid.isMergeContinuation(c.row, c.col)) continue;
-      const cell = new Cell(c.row, c.col, headerKey(c.value), c.value);
-      this.cells.push(cell);
-      let list = this.rows.get(c.row);
-      if (!list) {
-        this.rows.set(c.row, (list = []));
-        this.rowNumbers.push(c.row);
-      }
-      list.push(cell);
+      if ((v === null || (facts !== null && facts.blank)) && !c.formula) continue;
+      const m = grid.merge(c.row, c.col);
+      if (m && (m.top !== c.row || m.left !== c.col)) continue;
+      this.add(
+        facts !== null
+          ? new Cell(c.row, c.col, facts.key, v, facts.text, facts.flags, m)
+          : new Cell(c.row, c.col, cellText(v), v, undefined, 0, m),
+      );
+    }
+  }
+
+  /** The row being filled (cells come row by row, left to right). */
+  private last: IndexedCell[] = NO_CELLS;
+
+  private add(cell: IndexedCell): void {
+    this.cells.push(cell);
+    const n = this.rowNumbers.length;
+    if (n > 0 && this.rowNumbers[n - 1] === cell.row) {
+      this.last.push(cell);
+      this.rowFlagBits[n - 1] |= cell.flags ?? 0;
+    } else {
+      this.rows.set(cell.row, (this.last = [cell]));
+      this.rowNumbers.push(cell.row);
+      this.rowFlagBits.push(cell.flags ?? 0);
     }
   }
 
   /** The same sheet seen through a narrower band of columns. */
   narrow(window: ColumnWindow): SheetIndex {
-    return new SheetIndex(this.grid, window);
+    const within = window.left >= this.window.left && window.right <= this.window.right;
+    return new SheetIndex(this.grid, window, within ? this.cells : undefined);
   }
 
   row(r: number): IndexedCell[] {
@@ -122,13 +169,13 @@ export class SheetIndex {
 
   /** The right edge of a cell, merges included. */
   rightOf(c: IndexedCell): number {
-    const m = this.grid.merge(c.row, c.col);
+    const m = c instanceof Cell ? c.merge : this.grid.merge(c.row, c.col);
     return m ? m.right : c.col;
   }
 
   /** The bottom edge of a cell, merges included. */
   bottomOf(c: IndexedCell): number {
-    const m = this.grid.merge(c.row, c.col);
+    const m = c instanceof Cell ? c.merge : this.grid.merge(c.row, c.col);
     return m ? m.bottom : c.row;
   }
 

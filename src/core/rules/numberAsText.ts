@@ -10,16 +10,17 @@ import { type RuleContext } from "./context";
 import { findingMessage } from "../messages";
 
 export function checkNumbersAsText(ctx: RuleContext, cells: (NumberCell | null)[]): void {
-  const seen = new Set<string>();
+  let seen: Set<string> | null = null;
   for (const c of cells) {
-    if (!c || !c.numberAsText || c.formula || seen.has(c.ref.address)) continue;
-    seen.add(c.ref.address);
+    if (!c || !c.numberAsText || c.formula || seen?.has(c.ref.address)) continue;
+    (seen ??= new Set()).add(c.ref.address);
     ctx.report("NUMBER_AS_TEXT", "info", c.ref.address, { raw: String(c.raw).trim(), value: String(c.value) });
   }
 }
 
 /** The table's NUMBER_AS_TEXT findings worded by what the built plan does to each cell. */
 export function settleNumbersAsText(findings: Finding[], plan: FillPlan, cells: (NumberCell | null)[]): Finding[] {
+  if (!findings.some((f) => f.code === "NUMBER_AS_TEXT" && f.cell)) return findings;
   const converted = new Set(plan.changes.filter((c) => c.kind === "number").map((c) => c.cell.toUpperCase()));
   const byAddress = new Map<string, NumberCell>();
   for (const c of cells) if (c) byAddress.set(c.ref.address.toUpperCase(), c);

@@ -11,10 +11,10 @@ export function checkTableParts(ctx: RuleContext, partial: TablePartial[]): void
 }
 
 export function checkCellErrors(ctx: RuleContext, cells: (NumberCell | null)[]): void {
-  const seen = new Set<string>();
+  let seen: Set<string> | null = null;
   for (const c of cells) {
-    if (!c || !c.error || seen.has(c.ref.address)) continue;
-    seen.add(c.ref.address);
+    if (!c || !c.error || seen?.has(c.ref.address)) continue;
+    (seen ??= new Set()).add(c.ref.address);
     ctx.report("CELL_ERROR", "error", c.ref.address, { error: c.error });
   }
 }
