@@ -6,10 +6,19 @@
  * inflating streams and is bounded on the bytes it actually produces — never the sizes the directory declares — and on
  * the compression ratio, so a zip that expands far beyond what it declares is refused within a step of ~17 MB, in memory
  * and time alike. A part that breaks a bound inflating whole is inflated again streaming, and refused as there.
+ * fflate (./flate) is loaded the first time it is needed, so a check in Node, all zlib, never loads it.
  */
-import { Inflate, deflateSync, inflateSync } from "fflate";
+import type * as Flate from "./flate";
 import { LIMITS, limitError } from "./limits";
 import { corruptError, crcError } from "./messages";
+
+let flateModule: typeof Flate | null = null;
+
+/** fflate's inflating and deflating (./flate), loaded when first used: the same module in a bundle, never a second copy. */
+function flate(): typeof Flate {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (flateModule ??= require("./flate") as typeof Flate);
+}
 
 export interface ZipEntry {
   /** Entry name as stored ("xl/workbook.xml"). */
@@ -306,14 +315,14 @@ export class ZipArchive {
       if (e.size <= LIMITS.ratioFrom) {
         // into a buffer of the size declared, and a byte more to see a part that passes it: never grown and copied
         try {
-          const o = inflateSync(data, { out: new Uint8Array(e.size + 1) });
+          const o = flate().inflateSync(data, { out: new Uint8Array(e.size + 1) });
           if (o.length <= e.size) out = o;
         } catch {
           // the plain call below says why
         }
       }
       try {
-        out ??= inflateSync(data);
+        out ??= flate().inflateSync(data);
       } catch (err) {
         throw corruptError(`${name}: ${err instanceof Error ? err.message : String(err)}`);
       }
@@ -323,7 +332,7 @@ export class ZipArchive {
       if (crc !== e.crc) throw crcError(name);
       return total;
     }
-    const inflater = new Inflate(take);
+    const inflater = new (flate().Inflate)(take);
     try {
       for (let o = 0; o < data.length && !stop; o += STEP) {
         consumed = Math.min(o + STEP, data.length);
@@ -468,7 +477,7 @@ export class ZipArchive {
     };
     const replaced = new Set<string>();
     const fresh = (name: string, content: Uint8Array, like?: ZipEntry) => {
-      const deflated = deflateSync(content, { level: 6 });
+      const deflated = flate().deflateSync(content, { level: 6 });
       emit(
         name,
         {
@@ -535,7 +544,7 @@ function inflatesTo(method: number, data: Uint8Array, content: Uint8Array): bool
   if (method !== 8) return false;
   try {
     // one byte more than expected: an entry that inflates past `content` is not it
-    const out = inflateSync(data, { out: new Uint8Array(content.length + 1) });
+    const out = flate().inflateSync(data, { out: new Uint8Array(content.length + 1) });
     return out.length === content.length && out.every((v, i) => v === content[i]);
   } catch {
     return false;
