@@ -76,8 +76,9 @@ describe("bin/jixiao.js", () => {
     expect(jixiao(["--help"], dir).code).toBe(0);
   });
 
-  it("check and the batch worker load no report, chart, Word or ExcelJS module", () => {
+  it("check and the batch worker load no report, chart, Word or ExcelJS module, nor fflate (zlib inflates)", () => {
     const heavy = /node_modules[\\/](echarts|docx|jszip|exceljs|@resvg|zrender)[\\/]/;
+    const fflate = /node_modules[\\/]fflate[\\/]/;
     const probe = (script: string) => {
       const r = spawnSync(process.execPath, ["-e", script], { cwd: dir, encoding: "utf8" });
       expect(r.status).toBe(0);
@@ -92,6 +93,7 @@ describe("bin/jixiao.js", () => {
     );
     expect(checked.some((m) => /batchQueue/.test(m))).toBe(true); // the probe saw the modules check loads
     expect(checked.filter((m) => heavy.test(m))).toEqual([]);
+    expect(checked.filter((m) => fflate.test(m))).toEqual([]);
     // nor the report's narrative or the report comparison, for workbooks without a report beside them
     const reportOnly = /[\\/](core[\\/]narrative[\\/]index|app[\\/]commands[\\/](report|compare))\.js$/;
     expect(checked.filter((m) => reportOnly.test(m))).toEqual([]);
@@ -101,6 +103,7 @@ describe("bin/jixiao.js", () => {
     );
     expect(worker.some((m) => /FileHost/.test(m))).toBe(true);
     expect(worker.filter((m) => heavy.test(m))).toEqual([]);
+    expect(worker.filter((m) => fflate.test(m))).toEqual([]);
     expect(worker.filter((m) => reportOnly.test(m))).toEqual([]);
     // the report still loads them when asked for
     const report = probe(
