@@ -1,7 +1,7 @@
 /**
  * The names the shells give the files they hand back: a filled copy, a marked copy, a report. An .xlsm stays an
  * .xlsm (the package keeps its macros and its content type); a legacy format (.xls, .et, .ods, HTML, CSV) becomes an
- * .xlsx; no name given → 自评表.
+ * .xlsx; no name given → 自评表. And the report a batch looks for beside a workbook.
  */
 
 function base(fileName: string | null): string {
@@ -11,6 +11,11 @@ function base(fileName: string | null): string {
 
 function extension(fileName: string | null): string {
   return /\.xlsm$/i.test(fileName ?? "") ? ".xlsm" : ".xlsx";
+}
+
+/** The report that goes with a workbook in a batch: the .docx of the same name (单位A.xlsx → 单位A.docx). */
+export function pairedReportName(workbookName: string): string {
+  return workbookName.replace(/\.(xlsx|xlsm|xls|et|ods|csv)$/i, "") + ".docx";
 }
 
 /** 原名（已填充）.xlsx — the page's 下载 after a fill, the Word pane's filled workbook. */

@@ -9,7 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { batchTotals, failOnTriggered, unreadableResult, type BatchFileResult } from "../app/commands/batch";
-import { pairedReportName } from "../app/commands/compare";
+import { pairedReportName } from "../app/fileNames";
 import type { UserError } from "../core/errors";
 import { writeOutputFile as writeFileAtomic } from "./io";
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, type CliIO } from "./io";
@@ -31,6 +31,8 @@ export function collectFiles(paths: readonly string[], cwd: string): { files: Ba
   const files: BatchFile[] = [];
   const missing: Missing[] = [];
   const seen = new Set<string>();
+  /** Every entry's name in each directory walked: where a workbook's report of the same name can be, without a stat. */
+  const listed = new Map<string, Set<string>>();
   const add = (abs: string) => {
     const real = fs.realpathSync(abs);
     if (seen.has(real)) return;
@@ -38,7 +40,9 @@ export function collectFiles(paths: readonly string[], cwd: string): { files: Ba
     files.push({ path: abs, display: path.relative(cwd, abs) || path.basename(abs) });
   };
   const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const entries = fs.readdirSync(dir, { withFileTypes: true });
+    listed.set(dir, new Set(entries.map((e) => e.name)));
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (e.name.startsWith(".")) continue;
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
@@ -62,6 +66,13 @@ export function collectFiles(paths: readonly string[], cwd: string): { files: Ba
   const paired = new Set(
     files.filter((f) => !/\.docx$/i.test(f.path)).map((f) => path.join(path.dirname(f.path), pairedReportName(path.basename(f.path)))),
   );
+  // each workbook's report, found here once (in a folder walked, only a name listed there needs a look) — no lane asks
+  for (const f of files) {
+    const dir = path.dirname(f.path);
+    const name = pairedReportName(path.basename(f.path));
+    const docx = path.join(dir, name);
+    f.report = listed.get(dir)?.has(name) === false ? null : fs.existsSync(docx) ? docx : null;
+  }
   return { files: files.filter((f) => !paired.has(f.path)), missing };
 }
 

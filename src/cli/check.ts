@@ -2,7 +2,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { runBatchCheck } from "./batch";
-import { getProfile, sortFindings, type Finding, type SheetAnalysis, type TableAnalysis, type WorkbookAnalysis } from "../core";
+import type { SheetAnalysis, TableAnalysis, WorkbookAnalysis } from "../core/analysis";
+import { sortFindings, type Finding } from "../core/findings";
+import { getProfile } from "../core/profiles";
 import type { CliIO } from "./io";
 import { EXIT_OK } from "./io";
 import type { ParsedArgs } from "./args";

@@ -6,7 +6,8 @@ import * as path from "path";
 import { readWorkbookFile } from "../adapters/legacy/node";
 import { FileHost } from "../adapters/xlsx/FileHost";
 import { check } from "../app/commands/check";
-import { isProfileId, PROFILES, type ProfileId, type WorkbookAnalysis } from "../core";
+import type { WorkbookAnalysis } from "../core/analysis";
+import { isProfileId, PROFILES, type ProfileId } from "../core/profiles";
 import { userError } from "../core/messages";
 
 /** --profile as given (null: not given) → a profile id; an unknown id is a usage error naming the choices. */

@@ -11,6 +11,7 @@ import { FIXTURE_NAMES, fixtureBytes, randomBytes, truncated } from "../adapters
 import { run, tempDir } from "./run";
 import { issueRows, type BatchFileResult } from "../../src/app/commands";
 import { defaultWorkers, FILES_PER_EXTRA_LANE } from "../../src/cli/pool";
+import { newQueue, takeNext } from "../../src/cli/batchQueue";
 
 jest.setTimeout(300_000);
 
@@ -165,6 +166,26 @@ test("lanes by default: the cores less one, but a worker thread only for every F
   expect(defaultWorkers(FILES_PER_EXTRA_LANE)).toBe(1);
   expect(defaultWorkers(FILES_PER_EXTRA_LANE + 1)).toBe(Math.min(all, 2));
   expect(defaultWorkers(100_000)).toBe(all);
+});
+
+test("with several lanes the biggest files are taken first (none left alone at the end); with one, as listed", () => {
+  const dir = tempDir("jixiao-order-");
+  const sizes = [10, 3000, 0, 500, 3000, 70];
+  const files = sizes.map((n, i) => {
+    const p = path.join(dir, `${i}.xlsx`);
+    fs.writeFileSync(p, randomBytes(n, i + 1));
+    return { path: p, display: `${i}.xlsx` };
+  });
+  files.push({ path: path.join(dir, "gone.xlsx"), display: "gone.xlsx" }); // cannot be stat'ed: size 0, its lane says why
+  const taken = (lanes: number) => {
+    const q = newQueue(files, "default", lanes);
+    const order: number[] = [];
+    for (let i = takeNext(q, 0); i !== null; i = takeNext(q, lanes - 1)) order.push(i);
+    return order;
+  };
+  expect(taken(2)).toEqual([1, 4, 3, 5, 0, 2, 6]);
+  expect(taken(3)).toEqual([1, 4, 3, 5, 0, 2, 6]);
+  expect(taken(1)).toEqual([0, 1, 2, 3, 4, 5, 6]);
 });
 
 describe("the compiled command: worker threads", () => {

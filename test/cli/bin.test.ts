@@ -92,12 +92,16 @@ describe("bin/jixiao.js", () => {
     );
     expect(checked.some((m) => /batchQueue/.test(m))).toBe(true); // the probe saw the modules check loads
     expect(checked.filter((m) => heavy.test(m))).toEqual([]);
+    // nor the report's narrative or the report comparison, for workbooks without a report beside them
+    const reportOnly = /[\\/](core[\\/]narrative[\\/]index|app[\\/]commands[\\/](report|compare))\.js$/;
+    expect(checked.filter((m) => reportOnly.test(m))).toEqual([]);
     const worker = probe(
       `require(${JSON.stringify(path.join(ROOT, "lib", "cli", "batchWorker.js"))});` +
         `process.stdout.write("\\n" + JSON.stringify(Object.keys(require.cache)))`,
     );
     expect(worker.some((m) => /FileHost/.test(m))).toBe(true);
     expect(worker.filter((m) => heavy.test(m))).toEqual([]);
+    expect(worker.filter((m) => reportOnly.test(m))).toEqual([]);
     // the report still loads them when asked for
     const report = probe(
       `require(${JSON.stringify(path.join(ROOT, "lib", "cli", "report.js"))});` +

@@ -32,6 +32,12 @@ test("单位A.xlsx + 单位A.docx compared; 单位B without a report as before; 
   expect(b.report).toBeUndefined();
   expect(c.report.ok).toBe(false);
 
+  // workbooks named one by one (no folder listed): each still finds the report beside it
+  const named = JSON.parse(
+    (await run(["check", path.join("收到", "单位A.xlsx"), path.join("收到", "单位B.xlsx"), "--json", "--workers", "1"], dir)).stdout,
+  );
+  expect(named.files.map((f: any) => f.report)).toEqual([a.report, undefined]);
+
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(dir, "问题清单.xlsx"));
   const rows: string[][] = [];

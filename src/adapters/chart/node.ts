@@ -127,8 +127,9 @@ async function wasmBackend(env: NodeJS.ProcessEnv): Promise<ChartBackend> {
   let fontBuffers: Uint8Array[];
   try {
     fontBuffers = [new Uint8Array(fs.readFileSync(found.file))];
-    // V8's baseline compiler only: a report draws a few charts, and optimising resvg's hot functions (TurboFan) costs
-    // more CPU than it saves on them (measured: a one-chart report 1.7 s → 1.0 s of CPU, 27 charts about even)
+    // V8's baseline WebAssembly compiler only (Liftoff; JavaScript is not affected, and resvg is the one WebAssembly
+    // module the CLI loads): a report draws a few charts, and optimising resvg's hot functions (TurboFan) costs more
+    // CPU than it saves on them (measured: a one-chart report 1.7 s → 1.0 s of CPU, 27 charts about even)
     v8.setFlagsFromString("--liftoff-only");
     // resvg-wasm is initialised once per process (a second initWasm throws), whatever the backend is chosen again
     wasmReady ??= wasm.initWasm(bytes);

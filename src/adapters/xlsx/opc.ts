@@ -28,8 +28,13 @@ export interface Relationship {
 
 /** Every start tag of one element name in a small part's text, whatever its prefix. */
 export function tagsOf(xml: string, name: string): string[] {
-  return xml.match(new RegExp(`<(?:[\\w.-]+:)?${name}\\b[^>]*>`, "g")) ?? [];
+  let re = TAGS.get(name);
+  if (!re) TAGS.set(name, (re = new RegExp(`<(?:[\\w.-]+:)?${name}\\b[^>]*>`, "g")));
+  return xml.match(re) ?? [];
 }
+
+/** tagsOf's expression for each element name asked for (match with a global expression always starts at 0). */
+const TAGS = new Map<string, RegExp>();
 
 /** "xl/worksheets/_rels/sheet1.xml.rels" for "xl/worksheets/sheet1.xml". */
 export function relsPartOf(part: string): string {

@@ -57,6 +57,9 @@ function checkString(s: string, where: string): string {
   return s;
 }
 
+const UTF8 = new TextDecoder("utf-8");
+const STREAM = { stream: true };
+
 /**
  * A part's text whole, when it declares no more than `max` bytes (read by parseWhole); null for a larger part, which
  * is streamed through saxes and never held whole.
@@ -64,10 +67,22 @@ function checkString(s: string, where: string): string {
 function wholeText(zip: ZipArchive, part: string, max: number): string | null {
   const entry = zip.entry(part);
   if (!entry || entry.size > max) return null;
-  const decoder = new TextDecoder("utf-8");
+  // one decoder for every part: flushed first, so that a part cut short before (a limit thrown) leaves nothing behind
+  UTF8.decode();
   const pieces: string[] = [];
-  zip.stream(part, (chunk) => void pieces.push(decoder.decode(chunk, { stream: true })));
-  pieces.push(decoder.decode());
+  /** The part in one chunk of the size it declares (nothing but a refusal can follow): decoded in one call. */
+  let whole: Uint8Array | null = null;
+  zip.stream(part, (chunk) => {
+    if (pieces.length === 0 && whole === null && chunk.length === entry.size) {
+      whole = chunk;
+      return;
+    }
+    if (whole !== null) pieces.push(UTF8.decode(whole, STREAM));
+    whole = null;
+    pieces.push(UTF8.decode(chunk, STREAM));
+  });
+  if (whole !== null) return UTF8.decode(whole);
+  pieces.push(UTF8.decode());
   return pieces.length === 2 ? pieces[0] + pieces[1] : pieces.join("");
 }
 
@@ -130,6 +145,9 @@ interface SheetReadResult {
   passes: number;
 }
 
+/** The attributes of a cell's formula before it has one (read, never written). */
+const NO_FORMULA: Readonly<Record<string, string>> = Object.freeze({});
+
 /** Thrown by a handler when parseWhole must hand the sheet over to saxes and the scan (its head is read). */
 class Handover extends Error {
   constructor() {
@@ -180,7 +198,7 @@ export function readSheet(
   let inV = false;
   let f: string | null = null;
   let inF = false;
-  let fAttrs: Record<string, string> = {};
+  let fAttrs: Readonly<Record<string, string>> = NO_FORMULA;
   let inIs = 0;
   let inT = false;
   let phonetic = 0;
@@ -227,7 +245,7 @@ export function readSheet(
       }
     }
     if (typeof value === "string") {
-      checkString(value, `${name}!${col}`);
+      if (value.length > LIMITS.stringChars) throw limitError("stringChars", `${name}!${col}`);
       if (value === "") value = null;
     }
     let formula: string | null = null;
@@ -307,7 +325,7 @@ export function readSheet(
         style = a.s ? Number(a.s) : 0;
         v = "";
         f = null;
-        fAttrs = {};
+        fAttrs = NO_FORMULA;
         isText = "";
         inIs = 0;
         phonetic = 0;

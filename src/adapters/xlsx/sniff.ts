@@ -7,7 +7,7 @@
 
 import type { UserError } from "../../core/errors";
 import { userError } from "../../core/messages";
-import { endOfCentralDirectory } from "./zip";
+import { endOfCentralDirectory, entryName } from "./zip";
 
 export type SniffResult =
   | { kind: "xlsx" }
@@ -77,7 +77,6 @@ export function zipEntryNames(b: Uint8Array): string[] | null {
   const cdOffset = u32(b, eocd + 16);
   if (cdOffset === 0xffffffff || count === 0xffff) return []; // zip64: not checked further
   if (cdOffset + cdSize > eocd) return null;
-  const decoder = new TextDecoder("utf-8", { fatal: false });
   const names: string[] = [];
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
@@ -87,7 +86,7 @@ export function zipEntryNames(b: Uint8Array): string[] | null {
     const commentLen = u16(b, p + 32);
     const localOffset = u32(b, p + 42);
     if (localOffset + 30 > cdOffset || u32(b, localOffset) !== 0x04034b50) return null;
-    names.push(decoder.decode(b.subarray(p + 46, p + 46 + nameLen)));
+    names.push(entryName(b, p + 46, p + 46 + nameLen));
     p += 46 + nameLen + extraLen + commentLen;
   }
   return names;
@@ -97,7 +96,7 @@ function sniffZip(b: Uint8Array): SniffResult {
   const names = zipEntryNames(b);
   if (names === null) return { kind: "truncated" };
   if (names.length === 0 && b.length > 22) return { kind: "xlsx" }; // zip64: let the reader decide
-  const set = new Set(names.map((n) => n.replace(/^\//, "")));
+  const set = new Set(names.map((n) => (n.charCodeAt(0) === 0x2f ? n.slice(1) : n)));
   if (set.has("xl/workbook.xml")) return { kind: "xlsx" };
   if (set.has("xl/workbook.bin")) return { kind: "zip-other", what: "xlsb" };
   if (set.has("word/document.xml")) return { kind: "zip-other", what: "docx" };

@@ -37,9 +37,8 @@ export const BUILTIN_FORMATS: Record<number, string> = {
   49: "@",
 };
 
+/** What a cell format says of its cells (read from its element when first asked). */
 interface Xf {
-  /** The element's text as written. */
-  xml: string;
   numFmtId: number;
   locked: boolean;
 }
@@ -67,7 +66,9 @@ const XF = /<(?:[\w.-]+:)?xf\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?xf>)/g;
 
 export class Styles {
   private readonly formats = new Map<number, string>();
-  private readonly xfs: Xf[] = [];
+  /** The cell formats' elements as written; what each says, read when first asked. */
+  private readonly xfs: string[] = [];
+  private readonly xfRead: Xf[] = [];
   private added: { formats: { id: number; code: string }[]; xfs: string[]; fills: string[] } = { formats: [], xfs: [], fills: [] };
   /** The `<fill>` elements as written (marks reuse an identical solid fill). */
   private readonly fills: string[] = [];
@@ -93,13 +94,23 @@ export class Styles {
     this.hasFills = fills !== null;
     const cellXfs = /<(?:[\w.-]+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(xml);
     if (cellXfs) {
-      for (const m of cellXfs[1].match(XF) ?? []) {
-        const a = attributesOf(m.slice(0, m.indexOf(">") + 1));
-        const prot = /<(?:[\w.-]+:)?protection\b[^>]*>/.exec(m);
-        const lockedAttr = prot ? attributesOf(prot[0]).locked : undefined;
-        this.xfs.push({ xml: m, numFmtId: Number(a.numFmtId ?? 0), locked: !(lockedAttr === "0" || lockedAttr === "false") });
-      }
+      for (const m of cellXfs[1].match(XF) ?? []) this.xfs.push(m);
     }
+  }
+
+  /** What the cell format of this index as read says, or undefined for an index that is none of them. */
+  private xf(xfIndex: number): Xf | undefined {
+    const m = this.xfs[xfIndex];
+    if (m === undefined) return undefined;
+    let xf = this.xfRead[xfIndex];
+    if (!xf) {
+      const a = attributesOf(m.slice(0, m.indexOf(">") + 1));
+      const prot = /<(?:[\w.-]+:)?protection\b[^>]*>/.exec(m);
+      const lockedAttr = prot ? attributesOf(prot[0]).locked : undefined;
+      xf = { numFmtId: Number(a.numFmtId ?? 0), locked: !(lockedAttr === "0" || lockedAttr === "false") };
+      this.xfRead[xfIndex] = xf;
+    }
+    return xf;
   }
 
   private readonly formatCache = new Map<number, string | null>();
@@ -115,7 +126,7 @@ export class Styles {
   }
 
   private numberFormatOf(xfIndex: number): string | null {
-    const xf = this.xfs[xfIndex];
+    const xf = this.xf(xfIndex);
     if (!xf) return null;
     const code = this.formatCode(xf.numFmtId);
     return code === "General" ? null : code;
@@ -131,7 +142,7 @@ export class Styles {
 
   /** Whether cells of this format are locked when their sheet is protected (the default is locked). */
   locked(xfIndex: number): boolean {
-    return this.xfs[xfIndex]?.locked ?? true;
+    return this.xf(xfIndex)?.locked ?? true;
   }
 
   get count(): number {
@@ -199,8 +210,7 @@ export class Styles {
   /** The fill ids the part's cell formats (as read, without the last `skipXfs`) use. */
   fillIdsInUse(skipXfs: number): Set<number> {
     const out = new Set<number>();
-    for (const x of this.xfs.slice(0, this.xfs.length - skipXfs))
-      out.add(Number(attributesOf(x.xml.slice(0, x.xml.indexOf(">") + 1)).fillId ?? 0));
+    for (const x of this.xfs.slice(0, this.xfs.length - skipXfs)) out.add(Number(attributesOf(x.slice(0, x.indexOf(">") + 1)).fillId ?? 0));
     const styleXfs = this.xml ? /<(?:[\w.-]+:)?cellStyleXfs\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellStyleXfs>/.exec(this.xml) : null;
     for (const m of styleXfs?.[1].match(XF) ?? []) out.add(Number(attributesOf(m.slice(0, m.indexOf(">") + 1)).fillId ?? 0));
     return out;
@@ -229,7 +239,7 @@ export class Styles {
   }
 
   private allXfs(): string[] {
-    return [...this.xfs.map((x) => x.xml), ...this.added.xfs];
+    return [...this.xfs, ...this.added.xfs];
   }
 
   private formatId(code: string): number {
@@ -256,11 +266,7 @@ export class Styles {
       }
       xml = xml.slice(0, open.index) + setAttribute(open[0], "count", String(items.length - n)) + body + xml.slice(close);
     };
-    cut(
-      "cellXfs",
-      this.xfs.map((x) => x.xml),
-      this.dropped.xfs,
-    );
+    cut("cellXfs", this.xfs, this.dropped.xfs);
     cut("fills", this.fills, this.dropped.fills);
     return xml;
   }

@@ -399,6 +399,9 @@ function decodeStrict(s: string): string {
   return out + s.slice(from);
 }
 
+/** Where the colon of the name nameEnd last read is (-1: none), so that its local name needs no second look. */
+let nameColon = -1;
+
 /** The end of an ASCII XML name starting at `i` (one colon at most, not first or last); Unusual for any other. */
 function nameEnd(xml: string, i: number): number {
   let c = xml.charCodeAt(i);
@@ -414,9 +417,33 @@ function nameEnd(xml: string, i: number): number {
       continue;
     }
     if (c >= 0x80 || colon === i - 1) throw new Unusual();
+    nameColon = colon;
     return i;
   }
 }
+
+/**
+ * Names read before (up to 32 characters), by their first two characters and length: a name read again is the same (internalized) string,
+ * so the handlers' comparisons and the attributes' keys cost no new string each time. Checked character by character.
+ */
+const NAMES = new Map<number, string>();
+
+/** The name xml[from, to) (an ASCII XML name, as nameEnd read it), the one read before when it is the same. */
+function nameAt(xml: string, from: number, to: number): string {
+  const len = to - from;
+  if (len > 32) return xml.slice(from, to);
+  const key = (((xml.charCodeAt(from) & 0x7f) << 7) | (len > 1 ? xml.charCodeAt(from + 1) & 0x7f : 0)) * 64 + len;
+  const known = NAMES.get(key);
+  if (known !== undefined && known.length === len && xml.startsWith(known, from)) return known;
+  // the internalized string (a property key's), kept for the next time
+  const name = Object.keys({ [xml.slice(from, to)]: 0 })[0];
+  if (NAMES.size >= 4096) NAMES.clear();
+  NAMES.set(key, name);
+  return name;
+}
+
+/** What a tag without attributes is given (frozen: shared by every such tag; no handler changes attributes). */
+const NO_ATTRIBUTES: Attributes = Object.freeze({}) as Attributes;
 
 /**
  * A lean reader for a part's XML held whole, in the shape spreadsheet writers give it: a declaration, one root,
@@ -448,7 +475,9 @@ function readWhole(text: string, h: SaxHandlers): void {
     if (!d) throw new Unusual();
     i = d[0].length;
   }
+  // the open elements' qualified names (an end tag must repeat it) and local names (what the handlers get)
   const stack: string[] = [];
+  const locals: string[] = [];
   let rooted = false;
   const open = h.open;
   const close = h.close;
@@ -460,30 +489,38 @@ function readWhole(text: string, h: SaxHandlers): void {
       if (stack.length === 0) {
         // outside the root: blanks only
         for (let k = i; k < j; k++) if (!isXmlSpace(xml.charCodeAt(k))) throw new Unusual();
-      } else {
+      } else if (onText) {
         const raw = xml.slice(i, j);
-        const t = raw.indexOf("&") >= 0 ? decodeStrict(raw) : raw;
-        if (onText) onText(t);
+        onText(raw.indexOf("&") >= 0 ? decodeStrict(raw) : raw);
+      } else {
+        const amp = xml.indexOf("&", i);
+        if (amp >= 0 && amp < j) decodeStrict(xml.slice(i, j));
       }
       i = j;
       continue;
     }
     const c1 = xml.charCodeAt(i + 1);
     if (c1 === 0x2f) {
-      // an end tag
+      // an end tag: the name of the element it closes, no other
       const e = nameEnd(xml, i + 2);
-      const name = xml.slice(i + 2, e);
+      const top = stack.length - 1;
+      if (top < 0) throw new Unusual();
+      const name = stack[top];
       let k = e;
       while (isXmlSpace(xml.charCodeAt(k))) k++;
-      if (xml.charCodeAt(k) !== 0x3e || stack.pop() !== name) throw new Unusual();
+      if (xml.charCodeAt(k) !== 0x3e || e - i - 2 !== name.length || !xml.startsWith(name, i + 2)) throw new Unusual();
+      stack.pop();
+      const ln = locals.pop()!;
       i = k + 1;
-      if (close) close(local(name));
+      if (close) close(ln);
       continue;
     }
     if (c1 === 0x21 || c1 === 0x3f || (rooted && stack.length === 0)) throw new Unusual();
     const e = nameEnd(xml, i + 1);
-    const name = xml.slice(i + 1, e);
-    const attrs: Attributes = {};
+    const colon = nameColon;
+    const name = nameAt(xml, i + 1, e);
+    const ln = colon < 0 ? name : nameAt(xml, colon + 1, e);
+    let attrs = NO_ATTRIBUTES;
     let k = e;
     let selfClosing = false;
     for (;;) {
@@ -499,7 +536,7 @@ function readWhole(text: string, h: SaxHandlers): void {
       }
       if (ws === k) throw new Unusual();
       const ae = nameEnd(xml, k);
-      const an = xml.slice(k, ae);
+      const an = nameAt(xml, k, ae);
       k = ae;
       while (isXmlSpace(xml.charCodeAt(k))) k++;
       if (xml.charCodeAt(k) !== 0x3d) throw new Unusual();
@@ -515,15 +552,19 @@ function readWhole(text: string, h: SaxHandlers): void {
         if (v === 0x3c || v === 0x09 || v === 0x0a) throw new Unusual();
         if (v === 0x26) amp = true;
       }
-      if (Object.prototype.hasOwnProperty.call(attrs, an) || an === "__proto__") throw new Unusual();
+      // an attribute twice, or one named as a property every object has ("constructor", "__proto__"): saxes reads it
+      if (attrs === NO_ATTRIBUTES) attrs = {};
+      if (attrs[an] !== undefined || an === "__proto__") throw new Unusual();
       const raw = xml.slice(k + 1, ve);
       attrs[an] = amp ? decodeStrict(raw) : raw;
       k = ve + 1;
     }
     i = k + 1;
     rooted = true;
-    if (!selfClosing) stack.push(name);
-    const ln = local(name);
+    if (!selfClosing) {
+      stack.push(name);
+      locals.push(ln);
+    }
     if (open) open(ln, attrs, selfClosing);
     if (selfClosing && close) close(ln);
   }

@@ -32,6 +32,25 @@ export interface ZipEntry {
 }
 
 const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
+
+const UTF8 = new TextDecoder("utf-8");
+
+/**
+ * An entry name's bytes as text (UTF-8): an ASCII name of up to 256 bytes, what writers give, character by character
+ * (the same text, without a decoder's call); any other through TextDecoder.
+ */
+export function entryName(b: Uint8Array, from: number, to: number): string {
+  if (to - from <= 256) {
+    let ascii = true;
+    for (let i = from; i < to; i++)
+      if (b[i] >= 0x80) {
+        ascii = false;
+        break;
+      }
+    if (ascii) return String.fromCharCode.apply(null, b.subarray(from, to) as unknown as number[]);
+  }
+  return UTF8.decode(b.subarray(from, to));
+}
 const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
 
 /**
@@ -92,7 +111,6 @@ export class ZipArchive {
       throw limitError("zip64");
     }
     if (count > LIMITS.parts) throw limitError("parts");
-    const decoder = new TextDecoder("utf-8");
     const entries: ZipEntry[] = [];
     let p = cdOffset;
     for (let i = 0; i < count; i++) {
@@ -106,7 +124,7 @@ export class ZipArchive {
       const dataOffset = local + 30 + u16(b, local + 26) + u16(b, local + 28);
       if (dataOffset + compressedSize > b.length) throw corruptError("zip entry cut short");
       entries.push({
-        name: decoder.decode(b.subarray(p + 46, p + 46 + nameLen)),
+        name: entryName(b, p + 46, p + 46 + nameLen),
         versionMadeBy: u16(b, p + 4),
         flags: u16(b, p + 8),
         method: u16(b, p + 10),
@@ -353,7 +371,32 @@ export class ZipArchive {
 
   /** An entry's content as text (UTF-8 or, for an XML part, UTF-16; a byte-order mark is dropped). */
   text(name: string, maxBytes?: number): string {
-    return new TextDecoder("utf-8").decode(this.read(name, maxBytes));
+    const e = this.entry(name);
+    let whole: Uint8Array | null = null;
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    this.stream(
+      name,
+      (c) => {
+        // the part in one chunk of the size it declares (nothing but a refusal can follow it): decoded as it is
+        if (total === 0 && whole === null && c.length === e?.size) whole = c;
+        else {
+          if (whole !== null) chunks.push(whole.slice());
+          whole = null;
+          chunks.push(c.slice());
+        }
+        total += c.length;
+      },
+      maxBytes,
+    );
+    if (whole !== null) return UTF8.decode(whole);
+    const out = new Uint8Array(total);
+    let o = 0;
+    for (const c of chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return UTF8.decode(out);
   }
 
   /** Text for a part, encoded as the part was when read (UTF-16 stays UTF-16, a byte-order mark stays); else UTF-8. */

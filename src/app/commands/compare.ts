@@ -51,7 +51,4 @@ export async function compareWithReport(
   return { analysis, ...compareAnalysed(analysis.sheets, snapshots, blocks, options.sheet ?? null, host.fileName ?? undefined) };
 }
 
-/** The report that goes with a workbook in a batch: the .docx of the same name (单位A.xlsx → 单位A.docx). */
-export function pairedReportName(workbookName: string): string {
-  return workbookName.replace(/\.(xlsx|xlsm|xls|et|ods|csv)$/i, "") + ".docx";
-}
+export { pairedReportName } from "../fileNames";

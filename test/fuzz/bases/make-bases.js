@@ -27,6 +27,16 @@ if (!SHARED) throw new Error("the shared fixtures are not found");
 const src = (name) => (name.startsWith("real/") ? path.join(REAL, name.slice(5)) : path.join(SHARED, name));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-bases-"));
 
+/** Puts XML at the end of a part, before its closing tag. */
+function appendTo(p, part, closing, xml) {
+  p[part] = p[part].replace(closing, () => xml + closing);
+}
+
+/** The docProps/app.xml Application a writer stamps. */
+function setApplication(p, name) {
+  p["docProps/app.xml"] = p["docProps/app.xml"].replace(/<Application>[^<]*<\/Application>/, `<Application>${name}</Application>`);
+}
+
 /** LibreOffice's own xlsx of a workbook (Calc MS Excel 2007 XML). */
 function libreoffice(file) {
   const dir = fs.mkdtempSync(path.join(tmp, "lo-"));
@@ -179,14 +189,8 @@ function excelShape(bytes) {
   if (chain.length) {
     p["xl/calcChain.xml"] =
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${chain.join("")}</calcChain>`;
-    p["[Content_Types].xml"] = p["[Content_Types].xml"].replace(
-      "</Types>",
-      '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
-    );
-    p["xl/_rels/workbook.xml.rels"] = p["xl/_rels/workbook.xml.rels"].replace(
-      "</Relationships>",
-      '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
-    );
+    appendTo(p, "[Content_Types].xml", "</Types>", '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>');
+    appendTo(p, "xl/_rels/workbook.xml.rels", "</Relationships>", '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/>');
   }
   let st = p["xl/styles.xml"];
   st = st.replace(/<dxfs count="0"\/>|<dxfs\b[^>]*\/>/, "");
@@ -202,7 +206,7 @@ function excelShape(bytes) {
       '<extLst><ext uri="{EB79DEF2-80B8-43e5-95BD-54CBDDF9020C}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:slicerStyles defaultSlicerStyle="SlicerStyleLight1"/></ext><ext uri="{9260A510-F301-46a8-8635-F512D64BE5F5}" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main"><x15:timelineStyles defaultTimelineStyle="TimeSlicerStyleLight1"/></ext></extLst></styleSheet>',
     );
   p["xl/styles.xml"] = st;
-  p["docProps/app.xml"] = p["docProps/app.xml"].replace(/<Application>[^<]*<\/Application>/, "<Application>Microsoft Excel</Application>");
+  setApplication(p, "Microsoft Excel");
   return pack(p, [
     "[Content_Types].xml",
     "_rels/.rels",
@@ -269,21 +273,12 @@ function wpsShape(bytes) {
     .replace(/<calcPr [^>]*\/>/, '<calcPr calcId="144525"/>');
   p["xl/cellimages.xml"] =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<etc:cellImages xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:etc="${ETC}"/>`;
-  p["xl/_rels/workbook.xml.rels"] = p["xl/_rels/workbook.xml.rels"].replace(
-    "</Relationships>",
-    '<Relationship Id="rId98" Type="http://www.wps.cn/officeDocument/2020/cellImage" Target="cellimages.xml"/></Relationships>',
-  );
+  appendTo(p, "xl/_rels/workbook.xml.rels", "</Relationships>", '<Relationship Id="rId98" Type="http://www.wps.cn/officeDocument/2020/cellImage" Target="cellimages.xml"/>');
   p["docProps/custom.xml"] =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="KSOProductBuildVer"><vt:lpwstr>2052-12.1.0.16120</vt:lpwstr></property><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="3" name="ICV"><vt:lpwstr>3C4E9D2A1B7F4E0C8D6A5B4C3D2E1F0A_12</vt:lpwstr></property></Properties>';
-  p["_rels/.rels"] = p["_rels/.rels"].replace(
-    "</Relationships>",
-    '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>',
-  );
-  p["[Content_Types].xml"] = p["[Content_Types].xml"].replace(
-    "</Types>",
-    '<Override PartName="/xl/cellimages.xml" ContentType="application/vnd.wps-officedocument.cellimage+xml"/><Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>',
-  );
-  p["docProps/app.xml"] = p["docProps/app.xml"].replace(/<Application>[^<]*<\/Application>/, "<Application>WPS 表格</Application>");
+  appendTo(p, "_rels/.rels", "</Relationships>", '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/>');
+  appendTo(p, "[Content_Types].xml", "</Types>", '<Override PartName="/xl/cellimages.xml" ContentType="application/vnd.wps-officedocument.cellimage+xml"/><Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>');
+  setApplication(p, "WPS 表格");
   return pack(p, [
     "[Content_Types].xml",
     "_rels/.rels",
