@@ -7,6 +7,7 @@ import type { IndicatorHeader, NoTableReason, SummaryHeader } from "../messages"
 import { Grid, type SheetSnapshot } from "../snapshot";
 import { H, HF } from "./headers";
 import { isIndicatorHeader, headerBottom, continuesIndicatorBlock } from "./indicators";
+import { indicatorHeaderFlags } from "./columns";
 import { recognizeDepartment } from "./department";
 import { recognizeProject } from "./project";
 import { recognizeSummary, summaryColumns, summaryHeaderAt } from "./summary";
@@ -46,7 +47,7 @@ function recognizeWindow(idx: SheetIndex): Table[] {
     const row = idx.rowNumbers[i];
     const cells = idx.row(row);
     const prev = anchors[anchors.length - 1];
-    if (isIndicatorHeader(cells)) {
+    if (indicatorHeaderFlags(idx.rowFlagBits[i])) {
       // a header written over two rows (or repeated where a merge was undone) is one header
       if (prev?.kind === "indicators" && row <= headerBottom(idx, prev.row)) continue;
       // the block published in parts, each under its own header ("年度绩效目标2(40分)"): one table
@@ -142,7 +143,7 @@ function tableWindows(idx: SheetIndex): (ColumnWindow | null)[] {
     if (!(f & (HF.level1 | HF.level3 | HF.projectName)) && !funds) continue;
     const cells = idx.row(idx.rowNumbers[i]);
     const level1 = columnsWhere(cells, H.level1);
-    const marks = isIndicatorHeader(cells)
+    const marks = indicatorHeaderFlags(f)
       ? // a flat indicator list (no 一级指标, 重庆) is marked by its 指标名称 column
         level1.length
         ? level1

@@ -126,6 +126,12 @@ export class SheetIndex {
     return this.rows.get(r) ?? NO_CELLS;
   }
 
+  /** rowFlags of row r (recognize/headers.ts): the union of its cells' header words, 0 for a row with no cell. */
+  rowFlagsOf(r: number): number {
+    const i = this.firstRowAt(r);
+    return this.rowNumbers[i] === r ? this.rowFlagBits[i] : 0;
+  }
+
   /** Rows in [from, to] that hold a cell, ascending (a far stray value costs nothing to skip). */
   rowsIn(from: number, to: number): number[] {
     const rs = this.rowNumbers;
