@@ -7,6 +7,9 @@
  * Each measurement runs in a fresh Node process, as the command does: cold JIT, its own worker start-up (a run that
  * reuses a warmed-up main thread flatters 1 lane). The three run in turn, `repeats` times (default 3); medians are
  * printed, with each run's figures and the load average. The 1- and 2-lane runs must give the same JSON.
+ * Then the whole commands, start to exit: `node bin/jixiao.js check --json <folder>` (the compiled lib/: start-up,
+ * module loading, the JSON written) beside a node script that only loads SheetJS and reads the same files — wall time
+ * and the process's CPU; the command's files must be the lanes' JSON.
  *
  * `node bench-batch.js [files=200] [repeats=3]`; a child is `node bench-batch.js --child bare|<lanes> <folder>`.
  */
@@ -161,6 +164,56 @@ function machineTimes(): { busy: number; total: number } {
   return { busy, total };
 }
 
+/** CPU time of this process's finished children so far (ms; Linux: cutime + cstime), null elsewhere. */
+function childrenCpuMs(): number | null {
+  try {
+    const stat = fs.readFileSync("/proc/self/stat", "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(f[13]) + Number(f[14])) * 1000) / 100; // cutime + cstime, in clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
+  }
+}
+
+interface WholeRun {
+  ms: number;
+  /** CPU of the whole process, all its threads (ms), null where unknown. */
+  cpuMs: number | null;
+  /** sha256 of the files' JSON (the command's only). */
+  digest: string;
+}
+
+/**
+ * A whole command, start to exit: "cli" is `node bin/jixiao.js check --json .` in the folder (as a person types it),
+ * "sheetjs" a node script that loads SheetJS and reads the files of `list` (a JSON file of paths) one after another.
+ */
+function runWhole(kind: "cli" | "sheetjs", dir: string, list: string): WholeRun {
+  const args =
+    kind === "cli"
+      ? [path.join(ROOT, "bin", "jixiao.js"), "check", "--json", "."]
+      : [
+          "-e",
+          `const fs = require("fs"); const XLSX = require(${JSON.stringify(require.resolve("@e965/xlsx"))});` +
+            `for (const f of JSON.parse(fs.readFileSync(${JSON.stringify(list)}, "utf8"))) {` +
+            `try { XLSX.read(fs.readFileSync(f), { type: "buffer", dense: true }); } catch {} }`,
+        ];
+  const cpu0 = childrenCpuMs();
+  const t = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: dir, encoding: "utf8", maxBuffer: 1 << 30 });
+  const ms = performance.now() - t;
+  const cpu1 = childrenCpuMs();
+  if (kind === "cli" ? r.status !== 2 || r.stderr !== "" : r.status !== 0) {
+    throw new Error(`whole ${kind} run failed (exit ${r.status}): ${r.stderr}`);
+  }
+  const digest =
+    kind === "cli"
+      ? createHash("sha256")
+          .update(JSON.stringify((JSON.parse(r.stdout) as { files: unknown }).files))
+          .digest("hex")
+      : "";
+  return { ms, cpuMs: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null, digest };
+}
+
 function runChild(mode: string, dir: string): Measured {
   const before = machineTimes();
   const r = spawnSync(process.execPath, [__filename, "--child", mode, dir], { encoding: "utf8" });
@@ -187,7 +240,14 @@ export async function benchBatch(n = 200, repeats = 3): Promise<void> {
     );
     const modes = ["bare", "sheetjs", "1", "2"] as const;
     const runs: Record<(typeof modes)[number], Measured[]> = { bare: [], sheetjs: [], 1: [], 2: [] };
-    for (let k = 0; k < repeats; k++) for (const m of modes) runs[m].push(runChild(m, dir));
+    const built = fs.existsSync(path.join(ROOT, "lib", "cli", "main.js"));
+    const list = path.join(dir, ".files.json"); // hidden: not a row of the command's list
+    fs.writeFileSync(list, JSON.stringify(collectFiles([dir], dir).files.map((f) => f.path)));
+    const whole: Record<"cli" | "sheetjs", WholeRun[]> = { cli: [], sheetjs: [] };
+    for (let k = 0; k < repeats; k++) {
+      for (const m of modes) runs[m].push(runChild(m, dir));
+      if (built) for (const w of ["sheetjs", "cli"] as const) whole[w].push(runWhole(w, dir, list));
+    }
     for (const m of ["1", "2"] as const) {
       for (const r of runs[m]) {
         if (r.files !== n || r.unreadable !== broken)
@@ -242,6 +302,21 @@ export async function benchBatch(n = 200, repeats = 3): Promise<void> {
     console.log(
       `  check files/s ÷ SheetJS loop files/s: ${(sheetjs / best).toFixed(2)} (goal ≥ 1.0: ${sheetjs / best >= 1 ? "met / 达标" : "NOT met / 未达标"})`,
     );
+    if (built) {
+      for (const r of whole.cli) if (r.digest !== runs["1"][0].digest) throw new Error("the command gave another answer than the lanes");
+      const wholeMs = (rs: WholeRun[]) => median(rs.map((r) => r.ms));
+      const wholeCpu = (rs: WholeRun[]) => median(rs.map((r) => r.cpuMs ?? NaN));
+      const [cliMs, sjMs] = [wholeMs(whole.cli), wholeMs(whole.sheetjs)];
+      const each = (rs: WholeRun[]) => rs.map((r) => Math.round(r.ms)).join(", ");
+      console.log(
+        `  whole command, start to exit: jixiao check --json <folder> ${Math.round(cliMs)} ms (${((n / cliMs) * 1000).toFixed(1)} files/s; runs: ${each(whole.cli)}), ` +
+          `a SheetJS script ${Math.round(sjMs)} ms (${((n / sjMs) * 1000).toFixed(1)} files/s; runs: ${each(whole.sheetjs)})`,
+      );
+      console.log(
+        `  whole command ÷ SheetJS script: files/s ${(sjMs / cliMs).toFixed(2)}, CPU of the process ${(wholeCpu(whole.cli) / wholeCpu(whole.sheetjs)).toFixed(2)} ` +
+          `(${Math.round(wholeCpu(whole.cli))} vs ${Math.round(wholeCpu(whole.sheetjs))} ms; same files as the lanes' JSON)`,
+      );
+    } else console.log("  whole command: not measured (lib/ not built: npm run build:cli)");
     console.log(
       `  other processes used ${Math.round(others * 100)} % of the ${cores} cores during the runs (median; 0 % = a quiet machine); load now ${load()}`,
     );

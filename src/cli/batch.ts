@@ -152,7 +152,7 @@ export async function runBatchCheck(args: ParsedArgs, io: CliIO): Promise<number
   }
   const seconds = (Date.now() - started) / 1000;
   if (args.json) {
-    io.stdout(
+    (io.stdoutJson ?? io.stdout)(
       JSON.stringify({ profile, failOn: args.failOn, exitCode: code, totals, report: args.report, files: results }, null, 2) + "\n",
     );
     return code;

@@ -197,6 +197,7 @@ export async function runCheck(args: ParsedArgs, io: CliIO): Promise<number> {
   const profile = checkProfile(args.profile);
   const file = args.positionals[0];
   const { analysis } = await analyseFile(path.resolve(io.cwd ?? process.cwd(), file), profile);
-  io.stdout(args.json ? JSON.stringify(checkJson(file, analysis), null, 2) + "\n" : checkText(file, analysis, args.lang));
+  if (args.json) (io.stdoutJson ?? io.stdout)(JSON.stringify(checkJson(file, analysis), null, 2) + "\n");
+  else io.stdout(checkText(file, analysis, args.lang));
   return EXIT_OK;
 }

@@ -24,6 +24,11 @@ export interface CliIO {
    * error as they are; default stderr. Never workbook text: that goes through stdout/stderr, shown escaped.
    */
   stderrControl?(text: string): void;
+  /**
+   * Writes a JSON document (JSON.stringify's text) to standard output; default stdout. safeIO escapes it as JSON
+   * without parsing it again to tell it from text (a batch's JSON runs to megabytes).
+   */
+  stdoutJson?(json: string): void;
 }
 
 /** The real process's streams. */
@@ -105,6 +110,7 @@ export function safeIO(io: CliIO): CliIO {
   return {
     ...io,
     stdout: (t) => io.stdout(looksLikeJson(t) ? jsonText(t) : terminalText(t)),
+    stdoutJson: (t) => io.stdout(jsonText(t)),
     stderr: (t) => io.stderr(terminalText(t)),
     stderrControl: (t) => (io.stderrControl ?? io.stderr)(t),
     safe: true,

@@ -32,9 +32,10 @@ export const FILES_PER_EXTRA_LANE = 24;
 
 /**
  * Lanes by default: the cores less one, at least 1, and one more lane only for every FILES_PER_EXTRA_LANE files. A
- * lane keeps 1.6 to 2 cores busy — its thread, and V8's optimising compiler and GC on helper threads
- * (scripts/bench-batch.ts prints both) — so on 2 cores one lane is the fastest (README, Speed); with more cores more
- * lanes can pay (not measured: the development machine has 2), but not for a handful of files.
+ * lane keeps about 1.3 cores busy — its thread, and V8's optimising compiler and GC on helper threads
+ * (scripts/bench-batch.ts prints both) — and each worker thread warms up on its own (its modules, its cold code: 2 lanes
+ * take about 1.5× the CPU of 1 for 200 files), so on 2 cores one lane is the fastest (README, Speed); with more cores
+ * more lanes can pay (not measured: the development machine has 2), but not for a handful of files.
  */
 export function defaultWorkers(files = Infinity): number {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;

@@ -111,5 +111,9 @@ describe("control characters", () => {
     io.stderr("错\u0007\n");
     expect(out).toBe('{"a":"\\u202e"}\n名称\\u{202E}\\u{1B}[0m\n');
     expect(err).toBe("错\\u{7}\n");
+    // a document the command knows to be JSON: escaped as JSON, the same bytes as when told apart
+    out = "";
+    io.stdoutJson!('{"a":"\u202e\u0085"}\n');
+    expect(out).toBe('{"a":"\\u202e\\u0085"}\n');
   });
 });
