@@ -194,39 +194,10 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
       }
     }
 
-    const nameCell = cols.level3 !== null ? textCell(grid, r, cols.level3) : null;
-    const ownName = nameCell && nameCell.ref.row === r ? nameCell : null;
-    const weight = cols.weight !== null ? numberCell(grid, r, cols.weight) : null;
-    const score = cols.score !== null ? numberCell(grid, r, cols.score) : null;
-    const target = readTarget(idx, r, cols);
-    const actualCell = readActual(idx, r, cols, target.unit);
-    const hasNumbers = ownNumber(weight, r) || ownNumber(score, r);
-    const name = ownName?.text ?? "";
-    // template rows: a placeholder name and nothing else of substance
-    const placeholderRow =
-      (name === "" || isPlaceholderText(name)) &&
-      !hasNumbers &&
-      (!actualCell || isPlaceholderText(actualCell.text)) &&
-      (!target.cell || isPlaceholderText(target.cell.text));
-    if (placeholderRow) continue;
-    if (isBreakdown(name) && !hasNumbers) continue;
-    const hasData = name !== "" || hasNumbers || (actualCell && actualCell.text !== "" && actualCell.ref.row === r);
-    if (!hasData) continue;
+    const indicator = readIndicatorRow(idx, r, cols, l1.name, l2.name);
+    if (indicator === null) continue;
     lastRow = r;
-    indicators.push({
-      row: r,
-      level1: l1.name,
-      level2: l2.name,
-      name,
-      nameCell: ownName,
-      targetCell: target.cell,
-      actualCell,
-      weight,
-      score,
-      reasonCell: cols.reason !== null ? textCell(grid, r, cols.reason) : null,
-      target: target.cell && target.cell.text !== "" ? parseQuantity(target.cell.text) : null,
-      actual: actualCell && actualCell.text !== "" ? parseQuantity(actualCell.text) : null,
-    });
+    indicators.push(indicator);
     groupNote(l1, l2, r);
   }
 
@@ -257,6 +228,47 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
   }
 
   return { indicators, groups, totalRow, lastRow };
+}
+
+/**
+ * The indicator a data row of the block holds under its 一级/二级 labels; null for a template row (a placeholder name
+ * and nothing else of substance), a breakdown line with no numbers, or a row with no data. Kept out of
+ * readIndicatorBlock so that function stays small enough to compile quickly.
+ */
+function readIndicatorRow(idx: SheetIndex, r: number, cols: IndicatorColumns, level1: string, level2: string): Indicator | null {
+  const grid = idx.grid;
+  const nameCell = cols.level3 !== null ? textCell(grid, r, cols.level3) : null;
+  const ownName = nameCell && nameCell.ref.row === r ? nameCell : null;
+  const weight = cols.weight !== null ? numberCell(grid, r, cols.weight) : null;
+  const score = cols.score !== null ? numberCell(grid, r, cols.score) : null;
+  const target = readTarget(idx, r, cols);
+  const actualCell = readActual(idx, r, cols, target.unit);
+  const hasNumbers = ownNumber(weight, r) || ownNumber(score, r);
+  const name = ownName?.text ?? "";
+  // template rows: a placeholder name and nothing else of substance
+  const placeholderRow =
+    (name === "" || isPlaceholderText(name)) &&
+    !hasNumbers &&
+    (!actualCell || isPlaceholderText(actualCell.text)) &&
+    (!target.cell || isPlaceholderText(target.cell.text));
+  if (placeholderRow) return null;
+  if (isBreakdown(name) && !hasNumbers) return null;
+  const hasData = name !== "" || hasNumbers || (actualCell && actualCell.text !== "" && actualCell.ref.row === r);
+  if (!hasData) return null;
+  return {
+    row: r,
+    level1,
+    level2,
+    name,
+    nameCell: ownName,
+    targetCell: target.cell,
+    actualCell,
+    weight,
+    score,
+    reasonCell: cols.reason !== null ? textCell(grid, r, cols.reason) : null,
+    target: target.cell && target.cell.text !== "" ? parseQuantity(target.cell.text) : null,
+    actual: actualCell && actualCell.text !== "" ? parseQuantity(actualCell.text) : null,
+  };
 }
 
 /** A number (or a formula, or an error) of the row's own in 分值 or 得分 — not text spread over them by a merge ("无"). */
