@@ -141,7 +141,10 @@ export function numberCellsOf(t: Table): (NumberCell | null)[] {
       for (const i of t.indicators) out.push(i.weight, i.score);
       break;
     case "summary":
-      for (const r of [...t.rows, ...(t.subtotals ?? []).map((s) => s.row), ...(t.totalRow ? [t.totalRow] : [])]) {
+      for (const r of t.rows) out.push(r.initial, r.budget, r.executed, r.rate, r.score);
+      for (const { row: r } of t.subtotals ?? []) out.push(r.initial, r.budget, r.executed, r.rate, r.score);
+      if (t.totalRow) {
+        const r = t.totalRow;
         out.push(r.initial, r.budget, r.executed, r.rate, r.score);
       }
       break;
@@ -168,6 +171,47 @@ const stated = (c: NumberCell | null) => (c && !c.empty ? c.value : null);
 function filledBudgetScore(ctx: RuleContext, cell: NumberCell | null, rule: number | null): number | null {
   if (ctx.plan.holds(cell)) return stated(cell);
   return rule ?? stated(cell);
+}
+
+/**
+ * checkTotal's score lists: the budget rows' scores (the 执行率得分, where the table has one) then each indicator's —
+ * as typed, as they will stand after the fill (the budget score's as filledBudgetScore says), and the cells the 总分
+ * formula sums (those that exist).
+ */
+function scoreLists(
+  ctx: RuleContext,
+  budgetCells: (NumberCell | null)[],
+  budgetRules: (number | null)[],
+  rows: { score: NumberCell | null }[],
+  evaluated: IndicatorEvaluation[],
+): { statedScores: (number | null)[]; filledScores: (number | null)[]; scoreCells: NumberCell[] } {
+  const statedScores: (number | null)[] = [];
+  const filledScores: (number | null)[] = [];
+  const scoreCells: NumberCell[] = [];
+  for (let k = 0; k < budgetCells.length; k++) {
+    const c = budgetCells[k];
+    statedScores.push(stated(c));
+    filledScores.push(filledBudgetScore(ctx, c, budgetRules[k]));
+    if (c) scoreCells.push(c);
+  }
+  for (let k = 0; k < rows.length; k++) {
+    const c = rows[k].score;
+    statedScores.push(stated(c));
+    filledScores.push(evaluated[k].score);
+    if (c) scoreCells.push(c);
+  }
+  return { statedScores, filledScores, scoreCells };
+}
+
+/** A fund row's money cells, for NUMBER_AS_TEXT: 年初预算数 (where asked), 全年预算数, 全年执行数. */
+function pushFundCells(out: (NumberCell | null)[], f: FundRow, initial: boolean): void {
+  if (initial) out.push(f.initial);
+  out.push(f.budget, f.executed);
+}
+
+/** Each indicator's 分值 and 得分, for NUMBER_AS_TEXT. */
+function pushIndicatorCells(out: (NumberCell | null)[], indicators: { weight: NumberCell | null; score: NumberCell | null }[]): void {
+  for (const i of indicators) out.push(i.weight, i.score);
 }
 
 function analyzeProject(ctx: RuleContext, t: ProjectTable): Evaluation {
@@ -209,20 +253,17 @@ function analyzeProject(ctx: RuleContext, t: ProjectTable): Evaluation {
     checkWeightSplit(ctx, t.indicators, budgetWeight, t.totalWeight?.ref.address ?? null);
   }
 
-  const scoreCells = [t.budgetScore, ...t.indicators.map((i) => i.score)].filter((c): c is NumberCell => !!c);
-  const total = checkTotal(ctx, {
-    totalCell: t.total,
-    statedScores: [stated(t.budgetScore), ...t.indicators.map((i) => stated(i.score))],
-    filledScores: [filledBudgetScore(ctx, t.budgetScore, bScore), ...indicators.map((e) => e.score)],
-    scoreCells,
-  });
+  // the 执行率得分 first, then each indicator's: as typed, once filled, and the cells the 总分 formula sums
+  const scores = scoreLists(ctx, [t.budgetScore], [bScore], t.indicators, indicators);
+  const total = checkTotal(ctx, { totalCell: t.total, ...scores });
   checkGrade(ctx, t.grade, total, "");
-  checkNumbersAsText(ctx, [
-    ...[t.fundTotal, ...t.fundParts].flatMap((f) => (f ? [f.initial, f.budget, f.executed] : [])),
-    t.budgetWeight,
-    ...t.indicators.flatMap((i) => [i.weight, i.score]),
-    t.totalWeight,
-  ]);
+  const asText: (NumberCell | null)[] = [];
+  if (t.fundTotal) pushFundCells(asText, t.fundTotal, true);
+  for (const f of t.fundParts) pushFundCells(asText, f, true);
+  asText.push(t.budgetWeight);
+  pushIndicatorCells(asText, t.indicators);
+  asText.push(t.totalWeight);
+  checkNumbersAsText(ctx, asText);
   return {
     executionRate: rate,
     budgetScore: bScore,
@@ -269,19 +310,17 @@ function analyzeDepartment(ctx: RuleContext, t: DepartmentTable): Evaluation {
     weightSum = checkTotalWeight(ctx, t.indicators, budgetWeight, t.totalWeight);
   }
   const budgetScoreCell = b?.score ?? null;
-  const total = checkTotal(ctx, {
-    totalCell: t.total,
-    statedScores: [...(b ? [stated(budgetScoreCell)] : []), ...t.indicators.map((i) => stated(i.score))],
-    filledScores: [...(b ? [filledBudgetScore(ctx, budgetScoreCell, bScore)] : []), ...indicators.map((e) => e.score)],
-    scoreCells: [budgetScoreCell, ...t.indicators.map((i) => i.score)].filter((c): c is NumberCell => !!c),
-  });
+  const scores = scoreLists(ctx, b ? [budgetScoreCell] : [], b ? [bScore] : [], t.indicators, indicators);
+  const total = checkTotal(ctx, { totalCell: t.total, ...scores });
   checkGrade(ctx, t.grade, total, "");
-  checkNumbersAsText(ctx, [
-    ...[...t.fundSources, ...t.fundStructure, ...(b ? [b.fund] : [])].flatMap((f) => [f.budget, f.executed]),
-    b?.weight ?? null,
-    ...t.indicators.flatMap((i) => [i.weight, i.score]),
-    t.totalWeight,
-  ]);
+  const asText: (NumberCell | null)[] = [];
+  for (const f of t.fundSources) pushFundCells(asText, f, false);
+  for (const f of t.fundStructure) pushFundCells(asText, f, false);
+  if (b) pushFundCells(asText, b.fund, false);
+  asText.push(b?.weight ?? null);
+  pushIndicatorCells(asText, t.indicators);
+  asText.push(t.totalWeight);
+  checkNumbersAsText(ctx, asText);
   return {
     executionRate: rate,
     budgetScore: bScore,

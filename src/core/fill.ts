@@ -136,7 +136,9 @@ export class PlanBuilder {
 
   /** Formulas left out because they would read their own cell: the cell (A1) and the formula, for TABLE_PARTIAL. */
   selfReferences(): { cell: string; formula: string }[] {
-    return [...this.circular].map(([cell, formula]) => ({ cell, formula }));
+    const out: { cell: string; formula: string }[] = [];
+    for (const [cell, formula] of this.circular) out.push({ cell, formula });
+    return out;
   }
 
   /** The changes held back over a person's entries (inferred roles): suggestions, never written by the fill. */

@@ -96,6 +96,20 @@ export function snapshotCells(s: SheetSnapshot): SnapshotCell[] {
   return out;
 }
 
+/** A cell's key: row × 2^15 + column. */
+function keyOf(c: SnapshotCell): number {
+  return c.row * COLS + c.col;
+}
+
+/** The cells sorted by key, each key once (the first listed of a cell listed twice). */
+function inKeyOrder(cells: readonly SnapshotCell[]): SnapshotCell[] {
+  const order = cells.map((c, i) => ({ c, k: keyOf(c), i }));
+  order.sort((a, b) => a.k - b.k || a.i - b.i);
+  const out: SnapshotCell[] = [];
+  for (let i = 0; i < order.length; i++) if (i === 0 || order[i].k !== order[i - 1].k) out.push(order[i].c);
+  return out;
+}
+
 /** Read access to a snapshot by sheet coordinates (1-based), returning null where nothing is held. */
 export class Grid {
   readonly name: string;
@@ -104,9 +118,12 @@ export class Grid {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-  /** Cells by key (row × 2^14 + column), and the keys in row-major order. */
-  private readonly byKey = new Map<number, SnapshotCell>();
-  private readonly keys: number[];
+  /**
+   * The cells in sheet order (by key, row × 2^15 + column), each key once: the snapshot's own list when it is already
+   * so (what the file reader makes), else a sorted copy in which the first of a cell listed twice is kept. Looked up
+   * by binary search: no map of the cells is built.
+   */
+  private readonly list: readonly SnapshotCell[];
   /** Number formats of dense cells that hold nothing else (a % format on an empty rate cell). */
   private readonly formatOnly = new Map<number, string>();
   /** Merged areas, found by cell. */
@@ -114,19 +131,11 @@ export class Grid {
 
   constructor(readonly snapshot: SheetSnapshot) {
     this.name = snapshot.name;
-    const keys: number[] = [];
-    let sorted = true;
-    let last = -1;
-    for (const c of snapshotCells(snapshot)) {
-      const key = c.row * COLS + c.col;
-      if (this.byKey.has(key)) continue;
-      this.byKey.set(key, c);
-      keys.push(key);
-      if (key < last) sorted = false;
-      last = key;
-    }
-    if (!sorted) keys.sort((a, b) => a - b);
-    this.keys = keys;
+    const all = snapshotCells(snapshot);
+    let ordered = true;
+    for (let i = 1; i < all.length && ordered; i++) ordered = keyOf(all[i - 1]) < keyOf(all[i]);
+    const list = ordered ? all : inKeyOrder(all);
+    this.list = list;
     if (!isSparse(snapshot) && snapshot.numberFormats) {
       const { numberFormats, origin } = snapshot;
       for (let i = 0; i < numberFormats.length; i++) {
@@ -135,29 +144,45 @@ export class Grid {
           const nf = nrow[j];
           if (nf && nf !== "General") {
             const key = (origin.row + i) * COLS + origin.col + j;
-            if (!this.byKey.has(key)) this.formatOnly.set(key, nf);
+            if (!this.at(key)) this.formatOnly.set(key, nf);
           }
         }
       }
     }
     // merges as ranges (a hostile file may merge a whole column, or a million cells 17 times over)
     this.mergeOf = new MergeIndex(snapshot.merges ?? []);
-    if (keys.length === 0) {
+    if (list.length === 0) {
       this.top = this.left = 1;
       this.bottom = this.right = 0;
     } else {
       let left = Infinity,
         right = 0;
-      for (const k of keys) {
-        const col = k % COLS;
+      for (let i = 0; i < list.length; i++) {
+        const col = keyOf(list[i]) % COLS;
         if (col < left) left = col;
         if (col > right) right = col;
       }
-      this.top = Math.floor(keys[0] / COLS);
-      this.bottom = Math.floor(keys[keys.length - 1] / COLS);
+      this.top = Math.floor(keyOf(list[0]) / COLS);
+      this.bottom = Math.floor(keyOf(list[list.length - 1]) / COLS);
       this.left = left;
       this.right = right;
     }
+  }
+
+  /** The cell with this key, if the snapshot holds one. */
+  private at(key: number): SnapshotCell | undefined {
+    const list = this.list;
+    let lo = 0,
+      hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = list[mid];
+      const k = keyOf(c);
+      if (k < key) lo = mid + 1;
+      else if (k > key) hi = mid;
+      else return c;
+    }
+    return undefined;
   }
 
   /** Every cell that holds something, row by row, left to right. */
@@ -165,35 +190,28 @@ export class Grid {
     yield* this.cellList();
   }
 
-  private ordered: SnapshotCell[] | undefined;
-
-  /** The cells of cells(), as one array made once (recognition walks it for every band of columns). */
+  /** The cells of cells(), as one array (recognition walks it for every band of columns). */
   cellList(): readonly SnapshotCell[] {
-    if (!this.ordered) {
-      const out = new Array<SnapshotCell>(this.keys.length);
-      for (let i = 0; i < this.keys.length; i++) out[i] = this.byKey.get(this.keys[i])!;
-      this.ordered = out;
-    }
-    return this.ordered;
+    return this.list;
   }
 
   /** The snapshot's cell at (row, col), if it lists one (its value, formula and number format in one lookup). */
   cell(row: number, col: number): SnapshotCell | undefined {
-    return this.byKey.get(row * COLS + col);
+    return this.at(row * COLS + col);
   }
 
   value(row: number, col: number): CellValue {
-    const c = this.byKey.get(row * COLS + col);
+    const c = this.at(row * COLS + col);
     return c ? c.value : null;
   }
 
   formula(row: number, col: number): string | null {
-    return this.byKey.get(row * COLS + col)?.formula ?? null;
+    return this.at(row * COLS + col)?.formula ?? null;
   }
 
   numberFormat(row: number, col: number): string | null {
     const key = row * COLS + col;
-    return this.byKey.get(key)?.numberFormat ?? this.formatOnly.get(key) ?? null;
+    return this.at(key)?.numberFormat ?? this.formatOnly.get(key) ?? null;
   }
 
   /** True when the cell holds an error value (#DIV/0!, #REF!, …). */

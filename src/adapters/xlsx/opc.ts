@@ -26,15 +26,15 @@ export interface Relationship {
   part: string | null;
 }
 
+/** tagsOf's expression for each element name asked for (match with a global expression always starts at 0). */
+const TAGS = new Map<string, RegExp>();
+
 /** Every start tag of one element name in a small part's text, whatever its prefix. */
 export function tagsOf(xml: string, name: string): string[] {
   let re = TAGS.get(name);
   if (!re) TAGS.set(name, (re = new RegExp(`<(?:[\\w.-]+:)?${name}\\b[^>]*>`, "g")));
   return xml.match(re) ?? [];
 }
-
-/** tagsOf's expression for each element name asked for (match with a global expression always starts at 0). */
-const TAGS = new Map<string, RegExp>();
 
 /** "xl/worksheets/_rels/sheet1.xml.rels" for "xl/worksheets/sheet1.xml". */
 export function relsPartOf(part: string): string {
@@ -44,13 +44,18 @@ export function relsPartOf(part: string): string {
 
 /** Resolves a relationship target against the part that holds the relationship. */
 export function resolveTarget(source: string, target: string): string {
-  const t = decodeURIComponent(target.replace(/#.*$/, ""));
+  // without a fragment or an escape, the target is what it says
+  const t = target.indexOf("#") < 0 && target.indexOf("%") < 0 ? target : decodeURIComponent(target.replace(/#.*$/, ""));
   if (t.startsWith("/")) return normalise(t.slice(1));
   const base = source.includes("/") ? source.slice(0, source.lastIndexOf("/") + 1) : "";
   return normalise(base + t);
 }
 
+/** A path with an empty, "." or ".." segment (normalise drops or resolves them). */
+const UNNORMALISED = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|^\/|\/$/;
+
 function normalise(path: string): string {
+  if (!UNNORMALISED.test(path)) return path;
   const out: string[] = [];
   for (const seg of path.split("/")) {
     if (seg === "" || seg === ".") continue;

@@ -423,8 +423,9 @@ function nameEnd(xml: string, i: number): number {
 }
 
 /**
- * Names read before (up to 32 characters), by their first two characters and length: a name read again is the same (internalized) string,
- * so the handlers' comparisons and the attributes' keys cost no new string each time. Checked character by character.
+ * Names read before (up to 32 characters), by their first two characters and length: a name read again is the same
+ * (internalized) string, so the handlers' comparisons and the attributes' keys cost no new string each time. A name
+ * found here is compared with the text whole before it is taken.
  */
 const NAMES = new Map<number, string>();
 

@@ -34,6 +34,7 @@ export interface ZipEntry {
 const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
 
 const UTF8 = new TextDecoder("utf-8");
+const UTF8_ENCODER = new TextEncoder();
 
 /**
  * An entry name's bytes as text (UTF-8): an ASCII name of up to 256 bytes, what writers give, character by character
@@ -217,7 +218,6 @@ export class ZipArchive {
     if (!TEXT_PART.test(e.name)) return this.inflate(e, name, sink, maxBytes);
     // an XML part may be UTF-16 (OPC allows it): its readers get UTF-8 all the same, and it is written back as it was
     let decoder: InstanceType<typeof TextDecoder> | null | undefined;
-    const encoder = new TextEncoder();
     const total = this.inflate(
       e,
       name,
@@ -229,13 +229,13 @@ export class ZipArchive {
         }
         if (!decoder) return sink(chunk);
         const t = decoder.decode(chunk, { stream: true });
-        if (t) sink(encoder.encode(t));
+        if (t) sink(UTF8_ENCODER.encode(t));
       },
       maxBytes,
     );
     if (decoder) {
       const t = decoder.decode();
-      if (t) sink(encoder.encode(t));
+      if (t) sink(UTF8_ENCODER.encode(t));
     }
     return total;
   }

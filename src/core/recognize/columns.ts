@@ -47,7 +47,11 @@ const isIndicatorHeaderWord = (k: string) => ROLE_MATCHERS.some(([, m]) => m(k))
  * indicator, its weight, its score and its target or actual.
  */
 export function isIndicatorHeader(cells: IndexedCell[]): boolean {
-  const f = rowFlags(cells);
+  return indicatorHeaderFlags(rowFlags(cells));
+}
+
+/** isIndicatorHeader, from the row's header words (rowFlags, or SheetIndex.rowFlagsOf). */
+export function indicatorHeaderFlags(f: number): boolean {
   if (f & HF.level1) return (f & (HF.level3 | HF.level2)) !== 0;
   return flatIndicatorHeader(f);
 }

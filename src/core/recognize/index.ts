@@ -7,10 +7,11 @@ import type { IndicatorHeader, NoTableReason, SummaryHeader } from "../messages"
 import { Grid, type SheetSnapshot } from "../snapshot";
 import { H, HF } from "./headers";
 import { isIndicatorHeader, headerBottom, continuesIndicatorBlock } from "./indicators";
+import { indicatorHeaderFlags } from "./columns";
 import { recognizeDepartment } from "./department";
 import { recognizeProject } from "./project";
 import { recognizeSummary, summaryColumns, summaryHeaderAt } from "./summary";
-import { SheetIndex, type ColumnWindow } from "./sheetIndex";
+import { SheetIndex, type ColumnWindow, type IndexedCell } from "./sheetIndex";
 import { isScorecardHeader, isScorecardLayout, recognizeScorecard } from "./scorecard";
 import { readFilledOn } from "./filledOn";
 import { readMoneyUnit } from "./moneyUnit";
@@ -46,7 +47,7 @@ function recognizeWindow(idx: SheetIndex): Table[] {
     const row = idx.rowNumbers[i];
     const cells = idx.row(row);
     const prev = anchors[anchors.length - 1];
-    if (isIndicatorHeader(cells)) {
+    if (indicatorHeaderFlags(idx.rowFlagBits[i])) {
       // a header written over two rows (or repeated where a merge was undone) is one header
       if (prev?.kind === "indicators" && row <= headerBottom(idx, prev.row)) continue;
       // the block published in parts, each under its own header ("年度绩效目标2(40分)"): one table
@@ -141,19 +142,19 @@ function tableWindows(idx: SheetIndex): (ColumnWindow | null)[] {
     const funds = (f & HF.executed) !== 0 && (f & (HF.budget | HF.budgetLoose | HF.initialBudget)) !== 0;
     if (!(f & (HF.level1 | HF.level3 | HF.projectName)) && !funds) continue;
     const cells = idx.row(idx.rowNumbers[i]);
-    const level1 = cells.filter((c) => H.level1(c.key)).map((c) => c.col);
-    const marks = isIndicatorHeader(cells)
+    const level1 = columnsWhere(cells, H.level1);
+    const marks = indicatorHeaderFlags(f)
       ? // a flat indicator list (no 一级指标, 重庆) is marked by its 指标名称 column
         level1.length
         ? level1
-        : cells.filter((c) => H.level3(c.key)).map((c) => c.col)
+        : columnsWhere(cells, H.level3)
       : summaryColumns(cells)
-        ? cells.filter((c) => H.projectName(c.key)).map((c) => c.col)
+        ? columnsWhere(cells, H.projectName)
         : [];
     if (marks.length > starts.length) starts = marks;
     // tables published as their funds block only: marked by the block's label on the funds header row
     if (funds) {
-      const blocks = cells.filter((c) => H.fundBlock(c.key) || H.spendingScale(c.key)).map((c) => c.col);
+      const blocks = columnsWhere(cells, (k) => H.fundBlock(k) || H.spendingScale(k));
       if (blocks.length > fundStarts.length) fundStarts = blocks;
     }
   }
@@ -169,6 +170,13 @@ function tableWindows(idx: SheetIndex): (ColumnWindow | null)[] {
     if (i > 0) windows[i - 1].right = Math.max(windows[i - 1].left, windows[i].left - 1);
   }
   return windows;
+}
+
+/** The columns of the row's cells whose key matches, left to right. */
+function columnsWhere(cells: readonly IndexedCell[], match: (key: string) => boolean): number[] {
+  const out: number[] = [];
+  for (const c of cells) if (match(c.key)) out.push(c.col);
+  return out;
 }
 
 function leftmostCol(idx: SheetIndex, from: number, to: number): number {

@@ -12,7 +12,7 @@ import { isBlank, squeeze, halfWidth } from "../text";
 import { memoize } from "../memo";
 import { labelWeightCell, numberCell, ref, textCell } from "./cells";
 import { H, HF, rowFlags, splitWeightLabel, type FlaggedCell } from "./headers";
-import { headerBottom, headerTop, isIndicatorHeader, mapIndicatorColumns, type IndicatorColumns } from "./columns";
+import { headerBottom, headerTop, indicatorHeaderFlags, isIndicatorHeader, mapIndicatorColumns, type IndicatorColumns } from "./columns";
 import type { IndexedCell, SheetIndex } from "./sheetIndex";
 
 export { isIndicatorHeader, mapIndicatorColumns, headerBottom, headerTop, type IndicatorColumns } from "./columns";
@@ -44,7 +44,11 @@ export const isPlaceholderText = memoize((text: string): boolean => {
 
 /** A row that opens another table: its title, a 项目名称 / 主管部门 / 部门名称 label, or a funds header. */
 function opensAnotherTable(cells: readonly FlaggedCell[]): boolean {
-  const f = rowFlags(cells);
+  return opensAnotherTableFlags(rowFlags(cells));
+}
+
+/** opensAnotherTable, from the row's header words. */
+function opensAnotherTableFlags(f: number): boolean {
   if (f & (HF.tableTopLabel | HF.tableTitle)) return true;
   return (f & HF.budget) !== 0 && (f & HF.executed) !== 0;
 }
@@ -135,9 +139,9 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
   };
   // another table starting below (its title, its 项目名称 or 主管部门 field, its funds block or header) ends this
   // block above it — a block with no 总分 row (重庆) has nothing else to end it
-  const startsAnotherTable = (rowCells: readonly IndexedCell[]) =>
-    opensAnotherTable(rowCells) ||
-    (rowFlags(rowCells) & (HF.projectName | HF.department | HF.fundBlock | HF.fundTotal) &&
+  const startsAnotherTable = (rowCells: readonly IndexedCell[], flags: number) =>
+    opensAnotherTableFlags(flags) ||
+    (flags & (HF.projectName | HF.department | HF.fundBlock | HF.fundTotal) &&
       rowCells.some(
         (c) => c.col <= firstDataCol + 1 && (H.projectName(c.key) || H.department(c.key) || H.fundBlock(c.key) || H.fundTotal(c.key)),
       ));
@@ -145,7 +149,7 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
   for (const r of idx.rowsIn(headerBottomRow + 1, limit)) {
     if (r < skipTo) continue;
     const rowCells = idx.row(r);
-    const flags = rowFlags(rowCells);
+    const flags = idx.rowFlagsOf(r);
     if (flags & HF.total && rowCells.some((c) => isTotalLabel(c, rowCells))) {
       totalRow = r;
       lastRow = r;
@@ -153,7 +157,7 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
     }
     // the block in parts: a part's label and its header repeating this one's columns continue the block
     if (indicators.length > 0 && isPartLabel(idx, r, cols)) continue;
-    if (indicators.length > 0 && isIndicatorHeader(rowCells)) {
+    if (indicators.length > 0 && indicatorHeaderFlags(flags)) {
       if (sameColumns(mapIndicatorColumns(idx, headerTop(idx, r), headerBottom(idx, r)).cols, cols)) {
         skipTo = headerBottom(idx, r) + 1;
         l1 = l2 = NO_LABEL;
@@ -162,7 +166,7 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
       }
     }
     // a new header row means a new table: stop here
-    if (isIndicatorHeader(rowCells) || startsAnotherTable(rowCells)) break;
+    if (indicatorHeaderFlags(flags) || startsAnotherTable(rowCells, flags)) break;
 
     const c1 = cols.level1 !== null ? idx.at(r, cols.level1) : null;
     if (c1) {

@@ -62,8 +62,9 @@ export interface ColumnWindow {
 const WHOLE_SHEET: ColumnWindow = { left: 1, right: 16384 };
 
 export class SheetIndex {
-  readonly rows = new Map<number, IndexedCell[]>();
   readonly cells: IndexedCell[] = [];
+  /** The cells of each row of rowNumbers, left to right, at the same position. */
+  private readonly rowCells: IndexedCell[][] = [];
   /** Rows that hold a cell, ascending. */
   readonly rowNumbers: number[] = [];
   /** rowFlags of each row of rowNumbers (recognize/headers.ts), at the same position. */
@@ -80,6 +81,7 @@ export class SheetIndex {
         const c = from[i];
         if (c.col >= window.left && c.col <= window.right) this.add(c);
       }
+      this.endRow();
       return;
     }
     const all = grid.cellList();
@@ -98,22 +100,28 @@ export class SheetIndex {
           : new Cell(c.row, c.col, cellText(v), v, undefined, 0, m),
       );
     }
+    this.endRow();
   }
 
-  /** The row being filled (cells come row by row, left to right). */
-  private last: IndexedCell[] = NO_CELLS;
+  /** Where the row being filled starts in cells (cells come row by row, left to right). */
+  private rowStart = 0;
 
   private add(cell: IndexedCell): void {
-    this.cells.push(cell);
     const n = this.rowNumbers.length;
     if (n > 0 && this.rowNumbers[n - 1] === cell.row) {
-      this.last.push(cell);
       this.rowFlagBits[n - 1] |= cell.flags ?? 0;
     } else {
-      this.rows.set(cell.row, (this.last = [cell]));
+      this.endRow();
+      this.rowStart = this.cells.length;
       this.rowNumbers.push(cell.row);
       this.rowFlagBits.push(cell.flags ?? 0);
     }
+    this.cells.push(cell);
+  }
+
+  /** The row being filled is complete: its cells, as an array of their own. */
+  private endRow(): void {
+    if (this.rowNumbers.length > this.rowCells.length) this.rowCells.push(this.cells.slice(this.rowStart));
   }
 
   /** The same sheet seen through a narrower band of columns. */
@@ -123,7 +131,14 @@ export class SheetIndex {
   }
 
   row(r: number): IndexedCell[] {
-    return this.rows.get(r) ?? NO_CELLS;
+    const i = this.firstRowAt(r);
+    return this.rowNumbers[i] === r ? this.rowCells[i] : NO_CELLS;
+  }
+
+  /** rowFlags of row r (recognize/headers.ts): the union of its cells' header words, 0 for a row with no cell. */
+  rowFlagsOf(r: number): number {
+    const i = this.firstRowAt(r);
+    return this.rowNumbers[i] === r ? this.rowFlagBits[i] : 0;
   }
 
   /** Rows in [from, to] that hold a cell, ascending (a far stray value costs nothing to skip). */
@@ -151,7 +166,7 @@ export class SheetIndex {
   find(match: (key: string) => boolean, from: number, to: number): IndexedCell | null {
     const rs = this.rowNumbers;
     for (let i = this.firstRowAt(from); i < rs.length && rs[i] <= to; i++) {
-      for (const c of this.rows.get(rs[i])!) if (match(c.key)) return c;
+      for (const c of this.rowCells[i]) if (match(c.key)) return c;
     }
     return null;
   }

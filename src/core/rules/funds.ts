@@ -8,9 +8,17 @@ import { fmt, type RuleContext } from "./context";
 
 export const FUNDS_TOLERANCE = 0.01;
 
+/** The sum of the cells that hold a number, left to right (null when none does). */
 const total = (cells: (NumberCell | null)[]) => {
-  const vals = cells.map((c) => c?.value ?? null).filter((v): v is number => v !== null);
-  return vals.length ? Number(vals.reduce((a, b) => a + b, 0).toFixed(6)) : null;
+  let sum = 0;
+  let any = false;
+  for (const c of cells) {
+    const v = c?.value ?? null;
+    if (v === null) continue;
+    sum += v;
+    any = true;
+  }
+  return any ? Number(sum.toFixed(6)) : null;
 };
 
 /** A stated subtotal against the sum of its parts (parts all empty: nothing to check). */

@@ -18,7 +18,11 @@ export interface TotalInputs {
   scoreCells: NumberCell[];
 }
 
-const add = (xs: (number | null)[]) => round2(xs.reduce<number>((a, b) => a + (b ?? 0), 0));
+function add(xs: (number | null)[]): number {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i] ?? 0;
+  return round2(s);
+}
 
 export function checkTotal(ctx: RuleContext, t: TotalInputs): number {
   const filled = add(t.filledScores);

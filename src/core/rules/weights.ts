@@ -6,7 +6,12 @@
 import type { DeclaredWeight, Indicator, IndicatorGroup, NumberCell } from "../model";
 import { fmt, type RuleContext } from "./context";
 
-const sum = (xs: number[]) => Number(xs.reduce((a, b) => a + b, 0).toFixed(6));
+/** The indicators' 分值 added left to right after `start` (a missing one counts 0), to 6 places. */
+function weightSum(start: number, indicators: Indicator[]): number {
+  let s = 0 + start;
+  for (const i of indicators) s += i.weight?.value ?? 0;
+  return Number(s.toFixed(6));
+}
 
 /**
  * A block's declared weight ("绩效指标(90分)", "年度绩效目标(80分)", "预算执行情况(10分)") against what it holds: the
@@ -25,10 +30,16 @@ export function checkBlockWeight(ctx: RuleContext, declared: DeclaredWeight | nu
 
 /** What an indicator block weighs: its indicators' 分值 where known, else its 一级 groups' declared weights. */
 export function blockActualWeight(indicators: Indicator[], groups: IndicatorGroup[], weightsKnown: boolean): number | null {
-  if (weightsKnown) return sum(indicators.map((i) => i.weight?.value ?? 0));
-  const level1 = groups.filter((g) => g.level === 1);
-  if (!level1.length || level1.some((g) => g.declaredWeight === null)) return null;
-  return sum(level1.map((g) => g.declaredWeight as number));
+  if (weightsKnown) return weightSum(0, indicators);
+  let s = 0;
+  let any = false;
+  for (const g of groups) {
+    if (g.level !== 1) continue;
+    if (g.declaredWeight === null) return null;
+    s += g.declaredWeight;
+    any = true;
+  }
+  return any ? Number(s.toFixed(6)) : null;
 }
 
 export function checkGroupWeights(ctx: RuleContext, groups: IndicatorGroup[]): void {
@@ -53,7 +64,7 @@ export function checkTotalWeight(
   budgetWeight: number | null,
   totalWeightCell: NumberCell | null,
 ): number {
-  const total = sum([budgetWeight ?? 0, ...indicators.map((i) => i.weight?.value ?? 0)]);
+  const total = weightSum(budgetWeight ?? 0, indicators);
   if (Math.abs(total - 100) > 0.005) {
     ctx.report("WEIGHT_TOTAL_NOT_100", "error", totalWeightCell?.ref.address ?? null, {
       withBudget: budgetWeight !== null,
