@@ -4,7 +4,8 @@
  * and save it again, then reads the values LibreOffice computed.
  *
  * soffice runs one at a time, machine-wide (flock on /tmp/jixiao-soffice.lock, plus a queue in this process),
- * each process with its own profile in /tmp/lo-jixiao-<pid>-<n>, removed when the process exits.
+ * each process with its own profile in /tmp/lo-jixiao-<pid>-<n>, removed when the process exits (or, under jest, by the
+ * next process that starts LibreOffice once this one is gone).
  */
 import { execFile } from "child_process";
 import * as fs from "fs";
@@ -72,10 +73,36 @@ const RECALC_ALWAYS_XCU = `<?xml version="1.0" encoding="UTF-8"?>
 
 const profileDirs = new Map<string, string>();
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes the profiles of processes that are gone. The "exit" handler below does not run in a jest worker (its test
+ * files see jest's copy of `process`, which never emits "exit"), so each worker's profiles would stay in the temp dir.
+ */
+function removeStaleProfiles(): void {
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    const m = /^lo-jixiao-(\d+)-/.exec(name);
+    if (!m || alive(Number(m[1]))) continue;
+    try {
+      fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+    } catch {
+      /* another process is removing it */
+    }
+  }
+}
+
 /** This process's LibreOffice profile, by default with recalculation on load set to "always" (0) for OOXML and ODF. */
 function profile(mode: "always" | "installed" = "always"): string {
   const known = profileDirs.get(mode);
   if (known) return known;
+  removeStaleProfiles();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `lo-jixiao-${process.pid}-`));
   fs.mkdirSync(path.join(dir, "user"), { recursive: true });
   if (mode === "always") fs.writeFileSync(path.join(dir, "user", "registrymodifications.xcu"), RECALC_ALWAYS_XCU);
