@@ -52,8 +52,9 @@ export function unescapeXstring(s: string): string {
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
-function checkString(s: string, where: string): string {
-  if (s.length > LIMITS.stringChars) throw limitError("stringChars", where);
+/** A string within LIMITS.stringChars; else refused, naming the part (and the cell, written only then). */
+function checkString(s: string, part: string, cell?: string | number): string {
+  if (s.length > LIMITS.stringChars) throw limitError("stringChars", cell === undefined ? part : `${part}!${cell}`);
   return s;
 }
 
@@ -245,7 +246,7 @@ export function readSheet(
       }
     }
     if (typeof value === "string") {
-      if (value.length > LIMITS.stringChars) throw limitError("stringChars", `${name}!${col}`);
+      checkString(value, name, col);
       if (value === "") value = null;
     }
     let formula: string | null = null;
