@@ -128,7 +128,7 @@ export function numberCellsOf(t: Table): (NumberCell | null)[] {
       fund(t.fundTotal);
       t.fundParts.forEach(fund);
       out.push(t.budgetWeight, t.rate, t.budgetScore, t.totalWeight, t.total);
-      for (const i of t.indicators) out.push(i.weight, i.score);
+      pushIndicatorCells(out, t.indicators);
       break;
     case "department":
       t.fundSources.forEach(fund);
@@ -138,16 +138,15 @@ export function numberCellsOf(t: Table): (NumberCell | null)[] {
         out.push(t.budgetRow.weight, t.budgetRow.score);
       }
       out.push(t.totalWeight, t.total);
-      for (const i of t.indicators) out.push(i.weight, i.score);
+      pushIndicatorCells(out, t.indicators);
       break;
-    case "summary":
-      for (const r of t.rows) out.push(r.initial, r.budget, r.executed, r.rate, r.score);
-      for (const { row: r } of t.subtotals ?? []) out.push(r.initial, r.budget, r.executed, r.rate, r.score);
-      if (t.totalRow) {
-        const r = t.totalRow;
-        out.push(r.initial, r.budget, r.executed, r.rate, r.score);
-      }
+    case "summary": {
+      const row = (r: SummaryRow) => out.push(r.initial, r.budget, r.executed, r.rate, r.score);
+      t.rows.forEach(row);
+      for (const s of t.subtotals ?? []) row(s.row);
+      if (t.totalRow) row(t.totalRow);
       break;
+    }
     case "scorecard":
       for (const i of t.items) out.push(i.weight, i.score);
       for (const g of t.groups) out.push(g.weightCell, g.scoreCell);

@@ -69,16 +69,13 @@ export const FIRST_CODES: readonly FindingCode[] = ["TABLE_PARTIAL", "CELL_ERROR
 /** What was not read first, then errors, warnings, info; stable within a severity. */
 export function sortFindings(findings: Finding[]): Finding[] {
   const first = (f: Finding) => (FIRST_CODES.includes(f.code) ? 0 : 1);
+  const order = (a: Finding, b: Finding) => first(a) - first(b) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
   // already in order (most tables): the same order, without the sort
   let inOrder = true;
-  for (let i = 1; i < findings.length && inOrder; i++) {
-    const a = findings[i - 1],
-      b = findings[i];
-    inOrder = (first(a) - first(b) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]) <= 0;
-  }
+  for (let i = 1; i < findings.length && inOrder; i++) inOrder = order(findings[i - 1], findings[i]) <= 0;
   if (inOrder) return findings.slice();
   return findings
     .map((f, i) => ({ f, i }))
-    .sort((a, b) => first(a.f) - first(b.f) || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .sort((a, b) => order(a.f, b.f) || a.i - b.i)
     .map((x) => x.f);
 }

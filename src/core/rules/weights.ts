@@ -8,7 +8,7 @@ import { fmt, type RuleContext } from "./context";
 
 /** The indicators' 分值 added left to right after `start` (a missing one counts 0), to 6 places. */
 function weightSum(start: number, indicators: Indicator[]): number {
-  let s = 0 + start;
+  let s = start;
   for (const i of indicators) s += i.weight?.value ?? 0;
   return Number(s.toFixed(6));
 }
