@@ -62,15 +62,14 @@ export function collectFiles(paths: readonly string[], cwd: string): { files: Ba
     if (st.isDirectory()) walk(abs);
     else add(abs); // a file named explicitly is checked whatever its name (the reader says if it is no workbook)
   }
-  // a report beside its workbook (单位A.xlsx + 单位A.docx) is that workbook's row, compared with it, not a row of its own
-  const paired = new Set(
-    files.filter((f) => !/\.docx$/i.test(f.path)).map((f) => path.join(path.dirname(f.path), pairedReportName(path.basename(f.path)))),
-  );
-  // each workbook's report, found here once (in a folder walked, only a name listed there needs a look) — no lane asks
+  // a report beside its workbook (单位A.xlsx + 单位A.docx) is that workbook's row, compared with it, not a row of its own;
+  // each workbook's report is found here once (in a folder walked, only a name listed there needs a look) — no lane asks
+  const paired = new Set<string>();
   for (const f of files) {
     const dir = path.dirname(f.path);
     const name = pairedReportName(path.basename(f.path));
     const docx = path.join(dir, name);
+    if (!/\.docx$/i.test(f.path)) paired.add(docx);
     f.report = listed.get(dir)?.has(name) === false ? null : fs.existsSync(docx) ? docx : null;
   }
   return { files: files.filter((f) => !paired.has(f.path)), missing };
