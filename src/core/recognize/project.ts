@@ -13,9 +13,10 @@ import {
   blockDeclaration,
   labelWeights,
   type IndicatorBlock,
+  type IndicatorColumns,
 } from "./indicators";
 import { emptyColumns } from "./columns";
-import type { SheetIndex } from "./sheetIndex";
+import type { IndexedCell, SheetIndex } from "./sheetIndex";
 import { boundsOf } from "./bounds";
 import { PartialNotes } from "./partial";
 import { squeeze, halfWidth } from "../text";
@@ -38,148 +39,40 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
     : readIndicatorBlock(idx, bottomOfHeader, cols, limit);
 
   // 项目资金 block: the 年度资金总额 row and its parts, under a header naming the columns
-  let fundTotal: FundRow | null = null;
-  const fundParts: FundRow[] = [];
-  let fundWeight: NumberCell | null = null,
-    fundScore: NumberCell | null = null;
-  const totalLabel = idx.find(H.fundTotal, top, headerRow - 1);
-  const header = fundsOnly ? firstFundHeader(idx, top, limit) : fundHeader(idx, top, (totalLabel?.row ?? headerRow) - 1);
-  let lastFundRow = header?.row ?? top;
-  if (header) {
-    let labelled = 0;
-    for (const r of idx.rowsIn(header.row + 1, Math.min(headerRow - 1, limit))) {
-      const label = fundRowLabel(idx, r, header.cols);
-      if (!label) continue;
-      const k = label.key.replace(/^其中:?/, "");
-      const first = labelled++ === 0;
-      // the total row is named (年度资金总额, 总额) or, unnamed, the first row under the header
-      if (
-        H.fundTotal(k) ||
-        (!fundTotal && first && !H.fundCurrent(k) && !H.fundCarryOver(k) && !H.fundOther(k) && !H.annualGoal(k) && !H.goalExpected(k))
-      ) {
-        if (fundTotal) break;
-        fundTotal = fundRow(idx, label, header.cols);
-        lastFundRow = r;
-        fundWeight = header.cols.weight !== null ? numberCell(g, r, header.cols.weight) : null;
-        fundScore = header.cols.score !== null ? numberCell(g, r, header.cols.score) : null;
-      } else if (H.fundCurrent(label.key) || H.fundCarryOver(label.key) || H.fundOther(label.key)) {
-        fundParts.push({ ...fundRow(idx, label, header.cols), rate: null });
-        lastFundRow = r;
-      } else if (fundTotal) {
-        break;
-      }
-    }
-    if (!fundTotal) {
-      partial.add("funds", header, { key: "noFundTotal", params: {} });
-    } else if (!fundTotal.budget || !fundTotal.executed) {
-      partial.add("fundColumns", header, { key: "noFundColumn", params: { column: !fundTotal.budget ? "budget" : "executed" } });
-    }
-  } else {
-    const at = totalLabel ?? idx.find(H.fundBlock, top, headerRow - 1);
-    partial.add(
-      "funds",
-      at ?? { row: headerRow, col: cols.level1 ?? idx.window.left },
-      at ? { key: "noFundsHeader", params: {} } : { key: "noFunds", params: {} },
-    );
-  }
-
-  // 预算执行率 as an indicator row (湖北 and others): it is the execution-rate score, not a 三级 indicator
-  let indicators = block.indicators;
-  let groupsFrom = block.indicators;
-  const rateIndicator = fundTotal ? (indicators.find(isRateIndicator) ?? null) : null;
-  let budgetWeight: NumberCell | null = fundWeight;
-  let budgetScore: NumberCell | null = fundScore;
-  let rate: NumberCell | null = fundTotal?.rate ?? null;
-  let fundRowTotals: { weight: NumberCell | null; score: NumberCell | null } | null = null;
-
-  // weights in a column the header does not name 分值 (湖南: the 年度指标值 column)
-  const columns: ColumnRole[] = [...roles];
-  let weightsInTargetColumn = false;
-  const preWeight = rateIndicator ? 0 : (fundWeight?.value ?? 0);
-  const inferred = inferWeightColumn(idx, indicators, block.groups, cols, headerRow, preWeight);
-  if (inferred) {
-    columns.push(inferred.role);
-    weightsInTargetColumn = inferred.inTarget;
-    indicators = indicators.map((i) => ({
-      ...i,
-      weight: numberCell(g, i.row, inferred.col),
-      ...(inferred.inTarget ? { targetCell: null, target: null } : {}),
-    }));
-    groupsFrom = indicators;
-  }
-
-  // no 分值 column at all: the weights written in the 三级 labels ("国家奖学金人数（5分）", "预算执行率（20分）")
-  let weightsFromLabels = false;
-  if (!inferred && cols.weight === null) {
-    const withLabels = labelWeights(g, indicators, block.groups);
-    if (withLabels) {
-      indicators = withLabels;
-      groupsFrom = indicators;
-      weightsFromLabels = true;
-    }
-  }
-
-  if (rateIndicator) {
-    const ri = indicators.find((i) => i.row === rateIndicator.row) ?? rateIndicator;
-    indicators = indicators.filter((i) => i.row !== ri.row);
-    budgetWeight = ri.weight;
-    budgetScore = ri.score;
-    if (!rate && ri.actualCell && cols.actual !== null) rate = numberCell(g, ri.row, cols.actual);
-    // the 年度资金总额 row's own 分值/得分 then restate the indicator's, or hold the table's total
-    const w = fundWeight?.value ?? null;
-    const indicatorSum = [ri, ...indicators].reduce((s, i) => s + (i.weight?.value ?? 0), 0);
-    if (w !== null && (Math.abs(w - 100) < 0.005 || Math.abs(w - indicatorSum) < 0.005))
-      fundRowTotals = { weight: fundWeight, score: fundScore };
-  } else if (fundWeight && fundWeight.value !== null && indicators.length) {
-    // 总分 written into the 年度资金总额 row: its 分值 is the total (100), not the execution rate's
-    const indicatorSum = indicators.reduce((s, i) => s + (i.weight?.value ?? 0), 0);
-    if (Math.abs(fundWeight.value - 100) < 0.005 && Math.abs(indicatorSum - 100) < 0.005) {
-      fundRowTotals = { weight: fundWeight, score: fundScore };
-      budgetWeight = budgetScore = null;
-    }
-  }
+  const funds = readProjectFunds(idx, top, headerRow, limit, fundsOnly, partial);
+  const header = funds.header;
+  if (!header) noteNoFundsHeader(partial, idx, top, headerRow, funds.totalLabel, cols.level1);
+  const w = projectWeights(idx, block, cols, roles, headerRow, funds);
 
   // the 执行率's weight written only in the funds block's label ("预算执行情况（万元）（20分）"), no 分值 column there
-  const fundsDeclared = header
-    ? blockDeclaration(
-        idx,
-        header.row,
-        header.row,
-        Math.min(...[header.cols.initial, header.cols.budget, header.cols.executed].filter((c): c is number => c !== null)),
-      )
-    : null;
-  if (!rateIndicator && fundTotal && header && header.cols.weight === null && !budgetWeight && fundsDeclared) {
-    budgetWeight = labelWeightCell(g, fundsDeclared.cell.row, fundsDeclared.cell.col, fundsDeclared.weight);
+  const fundsDeclared = header ? fundsDeclaration(idx, header) : null;
+  if (!w.rateIndicator && funds.fundTotal && header && header.cols.weight === null && !w.budgetWeight && fundsDeclared) {
+    w.budgetWeight = labelWeightCell(g, fundsDeclared.cell.row, fundsDeclared.cell.col, fundsDeclared.weight);
   }
 
   const fieldsTo = (header?.row ?? headerRow) - 1;
-  const scoreCol = cols.score;
-  const weightCol = inferred ? inferred.col : cols.weight;
-  let totals = block.totalRow !== null ? totalCells(idx, block.totalRow, [weightCol], scoreCol) : { totalWeight: null, total: null };
-  if (fundRowTotals && !totals.total && !totals.totalWeight) totals = { totalWeight: fundRowTotals.weight, total: fundRowTotals.score };
-  // no 总分 row: a 总分 written as a field in the header lines ("自评得分 | 98", "自评总分 | 97.6")
-  if (!fundsOnly && block.totalRow === null && !totals.total) {
-    const field = headerTotalField(idx, top, (header?.row ?? headerRow) - 1);
-    if (field) totals = { totalWeight: null, total: field };
-  }
+  const weightCol = w.inferredCol ?? cols.weight;
+  const totals = projectTotals(idx, block, weightCol, cols.score, w.fundRowTotals, !fundsOnly ? top : -1, fieldsTo);
   const goals = readGoals(idx, top, Math.min(headerRow - 1, limit));
-  const bottom = fundsOnly ? fundsOnlyBottom(lastFundRow, goals) : (block.totalRow ?? block.lastRow);
+  const bottom = fundsOnly ? fundsOnlyBottom(funds.lastFundRow, goals) : (block.totalRow ?? block.lastRow);
 
-  if (fundsOnly) notePublishedFundsOnly(partial, idx, lastFundRow, header?.col ?? idx.window.left);
+  if (fundsOnly) notePublishedFundsOnly(partial, idx, funds.lastFundRow, header?.col ?? idx.window.left);
   else
     noteIndicatorParts(
       partial,
       idx,
       headerRow,
       cols,
-      weightsFromLabels ? (cols.level3 ?? 0) : weightCol,
-      indicators.length + (rateIndicator ? 1 : 0),
+      w.weightsFromLabels ? (cols.level3 ?? 0) : weightCol,
+      w.indicators.length + (w.rateIndicator ? 1 : 0),
       block.totalRow,
       totals.total,
       block.lastRow,
-      weightsInTargetColumn,
+      w.weightsInTargetColumn,
     );
 
+  const { fundTotal, fundParts } = funds;
+  const { rate, budgetWeight, budgetScore, rateIndicator } = w;
   return {
     kind: "project",
     sheet: g.name,
@@ -195,10 +88,10 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
     rate,
     budgetScore,
     goals,
-    indicators,
-    groups: withActualWeights(groupsFrom, block.groups),
-    columns,
-    weightsInTargetColumn,
+    indicators: w.indicators,
+    groups: withActualWeights(w.groupsFrom, block.groups),
+    columns: w.columns,
+    weightsInTargetColumn: w.weightsInTargetColumn,
     rateIndicator: rateIndicator ? { ...rateIndicator, weight: budgetWeight, score: budgetScore } : null,
     indicatorsDeclared: blockDeclaration(idx, topOfHeader, bottomOfHeader, cols.level1 ?? idx.window.left),
     fundsDeclared,
@@ -206,6 +99,233 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
     total: totals.total,
     grade: labelledField(idx, H.grade, top, bottom),
   };
+}
+
+type FundsHeader = NonNullable<ReturnType<typeof fundHeader>>;
+
+/** A project table's 项目资金 block as read: its header, its 年度资金总额 row and parts, that row's 分值 and 得分. */
+interface ProjectFunds {
+  header: FundsHeader | null;
+  /** The 年度资金总额 label above the indicator header, if any. */
+  totalLabel: IndexedCell | null;
+  fundTotal: FundRow | null;
+  fundParts: FundRow[];
+  fundWeight: NumberCell | null;
+  fundScore: NumberCell | null;
+  lastFundRow: number;
+}
+
+/** The 项目资金 block above the indicator header at `headerRow` (for a table of its funds only, from `top` on). */
+function readProjectFunds(
+  idx: SheetIndex,
+  top: number,
+  headerRow: number,
+  limit: number,
+  fundsOnly: boolean,
+  partial: PartialNotes,
+): ProjectFunds {
+  const totalLabel = idx.find(H.fundTotal, top, headerRow - 1);
+  const header = fundsOnly ? firstFundHeader(idx, top, limit) : fundHeader(idx, top, (totalLabel?.row ?? headerRow) - 1);
+  const funds: ProjectFunds = {
+    header,
+    totalLabel,
+    fundTotal: null,
+    fundParts: [],
+    fundWeight: null,
+    fundScore: null,
+    lastFundRow: header?.row ?? top,
+  };
+  if (header) readFundRows(idx, header, Math.min(headerRow - 1, limit), funds, partial);
+  return funds;
+}
+
+/** Into `funds`: the 年度资金总额 row and its parts under the funds header, down to `to`; what is missing noted. */
+function readFundRows(idx: SheetIndex, header: FundsHeader, to: number, funds: ProjectFunds, partial: PartialNotes): void {
+  const g = idx.grid;
+  let labelled = 0;
+  for (const r of idx.rowsIn(header.row + 1, to)) {
+    const label = fundRowLabel(idx, r, header.cols);
+    if (!label) continue;
+    const k = label.key.replace(/^其中:?/, "");
+    const first = labelled++ === 0;
+    // the total row is named (年度资金总额, 总额) or, unnamed, the first row under the header
+    if (
+      H.fundTotal(k) ||
+      (!funds.fundTotal && first && !H.fundCurrent(k) && !H.fundCarryOver(k) && !H.fundOther(k) && !H.annualGoal(k) && !H.goalExpected(k))
+    ) {
+      if (funds.fundTotal) break;
+      funds.fundTotal = fundRow(idx, label, header.cols);
+      funds.lastFundRow = r;
+      funds.fundWeight = header.cols.weight !== null ? numberCell(g, r, header.cols.weight) : null;
+      funds.fundScore = header.cols.score !== null ? numberCell(g, r, header.cols.score) : null;
+    } else if (H.fundCurrent(label.key) || H.fundCarryOver(label.key) || H.fundOther(label.key)) {
+      funds.fundParts.push({ ...fundRow(idx, label, header.cols), rate: null });
+      funds.lastFundRow = r;
+    } else if (funds.fundTotal) {
+      break;
+    }
+  }
+  const total = funds.fundTotal;
+  if (!total) {
+    partial.add("funds", header, { key: "noFundTotal", params: {} });
+  } else if (!total.budget || !total.executed) {
+    partial.add("fundColumns", header, { key: "noFundColumn", params: { column: !total.budget ? "budget" : "executed" } });
+  }
+}
+
+/** TABLE_PARTIAL for a project table with no funds header: at its 年度资金总额 or 项目资金 label, or at its header. */
+function noteNoFundsHeader(
+  partial: PartialNotes,
+  idx: SheetIndex,
+  top: number,
+  headerRow: number,
+  totalLabel: IndexedCell | null,
+  level1: number | null,
+): void {
+  const at = totalLabel ?? idx.find(H.fundBlock, top, headerRow - 1);
+  partial.add(
+    "funds",
+    at ?? { row: headerRow, col: level1 ?? idx.window.left },
+    at ? { key: "noFundsHeader", params: {} } : { key: "noFunds", params: {} },
+  );
+}
+
+/** A project table's indicators with their weights as found, and the 执行率's weight and score. */
+interface ProjectWeights {
+  indicators: Indicator[];
+  /** The indicators the groups' actual weights are summed from. */
+  groupsFrom: Indicator[];
+  rateIndicator: Indicator | null;
+  budgetWeight: NumberCell | null;
+  budgetScore: NumberCell | null;
+  rate: NumberCell | null;
+  /** The 年度资金总额 row's 分值/得分 when they hold the table's totals. */
+  fundRowTotals: { weight: NumberCell | null; score: NumberCell | null } | null;
+  columns: ColumnRole[];
+  /** The column the weights were found in where the header names no 分值 column, null otherwise. */
+  inferredCol: number | null;
+  weightsInTargetColumn: boolean;
+  weightsFromLabels: boolean;
+}
+
+/**
+ * The weights of the indicators — in the 分值 column, in a column the header does not name so (湖南: the 年度指标值
+ * column), or in the 三级 labels — and 预算执行率 as an indicator row (湖北 and others): the execution rate's weight and
+ * score, not a 三级 indicator.
+ */
+function projectWeights(
+  idx: SheetIndex,
+  block: IndicatorBlock,
+  cols: IndicatorColumns,
+  roles: ColumnRole[],
+  headerRow: number,
+  funds: ProjectFunds,
+): ProjectWeights {
+  const g = idx.grid;
+  const { fundTotal, fundWeight, fundScore } = funds;
+  const rateIndicator = fundTotal ? (block.indicators.find(isRateIndicator) ?? null) : null;
+  const w: ProjectWeights = {
+    indicators: block.indicators,
+    groupsFrom: block.indicators,
+    rateIndicator,
+    budgetWeight: fundWeight,
+    budgetScore: fundScore,
+    rate: fundTotal?.rate ?? null,
+    fundRowTotals: null,
+    columns: [...roles],
+    inferredCol: null,
+    weightsInTargetColumn: false,
+    weightsFromLabels: false,
+  };
+
+  // weights in a column the header does not name 分值 (湖南: the 年度指标值 column)
+  const preWeight = rateIndicator ? 0 : (fundWeight?.value ?? 0);
+  const inferred = inferWeightColumn(idx, w.indicators, block.groups, cols, headerRow, preWeight);
+  if (inferred) {
+    w.columns.push(inferred.role);
+    w.inferredCol = inferred.col;
+    w.weightsInTargetColumn = inferred.inTarget;
+    w.indicators = w.indicators.map((i) => ({
+      ...i,
+      weight: numberCell(g, i.row, inferred.col),
+      ...(inferred.inTarget ? { targetCell: null, target: null } : {}),
+    }));
+    w.groupsFrom = w.indicators;
+  }
+
+  // no 分值 column at all: the weights written in the 三级 labels ("国家奖学金人数（5分）", "预算执行率（20分）")
+  if (!inferred && cols.weight === null) {
+    const withLabels = labelWeights(g, w.indicators, block.groups);
+    if (withLabels) {
+      w.indicators = withLabels;
+      w.groupsFrom = withLabels;
+      w.weightsFromLabels = true;
+    }
+  }
+
+  if (rateIndicator) rateIndicatorWeights(w, rateIndicator, cols, funds, g);
+  else if (fundWeight && fundWeight.value !== null && w.indicators.length) {
+    // 总分 written into the 年度资金总额 row: its 分值 is the total (100), not the execution rate's
+    const indicatorSum = w.indicators.reduce((s, i) => s + (i.weight?.value ?? 0), 0);
+    if (Math.abs(fundWeight.value - 100) < 0.005 && Math.abs(indicatorSum - 100) < 0.005) {
+      w.fundRowTotals = { weight: fundWeight, score: fundScore };
+      w.budgetWeight = w.budgetScore = null;
+    }
+  }
+  return w;
+}
+
+/** 预算执行率 as an indicator row: taken out of the indicators, its weight and score the execution rate's. */
+function rateIndicatorWeights(
+  w: ProjectWeights,
+  rateIndicator: Indicator,
+  cols: IndicatorColumns,
+  funds: ProjectFunds,
+  g: SheetIndex["grid"],
+): void {
+  const ri = w.indicators.find((i) => i.row === rateIndicator.row) ?? rateIndicator;
+  w.indicators = w.indicators.filter((i) => i.row !== ri.row);
+  w.budgetWeight = ri.weight;
+  w.budgetScore = ri.score;
+  if (!w.rate && ri.actualCell && cols.actual !== null) w.rate = numberCell(g, ri.row, cols.actual);
+  // the 年度资金总额 row's own 分值/得分 then restate the indicator's, or hold the table's total
+  const fw = funds.fundWeight?.value ?? null;
+  const indicatorSum = [ri, ...w.indicators].reduce((s, i) => s + (i.weight?.value ?? 0), 0);
+  if (fw !== null && (Math.abs(fw - 100) < 0.005 || Math.abs(fw - indicatorSum) < 0.005))
+    w.fundRowTotals = { weight: funds.fundWeight, score: funds.fundScore };
+}
+
+/** The weight declared in the funds block's label, left of its money columns ("预算执行情况（万元）（20分）"). */
+function fundsDeclaration(idx: SheetIndex, header: FundsHeader): ReturnType<typeof blockDeclaration> {
+  return blockDeclaration(
+    idx,
+    header.row,
+    header.row,
+    Math.min(...[header.cols.initial, header.cols.budget, header.cols.executed].filter((c): c is number => c !== null)),
+  );
+}
+
+/**
+ * The table's 总分 and its 分值 sum: its 总分 row, else the 年度资金总额 row's when it holds them, else (`fieldsFrom`
+ * not -1, a table with indicators but no 总分 row) a 总分 written as a field in the header lines.
+ */
+function projectTotals(
+  idx: SheetIndex,
+  block: IndicatorBlock,
+  weightCol: number | null,
+  scoreCol: number | null,
+  fundRowTotals: ProjectWeights["fundRowTotals"],
+  fieldsFrom: number,
+  fieldsTo: number,
+): { totalWeight: NumberCell | null; total: NumberCell | null } {
+  let totals = block.totalRow !== null ? totalCells(idx, block.totalRow, [weightCol], scoreCol) : { totalWeight: null, total: null };
+  if (fundRowTotals && !totals.total && !totals.totalWeight) totals = { totalWeight: fundRowTotals.weight, total: fundRowTotals.score };
+  // no 总分 row: a 总分 written as a field in the header lines ("自评得分 | 98", "自评总分 | 97.6")
+  if (fieldsFrom !== -1 && block.totalRow === null && !totals.total) {
+    const field = headerTotalField(idx, fieldsFrom, fieldsTo);
+    if (field) totals = { totalWeight: null, total: field };
+  }
+  return totals;
 }
 
 /**
