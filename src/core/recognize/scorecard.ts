@@ -81,21 +81,38 @@ export interface ScorecardColumns {
 
 /** The header's cells: its own row, plus vertically merged headers above it and a header-only row below it. */
 function headerCells(idx: SheetIndex, headerRow: number): { cells: IndexedCell[]; dataStart: number } {
-  const own = [...idx.row(headerRow)];
-  const covered = (col: number) => own.some((c) => c.col <= col && idx.rightOf(c) >= col);
-  for (const c of idx.row(headerRow - 1)) {
-    if (!covered(c.col) && idx.bottomOf(c) >= headerRow) own.push(c);
+  const own = idx.row(headerRow).slice();
+  const above = idx.row(headerRow - 1);
+  for (let i = 0; i < above.length; i++) {
+    const c = above[i];
+    if (!covers(idx, own, c.col) && idx.bottomOf(c) >= headerRow) own.push(c);
   }
   let dataStart = headerRow + 1;
   const below = idx.row(headerRow + 1);
-  const isWord = (k: string) => levelOf(k) !== null || SC.weight(k) || SC.score(k) || SC.criteria(k) || SC.reason(k);
-  if (below.length && below.every((c) => isWord(c.key))) {
-    for (const c of below) if (!covered(c.col)) own.push(c);
+  if (below.length && allScorecardWords(below)) {
+    for (let i = 0; i < below.length; i++) if (!covers(idx, own, below[i].col)) own.push(below[i]);
     dataStart = headerRow + 2;
   }
-  own.sort((a, b) => a.col - b.col);
+  own.sort(byCol);
   return { cells: own, dataStart };
 }
+
+/** Whether one of the cells spans column `col` (merges included). */
+function covers(idx: SheetIndex, cells: readonly IndexedCell[], col: number): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i].col <= col && idx.rightOf(cells[i]) >= col) return true;
+  return false;
+}
+
+/** Every cell names a scorecard column: a level, 分值, 得分, 评分标准 or 扣分原因. */
+function allScorecardWords(cells: readonly IndexedCell[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const k = cells[i].key;
+    if (!(levelOf(k) !== null || SC.weight(k) || SC.score(k) || SC.criteria(k) || SC.reason(k))) return false;
+  }
+  return true;
+}
+
+const byCol = (a: IndexedCell, b: IndexedCell) => a.col - b.col;
 
 export function scorecardColumns(cells: IndexedCell[]): ScorecardColumns {
   const levels: { level: number; col: number }[] = [];

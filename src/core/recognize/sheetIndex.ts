@@ -166,19 +166,22 @@ export class SheetIndex {
   find(match: (key: string) => boolean, from: number, to: number): IndexedCell | null {
     const rs = this.rowNumbers;
     for (let i = this.firstRowAt(from); i < rs.length && rs[i] <= to; i++) {
-      for (const c of this.rowCells[i]) if (match(c.key)) return c;
+      const cells = this.rowCells[i];
+      for (let j = 0; j < cells.length; j++) if (match(cells[j].key)) return cells[j];
     }
     return null;
   }
 
   findInRow(r: number, match: (key: string) => boolean, minCol = 0): IndexedCell | null {
-    for (const c of this.row(r)) if (c.col >= minCol && match(c.key)) return c;
+    const cells = this.row(r);
+    for (let i = 0; i < cells.length; i++) if (cells[i].col >= minCol && match(cells[i].key)) return cells[i];
     return null;
   }
 
   /** The cell at (r, c) if it holds something. */
   at(r: number, c: number): IndexedCell | null {
-    for (const x of this.row(r)) if (x.col === c) return x;
+    const cells = this.row(r);
+    for (let i = 0; i < cells.length; i++) if (cells[i].col === c) return cells[i];
     return null;
   }
 

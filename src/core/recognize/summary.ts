@@ -2,7 +2,7 @@
 import type { SummaryRow, SummarySubtotal, SummaryTable } from "../model";
 import { numberCell, textCell } from "./cells";
 import { findTitle, inlineField } from "./blocks";
-import { H, HF, rowFlags, type HeaderMatcher } from "./headers";
+import { H, HF, rowFlags } from "./headers";
 import type { IndexedCell, SheetIndex } from "./sheetIndex";
 import { boundsOf } from "./bounds";
 import { PartialNotes } from "./partial";
@@ -49,23 +49,35 @@ const isCategory = (seq: string, name: string) =>
 /** A summary header names 项目名称 and 执行率 with 全年预算数 or 全年执行数, and no 一级指标. */
 export function summaryColumns(cells: readonly IndexedCell[]): SummaryColumns | null {
   if (!(rowFlags(cells) & HF.projectName)) return null;
-  const col = (m: HeaderMatcher) => cells.find((c) => m(c.key))?.col ?? null;
-  const name = col(H.projectName);
-  const rate = col(H.rate);
-  const budget = col(H.budget) ?? col(H.budgetLoose);
-  const executed = col(H.executed);
-  if (name === null || (budget === null && executed === null) || (rate === null && col(H.score) === null)) return null;
-  if (col(H.level1) !== null) return null;
-  return {
-    seq: col(H.seq),
-    name,
-    initial: col(H.initialBudget),
-    budget,
-    executed,
-    rate,
-    score: col(H.score),
-    grade: col(H.grade),
-  };
+  // the first column whose header names each
+  let seq: number | null = null,
+    name: number | null = null,
+    initial: number | null = null,
+    budget: number | null = null,
+    budgetLoose: number | null = null,
+    executed: number | null = null,
+    rate: number | null = null,
+    score: number | null = null,
+    grade: number | null = null,
+    level1 = false;
+  for (let i = 0; i < cells.length; i++) {
+    const k = cells[i].key;
+    const col = cells[i].col;
+    if (seq === null && H.seq(k)) seq = col;
+    if (name === null && H.projectName(k)) name = col;
+    if (initial === null && H.initialBudget(k)) initial = col;
+    if (budget === null && H.budget(k)) budget = col;
+    if (budgetLoose === null && H.budgetLoose(k)) budgetLoose = col;
+    if (executed === null && H.executed(k)) executed = col;
+    if (rate === null && H.rate(k)) rate = col;
+    if (score === null && H.score(k)) score = col;
+    if (grade === null && H.grade(k)) grade = col;
+    if (!level1 && H.level1(k)) level1 = true;
+  }
+  budget ??= budgetLoose;
+  if (name === null || (budget === null && executed === null) || (rate === null && score === null)) return null;
+  if (level1) return null;
+  return { seq, name, initial, budget, executed, rate, score, grade };
 }
 
 export function recognizeSummary(idx: SheetIndex, top: number, headerRow: number, cols: SummaryColumns, limit: number): SummaryTable {
