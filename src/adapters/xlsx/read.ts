@@ -1,7 +1,7 @@
 /**
- * The sparse reader: a worksheet part up to 8 MB (and shared strings up to 32 MB) is read whole by xml.ts parseWhole,
- * a lean reader of the XML spreadsheet writers give (anything else goes to saxes, which decides); a larger part goes
- * through saxes as it is inflated, never held whole. Only cells that hold something are kept — a value far away
+ * The sparse reader: a worksheet part up to 8 MB is read whole by sheetScan.ts, and shared strings up to 32 MB by
+ * xml.ts parseWhole — lean readers of the XML spreadsheet writers give (anything else goes to saxes, which decides); a
+ * larger part goes through saxes as it is inflated, never held whole. Only cells that hold something are kept — a value far away
  * (XFD1048576) costs one cell, formatted empty rows cost nothing. Shared strings, number formats, merges and formulas
  * (shared formulas expanded to each cell) are resolved. Error values stay error text ("#DIV/0!", the engine's
  * CELL_ERROR); a number too large to be finite stays the text it was written as.
@@ -171,7 +171,7 @@ export function readSheet(
     saxes?: boolean;
   } = {},
 ): SheetReadResult {
-  // a part small enough is read whole by the scanner (sheetScan.ts) while the sheet is kept; past its head, saxes and the scan as before
+  // a part small enough is read whole by sheetScan.ts while the sheet is kept; past its head, saxes and the scan as before
   const whole = opts.saxes ? null : wholeText(zip, part, LIMITS.ratioFrom);
   const parseAll = opts.parseAll === true;
   const cells: SnapshotCell[] = [];

@@ -5,7 +5,7 @@
  * si), and text. No attribute object, name string or handler call is made for anything else; every other element and
  * attribute is still read as strictly (names, quoting, references, nesting, an attribute twice).
  */
-import { DECLARATION, decodeStrict, FORBIDDEN, isXmlSpace, Unusual, local, type SaxHandlers } from "./xml";
+import { DECLARATION, decodeStrict, FORBIDDEN, Unusual, local, type SaxHandlers } from "./xml";
 
 /** The elements the reader acts on (SheetHandlers' tag): OTHER for every other element. */
 export const OTHER = 0;
@@ -78,15 +78,17 @@ export function saxHandlersOf(h: SheetHandlers): SaxHandlers {
 }
 
 /**
- * Names every object has (an attribute so named is left to saxes, as parseWhole leaves it), by length: the text of an
- * attribute's name is made only when its length is one of these.
+ * Names every object has (an attribute so named is left to saxes, as parseWhole leaves it), and a bit for each of
+ * their lengths (under 32): an attribute's name is compared with them only when its length is one of these.
  */
-const PROTO_NAMES = new Map<number, string[]>();
-for (const name of Object.getOwnPropertyNames(Object.prototype)) {
-  const list = PROTO_NAMES.get(name.length) ?? [];
-  list.push(name);
-  PROTO_NAMES.set(name.length, list);
-}
+const PROTO_NAMES = Object.getOwnPropertyNames(Object.prototype);
+let protoLengths = 0;
+for (const name of PROTO_NAMES) protoLengths |= name.length < 32 ? 1 << name.length : 0;
+const PROTO_LENGTHS = protoLengths;
+const protoName = (xml: string, from: number, len: number) =>
+  (len >= 32 || ((PROTO_LENGTHS >>> len) & 1) !== 0) && PROTO_NAMES.some((name) => name.length === len && xml.startsWith(name, from));
+
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
 /** Whether xml[a, a + len) and xml[b, b + len) are the same text. */
 function sameAt(xml: string, a: number, b: number, len: number): boolean {
@@ -136,18 +138,24 @@ function tagAt(xml: string, from: number, to: number): number {
   }
 }
 
-/** The attribute the reader uses named xml[from, from + len) (r, t, s, si, ref), or null. */
-function usedAttribute(xml: string, from: number, len: number): keyof SheetAttributes | null {
+const A_R = 1;
+const A_T = 2;
+const A_S = 3;
+const A_SI = 4;
+const A_REF = 5;
+
+/** The attribute the reader uses named xml[from, from + len): A_R, A_T, A_S, A_SI, A_REF, or 0 for another. */
+function usedAttribute(xml: string, from: number, len: number): number {
   const c0 = xml.charCodeAt(from);
   switch (len) {
     case 1:
-      return c0 === 0x72 ? "r" : c0 === 0x74 ? "t" : c0 === 0x73 ? "s" : null;
+      return c0 === 0x72 ? A_R : c0 === 0x74 ? A_T : c0 === 0x73 ? A_S : 0;
     case 2:
-      return c0 === 0x73 && xml.charCodeAt(from + 1) === 0x69 ? "si" : null;
+      return c0 === 0x73 && xml.charCodeAt(from + 1) === 0x69 ? A_SI : 0;
     case 3:
-      return xml.startsWith("ref", from) ? "ref" : null;
+      return xml.startsWith("ref", from) ? A_REF : 0;
     default:
-      return null;
+      return 0;
   }
 }
 
@@ -192,7 +200,7 @@ function scan(text: string, h: SheetHandlers): void {
       if (j < 0) j = n;
       if (depth === 0) {
         // outside the root: blanks only
-        for (let k = i; k < j; k++) if (!isXmlSpace(xml.charCodeAt(k))) throw new Unusual();
+        for (let k = i; k < j; k++) if (!isSpace(xml.charCodeAt(k))) throw new Unusual();
       } else {
         const raw = xml.slice(i, j);
         h.text(raw.indexOf("&") >= 0 ? decodeStrict(raw) : raw);
@@ -208,7 +216,7 @@ function scan(text: string, h: SheetHandlers): void {
       const top = depth - 1;
       const len = nameLengths[top];
       let k = e;
-      while (isXmlSpace(xml.charCodeAt(k))) k++;
+      while (isSpace(xml.charCodeAt(k))) k++;
       if (xml.charCodeAt(k) !== 0x3e || e - i - 2 !== len || !sameAt(xml, i + 2, nameStarts[top], len)) throw new Unusual();
       depth = top;
       i = k + 1;
@@ -227,7 +235,7 @@ function scan(text: string, h: SheetHandlers): void {
     let selfClosing = false;
     for (;;) {
       const ws = k;
-      while (isXmlSpace(xml.charCodeAt(k))) k++;
+      while (isSpace(xml.charCodeAt(k))) k++;
       const c = xml.charCodeAt(k);
       if (c === 0x3e) break;
       if (c === 0x2f) {
@@ -241,10 +249,10 @@ function scan(text: string, h: SheetHandlers): void {
       const ae = nameEnd(xml, k);
       const alen = ae - as;
       k = ae;
-      while (isXmlSpace(xml.charCodeAt(k))) k++;
+      while (isSpace(xml.charCodeAt(k))) k++;
       if (xml.charCodeAt(k) !== 0x3d) throw new Unusual();
       k++;
-      while (isXmlSpace(xml.charCodeAt(k))) k++;
+      while (isSpace(xml.charCodeAt(k))) k++;
       const q = xml.charCodeAt(k);
       if (q !== 0x22 && q !== 0x27) throw new Unusual();
       const ve = xml.indexOf(q === 0x22 ? '"' : "'", k + 1);
@@ -257,19 +265,20 @@ function scan(text: string, h: SheetHandlers): void {
       }
       // an attribute twice, or one named as a property every object has ("constructor", "__proto__"): saxes reads it
       for (let j = 0; j < attrs; j++) if (attrLengths[j] === alen && sameAt(xml, attrStarts[j], as, alen)) throw new Unusual();
-      const proto = PROTO_NAMES.get(alen);
-      if (proto !== undefined) for (const name of proto) if (xml.startsWith(name, as)) throw new Unusual();
+      if (protoName(xml, as, alen)) throw new Unusual();
       attrStarts[attrs] = as;
       attrLengths[attrs] = alen;
       attrs++;
-      let value: string | null = null;
-      const which = keep ? usedAttribute(xml, as, alen) : null;
-      if (which !== null) {
-        value = xml.slice(k + 1, ve);
+      const which = keep ? usedAttribute(xml, as, alen) : 0;
+      if (which !== 0) {
+        let value = xml.slice(k + 1, ve);
         if (amp) value = decodeStrict(value);
-        a[which] = value;
-      }
-      if (value === null && amp) decodeStrict(xml.slice(k + 1, ve));
+        if (which === A_R) a.r = value;
+        else if (which === A_T) a.t = value;
+        else if (which === A_S) a.s = value;
+        else if (which === A_SI) a.si = value;
+        else a.ref = value;
+      } else if (amp) decodeStrict(xml.slice(k + 1, ve));
       k = ve + 1;
     }
     if (!selfClosing) {
