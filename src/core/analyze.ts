@@ -243,7 +243,9 @@ function analyzeProject(ctx: RuleContext, t: ProjectTable): Evaluation {
   const funds: FundEvaluation[] = [];
   let rate: number | null = null;
   if (t.fundTotal) {
-    rate = checkExecutionRate(ctx, { ...t.fundTotal, rate: t.rate });
+    const f = t.fundTotal;
+    // the cells the rule reads, as the summary's rows give them (not a copy of the whole fund row)
+    rate = checkExecutionRate(ctx, { label: f.label, initial: f.initial, budget: f.budget, executed: f.executed, rate: t.rate });
     funds.push(fundEval(t.fundTotal, rate));
     for (const col of ["initial", "budget", "executed"] as const) {
       checkSubtotal(ctx, t.fundTotal[col], columnOf(t.fundParts, col), { sum: "fundTotal", column: col });

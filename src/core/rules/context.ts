@@ -25,17 +25,10 @@ export class RuleContext {
   report<K extends FindingKey>(key: K, severity: Severity, cell: string | null, params: FindingParams<K>, suggestion?: Suggestion): void {
     const code = key.split(".")[0] as FindingCode;
     const { zh, en } = findingMessage(key, params as Readonly<Record<string, unknown>>);
-    this.findings.push({
-      code,
-      severity,
-      sheet: this.table.sheet,
-      cell,
-      key,
-      params,
-      message: zh,
-      messageEn: en,
-      ...(suggestion ? { suggestion } : {}),
-    });
+    const finding: Finding = { code, severity, sheet: this.table.sheet, cell, key, params, message: zh, messageEn: en };
+    // added last, as a spread of { suggestion } did (no spread of an empty object for every other finding)
+    if (suggestion) finding.suggestion = suggestion;
+    this.findings.push(finding);
   }
 
   /** MISSING_VALUE for an empty required cell (`MISSING_VALUE.<what>` says which). */
