@@ -20,7 +20,7 @@ import { inferredRoles } from "./roles";
 import { PlanBuilder } from "./fill";
 import { columnRanges, sumFormula } from "./formulas";
 import { columnName } from "./address";
-import { changeMessage, sumLabel } from "./messages";
+import { changeMessage, sumLabel, type FundColumn, type FundSum } from "./messages";
 import { formulaCells } from "./evaluate";
 import {
   RuleContext,
@@ -45,19 +45,32 @@ import {
   grade,
 } from "./rules";
 
+/*
+ * Lists that other code reads are made by loops that push, not by map or flatMap: optimised code's map makes a holey
+ * array (flatMap always does), a second array map for the code that reads the list, which drops its optimised code
+ * the first time one comes by — late, once the maker is optimised.
+ */
+
 export function analyzeWorkbook(snapshots: SheetSnapshot[], options: AnalyzeOptions = {}): WorkbookAnalysis {
   const profile = getProfile(options.profile);
-  return { profile: profile.id, sheets: snapshots.map((s) => analyzeSheet(s, options)) };
+  const sheets: SheetAnalysis[] = [];
+  for (const s of snapshots) sheets.push(analyzeSheet(s, options));
+  return { profile: profile.id, sheets };
 }
 
 export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = {}): SheetAnalysis {
   const profile = getProfile(options.profile);
   const rec = recognizeSheet(snapshot);
-  return {
-    sheet: snapshot.name,
-    tables: rec.tables.map((t) => analyzeTable(t, profile)),
-    reason: rec.reason,
-  };
+  const tables: TableAnalysis[] = [];
+  for (const t of rec.tables) tables.push(analyzeTable(t, profile));
+  return { sheet: snapshot.name, tables, reason: rec.reason };
+}
+
+/** One column of a list of rows (fund rows, summary rows), as a list. */
+function columnOf<R, K extends keyof R>(rows: readonly R[], col: K): R[K][] {
+  const out: R[K][] = [];
+  for (let i = 0; i < rows.length; i++) out.push(rows[i][col]);
+  return out;
 }
 
 export function analyzeTable(table: Table, profile: Profile): TableAnalysis {
@@ -109,12 +122,15 @@ export function analyzeTable(table: Table, profile: Profile): TableAnalysis {
 /** A change held back over a person's entry becomes the one-click suggestion of the finding at its cell. */
 function withSuggestions(findings: Finding[], suggested: CellChange[]): Finding[] {
   if (!suggested.length) return findings;
-  const byCell = new Map(suggested.map((c) => [c.cell, c]));
-  return findings.map((f) => {
+  const byCell = new Map<string, CellChange>();
+  for (const c of suggested) byCell.set(c.cell, c);
+  const out: Finding[] = [];
+  for (const f of findings) {
     const c = f.cell ? byCell.get(f.cell) : undefined;
-    if (!c || f.suggestion || typeof c.expected !== "number") return f;
-    return { ...f, suggestion: { cell: c.cell, value: c.expected, ...(c.after.formula ? { formula: c.after.formula } : {}) } };
-  });
+    if (!c || f.suggestion || typeof c.expected !== "number") out.push(f);
+    else out.push({ ...f, suggestion: { cell: c.cell, value: c.expected, ...(c.after.formula ? { formula: c.after.formula } : {}) } });
+  }
+  return out;
 }
 
 /** Every number cell a rule of the table reads (for CELL_ERROR, and for the one-action fix of NUMBER_AS_TEXT). */
@@ -154,6 +170,16 @@ export function numberCellsOf(t: Table): (NumberCell | null)[] {
       break;
   }
   return out;
+}
+
+type SumRow = { sum: "subtotal"; first: string | null } | { sum: "total" };
+
+/**
+ * A summary sum's FundSum for one column: the fields of `{ ...which, column }`, in that order, written out — an object
+ * spread there made a new map for each object (megamorphic clones), and every reader of the objects saw a new map.
+ */
+function sumOf(which: SumRow, column: FundColumn): FundSum {
+  return which.sum === "subtotal" ? { sum: "subtotal", first: which.first, column } : { sum: which.sum, column };
 }
 
 const fundEval = (f: FundRow, rate: number | null): FundEvaluation => ({
@@ -220,18 +246,14 @@ function analyzeProject(ctx: RuleContext, t: ProjectTable): Evaluation {
     rate = checkExecutionRate(ctx, { ...t.fundTotal, rate: t.rate });
     funds.push(fundEval(t.fundTotal, rate));
     for (const col of ["initial", "budget", "executed"] as const) {
-      checkSubtotal(
-        ctx,
-        t.fundTotal[col],
-        t.fundParts.map((p) => p[col]),
-        { sum: "fundTotal", column: col },
-      );
+      checkSubtotal(ctx, t.fundTotal[col], columnOf(t.fundParts, col), { sum: "fundTotal", column: col });
     }
   }
   for (const p of t.fundParts) funds.push(fundEval(p, executionRate(p.budget?.value ?? null, p.executed?.value ?? null)));
 
   const bScore = checkBudgetScore(ctx, t.budgetWeight, t.rate, t.budgetScore, rate);
-  const indicators = t.indicators.map((i) => checkIndicator(ctx, i, t.weightsInTargetColumn));
+  const indicators: IndicatorEvaluation[] = [];
+  for (const i of t.indicators) indicators.push(checkIndicator(ctx, i, t.weightsInTargetColumn));
   const budgetWeight = t.budgetWeight?.value ?? null;
   // a table published as its funds block only has no indicators to weigh (TABLE_PARTIAL says so)
   const indicatorsRead = !t.partial.some((p) => p.part === "indicators");
@@ -292,14 +314,10 @@ function analyzeDepartment(ctx: RuleContext, t: DepartmentTable): Evaluation {
   }
   const budgetWeight = b?.weight?.value ?? null;
   for (const col of ["budget", "executed"] as const) {
-    checkSplitTotals(
-      ctx,
-      t.fundSources.map((f) => f[col]),
-      t.fundStructure.map((f) => f[col]),
-      { sum: "column", column: col },
-    );
+    checkSplitTotals(ctx, columnOf(t.fundSources, col), columnOf(t.fundStructure, col), { sum: "column", column: col });
   }
-  const indicators: IndicatorEvaluation[] = t.indicators.map((i) => checkIndicator(ctx, i, t.weightsInTargetColumn));
+  const indicators: IndicatorEvaluation[] = [];
+  for (const i of t.indicators) indicators.push(checkIndicator(ctx, i, t.weightsInTargetColumn));
   const indicatorsRead = !t.partial.some((p) => p.part === "indicators");
   const weightsKnown = indicatorsRead && !t.partial.some((p) => p.part === "weightColumn");
   checkBlockWeight(ctx, t.indicatorsDeclared, blockActualWeight(t.indicators, t.groups, weightsKnown));
@@ -346,33 +364,33 @@ function analyzeSummary(ctx: RuleContext, t: SummaryTable): Evaluation {
     if (r.score && r.score.value !== null) checkGrade(ctx, r.grade, r.score.value, `「${r.name.text}」`);
   }
   // 小计 rows, then the 合计: each the sum of its projects (a 小计 is never counted in the 合计)
-  const sums: { sum: { sum: "subtotal"; first: string | null } | { sum: "total" }; row: SummaryRow; parts: SummaryRow[] }[] = [];
+  const sums: { sum: SumRow; row: SummaryRow; parts: SummaryRow[] }[] = [];
   for (const sub of t.subtotals ?? []) {
-    const parts = sub.parts.map((i) => t.rows[i]);
+    const parts: SummaryRow[] = [];
+    for (const i of sub.parts) parts.push(t.rows[i]);
     sums.push({ sum: { sum: "subtotal", first: parts[0]?.name.text || null }, row: sub.row, parts });
   }
   if (t.totalRow) sums.push({ sum: { sum: "total" }, row: t.totalRow, parts: t.rows });
   for (const { sum: which, row: tr, parts: projects } of sums) {
     // the row's label as the findings about its rate name it (the Chinese label in both languages)
-    const label = sumLabel({ ...which, column: "budget" }, "zh");
+    const label = sumLabel(sumOf(which, "budget"), "zh");
     if (!projects.length) continue;
     // the cells as they will be after the fill: the sums of their columns
     const filled: Partial<Record<"initial" | "budget" | "executed", NumberCell>> = {};
     for (const col of ["initial", "budget", "executed"] as const) {
       const cell = tr[col];
       if (!cell) continue;
-      const parts = projects.map((r) => r[col]);
-      checkSubtotal(ctx, cell, parts, { ...which, column: col });
+      const parts = columnOf(projects, col);
+      checkSubtotal(ctx, cell, parts, sumOf(which, col));
       for (const p of parts) ctx.plan.numberFromText(p);
       const sum = Number(parts.reduce<number>((a, p) => a + (p?.value ?? 0), 0).toFixed(6));
       const letter = columnName(cell.ref.col);
-      const ranges = columnRanges(
-        letter,
-        projects.map((r) => r.row),
-      );
+      const rows: number[] = [];
+      for (const r of projects) rows.push(r.row);
+      const ranges = columnRanges(letter, rows);
       const summed = ctx.plan.formula(cell, sumFormula(ranges.join(",")), sum, {
         key: "summarySum",
-        params: { what: { ...which, column: col } },
+        params: { what: sumOf(which, col) },
       });
       // what the cell holds after the fill, judged the same before and after it: the SUM's value where the SUM is
       // there (whatever the cell showed — a number, a text, #REF!), else what the person wrote, kept
@@ -393,10 +411,9 @@ function analyzeSummary(ctx: RuleContext, t: SummaryTable): Evaluation {
       rate,
     });
   }
-  checkNumbersAsText(
-    ctx,
-    t.rows.flatMap((r) => [r.initial, r.budget, r.executed, r.score]),
-  );
+  const asText: (NumberCell | null)[] = [];
+  for (const r of t.rows) asText.push(r.initial, r.budget, r.executed, r.score);
+  checkNumbersAsText(ctx, asText);
   return { executionRate: null, budgetScore: null, budgetWeight: null, indicators: [], weightSum: 0, total: null, grade: null, funds };
 }
 

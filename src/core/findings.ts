@@ -73,9 +73,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
   // already in order (most tables): the same order, without the sort
   let inOrder = true;
   for (let i = 1; i < findings.length && inOrder; i++) inOrder = order(findings[i - 1], findings[i]) <= 0;
-  if (inOrder) return findings.slice();
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => order(a.f, b.f) || a.i - b.i)
-    .map((x) => x.f);
+  // Array.prototype.sort is stable, so equals keep their order; a copy sorted in place stays a packed array (optimised
+  // code's map makes a holey one, a new array map for the code that reads the findings)
+  return inOrder ? findings.slice() : findings.slice().sort(order);
 }

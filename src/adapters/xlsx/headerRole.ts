@@ -26,7 +26,13 @@ export function canAnchorHeader(text: string): boolean {
 /** Whether a row (its text cells) could be a table's header row: a superset of the engine's anchors. */
 export function couldBeHeaderRow(row: number, texts: { col: number; text: string }[]): boolean {
   if (!texts.some((t) => mayHoldHeader(t.text)) || !texts.some((t) => canAnchorHeader(t.text))) return false;
-  const cells: IndexedCell[] = texts.map((t) => ({ row, col: t.col, key: headerKey(t.text), raw: t.text, text: t.text }));
+  // a loop, not texts.map: optimised code's map makes a holey array, whose new map would deoptimise the engine's
+  // header tests the first time one came by
+  const cells: IndexedCell[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i];
+    cells.push({ row, col: t.col, key: headerKey(t.text), raw: t.text, text: t.text });
+  }
   if (isIndicatorHeader(cells) || isScorecardHeader(cells)) return true;
   // a band of columns may leave out the 一级指标 that stops a row from being a summary header
   return summaryColumns(cells.filter((c) => !H.level1(c.key))) !== null;

@@ -1,7 +1,7 @@
 /**
- * The sparse reader: a worksheet part up to 8 MB (and shared strings up to 32 MB) is read whole by xml.ts parseWhole,
- * a lean reader of the XML spreadsheet writers give (anything else goes to saxes, which decides); a larger part goes
- * through saxes as it is inflated, never held whole. Only cells that hold something are kept — a value far away
+ * The sparse reader: a worksheet part up to 8 MB is read whole by sheetScan.ts, and shared strings up to 32 MB by
+ * xml.ts parseWhole — lean readers of the XML spreadsheet writers give (anything else goes to saxes, which decides); a
+ * larger part goes through saxes as it is inflated, never held whole. Only cells that hold something are kept — a value far away
  * (XFD1048576) costs one cell, formatted empty rows cost nothing. Shared strings, number formats, merges and formulas
  * (shared formulas expanded to each cell) are resolved. Error values stay error text ("#DIV/0!", the engine's
  * CELL_ERROR); a number too large to be finite stays the text it was written as.
@@ -16,6 +16,7 @@
 import type { CellValue, MergedArea, SnapshotCell, SparseSheetSnapshot } from "../../core/snapshot";
 import type { ZipArchive } from "./zip";
 import { ChunkParser, parsePart, parseWhole, StopParse, type SaxHandlers } from "./xml";
+import { C, F, IS, MERGE_CELL, ROW, RPH, T, V, saxHandlersOf, scanSheet, type SheetHandlers } from "./sheetScan";
 import { LIMITS, limitError } from "./limits";
 import { parseRef } from "./cellRef";
 import { shiftFormula } from "./formula";
@@ -146,10 +147,7 @@ interface SheetReadResult {
   passes: number;
 }
 
-/** The attributes of a cell's formula before it has one (read, never written). */
-const NO_FORMULA: Readonly<Record<string, string>> = Object.freeze({});
-
-/** Thrown by a handler when parseWhole must hand the sheet over to saxes and the scan (its head is read). */
+/** Thrown by a handler when the scanner must hand the sheet over to saxes and the scan (its head is read). */
 class Handover extends Error {
   constructor() {
     super("handover");
@@ -169,11 +167,11 @@ export function readSheet(
     keepAll?: boolean;
     /** Parse every row past the head instead of the textual scan (the scan found a possible header). */
     parseAll?: boolean;
-    /** Read through saxes only (parseWhole found the part's text outside what it reads). */
+    /** Read through saxes only (the scanner found the part's text outside what it reads). */
     saxes?: boolean;
   } = {},
 ): SheetReadResult {
-  // a part small enough is read whole by parseWhole while the sheet is kept; past its head, saxes and the scan as before
+  // a part small enough is read whole by sheetScan.ts while the sheet is kept; past its head, saxes and the scan as before
   const whole = opts.saxes ? null : wholeText(zip, part, LIMITS.ratioFrom);
   const parseAll = opts.parseAll === true;
   const cells: SnapshotCell[] = [];
@@ -199,7 +197,9 @@ export function readSheet(
   let inV = false;
   let f: string | null = null;
   let inF = false;
-  let fAttrs: Readonly<Record<string, string>> = NO_FORMULA;
+  // the formula's t and si attributes
+  let fType: string | undefined;
+  let fShared: string | undefined;
   let inIs = 0;
   let inT = false;
   let phonetic = 0;
@@ -251,9 +251,9 @@ export function readSheet(
     }
     let formula: string | null = null;
     let later: string | null = null;
-    if (f !== null || fAttrs.t === "shared") {
-      const si = fAttrs.si;
-      if (fAttrs.t === "shared" && si !== undefined) {
+    if (f !== null || fType === "shared") {
+      const si = fShared;
+      if (fType === "shared" && si !== undefined) {
         if (f && f.trim() !== "") {
           groups.set(si, { row, col, text: f });
           formula = f;
@@ -302,22 +302,23 @@ export function readSheet(
     }
   };
 
-  const handlers: SaxHandlers = {
+  const handlers: SheetHandlers = {
     open(tag, a, selfClosing) {
       if (inCell) {
-        if (tag === "v") {
+        if (tag === V) {
           inV = true;
           v = "";
-        } else if (tag === "f") {
-          fAttrs = a;
+        } else if (tag === F) {
+          fType = a.t;
+          fShared = a.si;
           f = "";
           inF = !selfClosing;
-        } else if (tag === "is") inIs++;
-        else if (tag === "rPh") phonetic++;
-        else if (tag === "t" && inIs > 0 && phonetic === 0) inT = true;
+        } else if (tag === IS) inIs++;
+        else if (tag === RPH) phonetic++;
+        else if (tag === T && inIs > 0 && phonetic === 0) inT = true;
         return;
       }
-      if (tag === "c") {
+      if (tag === C) {
         const pos = a.r ? parseRef(a.r) : null;
         col = pos ? pos.col : lastCol + 1;
         if (pos && pos.row !== row) row = pos.row;
@@ -326,17 +327,18 @@ export function readSheet(
         style = a.s ? Number(a.s) : 0;
         v = "";
         f = null;
-        fAttrs = NO_FORMULA;
+        fType = undefined;
+        fShared = undefined;
         isText = "";
         inIs = 0;
         phonetic = 0;
         if (selfClosing) return;
         inCell = true;
-      } else if (tag === "row") {
+      } else if (tag === ROW) {
         row = a.r ? Number(a.r) : row + 1;
         lastCol = 0;
         if (selfClosing) endRow();
-      } else if (tag === "mergeCell" && a.ref) {
+      } else if (tag === MERGE_CELL && a.ref) {
         const [s, e] = a.ref.split(":");
         const ps = parseRef(s);
         const pe = parseRef(e ?? s);
@@ -346,17 +348,17 @@ export function readSheet(
     },
     close(tag) {
       if (inCell) {
-        if (tag === "c") {
+        if (tag === C) {
           inCell = false;
           endCell();
-        } else if (tag === "v") inV = false;
-        else if (tag === "f") inF = false;
-        else if (tag === "is") inIs--;
-        else if (tag === "rPh") phonetic--;
-        else if (tag === "t") inT = false;
+        } else if (tag === V) inV = false;
+        else if (tag === F) inF = false;
+        else if (tag === IS) inIs--;
+        else if (tag === RPH) phonetic--;
+        else if (tag === T) inT = false;
         return;
       }
-      if (tag === "row") endRow();
+      if (tag === ROW) endRow();
     },
     text(t) {
       if (!inCell) return;
@@ -375,7 +377,7 @@ export function readSheet(
   if (whole !== null) {
     let handover = false;
     try {
-      handover = !parseWhole(whole, handlers);
+      handover = !scanSheet(whole, handlers);
     } catch (e) {
       if (e instanceof Handover) handover = true;
       else if (!(e instanceof StopParse)) throw e;
@@ -386,7 +388,7 @@ export function readSheet(
     }
   } else streamSheet();
   function streamSheet(): void {
-    const parser = new ChunkParser(handlers);
+    const parser = new ChunkParser(saxHandlersOf(handlers));
     const decoder = new TextDecoder("utf-8");
     const scanner = new HeaderScan(roles);
     let parsed: Uint8Array | null = null;

@@ -359,27 +359,27 @@ export function parsePart(zip: ZipArchive, part: string, h: SaxHandlers, maxByte
   return true;
 }
 
-/** Thrown inside parseWhole where the text leaves the shape it reads. */
-class Unusual extends Error {
+/** Thrown inside parseWhole (and sheetScan.ts) where the text leaves the shape it reads. */
+export class Unusual extends Error {
   constructor() {
     super("unusual");
   }
 }
 
 /** Characters XML 1.0 forbids, and the text a CDATA section ends with (outside one, not well-formed). */
-const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|\]\]>/;
-const DECLARATION =
+export const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|\]\]>/;
+export const DECLARATION =
   /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(["'])1\.0\1(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(["'])(?:yes|no)\3)?[ \t\n]*\?>/;
 const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/y;
 
-const isXmlSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+export const isXmlSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
 /** A character XML 1.0 allows (a character reference must name one). */
 const isXmlChar = (c: number) =>
   c === 0x09 || c === 0x0a || c === 0x0d || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
 
 /** Text with its references decoded; Unusual for a reference XML does not define. */
-function decodeStrict(s: string): string {
+export function decodeStrict(s: string): string {
   let out = "";
   let from = 0;
   for (let i = s.indexOf("&"); i >= 0; i = s.indexOf("&", from)) {

@@ -150,19 +150,22 @@ export function totalCells(
   const g = idx.grid;
   const label = idx.row(row).find((c) => H.total(c.key));
   const minCol = label ? idx.rightOf(label) + 1 : 1;
-  // a number repeated across formerly merged cells is one number: keep the first of a run
-  const numeric = idx
-    .row(row)
-    .filter((c) => c.col >= minCol)
-    .map((c) => numberCell(g, row, c.col))
-    .filter((n) => n.value !== null || n.formula || n.error)
-    .filter((n, i, all) => {
-      const prev = all[i - 1];
-      if (!prev || prev.ref.col !== n.ref.col - 1 || prev.raw !== n.raw || n.formula) return true;
-      // "100 | 100" in the 分值 and 得分 columns are two numbers (a perfect score); elsewhere a repeat is a merge's copy
-      const numericRole = (col: number) => weightCols.includes(col) || col === scoreCol;
-      return numericRole(prev.ref.col) && numericRole(n.ref.col);
-    });
+  // a number repeated across formerly merged cells is one number: keep the first of a run (one loop, not a chain of
+  // map and filter: optimised code's map makes a holey array, a new map for the filters after it)
+  const numericRole = (col: number) => weightCols.includes(col) || col === scoreCol;
+  const numeric: NumberCell[] = [];
+  const cells = idx.row(row);
+  let prev: NumberCell | null = null;
+  for (let k = 0; k < cells.length; k++) {
+    if (cells[k].col < minCol) continue;
+    const n = numberCell(g, row, cells[k].col);
+    if (n.value === null && !n.formula && !n.error) continue;
+    // "100 | 100" in the 分值 and 得分 columns are two numbers (a perfect score); elsewhere a repeat is a merge's copy
+    const keep =
+      !prev || prev.ref.col !== n.ref.col - 1 || prev.raw !== n.raw || !!n.formula || (numericRole(prev.ref.col) && numericRole(n.ref.col));
+    if (keep) numeric.push(n);
+    prev = n;
+  }
   const wc = weightCols.filter((c): c is number => c !== null);
   let totalWeight = numeric.find((n) => wc.includes(n.ref.col)) ?? null;
   let scoreCell = scoreCol !== null ? numberCell(g, row, scoreCol) : null;

@@ -4,6 +4,7 @@
  * header does not say, from what the columns hold. Every decision is kept (ColumnRole) so the model shows it.
  */
 import type { ColumnRole, IndicatorColumnsModel } from "../model";
+import { memoize } from "../memo";
 import { H, HF, rowFlags, type HeaderMatcher } from "./headers";
 import type { IndexedCell, SheetIndex } from "./sheetIndex";
 
@@ -39,7 +40,13 @@ const ROLE_MATCHERS: [keyof IndicatorColumns, HeaderMatcher][] = [
   ["reason", H.reason],
 ];
 
-const isIndicatorHeaderWord = (k: string) => ROLE_MATCHERS.some(([, m]) => m(k)) || /^(?:绩效指标|指标|项目)$/.test(k);
+/** The first role of ROLE_MATCHERS a header key names, null for none: each distinct key tested once. */
+const roleOf = memoize((k: string): keyof IndicatorColumns | null => {
+  for (const [role, m] of ROLE_MATCHERS) if (m(k)) return role;
+  return null;
+});
+
+const isIndicatorHeaderWord = (k: string) => roleOf(k) !== null || /^(?:绩效指标|指标|项目)$/.test(k);
 
 /**
  * A header row has the indicator columns when it names 一级指标 and 三级指标 (or 二级指标) — or, for a flat list with
@@ -73,20 +80,29 @@ function flatIndicatorHeader(f: number): boolean {
 export function headerBottom(idx: SheetIndex, headerRow: number): number {
   let bottom = headerRow;
   for (const r of idx.rowsIn(headerRow + 1, headerRow + 2)) {
-    if (r !== bottom + 1) break;
-    const cells = idx.row(r);
-    const above = (c: IndexedCell) => {
-      for (let rr = bottom; rr >= headerRow; rr--) {
-        const x = idx.at(rr, c.col) ?? displayedAt(idx, rr, c.col);
-        if (x) return x;
-      }
-      return null;
-    };
-    const sub = cells.every((c) => typeof c.raw === "string" && (isIndicatorHeaderWord(c.key) || above(c)?.raw === c.raw));
-    if (!sub) break;
+    if (r !== bottom + 1 || !isSubHeaderRow(idx, idx.row(r), headerRow, bottom)) break;
     bottom = r;
   }
   return bottom;
+}
+
+/** Every cell of the row is text: a header word, or the text shown just above it in the header [top, bottom]. */
+function isSubHeaderRow(idx: SheetIndex, cells: readonly IndexedCell[], top: number, bottom: number): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (typeof c.raw !== "string") return false;
+    if (!isIndicatorHeaderWord(c.key) && shownAbove(idx, c.col, top, bottom)?.raw !== c.raw) return false;
+  }
+  return true;
+}
+
+/** The lowest cell of rows [top, bottom] that shows something in column `col` (through a merge), or null. */
+function shownAbove(idx: SheetIndex, col: number, top: number, bottom: number): IndexedCell | null {
+  for (let r = bottom; r >= top; r--) {
+    const x = idx.at(r, col) ?? displayedAt(idx, r, col);
+    if (x) return x;
+  }
+  return null;
 }
 
 /**
@@ -98,12 +114,21 @@ export function headerTop(idx: SheetIndex, headerRow: number): number {
   let top = headerRow;
   for (let r = headerRow - 1; r >= headerRow - 2; r--) {
     const cells = idx.row(r);
-    if (cells.length === 0) break;
-    const words = cells.filter((c) => typeof c.raw === "string" && isIndicatorHeaderWord(c.key));
-    if (words.length !== cells.length || !cells.some((c) => ROLE_MATCHERS.some(([, m]) => m(c.key)))) break;
+    if (cells.length === 0 || !isUpperHeaderRow(cells)) break;
     top = r;
   }
   return top;
+}
+
+/** Every cell of the row is a header word in text, and one of them names a role. */
+function isUpperHeaderRow(cells: readonly IndexedCell[]): boolean {
+  let role = false;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (typeof c.raw !== "string" || !isIndicatorHeaderWord(c.key)) return false;
+    if (!role && roleOf(c.key) !== null) role = true;
+  }
+  return role;
 }
 
 /** The cell whose value shows at (r, col) through a merge, as an indexed cell. */
@@ -120,29 +145,20 @@ export function mapIndicatorColumns(
 ): { cols: IndicatorColumns; roles: ColumnRole[] } {
   const cols = emptyColumns();
   const roles: ColumnRole[] = [];
-  const columns = new Set<number>();
-  for (let r = headerRow; r <= bottom; r++) for (const c of idx.row(r)) for (let x = c.col; x <= idx.rightOf(c); x++) columns.add(x);
-  const take = (role: keyof IndicatorColumns, col: number, header: string) => {
-    if (cols[role] !== null) return;
-    cols[role] = col;
-    roles.push({ role, col, source: "header", header });
-  };
-  for (const col of [...columns].sort((a, b) => a - b)) {
-    // the header texts over this column, lowest (most specific) first
-    const keys: IndexedCell[] = [];
-    for (let r = bottom; r >= headerRow; r--) {
-      const c = idx.at(r, col) ?? displayedAt(idx, r, col);
-      if (c && !keys.some((k) => k.key === c.key)) keys.push(c);
-    }
-    for (const k of keys) {
-      if (k.key === "权重" && cols.level2 === null && cols.level3 === null && cols.level1 !== null) {
-        take("groupWeight", col, k.text);
-        break;
-      }
-      const hit = ROLE_MATCHERS.find(([, m]) => m(k.key));
-      if (!hit) continue; // not a role word: the header above may say more
+  const columns = headerColumns(idx, headerRow, bottom);
+  const keys: IndexedCell[] = [];
+  for (let i = 0; i < columns.length; i++) {
+    const col = columns[i];
+    headerTextsOver(idx, col, headerRow, bottom, keys);
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[j];
+      const role = k.key === "权重" && cols.level2 === null && cols.level3 === null && cols.level1 !== null ? "groupWeight" : roleOf(k.key);
+      if (role === null) continue; // not a role word: the header above may say more
       // the first column of a role wins: a header repeated to its right (a merge undone) adds nothing
-      take(hit[0], col, k.text);
+      if (cols[role] === null) {
+        cols[role] = col;
+        roles.push({ role, col, source: "header", header: k.text });
+      }
       break;
     }
   }
@@ -150,5 +166,40 @@ export function mapIndicatorColumns(
   if (cols.target === null) {
     cols.targetComparator = cols.targetUnit = null;
   }
-  return { cols, roles: roles.filter((r) => cols[r.role] === r.col) };
+  const kept: ColumnRole[] = [];
+  for (let i = 0; i < roles.length; i++) if (cols[roles[i].role] === roles[i].col) kept.push(roles[i]);
+  return { cols, roles: kept };
+}
+
+/** Every column the header band [top, bottom] covers (merges included), ascending, each once. */
+function headerColumns(idx: SheetIndex, top: number, bottom: number): number[] {
+  const all: number[] = [];
+  for (let r = top; r <= bottom; r++) {
+    const cells = idx.row(r);
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      for (let x = c.col, right = idx.rightOf(c); x <= right; x++) all.push(x);
+    }
+  }
+  all.sort(ascending);
+  let n = 0;
+  for (let i = 0; i < all.length; i++) if (n === 0 || all[i] !== all[n - 1]) all[n++] = all[i];
+  all.length = n;
+  return all;
+}
+
+const ascending = (a: number, b: number) => a - b;
+
+/** Into `out`: the header texts over column `col` in rows [top, bottom], lowest (most specific) first, each key once. */
+function headerTextsOver(idx: SheetIndex, col: number, top: number, bottom: number, out: IndexedCell[]): void {
+  out.length = 0;
+  for (let r = bottom; r >= top; r--) {
+    const c = idx.at(r, col) ?? displayedAt(idx, r, col);
+    if (c && !hasKey(out, c.key)) out.push(c);
+  }
+}
+
+function hasKey(cells: readonly IndexedCell[], key: string): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i].key === key) return true;
+  return false;
 }

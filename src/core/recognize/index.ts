@@ -40,13 +40,34 @@ export function recognizeSheet(snapshot: SheetSnapshot): Recognition {
 
 /** Tables one under the other in one band of columns. */
 function recognizeWindow(idx: SheetIndex): Table[] {
+  const anchors = anchorsOf(idx);
+  const tables: Table[] = [];
+  let top = idx.grid.top;
+  for (let i = 0; i < anchors.length; i++) {
+    const a = anchors[i];
+    if (a.row < top) continue;
+    const limit = i + 1 < anchors.length ? anchors[i + 1].row - 1 : idx.grid.bottom;
+    const table = tableAt(idx, a, top, limit);
+    if (table === null) continue;
+    // 填报日期: in the title lines above the table, in it, or in the footer lines just under it
+    table.filledOn = readFilledOn(idx, top, Math.min(limit, table.bounds.bottom + 3));
+    if (readMoneyUnit(idx, table) === "元") table.moneyUnit = "元";
+    tables.push(table);
+    top = table.bounds.bottom + 1;
+  }
+  // tables published as their funds block only (the page stops before the indicators): read what is there
+  if (fundsOnlyAt(idx, top, idx.grid.bottom) !== null) fundsOnlyTables(idx, top, tables);
+  return tables;
+}
+
+/** The header rows tables start at, top to bottom. */
+function anchorsOf(idx: SheetIndex): Anchor[] {
   const anchors: Anchor[] = [];
   for (let i = 0; i < idx.rowNumbers.length; i++) {
     // a row that names none of 一级指标, 三级指标, 项目名称 or a scorecard's 一级 heads no table: skipped without the tests
     if (!(idx.rowFlagBits[i] & ANCHOR_WORDS)) continue;
     const row = idx.rowNumbers[i];
-    const cells = idx.row(row);
-    const prev = anchors[anchors.length - 1];
+    const prev = anchors.length ? anchors[anchors.length - 1] : null;
     if (indicatorHeaderFlags(idx.rowFlagBits[i])) {
       // a header written over two rows (or repeated where a merge was undone) is one header
       if (prev?.kind === "indicators" && row <= headerBottom(idx, prev.row)) continue;
@@ -57,36 +78,25 @@ function recognizeWindow(idx: SheetIndex): Table[] {
       // a header repeated on the next row (a merge undone), or the lower row of a two-row header, is the same header
       if (prev?.kind === "summary" && row <= (summaryHeaderAt(idx, prev.row)?.bottom ?? prev.row) + 1) continue;
       anchors.push({ row, kind: "summary" });
-    } else if (isScorecardHeader(cells)) {
+    } else if (isScorecardHeader(idx.row(row))) {
       // a scorecard whose header only a scorecard uses ("一级 | 二级 | 三级 | 分值 | 得分"): recognize/scorecard.ts
       anchors.push({ row, kind: "scorecard" });
     }
   }
+  return anchors;
+}
 
-  const tables: Table[] = [];
-  let top = idx.grid.top;
-  for (let i = 0; i < anchors.length; i++) {
-    const a = anchors[i];
-    if (a.row < top) continue;
-    const limit = i + 1 < anchors.length ? anchors[i + 1].row - 1 : idx.grid.bottom;
-    let table: Table;
-    // 绩效评价指标体系评分表 (SPEC §2.5): told apart from a 自评表 by its columns and 一级 names (recognize/scorecard.ts)
-    if (a.kind !== "summary" && isScorecardLayout(idx, top, a.row, limit)) {
-      table = recognizeScorecard(idx, top, a.row, limit);
-    } else if (a.kind === "scorecard") {
-      continue;
-    } else if (a.kind === "summary") {
-      table = recognizeSummary(idx, top, a.row, summaryHeaderAt(idx, a.row)!.cols, limit);
-    } else {
-      table = isDepartment(idx, top, a.row) ? recognizeDepartment(idx, top, a.row, limit) : recognizeProject(idx, top, a.row, limit);
-    }
-    // 填报日期: in the title lines above the table, in it, or in the footer lines just under it
-    table.filledOn = readFilledOn(idx, top, Math.min(limit, table.bounds.bottom + 3));
-    if (readMoneyUnit(idx, table) === "元") table.moneyUnit = "元";
-    tables.push(table);
-    top = table.bounds.bottom + 1;
-  }
-  // tables published as their funds block only (the page stops before the indicators): read what is there
+/** The table whose header is at the anchor, from `top` down to `limit` at most; null for a scorecard header alone. */
+function tableAt(idx: SheetIndex, a: Anchor, top: number, limit: number): Table | null {
+  // 绩效评价指标体系评分表 (SPEC §2.5): told apart from a 自评表 by its columns and 一级 names (recognize/scorecard.ts)
+  if (a.kind !== "summary" && isScorecardLayout(idx, top, a.row, limit)) return recognizeScorecard(idx, top, a.row, limit);
+  if (a.kind === "scorecard") return null;
+  if (a.kind === "summary") return recognizeSummary(idx, top, a.row, summaryHeaderAt(idx, a.row)!.cols, limit);
+  return isDepartment(idx, top, a.row) ? recognizeDepartment(idx, top, a.row, limit) : recognizeProject(idx, top, a.row, limit);
+}
+
+/** Into `tables`: the tables from `top` down published as their funds block only, one under the other. */
+function fundsOnlyTables(idx: SheetIndex, top: number, tables: Table[]): void {
   for (let funds = fundsOnlyAt(idx, top, idx.grid.bottom); funds !== null; funds = fundsOnlyAt(idx, top, idx.grid.bottom)) {
     const past = idx.grid.bottom + 1;
     const table = isDepartment(idx, top, past)
@@ -98,7 +108,6 @@ function recognizeWindow(idx: SheetIndex): Table[] {
     tables.push(table);
     top = table.bounds.bottom + 1;
   }
-  return tables;
 }
 
 /**
@@ -107,16 +116,22 @@ function recognizeWindow(idx: SheetIndex): Table[] {
  */
 function fundsOnlyAt(idx: SheetIndex, from: number, to: number): number | null {
   for (const r of idx.rowsIn(from, to)) {
-    const cells = idx.row(r);
-    const has = (m: (k: string) => boolean) => cells.some((c) => m(c.key));
-    if (!has(H.executed) || !(has(H.budget) || has(H.budgetLoose) || has(H.initialBudget))) continue;
-    const kindWord = (k: string) =>
-      H.fundTotal(k) || H.spendingScale(k) || H.fundSource(k) || H.fundStructure(k) || H.fundBlock(k) || /绩效自评|自评表/.test(k);
-    if (!idx.find(kindWord, from, Math.min(to, r + 8))) continue;
+    // the row's header words say whether it names 执行数 and a budget (only text names them)
+    if (!isFundsHeaderFlags(idx.rowFlagsOf(r))) continue;
+    if (!idx.find(isFundsKindWord, from, Math.min(to, r + 8))) continue;
     return r;
   }
   return null;
 }
+
+/** A funds header's words: 执行数 and a budget (全年预算数, 预算数 or 年初预算数). */
+function isFundsHeaderFlags(f: number): boolean {
+  return (f & HF.executed) !== 0 && (f & (HF.budget | HF.budgetLoose | HF.initialBudget)) !== 0;
+}
+
+/** A self-evaluation title or a funds label over a funds block. */
+const isFundsKindWord = (k: string) =>
+  H.fundTotal(k) || H.spendingScale(k) || H.fundSource(k) || H.fundStructure(k) || H.fundBlock(k) || /绩效自评|自评表/.test(k);
 
 function hasFundRows(t: Table): boolean {
   const money = (f: {
@@ -139,29 +154,39 @@ function tableWindows(idx: SheetIndex): (ColumnWindow | null)[] {
   for (let i = 0; i < idx.rowNumbers.length; i++) {
     const f = idx.rowFlagBits[i];
     // an indicator header names 一级指标 or 三级指标, a summary header 项目名称, a funds header 执行数 and a budget
-    const funds = (f & HF.executed) !== 0 && (f & (HF.budget | HF.budgetLoose | HF.initialBudget)) !== 0;
+    const funds = isFundsHeaderFlags(f);
     if (!(f & (HF.level1 | HF.level3 | HF.projectName)) && !funds) continue;
     const cells = idx.row(idx.rowNumbers[i]);
-    const level1 = columnsWhere(cells, H.level1);
-    const marks = indicatorHeaderFlags(f)
-      ? // a flat indicator list (no 一级指标, 重庆) is marked by its 指标名称 column
-        level1.length
-        ? level1
-        : columnsWhere(cells, H.level3)
-      : summaryColumns(cells)
-        ? columnsWhere(cells, H.projectName)
-        : [];
+    const marks = bandMarks(cells, f);
     if (marks.length > starts.length) starts = marks;
     // tables published as their funds block only: marked by the block's label on the funds header row
     if (funds) {
-      const blocks = columnsWhere(cells, (k) => H.fundBlock(k) || H.spendingScale(k));
+      const blocks = columnsWhere(cells, isFundsBlockLabel);
       if (blocks.length > fundStarts.length) fundStarts = blocks;
     }
   }
   if (starts.length < 2 && fundStarts.length >= 2) starts = fundStarts;
-  if (starts.length < 2) return [null];
-  // each band runs from just after the previous table's last column: the empty column between them, or, when the
-  // tables touch, as far left of its 一级指标 as the first table's columns run left of its own
+  return starts.length < 2 ? [null] : windowsAt(idx, starts);
+}
+
+const isFundsBlockLabel = (k: string) => H.fundBlock(k) || H.spendingScale(k);
+
+/** The columns a header row marks tables at: its 一级指标 (or 指标名称, a flat list) or its summary's 项目名称. */
+function bandMarks(cells: readonly IndexedCell[], f: number): number[] {
+  if (indicatorHeaderFlags(f)) {
+    // a flat indicator list (no 一级指标, 重庆) is marked by its 指标名称 column
+    const level1 = columnsWhere(cells, H.level1);
+    return level1.length ? level1 : columnsWhere(cells, H.level3);
+  }
+  return summaryColumns(cells) ? columnsWhere(cells, H.projectName) : [];
+}
+
+/**
+ * The bands of columns of tables marked at `starts`: each runs from just after the previous table's last column —
+ * the empty column between them, or, when the tables touch, as far left of its 一级指标 as the first table's columns
+ * run left of its own.
+ */
+function windowsAt(idx: SheetIndex, starts: number[]): ColumnWindow[] {
   const lead = starts[0] - leftmostCol(idx, 1, starts[1] - 1);
   const windows: ColumnWindow[] = [];
   for (let i = 0; i < starts.length; i++) {

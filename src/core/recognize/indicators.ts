@@ -343,17 +343,26 @@ export function columnHoldsWeights(
   cellOf: (i: Indicator) => TextCell | null,
   budgetWeight = 0,
 ): boolean {
-  const cells = indicators.map(cellOf).filter((c): c is TextCell => !!c && !isBlank(c.raw));
+  // each indicator's cell, and those that hold something (loops, not map and filter: optimised code's map makes a
+  // holey array, a new map for the code after it)
+  const all: (TextCell | null)[] = [];
+  const cells: TextCell[] = [];
+  for (let k = 0; k < indicators.length; k++) {
+    const c = cellOf(indicators[k]);
+    all.push(c);
+    if (c && !isBlank(c.raw)) cells.push(c);
+  }
   if (cells.length < 3 || cells.length < indicators.length * 0.8) return false;
-  const values: number[] = [];
+  let total = 0;
   for (const c of cells) {
     const q = parseQuantity(c.text);
     if (q.value === null || q.unit !== null || q.comparator !== null || q.prefix !== "") return false;
     if (q.value < 0 || q.value > 100) return false;
-    values.push(q.value);
+    total += q.value;
   }
-  const total = values.reduce((a, b) => a + b, 0) + budgetWeight;
-  const byRow = new Map(indicators.map((i) => [i.row, parseQuantity(cellOf(i)?.text ?? "").value ?? 0] as const));
+  total += budgetWeight;
+  const byRow = new Map<number, number>();
+  for (let k = 0; k < indicators.length; k++) byRow.set(indicators[k].row, parseQuantity(all[k]?.text ?? "").value ?? 0);
   const declared = groups.filter((g) => g.declaredWeight !== null);
   const matching = declared.filter(
     (g) => Math.abs(g.rows.reduce((s, r) => s + (byRow.get(r) ?? 0), 0) - (g.declaredWeight as number)) < 0.01,
@@ -407,12 +416,16 @@ export function labelWeights(grid: Grid, indicators: Indicator[], groups: Indica
   if (indicators.length === 0) return null;
   const onlyChild = (i: Indicator) =>
     groups.find((g) => g.level === 2 && g.rows.length === 1 && g.rows[0] === i.row && g.declaredWeight !== null && g.declaredCell);
-  const withLabels = indicators.map((i) => {
+  const withLabels: Indicator[] = [];
+  for (const i of indicators) {
     const own = i.nameCell ? splitWeightLabel(i.nameCell.text).weight : null;
-    if (own !== null && i.nameCell) return { ...i, weight: labelWeightCell(grid, i.nameCell.ref.row, i.nameCell.ref.col, own) };
+    if (own !== null && i.nameCell) {
+      withLabels.push({ ...i, weight: labelWeightCell(grid, i.nameCell.ref.row, i.nameCell.ref.col, own) });
+      continue;
+    }
     const g = onlyChild(i);
-    return g ? { ...i, weight: labelWeightCell(grid, g.declaredCell!.row, g.declaredCell!.col, g.declaredWeight!) } : i;
-  });
+    withLabels.push(g ? { ...i, weight: labelWeightCell(grid, g.declaredCell!.row, g.declaredCell!.col, g.declaredWeight!) } : i);
+  }
   return withLabels.every((i) => i.weight !== null && i.weight.fromLabel) ? withLabels : null;
 }
 
@@ -420,11 +433,13 @@ export function labelWeights(grid: Grid, indicators: Indicator[], groups: Indica
 export function withActualWeights(indicators: Indicator[], groups: IndicatorGroup[]): IndicatorGroup[] {
   const w = new Map<number, number>();
   for (const i of indicators) w.set(i.row, i.weight?.value ?? 0);
-  return groups.map((g) => {
+  const out: IndicatorGroup[] = [];
+  for (const g of groups) {
     let sum = 0;
     for (const r of g.rows) sum += w.get(r) ?? 0;
-    return { ...g, actualWeight: Number(sum.toFixed(6)) };
-  });
+    out.push({ ...g, actualWeight: Number(sum.toFixed(6)) });
+  }
+  return out;
 }
 
 /**

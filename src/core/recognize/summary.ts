@@ -47,7 +47,7 @@ const isCategory = (seq: string, name: string) =>
   /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])/.test(name.replace(/\s/g, ""));
 
 /** A summary header names 项目名称 and 执行率 with 全年预算数 or 全年执行数, and no 一级指标. */
-export function summaryColumns(cells: IndexedCell[]): SummaryColumns | null {
+export function summaryColumns(cells: readonly IndexedCell[]): SummaryColumns | null {
   if (!(rowFlags(cells) & HF.projectName)) return null;
   const col = (m: HeaderMatcher) => cells.find((c) => m(c.key))?.col ?? null;
   const name = col(H.projectName);

@@ -24,13 +24,18 @@ export function settleNumbersAsText(findings: Finding[], plan: FillPlan, cells: 
   const converted = new Set(plan.changes.filter((c) => c.kind === "number").map((c) => c.cell.toUpperCase()));
   const byAddress = new Map<string, NumberCell>();
   for (const c of cells) if (c) byAddress.set(c.ref.address.toUpperCase(), c);
-  return findings.map((f) => {
-    if (f.code !== "NUMBER_AS_TEXT" || !f.cell) return f;
-    const cell = byAddress.get(f.cell.toUpperCase());
-    if (!cell) return f;
+  // a loop, not map: optimised code's map makes a holey array, a new map for the code that reads the findings
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const cell = f.code === "NUMBER_AS_TEXT" && f.cell ? byAddress.get(f.cell.toUpperCase()) : undefined;
+    if (!cell || !f.cell) {
+      out.push(f);
+      continue;
+    }
     const key = converted.has(f.cell.toUpperCase()) ? "NUMBER_AS_TEXT.converted" : "NUMBER_AS_TEXT";
     const params = { raw: String(cell.raw).trim(), value: String(cell.value) };
     const { zh, en } = findingMessage(key, params);
-    return { ...f, key, params, message: zh, messageEn: en };
-  });
+    out.push({ ...f, key, params, message: zh, messageEn: en });
+  }
+  return out;
 }
