@@ -142,7 +142,9 @@ export function pairedReport(file: BatchFile, analysis: WorkbookAnalysis, snapsh
   if (docx === null) return undefined;
   const display = path.join(path.dirname(file.display), path.basename(docx));
   try {
-    return { file: display, result: compare().compareAnalysed(analysis.sheets, snapshots, readDocxFileSync(docx)) };
+    const { compareAnalysed, compareCounts } = compare();
+    const result = compareAnalysed(analysis.sheets, snapshots, readDocxFileSync(docx));
+    return { file: display, result, counts: compareCounts(result) };
   } catch (error) {
     return { file: display, error };
   }

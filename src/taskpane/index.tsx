@@ -13,20 +13,26 @@ import { App, type PaneMode } from "./components/App";
 import { loadLastCommand } from "../app/settings";
 import { toUserError, userError } from "../core/messages";
 import { missingRequirement } from "./requirements";
+import { loadPart } from "./parts";
 import { detectWps, type WpsEnvironment } from "../adapters/wps/detect";
 
 type HostName = "excel" | "word" | null;
 
 /**
  * The docx adapter behind the report-file port, loaded only when a report is written: tables, and each chart drawn
- * by ECharts and rasterised on a canvas in the pane (src/adapters/chart/browser.ts).
+ * by ECharts and rasterised on a canvas in the pane (src/adapters/chart/browser.ts). A chunk that does not load is
+ * said as the report command's own (./parts.ts).
  */
 const reportWriter: ReportFileWriter = {
   async build(narratives, source) {
-    const [{ buildReportDocxFromNarratives }, { renderChartInBrowser }] = await Promise.all([
-      import(/* webpackChunkName: "docx" */ "../adapters/docx"),
-      import(/* webpackChunkName: "chart" */ "../adapters/chart/browser"),
-    ]);
+    const [{ buildReportDocxFromNarratives }, { renderChartInBrowser }] = await loadPart(
+      () =>
+        Promise.all([
+          import(/* webpackChunkName: "docx" */ "../adapters/docx"),
+          import(/* webpackChunkName: "chart" */ "../adapters/chart/browser"),
+        ]),
+      "report-not-loaded",
+    );
     return buildReportDocxFromNarratives(narratives, source, { renderChart: renderChartInBrowser });
   },
 };
@@ -109,7 +115,10 @@ async function chooseMode(host: HostName): Promise<PaneMode> {
         return buildIssueList(results, lang);
       },
       readReport: async (file: File) => {
-        const { readDocxBlocks } = await import(/* webpackChunkName: "docxtext" */ "../adapters/xlsx/docxText");
+        const { readDocxBlocks } = await loadPart(
+          () => import(/* webpackChunkName: "docxtext" */ "../adapters/xlsx/docxText"),
+          "compare-not-loaded",
+        );
         return readDocxBlocks(await file.arrayBuffer(), file.name);
       },
     };

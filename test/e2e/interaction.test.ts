@@ -1,7 +1,8 @@
 /**
  * The standalone page in Chromium beyond the happy path: English browsers, a file that is not a workbook,
- * keyboard-only use, 采纳建议 with undo, 生成报告 (the differing figures first; the .docx holds tables and the chart
- * rasterised in the page, and LibreOffice opens it), and the settings (profile remembered across reloads).
+ * keyboard-only use, 采纳建议 with undo, 生成报告 (its command fetched only when asked for; the differing figures
+ * first; the .docx holds tables and the chart rasterised in the page, and LibreOffice opens it; a part that cannot be
+ * fetched is said in both languages), and the settings (profile remembered across reloads).
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -28,13 +29,18 @@ afterAll(async () => {
   await en?.close();
 });
 
-async function open(session: Session): Promise<{ page: Page; errors: string[] }> {
+/** The report command's own chunk (src/taskpane/parts.ts), content-hashed. */
+const REPORT_CHUNK = /\/report\.[0-9a-f]+\.chunk\.js$/;
+
+async function open(session: Session): Promise<{ page: Page; errors: string[]; requests: string[] }> {
   const page = await session.context.newPage();
   const errors: string[] = [];
+  const requests: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  page.on("request", (r) => requests.push(r.url()));
   await page.goto(`${session.origin}/taskpane.html`);
   await page.getByRole("button", { name: "检查", exact: true }).waitFor();
-  return { page, errors };
+  return { page, errors, requests };
 }
 
 test("English browser: English UI, the same accessible names, a bad file gives a bilingual message", async () => {
@@ -111,15 +117,18 @@ test("采纳建议 writes the suggested value (undoable) and the finding goes aw
 });
 
 test("生成报告 on an unfilled table: the differing figures first, nothing written until 按表中数字生成 or 先填充再生成", async () => {
-  const { page, errors } = await open(zh);
+  const { page, errors, requests } = await open(zh);
   await page.getByLabel("选择工作簿 (.xlsx)").setInputFiles(path.join(FIXTURES, "project-medical-aid-2020.xlsx"));
   await page.getByTestId("results").waitFor();
+  // opening and checking never fetched the report's command: it comes with the first 生成报告, once
+  expect(requests.filter((u) => REPORT_CHUNK.test(u))).toEqual([]);
   let downloads = 0;
   page.on("download", () => downloads++);
   const report = page.getByRole("button", { name: "生成报告", exact: true });
   await report.click();
   const wait = page.getByTestId("report-differences");
   await wait.waitFor();
+  expect(requests.filter((u) => REPORT_CHUNK.test(u))).toHaveLength(1);
   // the inverted 执行率 of this table (G6: 99.15% stated, 100.86% by the rule) is listed at its cell
   const cells = await page.getByTestId("report-difference").evaluateAll((els) => els.map((e) => e.getAttribute("data-cell")));
   expect(cells).toContain("G6");
@@ -164,6 +173,34 @@ test("生成报告 on an unfilled table: the differing figures first, nothing wr
   await page.getByTestId("preview").waitFor();
   await page.getByText(/然后再点“生成报告”/).waitFor();
   expect(downloads).toBe(1);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("生成报告 when its command cannot be fetched: the catalogue's sentence in both languages; once it can, it goes on", async () => {
+  const { page, errors } = await open(zh);
+  let refused = 0;
+  await page.route(REPORT_CHUNK, (route) => {
+    refused++;
+    return route.abort("failed");
+  });
+  await page.getByLabel("选择工作簿 (.xlsx)").setInputFiles(path.join(FIXTURES, "project-medical-aid-2020.xlsx"));
+  await page.getByTestId("results").waitFor();
+  const report = page.getByRole("button", { name: "生成报告", exact: true });
+  await report.click();
+  const bar = page.getByTestId("error-bar");
+  await bar.waitFor();
+  const text = await bar.innerText();
+  expect(text).toContain("生成报告所需的程序文件未能加载");
+  expect(text).toContain("The part of the add-in that writes the report could not be loaded");
+  expect(text).not.toMatch(/chunk|https?:|\.js\b|\bat\b.*:\d+/i);
+  expect(refused).toBe(1);
+  await expect(page.getByTestId("report-differences").count()).resolves.toBe(0);
+  // the pane is usable again, and once the file can be fetched the same button goes on
+  await page.unroute(REPORT_CHUNK);
+  await report.click();
+  await page.getByTestId("report-differences").waitFor();
+  await expect(page.getByTestId("error-bar").count()).resolves.toBe(0);
   expect(errors).toEqual([]);
   await page.close();
 });

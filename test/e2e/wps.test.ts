@@ -12,6 +12,7 @@
  * - WPS 文字: the Word pane over WpsDocumentHost: 链接工作簿, 写入报告 → bookmarked sections (tables, the chart through the
  *   fake's FileSystem and InlineShapes.AddPicture) and the link in document
  *   variables; 刷新 with unchanged data changes nothing.
+ * - the add-in folder opened from file:// (WPS's offline jsaddons): 生成报告 fetches its command from beside main.js.
  * No request leaves the page's origin; no page error.
  */
 import * as fs from "fs";
@@ -36,6 +37,7 @@ const RESULTS = path.resolve(__dirname, "../../test-results");
 
 let browser: Browser;
 let context: BrowserContext;
+let dist: string;
 let server: { url: string; close(): Promise<void> };
 let origin: string;
 const requests: string[] = [];
@@ -67,7 +69,7 @@ async function etPage(book: EtWorkbookJson, options: Record<string, unknown> = {
 
 beforeAll(async () => {
   fs.mkdirSync(RESULTS, { recursive: true });
-  const dist = ensureWpsBuilt();
+  dist = ensureWpsBuilt();
   server = await serveStatic(dist, { host: "127.0.0.1", port: 0 });
   origin = new URL(server.url).origin;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -290,6 +292,41 @@ test("WPS 文字: figures that differ wait for a choice; 写入报告 writes boo
   await page.screenshot({ path: path.join(RESULTS, "wps-writer-report.png"), fullPage: true });
   expect(errors).toEqual([]);
   await page.close();
+});
+
+test("the add-in folder opened from file:// (WPS's offline jsaddons): 生成报告 fetches its command from beside main.js", async () => {
+  const name = "project-medical-aid-2020";
+  const { fileSnapshots, model } = await etFixture(name);
+  const book = workbookToJson(model);
+  book.active = fileSnapshots.findIndex((s) => analyzeWorkbook([s]).sheets[0].tables.length > 0);
+  const local = await browser.newContext({ locale: "zh-CN", viewport: { width: 360, height: 900 } });
+  try {
+    const asked: string[] = [];
+    await local.route("**/*", (route) => {
+      const url = route.request().url();
+      asked.push(url);
+      return /^(file|data|blob):/.test(url) ? route.continue() : route.abort("blockedbyclient");
+    });
+    const page = await local.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.addInitScript({
+      content: `${FAKE_ET}(function(){var m=window.__FakeEtModule;window.Application=new m.FakeEt(m.workbookFromJson(${JSON.stringify(book)}),{}).Application;})();`,
+    });
+    const report = /\/report\.[0-9a-f]+\.chunk\.js$/;
+    await page.goto(`file://${path.resolve(dist, "index.html")}#pane`);
+    await page.getByRole("button", { name: "检查", exact: true }).click();
+    await page.getByTestId("results").waitFor();
+    expect(asked.filter((u) => report.test(u))).toEqual([]);
+    await page.getByRole("button", { name: "生成报告", exact: true }).click();
+    await page.getByTestId("report-differences").waitFor();
+    expect(asked.filter((u) => report.test(u)).map((u) => path.dirname(new URL(u).pathname))).toEqual([path.resolve(dist)]);
+    expect(asked.filter((u) => !/^(file|data|blob):/.test(u))).toEqual([]);
+    await expect(page.getByTestId("error-bar").count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+  } finally {
+    await local.close();
+  }
 });
 
 test("no request left the page's origin; nothing like office.js was asked for", () => {

@@ -3,7 +3,8 @@
  * fill preview, a marks preview, the report waiting for a choice — and what each step leaves on screen.
  */
 import { initialState, paneReducer, type PaneAction, type PaneState } from "../../src/taskpane/spreadsheet/state";
-import { fillFrom, markFrom, planCheck, tableReports } from "../../src/app/commands";
+import { fillFrom, markFrom, planCheck } from "../../src/app/commands";
+import { tableReports } from "../../src/app/commands/report";
 import type { SpreadsheetHost } from "../../src/host/host";
 import { fixtureNames, fixtureSnapshots } from "../support/fixtures";
 

@@ -5,7 +5,7 @@
  * a function that checks one; this module orders, counts and decides the exit.
  */
 import type { TableAnalysis, WorkbookAnalysis } from "../../core/analysis";
-import { compareCounts, type CompareResult } from "../../core/compare";
+import type { CompareResult, compareCounts } from "../../core/compare";
 import type { FindingCode, Severity } from "../../core/findings";
 import { SEVERITY_ORDER, sortFindings } from "../../core/findings";
 import type { TableKind } from "../../core/model";
@@ -49,8 +49,12 @@ export type BatchFileResult =
   | { file: string; ok: true; sheets: number; tables: BatchTable[]; findings: BatchFinding[]; report?: BatchReport }
   | { file: string; ok: false; error: { code: string; zh: string; en: string } };
 
-/** The comparison of a paired report, as fileResult takes it: its findings, or the error that stopped its reading. */
-export type PairedReport = { file: string; result: CompareResult } | { file: string; error: unknown };
+/**
+ * The comparison of a paired report, as fileResult takes it: its findings and counts (the pairing brings the
+ * comparison's code, loaded when a workbook has a report beside it), or the error that stopped its reading.
+ */
+export type PairedReport =
+  { file: string; result: CompareResult; counts: ReturnType<typeof compareCounts> } | { file: string; error: unknown };
 
 /**
  * What one workbook's analysis contributes to the batch (plain data: it crosses worker threads); with the report of
@@ -92,7 +96,7 @@ export function fileResult(file: string, analysis: WorkbookAnalysis, paired?: Pa
   }
   const result: BatchFileResult = { file, ok: true, sheets: analysis.sheets.length, tables, findings };
   if (paired && "result" in paired) {
-    const c = compareCounts(paired.result);
+    const c = paired.counts;
     result.report = { file: paired.file, ok: true, figures: paired.result.figures.length, differ: c.differ, agree: c.agree };
   } else if (paired) {
     const u = toUserError(paired.error);

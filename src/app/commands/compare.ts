@@ -8,7 +8,7 @@ import { compareReport, moneyUnitOf, type CompareResult, type ReportBlock } from
 import type { ProfileId } from "../../core/profiles";
 import type { SheetSnapshot } from "../../core/snapshot";
 import type { ReadScope, SpreadsheetHost } from "../../host/host";
-import { selectTables } from "./report";
+import { selectTables } from "./tables";
 import { check } from "./check";
 
 export interface ReportComparison extends CompareResult {
@@ -52,3 +52,5 @@ export async function compareWithReport(
 }
 
 export { pairedReportName } from "../fileNames";
+/** "3 处不一致，12 处一致，5 处未比对" (core/compare): with the comparison, for a shell that loads it when asked for. */
+export { compareCounts } from "../../core/compare";

@@ -5,8 +5,6 @@
  * port (src/host/document.ts).
  */
 import type { SheetAnalysis, TableAnalysis } from "../../core/analysis";
-import type { UserError } from "../../core/errors";
-import { aside, joined, noTableMessage, userError } from "../../core/messages";
 import type { Finding } from "../../core/findings";
 import {
   buildNarrative,
@@ -25,6 +23,7 @@ import type { Progress, ReadScope, SpreadsheetHost } from "../../host/host";
 import { filledFileName, reportFileName } from "../fileNames";
 import { check, planCheck } from "./check";
 import { fill } from "./fill";
+import { selectTables, type SheetTables } from "./tables";
 
 /**
  * One table's report: what is written and what the table still gets wrong. The narrative states the table's own
@@ -47,37 +46,6 @@ export interface TableReport {
 /** True when some table's figures differ from the rule's: the report waits for the person's choice. */
 export function figuresDiffer(reports: TableReport[]): boolean {
   return reports.some((r) => r.differences.length > 0);
-}
-
-type SheetTables = Pick<SheetAnalysis, "sheet" | "tables" | "reason">;
-
-function noTable(sheets: SheetTables[], fileName?: string): UserError {
-  const why = joined(
-    sheets.map((s) => {
-      const why = s.reason ? noTableMessage(s.reason) : null;
-      const note = aside(why?.zh, why?.en);
-      return { zh: s.sheet + note.zh, en: s.sheet + note.en };
-    }),
-  );
-  return fileName ? userError("no-table-in-file", { file: fileName, why }) : userError("no-table-in-workbook", { why });
-}
-
-/** The tables to write: every recognised one, or those on `sheet`. Throws UserError when there is none. */
-export function selectTables(sheets: SheetTables[], sheet: string | null, fileName?: string): TableAnalysis[] {
-  if (sheet !== null) {
-    const s = sheets.find((x) => x.sheet === sheet) ?? sheets.find((x) => x.sheet.trim() === sheet.trim());
-    if (!s) {
-      throw userError("no-sheet", { sheet, names: sheets.map((x) => x.sheet) });
-    }
-    if (!s.tables.length)
-      throw s.reason
-        ? userError("no-table-on-sheet-because", { sheet: s.sheet, reason: noTableMessage(s.reason) })
-        : userError("no-table-on-sheet", { sheet: s.sheet });
-    return s.tables;
-  }
-  const tables = sheets.flatMap((s) => s.tables);
-  if (!tables.length) throw noTable(sheets, fileName);
-  return tables;
 }
 
 /** Each selected table's report, in sheet order. */

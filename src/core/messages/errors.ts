@@ -446,6 +446,18 @@ export const ERRORS = {
     en: "Cell {cell} is part of an array formula and cannot be written on its own; nothing was changed.",
   },
 
+  // ── a part of the pane fetched when first used (src/taskpane/parts.ts) ───────────────────────────────────────
+  "report-not-loaded": {
+    code: "part-not-loaded",
+    zh: "生成报告所需的程序文件未能加载，未做任何更改。加载项的文件可能不完整，或在任务窗格打开后已更新：请关闭并重新打开任务窗格后再试。",
+    en: "The part of the add-in that writes the report could not be loaded; nothing was changed. Its files may be incomplete or updated since the pane was opened: close and reopen the pane, then try again.",
+  },
+  "compare-not-loaded": {
+    code: "part-not-loaded",
+    zh: "对照报告所需的程序文件未能加载。加载项的文件可能不完整，或在任务窗格打开后已更新：请关闭并重新打开任务窗格后再试。",
+    en: "The part of the add-in that compares a report could not be loaded. Its files may be incomplete or updated since the pane was opened: close and reopen the pane, then try again.",
+  },
+
   // ── a chosen file (src/adapters/xlsx/FileHost.ts, node.ts) ───────────────────────────────────────────────────
   "file-not-xlsx": {
     code: "not-xlsx",

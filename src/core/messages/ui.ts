@@ -163,6 +163,7 @@ export const UI = {
   batchTitle: { zh: "批量检查", en: "Batch check" },
   compareTitle: { zh: "对照报告", en: "Compare a report" },
   compareChoose: { zh: "选择自评报告（.docx）", en: "Choose the report (.docx)" },
+  comparing: { zh: "正在对照报告…", en: "Comparing the report…" },
   compareHint: {
     zh: "报告中的金额、执行率、得分、总分和等级与自评表逐一对照；点选一处，在表格视图中查看对应单元格。",
     en: "Each amount, rate, score, total and grade the report states is checked against the table; select one to see its cell in the sheet view.",

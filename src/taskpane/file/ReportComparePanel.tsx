@@ -1,17 +1,22 @@
 /**
  * 对照报告 (standalone page): the person chooses the .docx that goes with the open workbook; every figure the report
- * states is compared with the tables (src/app/compare.ts); the differing ones are listed with their sentence, and
- * selecting one shows its cell in the sheet view. Nothing is uploaded: the .docx is read in this tab.
+ * states is compared with the tables (src/app/commands/compare.ts, fetched with its reader when the first report is
+ * chosen: ../parts.ts); the differing ones are listed with their sentence, and selecting one shows its cell in the
+ * sheet view. The reading and comparing run as the pane's work, with its progress; what stops them is said here, in
+ * both languages. Nothing is uploaded: the .docx is read in this tab.
  */
 import * as React from "react";
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentSearch20Regular } from "@fluentui/react-icons";
 import type { WorkbookAnalysis } from "../../core/analysis";
-import { compareCounts, type ReportBlock } from "../../core/compare";
+import type { UserError } from "../../core/errors";
+import type { ReportBlock } from "../../core/compare";
 import { compareMessage, toUserError } from "../../core/messages";
 import type { SheetSnapshot } from "../../core/snapshot";
-import { compareAnalysed, type ReportComparison } from "../../app/commands/compare";
+import type { ReportComparison } from "../../app/commands/compare";
 import { useLang } from "../components/context";
+import type { Runner } from "../components/useRunner";
+import { compareCommands } from "../parts";
 
 const useStyles = makeStyles({
   root: {
@@ -37,35 +42,47 @@ export interface ReportComparePanelProps {
   /** Reads the chosen .docx into text blocks (the page's entry brings the reader). */
   readReport(file: File): Promise<ReportBlock[]>;
   disabled: boolean;
+  /** The pane's runner: the comparison is the pane's one piece of work, with its progress. */
+  run: Runner["run"];
   /** A differing figure was selected: show its cell. */
   onSelectCell(sheet: string, cell: string): void;
+}
+
+/** A report compared: its name, the comparison and its counts. */
+interface Compared {
+  name: string;
+  comparison: ReportComparison;
+  counts: { differ: number; agree: number; notCompared: number };
 }
 
 export function ReportComparePanel(props: ReportComparePanelProps): JSX.Element {
   const styles = useStyles();
   const { lang, t } = useLang();
   const input = React.useRef<HTMLInputElement>(null);
-  const [result, setResult] = React.useState<{ name: string; comparison: ReportComparison } | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
+  const [result, setResult] = React.useState<Compared | null>(null);
+  const [error, setError] = React.useState<UserError | null>(null);
   const [selected, setSelected] = React.useState<number | null>(null);
 
-  const onFile = async (list: FileList | null) => {
+  const onFile = (list: FileList | null) => {
     const file = list?.[0];
     if (!file) return;
     setError(null);
     setSelected(null);
-    try {
-      const blocks = await props.readReport(file);
-      setResult({ name: file.name, comparison: compareAnalysed(props.analysis.sheets, props.snapshots, blocks) });
-    } catch (e) {
-      const u = toUserError(e);
-      setResult(null);
-      setError(lang === "zh" ? u.zh : u.en);
-    }
-    if (input.current) input.current.value = "";
+    // the comparison's code and the .docx reader come as the report is read; what fails is said here, beside the button
+    return props.run(t("comparing"), async () => {
+      try {
+        const [{ compareAnalysed, compareCounts }, blocks] = await Promise.all([compareCommands(), props.readReport(file)]);
+        const comparison = compareAnalysed(props.analysis.sheets, props.snapshots, blocks);
+        setResult({ name: file.name, comparison, counts: compareCounts(comparison) });
+      } catch (e) {
+        setResult(null);
+        setError(toUserError(e));
+      }
+      if (input.current) input.current.value = "";
+    });
   };
 
-  const c = result ? compareCounts(result.comparison) : null;
+  const c = result?.counts ?? null;
   const summary =
     result && c
       ? result.comparison.figures.length
@@ -93,9 +110,11 @@ export function ReportComparePanel(props: ReportComparePanelProps): JSX.Element 
         {t("compareChoose")}
       </Button>
       {error ? (
-        <Text className={styles.bad} role="alert">
-          {error}
-        </Text>
+        <div role="alert" data-testid="report-compare-error">
+          <Text className={styles.bad}>{lang === "zh" ? error.zh : error.en}</Text>
+          <br />
+          <Caption1 className={styles.muted}>{lang === "zh" ? error.en : error.zh}</Caption1>
+        </div>
       ) : null}
       {result && summary ? (
         <>

@@ -6,7 +6,7 @@
  */
 import * as React from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { TableReport } from "../../app/commands";
+import type { TableReport } from "../../app/commands/report";
 import { useLang } from "../components/context";
 
 const useStyles = makeStyles({

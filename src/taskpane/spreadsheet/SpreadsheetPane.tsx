@@ -292,6 +292,7 @@ export function SpreadsheetPane(props: SpreadsheetPaneProps): JSX.Element {
             snapshots={checked.snapshots}
             readReport={props.readReport}
             disabled={busy}
+            run={runner.run}
             onSelectCell={(sheet, cell) => {
               const i = tables.findIndex((tb) => tb.sheet === sheet && inBounds(tb, cell));
               dispatch({ type: "view", tableIndex: i >= 0 ? i : undefined, cell });

@@ -8,7 +8,8 @@ import type { ChangeGroup, ChoicePreview } from "../../core/choose";
 import type { FillPlan } from "../../core/plan";
 import type { SpreadsheetHost } from "../../host/host";
 import type { LastCommand } from "../../app/settings";
-import { allTables, type CheckProposal, type FillProposal, type MarkProposal, type TableReport } from "../../app/commands";
+import { allTables, type CheckProposal, type FillProposal, type MarkProposal } from "../../app/commands";
+import type { TableReport } from "../../app/commands/report";
 import type { Resolved } from "../results/model";
 
 export interface Notice {

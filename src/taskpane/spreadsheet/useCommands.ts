@@ -1,7 +1,8 @@
 /**
  * What the spreadsheet pane's buttons do: each drives a command of src/app/commands over the host (plan → the
  * proposal on show → commit) and dispatches what it proposed or did to the pane's reducer (state.ts). One piece of
- * work at a time (useRunner); a thrown error becomes the pane's error bar.
+ * work at a time (useRunner); a thrown error becomes the pane's error bar. 生成报告's command is fetched the first
+ * time it is asked for (../parts.ts).
  */
 import * as React from "react";
 import type { CellMark } from "../../core/marks";
@@ -21,17 +22,13 @@ import {
   commitMark,
   commitUndo,
   countMarks,
-  figuresDiffer,
   fillFrom,
   marking,
   markFrom,
   planAdopt,
-  prepareReports,
   previewClear,
-  writeReportFile,
-  type ReportFileOptions,
-  type TableReport,
 } from "../../app/commands";
+import type { ReportFileOptions, TableReport } from "../../app/commands/report";
 import { filledFileName, markedFileName } from "../../app/fileNames";
 import { notice as noticeText } from "../../core/messages";
 import { DOCX_MIME, downloadBytes, type SaveBytes } from "../download";
@@ -40,6 +37,7 @@ import type { Runner } from "../components/useRunner";
 import { findingKey, type ListPlace } from "../results/model";
 import type { Notice, PaneAction, PaneState } from "./state";
 import { closeHost } from "../file/workerHost";
+import { reportCommands } from "../parts";
 
 export interface CommandProps {
   mode: "excel" | "file";
@@ -233,11 +231,13 @@ export function useCommands(props: CommandProps, state: PaneState, dispatch: Rea
   };
 
   // 生成报告: where the table's figures differ from the rule's, nothing is written until the person chooses
-  // 先填充再生成 or 按表中数字生成 (the same rule as the CLI's wait / --fill / --as-is).
+  // 先填充再生成 or 按表中数字生成 (the same rule as the CLI's wait / --fill / --as-is). The report command is fetched
+  // the first time (../parts.ts), inside the work, so the pane's progress shows while it comes.
   const onReport = (chosen?: TableReport[]) =>
     runner.run(t("writingReport"), async (progress) => {
       if (!host || !props.reportWriter) return;
       dispatch({ type: "notice", notice: null });
+      const { figuresDiffer, prepareReports, writeReportFile } = await reportCommands();
       const options: ReportFileOptions = { profile: props.profile, scope, onProgress: progress };
       const reports = chosen ?? (await prepareReports(host, options));
       if (!chosen && figuresDiffer(reports)) {

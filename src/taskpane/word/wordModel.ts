@@ -6,7 +6,7 @@
 import type { ProfileId, TableAnalysis } from "../../core";
 import type { SheetAnalysis } from "../../core/analysis";
 import type { SheetSnapshot } from "../../core/snapshot";
-import { fillLinkedReports, readLinkedReports, type LinkedReports } from "../../app/commands";
+import { fillLinkedReports, readLinkedReports, type LinkedReports } from "../../app/commands/report";
 import { t, translator, type Lang } from "../../core/messages";
 import type { SpreadsheetHost } from "../../host/host";
 import type { Finding } from "../../core/findings";
