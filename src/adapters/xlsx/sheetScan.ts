@@ -5,7 +5,7 @@
  * si), and text. No attribute object, name string or handler call is made for anything else; every other element and
  * attribute is still read as strictly (names, quoting, references, nesting, an attribute twice).
  */
-import { DECLARATION, decodeStrict, FORBIDDEN, Unusual, local, type SaxHandlers } from "./xml";
+import { DECLARATION, decodeStrict, FORBIDDEN, Unusual, type SaxHandlers } from "./xml";
 
 /** The elements the reader acts on (SheetHandlers' tag): OTHER for every other element. */
 export const OTHER = 0;
@@ -62,15 +62,18 @@ export function sheetTag(name: string): number {
   }
 }
 
-/** The same handlers for saxes (xml.ts ChunkParser, parsePart), which reads what the scanner does not. */
+/**
+ * The same handlers for saxes (xml.ts ChunkParser, parsePart), which reads what the scanner does not; the names it
+ * gives are local names already.
+ */
 export function saxHandlersOf(h: SheetHandlers): SaxHandlers {
   return {
     open(name, attrs, selfClosing) {
-      const tag = sheetTag(local(name));
+      const tag = sheetTag(name);
       if (tag !== OTHER) h.open(tag, attrs, selfClosing);
     },
     close(name) {
-      const tag = sheetTag(local(name));
+      const tag = sheetTag(name);
       if (tag !== OTHER) h.close(tag);
     },
     text: (t) => h.text(t),

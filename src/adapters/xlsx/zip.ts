@@ -613,21 +613,47 @@ function encodeAs(text: string, enc: TextEncoding): Uint8Array {
   return out;
 }
 
-let CRC_TABLE: Uint32Array | null = null;
+/**
+ * CRC-32 tables for slicing by 8: table k (at k * 256) gives the CRC of a byte followed by k zero bytes, so that eight
+ * bytes are taken per step (the browser has no native CRC; this is several times faster than a byte a step).
+ */
+let CRC_TABLES: Uint32Array | null = null;
+
+function crcTables(): Uint32Array {
+  const t = new Uint32Array(8 * 256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  for (let k = 1; k < 8; k++)
+    for (let n = 0; n < 256; n++) {
+      const prev = t[(k - 1) * 256 + n];
+      t[k * 256 + n] = (prev >>> 8) ^ t[prev & 0xff];
+    }
+  return t;
+}
 
 /** CRC-32 (zip's) of `data`, or of what came before it (whose CRC is `crc`) followed by it. */
 export function crc32(data: Uint8Array, crc = 0): number {
   if (fast?.crc32) return fast.crc32(data, crc);
-  if (!CRC_TABLE) {
-    CRC_TABLE = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      CRC_TABLE[n] = c >>> 0;
-    }
-  }
+  const t = (CRC_TABLES ??= crcTables());
   let c = (crc ^ 0xffffffff) >>> 0;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  const n = data.length;
+  let i = 0;
+  for (const end = n - 7; i < end; i += 8) {
+    const a = c ^ (data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24));
+    c =
+      t[1792 + (a & 0xff)] ^
+      t[1536 + ((a >>> 8) & 0xff)] ^
+      t[1280 + ((a >>> 16) & 0xff)] ^
+      t[1024 + (a >>> 24)] ^
+      t[768 + data[i + 4]] ^
+      t[512 + data[i + 5]] ^
+      t[256 + data[i + 6]] ^
+      t[data[i + 7]];
+  }
+  for (; i < n; i++) c = t[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 

@@ -10,6 +10,7 @@ import { ZipArchive, crc32, setFastCodec } from "../../../src/adapters/xlsx/zip"
 import { NODE_CODEC } from "../../../src/adapters/xlsx/node";
 import { isUserError } from "../../../src/core/errors";
 import { fixtureNames, fixturePath } from "../../support/fixtures";
+import { crc32 as referenceCrc } from "../../fuzz/zip";
 import { GiB, SHEET_HEAD, SHEET_TAIL, bombEntry, zipOf } from "./amplify";
 
 /** Every part of the archive, inflated with zlib (fast) or fflate alone. */
@@ -103,6 +104,32 @@ test("with zlib, a part past 8 MB inflates whole into what it declares, reaches 
     );
     expect((slow as Error).message).toBe((err as Error).message);
     expect(m).toBe(n);
+  } finally {
+    setFastCodec(NODE_CODEC);
+  }
+});
+
+test("the browser's CRC-32 (no native one, eight bytes a step) gives a byte-a-step CRC's for every length, offset and split", () => {
+  const bytes = new Uint8Array(300);
+  let x = 2463534242;
+  for (let i = 0; i < bytes.length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    bytes[i] = x & 0xff;
+  }
+  const cases: [number, number, number][] = [];
+  for (let len = 0; len <= 40; len++) for (const from of [0, 1, 3, 7]) cases.push([from, len, len >> 1]);
+  cases.push([0, 300, 0], [5, 295, 133], [0, 300, 299]);
+  setFastCodec(null);
+  try {
+    for (const [from, len, cut] of cases) {
+      const d = bytes.subarray(from, from + len);
+      const whole = referenceCrc(d);
+      expect({ from, len, crc: crc32(d) }).toEqual({ from, len, crc: whole });
+      expect({ from, len, cut, crc: crc32(d.subarray(cut), crc32(d.subarray(0, cut))) }).toEqual({ from, len, cut, crc: whole });
+    }
+    expect(crc32(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
   } finally {
     setFastCodec(NODE_CODEC);
   }
