@@ -148,19 +148,16 @@ function readFundRows(idx: SheetIndex, header: FundsHeader, to: number, funds: P
     const r = rows[i];
     const label = fundRowLabel(idx, r, header.cols);
     if (!label) continue;
-    const k = label.key.replace(/^其中:?/, "");
+    const kind = fundLabelKind(label.key);
     const first = labelled++ === 0;
     // the total row is named (年度资金总额, 总额) or, unnamed, the first row under the header
-    if (
-      H.fundTotal(k) ||
-      (!funds.fundTotal && first && !H.fundCurrent(k) && !H.fundCarryOver(k) && !H.fundOther(k) && !H.annualGoal(k) && !H.goalExpected(k))
-    ) {
+    if (kind & FUND_TOTAL || (!funds.fundTotal && first && kind & FUND_MAY_BE_TOTAL)) {
       if (funds.fundTotal) break;
       funds.fundTotal = fundRow(idx, label, header.cols);
       funds.lastFundRow = r;
       funds.fundWeight = header.cols.weight !== null ? numberCell(g, r, header.cols.weight) : null;
       funds.fundScore = header.cols.score !== null ? numberCell(g, r, header.cols.score) : null;
-    } else if (H.fundCurrent(label.key) || H.fundCarryOver(label.key) || H.fundOther(label.key)) {
+    } else if (kind & FUND_PART) {
       funds.fundParts.push({ ...fundRow(idx, label, header.cols), rate: null });
       funds.lastFundRow = r;
     } else if (funds.fundTotal) {
@@ -174,6 +171,23 @@ function readFundRows(idx: SheetIndex, header: FundsHeader, to: number, funds: P
     partial.add("fundColumns", header, { key: "noFundColumn", params: { column: !total.budget ? "budget" : "executed" } });
   }
 }
+
+/** A funds row label that names the total (年度资金总额, 总额). */
+const FUND_TOTAL = 1;
+/** A label that, on the first row under the funds header, is the total unnamed: no part (其中…) and no goal label. */
+const FUND_MAY_BE_TOTAL = 2;
+/** A part of the total: 当年财政拨款, 上年结转, 其他资金. */
+const FUND_PART = 4;
+
+/** What a funds row's label can be, as FUND_* bits: each distinct label key judged once. */
+const fundLabelKind = memoize((key: string): number => {
+  const k = key.replace(/^其中:?/, "");
+  let kind = 0;
+  if (H.fundTotal(k)) kind |= FUND_TOTAL;
+  if (!H.fundCurrent(k) && !H.fundCarryOver(k) && !H.fundOther(k) && !H.annualGoal(k) && !H.goalExpected(k)) kind |= FUND_MAY_BE_TOTAL;
+  if (H.fundCurrent(key) || H.fundCarryOver(key) || H.fundOther(key)) kind |= FUND_PART;
+  return kind;
+});
 
 /** TABLE_PARTIAL for a project table with no funds header: at its 年度资金总额 or 项目资金 label, or at its header. */
 function noteNoFundsHeader(
