@@ -98,136 +98,219 @@ function isPartLabel(idx: SheetIndex, r: number, cols: IndicatorColumns): boolea
 
 /** Reads indicator rows below the header band until 总分 (or the limit). */
 export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, cols: IndicatorColumns, limit: number): IndicatorBlock {
-  const grid = idx.grid;
   const indicators: Indicator[] = [];
-  const labelCols = [cols.level1, cols.groupWeight, cols.level2, cols.level3].filter((c): c is number => c !== null);
-  const firstDataCol = Math.max(...labelCols, 0);
+  const firstDataCol = firstDataColumn(cols);
+  const firstValueCol = firstValueColumn(cols);
   let totalRow: number | null = null;
   let lastRow = headerBottomRow;
-  let l1: Label = NO_LABEL;
-  let l2: Label = NO_LABEL;
-  let labels = 0;
-  let l1Text = "";
-  let l2Text = "";
-  const groups: IndicatorGroup[] = [];
-  const groupOf = new Map<string, IndicatorGroup>();
-  // the group of the previous row's labels: the same label (the same object, under the same parent) is the same group
-  let last1: { label: Label; group: IndicatorGroup } | null = null;
-  let last2: { label: Label; parent: string; group: IndicatorGroup } | null = null;
+  const labels = new LabelReader();
+  const groups = new GroupCollector();
   // rows of a repeated header (the block in parts) up to this one are skipped
   let skipTo = 0;
 
-  // 总分 may also stand further right, just before the 分值/得分 cells, after a note on the same row
-  // ("其他需要说明事项 | 无 | 总分 | 100 | 96 | 优", 云南): nothing between the label and the value columns, and no
-  // indicator name of the row's own in the 三级 column (a row naming an indicator is that indicator).
-  const valueCols = [cols.weight, cols.score].filter((c): c is number => c !== null);
-  const firstValueCol = valueCols.length > 0 ? Math.min(...valueCols) : null;
-  const isTotalLabel = (c: { col: number; key: string }, rowCells: readonly { col: number; text: string }[]) =>
-    H.total(c.key) &&
-    (c.col <= firstDataCol + 1 ||
-      (firstValueCol !== null &&
-        c.col < firstValueCol &&
-        !hasOwnName(rowCells) &&
-        rowCells.every((o) => o.col <= c.col || o.col >= firstValueCol)));
-  // a 三级 name of the row's own: text in the 三级 column that is not the note to its left repeated (a merge undone)
-  const hasOwnName = (rowCells: readonly { col: number; text: string }[]) => {
-    if (cols.level3 === null) return false;
-    const name = rowCells.find((o) => o.col === cols.level3);
-    if (!name) return false;
-    const left = rowCells.filter((o) => o.col < cols.level3!).sort((a, b) => b.col - a.col)[0];
-    return !left || left.text !== name.text;
-  };
-  // another table starting below (its title, its 项目名称 or 主管部门 field, its funds block or header) ends this
-  // block above it — a block with no 总分 row (重庆) has nothing else to end it
-  const startsAnotherTable = (rowCells: readonly IndexedCell[], flags: number) =>
-    opensAnotherTableFlags(flags) ||
-    (flags & (HF.projectName | HF.department | HF.fundBlock | HF.fundTotal) &&
-      rowCells.some(
-        (c) => c.col <= firstDataCol + 1 && (H.projectName(c.key) || H.department(c.key) || H.fundBlock(c.key) || H.fundTotal(c.key)),
-      ));
-
-  for (const r of idx.rowsIn(headerBottomRow + 1, limit)) {
+  const rows = idx.rowsIn(headerBottomRow + 1, limit);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
     if (r < skipTo) continue;
     const rowCells = idx.row(r);
     const flags = idx.rowFlagsOf(r);
-    if (flags & HF.total && rowCells.some((c) => isTotalLabel(c, rowCells))) {
+    if (flags & HF.total && isTotalRow(rowCells, cols, firstDataCol, firstValueCol)) {
       totalRow = r;
       lastRow = r;
       break;
     }
     // the block in parts: a part's label and its header repeating this one's columns continue the block
-    if (indicators.length > 0 && isPartLabel(idx, r, cols)) continue;
-    if (indicators.length > 0 && indicatorHeaderFlags(flags)) {
-      if (sameColumns(mapIndicatorColumns(idx, headerTop(idx, r), headerBottom(idx, r)).cols, cols)) {
-        skipTo = headerBottom(idx, r) + 1;
-        l1 = l2 = NO_LABEL;
-        l1Text = l2Text = "";
+    if (indicators.length > 0) {
+      const next = partContinuation(idx, r, flags, cols);
+      if (next === PART_LABEL) continue;
+      if (next > 0) {
+        skipTo = next;
+        labels.reset();
         continue;
       }
     }
     // a new header row means a new table: stop here
-    if (indicatorHeaderFlags(flags) || startsAnotherTable(rowCells, flags)) break;
+    if (indicatorHeaderFlags(flags) || startsAnotherTable(rowCells, flags, firstDataCol)) break;
 
-    const c1 = cols.level1 !== null ? idx.at(r, cols.level1) : null;
-    if (c1) {
-      const s = splitWeightLabel(c1.text);
-      // a label repeated down the column (a merge undone) is the same label; any other text starts a new one
-      if (c1.text !== l1Text) {
-        l1Text = c1.text;
-        l1 = { id: ++labels, name: s.name, declared: s.weight, declaredCell: s.weight !== null ? c1 : null };
-        l2 = NO_LABEL;
-        l2Text = "";
-      }
-    }
-    const gw = cols.groupWeight !== null ? idx.at(r, cols.groupWeight) : null;
-    if (gw) {
-      const n = numberCell(grid, r, gw.col);
-      // a weight repeated down the column (a merge undone) is the one declared on the group's first row
-      if (n.value !== null && (l1.declared !== n.value || !l1.declaredCell)) l1 = { ...l1, declared: n.value, declaredCell: gw };
-    }
-    const c2 = cols.level2 !== null ? idx.at(r, cols.level2) : null;
-    if (c2) {
-      const s = splitWeightLabel(c2.text);
-      if (c2.text !== l2Text) {
-        l2Text = c2.text;
-        l2 = { id: ++labels, name: s.name, declared: s.weight, declaredCell: s.weight !== null ? c2 : null };
-      }
-    }
-
-    const indicator = readIndicatorRow(idx, r, cols, l1.name, l2.name);
+    labels.read(idx, r, cols);
+    const indicator = readIndicatorRow(idx, r, cols, labels.l1.name, labels.l2.name);
     if (indicator === null) continue;
     lastRow = r;
     indicators.push(indicator);
-    groupNote(l1, l2, r);
+    groups.note(labels.l1, labels.l2, r);
   }
 
-  function group(label: Label, level: 1 | 2, parent: string | null): IndicatorGroup {
+  return { indicators, groups: groups.groups, totalRow, lastRow };
+}
+
+/** The column right of the last label column (一级, 一级 weight, 二级, 三级), or 0. */
+function firstDataColumn(cols: IndicatorColumns): number {
+  const labelCols = [cols.level1, cols.groupWeight, cols.level2, cols.level3].filter((c): c is number => c !== null);
+  return Math.max(...labelCols, 0);
+}
+
+/** The first of the 分值 and 得分 columns, or null with neither. */
+function firstValueColumn(cols: IndicatorColumns): number | null {
+  const valueCols = [cols.weight, cols.score].filter((c): c is number => c !== null);
+  return valueCols.length > 0 ? Math.min(...valueCols) : null;
+}
+
+/** partContinuation's answer for a part's label row. */
+const PART_LABEL = -1;
+
+/**
+ * The block in parts (rare): PART_LABEL for a part's label row, the row after the header for a header repeating
+ * the block's columns, 0 for any other row.
+ */
+function partContinuation(idx: SheetIndex, r: number, flags: number, cols: IndicatorColumns): number {
+  if (isPartLabel(idx, r, cols)) return PART_LABEL;
+  if (!indicatorHeaderFlags(flags)) return 0;
+  if (!sameColumns(mapIndicatorColumns(idx, headerTop(idx, r), headerBottom(idx, r)).cols, cols)) return 0;
+  return headerBottom(idx, r) + 1;
+}
+
+/** The 总分 row: one of its cells is the 总分 label (see isTotalLabel). */
+function isTotalRow(rowCells: readonly IndexedCell[], cols: IndicatorColumns, firstDataCol: number, firstValueCol: number | null): boolean {
+  for (let k = 0; k < rowCells.length; k++) if (isTotalLabel(rowCells[k], rowCells, cols, firstDataCol, firstValueCol)) return true;
+  return false;
+}
+
+/**
+ * 总分 at the block's left, or further right, just before the 分值/得分 cells, after a note on the same row
+ * ("其他需要说明事项 | 无 | 总分 | 100 | 96 | 优", 云南): nothing between the label and the value columns, and no
+ * indicator name of the row's own in the 三级 column (a row naming an indicator is that indicator).
+ */
+function isTotalLabel(
+  c: IndexedCell,
+  rowCells: readonly IndexedCell[],
+  cols: IndicatorColumns,
+  firstDataCol: number,
+  firstValueCol: number | null,
+): boolean {
+  if (!H.total(c.key)) return false;
+  if (c.col <= firstDataCol + 1) return true;
+  if (firstValueCol === null || c.col >= firstValueCol || hasOwnName(rowCells, cols.level3)) return false;
+  for (let k = 0; k < rowCells.length; k++) {
+    const o = rowCells[k];
+    if (o.col > c.col && o.col < firstValueCol) return false;
+  }
+  return true;
+}
+
+/** A 三级 name of the row's own: text in the 三级 column that is not the note to its left repeated (a merge undone). */
+function hasOwnName(rowCells: readonly IndexedCell[], level3: number | null): boolean {
+  if (level3 === null) return false;
+  let name: IndexedCell | null = null;
+  let left: IndexedCell | null = null;
+  for (let k = 0; k < rowCells.length; k++) {
+    const o = rowCells[k];
+    if (o.col === level3 && name === null) name = o;
+    if (o.col < level3 && (left === null || o.col > left.col)) left = o;
+  }
+  if (!name) return false;
+  return !left || left.text !== name.text;
+}
+
+/**
+ * Another table starting below (its title, its 项目名称 or 主管部门 field, its funds block or header) ends this
+ * block above it — a block with no 总分 row (重庆) has nothing else to end it.
+ */
+function startsAnotherTable(rowCells: readonly IndexedCell[], flags: number, firstDataCol: number): boolean {
+  if (opensAnotherTableFlags(flags)) return true;
+  if (!(flags & (HF.projectName | HF.department | HF.fundBlock | HF.fundTotal))) return false;
+  for (let k = 0; k < rowCells.length; k++) {
+    const c = rowCells[k];
+    if (c.col <= firstDataCol + 1 && (H.projectName(c.key) || H.department(c.key) || H.fundBlock(c.key) || H.fundTotal(c.key))) return true;
+  }
+  return false;
+}
+
+/** The 一级/二级 labels in force at a row: a blank continues the label above, a repeat is the same label. */
+class LabelReader {
+  l1: Label = NO_LABEL;
+  l2: Label = NO_LABEL;
+  private count = 0;
+  private l1Text = "";
+  private l2Text = "";
+
+  /** A repeated header (the block in parts): the labels above it end there. */
+  reset(): void {
+    this.l1 = this.l2 = NO_LABEL;
+    this.l1Text = this.l2Text = "";
+  }
+
+  read(idx: SheetIndex, r: number, cols: IndicatorColumns): void {
+    const c1 = cols.level1 !== null ? idx.at(r, cols.level1) : null;
+    // a label repeated down the column (a merge undone) is the same label; any other text starts a new one
+    if (c1 && c1.text !== this.l1Text) {
+      const s = splitWeightLabel(c1.text);
+      this.l1Text = c1.text;
+      this.l1 = { id: ++this.count, name: s.name, declared: s.weight, declaredCell: s.weight !== null ? c1 : null };
+      this.l2 = NO_LABEL;
+      this.l2Text = "";
+    }
+    const gw = cols.groupWeight !== null ? idx.at(r, cols.groupWeight) : null;
+    if (gw) {
+      const n = numberCell(idx.grid, r, gw.col);
+      // a weight repeated down the column (a merge undone) is the one declared on the group's first row
+      const l1 = this.l1;
+      if (n.value !== null && (l1.declared !== n.value || !l1.declaredCell))
+        this.l1 = { id: l1.id, name: l1.name, declared: n.value, declaredCell: gw };
+    }
+    const c2 = cols.level2 !== null ? idx.at(r, cols.level2) : null;
+    if (c2 && c2.text !== this.l2Text) {
+      const s = splitWeightLabel(c2.text);
+      this.l2Text = c2.text;
+      this.l2 = { id: ++this.count, name: s.name, declared: s.weight, declaredCell: s.weight !== null ? c2 : null };
+    }
+  }
+}
+
+/** The groups of the block's indicators, in the order their first rows come. */
+class GroupCollector {
+  readonly groups: IndicatorGroup[] = [];
+  private readonly byKey = new Map<string, IndicatorGroup>();
+  // the group of the previous row's labels: the same label (the same object, under the same parent) is the same group
+  private last1: Label | null = null;
+  private group1: IndicatorGroup | null = null;
+  private last2: Label | null = null;
+  private parent2 = "";
+  private group2: IndicatorGroup | null = null;
+
+  note(a: Label, b: Label, row: number): void {
+    if (this.last1 !== a || this.group1 === null) {
+      this.last1 = a;
+      this.group1 = this.group(a, 1, null);
+    }
+    noteRow(this.group1, a, row);
+    if (b.name === "") return;
+    if (this.last2 !== b || this.parent2 !== a.name || this.group2 === null) {
+      this.last2 = b;
+      this.parent2 = a.name;
+      this.group2 = this.group(b, 2, a.name);
+    }
+    noteRow(this.group2, b, row);
+  }
+
+  private group(label: Label, level: 1 | 2, parent: string | null): IndicatorGroup {
     // one group per label: the same name under another label (two "(50分)" cells whose names were lost) is another group
     const key = label.declaredCell ? `${level}:${label.id}` : `${level}:${parent ?? ""}:${label.name}`;
-    let g = groupOf.get(key);
+    let g = this.byKey.get(key);
     if (!g) {
       g = { level, name: label.name, parent, declaredWeight: null, declaredCell: null, rows: [], actualWeight: 0 };
-      groupOf.set(key, g);
-      groups.push(g);
+      this.byKey.set(key, g);
+      this.groups.push(g);
     }
     return g;
   }
-  function noteRow(g: IndicatorGroup, label: Label, row: number) {
-    if (label.declared !== null && label.declaredCell && g.declaredCell === null) {
-      g.declaredWeight = label.declared;
-      g.declaredCell = ref(label.declaredCell.row, label.declaredCell.col);
-    }
-    g.rows.push(row);
-  }
-  function groupNote(a: Label, b: Label, row: number) {
-    if (last1?.label !== a) last1 = { label: a, group: group(a, 1, null) };
-    noteRow(last1.group, a, row);
-    if (b.name === "") return;
-    if (last2?.label !== b || last2.parent !== a.name) last2 = { label: b, parent: a.name, group: group(b, 2, a.name) };
-    noteRow(last2.group, b, row);
-  }
+}
 
-  return { indicators, groups, totalRow, lastRow };
+function noteRow(g: IndicatorGroup, label: Label, row: number): void {
+  if (label.declared !== null && label.declaredCell && g.declaredCell === null) {
+    g.declaredWeight = label.declared;
+    g.declaredCell = ref(label.declaredCell.row, label.declaredCell.col);
+  }
+  g.rows.push(row);
 }
 
 /**
