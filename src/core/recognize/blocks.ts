@@ -4,6 +4,7 @@ import { numberCell, textCell } from "./cells";
 import { H, type HeaderMatcher } from "./headers";
 import type { IndexedCell, SheetIndex } from "./sheetIndex";
 import { memoize } from "../memo";
+import type { Grid } from "../snapshot";
 
 const ALL_LABELS: HeaderMatcher[] = Object.values(H);
 const isLabel = memoize((key: string) => ALL_LABELS.some((m) => m(key)));
@@ -148,40 +149,85 @@ export function totalCells(
   scoreCol: number | null,
 ): { totalWeight: NumberCell | null; total: NumberCell | null } {
   const g = idx.grid;
-  const label = idx.row(row).find((c) => H.total(c.key));
-  const minCol = label ? idx.rightOf(label) + 1 : 1;
-  // a number repeated across formerly merged cells is one number: keep the first of a run (one loop, not a chain of
-  // map and filter: optimised code's map makes a holey array, a new map for the filters after it)
-  const numericRole = (col: number) => weightCols.includes(col) || col === scoreCol;
-  const numeric: NumberCell[] = [];
   const cells = idx.row(row);
+  const label = totalLabel(cells);
+  const minCol = label ? idx.rightOf(label) + 1 : 1;
+  const numeric = totalRowNumbers(g, row, cells, minCol, weightCols, scoreCol);
+  const wc = weightCols.filter((c): c is number => c !== null);
+  let totalWeight = firstInColumns(numeric, wc);
+  let scoreCell = scoreCol !== null ? numberCell(g, row, scoreCol) : null;
+  if (scoreCell && totalWeight && scoreCell.ref.address === totalWeight.ref.address) scoreCell = null;
+  let total: NumberCell | null = scoreCell && !scoreCell.empty ? scoreCell : null;
+  if (!total) {
+    const found = totalFromOthers(numeric, totalWeight, scoreCell);
+    totalWeight = found.totalWeight;
+    total = found.total;
+  }
+  if (!totalWeight && wc.length) totalWeight = numberCell(g, row, wc[0]);
+  return { totalWeight, total };
+}
+
+/** The row's 总分 label cell. */
+function totalLabel(cells: readonly IndexedCell[]): IndexedCell | null {
+  for (let k = 0; k < cells.length; k++) if (H.total(cells[k].key)) return cells[k];
+  return null;
+}
+
+/** The first number standing in one of the columns. */
+function firstInColumns(numeric: readonly NumberCell[], cols: readonly number[]): NumberCell | null {
+  for (let k = 0; k < numeric.length; k++) if (cols.includes(numeric[k].ref.col)) return numeric[k];
+  return null;
+}
+
+/** A 分值 or 得分 column of the block. */
+function isNumericRole(col: number, weightCols: readonly (number | null)[], scoreCol: number | null): boolean {
+  return weightCols.includes(col) || col === scoreCol;
+}
+
+/**
+ * The numbers of the 总分 row from `minCol` on. A number repeated across formerly merged cells is one number: keep
+ * the first of a run — but "100 | 100" in the 分值 and 得分 columns are two numbers (a perfect score).
+ */
+function totalRowNumbers(
+  g: Grid,
+  row: number,
+  cells: readonly IndexedCell[],
+  minCol: number,
+  weightCols: readonly (number | null)[],
+  scoreCol: number | null,
+): NumberCell[] {
+  const numeric: NumberCell[] = [];
   let prev: NumberCell | null = null;
   for (let k = 0; k < cells.length; k++) {
     if (cells[k].col < minCol) continue;
     const n = numberCell(g, row, cells[k].col);
     if (n.value === null && !n.formula && !n.error) continue;
-    // "100 | 100" in the 分值 and 得分 columns are two numbers (a perfect score); elsewhere a repeat is a merge's copy
     const keep =
-      !prev || prev.ref.col !== n.ref.col - 1 || prev.raw !== n.raw || !!n.formula || (numericRole(prev.ref.col) && numericRole(n.ref.col));
+      !prev ||
+      prev.ref.col !== n.ref.col - 1 ||
+      prev.raw !== n.raw ||
+      !!n.formula ||
+      (isNumericRole(prev.ref.col, weightCols, scoreCol) && isNumericRole(n.ref.col, weightCols, scoreCol));
     if (keep) numeric.push(n);
     prev = n;
   }
-  const wc = weightCols.filter((c): c is number => c !== null);
-  let totalWeight = numeric.find((n) => wc.includes(n.ref.col)) ?? null;
-  let scoreCell = scoreCol !== null ? numberCell(g, row, scoreCol) : null;
-  if (scoreCell && totalWeight && scoreCell.ref.address === totalWeight.ref.address) scoreCell = null;
-  let total: NumberCell | null = scoreCell && !scoreCell.empty ? scoreCell : null;
-  if (!total) {
-    const others = numeric.filter((n) => n !== totalWeight && n.ref.address !== scoreCell?.ref.address);
-    if (!totalWeight) {
-      const hundred = others.find((n) => n.value === 100);
-      if (hundred && others.length > 1) {
-        totalWeight = hundred;
-        others.splice(others.indexOf(hundred), 1);
-      }
+  return numeric;
+}
+
+/** No 得分 cell with a value: the total is the one other number of the row (a 100 among them is the total 分值). */
+function totalFromOthers(
+  numeric: readonly NumberCell[],
+  weight: NumberCell | null,
+  scoreCell: NumberCell | null,
+): { totalWeight: NumberCell | null; total: NumberCell | null } {
+  let totalWeight = weight;
+  const others = numeric.filter((n) => n !== totalWeight && n.ref.address !== scoreCell?.ref.address);
+  if (!totalWeight) {
+    const hundred = others.find((n) => n.value === 100);
+    if (hundred && others.length > 1) {
+      totalWeight = hundred;
+      others.splice(others.indexOf(hundred), 1);
     }
-    total = others.length === 1 ? others[0] : scoreCell;
   }
-  if (!totalWeight && wc.length) totalWeight = numberCell(g, row, wc[0]);
-  return { totalWeight, total };
+  return { totalWeight, total: others.length === 1 ? others[0] : scoreCell };
 }
