@@ -380,6 +380,17 @@ function readTarget(idx: SheetIndex, r: number, cols: IndicatorColumns): { cell:
   const percent = percentText(idx, raw);
   const cell = percent !== null ? { ...raw, text: percent } : raw;
   if (cols.targetComparator === null && cols.targetUnit === null) return { cell, unit: null };
+  return splitTarget(idx, r, cols, cell, percent);
+}
+
+/** 年度指标值 split over 指标性质 | 指标值 | 度量单位: the target's text put back together, and its unit. */
+function splitTarget(
+  idx: SheetIndex,
+  r: number,
+  cols: IndicatorColumns,
+  cell: TextCell,
+  percent: string | null,
+): { cell: TextCell | null; unit: string | null } {
   const nature = cols.targetComparator !== null ? halfWidth(squeeze(textCell(idx.grid, r, cols.targetComparator).text)) : "";
   const sign = NATURE_SIGN.find(([re]) => re.test(nature))?.[1] ?? "";
   const unitText = cols.targetUnit !== null ? squeeze(textCell(idx.grid, r, cols.targetUnit).text) : "";
