@@ -17,10 +17,18 @@ export function labelledField(idx: SheetIndex, match: HeaderMatcher, from: numbe
     return null;
   }
   const right = idx.rightOf(label);
-  // a label repeated to its right (a merge undone with the value filled in) is still the label
-  const beyond = idx.row(label.row).filter((c) => c.col > right && c.raw !== label.raw);
-  const next = beyond.find((c) => !isLabel(c.key));
-  const stop = beyond.find((c) => isLabel(c.key));
+  // a label repeated to its right (a merge undone with the value filled in) is still the label; past it, the first
+  // cell that is no label is the value — unless another label comes first
+  const cells = idx.row(label.row);
+  let next: IndexedCell | null = null;
+  let stop: IndexedCell | null = null;
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k];
+    if (c.col <= right || c.raw === label.raw) continue;
+    if (!isLabel(c.key)) {
+      if (next === null) next = c;
+    } else if (stop === null) stop = c;
+  }
   if (!next || (stop && stop.col < next.col)) return null;
   return textCell(idx.grid, next.row, next.col);
 }
@@ -67,24 +75,29 @@ export interface FundColumns {
   score: number | null;
 }
 
+/** The column of the row's first cell whose key matches, or null. */
+function colOf(cells: readonly IndexedCell[], match: HeaderMatcher): number | null {
+  for (let k = 0; k < cells.length; k++) if (match(cells[k].key)) return cells[k].col;
+  return null;
+}
+
 /** A header row with 全年预算数 / 全年执行数 (and 年初预算数, 分值, 执行率, 得分). */
 export function fundHeader(idx: SheetIndex, from: number, to: number): { row: number; col: number; cols: FundColumns } | null {
   for (let r = to; r >= from; r--) {
     const cells = idx.row(r);
-    const col = (m: HeaderMatcher) => cells.find((c) => m(c.key))?.col ?? null;
-    const budget = col(H.budget) ?? col(H.budgetLoose);
-    const executed = col(H.executed);
+    const budget = colOf(cells, H.budget) ?? colOf(cells, H.budgetLoose);
+    const executed = colOf(cells, H.executed);
     if (budget === null && executed === null) continue;
     return {
       row: r,
       col: Math.min(...[budget, executed].filter((c): c is number => c !== null)),
       cols: {
-        initial: col(H.initialBudget),
+        initial: colOf(cells, H.initialBudget),
         budget,
         executed,
-        weight: col(H.weight),
-        rate: col(H.rate),
-        score: col(H.score),
+        weight: colOf(cells, H.weight),
+        rate: colOf(cells, H.rate),
+        score: colOf(cells, H.score),
       },
     };
   }
@@ -125,12 +138,16 @@ export function fundRowLabel(idx: SheetIndex, r: number, cols: FundColumns): Ind
 }
 
 export function fundRowLabels(idx: SheetIndex, r: number, cols: FundColumns): IndexedCell[] {
-  const money = [cols.initial, cols.budget, cols.executed].filter((c): c is number => c !== null);
-  const before = Math.min(...money);
-  const texts = idx.row(r).filter((c) => c.col < before && c.key !== "" && typeof c.raw === "string" && !idx.repeatsLeft(c));
-  // a block label standing in the first column ("项目资金", "整体支出规模") is not a row's label
-  const own = texts.filter((c) => !H.fundBlock(c.key) && !H.spendingScale(c.key));
-  return own.length ? own : [];
+  const before = Math.min(...[cols.initial, cols.budget, cols.executed].filter((c): c is number => c !== null));
+  const cells = idx.row(r);
+  const own: IndexedCell[] = [];
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k];
+    if (c.col >= before || c.key === "" || typeof c.raw !== "string" || idx.repeatsLeft(c)) continue;
+    // a block label standing in the first column ("项目资金", "整体支出规模") is not a row's label
+    if (!H.fundBlock(c.key) && !H.spendingScale(c.key)) own.push(c);
+  }
+  return own;
 }
 
 /** A title above the table ("2020年项目支出绩效自评表"). */
