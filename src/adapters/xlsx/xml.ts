@@ -367,8 +367,8 @@ export class Unusual extends Error {
 }
 
 /** Characters XML 1.0 forbids, and the text a CDATA section ends with (outside one, not well-formed). */
-export const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|\]\]>/;
-export const DECLARATION =
+const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|\]\]>/;
+const DECLARATION =
   /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(["'])1\.0\1(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(["'])(?:yes|no)\3)?[ \t\n]*\?>/;
 const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/y;
 
@@ -402,8 +402,14 @@ export function decodeStrict(s: string): string {
 /** Where the colon of the name nameEnd last read is (-1: none), so that its local name needs no second look. */
 let nameColon = -1;
 
-/** The end of an ASCII XML name starting at `i` (one colon at most, not first or last); Unusual for any other. */
-function nameEnd(xml: string, i: number): number {
+/** Where the colon of the name nameEnd last read is (-1: none). */
+export const lastNameColon = (): number => nameColon;
+
+/**
+ * The end of an ASCII XML name starting at `i` (one colon at most, not first or last); Unusual for any other. The
+ * lexing parseWhole and the sheet scanner (sheetScan.ts) share: this, wholeText, rootStart and valueEnd.
+ */
+export function nameEnd(xml: string, i: number): number {
   let c = xml.charCodeAt(i);
   if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f)) throw new Unusual();
   let colon = -1;
@@ -420,6 +426,45 @@ function nameEnd(xml: string, i: number): number {
     nameColon = colon;
     return i;
   }
+}
+
+/** A part's text as parseWhole reads it: line ends normalised; Unusual for a forbidden character or "]]>". */
+export function wholeText(text: string): string {
+  if (FORBIDDEN.test(text)) throw new Unusual();
+  return text.indexOf("\r") >= 0 ? text.replace(/\r\n?/g, "\n") : text;
+}
+
+/** Where the root may start: after the XML declaration, if there is one (Unusual for one not well formed). */
+export function rootStart(xml: string): number {
+  if (!xml.startsWith("<?")) return 0;
+  const d = DECLARATION.exec(xml);
+  if (!d) throw new Unusual();
+  return d[0].length;
+}
+
+/** Whether the attribute value valueEnd last read holds a reference (&). */
+let valueAmp = false;
+
+/** Whether the attribute value valueEnd last read holds a reference (&). */
+export const lastValueAmp = (): boolean => valueAmp;
+
+/**
+ * The closing quote of the attribute value whose opening quote is at `k`; Unusual for no quote there, none closing it,
+ * or a "<", tab or line end inside (saxes normalises those).
+ */
+export function valueEnd(xml: string, k: number): number {
+  const q = xml.charCodeAt(k);
+  if (q !== 0x22 && q !== 0x27) throw new Unusual();
+  const ve = xml.indexOf(q === 0x22 ? '"' : "'", k + 1);
+  if (ve < 0) throw new Unusual();
+  let amp = false;
+  for (let p = k + 1; p < ve; p++) {
+    const v = xml.charCodeAt(p);
+    if (v === 0x3c || v === 0x09 || v === 0x0a) throw new Unusual();
+    if (v === 0x26) amp = true;
+  }
+  valueAmp = amp;
+  return ve;
 }
 
 /**
@@ -467,15 +512,9 @@ export function parseWhole(text: string, h: SaxHandlers): boolean {
 }
 
 function readWhole(text: string, h: SaxHandlers): void {
-  if (FORBIDDEN.test(text)) throw new Unusual();
-  const xml = text.indexOf("\r") >= 0 ? text.replace(/\r\n?/g, "\n") : text;
+  const xml = wholeText(text);
   const n = xml.length;
-  let i = 0;
-  if (xml.startsWith("<?")) {
-    const d = DECLARATION.exec(xml);
-    if (!d) throw new Unusual();
-    i = d[0].length;
-  }
+  let i = rootStart(xml);
   // the open elements' qualified names (an end tag must repeat it) and local names (what the handlers get)
   const stack: string[] = [];
   const locals: string[] = [];
@@ -544,16 +583,8 @@ function readWhole(text: string, h: SaxHandlers): void {
       if (xml.charCodeAt(k) !== 0x3d) throw new Unusual();
       k++;
       while (isXmlSpace(xml.charCodeAt(k))) k++;
-      const q = xml.charCodeAt(k);
-      if (q !== 0x22 && q !== 0x27) throw new Unusual();
-      const ve = xml.indexOf(q === 0x22 ? '"' : "'", k + 1);
-      if (ve < 0) throw new Unusual();
-      let amp = false;
-      for (let p = k + 1; p < ve; p++) {
-        const v = xml.charCodeAt(p);
-        if (v === 0x3c || v === 0x09 || v === 0x0a) throw new Unusual();
-        if (v === 0x26) amp = true;
-      }
+      const ve = valueEnd(xml, k);
+      const amp = valueAmp;
       // an attribute twice, or one named as a property every object has ("constructor", "__proto__"): saxes reads it
       if (attrs === NO_ATTRIBUTES) attrs = {};
       if (attrs[an] !== undefined || an === "__proto__") throw new Unusual();
