@@ -515,6 +515,13 @@ function columnSum(parts: (NumberCell | null)[]): number {
   return Number(a.toFixed(6));
 }
 
+/** The ranges of the project rows in the sum cell's column ("D5:D9,D12"), as its SUM formula reads them. */
+function projectRanges(cell: NumberCell, projects: SummaryRow[]): string {
+  const rows: number[] = [];
+  for (let i = 0; i < projects.length; i++) rows.push(projects[i].row);
+  return columnRanges(columnName(cell.ref.col), rows).join(",");
+}
+
 /**
  * One money column of a 小计 or 合计 row: FUNDS_SUBTOTAL_MISMATCH, its SUM planned; returns the cell as it will be
  * after the fill — the SUM's value where the SUM is there (whatever the cell showed — a number, a text, #REF!), else
@@ -531,15 +538,16 @@ function checkSummarySumColumn(
   checkSubtotal(ctx, cell, parts, sumOf(which, col));
   for (const p of parts) ctx.plan.numberFromText(p);
   const sum = columnSum(parts);
-  const letter = columnName(cell.ref.col);
-  const rows: number[] = [];
-  for (const r of projects) rows.push(r.row);
-  const ranges = columnRanges(letter, rows);
-  const summed = ctx.plan.formula(cell, sumFormula(ranges.join(",")), sum, {
+  const summed = ctx.plan.formula(cell, sumFormula(projectRanges(cell, projects)), sum, {
     key: "summarySum",
     params: { what: sumOf(which, col) },
   });
-  return summed ? { ...cell, value: sum, empty: false, numberAsText: false, error: null } : cell;
+  return summed ? summedCell(cell, sum) : cell;
+}
+
+/** A 小计 or 合计 cell as its SUM leaves it: the sum, a number. */
+function summedCell(cell: NumberCell, sum: number): NumberCell {
+  return { ...cell, value: sum, empty: false, numberAsText: false, error: null };
 }
 
 /** A 小计 or the 合计: each money column the sum of its projects', and its 执行率 over the sums. */
