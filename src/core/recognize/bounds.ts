@@ -7,7 +7,9 @@ export function boundsOf(idx: SheetIndex, top: number, bottom: number): TableBas
     right = 0,
     first = bottom;
   for (let r = top; r <= bottom; r++) {
-    for (const c of idx.row(r)) {
+    const cells = idx.row(r);
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
       first = Math.min(first, r);
       left = Math.min(left, c.col);
       right = Math.max(right, idx.rightOf(c));

@@ -79,7 +79,9 @@ function flatIndicatorHeader(f: number): boolean {
  */
 export function headerBottom(idx: SheetIndex, headerRow: number): number {
   let bottom = headerRow;
-  for (const r of idx.rowsIn(headerRow + 1, headerRow + 2)) {
+  const rows = idx.rowsIn(headerRow + 1, headerRow + 2);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     if (r !== bottom + 1 || !isSubHeaderRow(idx, idx.row(r), headerRow, bottom)) break;
     bottom = r;
   }

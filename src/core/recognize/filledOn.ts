@@ -37,8 +37,9 @@ function fromCell(c: IndexedCell): { year: number; month: number; day: number } 
 
 /** The first 填报日期 in rows from…to (the table's title lines down to just under its last row), or null. */
 export function readFilledOn(idx: SheetIndex, from: number, to: number): FilledOn | null {
-  for (const r of idx.rowsIn(from, to)) {
-    const cells = idx.row(r);
+  const rows = idx.rowsIn(from, to);
+  for (let j = 0; j < rows.length; j++) {
+    const cells = idx.row(rows[j]);
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i];
       // every label has 日期 (CJK, untouched by halfWidth): the cheap test first, since this runs over every cell; only

@@ -115,7 +115,9 @@ function fundsOnlyTables(idx: SheetIndex, top: number, tables: Table[]): void {
  * self-evaluation title or a funds label (年度资金总额, 整体支出规模, 资金来源, 项目资金), with money in a row below.
  */
 function fundsOnlyAt(idx: SheetIndex, from: number, to: number): number | null {
-  for (const r of idx.rowsIn(from, to)) {
+  const rows = idx.rowsIn(from, to);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     // the row's header words say whether it names 执行数 and a budget (only text names them)
     if (!isFundsHeaderFlags(idx.rowFlagsOf(r))) continue;
     if (!idx.find(isFundsKindWord, from, Math.min(to, r + 8))) continue;
@@ -200,7 +202,7 @@ function windowsAt(idx: SheetIndex, starts: number[]): ColumnWindow[] {
 /** The columns of the row's cells whose key matches, left to right. */
 function columnsWhere(cells: readonly IndexedCell[], match: (key: string) => boolean): number[] {
   const out: number[] = [];
-  for (const c of cells) if (match(c.key)) out.push(c.col);
+  for (let i = 0; i < cells.length; i++) if (match(cells[i].key)) out.push(cells[i].col);
   return out;
 }
 

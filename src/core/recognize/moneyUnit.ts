@@ -11,12 +11,16 @@ const UNIT = /\((万?元)\)|单位:(万?元)/;
 /** Reads the unit from the rows just above the table down to its bottom (at most 60 rows), within its columns. */
 export function readMoneyUnit(idx: SheetIndex, t: Table): "万元" | "元" {
   const { top, left, bottom, right } = t.bounds;
-  for (const r of idx.rowsIn(top - 3, Math.min(bottom, top + 60)))
-    for (const c of idx.row(r)) {
+  const rows = idx.rowsIn(top - 3, Math.min(bottom, top + 60));
+  for (let i = 0; i < rows.length; i++) {
+    const cells = idx.row(rows[i]);
+    for (let j = 0; j < cells.length; j++) {
+      const c = cells[j];
       // only text names a unit (a number's or a truth value's text has no 元)
       if (c.col < left || c.col > right || typeof c.raw !== "string" || !c.text.includes("元")) continue;
       const m = UNIT.exec(halfWidth(c.text).replace(/\s+/g, ""));
       if (m && (m[1] ?? m[2]) === "元") return "元";
     }
+  }
   return "万元";
 }

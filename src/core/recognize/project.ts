@@ -143,22 +143,21 @@ function readProjectFunds(
 function readFundRows(idx: SheetIndex, header: FundsHeader, to: number, funds: ProjectFunds, partial: PartialNotes): void {
   const g = idx.grid;
   let labelled = 0;
-  for (const r of idx.rowsIn(header.row + 1, to)) {
+  const rows = idx.rowsIn(header.row + 1, to);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     const label = fundRowLabel(idx, r, header.cols);
     if (!label) continue;
-    const k = label.key.replace(/^其中:?/, "");
+    const kind = fundLabelKind(label.key);
     const first = labelled++ === 0;
     // the total row is named (年度资金总额, 总额) or, unnamed, the first row under the header
-    if (
-      H.fundTotal(k) ||
-      (!funds.fundTotal && first && !H.fundCurrent(k) && !H.fundCarryOver(k) && !H.fundOther(k) && !H.annualGoal(k) && !H.goalExpected(k))
-    ) {
+    if (kind & FUND_TOTAL || (!funds.fundTotal && first && kind & FUND_MAY_BE_TOTAL)) {
       if (funds.fundTotal) break;
       funds.fundTotal = fundRow(idx, label, header.cols);
       funds.lastFundRow = r;
       funds.fundWeight = header.cols.weight !== null ? numberCell(g, r, header.cols.weight) : null;
       funds.fundScore = header.cols.score !== null ? numberCell(g, r, header.cols.score) : null;
-    } else if (H.fundCurrent(label.key) || H.fundCarryOver(label.key) || H.fundOther(label.key)) {
+    } else if (kind & FUND_PART) {
       funds.fundParts.push({ ...fundRow(idx, label, header.cols), rate: null });
       funds.lastFundRow = r;
     } else if (funds.fundTotal) {
@@ -172,6 +171,23 @@ function readFundRows(idx: SheetIndex, header: FundsHeader, to: number, funds: P
     partial.add("fundColumns", header, { key: "noFundColumn", params: { column: !total.budget ? "budget" : "executed" } });
   }
 }
+
+/** A funds row label that names the total (年度资金总额, 总额). */
+const FUND_TOTAL = 1;
+/** A label that, on the first row under the funds header, is the total unnamed: no part (其中…) and no goal label. */
+const FUND_MAY_BE_TOTAL = 2;
+/** A part of the total: 当年财政拨款, 上年结转, 其他资金. */
+const FUND_PART = 4;
+
+/** What a funds row's label can be, as FUND_* bits: each distinct label key judged once. */
+const fundLabelKind = memoize((key: string): number => {
+  const k = key.replace(/^其中:?/, "");
+  let kind = 0;
+  if (H.fundTotal(k)) kind |= FUND_TOTAL;
+  if (!H.fundCurrent(k) && !H.fundCarryOver(k) && !H.fundOther(k) && !H.annualGoal(k) && !H.goalExpected(k)) kind |= FUND_MAY_BE_TOTAL;
+  if (H.fundCurrent(key) || H.fundCarryOver(key) || H.fundOther(key)) kind |= FUND_PART;
+  return kind;
+});
 
 /** TABLE_PARTIAL for a project table with no funds header: at its 年度资金总额 or 项目资金 label, or at its header. */
 function noteNoFundsHeader(
@@ -333,9 +349,13 @@ function projectTotals(
  * number right of a 自评总分 / 自评得分 / 总分 label. Null when there is none.
  */
 export function headerTotalField(idx: SheetIndex, from: number, to: number): NumberCell | null {
-  const isLabel = (k: string) => H.fieldTotal(k) || /^(?:自评得分|总分|自评分|项目自评得分)$/.test(k);
-  for (const r of idx.rowsIn(from, to)) {
-    for (const label of idx.row(r).filter((c) => isLabel(c.key))) {
+  const rows = idx.rowsIn(from, to);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const cells = idx.row(r);
+    for (let j = 0; j < cells.length; j++) {
+      const label = cells[j];
+      if (!isTotalFieldLabel(label.key)) continue;
       // the value cell right of the label — past the label repeated where its merge was undone
       let col = idx.rightOf(label) + 1;
       for (let c = idx.at(r, col); c && c.raw === label.raw; c = idx.at(r, col)) col = idx.rightOf(c) + 1;
@@ -345,6 +365,8 @@ export function headerTotalField(idx: SheetIndex, from: number, to: number): Num
   }
   return null;
 }
+
+const isTotalFieldLabel = (k: string) => H.fieldTotal(k) || /^(?:自评得分|总分|自评分|项目自评得分)$/.test(k);
 
 /** The last row of a table published as its funds block only: its funds rows, and its 年度总体目标 texts if any. */
 export function fundsOnlyBottom(lastFundRow: number, goals: Goals): number {
@@ -358,11 +380,11 @@ export function notePublishedFundsOnly(partial: PartialNotes, idx: SheetIndex, l
 
 /** 预算执行率 (资金执行率, 执行率) as an indicator's own name — not a composite such as "预算执行率、控制率". */
 export function isRateIndicator(i: Indicator): boolean {
-  const names = [rateName(i.name), rateName(i.level2), rateName(i.level1)];
-  const own = names.find((s) => s !== "") ?? "";
-  return (
-    /^(?:项目)?(?:预算|资金)?(?:支出)?执行率(?:%)?$/.test(own) || (/^预算执行/.test(names[2]) && /执行率/.test(own) && own.length <= 8)
-  );
+  const name = rateName(i.name);
+  const level2 = rateName(i.level2);
+  const level1 = rateName(i.level1);
+  const own = name !== "" ? name : level2 !== "" ? level2 : level1;
+  return /^(?:项目)?(?:预算|资金)?(?:支出)?执行率(?:%)?$/.test(own) || (/^预算执行/.test(level1) && /执行率/.test(own) && own.length <= 8);
 }
 
 /** A name as isRateIndicator compares it: no spaces, ASCII signs, a last parenthesised note removed. */
