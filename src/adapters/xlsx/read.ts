@@ -16,13 +16,13 @@
 import type { CellValue, MergedArea, SnapshotCell, SparseSheetSnapshot } from "../../core/snapshot";
 import type { ZipArchive } from "./zip";
 import { ChunkParser, parsePart, parseWhole, StopParse, type SaxHandlers } from "./xml";
-import { C, F, IS, MERGE_CELL, ROW, RPH, T, V, saxHandlersOf, scanSheet, type SheetHandlers } from "./sheetScan";
+import { C, F, IS, MERGE_CELL, ROW, RPH, T, V, saxHandlersOf, scanSheet, type SheetAttributes, type SheetHandlers } from "./sheetScan";
 import { LIMITS, limitError } from "./limits";
 import { parseRef } from "./cellRef";
 import { shiftFormula } from "./formula";
 import type { Styles } from "./styles";
 import { canAnchorHeader, couldBeHeaderRow, mayHoldHeader } from "./headerRole";
-import { ANCHOR, HeaderScan, HINT, sharedRoles } from "./headerScan";
+import { ANCHOR, HeaderScan, HINT, sharedRoles, type SharedRoles } from "./headerScan";
 import { MergeIndex } from "../../core/mergeIndex";
 import { userError } from "../../core/messages";
 import { refOf } from "./cellRef";
@@ -88,49 +88,68 @@ function wholeText(zip: ZipArchive, part: string, max: number): string | null {
   return pieces.length === 2 ? pieces[0] + pieces[1] : pieces.join("");
 }
 
+/**
+ * The shared strings part's handlers (rich text runs joined, phonetic runs left out): one class, so that the parser's
+ * calls to them see the same functions in every workbook.
+ */
+class SharedStringsReader implements SaxHandlers {
+  out: string[] = [];
+  inSi = false;
+  inT = false;
+  phonetic = 0;
+  cur = "";
+
+  constructor(readonly part: string) {}
+
+  /** Back to the start (saxes reads the part again from its first byte). */
+  reset(): void {
+    this.out = [];
+    this.inSi = false;
+    this.inT = false;
+    this.phonetic = 0;
+    this.cur = "";
+  }
+
+  open(name: string): void {
+    if (name === "si") {
+      this.inSi = true;
+      this.cur = "";
+    } else if (name === "rPh") this.phonetic++;
+    else if (name === "t" && this.inSi && this.phonetic === 0) this.inT = true;
+  }
+
+  close(name: string): void {
+    if (name === "si") {
+      this.inSi = false;
+      const s = checkString(unescapeXstring(this.cur), this.part);
+      // the first string starts a new array (one that never held small integers: every push sees one kind of array)
+      if (this.out.length === 0) this.out = [s];
+      else this.out.push(s);
+    } else if (name === "rPh") this.phonetic--;
+    else if (name === "t") this.inT = false;
+  }
+
+  text(t: string): void {
+    if (this.inT) {
+      this.cur += t;
+      if (this.cur.length > LIMITS.stringChars) throw limitError("stringChars", this.part);
+    }
+  }
+}
+
 /** The shared strings, in order (rich text runs joined, phonetic runs left out). */
 export function readSharedStrings(zip: ZipArchive, part: string | null, budget: Budget): string[] {
   if (!part) return [];
-  let out: string[] = [];
-  let inSi = false;
-  let inT = false;
-  let phonetic = 0;
-  let cur = "";
-  const handlers: SaxHandlers = {
-    open(name) {
-      if (name === "si") {
-        inSi = true;
-        cur = "";
-      } else if (name === "rPh") phonetic++;
-      else if (name === "t" && inSi && phonetic === 0) inT = true;
-    },
-    close(name) {
-      if (name === "si") {
-        inSi = false;
-        out.push(checkString(unescapeXstring(cur), part));
-      } else if (name === "rPh") phonetic--;
-      else if (name === "t") inT = false;
-    },
-    text(t) {
-      if (inT) {
-        cur += t;
-        if (cur.length > LIMITS.stringChars) throw limitError("stringChars", part);
-      }
-    },
-  };
+  const reader = new SharedStringsReader(part);
   // held whole up to SHARED_WHOLE bytes: the strings themselves are held all the same
   const whole = wholeText(zip, part, SHARED_WHOLE);
-  if (whole === null || !parseWhole(whole, handlers)) {
+  if (whole === null || !parseWhole(whole, reader)) {
     // saxes reads what parseWhole does not (from the start again)
-    out = [];
-    inSi = false;
-    inT = false;
-    phonetic = 0;
-    cur = "";
-    parsePart(zip, part, handlers);
+    reader.reset();
+    parsePart(zip, part, reader);
   }
   budget.addBytes(zip.entry(part)?.size ?? 0);
-  return out;
+  return reader.out;
 }
 
 /** ISO date-time (t="d") → Excel serial day number. */
@@ -154,75 +173,96 @@ class Handover extends Error {
   }
 }
 
-/** Reads one worksheet into a sparse snapshot. */
-export function readSheet(
-  zip: ZipArchive,
-  name: string,
-  part: string,
-  shared: string[],
-  styles: Styles,
-  budget: Budget,
-  opts: {
-    /** Keep every cell (a row that could head a table was found past the head). */
-    keepAll?: boolean;
-    /** Parse every row past the head instead of the textual scan (the scan found a possible header). */
-    parseAll?: boolean;
-    /** Read through saxes only (the scanner found the part's text outside what it reads). */
-    saxes?: boolean;
-  } = {},
-): SheetReadResult {
-  // a part small enough is read whole by sheetScan.ts while the sheet is kept; past its head, saxes and the scan as before
-  const whole = opts.saxes ? null : wholeText(zip, part, LIMITS.ratioFrom);
-  const parseAll = opts.parseAll === true;
-  const cells: SnapshotCell[] = [];
-  const merges: MergedArea[] = [];
-  const groups = new Map<string, { row: number; col: number; text: string }>();
-  let keeping = true;
-  let candidate = opts.keepAll === true;
+/** A shared formula's first cell: where it is and its text. */
+interface FormulaGroup {
+  row: number;
+  col: number;
+  text: string;
+}
+
+/** A text cell of the row being read. */
+interface RowText {
+  col: number;
+  text: string;
+}
+
+/** A cell of a shared formula whose first cell comes later in the file. */
+interface PendingCell {
+  cell: SnapshotCell;
+  si: string;
+}
+
+/**
+ * One sheet's reading: its state and the handlers the scanner (or saxes) calls. One class, its state set in the
+ * constructor, so that the calls to the handlers see the same functions and the state the same shape in every sheet.
+ */
+class SheetReader implements SheetHandlers {
+  readonly cells: SnapshotCell[] = [];
+  readonly merges: MergedArea[] = [];
+  readonly groups = new Map<string, FormulaGroup>();
+  keeping = true;
+  candidate: boolean;
   /** Why the sheet must be read again: a row that could head a table ("header"), or the scan's hint ("scan"). */
-  let restart: "header" | "scan" | null = null;
-
-  let row = 0;
-  let lastCol = 0;
-  let rowTexts: { col: number; text: string }[] = [];
-  let rowHint = false;
-  let rowAnchor = false;
-  const roles = sharedRoles(shared);
+  restart: "header" | "scan" | null = null;
+  row = 0;
+  lastCol = 0;
+  rowTexts: RowText[] = [];
+  rowHint = false;
+  rowAnchor = false;
   // the open cell
-  let inCell = false;
-  let col = 0;
-  let type = "n";
-  let style = 0;
-  let v = "";
-  let inV = false;
-  let f: string | null = null;
-  let inF = false;
+  inCell = false;
+  col = 0;
+  type = "n";
+  style = 0;
+  v = "";
+  inV = false;
+  f: string | null = null;
+  inF = false;
   // the formula's t and si attributes
-  let fType: string | undefined;
-  let fShared: string | undefined;
-  let inIs = 0;
-  let inT = false;
-  let phonetic = 0;
-  let isText = "";
-  let scanned = 0;
+  fType: string | undefined = undefined;
+  fShared: string | undefined = undefined;
+  inIs = 0;
+  inT = false;
+  phonetic = 0;
+  isText = "";
+  scanned = 0;
   /** The largest cell key kept so far, and whether a cell came at or before it (rows or cells out of order, or twice). */
-  let lastKey = -1;
-  let disordered = false;
+  lastKey = -1;
+  disordered = false;
   /** Cells of a shared formula whose first cell comes later in the file (rows stored in descending order). */
-  const pending: { cell: SnapshotCell; si: string }[] = [];
+  readonly pending: PendingCell[] = [];
 
-  const endCell = () => {
+  constructor(
+    readonly name: string,
+    readonly shared: string[],
+    readonly styles: Styles,
+    readonly budget: Budget,
+    readonly roles: SharedRoles,
+    keepAll: boolean,
+    /** Whether the part is held whole (read by the scanner, which hands it over to saxes past the head). */
+    readonly whole: boolean,
+  ) {
+    this.candidate = keepAll;
+  }
+
+  endCell(): void {
+    const v = this.v;
+    const f = this.f;
+    const fType = this.fType;
+    const candidate = this.candidate;
+    const col = this.col;
+    const row = this.row;
     let value: CellValue = null;
     let role = -1;
-    switch (type) {
+    switch (this.type) {
       case "s": {
         const i = Number(v);
-        value = v === "" || !Number.isInteger(i) ? null : (shared[i] ?? null);
-        if (value !== null && !candidate) role = roles.of(i);
+        value = v === "" || !Number.isInteger(i) ? null : (this.shared[i] ?? null);
+        if (value !== null && !candidate) role = this.roles.of(i);
         break;
       }
       case "inlineStr":
-        value = unescapeXstring(isText);
+        value = unescapeXstring(this.isText);
         break;
       case "str":
         value = v;
@@ -246,138 +286,170 @@ export function readSheet(
       }
     }
     if (typeof value === "string") {
-      checkString(value, name, col);
+      checkString(value, this.name, col);
       if (value === "") value = null;
     }
     let formula: string | null = null;
     let later: string | null = null;
     if (f !== null || fType === "shared") {
-      const si = fShared;
+      const si = this.fShared;
       if (fType === "shared" && si !== undefined) {
         if (f && f.trim() !== "") {
-          groups.set(si, { row, col, text: f });
+          this.groups.set(si, { row, col, text: f });
           formula = f;
         } else {
-          const g = groups.get(si);
+          const g = this.groups.get(si);
           formula = g ? shiftFormula(g.text, row - g.row, col - g.col) : null;
           if (!g) later = si;
         }
       } else formula = f && f !== "" ? f : null;
     }
     if (value === null && formula === null && later === null) return;
-    scanned++;
+    this.scanned++;
     if (typeof value === "string" && !candidate) {
       if (role < 0) role = (mayHoldHeader(value) ? HINT : 0) | (canAnchorHeader(value) ? ANCHOR : 0);
-      if (role & HINT) rowHint = true;
-      if (role & ANCHOR) rowAnchor = true;
-      rowTexts.push({ col, text: value });
+      if (role & HINT) this.rowHint = true;
+      if (role & ANCHOR) this.rowAnchor = true;
+      this.rowTexts.push({ col, text: value });
     }
-    if (!keeping) {
-      if (scanned > LIMITS.scannedCells) throw limitError("cells", name);
+    if (!this.keeping) {
+      if (this.scanned > LIMITS.scannedCells) throw limitError("cells", this.name);
       return;
     }
-    budget.addCells(1, name);
+    this.budget.addCells(1, this.name);
     const k = row * 32768 + col;
-    if (k <= lastKey) disordered = true;
-    else lastKey = k;
-    const cell = { row, col, value, formula: formula === null ? null : `=${formula}`, numberFormat: styles.numberFormat(style) };
-    if (later !== null) pending.push({ cell, si: later });
-    cells.push(cell);
-  };
+    if (k <= this.lastKey) this.disordered = true;
+    else this.lastKey = k;
+    const cell: SnapshotCell = {
+      row,
+      col,
+      value,
+      formula: formula === null ? null : `=${formula}`,
+      numberFormat: this.styles.numberFormat(this.style),
+    };
+    if (later !== null) this.pending.push({ cell, si: later });
+    this.cells.push(cell);
+  }
 
-  const endRow = () => {
-    if (!candidate && rowHint && rowAnchor && couldBeHeaderRow(row, rowTexts)) {
-      candidate = true;
-      if (!keeping) {
-        restart = "header";
+  endRow(): void {
+    if (!this.candidate && this.rowHint && this.rowAnchor && couldBeHeaderRow(this.row, this.rowTexts)) {
+      this.candidate = true;
+      if (!this.keeping) {
+        this.restart = "header";
         throw new StopParse();
       }
     }
-    if (rowTexts.length) rowTexts = [];
-    rowHint = false;
-    rowAnchor = false;
-    if (keeping && !candidate && cells.length >= KEEP_HEAD) {
-      keeping = false;
-      if (whole !== null) throw new Handover();
+    if (this.rowTexts.length) this.rowTexts = [];
+    this.rowHint = false;
+    this.rowAnchor = false;
+    if (this.keeping && !this.candidate && this.cells.length >= KEEP_HEAD) {
+      this.keeping = false;
+      if (this.whole) throw new Handover();
     }
-  };
+  }
 
-  const handlers: SheetHandlers = {
-    open(tag, a, selfClosing) {
-      if (inCell) {
-        if (tag === V) {
-          inV = true;
-          v = "";
-        } else if (tag === F) {
-          fType = a.t;
-          fShared = a.si;
-          f = "";
-          inF = !selfClosing;
-        } else if (tag === IS) inIs++;
-        else if (tag === RPH) phonetic++;
-        else if (tag === T && inIs > 0 && phonetic === 0) inT = true;
-        return;
-      }
+  open(tag: number, a: SheetAttributes, selfClosing: boolean): void {
+    if (this.inCell) {
+      if (tag === V) {
+        this.inV = true;
+        this.v = "";
+      } else if (tag === F) {
+        this.fType = a.t;
+        this.fShared = a.si;
+        this.f = "";
+        this.inF = !selfClosing;
+      } else if (tag === IS) this.inIs++;
+      else if (tag === RPH) this.phonetic++;
+      else if (tag === T && this.inIs > 0 && this.phonetic === 0) this.inT = true;
+      return;
+    }
+    if (tag === C) {
+      const pos = a.r ? parseRef(a.r) : null;
+      const col = pos ? pos.col : this.lastCol + 1;
+      this.col = col;
+      if (pos && pos.row !== this.row) this.row = pos.row;
+      this.lastCol = col;
+      this.type = a.t ?? "n";
+      this.style = a.s ? Number(a.s) : 0;
+      this.v = "";
+      this.f = null;
+      this.fType = undefined;
+      this.fShared = undefined;
+      this.isText = "";
+      this.inIs = 0;
+      this.phonetic = 0;
+      if (selfClosing) return;
+      this.inCell = true;
+    } else if (tag === ROW) {
+      this.row = a.r ? Number(a.r) : this.row + 1;
+      this.lastCol = 0;
+      if (selfClosing) this.endRow();
+    } else if (tag === MERGE_CELL && a.ref) {
+      const [s, e] = a.ref.split(":");
+      const ps = parseRef(s);
+      const pe = parseRef(e ?? s);
+      if (ps && pe) this.merges.push({ top: ps.row, left: ps.col, bottom: pe.row, right: pe.col });
+      if (this.merges.length > LIMITS.merges) throw limitError("merges", this.name);
+    }
+  }
+
+  close(tag: number): void {
+    if (this.inCell) {
       if (tag === C) {
-        const pos = a.r ? parseRef(a.r) : null;
-        col = pos ? pos.col : lastCol + 1;
-        if (pos && pos.row !== row) row = pos.row;
-        lastCol = col;
-        type = a.t ?? "n";
-        style = a.s ? Number(a.s) : 0;
-        v = "";
-        f = null;
-        fType = undefined;
-        fShared = undefined;
-        isText = "";
-        inIs = 0;
-        phonetic = 0;
-        if (selfClosing) return;
-        inCell = true;
-      } else if (tag === ROW) {
-        row = a.r ? Number(a.r) : row + 1;
-        lastCol = 0;
-        if (selfClosing) endRow();
-      } else if (tag === MERGE_CELL && a.ref) {
-        const [s, e] = a.ref.split(":");
-        const ps = parseRef(s);
-        const pe = parseRef(e ?? s);
-        if (ps && pe) merges.push({ top: ps.row, left: ps.col, bottom: pe.row, right: pe.col });
-        if (merges.length > LIMITS.merges) throw limitError("merges", name);
-      }
-    },
-    close(tag) {
-      if (inCell) {
-        if (tag === C) {
-          inCell = false;
-          endCell();
-        } else if (tag === V) inV = false;
-        else if (tag === F) inF = false;
-        else if (tag === IS) inIs--;
-        else if (tag === RPH) phonetic--;
-        else if (tag === T) inT = false;
-        return;
-      }
-      if (tag === ROW) endRow();
-    },
-    text(t) {
-      if (!inCell) return;
-      if (inV) {
-        v += t;
-        if (v.length > LIMITS.stringChars) throw limitError("stringChars", name);
-      } else if (inF) f += t;
-      else if (inT) {
-        isText += t;
-        if (isText.length > LIMITS.stringChars) throw limitError("stringChars", name);
-      }
-    },
-  };
+        this.inCell = false;
+        this.endCell();
+      } else if (tag === V) this.inV = false;
+      else if (tag === F) this.inF = false;
+      else if (tag === IS) this.inIs--;
+      else if (tag === RPH) this.phonetic--;
+      else if (tag === T) this.inT = false;
+      return;
+    }
+    if (tag === ROW) this.endRow();
+  }
+
+  text(t: string): void {
+    if (!this.inCell) return;
+    if (this.inV) {
+      this.v += t;
+      if (this.v.length > LIMITS.stringChars) throw limitError("stringChars", this.name);
+    } else if (this.inF) this.f += t;
+    else if (this.inT) {
+      this.isText += t;
+      if (this.isText.length > LIMITS.stringChars) throw limitError("stringChars", this.name);
+    }
+  }
+}
+
+/** Reads one worksheet into a sparse snapshot. */
+export function readSheet(
+  zip: ZipArchive,
+  name: string,
+  part: string,
+  shared: string[],
+  styles: Styles,
+  budget: Budget,
+  opts: {
+    /** Keep every cell (a row that could head a table was found past the head). */
+    keepAll?: boolean;
+    /** Parse every row past the head instead of the textual scan (the scan found a possible header). */
+    parseAll?: boolean;
+    /** Read through saxes only (the scanner found the part's text outside what it reads). */
+    saxes?: boolean;
+  } = {},
+): SheetReadResult {
+  // a part small enough is read whole by sheetScan.ts while the sheet is kept; past its head, saxes and the scan as before
+  const whole = opts.saxes ? null : wholeText(zip, part, LIMITS.ratioFrom);
+  const parseAll = opts.parseAll === true;
+  const roles = sharedRoles(shared);
+  const reader = new SheetReader(name, shared, styles, budget, roles, opts.keepAll === true, whole !== null);
+  const { cells, merges, groups, pending } = reader;
   // While the head is kept, saxes reads every cell. Once a sheet has shown no possible header row in KEEP_HEAD cells,
   // the rest is only scanned for a cell that can anchor one (headerScan.ts); found, the sheet is parsed again.
   if (whole !== null) {
     let handover = false;
     try {
-      handover = !scanSheet(whole, handlers);
+      handover = !scanSheet(whole, reader);
     } catch (e) {
       if (e instanceof Handover) handover = true;
       else if (!(e instanceof StopParse)) throw e;
@@ -388,13 +460,13 @@ export function readSheet(
     }
   } else streamSheet();
   function streamSheet(): void {
-    const parser = new ChunkParser(saxHandlersOf(handlers));
+    const parser = new ChunkParser(saxHandlersOf(reader));
     const decoder = new TextDecoder("utf-8");
     const scanner = new HeaderScan(roles);
     let parsed: Uint8Array | null = null;
     try {
       zip.stream(part, (chunk) => {
-        if (keeping || candidate || parseAll) {
+        if (reader.keeping || reader.candidate || parseAll) {
           parser.write(decoder.decode(chunk, { stream: true }), part);
           parsed = chunk.slice(Math.max(0, chunk.length - 4096)); // a copy: the inflater reuses its buffer
           return;
@@ -403,11 +475,11 @@ export function readSheet(
         if (parsed) scanner.carryFrom(parsed);
         parsed = null;
         if (scanner.feed(chunk)) {
-          restart = "scan";
+          reader.restart = "scan";
           throw new StopParse();
         }
       });
-      if (keeping || candidate || parseAll) {
+      if (reader.keeping || reader.candidate || parseAll) {
         parser.write(decoder.decode(), part);
         parser.close(part);
       }
@@ -416,6 +488,7 @@ export function readSheet(
     }
   }
   budget.addBytes(zip.entry(part)?.size ?? 0);
+  const restart = reader.restart;
   if (restart) {
     budget.addCells(-cells.length, name);
     const again = readSheet(
@@ -437,8 +510,8 @@ export function readSheet(
     }
     kept = kept.filter((c) => c.value !== null || c.formula !== null);
   }
-  if (disordered) kept = withoutCopies(kept, name);
-  return { snapshot: { name, cells: withoutCovered(kept, merges, name), merges }, mayHoldTable: candidate, passes: 1 };
+  if (reader.disordered) kept = withoutCopies(kept, name);
+  return { snapshot: { name, cells: withoutCovered(kept, merges, name), merges }, mayHoldTable: reader.candidate, passes: 1 };
 }
 
 /**

@@ -301,23 +301,23 @@ export class ChunkParser {
           throw e;
         }
       };
+    // the handlers are called as methods (a class's, perhaps)
     if (h.open) {
-      const open = h.open;
       this.parser.on(
         "opentag",
-        guard((t) => open(local(t.name), t.attributes as Attributes, t.isSelfClosing)),
+        guard((t) => h.open!(local(t.name), t.attributes as Attributes, t.isSelfClosing)),
       );
     }
     if (h.close) {
-      const close = h.close;
       this.parser.on(
         "closetag",
-        guard((t) => close(local(t.name))),
+        guard((t) => h.close!(local(t.name))),
       );
     }
     if (h.text) {
-      this.parser.on("text", guard(h.text));
-      this.parser.on("cdata", guard(h.text));
+      const text = guard((t: string) => h.text!(t));
+      this.parser.on("text", text);
+      this.parser.on("cdata", text);
     }
   }
 
@@ -480,9 +480,10 @@ function readWhole(text: string, h: SaxHandlers): void {
   const stack: string[] = [];
   const locals: string[] = [];
   let rooted = false;
-  const open = h.open;
-  const close = h.close;
-  const onText = h.text;
+  // the handlers are called as methods (a class's, perhaps), each known once to be there or not
+  const hasOpen = h.open !== undefined;
+  const hasClose = h.close !== undefined;
+  const hasText = h.text !== undefined;
   while (i < n) {
     if (xml.charCodeAt(i) !== 0x3c) {
       let j = xml.indexOf("<", i);
@@ -490,9 +491,9 @@ function readWhole(text: string, h: SaxHandlers): void {
       if (stack.length === 0) {
         // outside the root: blanks only
         for (let k = i; k < j; k++) if (!isXmlSpace(xml.charCodeAt(k))) throw new Unusual();
-      } else if (onText) {
+      } else if (hasText) {
         const raw = xml.slice(i, j);
-        onText(raw.indexOf("&") >= 0 ? decodeStrict(raw) : raw);
+        h.text!(raw.indexOf("&") >= 0 ? decodeStrict(raw) : raw);
       } else {
         const amp = xml.indexOf("&", i);
         if (amp >= 0 && amp < j) decodeStrict(xml.slice(i, j));
@@ -513,7 +514,7 @@ function readWhole(text: string, h: SaxHandlers): void {
       stack.pop();
       const ln = locals.pop()!;
       i = k + 1;
-      if (close) close(ln);
+      if (hasClose) h.close!(ln);
       continue;
     }
     if (c1 === 0x21 || c1 === 0x3f || (rooted && stack.length === 0)) throw new Unusual();
@@ -566,8 +567,8 @@ function readWhole(text: string, h: SaxHandlers): void {
       stack.push(name);
       locals.push(ln);
     }
-    if (open) open(ln, attrs, selfClosing);
-    if (selfClosing && close) close(ln);
+    if (hasOpen) h.open!(ln, attrs, selfClosing);
+    if (selfClosing && hasClose) h.close!(ln);
   }
   if (!rooted || stack.length > 0) throw new Unusual();
 }
