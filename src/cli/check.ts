@@ -58,8 +58,18 @@ function statedTotal(t: TableAnalysis): number | null {
 
 function findingJson(f: Finding): CheckFindingJson {
   const j: CheckFindingJson = { code: f.code, severity: f.severity, cell: f.cell, message: f.message, messageEn: f.messageEn };
-  if (f.suggestion) j.suggestion = { ...f.suggestion };
+  if (f.suggestion) j.suggestion = suggestionJson(f.suggestion);
   return j;
+}
+
+function suggestionJson(s: NonNullable<Finding["suggestion"]>): NonNullable<CheckFindingJson["suggestion"]> {
+  return { ...s };
+}
+
+function findingsJson(findings: Finding[]): CheckFindingJson[] {
+  const out: CheckFindingJson[] = [];
+  for (let i = 0; i < findings.length; i++) out.push(findingJson(findings[i]));
+  return out;
 }
 
 function counts(findings: Finding[]) {
@@ -70,47 +80,55 @@ function counts(findings: Finding[]) {
 
 /** How many cells the fill writes for each table (its part of the app's combined plan). */
 function fillCounts(analysis: WorkbookAnalysis): Map<TableAnalysis, number> {
-  return new Map(tablePlans(analysis).map((p) => [p.table, p.changes.length]));
+  const out = new Map<TableAnalysis, number>();
+  const plans = tablePlans(analysis);
+  for (let i = 0; i < plans.length; i++) out.set(plans[i].table, plans[i].changes.length);
+  return out;
+}
+
+/** A sheet with no table: why, in both languages. */
+function noTableSheetJson(s: SheetAnalysis): CheckSheetJson {
+  return {
+    sheet: s.sheet,
+    kind: null,
+    reason: s.reason ? noTableText(translator("zh"), s.reason) : t("cli.noTableReason", "zh"),
+    reasonEn: s.reason ? noTableText(translator("en"), s.reason) : t("cli.noTableReason", "en"),
+    name: null,
+    total: null,
+    statedTotal: null,
+    grade: null,
+    weightSum: null,
+    counts: { error: 0, warning: 0, info: 0 },
+    fillChanges: 0,
+    findings: [],
+  };
+}
+
+/** One table of a sheet: its kind, name, 总分, 等级, counts and findings. */
+function tableSheetJson(sheet: string, t: TableAnalysis, toFill: Map<TableAnalysis, number>): CheckSheetJson {
+  const findings = sortFindings(t.findings);
+  return {
+    sheet,
+    kind: t.kind,
+    reason: null,
+    reasonEn: null,
+    name: t.name,
+    total: t.evaluation.total,
+    statedTotal: statedTotal(t),
+    grade: t.evaluation.grade,
+    weightSum: t.kind === "summary" ? null : t.evaluation.weightSum,
+    counts: counts(findings),
+    fillChanges: toFill.get(t) ?? 0,
+    findings: findingsJson(findings),
+  };
 }
 
 export function checkJson(file: string, analysis: WorkbookAnalysis): CheckJson {
   const toFill = fillCounts(analysis);
   const sheets: CheckSheetJson[] = [];
   for (const s of analysis.sheets) {
-    if (s.tables.length === 0) {
-      sheets.push({
-        sheet: s.sheet,
-        kind: null,
-        reason: s.reason ? noTableText(translator("zh"), s.reason) : t("cli.noTableReason", "zh"),
-        reasonEn: s.reason ? noTableText(translator("en"), s.reason) : t("cli.noTableReason", "en"),
-        name: null,
-        total: null,
-        statedTotal: null,
-        grade: null,
-        weightSum: null,
-        counts: { error: 0, warning: 0, info: 0 },
-        fillChanges: 0,
-        findings: [],
-      });
-      continue;
-    }
-    for (const t of s.tables) {
-      const findings = sortFindings(t.findings);
-      sheets.push({
-        sheet: s.sheet,
-        kind: t.kind,
-        reason: null,
-        reasonEn: null,
-        name: t.name,
-        total: t.evaluation.total,
-        statedTotal: statedTotal(t),
-        grade: t.evaluation.grade,
-        weightSum: t.kind === "summary" ? null : t.evaluation.weightSum,
-        counts: counts(findings),
-        fillChanges: toFill.get(t) ?? 0,
-        findings: findings.map(findingJson),
-      });
-    }
+    if (s.tables.length === 0) sheets.push(noTableSheetJson(s));
+    else for (let i = 0; i < s.tables.length; i++) sheets.push(tableSheetJson(s.sheet, s.tables[i], toFill));
   }
   return { file, profile: analysis.profile, sheets };
 }

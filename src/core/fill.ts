@@ -69,7 +69,7 @@ export class PlanBuilder {
   ): CellChange {
     const inferred = this.inferred.has(cell.ref.address);
     const said = changeMessage(why);
-    return {
+    const change: CellChange = {
       sheet: this.sheet,
       cell: cell.ref.address,
       kind,
@@ -79,8 +79,10 @@ export class PlanBuilder {
       why,
       reason: said.zh,
       reasonEn: said.en,
-      ...(inferred ? { inferred } : {}),
     };
+    // added last, as a spread of { inferred } did (no spread of an empty object for every other change)
+    if (inferred) change.inferred = inferred;
+    return change;
   }
 
   /**
@@ -96,7 +98,7 @@ export class PlanBuilder {
       }
       return true;
     }
-    const after = { formula, ...(numberFormat ? { numberFormat } : {}) };
+    const after = numberFormat ? { formula, numberFormat } : { formula };
     if (this.selfReferent(cell, formula)) return false;
     if (this.holds(cell)) {
       // a person's entry in a cell whose role was inferred: kept, the formula only suggested (SPEC §3)
@@ -113,7 +115,7 @@ export class PlanBuilder {
   numberFromText(cell: NumberCell | null): void {
     if (!cell || !cell.numberAsText || cell.value === null || cell.formula) return;
     if (this.byCell.has(cell.ref.address)) return;
-    this.push(cell, "number", { value: cell.value, ...(cell.percent ? { numberFormat: "0.00%" } : {}) }, cell.value, {
+    this.push(cell, "number", cell.percent ? { value: cell.value, numberFormat: "0.00%" } : { value: cell.value }, cell.value, {
       key: "numberFromText",
       params: { raw: JSON.stringify(cell.raw), value: String(cell.value) },
     });

@@ -63,15 +63,20 @@ export function qualitativeBand(actual: string, target: string | null): Band | n
   return null;
 }
 
-const none = (method: ScoringMethod = "none"): IndicatorRule => ({
-  method,
-  score: null,
-  explanation: null,
-  band: null,
-  unitMismatch: false,
-  ratio: null,
-  formula: null,
-});
+/** The rule's verdict, every field written out in one order (one object shape for every indicator). */
+function indicatorRule(
+  method: ScoringMethod,
+  score: number | null,
+  explanation: ScoreExplanation | null,
+  band: Band | null,
+  unitMismatch: boolean,
+  ratio: number | null,
+  formula: string | null,
+): IndicatorRule {
+  return { method, score, explanation, band, unitMismatch, ratio, formula };
+}
+
+const none = (method: ScoringMethod = "none"): IndicatorRule => indicatorRule(method, null, null, null, false, null, null);
 
 const isPlainNumber = (v: unknown) => typeof v === "number" && Number.isFinite(v);
 
@@ -80,103 +85,129 @@ export function scoreIndicator(ind: Indicator, profile: Profile, weightsInTarget
   if (weight === null) return none();
   const actual = ind.actual;
   if (!actual) return none();
-
-  // 湖南 department rows: no target, a percentage 完成值
-  if (!ind.target) {
-    if (weightsInTargetColumn && actual.value !== null && actual.unit === "%" && actual.comparator === null && actual.prefix === "") {
-      const score = round2(Math.min(weight, weight * actual.value));
-      const plain = isPlainNumber(ind.actualCell?.raw) && isPlainNumber(ind.weight?.raw);
-      return {
-        ...none("percentOfWeight"),
-        score,
-        explanation: { key: "percentOfWeight", params: { weight: fmt(weight), actual: actual.text, score: fmt(score) } },
-        formula: plain && ind.weight && ind.actualCell ? percentOfWeightFormula(ind.weight.ref.address, ind.actualCell.ref.address) : null,
-      };
-    }
-    const band = qualitativeBand(actual.text, null);
-    return band ? { ...none("qualitative"), band } : none();
-  }
-
+  if (!ind.target) return untargetedScore(ind, actual, weight, weightsInTargetColumn);
   const target = ind.target;
   if (target.value === null || actual.value === null) {
-    const band = qualitativeBand(actual.text, target.text);
-    return { ...none("qualitative"), band };
+    return indicatorRule("qualitative", null, null, qualitativeBand(actual.text, target.text), false, null, null);
   }
-
   const units = commonUnit(target, actual);
-  if (!units) return { ...none(direction(target)), unitMismatch: true };
+  if (!units) return indicatorRule(direction(target), null, null, null, true, null, null);
+  return quantitativeScore(ind, profile, weight, target, actual, units.target, units.actual);
+}
+
+/** An indicator with no target: 湖南 department rows (a percentage 完成值, 分值 × it), else a qualitative band or nothing. */
+function untargetedScore(ind: Indicator, actual: Quantity, weight: number, weightsInTargetColumn: boolean): IndicatorRule {
+  if (weightsInTargetColumn && actual.value !== null && actual.unit === "%" && actual.comparator === null && actual.prefix === "") {
+    return percentOfWeightScore(ind, actual, actual.value, weight);
+  }
+  const band = qualitativeBand(actual.text, null);
+  return band ? indicatorRule("qualitative", null, null, band, false, null, null) : none();
+}
+
+/** 湖南 department rows: 分值 × the percentage 完成值, capped at 分值. */
+function percentOfWeightScore(ind: Indicator, actual: Quantity, value: number, weight: number): IndicatorRule {
+  const score = round2(Math.min(weight, weight * value));
+  const plain = isPlainNumber(ind.actualCell?.raw) && isPlainNumber(ind.weight?.raw);
+  const explanation: ScoreExplanation = { key: "percentOfWeight", params: { weight: fmt(weight), actual: actual.text, score: fmt(score) } };
+  const formula = plain && ind.weight && ind.actualCell ? percentOfWeightFormula(ind.weight.ref.address, ind.actualCell.ref.address) : null;
+  return indicatorRule("percentOfWeight", score, explanation, null, false, null, formula);
+}
+
+/** An actual written with its target's sign ("≤30天" against "≤30天") meets it. */
+function meetsBySign(dir: Direction, actual: Quantity, a: number, t: number): boolean {
+  const c = actual.comparator;
+  if (c === null) return false;
+  if (dir === "negative") return (c === "<=" || c === "<") && a <= t;
+  return (c === ">=" || c === ">") && a >= t;
+}
+
+/** The full 分值: met (by sign), within (反向), reached (正向). */
+function fullScore(
+  key: "meets" | "within" | "reaches",
+  dir: Direction,
+  weight: number,
+  target: Quantity,
+  actual: Quantity,
+  a: number,
+  t: number,
+  formula: string | null,
+): IndicatorRule {
+  const explanation: ScoreExplanation = { key, params: { actual: actual.text, target: target.text, weight: fmt(weight) } };
+  return indicatorRule(dir, round2(weight), explanation, null, false, dir !== "negative" && t > 0 ? a / t : null, formula);
+}
+
+/** The cells a score formula reads (分值, 指标值, 完成值), where each holds a plain number; else null. */
+function scoreFormulaRefs(ind: Indicator): [string, string, string] | null {
+  const plain = isPlainNumber(ind.targetCell?.raw) && isPlainNumber(ind.actualCell?.raw) && isPlainNumber(ind.weight?.raw);
+  return plain && ind.weight && ind.targetCell && ind.actualCell
+    ? [ind.weight.ref.address, ind.targetCell.ref.address, ind.actualCell.ref.address]
+    : null;
+}
+
+/** A quantitative indicator, target t and actual a in one unit. */
+function quantitativeScore(
+  ind: Indicator,
+  profile: Profile,
+  weight: number,
+  target: Quantity,
+  actual: Quantity,
+  t: number,
+  a: number,
+): IndicatorRule {
   const dir = direction(target);
-  const t = units.target;
-  const a = units.actual;
+  if (meetsBySign(dir, actual, a, t)) return fullScore("meets", dir, weight, target, actual, a, t, null);
   // numbers for the explanation: as written when both sides use the same unit, else in base units
   const samePrefix = actual.unitWritten === target.unitWritten || !actual.unitWritten || !target.unitWritten;
   const wa = samePrefix ? actual.written : a;
   const wt = samePrefix ? target.written : t;
-  const full = (key: "meets" | "within" | "reaches"): IndicatorRule => ({
-    ...none(dir),
-    score: round2(weight),
-    explanation: { key, params: { actual: actual.text, target: target.text, weight: fmt(weight) } },
-    ratio: dir !== "negative" && t > 0 ? a / t : null,
-  });
+  const refs = scoreFormulaRefs(ind);
+  if (dir === "negative") return negativeScore(profile, weight, target, actual, t, a, wt, wa, refs);
+  return positiveScore(weight, dir, target, actual, t, a, wt, wa, refs);
+}
 
-  // an actual written with its target's sign ("≤30天" against "≤30天") meets it
-  if (actual.comparator !== null) {
-    const sameWay =
-      (dir === "negative" && (actual.comparator === "<=" || actual.comparator === "<") && a <= t) ||
-      (dir !== "negative" && (actual.comparator === ">=" || actual.comparator === ">") && a >= t);
-    if (sameWay) return full("meets");
-  }
+/** 反向: full within the target; beyond it the linear rule over (actual − target) / target, else 分值 × target / actual. */
+function negativeScore(
+  profile: Profile,
+  weight: number,
+  target: Quantity,
+  actual: Quantity,
+  t: number,
+  a: number,
+  wt: number | null,
+  wa: number | null,
+  refs: [string, string, string] | null,
+): IndicatorRule {
+  const linear = profile.negativeScoring === "linear";
+  const formula = refs
+    ? linear
+      ? negativeLinearScoreFormula(refs[0], refs[1], refs[2])
+      : negativeScoreFormula(refs[0], refs[1], refs[2])
+    : null;
+  if (a <= t) return fullScore("within", "negative", weight, target, actual, a, t, formula);
+  const score = linear ? round2(Math.max(0, weight * (1 - (a - t) / t))) : a > 0 ? round2((weight * t) / a) : round2(weight);
+  const how = linear
+    ? ({ key: "linear", params: { weight: fmt(weight), actual: fmt(wa), target: fmt(wt), score: fmt(score) } } as const)
+    : ({ key: "ratio", params: { weight: fmt(weight), over: fmt(wt), under: fmt(wa), score: fmt(score) } } as const);
+  const explanation: ScoreExplanation = { key: "exceeds", params: { actual: actual.text, target: target.text, how } };
+  return indicatorRule("negative", score, explanation, null, false, null, formula);
+}
 
-  const plain = isPlainNumber(ind.targetCell?.raw) && isPlainNumber(ind.actualCell?.raw) && isPlainNumber(ind.weight?.raw);
-  const refs =
-    plain && ind.weight && ind.targetCell && ind.actualCell
-      ? ([ind.weight.ref.address, ind.targetCell.ref.address, ind.actualCell.ref.address] as const)
-      : null;
-
-  if (dir === "negative") {
-    const formula = refs
-      ? profile.negativeScoring === "linear"
-        ? negativeLinearScoreFormula(...refs)
-        : negativeScoreFormula(...refs)
-      : null;
-    if (a <= t)
-      return {
-        ...full("within"),
-        formula,
-      };
-    const score =
-      profile.negativeScoring === "linear"
-        ? round2(Math.max(0, weight * (1 - (a - t) / t)))
-        : a > 0
-          ? round2((weight * t) / a)
-          : round2(weight);
-    // 反向: the linear rule over (actual − target) / target, else 分值 × target / actual
-    const how =
-      profile.negativeScoring === "linear"
-        ? ({ key: "linear", params: { weight: fmt(weight), actual: fmt(wa), target: fmt(wt), score: fmt(score) } } as const)
-        : ({ key: "ratio", params: { weight: fmt(weight), over: fmt(wt), under: fmt(wa), score: fmt(score) } } as const);
-    return {
-      ...none(dir),
-      score,
-      explanation: { key: "exceeds", params: { actual: actual.text, target: target.text, how } },
-      formula,
-    };
-  }
-
-  const formula = refs ? positiveScoreFormula(...refs) : null;
-  if (a >= t) {
-    return {
-      ...full("reaches"),
-      formula,
-    };
-  }
+/** 正向 (and 等于): full at the target; short of it 分值 × actual / target. */
+function positiveScore(
+  weight: number,
+  dir: Direction,
+  target: Quantity,
+  actual: Quantity,
+  t: number,
+  a: number,
+  wt: number | null,
+  wa: number | null,
+  refs: [string, string, string] | null,
+): IndicatorRule {
+  const formula = refs ? positiveScoreFormula(refs[0], refs[1], refs[2]) : null;
+  if (a >= t) return fullScore("reaches", dir, weight, target, actual, a, t, formula);
   const score = t > 0 ? round2((weight * a) / t) : round2(weight);
   const how = { key: "ratio", params: { weight: fmt(weight), over: fmt(wa), under: fmt(wt), score: fmt(score) } } as const;
-  return {
-    ...none(dir),
-    score,
-    explanation: { key: "short", params: { actual: actual.text, target: target.text, how } },
-    ratio: t > 0 ? a / t : null,
-    formula,
-  };
+  const explanation: ScoreExplanation = { key: "short", params: { actual: actual.text, target: target.text, how } };
+  return indicatorRule(dir, score, explanation, null, false, t > 0 ? a / t : null, formula);
 }

@@ -20,7 +20,14 @@ export function checkNumbersAsText(ctx: RuleContext, cells: (NumberCell | null)[
 
 /** The table's NUMBER_AS_TEXT findings worded by what the built plan does to each cell. */
 export function settleNumbersAsText(findings: Finding[], plan: FillPlan, cells: (NumberCell | null)[]): Finding[] {
-  if (!findings.some((f) => f.code === "NUMBER_AS_TEXT" && f.cell)) return findings;
+  for (let i = 0; i < findings.length; i++) {
+    if (findings[i].code === "NUMBER_AS_TEXT" && findings[i].cell) return wordNumbersAsText(findings, plan, cells);
+  }
+  return findings;
+}
+
+/** NUMBER_AS_TEXT.converted where the plan converts the cell, NUMBER_AS_TEXT where it leaves it as it is. */
+function wordNumbersAsText(findings: Finding[], plan: FillPlan, cells: (NumberCell | null)[]): Finding[] {
   const converted = new Set(plan.changes.filter((c) => c.kind === "number").map((c) => c.cell.toUpperCase()));
   const byAddress = new Map<string, NumberCell>();
   for (const c of cells) if (c) byAddress.set(c.ref.address.toUpperCase(), c);

@@ -27,26 +27,28 @@ function add(xs: (number | null)[]): number {
 export function checkTotal(ctx: RuleContext, t: TotalInputs): number {
   const filled = add(t.filledScores);
   const cell = t.totalCell;
-  if (cell && !cell.empty && cell.value !== null) {
-    const stated = cell.value;
-    const typed = add(t.statedScores);
-    const offTyped = Math.abs(stated - typed) > 0.005;
-    const offFilled = Math.abs(stated - filled) > 0.005;
-    if (offTyped || offFilled) {
-      if (offTyped)
-        ctx.report("TOTAL_MISMATCH", "error", cell.ref.address, {
-          stated: fmt(stated),
-          typed: fmt(typed),
-          filled: offFilled && filled !== typed ? fmt(filled) : null,
-        });
-      else ctx.report("TOTAL_MISMATCH.derived", "error", cell.ref.address, { stated: fmt(stated), filled: fmt(filled) });
-    }
-  }
-  if (cell && t.scoreCells.length) {
-    for (const c of t.scoreCells) ctx.plan.numberFromText(c);
-    ctx.plan.formula(cell, totalFormula(scoreRefs(t.scoreCells)), filled, { key: "total", params: {} });
-  }
+  if (cell && !cell.empty && cell.value !== null) checkStatedTotal(ctx, cell, cell.value, add(t.statedScores), filled);
+  if (cell && t.scoreCells.length) planTotalFormula(ctx, cell, t.scoreCells, filled);
   return filled;
+}
+
+/** TOTAL_MISMATCH: the stated 总分 against the scores as typed, else against them once the fill has run (.derived). */
+function checkStatedTotal(ctx: RuleContext, cell: NumberCell, stated: number, typed: number, filled: number): void {
+  const offTyped = Math.abs(stated - typed) > 0.005;
+  const offFilled = Math.abs(stated - filled) > 0.005;
+  if (offTyped)
+    ctx.report("TOTAL_MISMATCH", "error", cell.ref.address, {
+      stated: fmt(stated),
+      typed: fmt(typed),
+      filled: offFilled && filled !== typed ? fmt(filled) : null,
+    });
+  else if (offFilled) ctx.report("TOTAL_MISMATCH.derived", "error", cell.ref.address, { stated: fmt(stated), filled: fmt(filled) });
+}
+
+/** The 总分 formula: the sum of the score cells (converted from text where typed as text). */
+function planTotalFormula(ctx: RuleContext, cell: NumberCell, scoreCells: NumberCell[], filled: number): void {
+  for (let i = 0; i < scoreCells.length; i++) ctx.plan.numberFromText(scoreCells[i]);
+  ctx.plan.formula(cell, totalFormula(scoreRefs(scoreCells)), filled, { key: "total", params: {} });
 }
 
 /** Score cells as formula references: runs of one column become ranges. */
@@ -54,13 +56,19 @@ export function scoreRefs(cells: NumberCell[]): string[] {
   const out: string[] = [];
   const byCol = new Map<number, number[]>();
   const order: number[] = [];
-  for (const c of cells) {
-    if (!byCol.has(c.ref.col)) {
-      byCol.set(c.ref.col, []);
-      order.push(c.ref.col);
+  for (let i = 0; i < cells.length; i++) {
+    const ref = cells[i].ref;
+    let rows = byCol.get(ref.col);
+    if (!rows) {
+      rows = [];
+      byCol.set(ref.col, rows);
+      order.push(ref.col);
     }
-    byCol.get(c.ref.col)!.push(c.ref.row);
+    rows.push(ref.row);
   }
-  for (const col of order) out.push(...columnRanges(columnName(col), byCol.get(col)!));
+  for (let i = 0; i < order.length; i++) {
+    const ranges = columnRanges(columnName(order[i]), byCol.get(order[i])!);
+    for (let k = 0; k < ranges.length; k++) out.push(ranges[k]);
+  }
   return out;
 }

@@ -89,25 +89,53 @@ function category(level1: string, level2: string): Category | null {
   return null;
 }
 
+/** How an indicator table's 分值 split over 执行率, 产出, 效益 and 满意度. */
+interface WeightSplit {
+  budget: number;
+  output: number;
+  benefit: number;
+  satisfaction: number;
+}
+
+function weightSplit(indicators: Indicator[], budgetWeight: number | null): WeightSplit {
+  let output = 0;
+  let benefit = 0;
+  let satisfaction = 0;
+  for (let k = 0; k < indicators.length; k++) {
+    const i = indicators[k];
+    const c = category(i.level1, i.level2);
+    if (c === "output") output += i.weight?.value ?? 0;
+    else if (c === "benefit") benefit += i.weight?.value ?? 0;
+    else if (c === "satisfaction") satisfaction += i.weight?.value ?? 0;
+  }
+  return { budget: budgetWeight ?? 0, output, benefit, satisfaction };
+}
+
+function isStandardSplit(split: WeightSplit, std: WeightSplit): boolean {
+  return (
+    Math.abs(split.budget - std.budget) < 0.005 &&
+    Math.abs(split.output - std.output) < 0.005 &&
+    Math.abs(split.benefit - std.benefit) < 0.005 &&
+    Math.abs(split.satisfaction - std.satisfaction) < 0.005
+  );
+}
+
+/** A profile with no standard split: only the 执行率 weight is compared with the profile's. */
+function checkBudgetWeightOnly(ctx: RuleContext, budgetWeight: number | null, at: string | null): void {
+  if (budgetWeight !== null && Math.abs(budgetWeight - ctx.profile.budgetWeight) > 0.005) {
+    ctx.report("WEIGHT_SPLIT_NONSTANDARD.budget", "info", at, {
+      weight: fmt(budgetWeight),
+      profile: { zh: ctx.profile.name, en: ctx.profile.nameEn },
+      expected: ctx.profile.budgetWeight,
+    });
+  }
+}
+
 export function checkWeightSplit(ctx: RuleContext, indicators: Indicator[], budgetWeight: number | null, at: string | null): void {
   const std = ctx.profile.standardSplit;
-  const split = { budget: budgetWeight ?? 0, output: 0, benefit: 0, satisfaction: 0 };
-  for (const i of indicators) {
-    const c = category(i.level1, i.level2);
-    if (c) split[c] += i.weight?.value ?? 0;
-  }
-  if (!std) {
-    if (budgetWeight !== null && Math.abs(budgetWeight - ctx.profile.budgetWeight) > 0.005) {
-      ctx.report("WEIGHT_SPLIT_NONSTANDARD.budget", "info", at, {
-        weight: fmt(budgetWeight),
-        profile: { zh: ctx.profile.name, en: ctx.profile.nameEn },
-        expected: ctx.profile.budgetWeight,
-      });
-    }
-    return;
-  }
-  const keys = ["budget", "output", "benefit", "satisfaction"] as const;
-  if (keys.every((k) => Math.abs(split[k] - std[k]) < 0.005)) return;
+  const split = weightSplit(indicators, budgetWeight);
+  if (!std) return checkBudgetWeightOnly(ctx, budgetWeight, at);
+  if (isStandardSplit(split, std)) return;
   ctx.report("WEIGHT_SPLIT_NONSTANDARD", "info", at, {
     split: { budget: fmt(split.budget), output: fmt(split.output), benefit: fmt(split.benefit), satisfaction: fmt(split.satisfaction) },
     usual: { budget: std.budget, output: std.output, benefit: std.benefit, satisfaction: std.satisfaction },
