@@ -164,10 +164,14 @@ export async function benchSpeed(opts: {
         rss[m].push(r.rssMB);
       }
     const mb = fs.statSync(opts.big).size / 1024 / 1024;
-    lines.push(`   c. 大工作簿 / a table beside a 200,000-row 明细 (${mb.toFixed(1)} MB), each run in its own process, median of ${runs}`);
-    const bigMs = Object.fromEntries(METHODS.map((m) => [m, median(big[m])])) as Record<Method, number>;
-    lines.push(...table(bigMs, { sheetjs: 0.3, floor: 2.0 }));
-    lines.push(`     peak memory (max RSS): ${METHODS.map((m) => `${m} ${median(rss[m]).toFixed(0)} MB`).join(" · ")}`);
+    if (runs > 0) {
+      lines.push(
+        `   c. 大工作簿 / a table beside a 200,000-row 明细 (${mb.toFixed(1)} MB), each run in its own process, median of ${runs}`,
+      );
+      const bigMs = Object.fromEntries(METHODS.map((m) => [m, median(big[m])])) as Record<Method, number>;
+      lines.push(...table(bigMs, { sheetjs: 0.3, floor: 2.0 }));
+      lines.push(`     peak memory (max RSS): ${METHODS.map((m) => `${m} ${median(rss[m]).toFixed(0)} MB`).join(" · ")}`);
+    } else lines.push(`   c. 大工作簿 / the ${mb.toFixed(1)} MB workbook: skipped (BENCH_BIG_RUNS=0)`);
 
     const cold = coldCheck(opts.coldFile, 5);
     lines.push(
