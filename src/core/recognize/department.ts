@@ -4,10 +4,6 @@ import { firstFundHeader, fundHeader, fundRow, labelledField, readGoals, fundRow
 import { H } from "./headers";
 import {
   withActualWeights,
-  mapIndicatorColumns,
-  readIndicatorBlock,
-  headerBottom,
-  headerTop,
   inferWeightColumn,
   blockDeclaration,
   labelWeights,
@@ -18,8 +14,7 @@ import type { IndexedCell, SheetIndex } from "./sheetIndex";
 import { boundsOf } from "./bounds";
 import { labelWeightCell, numberCell, textCell } from "./cells";
 import { PartialNotes } from "./partial";
-import { fundsOnlyBottom, noteIndicatorParts, notePublishedFundsOnly } from "./project";
-import { emptyColumns } from "./columns";
+import { fundsOnlyBottom, noIndicatorPart, noteIndicatorParts, notePublishedFundsOnly, readIndicatorPart } from "./project";
 import type { FundColumns } from "./blocks";
 
 /** True when the row holds a number in one of the header's money columns. */
@@ -177,20 +172,14 @@ function departmentTotals(
   return { totalWeight: null, total: numberCell(idx.grid, field.row, col) };
 }
 
-const NO_BLOCK_COLUMNS = (): { cols: IndicatorColumns; roles: ColumnRole[] } => ({ cols: emptyColumns(), roles: [] });
-
 /** A department table; a `headerRow` past `limit` reads one published as its funds block only (see recognizeProject). */
 export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: number, limit: number): DepartmentTable {
   const g = idx.grid;
   const partial = new PartialNotes();
   const fundsOnly = headerRow > limit;
-  const topOfHeader = fundsOnly ? headerRow : headerTop(idx, headerRow);
-  const bottomOfHeader = fundsOnly ? headerRow : headerBottom(idx, headerRow);
-  const { cols, roles } = fundsOnly ? NO_BLOCK_COLUMNS() : mapIndicatorColumns(idx, topOfHeader, bottomOfHeader);
-  headerRow = topOfHeader;
-  const block: IndicatorBlock = fundsOnly
-    ? { indicators: [], groups: [], totalRow: null, lastRow: top }
-    : readIndicatorBlock(idx, bottomOfHeader, cols, limit);
+  const part = fundsOnly ? noIndicatorPart(top, headerRow) : readIndicatorPart(idx, headerRow, limit);
+  const { cols, roles, block } = part;
+  headerRow = part.headerRow;
   const weights = departmentWeights(idx, block, cols, roles, headerRow);
   const indicators = weights.indicators;
 
@@ -235,7 +224,7 @@ export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: num
     groups: withActualWeights(indicators, block.groups),
     weightsInTargetColumn: weights.weightsInTargetColumn,
     columns: weights.columns,
-    indicatorsDeclared: blockDeclaration(idx, topOfHeader, bottomOfHeader, cols.level1 ?? idx.window.left),
+    indicatorsDeclared: blockDeclaration(idx, part.headerRow, part.headerLastRow, cols.level1 ?? idx.window.left),
     totalWeight: totals.totalWeight,
     total: totals.total,
     grade: labelledField(idx, H.grade, top, bottom),

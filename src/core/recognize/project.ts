@@ -22,6 +22,40 @@ import { PartialNotes } from "./partial";
 import { squeeze, halfWidth } from "../text";
 import { memoize } from "../memo";
 
+/** A table's indicator part: its header's top and last rows, columns and their roles, and the indicator rows under it. */
+export interface IndicatorPart {
+  headerRow: number;
+  headerLastRow: number;
+  cols: IndicatorColumns;
+  roles: ColumnRole[];
+  block: IndicatorBlock;
+}
+
+/** The indicator part of a project or department table whose indicator header is at `headerRow`. */
+export function readIndicatorPart(idx: SheetIndex, headerRow: number, limit: number): IndicatorPart {
+  const topOfHeader = headerTop(idx, headerRow);
+  const bottomOfHeader = headerBottom(idx, headerRow);
+  const { cols, roles } = mapIndicatorColumns(idx, topOfHeader, bottomOfHeader);
+  return {
+    headerRow: topOfHeader,
+    headerLastRow: bottomOfHeader,
+    cols,
+    roles,
+    block: readIndicatorBlock(idx, bottomOfHeader, cols, limit),
+  };
+}
+
+/** The indicator part of a table published as its funds block only: none (`headerRow` is past the page's end). */
+export function noIndicatorPart(top: number, headerRow: number): IndicatorPart {
+  return {
+    headerRow,
+    headerLastRow: headerRow,
+    cols: emptyColumns(),
+    roles: [],
+    block: { indicators: [], groups: [], totalRow: null, lastRow: top },
+  };
+}
+
 /**
  * A project table whose indicator header is at `headerRow`; a `headerRow` past `limit` reads a table published as
  * its funds block only (the page stops there): the funds are read and checked, the rest is TABLE_PARTIAL.
@@ -30,13 +64,9 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
   const g = idx.grid;
   const partial = new PartialNotes();
   const fundsOnly = headerRow > limit;
-  const topOfHeader = fundsOnly ? headerRow : headerTop(idx, headerRow);
-  const bottomOfHeader = fundsOnly ? headerRow : headerBottom(idx, headerRow);
-  const { cols, roles } = fundsOnly ? { cols: emptyColumns(), roles: [] } : mapIndicatorColumns(idx, topOfHeader, bottomOfHeader);
-  headerRow = topOfHeader;
-  const block: IndicatorBlock = fundsOnly
-    ? { indicators: [], groups: [], totalRow: null, lastRow: top }
-    : readIndicatorBlock(idx, bottomOfHeader, cols, limit);
+  const part = fundsOnly ? noIndicatorPart(top, headerRow) : readIndicatorPart(idx, headerRow, limit);
+  const { cols, roles, block } = part;
+  headerRow = part.headerRow;
 
   // 项目资金 block: the 年度资金总额 row and its parts, under a header naming the columns
   const funds = readProjectFunds(idx, top, headerRow, limit, fundsOnly, partial);
@@ -93,7 +123,7 @@ export function recognizeProject(idx: SheetIndex, top: number, headerRow: number
     columns: w.columns,
     weightsInTargetColumn: w.weightsInTargetColumn,
     rateIndicator: rateIndicator ? { ...rateIndicator, weight: budgetWeight, score: budgetScore } : null,
-    indicatorsDeclared: blockDeclaration(idx, topOfHeader, bottomOfHeader, cols.level1 ?? idx.window.left),
+    indicatorsDeclared: blockDeclaration(idx, part.headerRow, part.headerLastRow, cols.level1 ?? idx.window.left),
     fundsDeclared,
     totalWeight: totals.totalWeight,
     total: totals.total,
