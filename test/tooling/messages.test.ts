@@ -84,6 +84,18 @@ describe("the error catalogue", () => {
     expect(toUserError({}).zh).toBe("处理时出错，工作簿未被修改。");
   });
 
+  test("toUserError: a part of the pane whose script could not be fetched is said in both languages, no URL", () => {
+    const chunk = Object.assign(new Error("Loading chunk 263 failed.\n(error: https://localhost:3000/263.e4ab8768.chunk.js)"), {
+      name: "ChunkLoadError",
+    });
+    const e = toUserError(chunk);
+    expect(e.code).toBe("part-not-loaded");
+    expect(e.zh).toContain("未能加载");
+    expect(e.en).toContain("could not be loaded");
+    expect(`${e.zh} ${e.en}`).not.toMatch(/chunk|https?:|\.js/i);
+    expect(toUserError(new Error("Loading chunk 263 failed.")).code).toBe("unexpected");
+  });
+
   test("each host decodes its own errors into a catalogue key with parameters", () => {
     const office = Object.assign(new Error("denied"), { code: "AccessDenied" });
     const o = officeError(office, { zh: "写入", en: "Writing" });

@@ -452,6 +452,11 @@ export const ERRORS = {
     zh: "生成报告所需的程序文件未能加载，未做任何更改。加载项的文件可能不完整，或在任务窗格打开后已更新：请关闭并重新打开任务窗格后再试。",
     en: "The part of the add-in that writes the report could not be loaded; nothing was changed. Its files may be incomplete or updated since the pane was opened: close and reopen the pane, then try again.",
   },
+  "part-not-loaded": {
+    code: "part-not-loaded",
+    zh: "加载项的部分程序文件未能加载，未做任何更改。加载项的文件可能不完整，或在任务窗格打开后已更新：请关闭并重新打开任务窗格后再试。",
+    en: "A part of the add-in could not be loaded; nothing was changed. Its files may be incomplete or updated since the pane was opened: close and reopen the pane, then try again.",
+  },
   "compare-not-loaded": {
     code: "part-not-loaded",
     zh: "对照报告所需的程序文件未能加载。加载项的文件可能不完整，或在任务窗格打开后已更新：请关闭并重新打开任务窗格后再试。",
@@ -753,10 +758,13 @@ export function someOf(items: readonly string[], max: number): Pair {
 
 /**
  * Anything thrown, as a UserError (never a stack trace): a UserError passes through (a host has already decoded its own
- * errors into one); anything else is "something went wrong" with its first line.
+ * errors into one); a part of the page or pane whose script could not be fetched (the bundler's ChunkLoadError: the
+ * add-in's files incomplete or replaced while the pane was open) is "part-not-loaded"; anything else is "something
+ * went wrong" with its first line.
  */
 export function toUserError(e: unknown): UserError {
   if (isUserError(e)) return e;
+  if (e instanceof Error && e.name === "ChunkLoadError") return userError("part-not-loaded");
   const detail = e instanceof Error ? e.message : typeof e === "string" ? e : "";
   const short = detail.split("\n")[0].slice(0, 200);
   return short ? userError("unexpected", { detail: short }) : userError("unexpected-blank");
