@@ -5,7 +5,17 @@
  * si), and text. No attribute object, name string or handler call is made for anything else; every other element and
  * attribute is still read as strictly (names, quoting, references, nesting, an attribute twice).
  */
-import { decodeStrict, isXmlSpace as isSpace, lastNameColon, nameEnd, rootStart, Unusual, wholeText, type SaxHandlers } from "./xml";
+import {
+  decodeStrict,
+  isXmlSpace as isSpace,
+  lastNameColon,
+  nameEnd,
+  readsWhole,
+  rootStart,
+  Unusual,
+  wholeText,
+  type SaxHandlers,
+} from "./xml";
 
 /** The elements the reader acts on (SheetHandlers' tag): OTHER for every other element. */
 export const OTHER = 0;
@@ -143,13 +153,7 @@ function usedAttribute(xml: string, from: number, len: number): number {
  * handler throws comes out as it was thrown.
  */
 export function scanSheet(text: string, h: SheetHandlers): boolean {
-  try {
-    scan(text, h);
-    return true;
-  } catch (e) {
-    if (e instanceof Unusual) return false;
-    throw e;
-  }
+  return readsWhole(scan, text, h);
 }
 
 function scan(text: string, h: SheetHandlers): void {

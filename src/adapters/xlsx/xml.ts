@@ -502,8 +502,13 @@ const NO_ATTRIBUTES: Attributes = Object.freeze({}) as Attributes;
  * What a handler throws comes out as it was thrown.
  */
 export function parseWhole(text: string, h: SaxHandlers): boolean {
+  return readsWhole(readWhole, text, h);
+}
+
+/** `read` of the text into the handlers, true; false when it stopped at what it does not read (Unusual). */
+export function readsWhole<H>(read: (text: string, h: H) => void, text: string, h: H): boolean {
   try {
-    readWhole(text, h);
+    read(text, h);
     return true;
   } catch (e) {
     if (e instanceof Unusual) return false;

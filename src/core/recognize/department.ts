@@ -14,7 +14,7 @@ import type { IndexedCell, SheetIndex } from "./sheetIndex";
 import { boundsOf } from "./bounds";
 import { labelWeightCell, numberCell, textCell } from "./cells";
 import { PartialNotes } from "./partial";
-import { fundsOnlyBottom, noIndicatorPart, noteIndicatorParts, notePublishedFundsOnly, readIndicatorPart } from "./project";
+import { fundsOnlyBottom, noteIndicatorParts, notePublishedFundsOnly, readIndicatorPart } from "./project";
 import type { FundColumns } from "./blocks";
 
 /** True when the row holds a number in one of the header's money columns. */
@@ -176,9 +176,8 @@ function departmentTotals(
 export function recognizeDepartment(idx: SheetIndex, top: number, headerRow: number, limit: number): DepartmentTable {
   const g = idx.grid;
   const partial = new PartialNotes();
-  const fundsOnly = headerRow > limit;
-  const part = fundsOnly ? noIndicatorPart(top, headerRow) : readIndicatorPart(idx, headerRow, limit);
-  const { cols, roles, block } = part;
+  const part = readIndicatorPart(idx, top, headerRow, limit);
+  const { fundsOnly, cols, roles, block } = part;
   headerRow = part.headerRow;
   const weights = departmentWeights(idx, block, cols, roles, headerRow);
   const indicators = weights.indicators;

@@ -22,8 +22,13 @@ import { PartialNotes } from "./partial";
 import { squeeze, halfWidth } from "../text";
 import { memoize } from "../memo";
 
-/** A table's indicator part: its header's top and last rows, columns and their roles, and the indicator rows under it. */
+/**
+ * A table's indicator part: whether the table is published as its funds block only (its `headerRow` past `limit`, the
+ * page's end: then no indicator part), its header's top and last rows, columns and their roles, and the indicator
+ * rows under it.
+ */
 export interface IndicatorPart {
+  fundsOnly: boolean;
   headerRow: number;
   headerLastRow: number;
   cols: IndicatorColumns;
@@ -32,28 +37,16 @@ export interface IndicatorPart {
 }
 
 /** The indicator part of a project or department table whose indicator header is at `headerRow`. */
-export function readIndicatorPart(idx: SheetIndex, headerRow: number, limit: number): IndicatorPart {
+export function readIndicatorPart(idx: SheetIndex, top: number, headerRow: number, limit: number): IndicatorPart {
+  if (headerRow > limit) {
+    const block: IndicatorBlock = { indicators: [], groups: [], totalRow: null, lastRow: top };
+    return { fundsOnly: true, headerRow, headerLastRow: headerRow, cols: emptyColumns(), roles: [], block };
+  }
   const topOfHeader = headerTop(idx, headerRow);
   const bottomOfHeader = headerBottom(idx, headerRow);
   const { cols, roles } = mapIndicatorColumns(idx, topOfHeader, bottomOfHeader);
-  return {
-    headerRow: topOfHeader,
-    headerLastRow: bottomOfHeader,
-    cols,
-    roles,
-    block: readIndicatorBlock(idx, bottomOfHeader, cols, limit),
-  };
-}
-
-/** The indicator part of a table published as its funds block only: none (`headerRow` is past the page's end). */
-export function noIndicatorPart(top: number, headerRow: number): IndicatorPart {
-  return {
-    headerRow,
-    headerLastRow: headerRow,
-    cols: emptyColumns(),
-    roles: [],
-    block: { indicators: [], groups: [], totalRow: null, lastRow: top },
-  };
+  const block = readIndicatorBlock(idx, bottomOfHeader, cols, limit);
+  return { fundsOnly: false, headerRow: topOfHeader, headerLastRow: bottomOfHeader, cols, roles, block };
 }
 
 /**
@@ -63,9 +56,8 @@ export function noIndicatorPart(top: number, headerRow: number): IndicatorPart {
 export function recognizeProject(idx: SheetIndex, top: number, headerRow: number, limit: number): ProjectTable {
   const g = idx.grid;
   const partial = new PartialNotes();
-  const fundsOnly = headerRow > limit;
-  const part = fundsOnly ? noIndicatorPart(top, headerRow) : readIndicatorPart(idx, headerRow, limit);
-  const { cols, roles, block } = part;
+  const part = readIndicatorPart(idx, top, headerRow, limit);
+  const { fundsOnly, cols, roles, block } = part;
   headerRow = part.headerRow;
 
   // 项目资金 block: the 年度资金总额 row and its parts, under a header naming the columns
