@@ -6,9 +6,13 @@
  *  - SheetJS (@e965/xlsx) reading the workbook in dense mode, nothing more;
  *  - ExcelJS loading the workbook;
  *  - jixiao check: read, snapshots, recognition, rules, fill plan and the JSON `jixiao check --json` prints.
- * For the small set (the real tables and the shared fixtures) and the 200-sheet workbook, in this process, warm,
- * the methods taking turns pass by pass (median of the passes); for the 200,000-row workbook, each run in its own
- * process (median). Also a cold `jixiao check` of a small file (the whole process, start-up included; needs lib/).
+ * For the small set (the real tables and the shared fixtures) and the 200-sheet workbook, in this process, the methods
+ * taking turns pass by pass: after warm-up passes (V8's optimising compiler still compiles jixiao's code for about
+ * three passes of the 200 sheets, SheetJS's for one), the median of the warm passes, the order of the methods
+ * reversed every other pass (a method's pass collects the garbage the one before it left: ExcelJS's is the most, and
+ * each contender follows it as often as the other); beside it, the first pass in a fresh process, nothing compiled
+ * yet. For the 200,000-row workbook, each run in its own process (median). Also a cold `jixiao check` of a small
+ * file (the whole process, start-up included; needs lib/).
  * Goals (issue: speed): check ≤ 1.0× SheetJS on the small set and the 200-sheet workbook; on the 200,000-row
  * workbook ≤ 0.3× SheetJS and ≤ 2× the floor; cold check ≤ 0.35 s CPU.
  */
@@ -67,18 +71,32 @@ async function run(method: Method, file: string): Promise<number> {
   }
 }
 
-/** Median CPU (ms) of one pass over the files, per method; the methods take turns pass by pass. */
-async function interleaved(files: string[], passes: number): Promise<Record<Method, number>> {
+/**
+ * The methods take turns pass by pass over the files: `warmUp` passes not measured, then `passes` measured ones
+ * (median), the order reversed every other pass.
+ */
+async function interleaved(files: string[], warmUp: number, passes: number): Promise<Record<Method, number>> {
   const times: Record<Method, number[]> = { floor: [], sheetjs: [], exceljs: [], jixiao: [] };
-  for (const m of METHODS) for (const f of files) await run(m, f); // warm up
-  for (let p = 0; p < passes; p++) {
-    for (const m of METHODS) {
+  const reversed = [...METHODS].reverse();
+  for (let p = 0; p < warmUp + passes; p++) {
+    for (const m of p % 2 ? reversed : METHODS) {
       const t = cpuMs();
       for (const f of files) await run(m, f);
-      times[m].push(cpuMs() - t);
+      if (p >= warmUp) times[m].push(cpuMs() - t);
     }
   }
   return Object.fromEntries(METHODS.map((m) => [m, median(times[m])])) as Record<Method, number>;
+}
+
+/**
+ * One pass in a fresh process (modules loaded, nothing run yet), the methods taking turns, median of `runs`: what a
+ * single check pays, start-up aside (line d has the whole process).
+ */
+function firstPassLine(files: string[], runs: number): string {
+  const ms: Record<Method, number[]> = { floor: [], sheetjs: [], exceljs: [], jixiao: [] };
+  for (let k = 0; k < runs; k++) for (const m of METHODS) ms[m].push(inChild(m, files).cpuMs);
+  const first = Object.fromEntries(METHODS.map((m) => [m, median(ms[m])])) as Record<Method, number>;
+  return `     first pass, fresh process / 新进程首轮 (median of ${runs}): jixiao ${first.jixiao.toFixed(0)} ms, SheetJS ${first.sheetjs.toFixed(0)} ms, ExcelJS ${first.exceljs.toFixed(0)} ms: check/SheetJS ${(first.jixiao / first.sheetjs).toFixed(2)}`;
 }
 
 function table(ms: Record<Method, number>, goals: { sheetjs?: number; floor?: number }): string[] {
@@ -95,15 +113,15 @@ function table(ms: Record<Method, number>, goals: { sheetjs?: number; floor?: nu
   return lines;
 }
 
-/** One method on one file in a fresh process: CPU of the work alone (modules loaded first) and peak memory. */
-async function child(method: Method, file: string): Promise<void> {
+/** One method over the files in a fresh process: CPU of the work alone (modules loaded first) and peak memory. */
+async function child(method: Method, files: string[]): Promise<void> {
   const t = cpuMs();
-  await run(method, file);
+  for (const file of files) await run(method, file);
   process.stdout.write(JSON.stringify({ cpuMs: cpuMs() - t, rssMB: process.resourceUsage().maxRSS / 1024 }));
 }
 
-function inChild(method: Method, file: string): { cpuMs: number; rssMB: number } {
-  const r = spawnSync(process.execPath, ["--max-old-space-size=4096", __filename, "--child", method, file], { encoding: "utf8" });
+function inChild(method: Method, files: string[]): { cpuMs: number; rssMB: number } {
+  const r = spawnSync(process.execPath, ["--max-old-space-size=4096", __filename, "--child", method, ...files], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`bench child ${method} failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as { cpuMs: number; rssMB: number };
 }
@@ -137,29 +155,33 @@ export async function benchSpeed(opts: {
   big: string;
   coldFile: string;
   passes?: number;
+  warmUp?: number;
   bigRuns?: number;
 }): Promise<string[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-speed-"));
   const lines: string[] = [];
   try {
-    const passes = opts.passes ?? Number(process.env.BENCH_SPEED_PASSES ?? 7);
+    const passes = opts.passes ?? Number(process.env.BENCH_SPEED_PASSES ?? 9);
+    const warmUp = Math.max(1, opts.warmUp ?? Number(process.env.BENCH_SPEED_WARM ?? 3));
     lines.push(`   CPU time (user + system, all threads); load average now ${os.loadavg()[0].toFixed(2)}`);
     lines.push(
-      `   a. 小文件 / the small set: ${opts.small.length} workbooks (real tables + shared fixtures), one pass, median of ${passes}`,
+      `   a. 小文件 / the small set: ${opts.small.length} workbooks (real tables + shared fixtures), one pass, median of ${passes} after ${warmUp} warm-up`,
     );
-    lines.push(...table(await interleaved(opts.small, passes), { sheetjs: 1.0 }));
+    lines.push(...table(await interleaved(opts.small, warmUp, passes), { sheetjs: 1.0 }), firstPassLine(opts.small, 3));
 
     const many = path.join(dir, "200-sheets.xlsx");
     fs.writeFileSync(many, opts.manySheets);
-    lines.push(`   b. 200 张表 / the 200-sheet workbook (${(opts.manySheets.length / 1024).toFixed(0)} KiB), median of ${passes}`);
-    lines.push(...table(await interleaved([many], passes), { sheetjs: 1.0 }));
+    lines.push(
+      `   b. 200 张表 / the 200-sheet workbook (${(opts.manySheets.length / 1024).toFixed(0)} KiB), median of ${passes} after ${warmUp} warm-up`,
+    );
+    lines.push(...table(await interleaved([many], warmUp, passes), { sheetjs: 1.0 }), firstPassLine([many], 3));
 
     const runs = opts.bigRuns ?? Number(process.env.BENCH_BIG_RUNS ?? 3);
     const big: Record<Method, number[]> = { floor: [], sheetjs: [], exceljs: [], jixiao: [] };
     const rss: Record<Method, number[]> = { floor: [], sheetjs: [], exceljs: [], jixiao: [] };
     for (let k = 0; k < runs; k++)
       for (const m of METHODS) {
-        const r = inChild(m, opts.big);
+        const r = inChild(m, [opts.big]);
         big[m].push(r.cpuMs);
         rss[m].push(r.rssMB);
       }
@@ -186,7 +208,7 @@ export async function benchSpeed(opts: {
 }
 
 if (process.argv[2] === "--child") {
-  child(process.argv[3] as Method, process.argv[4]).catch((e) => {
+  child(process.argv[3] as Method, process.argv.slice(4)).catch((e) => {
     console.error(e);
     process.exit(1);
   });
