@@ -9,6 +9,7 @@ import * as path from "path";
 import { parseArgs, type ParsedArgs } from "./args";
 import { userError } from "../core/messages";
 import { EXIT_OK, failure, safeIO, type CliIO } from "./io";
+import { tierUpLater } from "./tierUp";
 
 export function version(): string {
   for (const p of [path.join(__dirname, "..", "..", "package.json"), path.join(__dirname, "..", "package.json")]) {
@@ -116,6 +117,7 @@ async function dispatch(args: ParsedArgs, argv: string[], io: CliIO): Promise<nu
 
 export async function main(argv: string[], given: CliIO): Promise<number> {
   const io = safeIO(given);
+  tierUpLater();
   try {
     // `report` parses its own options.
     const first = argv.find((a) => !a.startsWith("-"));

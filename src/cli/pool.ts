@@ -12,12 +12,12 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import * as v8 from "v8";
 import { Worker } from "worker_threads";
 import { unreadableResult, type BatchFileResult } from "../app/commands/batch";
 import type { ProfileId } from "../core/profiles";
 import { drain, laneSlot, newQueue, queueOpen, threadCpuMs, type BatchFile, type LaneMessage } from "./batchQueue";
 import type { WorkerInit } from "./batchWorker";
+import { tierUpLater } from "./tierUp";
 
 export type { BatchFile } from "./batchQueue";
 
@@ -40,26 +40,6 @@ export const FILES_PER_EXTRA_LANE = 24;
 export function defaultWorkers(files = Infinity): number {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(cores - 1, Math.ceil(files / FILES_PER_EXTRA_LANE)));
-}
-
-/**
- * V8's interrupt budget (how much a function runs before it is considered for TurboFan) during a batch: about 7× the
- * default of Node 20. A batch runs the reader and the core over many small files for a second or a few, and with the
- * default budget V8 spends as much CPU on its compiler threads optimising (and re-optimising) them as the lanes spend
- * checking — about half of all the CPU of `jixiao check <folder>` on 200 files (scripts/bench-batch.ts: 1,070 → 700 ms
- * of CPU, all threads; 1,000 files 3.4 → 2.5 s); the checking itself is as fast, a big workbook's check unchanged.
- * Only the batch sets it (once per process, before its worker threads start: V8 flags are the process's), and not when
- * node was started with an --interrupt-budget of its own. The results are the same: only when code is optimised moves.
- */
-export const BATCH_INTERRUPT_BUDGET = 500_000;
-
-let budgetSet = false;
-
-function tierUpLater(): void {
-  if (budgetSet) return;
-  budgetSet = true;
-  if (process.execArgv.some((a) => /^--interrupt[-_]budget(=|$)/.test(a))) return;
-  v8.setFlagsFromString(`--interrupt-budget=${BATCH_INTERRUPT_BUDGET}`);
 }
 
 /** Yields to the event loop (the workers' messages, the progress line) between the main thread's files. */
