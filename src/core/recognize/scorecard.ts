@@ -20,6 +20,7 @@ import { H, LEVEL_HEADER, LEVEL_SHIFT, rowFlags } from "./headers";
 import { boundsOf } from "./bounds";
 import { inlineField, labelledField } from "./blocks";
 import type { IndexedCell, SheetIndex } from "./sheetIndex";
+import type { Grid } from "../snapshot";
 
 /** 一级 → 1 … 四级 → 4, for a header key ("一级指标", "一级", "一级指标名称"). */
 export const levelOf = memoize((key: string): number | null => {
@@ -112,33 +113,53 @@ function allScorecardWords(cells: readonly IndexedCell[]): boolean {
   return true;
 }
 
-const byCol = (a: IndexedCell, b: IndexedCell) => a.col - b.col;
+const byCol = (a: { col: number }, b: { col: number }) => a.col - b.col;
+
+/** The cell of a row that starts at column `col`, if any. */
+function cellAt(cells: readonly IndexedCell[], col: number): IndexedCell | undefined {
+  for (let i = 0; i < cells.length; i++) if (cells[i].col === col) return cells[i];
+  return undefined;
+}
+
+function allNull(xs: readonly (number | null)[]): boolean {
+  for (let i = 0; i < xs.length; i++) if (xs[i] !== null) return false;
+  return true;
+}
+
+function hasLevel(levels: readonly { level: number }[], level: number): boolean {
+  for (let i = 0; i < levels.length; i++) if (levels[i].level === level) return true;
+  return false;
+}
 
 export function scorecardColumns(cells: IndexedCell[]): ScorecardColumns {
   const levels: { level: number; col: number }[] = [];
-  for (const c of cells) {
-    const l = levelOf(c.key);
-    if (l !== null && !levels.some((x) => x.level === l)) levels.push({ level: l, col: c.col });
+  for (let i = 0; i < cells.length; i++) {
+    const l = levelOf(cells[i].key);
+    if (l !== null && !hasLevel(levels, l)) levels.push({ level: l, col: cells[i].col });
   }
-  levels.sort((a, b) => a.col - b.col);
+  levels.sort(byCol);
   const cols: ScorecardColumns = {
-    levels: levels.map((l) => l.col),
-    levelWeight: levels.map(() => null),
-    levelScore: levels.map(() => null),
+    levels: [],
+    levelWeight: [],
+    levelScore: [],
     weight: null,
     score: null,
     criteria: null,
     reason: null,
   };
+  for (let i = 0; i < levels.length; i++) {
+    cols.levels.push(levels[i].col);
+    cols.levelWeight.push(null);
+    cols.levelScore.push(null);
+  }
   const deepest = levels.length ? levels[levels.length - 1].col : -1;
-  for (const c of cells) {
+  for (let ci = 0; ci < cells.length; ci++) {
+    const c = cells[ci];
     const k = c.key;
     if (levelOf(k) !== null) continue;
     // the level a column belongs to: the nearest level column on its left
     let at = -1;
-    levels.forEach((l, i) => {
-      if (l.col < c.col) at = i;
-    });
+    for (let i = 0; i < levels.length; i++) if (levels[i].col < c.col) at = i;
     const leaf = c.col > deepest;
     if (SC.reason(k) && !SC.criteria(k)) {
       if (cols.reason === null && (leaf || levels.length === 0)) cols.reason = c.col;
@@ -159,8 +180,13 @@ export function scorecardColumns(cells: IndexedCell[]): ScorecardColumns {
 export function isScorecardHeader(cells: IndexedCell[]): boolean {
   // the levels named, as bits (一级 the lowest): 一级 and at least one other
   const levels = (rowFlags(cells) >>> LEVEL_SHIFT) & 15;
-  return (levels & 1) !== 0 && levels !== 1 && cells.some((c) => SC.score(c.key) || SC.weight(c.key));
+  if ((levels & 1) === 0 || levels === 1) return false;
+  for (let i = 0; i < cells.length; i++) if (SC.score(cells[i].key) || SC.weight(cells[i].key)) return true;
+  return false;
 }
+
+const money = (k: string): boolean =>
+  H.fundTotal(k) || H.fundBlock(k) || H.spendingScale(k) || H.fundSource(k) || H.fundStructure(k) || H.budget(k) || H.executed(k);
 
 /**
  * A table with indicator levels is a scorecard, not a 自评表, when it has no 年度指标值 / 实际完成值 columns and no
@@ -169,17 +195,15 @@ export function isScorecardHeader(cells: IndexedCell[]): boolean {
  */
 export function isScorecardLayout(idx: SheetIndex, top: number, headerRow: number, limit: number): boolean {
   const { cells, dataStart } = headerCells(idx, headerRow);
-  if (cells.some((c) => H.target(c.key) || H.actual(c.key))) return false;
-  const money = (k: string) =>
-    H.fundTotal(k) || H.fundBlock(k) || H.spendingScale(k) || H.fundSource(k) || H.fundStructure(k) || H.budget(k) || H.executed(k);
+  for (let i = 0; i < cells.length; i++) if (H.target(cells[i].key) || H.actual(cells[i].key)) return false;
   if (idx.find(money, top, headerRow - 1)) return false;
   const cols = scorecardColumns(cells);
   if (cols.levels.length < 2) return false;
-  if (cols.score === null && cols.weight === null && cols.levelScore.every((c) => c === null)) return false;
-  if (cells.some((c) => SC.only(c.key))) return true;
+  if (cols.score === null && cols.weight === null && allNull(cols.levelScore)) return false;
+  for (let i = 0; i < cells.length; i++) if (SC.only(cells[i].key)) return true;
   const l1 = cols.levels[0];
   for (let r = dataStart; r <= Math.min(limit, dataStart + 120); r++) {
-    const c = idx.row(r).find((x) => x.col === l1);
+    const c = cellAt(idx.row(r), l1);
     if (c && SCORECARD_LEVEL1.test(squeeze(c.text))) return true;
   }
   return false;
@@ -207,32 +231,46 @@ interface Node {
 
 const present = (n: NumberCell | null): boolean => !!n && !n.empty;
 const valueOf = (n: NumberCell | null): number | null => (n && !n.empty ? n.value : null);
+const sameCell = (a: NumberCell | null, b: NumberCell | null) => (a && b ? a.ref.address === b.ref.address : a === b);
+
+/** The node's labels from its 一级 down to itself. */
+function pathOf(n: Node): string[] {
+  const path: string[] = [];
+  for (let p: Node | null = n; p; p = p.parent) path.push(p.name);
+  return path.reverse();
+}
+
+/** The largest of `m` and the rows. */
+function maxRow(m: number, rows: readonly number[]): number {
+  for (let i = 0; i < rows.length; i++) if (rows[i] > m) m = rows[i];
+  return m;
+}
+
+/**
+ * A number cell on this row: its own, or the top-left of a merge that covers it — but never a cell of another
+ * column (a section label "一、项目决策（20分）" merged across the row is not its 得分).
+ */
+function num(g: Grid, r: number, c: number | null): NumberCell | null {
+  if (c === null) return null;
+  const n = numberCell(g, r, c);
+  return n.ref.col === c ? n : null;
+}
 
 export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: number, limit: number): ScorecardTable {
   const g = idx.grid;
   const { cells, dataStart } = headerCells(idx, headerRow);
   const cols = scorecardColumns(cells);
   const depth = cols.levels.length;
-  const firstDataCol = Math.max(...cols.levels);
+  let firstDataCol = -Infinity;
+  for (let i = 0; i < depth; i++) if (cols.levels[i] > firstDataCol) firstDataCol = cols.levels[i];
   const roots: Node[] = [];
-  const open: (Node | null)[] = cols.levels.map(() => null);
+  const open: (Node | null)[] = [];
+  for (let i = 0; i < depth; i++) open.push(null);
   const placeholderRows: number[] = [];
   let totalRow: number | null = null;
   /** The last 小计 row read: the fill writes there, so the table reaches it. */
   let lastSubtotal = headerRow;
   let lastLeaf: Node | null = null;
-
-  const ownCell = (r: number, c: number | null): IndexedCell | null => (c === null ? null : (idx.row(r).find((x) => x.col === c) ?? null));
-  /**
-   * A number cell on this row: its own, or the top-left of a merge that covers it — but never a cell of another
-   * column (a section label "一、项目决策（20分）" merged across the row is not its 得分).
-   */
-  const num = (r: number, c: number | null): NumberCell | null => {
-    if (c === null) return null;
-    const n = numberCell(g, r, c);
-    return n.ref.col === c ? n : null;
-  };
-  const text = (r: number, c: number | null): TextCell | null => (c === null ? null : textCell(g, r, c));
 
   const newNode = (level: number, label: TextCell | null, parent: Node | null): Node => {
     const p = label ? parseLabel(label.text) : { name: "", weight: null };
@@ -261,15 +299,22 @@ export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: numb
   for (let r = dataStart; r <= limit; r++) {
     const rowCells = idx.row(r);
     if (rowCells.length === 0) continue;
-    const labelCells = rowCells.filter((c) => c.col <= firstDataCol + 1);
-    if (labelCells.some((c) => SC.total(c.key))) {
+    // the label columns: the levels' and the one right after the deepest
+    let isTotal = false;
+    let sub: IndexedCell | null = null;
+    for (let i = 0; i < rowCells.length; i++) {
+      const c = rowCells[i];
+      if (c.col > firstDataCol + 1) continue;
+      if (SC.total(c.key)) isTotal = true;
+      else if (sub === null && SC.subtotal(c.key)) sub = c;
+    }
+    if (isTotal) {
       totalRow = r;
       break;
     }
     if (isScorecardHeader(rowCells)) break;
     if (rowCells[0] && NOTE.test(rowCells[0].text) && rowCells[0].col <= cols.levels[0]) break;
 
-    const sub = labelCells.find((c) => SC.subtotal(c.key));
     if (sub) {
       // 小计 closes a group: the one its label names, else the parent of the last unit
       const named = sub.key.replace(/(?:得分)?(?:小计|合计)(?:得分)?$/, "");
@@ -279,8 +324,8 @@ export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: numb
       }
       target ??= lastLeaf?.parent ?? null;
       if (target) {
-        const w = num(r, cols.weight);
-        const s = num(r, cols.score);
+        const w = num(g, r, cols.weight);
+        const s = num(g, r, cols.score);
         if (w && w.ref.row === r) target.subtotalWeight = w;
         if (s && s.ref.row === r) target.subtotalScore = s;
         lastSubtotal = r;
@@ -289,18 +334,18 @@ export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: numb
     }
 
     // labels this row starts
-    const weight = num(r, cols.weight);
-    const score = num(r, cols.score);
+    const weight = num(g, r, cols.weight);
+    const score = num(g, r, cols.score);
     const ownNumbers = (weight && weight.ref.row === r && !weight.empty) || (score && score.ref.row === r && !score.empty);
     let rowNode: Node | null = null;
     let deepest = -1;
-    cols.levels.forEach((c, i) => {
-      const own = ownCell(r, c);
+    for (let i = 0; i < depth; i++) {
+      const own = cellAt(rowCells, cols.levels[i]);
       if (own && own.text !== "") deepest = i;
-    });
+    }
     let started = false;
     for (let i = 0; i <= deepest; i++) {
-      const own = ownCell(r, cols.levels[i]);
+      const own = cellAt(rowCells, cols.levels[i]);
       if (!own || own.text === "") continue;
       const label = textCell(g, r, cols.levels[i]);
       const current = open[i];
@@ -327,35 +372,33 @@ export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: numb
     rowNode.rows.push(r);
     rowNode.weight = weight;
     rowNode.score = score;
-    rowNode.reason = text(r, cols.reason);
-    rowNode.criteria = text(r, cols.criteria);
+    rowNode.reason = cols.reason === null ? null : textCell(g, r, cols.reason);
+    rowNode.criteria = cols.criteria === null ? null : textCell(g, r, cols.criteria);
     // per-level 分值 / 得分 columns belong to the group open at that level
-    cols.levels.forEach((_, i) => {
+    for (let i = 0; i < depth; i++) {
       const n = open[i];
-      if (!n) return;
-      const w = num(r, cols.levelWeight[i]);
-      const s = num(r, cols.levelScore[i]);
+      if (!n) continue;
+      const w = num(g, r, cols.levelWeight[i]);
+      const s = num(g, r, cols.levelScore[i]);
       if (w && w.ref.row === r && !n.ownWeight) n.ownWeight = w;
       if (s && s.ref.row === r && !n.ownScore) n.ownScore = s;
-    });
+    }
     lastLeaf = rowNode;
   }
 
   // nodes → groups and scoring units
   const items: ScorecardItem[] = [];
   const groups: ScorecardGroup[] = [];
-  const pathOf = (n: Node): string[] => (n.parent ? [...pathOf(n.parent), n.name] : [n.name]);
   let itemsLastRow = headerRow;
 
   const visit = (n: Node, parentGroup: number | null): void => {
     if (n.children.length === 0) {
       const weighted = present(n.weight) || n.labelWeight !== null;
       if (!weighted && !present(n.score)) {
-        placeholderRows.push(...n.rows);
+        for (let i = 0; i < n.rows.length; i++) placeholderRows.push(n.rows[i]);
         return;
       }
       const prev = items[items.length - 1];
-      const sameCell = (a: NumberCell | null, b: NumberCell | null) => (a && b ? a.ref.address === b.ref.address : a === b);
       const sameParent = prev && prev.path.slice(0, -1).join("/") === pathOf(n).slice(0, -1).join("/");
       // optional rows sharing one merged 分值 (and 得分): one unit …
       const sharedMerge = !!prev && !!prev.weight && present(n.weight) && sameCell(prev.weight, n.weight) && sameCell(prev.score, n.score);
@@ -369,18 +412,18 @@ export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: numb
         valueOf(prev.weight) === valueOf(n.weight) &&
         valueOf(prev.score) === valueOf(n.score);
       if (prev && sameParent && (sharedMerge || repeatedOptional)) {
-        prev.rows.push(...n.rows);
+        for (let i = 0; i < n.rows.length; i++) prev.rows.push(n.rows[i]);
         prev.name = `${prev.name}、${n.name}`;
         prev.path[prev.path.length - 1] = prev.name;
         if (!prev.reasonCell?.text && n.reason?.text) prev.reasonCell = n.reason;
-        itemsLastRow = Math.max(itemsLastRow, ...n.rows);
+        itemsLastRow = maxRow(itemsLastRow, n.rows);
         return;
       }
       const path = pathOf(n);
       const idxItem = items.length;
       items.push({
         row: n.rows[0] ?? n.label?.ref.row ?? headerRow,
-        rows: [...n.rows],
+        rows: n.rows.slice(),
         path,
         level1: path.length > 1 ? path[0] : "",
         level2: path.length > 2 ? path[1] : "",
@@ -392,7 +435,7 @@ export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: numb
         reasonCell: n.reason,
         criteriaCell: n.criteria,
       });
-      itemsLastRow = Math.max(itemsLastRow, ...n.rows);
+      itemsLastRow = maxRow(itemsLastRow, n.rows);
       for (let p = parentGroup; p !== null; p = groups[p].parent) groups[p].items.push(idxItem);
       return;
     }
@@ -416,14 +459,14 @@ export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: numb
       parent: parentGroup,
     });
     if (parentGroup !== null) groups[parentGroup].children.push(gi);
-    if (n.rows.length) itemsLastRow = Math.max(itemsLastRow, ...n.rows);
-    for (const c of n.children) visit(c, gi);
+    itemsLastRow = maxRow(itemsLastRow, n.rows);
+    for (let i = 0; i < n.children.length; i++) visit(n.children[i], gi);
   };
   for (const n of roots) visit(n, null);
 
   let bottom = totalRow ?? Math.max(itemsLastRow, lastSubtotal);
-  const totalWeight = totalRow !== null ? num(totalRow, cols.weight) : null;
-  let total: NumberCell | null = totalRow !== null ? num(totalRow, cols.score) : null;
+  const totalWeight = totalRow !== null ? num(g, totalRow, cols.weight) : null;
+  let total: NumberCell | null = totalRow !== null ? num(g, totalRow, cols.score) : null;
   if (total && totalWeight && total.ref.address === totalWeight.ref.address) total = null;
   let totalInText: ScorecardTable["totalInText"] = null;
   if (totalRow === null || !total) {
@@ -448,21 +491,22 @@ export function recognizeScorecard(idx: SheetIndex, top: number, headerRow: numb
 
   // parts that cannot be checked: no 得分 column at all; a group holding only template placeholders
   const partial: TablePartial[] = [];
-  if (cols.score === null && cols.levelScore.every((c) => c === null)) {
+  if (cols.score === null && allNull(cols.levelScore)) {
     partial.push({
       part: "scoreColumn",
       cell: cells[0] ? textCell(g, cells[0].row, cells[0].col).ref.address : null,
       why: { key: "scorecardNoScore", params: {} },
     });
   }
-  groups.forEach((gr) => {
-    if (gr.items.length > 0 || (gr.parent !== null && groups[gr.parent].items.length === 0)) return;
+  for (let i = 0; i < groups.length; i++) {
+    const gr = groups[i];
+    if (gr.items.length > 0 || (gr.parent !== null && groups[gr.parent].items.length === 0)) continue;
     partial.push({
       part: "indicators",
       cell: gr.labelCell.ref.address,
       why: { key: "placeholderGroup", params: { level: gr.level, name: gr.name, weight: gr.declaredWeight } },
     });
-  });
+  }
 
   return {
     kind: "scorecard",
@@ -514,7 +558,9 @@ function statedTotal(
       if (m) return { inText: { cell: textCell(idx.grid, c.row, c.col), value: Number(m[1]) } };
       if (TOTAL_LABEL.test(c.key)) {
         const right = idx.rightOf(c);
-        const next = idx.row(r).find((x) => x.col > right);
+        const cells = idx.row(r);
+        let next: IndexedCell | null = null;
+        for (let i = 0; i < cells.length && !next; i++) if (cells[i].col > right) next = cells[i];
         if (next) {
           const n = numberCell(idx.grid, r, next.col);
           if (n.value !== null || n.formula) return { number: n };

@@ -23,19 +23,20 @@ import { scoreRefs } from "./total";
 const TOL = 0.005;
 /** A derived cell the fill may write: empty, a number (or a number as text), a formula or an error value — never a text. */
 const writable = (c: NumberCell): boolean => c.empty || c.value !== null || !!c.formula || c.error !== null;
-const sum = (xs: number[]) => Number(xs.reduce((a, b) => a + b, 0).toFixed(6));
+function sum(xs: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i];
+  return Number(s.toFixed(6));
+}
 /** A reason that says nothing ("无", "/", "—") is no reason. */
 const EMPTY_REASON = /^[无\/—\-－\s]*$/;
 
 export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation {
-  const itemLabel = (i: number) => {
-    const it = t.items[i];
-    return it.name || it.path.filter(Boolean).join("/") || `第${it.row}行`;
-  };
-
   // ── units: 分值 and 得分 as read ───────────────────────────────────────────────────────────────────────
-  const items: ScorecardItemEvaluation[] = t.items.map((it, i) => {
-    const label = itemLabel(i);
+  const items: ScorecardItemEvaluation[] = [];
+  for (let i = 0; i < t.items.length; i++) {
+    const it = t.items[i];
+    const label = itemLabel(t, i);
     let weight: number | null = null;
     if (it.weight && !it.weight.empty) {
       if (it.weight.error === null) {
@@ -63,32 +64,40 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
         column: t.hasReasonColumn,
       });
     }
-    return { item: i, weight, score, lost };
-  });
+    items.push({ item: i, weight, score, lost });
+  }
 
   // unscored units: a blank form gets one finding, a partly scored one a finding per empty 得分
-  const withScoreCell = t.items.map((it, i) => ({ it, i })).filter(({ it }) => it.score);
-  const scored = items.filter((e) => e.score !== null);
-  if (scored.length === 0 && withScoreCell.length) {
-    ctx.missing(withScoreCell[0].it.score, "MISSING_VALUE.scorecardScores", {});
+  const withScoreCell: number[] = [];
+  for (let i = 0; i < t.items.length; i++) if (t.items[i].score) withScoreCell.push(i);
+  const scores: number[] = [];
+  for (let i = 0; i < items.length; i++) if (items[i].score !== null) scores.push(items[i].score!);
+  if (scores.length === 0 && withScoreCell.length) {
+    ctx.missing(t.items[withScoreCell[0]].score, "MISSING_VALUE.scorecardScores", {});
   } else {
-    for (const { it, i } of withScoreCell) {
-      if (items[i].score === null && it.score!.empty) ctx.missing(it.score, "MISSING_VALUE.score", { label: itemLabel(i) });
+    for (let k = 0; k < withScoreCell.length; k++) {
+      const i = withScoreCell[k];
+      const it = t.items[i];
+      if (items[i].score === null && it.score!.empty) ctx.missing(it.score, "MISSING_VALUE.score", { label: itemLabel(t, i) });
     }
   }
 
   // ── groups: declared 分值 and stated 得分 subtotals against their children ────────────────────────────────────
-  const direct = (gi: number): number[] => {
-    const g = t.groups[gi];
-    const below = new Set(g.children.flatMap((c) => t.groups[c].items));
-    return g.items.filter((i) => !below.has(i));
-  };
   const effWeight = new Map<number, number | null>();
   const weightOf = (gi: number): number | null => {
     if (effWeight.has(gi)) return effWeight.get(gi)!;
     const g = t.groups[gi];
-    const parts: (number | null)[] = [...g.children.map(weightOf), ...direct(gi).map((i) => items[i].weight)];
-    const known = parts.filter((x): x is number => x !== null);
+    // the children's 分值, then those of the units directly below
+    const known: number[] = [];
+    for (let k = 0; k < g.children.length; k++) {
+      const w = weightOf(g.children[k]);
+      if (w !== null) known.push(w);
+    }
+    const own = direct(t, gi);
+    for (let k = 0; k < own.length; k++) {
+      const w = items[own[k]].weight;
+      if (w !== null) known.push(w);
+    }
     const children = known.length ? sum(known) : null;
     const w = g.declaredWeight ?? children;
     effWeight.set(gi, w);
@@ -102,32 +111,12 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
     }
     return w;
   };
-  const groupScore = (gi: number): number | null => {
-    const xs = t.groups[gi].items.map((i) => items[i].score).filter((x): x is number => x !== null);
-    return xs.length ? round2(sum(xs)) : null;
-  };
-  /** The cells a group's 得分 is the sum of: sub-groups' subtotal cells where they have one, else their units. */
-  const refsOf = (gi: number): NumberCell[] => {
-    const g = t.groups[gi];
-    const out: NumberCell[] = [];
-    for (const c of g.children) {
-      const cg = t.groups[c];
-      if (cg.scoreCell && writable(cg.scoreCell)) out.push(cg.scoreCell);
-      else out.push(...refsOf(c));
-    }
-    for (const i of direct(gi)) if (t.items[i].score) out.push(t.items[i].score!);
-    return dedupe(out);
-  };
 
-  /** A group with no unit below it whose parent has some (or that is a 一级): template placeholders only. */
-  const emptyTop = (gi: number): boolean => {
+  const groups: ScorecardGroupEvaluation[] = [];
+  for (let gi = 0; gi < t.groups.length; gi++) {
     const g = t.groups[gi];
-    return g.items.length === 0 && (g.parent === null || t.groups[g.parent].items.length > 0);
-  };
-
-  const groups: ScorecardGroupEvaluation[] = t.groups.map((g, gi) => {
     const weight = weightOf(gi);
-    const score = groupScore(gi);
+    const score = groupScore(t, items, gi);
     let statedScore: number | null = null;
     const cell = g.scoreCell;
     if (cell && !cell.empty && cell.error === null) {
@@ -144,27 +133,24 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
       }
     }
     if (cell && writable(cell)) {
-      const refs = refsOf(gi);
-      for (const c of refs) ctx.plan.numberFromText(c);
+      const refs = refsOf(t, gi);
+      for (let k = 0; k < refs.length; k++) ctx.plan.numberFromText(refs[k]);
       if (refs.length) {
         ctx.plan.formula(cell, totalFormula(scoreRefs(refs)), score ?? 0, { key: "groupSubtotal", params: { name: g.name } });
       }
     }
     const lost = weight !== null && score !== null ? Math.max(0, round2(weight - score)) : 0;
-    return { group: gi, level: g.level, name: g.name, weight, score, statedScore, lost };
-  });
+    groups.push({ group: gi, level: g.level, name: g.name, weight, score, statedScore, lost });
+  }
 
   // ── totals ─────────────────────────────────────────────────────────────────────────────────────────────
-  const roots = t.groups.map((g, gi) => ({ g, gi })).filter((x) => x.g.parent === null);
-  const grouped = new Set(t.groups.flatMap((g) => g.items));
-  const loose = t.items.map((_, i) => i).filter((i) => !grouped.has(i));
   // 分值: every unit's, plus the declared 分值 of a group that has no unit to carry it (a template placeholder)
-  const emptyDeclared = t.groups
-    .map((_, gi) => gi)
-    .filter(emptyTop)
-    .map((gi) => groups[gi].weight)
-    .filter((w): w is number => w !== null);
-  const weightSum = sum([...items.map((e) => e.weight).filter((x): x is number => x !== null), ...emptyDeclared]);
+  const weights: number[] = [];
+  for (let i = 0; i < items.length; i++) if (items[i].weight !== null) weights.push(items[i].weight!);
+  for (let gi = 0; gi < t.groups.length; gi++) {
+    if (emptyTop(t, gi) && groups[gi].weight !== null) weights.push(groups[gi].weight!);
+  }
+  const weightSum = sum(weights);
   if (t.items.length && Math.abs(weightSum - 100) > TOL) {
     ctx.report("WEIGHT_TOTAL_NOT_100.scorecard", "error", t.totalWeight?.ref.address ?? null, { total: fmt(weightSum) });
   } else if (t.totalWeight && !t.totalWeight.empty && t.totalWeight.value !== null && Math.abs(t.totalWeight.value - weightSum) > TOL) {
@@ -174,36 +160,57 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
     });
   }
 
-  const total = scored.length ? round2(sum(scored.map((e) => e.score as number))) : null;
-  const stated = (() => {
-    if (t.total && !t.total.empty) {
-      return t.total.error === null && t.total.value !== null ? { value: t.total.value, at: t.total.ref.address } : null;
-    }
-    return t.totalInText ? { value: t.totalInText.value, at: t.totalInText.cell.ref.address } : null;
-  })();
+  const total = scores.length ? round2(sum(scores)) : null;
+  let stated: { value: number; at: string } | null = null;
+  if (t.total && !t.total.empty) {
+    if (t.total.error === null && t.total.value !== null) stated = { value: t.total.value, at: t.total.ref.address };
+  } else if (t.totalInText) {
+    stated = { value: t.totalInText.value, at: t.totalInText.cell.ref.address };
+  }
   if (stated && total !== null && Math.abs(stated.value - total) > TOL) {
     ctx.report("TOTAL_MISMATCH.scorecard", "error", stated.at, { stated: fmt(stated.value), total: fmt(total) });
   }
   if (t.total && writable(t.total)) {
-    const refs = dedupe([
-      ...roots.flatMap(({ g, gi }) => (g.scoreCell && writable(g.scoreCell) ? [g.scoreCell] : refsOf(gi))),
-      ...loose.map((i) => t.items[i].score).filter((c): c is NumberCell => !!c),
-    ]);
-    for (const c of refs) ctx.plan.numberFromText(c);
+    // the 一级 groups' subtotal cells (or their units), then the units outside every group
+    const all: NumberCell[] = [];
+    const grouped = new Set<number>();
+    for (let gi = 0; gi < t.groups.length; gi++) {
+      const g = t.groups[gi];
+      for (let k = 0; k < g.items.length; k++) grouped.add(g.items[k]);
+      if (g.parent !== null) continue;
+      if (g.scoreCell && writable(g.scoreCell)) all.push(g.scoreCell);
+      else {
+        const below = refsOf(t, gi);
+        for (let k = 0; k < below.length; k++) all.push(below[k]);
+      }
+    }
+    for (let i = 0; i < t.items.length; i++) {
+      const c = t.items[i].score;
+      if (!grouped.has(i) && c) all.push(c);
+    }
+    const refs = dedupe(all);
+    for (let k = 0; k < refs.length; k++) ctx.plan.numberFromText(refs[k]);
     if (refs.length) ctx.plan.formula(t.total, totalFormula(scoreRefs(refs)), total ?? 0, { key: "scorecardTotal", params: {} });
   }
   checkGrade(ctx, t.grade, total, "");
-  checkNumbersAsText(ctx, [...t.items.flatMap((it) => [it.weight, it.score]), ...t.groups.flatMap((g) => [g.weightCell]), t.totalWeight]);
+  const asText: (NumberCell | null)[] = [];
+  for (let i = 0; i < t.items.length; i++) asText.push(t.items[i].weight, t.items[i].score);
+  for (let gi = 0; gi < t.groups.length; gi++) asText.push(t.groups[gi].weightCell);
+  asText.push(t.totalWeight);
+  checkNumbersAsText(ctx, asText);
 
-  const indicators: IndicatorEvaluation[] = t.items.map((it, i) => ({
-    row: it.row,
-    ruleScore: null,
-    score: items[i].score,
-    source: items[i].score !== null ? "entered" : "none",
-    explanation: null,
-    band: null,
-    lost: items[i].lost,
-  }));
+  const indicators: IndicatorEvaluation[] = [];
+  for (let i = 0; i < t.items.length; i++) {
+    indicators.push({
+      row: t.items[i].row,
+      ruleScore: null,
+      score: items[i].score,
+      source: items[i].score !== null ? "entered" : "none",
+      explanation: null,
+      band: null,
+      lost: items[i].lost,
+    });
+  }
   return {
     executionRate: null,
     budgetScore: null,
@@ -217,7 +224,67 @@ export function checkScorecard(ctx: RuleContext, t: ScorecardTable): Evaluation 
   };
 }
 
+function itemLabel(t: ScorecardTable, i: number): string {
+  const it = t.items[i];
+  if (it.name) return it.name;
+  let path = "";
+  for (let k = 0; k < it.path.length; k++) if (it.path[k]) path = path ? `${path}/${it.path[k]}` : it.path[k];
+  return path || `第${it.row}行`;
+}
+
+/** The units directly below a group: its own, less those of its sub-groups. */
+function direct(t: ScorecardTable, gi: number): number[] {
+  const g = t.groups[gi];
+  const below = new Set<number>();
+  for (let k = 0; k < g.children.length; k++) {
+    const its = t.groups[g.children[k]].items;
+    for (let j = 0; j < its.length; j++) below.add(its[j]);
+  }
+  const out: number[] = [];
+  for (let k = 0; k < g.items.length; k++) if (!below.has(g.items[k])) out.push(g.items[k]);
+  return out;
+}
+
+function groupScore(t: ScorecardTable, items: readonly ScorecardItemEvaluation[], gi: number): number | null {
+  const its = t.groups[gi].items;
+  const xs: number[] = [];
+  for (let k = 0; k < its.length; k++) {
+    const s = items[its[k]].score;
+    if (s !== null) xs.push(s);
+  }
+  return xs.length ? round2(sum(xs)) : null;
+}
+
+/** The cells a group's 得分 is the sum of: sub-groups' subtotal cells where they have one, else their units. */
+function refsOf(t: ScorecardTable, gi: number): NumberCell[] {
+  const g = t.groups[gi];
+  const out: NumberCell[] = [];
+  for (let k = 0; k < g.children.length; k++) {
+    const cg = t.groups[g.children[k]];
+    if (cg.scoreCell && writable(cg.scoreCell)) out.push(cg.scoreCell);
+    else {
+      const below = refsOf(t, g.children[k]);
+      for (let j = 0; j < below.length; j++) out.push(below[j]);
+    }
+  }
+  const own = direct(t, gi);
+  for (let k = 0; k < own.length; k++) if (t.items[own[k]].score) out.push(t.items[own[k]].score!);
+  return dedupe(out);
+}
+
+/** A group with no unit below it whose parent has some (or that is a 一级): template placeholders only. */
+function emptyTop(t: ScorecardTable, gi: number): boolean {
+  const g = t.groups[gi];
+  return g.items.length === 0 && (g.parent === null || t.groups[g.parent].items.length > 0);
+}
+
 function dedupe(cells: NumberCell[]): NumberCell[] {
   const seen = new Set<string>();
-  return cells.filter((c) => (seen.has(c.ref.address) ? false : (seen.add(c.ref.address), true)));
+  const out: NumberCell[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    if (seen.has(cells[i].ref.address)) continue;
+    seen.add(cells[i].ref.address);
+    out.push(cells[i]);
+  }
+  return out;
 }
