@@ -60,7 +60,8 @@ const isBreakdown = (name: string) => /^其中/.test(name);
 const SAME_HEADER: (keyof IndicatorColumns)[] = ["level1", "level2", "level3", "target", "actual", "weight", "score"];
 
 function sameColumns(a: IndicatorColumns, b: IndicatorColumns): boolean {
-  return SAME_HEADER.every((k) => a[k] === b[k]);
+  for (let i = 0; i < SAME_HEADER.length; i++) if (a[SAME_HEADER[i]] !== b[SAME_HEADER[i]]) return false;
+  return true;
 }
 
 /**
@@ -78,18 +79,28 @@ export function continuesIndicatorBlock(idx: SheetIndex, previousHeader: number,
   let scored = false;
   for (const r of idx.rowsIn(headerBottom(idx, previousHeader) + 1, headerTop(idx, headerRow) - 1)) {
     const cells = idx.row(r);
-    if (cells.some((c) => H.total(c.key)) || opensAnotherTable(cells)) return false;
-    if (cells.some((c) => H.projectName(c.key) || H.department(c.key) || H.fundBlock(c.key) || H.fundTotal(c.key))) return false;
-    if (before.score !== null && cells.some((c) => c.col === before.score && typeof c.raw === "number")) scored = true;
+    if (someKey(cells, H.total) || opensAnotherTable(cells)) return false;
+    if (someKey(cells, opensFields)) return false;
+    if (before.score !== null) {
+      for (let i = 0; i < cells.length; i++) if (cells[i].col === before.score && typeof cells[i].raw === "number") scored = true;
+    }
   }
   return scored;
 }
+
+function someKey(cells: readonly IndexedCell[], match: (key: string) => boolean): boolean {
+  for (let i = 0; i < cells.length; i++) if (match(cells[i].key)) return true;
+  return false;
+}
+
+const opensFields = (k: string): boolean => H.projectName(k) || H.department(k) || H.fundBlock(k) || H.fundTotal(k);
 
 /** The label of a part of the block on a row of its own, just above the part's header: "年度绩效目标2(40分)". */
 function isPartLabel(idx: SheetIndex, r: number, cols: IndicatorColumns): boolean {
   const cells = idx.row(r);
   // one label, in one cell or repeated across a merge that was undone
-  if (!cells.length || cells.some((c) => typeof c.raw !== "string" || c.text !== cells[0].text)) return false;
+  if (!cells.length) return false;
+  for (let i = 0; i < cells.length; i++) if (typeof cells[i].raw !== "string" || cells[i].text !== cells[0].text) return false;
   if (splitWeightLabel(cells[0].text).weight === null) return false;
   const next = idx.rowsIn(r + 1, r + 1)[0];
   if (next !== r + 1 || !isIndicatorHeader(idx.row(next))) return false;
@@ -145,14 +156,18 @@ export function readIndicatorBlock(idx: SheetIndex, headerBottomRow: number, col
 
 /** The column right of the last label column (一级, 一级 weight, 二级, 三级), or 0. */
 function firstDataColumn(cols: IndicatorColumns): number {
-  const labelCols = [cols.level1, cols.groupWeight, cols.level2, cols.level3].filter((c): c is number => c !== null);
-  return Math.max(...labelCols, 0);
+  return maxColumn(maxColumn(maxColumn(maxColumn(0, cols.level1), cols.groupWeight), cols.level2), cols.level3);
 }
 
 /** The first of the 分值 and 得分 columns, or null with neither. */
 function firstValueColumn(cols: IndicatorColumns): number | null {
-  const valueCols = [cols.weight, cols.score].filter((c): c is number => c !== null);
-  return valueCols.length > 0 ? Math.min(...valueCols) : null;
+  if (cols.weight === null) return cols.score;
+  return cols.score !== null && cols.score < cols.weight ? cols.score : cols.weight;
+}
+
+/** The larger of `m` and a column that may be missing. */
+function maxColumn(m: number, col: number | null): number {
+  return col !== null && col > m ? col : m;
 }
 
 /** partContinuation's answer for a part's label row. */
@@ -392,7 +407,8 @@ function splitTarget(
   percent: string | null,
 ): { cell: TextCell | null; unit: string | null } {
   const nature = cols.targetComparator !== null ? halfWidth(squeeze(textCell(idx.grid, r, cols.targetComparator).text)) : "";
-  const sign = NATURE_SIGN.find(([re]) => re.test(nature))?.[1] ?? "";
+  let sign = "";
+  for (let i = 0; i < NATURE_SIGN.length && !sign; i++) if (NATURE_SIGN[i][0].test(nature)) sign = NATURE_SIGN[i][1];
   const unitText = cols.targetUnit !== null ? squeeze(textCell(idx.grid, r, cols.targetUnit).text) : "";
   const unit = unitText === "" || isPlaceholderText(unitText) ? null : unitText;
   const value = cell.text;
@@ -431,37 +447,38 @@ function readActual(idx: SheetIndex, r: number, cols: IndicatorColumns, unit: st
  * column headed 年度指标值. Recognised from the numbers: every value is a bare number (no unit, no %), small, and
  * they add up to the group weights (or near 100).
  */
-export function columnHoldsWeights(
-  indicators: Indicator[],
-  groups: IndicatorGroup[],
-  cellOf: (i: Indicator) => TextCell | null,
-  budgetWeight = 0,
-): boolean {
-  // each indicator's cell, and those that hold something (loops, not map and filter: optimised code's map makes a
-  // holey array, a new map for the code after it)
-  const all: (TextCell | null)[] = [];
+export function columnHoldsWeights(grid: Grid, indicators: Indicator[], groups: IndicatorGroup[], col: number, budgetWeight = 0): boolean {
+  // each indicator's cell in the column, and those that hold something
+  const all: TextCell[] = [];
   const cells: TextCell[] = [];
   for (let k = 0; k < indicators.length; k++) {
-    const c = cellOf(indicators[k]);
+    const c = textCell(grid, indicators[k].row, col);
     all.push(c);
-    if (c && !isBlank(c.raw)) cells.push(c);
+    if (!isBlank(c.raw)) cells.push(c);
   }
   if (cells.length < 3 || cells.length < indicators.length * 0.8) return false;
   let total = 0;
-  for (const c of cells) {
-    const q = parseQuantity(c.text);
+  for (let k = 0; k < cells.length; k++) {
+    const q = parseQuantity(cells[k].text);
     if (q.value === null || q.unit !== null || q.comparator !== null || q.prefix !== "") return false;
     if (q.value < 0 || q.value > 100) return false;
     total += q.value;
   }
   total += budgetWeight;
   const byRow = new Map<number, number>();
-  for (let k = 0; k < indicators.length; k++) byRow.set(indicators[k].row, parseQuantity(all[k]?.text ?? "").value ?? 0);
-  const declared = groups.filter((g) => g.declaredWeight !== null);
-  const matching = declared.filter(
-    (g) => Math.abs(g.rows.reduce((s, r) => s + (byRow.get(r) ?? 0), 0) - (g.declaredWeight as number)) < 0.01,
-  );
-  return (declared.length > 0 && matching.length * 2 >= declared.length) || (total >= 80 && total <= 120);
+  for (let k = 0; k < indicators.length; k++) byRow.set(indicators[k].row, parseQuantity(all[k].text).value ?? 0);
+  // groups declaring a weight, and those whose rows add up to it
+  let declared = 0;
+  let matching = 0;
+  for (let k = 0; k < groups.length; k++) {
+    const g = groups[k];
+    if (g.declaredWeight === null) continue;
+    declared++;
+    let sum = 0;
+    for (let j = 0; j < g.rows.length; j++) sum += byRow.get(g.rows[j]) ?? 0;
+    if (Math.abs(sum - g.declaredWeight) < 0.01) matching++;
+  }
+  return (declared > 0 && matching * 2 >= declared) || (total >= 80 && total <= 120);
 }
 
 /**
@@ -478,27 +495,35 @@ export function inferWeightColumn(
 ): { col: number; inTarget: boolean; role: ColumnRole } | null {
   if (cols.weight !== null || indicators.length === 0) return null;
   const g = idx.grid;
-  const at = (col: number) => (i: Indicator) => textCell(g, i.row, col);
-  if (cols.target !== null && cols.targetComparator === null && columnHoldsWeights(indicators, groups, at(cols.target), budgetWeight)) {
+  if (cols.target !== null && cols.targetComparator === null && columnHoldsWeights(g, indicators, groups, cols.target, budgetWeight)) {
     return {
       col: cols.target,
       inTarget: true,
       role: { role: "weight", col: cols.target, source: "content", header: "年度指标值列为小整数且合计符合权重（湖南式）" },
     };
   }
-  const used = new Set(Object.values(cols).filter((c): c is number => c !== null));
-  const labelRight = Math.max(...[cols.level1, cols.level2, cols.level3].filter((c): c is number => c !== null), 0);
+  const used = new Set<number>();
+  const values = Object.values(cols);
+  for (let k = 0; k < values.length; k++) if (values[k] !== null) used.add(values[k]!);
+  const labelRight = maxColumn(maxColumn(maxColumn(0, cols.level1), cols.level2), cols.level3);
   const candidates = new Set<number>();
-  for (const i of indicators) for (const c of idx.row(i.row)) if (c.col > labelRight && !used.has(c.col)) candidates.add(c.col);
-  for (const col of [...candidates].sort((a, b) => a - b)) {
+  for (let k = 0; k < indicators.length; k++) {
+    const cells = idx.row(indicators[k].row);
+    for (let j = 0; j < cells.length; j++) if (cells[j].col > labelRight && !used.has(cells[j].col)) candidates.add(cells[j].col);
+  }
+  const ordered = Array.from(candidates).sort(ascending);
+  for (let k = 0; k < ordered.length; k++) {
+    const col = ordered[k];
     const header = idx.at(headerRow, col);
     if (header && !isBlank(header.raw) && !/分|权/.test(header.key)) continue; // a column that says it is something else
-    if (columnHoldsWeights(indicators, groups, at(col), budgetWeight)) {
+    if (columnHoldsWeights(g, indicators, groups, col, budgetWeight)) {
       return { col, inTarget: false, role: { role: "weight", col, source: "content", header: "无表头的一列小整数，合计符合权重" } };
     }
   }
   return null;
 }
+
+const ascending = (a: number, b: number) => a - b;
 
 /**
  * No 分值 column at all: each indicator's weight written in its 三级 label ("预算执行率（20分）", "国家奖学金人数（5分）")
@@ -508,19 +533,31 @@ export function inferWeightColumn(
  */
 export function labelWeights(grid: Grid, indicators: Indicator[], groups: IndicatorGroup[]): Indicator[] | null {
   if (indicators.length === 0) return null;
-  const onlyChild = (i: Indicator) =>
-    groups.find((g) => g.level === 2 && g.rows.length === 1 && g.rows[0] === i.row && g.declaredWeight !== null && g.declaredCell);
   const withLabels: Indicator[] = [];
-  for (const i of indicators) {
+  for (let k = 0; k < indicators.length; k++) {
+    const i = indicators[k];
     const own = i.nameCell ? splitWeightLabel(i.nameCell.text).weight : null;
     if (own !== null && i.nameCell) {
       withLabels.push({ ...i, weight: labelWeightCell(grid, i.nameCell.ref.row, i.nameCell.ref.col, own) });
       continue;
     }
-    const g = onlyChild(i);
+    const g = onlyChild(groups, i.row);
     withLabels.push(g ? { ...i, weight: labelWeightCell(grid, g.declaredCell!.row, g.declaredCell!.col, g.declaredWeight!) } : i);
   }
-  return withLabels.every((i) => i.weight !== null && i.weight.fromLabel) ? withLabels : null;
+  for (let k = 0; k < withLabels.length; k++) {
+    const w = withLabels[k].weight;
+    if (w === null || !w.fromLabel) return null;
+  }
+  return withLabels;
+}
+
+/** The 二级 group whose only row is `row`, when its label declares a weight. */
+function onlyChild(groups: readonly IndicatorGroup[], row: number): IndicatorGroup | undefined {
+  for (let k = 0; k < groups.length; k++) {
+    const g = groups[k];
+    if (g.level === 2 && g.rows.length === 1 && g.rows[0] === row && g.declaredWeight !== null && g.declaredCell) return g;
+  }
+  return undefined;
 }
 
 /** Fills each group's actualWeight from its indicators' 分值. */
