@@ -7,7 +7,10 @@ import { memoize } from "../memo";
 import type { Grid } from "../snapshot";
 
 const ALL_LABELS: HeaderMatcher[] = Object.values(H);
-const isLabel = memoize((key: string) => ALL_LABELS.some((m) => m(key)));
+const isLabel = memoize((key: string): boolean => {
+  for (let k = 0; k < ALL_LABELS.length; k++) if (ALL_LABELS[k](key)) return true;
+  return false;
+});
 
 /** The value written to the right of a label ("项目名称 | 城乡困难居民医疗救助"). */
 export function labelledField(idx: SheetIndex, match: HeaderMatcher, from: number, to: number): TextCell | null {
@@ -53,17 +56,23 @@ export function readGoals(idx: SheetIndex, from: number, to: number): Goals {
     const exp = idx.findInRow(r, H.goalExpected);
     const act = idx.findInRow(r, H.goalActual);
     if (!exp && !act) continue;
-    const below = (c: IndexedCell | null): TextCell | null => {
-      if (!c) return null;
-      const rowBelow = idx.bottomOf(c) + 1;
-      const t = textCell(idx.grid, rowBelow, c.col);
-      if (t.text !== "" && t.ref.row === rowBelow) return t;
-      const right = idx.row(c.row).find((x) => x.col > idx.rightOf(c) && !isLabel(x.key) && x.raw !== c.raw);
-      return right ? textCell(idx.grid, right.row, right.col) : null;
-    };
-    return { expected: below(exp), actual: below(act) };
+    return { expected: goalText(idx, exp), actual: goalText(idx, act) };
   }
   return { expected: null, actual: null };
+}
+
+/** A goal label's text: in the row below it, else the first cell to its right that is no label. */
+function goalText(idx: SheetIndex, c: IndexedCell | null): TextCell | null {
+  if (!c) return null;
+  const rowBelow = idx.bottomOf(c) + 1;
+  const t = textCell(idx.grid, rowBelow, c.col);
+  if (t.text !== "" && t.ref.row === rowBelow) return t;
+  const cells = idx.row(c.row);
+  for (let k = 0; k < cells.length; k++) {
+    const x = cells[k];
+    if (x.col > idx.rightOf(c) && !isLabel(x.key) && x.raw !== c.raw) return textCell(idx.grid, x.row, x.col);
+  }
+  return null;
 }
 
 export interface FundColumns {
@@ -81,6 +90,11 @@ function colOf(cells: readonly IndexedCell[], match: HeaderMatcher): number | nu
   return null;
 }
 
+/** The smaller of `m` and a column that may be missing. */
+export function minColumn(m: number, col: number | null): number {
+  return col !== null && col < m ? col : m;
+}
+
 /** A header row with 全年预算数 / 全年执行数 (and 年初预算数, 分值, 执行率, 得分). */
 export function fundHeader(idx: SheetIndex, from: number, to: number): { row: number; col: number; cols: FundColumns } | null {
   for (let r = to; r >= from; r--) {
@@ -90,7 +104,7 @@ export function fundHeader(idx: SheetIndex, from: number, to: number): { row: nu
     if (budget === null && executed === null) continue;
     return {
       row: r,
-      col: Math.min(...[budget, executed].filter((c): c is number => c !== null)),
+      col: minColumn(minColumn(Infinity, budget), executed),
       cols: {
         initial: colOf(cells, H.initialBudget),
         budget,
@@ -116,15 +130,18 @@ export function firstFundHeader(idx: SheetIndex, from: number, to: number): Retu
 export function fundRow(idx: SheetIndex, label: IndexedCell, cols: FundColumns): FundRow {
   const g = idx.grid;
   const r = label.row;
-  const num = (c: number | null): NumberCell | null => (c === null ? null : numberCell(g, r, c, { money: true }));
   return {
     label: label.text,
     labelCell: textCell(g, r, label.col),
-    initial: num(cols.initial),
-    budget: num(cols.budget),
-    executed: num(cols.executed),
-    rate: num(cols.rate),
+    initial: money(g, r, cols.initial),
+    budget: money(g, r, cols.budget),
+    executed: money(g, r, cols.executed),
+    rate: money(g, r, cols.rate),
   };
+}
+
+function money(g: Grid, r: number, c: number | null): NumberCell | null {
+  return c === null ? null : numberCell(g, r, c, { money: true });
 }
 
 /**
@@ -138,7 +155,7 @@ export function fundRowLabel(idx: SheetIndex, r: number, cols: FundColumns): Ind
 }
 
 export function fundRowLabels(idx: SheetIndex, r: number, cols: FundColumns): IndexedCell[] {
-  const before = Math.min(...[cols.initial, cols.budget, cols.executed].filter((c): c is number => c !== null));
+  const before = minColumn(minColumn(minColumn(Infinity, cols.initial), cols.budget), cols.executed);
   const cells = idx.row(r);
   const own: IndexedCell[] = [];
   for (let k = 0; k < cells.length; k++) {
@@ -170,7 +187,8 @@ export function totalCells(
   const label = totalLabel(cells);
   const minCol = label ? idx.rightOf(label) + 1 : 1;
   const numeric = totalRowNumbers(g, row, cells, minCol, weightCols, scoreCol);
-  const wc = weightCols.filter((c): c is number => c !== null);
+  const wc: number[] = [];
+  for (let k = 0; k < weightCols.length; k++) if (weightCols[k] !== null) wc.push(weightCols[k]!);
   let totalWeight = firstInColumns(numeric, wc);
   let scoreCell = scoreCol !== null ? numberCell(g, row, scoreCol) : null;
   if (scoreCell && totalWeight && scoreCell.ref.address === totalWeight.ref.address) scoreCell = null;
@@ -238,12 +256,17 @@ function totalFromOthers(
   scoreCell: NumberCell | null,
 ): { totalWeight: NumberCell | null; total: NumberCell | null } {
   let totalWeight = weight;
-  const others = numeric.filter((n) => n !== totalWeight && n.ref.address !== scoreCell?.ref.address);
+  const others: NumberCell[] = [];
+  for (let k = 0; k < numeric.length; k++) {
+    const n = numeric[k];
+    if (n !== totalWeight && n.ref.address !== scoreCell?.ref.address) others.push(n);
+  }
   if (!totalWeight) {
-    const hundred = others.find((n) => n.value === 100);
-    if (hundred && others.length > 1) {
-      totalWeight = hundred;
-      others.splice(others.indexOf(hundred), 1);
+    let hundred = -1;
+    for (let k = 0; k < others.length && hundred < 0; k++) if (others[k].value === 100) hundred = k;
+    if (hundred >= 0 && others.length > 1) {
+      totalWeight = others[hundred];
+      others.splice(hundred, 1);
     }
   }
   return { totalWeight, total: others.length === 1 ? others[0] : scoreCell };

@@ -2,7 +2,7 @@
  * Recognition: finds every self-evaluation table on a sheet, wherever it starts, and reads it into the model.
  * A sheet with no table gets the reason: which headers were missing.
  */
-import type { Table } from "../model";
+import type { FundRow, Table } from "../model";
 import type { IndicatorHeader, NoTableReason, SummaryHeader } from "../messages";
 import { Grid, type SheetSnapshot } from "../snapshot";
 import { H, HF } from "./headers";
@@ -33,7 +33,13 @@ export function recognizeSheet(snapshot: SheetSnapshot): Recognition {
   if (idx.cells.length === 0) {
     return { tables: [], reason: { key: "empty", params: {} } };
   }
-  const tables = tableWindows(idx).flatMap((w) => recognizeWindow(w === null ? idx : idx.narrow(w)));
+  const windows = tableWindows(idx);
+  const tables: Table[] = [];
+  for (let i = 0; i < windows.length; i++) {
+    const w = windows[i];
+    const found = recognizeWindow(w === null ? idx : idx.narrow(w));
+    for (let k = 0; k < found.length; k++) tables.push(found[k]);
+  }
   if (tables.length) return { tables, reason: null };
   return { tables, reason: missingReason(idx) };
 }
@@ -136,13 +142,20 @@ const isFundsKindWord = (k: string) =>
   H.fundTotal(k) || H.spendingScale(k) || H.fundSource(k) || H.fundStructure(k) || H.fundBlock(k) || /绩效自评|自评表/.test(k);
 
 function hasFundRows(t: Table): boolean {
-  const money = (f: {
-    budget: { value: number | null } | null;
-    executed: { value: number | null } | null;
-    initial: { value: number | null } | null;
-  }) => [f.initial, f.budget, f.executed].some((c) => c?.value !== null && c?.value !== undefined);
-  if (t.kind === "project") return [t.fundTotal, ...t.fundParts].some((f) => f && money(f));
-  if (t.kind === "department") return [...t.fundSources, ...t.fundStructure, ...(t.budgetRow ? [t.budgetRow.fund] : [])].some(money);
+  if (t.kind === "project") return (!!t.fundTotal && money(t.fundTotal)) || someMoney(t.fundParts);
+  if (t.kind === "department") return someMoney(t.fundSources) || someMoney(t.fundStructure) || (!!t.budgetRow && money(t.budgetRow.fund));
+  return false;
+}
+
+/** A fund row with a number in 年初预算数, 全年预算数 or 全年执行数. */
+function money(f: FundRow): boolean {
+  return hasValue(f.initial) || hasValue(f.budget) || hasValue(f.executed);
+}
+
+const hasValue = (c: { value: number | null } | null): boolean => c?.value !== null && c?.value !== undefined;
+
+function someMoney(rows: readonly FundRow[]): boolean {
+  for (let i = 0; i < rows.length; i++) if (money(rows[i])) return true;
   return false;
 }
 
@@ -229,15 +242,20 @@ function isDepartment(idx: SheetIndex, top: number, headerRow: number): boolean 
   const named = idx.find(H.departmentTitle, top, headerRow - 1) || idx.find(H.departmentName, top, headerRow - 1);
   if (named && !idx.find(H.projectName, top, headerRow - 1)) return true;
   if (idx.find(H.fundTotal, top, headerRow - 1)) return false;
-  if (idx.find((k) => H.spendingScale(k) || H.fundSource(k) || H.fundStructure(k), top, headerRow - 1)) return true;
+  if (idx.find(isDepartmentFundsLabel, top, headerRow - 1)) return true;
   if (idx.find(H.departmentName, top, headerRow - 1)) return true;
   // a title that says so: "部门整体绩效自评表" (重庆: laid out like a project table, one budget row)
   if (idx.find(H.departmentTitle, top, headerRow - 1)) return true;
   if (idx.find(H.projectName, top, headerRow - 1)) return false;
+  // a 权重 column left of 二级指标
   const header = idx.row(headerRow);
-  const l2 = header.find((c) => H.level2(c.key))?.col ?? Infinity;
-  return header.some((c) => c.key === "权重" && c.col < l2);
+  let l2 = Infinity;
+  for (let i = 0; i < header.length && l2 === Infinity; i++) if (H.level2(header[i].key)) l2 = header[i].col;
+  for (let i = 0; i < header.length; i++) if (header[i].key === "权重" && header[i].col < l2) return true;
+  return false;
 }
+
+const isDepartmentFundsLabel = (k: string): boolean => H.spendingScale(k) || H.fundSource(k) || H.fundStructure(k);
 
 function missingReason(idx: SheetIndex): NoTableReason {
   const has = (m: (k: string) => boolean) => idx.cells.some((c) => m(c.key));

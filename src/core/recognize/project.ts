@@ -1,7 +1,7 @@
 /** 项目支出绩效自评表 (财预〔2020〕10号 附件 layout), SPEC §2.1, with the variants of §2.6. */
 import type { ColumnRole, FundRow, Goals, Indicator, NumberCell, ProjectTable } from "../model";
 import { labelWeightCell, numberCell } from "./cells";
-import { firstFundHeader, fundHeader, fundRow, labelledField, readGoals, fundRowLabel, totalCells, findTitle } from "./blocks";
+import { firstFundHeader, fundHeader, fundRow, labelledField, readGoals, fundRowLabel, totalCells, findTitle, minColumn } from "./blocks";
 import { H } from "./headers";
 import {
   withActualWeights,
@@ -283,11 +283,16 @@ function projectWeights(
     w.columns.push(inferred.role);
     w.inferredCol = inferred.col;
     w.weightsInTargetColumn = inferred.inTarget;
-    w.indicators = w.indicators.map((i) => ({
-      ...i,
-      weight: numberCell(g, i.row, inferred.col),
-      ...(inferred.inTarget ? { targetCell: null, target: null } : {}),
-    }));
+    const read: Indicator[] = [];
+    for (let k = 0; k < w.indicators.length; k++) {
+      const i = w.indicators[k];
+      read.push({
+        ...i,
+        weight: numberCell(g, i.row, inferred.col),
+        ...(inferred.inTarget ? { targetCell: null, target: null } : {}),
+      });
+    }
+    w.indicators = read;
     w.groupsFrom = w.indicators;
   }
 
@@ -304,7 +309,7 @@ function projectWeights(
   if (rateIndicator) rateIndicatorWeights(w, rateIndicator, cols, funds, g);
   else if (fundWeight && fundWeight.value !== null && w.indicators.length) {
     // 总分 written into the 年度资金总额 row: its 分值 is the total (100), not the execution rate's
-    const indicatorSum = w.indicators.reduce((s, i) => s + (i.weight?.value ?? 0), 0);
+    const indicatorSum = weightSum(0, w.indicators);
     if (Math.abs(fundWeight.value - 100) < 0.005 && Math.abs(indicatorSum - 100) < 0.005) {
       w.fundRowTotals = { weight: fundWeight, score: fundScore };
       w.budgetWeight = w.budgetScore = null;
@@ -321,14 +326,22 @@ function rateIndicatorWeights(
   funds: ProjectFunds,
   g: SheetIndex["grid"],
 ): void {
-  const ri = w.indicators.find((i) => i.row === rateIndicator.row) ?? rateIndicator;
-  w.indicators = w.indicators.filter((i) => i.row !== ri.row);
+  let ri = rateIndicator;
+  for (let k = 0; k < w.indicators.length; k++) {
+    if (w.indicators[k].row === rateIndicator.row) {
+      ri = w.indicators[k];
+      break;
+    }
+  }
+  const others: Indicator[] = [];
+  for (let k = 0; k < w.indicators.length; k++) if (w.indicators[k].row !== ri.row) others.push(w.indicators[k]);
+  w.indicators = others;
   w.budgetWeight = ri.weight;
   w.budgetScore = ri.score;
   if (!w.rate && ri.actualCell && cols.actual !== null) w.rate = numberCell(g, ri.row, cols.actual);
   // the 年度资金总额 row's own 分值/得分 then restate the indicator's, or hold the table's total
   const fw = funds.fundWeight?.value ?? null;
-  const indicatorSum = [ri, ...w.indicators].reduce((s, i) => s + (i.weight?.value ?? 0), 0);
+  const indicatorSum = weightSum(ri.weight?.value ?? 0, w.indicators);
   if (fw !== null && (Math.abs(fw - 100) < 0.005 || Math.abs(fw - indicatorSum) < 0.005))
     w.fundRowTotals = { weight: funds.fundWeight, score: funds.fundScore };
 }
@@ -339,8 +352,15 @@ function fundsDeclaration(idx: SheetIndex, header: FundsHeader): ReturnType<type
     idx,
     header.row,
     header.row,
-    Math.min(...[header.cols.initial, header.cols.budget, header.cols.executed].filter((c): c is number => c !== null)),
+    minColumn(minColumn(minColumn(Infinity, header.cols.initial), header.cols.budget), header.cols.executed),
   );
+}
+
+/** `start` plus the indicators' 分值, in their order. */
+function weightSum(start: number, indicators: readonly Indicator[]): number {
+  let s = start;
+  for (let k = 0; k < indicators.length; k++) s += indicators[k].weight?.value ?? 0;
+  return s;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** 部门项目支出绩效自评情况汇总表, SPEC §2.3. */
-import type { SummaryRow, SummarySubtotal, SummaryTable } from "../model";
+import type { NumberCell, SummaryRow, SummarySubtotal, SummaryTable } from "../model";
+import type { Grid } from "../snapshot";
 import { numberCell, textCell } from "./cells";
 import { findTitle, inlineField } from "./blocks";
 import { H, HF, rowFlags } from "./headers";
@@ -28,18 +29,34 @@ export function summaryHeaderAt(idx: SheetIndex, row: number): { cols: SummaryCo
   if (!(rowFlags(cells) & HF.projectName)) return null;
   const one = summaryColumns(cells);
   if (one) return { cols: one, bottom: row };
-  if (!cells.some((c) => H.projectName(c.key))) return null;
+  if (!labelAt(cells, H.projectName, Infinity)) return null;
   const below = idx.row(row + 1);
-  if (!below.length || !below.every((c) => typeof c.raw === "string" && isSummaryWord(c.key))) return null;
+  if (!below.length) return null;
+  for (let i = 0; i < below.length; i++) if (typeof below[i].raw !== "string" || !isSummaryWord(below[i].key)) return null;
   // the lower row's words stand for their columns; the upper row's for the columns merged down over both
-  const lowerCols = new Set(below.map((c) => c.col));
-  const band = [...cells.filter((c) => !lowerCols.has(c.col)), ...below].sort((a, b) => a.col - b.col);
+  const lowerCols = new Set<number>();
+  for (let i = 0; i < below.length; i++) lowerCols.add(below[i].col);
+  const band: IndexedCell[] = [];
+  for (let i = 0; i < cells.length; i++) if (!lowerCols.has(cells[i].col)) band.push(cells[i]);
+  for (let i = 0; i < below.length; i++) band.push(below[i]);
+  band.sort(byCol);
   const two = summaryColumns(band);
   return two ? { cols: two, bottom: row + 1 } : null;
 }
 
 const SUMMARY_WORDS = [H.seq, H.projectName, H.initialBudget, H.budget, H.budgetLoose, H.executed, H.rate, H.score, H.grade];
-const isSummaryWord = (k: string) => SUMMARY_WORDS.some((m) => m(k));
+function isSummaryWord(k: string): boolean {
+  for (let i = 0; i < SUMMARY_WORDS.length; i++) if (SUMMARY_WORDS[i](k)) return true;
+  return false;
+}
+
+const byCol = (a: IndexedCell, b: IndexedCell) => a.col - b.col;
+
+/** The first cell of a row whose header word matches, at or left of column `maxCol`. */
+function labelAt(cells: readonly IndexedCell[], match: (key: string) => boolean, maxCol: number): IndexedCell | null {
+  for (let i = 0; i < cells.length; i++) if (match(cells[i].key) && cells[i].col <= maxCol) return cells[i];
+  return null;
+}
 
 /** "一、本级项目", "（二）对下转移支付": a category line over the projects, not a project. */
 const isCategory = (seq: string, name: string) =>
@@ -88,36 +105,24 @@ export function recognizeSummary(idx: SheetIndex, top: number, headerRow: number
   let groupStart = 0;
   const headerBottom = summaryHeaderAt(idx, headerRow)?.bottom ?? headerRow;
   let last = headerBottom;
-  const read = (r: number, nameCol: number): SummaryRow => {
-    const num = (c: number | null, money = false) => (c === null ? null : numberCell(g, r, c, { money }));
-    return {
-      row: r,
-      seq: cols.seq !== null ? textCell(g, r, cols.seq) : null,
-      name: textCell(g, r, nameCol),
-      initial: num(cols.initial, true),
-      budget: num(cols.budget, true),
-      executed: num(cols.executed, true),
-      rate: num(cols.rate),
-      score: num(cols.score),
-      grade: cols.grade !== null ? textCell(g, r, cols.grade) : null,
-    };
-  };
   let prev = headerBottom;
   for (const r of idx.rowsIn(headerBottom + 1, limit)) {
     if (r > prev + 2) break; // two blank rows end the table
     prev = r;
     const cells = idx.row(r);
-    const sum = cells.find((c) => H.sum(c.key) && c.col <= cols.name);
+    const sum = labelAt(cells, H.sum, cols.name);
     if (sum) {
-      totalRow = read(r, sum.col);
+      totalRow = readRow(g, cols, r, sum.col);
       last = r;
       // a 合计 written first, right under the header, stands over the projects below it
       if (rows.length === 0) continue;
       break;
     }
-    const sub = cells.find((c) => H.subtotal(c.key) && c.col <= cols.name);
+    const sub = labelAt(cells, H.subtotal, cols.name);
     if (sub) {
-      subtotals.push({ row: read(r, sub.col), parts: rows.map((_, i) => i).slice(groupStart) });
+      const parts: number[] = [];
+      for (let i = groupStart; i < rows.length; i++) parts.push(i);
+      subtotals.push({ row: readRow(g, cols, r, sub.col), parts });
       groupStart = rows.length;
       last = r;
       continue;
@@ -127,8 +132,9 @@ export function recognizeSummary(idx: SheetIndex, top: number, headerRow: number
       continue;
     }
     if (summaryColumns(cells)) break;
-    const row = read(r, cols.name);
-    const hasNumber = [row.initial, row.budget, row.executed, row.rate, row.score].some((c) => c && (c.value !== null || c.formula));
+    const row = readRow(g, cols, r, cols.name);
+    const hasNumber =
+      holdsNumber(row.initial) || holdsNumber(row.budget) || holdsNumber(row.executed) || holdsNumber(row.rate) || holdsNumber(row.score);
     if (!hasNumber && isCategory(row.seq?.text ?? "", name.text)) {
       groupStart = rows.length;
       last = r;
@@ -153,3 +159,24 @@ export function recognizeSummary(idx: SheetIndex, top: number, headerRow: number
     subtotals,
   };
 }
+
+function readRow(g: Grid, cols: SummaryColumns, r: number, nameCol: number): SummaryRow {
+  return {
+    row: r,
+    seq: cols.seq !== null ? textCell(g, r, cols.seq) : null,
+    name: textCell(g, r, nameCol),
+    initial: num(g, r, cols.initial, true),
+    budget: num(g, r, cols.budget, true),
+    executed: num(g, r, cols.executed, true),
+    rate: num(g, r, cols.rate, false),
+    score: num(g, r, cols.score, false),
+    grade: cols.grade !== null ? textCell(g, r, cols.grade) : null,
+  };
+}
+
+function num(g: Grid, r: number, c: number | null, money: boolean): NumberCell | null {
+  return c === null ? null : numberCell(g, r, c, { money });
+}
+
+/** A number, or a formula, in the cell. */
+const holdsNumber = (c: NumberCell | null): boolean => !!c && (c.value !== null || !!c.formula);
