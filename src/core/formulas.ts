@@ -122,5 +122,10 @@ const rangesOf = memoize((formula: string): readonly Readonly<FormulaRange>[] =>
  */
 export function refersToCell(formula: string, address: string): boolean {
   const at = parseA1(address);
-  return formulaRanges(formula).some((r) => at.row >= r.top && at.row <= r.bottom && at.col >= r.left && at.col <= r.right);
+  const ranges = rangesOf(formula);
+  for (let i = 0; i < ranges.length; i++) {
+    const r = ranges[i];
+    if (at.row >= r.top && at.row <= r.bottom && at.col >= r.left && at.col <= r.right) return true;
+  }
+  return false;
 }

@@ -69,12 +69,30 @@ function normalise(path: string): string {
 export function relationshipsOf(zip: ZipArchive, source: string): Relationship[] {
   const relsPart = source === "" ? "_rels/.rels" : relsPartOf(source);
   if (!zip.has(relsPart)) return [];
-  const xml = zip.text(relsPart);
-  return tagsOf(xml, "Relationship").map((tag) => {
-    const a = attributesOf(tag);
+  const tags = tagsOf(zip.text(relsPart), "Relationship");
+  const out: Relationship[] = [];
+  for (let i = 0; i < tags.length; i++) {
+    const a = attributesOf(tags[i]);
     const external = a.TargetMode === "External";
-    return { id: a.Id ?? "", type: a.Type ?? "", target: a.Target ?? "", part: external ? null : resolveTarget(source, a.Target ?? "") };
-  });
+    out.push({ id: a.Id ?? "", type: a.Type ?? "", target: a.Target ?? "", part: external ? null : resolveTarget(source, a.Target ?? "") });
+  }
+  return out;
+}
+
+/** The first relationship of a type whose part is in the package. */
+function relationshipTo(zip: ZipArchive, rels: readonly Relationship[], type: RegExp): Relationship | undefined {
+  for (let i = 0; i < rels.length; i++) {
+    const r = rels[i];
+    if (type.test(r.type) && r.part && zip.has(r.part)) return r;
+  }
+  return undefined;
+}
+
+/** A sheet entry's relationship id: its r:id attribute, whatever the prefix. */
+function relationshipIdOf(a: Record<string, string>): string {
+  const keys = Object.keys(a);
+  for (let i = 0; i < keys.length; i++) if (keys[i] === "r:id" || keys[i].endsWith(":id")) return a[keys[i]] ?? "";
+  return "";
 }
 
 export interface SheetEntry {
@@ -101,10 +119,18 @@ export interface PackageMap {
  */
 export function readPackage(zip: ZipArchive): PackageMap {
   const root = relationshipsOf(zip, "");
-  const workbookPart = root.find((r) => REL.officeDocument.test(r.type))?.part ?? (zip.has("xl/workbook.xml") ? "xl/workbook.xml" : null);
+  let workbookPart: string | null = null;
+  for (let i = 0; i < root.length; i++) {
+    if (REL.officeDocument.test(root[i].type)) {
+      workbookPart = root[i].part;
+      break;
+    }
+  }
+  workbookPart ??= zip.has("xl/workbook.xml") ? "xl/workbook.xml" : null;
   if (!workbookPart || !zip.has(workbookPart)) throw corruptError("no workbook part");
   const rels = relationshipsOf(zip, workbookPart);
-  const byId = new Map(rels.map((r) => [r.id, r]));
+  const byId = new Map<string, Relationship>();
+  for (let i = 0; i < rels.length; i++) byId.set(rels[i].id, rels[i]);
   const xml = zip.text(workbookPart);
   const tags = tagsOf(xml, "sheet");
   // every sheet entry costs a read and an analysis: their number is bounded, and no part is read for two of them
@@ -112,9 +138,9 @@ export function readPackage(zip: ZipArchive): PackageMap {
   const sheets: SheetEntry[] = [];
   const byPart = new Map<string, SheetEntry>();
   const byName = new Map<string, SheetEntry>();
-  for (const tag of tags) {
-    const a = attributesOf(tag);
-    const rid = Object.entries(a).find(([k]) => k === "r:id" || k.endsWith(":id"))?.[1] ?? "";
+  for (let i = 0; i < tags.length; i++) {
+    const a = attributesOf(tags[i]);
+    const rid = relationshipIdOf(a);
     const rel = byId.get(rid);
     if (!rel || !rel.part || !REL.worksheet.test(rel.type) || !zip.has(rel.part)) continue;
     const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";
@@ -128,16 +154,17 @@ export function readPackage(zip: ZipArchive): PackageMap {
     byName.set(entry.name.toLowerCase(), entry);
     sheets.push(entry);
   }
-  const find = (re: RegExp) => {
-    const r = rels.find((x) => re.test(x.type) && x.part && zip.has(x.part));
-    return r ? zip.entry(r.part!)!.name : null;
-  };
   return {
     workbookPart: zip.entry(workbookPart)!.name,
     sheets,
-    sharedStringsPart: find(REL.sharedStrings),
-    stylesPart: find(REL.styles),
-    calcChainPart: find(REL.calcChain),
+    sharedStringsPart: partOf(zip, relationshipTo(zip, rels, REL.sharedStrings)),
+    stylesPart: partOf(zip, relationshipTo(zip, rels, REL.styles)),
+    calcChainPart: partOf(zip, relationshipTo(zip, rels, REL.calcChain)),
     workbookRels: rels,
   };
+}
+
+/** The entry name of a relationship's part, as the archive spells it. */
+function partOf(zip: ZipArchive, r: Relationship | undefined): string | null {
+  return r ? zip.entry(r.part!)!.name : null;
 }

@@ -40,7 +40,8 @@ function u32(b: Uint8Array, o: number): number {
 
 function startsWith(b: Uint8Array, sig: number[]): boolean {
   if (b.length < sig.length) return false;
-  return sig.every((x, i) => b[i] === x);
+  for (let i = 0; i < sig.length; i++) if (b[i] !== sig[i]) return false;
+  return true;
 }
 
 export function sniff(data: ArrayBuffer | Uint8Array): SniffResult {
@@ -96,7 +97,9 @@ function sniffZip(b: Uint8Array): SniffResult {
   const names = zipEntryNames(b);
   if (names === null) return { kind: "truncated" };
   if (names.length === 0 && b.length > 22) return { kind: "xlsx" }; // zip64: let the reader decide
-  const set = new Set(names.map((n) => (n.charCodeAt(0) === 0x2f ? n.slice(1) : n)));
+  // the names without a leading "/"
+  const set = new Set<string>();
+  for (let i = 0; i < names.length; i++) set.add(names[i].charCodeAt(0) === 0x2f ? names[i].slice(1) : names[i]);
   if (set.has("xl/workbook.xml")) return { kind: "xlsx" };
   if (set.has("xl/workbook.bin")) return { kind: "zip-other", what: "xlsb" };
   if (set.has("word/document.xml")) return { kind: "zip-other", what: "docx" };

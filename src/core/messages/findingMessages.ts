@@ -23,7 +23,11 @@ type Split = {
 const SPLIT_KEYS = ["budget", "output", "benefit", "satisfaction"] as const;
 const SPLIT_ZH = { budget: "执行率", output: "产出", benefit: "效益", satisfaction: "满意度" };
 const SPLIT_EN = { budget: "execution rate", output: "output", benefit: "benefit", satisfaction: "satisfaction" };
-const splitText = (s: Split, names: Record<keyof Split, string>) => SPLIT_KEYS.map((k) => `${names[k]} ${s[k]}`).join(" / ");
+function splitText(s: Split, names: Record<keyof Split, string>): string {
+  let out = "";
+  for (let i = 0; i < SPLIT_KEYS.length; i++) out += `${i ? " / " : ""}${names[SPLIT_KEYS[i]]} ${s[SPLIT_KEYS[i]]}`;
+  return out;
+}
 
 /** The rule a 执行率得分 follows: MIN(分值, 分值 × 执行率), or the 江西 steps. */
 interface BudgetRule {
