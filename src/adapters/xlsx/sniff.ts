@@ -180,12 +180,18 @@ function containsUtf16(b: Uint8Array, text: string): boolean {
 
 function sniffCfb(b: Uint8Array): SniffResult {
   const names = cfbEntryNames(b);
-  const has = (n: string) => (names ? names.some((x) => x.toLowerCase() === n.toLowerCase()) : containsUtf16(b, n));
-  if (has("EncryptionInfo") || has("EncryptedPackage")) return { kind: "encrypted" };
-  if (has("Workbook") || has("Book")) return { kind: "xls" };
-  if (has("WordDocument")) return { kind: "cfb-other", what: "doc" };
-  if (has("PowerPoint Document")) return { kind: "cfb-other", what: "ppt" };
+  if (hasStream(b, names, "EncryptionInfo") || hasStream(b, names, "EncryptedPackage")) return { kind: "encrypted" };
+  if (hasStream(b, names, "Workbook") || hasStream(b, names, "Book")) return { kind: "xls" };
+  if (hasStream(b, names, "WordDocument")) return { kind: "cfb-other", what: "doc" };
+  if (hasStream(b, names, "PowerPoint Document")) return { kind: "cfb-other", what: "ppt" };
   return { kind: "cfb-other", what: "cfb" };
+}
+
+/** A stream of the compound file by its name (any case), or, with no directory read, the name anywhere in it. */
+function hasStream(b: Uint8Array, names: string[] | null, n: string): boolean {
+  if (!names) return containsUtf16(b, n);
+  for (let i = 0; i < names.length; i++) if (names[i].toLowerCase() === n.toLowerCase()) return true;
+  return false;
 }
 
 /** The error for a sniffed file that is not a readable .xlsx, or null when it looks like one. */

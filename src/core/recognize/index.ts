@@ -258,7 +258,6 @@ function isDepartment(idx: SheetIndex, top: number, headerRow: number): boolean 
 const isDepartmentFundsLabel = (k: string): boolean => H.spendingScale(k) || H.fundSource(k) || H.fundStructure(k);
 
 function missingReason(idx: SheetIndex): NoTableReason {
-  const has = (m: (k: string) => boolean) => idx.cells.some((c) => m(c.key));
   const indicatorHeaders: [IndicatorHeader, (k: string) => boolean][] = [
     ["level1", H.level1],
     ["level2", H.level2],
@@ -270,8 +269,19 @@ function missingReason(idx: SheetIndex): NoTableReason {
     ["executed", H.executed],
     ["rate", H.rate],
   ];
-  const missing = <T>(headers: [T, (k: string) => boolean][]) => headers.filter(([, m]) => !has(m)).map(([h]) => h);
-  return { key: "missingHeaders", params: { indicators: missing(indicatorHeaders), summary: missing(summaryHeaders) } };
+  return { key: "missingHeaders", params: { indicators: missingOf(idx, indicatorHeaders), summary: missingOf(idx, summaryHeaders) } };
+}
+
+/** The headers no cell of the sheet names. */
+function missingOf<T>(idx: SheetIndex, headers: [T, (k: string) => boolean][]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < headers.length; i++) if (!someKey(idx.cells, headers[i][1])) out.push(headers[i][0]);
+  return out;
+}
+
+function someKey(cells: readonly IndexedCell[], match: (key: string) => boolean): boolean {
+  for (let i = 0; i < cells.length; i++) if (match(cells[i].key)) return true;
+  return false;
 }
 
 /** The header tests the .xlsx reader's pre-filter puts a row to (src/adapters/xlsx/headerRole.ts). */

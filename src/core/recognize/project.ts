@@ -261,7 +261,12 @@ function projectWeights(
 ): ProjectWeights {
   const g = idx.grid;
   const { fundTotal, fundWeight, fundScore } = funds;
-  const rateIndicator = fundTotal ? (block.indicators.find(isRateIndicator) ?? null) : null;
+  let rateIndicator: Indicator | null = null;
+  if (fundTotal) {
+    for (let k = 0; k < block.indicators.length && !rateIndicator; k++) {
+      if (isRateIndicator(block.indicators[k])) rateIndicator = block.indicators[k];
+    }
+  }
   const w: ProjectWeights = {
     indicators: block.indicators,
     groupsFrom: block.indicators,
@@ -270,7 +275,7 @@ function projectWeights(
     budgetScore: fundScore,
     rate: fundTotal?.rate ?? null,
     fundRowTotals: null,
-    columns: [...roles],
+    columns: roles.slice(),
     inferredCol: null,
     weightsInTargetColumn: false,
     weightsFromLabels: false,
