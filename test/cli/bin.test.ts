@@ -112,4 +112,27 @@ describe("bin/jixiao.js", () => {
     );
     expect(report.filter((m) => heavy.test(m)).length).toBeGreaterThan(0);
   });
+
+  it("every command raises V8's interrupt budget once, unless node was started with one of its own", () => {
+    // a preloaded hook tells each V8 flag the process sets at run time
+    const hook = path.join(dir, "flags.js");
+    fs.writeFileSync(
+      hook,
+      'const v8 = require("v8"); const set = v8.setFlagsFromString;' +
+        'v8.setFlagsFromString = (f) => { require("fs").writeSync(2, "FLAG " + f + "\\n"); return set(f); };',
+    );
+    const flags = (nodeArgs: string[], args: string[]) => {
+      const r = spawnSync(process.execPath, [...nodeArgs, "--require", hook, BIN, ...args], { cwd: dir, encoding: "utf8" });
+      return r.stderr.split("\n").filter((l) => l.startsWith("FLAG "));
+    };
+    const medical = path.join(FIXTURES, "project-medical-aid-2020.xlsx");
+    expect(flags([], ["check", medical])).toEqual(["FLAG --interrupt-budget=500000"]);
+    // a folder (the batch sets it too, before its lanes start): still once
+    const folder = path.join(dir, "folder");
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, "a.xlsx"), fs.readFileSync(medical));
+    fs.writeFileSync(path.join(folder, "b.xlsx"), fs.readFileSync(medical));
+    expect(flags([], ["check", folder, "--json"])).toEqual(["FLAG --interrupt-budget=500000"]);
+    expect(flags(["--interrupt-budget=200000"], ["check", medical])).toEqual([]);
+  });
 });
