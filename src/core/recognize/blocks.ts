@@ -95,6 +95,11 @@ export function minColumn(m: number, col: number | null): number {
   return col !== null && col < m ? col : m;
 }
 
+/** The larger of `m` and a column that may be missing. */
+export function maxColumn(m: number, col: number | null): number {
+  return col !== null && col > m ? col : m;
+}
+
 /** A header row with 全年预算数 / 全年执行数 (and 年初预算数, 分值, 执行率, 得分). */
 export function fundHeader(idx: SheetIndex, from: number, to: number): { row: number; col: number; cols: FundColumns } | null {
   for (let r = to; r >= from; r--) {

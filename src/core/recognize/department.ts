@@ -10,7 +10,7 @@ import {
   type IndicatorBlock,
   type IndicatorColumns,
 } from "./indicators";
-import type { IndexedCell, SheetIndex } from "./sheetIndex";
+import { anyKey, type SheetIndex } from "./sheetIndex";
 import { boundsOf } from "./bounds";
 import { labelWeightCell, numberCell, textCell } from "./cells";
 import { PartialNotes } from "./partial";
@@ -24,12 +24,6 @@ function rowHasMoney(idx: SheetIndex, r: number, cols: FundColumns): boolean {
 
 function hasMoneyAt(idx: SheetIndex, r: number, c: number | null): boolean {
   return c !== null && numberCell(idx.grid, r, c, { money: true }).value !== null;
-}
-
-/** True when one of the labels' keys matches. */
-function anyLabel(labels: readonly IndexedCell[], match: (key: string) => boolean): boolean {
-  for (let k = 0; k < labels.length; k++) if (match(labels[k].key)) return true;
-  return false;
 }
 
 function isFundPart(key: string): boolean {
@@ -122,10 +116,10 @@ function readDepartmentFunds(
     const labels = fundRowLabels(idx, r, header.cols);
     const label = labels[labels.length - 1];
     if (!label) continue;
-    if (fundsOnly && !rowHasMoney(idx, r, header.cols) && !anyLabel(labels, isFundPart)) break;
-    if (anyLabel(labels, H.sum)) continue; // a 合计 row is neither source nor structure
-    if (anyLabel(labels, H.fundSource)) mode = "source";
-    else if (anyLabel(labels, H.fundStructure)) mode = "structure";
+    if (fundsOnly && !rowHasMoney(idx, r, header.cols) && !anyKey(labels, isFundPart)) break;
+    if (anyKey(labels, H.sum)) continue; // a 合计 row is neither source nor structure
+    if (anyKey(labels, H.fundSource)) mode = "source";
+    else if (anyKey(labels, H.fundStructure)) mode = "structure";
     else if (mode === null)
       mode = /基本支出|项目支出/.test(label.key) ? "structure" : /财政拨款|其他资金/.test(label.key) ? "source" : null;
     if (mode === null) continue;

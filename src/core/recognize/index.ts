@@ -11,7 +11,7 @@ import { indicatorHeaderFlags } from "./columns";
 import { recognizeDepartment } from "./department";
 import { recognizeProject } from "./project";
 import { recognizeSummary, summaryColumns, summaryHeaderAt } from "./summary";
-import { SheetIndex, type ColumnWindow, type IndexedCell } from "./sheetIndex";
+import { anyKey, SheetIndex, type ColumnWindow, type IndexedCell } from "./sheetIndex";
 import { isScorecardHeader, isScorecardLayout, recognizeScorecard } from "./scorecard";
 import { readFilledOn } from "./filledOn";
 import { readMoneyUnit } from "./moneyUnit";
@@ -275,13 +275,8 @@ function missingReason(idx: SheetIndex): NoTableReason {
 /** The headers no cell of the sheet names. */
 function missingOf<T>(idx: SheetIndex, headers: [T, (k: string) => boolean][]): T[] {
   const out: T[] = [];
-  for (let i = 0; i < headers.length; i++) if (!someKey(idx.cells, headers[i][1])) out.push(headers[i][0]);
+  for (let i = 0; i < headers.length; i++) if (!anyKey(idx.cells, headers[i][1])) out.push(headers[i][0]);
   return out;
-}
-
-function someKey(cells: readonly IndexedCell[], match: (key: string) => boolean): boolean {
-  for (let i = 0; i < cells.length; i++) if (match(cells[i].key)) return true;
-  return false;
 }
 
 /** The header tests the .xlsx reader's pre-filter puts a row to (src/adapters/xlsx/headerRole.ts). */

@@ -13,7 +13,8 @@ import { memoize } from "../memo";
 import { labelWeightCell, numberCell, ref, textCell } from "./cells";
 import { H, HF, rowFlags, splitWeightLabel, type FlaggedCell } from "./headers";
 import { headerBottom, headerTop, indicatorHeaderFlags, isIndicatorHeader, mapIndicatorColumns, type IndicatorColumns } from "./columns";
-import type { IndexedCell, SheetIndex } from "./sheetIndex";
+import { anyKey, type IndexedCell, type SheetIndex } from "./sheetIndex";
+import { maxColumn } from "./blocks";
 
 export { isIndicatorHeader, mapIndicatorColumns, headerBottom, headerTop, type IndicatorColumns } from "./columns";
 
@@ -79,18 +80,13 @@ export function continuesIndicatorBlock(idx: SheetIndex, previousHeader: number,
   let scored = false;
   for (const r of idx.rowsIn(headerBottom(idx, previousHeader) + 1, headerTop(idx, headerRow) - 1)) {
     const cells = idx.row(r);
-    if (someKey(cells, H.total) || opensAnotherTable(cells)) return false;
-    if (someKey(cells, opensFields)) return false;
+    if (anyKey(cells, H.total) || opensAnotherTable(cells)) return false;
+    if (anyKey(cells, opensFields)) return false;
     if (before.score !== null) {
       for (let i = 0; i < cells.length; i++) if (cells[i].col === before.score && typeof cells[i].raw === "number") scored = true;
     }
   }
   return scored;
-}
-
-function someKey(cells: readonly IndexedCell[], match: (key: string) => boolean): boolean {
-  for (let i = 0; i < cells.length; i++) if (match(cells[i].key)) return true;
-  return false;
 }
 
 const opensFields = (k: string): boolean => H.projectName(k) || H.department(k) || H.fundBlock(k) || H.fundTotal(k);
@@ -163,11 +159,6 @@ function firstDataColumn(cols: IndicatorColumns): number {
 function firstValueColumn(cols: IndicatorColumns): number | null {
   if (cols.weight === null) return cols.score;
   return cols.score !== null && cols.score < cols.weight ? cols.score : cols.weight;
-}
-
-/** The larger of `m` and a column that may be missing. */
-function maxColumn(m: number, col: number | null): number {
-  return col !== null && col > m ? col : m;
 }
 
 /** partContinuation's answer for a part's label row. */

@@ -19,7 +19,7 @@ import { numberCell, textCell } from "./cells";
 import { H, LEVEL_HEADER, LEVEL_SHIFT, rowFlags } from "./headers";
 import { boundsOf } from "./bounds";
 import { inlineField, labelledField } from "./blocks";
-import type { IndexedCell, SheetIndex } from "./sheetIndex";
+import { anyKey, type IndexedCell, type SheetIndex } from "./sheetIndex";
 import type { Grid } from "../snapshot";
 
 /** 一级 → 1 … 四级 → 4, for a header key ("一级指标", "一级", "一级指标名称"). */
@@ -181,12 +181,15 @@ export function isScorecardHeader(cells: IndexedCell[]): boolean {
   // the levels named, as bits (一级 the lowest): 一级 and at least one other
   const levels = (rowFlags(cells) >>> LEVEL_SHIFT) & 15;
   if ((levels & 1) === 0 || levels === 1) return false;
-  for (let i = 0; i < cells.length; i++) if (SC.score(cells[i].key) || SC.weight(cells[i].key)) return true;
-  return false;
+  return anyKey(cells, scoreOrWeight);
 }
+
+const scoreOrWeight = (k: string): boolean => SC.score(k) || SC.weight(k);
 
 const money = (k: string): boolean =>
   H.fundTotal(k) || H.fundBlock(k) || H.spendingScale(k) || H.fundSource(k) || H.fundStructure(k) || H.budget(k) || H.executed(k);
+
+const targetOrActual = (k: string): boolean => H.target(k) || H.actual(k);
 
 /**
  * A table with indicator levels is a scorecard, not a 自评表, when it has no 年度指标值 / 实际完成值 columns and no
@@ -195,12 +198,12 @@ const money = (k: string): boolean =>
  */
 export function isScorecardLayout(idx: SheetIndex, top: number, headerRow: number, limit: number): boolean {
   const { cells, dataStart } = headerCells(idx, headerRow);
-  for (let i = 0; i < cells.length; i++) if (H.target(cells[i].key) || H.actual(cells[i].key)) return false;
+  if (anyKey(cells, targetOrActual)) return false;
   if (idx.find(money, top, headerRow - 1)) return false;
   const cols = scorecardColumns(cells);
   if (cols.levels.length < 2) return false;
   if (cols.score === null && cols.weight === null && allNull(cols.levelScore)) return false;
-  for (let i = 0; i < cells.length; i++) if (SC.only(cells[i].key)) return true;
+  if (anyKey(cells, SC.only)) return true;
   const l1 = cols.levels[0];
   for (let r = dataStart; r <= Math.min(limit, dataStart + 120); r++) {
     const c = cellAt(idx.row(r), l1);

@@ -51,6 +51,12 @@ class Cell implements IndexedCell {
   }
 }
 
+/** True when one of the cells' header keys matches. */
+export function anyKey(cells: readonly IndexedCell[], match: (key: string) => boolean): boolean {
+  for (let k = 0; k < cells.length; k++) if (match(cells[k].key)) return true;
+  return false;
+}
+
 const NO_CELLS: IndexedCell[] = [];
 
 /** Columns of the sheet a table may use: the whole sheet, or one of several tables standing side by side. */
